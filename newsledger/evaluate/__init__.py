@@ -1,0 +1,25 @@
+"""Evaluation gates: extraction (article-extraction-benchmark, HTML and flattened),
+attribution (PolNeAR), quantities (NewsQuant). Data is read from ``../shared/data``."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def shared_dir() -> Path:
+    """Where the shared evaluation data lives (``NEWSLEDGER_SHARED`` or ``../shared``)."""
+    env = os.environ.get("NEWSLEDGER_SHARED")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parents[2]
+    for cand in (here.parent / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"):
+        if (cand / "data").is_dir():
+            return cand
+    return here.parent / "shared"
+
+
+def data_dir(name: str) -> Path:
+    path = shared_dir() / "data" / name
+    if not path.is_dir():
+        raise FileNotFoundError(f"{path}: evaluation data not found (set NEWSLEDGER_SHARED)")
+    return path

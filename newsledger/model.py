@@ -1,0 +1,294 @@
+"""The one data model every stage reads and extends.
+
+read  -> :class:`Document`  (raw bytes + where they came from)
+extract -> :class:`Article` (clean text, metadata, removed junk)
+analyze -> ``Article.claims``, ``Article.quantities``, ``Article.dates``, ``Article.entities``
+link  -> groups and flags across articles (see :mod:`newsledger.link`)
+
+Every span carries ``start``/``end`` character offsets into ``Article.text``
+(Python ``str`` indices, end exclusive), so ``text[start:end] == span.text``.
+``to_dict()`` gives the stable JSON shape used by the CLI, the ledger and the API.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+# ---------------------------------------------------------------- input
+
+
+@dataclass
+class Document:
+    """One raw input document as read, before extraction."""
+
+    source: str  # path as given, plus "#<url or id>" for a WARC record / feed item / JSONL line
+    raw: bytes  # the bytes of the page (HTML or text) exactly as read
+    kind: str  # "html" | "text"
+    url: Optional[str] = None
+    encoding: Optional[str] = None  # declared or detected charset of ``raw``
+    meta: dict[str, Any] = field(default_factory=dict)  # feed title/date, WARC date, ...
+
+    def decoded(self) -> str:
+        from newsledger.read.charset import decode
+
+        return decode(self.raw, self.encoding)
+
+
+@dataclass
+class Failure:
+    """An input that could not be read or extracted: one line for the user."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:  # the one-line error
+        return f"{self.source}: {self.reason}"
+
+
+# ---------------------------------------------------------------- spans
+
+
+@dataclass
+class Span:
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Removed:
+    """A line or block dropped from the page, with the reason."""
+
+    text: str
+    reason: str  # share-widget | advertisement | related-links | author-bio | caption | navigation | byline | dateline | metadata | title | boilerplate | ...
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass
+class Flag:
+    """A provenance or quality flag with its evidence."""
+
+    kind: str  # byline-swapped | advertising-inside | reused-bio | suspicious-date | ...
+    detail: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "detail": self.detail, "evidence": self.evidence}
+
+
+@dataclass
+class Quantity:
+    """A figure: ``value`` with bounds, unit (what is counted) and the bound kind."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    low: Optional[float] = None
+    high: Optional[float] = None
+    bound: str = "exact"  # exact | approx | at-least | at-most | range
+    unit: Optional[str] = None  # "troops", "USD", "percent", ...
+    concept: Optional[str] = None  # optional: longer description of what is counted
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class DateExpr:
+    """A time expression normalised against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    value: Optional[str]  # ISO 8601 date/interval, "XXXX-10-08" when the year is unknown
+    kind: str = "date"  # date | interval | time | duration | set
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Entity:
+    text: str
+    start: int
+    end: int
+    label: str  # spaCy label: PERSON, ORG, GPE, NORP, ...
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Source:
+    text: str
+    start: int
+    end: int
+    name: str  # canonical speaker within the article
+    anonymous: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Content:
+    text: str
+    start: int
+    end: int
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "pieces": [list(p) for p in self.pieces]}
+
+
+STANCES = (
+    "asserts",  # plain statement / report
+    "denies",  # rejects a proposition
+    "cannot-confirm",  # unable to confirm / could not verify
+    "declines-comment",  # declined to comment / did not respond
+    "expects",  # predicts / expects / warns of future
+    "claims-responsibility",
+    "accuses",
+    "appeals",  # calls on / demands / urges
+    "concerned",  # worried / alarmed / condemns as worrying
+    "hopes",
+)
+
+
+@dataclass
+class Claim:
+    source: Optional[Source]
+    cue: Span
+    content: Content
+    kind: str  # direct | indirect | mixed
+    stance: str = "asserts"
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateExpr] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source.to_dict() if self.source else None,
+            "cue": self.cue.to_dict(),
+            "content": self.content.to_dict(),
+            "kind": self.kind,
+            "stance": self.stance,
+            "quantities": [q.to_dict() for q in self.quantities],
+            "dates": [d.to_dict() for d in self.dates],
+        }
+
+
+# ---------------------------------------------------------------- article
+
+ARTICLE_KEYS = ("id", "source", "url", "site", "title", "byline", "agency", "dateline", "section",
+                "published", "updated", "language", "caption", "text", "paragraphs", "removed", "flags")
+
+
+@dataclass
+class Article:
+    source: str
+    text: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    url: Optional[str] = None
+    site: Optional[str] = None
+    title: Optional[str] = None
+    byline: list[str] = field(default_factory=list)
+    agency: Optional[str] = None
+    dateline: Optional[str] = None
+    section: Optional[str] = None
+    published: Optional[str] = None  # ISO 8601 date/datetime, or a bare clock time "10:09"
+    updated: Optional[str] = None
+    language: Optional[str] = None
+    caption: Optional[str] = None
+    removed: list[Removed] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    # filled by analyze
+    claims: list[Claim] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateExpr] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    analyzed: bool = False
+
+    @property
+    def id(self) -> str:
+        return article_id(self.url, self.text, self.title)
+
+    def set_paragraphs(self, paragraphs: list[str]) -> None:
+        """Set the body; ``text`` is the paragraphs joined by blank lines."""
+        self.paragraphs = [p for p in (p.strip() for p in paragraphs) if p]
+        self.text = "\n\n".join(self.paragraphs)
+
+    def to_dict(self, analysis: Optional[bool] = None) -> dict:
+        d: dict[str, Any] = {
+            "id": self.id, "source": self.source, "url": self.url, "site": self.site,
+            "title": self.title, "byline": list(self.byline), "agency": self.agency,
+            "dateline": self.dateline, "section": self.section, "published": self.published,
+            "updated": self.updated, "language": self.language, "caption": self.caption,
+            "text": self.text, "paragraphs": list(self.paragraphs),
+            "removed": [r.to_dict() for r in self.removed],
+            "flags": [f.to_dict() for f in self.flags],
+        }
+        if analysis if analysis is not None else self.analyzed:
+            d["claims"] = [c.to_dict() for c in self.claims]
+            d["quantities"] = [q.to_dict() for q in self.quantities]
+            d["dates"] = [x.to_dict() for x in self.dates]
+            d["entities"] = [e.to_dict() for e in self.entities]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Article":
+        a = cls(source=d["source"])
+        for k in ("url", "site", "title", "agency", "dateline", "section", "published", "updated",
+                  "language", "caption", "text"):
+            setattr(a, k, d.get(k))
+        a.text = a.text or ""
+        a.byline = list(d.get("byline") or [])
+        a.paragraphs = list(d.get("paragraphs") or [])
+        a.removed = [Removed(**r) for r in d.get("removed") or []]
+        a.flags = [Flag(**f) for f in d.get("flags") or []]
+        if "claims" in d:
+            a.analyzed = True
+            a.claims = [claim_from_dict(c) for c in d["claims"]]
+            a.quantities = [Quantity(**q) for q in d.get("quantities") or []]
+            a.dates = [DateExpr(**x) for x in d.get("dates") or []]
+            a.entities = [Entity(**e) for e in d.get("entities") or []]
+        return a
+
+
+def claim_from_dict(c: dict) -> Claim:
+    content = c["content"]
+    return Claim(
+        source=Source(**c["source"]) if c.get("source") else None,
+        cue=Span(**c["cue"]),
+        content=Content(text=content["text"], start=content["start"], end=content["end"],
+                        pieces=[tuple(p) for p in content.get("pieces") or []]),
+        kind=c["kind"], stance=c.get("stance", "asserts"),
+        quantities=[Quantity(**q) for q in c.get("quantities") or []],
+        dates=[DateExpr(**x) for x in c.get("dates") or []],
+    )
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Case-, space- and punctuation-insensitive form used for identity and dedup."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[^\w\s]", "", text)
+    return _WS.sub(" ", text).strip()
+
+
+def article_id(url: Optional[str], text: str, title: Optional[str] = None) -> str:
+    """A stable id: the same normalised content gives the same id wherever it is read
+    (ingest, Spark, API). Falls back to the URL for pages with no body text."""
+    basis = normalise_text(text) or normalise_text(title or "") or (url or "")
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,60 @@
+"""Decoding bytes to text: declared charset first, then detection (charset-normalizer)."""
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Optional
+
+_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+
+
+def _known(name: Optional[str]) -> Optional[str]:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip()).name
+    except LookupError:
+        return None
+
+
+def declared_charset(raw: bytes) -> Optional[str]:
+    """The charset a page declares in its BOM or a <meta> tag, if any."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return "utf-8"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    m = _META.search(raw[:4096])
+    return _known(m.group(1).decode("ascii", "ignore")) if m else None
+
+
+def detect_charset(raw: bytes) -> str:
+    """Best guess for undeclared bytes: UTF-8 if it decodes, else charset-normalizer."""
+    try:
+        raw.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:200_000]).best()
+    return _known(best.encoding if best else None) or "utf-8"
+
+
+def decode(raw: bytes, encoding: Optional[str] = None) -> str:
+    """Bytes to str with the given, declared or detected charset; never raises."""
+    enc = _known(encoding) or declared_charset(raw) or detect_charset(raw)
+    text = raw.decode(enc, errors="replace")
+    return text.lstrip("\ufeff")
+
+
+def looks_binary(raw: bytes) -> bool:
+    """True for bytes that are no text page (NULs or many control bytes in the head)."""
+    head = raw[:8192]
+    if not head:
+        return False
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        return True
+    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return ctrl / len(head) > 0.05
