@@ -1,0 +1,71 @@
+"""Analyze stage: an extracted :class:`Article` gains claims, quantities, dates and entities.
+
+Components (each its own module, each reading the same spaCy Doc of ``article.text``):
+``attribution`` (who said what), ``sources`` (one canonical speaker per article),
+``stance``, ``quantities`` and ``dates``. Figures and dates are linked to the claim whose
+content holds them, by character offsets.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from newsledger.model import Article, Claim, Entity
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+
+
+def analyze(article: Article) -> Article:
+    """Analyze one article in place and return it."""
+    return next(iter(analyze_many([article])))
+
+
+def analyze_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:
+    """Analyze a stream of articles, parsing them in batches (spaCy ``pipe``)."""
+    from newsledger.analyze.nlp import get_nlp
+
+    nlp = get_nlp()
+    buf: list[Article] = []
+    for a in articles:
+        buf.append(a)
+        if len(buf) >= batch_size:
+            yield from _run(nlp, buf)
+            buf = []
+    if buf:
+        yield from _run(nlp, buf)
+
+
+def _run(nlp, batch: list[Article]) -> Iterator[Article]:
+    for article, doc in zip(batch, nlp.pipe([a.text for a in batch])):
+        annotate(article, doc)
+        yield article
+
+
+def annotate(article: Article, doc) -> Article:
+    """Run every component on a parsed article."""
+    from newsledger.analyze.attribution import find_claims
+    from newsledger.analyze.dates import find_dates
+    from newsledger.analyze.quantities import find_quantities
+    from newsledger.analyze.sources import resolve_sources
+
+    text = article.text
+    article.claims = find_claims(doc, text)
+    resolve_sources(article.claims, doc, text)
+    article.quantities = find_quantities(text, doc=doc)
+    article.dates = find_dates(text, article.published, doc=doc)
+    article.entities = [Entity(e.text, e.start_char, e.end_char, e.label_)
+                        for e in doc.ents if e.label_ in ENTITY_LABELS]
+    for claim in article.claims:
+        link_figures(claim, article)
+    article.analyzed = True
+    return article
+
+
+def _inside(claim: Claim, start: int, end: int) -> bool:
+    pieces = claim.content.pieces or [(claim.content.start, claim.content.end)]
+    return any(s <= start and end <= e for s, e in pieces)
+
+
+def link_figures(claim: Claim, article: Article) -> None:
+    """Attach the quantities and dates that sit inside the claim's content."""
+    claim.quantities = [q for q in article.quantities if _inside(claim, q.start, q.end)]
+    claim.dates = [d for d in article.dates if _inside(claim, d.start, d.end)]

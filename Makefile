@@ -1,0 +1,42 @@
+# newsledger: `make demo` and `make test` do all set-up on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= newsledger.db
+
+.PHONY: install test test-fast demo eval bench clean browser postgres
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=24"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+test: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow" -p no:cacheprovider
+
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/newsledger ingest samples/corpus --db $(DB)
+	$(BIN)/newsledger stats --db $(DB)
+	$(BIN)/newsledger copies --db $(DB)
+	$(BIN)/newsledger conflicts --db $(DB)
+	@echo
+	@echo "Next: $(BIN)/newsledger search troops --db $(DB)"
+	@echo "      $(BIN)/newsledger claims --db $(DB) --format table"
+	@echo "      $(BIN)/newsledger analyze ../shared/seeds/000_cf3f4e080ef5b4cc.txt --format json"
+	@echo "      $(BIN)/newsledger serve --db $(DB)   # then open http://127.0.0.1:8000/"
+
+eval: install
+	$(BIN)/newsledger eval extraction
+	$(BIN)/newsledger eval attribution --split dev
+	$(BIN)/newsledger eval quantities
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -1,0 +1,456 @@
+"""The ``newsledger`` command: a thin layer where each command maps to one library call.
+
+Errors are one line naming the input and the reason (``--debug`` shows tracebacks); exit
+status is 1 when any input failed, 0 otherwise.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Any, Iterable, List, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Turn raw news pages into a ledger of who claimed what.",
+                  context_settings={"help_option_names": ["-h", "--help"]})
+eval_app = typer.Typer(no_args_is_help=True, help="Score newsledger on the shared benchmarks.")
+app.add_typer(eval_app, name="eval")
+
+STATE: dict[str, Any] = {"debug": False}
+
+DbOpt = typer.Option(None, "--db", envvar="NEWSLEDGER_DB",
+                     help="SQLAlchemy URL or SQLite path of the ledger [default: ./newsledger.db]")
+FormatOpt = typer.Option("table", "--format", "-f", help="table | json | csv")
+
+
+@app.callback()
+def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")):
+    STATE["debug"] = debug
+
+
+def _err(msg: str) -> None:
+    typer.echo(f"error: {msg}", err=True)
+
+
+def _fail(msg: str, code: int = 1):
+    _err(msg)
+    raise typer.Exit(code)
+
+
+def _ledger(db: Optional[str]):
+    from newsledger.store import Ledger
+
+    try:
+        return Ledger(db)
+    except Exception as e:  # bad URL, unreachable server, not a database file
+        if STATE["debug"]:
+            raise
+        _fail(f"{db or 'newsledger.db'}: cannot open ledger ({str(e).splitlines()[0][:160]})")
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+def _emit_articles(articles: list[dict], fmt: str) -> None:
+    if fmt == "jsonl":
+        for a in articles:
+            typer.echo(json.dumps(a, ensure_ascii=False))
+    elif len(articles) == 1:
+        typer.echo(_dump(articles[0]))
+    else:
+        typer.echo(_dump(articles))
+
+
+def _progress(total_hint: Optional[int] = None):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.console import Console
+
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=Console(stderr=True), transient=True,
+                    disable=not sys.stderr.isatty())
+
+
+def _run_docs(paths: List[str], analyze: bool, plain: bool, fmt: str,
+              max_mb: float, timeout: float) -> None:
+    from newsledger.model import Failure
+    from newsledger.pipeline import process
+    from newsledger.read import Limits, read
+
+    if fmt not in ("json", "jsonl"):
+        _fail(f"--format {fmt}: use json or jsonl", 2)
+    limits = Limits(max_page_bytes=int(max_mb * 1024 * 1024))
+    out, failed = [], 0
+    with _progress() as bar:
+        task = bar.add_task("extracting" if not analyze else "analyzing", total=None)
+        try:
+            for result, _doc in process(read(paths, limits), analyze=analyze, plain=plain,
+                                        timeout=timeout, on_item=lambda: bar.advance(task)):
+                if isinstance(result, Failure):
+                    failed += 1
+                    _err(str(result))
+                    continue
+                d = result.to_dict(analysis=analyze)
+                if fmt == "jsonl":
+                    typer.echo(json.dumps(d, ensure_ascii=False))
+                else:
+                    out.append(d)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+    if fmt == "json" and (out or not failed):
+        _emit_articles(out, fmt)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def extract(paths: List[str] = typer.Argument(..., help="Files, directories, WARC, feeds, JSONL or - for stdin"),
+            format: str = typer.Option("json", "--format", "-f", help="json | jsonl"),
+            max_mb: float = typer.Option(10, "--max-mb", help="Refuse pages larger than this (MB)"),
+            timeout: float = typer.Option(60, "--timeout", help="Per-document time limit (s)")):
+    """Print the clean articles found in PATHS (no database touched).
+
+    Example: newsledger extract page.html crawl.warc.gz --format jsonl
+    """
+    _run_docs(paths, False, False, format, max_mb, timeout)
+
+
+@app.command()
+def analyze(paths: List[str] = typer.Argument(..., help="Files, directories, WARC, feeds, JSONL or - for stdin"),
+            format: str = typer.Option("json", "--format", "-f", help="json | jsonl"),
+            plain: bool = typer.Option(False, "--plain", help="Take each file as the article text, unchanged"),
+            max_mb: float = typer.Option(10, "--max-mb", help="Refuse pages larger than this (MB)"),
+            timeout: float = typer.Option(60, "--timeout", help="Per-document time limit (s)")):
+    """Print articles with their claims, quantities, dates and entities.
+
+    Example: newsledger analyze ../shared/seeds/000_cf3f4e080ef5b4cc.txt --format json
+    """
+    _run_docs(paths, True, plain, format, max_mb, timeout)
+
+
+@app.command()
+def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, WARC, feeds, JSONL or - for stdin"),
+           db: Optional[str] = DbOpt,
+           no_analyze: bool = typer.Option(False, "--no-analyze", help="Store articles without claims"),
+           batch: int = typer.Option(50, "--batch", help="Articles per transaction"),
+           max_mb: float = typer.Option(10, "--max-mb", help="Refuse pages larger than this (MB)"),
+           timeout: float = typer.Option(60, "--timeout", help="Per-document time limit (s)"),
+           format: str = typer.Option("table", "--format", "-f", help="table | json")):
+    """Extract, analyze and store PATHS in the ledger; print new / duplicate / failed counts.
+
+    Example: newsledger ingest samples/corpus --db newsledger.db
+    """
+    from newsledger.pipeline import ingest as run_ingest
+    from newsledger.read import Limits, read
+
+    ledger = _ledger(db)
+    limits = Limits(max_page_bytes=int(max_mb * 1024 * 1024))
+    interrupted = False
+    with _progress() as bar:
+        task = bar.add_task("ingesting", total=None)
+        try:
+            report = run_ingest(read(paths, limits), ledger, analyze=not no_analyze,
+                                batch_size=batch, timeout=timeout,
+                                on_failure=lambda f: _err(str(f)),
+                                on_item=lambda: bar.advance(task))
+        except KeyboardInterrupt:
+            interrupted = True
+            report = None
+    if interrupted:
+        _fail("interrupted: batches committed so far are kept; run the same command again to finish", 130)
+    from newsledger.link import link_new
+
+    linked = link_new(ledger, report.ids) if report.ids else {}
+    summary = {"new": report.new, "duplicate": report.duplicate, "failed": report.failed, **linked}
+    if format == "json":
+        typer.echo(_dump(summary))
+    else:
+        typer.echo(" ".join(f"{k}={v}" for k, v in summary.items()))
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def show(article_id: str = typer.Argument(..., help="Article id (or a unique prefix)"),
+         db: Optional[str] = DbOpt,
+         format: str = typer.Option("text", "--format", "-f", help="text | json")):
+    """Show one stored article.
+
+    Example: newsledger show 3f2a9c --format json
+    """
+    ledger = _ledger(db)
+    art = ledger.get(article_id)
+    if art is None:
+        _fail(f"{article_id}: no such article")
+    if format == "json":
+        typer.echo(_dump(art))
+        return
+    from rich.console import Console
+
+    c = Console()
+    c.print(f"[bold]{art.get('title') or '(no title)'}[/bold]")
+    meta = [("id", art["id"]), ("site", art.get("site")), ("url", art.get("url")),
+            ("byline", ", ".join(art.get("byline") or [])), ("agency", art.get("agency")),
+            ("dateline", art.get("dateline")), ("section", art.get("section")),
+            ("published", art.get("published")), ("updated", art.get("updated"))]
+    for k, v in meta:
+        if v:
+            c.print(f"[dim]{k:>10}[/dim] {v}", highlight=False)
+    c.print()
+    c.print(art.get("text", ""), highlight=False, markup=False)
+    if art.get("removed"):
+        c.print(f"\n[dim]removed {len(art['removed'])} lines:[/dim]")
+        for r in art["removed"]:
+            c.print(f"  [dim]{r['reason']:>15}[/dim] {r['text'][:90]}", highlight=False, markup=False)
+    if art.get("claims"):
+        c.print(f"\n[bold]{len(art['claims'])} claims[/bold]")
+        for cl in art["claims"]:
+            src = (cl.get("source") or {}).get("name") or "(no source)"
+            c.print(f"  {src} — {cl['cue']['text']} [{cl['stance']}]: {cl['content']['text'][:100]}",
+                    highlight=False, markup=False)
+
+
+def _table(rows: list[dict], columns: list[str], fmt: str, title: Optional[str] = None) -> None:
+    if fmt == "json":
+        typer.echo(_dump(rows))
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                        for k, v in r.items()})
+        typer.echo(buf.getvalue().rstrip("\n"))
+        return
+    if fmt != "table":
+        _fail(f"--format {fmt}: use table, json or csv", 2)
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=title, show_lines=False)
+    for col in columns:
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(*[_cell(r.get(col)) for col in columns])
+    Console().print(t)
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        return ", ".join(map(str, v))
+    if isinstance(v, float) and v.is_integer():
+        return f"{int(v):,}"
+    return str(v)
+
+
+@app.command()
+def search(query: str = typer.Argument(..., help="Words to find in titles and bodies"),
+           db: Optional[str] = DbOpt, limit: int = typer.Option(20, "--limit"),
+           format: str = FormatOpt):
+    """Full-text search over titles and bodies.
+
+    Example: newsledger search "troops Russia" --format json
+    """
+    rows = _ledger(db).search(query, limit=limit)
+    _table(rows, ["id", "title", "site", "published", "snippet"], format)
+
+
+@app.command()
+def stats(db: Optional[str] = DbOpt, format: str = typer.Option("table", "--format", "-f")):
+    """Counts of what the ledger holds.
+
+    Example: newsledger stats --format json
+    """
+    ledger = _ledger(db)
+    s = ledger.stats()
+    from newsledger.link import link_stats
+
+    s.update(link_stats(ledger))
+    if format == "json":
+        typer.echo(_dump(s))
+    else:
+        for k, v in s.items():
+            typer.echo(f"{k:>12}  {v}")
+
+
+def _claim_rows(claims: list[dict]) -> list[dict]:
+    rows = []
+    for c in claims:
+        src = c.get("source") or {}
+        rows.append({
+            "id": c.get("id"), "article_id": c.get("article_id"), "source": src.get("name"),
+            "anonymous": src.get("anonymous", False), "cue": c["cue"]["text"], "stance": c["stance"],
+            "kind": c["kind"], "content": c["content"]["text"],
+            "figures": "; ".join(q["text"] for q in c.get("quantities") or []),
+            "dates": "; ".join(f"{d['text']}={d['value']}" for d in c.get("dates") or []),
+            "site": c.get("site"), "published": c.get("published"),
+            "claim": c,
+        })
+    return rows
+
+
+@app.command()
+def claims(db: Optional[str] = DbOpt,
+           source: Optional[str] = typer.Option(None, "--source", help="Canonical source name (substring)"),
+           about: Optional[str] = typer.Option(None, "--about", help="Words in the claim's content"),
+           group: Optional[str] = typer.Option(None, "--group", help="A claim group id (see conflicts)"),
+           limit: int = typer.Option(1000, "--limit"), format: str = FormatOpt):
+    """List stored claims: who said what, with figures and dates.
+
+    Example: newsledger claims --source NIS --format json
+    """
+    ledger = _ledger(db)
+    if group:
+        from newsledger.link import claim_group
+
+        g = claim_group(ledger, group)
+        if g is None:
+            _fail(f"{group}: no such claim group")
+        if format == "json":
+            typer.echo(_dump(g))
+            return
+        rows = g["members"]
+        _table(rows, ["article_id", "source", "figure", "stance", "published", "content"], format,
+               title=g.get("label"))
+        return
+    found = ledger.claims(source=source, about=about, limit=limit)
+    rows = _claim_rows(found)
+    if format == "json":
+        typer.echo(_dump([dict(r["claim"], source_name=r["source"]) for r in rows]))
+        return
+    _table(rows, ["article_id", "source", "cue", "stance", "figures", "content"], format)
+
+
+# ---------------------------------------------------------------- cross-outlet
+
+@app.command()
+def copies(db: Optional[str] = DbOpt, format: str = FormatOpt):
+    """Syndicated copy groups: each names its probable original and what changed per copy.
+
+    Example: newsledger copies --format json
+    """
+    from newsledger.link import copy_groups
+
+    groups = copy_groups(_ledger(db))
+    if format == "json":
+        typer.echo(_dump(groups))
+        return
+    rows = []
+    for g in groups:
+        for m in g["members"]:
+            rows.append({"group": g["id"], "article_id": m["id"], "source": m["source"],
+                         "site": m.get("site"), "role": m.get("role"),
+                         "changes": "; ".join(m.get("changes") or [])})
+    _table(rows, ["group", "article_id", "site", "role", "changes"], format)
+
+
+@app.command()
+def stories(db: Optional[str] = DbOpt, format: str = FormatOpt):
+    """Story groups: articles about the same event across outlets.
+
+    Example: newsledger stories
+    """
+    from newsledger.link import story_groups
+
+    groups = story_groups(_ledger(db))
+    if format == "json":
+        typer.echo(_dump(groups))
+        return
+    rows = [{"group": g["id"], "label": g.get("label"), "article_id": m["id"], "site": m.get("site"),
+             "published": m.get("published"), "title": m.get("title")}
+            for g in groups for m in g["members"]]
+    _table(rows, ["group", "article_id", "site", "published", "title"], format)
+
+
+@app.command()
+def conflicts(db: Optional[str] = DbOpt, format: str = FormatOpt):
+    """Claim groups where sources disagree on a figure or a stance.
+
+    Example: newsledger conflicts --format json
+    """
+    from newsledger.link import conflict_groups
+
+    groups = conflict_groups(_ledger(db))
+    if format == "json":
+        typer.echo(_dump(groups))
+        return
+    rows = [{"group": g["id"], "what": g.get("label"), "source": m.get("name") or m.get("source"),
+             "figure": m.get("figure"), "stance": m.get("stance"), "article_id": m["article_id"],
+             "published": m.get("published"), "verdict": g.get("verdict")}
+            for g in groups for m in g["members"]]
+    _table(rows, ["group", "what", "source", "figure", "stance", "published", "verdict"], format)
+
+
+@app.command()
+def serve(db: Optional[str] = DbOpt, host: str = typer.Option("127.0.0.1", "--host"),
+          port: int = typer.Option(8000, "--port"),
+          token: Optional[str] = typer.Option(None, "--token", envvar="NEWSLEDGER_TOKEN",
+                                              help="Bearer token that allows POST /api/ingest")):
+    """Serve the web UI and the JSON API (FastAPI on uvicorn).
+
+    Example: newsledger serve --port 8000
+    """
+    import uvicorn
+
+    from newsledger.serve import create_app
+
+    uvicorn.run(create_app(_ledger(db), token=token), host=host, port=port, log_level="warning")
+
+
+# ---------------------------------------------------------------- evaluation
+
+@eval_app.command("extraction")
+def eval_extraction(mode: str = typer.Option("both", "--mode", help="html | text | both")):
+    """Score extraction on ../shared/data/article-extraction-benchmark (ours vs trafilatura)."""
+    if mode in ("html", "both"):
+        from newsledger.evaluate.extraction import main as run_html
+
+        run_html()
+    if mode in ("text", "both"):
+        from newsledger.evaluate.extraction_text import main as run_text
+
+        run_text()
+
+
+@eval_app.command("attribution")
+def eval_attribution(split: str = typer.Option("dev", "--split", help="train | dev | test")):
+    """Score claims on PolNeAR with the project's scorer (content, content+source)."""
+    from newsledger.evaluate.attribution import main as run
+
+    run(["--split", split])
+
+
+@eval_app.command("quantities")
+def eval_quantities():
+    """Score quantity extraction on NewsQuant (value F1, value+unit F1)."""
+    from newsledger.evaluate.quantities import main as run
+
+    run([])
+
+
+def main(argv: Optional[Iterable[str]] = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    try:
+        app(args=argv, prog_name="newsledger", standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as e:  # never a traceback without --debug
+        if debug:
+            raise
+        _err(f"{e.__class__.__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
