@@ -436,6 +436,8 @@ def eval_quantities():
 def main(argv: Optional[Iterable[str]] = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
+    if debug:  # accepted anywhere on the line
+        argv = ["--debug"] + [a for a in argv if a != "--debug"]
     try:
         app(args=argv, prog_name="newsledger", standalone_mode=True)
     except SystemExit:

@@ -287,8 +287,45 @@ def normalise_text(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def article_id(url: Optional[str], text: str, title: Optional[str] = None) -> str:
-    """A stable id: the same normalised content gives the same id wherever it is read
-    (ingest, Spark, API). Falls back to the URL for pages with no body text."""
-    basis = normalise_text(text) or normalise_text(title or "") or (url or "")
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid)$", re.I)
+
+
+def normalise_url(url: Optional[str]) -> Optional[str]:
+    """Scheme/host case, default ports, fragments, tracking parameters and a trailing slash
+    do not make a different page."""
+    if not url or not url.strip():
+        return None
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    if not parts.scheme or not parts.netloc:
+        return url.strip()
+    host = parts.hostname or ""
+    if host.startswith("www."):
+        host = host[4:]
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                             if not _TRACKING.match(k)))
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("https" if parts.scheme in ("http", "https") else parts.scheme,
+                       host.lower(), path, query, ""))
+
+
+def content_hash(text: str, title: Optional[str] = None) -> str:
+    """Hash of the normalised body (title when there is no body)."""
+    basis = normalise_text(text) or normalise_text(title or "")
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def article_id(url: Optional[str], text: str, title: Optional[str] = None) -> str:
+    """A stable id, the same wherever the page is read (ingest, Spark, API): from the
+    normalised URL when the page has one, else from the normalised content. A syndicated
+    copy on another site keeps its own id, so copies can be traced to their original."""
+    norm = normalise_url(url)
+    if norm:
+        return hashlib.sha256(("url:" + norm).encode("utf-8")).hexdigest()[:16]
+    return content_hash(text, title)

@@ -64,5 +64,5 @@ def iter_warc(stream: BinaryIO, given: str, limits) -> Iterator[Document | Failu
                            meta={"warc_date": record.rec_headers.get_header("WARC-Date")})
     except ArchiveLoadFailed as e:
         yield Failure(given, f"corrupt or truncated WARC after {n} records ({str(e).splitlines()[0][:80]})")
-    except (EOFError, OSError, ValueError) as e:
-        yield Failure(given, f"corrupt or truncated WARC after {n} records ({e.__class__.__name__})")
+    except Exception as e:  # warcio raises many kinds of error on hostile input
+        yield Failure(given, f"malformed, corrupt or truncated WARC after {n} records ({e.__class__.__name__})")

@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from sqlalchemy import create_engine, event, func, or_, select, text
+from sqlalchemy import and_, create_engine, event, func, or_, select, text
 from sqlalchemy.engine import Engine
 
-from newsledger.model import Article
+from newsledger.model import Article, content_hash
 from newsledger.store.schema import articles, claims, quantities
 
 DEFAULT_URL = "sqlite:///newsledger.db"
@@ -55,12 +56,23 @@ class Ledger:
         from alembic import command
         from alembic.config import Config
 
+        from sqlalchemy.exc import OperationalError, ProgrammingError
+
         cfg = Config()
         cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
         cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        for attempt in range(6):  # two processes may open a new ledger at the same moment
+            try:
+                with self.engine.begin() as conn:
+                    if self.dialect == "postgresql":
+                        conn.execute(text("SELECT pg_advisory_xact_lock(72100)"))
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                return
+            except (OperationalError, ProgrammingError):
+                if attempt == 5:
+                    raise
+                time.sleep(0.3 * (attempt + 1))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -73,25 +85,40 @@ class Ledger:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         with self.engine.begin() as conn:
             for article, raw, kind in batch:
-                aid = article.id
-                cond = articles.c.id == aid
-                if article.url:
-                    cond = or_(cond, articles.c.url == article.url)
+                aid, chash = article.id, content_hash(article.text, article.title)
+                # the same page: same (normalised) URL -> same id, or the same content on the
+                # same site; the same content on another site is a copy and is kept
+                same_site = (articles.c.site.is_(None) if article.site is None
+                             else articles.c.site == article.site)
+                cond = or_(articles.c.id == aid, and_(articles.c.content_hash == chash, same_site))
                 if conn.execute(select(articles.c.id).where(cond).limit(1)).first():
                     result.duplicate.append(aid)
                     continue
                 data = article.to_dict()
-                conn.execute(articles.insert().values(
-                    id=aid, source=article.source, url=article.url, site=article.site,
+                inserted = conn.execute(self._insert_ignore().values(
+                    id=aid, content_hash=chash, source=article.source, url=article.url, site=article.site,
                     title=article.title, byline=article.byline, agency=article.agency,
                     dateline=article.dateline, section=article.section,
                     published=article.published, updated=article.updated,
                     language=article.language, caption=article.caption, text=article.text,
                     data=data, raw=zlib.compress(raw, 6) if raw is not None else None,
                     raw_kind=kind, ingested_at=now))
+                if inserted.rowcount == 0:  # a concurrent writer stored it a moment ago
+                    result.duplicate.append(aid)
+                    continue
                 self._insert_analysis(conn, aid, article)
                 result.new.append(aid)
         return result
+
+    def _insert_ignore(self):
+        """INSERT that skips a row whose id is already stored (safe with concurrent writers)."""
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        elif self.dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert
+        else:  # pragma: no cover
+            return articles.insert()
+        return insert(articles).on_conflict_do_nothing(index_elements=["id"])
 
     def _insert_analysis(self, conn, aid: str, article: Article) -> None:
         rows = []

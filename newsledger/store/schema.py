@@ -13,6 +13,7 @@ articles = Table(
     Column("id", String(32), nullable=False, unique=True),
     Column("source", Text, nullable=False),
     Column("url", Text),
+    Column("content_hash", String(16), nullable=False),
     Column("site", Text),
     Column("title", Text),
     Column("byline", JSON),
@@ -29,6 +30,7 @@ articles = Table(
     Column("raw_kind", String(8)),
     Column("ingested_at", String(40), nullable=False),
     Index("ix_articles_url", "url"),
+    Index("ix_articles_content_hash", "content_hash"),
     Index("ix_articles_published", "published"),
 )
 

@@ -18,6 +18,7 @@ def upgrade():
         sa.Column("id", sa.String(32), nullable=False, unique=True),
         sa.Column("source", sa.Text, nullable=False),
         sa.Column("url", sa.Text),
+        sa.Column("content_hash", sa.String(16), nullable=False),
         sa.Column("site", sa.Text),
         sa.Column("title", sa.Text),
         sa.Column("byline", sa.JSON),
@@ -35,6 +36,7 @@ def upgrade():
         sa.Column("ingested_at", sa.String(40), nullable=False),
     )
     op.create_index("ix_articles_url", "articles", ["url"])
+    op.create_index("ix_articles_content_hash", "articles", ["content_hash"])
     op.create_index("ix_articles_published", "articles", ["published"])
     op.create_table(
         "claims",
