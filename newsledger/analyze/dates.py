@@ -1,0 +1,685 @@
+"""Time expressions in news text, normalised against the publication date.
+
+``find_dates(text, published)`` returns :class:`DateExpr` spans (offsets into ``text``) whose
+``value`` follows TimeML/TIMEX3 conventions:
+
+* dates: ``2024-10-03``, ``2024-10`` (a month), ``2024`` (a year), ``2024-W42`` (a week),
+  ``2024-SU`` (a season), ``2024-Q1`` (a quarter), ``197`` (the 1970s), ``19`` (20th century);
+* unknown year: ``XXXX-10-03``; a weekday with no publication date: ``XXXX-WXX-5``
+  (ISO weekday number, Monday = 1);
+* intervals (kind ``interval``): ``2024-10-08/2024-10-13``; ``since August`` gives
+  ``2024-08/2024-10-18`` (from the month to the publication date), or ``XXXX-08/PRESENT_REF``
+  when the publication date is unknown;
+* times (kind ``time``): ``2024-10-18T10:09`` (``XXXX-XX-XXT10:09`` without a date);
+* durations (kind ``duration``): ``P3M``, ``P15Y``, ``PXM`` for "recent months";
+* sets (kind ``set``): ``XXXX-WXX-1`` for "Mondays", ``P1Y`` style values are not used;
+* vague references (kind ``date``): ``PRESENT_REF`` (now, currently, today without a
+  publication date), ``PAST_REF`` (recently, the past), ``FUTURE_REF`` (soon).
+
+Year inference for a month or day written without a year: the publication year, unless the
+month/day falls after the publication date, in which case the previous year (news mostly
+reports the past) -- except when the sentence is future-tense (``will``, ``expected to``,
+``next``, ``scheduled``...), in which case the next such month/day on or after publication.
+A weekday is the most recent such day on or before the publication date (the next one after
+it in a future-tense sentence). Without a publication date the year stays ``XXXX``: a
+year-less date is never given a guessed year.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from newsledger.model import DateExpr
+
+__all__ = ["find_dates", "parse_published", "date_spans"]
+
+# ---------------------------------------------------------------- vocabulary
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+            "sunday": 7, "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4,
+            "fri": 5, "sat": 6, "sun": 7}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
+              "year": "Y", "decade": "DE", "century": "CE", "fortnight": "W", "weekend": "WE",
+              "quarter": "Q"}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "half a": 0.5, "a half": 0.5,
+}
+VAGUE_COUNT = {"several", "few", "a few", "many", "some", "recent", "the past few", "the last few",
+               "the next few", "past few", "last few", "next few", "the past several",
+               "the last several", "the next several", "coming", "the coming"}
+
+_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+             r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|"
+             r"Nov\.?|Dec\.?)")
+_MONTH_RE_CI = r"(?:" + _MONTH_RE + r"|(?i:january|february|march|april|june|july|august|september|october|november|december))"
+_WEEKDAY_RE = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d|21\d\d)"
+_NUMW = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+         r"fifty|sixty|seventy|eighty|ninety|a hundred|hundred|half a)")
+_TUNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centurie|quarter)"
+_TZ = r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EDT|EST|ET|PDT|PST|PT|CDT|CST|CT|MDT|MST|KST|JST|IST|MSK|AEST|AEDT)\b)?"
+_AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|a\.m\b|p\.m\b)"
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|wo n't|shall|going to|expected to|expects to|is to|are to|scheduled|"
+    r"set to|due to|plans? to|planning to|planned for|upcoming|next|later this)\b", re.I)
+
+
+# ---------------------------------------------------------------- published
+
+
+def parse_published(s: Optional[str]) -> Optional[_dt.date]:
+    """The calendar date of a publication stamp, or None (a bare clock time "10:09" has no date).
+
+    Accepts ISO dates/datetimes ("2024-10-18", "2024-10-18T10:09:00+02:00", "2024/10/18"),
+    "18 October 2024", "October 18, 2024", "Oct. 18 2024" and RFC 2822 ("Fri, 18 Oct 2024 ...").
+    """
+    if not s:
+        return None
+    s = str(s).strip()
+    m = re.search(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", s)
+    if m:
+        try:
+            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", s)
+    if m and m.group(2).lower() in MONTHS:
+        try:
+            return _dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        except ValueError:
+            return None
+    m = re.search(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", s)
+    if m and m.group(1).lower() in MONTHS:
+        try:
+            return _dt.date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+        except ValueError:
+            return None
+    m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", s)
+    if m:
+        try:
+            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    return None
+
+
+def _published_time(s: Optional[str]) -> Optional[str]:
+    if not s:
+        return None
+    m = re.search(r"(?:T|\s|^)(\d{1,2}):(\d{2})", str(s))
+    return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
+
+
+# ---------------------------------------------------------------- helpers
+
+
+@dataclass
+class _Ctx:
+    pub: Optional[_dt.date]
+    future: bool
+
+
+def _iso(d: _dt.date) -> str:
+    return d.isoformat()
+
+
+def _ym(y: Optional[int], m: int) -> str:
+    return f"{y:04d}-{m:02d}" if y else f"XXXX-{m:02d}"
+
+
+def _ymd(y: Optional[int], m: int, d: int) -> str:
+    return f"{y:04d}-{m:02d}-{d:02d}" if y else f"XXXX-{m:02d}-{d:02d}"
+
+
+def _infer_year(ctx: _Ctx, month: int, day: Optional[int] = None) -> Optional[int]:
+    """The year of a year-less month (and day), as documented in the module docstring."""
+    if ctx.pub is None:
+        return None
+    p = ctx.pub
+    key: tuple = (month,) if day is None else (month, day)
+    pkey: tuple = (p.month,) if day is None else (p.month, p.day)
+    if ctx.future:
+        return p.year + 1 if key < pkey else p.year
+    return p.year - 1 if key > pkey else p.year
+
+
+def _month(tok: str) -> Optional[int]:
+    return MONTHS.get(tok.lower().rstrip("."))
+
+
+def _num(tok: str) -> Optional[float]:
+    tok = tok.lower().strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", tok):
+        return float(tok)
+    return NUMBER_WORDS.get(tok)
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def _week(d: _dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _weekday_date(ctx: _Ctx, wd: int, rel: str = "") -> Optional[_dt.date]:
+    if ctx.pub is None:
+        return None
+    p = ctx.pub
+    rel = rel.lower()
+    if rel == "next" or (ctx.future and rel != "last"):
+        delta = (wd - p.isoweekday()) % 7 or (7 if rel == "next" else 0)
+        return p + _dt.timedelta(days=delta)
+    delta = (p.isoweekday() - wd) % 7
+    if rel == "last" and delta == 0:
+        delta = 7
+    return p - _dt.timedelta(days=delta)
+
+
+_SENT_END = re.compile(r"[.!?][\"”’)]?\s+|\n")
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = 0
+    for m in _SENT_END.finditer(text, max(0, pos - 400), pos):
+        start = m.end()
+    m = _SENT_END.search(text, pos)
+    return start, (m.start() if m else len(text))
+
+
+# ---------------------------------------------------------------- patterns
+
+_P: list[tuple[str, re.Pattern]] = []
+
+
+def _pat(name: str, rx: str, flags: int = 0) -> None:
+    _P.append((name, re.compile(rx, flags)))
+
+
+# order matters only for documentation; overlaps are resolved by length then position
+_pat("iso", r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+            r"(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\b")
+_pat("iso_slash", r"\b(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])\b")
+# ranges first: "from October 8 to 13", "October 8-13, 2024", "between Oct. 8 and Nov. 2"
+_pat("md_range", r"(?:\b(?P<pre>from|between)\s+)?\b(?P<mon>" + _MONTH_RE + r")\s+(?P<d1>" + _DAY + r")" + _ORD +
+     r"\s*(?:-|–|—|to|and|through|until|till)\s*(?:(?P<mon2>" + _MONTH_RE + r")\s+)?(?P<d2>" + _DAY + r")" + _ORD +
+     r"(?![\d,.]\d)(?:,?\s+(?P<y>" + _YEAR + r"))?\b")
+_pat("dm_range", r"(?:\b(?P<pre>from|between)\s+)?\b(?P<d1>" + _DAY + r")" + _ORD + r"\s*(?:-|–|—|to|and|until)\s*(?P<d2>" +
+     _DAY + r")" + _ORD + r"\s+(?P<mon>" + _MONTH_RE + r")(?:,?\s+(?P<y>" + _YEAR + r"))?\b")
+_pat("mdy", r"\b(?P<mon>" + _MONTH_RE + r")\s+(?P<d>" + _DAY + r")" + _ORD + r"(?:,\s*|\s+)(?P<y>" + _YEAR + r")\b(?![,.]?\d)")
+_pat("dmy", r"\b(?P<d>" + _DAY + r")" + _ORD + r"(?:\s+of)?\s+(?P<mon>" + _MONTH_RE + r"),?\s+(?P<y>" + _YEAR + r")\b")
+_pat("md", r"\b(?P<mon>" + _MONTH_RE + r")\s+(?P<d>" + _DAY + r")" + _ORD + r"\b(?![:,.]?\d)")
+_pat("dm", r"\b(?P<d>" + _DAY + r")" + _ORD + r"(?:\s+of)?\s+(?P<mon>" + _MONTH_RE + r")(?![a-z])")
+_pat("my", r"(?:\b(?P<mod>early|mid|late|the end of|end of|the start of|the beginning of)[\s-]+)?\b(?P<mon>" + _MONTH_RE + r"),?\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b")
+_pat("month", r"(?:\b(?P<pre>in|since|from|until|till|by|during|through|of|before|after|early|late|mid|last|next|this|past|between|and|to)[\s-]+(?:(?:early|late|mid|last|next|this)[\s-]+)?)?\b(?P<mon>" + _MONTH_RE + r")(?![\w-])")
+_pat("weekday", r"(?:\b(?P<rel>last|next|this|on|since|until|by|from|early|late)\s+)?\b(?P<wd>" + _WEEKDAY_RE + r")(?P<pl>s)?"
+     r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b")
+_pat("year_range", r"\b(?P<pre>from|between)?\s*\b(?P<y1>" + _YEAR + r")\s*(?:-|–|—|to|and|through|until)\s*(?P<y2>" + _YEAR + r"|\d\d)\b(?![,.]?\d|\s*%)")
+_pat("decade", r"\b(?:the\s+)?(?:(?P<cent>1[6-9]|20)|')(?P<dec>\d)0s\b")
+_pat("century", r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury\b")
+_pat("season", r"\b(?:(?P<rel>last|next|this|early|late|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?\b", re.I)
+_pat("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?(?P<y>" + _YEAR + r"))?\b", re.I)
+_pat("quarter_q", r"\b(?P<y0>" + _YEAR + r")?\s*Q(?P<q>[1-4])\b(?:\s+(?P<y>" + _YEAR + r"))?")
+_pat("rel_unit", r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next|the past|the last|the previous|the coming|the next|the current)\s+(?P<u>week|weekend|month|year|quarter|decade|century|fiscal year)\b(?!\s*(?:'s|’s))", re.I)
+_pat("ago", r"\b(?P<n>" + _NUMW + r"|several|a few|few|many)[\s-]+(?P<u>" + _TUNIT + r")s?\s+(?:ago|earlier|before)\b", re.I)
+_pat("word", r"\b(?P<w>today|tonight|yesterday|tomorrow|now|currently|recently|soon|shortly|nowadays|lately|the past|at the time|this morning|this afternoon|this evening|last night|tomorrow night|yesterday morning|yesterday afternoon|yesterday evening|tomorrow morning|the day before yesterday|the day after tomorrow)\b", re.I)
+_pat("recent", r"\b(?:(?:in|over|during|for)\s+)?(?P<q>recent|the past|the last|the next|the coming|past|coming|several|a few|the past few|the last few|the next few|the past several|the last several|the next several|many|few)\s+(?P<u>" + _TUNIT + r")s\b", re.I)
+_pat("duration", r"\b(?:(?P<pre>the past|the last|the next|the first|the previous|the)\s+)?(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|half a)(?:\s+|-)(?P<u>" + _TUNIT + r")s?\b(?![\s-]*old)(?!-)", re.I)
+_pat("plural_unit", r"\b(?P<u>(?:year|month|week|decade|day|hour|minute)s)\b(?=\s+(?:of|ago|later|earlier|before|after)\b)")
+_pat("time", r"\b(?P<H>[01]?\d|2[0-3])(?::|\.)(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?\s*(?P<ap>" + _AMPM + r")?" + _TZ)
+_pat("time_h", r"\b(?P<H>1[0-2]|0?[1-9])\s*(?P<ap>" + _AMPM + r")" + _TZ)
+_pat("noon", r"\b(?P<w>noon|midnight|midday)\b", re.I)
+_pat("year", r"(?:\b(?P<pre>in|since|from|until|by|during|of|before|after|early|late|mid|the end of|the start of|circa|around|c\.)[\s-]+)?(?<![$€£¥\d.,:/-])\b(?P<y>" + _YEAR + r")\b(?![.,]\d|\s*%|-\d|\s*(?:-|–)\s*\d)")
+_pat("fiscal", r"\b(?:fiscal|FY)\s*(?P<y>" + _YEAR + r")\b")
+
+
+# words right after a 4-digit number that make it a count, not a year
+_COUNT_AFTER = re.compile(
+    r"\s*(?:(?!(?:most|many|some|all|the|a|an|its|his|her|their|our|more|few|several|both|these|those|other)\b)[a-z]+\s+)?(?:people|persons|troops|soldiers|workers|employees|jobs|homes|units|"
+    r"vehicles|cars|children|students|residents|deaths|cases|members|users|customers|"
+    r"times|miles|km|kilometres|kilometers|meters|metres|feet|tons|tonnes|barrels|shares|"
+    r"points|votes|rpm|hp|horsepower|words|pages|items|containers|servicemen|personnel|"
+    r"staff|patients|deaths|refugees|migrants|fans|signatures|acres|hectares|calories|"
+    r"(?![a-z]*(?:is|ss|us)\b)[a-z]+s)\b(?!\s+(?:season|election|campaign|census|report|budget|ago))")
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:US|USD|EUR|Rs|RM|No|no|number|Number|Section|Route|Model|"
+                              r"Game|Part|Room|Flight|flight|Row|route|over|more than|than|about|some|"
+                              r"nearly|almost|around|up to|least|of|total|to|and|from|between|"
+                              r"approximately|roughly)\s*)$")
+
+
+def _looks_like_count(text: str, m: re.Match, doc=None) -> bool:
+    """A 4-digit number that counts something ("2000 people") rather than naming a year."""
+    end = m.end("y")
+    start = m.start("y")
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            tok = span[0]
+            if tok.dep_ == "nummod" and tok.i < tok.head.i <= tok.i + 3 and tok.head.tag_ in ("NNS", "NNPS") \
+                    and tok.head.lower_ not in ("elections", "olympics", "games"):
+                return True
+    after = text[end:end + 40]
+    if re.match(r"\s*(?:[A-Za-z]{1,3}\b|[a-z]+-)", after) and re.match(r"\s*(?:in|on|at|to|as|by|of|is|was|it|he|we|an|a|and|or|the|its|his|her|for|but|she|our|had|has)\b", after) is None \
+            and re.match(r"\s*[A-Z]", after) is None:
+        return True  # "2000 km", "1500 rpm"
+    if _COUNT_AFTER.match(after):
+        word = re.match(r"\s*([a-z]+)", after)
+        if word and word.group(1) in ("seasons", "elections", "olympics", "games", "levels", "figures",
+                                      "results", "numbers", "rates", "prices", "sales", "earnings",
+                                      "profits", "estimates", "forecasts", "accounts", "reports"):
+            return False
+        before = text[max(0, start - 25):start]
+        return not re.search(r"\b(?:in|since|of|during|by|until|from|early|late|mid)\s*$", before, re.I)
+    return False
+
+
+# ---------------------------------------------------------------- main
+
+
+def find_dates(text: str, published: Optional[str] = None, doc=None) -> list[DateExpr]:
+    """Time expressions in ``text``, normalised against ``published`` (see module docstring)."""
+    pub = parse_published(published)
+    pub_time = _published_time(published)
+    cands: list[tuple[int, int, str, Optional[str], str]] = []  # start, end, kind, value, name
+    for name, rx in _P:
+        for m in rx.finditer(text):
+            if m.end() <= m.start():
+                continue
+            s0, s1 = _sentence_bounds(text, m.start())
+            sent = text[s0:s1]
+            ctx = _Ctx(pub, bool(_FUTURE.search(sent)))
+            res = _normalise(name, m, ctx, text, doc, pub_time)
+            if res is None:
+                continue
+            kind, value, start, end = res
+            start, end = _trim(text, start, end)
+            if end > start:
+                cands.append((start, end, kind, value, name))
+    # longest first, then earliest; drop overlaps
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[DateExpr] = []
+    for start, end, kind, value, _ in cands:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        out.append(DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def date_spans(text: str, published: Optional[str] = None, doc=None) -> list[tuple[int, int]]:
+    """Offsets of calendar dates, intervals, clock times and years (not durations): the spans
+    :mod:`newsledger.analyze.quantities` must not read as figures."""
+    return [(d.start, d.end) for d in find_dates(text, published, doc)
+            if d.kind in ("date", "interval", "time") and re.search(r"\d", d.text)]
+
+
+def _strip_pre(m: re.Match, group: str = "pre") -> int:
+    """Start offset after a leading preposition ("from", "between", "in") that the pattern consumed."""
+    pre = m.group(group)
+    if pre and pre.lower() in ("in", "on", "of", "by", "during", "at", "and", "to", "before",
+                               "after", "circa", "around", "c.", "between", "from", "until", "till",
+                               "through", "since"):
+        return m.start(group) + len(pre)
+    return m.start()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _normalise(name: str, m: re.Match, ctx: _Ctx, text: str, doc, pub_time):
+    """(kind, value, start, end) for one pattern match, or None to reject it."""
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    pub = ctx.pub
+
+    if name == "iso":
+        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        try:
+            _dt.date(y, mo, d)
+        except ValueError:
+            return None
+        if g.get("H"):
+            return "time", f"{y:04d}-{mo:02d}-{d:02d}T{g['H']}:{g['M']}", start, end
+        return "date", _ymd(y, mo, d), start, end
+    if name == "iso_slash":
+        try:
+            _dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
+        except ValueError:
+            return None
+        return "date", _ymd(int(g["y"]), int(g["m"]), int(g["d"])), start, end
+
+    if name in ("md_range", "dm_range"):
+        mo1 = _month(g["mon"])
+        mo2 = _month(g["mon2"]) if g.get("mon2") else mo1
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        if mo1 is None or mo2 is None or (mo2 == mo1 and d2 <= d1):
+            return None
+        y = int(g["y"]) if g.get("y") else _infer_year(ctx, mo1, d1)
+        y2 = y + 1 if (y and mo2 < mo1) else y
+        s = _strip_pre(m) if g.get("pre") else start
+        return "interval", f"{_ymd(y, mo1, d1)}/{_ymd(y2, mo2, d2)}", s, end
+
+    if name in ("mdy", "dmy"):
+        mo = _month(g["mon"])
+        try:
+            _dt.date(int(g["y"]), mo, int(g["d"]))
+        except (ValueError, TypeError):
+            return None
+        return "date", _ymd(int(g["y"]), mo, int(g["d"])), start, end
+
+    if name in ("md", "dm"):
+        mo = _month(g["mon"])
+        d = int(g["d"])
+        if mo is None:
+            return None
+        if name == "md":
+            after = text[end:end + 12]
+            if re.match(r"\s*(?:%|percent|per cent|million|billion|[a-z]+s\b)", after):
+                return None  # "June 5 percent" is not a date
+        try:
+            _dt.date(2000, mo, d)
+        except ValueError:
+            return None
+        return "date", _ymd(_infer_year(ctx, mo, d), mo, d), start, end
+
+    if name == "my":
+        mo = _month(g["mon"])
+        return "date", _ym(int(g["y"]), mo), start, end
+
+    if name == "month":
+        mo = _month(g["mon"])
+        mon = g["mon"]
+        pre = (g.get("pre") or "").lower()
+        if mo is None:
+            return None
+        if mon in ("May", "Mar", "Mar.") and not pre:
+            return None  # the modal verb / "March" as a verb or name
+        if not pre and not mon[0].isupper():
+            return None
+        if not pre and mon.rstrip(".") in ("Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"):
+            return None
+        # "last June" -> previous occurrence, "next June" -> next
+        rel = re.findall(r"\b(last|next|this)\b", m.group(0).lower())
+        if pub and rel and rel[-1] == "last":
+            y: Optional[int] = pub.year if mo < pub.month else pub.year - 1
+        elif pub and rel and rel[-1] == "next":
+            y = pub.year if mo > pub.month else pub.year + 1
+        elif pub and rel and rel[-1] == "this":
+            y = pub.year
+        else:
+            y = _infer_year(ctx, mo)
+        s = start
+        if pre in ("in", "from", "until", "till", "by", "during", "through", "of", "before", "after",
+                   "between", "and", "to", "since"):
+            s = m.start("mon")
+        if pre == "since":
+            endv = _iso(pub) if pub else "PRESENT_REF"
+            return "interval", f"{_ym(y, mo)}/{endv}", m.start("pre"), end
+        return "date", _ym(y, mo), s, end
+
+    if name == "weekday":
+        wd = WEEKDAYS[g["wd"].lower()]
+        rel = (g.get("rel") or "").lower()
+        s = start if rel in ("last", "next", "this", "early", "late") else m.start("wd")
+        if g.get("pl"):
+            return "set", f"XXXX-WXX-{wd}", m.start("wd"), end
+        rel2 = rel if rel in ("last", "next") else ""
+        d = _weekday_date(ctx, wd, rel2)
+        part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get((g.get("part") or "").lower())
+        base = _iso(d) if d else f"XXXX-WXX-{wd}"
+        if part:
+            return "time", f"{base}T{part}", s, end
+        if rel == "since":
+            return "interval", f"{base}/{_iso(pub) if pub else 'PRESENT_REF'}", start, end
+        return "date", base, s, end
+
+    if name == "year_range":
+        y1 = int(g["y1"])
+        y2s = g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if y2 <= y1 or y2 - y1 > 200:
+            return None
+        if re.match(r"\s*(?:[a-z]+\s+)?(?:people|percent|per cent|%)", text[end:end + 20]):
+            return None
+        s = _strip_pre(m) if g.get("pre") else m.start("y1")
+        return "interval", f"{y1}/{y2}", s, end
+
+    if name == "decade":
+        cent = g.get("cent")
+        if cent is None:
+            dec = int(g["dec"])
+            prefix = "19" if dec >= 2 else "20"
+        else:
+            prefix = cent
+        return "date", f"{prefix}{g['dec']}", start, end
+
+    if name == "century":
+        n = int(g["n"])
+        if not 1 <= n <= 21:
+            return None
+        return "date", f"{n - 1:02d}", start, end
+
+    if name == "season":
+        code = SEASONS[g["s"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if g.get("y"):
+            return "date", f"{g['y']}-{code}", start, end
+        if rel not in ("last", "next", "this"):
+            return None  # a bare "fall" / "spring" is usually not a date
+        if pub is None:
+            return "date", f"XXXX-{code}", start, end
+        y = pub.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+        return "date", f"{y}-{code}", start, end
+
+    if name in ("quarter", "quarter_q"):
+        qw = g["q"].lower()
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "final": 4, "last": 4}.get(qw) or int(qw)
+        y = g.get("y") or g.get("y0")
+        if name == "quarter_q" and not y:
+            return None
+        if y:
+            return "date", f"{y}-Q{q}", start, end
+        if pub is None:
+            return "date", f"XXXX-Q{q}", start, end
+        yy = pub.year if (q <= (pub.month - 1) // 3 + 1 or ctx.future) else pub.year - 1
+        return "date", f"{yy}-Q{q}", start, end
+
+    if name == "fiscal":
+        return "date", g["y"], start, end
+
+    if name == "rel_unit":
+        rel = g["rel"].lower()
+        u = g["u"].lower()
+        if rel in ("the past", "the last", "the coming", "the next", "the previous") and u not in ("week", "month", "year", "weekend"):
+            return None
+        if rel in ("the past", "the coming", "the next"):
+            code = {"week": "P1W", "month": "P1M", "year": "P1Y", "weekend": "P1WE"}[u]
+            return "duration", code, start, end
+        off = {"this": 0, "the current": 0, "last": -1, "the last": -1, "the previous": -1, "next": 1}[rel]
+        if pub is None:
+            vals = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                    "fiscal year": "XXXX", "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
+            return "date", vals[u], start, end
+        if u in ("week", "weekend"):
+            v = _week(pub + _dt.timedelta(weeks=off)) + ("-WE" if u == "weekend" else "")
+        elif u == "month":
+            mm = pub.month + off
+            yy = pub.year + (mm - 1) // 12
+            mm = (mm - 1) % 12 + 1
+            v = _ym(yy, mm)
+        elif u in ("year", "fiscal year"):
+            v = str(pub.year + off)
+        elif u == "quarter":
+            q = (pub.month - 1) // 3 + 1 + off
+            yy = pub.year + (q - 1) // 4
+            q = (q - 1) % 4 + 1
+            v = f"{yy}-Q{q}"
+        elif u == "decade":
+            v = str(pub.year // 10 + off)
+        else:
+            v = f"{pub.year // 100 + off:02d}"
+        return "date", v, start, end
+
+    if name == "ago":
+        n = _num(g["n"])
+        u = g["u"].lower().rstrip("s")
+        if u == "centurie":
+            u = "century"
+        if n is None:  # "several years ago"
+            return "date", "PAST_REF", start, end
+        if pub is None:
+            return "date", "PAST_REF", start, end
+        n = int(n) if float(n).is_integer() else n
+        if u == "year":
+            return "date", str(pub.year - int(n)), start, end
+        if u == "decade":
+            return "date", str(pub.year - 10 * int(n)), start, end
+        if u == "month":
+            mm = pub.month - int(n)
+            yy = pub.year + (mm - 1) // 12
+            return "date", _ym(yy, (mm - 1) % 12 + 1), start, end
+        if u in ("week", "fortnight"):
+            days = 7 * int(n) * (2 if u == "fortnight" else 1)
+            return "date", _week(pub - _dt.timedelta(days=days)), start, end
+        if u == "day":
+            return "date", _iso(pub - _dt.timedelta(days=int(n))), start, end
+        return "date", "PAST_REF", start, end
+
+    if name == "word":
+        w = g["w"].lower()
+        if w in ("now", "currently", "nowadays"):
+            return "date", "PRESENT_REF", start, end
+        if w in ("recently", "the past", "at the time", "lately"):
+            return "date", "PAST_REF", start, end
+        if w in ("soon", "shortly"):
+            return "date", "FUTURE_REF", start, end
+        offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0,
+                "this afternoon": 0, "this evening": 0, "last night": -1, "tomorrow night": 1,
+                "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
+                "tomorrow morning": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+        part = {"tonight": "NI", "this morning": "MO", "this afternoon": "AF", "this evening": "EV",
+                "last night": "NI", "tomorrow night": "NI", "yesterday morning": "MO",
+                "yesterday afternoon": "AF", "yesterday evening": "EV", "tomorrow morning": "MO"}.get(w)
+        if pub is None:
+            if w == "today":
+                return "date", "PRESENT_REF", start, end
+            return ("time" if part else "date"), None, start, end
+        d = pub + _dt.timedelta(days=offs[w])
+        if part:
+            return "time", f"{_iso(d)}T{part}", start, end
+        return "date", _iso(d), start, end
+
+    if name == "recent":
+        q = g["q"].lower()
+        u = g["u"].lower()
+        if u == "centurie":
+            u = "century"
+        code = UNIT_CODES.get(u, "X")
+        if u in ("hour", "minute", "second"):
+            return "duration", f"PTX{code}", start, end
+        return "duration", f"PX{code}", _trim(text, m.start("q"), end)[0], end
+
+    if name == "duration":
+        n = _num(g["n"])
+        u = g["u"].lower()
+        if u == "centurie":
+            u = "century"
+        if n is None:
+            return None
+        if g["n"].lower() in ("a", "an") and not g.get("pre"):
+            # "a year" / "a week": only when used as a span ("for a week", "a year ago" handled)
+            before = text[max(0, start - 12):start].lower()
+            if not re.search(r"\b(?:for|in|within|over|about|nearly|almost|than|after|past)\s*$", before):
+                return None
+        if re.match(r"\s*(?:'s|’s)\b", text[end:end + 3]):
+            return None
+        code = UNIT_CODES[u]
+        nv = _fmt_num(n)
+        if u == "quarter":
+            return None
+        if u == "decade":
+            nv, code = _fmt_num(n * 10), "Y"
+        if u == "century":
+            nv, code = _fmt_num(n * 100), "Y"
+        value = f"PT{nv}{code}" if u in ("hour", "minute", "second") else f"P{nv}{code}"
+        s = m.start("n") if (g.get("pre") or "").lower() == "the" else start
+        return "duration", value, s, end
+
+    if name == "plural_unit":
+        u = g["u"].lower()[:-1]
+        code = UNIT_CODES.get(u, "X")
+        return "duration", (f"PTX{code}" if u in ("hour", "minute") else f"PX{code}"), start, end
+
+    if name in ("time", "time_h"):
+        H = int(g["H"])
+        M = int(g.get("M") or 0)
+        ap = (g.get("ap") or "").lower().replace(".", "")
+        if name == "time":
+            sep = text[m.end("H")]
+            if sep == "." and not ap:
+                return None  # "10.45" is a decimal unless "10.45pm"
+            before = text[max(0, start - 2):start]
+            if re.search(r"[\d:.]$", before):
+                return None
+            if not ap and re.match(r"[.:]\d", text[end:end + 2]):
+                return None  # 1:36.6 lap time, 3:07:35 durations
+        if ap == "pm" and H < 12:
+            H += 12
+        if ap == "am" and H == 12:
+            H = 0
+        day = _iso(pub) if pub else "XXXX-XX-XX"
+        s, e = _trim(text, start, end)
+        return "time", f"{day}T{H:02d}:{M:02d}", s, e
+
+    if name == "noon":
+        w = g["w"].lower()
+        day = _iso(pub) if pub else "XXXX-XX-XX"
+        return "time", f"{day}T{'00:00' if w == 'midnight' else '12:00'}", start, end
+
+    if name == "year":
+        y = int(g["y"])
+        before = text[max(0, m.start("y") - 30):m.start("y")]
+        if _NOT_YEAR_BEFORE.search(before) and not g.get("pre"):
+            # "$2019", "No. 2019", "more than 2000": a count unless clearly a year
+            if not re.search(r"\b(?:of|to|and|from|between)\s*$", before):
+                return None
+            if _looks_like_count(text, m, doc):
+                return None
+        if _looks_like_count(text, m, doc):
+            return None
+        if y > 2199 or y < 1600 or (y > 2100 and not g.get("pre")):
+            return None
+        if not g.get("pre") and y < 1800:
+            return None
+        pre = (g.get("pre") or "").lower()
+        s = m.start("y") if pre in ("in", "since", "from", "until", "by", "during", "of", "before", "after", "circa", "around", "c.") else start
+        if pre == "since":
+            return "interval", f"{y}/{_iso(pub) if pub else 'PRESENT_REF'}", m.start("pre"), end
+        return "date", str(y), s, end
+    return None

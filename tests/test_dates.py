@@ -1,0 +1,129 @@
+"""Time expressions normalised against the publication date (newsledger.analyze.dates)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsledger.analyze.dates import date_spans, find_dates, parse_published
+
+SEED = (
+    "Published at 10:09 Updated at 12:50\n\n"
+    "North Korea has decided to send troops, South Korean intelligence said Friday.\n\n"
+    "In a separate statement, the NIS said it had \u201cdetected from October 8 to 13 that North Korea "
+    "transported its special forces to Russia\u201d.\n\n"
+    "As relations have deteriorated in recent months, North Korea has moved closer to Russia. "
+    "Vladimir Putin made a rare visit to Pyongyang in June.\n\n"
+    "The NIS said Friday that North Korea had provided more than 13,000 containers since August.\n\n"
+    "Ukrainian President Volodymyr Zelensky said Thursday he had information.\n\n"
+    "More North Korean troops are expected to be sent soon.\n\n"
+    "Six servicemen were killed near Donetsk on October 3.\n\n"
+    "Teilor Stone has been a reporter on the news desk since 2013."
+)
+
+
+def by_text(dates, text):
+    hits = [d for d in dates if d.text == text]
+    assert hits, f"{text!r} not in {[d.text for d in dates]}"
+    return hits[0]
+
+
+def test_parse_published():
+    assert parse_published("2024-10-18") == dt.date(2024, 10, 18)
+    assert parse_published("2024-10-18T10:09:00+02:00") == dt.date(2024, 10, 18)
+    assert parse_published("18 October 2024") == dt.date(2024, 10, 18)
+    assert parse_published("October 18, 2024") == dt.date(2024, 10, 18)
+    assert parse_published("Fri, 18 Oct 2024 10:09:00 GMT") == dt.date(2024, 10, 18)
+    assert parse_published("10:09") is None
+    assert parse_published(None) is None
+    assert parse_published("not a date") is None
+
+
+def test_seed_with_publication_year():
+    ds = find_dates(SEED, "2024-10-18T10:09")
+    for d in ds:
+        assert SEED[d.start:d.end] == d.text
+    assert by_text(ds, "October 3").value == "2024-10-03"
+    iv = by_text(ds, "October 8 to 13")
+    assert (iv.kind, iv.value) == ("interval", "2024-10-08/2024-10-13")
+    assert by_text(ds, "Friday").value == "2024-10-18"  # on or before publication
+    assert by_text(ds, "Thursday").value == "2024-10-17"
+    assert by_text(ds, "June").value == "2024-06"
+    since = by_text(ds, "since August")
+    assert (since.kind, since.value) == ("interval", "2024-08/2024-10-18")
+    assert by_text(ds, "since 2013").value == "2013/2024-10-18"
+    assert by_text(ds, "recent months").kind == "duration"
+    assert by_text(ds, "soon").value == "FUTURE_REF"
+    assert by_text(ds, "10:09").value == "2024-10-18T10:09"
+
+
+def test_seed_without_year():
+    ds = find_dates(SEED, "10:09")  # the seed gives only a clock time
+    assert by_text(ds, "October 3").value == "XXXX-10-03"
+    assert by_text(ds, "October 8 to 13").value == "XXXX-10-08/XXXX-10-13"
+    assert by_text(ds, "Friday").value == "XXXX-WXX-5"
+    assert by_text(ds, "June").value == "XXXX-06"
+    assert by_text(ds, "since August").value == "XXXX-08/PRESENT_REF"
+    assert by_text(ds, "since 2013").value == "2013/PRESENT_REF"
+    assert by_text(find_dates("He joined in 2013.", None), "2013").value == "2013"
+    for d in ds:  # a year-less date never gets a guessed year
+        assert not (d.value or "").startswith("20") or d.text in ("2013", "since 2013")
+
+
+def test_no_publication_at_all():
+    ds = find_dates("It happened on October 3.", None)
+    assert [d.value for d in ds] == ["XXXX-10-03"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("It happened in December.", "2023-12"),  # after the publication month: previous year
+    ("The summit will be held in December.", "2024-12"),  # future tense: this year
+    ("The vote will take place in March.", "2025-03"),
+    ("He was born on 12 March 2024.", "2024-03-12"),
+    ("He was born on March 12, 2024.", "2024-03-12"),
+    ("The file is dated 2024-03-12.", "2024-03-12"),
+    ("It rained yesterday.", "2024-10-17"),
+    ("It rains today.", "2024-10-18"),
+    ("They met last week.", "2024-W41"),
+    ("They met last month.", "2024-09"),
+    ("They met last year.", "2023"),
+    ("They met three years ago.", "2021"),
+    ("Music of the 1990s.", "199"),
+    ("We meet next Monday.", "2024-10-21"),
+    ("Prices rose in the first quarter.", "2024-Q1"),
+])
+def test_normalisation(text, value):
+    ds = find_dates(text, "2024-10-18")
+    assert value in [d.value for d in ds], ds
+
+
+def test_clock_time_and_duration():
+    ds = find_dates("At 5:30 p.m. GMT, after 15 years of talks.", "2024-10-18")
+    assert by_text(ds, "5:30 p.m. GMT").value == "2024-10-18T17:30"
+    dur = by_text(ds, "15 years")
+    assert (dur.kind, dur.value) == ("duration", "P15Y")
+
+
+@pytest.mark.parametrize("text", [
+    "2000 people were evacuated.", "The May figures may change.", "It costs $2019.",
+    "a 2,013 km road",
+])
+def test_not_years(text):
+    ds = find_dates(text, "2024-10-18")
+    assert not any(d.value and d.value[:2] in ("20", "19") and len(d.value) == 4 for d in ds), ds
+
+
+def test_date_spans_exclude_durations():
+    spans = date_spans("In 2013 she spent three years on October 3 at 10:09.", None)
+    texts = ["In 2013 she spent three years on October 3 at 10:09."[a:b] for a, b in spans]
+    assert "three years" not in texts
+    assert {"2013", "October 3", "10:09"} <= set(texts)
+
+
+@pytest.mark.slow
+def test_tempeval_dates():
+    from newsledger.evaluate.quantities import evaluate_dates
+
+    res = evaluate_dates()
+    assert res["date_value_accuracy"] >= 0.85, res
+    assert res["detection_relaxed"]["F1"] >= 0.88, res

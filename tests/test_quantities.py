@@ -1,0 +1,198 @@
+"""Figures in news text (newsledger.analyze.quantities) and the NewsQuant gate."""
+from __future__ import annotations
+
+import pytest
+
+from newsledger.analyze.quantities import find_quantities, normalized_unit
+
+# excerpts of the canonical seed (shared/seeds/000_cf3f4e080ef5b4cc.txt)
+SEED = (
+    "North Korea has decided to send \u201ctroops in large numbers\u201d to support Russia, and 1,500 "
+    "North Korean military personnel are already training in the Russian Far East, South Korean "
+    "intelligence said Friday.\n\n"
+    "North Korea has decided to send up to 12,000 troops to help Russia, according to South Korea\u2019s "
+    "National Intelligence Service (NIS).\n\n"
+    "In a separate statement, the NIS said it had \u201cdetected from October 8 to 13 that North Korea "
+    "transported its special forces to Russia\u201d.\n\n"
+    "200% Deposit Bonus up to \u20ac3,000 180% First Deposit Bonus up to $20,000\n\n"
+    "According to the same source, the North could send a total of 12,000 troops.\n\n"
+    "The NIS said Friday that North Korea had \u201cprovided Russia with the equivalent of more than "
+    "13,000 containers of artillery ammunition, missiles, anti-tank rockets and other lethal "
+    "weapons\u201d since August.\n\n"
+    "Ukrainian President Volodymyr Zelensky said Thursday he had information that North Korea was "
+    "training some 10,000 troops to support Russia.\n\n"
+    "Ukrainian media recently reported that six North Korean servicemen were killed in a Ukrainian "
+    "missile strike on a Russian-occupied area near Donetsk on October 3.\n\n"
+    "an ally of the North Korean regime since its creation after World War II.\n\n"
+    "Teilor Stone has been a reporter on the news desk since 2013. Published at 10:09 Updated at 12:50. "
+    "Contact 1-800-268-7116"
+)
+
+
+def _at(qs, text):
+    hits = [q for q in qs if q.text.endswith(text)]
+    assert hits, f"no quantity ending {text!r} in {[q.text for q in qs]}"
+    return hits[0]
+
+
+@pytest.fixture(scope="module", params=["nodoc", "doc"])
+def seed_qs(request):
+    doc = None
+    if request.param == "doc":
+        from newsledger.analyze.nlp import get_nlp
+
+        doc = get_nlp()(SEED)
+    return find_quantities(SEED, doc=doc)
+
+
+def test_offsets(seed_qs):
+    for q in seed_qs:
+        assert SEED[q.start:q.end] == q.text
+
+
+def test_seed_personnel(seed_qs):
+    q = _at(seed_qs, "1,500")
+    assert q.value == 1500 and q.bound == "exact"
+    assert q.unit in ("personnel", "military personnel")
+
+
+def test_seed_up_to(seed_qs):
+    q = _at(seed_qs, "up to 12,000")
+    assert (q.value, q.high, q.bound, q.unit) == (12000, 12000, "at-most", "troops")
+
+
+def test_seed_total(seed_qs):
+    q = [q for q in seed_qs if q.text == "12,000"][0]
+    assert (q.value, q.bound, q.unit) == (12000, "exact", "troops")
+
+
+def test_seed_more_than(seed_qs):
+    q = _at(seed_qs, "more than 13,000")
+    assert (q.value, q.low, q.bound) == (13000, 13000, "at-least")
+    assert q.unit.startswith("containers")
+    assert q.concept == "containers of artillery ammunition"
+
+
+def test_seed_some(seed_qs):
+    q = _at(seed_qs, "some 10,000")
+    assert (q.value, q.bound, q.unit) == (10000, "approx", "troops")
+
+
+def test_seed_word_number(seed_qs):
+    q = _at(seed_qs, "six")
+    assert (q.value, q.unit) == (6, "servicemen")
+
+
+def test_seed_advert_money(seed_qs):
+    eur = _at(seed_qs, "up to €3,000")
+    assert (eur.value, eur.unit, eur.bound) == (3000, "EUR", "at-most")
+    usd = _at(seed_qs, "up to $20,000")
+    assert (usd.value, usd.unit) == (20000, "USD")
+    pct = [q for q in seed_qs if q.text == "200%"][0]
+    assert (pct.value, pct.unit) == (200, "percent")
+
+
+def test_seed_no_dates_years_times_ordinals(seed_qs):
+    values = {q.value for q in seed_qs}
+    texts = " | ".join(q.text for q in seed_qs)
+    for bad in (8, 13, 3, 2013, 10, 9, 12, 50, 800, 268, 7116, 2):
+        assert bad not in values, (bad, texts)
+
+
+def qs(text):
+    return find_quantities(text)
+
+
+def one(text):
+    found = qs(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "The war ended in 2013.", "It happened on October 3.", "Published at 10:09.",
+    "Veterans of World War II gathered.", "He was the first to arrive.", "The 22nd amendment.",
+    "Shares of the S&P 500 fell.", "the COVID-19 pandemic", "a new iPhone 11 Pro",
+    "They beat Charlton 2-1 on Saturday.", "Call 1-800-268-7116 now.", "The CO2 levels",
+])
+def test_not_quantities(text):
+    assert qs(text) == []
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("It costs $9.5 billion.", 9.5e9, "USD"),
+    ("a bonus of €3,000", 3000, "EUR"),
+    ("some 2 million people", 2e6, "people"),
+    ("revenue of $1.762bn", 1.762e9, "USD"),
+    ("it has 35m users", 35e6, "users"),
+    ("He ran 100 km.", 100, "km"),
+    ("prices rose 4.5 per cent", 4.5, "percent"),
+    ("a dozen eggs", 12, "eggs"),
+    ("two hundred and fifty soldiers", 250, "soldiers"),
+    ("a 50-year-old man", 50, "year-old"),
+    ("HK $5.4m in fees", 5.4e6, "HKD"),
+    ("RM23.50 a share", 23.5, "MYR per share"),
+    ("the temperature fell to minus-130 degrees Fahrenheit", -130, "°F"),
+])
+def test_values_units(text, value, unit):
+    q = one(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize("text,bound", [
+    ("as many as 40 soldiers", "at-most"), ("at most 40 soldiers", "at-most"),
+    ("no more than 40 soldiers", "at-most"), ("over 40 soldiers", "at-least"),
+    ("at least 40 soldiers", "at-least"), ("upwards of 40 soldiers", "at-least"),
+    ("about 40 soldiers", "approx"), ("around 40 soldiers", "approx"),
+    ("roughly 40 soldiers", "approx"), ("nearly 40 soldiers", "approx"),
+    ("almost 40 soldiers", "approx"), ("an estimated 40 soldiers", "approx"),
+    ("approximately 40 soldiers", "approx"), ("exactly 40 soldiers", "exact"),
+])
+def test_bounds(text, bound):
+    q = one(text)
+    assert q.value == 40 and q.bound == bound
+    if bound == "at-most":
+        assert q.high == 40
+    if bound == "at-least":
+        assert q.low == 40
+
+
+@pytest.mark.parametrize("text,low,high,unit", [
+    ("between 10 and 20 people", 10, 20, "people"),
+    ("a 10-20 km walk", 10, 20, "km"),
+    ("it rose from 8 to 13 percent", 8, 13, "percent"),
+    ("from $10 to $15 billion", 10e9, 15e9, "USD"),
+    ("work 40 to 50 hours a week", 40, 50, "hours per week"),
+    ("dozens of people", 12, 120, "people"),
+    ("thousands of troops", 1e3, 1e4, "troops"),
+    ("tens of thousands of dollars", 1e4, 1e5, "USD"),
+    ("hundreds of miles", 100, 1000, "mi"),
+])
+def test_ranges(text, low, high, unit):
+    q = one(text)
+    assert (q.bound, q.low, q.high) == ("range", pytest.approx(low), pytest.approx(high))
+    assert q.unit == unit
+
+
+def test_change_is_not_a_range():
+    found = qs("Profit increased by $43.6 billion to $419.2 billion.")
+    assert [q.value for q in found] == [43.6e9, 419.2e9]
+    found = qs("Shares rose 6.5% to 164p.")
+    assert [(q.value, q.unit) for q in found] == [(6.5, "percent"), (164, "GBX")]
+
+
+def test_normalized_unit():
+    q = one("It costs $9.5 billion.")
+    assert normalized_unit(q) == "dollar"
+    assert normalized_unit(one("prices rose 4.5 per cent")) == "percentage"
+    assert normalized_unit(one("He ran 100 kilometres.")) == "kilometre"
+
+
+@pytest.mark.slow
+def test_newsquant_value_f1():
+    from newsledger.evaluate.quantities import evaluate
+
+    res = evaluate()
+    assert res["value"]["F1"] >= 92.5, res
+    assert res["value+unit"]["F1"] >= 78.0, res
