@@ -1,0 +1,767 @@
+"""Attributed claims: who said (reported, denied, expected, ...) what.
+
+``find_claims(doc, text)`` runs rules over the spaCy dependency parse of ``text`` plus a
+character-level quotation finder (one paragraph at a time):
+
+1. **Cues.** A verb is a cue when its lemma is in the lexicon learned from PolNeAR train
+   (``data/cue_lexicon.json``, see ``scripts/build_cue_lexicon.py``), plus fixed patterns:
+   "according to X", a sentence-initial "For X, ..." frame, "declined to comment",
+   "X: text" and "“quote” ― Name" layouts.
+2. **Content.** The ``ccomp``/``xcomp`` complement; else, for "Y, X said", the head clause minus
+   the cue's own phrase; else the object phrase (``dobj`` plus later ``prep``/``oprd``/... siblings)
+   or the object of a preposition right after the verb ("called for X").
+3. **Source.** The subject (``nsubj``; for a passive, the ``by`` agent); a relative "who" takes
+   the noun it modifies; conjoined verbs and subject-less participles ("..., saying") inherit the
+   subject of the verb they hang off.
+4. **Quotes.** Content is clipped to the cue's paragraph and widened to any quotation it touches;
+   a quotation right after the cue ("“A,” he said, “B.”") or opening the next sentence is added
+   as another piece.
+5. **Univocal clean-up.** As in PolNeAR, a token has one role: a claim whose cue lies inside a
+   larger claim's content is dropped (largest content first).
+
+Sources are then given canonical names by :func:`newsledger.analyze.sources.resolve_sources`
+and a stance by :func:`newsledger.analyze.stance.stance_of`.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from newsledger.model import Claim, Content, Source, Span
+
+DATA = Path(__file__).with_name("data")
+
+# ---------------------------------------------------------------- lexicon
+
+VERB_SHARE = 0.25  # min share of a lemma's train tokens heading a gold cue
+VERB_MIN = 5
+DROP_SOURCELESS = True  # a claim without a speaker is of little use (and PolNeAR scores it as wrong)  # min gold cue hits in train
+
+# verbs whose attribution reading needs a complement (too ambiguous alone)
+NEED_COMPLEMENT = {"be", "have", "make", "go", "take", "get", "see", "know", "look", "want",
+                   "support", "vote", "continue", "find", "put", "give", "keep", "come", "use", "run"}
+
+SPEECH_VERBS = {"say", "tell", "add", "write", "note", "report", "argue", "announce", "claim", "insist",
+                "explain", "declare", "acknowledge", "warn", "tweet", "state", "recall", "predict", "confirm",
+                "deny", "admit", "allege", "assert", "reply", "respond", "post", "accuse", "urge", "hope",
+                "reiterate", "stress", "emphasize", "indicate", "reveal", "quip", "exclaim", "ask"}
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict:
+    path = DATA / "cue_lexicon.json"
+    heads: dict = {}
+    phrases: dict = {}
+    if path.exists():
+        d = json.loads(path.read_text(encoding="utf-8"))
+        heads, phrases = d.get("heads", {}), d.get("phrases", {})
+    verbs = set(SPEECH_VERBS)
+    for key, (hits, total) in heads.items():
+        lemma, _, pos = key.rpartition("|")
+        if pos == "VERB" and hits >= VERB_MIN and hits / max(total, 1) >= VERB_SHARE:
+            verbs.add(lemma)
+    verbs.discard("accord")
+    return {"verbs": verbs, "heads": heads, "phrases": phrases}
+
+
+# ---------------------------------------------------------------- quotes
+
+OPEN_Q = "“«„"
+CLOSE_Q = "”»"
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\n", text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Double-quoted stretches (marks included), found one paragraph at a time; a quotation left
+    open runs to the end of its paragraph."""
+    spans = []
+    for ps, pe in paragraph_bounds(text):
+        open_at: Optional[int] = None
+        i = ps
+        while i < pe:
+            ch = text[i]
+            if ch in OPEN_Q:
+                if open_at is None:
+                    open_at = i
+            elif ch in CLOSE_Q:
+                if open_at is not None:
+                    spans.append((open_at, i + 1))
+                    open_at = None
+            elif ch == '"':
+                if open_at is None:
+                    open_at = i
+                else:
+                    spans.append((open_at, i + 1))
+                    open_at = None
+            elif ch == "`" and text.startswith("``", i):
+                if open_at is None:
+                    open_at = i
+                i += 1
+            elif ch == "'" and text.startswith("''", i):
+                if open_at is None:
+                    open_at = i
+                else:
+                    spans.append((open_at, i + 2))
+                    open_at = None
+                i += 1
+            i += 1
+        if open_at is not None and pe - open_at > 1:
+            spans.append((open_at, pe))
+    return spans
+
+
+def quoted_mask(text: str) -> list[bool]:
+    mask = [False] * len(text)
+    for s, e in quote_spans(text):
+        for i in range(s, e):
+            mask[i] = True
+    return mask
+
+
+# ---------------------------------------------------------------- candidate
+
+
+@dataclass
+class Cand:
+    cue: tuple[int, int]  # char range
+    cue_i: int  # token index of the cue head
+    source: Optional[tuple[int, int]]
+    content: list[tuple[int, int]]  # char ranges, sorted
+    rule: str = "verb"
+    lemma: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return sum(e - s for s, e in self.content)
+
+
+def _tok_ranges(doc, idxs) -> list[tuple[int, int]]:
+    """Char ranges of a set of token indices, merging adjacent tokens."""
+    idxs = sorted(set(idxs))
+    out: list[list[int]] = []
+    prev = None
+    for i in idxs:
+        t = doc[i]
+        if prev is not None and i == prev + 1:
+            out[-1][1] = t.idx + len(t)
+        else:
+            out.append([t.idx, t.idx + len(t)])
+        prev = i
+    return [(a, b) for a, b in out]
+
+
+_QUOTE_CHARS = set('"“”‘’\'`') | {"''", "``"}
+_EDGE_PUNCT = set(",;:-–—―()[]") | {"--"}
+
+
+def _trim(doc, idxs) -> list[int]:
+    """Drop punctuation / conjunctions at the edges of a token set."""
+    idxs = sorted(set(idxs))
+    while idxs and (doc[idxs[0]].is_space or doc[idxs[0]].text in _EDGE_PUNCT or doc[idxs[0]].dep_ == "cc"
+                    or doc[idxs[0]].text.lower() in {"and", "but"}):
+        idxs.pop(0)
+    while idxs and (doc[idxs[-1]].is_space or doc[idxs[-1]].text in _EDGE_PUNCT or doc[idxs[-1]].dep_ == "cc"
+                    or doc[idxs[-1]].text.lower() in {"and", "but"}):
+        idxs.pop()
+    return idxs
+
+
+def _subtree(tok) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+REL_PRON = {"who", "that", "which", "whom"}
+
+
+def _np_span(tok, exclude: set[int] = frozenset()) -> Optional[tuple[int, int]]:
+    """Char range of a noun phrase: the subtree of ``tok``, minus excluded tokens, contiguous
+    around ``tok``."""
+    idxs = _subtree(tok) - exclude
+    if tok.i not in idxs:
+        return None
+    lo = hi = tok.i
+    while lo - 1 in idxs:
+        lo -= 1
+    while hi + 1 in idxs:
+        hi += 1
+    doc = tok.doc
+    keep = _trim(doc, range(lo, hi + 1))
+    while keep and doc[keep[0]].text in _QUOTE_CHARS:
+        keep.pop(0)
+    while keep and doc[keep[-1]].text in _QUOTE_CHARS:
+        keep.pop()
+    if keep and keep[-1] + 1 < len(doc) and doc[keep[-1] + 1].text == ")" and any(
+            doc[k].text == "(" for k in keep) and keep[-1] + 1 <= hi + 1:
+        keep.append(keep[-1] + 1)
+    if not keep:
+        return None
+    return doc[keep[0]].idx, doc[keep[-1]].idx + len(doc[keep[-1]])
+
+
+def _subject(verb):
+    agent = None
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for cc in c.children:
+                if cc.dep_ == "pobj":
+                    agent = cc
+    if agent is not None:
+        return agent
+    for dep in ("nsubj", "csubj", "nsubjpass"):
+        for c in verb.children:
+            if c.dep_ == dep:
+                if dep == "nsubjpass" and c.lower_ in {"it", "there"}:
+                    continue
+                return c
+    return None
+
+
+def _find_source(verb, exclude: set[int], depth: int = 0):
+    """(source token, excluded set) for a cue verb, following relatives, conjuncts and
+    subject-less participles."""
+    if depth > 4:
+        return None
+    subj = _subject(verb)
+    if subj is not None:
+        if subj.lower_ in REL_PRON and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") or (verb.dep_ == "ccomp" and verb.tag_ == "VBG"):
+        head = verb.head
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return None
+        if head.pos_ in ("VERB", "AUX") or verb.dep_ == "conj":
+            return _find_source(head, exclude, depth + 1)
+        if verb.dep_ == "pcomp" and head.head is not head:
+            return _find_source(head.head, exclude, depth + 1)
+    return None
+
+
+ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "notify", "brief", "promise"}
+RAISING = {"seem", "appear"}
+TRIM_TAIL = True
+TAIL_DEPS = ("appos", "relcl", "advcl", "acl", "npadvmod")
+KEEP_OBJECT = False  # "urged X to Y": PolNeAR content is mostly "to Y"
+DOBJ_NEEDS_PRED = {"call", "label", "brand", "term", "dub", "name"}
+PASSIVE_RAISING = {"expect", "believe", "think", "say", "report", "consider", "project", "predict", "rumor",
+                   "estimate", "know", "see", "view", "schedule", "set", "likely"}
+CONTENT_PREPS = {"about", "on", "for", "of", "against", "to", "that", "with", "over", "at"}
+
+
+class Extractor:
+    def __init__(self, doc, text: str):
+        self.doc = doc
+        self.text = text
+        self.lex = lexicon()
+        self.paras = paragraph_bounds(text)
+        self.quotes = quote_spans(text)
+        self.qmask = quoted_mask(text)
+        self.cands: list[Cand] = []
+        self.inherit: dict = {}
+
+    # -- helpers
+    def para_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.paras:
+            if s <= pos < e:
+                return s, e
+        return 0, len(self.text)
+
+    def sent(self, tok):
+        """The token range of ``tok``'s sentence, cut at paragraph breaks."""
+        s = tok.sent
+        start, end = s.start, s.end
+        for j in range(tok.i - 1, start - 1, -1):
+            if "\n" in self.doc[j].text:
+                start = j + 1
+                break
+        for j in range(tok.i + 1, end):
+            if "\n" in self.doc[j].text:
+                end = j
+                break
+        return self.doc[start:end]
+
+    def is_cue_verb(self, tok) -> bool:
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma not in self.lex["verbs"]:
+            return False
+        return True
+
+    # -- verb cues
+    def verb_claim(self, tok) -> Optional[Cand]:
+        doc = self.doc
+        lemma = tok.lemma_.lower()
+        content: set[int] = set()
+        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+        after = [c for c in comp if c.i > tok.i]
+        if after and len(after) < len(comp):
+            comp = after  # "Y; X says Z": Z is the content, not the fronted Y
+        elif comp and all(c.i < tok.i for c in comp):
+            gap = self.doc[comp[0].right_edge.i + 1:tok.i]
+            if any(t.text in (";", ":") for t in gap) and not any(t.text in (",", "—", "–") or t.is_quote for t in gap):
+                comp = []
+        if lemma == "accord":
+            return None
+        colon = self.colon_after(tok)
+        if colon is not None:
+            sent = self.sent(tok)
+            content = set(range(colon + 1, sent.end))
+            comp = []
+        elif comp:
+            c = comp[0]
+            for x in comp:
+                if x.dep_ == "ccomp":
+                    c = x
+                    break
+            content = _subtree(c)
+            # "called on X to Y": keep the object in front of the complement
+            if c.dep_ in ("xcomp", "ccomp") and KEEP_OBJECT:
+                for d in tok.children:
+                    if d.dep_ in ("dobj",) and d.i < c.i and lemma in ("urge", "call", "ask", "tell", "warn", "want",
+                                                                        "encourage", "push", "press", "invite"):
+                        content |= _subtree(d)
+        elif (tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i or tok.dep_ == "parataxis") and \
+                tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+            content = _subtree(tok.head) - _subtree(tok)
+        else:
+            dobj = [c for c in tok.children if c.dep_ in ("dobj",)]
+            if dobj and lemma in ADDRESSEE_VERBS:
+                for s in tok.children:
+                    if s.i > dobj[0].i and s.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "oprd"):
+                        content |= _subtree(s)
+                if not content:
+                    content = _subtree(dobj[0])
+            elif dobj and any(s.i > dobj[0].i and s.dep_ == "prep" and s.lower_ in ("about", "of", "as")
+                              and any(x.dep_ in ("pobj", "pcomp") for x in s.children) for s in tok.children):
+                p = [s for s in tok.children if s.i > dobj[0].i and s.dep_ == "prep" and s.lower_ in ("about", "of", "as")][0]
+                content = set().union(*(_subtree(x) for x in p.children if x.dep_ in ("pobj", "pcomp")))
+            elif dobj:
+                d = dobj[0]
+                content = _subtree(d)
+                for s in tok.children:
+                    if s.i > d.i and s.dep_ in ("oprd", "prep", "ccomp", "xcomp", "dative", "advcl") and s.dep_ != "punct":
+                        if s.dep_ == "prep" and s.lower_ not in CONTENT_PREPS | {"as"}:
+                            continue
+                        if s.dep_ == "advcl":
+                            continue
+                        content |= _subtree(s)
+            else:
+                for s in tok.children:
+                    if s.dep_ == "prep" and s.i > tok.i and s.lower_ in CONTENT_PREPS:
+                        pobj = [x for x in s.children if x.dep_ in ("pobj", "pcomp")]
+                        if pobj:
+                            content = _subtree(pobj[0])
+                            if s.lower_ in ("against", "with", "over", "that"):
+                                content.add(s.i)
+                            break
+        if not content:
+            return None
+        if lemma in DOBJ_NEEDS_PRED and colon is None and not comp and not any(
+                c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for", "on", "upon")
+                                                         and (c.lower_ == "as" or c.i <= tok.i + 3))
+                for c in tok.children):
+            return None
+        if lemma in NEED_COMPLEMENT and not comp and colon is None:
+            return None
+        src_tok = self.inherit.get(tok.i) or _find_source(tok, content)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and not any(
+            c.dep_ == "agent" for c in tok.children)
+        if comp and (lemma in RAISING or (passive and lemma in PASSIVE_RAISING)):
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].lower_ not in {"it", "there"}:
+                content |= _subtree(subj[0])
+            src_tok = None
+        source = None
+        excl = set(content) | {tok.i}
+        if src_tok is not None:
+            if src_tok.i in content:
+                src_tok = None
+            else:
+                ex = set(excl)
+                for c in src_tok.children:
+                    if c.dep_ == "relcl" and tok.i in _subtree(c):
+                        ex |= _subtree(c)
+                source = _np_span(src_tok, ex)
+        content -= _subtree(src_tok) if src_tok is not None and src_tok.i not in _subtree(tok) else set()
+        content.discard(tok.i)
+        content = self.trim_trailing(content)
+        content = self.cut_conjoined_cues(content, tok)
+        content = self.cut_nested(content, src_tok)
+        idxs = _trim(doc, content)
+        if not idxs:
+            return None
+        # cue span: the verb plus its auxiliaries / particle ("has said", "pointed out")
+        cue_idx = [tok.i] + [c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt")
+                             and abs(c.i - tok.i) <= 3 and c.i not in content]
+        cs, ce = min(cue_idx), max(cue_idx)
+        cue = (doc[cs].idx, doc[ce].idx + len(doc[ce]))
+        return Cand(cue=cue, cue_i=tok.i, source=source, content=_tok_ranges(doc, idxs), lemma=lemma)
+
+    def cut_conjoined_cues(self, content: set[int], cue) -> set[int]:
+        """"said he would X and warned Y": cut a conjoined cue verb (and its subtree) out."""
+        for t in sorted(content):
+            if t not in content:
+                continue
+            tok = self.doc[t]
+            if tok.dep_ == "conj" and tok.head.i in content and self.is_cue_verb(tok) and not any(
+                    c.dep_ in SUBJ for c in tok.children):
+                if tok.head.i == cue.i:
+                    continue
+                cut = _subtree(tok)
+                for c in tok.head.children:
+                    if c.dep_ in ("cc", "punct") and c.i < tok.i and c.i > max(_subtree(tok.head) - cut - {c.i}, default=-1) - 1:
+                        if c.i == tok.i - 1 or (c.i == tok.i - 2 and self.doc[tok.i - 1].dep_ in ("cc", "punct")):
+                            cut.add(c.i)
+                content = content - cut
+        return content
+
+    def trim_trailing(self, content: set[int]) -> set[int]:
+        """Drop a non-restrictive tail after a comma ("..., who is 70", "..., the latest chapter in
+        ...", "..., forcing them to ..."): PolNeAR content mostly stops before it."""
+        if not TRIM_TAIL or not content:
+            return content
+        doc = self.doc
+        for _ in range(2):
+            last = max(content)
+            while last in content and (doc[last].is_punct or doc[last].is_space):
+                last -= 1
+            best = None
+            for t in sorted(content):
+                tok = doc[t]
+                if tok.dep_ not in TAIL_DEPS or tok.head.i not in content:
+                    continue
+                if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+                    continue
+                le, re_ = tok.left_edge.i, tok.right_edge.i
+                if re_ < last or le - 1 not in content or doc[le - 1].text != ",":
+                    continue
+                if self.qmask[doc[le].idx]:
+                    continue
+                best = tok
+                break
+            if best is None:
+                break
+            cut = _subtree(best) | {best.left_edge.i - 1}
+            rest = content - cut
+            if not _trim(doc, rest):
+                break
+            content = rest
+        return content
+
+    def colon_after(self, tok) -> Optional[int]:
+        """"posted on X: “...”": the index of a colon right after the cue's own phrase."""
+        doc = self.doc
+        sub = _subtree(tok)
+        j = tok.i + 1
+        while j < len(doc) and j < tok.i + 8:
+            t = doc[j]
+            if t.text == ":" and j + 1 < len(doc) and doc[j + 1].sent == t.sent or (t.text == ":" and j + 1 < len(doc)):
+                if "\n" in doc[j:j + 2].text:
+                    return None
+                return j
+            if t.i not in sub and not (t.dep_ == "nsubj" and t.head == tok):
+                if not (t.head.i == tok.i or t.head.i in sub):
+                    return None
+            if t.pos_ in ("VERB", "AUX") or t.is_space:
+                return None
+            j += 1
+        return None
+
+    def cut_nested(self, content: set[int], src_tok=None) -> set[int]:
+        """Cut adverbial / conjoined / relative clauses headed by a cue verb with a subject of its
+        own ("..., while he acknowledged X", "..., though records indicate Y"): PolNeAR gives them
+        their own attribution."""
+        if not content:
+            return content
+        for t in sorted(content):
+            if t not in content:
+                continue
+            tok = self.doc[t]
+            if tok.dep_ not in ("advcl", "conj", "relcl") or tok.head.i not in content:
+                continue
+            if not self.is_cue_verb(tok) or tok.lemma_.lower() in NEED_COMPLEMENT:
+                continue
+            participle = (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and self.doc[tok.left_edge.i - 1].text == ","
+                          and not any(c.dep_ in SUBJ for c in tok.children))
+            if participle and src_tok is not None:
+                self.inherit[tok.i] = src_tok  # "X said Y, citing Z": Z is X's too
+            elif not any(c.dep_ in SUBJ for c in tok.children):
+                continue
+            if not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+                continue
+            cut = _subtree(tok)
+            # the linking "and" / "," before a conjunct
+            j = tok.left_edge.i - 1
+            while j in content and (self.doc[j].dep_ == "cc" or self.doc[j].is_punct):
+                cut.add(j)
+                j -= 1
+            rest = content - cut
+            if _trim(self.doc, rest):
+                content = rest
+        return content
+
+    # -- "according to X"
+    def according(self, tok) -> Optional[Cand]:
+        doc = self.doc
+        if tok.lower_ != "according":
+            return None
+        to = [c for c in tok.children if c.lower_ == "to"]
+        if not to and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = [doc[tok.i + 1]]
+        if not to:
+            return None
+        pobj = [c for c in to[0].children if c.dep_ == "pobj"]
+        src = _np_span(pobj[0]) if pobj else None
+        phrase = _subtree(tok) | _subtree(to[0])
+        head = tok.head
+        hops = 0
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and hops < 4:
+            head = head.head
+            hops += 1
+        sent = self.sent(tok)
+        if head.i == tok.i:
+            content = set(range(sent.start, sent.end)) - phrase
+        else:
+            content = (_subtree(head) if sent.start <= head.i < sent.end else set(range(sent.start, sent.end))) - phrase
+            if head.dep_ in ("ccomp", "conj", "advcl") and tok.i < min(content, default=tok.i):
+                pass
+        content = {i for i in content if sent.start <= i < sent.end}
+        idxs = _trim(doc, content)
+        if not idxs:
+            return None
+        cue = (tok.idx, to[0].idx + len(to[0]))
+        return Cand(cue=cue, cue_i=tok.i, source=src, content=_tok_ranges(doc, idxs), rule="according",
+                    lemma="according to")
+
+    # -- "For X, ..." frame
+    def for_frame(self, tok) -> Optional[Cand]:
+        doc = self.doc
+        if tok.lower_ != "for" or tok.i != self.sent(tok).start:
+            return None
+        pobj = [c for c in tok.children if c.dep_ == "pobj"]
+        if not pobj:
+            return None
+        p = pobj[0]
+        ents = [e for e in doc.ents if e.start >= p.left_edge.i and e.end <= p.right_edge.i + 1]
+        if not (any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in ents) or any(
+                c.dep_ == "appos" for c in p.children)):
+            return None
+        end = p.right_edge.i + 1
+        if end >= len(doc) or doc[end].text != ",":
+            return None
+        if p.lower_ in {"example", "instance", "years", "now", "decades", "months", "weeks", "once", "that", "this"}:
+            return None
+        sent = self.sent(tok)
+        content = set(range(end + 1, sent.end))
+        idxs = _trim(doc, content)
+        if not idxs:
+            return None
+        return Cand(cue=(tok.idx, tok.idx + len(tok)), cue_i=tok.i, source=_np_span(p),
+                    content=_tok_ranges(doc, idxs), rule="for", lemma="for")
+
+    # -- layout rules
+    def layout(self):
+        text = self.text
+        for ps, pe in self.paras:
+            para = text[ps:pe]
+            m = re.match(r"^\s*([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}):\s+(\S.*)$", para)
+            if m and len(m.group(1).split()) <= 3 and m.group(1).split()[0] not in ("The", "A", "An", "In", "On", "Read", "Watch", "Related", "Note", "Update", "Editor's", "UPDATE", "Photo", "Source"):
+                s1, e1 = ps + m.start(1), ps + m.end(1)
+                self.cands.append(Cand(cue=(e1, e1 + 1), cue_i=-1, source=(s1, e1),
+                                       content=[(ps + m.start(2), pe)], rule="layout-colon", lemma=":"))
+                continue
+            m = re.match(r"^\s*([“\"].+[”\"])\s*[―—–]+\s*(\S.{0,80})$", para)
+            if m:
+                s1, e1 = ps + m.start(1), ps + m.end(1)
+                s2, e2 = ps + m.start(2), ps + m.end(2)
+                dash = text.rfind("―", e1, s2)
+                if dash < 0:
+                    dash = max(text.rfind("—", e1, s2), text.rfind("–", e1, s2))
+                self.cands.append(Cand(cue=(dash, dash + 1), cue_i=-1, source=(s2, e2), content=[(s1, e1)],
+                                       rule="layout-dash", lemma="―"))
+
+    # -- quotation handling
+    def widen(self, c: Cand) -> None:
+        ps, pe = self.para_of(c.cue[0])
+        out = []
+        for s, e in c.content:
+            s, e = max(s, ps), min(e, pe)
+            if s >= e:
+                continue
+            for qs, qe in self.quotes:
+                if qs < e and qe > s and not (qs <= c.cue[0] < qe):
+                    if c.source and qs <= c.source[0] < qe:
+                        continue
+                    s, e = min(s, qs), max(e, qe)
+            out.append((s, e))
+        c.content = _merge(out, self.text)
+
+    def add_following_quote(self, c: Cand, cue_starts: list[int]) -> None:
+        """"“A,” he said, “B.”" and "“A,” he said. “B.”": add the next quotation as a piece."""
+        if not c.content:
+            return
+        text, doc = self.text, self.doc
+        cstart = min(s for s, _ in c.content)
+        cend = max(e for _, e in c.content)
+        if cstart > c.cue[0]:
+            return  # content after the cue: nothing to add
+        if not any(qs < cend and qe > cstart and qe >= cend - 2 for qs, qe in self.quotes):
+            return  # the content must end in a quotation
+        after = max(c.cue[1], c.source[1] if c.source else 0, cend)
+        ps, pe = self.para_of(c.cue[0])
+        nxt = [(qs, qe) for qs, qe in self.quotes if after <= qs < pe]
+        if not nxt:
+            return
+        qs, qe = nxt[0]
+        gap = text[after:qs]
+        ok = False
+        if re.fullmatch(r"[\s,;:—–―-]*", gap):
+            ok = True
+        elif len(gap) <= 50 and not re.search(r"[.!?]", gap) and c.cue_i >= 0:
+            span = doc.char_span(after, qs, alignment_mode="contract")
+            sub = _subtree(doc[c.cue_i])
+            ok = span is not None and all((t.is_punct or t.is_space or t.i in sub) and t.pos_ not in ("VERB", "AUX")
+                                          for t in span)
+        elif re.fullmatch(r"\s*[.!?]\s*", gap) or re.fullmatch(r"[^\w]*", gap):
+            # the next sentence opens with a quotation: it must have no cue of its own
+            end = min(self._sent_end(qe), pe)
+            ok = not any(qs <= x < end for x in cue_starts if x != c.cue[0])
+        if ok:
+            c.content = _merge(c.content + [(qs, qe)], text)
+            c.extra["merged"] = True
+
+    def _sent_end(self, pos: int) -> int:
+        doc = self.doc
+        span = doc.char_span(max(pos - 1, 0), pos, alignment_mode="expand")
+        if span is None or not len(span):
+            return pos
+        s = span[0].sent
+        return s.end_char
+
+    # -- run
+    def run(self) -> list[Cand]:
+        doc = self.doc
+        for tok in doc:
+            c = None
+            if tok.lower_ == "according":
+                c = self.according(tok)
+            elif tok.lower_ == "for":
+                c = self.for_frame(tok)
+            elif self.is_cue_verb(tok):
+                c = self.verb_claim(tok)
+            if c is not None:
+                self.cands.append(c)
+        self.layout()
+        for c in self.cands:
+            c.content = [(s, e) for s, e in c.content if s < e]
+            self.strip_dateline(c)
+            self.widen(c)
+        self.cands = [c for c in self.cands if c.content]
+        cue_starts = [c.cue[0] for c in self.cands]
+        for c in self.cands:
+            self.add_following_quote(c, cue_starts)
+        return self.cleanup(self.cands)
+
+    def strip_dateline(self, c: Cand) -> None:
+        if not c.content:
+            return
+        s, e = c.content[0]
+        m = re.match(r"[A-Z][A-Z .,]{2,40}(?:\([^)]{1,20}\))?\s*[―—–-]{1,2}\s*", self.text[s:e])
+        if m:
+            c.content[0] = (s + m.end(), e)
+
+    def cleanup(self, cands: list[Cand]) -> list[Cand]:
+        """Univocal clean-up: largest content first; drop a claim whose cue lies inside a kept
+        content or whose content equals a kept one."""
+        kept: list[Cand] = []
+        for c in sorted(cands, key=lambda c: (-c.size, c.cue[0])):
+            bad = False
+            for k in kept:
+                if any(s <= c.cue[0] < e for s, e in k.content):
+                    bad = True
+                    break
+                if any(s <= k.cue[0] < e for s, e in c.content):
+                    # a kept claim's cue lies inside this (smaller) content: cut the content short
+                    bad = True
+                    break
+                if c.content == k.content:
+                    bad = True
+                    break
+            if not bad:
+                kept.append(c)
+        kept.sort(key=lambda c: c.cue[0])
+        return kept
+
+
+def _merge(ranges, text) -> list[tuple[int, int]]:
+    """Sort and merge ranges that overlap or are separated only by spaces/punctuation-free gaps."""
+    ranges = sorted((s, e) for s, e in ranges if s < e)
+    out: list[list[int]] = []
+    for s, e in ranges:
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        elif out and text[out[-1][1]:s].strip() == "":
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(a, b) for a, b in out]
+
+
+# ---------------------------------------------------------------- public
+
+
+def quote_kind(text: str, pieces: list[tuple[int, int]], mask: Optional[list[bool]] = None) -> str:
+    """direct (>= 90% of content letters inside quotation marks) | mixed | indirect."""
+    mask = mask if mask is not None else quoted_mask(text)
+    chars = [i for s, e in pieces for i in range(s, e) if text[i].isalnum()]
+    if not chars:
+        return "indirect"
+    share = sum(1 for i in chars if mask[i]) / len(chars)
+    return "direct" if share >= 0.9 else "indirect" if share == 0 else "mixed"
+
+
+def find_claims(doc, text: str, resolve: bool = True) -> list[Claim]:
+    """Attributed claims of ``text`` (``doc`` is its spaCy Doc, same offsets)."""
+    from newsledger.analyze.stance import stance_of
+
+    ex = Extractor(doc, text)
+    cands = [c for c in ex.run() if c.source is not None or not DROP_SOURCELESS]
+    mask = quoted_mask(text)
+    claims = []
+    for c in cands:
+        pieces = [(s, e) for s, e in c.content if any(ch.isalnum() for ch in text[s:e])] or c.content
+        start, end = pieces[0][0], pieces[-1][1]
+        content = Content(text=" ".join(text[s:e] for s, e in pieces), start=start, end=end,
+                          pieces=[tuple(p) for p in pieces])
+        source = None
+        if c.source:
+            s, e = c.source
+            source = Source(text=text[s:e], start=s, end=e, name=text[s:e])
+        cue = Span(text=text[c.cue[0]:c.cue[1]], start=c.cue[0], end=c.cue[1])
+        claim = Claim(source=source, cue=cue, content=content, kind=quote_kind(text, pieces, mask))
+        claim.stance = stance_of(claim, doc, text)
+        claims.append(claim)
+    if resolve:
+        from newsledger.analyze.sources import resolve_sources
+
+        resolve_sources(claims, doc, text)
+    return claims
