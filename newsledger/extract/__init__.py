@@ -14,11 +14,18 @@ class ExtractError(Exception):
 
 
 def extract(doc: Document) -> Article:
-    """The single entry point of the stage."""
+    """The single entry point of the stage: the article, with its per-article provenance
+    flags (byline swapped, advertising inside, suspicious date) attached."""
     if doc.kind == "html":
         from newsledger.extract.html import extract_html
 
-        return extract_html(doc)
-    from newsledger.extract.text import extract_text
+        article = extract_html(doc)
+    else:
+        from newsledger.extract.text import extract_text
 
-    return extract_text(doc)
+        article = extract_text(doc)
+    from newsledger.link import article_flags
+
+    have = {(f.kind, f.detail) for f in article.flags}
+    article.flags += [f for f in article_flags(article) if (f.kind, f.detail) not in have]
+    return article

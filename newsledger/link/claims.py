@@ -1,0 +1,329 @@
+"""Claim groups: claims about the same measured quantity or the same proposition, across the
+articles of one story, with each source's figure or stance, a verdict and a timeline.
+
+Figures are compared through their bounds ("up to 12,000" is [0, 12,000], "some 10,000" is
+about [8,000, 12,000]); figures that do not overlap are checked for counting different things
+("1,500 already training" vs "12,000 to be sent") before a conflict is declared.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Optional
+
+from newsledger.link.text import STOPWORDS, words
+
+UNIT_SYNONYMS = {
+    "troops": ("troop", "soldier", "personnel", "military personnel", "serviceman", "servicemen",
+               "service member", "forces", "fighter", "combatant", "army", "military", "special forces"),
+    "people": ("people", "person", "persons", "civilian", "resident", "individual"),
+    "USD": ("usd", "dollar", "$", "us$"),
+    "EUR": ("eur", "euro", "€"),
+    "percent": ("percent", "per cent", "%", "pct", "percentage"),
+}
+_UNIT_INDEX = {w: k for k, ws in UNIT_SYNONYMS.items() for w in ws}
+
+# what a figure counts (its state), read from the nearest cue word: figures of one unit and
+# different states are different quantities (people in shelters vs people displaced)
+STATES = {
+    "displaced": r"evacuat\w*|displac\w*|homeless|fled|flee\w*|forced from",
+    "in shelters": r"shelter\w*",
+    "killed": r"killed|dead|died|death toll|deaths?|bodies|lives",
+    "injured": r"injur\w*|wounded|hospital\w*|serious condition|treated",
+    "missing": r"missing|unaccounted",
+    "rescued": r"rescu\w*",
+    "returned": r"returned|return(?:ed)? home|went home|allowed back",
+    "on strike": r"strik\w*|walk(?:ed)? ?out",
+    "cancelled": r"cancel\w*|grounded",
+    "waiting": r"waiting|queu\w*|anchor\w*|stranded|backlog",
+    "deployed": r"sen[dt]|sending|deploy\w*|train\w*|transport\w*|dispatch\w*|stationed",
+    "damaged": r"flooded|damaged|destroyed|submerged",
+}
+_STATE_RE = [(k, re.compile(r"\b(?:" + v + r")", re.I)) for k, v in STATES.items()]
+
+
+def state(content: str, q: dict) -> Optional[str]:
+    """The state word nearest to the figure (after it first: "1,200 people in shelters")."""
+    text = content or ""
+    t = q.get("text") or ""
+    pos = text.find(t) if t else -1
+    if pos < 0:
+        return None
+    end = pos + len(t)
+    after, before = text[end:end + 80], text[max(0, pos - 80):pos]
+    best, dist = None, 10 ** 6
+    for k, rx in _STATE_RE:
+        m = rx.search(after)
+        if m and m.start() < dist:
+            best, dist = k, m.start()
+        for m in rx.finditer(before):
+            d = len(before) - m.end() + 15  # a cue before the figure counts a bit less
+            if d < dist:
+                best, dist = k, d
+    return best
+
+
+ASPECTS = {
+    "training": r"\btrain(?:ing|ed|s)?\b|\bacclimati[sz]ation\b",
+    "so far": r"\balready\b|\bso far\b|\bcurrently\b|\bfirst (?:contingent|batch|wave|group)\b|\bto date\b",
+    "planned total": r"\bup to\b|\btotal\b|\bin all\b|\bcould\b|\bwill\b|\bexpected\b|\bplan(?:s|ned)?\b|\bto be\b|\beventually\b",
+    "sent": r"\bsen[dt]s?\b|\bsending\b|\bdeploy(?:ed|ing|ment|s)?\b|\btransport(?:ed|ing)?\b|\bdispatch(?:ed)?\b",
+    "killed": r"\bkill(?:ed|s|ing)?\b|\bdead\b|\bdied\b|\bdeaths?\b|\bfatalit",
+    "wounded": r"\bwound(?:ed|s)?\b|\binjur(?:ed|ies|y)\b",
+    "captured": r"\bcaptur(?:ed|e)\b|\bprisoners?\b|\bdetained\b",
+    "missing": r"\bmissing\b",
+}
+_ASPECT_RE = {k: re.compile(v, re.I) for k, v in ASPECTS.items()}
+_NEG = re.compile(r"\b(no|not|never|n't|none|nothing|neither|nor|without|denied|denies|deny|false)\b", re.I)
+POSITIVE = {"asserts", "claims-responsibility", "accuses", "expects"}
+NEGATIVE = {"denies"}
+UNSURE = {"cannot-confirm"}
+MARKED = {"denies", "cannot-confirm", "claims-responsibility", "accuses"}
+
+
+def norm_unit(unit: Optional[str], context: str = "") -> Optional[str]:
+    u = (unit or "").strip().casefold()
+    if not u:
+        return None
+    if u in _UNIT_INDEX:
+        return _UNIT_INDEX[u]
+    for w in reversed(u.split()):  # head noun last: "north korean soldiers"
+        w2 = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        for cand in (w, w2):
+            if cand in _UNIT_INDEX:
+                return _UNIT_INDEX[cand]
+        if w2:
+            return w2
+    return u
+
+
+def bounds(q: dict) -> tuple[float, float]:
+    """The interval a figure allows."""
+    v = float(q.get("value") or 0.0)
+    lo, hi, b = q.get("low"), q.get("high"), q.get("bound") or "exact"
+    if b == "range" and lo is not None and hi is not None:
+        return float(lo), float(hi)
+    if b == "at-most":
+        return 0.0, float(hi if hi is not None else v)
+    if b == "at-least":
+        return float(lo if lo is not None else v), float("inf")
+    if b == "approx":
+        return v * 0.8, v * 1.2
+    return v * 0.99, v * 1.01
+
+
+def _keywords(text: str) -> set:
+    return {w for w in words(text) if w not in STOPWORDS and len(w) > 2 and not w.isdigit()}
+
+
+def aspects(content: str, q: dict) -> set:
+    """What a figure counts, beyond its unit: read from the words around it."""
+    text = content or ""
+    pos = text.find(q.get("text") or "\0")
+    window = text if pos < 0 else text[max(0, pos - 90): pos + len(q.get("text") or "") + 90]
+    found = {k for k, rx in _ASPECT_RE.items() if rx.search(window)}
+    if "up to" in (q.get("text") or "").casefold() or q.get("bound") == "at-most":
+        found.add("planned total")
+    return found
+
+
+def _fmt(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}"
+
+
+def compare(a: dict, b: dict) -> tuple[str, str]:
+    """Relation of two figure members: agree | spread | different-things | conflict."""
+    (alo, ahi), (blo, bhi) = bounds(a), bounds(b)
+    fa, fb = a["figure"], b["figure"]
+    if abs(a["value"] - b["value"]) <= 0.01 * max(abs(a["value"]), abs(b["value"]), 1e-9) and a["bound"] == b["bound"]:
+        return "agree", f"{a['name']} and {b['name']} both give {fa}"
+    if alo <= bhi and blo <= ahi:
+        return "spread", (f"{a['name']} \"{fa}\" and {b['name']} \"{fb}\" differ but fit within "
+                          f"each other's bounds")
+    asp_a, asp_b = set(a["aspects"]), set(b["aspects"])
+    # a count of what has happened "so far" below a total/estimate is partial, not contrary
+    contrast = (("so far" in asp_a and "so far" not in asp_b and ahi <= blo)
+                or ("so far" in asp_b and "so far" not in asp_a and bhi <= alo)
+                or bool((asp_a ^ asp_b) & {"killed", "wounded", "captured", "missing"}))
+    if contrast:
+        da = ", ".join(sorted(asp_a - asp_b)) or "unqualified"
+        db = ", ".join(sorted(asp_b - asp_a)) or "unqualified"
+        return "different-things", (f"\"{fa}\" ({da}) and \"{fb}\" ({db}) count different things, "
+                                    f"not a disagreement")
+    if a["name"] == b["name"] and (a.get("published") or "")[:10] != (b.get("published") or "")[:10] \
+            and a["value"] != b["value"]:
+        return "revision", (f"{a['name']} revised its figure from \"{fa}\" ({(a.get('published') or '')[:10]}) "
+                            f"to \"{fb}\" ({(b.get('published') or '')[:10]})")
+    return "conflict", (f"{a['name']} says \"{fa}\" but {b['name']} says \"{fb}\": the figures do not "
+                        f"overlap")
+
+
+_RANK = {"conflict": 3, "spread": 2, "different-things": 1, "agree": 0, "revision": -1}
+
+
+def _member(r: dict, claim: dict, q: Optional[dict]) -> dict:
+    src = claim.get("source") or {}
+    m = {"article_id": r["article_id"], "id": r["article_id"], "idx": r["idx"],
+         "claim_id": f"{r['article_id']}-{r['idx']}", "source": r.get("source"),
+         "site": r.get("site"), "name": src.get("name") or "(unattributed)",
+         "anonymous": bool(src.get("anonymous")), "stance": claim.get("stance"),
+         "published": r.get("published"), "content": (claim.get("content") or {}).get("text", ""),
+         "figure": None, "value": None, "low": None, "high": None, "bound": None, "unit": None}
+    if q:
+        lo, hi = bounds(q)
+        m.update(figure=q.get("text"), value=q.get("value"), low=q.get("low") if q.get("low") is not None else lo,
+                 high=q.get("high") if q.get("high") is not None else (None if hi == float("inf") else hi),
+                 bound=q.get("bound") or "exact", unit=q.get("unit"),
+                 aspects=sorted(aspects(m["content"], q)))
+    return m
+
+
+def _is_year(q: dict) -> bool:
+    t = (q.get("text") or "").strip()
+    return not q.get("unit") and re.fullmatch(r"(1[89]|20)\d\d", t) is not None
+
+
+def group_story(story_id: str, rows: list[dict]) -> list[dict]:
+    """``rows``: {article_id, idx, data (claim dict), source, site, published} for the claims of
+    one story. Returns claim groups (dicts in the CLI shape)."""
+    figs: list[dict] = []
+    stances: list[dict] = []
+    for r in rows:
+        c = r["data"]
+        qs = [q for q in c.get("quantities") or [] if q.get("value") is not None and not _is_year(q)]
+        for q in qs:
+            m = _member(r, c, q)
+            m["_unit"] = norm_unit(q.get("unit"))
+            m["_kw"] = _keywords(m["content"])
+            m["counts"] = state(m["content"], q)
+            if m["_unit"]:
+                figs.append(m)
+        if c.get("stance") in MARKED or (not qs and c.get("stance") in POSITIVE):
+            m = _member(r, c, None)
+            m["_kw"] = _keywords(m["content"])
+            m["_neg"] = c.get("stance") in NEGATIVE or bool(_NEG.search(m["content"]))
+            stances.append(m)
+    groups = []
+    # figures: same unit and overlapping content words, single-link within the story
+    by_unit: dict[tuple, list[dict]] = {}
+    for m in figs:
+        by_unit.setdefault((m["_unit"], m["counts"]), []).append(m)
+    for (unit, st), ms in by_unit.items():
+        for comp in _clusters(ms, 0.12 if st is None else 0.0):
+            arts = {m["article_id"] for m in comp}
+            names = {m["name"] for m in comp}
+            if len(comp) < 2 or (len(arts) < 2 and len(names) < 2):
+                continue
+            groups.append(_figure_group(story_id, f"{unit} {st}" if st else unit, comp))
+    # propositions: marked stances (denies, cannot confirm, claims responsibility) with the
+    # claims they answer
+    marked = [m for m in stances if m["stance"] in MARKED]
+    if marked:
+        for comp in _clusters(stances, 0.18, seeds=marked):
+            names = {m["name"] for m in comp}
+            if len(comp) < 2 or len(names) < 2 or not any(m["stance"] in MARKED for m in comp):
+                continue
+            groups.append(_stance_group(story_id, comp))
+    return groups
+
+
+def _clusters(ms: list[dict], thr: float, seeds: Optional[list[dict]] = None) -> list[list[dict]]:
+    n = len(ms)
+    parent = list(range(n))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seed_ids = {id(m) for m in seeds} if seeds is not None else None
+    for i in range(n):
+        for j in range(i + 1, n):
+            if seed_ids is not None and id(ms[i]) not in seed_ids and id(ms[j]) not in seed_ids:
+                continue
+            a, b = ms[i]["_kw"], ms[j]["_kw"]
+            if thr <= 0 or (a and b and len(a & b) / len(a | b) >= thr):
+                parent[find(i)] = find(j)
+    comps: dict[int, list[dict]] = {}
+    for i in range(n):
+        comps.setdefault(find(i), []).append(ms[i])
+    return list(comps.values())
+
+
+def _gid(prefix: str, story_id: str, comp: list[dict]) -> str:
+    first = min(m["claim_id"] for m in comp)
+    return prefix + hashlib.sha1(f"{story_id}|{first}".encode()).hexdigest()[:10]
+
+
+def _label(comp: list[dict], unit: Optional[str] = None) -> str:
+    common = set.intersection(*[m["_kw"] for m in comp]) if comp else set()
+    first = comp[0]["content"]
+    kw = [w for w in words(first) if w in common][:6]
+    lab = " ".join(dict.fromkeys(kw))
+    return f"{unit}: {lab}" if unit else (lab or first[:60])
+
+
+def _timeline(comp: list[dict]) -> list[dict]:
+    ordered = sorted(comp, key=lambda m: ((m.get("published") or "9999"), m["article_id"], m["idx"]))
+    out = []
+    for m in ordered:
+        out.append({"published": m.get("published"), "article_id": m["article_id"],
+                    "source": m["source"], "name": m["name"], "figure": m.get("figure"),
+                    "value": m.get("value"), "stance": m.get("stance")})
+    return out
+
+
+def _clean(m: dict) -> dict:
+    return {k: v for k, v in m.items() if not k.startswith("_")}
+
+
+def _figure_group(story_id: str, unit: str, comp: list[dict]) -> dict:
+    pairs = []
+    seen = set()
+    for i, a in enumerate(comp):
+        for b in comp[i + 1:]:
+            if a["claim_id"] == b["claim_id"]:
+                continue
+            key = tuple(sorted([(a["name"], a["figure"]), (b["name"], b["figure"])]))
+            if key in seen:
+                continue
+            seen.add(key)
+            rel, why = compare(a, b)
+            pairs.append({"a": a["claim_id"], "b": b["claim_id"], "relation": rel, "reason": why,
+                          "same_source": a["name"] == b["name"]})
+    cross = [p for p in pairs if not p["same_source"]] or pairs
+    verdict = max((p["relation"] for p in cross), key=_RANK.get, default="agree")
+    if verdict == "revision":
+        verdict = "agree"  # one source updating its own figure: see the timeline
+    reasons = [p["reason"] for p in cross if p["relation"] == verdict]
+    others = [p["reason"] for p in pairs if p["relation"] == "different-things" and verdict != "different-things"]
+    reason = reasons[0] if reasons else ""
+    if others:
+        reason += "; also " + others[0]
+    values = [m["value"] for m in comp]
+    return {"id": _gid("q-", story_id, comp), "story_id": story_id, "kind": "figure",
+            "label": _label(comp, unit), "unit": unit, "verdict": verdict, "reason": reason,
+            "range": [min(values), max(values)], "members": [_clean(m) for m in comp],
+            "pairs": pairs, "timeline": _timeline(comp)}
+
+
+def _stance_group(story_id: str, comp: list[dict]) -> dict:
+    pos = [m for m in comp if m["stance"] in POSITIVE and not m["_neg"]]
+    neg = [m for m in comp if m["stance"] in NEGATIVE or (m["_neg"] and m["stance"] not in UNSURE)]
+    unsure = [m for m in comp if m["stance"] in UNSURE]
+    names = lambda ms: ", ".join(dict.fromkeys(m["name"] for m in ms))
+    if pos and neg and {m["name"] for m in pos} != {m["name"] for m in neg}:
+        verdict = "conflict"
+        reason = f"{names(pos)} {pos[0]['stance']} but {names(neg)} den{'y' if len(neg) > 1 else 'ies'} it"
+        if unsure:
+            reason += f"; {names(unsure)} cannot confirm"
+    elif (pos or neg) and unsure:
+        verdict = "spread"
+        reason = f"{names(unsure)} cannot confirm what {names(pos or neg)} {'assert' if pos else 'deny'}"
+    else:
+        verdict = "agree"
+        reason = f"{names(comp)} take the same position"
+    return {"id": _gid("p-", story_id, comp), "story_id": story_id, "kind": "stance",
+            "label": _label(comp), "unit": None, "verdict": verdict, "reason": reason,
+            "members": [_clean(m) for m in comp], "pairs": [], "timeline": _timeline(comp)}

@@ -1,0 +1,190 @@
+"""Copy groups: which member is the probable original, and what each copy changed."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from newsledger.link.flags import canonical_agency, credit_lines, person_bylines
+from newsledger.link.text import words
+from newsledger.model import Article
+
+JUNK_REASONS = ("advertisement", "ad", "gambling", "sponsored", "author-bio", "related-links",
+                "share-widget", "navigation", "boilerplate")
+
+
+def _date_key(published: Optional[str]) -> str:
+    p = (published or "").strip()
+    return p if len(p) >= 10 and p[:4].isdigit() else "9999"
+
+
+def choose_original(members: list[tuple[int, Article]]) -> tuple[Article, str]:
+    """``members``: (ingest order, article). The wire-credited version (a credit line and no
+    person byline of its own) wins, then the earliest published, then the first ingested."""
+    def wire(a: Article) -> int:
+        if canonical_agency(a.site):
+            return 2  # the agency's own page (its staff bylines included)
+        return int(bool(credit_lines(a)) and not _person(a))
+
+    ranked = sorted(members, key=lambda m: (-wire(m[1]), _date_key(m[1].published), m[0]))
+    best = ranked[0][1]
+    if wire(best) == 2:
+        reason = f"published by the agency itself ({best.site})"
+    elif wire(best):
+        c = credit_lines(best)[0]
+        reason = f"credited to {c['agency']} (\"{c['line']}\")"
+    elif _date_key(best.published) != "9999":
+        reason = f"earliest published ({best.published})"
+    else:
+        reason = "first stored (no publication dates to compare)"
+    return best, reason
+
+
+def _person(a: Article) -> list:
+    return [b for b in person_bylines(a) if not b["with_agency"]]
+
+
+def _norm(p: str) -> str:
+    return " ".join(words(p))
+
+
+def _shingles(p: str) -> set:
+    w = words(p)
+    return {tuple(w[i:i + 3]) for i in range(max(1, len(w) - 2))}
+
+
+def _sim(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def diff(original: Article, copy: Article) -> dict:
+    """What ``copy`` changed against ``original``: headline, byline/credit, paragraphs cut,
+    added, reworded or reordered, and lines inserted (junk the extractor removed)."""
+    out: dict = {}
+    if _norm(original.title or "") != _norm(copy.title or ""):
+        out["headline"] = {"from": original.title, "to": copy.title}
+    ob = [b["name"] for b in person_bylines(original)]
+    cb = [b["name"] for b in person_bylines(copy)]
+    oc = sorted({c["agency"] for c in credit_lines(original)})
+    cc = sorted({c["agency"] for c in credit_lines(copy)})
+    if [x.casefold() for x in ob] != [x.casefold() for x in cb] or oc != cc:
+        out["byline"] = {"from": ob or oc, "to": cb or cc, "credit_from": oc, "credit_to": cc}
+    op = original.paragraphs or [p for p in original.text.split("\n\n") if p.strip()]
+    cp = copy.paragraphs or [p for p in copy.text.split("\n\n") if p.strip()]
+    on, cn = [_norm(p) for p in op], [_norm(p) for p in cp]
+    match: dict[int, int] = {}  # copy idx -> original idx
+    where = {}
+    for i, n in enumerate(on):
+        where.setdefault(n, []).append(i)
+    used = set()
+    for j, n in enumerate(cn):
+        for i in where.get(n, []):
+            if i not in used:
+                match[j] = i
+                used.add(i)
+                break
+    reworded = []
+    left_o = [i for i in range(len(op)) if i not in used]
+    left_c = [j for j in range(len(cp)) if j not in match]
+    if left_o and left_c and len(left_o) * len(left_c) <= 40_000:
+        osh = {i: _shingles(op[i]) for i in left_o}
+        for j in left_c:
+            cs = _shingles(cp[j])
+            best, bi = 0.0, None
+            for i in left_o:
+                if i in used:
+                    continue
+                s = _sim(cs, osh[i])
+                if s > best:
+                    best, bi = s, i
+            if bi is not None and best >= 0.35:
+                match[j] = bi
+                used.add(bi)
+                reworded.append({"from": op[bi], "to": cp[j], "similarity": round(best, 2)})
+    cut = [i for i in range(len(op)) if i not in used]
+    added = [j for j in range(len(cp)) if j not in match]
+    if cut:
+        out["paragraphs_cut"] = [op[i] for i in cut]
+        tail = cut == list(range(len(op) - len(cut), len(op)))
+        if tail:
+            out["ending_trimmed"] = True
+    lines = [p for p in (cp[j] for j in added) if len(p) < 160]
+    paras = [p for p in (cp[j] for j in added) if len(p) >= 160]
+    if paras:
+        out["paragraphs_added"] = paras
+    orig_removed = {_norm(r.text) for r in original.removed}
+    junk = [{"text": r.text, "reason": r.reason} for r in copy.removed
+            if r.reason in JUNK_REASONS and _norm(r.text) not in orig_removed]
+    ins = [{"text": t, "reason": "in-text"} for t in lines] + junk
+    if ins:
+        out["lines_inserted"] = ins
+    if reworded:
+        out["paragraphs_reworded"] = reworded
+    order = [match[j] for j in sorted(match)]
+    if any(b < a for a, b in zip(order, order[1:])):
+        out["reordered"] = True
+    out["summary"] = summarise(out)
+    return out
+
+
+def _q(s: Optional[str], n: int = 70) -> str:
+    s = (s or "").strip().replace("\n", " ")
+    return f"\"{s[:n]}{'…' if len(s) > n else ''}\""
+
+
+def summarise(d: dict) -> list[str]:
+    out = []
+    if "headline" in d:
+        out.append(f"new headline {_q(d['headline']['to'])} (was {_q(d['headline']['from'])})")
+    if "byline" in d:
+        f = ", ".join(d["byline"]["from"]) or "none"
+        t = ", ".join(d["byline"]["to"]) or "none"
+        out.append(f"byline {f} -> {t}")
+    if d.get("paragraphs_cut"):
+        n = len(d["paragraphs_cut"])
+        out.append(f"{n} paragraph{'s' if n > 1 else ''} cut" + (" (ending trimmed)" if d.get("ending_trimmed") else "")
+                   + f": {_q(d['paragraphs_cut'][0], 50)}")
+    if d.get("paragraphs_added"):
+        n = len(d["paragraphs_added"])
+        out.append(f"{n} paragraph{'s' if n > 1 else ''} added: {_q(d['paragraphs_added'][0], 50)}")
+    if d.get("lines_inserted"):
+        n = len(d["lines_inserted"])
+        first = d["lines_inserted"][0]
+        out.append(f"{n} line{'s' if n > 1 else ''} inserted ({first['reason']}): {_q(first['text'], 50)}")
+    if d.get("paragraphs_reworded"):
+        n = len(d["paragraphs_reworded"])
+        out.append(f"{n} paragraph{'s' if n > 1 else ''} reworded")
+    if d.get("reordered"):
+        out.append("paragraphs reordered")
+    if not out:
+        out.append("identical text")
+    return out
+
+
+def copy_flags(original: Article, copy: Article, original_id: str) -> list:
+    """Cross-article provenance: a copy of a wire-credited story under a person's byline, and a
+    copy dated before the original it copies."""
+    from newsledger.model import Flag
+
+    out = []
+    oc = credit_lines(original)
+    if canonical_agency(original.site):  # the agency's own page names the agency best
+        oc = [{"agency": canonical_agency(original.site), "line": original.site, "where": "site"}] + oc
+    people = [b for b in person_bylines(copy) if not b["with_agency"]]
+    if oc and people and not credit_lines(copy):
+        out.append(Flag("byline-swapped", f"text matches the {oc[0]['agency']} story {original_id} "
+                        f"but is bylined {people[0]['name']}",
+                        {"original": original_id, "agency": oc[0]["agency"],
+                         "credit_line": oc[0]["line"], "byline": people[0]["name"],
+                         "byline_line": people[0]["line"], "stage": "link"}))
+    po, pc = _date_key(original.published), _date_key(copy.published)
+    if oc and po != "9999" and pc != "9999" and pc[:10] < po[:10]:
+        try:
+            gap = (dt.date.fromisoformat(po[:10]) - dt.date.fromisoformat(pc[:10])).days
+        except ValueError:
+            gap = None
+        out.append(Flag("suspicious-date", f"dated {copy.published}, before the {oc[0]['agency']} "
+                        f"original it copies ({original.published})",
+                        {"original": original_id, "published": copy.published,
+                         "original_published": original.published, "days_before": gap,
+                         "stage": "link"}))
+    return out

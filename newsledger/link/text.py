@@ -1,0 +1,177 @@
+"""Text fingerprints for linking: word shingles, MinHash signatures (datasketch) and LSH
+band keys, plus the salient terms used for story matching.
+
+Everything here is deterministic across processes (crc32, fixed seeds), because signatures
+and band keys are stored in the ledger and compared with ones computed later.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from typing import Iterable, Optional
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 128  # body signature
+LEAD_PERM = 64  # opening-words signature
+TERM_PERM = 128  # story-terms signature
+SEED = 1
+SHINGLE = 3  # words per shingle: robust to light rewording, still rare across unrelated texts
+LEAD_WORDS = 80
+BODY_BANDS = (32, 4)  # bands x rows: candidate threshold ~ (1/32)^(1/4) = 0.42 Jaccard
+LEAD_BANDS = (16, 4)  # ~ 0.5
+STORY_BANDS = (64, 2)  # ~ 0.125: stories share terms, not text; keys carry a time bucket
+STORY_BUCKET_DAYS = 21
+STORY_BUCKET_SPAN = 1  # probe the own bucket +- 1 (3 to 6 weeks either side)
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MASK63 = np.uint64((1 << 63) - 1)
+_WORD_CACHE: dict[str, int] = {}
+
+
+def words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return _WORD.findall(text)
+
+
+def _word_hash(w: str) -> int:
+    h = _WORD_CACHE.get(w)
+    if h is None:
+        h = zlib.crc32(w.encode("utf-8"))
+        if len(_WORD_CACHE) < 500_000:
+            _WORD_CACHE[w] = h
+    return h
+
+
+def shingle_hashes(ws: list[str], k: int = SHINGLE) -> np.ndarray:
+    """Distinct 32-bit hashes of the k-word shingles of ``ws`` (numpy, vectorised)."""
+    if not ws:
+        return np.zeros(0, dtype=np.uint32)
+    h = np.fromiter((_word_hash(w) for w in ws), dtype=np.uint64, count=len(ws))
+    if len(ws) < k:
+        k = len(ws)
+    n = len(ws) - k + 1
+    acc = np.zeros(n, dtype=np.uint64)
+    for i in range(k):  # polynomial combination, wraps mod 2^64
+        acc = acc * np.uint64(1_000_003) + h[i:i + n]
+    acc ^= acc >> np.uint64(29)
+    acc *= np.uint64(0xBF58476D1CE4E5B9)
+    acc ^= acc >> np.uint64(32)
+    return np.unique((acc & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+
+
+def term_hashes(terms: Iterable[str]) -> np.ndarray:
+    return np.unique(np.fromiter((zlib.crc32(t.encode("utf-8")) for t in terms), dtype=np.uint32))
+
+
+_TEMPLATES: dict[int, MinHash] = {}
+
+
+def minhash(hashes: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
+    """The MinHash signature (uint32 array) of a set of 32-bit hashes."""
+    tmpl = _TEMPLATES.get(num_perm)
+    if tmpl is None:
+        tmpl = _TEMPLATES[num_perm] = MinHash(num_perm=num_perm, seed=SEED, hashfunc=int)
+    m = MinHash(num_perm=num_perm, seed=SEED, hashfunc=int, permutations=tmpl.permutations,
+                scheme=tmpl.scheme)
+    if len(hashes):
+        m.update_batch(hashes)
+    return np.asarray(m.hashvalues, dtype=np.uint32)
+
+
+def sig_bytes(sig: np.ndarray) -> bytes:
+    return sig.astype("<u4").tobytes()
+
+
+def sig_from(b: Optional[bytes]) -> Optional[np.ndarray]:
+    return None if b is None else np.frombuffer(b, dtype="<u4")
+
+
+def jaccard(a: Optional[np.ndarray], b: Optional[np.ndarray]) -> float:
+    if a is None or b is None or len(a) != len(b) or not len(a):
+        return 0.0
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def containment(j: float, na: int, nb: int) -> float:
+    """|A n B| / min(|A|, |B|) from a Jaccard estimate and the two set sizes."""
+    if not na or not nb:
+        return 0.0
+    inter = j * (na + nb) / (1.0 + j)
+    return min(1.0, inter / min(na, nb))
+
+
+_KIND_SALT = {"body": 0x9E3779B97F4A7C15, "lead": 0xC2B2AE3D27D4EB4F, "story": 0x165667B19E3779F9}
+
+
+def band_keys(sig: np.ndarray, bands: int, rows: int, kind: str, bucket: int = 0) -> list[int]:
+    """One 63-bit key per band (identical rows in a band give the same key); ``bucket``
+    (a time bucket for story keys) is mixed in, so only articles of nearby times collide."""
+    m = sig[: bands * rows].astype(np.uint64).reshape(bands, rows)
+    acc = (np.full(bands, _KIND_SALT[kind], dtype=np.uint64) + np.arange(bands, dtype=np.uint64)
+           + np.uint64((bucket * 0x2545F4914F6CDD1D) & 0xFFFFFFFFFFFFFFFF))
+    for r in range(rows):
+        acc = acc * np.uint64(0x100000001B3) ^ m[:, r]
+        acc ^= acc >> np.uint64(31)
+        acc *= np.uint64(0x94D049BB133111EB)
+    acc ^= acc >> np.uint64(29)
+    return [int(x) for x in (acc & _MASK63)]
+
+
+# ---------------------------------------------------------------- story terms
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are aren as at be because been before
+being below between both but by can could did didn do does doesn doing don down during each few
+for from further had has have having he her here hers herself him himself his how i if in into is
+isn it its itself just ll me more most my myself no nor not now of off on once only or other our
+ours ourselves out over own re s same she should so some such t than that the their theirs them
+themselves then there these they this those through to too under until up ve very was we were what
+when where which while who whom why will with would you your yours yourself yourselves said says
+say told tell according new one two three four five six seven eight nine ten year years month
+months week weeks day days time times last first next since still per cent percent mr mrs ms
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december would could also however many much may might must
+like well even make made get got going go back way including include includes just around
+""".split())
+
+_CAPS = re.compile(r"\b([A-Z][\w'’-]+(?:\s+(?:of|the|de|for|and)?\s*[A-Z][\w'’-]+)*)")
+
+
+def salient_terms(title: Optional[str], text: str, entities: Iterable[str] = (), limit: int = 40) -> list[str]:
+    """Terms that say what an article is about: named entities (from analysis, else capitalised
+    runs), title words and the most frequent content words. Lower-cased, de-duplicated."""
+    terms: list[str] = []
+    seen: set[str] = set()
+
+    def add(t: str) -> None:
+        t = t.strip().casefold()
+        if t and t not in seen and t not in STOPWORDS and len(t) > 2 and not t.isdigit():
+            seen.add(t)
+            terms.append(t)
+
+    ents = list(entities)
+    if not ents:  # cheap stand-in for NER: capitalised runs not at a sentence start
+        counts = Counter()
+        for m in _CAPS.finditer(text[:20000]):
+            s = m.start()
+            prev = text[max(0, s - 2):s]
+            if s == 0 or prev.strip() in (".", "!", "?", "“", '"') or prev.endswith("\n"):
+                continue
+            counts[m.group(1)] += 1
+        ents = [e for e, _ in counts.most_common(20)]
+    for e in ents:
+        add("e:" + " ".join(words(e)))
+    for w in words(title or ""):
+        if w not in STOPWORDS and not w.isdigit():
+            add(w)
+    counts = Counter(w for w in words(text[:20000]) if w not in STOPWORDS and len(w) > 3
+                     and not w.isdigit())
+    for w, _ in counts.most_common(limit):
+        if len(terms) >= limit + 20:
+            break
+        add(w)
+    return terms

@@ -1,0 +1,308 @@
+"""The link stage: copies, provenance flags, stories, claim groups and conflicts."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from newsledger.link import (article_flags, claim_group, claim_groups, conflict_groups, copy_groups,
+                             link_new, link_stats, story_groups)
+from newsledger.model import (Article, Claim, Content, Document, Quantity, Removed, Source, Span)
+from newsledger.store import Ledger
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_cf3f4e080ef5b4cc.txt"
+AEB = SHARED / "data" / "article-extraction-benchmark"
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    led = Ledger(str(tmp_path / "link.db"))
+    yield led
+    led.close()
+
+
+def store(ledger, *arts):
+    res = ledger.add([(a, None, None) for a in arts])
+    assert len(res.new) == len(arts), "an article was refused as a duplicate"
+    return res.new
+
+
+def art(title, paras, site, published="2024-10-18", byline=(), agency=None, removed=(), claims=(),
+        url=None):
+    a = Article(source=f"test:{site}:{title}", url=url or f"https://{site}/{abs(hash(title)) % 10**9}",
+                site=site, title=title, byline=list(byline), agency=agency, published=published,
+                removed=list(removed))
+    a.set_paragraphs(paras)
+    for c in claims:
+        c(a)
+    return a
+
+
+def claim(source, content, figure=None, value=None, bound="exact", unit=None, stance="asserts",
+          low=None, high=None):
+    """A claim builder: appends ``content`` as a paragraph and points the spans into it."""
+    def add(a: Article):
+        a.set_paragraphs(a.paragraphs + [content])
+        start = a.text.rindex(content)
+        qs = []
+        if figure:
+            qs.append(Quantity(figure, start + content.index(figure), start + content.index(figure) + len(figure),
+                               value, low=low, high=high, bound=bound, unit=unit))
+        c = Claim(source=Source(source, start, start, source), cue=Span("said", start, start),
+                  content=Content(content, start, start + len(content)), kind="indirect", stance=stance,
+                  quantities=qs)
+        a.claims.append(c)
+        a.quantities.extend(qs)
+        a.analyzed = True
+    return add
+
+
+# ---------------------------------------------------------------- flags on the seed alone
+
+def _seed_article() -> Article:
+    from newsledger.pipeline import extract_one
+
+    doc = Document(source=str(SEED), raw=SEED.read_bytes(), kind="text")
+    a = extract_one(doc)
+    assert isinstance(a, Article)
+    return a
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="canonical seed not present")
+def test_seed_alone_gets_byline_swapped_and_advertising_inside(ledger):
+    a = _seed_article()
+    kinds = {f.kind: f for f in article_flags(a)}
+    assert "byline-swapped" in kinds and "advertising-inside" in kinds
+    ev = kinds["byline-swapped"].evidence
+    assert ev["agency"] == "Agence France-Presse" and ev["byline"] == "Teilor Stone"
+    assert "Agence France-Presse in Seoul" in ev["credit_line"]
+    assert "Deposit Bonus" in kinds["advertising-inside"].detail
+    # stored: the flags land in the article JSON with their evidence
+    (aid,) = store(ledger, a)
+    report = link_new(ledger, [aid])
+    assert report["linked"] == 1 and report["flagged"] == 1
+    stored = {f["kind"] for f in ledger.get(aid)["flags"]}
+    assert {"byline-swapped", "advertising-inside"} <= stored
+
+
+def test_no_flags_on_a_plain_agency_story():
+    a = art("Rates held", ["The central bank held rates on Thursday, its governor said."] * 3,
+            "meridianpress.example", byline=["Meridian Press Agency"], agency="Meridian Press Agency")
+    assert not [f for f in article_flags(a) if f.kind == "byline-swapped"]
+    b = art("Rates held", ["The central bank held rates on Thursday."] * 3, "x.example",
+            byline=["Jane Roe"], removed=[Removed("Jane Roe, Reuters", "byline")])
+    assert not [f for f in article_flags(b) if f.kind == "byline-swapped"]
+
+
+# ---------------------------------------------------------------- copies
+
+def _benchmark_pages(n):
+    from newsledger.pipeline import extract_one
+
+    truth = json.loads((AEB / "ground-truth.json").read_text())
+    out = []
+    for key in sorted(truth):
+        raw = gzip.open(AEB / "html" / f"{key}.html.gz").read()
+        a = extract_one(Document(source=key, raw=raw, kind="html", url=truth[key].get("url")))
+        if isinstance(a, Article) and len(a.paragraphs) >= 8 and len(a.text.split()) > 300:
+            out.append(a)
+        if len(out) == n:
+            return out
+    return out
+
+
+@pytest.mark.skipif(not AEB.exists(), reason="article-extraction-benchmark not present")
+def test_mutated_copy_joins_its_original_and_says_what_changed(ledger, tmp_path):
+    pages = _benchmark_pages(4)
+    orig, unrelated = pages[0], pages[1:]
+    copy = Article(source="farm", url="https://trendfarm.example/x", site="trendfarm.example",
+                   title="SHOCKING: you won't believe this", byline=["Teilor Stone"],
+                   published=orig.published,
+                   removed=[Removed("200% Deposit Bonus up to €3,000", "advertisement")])
+    paras = list(orig.paragraphs)
+    keep = paras[:len(paras) - 3]  # ending trimmed
+    keep.insert(len(keep) // 2, "Claim your welcome bonus now — 50 free spins!")  # left in by the extractor
+    copy.set_paragraphs(keep)
+    ids = store(ledger, orig, *unrelated)
+    link_new(ledger, ids)
+    (cid,) = store(ledger, copy)
+    link_new(ledger, [cid])  # incremental: only the newcomer is compared, against the index
+    groups = copy_groups(ledger)
+    assert len(groups) == 1
+    g = groups[0]
+    members = {m["id"]: m for m in g["members"]}
+    assert set(members) == {orig.id, cid}
+    assert g["original"] == orig.id and members[orig.id]["role"] == "original"
+    m = members[cid]
+    assert m["source"] == "farm" and m["role"] == "copy"
+    d = m["diff"]
+    assert d["headline"]["to"] == copy.title
+    assert d["byline"]["to"] == ["Teilor Stone"]
+    assert len(d["paragraphs_cut"]) == 3 and d["ending_trimmed"]
+    inserted = {x["text"] for x in d["lines_inserted"]}
+    assert "Claim your welcome bonus now — 50 free spins!" in inserted
+    assert "200% Deposit Bonus up to €3,000" in inserted
+    assert any(c.startswith("new headline") for c in m["changes"])
+    assert {u.id for u in unrelated}.isdisjoint(members)
+    # a new process continues from the stored signatures
+    path = ledger.url
+    again = Ledger(path)
+    reworded = Article(source="second", url="https://other.example/y", site="other.example",
+                       title=orig.title, published=orig.published)
+    reworded.set_paragraphs([p.replace(" said ", " stated ").replace(" the ", " this ") for p in paras[2:]])
+    (rid,) = store(again, reworded)
+    assert link_new(again, [rid])["copies"] == 1
+    assert {x["id"] for x in copy_groups(again)[0]["members"]} == {orig.id, cid, rid}
+    assert link_stats(again)["copy_groups"] == 1
+
+
+def test_wire_copy_under_a_person_byline_and_reused_bio(ledger):
+    body = [f"Paragraph {i} of the dockworkers strike story from the port of Saltmere, where cranes "
+            f"stood idle and ships waited offshore for a {i}th day while the union and the port "
+            f"authority traded blame over pay." for i in range(8)]
+    wire = art("Dockworkers strike halts port", body, "cns.example", byline=["Continental News Service"],
+               agency="Continental News Service", published="2031-03-11")
+    bio = ("{n} has been a reporter on the news desk since 2013. Before that she wrote about young "
+           "adolescence and family dynamics for the weekend pages and covered the courts.")
+    farm = art("PORT CHAOS: what they are not telling you", body[:6] + ["Share this story!"],
+               "trendnewsnow.example", byline=["Dorian Fask"], published="2031-03-10",
+               removed=[Removed(bio.format(n="Dorian Fask"), "author-bio")])
+    other = art("Velmora dam collapse forces thousands out",
+                [f"Unrelated flood paragraph {i} about the Halvorn dam, the Sedra river, rescue boats and "
+                 f"evacuation centres in Osvar and Brennik on day {i}." for i in range(6)],
+                "trendnewsnow.example", byline=["Karla Venn"], published="2031-03-10",
+                removed=[Removed(bio.format(n="Karla Venn"), "author-bio")])
+    ids = store(ledger, wire, farm, other)
+    link_new(ledger, ids)
+    f = {x["kind"]: x for x in ledger.get(farm.id)["flags"]}
+    assert f["byline-swapped"]["evidence"]["original"] == wire.id
+    assert f["byline-swapped"]["evidence"]["agency"] == "Continental News Service"
+    assert f["suspicious-date"]["evidence"]["original"] == wire.id  # dated before what it copies
+    assert "Karla Venn" in f["reused-bio"]["detail"]
+    assert "Dorian Fask" in {x["kind"]: x for x in ledger.get(other.id)["flags"]}["reused-bio"]["detail"]
+    assert not [x for x in ledger.get(wire.id)["flags"] if x["kind"] == "byline-swapped"]
+    # with the ledger, article_flags also returns the cross-ledger evidence
+    assert {"byline-swapped", "reused-bio"} <= {x.kind for x in article_flags(farm, ledger)}
+
+
+# ---------------------------------------------------------------- stories
+
+DAM = ["Part of the Halvorn Dam on the Sedra river in Tarsk province collapsed at dawn, flooding the "
+       "towns of Osvar and Brennik, Velmora's interior ministry said.",
+       "Rescue boats from the Velmora Emergency Services Directorate worked through the night in Osvar.",
+       "Governor Lidia Varenne said engineers from Halvorn Hydro had warned about the dam in 2029.",
+       "The Sedra river rose four metres after three days of rain across Tarsk province."]
+
+
+def _dam_story(i, site, published):
+    paras = [p.replace("Part of", "A section of") if i % 2 else p for p in DAM]
+    paras = paras[i % 4:] + paras[:i % 4]
+    paras.append(f"Local reporter {i} met families from Brennik in a school gym used as a shelter; "
+                 f"the Sedra flood left roads to Osvar cut on day {i}.")
+    return art(f"Halvorn Dam collapse: Osvar and Brennik flooded (report {i})", paras, site, published)
+
+
+def test_newcomer_joins_its_story_and_unrelated_does_not(ledger):
+    a = _dam_story(0, "harbourtimes.example", "2031-03-10")
+    b = art("Velmora counts the cost as Sedra waters recede",
+            ["Residents of Osvar returned to mud-filled homes as the Sedra river fell after the Halvorn "
+             "Dam collapse in Tarsk province.", "Governor Lidia Varenne said 2,100 people had gone home "
+             "to Osvar and Brennik.", "Halvorn Hydro declined to comment on the collapse of the dam."],
+            "courier.example", "2031-03-13")
+    ids = store(ledger, a)
+    link_new(ledger, ids)
+    (bid,) = store(ledger, b)
+    assert link_new(ledger, [bid])["stories_joined"] == 1
+    unrelated = art("Council backs cycle path", ["The Merrow council voted for a new cycle path along "
+                    "the lake shore, with cyclists and shop owners divided over parking."] * 3,
+                    "lakeside.example", "2031-03-12")
+    (uid,) = store(ledger, unrelated)
+    assert link_new(ledger, [uid])["stories_joined"] == 0
+    stories = story_groups(ledger)
+    assert len(stories) == 1
+    assert {m["id"] for m in stories[0]["members"]} == {a.id, bid}
+    assert all(m["source"] for m in stories[0]["members"])
+
+
+# ---------------------------------------------------------------- claim groups and conflicts
+
+def test_spread_conflict_and_different_things(ledger):
+    ctx = ("North Korea has sent troops to Russia to support its war against Ukraine, South Korea's "
+           "intelligence service said, as NATO and Kyiv reacted to the deployment of North Korean troops.")
+    a = art("North Korea sends troops to Russia", [ctx], "wire.example", "2024-10-18", claims=[
+        claim("NIS", "North Korea has decided to send up to 12,000 troops to help Russia",
+              "up to 12,000", 12000, "at-most", "troops", high=12000),
+        claim("NIS", "1,500 North Korean military personnel are already training in the Russian Far East",
+              "1,500", 1500, "exact", "military personnel"),
+    ])
+    b = art("Zelensky: North Korea training troops for Russia", [ctx], "kyivpost.example", "2024-10-19",
+            claims=[claim("Volodymyr Zelensky", "North Korea was training some 10,000 troops to support "
+                          "Russia in its military campaign against Kyiv", "some 10,000", 10000, "approx",
+                          "troops")])
+    c = art("North Korea troops: 12,000 to be sent", [ctx], "daily.example", "2024-10-20", claims=[
+        claim("NIS", "more North Korean troops are expected to be sent soon and the North could send a "
+              "total of 12,000 troops", "12,000", 12000, "exact", "troops")])
+    ids = store(ledger, a, b, c)
+    out = link_new(ledger, ids)
+    assert out["stories_joined"] == 2
+    groups = conflict_groups(ledger)
+    g = next(g for g in groups if any(m["figure"] == "some 10,000" for m in g["members"]))
+    assert g["verdict"] == "spread"  # 10,000 sits inside "up to 12,000"
+    assert "different things" in g["reason"]  # 1,500 training vs 12,000 to be sent
+    rel = {(p["a"], p["b"]): p["relation"] for p in g["pairs"]}
+    by_fig = {m["figure"]: m for m in g["members"]}
+    key = lambda x, y: (by_fig[x]["claim_id"], by_fig[y]["claim_id"])
+    pair = rel.get(key("1,500", "12,000")) or rel.get(key("12,000", "1,500"))
+    assert pair == "different-things"
+    pair = rel.get(key("up to 12,000", "some 10,000")) or rel.get(key("some 10,000", "up to 12,000"))
+    assert pair == "spread"
+    m = by_fig["some 10,000"]
+    assert m["name"] == "Volodymyr Zelensky" and m["article_id"] == m["id"] == b.id
+    assert m["source"] == b.source and m["value"] == 10000 and m["bound"] == "approx"
+    assert {"low", "high", "unit", "stance", "published", "content"} <= set(m)
+    assert [t["published"] for t in g["timeline"]] == sorted(t["published"] for t in g["timeline"])
+    assert claim_group(ledger, g["id"])["id"] == g["id"]
+
+
+def test_only_different_things_is_not_a_conflict(ledger):
+    ctx = "North Korean troops in Russia: the intelligence service briefed lawmakers in Seoul on the deployment."
+    a = art("1,500 training", [ctx], "a.example", "2024-10-18", claims=[
+        claim("NIS", "1,500 North Korean soldiers are already training in the Russian Far East",
+              "1,500", 1500, "exact", "soldiers")])
+    b = art("12,000 to be sent", [ctx], "b.example", "2024-10-18", claims=[
+        claim("Ukrainian intelligence", "12,000 North Korean troops are to be sent to Russia",
+              "12,000", 12000, "exact", "troops")])
+    ids = store(ledger, a, b)
+    link_new(ledger, ids)
+    (g,) = [g for g in claim_groups(ledger) if g["kind"] == "figure"]
+    assert g["verdict"] == "different-things"
+    assert "count different things" in g["reason"]
+    assert link_stats(ledger)["conflicts"] == 0
+
+
+def test_real_conflict_and_stance_conflict(ledger):
+    ctx = ("The Halvorn Dam collapse flooded Osvar and Brennik in Velmora; officials and the opposition "
+           "traded figures on the dead as rescue work went on in Tarsk province.")
+    a = art("Dam toll rises", [ctx], "a.example", "2031-03-12", claims=[
+        claim("interior ministry", "17 people were confirmed dead in the flood", "17", 17, "exact", "people"),
+        claim("Halvorn Hydro", "the dam did not fail because of maintenance, and no warning was ignored",
+              stance="denies")])
+    b = art("Opposition disputes toll", [ctx], "b.example", "2031-03-12", claims=[
+        claim("Kasimir Dolan", "at least 30 people were dead in the flood", "at least 30", 30, "at-least",
+              "people", low=30),
+        claim("Kasimir Dolan", "warnings about maintenance of the dam were ignored for years",
+              stance="accuses")])
+    ids = store(ledger, a, b)
+    out = link_new(ledger, ids)
+    assert out["conflicts"] >= 1
+    groups = conflict_groups(ledger)
+    fig = next(g for g in groups if g["kind"] == "figure")
+    assert fig["verdict"] == "conflict" and {m["name"] for m in fig["members"]} == {"interior ministry", "Kasimir Dolan"}
+    st = next(g for g in groups if g["kind"] == "stance")
+    assert st["verdict"] == "conflict"
+    assert {m["stance"] for m in st["members"]} == {"denies", "accuses"}
+    assert link_stats(ledger)["conflicts"] >= 2
