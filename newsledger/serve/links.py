@@ -1,0 +1,230 @@
+"""Cross-outlet groups for the web layer: a defensive, cached view of :mod:`newsledger.link`.
+
+The link stage's functions (``copy_groups``, ``story_groups``, ``conflict_groups``,
+``claim_group``) may be missing or still placeholders; every call here tolerates that and
+gives empty results. Group lists cover the whole ledger, so they are computed once per
+ledger generation (the newest article's row number) and shared by all requests.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any, Callable, Optional
+
+log = logging.getLogger("newsledger.serve")
+
+KINDS = ("copies", "stories", "conflicts", "claims")
+_FUNCS = {"copies": "copy_groups", "stories": "story_groups", "conflicts": "conflict_groups",
+          "claims": "claim_groups"}
+
+
+def _link_func(name: str) -> Optional[Callable]:
+    try:
+        import newsledger.link as link
+    except Exception:  # the module itself may be mid-rewrite
+        log.exception("newsledger.link cannot be imported")
+        return None
+    f = getattr(link, name, None)
+    return f if callable(f) else None
+
+
+def member_article_id(m: dict) -> Optional[str]:
+    aid = m.get("article_id") or m.get("id")
+    return str(aid) if aid is not None else None
+
+
+def normalise_group(g: Any) -> Optional[dict]:
+    """A group dict with a string ``id``, a ``members`` list of dicts each with
+    ``article_id``, and a ``timeline`` list; ``None`` for anything unusable."""
+    if not isinstance(g, dict) or g.get("id") is None:
+        return None
+    out = dict(g)
+    out["id"] = str(g["id"])
+    members = []
+    for m in g.get("members") or []:
+        if isinstance(m, dict):
+            m = dict(m)
+            aid = member_article_id(m)
+            if aid is not None:
+                m["article_id"] = aid
+            members.append(m)
+    out["members"] = members
+    tl = g.get("timeline")
+    out["timeline"] = list(tl) if isinstance(tl, (list, tuple)) else []
+    return out
+
+
+def _normalise_list(groups: Any) -> list[dict]:
+    if not isinstance(groups, (list, tuple)):
+        return []
+    return [n for n in (normalise_group(g) for g in groups) if n is not None]
+
+
+class Links:
+    """Cached group lists of one ledger.
+
+    The cache key is the ledger's generation: the newest article's row number plus the link
+    stage's counts (``link_stats``), looked up at most once a second. When it changes, the
+    lists are rebuilt in a background thread while requests go on with the previous ones
+    (stale-while-revalidate); only the very first request waits for them.
+    """
+
+    def __init__(self, ledger, max_age_s: float = 600.0):
+        self.ledger = ledger
+        self.max_age_s = max_age_s
+        self._lock = threading.Lock()
+        self._refreshing = False
+        self._key: Any = None
+        self._at = 0.0
+        self._loaded = False
+        self._data: dict[str, list[dict]] = {}
+        self._by_article: dict[str, dict[str, list[dict]]] = {}
+        self._by_id: dict[str, dict[str, dict]] = {}
+        self._memo: dict[str, tuple[Any, float, Any]] = {}
+        self._gen: Any = None
+        self._gen_at = -1e9
+
+    # ------------------------------------------------------------ cache
+
+    def _generation(self) -> Any:
+        now = time.monotonic()
+        if now - self._gen_at < 1.0:
+            return self._gen
+        gen: Any = None
+        try:
+            from sqlalchemy import func, select
+
+            from newsledger.store.schema import articles
+
+            with self.ledger.engine.connect() as conn:
+                gen = (conn.execute(select(func.max(articles.c.pk))).scalar(),)
+        except Exception:
+            gen = None
+        stats = _link_func("link_stats")
+        if gen is not None and stats is not None:
+            try:
+                gen = gen + tuple(sorted((stats(self.ledger) or {}).items()))
+            except Exception:
+                pass
+        self._gen, self._gen_at = gen, now
+        return gen
+
+    def invalidate(self) -> None:
+        """Forget the generation (after our own ingest): the next request rebuilds."""
+        with self._lock:
+            self._gen_at = -1e9
+            self._key = None
+            self._loaded = False
+            self._memo.clear()
+
+    def _build(self, key: Any) -> None:
+        data = {kind: self._compute(kind) for kind in KINDS}
+        if not data["claims"] and _link_func("claim_groups") is None:
+            data["claims"] = data["conflicts"]  # all claim groups, where the stage has them
+        by_article: dict[str, dict[str, list[dict]]] = {}
+        by_id: dict[str, dict[str, dict]] = {}
+        for kind, groups in data.items():
+            by_id[kind] = {g["id"]: g for g in groups}
+            for g in groups:
+                seen = set()
+                for m in g["members"]:
+                    aid = m.get("article_id")
+                    if aid and aid not in seen:
+                        seen.add(aid)
+                        by_article.setdefault(aid, {}).setdefault(kind, []).append(g)
+        with self._lock:  # swap in one step: readers see the old lists or the new ones
+            self._data, self._by_article, self._by_id = data, by_article, by_id
+            self._key, self._at, self._loaded = key, time.monotonic(), True
+
+    def _refresh_in_background(self, key: Any) -> None:
+        def run():
+            try:
+                self._build(key)
+            except Exception:
+                log.exception("refreshing link groups failed")
+            finally:
+                self._refreshing = False
+
+        threading.Thread(target=run, name="newsledger-links", daemon=True).start()
+
+    def _fresh(self) -> None:
+        key = self._generation()
+        stale = key is None or key != self._key or time.monotonic() - self._at > self.max_age_s
+        if not stale:
+            return
+        if not self._loaded:  # nothing to serve yet: build now, once
+            with self._lock:
+                first = not self._loaded and not self._refreshing
+                if first:
+                    self._refreshing = True
+            if first:
+                try:
+                    self._build(key)
+                finally:
+                    self._refreshing = False
+                return
+            while self._refreshing and not self._loaded:  # another request is building
+                time.sleep(0.01)
+            return
+        with self._lock:
+            if self._refreshing:
+                return
+            self._refreshing = True
+        self._refresh_in_background(key)
+
+    def _compute(self, kind: str) -> list[dict]:
+        f = _link_func(_FUNCS[kind])
+        if f is None:
+            return []
+        try:
+            return _normalise_list(f(self.ledger))
+        except Exception:
+            log.exception("newsledger.link.%s failed", _FUNCS[kind])
+            return []
+
+    def cached(self, name: str, fn: Callable[[], Any], max_age_s: float = 600.0) -> Any:
+        """``fn()`` once per ledger generation (and at most ``max_age_s`` old)."""
+        key = self._generation()
+        hit = self._memo.get(name)
+        now = time.monotonic()
+        if hit is not None and key is not None and hit[0] == key and now - hit[1] < max_age_s:
+            return hit[2]
+        value = fn()
+        self._memo[name] = (key, now, value)
+        return value
+
+    # ------------------------------------------------------------ queries
+
+    def groups(self, kind: str) -> list[dict]:
+        self._fresh()
+        return self._data.get(kind, [])
+
+    def group(self, kind: str, group_id: str) -> Optional[dict]:
+        self._fresh()
+        return self._by_id.get(kind, {}).get(group_id)
+
+    def for_article(self, article_id: str) -> dict[str, list[dict]]:
+        self._fresh()
+        return self._by_article.get(article_id, {})
+
+    def claim_group(self, group_id: str) -> Optional[dict]:
+        f = _link_func("claim_group")
+        if f is not None:
+            try:
+                g = normalise_group(f(self.ledger, group_id))
+            except Exception:
+                log.exception("newsledger.link.claim_group failed")
+                g = None
+            if g is not None:
+                return g
+        return self.group("claims", group_id) or self.group("conflicts", group_id)
+
+    def for_source(self, name: str) -> list[dict]:
+        low = name.casefold()
+        out = []
+        for g in self.groups("claims"):
+            if any(str(m.get("name") or m.get("source") or "").casefold() == low
+                   for m in g["members"]):
+                out.append(g)
+        return out

@@ -1,0 +1,426 @@
+"""HTML fragments built in Python: every piece of article text goes through ``escape``.
+
+The highlighted article body is made by slicing ``text`` at span offsets; each slice is
+escaped and wrapped in a tag whose attributes are escaped too, so hostile text is inert.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from typing import Any, Iterable, Optional
+
+from markupsafe import Markup, escape
+
+STANCE_LABELS = {
+    "asserts": "asserts", "denies": "denies", "cannot-confirm": "cannot confirm",
+    "declines-comment": "declines comment", "expects": "expects",
+    "claims-responsibility": "claims responsibility", "accuses": "accuses",
+    "appeals": "appeals", "concerned": "concerned", "hopes": "hopes",
+}
+
+_CLASS_OK = re.compile(r"[^a-z0-9-]")
+
+
+def css_token(value: Any) -> str:
+    """A safe CSS class fragment from free text (stances come from the ledger)."""
+    return _CLASS_OK.sub("", str(value or "").lower())[:40] or "other"
+
+
+def stance_label(stance: Any) -> str:
+    return STANCE_LABELS.get(str(stance), str(stance or ""))
+
+
+def source_name(claim: dict) -> str:
+    src = claim.get("source") or {}
+    return src.get("name") or "(no source)"
+
+
+def _valid(start: Any, end: Any, n: int) -> bool:
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n
+
+
+def highlight(text: str, claims: list[dict], quantities: Iterable[dict] = ()) -> Markup:
+    """The article body with claim contents, their sources and cues, and figures marked.
+
+    Spans are cut into elementary segments at every boundary; each segment is escaped and
+    wrapped in the marks active over it (claim > source/cue > figure), so overlaps are safe.
+    """
+    n = len(text)
+    claim_ranges: list[tuple[int, int, int]] = []  # start, end, claim index
+    role_ranges: list[tuple[int, int, str, int]] = []  # start, end, "src"|"cue", claim index
+    fig_ranges: list[tuple[int, int, dict]] = []
+    for i, c in enumerate(claims):
+        content = c.get("content") or {}
+        pieces = [tuple(p) for p in content.get("pieces") or [] if len(p) == 2]
+        if not pieces:
+            pieces = [(content.get("start"), content.get("end"))]
+        for s, e in pieces:
+            if _valid(s, e, n):
+                claim_ranges.append((s, e, i))
+        src = c.get("source") or {}
+        if _valid(src.get("start"), src.get("end"), n):
+            role_ranges.append((src["start"], src["end"], "src", i))
+        cue = c.get("cue") or {}
+        if _valid(cue.get("start"), cue.get("end"), n):
+            role_ranges.append((cue["start"], cue["end"], "cue", i))
+    seen_q = set()
+    for q in quantities:
+        key = (q.get("start"), q.get("end"))
+        if key not in seen_q and _valid(q.get("start"), q.get("end"), n):
+            seen_q.add(key)
+            fig_ranges.append((q["start"], q["end"], q))
+    for c in claims:
+        for q in c.get("quantities") or []:
+            key = (q.get("start"), q.get("end"))
+            if key not in seen_q and _valid(q.get("start"), q.get("end"), n):
+                seen_q.add(key)
+                fig_ranges.append((q["start"], q["end"], q))
+
+    bounds = {0, n}
+    for s, e, *_ in claim_ranges + role_ranges + fig_ranges:
+        bounds.add(s)
+        bounds.add(e)
+    cuts = sorted(bounds)
+    first_piece = {}
+    for s, e, i in sorted(claim_ranges):
+        first_piece.setdefault(i, s)
+
+    out: list[str] = []
+    for a, b in zip(cuts, cuts[1:]):
+        seg = str(escape(text[a:b]))
+        fig = next((q for s, e, q in fig_ranges if s <= a and b <= e), None)
+        if fig is not None:
+            title = fig.get("text", "")
+            if fig.get("value") is not None:
+                title = f"figure: {fig_value_text(fig)}"
+            seg = f'<span class="fig" title="{escape(title)}">{seg}</span>'
+        role = next(((r, i) for s, e, r, i in role_ranges if s <= a and b <= e), None)
+        if role is not None:
+            r, i = role
+            label = "source" if r == "src" else "cue"
+            seg = f'<span class="{r}" title="{label} of claim {i + 1}">{seg}</span>'
+        claim = next((i for s, e, i in claim_ranges if s <= a and b <= e), None)
+        if claim is not None:
+            c = claims[claim]
+            stance = css_token(c.get("stance"))
+            tag = ""
+            if first_piece.get(claim) == a:
+                tag = (f'<a class="tag stance-{stance}" href="#claim-{claim + 1}" '
+                       f'aria-label="claim {claim + 1}: {escape(source_name(c))}, '
+                       f'{escape(stance_label(c.get("stance")))}">'
+                       f'{claim + 1} · {escape(source_name(c))} · {escape(stance_label(c.get("stance")))}</a> ')
+            seg = (f'{tag}<mark class="claim stance-{stance}" '
+                   f'title="{escape(source_name(c))} — {escape(stance_label(c.get("stance")))}">{seg}</mark>')
+        out.append(seg)
+    return Markup("".join(out))
+
+
+def snippet(s: Optional[str]) -> Markup:
+    """A search snippet whose matches the ledger wrapped in [ ]: escaped, matches marked."""
+    if not s:
+        return Markup("")
+    parts = re.split(r"\[([^\[\]]{1,200})\]", s)
+    out = []
+    for k, p in enumerate(parts):
+        out.append(f"<mark>{escape(p)}</mark>" if k % 2 else str(escape(p)))
+    return Markup("".join(out))
+
+
+# ---------------------------------------------------------------- figures and dates
+
+
+def fig_value_text(q: dict) -> str:
+    def num(v):
+        if v is None:
+            return "?"
+        v = float(v)
+        return f"{int(v):,}" if v.is_integer() else f"{v:,.3g}"
+
+    bound = q.get("bound") or "exact"
+    unit = f" {q['unit']}" if q.get("unit") else ""
+    if bound == "range" and q.get("low") is not None and q.get("high") is not None:
+        return f"{num(q['low'])}–{num(q['high'])}{unit}"
+    prefix = {"approx": "≈", "at-least": "≥", "at-most": "≤"}.get(bound, "")
+    return f"{prefix}{num(q.get('value'))}{unit}"
+
+
+def figure_value(fig: Any) -> Optional[float]:
+    """A number from a group member's ``figure`` (a number, a quantity dict or text)."""
+    if fig is None or isinstance(fig, bool):
+        return None
+    if isinstance(fig, (int, float)):
+        return float(fig) if math.isfinite(fig) else None
+    if isinstance(fig, dict):
+        for k in ("value", "high", "low"):
+            v = fig.get(k)
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+                return float(v)
+        return figure_value(fig.get("text"))
+    if isinstance(fig, str):
+        m = re.search(r"-?\d[\d,]*(?:\.\d+)?", fig)
+        if m:
+            try:
+                return float(m.group(0).replace(",", ""))
+            except ValueError:
+                return None
+    return None
+
+
+def figure_text(fig: Any) -> str:
+    if fig is None:
+        return ""
+    if isinstance(fig, dict):
+        if fig.get("text"):
+            return str(fig["text"])
+        return fig_value_text(fig)
+    if isinstance(fig, float) and fig.is_integer():
+        return f"{int(fig):,}"
+    if isinstance(fig, (int, float)):
+        return f"{fig:,}"
+    return str(fig)
+
+
+def parse_when(value: Any) -> Optional[dt.datetime]:
+    if not isinstance(value, str) or not value:
+        return None
+    v = value.strip().replace("Z", "+00:00")
+    for cand in (v, v[:19], v[:10]):
+        try:
+            d = dt.datetime.fromisoformat(cand)
+        except ValueError:
+            continue
+        return d.replace(tzinfo=None)
+    return None
+
+
+# ---------------------------------------------------------------- the claim-group chart
+
+PALETTE = ["#1f5fa8", "#c0392b", "#1e8449", "#8e44ad", "#b9770e", "#117a8b", "#6e2c00", "#34495e"]
+
+
+def _nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
+    if hi <= lo:
+        hi = lo + 1
+    raw = (hi - lo) / n
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    start = math.floor(lo / step) * step
+    ticks, t = [], start
+    while t <= hi + step * 0.5 and len(ticks) < 12:
+        ticks.append(round(t, 10))
+        t += step
+    return ticks
+
+
+def _num(v: float) -> str:
+    if abs(v) >= 1e6:
+        return f"{v / 1e6:g}M"
+    if abs(v) >= 1e4:
+        return f"{v / 1e3:g}k"
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+
+
+def conflict_claims(group: dict) -> Optional[set]:
+    """Claim ids the link stage paired as conflicting (``pairs``), or None if it gave no pairs."""
+    pairs = group.get("pairs")
+    if not isinstance(pairs, list) or not pairs:
+        return None
+    out = set()
+    for p in pairs:
+        if isinstance(p, dict) and p.get("relation") == "conflict" and not p.get("same_source"):
+            out.update(str(p.get(k)) for k in ("a", "b") if p.get(k) is not None)
+    return out
+
+
+def member_value(m: dict) -> Optional[float]:
+    v = m.get("value")
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+        return float(v)
+    return figure_value(m.get("figure"))
+
+
+def chart_points(members: list[dict], conflict_ids: Optional[set] = None,
+                 verdict: Optional[str] = None) -> list[dict]:
+    """Members with a numeric figure, each with its series (source), time and conflict mark.
+
+    A member conflicts when the link stage paired its claim as conflicting; without pairs,
+    when its figure differs from the most reported one (or it denies / cannot confirm)."""
+    pts = []
+    for k, m in enumerate(members):
+        v = member_value(m)
+        if v is None:
+            continue
+        pts.append({"k": k, "value": v, "when": parse_when(m.get("published")),
+                    "series": str(m.get("name") or m.get("source") or "(no source)"),
+                    "member": m})
+    marks = conflict_marks(members, conflict_ids, verdict)
+    for p in pts:
+        p["conflict"] = marks[p["k"]]
+    return pts
+
+
+def conflict_marks(members: list[dict], conflict_ids: Optional[set] = None,
+                   verdict: Optional[str] = None) -> list[bool]:
+    """For each member, whether it is marked as conflicting."""
+    if conflict_ids is not None:
+        return [str(m.get("claim_id") or m.get("id") or "") in conflict_ids
+                or bool(m.get("conflict")) for m in members]
+    values = [member_value(m) for m in members]
+    counts: dict[float, int] = {}
+    for v in values:
+        if v is not None:
+            counts[v] = counts.get(v, 0) + 1
+    modal = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0] if counts else None
+    disagree = len(counts) > 1 and verdict not in ("agree",)
+    out = []
+    for m, v in zip(members, values):
+        flag = m.get("conflict")
+        if flag is None:
+            flag = disagree and v is not None and v != modal
+            if verdict == "conflict" and m.get("stance") in ("denies",):
+                flag = True
+        out.append(bool(flag))
+    return out
+
+
+def svg_chart(members: list[dict], conflict_ids: Optional[set] = None, verdict: Optional[str] = None,
+              width: int = 720, height: int = 320) -> Markup:
+    """Each source's figure over time as an inline SVG (no script, no inline style):
+    one coloured line per source; a conflicting figure is drawn as a red ring."""
+    pts = chart_points(members, conflict_ids, verdict)
+    if not pts:
+        return Markup("")
+    left, right, top, bottom = 64, 40, 16, 64
+    pw, ph = width - left - right, height - top - bottom
+    dated = [p for p in pts if p["when"] is not None]
+    use_time = len(dated) == len(pts) and len({p["when"] for p in pts}) > 1
+    if use_time:
+        t0 = min(p["when"] for p in pts)
+        t1 = max(p["when"] for p in pts)
+        span = (t1 - t0).total_seconds() or 1.0
+        xs = {id(p): left + pw * ((p["when"] - t0).total_seconds() / span) for p in pts}
+    else:  # no usable dates: in order of appearance
+        order = sorted(pts, key=lambda p: (p["when"] or dt.datetime.max, p["k"]))
+        step = pw / max(1, len(order) - 1)
+        xs = {id(p): left + (step * i if len(order) > 1 else pw / 2) for i, p in enumerate(order)}
+    lo = min(0.0, min(p["value"] for p in pts))
+    hi = max(p["value"] for p in pts)
+    ticks = _nice_ticks(lo, hi if hi > lo else lo + 1)
+    ylo, yhi = ticks[0], ticks[-1] if ticks[-1] > ticks[0] else ticks[0] + 1
+
+    def y(v: float) -> float:
+        return top + ph - ph * (v - ylo) / (yhi - ylo)
+
+    series: dict[str, list[dict]] = {}
+    for p in pts:
+        series.setdefault(p["series"], []).append(p)
+    colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(series)}
+
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+             f'aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">',
+             '<title id="chart-title">Figures by source over time</title>']
+    for t in ticks:
+        yy = y(t)
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{yy:.1f}" y2="{yy:.1f}" '
+                     f'stroke="#ddd" stroke-width="1"/>')
+        parts.append(f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" font-size="12" '
+                     f'fill="#555">{escape(_num(t))}</text>')
+    parts.append(f'<line x1="{left}" x2="{left}" y1="{top}" y2="{top + ph}" stroke="#888"/>')
+    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{top + ph}" y2="{top + ph}" stroke="#888"/>')
+    # x labels: distinct dates (at most 6)
+    if use_time:
+        labelled = sorted({(round(xs[id(p)]), p["when"]) for p in pts}, key=lambda t: t[0])
+        keep = labelled[:: max(1, math.ceil(len(labelled) / 6))]
+        for xx, when in keep:
+            label = when.strftime("%Y-%m-%d") if (when.hour, when.minute) == (0, 0) else when.strftime("%m-%d %H:%M")
+            anchor = "end" if xx > width - right - 40 else "start" if xx < left + 40 else "middle"
+            parts.append(f'<text x="{xx}" y="{top + ph + 18}" text-anchor="{anchor}" font-size="11" '
+                         f'fill="#555">{escape(label)}</text>')
+    else:
+        parts.append(f'<text x="{left + pw / 2:.0f}" y="{top + ph + 18}" text-anchor="middle" '
+                     f'font-size="11" fill="#555">in order reported (dates unknown)</text>')
+    for name, sp in series.items():
+        sp = sorted(sp, key=lambda p: xs[id(p)])
+        col = colours[name]
+        if len(sp) > 1:
+            path = " ".join(f"{xs[id(p)]:.1f},{y(p['value']):.1f}" for p in sp)
+            parts.append(f'<polyline points="{path}" fill="none" stroke="{col}" stroke-width="2"/>')
+        for p in sp:
+            xx, yy = xs[id(p)], y(p["value"])
+            label = f"{name}: {figure_text(p['member'].get('figure'))}"
+            if p["member"].get("published"):
+                label += f" ({p['member']['published']})"
+            if p["conflict"]:
+                label += " — conflicts"
+                parts.append(f'<circle cx="{xx:.1f}" cy="{yy:.1f}" r="9" fill="none" stroke="#d00" '
+                             f'stroke-width="2.5"><title>{escape(label)}</title></circle>')
+            parts.append(f'<circle cx="{xx:.1f}" cy="{yy:.1f}" r="5" fill="{col}">'
+                         f'<title>{escape(label)}</title></circle>')
+    # legend
+    lx, ly = left, height - 22
+    for name, col in colours.items():
+        short = name if len(name) <= 28 else name[:27] + "…"
+        parts.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{col}"/>')
+        parts.append(f'<text x="{lx + 14}" y="{ly}" font-size="12" fill="#222">{escape(short)}</text>')
+        lx += 24 + 7 * len(short)
+        if lx > width - 120:
+            lx, ly = left, ly + 16
+    if any(p["conflict"] for p in pts):
+        parts.append(f'<circle cx="{width - 110}" cy="{top + 6}" r="6" fill="none" stroke="#d00" stroke-width="2.5"/>')
+        parts.append(f'<text x="{width - 98}" y="{top + 10}" font-size="12" fill="#222">conflicting</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+# ---------------------------------------------------------------- side-by-side differences
+
+
+def norm_para(p: str) -> str:
+    return re.sub(r"\W+", " ", p.casefold()).strip()
+
+
+def para_diff(base: list[str], other: list[str]) -> list[dict]:
+    """``other``'s paragraphs, each marked same / changed / added against ``base``; plus
+    ``removed`` entries for base paragraphs missing from ``other``."""
+    a = [norm_para(p) for p in base]
+    b = [norm_para(p) for p in other]
+    out: list[dict] = []
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            out += [{"state": "same", "text": other[j]} for j in range(j1, j2)]
+        elif op == "insert":
+            out += [{"state": "added", "text": other[j]} for j in range(j1, j2)]
+        elif op == "delete":
+            out += [{"state": "removed", "text": base[i]} for i in range(i1, i2)]
+        else:  # a replaced run: pair up similar paragraphs, the rest are added / dropped
+            i = i1
+            for j in range(j1, j2):
+                k = next((k for k in range(i, i2) if difflib.SequenceMatcher(
+                    a=a[k].split(), b=b[j].split(), autojunk=False).ratio() >= 0.5), None)
+                if k is None:
+                    out.append({"state": "added", "text": other[j]})
+                    continue
+                out += [{"state": "removed", "text": base[x]} for x in range(i, k)]
+                out.append({"state": "changed", "text": other[j], "words": word_diff(base[k], other[j])})
+                i = k + 1
+            out += [{"state": "removed", "text": base[x]} for x in range(i, i2)]
+    return out
+
+
+def word_diff(old: str, new: str) -> Markup:
+    """``new`` with words not in ``old`` in <ins> and dropped words in <del> (escaped)."""
+    a, b = old.split(), new.split()
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            out.append(str(escape(" ".join(b[j1:j2]))))
+            continue
+        if i2 > i1:
+            out.append(f"<del>{escape(' '.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            out.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
+    return Markup(" ".join(out))
