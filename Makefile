@@ -38,5 +38,15 @@ eval: install
 	$(BIN)/newsledger eval attribution --split dev
 	$(BIN)/newsledger eval quantities
 
+postgres:  ## start a throwaway PostgreSQL server on loopback; prints its URL
+	bash scripts/postgres.sh
+
+browser:  ## Debian's chromium for the browser tests (never `playwright install`)
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+bench: install
+	$(BIN)/python benchmarks/link_scale.py --sizes 10000
+	$(BIN)/python benchmarks/web_load.py
+
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

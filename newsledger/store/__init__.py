@@ -190,8 +190,12 @@ class Ledger:
                     "SELECT a.id, a.title, a.site, a.url, a.published, "
                     "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet "
                     "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-                    "WHERE articles_fts MATCH :q ORDER BY bm25(articles_fts, 5.0, 1.0) "
-                    "LIMIT :limit OFFSET :offset"), {"q": fts_q, "limit": limit, "offset": offset})
+                    "WHERE articles_fts MATCH :q AND articles_fts.rowid IN ("
+                    # rank first, then build snippets for the page of results only
+                    " SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q"
+                    " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :limit OFFSET :offset) "
+                    "ORDER BY bm25(articles_fts, 5.0, 1.0)"),
+                    {"q": fts_q, "limit": limit, "offset": offset})
             elif self.dialect == "postgresql":
                 rows = conn.execute(text(
                     "SELECT id, title, site, url, published, "
