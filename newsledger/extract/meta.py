@@ -45,8 +45,24 @@ AGENCIES: list[tuple[str, str]] = [
     (r"\bBernama\b", "Bernama"),
     (r"\bAntara\b", "Antara"),
 ]
+# Any other wire named like one: "Meridian Press Agency (MPA)", "Continental News Service".
+GENERIC_AGENCY = (r"(?:[A-Z][a-z]+\s+){1,3}(?:Press Agency|News Agency|News Service|Press Service|"
+                  r"Wire Service|Telegraph Agency)(?:\s*\([A-Z]{2,6}\))?")
+_GENERIC_RE = re.compile(GENERIC_AGENCY)
 _AGENCY_RES = [(re.compile(p), name) for p, name in AGENCIES]
-_AGENCY_ALT = "|".join(p for p, _ in AGENCIES)
+_AGENCY_ALT = "|".join([p for p, _ in AGENCIES] + [GENERIC_AGENCY])
+
+
+def _generic_agency(line: str) -> Optional[str]:
+    """A wire not in the list, by its name's shape; canonical name = its acronym."""
+    m = _GENERIC_RE.search(line or "")
+    if not m:
+        return None
+    acro = re.search(r"\(([A-Z]{2,6})\)", m.group(0))
+    if acro:
+        return acro.group(1)
+    words = re.findall(r"[A-Z][a-z]+", m.group(0))
+    return "".join(w[0] for w in words)
 
 
 def find_agency(text_or_lines: Union[str, Iterable[str]]) -> Optional[str]:
@@ -56,6 +72,10 @@ def find_agency(text_or_lines: Union[str, Iterable[str]]) -> Optional[str]:
         for rx, name in _AGENCY_RES:
             if rx.search(line or ""):
                 return name
+    for line in lines:
+        name = _generic_agency(line)
+        if name:
+            return name
     return None
 
 

@@ -19,6 +19,9 @@ from newsledger.model import Article, Document, Removed
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+_URL_LINE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+
 def split_lines(text: str) -> list[str]:
     """Lines of the page, whitespace-trimmed on the right, blank lines kept (they mark blocks)."""
     text = _CTRL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n"))
@@ -40,7 +43,12 @@ def extract_text(doc: Document) -> Article:
         raise ExtractError("no article text found")
     lines = split_lines(text)
     reasons = classify_lines(lines)
-    art = Article(source=doc.source, url=doc.url, site=site_of(doc.url))
+    url = doc.url
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is not None and _URL_LINE.match(lines[first].strip()):
+        url = url or lines[first].strip()  # a saved page that starts with its address
+        reasons[first] = "source-url"
+    art = Article(source=doc.source, url=url, site=site_of(url))
     kept: list[str] = []
     for line, reason in zip(lines, reasons):
         s = line.strip()
