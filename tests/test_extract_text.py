@@ -200,7 +200,7 @@ def test_dates():
 
 
 def test_flatten_html():
-    from newsledger.evaluate.flatten import flatten_html
+    from newsledger.extract.flatten import flatten_html
 
     html = ("<html><head><title>T</title><style>p{}</style></head><body><h1>Head line</h1>"
             "<p>First <b>para</b>graph.</p><script>var x=1;</script><ul><li>one</li><li>two</li></ul>"

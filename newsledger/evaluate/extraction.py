@@ -6,7 +6,7 @@ trafilatura ``favor_precision`` and plain ``trafilatura.extract`` (the speed ref
 scores them with the benchmark metric (:func:`newsledger.evaluate.metrics.score`).
 
 ``evaluate(mode="text")`` is the flattened-text path: each page goes through
-``newsledger.evaluate.flatten.flatten_html`` and then ``newsledger.extract.text.extract_text``;
+``newsledger.extract.flatten.flatten_html`` and then ``newsledger.extract.text.extract_text``;
 both are imported lazily (teammates own them).
 
 Also here: :func:`evaluate_dates` (our ``published`` against htmldate on htmldate-eval) and
@@ -65,7 +65,7 @@ def _ours_text(raw: bytes, url: Optional[str], key: str) -> str:
 
 
 def _flat_only(raw: bytes, url: Optional[str], key: str) -> str:
-    from newsledger.evaluate.flatten import flatten_html
+    from newsledger.extract.flatten import flatten_html
 
     return flatten_html(Document(source=key, raw=raw, kind="html").decoded())
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from newsledger.evaluate import data_dir
-from newsledger.evaluate.flatten import flatten_html
+from newsledger.extract.flatten import flatten_html
 from newsledger.evaluate.metrics import score
 
 

@@ -365,7 +365,9 @@ def normalise_agency(s: str) -> Optional[str]:
     for pattern, name in _AGENCY_RES:
         if pattern.search(s):
             return name
-    return None
+    from newsledger.extract.meta import _generic_agency
+
+    return _generic_agency(s)  # "Meridian Press Agency (MPA)" and other wires named like one
 
 
 _BYLINE_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|;|\|)\s*", re.I)
@@ -521,8 +523,9 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str]) -> tuple[l
     if not agency and lines:
         head = lines[0][:120]
         m = _DATELINE_PAREN.match(head)
-        if m:
-            agency = normalise_agency(m.group(2))
+        if m:  # "PORT ADREL (MPA) —": the credit in a dateline's brackets is the wire
+            credit = m.group(2).strip()
+            agency = normalise_agency(credit) or (credit if re.fullmatch(r"[A-Z]{2,5}", credit) else None)
         if not agency:
             m = _DATELINE_IN.search(lines[0]) if len(lines[0]) < 120 else None
             if m:
@@ -542,7 +545,8 @@ def find_dateline(lines: list[str]) -> Optional[str]:
         head = ln[:120]
         m = _DATELINE_PAREN.match(head)
         if m and (normalise_agency(m.group(2)) or m.group(2).isupper()):
-            return m.group(1).strip().title() if m.group(1).isupper() else m.group(1).strip()
+            city = m.group(1).split(",")[0].strip()  # "SALTMERE, Aldoria (CNS) —" -> Saltmere
+            return city.title() if city.isupper() else city
         m = _DATELINE_CAPS.match(head)
         if m and len(m.group(1).split(",")[0]) >= 3:
             city = m.group(1).split(",")[0].strip()
@@ -732,7 +736,43 @@ def extract_html(doc: Document) -> Article:
     art.language = find_language(tree, meta, ld)
     art.site = find_site(meta, ld, art.url)
     art.published, art.updated = find_dates(tree, markup, meta, ld, art.url)  # last: prunes the tree
+    art.removed += dropped_junk(html, art)
     return art
+
+
+# cheap pre-filter: only lines with one of these words can earn a reported junk reason
+_JUNK_HINT = re.compile(
+    r"share|love|tweet|facebook|whatsapp|telegram|pinterest|linkedin|e-?mail|read (?:also|more)|"
+    r"related|see also|more from|trending|most read|recommended|bonus|casino|spins|\bbet|odds|"
+    r"deposit|jackpot|sponsored|advert|promo|has been|joined|get in touch|contact|@|reporter|"
+    r"writer|comment|[%€$£]", re.I)
+# pages that carry content-farm junk at all (plain substring scans of the lower-cased page)
+_PAGE_JUNK = ("spread the love", "casino", "deposit bonus", "free spins", "read also",
+              "get in touch", "has been a reporter", "has been a writer", "sponsored content")
+_REPORTED = ("share-widget", "advertisement", "related-links", "author-bio", "comments")
+
+
+def dropped_junk(html: str, art: Article) -> list[Removed]:
+    """Junk inside the page that trafilatura left out silently (share widgets, ads, "Read also"
+    blocks, bios), so ``removed`` says what was dropped and why. Navigation menus and footers
+    are left unlisted: every page has them."""
+    low = html.lower()
+    if not any(k in low for k in _PAGE_JUNK):
+        return []  # the common case: nothing worth a second pass
+    from newsledger.extract.flatten import flatten_html
+    from newsledger.extract.lines import line_info, line_rule
+
+    kept = set(art.paragraphs) | {r.text for r in art.removed}
+    out: list[Removed] = []
+    for line in flatten_html(html).splitlines():
+        line = line.strip()
+        if not line or line in kept or len(line) > 600 or not _JUNK_HINT.search(line):
+            continue
+        reason = line_rule(line_info(line))
+        if reason in _REPORTED:
+            kept.add(line)
+            out.append(Removed(line, reason))
+    return out
 
 
 def extract_html_string(html: str, url: Optional[str] = None, source: str = "<string>") -> Article:

@@ -176,11 +176,26 @@ def bios(article: Article) -> list[str]:
     return out
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name))
+
+
+def same_agency(a: Optional[str], b: Optional[str]) -> bool:
+    """"CNS" and "Continental News Service" are one wire."""
+    if not a or not b:
+        return False
+    a, b = a.strip(), b.strip()
+    return a.casefold() == b.casefold() or _initials(a) == b or _initials(b) == a
+
+
 def _byline_swapped(article: Article) -> list[Flag]:
     credits = credit_lines(article)
     people = [b for b in person_bylines(article) if not b["with_agency"]]
     if not credits or not people:
         return []
+    own = canonical_agency(article.site or "") or article.site
+    if own and any(same_agency(own, c["agency"]) for c in credits):
+        return []  # the agency's own reporter on the agency's own site
     c, b = credits[0], people[0]
     return [Flag("byline-swapped",
                  f"credited to {c['agency']} (\"{c['line']}\") but bylined {b['name']} "
