@@ -19,6 +19,12 @@ character-level quotation finder (one paragraph at a time):
 5. **Univocal clean-up.** As in PolNeAR, a token has one role: a claim whose cue lies inside a
    larger claim's content is dropped (largest content first).
 
+Learned parts (``learned.py``, trained on PolNeAR train by ``scripts/train_attribution.py``;
+``data/MODEL_CARD.md``): when ``data/cue_model.json`` is shipped, every verb is a cue candidate
+and a logistic-regression cue classifier keeps or drops it (the lexicon becomes a feature); a
+linear ranker (``data/boundary_model.json``) then picks the content boundaries among rule
+variants. ``find_claims(..., model=None)`` runs the rules alone.
+
 Sources are then given canonical names by :func:`newsledger.analyze.sources.resolve_sources`
 and a stance by :func:`newsledger.analyze.stance.stance_of`.
 """
@@ -267,9 +273,12 @@ CONTENT_PREPS = {"about", "on", "for", "of", "against", "to", "that", "with", "o
 
 
 class Extractor:
-    def __init__(self, doc, text: str):
+    def __init__(self, doc, text: str, generate: bool = False):
         self.doc = doc
         self.text = text
+        # generate=True: every verb is a cue candidate and the lexicon/complement filters become
+        # flags (``Cand.extra``) for the learned cue classifier (``learned.py``) to weigh
+        self.generate = generate
         self.lex = lexicon()
         self.paras = paragraph_bounds(text)
         self.quotes = quote_spans(text)
@@ -298,6 +307,12 @@ class Extractor:
                 break
         return self.doc[start:end]
 
+    def is_candidate(self, tok) -> bool:
+        """A token to try as a verb cue: a lexicon verb, or (generate mode) any verb."""
+        if self.generate:
+            return (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")) or self.is_cue_verb(tok)
+        return self.is_cue_verb(tok)
+
     def is_cue_verb(self, tok) -> bool:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
             return False
@@ -311,6 +326,7 @@ class Extractor:
         doc = self.doc
         lemma = tok.lemma_.lower()
         content: set[int] = set()
+        path = "none"
         comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
         after = [c for c in comp if c.i > tok.i]
         if after and len(after) < len(comp):
@@ -326,6 +342,7 @@ class Extractor:
             sent = self.sent(tok)
             content = set(range(colon + 1, sent.end))
             comp = []
+            path = "colon"
         elif comp:
             c = comp[0]
             for x in comp:
@@ -333,6 +350,7 @@ class Extractor:
                     c = x
                     break
             content = _subtree(c)
+            path = "comp-" + c.dep_ + ("-pre" if c.i < tok.i else "")
             # "called on X to Y": keep the object in front of the complement
             if c.dep_ in ("xcomp", "ccomp") and KEEP_OBJECT:
                 for d in tok.children:
@@ -342,6 +360,7 @@ class Extractor:
         elif (tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i or tok.dep_ == "parataxis") and \
                 tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             content = _subtree(tok.head) - _subtree(tok)
+            path = "head-" + tok.dep_
         else:
             dobj = [c for c in tok.children if c.dep_ in ("dobj",)]
             if dobj and lemma in ADDRESSEE_VERBS:
@@ -350,13 +369,16 @@ class Extractor:
                         content |= _subtree(s)
                 if not content:
                     content = _subtree(dobj[0])
+                path = "addressee"
             elif dobj and any(s.i > dobj[0].i and s.dep_ == "prep" and s.lower_ in ("about", "of", "as")
                               and any(x.dep_ in ("pobj", "pcomp") for x in s.children) for s in tok.children):
                 p = [s for s in tok.children if s.i > dobj[0].i and s.dep_ == "prep" and s.lower_ in ("about", "of", "as")][0]
                 content = set().union(*(_subtree(x) for x in p.children if x.dep_ in ("pobj", "pcomp")))
+                path = "dobj-prep"
             elif dobj:
                 d = dobj[0]
                 content = _subtree(d)
+                path = "dobj"
                 for s in tok.children:
                     if s.i > d.i and s.dep_ in ("oprd", "prep", "ccomp", "xcomp", "dative", "advcl") and s.dep_ != "punct":
                         if s.dep_ == "prep" and s.lower_ not in CONTENT_PREPS | {"as"}:
@@ -370,18 +392,24 @@ class Extractor:
                         pobj = [x for x in s.children if x.dep_ in ("pobj", "pcomp")]
                         if pobj:
                             content = _subtree(pobj[0])
+                            path = "prep-" + s.lower_
                             if s.lower_ in ("against", "with", "over", "that"):
                                 content.add(s.i)
                             break
         if not content:
             return None
+        flags = []
         if lemma in DOBJ_NEEDS_PRED and colon is None and not comp and not any(
                 c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for", "on", "upon")
                                                          and (c.lower_ == "as" or c.i <= tok.i + 3))
                 for c in tok.children):
-            return None
+            if not self.generate:
+                return None
+            flags.append("needs-pred")
         if lemma in NEED_COMPLEMENT and not comp and colon is None:
-            return None
+            if not self.generate:
+                return None
+            flags.append("needs-comp")
         src_tok = self.inherit.get(tok.i) or _find_source(tok, content)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children)
@@ -414,7 +442,9 @@ class Extractor:
                              and abs(c.i - tok.i) <= 3 and c.i not in content]
         cs, ce = min(cue_idx), max(cue_idx)
         cue = (doc[cs].idx, doc[ce].idx + len(doc[ce]))
-        return Cand(cue=cue, cue_i=tok.i, source=source, content=_tok_ranges(doc, idxs), lemma=lemma)
+        return Cand(cue=cue, cue_i=tok.i, source=source, content=_tok_ranges(doc, idxs), lemma=lemma,
+                    extra={"path": path, "flags": flags, "src_i": src_tok.i if src_tok is not None else -1,
+                           "n_tok": len(idxs), "first": idxs[0], "last": idxs[-1]})
 
     def cut_conjoined_cues(self, content: set[int], cue) -> set[int]:
         """"said he would X and warned Y": cut a conjoined cue verb (and its subtree) out."""
@@ -658,7 +688,8 @@ class Extractor:
         return s.end_char
 
     # -- run
-    def run(self) -> list[Cand]:
+    def candidates(self) -> list[Cand]:
+        """All candidates after quote handling, before the univocal clean-up."""
         doc = self.doc
         for tok in doc:
             c = None
@@ -666,7 +697,7 @@ class Extractor:
                 c = self.according(tok)
             elif tok.lower_ == "for":
                 c = self.for_frame(tok)
-            elif self.is_cue_verb(tok):
+            elif self.is_candidate(tok):
                 c = self.verb_claim(tok)
             if c is not None:
                 self.cands.append(c)
@@ -676,10 +707,32 @@ class Extractor:
             self.strip_dateline(c)
             self.widen(c)
         self.cands = [c for c in self.cands if c.content]
-        cue_starts = [c.cue[0] for c in self.cands]
-        for c in self.cands:
+        return self.cands
+
+    def follow_quotes(self, cands: list[Cand]) -> list[Cand]:
+        """Add following quotations ("“A,” he said, “B.”") to the content of the kept cues."""
+        cue_starts = [c.cue[0] for c in cands]
+        for c in cands:
             self.add_following_quote(c, cue_starts)
-        return self.cleanup(self.cands)
+        return cands
+
+    def run(self, scorer=None, boundary=None) -> list[Cand]:
+        """Candidates -> (optional learned filter) -> following quotes -> univocal clean-up.
+        ``scorer(ex, cands)`` returns a keep-probability per candidate, or None for "keep"
+        (rule-only candidates)."""
+        cands = self.candidates()
+        if scorer is not None:
+            probs = scorer(self, cands)
+            kept = []
+            for c, p in zip(cands, probs):
+                if p is None or p >= scorer.threshold:
+                    c.extra["p"] = 1.0 if p is None else p
+                    kept.append(c)
+            cands = kept
+        kept = self.cleanup(self.follow_quotes(cands))
+        if boundary is not None:
+            boundary.apply(self, kept)
+        return kept
 
     def strip_dateline(self, c: Cand) -> None:
         if not c.content:
@@ -739,12 +792,25 @@ def quote_kind(text: str, pieces: list[tuple[int, int]], mask: Optional[list[boo
     return "direct" if share >= 0.9 else "indirect" if share == 0 else "mixed"
 
 
-def find_claims(doc, text: str, resolve: bool = True) -> list[Claim]:
-    """Attributed claims of ``text`` (``doc`` is its spaCy Doc, same offsets)."""
+USE_LEARNED = True  # use the learned cue classifier (data/cue_model.json) when it is shipped
+USE_BOUNDARY = True  # and the learned content-boundary ranker (data/boundary_model.json)
+
+
+def find_claims(doc, text: str, resolve: bool = True, model="default") -> list[Claim]:
+    """Attributed claims of ``text`` (``doc`` is its spaCy Doc, same offsets). ``model``: a
+    :class:`~newsledger.analyze.learned.CueModel`, None for the rules alone, or "default" for
+    the shipped model (when :data:`USE_LEARNED`)."""
     from newsledger.analyze.stance import stance_of
 
-    ex = Extractor(doc, text)
-    cands = [c for c in ex.run() if c.source is not None or not DROP_SOURCELESS]
+    boundary = None
+    if isinstance(model, str):
+        from newsledger.analyze.learned import boundary_model, cue_model
+
+        model = cue_model() if USE_LEARNED else None
+        boundary = boundary_model() if USE_LEARNED and USE_BOUNDARY else None
+    ex = Extractor(doc, text, generate=model is not None)
+    cands = [c for c in ex.run(model, boundary if model is not None else None)
+             if c.source is not None or not DROP_SOURCELESS]
     mask = quoted_mask(text)
     claims = []
     for c in cands:

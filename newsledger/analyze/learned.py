@@ -1,0 +1,358 @@
+"""Learned parts of the attribution extractor (trained on PolNeAR **train** only).
+
+**Cue classifier.** :class:`~newsledger.analyze.attribution.Extractor` in ``generate`` mode
+turns *every* verb into a candidate claim with the usual content/source rules, and flags the
+candidates the hand rules would have refused (lemma outside the lexicon, "be"/"have"/... without
+a complement, ...). A logistic-regression model over sparse indicator features of the cue token,
+its parse neighbourhood, the rule path that built the content, the source and the quotation
+layout gives each verb candidate a probability of being a PolNeAR attribution; candidates below
+the threshold are dropped before the univocal clean-up. Rule-only candidates ("according to",
+"For X,", layouts) are kept as they are.
+
+Inference is a sum of a few dozen weights per verb (a dict lookup each), so it costs far less
+than parsing. Weights: ``data/cue_model.json`` (``scripts/train_attribution.py``).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from pathlib import Path
+from typing import Optional
+
+DATA = Path(__file__).with_name("data")
+MODEL_PATH = DATA / "cue_model.json"
+BOUNDARY_PATH = DATA / "boundary_model.json"
+
+
+def _bucket(x: float, edges) -> int:
+    for i, e in enumerate(edges):
+        if x < e:
+            return i
+    return len(edges)
+
+
+def cue_features(ex, c) -> list[str]:
+    """Indicator features of one verb candidate ``c`` of extractor ``ex``."""
+    doc = ex.doc
+    tok = doc[c.cue_i]
+    lemma = tok.lemma_.lower()
+    path = c.extra.get("path", "none")
+    pcoarse = path.split("-")[0]
+    f = ["bias", "l=" + lemma, "tag=" + tok.tag_, "dep=" + tok.dep_, "path=" + path,
+         "l|path=" + lemma + "|" + pcoarse, "l|dep=" + lemma + "|" + tok.dep_, "l|tag=" + lemma + "|" + tok.tag_,
+         "dep|path=" + tok.dep_ + "|" + path, "hl=" + tok.head.lemma_.lower(), "hpos=" + tok.head.pos_,
+         "hdep=" + tok.head.dep_, "dep|hpos=" + tok.dep_ + "|" + tok.head.pos_]
+    for fl in c.extra.get("flags", ()):
+        f.append("flag=" + fl)
+        f.append("flag|l=" + fl + "|" + lemma)
+    # lexicon statistics (train counts)
+    hits, total = ex.lex["heads"].get(lemma + "|" + tok.pos_, (0, 0))
+    share = hits / total if total else 0.0
+    sb = _bucket(share, (0.01, 0.03, 0.07, 0.15, 0.25, 0.4, 0.6, 0.8))
+    hb = _bucket(hits, (1, 3, 10, 30, 100))
+    f += [f"share={sb}", f"hits={hb}", f"share|path={sb}|{pcoarse}", f"inlex={int(lemma in ex.lex['verbs'])}"]
+    deps = sorted({ch.dep_ for ch in tok.children})
+    for d in deps:
+        f.append("ch=" + d)
+    f.append("l|comp=" + lemma + "|" + str(int("ccomp" in deps or "xcomp" in deps)))
+    for ch in tok.children:
+        if ch.dep_ in ("prep", "prt", "neg", "dative", "advmod") and ch.i > tok.i:
+            f.append("chw=" + ch.dep_ + "|" + ch.lower_)
+            f.append("l|chw=" + lemma + "|" + ch.lower_)
+        if ch.dep_ == "mark":
+            f.append("mark=" + ch.lower_)
+    if any(ch.dep_ == "auxpass" for ch in tok.children):
+        f.append("passive")
+    aux = [ch.lower_ for ch in tok.children if ch.dep_ == "aux"]
+    for a in aux[:2]:
+        f.append("aux=" + a)
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prv = doc[tok.i - 1] if tok.i > 0 else None
+    f.append("next=" + (nxt.lower_ if nxt is not None else "<e>"))
+    f.append("prev=" + (prv.lower_ if prv is not None else "<s>"))
+    f.append("l|next=" + lemma + "|" + (nxt.lower_ if nxt is not None else "<e>"))
+    # source
+    si = c.extra.get("src_i", -1)
+    if si >= 0 and c.source is not None:
+        st = doc[si]
+        f += ["src=1", "srcpos=" + st.pos_, "srcent=" + (st.ent_type_ or "-"), "srcdep=" + st.dep_,
+              "src|l=" + st.pos_ + "|" + lemma]
+        if st.pos_ == "PRON":
+            f.append("srcpron=" + st.lower_)
+        f.append("srcside=" + ("L" if si < tok.i else "R"))
+        f.append("srclen=" + str(_bucket(c.source[1] - c.source[0], (4, 12, 30, 60))))
+    else:
+        f.append("src=0")
+        f.append("src0|l=" + lemma)
+    # content
+    n = c.extra.get("n_tok", 0)
+    f.append("clen=" + str(_bucket(n, (2, 4, 8, 15, 30, 60))))
+    f.append("clen|path=" + str(_bucket(n, (2, 4, 8, 15, 30))) + "|" + pcoarse)
+    cs = c.content[0][0] if c.content else 0
+    f.append("cside=" + ("L" if cs < tok.idx else "R"))
+    text, mask = ex.text, ex.qmask
+    chars = [i for s, e in c.content for i in range(s, e) if text[i].isalnum()]
+    q = sum(mask[i] for i in chars) / len(chars) if chars else 0.0
+    qb = _bucket(q, (0.01, 0.5, 0.9))
+    f.append(f"cq={qb}")
+    f.append(f"cq|l={qb}|{lemma}")
+    f.append(f"cueq={int(mask[tok.idx])}")
+    f.append(f"cueq|cq={int(mask[tok.idx])}|{qb}")
+    if tok.i - tok.sent.start <= 1:
+        f.append("sentstart")
+    return f
+
+
+class CueModel:
+    """Logistic regression over string indicator features (weights in a dict)."""
+
+    def __init__(self, weights: dict, threshold: float = 0.5, meta: Optional[dict] = None):
+        self.w = weights
+        self.threshold = threshold
+        self.meta = meta or {}
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> "CueModel":
+        d = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(d["weights"], d.get("threshold", 0.5), d.get("meta"))
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        w = {k: round(v, 4) for k, v in sorted(self.w.items()) if abs(v) >= 1e-3}
+        Path(path).write_text(json.dumps({"threshold": self.threshold, "meta": self.meta, "weights": w},
+                                         ensure_ascii=False, indent=0), encoding="utf-8")
+
+    def prob(self, feats) -> float:
+        w = self.w
+        z = sum(w.get(x, 0.0) for x in feats)
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
+
+    def __call__(self, ex, cands) -> list:
+        """Keep-probabilities for ``cands`` (None = not a verb candidate: keep)."""
+        return [self.prob(cue_features(ex, c)) if c.rule == "verb" and c.cue_i >= 0 else None for c in cands]
+
+
+@functools.lru_cache(maxsize=1)
+def cue_model() -> Optional[CueModel]:
+    """The shipped cue model, or None when ``data/cue_model.json`` is missing."""
+    if not MODEL_PATH.exists():
+        return None
+    return CueModel.load(MODEL_PATH)
+
+
+# ---------------------------------------------------------------- content boundaries
+
+TAIL_CUT_DEPS = ("prep", "advcl", "npadvmod", "advmod", "conj", "acl", "relcl", "appos", "dobj", "ccomp", "xcomp",
+                 "pobj", "dative", "agent", "attr", "oprd", "parataxis")
+_SKIP = set(",;:-–—―()") | {"--", "and", "but", "or"}
+
+
+def _tokens_of(doc, ranges) -> list[int]:
+    out = []
+    for s, e in ranges:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None:
+            out.extend(range(sp.start, sp.end))
+    return sorted(set(out))
+
+
+def _ranges(doc, idxs) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    prev = None
+    for i in sorted(idxs):
+        t = doc[i]
+        if prev is not None and i == prev + 1:
+            out[-1][1] = t.idx + len(t)
+        else:
+            out.append([t.idx, t.idx + len(t)])
+        prev = i
+    return [(a, b) for a, b in out]
+
+
+def _merge_ranges(ranges, text) -> list[tuple[int, int]]:
+    from newsledger.analyze.attribution import _merge
+
+    return _merge(ranges, text)
+
+
+def _strip(doc, idxs: list[int]) -> list[int]:
+    while idxs and (doc[idxs[-1]].is_space or doc[idxs[-1]].lower_ in _SKIP):
+        idxs = idxs[:-1]
+    while idxs and (doc[idxs[0]].is_space or doc[idxs[0]].lower_ in _SKIP):
+        idxs = idxs[1:]
+    return idxs
+
+
+def content_variants(ex, c, cue_starts=()) -> list[tuple[list[tuple[int, int]], list[str]]]:
+    """Alternative content boundaries for a verb claim: (char ranges, features); the first
+    entry is the rule output. Variants cut a trailing dependent phrase off the end, drop or add a
+    leading complementiser, or run on to the end of the sentence. Quoted edges are left alone."""
+    doc, text, mask = ex.doc, ex.text, ex.qmask
+    base = list(c.content)
+    toks = _tokens_of(doc, base)
+    lemma = c.lemma or "-"
+    path = c.extra.get("path", "none").split("-")[0]
+    qb = "q" if any(mask[s] for s, _ in base) else "u"
+    out = [(base, ["keep", "keep|" + lemma, "keep|" + path, "keep|" + c.rule, "keep|" + qb])]
+    if not toks:
+        return out
+    tset = set(toks)
+    last_alnum = max((i for i in toks if any(ch.isalnum() for ch in doc[i].text)), default=toks[-1])
+    end_quoted = mask[doc[last_alnum].idx]
+    first = toks[0]
+    # trailing cuts
+    if not end_quoted:
+        seen = 0
+        for t in sorted(tset, key=lambda i: doc[i].left_edge.i, reverse=True):
+            tok = doc[t]
+            if tok.dep_ not in TAIL_CUT_DEPS or tok.head.i not in tset or tok.right_edge.i < last_alnum:
+                continue
+            sub = {x.i for x in tok.subtree}
+            le = tok.left_edge.i
+            if le <= first or not sub <= tset | {i for i in sub if doc[i].is_punct or doc[i].is_space}:
+                continue
+            if any(mask[doc[i].idx] for i in sub):
+                continue
+            rest = _strip(doc, sorted(tset - sub))
+            if not rest or len(rest) < 2:
+                continue
+            n = len(sub)
+            nb = _bucket(n, (2, 4, 8, 16))
+            prevw = doc[le - 1].lower_
+            w0 = doc[le].lower_
+            kind = tok.dep_ + ("|" + tok.tag_ if tok.dep_ in ("advcl", "acl", "conj") else "")
+            f = ["cut", "cut=" + kind, f"cut|n={nb}", f"cut={kind}|n={nb}", "cut|w0=" + w0,
+                 "cut|prev=" + prevw, f"cut={kind}|prev={prevw}", "cut|hdep=" + tok.head.dep_,
+                 "cut|l=" + lemma, f"cut={tok.dep_}|path={path}", "cut|hd=" + str(_bucket(t - tok.head.i, (2, 5, 10)))]
+            if tok.dep_ == "prep":
+                f.append("cut|prep=" + tok.lower_)
+                f.append("cut|prep=" + tok.lower_ + "|l=" + lemma)
+            f += ["cut|rule=" + c.rule, f"cut={kind}|l={lemma}", f"cut={kind}|{qb}"]
+            out.append((_ranges(doc, rest), f))
+            seen += 1
+            if seen >= 4:
+                break
+    # leading cuts: "against X" -> "X", "his sights on X" -> "X", "criticism of X" -> "X"
+    if not mask[doc[first].idx]:
+        n_lead = 0
+        for t in toks:
+            tok = doc[t]
+            if tok.pos_ != "ADP" or tok.dep_ not in ("prep", "agent", "dative") or t - first > 12:
+                continue
+            pobj = [x for x in tok.children if x.dep_ in ("pobj", "pcomp")]
+            if not pobj or pobj[0].right_edge.i < last_alnum - 1:
+                continue
+            rest = _strip(doc, [i for i in toks if i > t])
+            if len(rest) < 1:
+                continue
+            f = ["lead", "lead=" + tok.lower_, "lead|l=" + lemma, f"lead|n={_bucket(t - first, (1, 2, 4, 8))}",
+                 "lead|first=" + doc[first].pos_, f"lead={tok.lower_}|path={path}"]
+            out.append((_ranges(doc, rest), f))
+            n_lead += 1
+            if n_lead >= 2:
+                break
+    # add the cue's object in front of the complement ("pressured [them to stop]")
+    cue_tok = doc[c.cue_i] if c.cue_i >= 0 else None
+    if cue_tok is not None and first > cue_tok.i:
+        for d in cue_tok.children:
+            if d.dep_ in ("dobj", "dative") and d.i < first and d.right_edge.i >= first - 1 and d.right_edge.i < first:
+                add = list(range(d.left_edge.i, first))
+                out.append((_ranges(doc, add + toks), ["addobj", "addobj|l=" + lemma, "addobj|path=" + path,
+                                                       "addobj|pos=" + d.pos_]))
+                break
+    # a leading "But"/"And"/discourse adverb at the start of the sentence
+    if first > 0 and cue_tok is not None and cue_tok.i > first:
+        j = first - 1
+        while j >= 0 and doc[j].is_punct and doc[j].text == ",":
+            j -= 1
+        if j >= 0 and doc[j].i == doc[j].sent.start and (doc[j].dep_ in ("cc", "advmod") or doc[j].pos_ == "CCONJ"):
+            out.append((_ranges(doc, list(range(j, first)) + toks), ["addcc", "addcc=" + doc[j].lower_,
+                                                                     "addcc|l=" + lemma]))
+    # the next quotation of the paragraph ("“A,” X said at a rally. “B.”"), when no other kept cue
+    # lies between
+    if end_quoted and c.cue[0] > base[0][0]:
+        after = max(c.cue[1], c.source[1] if c.source else 0, base[-1][1])
+        ps, pe = ex.para_of(c.cue[0])
+        nxt = [(qs, qe) for qs, qe in ex.quotes if after <= qs < pe]
+        if nxt:
+            qs, qe = nxt[0]
+            gap = text[after:qs]
+            if not any(after <= x < qe for x in cue_starts) and len(gap) <= 200:
+                f = ["nextq", f"nextq|gap={_bucket(len(gap.split()), (1, 3, 6, 12, 24))}",
+                     "nextq|stop=" + str(int(any(ch in gap for ch in ".!?"))), "nextq|l=" + lemma,
+                     "nextq|merged=" + str(int(bool(c.extra.get("merged"))))]
+                out.append((_merge_ranges(base + [(qs, qe)], text), f))
+    # leading complementiser
+    w = doc[first]
+    if w.lower_ in ("that", "whether", "if") and w.dep_ in ("mark", "complm") and not mask[w.idx]:
+        rest = [i for i in toks if i != first]
+        if rest:
+            out.append((_ranges(doc, rest), ["dropthat", "dropthat=" + w.lower_, "dropthat|l=" + lemma]))
+    elif first > 0 and doc[first - 1].lower_ in ("that", "whether") and doc[first - 1].dep_ == "mark":
+        out.append((_ranges(doc, [first - 1] + toks), ["addthat", "addthat=" + doc[first - 1].lower_,
+                                                       "addthat|l=" + lemma]))
+    # run on to the end of the sentence
+    if toks[-1] > c.cue_i >= 0 and not end_quoted:
+        sent = doc[toks[-1]].sent
+        j = toks[-1] + 1
+        ext = []
+        while j < sent.end and not doc[j].is_space and "\n" not in doc[j].text:
+            ext.append(j)
+            j += 1
+        ext = _strip(doc, toks + ext)
+        while ext and doc[ext[-1]].is_punct:
+            ext = ext[:-1]
+        if ext and ext[-1] > toks[-1] and len(ext) - len(toks) <= 25:
+            added = [i for i in ext if i > toks[-1]]
+            a0 = doc[added[0]]
+            f = ["ext", f"ext|n={_bucket(len(added), (2, 4, 8, 16))}", "ext|w0=" + a0.lower_, "ext|dep0=" + a0.dep_,
+                 "ext|l=" + lemma, "ext|gap=" + doc[toks[-1] + 1].lower_, "ext|path=" + path]
+            out.append((_ranges(doc, ext), f))
+    return out
+
+
+class BoundaryModel:
+    """Linear ranker over :func:`content_variants` (averaged perceptron weights)."""
+
+    def __init__(self, weights: dict, meta: Optional[dict] = None):
+        self.w = weights
+        self.meta = meta or {}
+
+    @classmethod
+    def load(cls, path: Path = BOUNDARY_PATH) -> "BoundaryModel":
+        d = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(d["weights"], d.get("meta"))
+
+    def save(self, path: Path = BOUNDARY_PATH) -> None:
+        w = {k: round(v, 4) for k, v in sorted(self.w.items()) if abs(v) >= 1e-3}
+        Path(path).write_text(json.dumps({"meta": self.meta, "weights": w}, ensure_ascii=False, indent=0),
+                              encoding="utf-8")
+
+    def choose(self, variants) -> int:
+        w = self.w
+        best, bi = None, 0
+        for k, (_, feats) in enumerate(variants):
+            z = sum(w.get(x, 0.0) for x in feats)
+            if best is None or z > best + 1e-9:
+                best, bi = z, k
+        return bi
+
+    def apply(self, ex, cands) -> None:
+        starts = [c.cue[0] for c in cands]
+        for c in cands:
+            if c.cue_i < 0:
+                continue
+            vs = content_variants(ex, c, starts)
+            if len(vs) > 1:
+                c.content = vs[self.choose(vs)][0]
+
+
+@functools.lru_cache(maxsize=1)
+def boundary_model() -> Optional[BoundaryModel]:
+    """The shipped boundary ranker, or None when ``data/boundary_model.json`` is missing."""
+    if not BOUNDARY_PATH.exists():
+        return None
+    return BoundaryModel.load(BOUNDARY_PATH)
