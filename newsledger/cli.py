@@ -402,6 +402,74 @@ def serve(db: Optional[str] = DbOpt, host: str = typer.Option("127.0.0.1", "--ho
     uvicorn.run(create_app(_ledger(db), token=token), host=host, port=port, log_level="warning")
 
 
+@app.command()
+def spark(inputs: List[str] = typer.Argument(..., help="WARC files, globs, directories or Hadoop URLs (s3a://, hdfs://)"),
+          out: str = typer.Option(..., "--out", "-o", help="Directory (or Hadoop URL) for the Parquet tables"),
+          master: str = typer.Option("local[2]", "--master", help="local[N] | spark://host:port | yarn | k8s://..."),
+          no_analyze: bool = typer.Option(False, "--no-analyze", help="Extract only (no claims)"),
+          no_raw: bool = typer.Option(False, "--no-raw", help="Leave the page bytes out of the articles table"),
+          partitions: Optional[int] = typer.Option(None, "--partitions", help="Default: one per WARC file"),
+          writer: str = typer.Option("auto", "--writer", help="auto | arrow | spark (see newsledger.spark)"),
+          timeout: float = typer.Option(60, "--timeout", help="Per-document time limit (s)"),
+          format: str = typer.Option("table", "--format", "-f", help="table | json")):
+    """Extract and analyze WARC crawls with Spark into Parquet tables (articles, claims,
+    quantities, removed, errors); `newsledger load` puts them into a ledger.
+
+    Example: newsledger spark crawl/*.warc.gz --out out/ --master local[2]
+    """
+    try:
+        from newsledger.spark import run_spark
+
+        report = run_spark(inputs, out, master=master, analyze=not no_analyze, timeout=timeout,
+                           keep_raw=not no_raw, partitions=partitions, writer=writer)
+    except ImportError as e:
+        if STATE["debug"]:
+            raise
+        _fail(f"Spark is not installed ({e.name}): pip install pyspark pyarrow")
+    except FileNotFoundError as e:
+        _fail(str(e), 2)
+    except (RuntimeError, ValueError) as e:  # no Java, a bad --writer
+        if STATE["debug"]:
+            raise
+        _fail(str(e).splitlines()[0][:300])
+    if format == "json":
+        typer.echo(_dump(report))
+    else:
+        typer.echo(" ".join(f"{k}={v}" for k, v in report.items()))
+    if report["errors"]:
+        _err(f"{report['errors']} records failed: see {report['out']}/errors")
+    raise typer.Exit(1 if report["errors"] else 0)
+
+
+@app.command()
+def load(out_dir: str = typer.Argument(..., help="Directory written by `newsledger spark`"),
+         db: Optional[str] = DbOpt,
+         batch: int = typer.Option(200, "--batch", help="Articles per transaction"),
+         format: str = typer.Option("table", "--format", "-f", help="table | json")):
+    """Store the Parquet written by `newsledger spark` in the ledger (again is harmless:
+    what is stored is skipped), then link what is new across outlets.
+
+    Example: newsledger load out/ --db postgresql+psycopg://newsledger:newsledger@127.0.0.1:5433/newsledger_test
+    """
+    from newsledger.spark.load import load_parquet
+
+    ledger = _ledger(db)
+    try:
+        report = load_parquet(out_dir, ledger, batch_size=batch, on_failure=lambda f: _err(str(f)))
+    except ImportError as e:
+        if STATE["debug"]:
+            raise
+        _fail(f"pyarrow is not installed ({e.name}): pip install pyarrow")
+    except FileNotFoundError as e:
+        _fail(str(e), 2)
+    summary = report.summary()
+    if format == "json":
+        typer.echo(_dump(summary))
+    else:
+        typer.echo(" ".join(f"{k}={v}" for k, v in summary.items()))
+    raise typer.Exit(1 if report.failed else 0)
+
+
 # ---------------------------------------------------------------- evaluation
 
 @eval_app.command("extraction")

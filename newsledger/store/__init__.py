@@ -102,8 +102,8 @@ class Ledger:
                     published=article.published, updated=article.updated,
                     language=article.language, caption=article.caption, text=article.text,
                     data=data, raw=zlib.compress(raw, 6) if raw is not None else None,
-                    raw_kind=kind, ingested_at=now))
-                if inserted.rowcount == 0:  # a concurrent writer stored it a moment ago
+                    raw_kind=kind, ingested_at=now).returning(articles.c.pk)).first()
+                if inserted is None:  # a concurrent writer stored it a moment ago (rowcount is -1 on psycopg)
                     result.duplicate.append(aid)
                     continue
                 self._insert_analysis(conn, aid, article)
