@@ -121,9 +121,14 @@ def test_seed_analyze_json_has_claims():
     assert art["agency"] == "AFP" and art["byline"] == ["Teilor Stone"]
     assert len(art["claims"]) >= 15
     for c in art["claims"]:
-        for part in ("cue", "content"):
-            span = c[part]
-            assert art["text"][span["start"]:span["end"]] == span["text"]
+        cue, content = c["cue"], c["content"]
+        assert art["text"][cue["start"]:cue["end"]] == cue["text"]
+        pieces = content["pieces"] or [[content["start"], content["end"]]]
+        assert pieces[0][0] == content["start"] and pieces[-1][1] == content["end"]
+        if len(pieces) == 1:
+            assert art["text"][content["start"]:content["end"]] == content["text"]
+        for s, e in pieces:  # discontinuous content: every piece is in the content text
+            assert art["text"][s:e] in content["text"]
         if c["source"]:
             s = c["source"]
             assert art["text"][s["start"]:s["end"]] == s["text"]
