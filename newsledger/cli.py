@@ -380,10 +380,11 @@ def conflicts(db: Optional[str] = DbOpt, format: str = FormatOpt):
         typer.echo(_dump(groups))
         return
     rows = [{"group": g["id"], "what": g.get("label"), "source": m.get("name") or m.get("source"),
-             "figure": m.get("figure"), "stance": m.get("stance"), "article_id": m["article_id"],
-             "published": m.get("published"), "verdict": g.get("verdict")}
+             "figure": m.get("figure") or m.get("stance"), "stance": m.get("stance"),
+             "article_id": m["article_id"], "published": (m.get("published") or "")[:10],
+             "verdict": g.get("verdict")}
             for g in groups for m in g["members"]]
-    _table(rows, ["group", "what", "source", "figure", "stance", "published", "verdict"], format)
+    _table(rows, ["group", "what", "source", "figure", "published", "verdict"], format)
 
 
 @app.command()
