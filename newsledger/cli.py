@@ -146,6 +146,12 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, WARC
     from newsledger.pipeline import ingest as run_ingest
     from newsledger.read import Limits, read
 
+    import signal
+
+    def _term(_sig, _frame):  # SIGTERM stops like Ctrl-C: after the current batch
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _term)
     ledger = _ledger(db)
     limits = Limits(max_page_bytes=int(max_mb * 1024 * 1024))
     interrupted = False
@@ -161,9 +167,17 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, WARC
             report = None
     if interrupted:
         _fail("interrupted: batches committed so far are kept; run the same command again to finish", 130)
-    from newsledger.link import link_new
+    from newsledger.link import link_new, unlinked_ids
 
-    linked = link_new(ledger, report.ids) if report.ids else {}
+    ids = list(dict.fromkeys(report.ids + unlinked_ids(ledger)))  # and any left by a killed run
+    try:
+        linked = link_new(ledger, ids) if ids else {}
+    except Exception as e:
+        if STATE["debug"]:
+            raise
+        _err(f"linking failed ({e.__class__.__name__}: {str(e).splitlines()[0][:160] if str(e) else ''}); "
+             "the articles are stored")
+        linked, report.failed = {}, report.failed + 1
     summary = {"new": report.new, "duplicate": report.duplicate, "failed": report.failed, **linked}
     if format == "json":
         typer.echo(_dump(summary))

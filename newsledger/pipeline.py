@@ -5,7 +5,9 @@ work in the same way.
 """
 from __future__ import annotations
 
+import gc
 import signal
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, Union
@@ -13,53 +15,203 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 from newsledger.model import Article, Document, Failure
 
 DEFAULT_TIMEOUT_S = 60
+# memory one document may add to the process while it is read, extracted or analysed; with the
+# ~250 MB the loaded models take, a process stays near 1 GB whatever the input
+DEFAULT_MAX_MEMORY_MB = 600
+# longest article text the claim analyser is given (its time and memory grow faster than the
+# text: ~450 MB and ~15 s at 100,000 characters); real articles are far shorter
+MAX_ANALYZE_CHARS = 150_000
+# deepest element nesting accepted in an HTML page (lxml stops at 256 levels anyway)
+MAX_NESTING = 5_000
+_TICK_S = 0.25  # how often the watchdog looks at the clock and the memory
 
 
-class DocumentTimeout(Exception):
+class ResourceLimit(BaseException):
+    """A per-document limit was hit. A ``BaseException`` (like ``KeyboardInterrupt``), so the
+    broad ``except Exception`` inside third-party extractors cannot swallow it and run on."""
+
+
+class DocumentTimeout(ResourceLimit):
     pass
 
 
+class DocumentMemoryLimit(ResourceLimit):
+    pass
+
+
+class StoreError(Exception):
+    """The ledger refused a batch (disk full, read-only, gone); earlier batches are kept."""
+
+
+def _rss() -> Optional[int]:
+    """Resident memory of this process in bytes (Linux), else None."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+try:
+    import os as _os
+
+    _PAGE = _os.sysconf("SC_PAGE_SIZE")
+except (AttributeError, ValueError, OSError):  # pragma: no cover
+    _PAGE = 4096
+
+
+def _release_memory() -> None:
+    """After a document hit the memory limit: collect, and give freed heap back to the OS."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        pass
+
+
 @contextmanager
-def time_limit(seconds: Optional[float]):
-    """Per-document time limit (SIGALRM; main thread only, else no limit)."""
+def time_limit(seconds: Optional[float], max_memory_mb: Optional[float] = None):
+    """Per-document limits: ``seconds`` of wall time and ``max_memory_mb`` of memory growth.
+
+    A SIGALRM watchdog (main thread only, else no limit) raises :class:`DocumentTimeout` or
+    :class:`DocumentMemoryLimit` and keeps raising every tick after that, so code that catches
+    even ``BaseException`` cannot run on past the limit for long."""
     import threading
 
-    if not seconds or threading.current_thread() is not threading.main_thread():
+    if (not seconds and not max_memory_mb) or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
         yield
         return
+    deadline = time.monotonic() + seconds if seconds else None
+    base = _rss() if max_memory_mb else None
+    cap = base + int(max_memory_mb * 1024 * 1024) if base is not None else None
+    live = [True]
 
-    def _raise(_sig, _frame):
-        raise DocumentTimeout()
+    def _tick(_sig, _frame):
+        if not live[0]:
+            return
+        if deadline is not None and time.monotonic() >= deadline:
+            raise DocumentTimeout(seconds)
+        if cap is not None:
+            rss = _rss()
+            if rss is not None and rss > cap:
+                raise DocumentMemoryLimit(max_memory_mb)
 
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    old = signal.signal(signal.SIGALRM, _tick)
+    first = _TICK_S if cap is not None else seconds
+    signal.setitimer(signal.ITIMER_REAL, first, _TICK_S)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        pending: Optional[BaseException] = None
+        while True:  # a tick (or Ctrl-C) may land while disarming: disarm until it holds
+            try:
+                live[0] = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, old if old is not None else signal.SIG_DFL)
+                break
+            except ResourceLimit:
+                continue
+            except BaseException as e:  # KeyboardInterrupt: raised once the watchdog is off
+                pending = e
+        if pending is not None:
+            raise pending
 
 
-def extract_one(doc: Document, timeout: Optional[float] = DEFAULT_TIMEOUT_S) -> Union[Article, Failure]:
+def _first_line(e: BaseException) -> str:
+    msg = str(e).strip().splitlines()
+    return f"{e.__class__.__name__}: {msg[0][:160]}" if msg else e.__class__.__name__
+
+
+def refuse(doc: Document) -> Optional[str]:
+    """Why a document is refused before extraction (hostile shape), or None."""
+    if doc.kind == "html":
+        from newsledger.read.guards import too_deep
+
+        if too_deep(doc.raw, MAX_NESTING):
+            return f"page nested too deeply (over {MAX_NESTING:,} levels), refused"
+    return None
+
+
+def extract_one(doc: Document, timeout: Optional[float] = DEFAULT_TIMEOUT_S,
+                max_memory_mb: Optional[float] = DEFAULT_MAX_MEMORY_MB) -> Union[Article, Failure]:
     """Extract one document; any problem becomes a one-line Failure."""
     from newsledger.extract import ExtractError, extract
 
     try:
-        with time_limit(timeout):
+        with time_limit(timeout, max_memory_mb):
+            why = refuse(doc)
+            if why:
+                return Failure(doc.source, why)
             article = extract(doc)
     except ExtractError as e:
         return Failure(doc.source, str(e))
     except DocumentTimeout:
         return Failure(doc.source, f"extraction took longer than {timeout:g} s")
+    except (DocumentMemoryLimit, MemoryError):
+        _release_memory()
+        return Failure(doc.source, "page too large to extract (needed more than "
+                                   f"{max_memory_mb or 0:g} MB of memory)")
     except RecursionError:
         return Failure(doc.source, "page nested too deeply")
-    except MemoryError:
-        return Failure(doc.source, "page too large to extract")
+    except Exception as e:  # a bug on odd input must cost this page only
+        return Failure(doc.source, f"extraction failed ({_first_line(e)})")
     if not article.text.strip():
         return Failure(doc.source, "no article text found")
     if doc.url and not article.url:
         article.url = doc.url
     return article
+
+
+def analyze_one(article: Article, timeout: Optional[float] = DEFAULT_TIMEOUT_S,
+                max_memory_mb: Optional[float] = DEFAULT_MAX_MEMORY_MB,
+                max_chars: Optional[int] = MAX_ANALYZE_CHARS) -> Optional[Failure]:
+    """Analyze one article in place; a problem becomes a one-line Failure (reason starts
+    with "analysis")."""
+    from newsledger.analyze import analyze as analyze_article
+
+    if max_chars and len(article.text) > max_chars:
+        return Failure(article.source, f"analysis refused: article text too long ({len(article.text):,} "
+                                       f"characters, limit {max_chars:,}); store it with --no-analyze")
+    try:
+        with time_limit(timeout, max_memory_mb):
+            analyze_article(article)
+    except DocumentTimeout:
+        return Failure(article.source, f"analysis took longer than {timeout:g} s")
+    except (DocumentMemoryLimit, MemoryError):
+        _release_memory()
+        return Failure(article.source, f"analysis needed more than {max_memory_mb or 0:g} MB of memory")
+    except RecursionError:
+        return Failure(article.source, "analysis failed (text nested too deeply)")
+    except Exception as e:  # a bug on odd input must cost this article only
+        return Failure(article.source, f"analysis failed ({_first_line(e)})")
+    return None
+
+
+def timed_read(items: Iterable[Union[Document, Failure]], timeout: Optional[float] = DEFAULT_TIMEOUT_S,
+               max_memory_mb: Optional[float] = DEFAULT_MAX_MEMORY_MB) -> Iterator[Union[Document, Failure]]:
+    """``items`` with the per-document limits applied to reading each one too (a gzip bomb
+    inside a WARC record, a feed that takes forever to parse). The readers of
+    :mod:`newsledger.read` turn a limit hit while reading one file into a Failure for that
+    file and go on; a limit hit elsewhere ends ``items`` with one Failure."""
+    it = iter(items)
+    while True:
+        try:
+            with time_limit(timeout, max_memory_mb):
+                item = next(it)
+        except StopIteration:
+            return
+        except DocumentTimeout:
+            yield Failure("(input)", f"reading took longer than {timeout:g} s; the rest of this input is skipped")
+            return
+        except (DocumentMemoryLimit, MemoryError):
+            _release_memory()
+            yield Failure("(input)", f"reading needed more than {max_memory_mb or 0:g} MB of memory; "
+                                     "the rest of this input is skipped")
+            return
+        yield item
 
 
 def plain_article(doc: Document) -> Article:
@@ -73,10 +225,17 @@ def plain_article(doc: Document) -> Article:
 
 def process(items: Iterable[Union[Document, Failure]], analyze: bool = False, plain: bool = False,
             timeout: Optional[float] = DEFAULT_TIMEOUT_S,
-            on_item: Optional[Callable[[], None]] = None) -> Iterator[tuple[Union[Article, Failure], Optional[Document]]]:
-    """Documents in, ``(article or failure, document)`` out, in input order."""
+            on_item: Optional[Callable[[], None]] = None,
+            max_memory_mb: Optional[float] = DEFAULT_MAX_MEMORY_MB,
+            max_analyze_chars: Optional[int] = MAX_ANALYZE_CHARS,
+            ) -> Iterator[tuple[Union[Article, Failure], Optional[Document]]]:
+    """Documents in, ``(article or failure, document)`` out, in input order.
+
+    Every document is read, extracted and analysed under the per-document limits (``timeout``
+    seconds, ``max_memory_mb`` of memory growth); whatever goes wrong with one document
+    becomes a one-line Failure for it and the stream goes on."""
     def extracted():
-        for item in items:
+        for item in timed_read(items, timeout, max_memory_mb):
             if on_item:
                 on_item()
             if isinstance(item, Failure):
@@ -84,20 +243,16 @@ def process(items: Iterable[Union[Document, Failure]], analyze: bool = False, pl
             elif plain:
                 yield (plain_article(item) if item.raw.strip() else Failure(item.source, "empty file")), item
             else:
-                yield extract_one(item, timeout), item
+                yield extract_one(item, timeout, max_memory_mb), item
 
     if not analyze:
         yield from extracted()
         return
-    from newsledger.analyze import analyze as analyze_article
-
     for result, doc in extracted():
         if isinstance(result, Article):
-            try:
-                with time_limit(timeout):
-                    analyze_article(result)
-            except DocumentTimeout:
-                yield Failure(result.source, f"analysis took longer than {timeout:g} s"), doc
+            failed = analyze_one(result, timeout, max_memory_mb, max_analyze_chars)
+            if failed is not None:
+                yield failed, doc
                 continue
         yield result, doc
 
@@ -108,28 +263,49 @@ class IngestReport:
     duplicate: int = 0
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)
-    ids: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # new article ids, for linking (~70 bytes each)
+
+
+MAX_BATCH_BYTES = 64 * 1024 * 1024  # a batch is committed early once its raw pages hold this much
+
+
+def _store_reason(e: BaseException) -> str:
+    orig = getattr(e, "orig", None)  # SQLAlchemy wraps the driver's error
+    return _first_line(orig if orig is not None else e).split(": ", 1)[-1]
 
 
 def ingest(items: Iterable[Union[Document, Failure]], ledger, analyze: bool = True,
            batch_size: int = 50, timeout: Optional[float] = DEFAULT_TIMEOUT_S,
            on_failure: Optional[Callable[[Failure], None]] = None,
-           on_item: Optional[Callable[[], None]] = None) -> IngestReport:
-    """Store documents in the ledger, a transaction per batch; returns the counts."""
+           on_item: Optional[Callable[[], None]] = None,
+           max_memory_mb: Optional[float] = DEFAULT_MAX_MEMORY_MB) -> IngestReport:
+    """Store documents in the ledger, a transaction per batch; returns the counts.
+
+    Interrupted (Ctrl-C), it commits what was processed and re-raises; the same input again
+    stores the rest (what is stored is a duplicate). A batch the ledger refuses (disk full)
+    raises :class:`StoreError`; the batches before it stay committed."""
     report = IngestReport()
     batch: list[tuple[Article, Optional[bytes], Optional[str]]] = []
+    held = [0, False]  # raw bytes in the batch; the ledger refused a batch
 
     def flush():
-        if not batch:
+        if not batch or held[1]:
             return
-        res = ledger.add(batch)
+        try:
+            res = ledger.add(batch)
+        except Exception as e:
+            held[1] = True
+            raise StoreError(f"cannot store articles in the ledger: {_store_reason(e)}; the {report.new} "
+                             "stored before are kept; fix that and run the same command again") from e
         report.new += len(res.new)
         report.duplicate += len(res.duplicate)
         report.ids.extend(res.new)
         batch.clear()
+        held[0] = 0
 
     try:
-        for result, doc in process(items, analyze=analyze, timeout=timeout, on_item=on_item):
+        for result, doc in process(items, analyze=analyze, timeout=timeout, on_item=on_item,
+                                   max_memory_mb=max_memory_mb):
             if isinstance(result, Failure):
                 report.failed += 1
                 report.failures.append(result)
@@ -137,7 +313,8 @@ def ingest(items: Iterable[Union[Document, Failure]], ledger, analyze: bool = Tr
                     on_failure(result)
                 continue
             batch.append((result, doc.raw if doc else None, doc.kind if doc else None))
-            if len(batch) >= batch_size:
+            held[0] += len(doc.raw) if doc else 0
+            if len(batch) >= batch_size or held[0] >= MAX_BATCH_BYTES:
                 flush()
     finally:
         flush()  # Ctrl-C: what was read so far is committed; the same command resumes

@@ -172,10 +172,23 @@ def link_new(ledger, article_ids: list[str]) -> dict:
     ids = list(dict.fromkeys(article_ids))
     for part in _chunks(ids, CHUNK):
         with ledger.engine.begin() as conn:
+            _one_linker_at_a_time(conn)
             _link_chunk(conn, part, counts)
     return {"linked": counts["linked"], "copies": counts["copies"],
             "stories_joined": counts["stories_joined"], "flagged": counts["flagged"],
             "conflicts": counts["conflicts"]}
+
+
+def _one_linker_at_a_time(conn) -> None:
+    """Linking reads then extends one shared index: concurrent ingests take turns, so two
+    processes never link the same article twice. SQLite: take the write lock first (a no-op
+    write, waiting under busy_timeout); PostgreSQL: a transaction-scoped advisory lock."""
+    from sqlalchemy import text
+
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM link_signatures WHERE 0"))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(72101)"))
 
 
 def _load_new(conn, ids: list[str]) -> list[_FP]:
@@ -364,6 +377,8 @@ def _refresh_group(conn, gid: str) -> set[str]:
         a = Article.from_dict(d)
         members.append((pk, a))
         aid_of[id(a)] = aid
+    if not members:  # every member vanished (deleted or unreadable): nothing to choose from
+        return set()
     original, reason = choose_original(members)
     oid = aid_of[id(original)]
     sigs = _load_stored(conn, ids)
@@ -671,3 +686,17 @@ def link_stats(ledger) -> dict:
                               .where(cg_t.c.verdict == "conflict")).scalar_one()
     return {"copy_groups": n_groups, "copies": n_copies, "stories": n_stories,
             "claim_groups": n_cg, "conflicts": n_conf}
+
+
+def unlinked_ids(ledger) -> list[str]:
+    """Stored articles the link stage has not seen yet (an ingest killed between storing and
+    linking): the next ingest links them too."""
+    from sqlalchemy import select
+
+    from newsledger.link.tables import signatures
+    from newsledger.store.schema import articles
+
+    q = (select(articles.c.id).where(~articles.c.id.in_(select(signatures.c.article_id)))
+         .order_by(articles.c.pk))
+    with ledger.engine.connect() as conn:
+        return [r[0] for r in conn.execute(q)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
+import stat
 import sys
 import zlib
 from dataclasses import dataclass
@@ -42,26 +44,99 @@ class TooLarge(Exception):
 
 
 def read(paths: Iterable[str], limits: Limits | None = None, **kw) -> Iterator[Item]:
-    """Yield a Document or a Failure for everything under ``paths``."""
+    """Yield a Document or a Failure for everything under ``paths``.
+
+    Streams: one page (or one record of a WARC / line of JSON Lines) is held at a time. Nothing
+    raises: an input that cannot be read, or breaks a reader, becomes a Failure and the rest
+    goes on (a per-document limit of :func:`newsledger.pipeline.timed_read` hit while reading a
+    file becomes a Failure for that file)."""
     limits = limits or Limits(**kw)
     for path in paths:
-        if path == "-":
-            yield from _read_stdin(limits)
-            continue
-        p = Path(path)
-        if p.is_dir():
-            yield from _walk(p, path, limits)
-        elif not p.exists():
-            reason = "symlink loop or dangling link" if p.is_symlink() else "no such file"
-            yield Failure(path, reason)
-        else:
-            yield from _read_file(p, path, limits)
+        try:
+            for item in _read_path(path, limits):
+                yield _printable(item)
+        except _limit_errors() as e:
+            yield _printable(Failure(path, _limit_reason(e)))
+        except Exception as e:  # a reader broke on hostile input: this path only
+            yield _printable(Failure(path, f"unreadable ({_one_line(e)})"))
+
+
+def _clean_str(s: str) -> str:
+    """A str that encodes as UTF-8: file names that are not UTF-8 (surrogate escapes) and lone
+    surrogates from JSON get U+FFFD, so the ledger and the terminal can take them."""
+    if _CONTROL.search(s):  # a newline in a file name would split the one-line error
+        s = _CONTROL.sub("\ufffd", s)
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", s)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _printable(item: Item) -> Item:
+    item.source = _clean_str(item.source)
+    if isinstance(item, Document):
+        if item.url is not None:
+            item.url = _clean_str(item.url)
+        if item.meta:
+            item.meta = {_clean_str(str(k)): (_clean_str(v) if isinstance(v, str) else v)
+                         for k, v in item.meta.items()}
+    elif isinstance(item, Failure):
+        item.reason = _clean_str(item.reason)
+    return item
+
+
+def _read_path(path: str, limits: Limits) -> Iterator[Item]:
+    if path == "-":
+        yield from _read_stdin(limits)
+        return
+    p = Path(path)
+    try:
+        is_dir = p.is_dir()
+    except OSError as e:  # e.g. a name too long, a loop in a parent
+        yield Failure(path, f"cannot read: {e.strerror or e}")
+        return
+    if is_dir:
+        yield from _walk(p, path, limits)
+    elif not p.exists():
+        reason = "symlink loop or dangling link" if p.is_symlink() else "no such file"
+        yield Failure(path, reason)
+    else:
+        yield from _read_file(p, path, limits)
+
+
+def _limit_errors() -> tuple[type[BaseException], ...]:
+    from newsledger.pipeline import ResourceLimit
+
+    return (ResourceLimit,)
+
+
+def _limit_reason(e: BaseException) -> str:
+    from newsledger.pipeline import DocumentTimeout
+
+    n = e.args[0] if e.args and isinstance(e.args[0], (int, float)) else None
+    if isinstance(e, DocumentTimeout):
+        return f"reading took longer than {n:g} s" if n else "reading took too long"
+    return f"reading needed more than {n:g} MB of memory" if n else "reading needed too much memory"
+
+
+def _one_line(e: BaseException) -> str:
+    msg = str(e).strip().splitlines()
+    return f"{e.__class__.__name__}: {msg[0][:160]}" if msg else e.__class__.__name__
 
 
 def _walk(root: Path, given: str, limits: Limits) -> Iterator[Item]:
     seen: set[str] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True,
-                                                onerror=lambda e: None):
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=errors.append):
+        while errors:  # a directory that vanished or cannot be listed
+            e = errors.pop(0)
+            yield Failure(getattr(e, "filename", None) or dirpath,
+                          f"cannot list directory: {e.strerror or e}")
         real = os.path.realpath(dirpath)
         if real in seen:  # a symlink loop
             dirnames[:] = []
@@ -73,10 +148,21 @@ def _walk(root: Path, given: str, limits: Limits) -> Iterator[Item]:
             if name.startswith("."):
                 continue
             full = Path(dirpath) / name
-            if not full.exists():
+            try:
+                mode = full.stat().st_mode
+            except FileNotFoundError:
                 yield Failure(str(full), "dangling link or file vanished")
                 continue
+            except OSError as e:
+                reason = "symlink loop" if e.errno == 40 else f"cannot read: {e.strerror or e}"
+                yield Failure(str(full), reason)
+                continue
+            if not stat.S_ISREG(mode):  # a FIFO would block forever, a device never end
+                yield Failure(str(full), "not a regular file (fifo, socket or device), skipped")
+                continue
             yield from _read_file(full, str(full), limits)
+    for e in errors:
+        yield Failure(getattr(e, "filename", None) or given, f"cannot list directory: {e.strerror or e}")
 
 
 def _kind_of(name: str) -> str:
@@ -127,13 +213,14 @@ def _read_file(p: Path, given: str, limits: Limits) -> Iterator[Item]:
         if kind == "warc":
             yield from _read_warc(p, given, limits)
             return
+        if kind == "jsonl":
+            yield from _read_jsonl_file(p, given, limits)
+            return
         with _open(p) as stream:
-            if kind in ("jsonl", "feed", "sniff"):
-                raw = _read_limited(stream, limits.max_page_bytes if kind != "jsonl"
-                                    else limits.max_file_bytes)
-            else:
-                raw = _read_limited(stream, limits.max_page_bytes)
+            raw = _read_limited(stream, limits.max_page_bytes)
         yield from _from_bytes(raw, given, kind, limits)
+    except _limit_errors() as e:
+        yield Failure(given, _limit_reason(e))
     except TooLarge as e:
         yield Failure(given, str(e))
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
@@ -146,6 +233,26 @@ def _read_file(p: Path, given: str, limits: Limits) -> Iterator[Item]:
         yield Failure(given, "permission denied")
     except OSError as e:
         yield Failure(given, f"cannot read: {e.strerror or e}")
+    except (RecursionError, MemoryError) as e:
+        yield Failure(given, f"unreadable ({e.__class__.__name__}: input nested too deeply or too large)")
+    except Exception as e:  # a reader broke on hostile input: this file only
+        yield Failure(given, f"unreadable ({_one_line(e)})")
+
+
+def _read_jsonl_file(p: Path, given: str, limits: Limits) -> Iterator[Item]:
+    """JSON Lines streamed line by line (never the whole file in memory)."""
+    from newsledger.read.jsonl import read_jsonl_stream
+
+    with _open(p) as stream:
+        head = stream.read(8192)
+        if not head.strip() and not stream.read(1):
+            yield Failure(given, "empty file")
+            return
+        if looks_binary(head):
+            yield Failure(given, "binary data, not a page")
+            return
+        stream.seek(0)
+        yield from read_jsonl_stream(stream, given, limits)
 
 
 def _read_stdin(limits: Limits) -> Iterator[Item]:

@@ -12,9 +12,11 @@ def _known(name: Optional[str]) -> Optional[str]:
     if not name:
         return None
     try:
-        return codecs.lookup(name.strip()).name
-    except LookupError:
+        info = codecs.lookup(name.strip())
+    except (LookupError, ValueError, TypeError):  # unknown, or a NUL in a hostile header
         return None
+    # base64, hex, rot13...: codecs that bytes.decode() refuses are no page charset
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def declared_charset(raw: bytes) -> Optional[str]:

@@ -1,19 +1,39 @@
 """RSS/Atom feeds: each item is an article (its full content, or summary), its link kept."""
 from __future__ import annotations
 
+import codecs
 import html
+import io
+import re
 from typing import Iterator
 
 from newsledger.model import Document, Failure
+
+_ENTITY = re.compile(rb"<!\s*ENTITY", re.I)
+
+
+def declares_entities(raw: bytes) -> bool:
+    """True when an XML document declares entities anywhere (in any of its encodings)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or raw[:4] in (
+            b"<\x00?\x00", b"\x00<\x00?", b"\x00\x00\x00<", b"<\x00\x00\x00"):
+        for enc in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+            try:
+                text = raw.decode(enc, errors="ignore")
+            except (UnicodeError, LookupError):
+                continue
+            if re.search(r"<!\s*ENTITY", text, re.I):
+                return True
+    return _ENTITY.search(raw) is not None
 
 
 def read_feed(raw: bytes, given: str) -> Iterator[Document | Failure]:
     import feedparser
 
-    if b"<!ENTITY" in raw[:65536].upper():  # entity expansion (billion laughs) is refused
+    if declares_entities(raw):  # entity expansion (billion laughs) is refused
         yield Failure(given, "feed declares XML entities (entity expansion refused)")
         return
-    parsed = feedparser.parse(raw)
+    # a stream, never bytes: feedparser would take short bytes for a file name and open it
+    parsed = feedparser.parse(io.BytesIO(raw))
     entries = parsed.get("entries") or []
     if not entries:
         reason = "malformed feed" if parsed.get("bozo") else "feed has no items"

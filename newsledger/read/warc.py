@@ -1,6 +1,13 @@
-"""WARC / WARC.gz: each response (or resource) record holding HTML becomes a Document."""
+"""WARC / WARC.gz: each response (or resource) record holding HTML becomes a Document.
+
+A record whose declared ``Content-Length`` lies is refused with one line: longer than the
+record (the body ends early: truncated) or shorter (bytes are left over before the next
+record; reading goes on at the next gzip member or ``WARC/`` line). warcio's multi-line
+warnings on stderr are kept quiet.
+"""
 from __future__ import annotations
 
+import logging
 from typing import BinaryIO, Iterator
 
 from newsledger.model import Document, Failure
@@ -19,14 +26,76 @@ def _short(record) -> bool:
     return getattr(stream, "limit", 0) > 0
 
 
-def iter_warc(stream: BinaryIO, given: str, limits) -> Iterator[Document | Failure]:
+def _first_line(e: BaseException) -> str:
+    for line in str(e).splitlines():
+        if line.strip():
+            if line.startswith("Unknown archive format"):  # its first line is the raw bytes
+                return "not a WARC or ARC record where one should start"
+            return line.strip()[:80]
+    return e.__class__.__name__
+
+
+def _iterator(stream: BinaryIO):
+    """warcio's ArchiveIterator that notes a record not followed by the blank lines its
+    length promises (``bad_length``) instead of printing a warning."""
     from warcio.archiveiterator import ArchiveIterator
+
+    class QuietArchiveIterator(ArchiveIterator):
+        bad_length = False
+
+        def _consume_blanklines(self):
+            empty_size = 0
+            first_line = True
+            while True:
+                line = self.reader.readline()
+                if len(line) == 0:
+                    return None, empty_size
+                stripped = line.rstrip()
+                if len(stripped) == 0 or first_line:
+                    empty_size += len(line)
+                    if len(stripped) != 0:  # bytes left over: the declared length was short
+                        self.bad_length = True
+                        self.err_count += 1
+                        return self._resync(empty_size)
+                    first_line = False
+                    continue
+                return line, empty_size
+
+        def _resync(self, empty_size):
+            """Skip the left-over bytes: to the end of this gzip member, or (uncompressed) to
+            the next line that starts a WARC record."""
+            while True:
+                line = self.reader.readline()
+                if not line:
+                    return None, empty_size
+                if not self.reader.decompressor and line.startswith((b"WARC/", b"warc/")):
+                    return line, empty_size
+                empty_size += len(line)
+
+    return QuietArchiveIterator(stream, arc2warc=True)
+
+
+def iter_warc(stream: BinaryIO, given: str, limits) -> Iterator[Document | Failure]:
+    """Every HTML record of a WARC; a WARC that gives nothing says so in one Failure."""
+    logging.getLogger("warcio").setLevel(logging.ERROR)  # its warnings: we say it in one line
+    told, seen = False, [0]
+    for item in _iter_warc(stream, given, limits, seen):
+        told = True
+        yield item
+    if not told:
+        yield Failure(given, f"no HTML pages among its {seen[0]} records" if seen[0] else "empty file")
+
+
+def _iter_warc(stream: BinaryIO, given: str, limits, seen: list) -> Iterator[Document | Failure]:
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
+    it = _iterator(stream)
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        for record in it:
             n += 1
+            seen[0] = n
+            it.bad_length = False
             if record.rec_type not in ("response", "resource"):
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
@@ -53,6 +122,11 @@ def iter_warc(stream: BinaryIO, given: str, limits) -> Iterator[Document | Failu
             if _short(record):
                 yield Failure(where, "truncated record: body shorter than its declared length")
                 continue
+            it.read_to_end()  # look past the record: bytes left over mean its length lied
+            if it.bad_length:
+                yield Failure(where, "bad record: its declared Content-Length does not match the "
+                                     "record (bytes left over before the next record)")
+                continue
             if not raw.strip():
                 yield Failure(where, "empty record")
                 continue
@@ -63,6 +137,6 @@ def iter_warc(stream: BinaryIO, given: str, limits) -> Iterator[Document | Failu
             yield Document(source=where, raw=raw, kind=kind, url=url, encoding=charset,
                            meta={"warc_date": record.rec_headers.get_header("WARC-Date")})
     except ArchiveLoadFailed as e:
-        yield Failure(given, f"corrupt or truncated WARC after {n} records ({str(e).splitlines()[0][:80]})")
+        yield Failure(given, f"corrupt or truncated WARC after {n} records ({_first_line(e)})")
     except Exception as e:  # warcio raises many kinds of error on hostile input
         yield Failure(given, f"malformed, corrupt or truncated WARC after {n} records ({e.__class__.__name__})")
