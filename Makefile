@@ -26,6 +26,7 @@ demo: install
 	$(BIN)/newsledger ingest samples/corpus --db $(DB)
 	$(BIN)/newsledger stats --db $(DB)
 	$(BIN)/newsledger copies --db $(DB)
+	$(BIN)/newsledger stories --db $(DB)
 	$(BIN)/newsledger conflicts --db $(DB)
 	@echo
 	@echo "Next: $(BIN)/newsledger search "dam evacuated" --db $(DB)"
