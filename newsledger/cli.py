@@ -493,7 +493,7 @@ def eval_extraction(mode: str = typer.Option("both", "--mode", help="html | text
     if mode in ("html", "both"):
         from newsledger.evaluate.extraction import main as run_html
 
-        run_html()
+        run_html([])
     if mode in ("text", "both"):
         from newsledger.evaluate.extraction_text import main as run_text
 
@@ -506,6 +506,14 @@ def eval_attribution(split: str = typer.Option("dev", "--split", help="train | d
     from newsledger.evaluate.attribution import main as run
 
     run(["--split", split])
+
+
+@eval_app.command("copies")
+def eval_copies():
+    """Score copy detection (mutated benchmark pages) and story grouping (news-story-chains)."""
+    from newsledger.evaluate.copies import main as run
+
+    run([])
 
 
 @eval_app.command("quantities")
