@@ -50,6 +50,9 @@ def annotate(article: Article, doc) -> Article:
     text = article.text
     article.claims = find_claims(doc, text)
     resolve_sources(article.claims, doc, text)
+    for claim in article.claims:  # a parse slip ("a.m." split at ".") is no speaker
+        if claim.source and not any(ch.isalnum() for ch in claim.source.name or claim.source.text):
+            claim.source = None
     article.quantities = find_quantities(text, doc=doc)
     article.dates = find_dates(text, article.published, doc=doc)
     article.entities = [Entity(e.text, e.start_char, e.end_char, e.label_)
