@@ -203,3 +203,31 @@ def test_load_parquet_into_postgres(pg_url, tmp_path):
     assert again.new == 0 and again.duplicate == len(STORIES)
     assert ledger.search("dockworkers union")
     ledger.close()
+
+
+def test_web_ui_and_api_on_postgresql(pg_url, tmp_path):
+    """The web UI and the JSON API answer from a PostgreSQL ledger as from SQLite."""
+    from fastapi.testclient import TestClient
+
+    from newsledger.link import link_new
+    from newsledger.pipeline import ingest
+    from newsledger.read import read
+    from newsledger.serve import create_app
+    from newsledger.store import Ledger
+
+    ledger = Ledger(pg_url)
+    report = ingest(read([str(_write_pages(tmp_path / "pages"))]), ledger, analyze=True)
+    link_new(ledger, report.ids)
+    c = TestClient(create_app(ledger))
+    assert "Harbour strike enters third day" in c.get("/").text
+    hits = c.get("/api/search", params={"q": "dock workers"}).json()
+    items = hits["items"] if isinstance(hits, dict) else hits
+    assert items and items[0]["title"] == "Harbour strike enters third day"
+    page = c.get(f"/articles/{items[0]['id']}")
+    assert page.status_code == 200 and "Harbour strike enters third day" in page.text
+    assert c.get("/search", params={"q": "council budget"}).status_code == 200
+    claims = c.get("/api/claims").json()
+    assert (claims["items"] if isinstance(claims, dict) else claims) is not None
+    for path in ("/sources", "/stories", "/copies", "/conflicts"):
+        assert c.get(path).status_code == 200, path
+    ledger.close()
