@@ -29,7 +29,7 @@ demo: install
 	$(BIN)/newsledger stories --db $(DB)
 	$(BIN)/newsledger conflicts --db $(DB)
 	@echo
-	@echo "Next: $(BIN)/newsledger search "dam evacuated" --db $(DB)"
+	@echo 'Next: $(BIN)/newsledger search "dam evacuated" --db $(DB)'
 	@echo "      $(BIN)/newsledger claims --db $(DB) --format table"
 	@echo "      $(BIN)/newsledger analyze ../shared/seeds/000_cf3f4e080ef5b4cc.txt --format json"
 	@echo "      $(BIN)/newsledger serve --db $(DB)   # then open http://127.0.0.1:8000/"
