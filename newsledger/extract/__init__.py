@@ -26,6 +26,5 @@ def extract(doc: Document) -> Article:
         article = extract_text(doc)
     from newsledger.link import article_flags
 
-    have = {(f.kind, f.detail) for f in article.flags}
-    article.flags += [f for f in article_flags(article) if (f.kind, f.detail) not in have]
+    article.flags = article_flags(article)  # the extractors set no flags of their own
     return article
