@@ -60,15 +60,22 @@ except (AttributeError, ValueError, OSError):  # pragma: no cover
     _PAGE = 4096
 
 
-def _release_memory() -> None:
-    """After a document hit the memory limit: collect, and give freed heap back to the OS."""
-    gc.collect()
+def _trim_heap() -> None:
+    """Give freed heap back to the OS (glibc ``malloc_trim``, ~0.1 ms). Memory freed by an
+    earlier document but kept by malloc would otherwise be reused without the resident size
+    growing, and the next document's growth would go unseen until it was used up."""
     try:
         import ctypes
 
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # pragma: no cover - not glibc
         pass
+
+
+def _release_memory() -> None:
+    """After a document hit the memory limit: collect, and give freed heap back to the OS."""
+    gc.collect()
+    _trim_heap()
 
 
 @contextmanager
@@ -85,6 +92,8 @@ def time_limit(seconds: Optional[float], max_memory_mb: Optional[float] = None):
         yield
         return
     deadline = time.monotonic() + seconds if seconds else None
+    if max_memory_mb:
+        _trim_heap()  # so growth from here shows in the resident size
     base = _rss() if max_memory_mb else None
     cap = base + int(max_memory_mb * 1024 * 1024) if base is not None else None
     live = [True]
