@@ -45,6 +45,11 @@ __all__ = ["link_new", "link_stats", "copy_groups", "story_groups", "claim_group
 
 CHUNK = 500
 MAX_CANDIDATES = 300
+MAX_STORY_CANDIDATES = 100  # stored articles scored per newcomer, most shared story keys first
+PROBE_SLICE = 100  # new articles whose band lookups are held in memory at once
+# a band key stops being indexed once this many articles hold it (an exact-copy key keeps its
+# first holders, which still find the copy; a story key that common says nothing)
+_BAND_CAP = {"body": 200, "lead": 200, "story": 100}
 IN_LIMIT = 900  # bound parameters per IN list
 
 # copy decision (estimated from signatures)
@@ -54,6 +59,7 @@ COPY_LEAD_CONTAINMENT = 0.25  # ... and a quarter of the shorter text is shared
 MIN_SHINGLES = 12
 # story decision
 STORY_THRESHOLD = 0.17
+CLAIM_WINDOW = 400  # a story's claim groups cover its most recent this many articles
 
 
 def article_flags(article: Article, ledger=None) -> list[Flag]:
@@ -117,7 +123,7 @@ class _Stored:
     shingles: int
     sig: np.ndarray
     lead: Optional[np.ndarray]
-    terms: list[str]
+    terms: frozenset  # story terms
     published: Optional[str]
 
 
@@ -148,8 +154,9 @@ def copy_score(a, b) -> tuple[bool, float]:
     return ok, c
 
 
-def story_score(a_terms: list[str], b_terms: list[str], a_pub: Optional[str], b_pub: Optional[str]) -> float:
-    sa, sb = set(a_terms), set(b_terms)
+def story_score(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[str], b_pub: Optional[str]) -> float:
+    sa = a_terms if isinstance(a_terms, frozenset) else frozenset(a_terms)
+    sb = b_terms if isinstance(b_terms, frozenset) else frozenset(b_terms)
     if not sa or not sb:
         return 0.0
     j = len(sa & sb) / len(sa | sb)
@@ -214,7 +221,47 @@ def _load_stored(conn, ids: Iterable[str]) -> dict[str, _Stored]:
     for part in _chunks(list(ids)):
         for r in conn.execute(select(signatures).where(signatures.c.article_id.in_(part))):
             out[r.article_id] = _Stored(r.article_id, r.shingles, T.sig_from(r.sig), T.sig_from(r.lead),
-                                        list(r.terms or []), r.published)
+                                        frozenset(r.terms or ()), r.published)
+    return out
+
+
+def _probe(conn, fps: list[_FP], posting: Counter) -> dict[str, tuple[Counter, Counter]]:
+    """Candidates of each new article from the stored index: ``{id: (copy candidates, story
+    candidates)}``, each a Counter of shared band keys by stored article, cut to the best
+    ``MAX_CANDIDATES``. Story keys held by ``_BAND_CAP`` articles (saturated: every article of
+    a busy period shares them) count only when an article has no other story candidate.
+    ``posting`` collects each key's stored row count (used to stop indexing saturated keys)."""
+    keys = list({k for fp in fps for _kind, k in fp.probe})
+    rows_by_key = defaultdict(list)
+    cur = conn.connection.dbapi_connection.cursor()  # plain tuples: this is the hot loop
+    try:
+        for part in _chunks(keys, 2000):
+            # the keys are our own integers: inlined as literals (no 2,000 bound parameters)
+            cur.execute("SELECT key, kind, article_id FROM link_bands WHERE key IN (%s)"
+                        % ",".join(str(int(k)) for k in part))
+            for k, kind, other in cur.fetchall():
+                rows_by_key[k].append((kind, other))
+    finally:
+        cur.close()
+    for k, rows in rows_by_key.items():
+        posting[k] = len(rows)
+    out = {}
+    for fp in fps:
+        copy_c, story_c, hot = Counter(), Counter(), Counter()
+        for kind, k in fp.probe:
+            rows = rows_by_key.get(k, ())
+            saturated = kind == "story" and len(rows) >= _BAND_CAP["story"]
+            for other_kind, other in rows:
+                if other_kind != kind or other == fp.id:
+                    continue
+                if kind != "story":
+                    copy_c[other] += 1
+                elif saturated:
+                    hot[other] += 1
+                else:
+                    story_c[other] += 1
+        out[fp.id] = (Counter(dict(copy_c.most_common(MAX_CANDIDATES))),
+                      Counter(dict((story_c or hot).most_common(MAX_STORY_CANDIDATES))))
     return out
 
 
@@ -223,21 +270,14 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
     if not fps:
         return
     counts["linked"] += len(fps)
-    # 1. probe the stored index with every band key of the chunk (index lookups only)
-    wanted = defaultdict(set)
-    for fp in fps:
-        for kind, k in fp.probe:
-            wanted[k].add(fp.id)
-    hits: dict[str, Counter] = defaultdict(Counter)  # new id -> Counter((kind, other id))
-    keys = list(wanted)
-    for part in _chunks(keys, 5000):
-        # the keys are our own integers: inlined as literals (no 5,000 bound parameters)
-        q = sql_text("SELECT key, kind, article_id FROM link_bands WHERE key IN (%s)"
-                 % ",".join(str(int(k)) for k in part))
-        for k, kind, other in conn.execute(q):
-            for nid in wanted[k]:
-                hits[nid][(kind, other)] += 1
-    stored_ids = {o for h in hits.values() for (_, o) in h}
+    # 1. probe the stored index with every band key of the chunk (index lookups only), a
+    #    slice of the chunk at a time, keeping each article's best candidates only: memory is
+    #    bounded by the slice, not by how many stored articles share a key.
+    cands: dict[str, tuple[Counter, Counter]] = {}
+    posting: Counter = Counter()  # key -> stored rows (capped at insert: see _BAND_CAP)
+    for fs in _chunks(fps, PROBE_SLICE):
+        cands.update(_probe(conn, fs, posting))
+    stored_ids = {o for cc, sc in cands.values() for o in (*cc, *sc)}
     stored = _load_stored(conn, stored_ids)
     story_of: dict[str, str] = {}
     group_of: dict[str, str] = {}
@@ -258,17 +298,11 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
     touched_groups: set[str] = set()
     group_merges: list[tuple[str, set]] = []
     for fp in fps:
-        h = hits.get(fp.id, Counter())
+        copy_c, story_c = cands.get(fp.id, (Counter(), Counter()))
         for kind, k in fp.probe:
             for other_kind, other in local.get(k, ()):
-                if other_kind == kind:
-                    h[(kind, other)] += 1
-        copy_c = Counter()
-        story_c = Counter()
-        for (kind, other), n in h.items():
-            if other == fp.id:
-                continue
-            (story_c if kind == "story" else copy_c)[other] += n
+                if other_kind == kind and other != fp.id:
+                    (story_c if kind == "story" else copy_c)[other] += 1
         # copies
         matches = []
         for other, _n in copy_c.most_common(MAX_CANDIDATES):
@@ -300,13 +334,15 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
                 best, best_sid, via = 1.0, story_of[o], o
                 break
         if best_sid is None:
-            for other, _n in story_c.most_common(MAX_CANDIDATES):
+            fp_terms = frozenset(fp.terms)
+            for other, _n in story_c.most_common(MAX_STORY_CANDIDATES):
                 if other not in story_of:
                     continue
                 o = new_by_id.get(other) or stored.get(other)
                 if o is None:
                     continue
-                s = story_score(fp.terms, o.terms, fp.article.published, pub.get(other))
+                s = story_score(fp_terms, o.terms, fp.article.published,
+                                pub.get(other))
                 if s > best:
                     best, best_sid, via = s, story_of[other], other
             if best < STORY_THRESHOLD:
@@ -322,6 +358,8 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
         # index this article
         for kind in ("body", "lead", "story"):
             for k in fp.keys[kind]:
+                if posting[k] + len(local.get(k, ())) >= _BAND_CAP[kind]:
+                    continue  # saturated: a key this common carries no more information
                 local[k].append((kind, fp.id))
                 band_rows.append({"key": k, "kind": kind, "article_id": fp.id})
         sig_rows.append({"article_id": fp.id, "shingles": fp.shingles, "sig": T.sig_bytes(fp.sig),
@@ -525,9 +563,11 @@ def _refresh_stories(conn, sids: list[str], now: str) -> None:
             by[r.story_id].append(r)
         out = []
         for sid, rs in by.items():
-            dated = [r for r in rs if r.published and re.match(r"\d{4}-", r.published)]
-            dates = sorted(r.published for r in dated)
-            first = min(rs, key=lambda r: (r.published if r in dated else "9999", r.pk))
+            def when(r) -> str:  # sortable date, undated last
+                return r.published if r.published and re.match(r"\d{4}-", r.published) else "9999"
+
+            dates = sorted(w for w in map(when, rs) if w != "9999")
+            first = min(rs, key=lambda r: (when(r), r.pk))
             out.append({"id": sid, "label": first.title, "size": len(rs),
                         "first_published": dates[0] if dates else None,
                         "last_published": dates[-1] if dates else None, "updated_at": now})
@@ -537,11 +577,16 @@ def _refresh_stories(conn, sids: list[str], now: str) -> None:
 
 
 def _refresh_claim_groups(conn, sid: str) -> int:
+    """Regroup the claims of one story: those of its ``CLAIM_WINDOW`` most recently stored
+    articles (grouping compares claims pairwise, so a runaway story must not make every
+    batch cost its whole history)."""
+    recent = (select(articles_t.c.id).join(story_members, story_members.c.article_id == articles_t.c.id)
+              .where(story_members.c.story_id == sid).order_by(articles_t.c.pk.desc())
+              .limit(CLAIM_WINDOW).scalar_subquery())
     rows = conn.execute(select(claims_t.c.article_id, claims_t.c.idx, claims_t.c.data,
                                articles_t.c.source, articles_t.c.site, articles_t.c.published)
-                        .join(story_members, story_members.c.article_id == claims_t.c.article_id)
                         .join(articles_t, articles_t.c.id == claims_t.c.article_id)
-                        .where(story_members.c.story_id == sid)
+                        .where(claims_t.c.article_id.in_(recent))
                         .order_by(articles_t.c.pk, claims_t.c.idx)).all()
     groups = group_story(sid, [{"article_id": r.article_id, "idx": r.idx, "data": dict(r.data),
                                 "source": r.source, "site": r.site, "published": r.published}

@@ -41,7 +41,7 @@ def _word_hash(w: str) -> int:
     h = _WORD_CACHE.get(w)
     if h is None:
         h = zlib.crc32(w.encode("utf-8"))
-        if len(_WORD_CACHE) < 500_000:
+        if len(_WORD_CACHE) < 100_000:  # bounded: a crawl's vocabulary keeps growing
             _WORD_CACHE[w] = h
     return h
 
