@@ -488,8 +488,15 @@ def load(out_dir: str = typer.Argument(..., help="Directory written by `newsledg
 # ---------------------------------------------------------------- evaluation
 
 @eval_app.command("extraction")
-def eval_extraction(mode: str = typer.Option("both", "--mode", help="html | text | both")):
-    """Score extraction on ../shared/data/article-extraction-benchmark (ours vs trafilatura)."""
+def eval_extraction(mode: str = typer.Option("both", "--mode", help="html | text | both | heldout"),
+                    limit: Optional[int] = typer.Option(None, "--limit",
+                                                        help="heldout: a fixed subset of N pages")):
+    """Score extraction on ../shared/data/article-extraction-benchmark (ours vs trafilatura);
+    --mode heldout: the flattened-text extractor on trafilatura-eval pages."""
+    if mode == "heldout":
+        from newsledger.evaluate.extraction_heldout import main as run_heldout
+
+        raise typer.Exit(run_heldout(["--limit", str(limit)] if limit else []))
     if mode in ("html", "both"):
         from newsledger.evaluate.extraction import main as run_html
 

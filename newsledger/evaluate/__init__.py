@@ -1,5 +1,6 @@
-"""Evaluation gates: extraction (article-extraction-benchmark, HTML and flattened),
-attribution (PolNeAR), quantities (NewsQuant). Data is read from ``../shared/data``."""
+"""Evaluation gates: extraction (article-extraction-benchmark, HTML and flattened; the
+flattened path also on trafilatura-eval pages, ``extraction_heldout``), attribution (PolNeAR),
+quantities (NewsQuant). Data is read from ``../shared/data``."""
 from __future__ import annotations
 
 import os

@@ -65,9 +65,9 @@ def _ours_text(raw: bytes, url: Optional[str], key: str) -> str:
 
 
 def _flat_only(raw: bytes, url: Optional[str], key: str) -> str:
-    from newsledger.extract.flatten import flatten_html
+    from newsledger.evaluate.extraction_text import flatten_page
 
-    return flatten_html(Document(source=key, raw=raw, kind="html").decoded())
+    return flatten_page(raw)
 
 
 def _trafilatura(**kwargs: Any) -> Callable[[bytes, Optional[str], str], str]:

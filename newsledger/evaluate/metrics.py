@@ -1,7 +1,9 @@
 """The article-extraction-benchmark metric (scrapinghub/article-extraction-benchmark evaluate.py):
 ``\\w+`` tokens, multisets of 4-token shingles, per-page TP/FP/FN normalised to sum to 1,
 precision and recall averaged over pages (pages with empty output left out of precision),
-F1 of the two averages; accuracy = exact token-sequence match."""
+F1 of the two averages; accuracy = exact token-sequence match.
+
+Also trafilatura-eval's segment metric (:func:`segment_counts`, :func:`segment_scores`)."""
 from __future__ import annotations
 
 import re
@@ -46,3 +48,35 @@ def score(preds: dict[str, str], golds: dict[str, str]) -> dict[str, float]:
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": p, "recall": r, "f1": f1, "accuracy": exact / len(golds) if golds else 0.0,
             "pages": len(golds)}
+
+
+# ---------------------------------------------------------------- trafilatura-eval segment metric
+
+_WS = re.compile(r"\s+")
+
+
+def _norm_ws(text: str) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def segment_counts(pred: str, with_: list[str], without: list[str]) -> tuple[int, int, int, int]:
+    """trafilatura's benchmark count for one page (``tests/eval_common.py: count_item``):
+    (tp, fp, fn, tn) by whitespace-normalised substring matching; a "with" segment found is a
+    TP (else FN), a "without" segment found is an FP (else TN)."""
+    text = _norm_ws(pred)
+    tp = sum(_norm_ws(w) in text for w in with_)
+    fp = sum(_norm_ws(w) in text for w in without)
+    return tp, fp, len(with_) - tp, len(without) - fp
+
+
+def segment_scores(tp: int, fp: int, fn: int, tn: int) -> dict[str, float]:
+    """Micro-averaged precision, recall, accuracy and F1 over all segments
+    (``ConfusionMatrix.scores`` in trafilatura's ``tests/eval_common.py``)."""
+    total = tp + fp + fn + tn
+    return {
+        "precision": tp / (tp + fp) if tp + fp else 0.0,
+        "recall": tp / (tp + fn) if tp + fn else 0.0,
+        "accuracy": (tp + tn) / total if total else 0.0,
+        "f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0,
+        "tp": tp, "fp": fp, "fn": fn, "tn": tn,
+    }
