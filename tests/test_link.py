@@ -189,6 +189,37 @@ def test_wire_copy_under_a_person_byline_and_reused_bio(ledger):
     assert {"byline-swapped", "reused-bio"} <= {x.kind for x in article_flags(farm, ledger)}
 
 
+def test_person_story_copied_under_another_name(ledger):
+    body = [f"Paragraph {i} of the Saltmere lighthouse restoration story: the keepers' cottage, the "
+            f"lens brought back from the museum in Orlen and a volunteer crew of {i + 3} painting "
+            f"the tower before the winter storms." for i in range(8)]
+    first = art("Saltmere lighthouse lit again", body, "coastgazette.example", byline=["Mira Hollis"],
+                published="2031-04-02")
+    later = art("Lighthouse is back", body[:7], "farm.example", byline=["Rex Tallon"], published="2031-04-03")
+    link_new(ledger, store(ledger, first, later))
+    f = [x for x in ledger.get(later.id)["flags"] if x["kind"] == "byline-swapped"]
+    assert f and f[0]["evidence"]["original"] == first.id and f[0]["evidence"]["original_byline"] == "Mira Hollis"
+    assert not [x for x in ledger.get(first.id)["flags"] if x["kind"] == "byline-swapped"]
+    # the same day: nothing tells which came first, so both carry the contradiction, marked undecided
+    twin = art("Saltmere light returns", body[1:], "copysite.example", byline=["Ada Pell"],
+               published="2031-04-02")
+    link_new(ledger, store(ledger, twin))
+    flagged = {a.id: [x for x in ledger.get(a.id)["flags"] if x["kind"] == "byline-swapped"]
+               for a in (first, twin)}
+    assert all(flagged.values()), flagged
+    assert any(x["evidence"].get("undecided") for x in flagged[first.id] + flagged[twin.id])
+
+
+def test_agency_reporter_byline_is_not_a_swap():
+    """"By Janie Har, AP" is how agencies sign; the seed's contradiction needs a staff persona."""
+    a = art("Court rules on water rights", ["The court ruled on Tuesday, lawyers said."] * 4, "kdet.example",
+            byline=["Janie Har"], agency="AP")
+    assert not [f for f in article_flags(a) if f.kind == "byline-swapped"]
+    a.removed.append(Removed("Janie Har has written for this site since 2013 about courts, water, "
+                             "family dynamics and young adolescence.", "author-bio"))
+    assert [f for f in article_flags(a) if f.kind == "byline-swapped"]
+
+
 # ---------------------------------------------------------------- stories
 
 DAM = ["Part of the Halvorn Dam on the Sedra river in Tarsk province collapsed at dawn, flooding the "

@@ -242,7 +242,19 @@ def score_copies(items, batch: int = 25) -> dict:
         g_m = {(a, b) for a, b in gold if m in muts_of[a] or m in muts_of[b]}
         if g_m:
             per_mut[m] = (len(g_m & pred) / len(g_m), len(g_m))
-    return {"articles": len(label), "copies": sum(1 for a in label if muts_of[a]),
+    # byline swaps: every copy given another person's byline must carry a byline-swapped flag;
+    # how many unmutated articles carry one (false alarms) is counted too
+    swapped = [a for a in label if "byline" in muts_of[a]]
+    flags = {a: [f for f in (ledger.get(a) or {}).get("flags") or [] if f["kind"] == "byline-swapped"]
+             for a in label}
+    flagged = {a for a, fs in flags.items() if fs}
+    firm = {a for a, fs in flags.items() if any(not (f.get("evidence") or {}).get("undecided") for f in fs)}
+    swaps = {"copies": len(swapped), "flagged": len(flagged & set(swapped)),
+             "recall": len(flagged & set(swapped)) / len(swapped) if swapped else 1.0,
+             "unmutated_flagged": len({a for a in firm if not muts_of[a]}),
+             "unmutated_undecided": len({a for a in flagged - firm if not muts_of[a]}),
+             "other_copies_flagged": len({a for a in flagged if muts_of[a] and "byline" not in muts_of[a]})}
+    return {"articles": len(label), "copies": sum(1 for a in label if muts_of[a]), "byline_swaps": swaps,
             "gold_pairs": len(gold), "pred_pairs": len(pred), "precision": p, "recall": r, "f1": f,
             "per_mutation_recall": per_mut, "refused_as_duplicate": sum(dup.values()),
             "seconds": elapsed}
@@ -326,6 +338,11 @@ def main(argv: Optional[list[str]] = None) -> None:
         print("    recall by mutation (pairs where either side has it):")
         for m, (r, n) in sorted(s["per_mutation_recall"].items()):
             print(f"      {m:<10} {r:.3f}  (n={n})")
+        b = s["byline_swaps"]
+        print(f"    byline swaps flagged: {b['flagged']} of {b['copies']} ({b['recall']:.3f}); "
+              f"on unmutated articles: {b['unmutated_flagged']} (+ {b['unmutated_undecided']} marked "
+              f"undecided: same-day twins), "
+              f"on copies without a byline change: {b['other_copies_flagged']}")
     if not args.skip_stories:
         s = score_stories()
         print("(b) stories on news-story-chains (Gedikli et al. 2021, 100 articles, all pairs labelled)")

@@ -29,7 +29,7 @@ from sqlalchemy import text as sql_text
 
 from newsledger.link import text as T
 from newsledger.link.claims import group_story
-from newsledger.link.copies import choose_original, copy_flags, diff
+from newsledger.link.copies import choose_original, copy_flags, diff, original_byline_flags
 from newsledger.link.flags import article_flags as _article_flags_local
 from newsledger.link.flags import bios, merge_flags, person_bylines
 from newsledger.link.tables import (bands, bios as bios_t, claim_groups as cg_t,
@@ -367,7 +367,7 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
                          "published": fp.article.published, "linked_at": now})
     conn.execute(insert(signatures), sig_rows)
     if band_rows:
-        conn.execute(insert(bands), band_rows)
+        _insert_bands(conn, band_rows)
     conn.execute(insert(story_members), member_rows)
     # 3. copy groups: merge, add members, recompute original and changes
     for target, others in group_merges:
@@ -396,6 +396,20 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
     _refresh_stories(conn, sorted(touched_stories), now)
     for sid in sorted({story_of[a] for a in with_claims if a in story_of}):
         counts["conflicts"] += _refresh_claim_groups(conn, sid)
+
+
+def _insert_bands(conn, rows: list[dict]) -> None:
+    """The bulk of the link stage's writes (~240 rows an article): on SQLite straight through
+    the driver (SQLAlchemy's per-row parameter handling costs more than the insert itself)."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(bands), rows)
+        return
+    cur = conn.connection.dbapi_connection.cursor()
+    try:
+        cur.executemany("INSERT INTO link_bands (key, kind, article_id) VALUES (?, ?, ?)",
+                        [(r["key"], r["kind"], r["article_id"]) for r in rows])
+    finally:
+        cur.close()
 
 
 def _articles_by_id(conn, ids: Iterable[str]) -> dict[str, tuple[int, dict]]:
@@ -522,6 +536,16 @@ def _refresh_flags(conn, ids: set[str], new_ids: set[str]) -> int:
             originals[gid] = oid
     need = {o for o in originals.values() if o not in arts}
     orig_arts = _articles_by_id(conn, need) if need else {}
+    # originals among ``ids``: the other members of their groups (a few), for byline contradictions
+    members_of = defaultdict(list)
+    own_groups = [g for g, o in originals.items() if o in arts]
+    for part in _chunks(own_groups):
+        for gid, aid in conn.execute(select(copies_t.c.group_id, copies_t.c.article_id)
+                                     .where(copies_t.c.group_id.in_(part), copies_t.c.role == "copy")):
+            if len(members_of[gid]) < 20:
+                members_of[gid].append(aid)
+    need = {m for ms in members_of.values() for m in ms if m not in arts and m not in orig_arts}
+    member_arts = _articles_by_id(conn, need) if need else {}
     bio_rows = defaultdict(list)
     for part in _chunks(list(ids)):
         for r in conn.execute(select(bios_t.c.article_id, bios_t.c.key, bios_t.c.name)
@@ -531,11 +555,16 @@ def _refresh_flags(conn, ids: set[str], new_ids: set[str]) -> int:
     for aid, (_pk, data) in arts.items():
         a = Article.from_dict(data)
         new = _article_flags_local(a)
-        oid = originals.get(group_of.get(aid))
+        gid = group_of.get(aid)
+        oid = originals.get(gid)
         if oid and oid != aid:
             od = (arts.get(oid) or orig_arts.get(oid) or (None, None))[1]
             if od:
                 new += copy_flags(Article.from_dict(od), a, oid)
+        elif oid == aid and members_of.get(gid):
+            others = [(m, Article.from_dict(d)) for m in members_of[gid]
+                      for d in [(arts.get(m) or orig_arts.get(m) or member_arts.get(m) or (None, None))[1]] if d]
+            new += original_byline_flags(a, others)
         if bio_rows.get(aid):
             new += _bio_flags(conn, aid, bio_rows[aid])
         for f in new:

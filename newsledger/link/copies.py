@@ -19,13 +19,19 @@ def _date_key(published: Optional[str]) -> str:
 
 def choose_original(members: list[tuple[int, Article]]) -> tuple[Article, str]:
     """``members``: (ingest order, article). The wire-credited version (a credit line and no
-    person byline of its own) wins, then the earliest published, then the first ingested."""
+    person byline of its own) wins, then the earliest published; on the same date the cleanest
+    and most complete version (no inserted ads, the longest text: copies trim and insert, they
+    rarely add), then the first ingested."""
     def wire(a: Article) -> int:
         if canonical_agency(a.site):
             return 2  # the agency's own page (its staff bylines included)
         return int(bool(credit_lines(a)) and not _person(a))
 
-    ranked = sorted(members, key=lambda m: (-wire(m[1]), _date_key(m[1].published), m[0]))
+    def ads(a: Article) -> int:
+        return sum(r.reason == "advertisement" for r in a.removed)
+
+    ranked = sorted(members, key=lambda m: (-wire(m[1]), _date_key(m[1].published)[:10], ads(m[1]),
+                                            -len(words(m[1].text or "")), _date_key(m[1].published), m[0]))
     best = ranked[0][1]
     if wire(best) == 2:
         reason = f"published by the agency itself ({best.site})"
@@ -161,8 +167,8 @@ def summarise(d: dict) -> list[str]:
 
 
 def copy_flags(original: Article, copy: Article, original_id: str) -> list:
-    """Cross-article provenance: a copy of a wire-credited story under a person's byline, and a
-    copy dated before the original it copies."""
+    """Cross-article provenance: a copy of a wire-credited story under a person's byline (or of a
+    person's story under another name), and a copy dated before the original it copies."""
     from newsledger.model import Flag
 
     out = []
@@ -176,6 +182,22 @@ def copy_flags(original: Article, copy: Article, original_id: str) -> list:
                         {"original": original_id, "agency": oc[0]["agency"],
                          "credit_line": oc[0]["line"], "byline": people[0]["name"],
                          "byline_line": people[0]["line"], "stage": "link"}))
+    elif people and not credit_lines(copy):
+        # the same text under another person's name than the original's (or under a name where
+        # the original names nobody)
+        ob = _person(original)
+        mine = {b["name"].casefold() for b in people}
+        if not ob or not mine & {b["name"].casefold() for b in ob}:
+            was = f"bylined {ob[0]['name']}" if ob else "which names no author"
+            d1, d2 = _date_key(original.published)[:10], _date_key(copy.published)[:10]
+            undecided = d1 == d2 or "9999" in (d1, d2)
+            out.append(Flag("byline-swapped", f"text copies story {original_id}, {was}, "
+                            f"but is bylined {people[0]['name']}"
+                            + ("; both appeared the same day (or undated), so which byline is genuine "
+                               "is unclear" if undecided else ""),
+                            {"original": original_id, "original_byline": ob[0]["name"] if ob else None,
+                             "byline": people[0]["name"], "byline_line": people[0]["line"],
+                             "undecided": undecided, "stage": "link"}))
     po, pc = _date_key(original.published), _date_key(copy.published)
     if oc and po != "9999" and pc != "9999" and pc[:10] < po[:10]:
         try:
@@ -188,3 +210,32 @@ def copy_flags(original: Article, copy: Article, original_id: str) -> list:
                          "original_published": original.published, "days_before": gap,
                          "stage": "link"}))
     return out
+
+
+def original_byline_flags(original: Article, copies: list[tuple[str, Article]]) -> list:
+    """The original's side of a byline contradiction when nothing shows which version came
+    first (no wire credit, published the same day or undated): the same text under another
+    person's name elsewhere is flagged on both, saying that the order is unclear."""
+    from newsledger.model import Flag
+
+    if canonical_agency(original.site) or (credit_lines(original) and not _person(original)):
+        return []
+    mine = _person(original)
+    if not mine:
+        return []
+    names = {b["name"].casefold() for b in mine}
+    po = _date_key(original.published)[:10]
+    out = []
+    for cid, c in copies:
+        pc = _date_key(c.published)[:10]
+        if po != pc and "9999" not in (po, pc):
+            continue  # the earlier one is the original: the copy carries the flag
+        theirs = _person(c)
+        if theirs and not names & {b["name"].casefold() for b in theirs} and not credit_lines(c):
+            out.append(Flag("byline-swapped", f"the same text is bylined {theirs[0]['name']} in story {cid}, "
+                            f"here {mine[0]['name']}; both appeared {'the same day' if po == pc else 'undated'}, "
+                            "so which byline is genuine is unclear",
+                            {"other": cid, "other_byline": theirs[0]["name"], "byline": mine[0]["name"],
+                             "undecided": True, "stage": "link"}))
+    return out
+

@@ -196,6 +196,10 @@ def _byline_swapped(article: Article) -> list[Flag]:
     own = canonical_agency(article.site or "") or article.site
     if own and any(same_agency(own, c["agency"]) for c in credits):
         return []  # the agency's own reporter on the agency's own site
+    if not bios(article):
+        # a wire story under its reporter's name ("By Janie Har, AP") is how agencies sign;
+        # the contradiction is a staff persona, with a bio on this site, on the agency's text
+        return []
     c, b = credits[0], people[0]
     return [Flag("byline-swapped",
                  f"credited to {c['agency']} (\"{c['line']}\") but bylined {b['name']} "
@@ -209,7 +213,7 @@ def _advertising_inside(article: Article) -> list[Flag]:
              if r.reason in ("advertisement", "ad", "gambling", "sponsored")
              and not _AD_LABEL.match(r.text) and len(r.text.strip()) > 12]
     left = [p.strip() for p in (article.paragraphs or (article.text or "").split("\n\n"))
-            if p.strip() and _AD_TEXT.search(p) and len(p) < 300 and p.strip() not in lines]
+            if len(p) < 300 and p.strip() and _AD_TEXT.search(p) and p.strip() not in lines]
     if not lines and not left:
         return []
     bits = []
