@@ -65,7 +65,26 @@ def _emit_articles(articles: list[dict], fmt: str) -> None:
         typer.echo(_dump(articles))
 
 
+class _NoProgress:
+    """What :func:`_progress` gives when stderr is no terminal: rich's bar would be disabled
+    then, so rich is not even imported (~20 ms of start-up)."""
+
+    def __enter__(self) -> "_NoProgress":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+    def add_task(self, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+    def advance(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
 def _progress(total_hint: Optional[int] = None):
+    if not sys.stderr.isatty():
+        return _NoProgress()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.console import Console
 

@@ -60,22 +60,39 @@ except (AttributeError, ValueError, OSError):  # pragma: no cover
     _PAGE = 4096
 
 
-def _trim_heap() -> None:
-    """Give freed heap back to the OS (glibc ``malloc_trim``, ~0.1 ms). Memory freed by an
-    earlier document but kept by malloc would otherwise be reused without the resident size
-    growing, and the next document's growth would go unseen until it was used up."""
-    try:
-        import ctypes
+_LIBC: list = []  # the C library, loaded once ([None] where there is no glibc)
+_TRIMMED_AT = [0]  # resident size right after the last trim
+TRIM_SLACK = 32 << 20  # bytes of growth since the last trim that make the next one worth it
 
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # pragma: no cover - not glibc
-        pass
+
+def _trim_heap(force: bool = False) -> None:
+    """Give freed heap back to the OS (glibc ``malloc_trim``). Memory freed by an earlier
+    document but kept by malloc would otherwise be reused without the resident size growing,
+    and the next document's growth would go unseen until it was used up. Trimming costs page
+    faults afterwards, so unless ``force`` it happens only when the resident size grew by
+    ``TRIM_SLACK`` since the last trim (so at most that much goes unseen)."""
+    rss = _rss()
+    if not force and rss is not None and rss < _TRIMMED_AT[0] + TRIM_SLACK:
+        return
+    if not _LIBC:
+        try:
+            import ctypes
+
+            _LIBC.append(ctypes.CDLL("libc.so.6"))
+        except OSError:  # pragma: no cover - not glibc
+            _LIBC.append(None)
+    try:
+        if _LIBC[0] is not None:
+            _LIBC[0].malloc_trim(0)
+    except AttributeError:  # pragma: no cover - a libc without malloc_trim
+        _LIBC[0] = None
+    _TRIMMED_AT[0] = _rss() or 0
 
 
 def _release_memory() -> None:
     """After a document hit the memory limit: collect, and give freed heap back to the OS."""
     gc.collect()
-    _trim_heap()
+    _trim_heap(force=True)
 
 
 @contextmanager

@@ -24,7 +24,7 @@ def extract(doc: Document) -> Article:
         from newsledger.extract.text import extract_text
 
         article = extract_text(doc)
-    from newsledger.link import article_flags
+    from newsledger.link.flags import article_flags  # light: the link package loads lazily
 
     article.flags = article_flags(article)  # the extractors set no flags of their own
     return article
