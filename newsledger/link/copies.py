@@ -182,6 +182,15 @@ def copy_flags(original: Article, copy: Article, original_id: str) -> list:
                         {"original": original_id, "agency": oc[0]["agency"],
                          "credit_line": oc[0]["line"], "byline": people[0]["name"],
                          "byline_line": people[0]["line"], "stage": "link"}))
+    elif oc and people and not _person(original) and canonical_agency(original.site) is None:
+        # a wire copy that names a person the agency's version does not: the agency's own
+        # reporter, or a name put on wire copy; the ledger cannot tell, and says so
+        out.append(Flag("byline-swapped", f"copy of the {oc[0]['agency']} story {original_id}, which names no "
+                        f"reporter, bylined {people[0]['name']} here: the agency's reporter or a name put on "
+                        "wire copy, unclear",
+                        {"original": original_id, "agency": oc[0]["agency"], "credit_line": oc[0]["line"],
+                         "byline": people[0]["name"], "byline_line": people[0]["line"], "undecided": True,
+                         "stage": "link"}))
     elif people and not credit_lines(copy):
         # the same text under another person's name than the original's (or under a name where
         # the original names nobody)
