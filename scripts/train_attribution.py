@@ -10,6 +10,10 @@
 5. Choose the keep-threshold on a held-out fifth of **train** (articles ``i % 5 == 0``), by the
    end-to-end PolNeAR scorer (content+source overlap F1 + content exact F1), then refit on all of
    train and write ``newsledger/analyze/data/cue_model.json``.
+6. Fit the boundary ranker (averaged perceptron over content variants) and the edge model
+   (softmax over candidate start / end tokens, :class:`~newsledger.analyze.learned.EdgeModel`) on
+   the kept claims matched to gold; pick the edge margin on the held-out fifth; refit on all of
+   train and write ``boundary_model.json`` and ``edge_model.json``.
 
 No dev or test data is read.
 
@@ -29,12 +33,15 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsledger.analyze import attribution as A  # noqa: E402
-from newsledger.analyze.learned import (BOUNDARY_PATH, MODEL_PATH, BoundaryModel, CueModel,  # noqa: E402
-                                        content_variants, cue_features)
+from newsledger.analyze.learned import (BOUNDARY_PATH, EDGE_PATH, MODEL_PATH, BoundaryModel,  # noqa: E402
+                                        CueModel, EdgeModel, _ctx, content_variants, cue_features,
+                                        edge_frame, edge_ranges, end_features, start_features)
 from newsledger.evaluate.attribution import _docs, alnum_set, load_split, score  # noqa: E402
 
 SEED = 13
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
+MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0)
+EDGE_L2 = 5e-4
 
 
 def build(data, docs):
@@ -100,13 +107,15 @@ def kept_cands(art, model):
     return [c for c in ex.cleanup(ex.follow_quotes(keep)) if c.source is not None or not A.DROP_SOURCELESS]
 
 
-def predict_ranges(art, model, boundary=None):
+def predict_ranges(art, model, boundary=None, edges=None):
     """Prediction ranges of one built article under ``model`` (as find_claims would emit)."""
     text, ex = art[0], art[2]
     out = []
     kept = kept_cands(art, model)
     if boundary is not None:
         boundary.apply(ex, kept)
+    if edges is not None:
+        edges.apply(ex, kept)
     for c in kept:
         pieces = [(s, e) for s, e in c.content if any(ch.isalnum() for ch in text[s:e])] or c.content
         out.append((pieces, [c.source] if c.source else [], [c.cue]))
@@ -165,11 +174,80 @@ def fit_boundary(groups, epochs=8):
     return {x: v / step for x, v in tot.items() if abs(v / step) > 1e-4}
 
 
+def edge_groups(arts, model, boundary):
+    """Per kept claim matched to a gold attribution (after the boundary ranker): start and end
+    candidates with their features and the index of the gold start / end token. Claims whose
+    gold content cannot be reached by moving the two edges are left out."""
+    out = []
+    for art in arts:
+        text, gold, ex = art[0], art[1], art[2]
+        doc = ex.doc
+        gsets = [(alnum_set(text, g.content), g.cue) for g in gold]
+        kept = kept_cands(art, model)
+        boundary.apply(ex, kept)
+        for c in kept:
+            pc = alnum_set(text, c.content)
+            gc = next((g for g, q in gsets if any(s <= c.cue[0] < e for s, e in q) and g & pc), None)
+            if gc is None:
+                continue
+            fr = edge_frame(ex, c)
+            if fr is None:
+                continue
+            toks, starts, ends, excl = fr
+            sp = doc.char_span(min(gc), min(gc) + 1, alignment_mode="expand")[0].i
+            ep = doc.char_span(max(gc), max(gc) + 1, alignment_mode="expand")[0].i
+            if sp not in starts or ep not in ends or alnum_set(text, edge_ranges(ex, c, toks, sp, ep, excl)) != gc:
+                continue
+            ctx = _ctx(ex, c)
+            out.append(([start_features(ex, c, i, toks[0], ctx) for i in starts], starts.index(sp),
+                        [end_features(ex, c, j, toks[-1], ctx) for j in ends], ends.index(ep)))
+    return out
+
+
+def fit_softmax(groups, l2=EDGE_L2, iters=300, lr=0.05, min_count=2):
+    """Log-linear model, softmax over each group's candidates (full-batch Adam); ``groups``:
+    [(candidate feature lists, gold index)]."""
+    counts = Counter(f for fl, _ in groups for fs in fl for f in set(fs))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    ri, ci, y, bounds = [], [], [], [0]
+    r = 0
+    for fl, t in groups:
+        for k, fs in enumerate(fl):
+            for f in set(fs):
+                j = vocab.get(f)
+                if j is not None:
+                    ri.append(r)
+                    ci.append(j)
+            y.append(1.0 if k == t else 0.0)
+            r += 1
+        bounds.append(r)
+    ri, ci, y = np.asarray(ri), np.asarray(ci), np.asarray(y)
+    n, d = r, len(vocab)
+    starts = np.asarray(bounds[:-1])
+    gidx = np.repeat(np.arange(len(groups)), np.diff(bounds))
+    w, m, v = np.zeros(d), np.zeros(d), np.zeros(d)
+    for t in range(1, iters + 1):
+        z = np.bincount(ri, weights=w[ci], minlength=n)
+        ez = np.exp(z - np.maximum.reduceat(z, starts)[gidx])
+        p = ez / np.add.reduceat(ez, starts)[gidx]
+        g = np.bincount(ci, weights=(p - y)[ri], minlength=d) / len(groups) + l2 * w
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g * g
+        w -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+    return {f: float(w[j]) for f, j in vocab.items()}
+
+
+def fit_edges(groups):
+    w = fit_softmax([(a, b) for a, b, _, _ in groups])
+    w.update(fit_softmax([(c, d) for _, _, c, d in groups]))
+    return w
+
+
 def rule_ranges(art):
     """The rules alone (lexicon cues, no learned filter) on the same article."""
     text, _, ex, _, _ = art
     doc = ex.doc
-    claims = A.find_claims(doc, text, resolve=False, model=None)
+    claims = A.find_claims(doc, text, resolve=False, model=None, statements_only=False)
     from newsledger.evaluate.attribution import claim_ranges
 
     return [claim_ranges(c) for c in claims]
@@ -180,6 +258,7 @@ def main(argv=None):
     ap.add_argument("--cache-dir", default="/tmp/pn")
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--boundary-out", default=str(BOUNDARY_PATH))
+    ap.add_argument("--edge-out", default=str(EDGE_PATH))
     ap.add_argument("--l2", type=float, default=1e-5)
     args = ap.parse_args(argv)
     t0 = time.time()
@@ -213,6 +292,18 @@ def main(argv=None):
     bcs, bce = r["content+source/overlap"]["F1"], r["content/exact"]["F1"]
     print(f"boundary ranker: {len(groups)} matched claims, rule exact {nb}, oracle exact {no}; "
           f"held-out cs-overlap {bcs:.4f} c-exact {bce:.4f} ({time.time() - t0:.0f}s)", flush=True)
+    egroups = edge_groups(fit_arts, CueModel(w, thr), BoundaryModel(bw))
+    ew = fit_edges(egroups)
+    print(f"edge model: {len(egroups)} reachable matched claims ({time.time() - t0:.0f}s)", flush=True)
+    ebest = None
+    for mg in MARGINS:
+        r = score((a[0], a[1], predict_ranges(a, CueModel(w, thr), BoundaryModel(bw), EdgeModel(ew, mg)))
+                  for a in held)
+        ecs, ece = r["content+source/overlap"]["F1"], r["content/exact"]["F1"]
+        print(f"  margin {mg:.1f}: cs-overlap {ecs:.4f} c-exact {ece:.4f}", flush=True)
+        if ebest is None or ecs + ece > ebest[0] + 1e-9:
+            ebest = (ecs + ece, mg, ecs, ece)
+    _, margin, ecs, ece = ebest
 
     w, acc = fit([r for a in arts for r in a[4]], l2=args.l2)
     meta = {"data": "PolNeAR train (840 articles, first .ann by name)", "seed": SEED, "l2": args.l2,
@@ -221,14 +312,21 @@ def main(argv=None):
                               "rules_cs_overlap_f1": round(base["content+source/overlap"]["F1"], 4),
                               "rules_c_exact_f1": round(base["content/exact"]["F1"], 4),
                               "with_boundary_cs_overlap_f1": round(bcs, 4),
-                              "with_boundary_c_exact_f1": round(bce, 4)}}
+                              "with_boundary_c_exact_f1": round(bce, 4),
+                              "edge_margin": margin, "with_edges_cs_overlap_f1": round(ecs, 4),
+                              "with_edges_c_exact_f1": round(ece, 4)}}
     model = CueModel(w, thr, meta)
     model.save(Path(args.out))
     print(f"threshold {thr}; {len(w)} features -> {args.out} ({time.time() - t0:.0f}s)")
     groups, nb, no = boundary_groups(arts, model)
     bw = fit_boundary(groups)
-    BoundaryModel(bw, {"groups": len(groups), "rule_exact": nb, "oracle_exact": no}).save(Path(args.boundary_out))
+    bmodel = BoundaryModel(bw, {"groups": len(groups), "rule_exact": nb, "oracle_exact": no})
+    bmodel.save(Path(args.boundary_out))
     print(f"boundary: {len(bw)} features -> {args.boundary_out} ({time.time() - t0:.0f}s)")
+    egroups = edge_groups(arts, model, bmodel)
+    ew = fit_edges(egroups)
+    EdgeModel(ew, margin, {"groups": len(egroups), "l2": EDGE_L2}).save(Path(args.edge_out))
+    print(f"edges: {len(ew)} features, margin {margin} -> {args.edge_out} ({time.time() - t0:.0f}s)")
 
 
 if __name__ == "__main__":

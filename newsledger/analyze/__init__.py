@@ -48,7 +48,7 @@ def annotate(article: Article, doc) -> Article:
     from newsledger.analyze.sources import resolve_sources
 
     text = article.text
-    article.claims = find_claims(doc, text)
+    article.claims = find_claims(doc, text, statements_only=True)  # reported statements, not actions
     resolve_sources(article.claims, doc, text)
     for claim in article.claims:  # a parse slip ("a.m." split at ".") is no speaker
         if claim.source and not any(ch.isalnum() for ch in claim.source.name or claim.source.text):

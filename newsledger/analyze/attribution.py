@@ -23,7 +23,10 @@ Learned parts (``learned.py``, trained on PolNeAR train by ``scripts/train_attri
 ``data/MODEL_CARD.md``): when ``data/cue_model.json`` is shipped, every verb is a cue candidate
 and a logistic-regression cue classifier keeps or drops it (the lexicon becomes a feature); a
 linear ranker (``data/boundary_model.json``) then picks the content boundaries among rule
-variants. ``find_claims(..., model=None)`` runs the rules alone.
+variants, and an edge model (``data/edge_model.json``) moves the content's start and end tokens.
+In that mode possessed nouns ("Trump's claim that X") are cue candidates too.
+``find_claims(..., model=None)`` runs the rules alone. ``find_claims(..., statements_only=True)``
+(the default, the product setting) keeps reported statements only (:func:`is_statement`).
 
 Sources are then given canonical names by :func:`newsledger.analyze.sources.resolve_sources`
 and a stance by :func:`newsledger.analyze.stance.stance_of`.
@@ -269,6 +272,8 @@ KEEP_OBJECT = False  # "urged X to Y": PolNeAR content is mostly "to Y"
 DOBJ_NEEDS_PRED = {"call", "label", "brand", "term", "dub", "name"}
 PASSIVE_RAISING = {"expect", "believe", "think", "say", "report", "consider", "project", "predict", "rumor",
                    "estimate", "know", "see", "view", "schedule", "set", "likely"}
+NOUN_CUES = True  # generate mode: possessed noun cues ("Trump's claim that X") are candidates too
+NOUN_PREPS = {"of", "about", "for", "on", "against", "over"}
 CONTENT_PREPS = {"about", "on", "for", "of", "against", "to", "that", "with", "over", "at"}
 
 
@@ -310,8 +315,46 @@ class Extractor:
     def is_candidate(self, tok) -> bool:
         """A token to try as a verb cue: a lexicon verb, or (generate mode) any verb."""
         if self.generate:
-            return (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")) or self.is_cue_verb(tok)
+            return (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")) or self.is_cue_verb(tok) \
+                or (NOUN_CUES and self.noun_frame(tok) is not None)
         return self.is_cue_verb(tok)
+
+    def noun_frame(self, tok):
+        """(possessor, content head, path) of a noun cue candidate with a possessor and a
+        "that"/to-clause or an of/about/for/on/against object: "Trump's claim that X",
+        "her criticism of X", "his call for X"; None otherwise."""
+        if tok.pos_ != "NOUN":
+            return None
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if not poss:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("acl", "ccomp") and c.i > tok.i and any(
+                    m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children):
+                return poss[0], c, "noun-clause"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOUN_PREPS:
+                pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+                if pobj:
+                    return poss[0], pobj[0], "noun-prep"
+        return None
+
+    def noun_claim(self, tok) -> Optional[Cand]:
+        fr = self.noun_frame(tok)
+        if fr is None:
+            return None
+        poss, head, path = fr
+        doc = self.doc
+        content = _subtree(head)
+        idxs = _trim(doc, content)
+        if not idxs:
+            return None
+        sub = _subtree(poss)
+        keep = [i for i in sorted(sub) if doc[i].dep_ != "case"]
+        source = _np_span(poss, {i for i in sub if doc[i].dep_ == "case"}) if keep else None
+        return Cand(cue=(tok.idx, tok.idx + len(tok)), cue_i=tok.i, source=source, content=_tok_ranges(doc, idxs),
+                    lemma=tok.lemma_.lower(), extra={"path": path, "flags": ["noun"], "src_i": poss.i,
+                                                     "n_tok": len(idxs), "first": idxs[0], "last": idxs[-1]})
 
     def is_cue_verb(self, tok) -> bool:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
@@ -698,7 +741,7 @@ class Extractor:
             elif tok.lower_ == "for":
                 c = self.for_frame(tok)
             elif self.is_candidate(tok):
-                c = self.verb_claim(tok)
+                c = self.noun_claim(tok) if tok.pos_ == "NOUN" and not self.is_cue_verb(tok) else self.verb_claim(tok)
             if c is not None:
                 self.cands.append(c)
         self.layout()
@@ -716,7 +759,7 @@ class Extractor:
             self.add_following_quote(c, cue_starts)
         return cands
 
-    def run(self, scorer=None, boundary=None) -> list[Cand]:
+    def run(self, scorer=None, boundary=None, edges=None) -> list[Cand]:
         """Candidates -> (optional learned filter) -> following quotes -> univocal clean-up.
         ``scorer(ex, cands)`` returns a keep-probability per candidate, or None for "keep"
         (rule-only candidates)."""
@@ -732,6 +775,8 @@ class Extractor:
         kept = self.cleanup(self.follow_quotes(cands))
         if boundary is not None:
             boundary.apply(self, kept)
+        if edges is not None:
+            edges.apply(self, kept)
         return kept
 
     def strip_dateline(self, c: Cand) -> None:
@@ -792,25 +837,53 @@ def quote_kind(text: str, pieces: list[tuple[int, int]], mask: Optional[list[boo
     return "direct" if share >= 0.9 else "indirect" if share == 0 else "mixed"
 
 
+CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
+
+
+def is_statement(c: Cand, ex: "Extractor") -> bool:
+    """Whether a claim reports a statement (the product's notion of a claim) rather than an
+    action or a stance. PolNeAR also counts actions ("called an emergency meeting", "made a rare
+    visit") as attributions, and the learned cue classifier keeps them; the product does not.
+    A claim is a statement when its cue is a fixed pattern ("according to", layouts), or its
+    content is (partly) a quotation, or its content is a clause (complement, "Y, X said",
+    "X said: Y"), or its cue verb is a reporting verb of the train lexicon (a lemma that heads a
+    gold cue in >= 25% of its >= 5 train uses: say, deny, criticize, reiterate, ...) used the way
+    the rules accept it (no "needs a complement / predicate" flag: "called X Y", not "called a
+    meeting")."""
+    if c.rule != "verb":
+        return True
+    if any(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum()):
+        return True
+    if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
+        return True
+    return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
+
+
 USE_LEARNED = True  # use the learned cue classifier (data/cue_model.json) when it is shipped
 USE_BOUNDARY = True  # and the learned content-boundary ranker (data/boundary_model.json)
+USE_EDGES = True  # and the learned content start/end model (data/edge_model.json)
 
 
-def find_claims(doc, text: str, resolve: bool = True, model="default") -> list[Claim]:
+def find_claims(doc, text: str, resolve: bool = True, model="default", statements_only: bool = True) -> list[Claim]:
     """Attributed claims of ``text`` (``doc`` is its spaCy Doc, same offsets). ``model``: a
     :class:`~newsledger.analyze.learned.CueModel`, None for the rules alone, or "default" for
-    the shipped model (when :data:`USE_LEARNED`)."""
+    the shipped model (when :data:`USE_LEARNED`). ``statements_only`` (the product setting)
+    keeps only reported statements (:func:`is_statement`); the PolNeAR evaluation passes False,
+    since PolNeAR also annotates actions and stances as attributions."""
     from newsledger.analyze.stance import stance_of
 
-    boundary = None
+    boundary = edges = None
     if isinstance(model, str):
-        from newsledger.analyze.learned import boundary_model, cue_model
+        from newsledger.analyze.learned import boundary_model, cue_model, edge_model
 
         model = cue_model() if USE_LEARNED else None
         boundary = boundary_model() if USE_LEARNED and USE_BOUNDARY else None
+        edges = edge_model() if USE_LEARNED and USE_EDGES else None
     ex = Extractor(doc, text, generate=model is not None)
-    cands = [c for c in ex.run(model, boundary if model is not None else None)
+    cands = [c for c in ex.run(model, boundary if model is not None else None, edges if model is not None else None)
              if c.source is not None or not DROP_SOURCELESS]
+    if statements_only:
+        cands = [c for c in cands if is_statement(c, ex)]
     mask = quoted_mask(text)
     claims = []
     for c in cands:

@@ -9,8 +9,17 @@ layout gives each verb candidate a probability of being a PolNeAR attribution; c
 the threshold are dropped before the univocal clean-up. Rule-only candidates ("according to",
 "For X,", layouts) are kept as they are.
 
-Inference is a sum of a few dozen weights per verb (a dict lookup each), so it costs far less
-than parsing. Weights: ``data/cue_model.json`` (``scripts/train_attribution.py``).
+**Boundary ranker** (:class:`BoundaryModel`): picks one of a few rule variants of a kept claim's
+content (trailing phrase cut, leading preposition dropped, object added, next quotation added...).
+
+**Edge model** (:class:`EdgeModel`): after the ranker, two log-linear models score every candidate
+start token and end token of the content (:func:`edge_frame`, :func:`start_features`,
+:func:`end_features`); the content is moved to the best start and end (:func:`edge_ranges`) when
+they beat the current edges by ``margin``.
+
+Inference is a sum of a few dozen weights per candidate (a dict lookup each), so it costs far
+less than parsing. Weights: ``data/cue_model.json``, ``data/boundary_model.json``,
+``data/edge_model.json`` (``scripts/train_attribution.py``).
 """
 from __future__ import annotations
 
@@ -356,3 +365,227 @@ def boundary_model() -> Optional[BoundaryModel]:
     if not BOUNDARY_PATH.exists():
         return None
     return BoundaryModel.load(BOUNDARY_PATH)
+
+
+# ---------------------------------------------------------------- content edges (start / end tokens)
+
+EDGE_PATH = DATA / "edge_model.json"
+_DBK = (-30, -15, -8, -5, -3, -2, -1, 0, 1, 2, 3, 5, 8, 15, 30)
+_FUNC_POS = {"ADP", "SCONJ", "CCONJ", "DET", "PART", "PRON", "AUX", "PUNCT", "ADV"}
+
+
+def _has_alnum(tok) -> bool:
+    return any(ch.isalnum() for ch in tok.text)
+
+
+def _top_left(tok):
+    """The highest ancestor-or-self of ``tok`` whose subtree starts at ``tok``."""
+    t = tok
+    while t.head.i != t.i and t.head.left_edge.i == tok.i:
+        t = t.head
+    return t
+
+
+def _top_right(tok):
+    """The highest ancestor-or-self of ``tok`` whose subtree ends at ``tok``."""
+    t = tok
+    while t.head.i != t.i and t.head.right_edge.i == tok.i:
+        t = t.head
+    return t
+
+
+def _wform(tok) -> str:
+    return tok.lower_ if (tok.pos_ in _FUNC_POS or tok.is_punct) else tok.pos_
+
+
+def edge_frame(ex, c):
+    """(content token indices, start candidates, end candidates, excluded tokens) of a claim, or
+    None. Candidates are unquoted tokens with letters/digits, cue and source excluded, clipped to
+    the cue's paragraph: starts from the start of the first content token's sentence to the end
+    of the first piece, ends from the start of the last piece to the end of the last content
+    token's sentence. A quoted edge can therefore only move outwards; the current edges are always
+    candidates."""
+    doc = ex.doc
+    toks = _tokens_of(doc, c.content)
+    toks = [i for i in toks if _has_alnum(doc[i])]
+    if not toks:
+        return None
+    first, last = toks[0], toks[-1]
+    ps, pe = ex.para_of(c.cue[0])
+    s0 = ex.sent(doc[first])
+    s1 = ex.sent(doc[last])
+    excl = set()
+    for s, e in [c.cue] + ([c.source] if c.source else []):
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None:
+            excl.update(range(sp.start, sp.end))
+    pieces = [_tokens_of(doc, [r]) for r in c.content]
+    pieces = [[i for i in p if _has_alnum(doc[i])] for p in pieces]
+    pieces = [p for p in pieces if p]
+    first_end, last_start = pieces[0][-1], pieces[-1][0]
+    mask = ex.qmask
+    # a quoted edge may only move outwards, over unquoted words (a lead-in before the quotation)
+    hi_s = first if mask[doc[first].idx] else first_end
+    starts = [i for i in range(max(s0.start, first - 40), hi_s + 1)
+              if _has_alnum(doc[i]) and i not in excl and ps <= doc[i].idx < pe and not mask[doc[i].idx]]
+    lo_e = last if mask[doc[last].idx] else last_start
+    ends = [i for i in range(lo_e, min(s1.end, last + 41))
+            if _has_alnum(doc[i]) and i not in excl and ps <= doc[i].idx < pe and not mask[doc[i].idx]]
+    if first not in starts:
+        starts.append(first)
+    if last not in ends:
+        ends.append(last)
+    return toks, sorted(starts), sorted(ends), excl
+
+
+def _ctx(ex, c):
+    doc = ex.doc
+    lemma = c.lemma or "-"
+    path = c.extra.get("path", "none").split("-")[0] if c.cue_i >= 0 else c.rule
+    cue_i = c.cue_i if c.cue_i >= 0 else doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand").start
+    toks = _tokens_of(doc, c.content)
+    return lemma, path, cue_i, toks[0] if toks else 0, toks[-1] if toks else 0
+
+
+def start_features(ex, c, i, first, ctx) -> list[str]:
+    doc, mask = ex.doc, ex.qmask
+    lemma, path, cue_i = ctx[:3]
+    t = doc[i]
+    d = _bucket(i - first, _DBK)
+    prev = doc[i - 1] if i > 0 else None
+    pw = _wform(prev) if prev is not None else "<s>"
+    top = _top_left(t)
+    sent = ex.sent(t)
+    side = "B" if i < cue_i else "A"
+    rel = "dep=" + top.dep_ + ("|hcue" if top.head.i == cue_i else "")
+    isr = str(int(i == first))
+    f = ["S", "S:d=" + str(d), "S:d|p=" + str(d) + "|" + path, "S:r|l=" + isr + "|" + lemma,
+         "S:w=" + t.lower_, "S:pos=" + t.pos_, "S:tag=" + t.tag_, "S:dep=" + t.dep_, "S:top=" + rel,
+         "S:top|pos=" + rel + "|" + t.pos_, "S:prev=" + pw, "S:prev|w=" + pw + "|" + _wform(t),
+         "S:side=" + side, "S:side|top=" + side + "|" + top.dep_, "S:q=" + str(int(mask[t.idx])),
+         "S:qprev=" + str(int(prev is not None and prev.is_quote)), "S:sst=" + str(int(i == sent.start or (
+             prev is not None and prev.i == sent.start and not _has_alnum(prev)))),
+         "S:le=" + str(int(t.left_edge.i == i)), "S:d|top=" + str(d) + "|" + top.dep_,
+         "S:path|top=" + path + "|" + rel, "S:w|d=" + _wform(t) + "|" + str(d),
+         "S:rule=" + c.rule + "|" + isr]
+    hin = "cue" if top.head.i == cue_i else ("in" if ctx[4] >= top.head.i >= first else "out")
+    f += ["S:top|h=" + top.dep_ + "|" + hin, "S:top|hd=" + top.dep_ + "|" + top.head.dep_,
+          "S:top|h|d=" + top.dep_ + "|" + hin + "|" + str(d), "S:l|top=" + lemma + "|" + top.dep_,
+          "S:pw|d=" + (prev.lower_ if prev is not None else "<s>") + "|" + str(d)]
+    if prev is not None and prev.i == cue_i:
+        f.append("S:aftercue")
+    if prev is not None and c.source and prev.idx + len(prev) == c.source[1]:
+        f.append("S:aftersrc")
+    if i > cue_i and all(not _has_alnum(doc[k]) or doc[k].dep_ in ("prt", "neg", "aux") for k in range(cue_i + 1, i)):
+        f.append("S:nextcue")
+    return f
+
+
+def end_features(ex, c, j, last, ctx) -> list[str]:
+    doc, mask = ex.doc, ex.qmask
+    lemma, path, cue_i = ctx[:3]
+    t = doc[j]
+    d = _bucket(j - last, _DBK)
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    k = j + 1
+    while k < len(doc) and not _has_alnum(doc[k]) and "\n" not in doc[k].text:
+        k += 1
+    nw = doc[k] if k < len(doc) and "\n" not in doc[k].text else None
+    nxw = _wform(nxt) if nxt is not None and "\n" not in nxt.text else "<e>"
+    top = _top_right(t)
+    ntop = _top_left(nw).dep_ if nw is not None else "<e>"
+    sent = ex.sent(t)
+    send = all(not _has_alnum(doc[x]) for x in range(j + 1, sent.end))
+    side = "B" if j < cue_i else "A"
+    isr = str(int(j == last))
+    rel = "dep=" + top.dep_
+    f = ["E", "E:d=" + str(d), "E:d|p=" + str(d) + "|" + path, "E:r|l=" + isr + "|" + lemma,
+         "E:w=" + t.lower_, "E:pos=" + t.pos_, "E:tag=" + t.tag_, "E:dep=" + t.dep_, "E:top=" + rel,
+         "E:next=" + nxw, "E:nw=" + (_wform(nw) if nw is not None else "<e>"), "E:ntop=" + ntop,
+         "E:ntop|nw=" + ntop + "|" + (nw.lower_ if nw is not None and nw.pos_ in _FUNC_POS else "-"),
+         "E:next|ntop=" + nxw + "|" + ntop, "E:send=" + str(int(send)), "E:side=" + side,
+         "E:q=" + str(int(mask[t.idx])), "E:qnext=" + str(int(nxt is not None and nxt.is_quote)),
+         "E:re=" + str(int(t.right_edge.i == j)), "E:d|ntop=" + str(d) + "|" + ntop,
+         "E:path|ntop=" + path + "|" + ntop, "E:w|d=" + _wform(t) + "|" + str(d),
+         "E:rule=" + c.rule + "|" + isr, "E:send|d=" + str(int(send)) + "|" + str(d)]
+    if nw is not None:
+        nt = _top_left(nw)
+        hin = "cue" if nt.head.i == cue_i else ("in" if last >= nt.head.i >= ctx[3] else "out")
+        f += ["E:nt|h=" + nt.dep_ + "|" + hin, "E:nt|hd=" + nt.dep_ + "|" + nt.head.dep_,
+              "E:nt|h|d=" + nt.dep_ + "|" + hin + "|" + str(d), "E:l|ntop=" + lemma + "|" + nt.dep_,
+              "E:nw|d=" + nw.lower_ + "|" + str(d)]
+    if nw is not None and nw.i == cue_i:
+        f.append("E:beforecue")
+    if nw is not None and c.source and nw.idx == c.source[0]:
+        f.append("E:beforesrc")
+    return f
+
+
+class EdgeModel:
+    """Two log-linear models over candidate content start and end tokens (softmax per claim)."""
+
+    def __init__(self, weights: dict, margin: float = 0.0, meta: Optional[dict] = None):
+        self.w = weights
+        self.margin = margin
+        self.meta = meta or {}
+
+    @classmethod
+    def load(cls, path: Path = EDGE_PATH) -> "EdgeModel":
+        d = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(d["weights"], d.get("margin", 0.0), d.get("meta"))
+
+    def save(self, path: Path = EDGE_PATH) -> None:
+        w = {k: round(v, 4) for k, v in sorted(self.w.items()) if abs(v) >= 1e-3}
+        Path(path).write_text(json.dumps({"margin": self.margin, "meta": self.meta, "weights": w},
+                                         ensure_ascii=False, indent=0), encoding="utf-8")
+
+    def _best(self, feats_list, rule: int) -> int:
+        """The best-scoring candidate, when it beats the rule's own edge by the margin."""
+        w = self.w
+        zs = [sum(w.get(x, 0.0) for x in feats) for feats in feats_list]
+        bi = max(range(len(zs)), key=lambda k: (zs[k], k == rule))
+        return bi if zs[bi] > zs[rule] + self.margin else rule
+
+    def edges(self, ex, c):
+        fr = edge_frame(ex, c)
+        if fr is None:
+            return None
+        toks, starts, ends, excl = fr
+        ctx = _ctx(ex, c)
+        s = starts[self._best([start_features(ex, c, i, toks[0], ctx) for i in starts], starts.index(toks[0]))]
+        e = ends[self._best([end_features(ex, c, j, toks[-1], ctx) for j in ends], ends.index(toks[-1]))]
+        return toks, s, e, excl
+
+    def apply(self, ex, cands) -> None:
+        for c in cands:
+            r = self.edges(ex, c)
+            if r is None:
+                continue
+            toks, s, e, excl = r
+            if s > e or (s == toks[0] and e == toks[-1]):
+                continue
+            rng = edge_ranges(ex, c, toks, s, e, excl)
+            if rng:
+                c.content = rng
+
+
+def edge_ranges(ex, c, toks, s, e, excl) -> list[tuple[int, int]]:
+    """Char ranges of claim ``c``'s content made to start at token ``s`` and end at token ``e``:
+    the rule's characters between them (quotation pieces and gaps kept) plus the tokens added
+    outside the rule's first..last token (cue and source excluded)."""
+    doc = ex.doc
+    first, last = toks[0], toks[-1]
+    lo = doc[max(s, first)].idx
+    hi_t = doc[min(e, last)]
+    hi = hi_t.idx + len(hi_t)
+    inner = [(max(a, lo), min(b, hi)) for a, b in c.content if max(a, lo) < min(b, hi)] if s <= last and e >= first else []
+    add = [i for i in range(s, min(first, e + 1)) if i not in excl] + [i for i in range(max(last + 1, s), e + 1) if i not in excl]
+    return _merge_ranges(inner + _ranges(doc, add), ex.text)
+
+
+@functools.lru_cache(maxsize=1)
+def edge_model() -> Optional[EdgeModel]:
+    """The shipped content-edge model, or None when ``data/edge_model.json`` is missing."""
+    if not EDGE_PATH.exists():
+        return None
+    return EdgeModel.load(EDGE_PATH)

@@ -277,7 +277,7 @@ def predict_split(split: str = "dev", data_dir=None, cache_dir: Optional[os.Path
     t1 = time.perf_counter()
     out = []
     for (name, text, gold), doc in zip(data, docs):
-        out.append((name, text, gold, find_claims(doc, text)))
+        out.append((name, text, gold, find_claims(doc, text, statements_only=False)))  # PolNeAR counts actions too
     t2 = time.perf_counter()
     if timing is not None:
         timing.update(parse_s=t1 - t0, rules_s=t2 - t1, articles=len(data))
