@@ -191,9 +191,9 @@ def copy_flags(original: Article, copy: Article, original_id: str) -> list:
                         {"original": original_id, "agency": oc[0]["agency"], "credit_line": oc[0]["line"],
                          "byline": people[0]["name"], "byline_line": people[0]["line"], "undecided": True,
                          "stage": "link"}))
-    elif people and not credit_lines(copy):
-        # the same text under another person's name than the original's (or under a name where
-        # the original names nobody)
+    elif people and (_person(original) or not credit_lines(copy)):
+        # the same text under another person's name than the original's (credited to a wire or
+        # not: the wire's reporter is one name), or under a name where the original names nobody
         ob = _person(original)
         mine = {b["name"].casefold() for b in people}
         if not ob or not mine & {b["name"].casefold() for b in ob}:
@@ -240,7 +240,7 @@ def original_byline_flags(original: Article, copies: list[tuple[str, Article]]) 
         if po != pc and "9999" not in (po, pc):
             continue  # the earlier one is the original: the copy carries the flag
         theirs = _person(c)
-        if theirs and not names & {b["name"].casefold() for b in theirs} and not credit_lines(c):
+        if theirs and not names & {b["name"].casefold() for b in theirs}:
             out.append(Flag("byline-swapped", f"the same text is bylined {theirs[0]['name']} in story {cid}, "
                             f"here {mine[0]['name']}; both appeared {'the same day' if po == pc else 'undated'}, "
                             "so which byline is genuine is unclear",
