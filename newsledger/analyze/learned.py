@@ -169,16 +169,9 @@ def _tokens_of(doc, ranges) -> list[int]:
 
 
 def _ranges(doc, idxs) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
-    prev = None
-    for i in sorted(idxs):
-        t = doc[i]
-        if prev is not None and i == prev + 1:
-            out[-1][1] = t.idx + len(t)
-        else:
-            out.append([t.idx, t.idx + len(t)])
-        prev = i
-    return [(a, b) for a, b in out]
+    from newsledger.analyze.attribution import _tok_ranges  # attribution imports this module
+
+    return _tok_ranges(doc, idxs)
 
 
 def _merge_ranges(ranges, text) -> list[tuple[int, int]]:

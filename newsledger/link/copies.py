@@ -49,6 +49,17 @@ def _person(a: Article) -> list:
     return [b for b in person_bylines(a) if not b["with_agency"]]
 
 
+def _other_names(people: list, others: list) -> bool:
+    """Two lists of person bylines share no name."""
+    return not {b["name"].casefold() for b in people} & {b["name"].casefold() for b in others}
+
+
+def _order_unclear(a: Article, b: Article) -> bool:
+    """Published the same day, or one of them undated: nothing says which came first."""
+    da, db = _date_key(a.published)[:10], _date_key(b.published)[:10]
+    return da == db or "9999" in (da, db)
+
+
 def _norm(p: str) -> str:
     return " ".join(words(p))
 
@@ -175,14 +186,15 @@ def copy_flags(original: Article, copy: Article, original_id: str) -> list:
     oc = credit_lines(original)
     if canonical_agency(original.site):  # the agency's own page names the agency best
         oc = [{"agency": canonical_agency(original.site), "line": original.site, "where": "site"}] + oc
-    people = [b for b in person_bylines(copy) if not b["with_agency"]]
+    people = _person(copy)
+    ob = _person(original)
     if oc and people and not credit_lines(copy):
         out.append(Flag("byline-swapped", f"text matches the {oc[0]['agency']} story {original_id} "
                         f"but is bylined {people[0]['name']}",
                         {"original": original_id, "agency": oc[0]["agency"],
                          "credit_line": oc[0]["line"], "byline": people[0]["name"],
                          "byline_line": people[0]["line"], "stage": "link"}))
-    elif oc and people and not _person(original) and canonical_agency(original.site) is None:
+    elif oc and people and not ob and canonical_agency(original.site) is None:
         # a wire copy that names a person the agency's version does not: the agency's own
         # reporter, or a name put on wire copy; the ledger cannot tell, and says so
         out.append(Flag("byline-swapped", f"copy of the {oc[0]['agency']} story {original_id}, which names no "
@@ -191,15 +203,12 @@ def copy_flags(original: Article, copy: Article, original_id: str) -> list:
                         {"original": original_id, "agency": oc[0]["agency"], "credit_line": oc[0]["line"],
                          "byline": people[0]["name"], "byline_line": people[0]["line"], "undecided": True,
                          "stage": "link"}))
-    elif people and (_person(original) or not credit_lines(copy)):
+    elif people and (ob or not credit_lines(copy)):
         # the same text under another person's name than the original's (credited to a wire or
         # not: the wire's reporter is one name), or under a name where the original names nobody
-        ob = _person(original)
-        mine = {b["name"].casefold() for b in people}
-        if not ob or not mine & {b["name"].casefold() for b in ob}:
+        if not ob or _other_names(people, ob):
             was = f"bylined {ob[0]['name']}" if ob else "which names no author"
-            d1, d2 = _date_key(original.published)[:10], _date_key(copy.published)[:10]
-            undecided = d1 == d2 or "9999" in (d1, d2)
+            undecided = _order_unclear(original, copy)
             out.append(Flag("byline-swapped", f"text copies story {original_id}, {was}, "
                             f"but is bylined {people[0]['name']}"
                             + ("; both appeared the same day (or undated), so which byline is genuine "
@@ -232,17 +241,15 @@ def original_byline_flags(original: Article, copies: list[tuple[str, Article]]) 
     mine = _person(original)
     if not mine:
         return []
-    names = {b["name"].casefold() for b in mine}
-    po = _date_key(original.published)[:10]
     out = []
     for cid, c in copies:
-        pc = _date_key(c.published)[:10]
-        if po != pc and "9999" not in (po, pc):
+        if not _order_unclear(original, c):
             continue  # the earlier one is the original: the copy carries the flag
         theirs = _person(c)
-        if theirs and not names & {b["name"].casefold() for b in theirs}:
+        if theirs and _other_names(theirs, mine):
             out.append(Flag("byline-swapped", f"the same text is bylined {theirs[0]['name']} in story {cid}, "
-                            f"here {mine[0]['name']}; both appeared {'the same day' if po == pc else 'undated'}, "
+                            f"here {mine[0]['name']}; both appeared "
+                            f"{'the same day' if _date_key(original.published)[:10] == _date_key(c.published)[:10] else 'undated'}, "
                             "so which byline is genuine is unclear",
                             {"other": cid, "other_byline": theirs[0]["name"], "byline": mine[0]["name"],
                              "undecided": True, "stage": "link"}))
