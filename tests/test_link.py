@@ -210,6 +210,33 @@ def test_person_story_copied_under_another_name(ledger):
     assert any(x["evidence"].get("undecided") for x in flagged[first.id] + flagged[twin.id])
 
 
+
+def test_same_day_name_on_a_text_that_elsewhere_names_nobody(ledger):
+    """Which of two same-day versions is the original is a tie-break (here the longer one, the
+    named copy): the name is in doubt either way, so the named version carries an undecided flag;
+    a copy that shares the chosen original's name is flagged too when a sibling names someone else."""
+    body = [f"Paragraph {i} of the Orlen ferry timetable story: the winter crossings to Saltmere cut "
+            f"to {i + 2} a day, the harbour master's notice and the islanders' petition against it."
+            for i in range(8)]
+    plain = art("Ferry crossings cut", body[:7], "islandpost.example", byline=[], published="2031-05-06")
+    named = art("Ferry cuts anger islanders", body, "newsfarm.example", byline=["Rex Tallon"],
+                published="2031-05-06")
+    link_new(ledger, store(ledger, plain, named))
+    group = copy_groups(ledger)[0]
+    assert group["original"] == named.id  # longer text, same day: chosen, but not proven first
+    f = [x for x in ledger.get(named.id)["flags"] if x["kind"] == "byline-swapped"]
+    assert f and f[0]["evidence"]["undecided"] and f[0]["evidence"]["other"] == plain.id
+    assert "names no author" in f[0]["detail"]
+    assert not [x for x in ledger.get(plain.id)["flags"] if x["kind"] == "byline-swapped"]
+    same = art("Ferry cuts anger islanders (2)", body[:6], "mirror.example", byline=["Rex Tallon"],
+               published="2031-05-06")
+    other = art("Islanders lose ferries", body[1:], "copysite.example", byline=["Ada Pell"],
+                published="2031-05-06")
+    link_new(ledger, store(ledger, same, other))
+    for a in (same, other):
+        f = [x for x in ledger.get(a.id)["flags"] if x["kind"] == "byline-swapped"]
+        assert f and all(x["evidence"]["undecided"] for x in f), a.byline
+
 def test_agency_reporter_byline_is_not_a_swap():
     """"By Janie Har, AP" is how agencies sign; the seed's contradiction needs a staff persona."""
     a = art("Court rules on water rights", ["The court ruled on Tuesday, lawyers said."] * 4, "kdet.example",

@@ -231,9 +231,11 @@ def copy_flags(original: Article, copy: Article, original_id: str) -> list:
 
 
 def original_byline_flags(original: Article, copies: list[tuple[str, Article]]) -> list:
-    """The original's side of a byline contradiction when nothing shows which version came
-    first (no wire credit, published the same day or undated): the same text under another
-    person's name elsewhere is flagged on both, saying that the order is unclear."""
+    """One side of a byline contradiction when nothing shows which version came first (no wire
+    credit, published the same day or undated): ``original`` (the group's original, or a copy
+    compared with its sibling copies) carries a person's byline, and the same text appears under
+    another person's name, or under no name at all, elsewhere. The flag says that the order is
+    unclear: the name here may be the genuine one or the one put on a copy."""
     from newsledger.model import Flag
 
     if canonical_agency(original.site) or (credit_lines(original) and not _person(original)):
@@ -246,12 +248,19 @@ def original_byline_flags(original: Article, copies: list[tuple[str, Article]]) 
         if not _order_unclear(original, c):
             continue  # the earlier one is the original: the copy carries the flag
         theirs = _person(c)
+        when = ('the same day' if _date_key(original.published)[:10] == _date_key(c.published)[:10]
+                else 'undated')
         if theirs and _other_names(theirs, mine):
             out.append(Flag("byline-swapped", f"the same text is bylined {theirs[0]['name']} in story {cid}, "
-                            f"here {mine[0]['name']}; both appeared "
-                            f"{'the same day' if _date_key(original.published)[:10] == _date_key(c.published)[:10] else 'undated'}, "
-                            "so which byline is genuine is unclear",
+                            f"here {mine[0]['name']}; both appeared {when}, so which byline is genuine "
+                            "is unclear",
                             {"other": cid, "other_byline": theirs[0]["name"], "byline": mine[0]["name"],
+                             "undecided": True, "stage": "link"}))
+        elif not theirs and not credit_lines(c) and not canonical_agency(c.site):
+            out.append(Flag("byline-swapped", f"the same text names no author in story {cid}, here it is "
+                            f"bylined {mine[0]['name']}; both appeared {when}, so whether the name is "
+                            "genuine or was put on a copy is unclear",
+                            {"other": cid, "other_byline": None, "byline": mine[0]["name"],
                              "undecided": True, "stage": "link"}))
     return out
 

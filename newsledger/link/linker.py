@@ -35,7 +35,7 @@ MAX_STORY_CANDIDATES = 100  # stored articles scored per newcomer, most shared s
 PROBE_SLICE = 100  # new articles whose band lookups are held in memory at once
 # a band key stops being indexed once this many articles hold it (an exact-copy key keeps its
 # first holders, which still find the copy; a story key that common says nothing)
-_BAND_CAP = {"body": 200, "lead": 200, "story": 60}
+_BAND_CAP = {"body": 200, "lead": 200, "passage": 200, "story": 60}
 IN_LIMIT = 900  # bound parameters per IN list
 
 # copy decision (estimated from signatures)
@@ -93,8 +93,9 @@ def fingerprint(a: Article, aid: str, pk: int = 0, data: Optional[dict] = None) 
     fp = _FP(aid, pk, a, data or {}, int(len(sh)), sig, lead, terms, tsig, _bucket(a.published))
     fp.keys["body"] = T.band_keys(sig, *T.BODY_BANDS, "body") if len(sh) >= MIN_SHINGLES else []
     fp.keys["lead"] = T.band_keys(lead, *T.LEAD_BANDS, "lead") if len(sh) >= MIN_SHINGLES else []
+    fp.keys["passage"] = T.passage_keys(ws)
     fp.keys["story"] = T.band_keys(tsig, *T.STORY_BANDS, "story", fp.bucket) if terms else []
-    fp.probe = [("body", k) for k in fp.keys["body"]] + [("lead", k) for k in fp.keys["lead"]]
+    fp.probe = [(kind, k) for kind in ("body", "lead", "passage") for k in fp.keys[kind]]
     if terms:
         span = range(fp.bucket - T.STORY_BUCKET_SPAN, fp.bucket + T.STORY_BUCKET_SPAN + 1) if fp.bucket else [0]
         for b in span:
@@ -342,7 +343,7 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
         touched_stories.add(best_sid)
         member_rows.append({"article_id": fp.id, "story_id": best_sid, "score": round(best, 3), "via": via})
         # index this article
-        for kind in ("body", "lead", "story"):
+        for kind in ("body", "lead", "passage", "story"):
             for k in fp.keys[kind]:
                 if posting[k] + len(local.get(k, ())) >= _BAND_CAP[kind]:
                     continue  # saturated: a key this common carries no more information
@@ -522,10 +523,9 @@ def _refresh_flags(conn, ids: set[str], new_ids: set[str]) -> int:
             originals[gid] = oid
     need = {o for o in originals.values() if o not in arts}
     orig_arts = _articles_by_id(conn, need) if need else {}
-    # originals among ``ids``: the other members of their groups (a few), for byline contradictions
+    # the other copies of each group (a few), for byline contradictions that no date settles
     members_of = defaultdict(list)
-    own_groups = [g for g, o in originals.items() if o in arts]
-    for part in _chunks(own_groups):
+    for part in _chunks(gids):
         for gid, aid in conn.execute(select(copies_t.c.group_id, copies_t.c.article_id)
                                      .where(copies_t.c.group_id.in_(part), copies_t.c.role == "copy")):
             if len(members_of[gid]) < 20:
@@ -543,14 +543,17 @@ def _refresh_flags(conn, ids: set[str], new_ids: set[str]) -> int:
         new = _article_flags_local(a)
         gid = group_of.get(aid)
         oid = originals.get(gid)
+        siblings = [(m, Article.from_dict(d)) for m in members_of.get(gid, ()) if m != aid
+                    for d in [(arts.get(m) or orig_arts.get(m) or member_arts.get(m) or (None, None))[1]] if d]
         if oid and oid != aid:
             od = (arts.get(oid) or orig_arts.get(oid) or (None, None))[1]
             if od:
                 new += copy_flags(Article.from_dict(od), a, oid)
-        elif oid == aid and members_of.get(gid):
-            others = [(m, Article.from_dict(d)) for m in members_of[gid]
-                      for d in [(arts.get(m) or orig_arts.get(m) or member_arts.get(m) or (None, None))[1]] if d]
-            new += original_byline_flags(a, others)
+            if not any(f.kind == "byline-swapped" for f in new):
+                # the same name as the original's, but another same-day copy names someone else
+                new += original_byline_flags(a, siblings)
+        elif oid == aid:
+            new += original_byline_flags(a, siblings)
         if bio_rows.get(aid):
             new += _bio_flags(conn, aid, bio_rows[aid])
         for f in new:

@@ -31,7 +31,7 @@ bands = Table(
     "link_bands", metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("key", BigInteger, nullable=False),
-    Column("kind", String(8), nullable=False),  # body | lead | story
+    Column("kind", String(8), nullable=False),  # body | lead | passage | story
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"),
            nullable=False),
     Index("ix_link_bands_key", "key"),

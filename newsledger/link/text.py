@@ -23,6 +23,9 @@ SHINGLE = 3  # words per shingle: robust to light rewording, still rare across u
 LEAD_WORDS = 80
 BODY_BANDS = (32, 4)  # bands x rows: candidate threshold ~ (1/32)^(1/4) = 0.42 Jaccard
 LEAD_BANDS = (16, 4)  # ~ 0.5
+PASSAGE_WORDS = 6  # passage keys: sampled 6-word shingles, shared by any copied passage ...
+PASSAGE_SAMPLE = 48  # ... one shingle in 48, chosen by its hash (the same in every text) ...
+PASSAGE_MAX = 40  # ... at most this many per article
 STORY_BANDS = (64, 2)  # ~ 0.125: stories share terms, not text; keys carry a time bucket
 STORY_BUCKET_DAYS = 21
 STORY_BUCKET_SPAN = 1  # probe the own bucket +- 1 (3 to 6 weeks either side)
@@ -104,7 +107,22 @@ def containment(j: float, na: int, nb: int) -> float:
     return min(1.0, inter / min(na, nb))
 
 
-_KIND_SALT = {"body": 0x9E3779B97F4A7C15, "lead": 0xC2B2AE3D27D4EB4F, "story": 0x165667B19E3779F9}
+_KIND_SALT = {"body": 0x9E3779B97F4A7C15, "lead": 0xC2B2AE3D27D4EB4F, "story": 0x165667B19E3779F9,
+              "passage": 0x27D4EB2F165667C5}
+
+
+def passage_keys(ws: list[str]) -> list[int]:
+    """Keys for containment: the 6-word shingles whose hash falls in a fixed 1-in-48 sample.
+    The choice depends on the shingle alone (not on the rest of the text), so a copy that keeps
+    only part of a story (trimmed, or an extractor kept another part of the page) shares the
+    sampled shingles of that part, where its MinHash Jaccard with the whole may be too low."""
+    if len(ws) < PASSAGE_WORDS:
+        return []
+    h = shingle_hashes(ws, PASSAGE_WORDS).astype(np.uint64)
+    h = h[(h * np.uint64(0x9E3779B1) >> np.uint64(7)) % np.uint64(PASSAGE_SAMPLE) == 0][:PASSAGE_MAX]
+    acc = (h + np.uint64(_KIND_SALT["passage"])) * np.uint64(0x94D049BB133111EB)
+    acc ^= acc >> np.uint64(29)
+    return [int(x) for x in (acc & _MASK63)]
 
 
 def band_keys(sig: np.ndarray, bands: int, rows: int, kind: str, bucket: int = 0) -> list[int]:
