@@ -44,11 +44,12 @@ MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0)
 EDGE_L2 = 5e-4
 
 
-def build(data, docs):
-    """Per article: (text, gold, cands, [(cand index, features, label)])."""
+def build(data, docs, tags=None):
+    """Per article: (text, gold, cands, [(cand index, features, label)]); ``tags``: the tagger's
+    out-of-fold probabilities of each article's tokens (see ``scripts/train_tagger.py``)."""
     out = []
-    for (_, text, gold), doc in zip(data, docs):
-        ex = A.Extractor(doc, text, generate=True)
+    for n, ((_, text, gold), doc) in enumerate(zip(data, docs)):
+        ex = A.Extractor(doc, text, generate=True, tag=None if tags is None else tags[n])
         cands = ex.candidates()
         gsets = [(alnum_set(text, g.content), g.cue) for g in gold]
         rows = []
@@ -260,12 +261,22 @@ def main(argv=None):
     ap.add_argument("--boundary-out", default=str(BOUNDARY_PATH))
     ap.add_argument("--edge-out", default=str(EDGE_PATH))
     ap.add_argument("--l2", type=float, default=1e-5)
+    ap.add_argument("--tagger-oof", default="/tmp/tagger/oof.npz",
+                    help="out-of-fold tagger probabilities on train ('' to train without tagger features)")
     args = ap.parse_args(argv)
     t0 = time.time()
     data = load_split("train")
     docs = _docs([t for _, t, _ in data], Path(args.cache_dir) / "train.spacy" if args.cache_dir else None)
     print(f"loaded {len(data)} train articles in {time.time() - t0:.0f}s", flush=True)
-    arts = build(data, docs)
+    tags = None
+    if args.tagger_oof:
+        z = np.load(args.tagger_oof)
+        probs, off = z["probs"].astype(np.float32), z["offsets"]
+        tags = [probs[off[i]:off[i + 1]] for i in range(len(off) - 1)]
+        if len(tags) != len(docs) or any(len(t) != len(d) for t, d in zip(tags, docs)):
+            sys.exit(f"{args.tagger_oof}: does not match the train parses (rerun scripts/train_tagger.py)")
+        print(f"tagger features from {args.tagger_oof} (out-of-fold)", flush=True)
+    arts = build(data, docs, tags)
     nrows = sum(len(a[4]) for a in arts)
     npos = sum(y for a in arts for _, _, y in a[4])
     print(f"{nrows} verb candidates, {npos} positive ({time.time() - t0:.0f}s)", flush=True)

@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+import numpy as np
+
 from newsledger.model import Claim, Content, Source, Span
 
 DATA = Path(__file__).with_name("data")
@@ -278,8 +280,11 @@ CONTENT_PREPS = {"about", "on", "for", "of", "against", "to", "that", "with", "o
 
 
 class Extractor:
-    def __init__(self, doc, text: str, generate: bool = False):
+    def __init__(self, doc, text: str, generate: bool = False, tag=None):
         self.doc = doc
+        # (tokens, 5) probabilities of the article-wide tagger (newsledger.analyze.tagger), read
+        # as features by the learned models; None without it
+        self.tag = tag
         self.text = text
         # generate=True: every verb is a cue candidate and the lexicon/complement filters become
         # flags (``Cand.extra``) for the learned cue classifier (``learned.py``) to weigh
@@ -777,7 +782,114 @@ class Extractor:
             boundary.apply(self, kept)
         if edges is not None:
             edges.apply(self, kept)
+        if self.tag is not None and TAGGER_SOURCES:
+            self.tagger_sources(kept)
+        if self.tag is not None and TAGGER_CLAIMS:
+            kept = sorted(kept + self.tagger_claims(kept), key=lambda c: c.cue[0])
         return kept
+
+    def tagger_claims(self, kept: list[Cand]) -> list[Cand]:
+        """Attributions the rules missed but the article-wide tagger sees: a run of cue tokens
+        (p >= TAG_CUE) outside every kept claim, with the nearest run of content tokens
+        (p >= TAG_CONTENT) in its paragraph on either side, and the nearest source run in its
+        sentence. Typical finds: noun and adjective cues ("plenty of unknowns about X", "was
+        dubbed X"), quotations spanning sentences, cues the parse attached oddly."""
+        doc, tag = self.doc, self.tag
+        n = len(doc)
+        covered = np.zeros(n + 1, dtype=bool)
+        for c in kept:
+            for s, e in [*c.content, c.cue, *([c.source] if c.source else [])]:
+                sp = doc.char_span(s, e, alignment_mode="expand")
+                if sp is not None:
+                    covered[sp.start:sp.end] = True
+        alnum = np.array([any(ch.isalnum() for ch in t.text) for t in doc] + [False])
+        is_cue = (tag[:, 3] >= TAG_CUE) & alnum[:n]
+        is_con = tag[:, 0] >= TAG_CONTENT
+        out = []
+        i = 0
+        while i < n:
+            if not is_cue[i] or covered[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and (is_cue[j + 1] or (not alnum[j + 1] and j + 2 < n and is_cue[j + 2])) \
+                    and "\n" not in doc[j].whitespace_:
+                j += 1
+            c = self._tagger_claim(i, j, covered, is_con, alnum)
+            if c is not None:
+                out.append(c)
+                for s, e in [*c.content, *([c.source] if c.source else [])]:
+                    sp = doc.char_span(s, e, alignment_mode="expand")
+                    covered[sp.start:sp.end] = True
+            covered[i:j + 1] = True
+            i = j + 1
+        return out
+
+    def _tagger_claim(self, i: int, j: int, covered, is_con, alnum) -> Optional[Cand]:
+        doc, tag = self.doc, self.tag
+        ps, pe = self.para_of(doc[i].idx)
+
+        def run(k, step):
+            """The content run met first from token k walking by ``step`` (a few tokens of gap
+            allowed before it starts), as (first, last) token indices, else None."""
+            gap = 0
+            while 0 <= k < len(doc) and ps <= doc[k].idx < pe and not is_con[k]:
+                gap += alnum[k]
+                if gap > TAG_GAP or covered[k]:
+                    return None
+                k += step
+            if not (0 <= k < len(doc) and ps <= doc[k].idx < pe) or covered[k]:
+                return None
+            a = k
+            while 0 <= k + step < len(doc) and ps <= doc[k + step].idx < pe and not covered[k + step] \
+                    and (is_con[k + step] or not alnum[k + step]):
+                k += step
+            lo, hi = min(a, k), max(a, k)
+            return (lo, hi), abs(a - (j if step > 0 else i))
+
+        cands = [r for r in (run(j + 1, 1), run(i - 1, -1)) if r is not None]
+        if not cands:
+            return None
+        (lo, hi), _ = min(cands, key=lambda r: r[1])
+        idxs = _trim(doc, [x for x in range(lo, hi + 1) if x < i or x > j])
+        idxs = [x for x in idxs if not doc[x].is_space]
+        if sum(alnum[x] for x in idxs) < TAG_MIN_CONTENT:
+            return None
+        src = self._tagger_source(i, j, set(idxs))
+        cue = (doc[i].idx, doc[j].idx + len(doc[j]))
+        return Cand(cue=cue, cue_i=i, source=src, content=_tok_ranges(doc, idxs), rule="tagger",
+                    lemma=doc[i].lemma_.lower(), extra={"path": "tagger", "p": float(tag[i:j + 1, 3].max())})
+
+    def _tagger_source(self, i: int, j: int, content: set) -> Optional[tuple[int, int]]:
+        """The run of source tokens (p >= TAG_SOURCE) nearest to cue tokens i..j in their
+        sentence, outside the cue and the content, as a char range; None if there is none."""
+        doc, tag = self.doc, self.tag
+        sent = self.sent(doc[i])
+
+        def ok(k):
+            return (sent.start <= k < sent.end and tag[k, 4] >= TAG_SOURCE and k not in content
+                    and not i <= k <= j)
+
+        near = [k for k in range(sent.start, sent.end) if ok(k) and any(ch.isalnum() for ch in doc[k].text)]
+        if not near:
+            return None
+        a = b = min(near, key=lambda k: min(abs(k - i), abs(k - j)))
+        while ok(a - 1):
+            a -= 1
+        while ok(b + 1):
+            b += 1
+        return doc[a].idx, doc[b].idx + len(doc[b])
+
+    def tagger_sources(self, kept: list[Cand]) -> None:
+        """A kept claim whose speaker the parse did not find ("X has sent troops, South Korea's
+        spy agency said", the agency parsed as an apposition of "Russia") takes the tagger's
+        nearest source run in the cue's sentence."""
+        for c in kept:
+            if c.source is not None or c.cue_i < 0:
+                continue
+            sp = self.doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
+            content = {t.i for s, e in c.content for t in (self.doc.char_span(s, e, alignment_mode="expand") or ())}
+            c.source = self._tagger_source(sp.start, sp.end - 1, content)
 
     def strip_dateline(self, c: Cand) -> None:
         if not c.content:
@@ -850,9 +962,13 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
     gold cue in >= 25% of its >= 5 train uses: say, deny, criticize, reiterate, ...) used the way
     the rules accept it (no "needs a complement / predicate" flag: "called X Y", not "called a
     meeting")."""
+    quoted = any(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum())
+    if c.rule == "tagger":  # a cue the tagger found: a quotation, or a reporting word in the cue
+        return quoted or any(t.lemma_.lower() in ex.lex["verbs"]
+                             for t in ex.doc.char_span(*c.cue, alignment_mode="expand"))
     if c.rule != "verb":
         return True
-    if any(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum()):
+    if quoted:
         return True
     if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
         return True
@@ -862,6 +978,14 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
 USE_LEARNED = True  # use the learned cue classifier (data/cue_model.json) when it is shipped
 USE_BOUNDARY = True  # and the learned content-boundary ranker (data/boundary_model.json)
 USE_EDGES = True  # and the learned content start/end model (data/edge_model.json)
+USE_TAGGER = True  # and the article-wide token tagger's probabilities as their features (data/tagger.npz)
+TAGGER_SOURCES = True  # a kept claim without a source takes the tagger's nearest source
+TAGGER_CLAIMS = True  # and claims from the tagger alone where no rule fired (Extractor.tagger_claims)
+TAG_CUE = 0.85  # a cue token for tagger claims (0.5-0.95 tried on PolNeAR dev; 0.85-0.9 best)
+TAG_CONTENT = 0.5  # a content token
+TAG_SOURCE = 0.5  # a source token
+TAG_GAP = 6  # words between the cue and its content run at most
+TAG_MIN_CONTENT = 1  # words in a tagger claim's content at least
 
 
 def find_claims(doc, text: str, resolve: bool = True, model="default", statements_only: bool = True) -> list[Claim]:
@@ -879,7 +1003,13 @@ def find_claims(doc, text: str, resolve: bool = True, model="default", statement
         model = cue_model() if USE_LEARNED else None
         boundary = boundary_model() if USE_LEARNED and USE_BOUNDARY else None
         edges = edge_model() if USE_LEARNED and USE_EDGES else None
-    ex = Extractor(doc, text, generate=model is not None)
+    tag = None
+    if model is not None and USE_TAGGER:
+        from newsledger.analyze.tagger import tagger
+
+        tg = tagger()
+        tag = tg(doc, text) if tg is not None else None
+    ex = Extractor(doc, text, generate=model is not None, tag=tag)
     cands = [c for c in ex.run(model, boundary if model is not None else None, edges if model is not None else None)
              if c.source is not None or not DROP_SOURCELESS]
     if statements_only:

@@ -110,6 +110,32 @@ def cue_features(ex, c) -> list[str]:
     f.append(f"cueq|cq={int(mask[tok.idx])}|{qb}")
     if tok.i - tok.sent.start <= 1:
         f.append("sentstart")
+    return f + tagger_cue_features(ex, c, lemma)
+
+
+_PB = (0.05, 0.15, 0.3, 0.5, 0.7, 0.85, 0.95)
+
+
+def _tp(ex, i: int, k: int) -> int:
+    """Bucket of the tagger's probability of label ``k`` at token ``i`` (-1 outside the doc)."""
+    return _bucket(float(ex.tag[i, k]), _PB) if 0 <= i < len(ex.tag) else -1
+
+
+def tagger_cue_features(ex, c, lemma: str) -> list[str]:
+    """What the article-wide tagger (:mod:`newsledger.analyze.tagger`) says of a candidate: its
+    cue token as a cue, its content tokens as content (mean), start and end, its source."""
+    if getattr(ex, "tag", None) is None:
+        return []
+    toks = _tokens_of(ex.doc, c.content)
+    cue = _tp(ex, c.cue_i, 3)
+    cont = _bucket(float(ex.tag[toks, 0].mean()), _PB) if toks else -1
+    f = [f"T:cue={cue}", f"T:cont={cont}", f"T:cue|cont={cue}|{cont}", f"T:cuecont={_tp(ex, c.cue_i, 0)}",
+         f"T:cue|lex={cue}|{int(lemma in ex.lex['verbs'])}"]
+    if toks:
+        f += [f"T:st={_tp(ex, toks[0], 1)}", f"T:en={_tp(ex, toks[-1], 2)}"]
+    si = c.extra.get("src_i", -1)
+    if si >= 0 and c.source is not None:
+        f.append(f"T:src={_tp(ex, si, 4)}")
     return f
 
 
@@ -471,6 +497,10 @@ def start_features(ex, c, i, first, ctx) -> list[str]:
         f.append("S:aftersrc")
     if i > cue_i and all(not _has_alnum(doc[k]) or doc[k].dep_ in ("prt", "neg", "aux") for k in range(cue_i + 1, i)):
         f.append("S:nextcue")
+    if getattr(ex, "tag", None) is not None:
+        ts = _tp(ex, i, 1)
+        f += [f"S:t={ts}", f"S:tin={_tp(ex, i, 0)}", f"S:tprev={_tp(ex, i - 1, 0)}", f"S:t|d={ts}|{d}",
+              f"S:t|prev={ts}|{_tp(ex, i - 1, 0)}"]
     return f
 
 
@@ -511,6 +541,10 @@ def end_features(ex, c, j, last, ctx) -> list[str]:
         f.append("E:beforecue")
     if nw is not None and c.source and nw.idx == c.source[0]:
         f.append("E:beforesrc")
+    if getattr(ex, "tag", None) is not None:
+        te = _tp(ex, j, 2)
+        f += [f"E:t={te}", f"E:tin={_tp(ex, j, 0)}", f"E:tnext={_tp(ex, k, 0)}", f"E:t|d={te}|{d}",
+              f"E:t|next={te}|{_tp(ex, k, 0)}"]
     return f
 
 
