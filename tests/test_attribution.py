@@ -237,5 +237,5 @@ def test_polnear_dev_gate():
 # rules + token tagger + learned cue classifier + boundary ranker + edge model + tagger claims
 # (newsledger/analyze/data/MODEL_CARD.md); the rules alone measured 0.681 / 0.501, without the
 # tagger 0.727 / 0.575
-DEV_CS_OVERLAP = 0.750  # measured on dev: 0.764 (P 80.0 / R 73.2)
-DEV_C_EXACT = 0.590  # measured on dev: 0.603 (P 63.1 / R 57.7)
+DEV_CS_OVERLAP = 0.750  # measured on dev: 0.768 (P 79.4 / R 74.4)
+DEV_C_EXACT = 0.590  # measured on dev: 0.610 (P 63.0 / R 59.0)

@@ -851,6 +851,16 @@ class Extractor:
         if not cands:
             return None
         (lo, hi), _ = min(cands, key=lambda r: r[1])
+        if TAG_EDGE_PICK:
+            # the run's most likely first and last content tokens (the run's own edges otherwise)
+            ins = [x for x in range(lo, hi + 1) if alnum[x] and not i <= x <= j]
+            if ins:
+                st = max(ins, key=lambda x: tag[x, 1])
+                if tag[st, 1] >= TAG_EDGE_PICK:
+                    lo = st
+                en = max((x for x in ins if x >= lo), key=lambda x: tag[x, 2], default=None)
+                if en is not None and tag[en, 2] >= TAG_EDGE_PICK:
+                    hi = en
         idxs = _trim(doc, [x for x in range(lo, hi + 1) if x < i or x > j])
         idxs = [x for x in idxs if not doc[x].is_space]
         if sum(alnum[x] for x in idxs) < TAG_MIN_CONTENT:
@@ -985,6 +995,7 @@ TAG_CUE = 0.85  # a cue token for tagger claims (0.5-0.95 tried on PolNeAR dev; 
 TAG_CONTENT = 0.5  # a content token
 TAG_SOURCE = 0.5  # a source token
 TAG_GAP = 6  # words between the cue and its content run at most
+TAG_EDGE_PICK = 0.3  # > 0: a tagger claim's content starts/ends at its most likely start/end token when p >= this
 TAG_MIN_CONTENT = 1  # words in a tagger claim's content at least
 
 

@@ -339,7 +339,20 @@ def content_variants(ex, c, cue_starts=()) -> list[tuple[list[tuple[int, int]], 
             f = ["ext", f"ext|n={_bucket(len(added), (2, 4, 8, 16))}", "ext|w0=" + a0.lower_, "ext|dep0=" + a0.dep_,
                  "ext|l=" + lemma, "ext|gap=" + doc[toks[-1] + 1].lower_, "ext|path=" + path]
             out.append((_ranges(doc, ext), f))
+    if getattr(ex, "tag", None) is not None:
+        out = [(r, f + _variant_tag_features(ex, r)) for r, f in out]
     return out
+
+
+def _variant_tag_features(ex, ranges) -> list[str]:
+    """The tagger's view of one content variant: how content-like its tokens are (mean, and the
+    least content-like), and how likely its first / last token starts / ends a content."""
+    toks = [t for t in _tokens_of(ex.doc, ranges) if _has_alnum(ex.doc[t])]
+    if not toks:
+        return []
+    p = ex.tag[toks, 0]
+    return [f"T:v|cont={_bucket(float(p.mean()), _PB)}", f"T:v|min={_bucket(float(p.min()), _PB)}",
+            f"T:v|st={_tp(ex, toks[0], 1)}", f"T:v|en={_tp(ex, toks[-1], 2)}"]
 
 
 class BoundaryModel:
