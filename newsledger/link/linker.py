@@ -35,7 +35,8 @@ MAX_STORY_CANDIDATES = 100  # stored articles scored per newcomer, most shared s
 PROBE_SLICE = 100  # new articles whose band lookups are held in memory at once
 # a band key stops being indexed once this many articles hold it (an exact-copy key keeps its
 # first holders, which still find the copy; a story key that common says nothing)
-_BAND_CAP = {"body": 200, "lead": 200, "passage": 200, "story": 60}
+PASSAGE_RARE = 8  # a passage key counts only while this few articles hold it (boilerplate is common)
+_BAND_CAP = {"body": 200, "lead": 200, "passage": PASSAGE_RARE + 1, "story": 60}
 IN_LIMIT = 900  # bound parameters per IN list
 
 # copy decision (estimated from signatures)
@@ -238,6 +239,8 @@ def _probe(conn, fps: list[_FP], posting: Counter) -> dict[str, tuple[Counter, C
         for kind, k in fp.probe:
             rows = rows_by_key.get(k, ())
             saturated = kind == "story" and len(rows) >= _BAND_CAP["story"]
+            if kind == "passage" and len(rows) > PASSAGE_RARE:
+                continue
             for other_kind, other in rows:
                 if other_kind != kind or other == fp.id:
                     continue
@@ -287,7 +290,10 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
     for fp in fps:
         copy_c, story_c = cands.get(fp.id, (Counter(), Counter()))
         for kind, k in fp.probe:
-            for other_kind, other in local.get(k, ()):
+            rows = local.get(k, ())
+            if kind == "passage" and len(rows) > PASSAGE_RARE:
+                continue
+            for other_kind, other in rows:
                 if other_kind == kind and other != fp.id:
                     (story_c if kind == "story" else copy_c)[other] += 1
         # copies
