@@ -135,6 +135,17 @@ def test_seed_he_resolves_to_sybiga(seed):
     assert he[0].stance == "appeals"
 
 
+def test_possessive_pronoun_source_resolves_to_the_organisation(nlp):
+    """ "It kept its estimate that ...": the possessor "its" is the interior ministry, not a
+    speaker called "its" (sample corpus, CNS story)."""
+    text = ("The interior ministry said the death toll had risen to 14, up from 11 on Monday. It kept its "
+            "estimate that up to 4,000 people had been evacuated.")
+    claims = _claims(nlp, text)
+    est = [c for c in claims if "4,000" in c.content.text]
+    assert est and est[0].source.text == "its"
+    assert est[0].source.name == "interior ministry"
+
+
 # ---------------------------------------------------------------- units
 
 

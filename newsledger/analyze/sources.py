@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-PRONOUNS_PERSON = {"he", "she", "him", "her", "i", "me"}
-PRONOUNS_GROUP = {"they", "it", "we", "them"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "i", "me", "my"}
+PRONOUNS_GROUP = {"they", "it", "we", "them", "its", "their", "our", "us"}
 SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|official|officials|report|agency|outlet)$", re.I)
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
 GENERIC_ORG = {"agency", "ministry", "department", "service", "office", "government", "group", "company",
@@ -212,8 +212,9 @@ def resolve_sources(claims, doc, text: str) -> None:
                         if name:
                             best_pos, best = pos, _find_person(clusters, name) or _new(clusters, name, "person")
                 cl = best
-        elif SAME_SOURCE.match(raw) or (low in PRONOUNS_GROUP):
-            cl = prev if low not in PRONOUNS_GROUP else (prev_nonperson or prev)
+        elif SAME_SOURCE.match(raw) or low in PRONOUNS_GROUP or raw.lower() in PRONOUNS_GROUP:
+            group = low in PRONOUNS_GROUP or raw.lower() in PRONOUNS_GROUP
+            cl = (prev_nonperson or prev) if group else prev
         else:
             pname = _person_name(doc, src.start, src.end)
             if pname is None:
