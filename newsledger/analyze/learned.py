@@ -139,23 +139,36 @@ def tagger_cue_features(ex, c, lemma: str) -> list[str]:
     return f
 
 
-class CueModel:
+class _LinearModel:
+    """String-feature weights in a dict, saved as JSON ``{PARAM: value, "meta": ..., "weights": ...}``
+    (weights rounded to 4 places, |w| < 1e-3 dropped). ``PARAM`` names the one tuned scalar kept
+    beside the weights (a threshold, a margin), if any."""
+    PATH: Path
+    PARAM: Optional[str] = None
+    DEFAULT = 0.0
+
+    @classmethod
+    def load(cls, path: Optional[Path] = None):
+        d = json.loads(Path(path or cls.PATH).read_text(encoding="utf-8"))
+        if cls.PARAM is None:
+            return cls(d["weights"], d.get("meta"))
+        return cls(d["weights"], d.get(cls.PARAM, cls.DEFAULT), d.get("meta"))
+
+    def save(self, path: Optional[Path] = None) -> None:
+        w = {k: round(v, 4) for k, v in sorted(self.w.items()) if abs(v) >= 1e-3}
+        head = {self.PARAM: getattr(self, self.PARAM)} if self.PARAM else {}
+        Path(path or self.PATH).write_text(json.dumps({**head, "meta": self.meta, "weights": w},
+                                                      ensure_ascii=False, indent=0), encoding="utf-8")
+
+
+class CueModel(_LinearModel):
     """Logistic regression over string indicator features (weights in a dict)."""
+    PATH, PARAM, DEFAULT = MODEL_PATH, "threshold", 0.5
 
     def __init__(self, weights: dict, threshold: float = 0.5, meta: Optional[dict] = None):
         self.w = weights
         self.threshold = threshold
         self.meta = meta or {}
-
-    @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> "CueModel":
-        d = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(d["weights"], d.get("threshold", 0.5), d.get("meta"))
-
-    def save(self, path: Path = MODEL_PATH) -> None:
-        w = {k: round(v, 4) for k, v in sorted(self.w.items()) if abs(v) >= 1e-3}
-        Path(path).write_text(json.dumps({"threshold": self.threshold, "meta": self.meta, "weights": w},
-                                         ensure_ascii=False, indent=0), encoding="utf-8")
 
     def prob(self, feats) -> float:
         w = self.w
@@ -355,22 +368,13 @@ def _variant_tag_features(ex, ranges) -> list[str]:
             f"T:v|st={_tp(ex, toks[0], 1)}", f"T:v|en={_tp(ex, toks[-1], 2)}"]
 
 
-class BoundaryModel:
+class BoundaryModel(_LinearModel):
     """Linear ranker over :func:`content_variants` (averaged perceptron weights)."""
+    PATH = BOUNDARY_PATH
 
     def __init__(self, weights: dict, meta: Optional[dict] = None):
         self.w = weights
         self.meta = meta or {}
-
-    @classmethod
-    def load(cls, path: Path = BOUNDARY_PATH) -> "BoundaryModel":
-        d = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(d["weights"], d.get("meta"))
-
-    def save(self, path: Path = BOUNDARY_PATH) -> None:
-        w = {k: round(v, 4) for k, v in sorted(self.w.items()) if abs(v) >= 1e-3}
-        Path(path).write_text(json.dumps({"meta": self.meta, "weights": w}, ensure_ascii=False, indent=0),
-                              encoding="utf-8")
 
     def choose(self, variants) -> int:
         w = self.w
@@ -561,23 +565,14 @@ def end_features(ex, c, j, last, ctx) -> list[str]:
     return f
 
 
-class EdgeModel:
+class EdgeModel(_LinearModel):
     """Two log-linear models over candidate content start and end tokens (softmax per claim)."""
+    PATH, PARAM, DEFAULT = EDGE_PATH, "margin", 0.0
 
     def __init__(self, weights: dict, margin: float = 0.0, meta: Optional[dict] = None):
         self.w = weights
         self.margin = margin
         self.meta = meta or {}
-
-    @classmethod
-    def load(cls, path: Path = EDGE_PATH) -> "EdgeModel":
-        d = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(d["weights"], d.get("margin", 0.0), d.get("meta"))
-
-    def save(self, path: Path = EDGE_PATH) -> None:
-        w = {k: round(v, 4) for k, v in sorted(self.w.items()) if abs(v) >= 1e-3}
-        Path(path).write_text(json.dumps({"margin": self.margin, "meta": self.meta, "weights": w},
-                                         ensure_ascii=False, indent=0), encoding="utf-8")
 
     def _best(self, feats_list, rule: int) -> int:
         """The best-scoring candidate, when it beats the rule's own edge by the margin."""
