@@ -794,14 +794,13 @@ class Extractor:
         (p >= TAG_CONTENT) in its paragraph on either side, and the nearest source run in its
         sentence. Typical finds: noun and adjective cues ("plenty of unknowns about X", "was
         dubbed X"), quotations spanning sentences, cues the parse attached oddly."""
+        from newsledger.analyze.learned import _tokens_of
+
         doc, tag = self.doc, self.tag
         n = len(doc)
         covered = np.zeros(n + 1, dtype=bool)
         for c in kept:
-            for s, e in [*c.content, c.cue, *([c.source] if c.source else [])]:
-                sp = doc.char_span(s, e, alignment_mode="expand")
-                if sp is not None:
-                    covered[sp.start:sp.end] = True
+            covered[_tokens_of(doc, [*c.content, c.cue, *([c.source] if c.source else [])])] = True
         alnum = np.array([any(ch.isalnum() for ch in t.text) for t in doc] + [False])
         is_cue = (tag[:, 3] >= TAG_CUE) & alnum[:n]
         is_con = tag[:, 0] >= TAG_CONTENT
@@ -818,9 +817,7 @@ class Extractor:
             c = self._tagger_claim(i, j, covered, is_con, alnum)
             if c is not None:
                 out.append(c)
-                for s, e in [*c.content, *([c.source] if c.source else [])]:
-                    sp = doc.char_span(s, e, alignment_mode="expand")
-                    covered[sp.start:sp.end] = True
+                covered[_tokens_of(doc, [*c.content, *([c.source] if c.source else [])])] = True
             covered[i:j + 1] = True
             i = j + 1
         return out
@@ -894,12 +891,13 @@ class Extractor:
         """A kept claim whose speaker the parse did not find ("X has sent troops, South Korea's
         spy agency said", the agency parsed as an apposition of "Russia") takes the tagger's
         nearest source run in the cue's sentence."""
+        from newsledger.analyze.learned import _tokens_of
+
         for c in kept:
             if c.source is not None or c.cue_i < 0:
                 continue
-            sp = self.doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand")
-            content = {t.i for s, e in c.content for t in (self.doc.char_span(s, e, alignment_mode="expand") or ())}
-            c.source = self._tagger_source(sp.start, sp.end - 1, content)
+            cue = _tokens_of(self.doc, [c.cue])
+            c.source = self._tagger_source(cue[0], cue[-1], set(_tokens_of(self.doc, c.content)))
 
     def strip_dateline(self, c: Cand) -> None:
         if not c.content:
@@ -974,8 +972,9 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
     meeting")."""
     quoted = any(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum())
     if c.rule == "tagger":  # a cue the tagger found: a quotation, or a reporting word in the cue
-        return quoted or any(t.lemma_.lower() in ex.lex["verbs"]
-                             for t in ex.doc.char_span(*c.cue, alignment_mode="expand"))
+        from newsledger.analyze.learned import _tokens_of
+
+        return quoted or any(ex.doc[i].lemma_.lower() in ex.lex["verbs"] for i in _tokens_of(ex.doc, [c.cue]))
     if c.rule != "verb":
         return True
     if quoted:
