@@ -160,6 +160,28 @@ def test_mutated_copy_joins_its_original_and_says_what_changed(ledger, tmp_path)
     assert link_stats(again)["copy_groups"] == 1
 
 
+def test_copy_of_a_small_part_of_a_long_story_is_found_by_passage_keys(ledger):
+    """A copy keeping a fifth of a long story from its middle: its MinHash Jaccard with the whole
+    (~0.2) is far below the LSH bands' threshold and its opening differs, but the sampled 6-word
+    shingles of the copied part are the original's too."""
+    import random
+
+    from newsledger.link.text import passage_keys, words
+
+    rng = random.Random(3)
+    vocab = ("harbour pilots tug crane quay ferry dredger berth tide lock canal barge pier customs "
+             "inspector union council budget tender bridge mooring freight cargo warehouse").split()
+    paras = [" ".join(rng.choice(vocab) + str(rng.randrange(10**6)) for _ in range(45)) + "." for _ in range(40)]
+    orig = art("Saltmere port expansion", paras, "portnews.example", byline=["Mira Hollis"], published="2031-06-01")
+    part = art("Port plans", paras[20:28], "aggregator.example", published="2031-06-02")
+    ka, kb = set(passage_keys(words(orig.text))), set(passage_keys(words(part.text)))
+    assert kb and kb <= ka  # every sampled shingle of the part is one of the whole's
+    link_new(ledger, store(ledger, orig, part))
+    groups = copy_groups(ledger)
+    assert len(groups) == 1 and {m["id"] for m in groups[0]["members"]} == {orig.id, part.id}
+    assert groups[0]["original"] == orig.id
+
+
 def test_wire_copy_under_a_person_byline_and_reused_bio(ledger):
     body = [f"Paragraph {i} of the dockworkers strike story from the port of Saltmere, where cranes "
             f"stood idle and ships waited offshore for a {i}th day while the union and the port "

@@ -213,6 +213,11 @@ def _load_stored(conn, ids: Iterable[str]) -> dict[str, _Stored]:
     return out
 
 
+def _telling(kind: str, rows) -> bool:
+    """Whether a shared key says anything: a passage key only while few articles hold it."""
+    return kind != "passage" or len(rows) <= PASSAGE_RARE
+
+
 def _probe(conn, fps: list[_FP], posting: Counter) -> dict[str, tuple[Counter, Counter]]:
     """Candidates of each new article from the stored index: ``{id: (copy candidates, story
     candidates)}``, each a Counter of shared band keys by stored article, cut to the best
@@ -239,7 +244,7 @@ def _probe(conn, fps: list[_FP], posting: Counter) -> dict[str, tuple[Counter, C
         for kind, k in fp.probe:
             rows = rows_by_key.get(k, ())
             saturated = kind == "story" and len(rows) >= _BAND_CAP["story"]
-            if kind == "passage" and len(rows) > PASSAGE_RARE:
+            if not _telling(kind, rows):
                 continue
             for other_kind, other in rows:
                 if other_kind != kind or other == fp.id:
@@ -291,7 +296,7 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
         copy_c, story_c = cands.get(fp.id, (Counter(), Counter()))
         for kind, k in fp.probe:
             rows = local.get(k, ())
-            if kind == "passage" and len(rows) > PASSAGE_RARE:
+            if not _telling(kind, rows):
                 continue
             for other_kind, other in rows:
                 if other_kind == kind and other != fp.id:
