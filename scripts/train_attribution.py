@@ -270,6 +270,9 @@ def main(argv=None):
     print(f"loaded {len(data)} train articles in {time.time() - t0:.0f}s", flush=True)
     tags = None
     if args.tagger_oof:
+        if not Path(args.tagger_oof).exists():
+            sys.exit(f"{args.tagger_oof}: no out-of-fold tagger probabilities (run scripts/train_tagger.py "
+                     "prepare + fit first, or pass --tagger-oof '' to train without tagger features)")
         z = np.load(args.tagger_oof)
         probs, off = z["probs"].astype(np.float32), z["offsets"]
         tags = [probs[off[i]:off[i + 1]] for i in range(len(off) - 1)]
