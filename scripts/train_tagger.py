@@ -179,7 +179,6 @@ def fit(args) -> None:
     device = args.device or ("cuda" if torch.cuda.is_available() else "cpu")
     if device == "cpu":
         torch.use_deterministic_algorithms(True)
-        torch.set_num_threads(max(1, torch.get_num_threads()))
     z = np.load(args.data)
     ids, y, off = z["ids"], z["y"], z["offsets"]
     columns = [str(c) for c in z["columns"]]
