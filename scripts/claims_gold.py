@@ -1,0 +1,147 @@
+"""Turn a working claim annotation (spans written as text) into repo gold (offsets + labels only).
+
+The real-news claim gold (``newsledger/evaluate/data/claims_real/<page>.json``) holds no article
+text: only character offsets into the ``text`` field of ``../shared/data/realnews/expected.jsonl``
+for that page, plus our own labels. Annotators write a *working* file outside the repo, where
+spans are given as the words themselves, and this script locates them::
+
+    .venv/bin/python scripts/claims_gold.py show PAGE_ID            # print the text, numbered paragraphs
+    .venv/bin/python scripts/claims_gold.py convert WORK.json [...]  # -> claims_real/<page>.json
+    .venv/bin/python scripts/claims_gold.py render PAGE_ID           # gold over the text, for review
+
+Working file (JSON)::
+
+    {"page": "<realnews id>", "annotator": "...",
+     "claims": [
+       {"anchor": "a substring that occurs ONCE in the text, inside the claim's sentence",
+        "source": "Joe Biden" | null,          # resolved speaker as a reader names it; null = nobody can tell
+        "aliases": ["Biden", "the president"],  # other ways this article names the same speaker
+        "mention": "he" | null,                 # the words naming the speaker at this claim, if any
+        "anonymous": false,
+        "cue": "said",
+        "content": ["first piece of the content", "second piece"],
+        "kind": "direct" | "indirect" | "mixed",
+        "stance": "asserts" | "denies" | "cannot-confirm" | "declines-comment" | "expects" |
+                  "claims-responsibility" | "accuses" | "appeals" | "concerned" | "hopes" | "asks",
+        "negated": false,                       # the cue itself is negated ("did not say", "did not deny")
+        "question": false,                      # the content is a question put by someone
+        "figures": [{"text": "up to 12,000 troops", "value": 12000, "low": null, "high": 12000,
+                     "bound": "at-most", "unit": "troops"}],
+        "core": true}                           # false = optional (a reader would not miss it)
+     ]}
+
+Every span string is looked up in the text; of several occurrences the one nearest the anchor
+is taken. A string that is not found stops the conversion with a one-line error.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REALNEWS = ROOT.parent / "shared" / "data" / "realnews" / "expected.jsonl"
+GOLD_DIR = ROOT / "newsledger" / "evaluate" / "data" / "claims_real"
+
+
+def load_texts() -> dict[str, str]:
+    return {r["id"]: r["text"] for r in map(json.loads, REALNEWS.open(encoding="utf-8"))}
+
+
+def _occurrences(text: str, s: str) -> list[int]:
+    out, i = [], text.find(s)
+    while i >= 0:
+        out.append(i)
+        i = text.find(s, i + 1)
+    return out
+
+
+def locate(text: str, s: str, near: int, what: str) -> list[int]:
+    hits = _occurrences(text, s)
+    if not hits:
+        raise ValueError(f"{what} {s[:60]!r} not found in the text")
+    best = min(hits, key=lambda i: abs(i - near))
+    return [best, best + len(s)]
+
+
+def convert_claim(text: str, c: dict, n: int) -> dict:
+    where = f"claim {n}"
+    hits = _occurrences(text, c["anchor"])
+    if len(hits) != 1:
+        raise ValueError(f"{where}: anchor {c['anchor'][:60]!r} occurs {len(hits)} times (need once)")
+    near = hits[0]
+    content = [locate(text, p, near, f"{where}: content") for p in c["content"]]
+    out = {
+        "source": c.get("source"),
+        "aliases": c.get("aliases") or [],
+        "mention": locate(text, c["mention"], near, f"{where}: mention") if c.get("mention") else None,
+        "anonymous": bool(c.get("anonymous")),
+        "cue": locate(text, c["cue"], near, f"{where}: cue"),
+        "content": content,
+        "kind": c["kind"],
+        "stance": c.get("stance", "asserts"),
+        "negated": bool(c.get("negated")),
+        "question": bool(c.get("question")),
+        "figures": [],
+        "core": bool(c.get("core", True)),
+    }
+    for f in c.get("figures") or []:
+        span = locate(text, f["text"], content[0][0] if content else near, f"{where}: figure")
+        out["figures"].append({"span": span, **{k: f.get(k) for k in ("value", "low", "high", "bound", "unit")}})
+    return out
+
+
+def convert(work_path: Path) -> Path:
+    work = json.loads(work_path.read_text(encoding="utf-8"))
+    texts = load_texts()
+    page = work["page"]
+    text = texts[page]
+    claims = []
+    for n, c in enumerate(work["claims"], 1):
+        try:
+            claims.append(convert_claim(text, c, n))
+        except (KeyError, ValueError) as exc:
+            raise SystemExit(f"{work_path}: {exc}")
+    gold = {"page": page, "text_sha1": hashlib.sha1(text.encode("utf-8")).hexdigest(),
+            "annotator": work.get("annotator"), "claims": claims}
+    GOLD_DIR.mkdir(parents=True, exist_ok=True)
+    out = GOLD_DIR / f"{page}.json"
+    out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return out
+
+
+def show(page: str) -> None:
+    text = load_texts()[page]
+    pos = 0
+    for n, para in enumerate(text.split("\n")):
+        print(f"[{n} @{pos}] {para}")
+        pos += len(para) + 1
+
+
+def render(page: str) -> None:
+    text = load_texts()[page]
+    gold = json.loads((GOLD_DIR / f"{page}.json").read_text(encoding="utf-8"))
+    for n, c in enumerate(gold["claims"], 1):
+        cut = lambda sp: text[sp[0]:sp[1]] if sp else None  # noqa: E731
+        print(f"{n}. [{c['source']}] via {cut(c['mention'])!r} cue={cut(c['cue'])!r} {c['kind']}/{c['stance']}"
+              f"{' NEG' if c['negated'] else ''}{' Q' if c['question'] else ''}{'' if c['core'] else ' (optional)'}")
+        print("   " + " | ".join(cut(p) for p in c["content"]))
+        for f in c["figures"]:
+            print(f"   figure {cut(f['span'])!r} value={f['value']} bound={f['bound']} unit={f['unit']}")
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) < 2 or argv[0] not in {"show", "convert", "render"}:
+        raise SystemExit(__doc__)
+    if argv[0] == "show":
+        show(argv[1])
+    elif argv[0] == "render":
+        render(argv[1])
+    else:
+        for p in argv[1:]:
+            print(convert(Path(p)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
