@@ -30,8 +30,9 @@ Working file (JSON)::
         "core": true}                           # false = optional (a reader would not miss it)
      ]}
 
-Every span string is looked up in the text; of several occurrences the one nearest the anchor
-is taken. A string that is not found stops the conversion with a one-line error.
+Every span string is looked up in the text as whole words: an occurrence inside the anchor is
+taken first, else the one nearest the anchor (``newsledger.evaluate.goldspan.locate``). A string
+that is not found stops the conversion with a one-line error.
 """
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from newsledger.evaluate.goldspan import anchor_at, locate  # noqa: E402
 REALNEWS = ROOT.parent / "shared" / "data" / "realnews" / "expected.jsonl"
 GOLD_DIR = ROOT / "newsledger" / "evaluate" / "data" / "claims_real"
 
@@ -49,35 +52,16 @@ def load_texts() -> dict[str, str]:
     return {r["id"]: r["text"] for r in map(json.loads, REALNEWS.open(encoding="utf-8"))}
 
 
-def _occurrences(text: str, s: str) -> list[int]:
-    out, i = [], text.find(s)
-    while i >= 0:
-        out.append(i)
-        i = text.find(s, i + 1)
-    return out
-
-
-def locate(text: str, s: str, near: int, what: str) -> list[int]:
-    hits = _occurrences(text, s)
-    if not hits:
-        raise ValueError(f"{what} {s[:60]!r} not found in the text")
-    best = min(hits, key=lambda i: abs(i - near))
-    return [best, best + len(s)]
-
-
 def convert_claim(text: str, c: dict, n: int) -> dict:
     where = f"claim {n}"
-    hits = _occurrences(text, c["anchor"])
-    if len(hits) != 1:
-        raise ValueError(f"{where}: anchor {c['anchor'][:60]!r} occurs {len(hits)} times (need once)")
-    near = hits[0]
-    content = [locate(text, p, near, f"{where}: content") for p in c["content"]]
+    anchor = anchor_at(text, c["anchor"], where)
+    content = [locate(text, p, anchor, f"{where}: content") for p in c["content"]]
     out = {
         "source": c.get("source"),
         "aliases": c.get("aliases") or [],
-        "mention": locate(text, c["mention"], near, f"{where}: mention") if c.get("mention") else None,
+        "mention": locate(text, c["mention"], anchor, f"{where}: mention") if c.get("mention") else None,
         "anonymous": bool(c.get("anonymous")),
-        "cue": locate(text, c["cue"], near, f"{where}: cue"),
+        "cue": locate(text, c["cue"], anchor, f"{where}: cue"),
         "content": content,
         "kind": c["kind"],
         "stance": c.get("stance", "asserts"),
@@ -87,7 +71,7 @@ def convert_claim(text: str, c: dict, n: int) -> dict:
         "core": bool(c.get("core", True)),
     }
     for f in c.get("figures") or []:
-        span = locate(text, f["text"], content[0][0] if content else near, f"{where}: figure")
+        span = locate(text, f["text"], tuple(content[0]) if content else anchor, f"{where}: figure")
         out["figures"].append({"span": span, **{k: f.get(k) for k in ("value", "low", "high", "bound", "unit")}})
     return out
 

@@ -1,0 +1,144 @@
+"""Cross-article figure gold on ECB+ (offsets + labels only), for ``newsledger eval crossnews``.
+
+Pages are ECB+ documents rendered by :mod:`newsledger.evaluate.ecbplus` (development topics
+1-24 only; topics 25+ are never read). Annotators read a sub-topic's articles and write a
+*working* file outside the repo; this script locates the spans and writes
+``newsledger/evaluate/data/crossnews/<subtopic>.json``::
+
+    .venv/bin/python scripts/crossnews_gold.py list                  # sub-topics 1-24, article counts
+    .venv/bin/python scripts/crossnews_gold.py show 3plus            # every article of the sub-topic
+    .venv/bin/python scripts/crossnews_gold.py convert WORK.json [...]
+    .venv/bin/python scripts/crossnews_gold.py render 3plus          # the gold over the texts
+
+Working file (JSON)::
+
+    {"subtopic": "3plus", "annotator": "...",
+     "figures": [                                   # EVERY measured figure in the sub-topic's articles
+       {"id": "f1", "doc": "3_1ecbplus.xml",
+        "anchor": "a substring occurring ONCE in that article, in the figure's sentence",
+        "text": "at least 101 people",             # the figure as written (verbatim, whole words)
+        "value": 101, "low": 101, "high": null, "bound": "exact|approx|at-least|at-most|range",
+        "unit": "people",                          # what is counted/measured, a lowercase noun or unit
+        "measure": "killed",                       # normalised measure: killed, injured, magnitude,
+                                                   #   depth, sentence-years, age, amount-paid, jobs-cut ...
+        "about": "Mumbai attacks",                 # what it is about (entity/event)
+        "source": "police" | null,                 # who gives it; null = stated by the article itself
+        "as_of": "2008-11-28" | null}              # the time the figure refers to, if the text says
+     ],
+     "groups": [                                    # figures measuring the same thing about the same event
+       {"id": "g1", "members": ["f1", "f4", "f9"], "verdict": "agree|spread|conflict|revised",
+        "reason": "one line a reader needs"}],
+     "apart": [                                     # pairs a careless grouper might join but must not
+       {"a": "f1", "b": "f2", "why": "killed vs injured"}]}
+
+Each group must hold figures from at least two different articles to count as cross-article
+(singletons need no group). Every span string is located as whole words, inside the anchor
+first (``newsledger.evaluate.goldspan.locate``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from newsledger.evaluate import ecbplus  # noqa: E402
+from newsledger.evaluate.goldspan import anchor_at, locate  # noqa: E402
+
+GOLD_DIR = ROOT / "newsledger" / "evaluate" / "data" / "crossnews"
+VERDICTS = {"agree", "spread", "conflict", "revised"}
+
+
+def pages(sub: str) -> dict[str, tuple[str, str]]:
+    """file name -> (text, url) for the articles of a development sub-topic."""
+    topic = int(sub.replace("plus", ""))
+    if topic not in ecbplus.DEV_TOPICS:
+        raise SystemExit(f"{sub}: only development topics 1-24 may be annotated")
+    return {name: ecbplus.render(p) for name, p in ecbplus.documents([topic]) if ecbplus.subtopic(name) == sub}
+
+
+def convert(work_path: Path) -> Path:
+    work = json.loads(work_path.read_text(encoding="utf-8"))
+    sub = work["subtopic"]
+    docs = pages(sub)
+    figs, ids = [], set()
+    for f in work["figures"]:
+        where = f"{work_path}: figure {f.get('id')}"
+        if f["doc"] not in docs:
+            raise SystemExit(f"{where}: {f['doc']} is not in sub-topic {sub}")
+        text = docs[f["doc"]][0]
+        try:
+            span = locate(text, f["text"], anchor_at(text, f["anchor"], where), where)
+        except ValueError as e:
+            raise SystemExit(str(e))
+        ids.add(f["id"])
+        figs.append({"id": f["id"], "doc": f["doc"], "span": span,
+                     **{k: f.get(k) for k in ("value", "low", "high", "bound", "unit", "measure", "about",
+                                              "source", "as_of")}})
+    for g in work.get("groups", []):
+        bad = [m for m in g["members"] if m not in ids]
+        if bad or g.get("verdict") not in VERDICTS:
+            raise SystemExit(f"{work_path}: group {g.get('id')}: unknown members {bad} or verdict {g.get('verdict')!r}")
+    for p in work.get("apart", []):
+        if p["a"] not in ids or p["b"] not in ids:
+            raise SystemExit(f"{work_path}: apart pair {p}: unknown figure id")
+    gold = {"subtopic": sub, "annotator": work.get("annotator"),
+            "text_sha1": {n: hashlib.sha1(t.encode("utf-8")).hexdigest() for n, (t, _) in docs.items()},
+            "figures": figs, "groups": work.get("groups", []), "apart": work.get("apart", [])}
+    GOLD_DIR.mkdir(parents=True, exist_ok=True)
+    out = GOLD_DIR / f"{sub}.json"
+    out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return out
+
+
+def show(sub: str) -> None:
+    for name, (text, url) in pages(sub).items():
+        print(f"=== {name}  {url or ''}")
+        print(text)
+        print()
+
+
+def render(sub: str) -> None:
+    docs = pages(sub)
+    gold = json.loads((GOLD_DIR / f"{sub}.json").read_text(encoding="utf-8"))
+    figs = {f["id"]: f for f in gold["figures"]}
+
+    def say(fid):
+        f = figs[fid]
+        s, e = f["span"]
+        return f"{fid} {f['doc']} {docs[f['doc']][0][s:e]!r} [{f['measure']} / {f['about']} / {f['source']}]"
+
+    for g in gold["groups"]:
+        print(f"{g['id']} {g['verdict']}: {g.get('reason', '')}")
+        for m in g["members"]:
+            print("   " + say(m))
+    for p in gold["apart"]:
+        print(f"apart: {say(p['a'])}  <->  {say(p['b'])}  ({p['why']})")
+
+
+def list_subtopics() -> None:
+    counts: dict[str, int] = {}
+    for name, _ in ecbplus.documents():
+        counts[ecbplus.subtopic(name)] = counts.get(ecbplus.subtopic(name), 0) + 1
+    for sub, n in counts.items():
+        print(sub, n)
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] not in {"list", "show", "convert", "render"}:
+        raise SystemExit(__doc__)
+    if argv[0] == "list":
+        list_subtopics()
+    elif argv[0] == "show":
+        show(argv[1])
+    elif argv[0] == "render":
+        render(argv[1])
+    else:
+        for p in argv[1:]:
+            print(convert(Path(p)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
