@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import BinaryIO, Iterator
 
 from newsledger.model import Document, Failure
 
 _CHUNK = 1024 * 1024
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _GIVE_UP = 3  # a file whose first lines are all not JSON is refused whole, in one line
 
 
@@ -97,7 +99,10 @@ def _parse_line(line: str, given: str, where: str, limits, what: str = "line") -
         body, kind = obj.get("text"), "text"
     if not isinstance(body, str) or not body.strip():
         return Failure(where, 'no "html" or "text" field')
-    data = body.encode("utf-8", errors="replace")  # lone surrogates from \ud800 escapes
+    try:
+        data = body.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from \ud800 escapes: U+FFFD, as elsewhere
+        data = _LONE_SURROGATE.sub("\ufffd", body).encode("utf-8")
     if len(data) > limits.max_page_bytes:
         return Failure(where, "page over the size limit")
     meta = {k: v for k, v in obj.items() if k not in ("html", "text", "url")

@@ -51,12 +51,13 @@ class IngestLimits:
     max_page_bytes: int = field(default_factory=lambda: _read_limits().max_page_bytes)
     max_file_bytes: int = field(default_factory=lambda: _read_limits().max_file_bytes)
     analyze: bool = True
+    no_progress_s: Optional[float] = None  # None: 3 × timeout + 30
 
     @property
     def silence_s(self) -> float:
-        """How long the worker may send nothing: reading, extracting and analysing one
-        document may each take ``timeout``."""
-        return 3 * self.timeout + 30
+        """How long the worker may send nothing before it is killed: reading, extracting and
+        analysing one document may each take ``timeout``."""
+        return self.no_progress_s or 3 * self.timeout + 30
 
 
 def _pipeline():
