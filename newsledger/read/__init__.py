@@ -217,9 +217,7 @@ def _sniff(head: bytes) -> str:
 
 def _open(path: Path) -> BinaryIO:
     f = open(path, "rb")
-    magic = f.read(2)
-    f.seek(0)
-    if magic == b"\x1f\x8b":
+    if f.peek(2)[:2] == b"\x1f\x8b":  # peek, not seek: a FIFO (``<(zcat ...)``) works too
         return gzip.GzipFile(fileobj=f)  # type: ignore[return-value]
     return f
 
