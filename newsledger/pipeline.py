@@ -99,7 +99,8 @@ def _release_memory() -> None:
 def time_limit(seconds: Optional[float], max_memory_mb: Optional[float] = None):
     """Per-document limits: ``seconds`` of wall time and ``max_memory_mb`` of memory growth.
 
-    A SIGALRM watchdog (main thread only, else no limit) raises :class:`DocumentTimeout` or
+    A SIGALRM watchdog (main thread only, else no limit: the server runs API ingest in a child
+    process for that, see :mod:`newsledger.serve.ingest`) raises :class:`DocumentTimeout` or
     :class:`DocumentMemoryLimit` and keeps raising every tick after that, so code that catches
     even ``BaseException`` cannot run on past the limit for long."""
     import threading

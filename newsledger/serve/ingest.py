@@ -344,7 +344,7 @@ class Worker:
 
 def _spawn() -> subprocess.Popen:
     root = str(Path(__file__).resolve().parents[2])  # this newsledger, whatever the cwd
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if k != "NEWSLEDGER_TOKEN"}  # it needs no secret
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return subprocess.Popen(
         [sys.executable, "-c", "from newsledger.serve.ingest import child_main; child_main()"],
