@@ -1,8 +1,8 @@
 """``POST /api/ingest`` off the event loop, under the CLI's per-document limits.
 
 The event loop only counts the body's bytes as they arrive (413 once past the cap, whether or
-not a ``Content-Length`` was sent; nothing is spooled to disk) and splits a multipart body in
-memory. Everything the upload can make expensive (gzip, WARC, JSON, extraction, analysis) runs
+not a ``Content-Length`` was sent; nothing is spooled to disk); a thread splits a multipart body
+in memory. Everything the upload can make expensive (gzip, WARC, JSON, extraction, analysis) runs
 in a **child process**, the ingest worker, through the same read path as the CLI
 (:func:`newsledger.read.read_bytes`, then :func:`newsledger.pipeline.process`).
 
@@ -136,7 +136,7 @@ async def _job(request: Request, limits: IngestLimits) -> Job:
     body = await read_body(request, limits.max_page_bytes + BODY_SLACK)
     if mtype != "multipart/form-data":
         return Job(raw=body, given="api", limits=limits, kind="object")
-    name, raw, url = split_multipart(body, ctype)
+    name, raw, url = await anyio.to_thread.run_sync(split_multipart, body, ctype)  # 10 MB: not on the loop
     if len(raw) > limits.max_page_bytes:
         raise HTTPException(413, TOO_LARGE)
     return Job(raw=raw, given=f"upload:{name}" + (f"#{url}" if url else ""), limits=limits,
