@@ -308,7 +308,7 @@ def _read_raw(raw: bytes, given: str, kind: str, limits: Limits) -> Iterator[Ite
     if gz and kind == "sniff" and _sniff(_gunzip_head(raw)) == "warc":
         kind = "warc"
     if kind == "warc":
-        yield from _iter_warc(io.BytesIO(raw), given, limits)
+        yield from _iter_warc(io.BytesIO(raw), given, limits, in_memory=True)
     elif gz and kind == "jsonl":
         from newsledger.read.jsonl import read_jsonl_stream
 
@@ -336,7 +336,7 @@ def _from_bytes(raw: bytes, given: str, kind: str, limits: Limits) -> Iterator[I
     if kind == "sniff":
         kind = _sniff(raw)
     if kind == "warc":
-        yield from _iter_warc(io.BytesIO(raw), given, limits)
+        yield from _iter_warc(io.BytesIO(raw), given, limits, in_memory=True)
     elif kind == "feed":
         from newsledger.read.feed import read_feed
 
@@ -354,7 +354,10 @@ def _read_warc(p: Path, given: str, limits: Limits) -> Iterator[Item]:
         yield from _iter_warc(f, given, limits)
 
 
-def _iter_warc(stream: BinaryIO, given: str, limits: Limits) -> Iterator[Item]:
+def _iter_warc(stream: BinaryIO, given: str, limits: Limits, in_memory: bool = False) -> Iterator[Item]:
+    """A WARC's pages. One held in memory (an upload, standard input: at most ``max_page_bytes``
+    compressed) stops at ``max_file_bytes`` decompressed, a gzip bomb; a file on disk (a real
+    crawl decompresses to several GB) is bounded by the per-document time limit instead."""
     from newsledger.read.warc import iter_warc
 
-    yield from iter_warc(stream, given, limits)
+    yield from iter_warc(stream, given, limits, limits.max_file_bytes if in_memory else None)

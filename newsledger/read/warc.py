@@ -98,22 +98,25 @@ def _iterator(stream: BinaryIO, cap: int | None = None):
     return it
 
 
-def iter_warc(stream: BinaryIO, given: str, limits) -> Iterator[Document | Failure]:
-    """Every HTML record of a WARC; a WARC that gives nothing says so in one Failure."""
+def iter_warc(stream: BinaryIO, given: str, limits, max_decompressed: int | None = None
+              ) -> Iterator[Document | Failure]:
+    """Every HTML record of a WARC; a WARC that gives nothing says so in one Failure, and one
+    that inflates past ``max_decompressed`` bytes stops with one Failure."""
     logging.getLogger("warcio").setLevel(logging.ERROR)  # its warnings: we say it in one line
     told, seen = False, [0]
-    for item in _iter_warc(stream, given, limits, seen):
+    for item in _iter_warc(stream, given, limits, seen, max_decompressed):
         told = True
         yield item
     if not told:
         yield Failure(given, f"no HTML pages among its {seen[0]} records" if seen[0] else "empty file")
 
 
-def _iter_warc(stream: BinaryIO, given: str, limits, seen: list) -> Iterator[Document | Failure]:
+def _iter_warc(stream: BinaryIO, given: str, limits, seen: list, cap: int | None
+               ) -> Iterator[Document | Failure]:
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
-    it = _iterator(stream, getattr(limits, "max_file_bytes", None))
+    it = _iterator(stream, cap)
     try:
         for record in it:
             n += 1
@@ -162,7 +165,7 @@ def _iter_warc(stream: BinaryIO, given: str, limits, seen: list) -> Iterator[Doc
             yield Document(source=where, raw=raw, kind=kind, url=url, encoding=charset,
                            meta={"warc_date": record.rec_headers.get_header("WARC-Date")})
     except OverSize:
-        yield Failure(given, f"file over the size limit ({limits.max_file_bytes // (1024 * 1024)} MB "
+        yield Failure(given, f"file over the size limit ({(cap or 0) // (1024 * 1024)} MB "
                              f"decompressed); stopped at record {n}")
     except ArchiveLoadFailed as e:
         yield Failure(given, f"corrupt or truncated WARC after {n} records ({_first_line(e)})")
