@@ -235,12 +235,14 @@ def _refuse_body(results: list) -> None:
 
 
 def _link(ledger, ids: list) -> None:
-    if not ids:
-        return
+    """Link what this request stored, and (as the CLI does) what an ingest stopped between
+    storing and linking left behind."""
     try:
-        from newsledger.link import link_new
+        from newsledger.link import link_new, unlinked_ids
 
-        link_new(ledger, ids)
+        ids = list(dict.fromkeys(ids + unlinked_ids(ledger)))
+        if ids:
+            link_new(ledger, ids)
     except Exception as e:  # the articles are stored; the next ingest links them
         import logging
 
@@ -344,7 +346,8 @@ class Worker:
 
 def _spawn() -> subprocess.Popen:
     root = str(Path(__file__).resolve().parents[2])  # this newsledger, whatever the cwd
-    env = {k: v for k, v in os.environ.items() if k != "NEWSLEDGER_TOKEN"}  # it needs no secret
+    secrets = ("NEWSLEDGER_TOKEN", "NEWSLEDGER_DB")  # the worker needs neither
+    env = {k: v for k, v in os.environ.items() if k not in secrets}
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return subprocess.Popen(
         [sys.executable, "-c", "from newsledger.serve.ingest import child_main; child_main()"],
