@@ -101,7 +101,8 @@ def _release_memory() -> None:
 def time_limit(seconds: Optional[float], max_memory_mb: Optional[float] = None):
     """Per-document limits: ``seconds`` of wall time and ``max_memory_mb`` of memory growth.
 
-    A SIGALRM watchdog (main thread only, else no limit) raises :class:`DocumentTimeout` or
+    A SIGALRM watchdog (main thread only, else no limit: the server runs API ingest in a child
+    process for that, see :mod:`newsledger.serve.ingest`) raises :class:`DocumentTimeout` or
     :class:`DocumentMemoryLimit` and keeps raising every tick after that, so code that catches
     even ``BaseException`` cannot run on past the limit for long."""
     import threading
@@ -348,6 +349,16 @@ def ingest(items: Iterable[Union[Document, Failure]], ledger, analyze: bool = Tr
     Interrupted (Ctrl-C), it commits what was processed and re-raises; the same input again
     stores the rest (what is stored is a duplicate). A batch the ledger refuses (disk full)
     raises :class:`StoreError`; the batches before it stay committed."""
+    results = process(items, analyze=analyze, timeout=timeout, on_item=on_item,
+                      max_memory_mb=max_memory_mb, jobs=jobs)
+    return store(results, ledger, batch_size=batch_size, on_failure=on_failure)
+
+
+def store(results: Iterable[tuple[Union[Article, Failure], Optional[Document]]], ledger,
+          batch_size: int = 50, on_failure: Optional[Callable[[Failure], None]] = None) -> IngestReport:
+    """The stored half of :func:`ingest`: ``(article or failure, document)`` pairs as
+    :func:`process` yields them (here or in another process) into the ledger, a transaction
+    per batch; what was taken is committed even when ``results`` stops with an exception."""
     report = IngestReport()
     batch: list[tuple[Article, Optional[bytes], Optional[str]]] = []
     held = [0, False]  # raw bytes in the batch; the ledger refused a batch
@@ -368,8 +379,7 @@ def ingest(items: Iterable[Union[Document, Failure]], ledger, analyze: bool = Tr
         held[0] = 0
 
     try:
-        for result, doc in process(items, analyze=analyze, timeout=timeout, on_item=on_item,
-                                   max_memory_mb=max_memory_mb, jobs=jobs):
+        for result, doc in results:
             if isinstance(result, Failure):
                 report.failed += 1
                 report.failures.append(result)

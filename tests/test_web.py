@@ -115,7 +115,7 @@ def server(tmp_path_factory):
                                         lifespan="off"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 300  # waits on the started event; the cap only catches a hang
     while not srv.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"

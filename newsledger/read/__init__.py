@@ -52,13 +52,37 @@ def read(paths: Iterable[str], limits: Limits | None = None, **kw) -> Iterator[I
     file becomes a Failure for that file)."""
     limits = limits or Limits(**kw)
     for path in paths:
-        try:
-            for item in _read_path(path, limits):
-                yield _printable(item)
-        except _limit_errors() as e:
-            yield _printable(Failure(path, _limit_reason(e)))
-        except Exception as e:  # a reader broke on hostile input: this path only
-            yield _printable(Failure(path, f"unreadable ({_one_line(e)})"))
+        yield from _guarded(_read_path(path, limits), path)
+
+
+def read_bytes(raw: bytes, given: str, limits: Limits | None = None, name: str = "",
+               kind: str | None = None, url: str | None = None) -> Iterator[Item]:
+    """One input held in memory (an upload to the API) read as :func:`read` reads a file:
+    by the extension of ``name`` (``.gz`` too: undone within the limits), else by its first
+    bytes; ``kind="object"`` is one JSON object ``{"url", "html"}`` or ``{"url", "text"}``.
+    ``url`` is where the pages came from when they do not say. Cleaned as :func:`read` cleans
+    (file names, URLs, lone surrogates, control characters)."""
+    limits = limits or Limits()
+    kind = kind or (_kind_of(name) if name else "sniff")
+    items = _one_input(_read_raw(raw, given, kind, limits), given)
+    yield from _guarded(_with_url(items, url) if url else items, given)
+
+
+def _with_url(items: Iterator[Item], url: str) -> Iterator[Item]:
+    for item in items:
+        if isinstance(item, Document) and not item.url:
+            item.url = url
+        yield item
+
+
+def _guarded(items: Iterator[Item], given: str) -> Iterator[Item]:
+    try:
+        for item in items:
+            yield _printable(item)
+    except _limit_errors() as e:
+        yield _printable(Failure(given, _limit_reason(e)))
+    except Exception as e:  # a reader broke on hostile input: this input only
+        yield _printable(Failure(given, f"unreadable ({_one_line(e)})"))
 
 
 def _clean_str(s: str) -> str:
@@ -193,9 +217,7 @@ def _sniff(head: bytes) -> str:
 
 def _open(path: Path) -> BinaryIO:
     f = open(path, "rb")
-    magic = f.read(2)
-    f.seek(0)
-    if magic == b"\x1f\x8b":
+    if f.peek(2)[:2] == b"\x1f\x8b":  # peek, not seek: a FIFO (``<(zcat ...)``) works too
         return gzip.GzipFile(fileobj=f)  # type: ignore[return-value]
     return f
 
@@ -208,17 +230,26 @@ def _read_limited(stream: BinaryIO, limit: int) -> bytes:
 
 
 def _read_file(p: Path, given: str, limits: Limits) -> Iterator[Item]:
+    yield from _one_input(_file_items(p, given, limits), given)
+
+
+def _file_items(p: Path, given: str, limits: Limits) -> Iterator[Item]:
     kind = _kind_of(p.name)
+    if kind == "warc":
+        yield from _read_warc(p, given, limits)
+        return
+    if kind == "jsonl":
+        yield from _read_jsonl_file(p, given, limits)
+        return
+    with _open(p) as stream:
+        raw = _read_limited(stream, limits.max_page_bytes)
+    yield from _from_bytes(raw, given, kind, limits)
+
+
+def _one_input(items: Iterator[Item], given: str) -> Iterator[Item]:
+    """``items`` of one input; whatever stops its reader becomes one Failure naming it."""
     try:
-        if kind == "warc":
-            yield from _read_warc(p, given, limits)
-            return
-        if kind == "jsonl":
-            yield from _read_jsonl_file(p, given, limits)
-            return
-        with _open(p) as stream:
-            raw = _read_limited(stream, limits.max_page_bytes)
-        yield from _from_bytes(raw, given, kind, limits)
+        yield from items
     except _limit_errors() as e:
         yield Failure(given, _limit_reason(e))
     except TooLarge as e:
@@ -235,7 +266,7 @@ def _read_file(p: Path, given: str, limits: Limits) -> Iterator[Item]:
         yield Failure(given, f"cannot read: {e.strerror or e}")
     except (RecursionError, MemoryError) as e:
         yield Failure(given, f"unreadable ({e.__class__.__name__}: input nested too deeply or too large)")
-    except Exception as e:  # a reader broke on hostile input: this file only
+    except Exception as e:  # a reader broke on hostile input: this input only
         yield Failure(given, f"unreadable ({_one_line(e)})")
 
 
@@ -256,26 +287,43 @@ def _read_jsonl_file(p: Path, given: str, limits: Limits) -> Iterator[Item]:
 
 
 def _read_stdin(limits: Limits) -> Iterator[Item]:
-    stream = sys.stdin.buffer
     try:
-        raw = _read_limited(stream, limits.max_page_bytes)
+        raw = _read_limited(sys.stdin.buffer, limits.max_page_bytes)
     except TooLarge as e:
         yield Failure("-", str(e))
         return
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = _read_limited(gzip.GzipFile(fileobj=io.BytesIO(raw)), limits.max_page_bytes)
-        except TooLarge as e:
-            yield Failure("-", str(e))
-            return
-        except (EOFError, OSError, zlib.error) as e:
-            yield Failure("-", f"corrupt or truncated gzip data ({e.__class__.__name__})")
-            return
-    kind = _sniff(raw)
+    yield from _one_input(_read_raw(raw, "-", "sniff", limits), "-")
+
+
+def _read_raw(raw: bytes, given: str, kind: str, limits: Limits) -> Iterator[Item]:
+    """Bytes held in memory, gzipped or not: a WARC as it is (its reader undoes gzip record
+    by record), gzipped JSON Lines streamed (within ``max_file_bytes``), any other page
+    decompressed within ``max_page_bytes``; then read by ``kind`` (or by its first bytes)."""
+    if kind == "object":
+        from newsledger.read.jsonl import read_object
+
+        yield read_object(raw, given, limits)
+        return
+    gz = raw[:2] == b"\x1f\x8b"
+    if gz and kind == "sniff" and _sniff(_gunzip_head(raw)) == "warc":
+        kind = "warc"
     if kind == "warc":
-        yield from _iter_warc(io.BytesIO(raw), "-", limits)
+        yield from _iter_warc(io.BytesIO(raw), given, limits, in_memory=True)
+    elif gz and kind == "jsonl":
+        from newsledger.read.jsonl import read_jsonl_stream
+
+        yield from read_jsonl_stream(gzip.GzipFile(fileobj=io.BytesIO(raw)), given, limits)
     else:
-        yield from _from_bytes(raw, "-", kind, limits)
+        if gz:
+            raw = _read_limited(gzip.GzipFile(fileobj=io.BytesIO(raw)), limits.max_page_bytes)
+        yield from _from_bytes(raw, given, kind, limits)
+
+
+def _gunzip_head(raw: bytes, n: int = 4096) -> bytes:
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw[:65536], n)
+    except zlib.error:
+        return b""
 
 
 def _from_bytes(raw: bytes, given: str, kind: str, limits: Limits) -> Iterator[Item]:
@@ -288,7 +336,7 @@ def _from_bytes(raw: bytes, given: str, kind: str, limits: Limits) -> Iterator[I
     if kind == "sniff":
         kind = _sniff(raw)
     if kind == "warc":
-        yield from _iter_warc(io.BytesIO(raw), given, limits)
+        yield from _iter_warc(io.BytesIO(raw), given, limits, in_memory=True)
     elif kind == "feed":
         from newsledger.read.feed import read_feed
 
@@ -306,7 +354,10 @@ def _read_warc(p: Path, given: str, limits: Limits) -> Iterator[Item]:
         yield from _iter_warc(f, given, limits)
 
 
-def _iter_warc(stream: BinaryIO, given: str, limits: Limits) -> Iterator[Item]:
+def _iter_warc(stream: BinaryIO, given: str, limits: Limits, in_memory: bool = False) -> Iterator[Item]:
+    """A WARC's pages. One held in memory (an upload, standard input: at most ``max_page_bytes``
+    compressed) stops at ``max_file_bytes`` decompressed, a gzip bomb; a file on disk (a real
+    crawl decompresses to several GB) is bounded by the per-document time limit instead."""
     from newsledger.read.warc import iter_warc
 
-    yield from iter_warc(stream, given, limits)
+    yield from iter_warc(stream, given, limits, limits.max_file_bytes if in_memory else None)

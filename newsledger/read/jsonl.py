@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import BinaryIO, Iterator
 
 from newsledger.model import Document, Failure
 
 _CHUNK = 1024 * 1024
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _GIVE_UP = 3  # a file whose first lines are all not JSON is refused whole, in one line
 
 
@@ -59,7 +61,7 @@ def _lines(stream: BinaryIO, given: str, limits) -> Iterator[Document | Failure]
             return
         if not line.strip():
             continue
-        item = _parse_line(line.decode("utf-8", errors="replace"), given, lineno, limits)
+        item = _parse_line(line.decode("utf-8", errors="replace"), given, f"{given}#{lineno}", limits)
         if pending is not None:  # nothing valid yet: is this JSON Lines at all?
             if isinstance(item, Failure) and item.reason.startswith("invalid JSON"):
                 pending.append(item)
@@ -74,8 +76,13 @@ def _lines(stream: BinaryIO, given: str, limits) -> Iterator[Document | Failure]
         yield from pending
 
 
-def _parse_line(line: str, given: str, lineno: int, limits) -> Document | Failure:
-    where = f"{given}#{lineno}"
+def read_object(raw: bytes, given: str, limits) -> Document | Failure:
+    """One JSON object ``{"url", "html"}`` or ``{"url", "text"}`` (the API's JSON body), read
+    as a line of JSON Lines is (it may span lines)."""
+    return _parse_line(raw.decode("utf-8", errors="replace"), given, given, limits, what="body")
+
+
+def _parse_line(line: str, given: str, where: str, limits, what: str = "line") -> Document | Failure:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
@@ -83,7 +90,7 @@ def _parse_line(line: str, given: str, lineno: int, limits) -> Document | Failur
     except RecursionError:
         return Failure(where, "invalid JSON (nested too deeply)")
     if not isinstance(obj, dict):
-        return Failure(where, "line is not a JSON object")
+        return Failure(where, f"{what} is not a JSON object")
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
     if url:
         where = f"{given}#{url}"
@@ -92,7 +99,10 @@ def _parse_line(line: str, given: str, lineno: int, limits) -> Document | Failur
         body, kind = obj.get("text"), "text"
     if not isinstance(body, str) or not body.strip():
         return Failure(where, 'no "html" or "text" field')
-    data = body.encode("utf-8", errors="replace")  # lone surrogates from \ud800 escapes
+    try:
+        data = body.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from \ud800 escapes: U+FFFD, as elsewhere
+        data = _LONE_SURROGATE.sub("\ufffd", body).encode("utf-8")
     if len(data) > limits.max_page_bytes:
         return Failure(where, "page over the size limit")
     meta = {k: v for k, v in obj.items() if k not in ("html", "text", "url")

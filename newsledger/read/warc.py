@@ -35,9 +35,29 @@ def _first_line(e: BaseException) -> str:
     return e.__class__.__name__
 
 
-def _iterator(stream: BinaryIO):
+class OverSize(Exception):
+    """The WARC decompressed to more than ``limits.max_file_bytes``."""
+
+
+def _count_decompressed(reader, cap: int) -> None:
+    """Make warcio's reader raise :class:`OverSize` once it has decompressed more than ``cap``
+    bytes (a gzip bomb: 9 MB that would inflate to 10 GB is stopped at the cap)."""
+    process = reader._process_read
+    total = [0]
+
+    def counted(data):
+        process(data)
+        total[0] += reader.buff_size if reader.buff is not None else 0
+        if total[0] > cap:
+            raise OverSize(cap)
+
+    reader._process_read = counted
+
+
+def _iterator(stream: BinaryIO, cap: int | None = None):
     """warcio's ArchiveIterator that notes a record not followed by the blank lines its
-    length promises (``bad_length``) instead of printing a warning."""
+    length promises (``bad_length``) instead of printing a warning, and stops at ``cap``
+    decompressed bytes."""
     from warcio.archiveiterator import ArchiveIterator
 
     class QuietArchiveIterator(ArchiveIterator):
@@ -72,25 +92,31 @@ def _iterator(stream: BinaryIO):
                     return line, empty_size
                 empty_size += len(line)
 
-    return QuietArchiveIterator(stream, arc2warc=True)
+    it = QuietArchiveIterator(stream, arc2warc=True)
+    if cap:
+        _count_decompressed(it.reader, cap)
+    return it
 
 
-def iter_warc(stream: BinaryIO, given: str, limits) -> Iterator[Document | Failure]:
-    """Every HTML record of a WARC; a WARC that gives nothing says so in one Failure."""
+def iter_warc(stream: BinaryIO, given: str, limits, max_decompressed: int | None = None
+              ) -> Iterator[Document | Failure]:
+    """Every HTML record of a WARC; a WARC that gives nothing says so in one Failure, and one
+    that inflates past ``max_decompressed`` bytes stops with one Failure."""
     logging.getLogger("warcio").setLevel(logging.ERROR)  # its warnings: we say it in one line
     told, seen = False, [0]
-    for item in _iter_warc(stream, given, limits, seen):
+    for item in _iter_warc(stream, given, limits, seen, max_decompressed):
         told = True
         yield item
     if not told:
         yield Failure(given, f"no HTML pages among its {seen[0]} records" if seen[0] else "empty file")
 
 
-def _iter_warc(stream: BinaryIO, given: str, limits, seen: list) -> Iterator[Document | Failure]:
+def _iter_warc(stream: BinaryIO, given: str, limits, seen: list, cap: int | None
+               ) -> Iterator[Document | Failure]:
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
-    it = _iterator(stream)
+    it = _iterator(stream, cap)
     try:
         for record in it:
             n += 1
@@ -113,6 +139,8 @@ def _iter_warc(stream: BinaryIO, given: str, limits, seen: list) -> Iterator[Doc
                 continue
             try:
                 raw = record.content_stream().read(limits.max_page_bytes + 1)
+            except OverSize:
+                raise
             except Exception as e:  # broken chunked / content encoding inside one record
                 yield Failure(where, f"unreadable record body ({e.__class__.__name__})")
                 continue
@@ -136,6 +164,9 @@ def _iter_warc(stream: BinaryIO, given: str, limits, seen: list) -> Iterator[Doc
             kind = "text" if ctype.lower().startswith("text/plain") else "html"
             yield Document(source=where, raw=raw, kind=kind, url=url, encoding=charset,
                            meta={"warc_date": record.rec_headers.get_header("WARC-Date")})
+    except OverSize:
+        yield Failure(given, f"file over the size limit ({(cap or 0) // (1024 * 1024)} MB "
+                             f"decompressed); stopped at record {n}")
     except ArchiveLoadFailed as e:
         yield Failure(given, f"corrupt or truncated WARC after {n} records ({_first_line(e)})")
     except Exception as e:  # warcio raises many kinds of error on hostile input

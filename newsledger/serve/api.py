@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import hmac
-import json
 from typing import Any, Optional
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.concurrency import run_in_threadpool
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -392,76 +390,6 @@ def _authorised(request: Request) -> bool:
     return hmac.compare_digest(given.strip().encode(), token.encode())
 
 
-async def _read_body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit + 4096:
-        raise HTTPException(413, "page over the size limit")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit + 4096:
-            raise HTTPException(413, "page over the size limit")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-async def _documents(request: Request, limits) -> list:
-    """The request body as the read stage's Documents (or Failures)."""
-    from newsledger.model import Document, Failure
-
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limits.max_page_bytes + 65536:
-        raise HTTPException(413, "page over the size limit")
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype == "multipart/form-data":
-        form = await request.form(max_files=1, max_fields=10)
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise HTTPException(422, 'multipart body needs a "file" part')
-        raw = await upload.read(limits.max_page_bytes + 1)
-        await form.close()
-        if len(raw) > limits.max_page_bytes:
-            raise HTTPException(413, "page over the size limit")
-        url = form.get("url") if isinstance(form.get("url"), str) else None
-        name = upload.filename or "upload"
-        given = f"upload:{name}" + (f"#{url}" if url else "")
-        try:
-            from newsledger.read import _from_bytes, _kind_of
-
-            kind = _kind_of(name)
-            if kind == "warc":
-                from newsledger.read import _iter_warc
-                import io
-
-                items = list(_iter_warc(io.BytesIO(raw), given, limits))
-            else:
-                items = list(_from_bytes(raw, given, kind, limits))
-        except ImportError:
-            items = [Document(source=given, raw=raw, kind="html" if b"<" in raw[:2048] else "text")]
-        for d in items:
-            if isinstance(d, Document) and url and not d.url:
-                d.url = url
-        return items
-    if ctype in ("application/json", "") or ctype.endswith("+json"):
-        body = await _read_body(request, limits.max_page_bytes)
-        try:
-            obj = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            raise HTTPException(422, "body is not valid JSON")
-        if not isinstance(obj, dict):
-            raise HTTPException(422, 'body must be a JSON object {"url", "html"} or {"url", "text"}')
-        url = obj.get("url") if isinstance(obj.get("url"), str) and obj.get("url") else None
-        kind, content = "html", obj.get("html")
-        if not isinstance(content, str):
-            kind, content = "text", obj.get("text")
-        if not isinstance(content, str) or not content.strip():
-            raise HTTPException(422, 'body needs an "html" or a "text" field')
-        given = f"api#{url}" if url else "api"
-        return [Document(source=given, raw=content.encode("utf-8"), kind=kind, url=url,
-                         encoding="utf-8")]
-    raise HTTPException(415, "send multipart/form-data with a file, or JSON")
-
-
 @router.post("/ingest", response_model=IngestResult, openapi_extra=INGEST_BODY,
              responses={401: {"model": Error, "description": "Missing or wrong bearer token"},
                         413: {"model": Error, "description": "Page too large"}},
@@ -470,26 +398,6 @@ async def ingest(request: Request):
     if not _authorised(request):
         raise HTTPException(401, "a valid bearer token is required to ingest",
                             headers={"WWW-Authenticate": "Bearer"})
-    from newsledger.read import Limits
+    from newsledger.serve.ingest import ingest_request
 
-    docs = await _documents(request, Limits())
-    ledger = _ledger(request)
-    app_state = request.app.state
-
-    def run() -> dict:
-        from newsledger.pipeline import ingest as run_ingest
-
-        with app_state.write_lock:
-            report = run_ingest(iter(docs), ledger, analyze=True)
-            if report.ids:
-                try:
-                    from newsledger.link import link_new
-
-                    link_new(ledger, report.ids)
-                except Exception:
-                    pass
-        app_state.links.invalidate()
-        return {"new": report.new, "duplicate": report.duplicate, "failed": report.failed,
-                "ids": list(report.ids), "failures": [str(f) for f in report.failures]}
-
-    return await run_in_threadpool(run)
+    return await ingest_request(request)
