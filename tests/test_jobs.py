@@ -82,7 +82,8 @@ def test_skipped_items_pass_through_in_order():
 def test_stopping_early_leaves_no_worker_behind(jobs):
     import multiprocessing
 
+    before = set(multiprocessing.active_children())  # other tests' long-lived workers (API ingest)
     gen = ordered_map(_square_or_die, range(100), jobs=jobs, lost=lambda x, why: None)
     assert next(gen) == (0, 0)
     gen.close()
-    assert multiprocessing.active_children() == []
+    assert set(multiprocessing.active_children()) - before == set()
