@@ -431,7 +431,7 @@ def conflicts(db: Optional[str] = DbOpt, format: str = FormatOpt):
 
 
 @app.command()
-def serve(db: Optional[str] = DbOpt, host: str = typer.Option("127.0.0.1", "--host"),
+def serve(ctx: typer.Context, db: Optional[str] = DbOpt, host: str = typer.Option("127.0.0.1", "--host"),
           port: int = typer.Option(8000, "--port"),
           token: Optional[str] = typer.Option(
               None, "--token", envvar="NEWSLEDGER_TOKEN", show_envvar=True,
@@ -449,7 +449,8 @@ def serve(db: Optional[str] = DbOpt, host: str = typer.Option("127.0.0.1", "--ho
     """
     import uvicorn
 
-    _warn_serve(host, token_on_command_line=_from_command_line("token") and bool(token))
+    source = ctx.get_parameter_source("token")
+    _warn_serve(host, token_on_command_line=bool(token) and getattr(source, "name", "") == "COMMANDLINE")
     hosts = [*trusted_host, *([host] if host not in ("0.0.0.0", "::", "") else [])]
     ledger = _ledger(db)
     if workers == 1:
@@ -466,14 +467,6 @@ def serve(db: Optional[str] = DbOpt, host: str = typer.Option("127.0.0.1", "--ho
         app_or_factory = "newsledger.serve:app_from_env"
     uvicorn.run(app_or_factory, factory=workers > 1, workers=workers, host=host, port=port,
                 log_level="warning")
-
-
-def _from_command_line(param: str) -> bool:
-    import click
-    from click.core import ParameterSource
-
-    ctx = click.get_current_context(silent=True)
-    return ctx is not None and ctx.get_parameter_source(param) == ParameterSource.COMMANDLINE
 
 
 def _warn_serve(host: str, token_on_command_line: bool) -> None:
