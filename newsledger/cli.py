@@ -451,7 +451,7 @@ def serve(ctx: typer.Context, db: Optional[str] = DbOpt, host: str = typer.Optio
 
     source = ctx.get_parameter_source("token")
     _warn_serve(host, token_on_command_line=bool(token) and getattr(source, "name", "") == "COMMANDLINE")
-    hosts = [*trusted_host, *([host] if host not in ("0.0.0.0", "::", "") else [])]
+    hosts = [*_checked_hosts(trusted_host), *([host] if host not in ("0.0.0.0", "::", "") else [])]
     ledger = _ledger(db)
     if workers == 1:
         from newsledger.serve import create_app
@@ -478,6 +478,13 @@ def _warn_serve(host: str, token_on_command_line: bool) -> None:
         _warn(f"serving on {host}, not a loopback address: plain HTTP without TLS, so the bearer "
               "token and every page travel in clear; put a TLS proxy in front. Host names other "
               "than loopback and --host need --trusted-host")
+
+
+def _checked_hosts(hosts: List[str]) -> List[str]:
+    for h in hosts:
+        if "*" in h[1:] or (h.startswith("*") and h != "*" and not h.startswith("*.")):
+            _fail(f"--trusted-host {h!r}: a wildcard is '*' or a prefix like '*.example.com'")
+    return hosts
 
 
 def _is_loopback(host: str) -> bool:

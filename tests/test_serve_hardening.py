@@ -23,7 +23,7 @@ with warnings.catch_warnings():  # starlette suggests httpx2; httpx is what we s
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient  # noqa: E402
 
-from newsledger.store import Ledger, QueryTimeout  # noqa: E402
+from newsledger.store import Cancel, Ledger, QueryTimeout  # noqa: E402
 from newsledger.store.bounds import MAX_TERMS, bounded  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
@@ -141,6 +141,10 @@ def test_a_read_past_its_time_limit_stops(served):
         with ledger.engine.connect() as conn, bounded(conn, 0.2):
             conn.exec_driver_sql(SLOW_SQL[ledger.dialect]).all()
     assert ledger.search("harbour")  # the pooled connection is usable again, unbounded
+    gone = Cancel()
+    gone.set()
+    with pytest.raises(QueryTimeout, match="cancelled"):
+        ledger.search("harbour", cancel=gone)  # a client gone before the query: nothing runs
 
 
 def _slow_app(ledger, query_seconds: float, seen: list):
@@ -325,7 +329,9 @@ def test_serve_help_warnings_and_workers(tmp_path, monkeypatch):
     assert "NEWSLEDGER_TOKEN" in helptext and "process list" in helptext and "--workers" in helptext
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda target, **kw: calls.append((target, kw)))
-    monkeypatch.delenv("NEWSLEDGER_TOKEN", raising=False)
+    for name in ("NEWSLEDGER_TOKEN", "NEWSLEDGER_DB", "NEWSLEDGER_TRUSTED_HOSTS"):
+        monkeypatch.setenv(name, "")  # what serve --workers sets is undone after the test
+        monkeypatch.delenv(name)
     db = str(tmp_path / "ledger.db")
     quiet = runner.invoke(app, ["serve", "--db", db])
     assert quiet.exit_code == 0 and "warning" not in quiet.output
@@ -336,8 +342,9 @@ def test_serve_help_warnings_and_workers(tmp_path, monkeypatch):
     target, kw = calls[-1]
     assert target == "newsledger.serve:app_from_env" and kw["factory"] and kw["workers"] == 3
     assert os.environ["NEWSLEDGER_TRUSTED_HOSTS"] == "news.example"
-    monkeypatch.delenv("NEWSLEDGER_TRUSTED_HOSTS")
-    monkeypatch.delenv("NEWSLEDGER_DB")
+    assert os.environ["NEWSLEDGER_TOKEN"] == "t0ken" and os.environ["NEWSLEDGER_DB"].endswith(db)
+    bad = runner.invoke(app, ["serve", "--db", db, "--trusted-host", "news*"])
+    assert bad.exit_code == 1 and bad.output.count("\n") == 1 and "'news*'" in bad.output
 
 
 def test_a_worker_app_is_built_from_the_environment(served, monkeypatch):

@@ -131,7 +131,8 @@ def create_app(ledger, token: Optional[str] = None, trusted_hosts: Optional[Iter
     app.add_exception_handler(QueryTimeout, errors.query_timeout)
     app.add_exception_handler(Exception, errors.server_error)
     app.add_middleware(RequestGuard)
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts_from(trusted_hosts))
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts_from(trusted_hosts),
+                       www_redirect=False)
     app.add_middleware(SecurityHeaders)  # outermost: the 400 and 422 above get the headers too
     return app
 

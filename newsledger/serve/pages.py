@@ -162,11 +162,15 @@ def sources_page(request: Request):
 
 
 @router.get("/sources/{name:path}", response_class=HTMLResponse)
-def source_page(request: Request, name: str):
+async def source_page(request: Request, name: str):
     name = name.strip()[:300]
     if not name:
         raise HTTPException(404, "No source has this name.")
-    found = _ledger(request).claims(source=name, limit=5000)
+    found = await run_bounded(request, _ledger(request).claims, source=name, limit=5000)
+    return await run_in_threadpool(_source_claims_page, request, name, found)
+
+
+def _source_claims_page(request: Request, name: str, found: list[dict]) -> HTMLResponse:
     low = name.casefold()
     exact = [c for c in found if render.source_name(c).casefold() == low]
     similar = sorted({render.source_name(c) for c in found} - {name}) if not exact else []

@@ -87,10 +87,15 @@ def search_terms(query: str) -> list[str]:
 @contextmanager
 def bounded(conn, seconds: Optional[float] = None, cancel: Optional[Cancel] = None) -> Iterator[None]:
     """Run the block's statements on ``conn`` (a SQLAlchemy Connection) for at most
-    ``seconds`` (None: no limit) and until ``cancel`` is set; then :class:`QueryTimeout`."""
+    ``seconds`` (None: no limit) and until ``cancel`` is set; then :class:`QueryTimeout`.
+
+    On PostgreSQL a cancel that lands between two statements cancels nothing; the time limit
+    still bounds what follows."""
     if seconds is None and cancel is None:
         yield
         return
+    if cancel is not None and cancel.is_set():  # gone before the first statement: none runs
+        raise QueryTimeout(_timeout_reason(cancel))
     raw = conn.connection.driver_connection
     dialect = conn.dialect.name
     if dialect == "sqlite":
