@@ -10,6 +10,8 @@ the machine's load average.
 
     python benchmarks/hostile_load.py                    # 10 normal + 10 hostile clients, 3 rounds
     python benchmarks/hostile_load.py --workers 2 --rounds 5 --requests 30
+    python benchmarks/hostile_load.py --costs 3000                   # each hostile URL alone, 3,000 articles
+    python benchmarks/hostile_load.py --costs 3000 --code ../main    # the same with another checkout's code
 
 Goal: normal p95 < 250 ms under attack. ``tests/test_hostile_load.py`` runs one small round and
 asserts only behaviour (every normal request answered 200, every hostile one 200/422/503 or
@@ -163,6 +165,66 @@ async def drive(base: str, normal: list[str], n_normal: int, n_hostile: int, req
     return results
 
 
+def synthetic_ledger(db: str, n: int) -> int:
+    """``n`` synthetic articles (``benchmarks/web_load.py``'s generator, no spaCy), unlinked."""
+    import importlib.util
+
+    from newsledger.store import Ledger
+
+    spec = importlib.util.spec_from_file_location("web_load", Path(__file__).with_name("web_load.py"))
+    web_load = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(web_load)
+    ledger = Ledger(db)
+    batch = []
+    for a in web_load.generate(n):
+        batch.append((a, None, None))
+        if len(batch) >= 500:
+            ledger.add(batch)
+            batch.clear()
+    if batch:
+        ledger.add(batch)
+    n = ledger.stats()["articles"]
+    ledger.close()
+    return n
+
+
+def query_costs(db: str, repeat: int = 3) -> list[tuple[str, int, float]]:
+    """Each hostile URL and a few normal ones answered in-process, one at a time: (url,
+    status, median ms)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from newsledger.serve import create_app
+    from newsledger.store import Ledger
+
+    client = TestClient(create_app(Ledger(db, migrate=False)), raise_server_exceptions=False)
+    out = []
+    for url in [*HOSTILE, "/api/search?q=flood", "/search?q=evacuated", "/api/articles?limit=20"]:
+        times, status = [], None
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            status = client.get(url).status_code
+            times.append((time.perf_counter() - t0) * 1000)
+        out.append((url, status, round(statistics.median(times), 1)))
+    return out
+
+
+def costs_main(n: int) -> int:
+    import newsledger
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "synthetic.db")
+        t0 = time.perf_counter()
+        n = synthetic_ledger(db, n)
+        print(f"code {Path(newsledger.__file__).parent}; {n} synthetic articles in "
+              f"{time.perf_counter() - t0:.1f} s; cpus {os.cpu_count()}, load average {_load()}")
+        for url, status, ms in query_costs(db):
+            print(f"{ms:9.1f} ms  {status}  {url[:90]}")
+    return 0
+
+
 def percentile_ms(seconds: list[float], p: float) -> float:
     s = sorted(seconds)
     return round(s[min(len(s) - 1, int(round(p * (len(s) - 1))))] * 1000, 1) if s else float("nan")
@@ -175,8 +237,13 @@ def main(argv=None) -> int:
     ap.add_argument("--requests", type=int, default=20, help="requests per client and phase")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--workers", type=int, default=1, help="serve --workers")
+    ap.add_argument("--costs", type=int, metavar="N",
+                    help="instead: time each hostile URL alone on N synthetic articles")
+    ap.add_argument("--code", default=str(ROOT), help="checkout whose newsledger to run (with --costs)")
     args = ap.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(Path(args.code).resolve()) if args.costs else str(ROOT))
+    if args.costs:
+        return costs_main(args.costs)
 
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "sample.db")
