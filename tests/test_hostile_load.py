@@ -1,5 +1,6 @@
 """Hostile load (issue 17): 10 clients send the worst queries of the security review while 10
-normal clients read the sample ledger, against ``newsledger serve`` on loopback.
+normal clients read the sample ledger, against ``newsledger serve`` on loopback, with the
+ledger on SQLite and (where NEWSLEDGER_TEST_PG is set) on PostgreSQL.
 
 Bounded (a fixed number of requests per client) and independent of the machine's speed: it
 asserts what each request got, never how fast. The latency figure is printed by
@@ -12,6 +13,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from throwaway_db import throwaway_ledger  # tests/throwaway_db.py
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("hostile_load", ROOT / "benchmarks" / "hostile_load.py")
@@ -19,14 +21,16 @@ hostile_load = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(hostile_load)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("hostile") / "sample.db")
-    assert hostile_load.build_sample_ledger(db) == 29
-    log = Path(db + ".log")
-    proc, base = hostile_load.start_server(db, log=log)
-    yield base, hostile_load.normal_urls(db), log
-    hostile_load.stop_server(proc)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server(request, tmp_path_factory):
+    with throwaway_ledger(request.param, tmp_path_factory) as db:
+        assert hostile_load.build_sample_ledger(db) == 29
+        log = tmp_path_factory.mktemp("serve") / "stderr.log"
+        proc, base = hostile_load.start_server(db, log=log)
+        try:
+            yield base, hostile_load.normal_urls(db), log
+        finally:
+            hostile_load.stop_server(proc)
 
 
 def test_normal_readers_are_served_while_hostile_clients_attack(server):

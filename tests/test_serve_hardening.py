@@ -13,7 +13,6 @@ import asyncio
 import logging
 import os
 import re
-import uuid
 import warnings
 from urllib.parse import quote
 
@@ -24,11 +23,11 @@ with warnings.catch_warnings():  # starlette suggests httpx2; httpx is what we s
     from fastapi.testclient import TestClient  # noqa: E402
 
 from newsledger.store import Cancel, Ledger, QueryTimeout  # noqa: E402
+from throwaway_db import PG, throwaway_ledger  # noqa: E402  (tests/throwaway_db.py)
 from newsledger.store.bounds import MAX_TERMS, bounded  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 
-PG = os.environ.get("NEWSLEDGER_TEST_PG")
 RLO = "\u202e"
 PAGES = {
     "harbour.txt": ("https://port.example/harbour", "Harbour strike enters third day\n\n"
@@ -58,7 +57,7 @@ def served(request, tmp_path_factory):
     from newsledger.pipeline import ingest
     from newsledger.serve import create_app
 
-    with _database(request.param, tmp_path_factory) as url:
+    with throwaway_ledger(request.param, tmp_path_factory) as url:
         ledger = Ledger(url)
         docs = [Document(source=name, raw=body.encode(), kind="text", url=page_url)
                 for name, (page_url, body) in PAGES.items()]
@@ -66,36 +65,6 @@ def served(request, tmp_path_factory):
         assert report.new == len(PAGES), report.failures
         yield ledger, TestClient(create_app(ledger)), dict(zip(PAGES, report.ids))
         ledger.close()
-
-
-class _database:
-    """A throwaway ledger URL: a file for SQLite, a fresh database on the test server for
-    PostgreSQL (skipped without NEWSLEDGER_TEST_PG), dropped afterwards."""
-
-    def __init__(self, backend: str, tmp_path_factory):
-        self.backend, self.tmp = backend, tmp_path_factory
-
-    def __enter__(self) -> str:
-        if self.backend == "sqlite":
-            return str(self.tmp.mktemp("hardening") / "ledger.db")
-        if not PG:
-            pytest.skip("NEWSLEDGER_TEST_PG is not set")
-        from sqlalchemy import create_engine, text
-        from sqlalchemy.engine import make_url
-
-        self.name = f"newsledger_t_{uuid.uuid4().hex[:10]}"
-        self.admin = create_engine(make_url(PG), isolation_level="AUTOCOMMIT")
-        with self.admin.connect() as c:
-            c.execute(text(f'CREATE DATABASE "{self.name}"'))
-        return make_url(PG).set(database=self.name).render_as_string(hide_password=False)
-
-    def __exit__(self, *exc) -> None:
-        if self.backend == "postgresql":
-            from sqlalchemy import text
-
-            with self.admin.connect() as c:
-                c.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
-            self.admin.dispose()
 
 
 def _one_line(r) -> str:
