@@ -449,6 +449,12 @@ def serve(ctx: typer.Context, db: Optional[str] = DbOpt, host: str = typer.Optio
     """
     import uvicorn
 
+    from newsledger.serve import query_seconds_from_env
+
+    try:
+        query_seconds_from_env()  # checked here, once, before any worker starts
+    except ValueError as e:
+        _fail(str(e))
     source = ctx.get_parameter_source("token")
     _warn_serve(host, token_on_command_line=bool(token) and getattr(source, "name", "") == "COMMANDLINE")
     hosts = [*_checked_hosts(trusted_host), *([host] if host not in ("0.0.0.0", "::", "") else [])]

@@ -314,6 +314,8 @@ def test_serve_help_warnings_and_workers(tmp_path, monkeypatch):
     assert os.environ["NEWSLEDGER_TOKEN"] == "t0ken" and os.environ["NEWSLEDGER_DB"].endswith(db)
     bad = runner.invoke(app, ["serve", "--db", db, "--trusted-host", "news*"])
     assert bad.exit_code == 1 and bad.output.count("\n") == 1 and "'news*'" in bad.output
+    slow = runner.invoke(app, ["serve", "--db", db], env={"NEWSLEDGER_QUERY_SECONDS": "soon"})
+    assert slow.exit_code == 1 and slow.output.count("\n") == 1 and "NEWSLEDGER_QUERY_SECONDS" in slow.output
 
 
 def test_a_worker_app_is_built_from_the_environment(served, monkeypatch):

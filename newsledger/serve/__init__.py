@@ -94,7 +94,7 @@ def create_app(ledger, token: Optional[str] = None, trusted_hosts: Optional[Iter
     if token is None:
         token = os.environ.get("NEWSLEDGER_TOKEN") or None
     if query_seconds is None:
-        query_seconds = float(os.environ.get("NEWSLEDGER_QUERY_SECONDS", "0") or 0) or DEFAULT_QUERY_SECONDS
+        query_seconds = query_seconds_from_env()
 
     @asynccontextmanager
     async def lifespan(_app):
@@ -135,6 +135,18 @@ def create_app(ledger, token: Optional[str] = None, trusted_hosts: Optional[Iter
                        www_redirect=False)
     app.add_middleware(SecurityHeaders)  # outermost: the 400 and 422 above get the headers too
     return app
+
+
+def query_seconds_from_env() -> float:
+    """``NEWSLEDGER_QUERY_SECONDS`` (a positive number), else the default; ValueError in one line."""
+    given = os.environ.get("NEWSLEDGER_QUERY_SECONDS", "").strip()
+    try:
+        seconds = float(given) if given else DEFAULT_QUERY_SECONDS
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < 86400:
+        raise ValueError(f"NEWSLEDGER_QUERY_SECONDS={given[:40]!r}: not a number of seconds (0 < s < 86400)")
+    return seconds
 
 
 def _threads() -> int:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from newsledger.serve.guard import MAX_OFFSET, run_bounded
+from newsledger.store.bounds import MAX_TERMS
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -286,7 +287,7 @@ def list_sources(request: Request, limit: int = Query(200, ge=1, le=5000)):
 
 
 @router.get("/search", response_model=SearchResult, responses=BOUNDED,
-            summary="Full-text search, best match first (every word must match; at most 16 different words)")
+            summary=f"Full-text search, best match first (every word must match; at most {MAX_TERMS} different words)")
 async def search(request: Request, q: str = Query(..., max_length=500),
                  limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     rows = await run_bounded(request, _ledger(request).search, q, limit=limit, offset=offset)

@@ -19,10 +19,9 @@ from sqlalchemy import and_, create_engine, event, func, or_, select, text
 from sqlalchemy.engine import Engine
 
 from newsledger.model import Article, content_hash
-from newsledger.store.bounds import Cancel, QueryRejected, QueryTimeout, bounded, search_terms
+from newsledger.store.bounds import (Cancel, QueryRejected, QueryTimeout,  # noqa: F401 (re-exported)
+                                     bounded, search_terms)
 from newsledger.store.schema import articles, claims, quantities
-
-__all__ = ["Ledger", "AddResult", "resolve_url", "mask_url", "Cancel", "QueryRejected", "QueryTimeout"]
 
 DEFAULT_URL = "sqlite:///newsledger.db"
 
