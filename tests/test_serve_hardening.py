@@ -110,6 +110,9 @@ def test_a_read_past_its_time_limit_stops(served):
         with ledger.engine.connect() as conn, bounded(conn, 0.2):
             conn.exec_driver_sql(SLOW_SQL[ledger.dialect]).all()
     assert ledger.search("harbour")  # the pooled connection is usable again, unbounded
+    if ledger.dialect == "postgresql":  # the limit was the transaction's, not the connection's
+        with ledger.engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW statement_timeout").scalar() == "0"
     gone = Cancel()
     gone.set()
     with pytest.raises(QueryTimeout, match="cancelled"):
