@@ -42,20 +42,25 @@ def _err(msg: str) -> None:
     typer.echo(f"error: {msg}", err=True)
 
 
+def _warn(msg: str) -> None:
+    typer.echo(f"warning: {msg}", err=True)
+
+
 def _fail(msg: str, code: int = 1):
     _err(msg)
     raise typer.Exit(code)
 
 
 def _ledger(db: Optional[str]):
-    from newsledger.store import Ledger
+    from newsledger.store import Ledger, mask_url
 
     try:
         return Ledger(db)
     except Exception as e:  # bad URL, unreachable server, not a database file
         if STATE["debug"]:
             raise
-        _fail(f"{db or 'newsledger.db'}: cannot open ledger ({str(e).splitlines()[0][:160]})")
+        reason = (str(e).splitlines() or [type(e).__name__])[0]
+        _fail(mask_url(f"{db or 'newsledger.db'}: cannot open ledger ({reason[:160]})"))
 
 
 def _dump(obj: Any) -> str:
@@ -312,7 +317,12 @@ def search(query: str = typer.Argument(..., help="Words to find in titles and bo
 
     Example: newsledger search "troops Russia" --format json
     """
-    rows = _ledger(db).search(query, limit=limit)
+    from newsledger.store import QueryRejected
+
+    try:
+        rows = _ledger(db).search(query, limit=limit)
+    except QueryRejected as e:
+        _fail(f"{query[:60]!r}: {e}")
     _table(rows, ["id", "title", "site", "published", "snippet"], format)
 
 
@@ -444,19 +454,77 @@ def conflicts(db: Optional[str] = DbOpt, format: str = FormatOpt):
 
 
 @app.command()
-def serve(db: Optional[str] = DbOpt, host: str = typer.Option("127.0.0.1", "--host"),
+def serve(ctx: typer.Context, db: Optional[str] = DbOpt, host: str = typer.Option("127.0.0.1", "--host"),
           port: int = typer.Option(8000, "--port"),
-          token: Optional[str] = typer.Option(None, "--token", envvar="NEWSLEDGER_TOKEN",
-                                              help="Bearer token that allows POST /api/ingest")):
+          token: Optional[str] = typer.Option(
+              None, "--token", envvar="NEWSLEDGER_TOKEN", show_envvar=True,
+              help="Bearer token that allows POST /api/ingest. Prefer the NEWSLEDGER_TOKEN "
+                   "variable: a --token value is visible to other local users in the process list."),
+          workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                      help="Server processes (each opens the ledger)"),
+          trusted_host: List[str] = typer.Option(
+              [], "--trusted-host", help="A Host name to answer besides the loopback names and --host "
+                                         "(repeatable; '*' answers any). Other Host headers get 400.")):
     """Serve the web UI and the JSON API (FastAPI on uvicorn).
 
-    Example: newsledger serve --port 8000
+    Plain HTTP: on an address other than loopback the token and every page travel in clear;
+    put a TLS proxy in front. Example: newsledger serve --port 8000
     """
     import uvicorn
 
-    from newsledger.serve import create_app
+    from newsledger.serve import query_seconds_from_env
 
-    uvicorn.run(create_app(_ledger(db), token=token), host=host, port=port, log_level="warning")
+    try:
+        query_seconds_from_env()  # checked here, once, before any worker starts
+    except ValueError as e:
+        _fail(str(e))
+    source = ctx.get_parameter_source("token")
+    _warn_serve(host, token_on_command_line=bool(token) and getattr(source, "name", "") == "COMMANDLINE")
+    hosts = [*_checked_hosts(trusted_host), *([host] if host not in ("0.0.0.0", "::", "") else [])]
+    ledger = _ledger(db)
+    if workers == 1:
+        from newsledger.serve import create_app
+
+        app_or_factory = create_app(ledger, token=token, trusted_hosts=hosts)
+    else:  # each worker process builds its own app from the environment
+        import os
+
+        os.environ.update(NEWSLEDGER_DB=ledger.url, NEWSLEDGER_TRUSTED_HOSTS=",".join(hosts))
+        if token:
+            os.environ["NEWSLEDGER_TOKEN"] = token
+        ledger.close()
+        app_or_factory = "newsledger.serve:app_from_env"
+    uvicorn.run(app_or_factory, factory=workers > 1, workers=workers, host=host, port=port,
+                log_level="warning")
+
+
+def _warn_serve(host: str, token_on_command_line: bool) -> None:
+    """One line each: a token others can read in ``ps``; an address others can reach."""
+    if token_on_command_line:
+        _warn("--token is visible to other local users in the process list; "
+              "prefer the NEWSLEDGER_TOKEN variable")
+    if not _is_loopback(host):
+        _warn(f"serving on {host}, not a loopback address: plain HTTP without TLS, so the bearer "
+              "token and every page travel in clear; put a TLS proxy in front. Host names other "
+              "than loopback and --host need --trusted-host")
+
+
+def _checked_hosts(hosts: List[str]) -> List[str]:
+    for h in hosts:
+        if "*" in h[1:] or (h.startswith("*") and h != "*" and not h.startswith("*.")):
+            _fail(f"--trusted-host {h!r}: a wildcard is '*' or a prefix like '*.example.com'")
+    return hosts
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 @app.command()

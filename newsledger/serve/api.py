@@ -7,6 +7,9 @@ from typing import Any, Optional
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from newsledger.serve.guard import MAX_OFFSET, run_bounded
+from newsledger.store.bounds import MAX_TERMS
+
 router = APIRouter(prefix="/api", tags=["api"])
 
 MAX_LIMIT = 500
@@ -211,6 +214,8 @@ class Error(BaseModel):
 
 ERRORS = {404: {"model": Error, "description": "Not found"},
           422: {"model": Error, "description": "Invalid parameters"}}
+BOUNDED = {422: {"model": Error, "description": "Invalid parameters, or a query with too many words"},
+           503: {"model": Error, "description": "The query took too long (one-line reason)"}}
 
 
 # ---------------------------------------------------------------- helpers
@@ -229,51 +234,23 @@ def _page(items: list, limit: int, offset: int, **extra) -> dict:
                 next_offset=offset + limit if len(items) >= limit else None, **extra)
 
 
-def search_filtered(ledger, q: str, limit: int, offset: int, site: Optional[str] = None,
-                    since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
-    """Full-text hits, optionally narrowed by site and publication date (in ranking order)."""
-    if not (site or since or until):
-        return ledger.search(q, limit=limit, offset=offset)
-    out: list[dict] = []
-    skipped, chunk, start = 0, 200, 0
-    while len(out) < limit and start < 5000:
-        rows = ledger.search(q, limit=chunk, offset=start)
-        for r in rows:
-            pub = r.get("published") or ""
-            if site and r.get("site") != site:
-                continue
-            if since and not (pub and pub >= since):
-                continue
-            if until and not (pub and pub <= until):
-                continue
-            if skipped < offset:
-                skipped += 1
-                continue
-            out.append(r)
-            if len(out) >= limit:
-                break
-        if len(rows) < chunk:
-            break
-        start += chunk
-    return out
-
-
 # ---------------------------------------------------------------- read-only endpoints
 
 
-@router.get("/articles", response_model=ArticleList, summary="List articles, newest first")
-def list_articles(request: Request,
-                  limit: int = Query(50, ge=1, le=MAX_LIMIT),
-                  offset: int = Query(0, ge=0),
-                  site: Optional[str] = Query(None, max_length=300, description="exact site"),
-                  since: Optional[str] = Query(None, max_length=40, description="published on/after (ISO 8601)"),
-                  until: Optional[str] = Query(None, max_length=40, description="published on/before (ISO 8601)"),
-                  q: Optional[str] = Query(None, max_length=500, description="full-text words")):
+@router.get("/articles", response_model=ArticleList, responses=BOUNDED, summary="List articles, newest first")
+async def list_articles(request: Request,
+                        limit: int = Query(50, ge=1, le=MAX_LIMIT),
+                        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                        site: Optional[str] = Query(None, max_length=300, description="exact site"),
+                        since: Optional[str] = Query(None, max_length=40, description="published on/after (ISO 8601)"),
+                        until: Optional[str] = Query(None, max_length=40, description="published on/before (ISO 8601)"),
+                        q: Optional[str] = Query(None, max_length=500, description="full-text words")):
     ledger = _ledger(request)
+    narrow = dict(limit=limit, offset=offset, site=site, since=since, until=until)
     if q and q.strip():
-        rows = search_filtered(ledger, q, limit, offset, site, since, until)
+        rows = await run_bounded(request, ledger.search, q, **narrow)
     else:
-        rows = ledger.articles(limit=limit, offset=offset, site=site, since=since, until=until)
+        rows = await run_bounded(request, ledger.articles, **narrow)
     for r in rows:
         r["byline"] = list(r.get("byline") or [])
     return _page(rows, limit, offset)
@@ -288,16 +265,16 @@ def get_article(request: Request, article_id: str):
     return art
 
 
-@router.get("/claims", response_model=ClaimList, summary="Claims: who said what")
-def list_claims(request: Request,
-                source: Optional[str] = Query(None, max_length=300, description="source name (substring, any case)"),
-                about: Optional[str] = Query(None, max_length=500, description="words in the content"),
-                stance: Optional[str] = Query(None, max_length=40),
-                article_id: Optional[str] = Query(None, max_length=64),
-                limit: int = Query(100, ge=1, le=MAX_LIMIT),
-                offset: int = Query(0, ge=0)):
-    rows = _ledger(request).claims(source=source, about=about, stance=stance,
-                                   article_id=article_id, limit=limit, offset=offset)
+@router.get("/claims", response_model=ClaimList, responses=BOUNDED, summary="Claims: who said what")
+async def list_claims(request: Request,
+                      source: Optional[str] = Query(None, max_length=300, description="source name (substring, any case)"),
+                      about: Optional[str] = Query(None, max_length=500, description="words in the content"),
+                      stance: Optional[str] = Query(None, max_length=40),
+                      article_id: Optional[str] = Query(None, max_length=64),
+                      limit: int = Query(100, ge=1, le=MAX_LIMIT),
+                      offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+    rows = await run_bounded(request, _ledger(request).claims, source=source, about=about,
+                             stance=stance, article_id=article_id, limit=limit, offset=offset)
     return _page(rows, limit, offset)
 
 
@@ -307,10 +284,11 @@ def list_sources(request: Request, limit: int = Query(200, ge=1, le=5000)):
     return {"count": len(rows), "items": rows}
 
 
-@router.get("/search", response_model=SearchResult, summary="Full-text search, best match first")
-def search(request: Request, q: str = Query(..., max_length=500),
-           limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)):
-    rows = _ledger(request).search(q, limit=limit, offset=offset)
+@router.get("/search", response_model=SearchResult, responses=BOUNDED,
+            summary=f"Full-text search, best match first (every word must match; at most {MAX_TERMS} different words)")
+async def search(request: Request, q: str = Query(..., max_length=500),
+                 limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+    rows = await run_bounded(request, _ledger(request).search, q, limit=limit, offset=offset)
     return _page(rows, limit, offset, query=q)
 
 

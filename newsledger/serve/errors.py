@@ -63,3 +63,13 @@ async def server_error(request: Request, exc: Exception) -> Response:
     for k, v in SECURITY_HEADERS:
         resp.headers[k.decode()] = v.decode()
     return resp
+
+
+async def query_rejected(request: Request, exc: Exception) -> Response:
+    """A search that asks for too much (:class:`newsledger.store.QueryRejected`): 422, one line."""
+    return error_response(request, 422, f"Invalid query: {exc}.")
+
+
+async def query_timeout(request: Request, exc: Exception) -> Response:
+    """A read stopped by its time limit or its client leaving: 503, one line, retry later."""
+    return error_response(request, 503, f"Not answered: {exc}.", headers={"Retry-After": "5"})

@@ -10,8 +10,10 @@ import jinja2
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from newsledger.serve import render
+from newsledger.serve.guard import run_bounded
 
 HERE = Path(__file__).parent
 
@@ -21,6 +23,7 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     auto_reload=False,
+    finalize=render.no_bidi,  # every {{ }} output: bidi controls neutralised
 )
 _env.filters.update(
     stance_label=render.stance_label,
@@ -86,12 +89,16 @@ def articles_page(request: Request, offset: int = Query(0, ge=0, le=10_000_000),
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = Query("", max_length=500),
-                offset: int = Query(0, ge=0, le=100_000)):
+async def search_page(request: Request, q: str = Query("", max_length=500),
+                      offset: int = Query(0, ge=0, le=100_000)):
     q = q.strip()
-    rows, sources = [], []
+    rows = await run_bounded(request, _ledger(request).search, q, limit=PAGE + 1, offset=offset) if q else []
+    return await run_in_threadpool(_search_results, request, q, rows, offset)
+
+
+def _search_results(request: Request, q: str, rows: list[dict], offset: int) -> HTMLResponse:
+    sources = []
     if q:
-        rows = _ledger(request).search(q, limit=PAGE + 1, offset=offset)
         low = q.casefold()
         folded = _links(request).cached("sources-folded", lambda: [
             ((s["name"] or "").casefold(), s) for s in _all_sources(request)])
@@ -155,11 +162,15 @@ def sources_page(request: Request):
 
 
 @router.get("/sources/{name:path}", response_class=HTMLResponse)
-def source_page(request: Request, name: str):
+async def source_page(request: Request, name: str):
     name = name.strip()[:300]
     if not name:
         raise HTTPException(404, "No source has this name.")
-    found = _ledger(request).claims(source=name, limit=5000)
+    found = await run_bounded(request, _ledger(request).claims, source=name, limit=5000)
+    return await run_in_threadpool(_source_claims_page, request, name, found)
+
+
+def _source_claims_page(request: Request, name: str, found: list[dict]) -> HTMLResponse:
     low = name.casefold()
     exact = [c for c in found if render.source_name(c).casefold() == low]
     similar = sorted({render.source_name(c) for c in found} - {name}) if not exact else []

@@ -21,6 +21,19 @@ STANCE_LABELS = {
 }
 
 _CLASS_OK = re.compile(r"[^a-z0-9-]")
+# embeddings, overrides and isolates reorder what follows them (".../\u202egpj.exe" shows as
+# ".../exe.jpg"); the implicit marks (LRM, RLM, ALM) cannot reorder a run and are kept
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_SHOWN_AS = "\ufffd"
+
+
+def no_bidi(value: Any) -> Any:
+    """Jinja's ``finalize``: every shown string with its bidi controls replaced by U+FFFD (one
+    character for one, so offsets still hold); Markup stays Markup (the marks are not HTML)."""
+    if isinstance(value, str) and _BIDI_CONTROLS.search(value):
+        cleaned = _BIDI_CONTROLS.sub(BIDI_SHOWN_AS, value)
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
 
 
 def css_token(value: Any) -> str:

@@ -19,9 +19,38 @@ from sqlalchemy import and_, create_engine, event, func, or_, select, text
 from sqlalchemy.engine import Engine
 
 from newsledger.model import Article, content_hash
+from newsledger.store.bounds import (Cancel, QueryRejected, QueryTimeout,  # noqa: F401 (re-exported)
+                                     bounded, search_terms)
 from newsledger.store.schema import articles, claims, quantities
 
 DEFAULT_URL = "sqlite:///newsledger.db"
+
+# rank first, then build snippets for the page of results only
+_SQLITE_SEARCH = (
+    "SELECT a.id, a.title, a.site, a.url, a.published, "
+    "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet "
+    "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+    "WHERE articles_fts MATCH :q AND articles_fts.rowid IN ("
+    " SELECT articles_fts.rowid FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
+    " WHERE articles_fts MATCH :q{where}"
+    " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :limit OFFSET :offset) "
+    "ORDER BY bm25(articles_fts, 5.0, 1.0)")
+_PG_SEARCH = (
+    "SELECT id, title, site, url, published, "
+    "ts_headline('english', text, q, 'MaxWords=20,MinWords=8,StartSel=[,StopSel=]') AS snippet "
+    "FROM (SELECT a.id, a.title, a.site, a.url, a.published, a.text, q, ts_rank(a.tsv, q) AS rank"
+    " FROM articles a, plainto_tsquery('english', :q) q WHERE a.tsv @@ q{where}"
+    " ORDER BY rank DESC LIMIT :limit OFFSET :offset) hits ORDER BY rank DESC")
+
+
+_URL_PASSWORD = re.compile(r"(?P<head>(?:^|[\s'\"/(])[^:/@\s'\"]*:)[^@\s'\"/]+(?=@)")
+_KEYWORD_PASSWORD = re.compile(r"(?P<head>\bpassword\s*=\s*)('[^']*'|[^\s'\"]+)", re.IGNORECASE)
+
+
+def mask_url(text: str) -> str:
+    """``text`` (a database URL, or a message quoting one) with every password shown as ***."""
+    text = _URL_PASSWORD.sub(r"\g<head>***", str(text))
+    return _KEYWORD_PASSWORD.sub(r"\g<head>***", text)
 
 
 def resolve_url(url: Optional[str] = None) -> str:
@@ -162,7 +191,9 @@ class Ledger:
         return zlib.decompress(row[0]), row[1]
 
     def articles(self, limit: int = 50, offset: int = 0, site: Optional[str] = None,
-                 since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
+                 since: Optional[str] = None, until: Optional[str] = None,
+                 timeout: Optional[float] = None, cancel: Optional[Cancel] = None) -> list[dict]:
+        """Article summaries, newest first; ``timeout``/``cancel`` as in :meth:`search`."""
         q = select(articles.c.id, articles.c.title, articles.c.site, articles.c.url,
                    articles.c.published, articles.c.agency, articles.c.byline, articles.c.source)
         if site:
@@ -172,37 +203,30 @@ class Ledger:
         if until:
             q = q.where(articles.c.published <= until)
         q = q.order_by(articles.c.pk.desc()).limit(limit).offset(offset)
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn, bounded(conn, timeout, cancel):
             return [dict(r._mapping) for r in conn.execute(q)]
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict]:
-        """Full-text search on title and body, best match first, with a snippet."""
-        query = query.strip()
-        if not query:
+    def search(self, query: str, limit: int = 20, offset: int = 0, site: Optional[str] = None,
+               since: Optional[str] = None, until: Optional[str] = None,
+               timeout: Optional[float] = None, cancel: Optional[Cancel] = None) -> list[dict]:
+        """Full-text search on title and body, best match first, with a snippet.
+
+        Every word must match (each distinct word counts once; more than ``MAX_TERMS`` is
+        :class:`QueryRejected`); ``site``/``since``/``until`` narrow by site and publication
+        date; ``timeout`` seconds and ``cancel`` bound the work (:class:`QueryTimeout`)."""
+        terms = search_terms(query)
+        if not terms:
             return []
-        with self.engine.connect() as conn:
+        params = {"limit": limit, "offset": offset, "site": site, "since": since, "until": until}
+        where = "".join(f" AND a.{col} {op} :{name}" for col, op, name in
+                        (("site", "=", "site"), ("published", ">=", "since"), ("published", "<=", "until"))
+                        if params[name])
+        with self.engine.connect() as conn, bounded(conn, timeout, cancel):
             if self.dialect == "sqlite":
-                terms = [t for t in re.findall(r"\w+", query, re.UNICODE)]
-                if not terms:
-                    return []
-                fts_q = " ".join('"%s"' % t for t in terms)
-                rows = conn.execute(text(
-                    "SELECT a.id, a.title, a.site, a.url, a.published, "
-                    "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet "
-                    "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-                    "WHERE articles_fts MATCH :q AND articles_fts.rowid IN ("
-                    # rank first, then build snippets for the page of results only
-                    " SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q"
-                    " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :limit OFFSET :offset) "
-                    "ORDER BY bm25(articles_fts, 5.0, 1.0)"),
-                    {"q": fts_q, "limit": limit, "offset": offset})
+                rows = conn.execute(text(_SQLITE_SEARCH.format(where=where)),
+                                    dict(params, q=" ".join('"%s"' % t for t in terms)))
             elif self.dialect == "postgresql":
-                rows = conn.execute(text(
-                    "SELECT id, title, site, url, published, "
-                    "ts_headline('english', text, q, 'MaxWords=20,MinWords=8,StartSel=[,StopSel=]') "
-                    "AS snippet FROM articles, websearch_to_tsquery('english', :q) q "
-                    "WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT :limit OFFSET :offset"),
-                    {"q": query, "limit": limit, "offset": offset})
+                rows = conn.execute(text(_PG_SEARCH.format(where=where)), dict(params, q=" ".join(terms)))
             else:  # pragma: no cover
                 like = f"%{query}%"
                 rows = conn.execute(select(articles.c.id, articles.c.title, articles.c.site,
@@ -213,9 +237,10 @@ class Ledger:
 
     def claims(self, source: Optional[str] = None, about: Optional[str] = None,
                article_id: Optional[str] = None, stance: Optional[str] = None,
-               limit: int = 1000, offset: int = 0) -> list[dict]:
+               limit: int = 1000, offset: int = 0, timeout: Optional[float] = None,
+               cancel: Optional[Cancel] = None) -> list[dict]:
         """Claims with their article; ``source`` matches the canonical name (case-insensitive,
-        substring), ``about`` the content text."""
+        substring), ``about`` the content text; ``timeout``/``cancel`` as in :meth:`search`."""
         q = (select(claims.c.article_id, claims.c.idx, claims.c.data, articles.c.title,
                     articles.c.site, articles.c.published)
              .join(articles, articles.c.id == claims.c.article_id))
@@ -229,7 +254,7 @@ class Ledger:
             q = q.where(claims.c.stance == stance)
         q = q.order_by(claims.c.article_id, claims.c.idx).limit(limit).offset(offset)
         out = []
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn, bounded(conn, timeout, cancel):
             for r in conn.execute(q):
                 d = dict(r.data)
                 d.update(article_id=r.article_id, idx=r.idx, title=r.title, site=r.site,

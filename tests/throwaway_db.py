@@ -1,0 +1,35 @@
+"""A throwaway ledger URL on either backend, for tests that run on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import os
+import uuid
+from contextlib import contextmanager
+from typing import Iterator
+
+import pytest
+
+PG = os.environ.get("NEWSLEDGER_TEST_PG")
+
+
+@contextmanager
+def throwaway_ledger(backend: str, tmp_path_factory) -> Iterator[str]:
+    """A ledger URL: a new file for SQLite; for PostgreSQL a fresh database on the test server
+    (skipped without NEWSLEDGER_TEST_PG), dropped afterwards."""
+    if backend == "sqlite":
+        yield str(tmp_path_factory.mktemp("ledger") / "ledger.db")
+        return
+    if not PG:
+        pytest.skip("NEWSLEDGER_TEST_PG is not set")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"newsledger_t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(make_url(PG), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
