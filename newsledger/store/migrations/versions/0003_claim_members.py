@@ -31,8 +31,9 @@ def _split(data: dict) -> tuple[dict, list[dict]]:
     kept = earliest(found)
     if header.get("kind") == "figure":
         kept = mark_conflicts(kept, pairs)
-    header.update(pairs=telling_pairs(pairs), pairs_found=len(pairs), size=len(kept),
-                  members_found=len(found), truncated=len(found) > len(kept))
+    found_n = max(len(found), int(data.get("members_found") or 0))  # a downgraded 0003 knows it
+    header.update(pairs=telling_pairs(pairs), pairs_found=max(len(pairs), int(data.get("pairs_found") or 0)),
+                  size=len(kept), members_found=found_n, truncated=found_n > len(kept))
     return header, kept
 
 
