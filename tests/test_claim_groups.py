@@ -148,3 +148,33 @@ def test_migration_0003_round_trip(pages, tmp_path):
     command.upgrade(cfg, "head")
     assert claim_groups(ledger) == before
     ledger.close()
+
+
+def _brute_clusters(sets: list[set], thr: float) -> list[list[int]]:
+    """Every pair compared: the single-link clusters ``_clusters`` must find."""
+    comp = list(range(len(sets)))
+    for j in range(len(sets)):
+        for i in range(j):
+            a, b = sets[i], sets[j]
+            if a and b and len(a & b) / len(a | b) >= thr:
+                old, new = comp[i], comp[j]
+                comp = [new if c == old else c for c in comp]
+    out: dict[int, list[int]] = {}
+    for k, c in enumerate(comp):
+        out.setdefault(c, []).append(k)
+    return sorted(out.values())
+
+
+def test_clusters_compare_only_pairs_that_can_link_and_miss_none():
+    import random
+
+    rng = random.Random(5)
+    for _ in range(200):
+        vocab = rng.randint(3, 25)
+        sets = [{f"w{rng.randint(0, vocab)}" for _ in range(rng.randint(0, 9))} for _ in range(rng.randint(0, 30))]
+        thr = rng.choice([0.12, 0.18, 0.25, 1 / 3, 0.5])
+        found = C._clusters([{"_kw": s, "k": k} for k, s in enumerate(sets)], thr)
+        assert sorted([m["k"] for m in c] for c in found) == _brute_clusters(sets, thr)
+    # 2,000 figures of ten words that share only their unit word (Jaccard 1/21): no pair is compared
+    sets = [{"homes"} | {f"w{k}-{i}" for i in range(10)} for k in range(2000)]
+    assert list(C._overlap_candidates(sets, 0.12)) == []

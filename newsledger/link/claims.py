@@ -15,7 +15,9 @@ every pair.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+from collections import Counter, defaultdict
 from typing import Optional
 
 from newsledger.link.text import STOPWORDS, words
@@ -260,7 +262,11 @@ def _sized(group: dict, found: int) -> dict:
 
 
 def _clusters(ms: list[dict], thr: float, seeds: Optional[list[dict]] = None) -> list[list[dict]]:
+    """Single-link clusters: two members link when their content words overlap by Jaccard
+    ``thr`` or more (any two when ``thr`` is 0); with ``seeds``, only pairs holding a seed."""
     n = len(ms)
+    if thr <= 0 and seeds is None:  # every pair links: one component, no need to compare
+        return [list(ms)] if ms else []
     parent = list(range(n))
 
     def find(i):
@@ -269,22 +275,41 @@ def _clusters(ms: list[dict], thr: float, seeds: Optional[list[dict]] = None) ->
             i = parent[i]
         return i
 
-    if thr <= 0 and seeds is None:  # every pair links: one component, no need to compare
-        return [list(ms)] if ms else []
     seed_ids = {id(m) for m in seeds} if seeds is not None else None
-    for i in range(n):
-        for j in range(i + 1, n):
-            if seed_ids is not None and id(ms[i]) not in seed_ids and id(ms[j]) not in seed_ids:
-                continue
-            if find(i) == find(j):  # already linked: comparing says nothing new
-                continue
-            a, b = ms[i]["_kw"], ms[j]["_kw"]
-            if thr <= 0 or (a and b and len(a & b) / len(a | b) >= thr):
-                parent[find(i)] = find(j)
+    pairs = ((i, j) for j in range(n) for i in range(j)) if thr <= 0 else \
+        _overlap_candidates([m["_kw"] for m in ms], thr)
+    for i, j in pairs:
+        if seed_ids is not None and id(ms[i]) not in seed_ids and id(ms[j]) not in seed_ids:
+            continue
+        if find(i) == find(j):  # already linked: comparing says nothing new
+            continue
+        a, b = ms[i]["_kw"], ms[j]["_kw"]
+        if thr <= 0 or (a and b and len(a & b) / len(a | b) >= thr):
+            parent[find(i)] = find(j)
     comps: dict[int, list[dict]] = {}
     for i in range(n):
         comps.setdefault(find(i), []).append(ms[i])
     return list(comps.values())
+
+
+def _overlap_candidates(sets: list[set], thr: float):
+    """The pairs ``(i, j)``, ``i < j``, that may reach Jaccard ``thr`` (prefix filtering: such a
+    pair shares a word among the rarest ``len - ceil(thr * len) + 1`` words of each side), so
+    sets that share only common words are never compared: no pair is missed."""
+    freq = Counter(w for s in sets for w in s)
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, s in enumerate(sets):
+        if not s:
+            continue
+        rarest = sorted(s, key=lambda w: (freq[w], w))
+        prefix = rarest[:len(rarest) - math.ceil(thr * len(rarest) - 1e-9) + 1]
+        seen: set[int] = set()
+        for w in prefix:
+            for i in index[w]:
+                if i not in seen:
+                    seen.add(i)
+                    yield i, j
+            index[w].append(j)
 
 
 def _gid(prefix: str, story_id: str, comp: list[dict]) -> str:
