@@ -178,3 +178,24 @@ def test_clusters_compare_only_pairs_that_can_link_and_miss_none():
     # 2,000 figures of ten words that share only their unit word (Jaccard 1/21): no pair is compared
     sets = [{"homes"} | {f"w{k}-{i}" for i in range(10)} for k in range(2000)]
     assert list(C._overlap_candidates(sets, 0.12)) == []
+
+
+def test_group_lists_come_a_page_at_a_time(tmp_path, monkeypatch):
+    import newsledger.link as link
+
+    stories = [{"id": f"s{k:02d}", "label": f"story {k}", "members": [{"id": f"a{k}"}, {"id": f"b{k}"}]}
+               for k in range(45)]
+    monkeypatch.setattr(link, "story_groups", lambda ledger: stories, raising=False)
+    client = TestClient(create_app(Ledger(str(tmp_path / "empty.db"))))
+    first = client.get("/api/stories").json()
+    assert (first["count"], first["total"], first["offset"], first["next_offset"]) == (20, 45, 0, 20)
+    last = client.get("/api/stories", params={"limit": 20, "offset": 40}).json()
+    assert [g["id"] for g in last["items"]] == [f"s{k}" for k in range(40, 45)] and last["next_offset"] is None
+    assert client.get("/api/stories", params={"offset": 45}).json()["items"] == []
+    for bad in ({"limit": 0}, {"limit": 101}, {"offset": -1}, {"offset": 10_000_001}):
+        r = client.get("/api/stories", params=bad)
+        assert r.status_code == 422, bad
+    page = client.get("/stories", params={"offset": 20}).text
+    assert page.count('href="/stories/s') == 20 and "/stories/s20" in page and "/stories/s40" not in page
+    assert 'href="/stories?offset=0"' in page and 'href="/stories?offset=40"' in page
+    assert "No more stories" in client.get("/stories", params={"offset": 900}).text

@@ -187,6 +187,17 @@ class Group(BaseModel):
     timeline: list[Any] = Field(default_factory=list)
 
 
+class ClaimGroup(Group):
+    """A claim group with one page of its members (the timeline covers them all)."""
+
+    truncated: bool = Field(False, description="the group found more members than it keeps")
+    members_found: Optional[int] = Field(None, description="members found, kept or not")
+    members_total: int = Field(description="members the group keeps (all pages)")
+    limit: int
+    offset: int
+    next_offset: Optional[int] = Field(None, description="offset of the next page of members")
+
+
 class GroupList(BaseModel):
     count: int = Field(description="groups in this page")
     total: int = Field(0, description="groups in all")
@@ -357,7 +368,7 @@ def conflicts(request: Request, limit: int = GroupLimit, offset: int = GroupOffs
     return _group_list(request, "conflicts", limit, offset)
 
 
-@router.get("/claim-groups/{group_id}", response_model=Group, responses=ERRORS,
+@router.get("/claim-groups/{group_id}", response_model=ClaimGroup, responses=ERRORS,
             summary="One claim group: each source's figure over time (members paginated)")
 def claim_group(request: Request, group_id: str,
                 limit: int = Query(MEMBER_LIMIT, ge=1, le=MAX_LIMIT, description="members per page"),
