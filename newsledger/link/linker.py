@@ -739,8 +739,8 @@ def _whole_group(header: dict, members: list[dict]) -> dict:
     """A stored group header with its members and their timeline, in the CLI/API shape."""
     g = dict(header)
     pairs = g.pop("pairs", [])
-    g.update(members=members, pairs=pairs, timeline=timeline(members))
-    g.setdefault("size", len(members))
+    # size: the members still stored (a deleted article takes its members with it)
+    g.update(members=members, pairs=pairs, timeline=timeline(members), size=len(members))
     g.setdefault("members_found", len(members))
     g.setdefault("truncated", False)
     return g
