@@ -433,7 +433,8 @@ def test_group_pages_survive_a_broken_link_stage(state, monkeypatch):
     for name in ("conflict_groups", "copy_groups", "story_groups", "claim_group"):
         monkeypatch.setattr(link, name, broken, raising=False)
     client = TestClient(create_app(state["ledger"]))
-    assert client.get("/api/conflicts").json() == {"count": 0, "items": []}
+    assert client.get("/api/conflicts").json() == {"count": 0, "total": 0, "limit": 20, "offset": 0,
+                                                   "next_offset": None, "items": []}
     assert client.get(f"/articles/{state['planted']}").status_code == 200
     assert client.get("/api/claim-groups/x").status_code == 404
     assert client.get("/").status_code == 200

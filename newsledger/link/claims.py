@@ -4,11 +4,20 @@ articles of one story, with each source's figure or stance, a verdict and a time
 Figures are compared through their bounds ("up to 12,000" is [0, 12,000], "some 10,000" is
 about [8,000, 12,000]); figures that do not overlap are checked for counting different things
 ("1,500 already training" vs "12,000 to be sent") before a conflict is declared.
+
+Size is bounded whatever the input: a group keeps at most ``MAX_GROUP_MEMBERS`` members, the
+earliest published (then in ingest order); beyond that it says ``truncated: true`` and how many
+members were found (``members_found``). Its verdict and reason are read from the members it
+keeps. Of the member pairs it compares, it stores at most ``MAX_PAIRS`` (conflicts first); each
+figure member says whether it conflicts with another source (``conflict``), so no reader needs
+every pair.
 """
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+from collections import Counter, defaultdict
 from typing import Optional
 
 from newsledger.link.text import STOPWORDS, words
@@ -159,6 +168,8 @@ def compare(a: dict, b: dict) -> tuple[str, str]:
 
 
 _RANK = {"conflict": 3, "spread": 2, "different-things": 1, "agree": 0, "revision": -1}
+MAX_GROUP_MEMBERS = 200  # members kept per claim group: the earliest published
+MAX_PAIRS = 200  # compared pairs stored per group: conflicts first, then spread, ...
 
 
 def _member(r: dict, claim: dict, q: Optional[dict]) -> dict:
@@ -214,7 +225,8 @@ def group_story(story_id: str, rows: list[dict]) -> list[dict]:
             names = {m["name"] for m in comp}
             if len(comp) < 2 or (len(arts) < 2 and len(names) < 2):
                 continue
-            groups.append(_figure_group(story_id, f"{unit} {st}" if st else unit, comp))
+            kept = earliest(comp)
+            groups.append(_sized(_figure_group(story_id, f"{unit} {st}" if st else unit, kept), len(comp)))
     # propositions: marked stances (denies, cannot confirm, claims responsibility) with the
     # claims they answer
     marked = [m for m in stances if m["stance"] in MARKED]
@@ -223,12 +235,38 @@ def group_story(story_id: str, rows: list[dict]) -> list[dict]:
             names = {m["name"] for m in comp}
             if len(comp) < 2 or len(names) < 2 or not any(m["stance"] in MARKED for m in comp):
                 continue
-            groups.append(_stance_group(story_id, comp))
+            groups.append(_sized(_stance_group(story_id, earliest(comp)), len(comp)))
     return groups
 
 
+def _when(m: dict) -> str:
+    """A member's sort key in time: its publication date, undated last."""
+    return m.get("published") or "9999"
+
+
+def earliest(comp: list[dict]) -> list[dict]:
+    """The members a group keeps: at most ``MAX_GROUP_MEMBERS``, the earliest published (ties in
+    ingest order), in their original order."""
+    if len(comp) <= MAX_GROUP_MEMBERS:
+        return comp
+    order = sorted(range(len(comp)), key=lambda i: (_when(comp[i]), i))
+    keep = set(order[:MAX_GROUP_MEMBERS])
+    return [m for i, m in enumerate(comp) if i in keep]
+
+
+def _sized(group: dict, found: int) -> dict:
+    """Say how many members the group kept and found (``truncated`` when it dropped some)."""
+    group.update(size=len(group["members"]), members_found=found,
+                 truncated=found > len(group["members"]))
+    return group
+
+
 def _clusters(ms: list[dict], thr: float, seeds: Optional[list[dict]] = None) -> list[list[dict]]:
+    """Single-link clusters: two members link when their content words overlap by Jaccard
+    ``thr`` or more (any two when ``thr`` is 0); with ``seeds``, only pairs holding a seed."""
     n = len(ms)
+    if thr <= 0 and seeds is None:  # every pair links: one component, no need to compare
+        return [list(ms)] if ms else []
     parent = list(range(n))
 
     def find(i):
@@ -238,17 +276,40 @@ def _clusters(ms: list[dict], thr: float, seeds: Optional[list[dict]] = None) ->
         return i
 
     seed_ids = {id(m) for m in seeds} if seeds is not None else None
-    for i in range(n):
-        for j in range(i + 1, n):
-            if seed_ids is not None and id(ms[i]) not in seed_ids and id(ms[j]) not in seed_ids:
-                continue
-            a, b = ms[i]["_kw"], ms[j]["_kw"]
-            if thr <= 0 or (a and b and len(a & b) / len(a | b) >= thr):
-                parent[find(i)] = find(j)
+    pairs = ((i, j) for j in range(n) for i in range(j)) if thr <= 0 else \
+        _overlap_candidates([m["_kw"] for m in ms], thr)
+    for i, j in pairs:
+        if seed_ids is not None and id(ms[i]) not in seed_ids and id(ms[j]) not in seed_ids:
+            continue
+        if find(i) == find(j):  # already linked: comparing says nothing new
+            continue
+        a, b = ms[i]["_kw"], ms[j]["_kw"]
+        if thr <= 0 or (a and b and len(a & b) / len(a | b) >= thr):
+            parent[find(i)] = find(j)
     comps: dict[int, list[dict]] = {}
     for i in range(n):
         comps.setdefault(find(i), []).append(ms[i])
     return list(comps.values())
+
+
+def _overlap_candidates(sets: list[set], thr: float):
+    """The pairs ``(i, j)``, ``i < j``, that may reach Jaccard ``thr`` (prefix filtering: such a
+    pair shares a word among the rarest ``len - ceil(thr * len) + 1`` words of each side), so
+    sets that share only common words are never compared: no pair is missed."""
+    freq = Counter(w for s in sets for w in s)
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, s in enumerate(sets):
+        if not s:
+            continue
+        rarest = sorted(s, key=lambda w: (freq[w], w))
+        prefix = rarest[:len(rarest) - math.ceil(thr * len(rarest) - 1e-9) + 1]
+        seen: set[int] = set()
+        for w in prefix:
+            for i in index[w]:
+                if i not in seen:
+                    seen.add(i)
+                    yield i, j
+            index[w].append(j)
 
 
 def _gid(prefix: str, story_id: str, comp: list[dict]) -> str:
@@ -264,8 +325,9 @@ def _label(comp: list[dict], unit: Optional[str] = None) -> str:
     return f"{unit}: {lab}" if unit else (lab or first[:60])
 
 
-def _timeline(comp: list[dict]) -> list[dict]:
-    ordered = sorted(comp, key=lambda m: ((m.get("published") or "9999"), m["article_id"], m["idx"]))
+def timeline(comp: list[dict]) -> list[dict]:
+    """The members in publication order (undated last), each as who gave what when."""
+    ordered = sorted(comp, key=lambda m: (_when(m), m["article_id"], m["idx"]))
     out = []
     for m in ordered:
         out.append({"published": m.get("published"), "article_id": m["article_id"],
@@ -302,10 +364,30 @@ def _figure_group(story_id: str, unit: str, comp: list[dict]) -> dict:
     if others:
         reason += "; also " + others[0]
     values = [m["value"] for m in comp]
+    members = mark_conflicts([_clean(m) for m in comp], pairs)
     return {"id": _gid("q-", story_id, comp), "story_id": story_id, "kind": "figure",
             "label": _label(comp, unit), "unit": unit, "verdict": verdict, "reason": reason,
-            "range": [min(values), max(values)], "members": [_clean(m) for m in comp],
-            "pairs": pairs, "timeline": _timeline(comp)}
+            "range": [min(values), max(values)], "members": members,
+            "pairs": telling_pairs(pairs), "pairs_found": len(pairs), "timeline": timeline(comp)}
+
+
+def mark_conflicts(members: list[dict], pairs: list[dict]) -> list[dict]:
+    """Figure members with ``conflict``: whether the member's figure conflicts with another
+    source's (read from every compared pair, before they are cut to ``MAX_PAIRS``)."""
+    conflicting = {p[k] for p in pairs if p.get("relation") == "conflict" and not p.get("same_source")
+                   for k in ("a", "b")}
+    return [dict(m, conflict=m.get("claim_id") in conflicting) for m in members]
+
+
+def telling_pairs(pairs: list[dict]) -> list[dict]:
+    """At most ``MAX_PAIRS`` of the compared pairs, in their order: cross-source conflicts
+    first, then by relation rank (all of them when there are that few)."""
+    if len(pairs) <= MAX_PAIRS:
+        return pairs
+    order = sorted(range(len(pairs)), key=lambda i: (pairs[i]["same_source"],
+                                                     -_RANK.get(pairs[i]["relation"], -9), i))
+    keep = set(order[:MAX_PAIRS])
+    return [p for i, p in enumerate(pairs) if i in keep]
 
 
 def _stance_group(story_id: str, comp: list[dict]) -> dict:
@@ -326,4 +408,4 @@ def _stance_group(story_id: str, comp: list[dict]) -> dict:
         reason = f"{names(comp)} take the same position"
     return {"id": _gid("p-", story_id, comp), "story_id": story_id, "kind": "stance",
             "label": _label(comp), "unit": None, "verdict": verdict, "reason": reason,
-            "members": [_clean(m) for m in comp], "pairs": [], "timeline": _timeline(comp)}
+            "members": [_clean(m) for m in comp], "pairs": [], "timeline": timeline(comp)}

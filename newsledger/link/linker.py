@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy import text as sql_text
 
 from newsledger.link import text as T
-from newsledger.link.claims import group_story
+from newsledger.link.claims import group_story, timeline
 from newsledger.link.copies import choose_original, copy_flags, diff, original_byline_flags
 from newsledger.link.flags import article_flags as _article_flags_local
 from newsledger.link.flags import bios, merge_flags, person_bylines
@@ -629,12 +629,19 @@ def _refresh_claim_groups(conn, sid: str) -> int:
         while g["id"] in seen:
             g["id"] += "x"
         seen.add(g["id"])
-        conn.execute(insert(cg_t).values(id=g["id"], story_id=sid, label=g["label"], kind=g["kind"],
-                                         verdict=g["verdict"], reason=g["reason"],
-                                         size=len(g["members"]), data=g))
-        conn.execute(insert(cm_t), [{"group_id": g["id"], "article_id": m["article_id"], "idx": m["idx"]}
-                                    for m in g["members"]])
+        _store_claim_group(conn, g)
     return sum(1 for g in groups if g["verdict"] == "conflict")
+
+
+def _store_claim_group(conn, g: dict) -> None:
+    """One row for the group (without its members and timeline), one row per member: storage
+    linear in the members (the timeline is derived from them on read)."""
+    header = {k: v for k, v in g.items() if k not in ("members", "timeline")}
+    conn.execute(insert(cg_t).values(id=g["id"], story_id=g["story_id"], label=g["label"], kind=g["kind"],
+                                     verdict=g["verdict"], reason=g["reason"],
+                                     size=len(g["members"]), data=header))
+    conn.execute(insert(cm_t), [{"group_id": g["id"], "article_id": m["article_id"], "idx": m["idx"],
+                                 "pos": pos, "data": m} for pos, m in enumerate(g["members"])])
 
 
 # ---------------------------------------------------------------- reading
@@ -717,16 +724,40 @@ def story_of(ledger, article_id: str) -> Optional[str]:
 _ORDER = {"conflict": 0, "spread": 1, "different-things": 2, "agree": 3}
 
 
+def _claim_members(conn, gids: list[str]) -> dict[str, list[dict]]:
+    """The stored members of the given claim groups, in group order."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    for part in _chunks(gids):
+        for r in conn.execute(select(cm_t.c.group_id, cm_t.c.data).where(cm_t.c.group_id.in_(part))
+                              .order_by(cm_t.c.group_id, cm_t.c.pos)):
+            if r.data is not None:
+                out[r.group_id].append(dict(r.data))
+    return out
+
+
+def _whole_group(header: dict, members: list[dict]) -> dict:
+    """A stored group header with its members and their timeline, in the CLI/API shape."""
+    g = dict(header)
+    pairs = g.pop("pairs", [])
+    # size: the members still stored (a deleted article takes its members with it)
+    g.update(members=members, pairs=pairs, timeline=timeline(members), size=len(members))
+    g.setdefault("members_found", len(members))
+    g.setdefault("truncated", False)
+    return g
+
+
 def claim_groups(ledger, verdicts: Optional[Iterable[str]] = None) -> list[dict]:
     """Claim groups: ``{id, story_id, kind (figure|stance), label, unit, verdict, reason,
     members: [{article_id, id, source, name, figure, value, low, high, bound, unit, stance,
-    published, content, ...}], pairs, timeline}``."""
-    q = select(cg_t.c.data, cg_t.c.verdict)
+    published, content, conflict, ...}], pairs, timeline, size, members_found, truncated}``
+    (see :mod:`newsledger.link.claims` for the bounds)."""
+    q = select(cg_t.c.id, cg_t.c.data)
     if verdicts is not None:
         q = q.where(cg_t.c.verdict.in_(list(verdicts)))
     with ledger.engine.connect() as conn:
         rows = conn.execute(q).all()
-    out = [dict(r.data) for r in rows]
+        members = _claim_members(conn, [r.id for r in rows])
+    out = [_whole_group(r.data, members.get(r.id, [])) for r in rows]
     out.sort(key=lambda g: (_ORDER.get(g["verdict"], 9), -len(g["members"]), g["id"]))
     return out
 
@@ -739,13 +770,16 @@ def conflict_groups(ledger) -> list[dict]:
 
 
 def claim_group(ledger, group_id: str) -> Optional[dict]:
+    """One claim group by id (or a unique id prefix of four characters or more)."""
     with ledger.engine.connect() as conn:
-        r = conn.execute(select(cg_t.c.data).where(cg_t.c.id == group_id)).first()
+        r = conn.execute(select(cg_t.c.id, cg_t.c.data).where(cg_t.c.id == group_id)).first()
         if r is None and len(group_id) >= 4:
-            rs = conn.execute(select(cg_t.c.data).where(cg_t.c.id.startswith(group_id, autoescape=True))
-                              .limit(2)).all()
+            rs = conn.execute(select(cg_t.c.id, cg_t.c.data)
+                              .where(cg_t.c.id.startswith(group_id, autoescape=True)).limit(2)).all()
             r = rs[0] if len(rs) == 1 else None
-    return dict(r[0]) if r else None
+        if r is None:
+            return None
+        return _whole_group(r.data, _claim_members(conn, [r.id]).get(r.id, []))
 
 
 def link_stats(ledger) -> dict:

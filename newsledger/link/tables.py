@@ -86,8 +86,10 @@ claim_groups = Table(
     Column("kind", String(16), nullable=False),  # figure | stance
     Column("verdict", String(24), nullable=False),  # conflict | spread | agree | different-things
     Column("reason", Text),
-    Column("size", Integer, nullable=False),
-    Column("data", JSON, nullable=False),  # the whole group as the CLI/API shows it
+    Column("size", Integer, nullable=False),  # members kept (see claims.MAX_GROUP_MEMBERS)
+    # the group as the CLI/API shows it, less its members and timeline (migration 0003): those
+    # are the rows of ``link_claim_members``, so a group's storage is linear in its members
+    Column("data", JSON, nullable=False),
     Index("ix_link_claim_groups_story", "story_id"),
     Index("ix_link_claim_groups_verdict", "verdict"),
 )
@@ -99,6 +101,8 @@ claim_members = Table(
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"),
            nullable=False),
     Column("idx", Integer, nullable=False),  # claim index within the article
+    Column("pos", Integer, nullable=False, default=0),  # order within the group (0003)
+    Column("data", JSON),  # the member as the CLI/API shows it (0003)
     Index("ix_link_claim_members_group", "group_id"),
     Index("ix_link_claim_members_article", "article_id"),
 )

@@ -13,6 +13,10 @@ from newsledger.store.bounds import MAX_TERMS
 router = APIRouter(prefix="/api", tags=["api"])
 
 MAX_LIMIT = 500
+GROUP_LIMIT = 20  # groups per page of /api/copies, /api/stories, /api/conflicts
+MAX_GROUP_LIMIT = 100
+MAX_OFFSET = 10_000_000
+MEMBER_LIMIT = 200  # members per page of /api/claim-groups/{id}
 
 
 # ---------------------------------------------------------------- response models
@@ -184,8 +188,23 @@ class Group(BaseModel):
     timeline: list[Any] = Field(default_factory=list)
 
 
+class ClaimGroup(Group):
+    """A claim group with one page of its members (the timeline covers them all)."""
+
+    truncated: bool = Field(False, description="the group found more members than it keeps")
+    members_found: Optional[int] = Field(None, description="members found, kept or not")
+    members_total: int = Field(description="members the group keeps (all pages)")
+    limit: int
+    offset: int
+    next_offset: Optional[int] = Field(None, description="offset of the next page of members")
+
+
 class GroupList(BaseModel):
-    count: int
+    count: int = Field(description="groups in this page")
+    total: int = Field(0, description="groups in all")
+    limit: int = GROUP_LIMIT
+    offset: int = 0
+    next_offset: Optional[int] = Field(None, description="offset of the next page, if there is one")
     items: list[Group]
 
 
@@ -292,34 +311,50 @@ async def search(request: Request, q: str = Query(..., max_length=500),
     return _page(rows, limit, offset, query=q)
 
 
-def _group_list(request: Request, kind: str) -> dict:
+def _slice(items: list, limit: int, offset: int) -> tuple[list, Optional[int]]:
+    """One page of ``items`` and the offset of the next page (None on the last)."""
+    end = offset + limit
+    return items[offset:end], (end if end < len(items) else None)
+
+
+def _group_list(request: Request, kind: str, limit: int, offset: int) -> dict:
     groups = _links(request).groups(kind)
-    return {"count": len(groups), "items": groups}
+    page, next_offset = _slice(groups, limit, offset)
+    return {"count": len(page), "total": len(groups), "limit": limit, "offset": offset,
+            "next_offset": next_offset, "items": page}
 
 
-@router.get("/copies", response_model=GroupList, summary="Syndicated copy groups")
-def copies(request: Request):
-    return _group_list(request, "copies")
+GroupLimit = Query(GROUP_LIMIT, ge=1, le=MAX_GROUP_LIMIT, description="groups per page")
+GroupOffset = Query(0, ge=0, le=MAX_OFFSET, description="groups to skip")
 
 
-@router.get("/stories", response_model=GroupList, summary="Story groups across outlets")
-def stories(request: Request):
-    return _group_list(request, "stories")
+@router.get("/copies", response_model=GroupList, summary="Syndicated copy groups, largest first")
+def copies(request: Request, limit: int = GroupLimit, offset: int = GroupOffset):
+    return _group_list(request, "copies", limit, offset)
+
+
+@router.get("/stories", response_model=GroupList, summary="Story groups across outlets, largest first")
+def stories(request: Request, limit: int = GroupLimit, offset: int = GroupOffset):
+    return _group_list(request, "stories", limit, offset)
 
 
 @router.get("/conflicts", response_model=GroupList,
-            summary="Claim groups where sources disagree on a figure or a stance")
-def conflicts(request: Request):
-    return _group_list(request, "conflicts")
+            summary="Claim groups where sources disagree on a figure or a stance, conflicts first")
+def conflicts(request: Request, limit: int = GroupLimit, offset: int = GroupOffset):
+    return _group_list(request, "conflicts", limit, offset)
 
 
-@router.get("/claim-groups/{group_id}", response_model=Group, responses=ERRORS,
-            summary="One claim group: each source's figure over time")
-def claim_group(request: Request, group_id: str):
+@router.get("/claim-groups/{group_id}", response_model=ClaimGroup, responses=ERRORS,
+            summary="One claim group: each source's figure over time (members paginated)")
+def claim_group(request: Request, group_id: str,
+                limit: int = Query(MEMBER_LIMIT, ge=1, le=MAX_LIMIT, description="members per page"),
+                offset: int = Query(0, ge=0, le=MAX_OFFSET, description="members to skip")):
     g = _links(request).claim_group(group_id[:200])
     if g is None:
         raise HTTPException(404, "no such claim group")
-    return g
+    members, next_offset = _slice(g["members"], limit, offset)
+    return dict(g, members=members, members_total=len(g["members"]), limit=limit, offset=offset,
+                next_offset=next_offset)
 
 
 @router.get("/stats", response_model=Stats, summary="Counts of what the ledger holds")

@@ -224,24 +224,29 @@ def _titles(ledger, ids: list) -> dict[str, str]:
         return {}
 
 
-def _group_list_page(request: Request, kind: str, title: str, base: str):
+def _group_list_page(request: Request, kind: str, title: str, base: str, offset: int):
     groups = _links(request).groups(kind)
-    return _page(request, "groups.html", kind=kind, title=title, groups=groups, base=base)
+    return _page(request, "groups.html", kind=kind, title=title, groups=groups[offset:offset + PAGE],
+                 base=base, offset=offset, page=PAGE, total=len(groups),
+                 more=offset + PAGE < len(groups), path=f"/{kind}")
+
+
+GroupOffset = Query(0, ge=0, le=10_000_000)
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
-def conflicts_page(request: Request):
-    return _group_list_page(request, "conflicts", "Conflicts", "/claims/groups/")
+def conflicts_page(request: Request, offset: int = GroupOffset):
+    return _group_list_page(request, "conflicts", "Conflicts", "/claims/groups/", offset)
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories_page(request: Request):
-    return _group_list_page(request, "stories", "Stories", "/stories/")
+def stories_page(request: Request, offset: int = GroupOffset):
+    return _group_list_page(request, "stories", "Stories", "/stories/", offset)
 
 
 @router.get("/copies", response_class=HTMLResponse)
-def copies_page(request: Request):
-    return _group_list_page(request, "copies", "Syndicated copies", "/copies/")
+def copies_page(request: Request, offset: int = GroupOffset):
+    return _group_list_page(request, "copies", "Syndicated copies", "/copies/", offset)
 
 
 def _member_articles(request: Request, g: dict) -> list[tuple[dict, dict]]:
