@@ -15,7 +15,6 @@ router = APIRouter(prefix="/api", tags=["api"])
 MAX_LIMIT = 500
 GROUP_LIMIT = 20  # groups per page of /api/copies, /api/stories, /api/conflicts
 MAX_GROUP_LIMIT = 100
-MAX_OFFSET = 10_000_000
 MEMBER_LIMIT = 200  # members per page of /api/claim-groups/{id}
 
 
