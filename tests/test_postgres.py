@@ -13,7 +13,6 @@ import subprocess
 import sys
 import textwrap
 import time
-import uuid
 
 import pytest
 
@@ -46,18 +45,10 @@ def _page(title: str, paras: list[str]) -> str:
 @pytest.fixture
 def pg_url():
     """A fresh database on the test server; dropped afterwards."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+    from throwaway_db import pg_database
 
-    base = make_url(PG)
-    name = f"newsledger_t_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    yield base.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as c:
-        c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with pg_database() as url:
+        yield url
 
 
 def _write_pages(d, n_extra: int = 0):

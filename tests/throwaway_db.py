@@ -20,6 +20,13 @@ def throwaway_ledger(backend: str, tmp_path_factory) -> Iterator[str]:
         return
     if not PG:
         pytest.skip("NEWSLEDGER_TEST_PG is not set")
+    with pg_database() as url:
+        yield url
+
+
+@contextmanager
+def pg_database() -> Iterator[str]:
+    """A fresh database on the PostgreSQL test server, dropped afterwards."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
@@ -30,6 +37,24 @@ def throwaway_ledger(backend: str, tmp_path_factory) -> Iterator[str]:
     try:
         yield make_url(PG).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop(admin, name)
         admin.dispose()
+
+
+def _drop(admin, name: str, tries: int = 20) -> None:
+    """DROP ... WITH (FORCE) ends our own sessions; it is refused while a server process of
+    another role (autovacuum, a session still closing) holds the database: wait for it to go."""
+    import time
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    for attempt in range(tries):
+        try:
+            with admin.connect() as c:
+                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except DBAPIError:
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.5)
