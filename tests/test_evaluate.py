@@ -55,6 +55,13 @@ def test_docs_claim_no_single_test_run_the_log_contradicts():
     assert "scored 4 times on PolNeAR test" in (ROOT / "docs" / "EVALUATION.md").read_text(encoding="utf-8")
 
 
+def test_the_log_table_in_the_docs_is_the_log():
+    """docs/EVALUATION.md shows what ``python -m newsledger.evaluate.evallog`` prints."""
+    rows = evallog.table(evallog.read(evallog.LOG)).splitlines()
+    text = (ROOT / "docs" / "EVALUATION.md").read_text(encoding="utf-8")
+    assert "\n".join(rows) in text
+
+
 def test_evaluation_tables_name_the_command_that_regenerates_them():
     """Every table of docs/EVALUATION.md has a command (a `...python ...` or `newsledger ...` span)
     in the text between the previous table (or heading) and itself."""
