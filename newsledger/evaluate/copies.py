@@ -149,7 +149,8 @@ def later(published: Optional[str], days: int) -> Optional[str]:
 
 def mutate(a: Article, muts: tuple[str, ...], rng: random.Random, n: int, delay: int = 0) -> Optional[Article]:
     """A copy of ``a`` with mutations ``muts``, published ``delay`` days after it."""
-    c = Article(source=f"{a.source}#copy{n}", url=f"https://copy{n}.example/{abs(hash(a.url)) % 10**8}",
+    slug = int(hashlib.sha1((a.url or a.source).encode("utf-8")).hexdigest()[:8], 16) % 10**8  # stable
+    c = Article(source=f"{a.source}#copy{n}", url=f"https://copy{n}.example/{slug}",
                 site=f"copy{n}.example", title=a.title, byline=list(a.byline), agency=a.agency,
                 published=later(a.published, delay), language=a.language)
     paras = list(a.paragraphs)

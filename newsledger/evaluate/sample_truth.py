@@ -60,8 +60,7 @@ def score_copies(ledger, truth: dict, ids: dict[str, str]) -> dict:
     for c in truth["copies"]:
         family[c["copy"]] = family.setdefault(c["original"], c["original"])
     gold = {frozenset((a, b)) for a, b in itertools.combinations(sorted(family), 2) if family[a] == family[b]}
-    known = [d for d in ids]
-    pred = {frozenset((a, b)) for a, b in itertools.combinations(sorted(known), 2)
+    pred = {frozenset((a, b)) for a, b in itertools.combinations(sorted(ids), 2)
             if group_of.get(ids[a]) is not None and group_of.get(ids[a]) == group_of.get(ids[b])}
     tp = len(pred & gold)
     return {"gold": len(gold), "predicted": len(pred), "found": tp,
@@ -88,9 +87,13 @@ def _holds(group: dict, fig: dict, ids: dict[str, str]) -> bool:
     want = fig["value"] if fig.get("low") is None else fig["low"]
     for m in group["members"]:
         got = m.get("value") if m.get("low") is None or fig.get("low") is None else m.get("low")
-        if m.get("article_id") in arts and got is not None and abs(float(got) - float(want)) < 1e-6 * max(1.0, abs(float(want))):
+        if m.get("article_id") in arts and got is not None and _same(got, want):
             return True
     return False
+
+
+def _same(a, b) -> bool:
+    return abs(float(a) - float(b)) < 1e-6 * max(1.0, abs(float(b)))
 
 
 def score_conflicts(ledger, truth: dict, ids: dict[str, str]) -> dict:
