@@ -39,20 +39,22 @@ def test_commit_is_unknown_outside_a_checkout(tmp_path):
 def test_the_log_holds_the_polnear_test_runs_found_in_the_history():
     entries = evallog.read(evallog.LOG)
     polnear = [e for e in entries if e["benchmark"] == "polnear" and e["split"] == "test"]
-    assert [(e["result"]["cs_overlap_F1"], e["result"]["c_exact_F1"]) for e in polnear] == [
-        (0.675, 0.501), (0.715, 0.563), (0.718, 0.584), (0.756, 0.625)]
-    assert all(len(e["commit"]) == 40 for e in polnear)
+    assert [(e["result"]["cs_overlap_F1"], e["result"]["c_exact_F1"]) for e in polnear][:4] == [
+        (0.675, 0.501), (0.715, 0.563), (0.718, 0.584), (0.756, 0.625)]  # later runs append
+    assert all(len(e["commit"]) == 40 or e["commit"] == "unknown" for e in polnear)
 
 
 def test_docs_claim_no_single_test_run_the_log_contradicts():
     """"run once" / "Test was run once" must not stand beside a split the log shows run more often."""
     runs = evallog.runs("polnear", "test", evallog.read(evallog.LOG))
+    claims = []
     for doc in DOCS:
         text = doc.read_text(encoding="utf-8")
         assert "run once" not in text, doc
         for m in re.finditer(r"scored (\d+) times on (?:the )?PolNeAR test", text):
             assert int(m.group(1)) == runs, (doc, m.group(0))
-    assert "scored 4 times on PolNeAR test" in (ROOT / "docs" / "EVALUATION.md").read_text(encoding="utf-8")
+            claims.append(doc)
+    assert DOCS[0] in claims and DOCS[1] in claims  # the count is stated beside the figure
 
 
 def test_the_log_table_in_the_docs_is_the_log():
