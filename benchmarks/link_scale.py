@@ -10,6 +10,7 @@ RSS of the process, link CPU time (process time: the machine may be shared), cop
     python benchmarks/link_scale.py                 # 10k
     python benchmarks/link_scale.py --sizes 10000 100000
     python benchmarks/link_scale.py --sizes 10000 --tracemalloc   # Python-heap peak of link_new too
+    python benchmarks/link_scale.py --sizes 10000 --per-day 274   # the density of 100k in one year
 
 Each size runs in its own subprocess so peaks do not mix.
 """
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from typing import Optional
 
 import numpy as np
 
@@ -43,7 +45,15 @@ def vocab(n: int, rng: random.Random) -> list[str]:
     return out
 
 
-def generate(n: int, seed: int = 1, rate: bool = True):
+def span_days(n: int, rate: bool = True, per_day: Optional[int] = None) -> int:
+    """Days the generated articles spread over: ``per_day`` articles a day when given; else about
+    27 a day, as a ledger grows in time, but at least a year (``rate``), or one year."""
+    if per_day:
+        return max(1, n // per_day)
+    return max(365, n // 27) if rate else 365
+
+
+def generate(n: int, seed: int = 1, rate: bool = True, per_day: Optional[int] = None):
     """Yields (Article, story, copy_of) in ingest order."""
     from newsledger.model import Article
 
@@ -61,7 +71,7 @@ def generate(n: int, seed: int = 1, rate: bool = True):
     names = [w.capitalize() for w in vocab(8000, random.Random(seed + 1))]
     n_stories = max(1, n // 8)
     stories = []
-    span = max(365, n // 27) if rate else 365  # days: about 27 articles a day, as a ledger grows in time
+    span = span_days(n, rate, per_day)
     for s in range(n_stories):
         day = rng.randrange(0, span)
         stories.append({"topic": rng.sample(words[3000:], 12), "names": rng.sample(names, 4), "day": day})
@@ -119,7 +129,7 @@ def generate(n: int, seed: int = 1, rate: bool = True):
         yield a, story, copy_of
 
 
-def run_size(n: int, batch: int, trace: bool, fixed_span: bool = False) -> dict:
+def run_size(n: int, batch: int, trace: bool, fixed_span: bool = False, per_day: Optional[int] = None) -> dict:
     from newsledger.link import copy_groups, link_new, link_stats, story_groups
     from newsledger.store import Ledger
 
@@ -132,7 +142,7 @@ def run_size(n: int, batch: int, trace: bool, fixed_span: bool = False) -> dict:
     t_gen = t_store = t_link = c_link = 0.0
     per_batch = []
     story_of, root_of = {}, {}
-    gen = generate(n, rate=not fixed_span)
+    gen = generate(n, rate=not fixed_span, per_day=per_day)
     done = 0
     trace_peak = 0
     while done < n:
@@ -190,7 +200,8 @@ def run_size(n: int, batch: int, trace: bool, fixed_span: bool = False) -> dict:
             sp_tp += story_of.get(a) == story_of.get(b)
     first = per_batch[0][2] / max(1, per_batch[0][0]) * 1000
     last = per_batch[-1][2] / max(1, per_batch[-1][0]) * 1000
-    return {"articles": len(story_of), "gen_s": round(t_gen, 1), "store_s": round(t_store, 1),
+    return {"articles": len(story_of), "per_day": round(n / span_days(n, not fixed_span, per_day)),
+            "gen_s": round(t_gen, 1), "store_s": round(t_store, 1),
             "link_s": round(t_link, 1), "link_cpu_s": round(c_link, 1),
             "link_cpu_s_per_1k_first": round(first, 2), "link_cpu_s_per_1k_last": round(last, 2), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "tracemalloc_peak_link_mb": round(trace_peak / 2**20, 1) if trace else None,
@@ -210,15 +221,20 @@ def main(argv=None) -> None:
     ap.add_argument("--fixed-span", action="store_true",
                     help="put every size into one year (denser time windows as N grows) instead of "
                          "a constant ~27 articles a day")
+    ap.add_argument("--per-day", type=int, default=None,
+                    help="articles a day (the time span is N / this); by default about 27 a day and at "
+                         "least a year, so 100k spans ten years: a busier ledger packs more into each window")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
-        print(json.dumps(run_size(args.one, args.batch, args.tracemalloc, args.fixed_span)))
+        print(json.dumps(run_size(args.one, args.batch, args.tracemalloc, args.fixed_span, args.per_day)))
         return
     rows = []
     for n in args.sizes:
         print(f"size {n}", file=sys.stderr)
         cmd = [sys.executable, __file__, "--one", str(n), "--batch", str(args.batch)]
+        if args.per_day:
+            cmd += ["--per-day", str(args.per_day)]
         if args.tracemalloc:
             cmd.append("--tracemalloc")
         if args.fixed_span:

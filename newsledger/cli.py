@@ -602,43 +602,51 @@ def eval_extraction(mode: str = typer.Option("both", "--mode", help="html | text
                     limit: Optional[int] = typer.Option(None, "--limit",
                                                         help="heldout: a fixed subset of N pages")):
     """Score extraction on ../shared/data/article-extraction-benchmark (ours vs trafilatura);
-    --mode heldout: the flattened-text extractor on trafilatura-eval pages."""
+    --mode heldout: the flattened-text extractor on trafilatura-eval pages. Exits 1 when a gate fails."""
+    if mode not in ("html", "text", "both", "heldout"):
+        _fail(f"--mode {mode!r}: not one of html, text, both, heldout", 2)
+    codes = []
     if mode == "heldout":
         from newsledger.evaluate.extraction_heldout import main as run_heldout
 
-        raise typer.Exit(run_heldout(["--limit", str(limit)] if limit else []))
+        codes.append(run_heldout(["--limit", str(limit)] if limit else []))
     if mode in ("html", "both"):
         from newsledger.evaluate.extraction import main as run_html
 
-        run_html([])
+        codes.append(run_html([]))
     if mode in ("text", "both"):
         from newsledger.evaluate.extraction_text import main as run_text
 
-        run_text()
+        codes.append(run_text())
+    raise typer.Exit(max(codes))
 
 
 @eval_app.command("attribution")
 def eval_attribution(split: str = typer.Option("dev", "--split", help="train | dev | test")):
-    """Score claims on PolNeAR with the project's scorer (content, content+source)."""
+    """Score claims on PolNeAR with the project's scorer (content, content+source); a test run is
+    recorded in docs/evaluation-log.jsonl. Exits 1 below the goals (0.72 / 0.60)."""
     from newsledger.evaluate.attribution import main as run
 
-    run(["--split", split])
+    raise typer.Exit(run(["--split", split]))
 
 
 @eval_app.command("copies")
-def eval_copies():
-    """Score copy detection (mutated benchmark pages) and story grouping (news-story-chains)."""
+def eval_copies(same_day: bool = typer.Option(False, "--same-day",
+                                              help="copies keep their original's date")):
+    """Score copy detection (mutated benchmark pages), provenance flags and story grouping
+    (news-story-chains). Exits 1 when a gate fails."""
     from newsledger.evaluate.copies import main as run
 
-    run([])
+    raise typer.Exit(run(["--same-day"] if same_day else []))
 
 
 @eval_app.command("quantities")
 def eval_quantities():
-    """Score quantity extraction on NewsQuant (value F1, value+unit F1)."""
+    """Score quantity extraction on NewsQuant (value F1, value+unit F1). Exits 1 below CQE's
+    published value F1."""
     from newsledger.evaluate.quantities import main as run
 
-    run([])
+    raise typer.Exit(run([]))
 
 
 def main(argv: Optional[Iterable[str]] = None) -> None:

@@ -55,12 +55,9 @@ def state(tmp_path_factory):
             source="copy", raw=copy.encode(), kind="text", url="https://other.example/nk")], ledger)
         assert report.new == 2, report.failures
         seeded = report.ids[0]
-        try:
-            from newsledger.link import link_new
+        from newsledger.link import link_new
 
-            link_new(ledger, report.ids)
-        except Exception as e:  # the link stage is tested elsewhere
-            print(f"link_new failed: {e!r}")
+        link_new(ledger, report.ids)  # a failure here fails the tests: nothing hides it
     app = create_app(ledger, token=TOKEN)
     client = TestClient(app)
     r = client.post("/api/ingest", json={"url": "https://evil.example/hostile", "text": HOSTILE},
@@ -172,7 +169,7 @@ def test_articles_list_filters_and_article_detail(state):
     assert client.get("/api/articles", params={"site": "evil.example"}).json()["items"][0]["id"] == state["planted"]
     assert client.get("/api/articles", params={"site": "nowhere.example"}).json()["items"] == []
     assert state["planted"] in [a["id"] for a in client.get("/api/articles", params={"q": "mayor"}).json()["items"]]
-    assert client.get("/api/articles", params={"limit": 1, "offset": 1}).json()["count"] <= 1
+    assert client.get("/api/articles", params={"limit": 1, "offset": 1}).json()["count"] == 1
     art = client.get(f"/api/articles/{state['planted']}")
     assert art.status_code == 200
     check(client, "/api/articles/{article_id}", art.json())
@@ -180,15 +177,22 @@ def test_articles_list_filters_and_article_detail(state):
     assert art.json()["claims"]
     stats = client.get("/api/stats").json()
     check(client, "/api/stats", stats)
-    assert stats["articles"] >= 1
+    assert stats["articles"] == (3 if state["seed"] else 1)  # the seed, its copy, the planted page
 
 
-def test_group_endpoints_empty_or_valid(state):
+def test_group_endpoints_valid_and_filled_by_the_seed_and_its_copy(state):
     client = state["client"]
     for path in ("/api/copies", "/api/stories", "/api/conflicts"):
         r = client.get(path)
         assert r.status_code == 200
         check(client, path, r.json())
+    if state["seed"]:  # the seed and its copy (one figure changed) are one copy group and one story
+        copies = client.get("/api/copies").json()
+        assert copies["count"] == 1 and len(copies["items"][0]["members"]) == 2
+        stories = client.get("/api/stories").json()["items"]
+        assert any(len(g["members"]) == 2 for g in stories)
+        conflicts = client.get("/api/conflicts").json()["items"]
+        assert conflicts, "12,000 against 10,000 troops is a conflict"
     r = client.get("/api/claim-groups/no-such-group")
     assert r.status_code == 404 and r.json() == {"detail": "no such claim group", "status": 404}
 
@@ -438,3 +442,40 @@ def test_group_pages_survive_a_broken_link_stage(state, monkeypatch):
     assert client.get(f"/articles/{state['planted']}").status_code == 200
     assert client.get("/api/claim-groups/x").status_code == 404
     assert client.get("/").status_code == 200
+
+
+# ---------------------------------------------------------------- provenance flags as shown
+
+
+def test_undecided_byline_flag_is_shown_as_undecided_not_as_a_finding(tmp_path):
+    """Two same-day versions of a text under different names: nothing tells which name is
+    genuine, so the article page says "undecided" and does not style it as a firm flag; a later
+    copy under a third name is a firm flag."""
+    from newsledger.link import link_new
+    from newsledger.model import Article
+    from newsledger.serve import create_app
+
+    body = [f"Paragraph {i} of the Orlen bridge story: the council closed the old span for {i + 2} "
+            "weeks after engineers found cracks in two of its piers, the mayor's office said." for i in range(8)]
+
+    def version(site, name, published):
+        a = Article(source=f"test:{site}", url=f"https://{site}/bridge", site=site, title="Bridge closed",
+                    byline=[name], published=published)
+        a.set_paragraphs(body)
+        return a
+
+    first, twin, later = (version("a.example", "Mira Hollis", "2031-04-02"),
+                          version("b.example", "Rex Tallon", "2031-04-02"),
+                          version("c.example", "Ada Pell", "2031-04-05"))
+    ledger = Ledger(str(tmp_path / "flags.db"))
+    try:
+        res = ledger.add([(a, None, None) for a in (first, twin, later)])
+        link_new(ledger, res.new)
+        client = TestClient(create_app(ledger))
+        html = client.get(f"/articles/{twin.id}").text
+        assert '<strong class="flag-open">byline-swapped: undecided</strong>' in html
+        assert '<strong class="flag">byline-swapped</strong>' not in html
+        firm = client.get(f"/articles/{later.id}").text
+        assert '<strong class="flag">byline-swapped</strong>' in firm
+    finally:
+        ledger.close()

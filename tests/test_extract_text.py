@@ -116,7 +116,7 @@ def test_classify_subheading_kept_menu_dropped():
     menu = ["  • Home", "  • World", "  • Business", "  • Sport", "  • Culture"]
     lines = menu + ["", PARA, "", "What happens next", "", PARA, "", PARA]
     out = classify_lines(lines)
-    assert all(r is not None for r in out[:5])
+    assert set(out[:5]) <= {"navigation", "boilerplate"} and out[1:5] == ["navigation"] * 4
     assert out[menu.__len__() + 3] is None  # the subheading
     assert out[-1] is None
 
@@ -147,7 +147,7 @@ def test_classify_comment_thread_cut():
     out = classify_lines(lines)
     assert out[:5:2] == [None, None, None]
     assert out[6] == "comments" and out[8] == "comments"
-    assert out[9] is not None and out[12] is not None
+    assert out[9] in ("comments", "boilerplate") and out[12] in ("comments", "boilerplate")  # comment bodies
 
 
 def test_classify_signature_stable_on_empty():

@@ -259,6 +259,29 @@ def test_same_day_name_on_a_text_that_elsewhere_names_nobody(ledger):
         f = [x for x in ledger.get(a.id)["flags"] if x["kind"] == "byline-swapped"]
         assert f and all(x["evidence"]["undecided"] for x in f), a.byline
 
+def test_copy_naming_the_agency_reporter_is_undecided_not_a_firm_swap():
+    """A copy that drops the wire credit but keeps the reporter whom another version names beside
+    the credit is no firm swap (the evaluation's one wrong firm flag); another name still is."""
+    from newsledger.link.copies import copy_flags
+
+    body = [f"Paragraph {i} of the Orlen car plant story: {i + 2} lines idle after the parts strike, "
+            "the union said on Tuesday." for i in range(6)]
+    wire = art("Car plant idle", body, "paper.example", byline=["Dana Whitfield"], agency="AP",
+               published="2031-06-01")  # a fake name on a credited copy, chosen as the original
+    genuine = art("Car plant idle (AP)", body, "post.example", byline=["Tom Krisher"], agency="AP",
+                  published="2031-06-01")
+    copy = art("Car plant lines idle", body[:5], "copy.example", byline=["Tom Krisher"],
+               published="2031-06-01")
+    f = [x for x in copy_flags(wire, copy, "w1", [genuine]) if x.kind == "byline-swapped"]
+    assert len(f) == 1 and f[0].evidence["undecided"] is True
+    assert f[0].detail == ("copy of the Associated Press story w1, bylined Dana Whitfield, bylined Tom Krisher "
+                           "here: the agency's reporter or a name put on wire copy, unclear")
+    firm = [x for x in copy_flags(wire, copy, "w1", []) if x.kind == "byline-swapped"]
+    assert len(firm) == 1 and "undecided" not in firm[0].evidence  # no version names him: firm
+    same = art("Car plant lines idle", body[:5], "copy.example", byline=["Dana Whitfield"])
+    assert not [x for x in copy_flags(wire, same, "w1", [genuine]) if x.kind == "byline-swapped"]
+
+
 def test_agency_reporter_byline_is_not_a_swap():
     """"By Janie Har, AP" is how agencies sign; the seed's contradiction needs a staff persona."""
     a = art("Court rules on water rights", ["The court ruled on Tuesday, lawyers said."] * 4, "kdet.example",

@@ -51,30 +51,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _stub_groups(ledger, article_ids):
-    """Groups over the stored claims, used when the link stage finds none in this tiny ledger
-    (one outlet), so the group pages are still exercised in the browser."""
-    claims = [c for c in ledger.claims(limit=200) if c.get("source")]
-    with_fig = [c for c in claims if c.get("quantities")] or claims
-    members = []
-    for k, c in enumerate(with_fig[:4]):
-        q = (c.get("quantities") or [{"value": 100 * (k + 1), "text": str(100 * (k + 1))}])[0]
-        members.append({"article_id": c["article_id"], "idx": c["idx"], "name": c["source"]["name"],
-                        "figure": {"text": q["text"], "value": (q.get("value") or 1) * (1 + k % 2)},
-                        "stance": c["stance"], "published": f"2024-10-{18 + k:02d}",
-                        "site": c.get("site"), "content": c["content"]["text"]})
-    conflict = {"id": "stub-conflict", "label": "Stubbed claim group", "verdict": "figures differ",
-                "members": members, "timeline": []}
-    a, b = article_ids[0], article_ids[-1]
-    copies = [{"id": "stub-copies", "label": "Stubbed copies", "members": [
-        {"id": a, "source": "", "role": "original"}, {"id": b, "source": "", "role": "copy",
-                                                       "changes": ["different text"]}]}]
-    stories = [{"id": "stub-story", "label": "Stubbed story", "members": [{"id": a}, {"id": b}]}]
-    return {"conflict_groups": lambda ledger: [conflict], "copy_groups": lambda ledger: copies,
-            "story_groups": lambda ledger: stories,
-            "claim_group": lambda ledger, gid: conflict if gid == conflict["id"] else None}
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     import uvicorn
@@ -98,18 +74,10 @@ def server(tmp_path_factory):
     report = ingest(items, ledger)
     assert report.new == len(items), report.failures
     main_id, hostile_id = report.ids[0], report.ids[-1]
-    try:  # as the CLI does after each ingest
-        link.link_new(ledger, report.ids)
-    except Exception as e:  # the link stage is not ours to test here
-        print(f"link_new failed: {e!r}")
+    link.link_new(ledger, report.ids)  # as the CLI does after each ingest
     app = create_app(ledger)
-    stubbed = {}
-    if not app.state.links.groups("conflicts"):
-        stubbed = _stub_groups(ledger, report.ids)
-        saved = {name: getattr(link, name, None) for name in stubbed}
-        for name, f in stubbed.items():
-            setattr(link, name, f)
-        app.state.links.invalidate()
+    if SEED.is_file():  # the figure changed in the copy: a real conflict, copy group and story
+        assert app.state.links.groups("conflicts") and app.state.links.groups("copies")
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
                                         lifespan="off"))
@@ -119,16 +87,9 @@ def server(tmp_path_factory):
     while not srv.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    yield {"base": f"http://127.0.0.1:{port}", "article": main_id, "hostile": hostile_id,
-           "stubbed": bool(stubbed), "ledger": ledger}
+    yield {"base": f"http://127.0.0.1:{port}", "article": main_id, "hostile": hostile_id, "ledger": ledger}
     srv.should_exit = True
     thread.join(timeout=10)
-    if stubbed:
-        for name, f in saved.items():
-            if f is None:
-                delattr(link, name)
-            else:
-                setattr(link, name, f)
     ledger.close()
 
 
@@ -237,8 +198,8 @@ def test_story_and_copies_pages(page, server):
         page.wait_for_url("**/copies/*")
         assert page.locator(".side-by-side .col").count() >= 1
         shot(page, "08-copies")
-    if not has_story and not has_copies:
-        pytest.skip("the link stage found no stories or copies in this ledger")
+    if SEED.is_file():  # the seed and its copy: the link stage must have grouped them
+        assert has_story and has_copies
 
 
 def test_hostile_page_is_inert(page, server):

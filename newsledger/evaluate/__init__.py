@@ -1,6 +1,8 @@
 """Evaluation gates: extraction (article-extraction-benchmark, HTML and flattened; the
 flattened path also on trafilatura-eval pages, ``extraction_heldout``), attribution (PolNeAR),
-quantities (NewsQuant). Data is read from ``../shared/data``."""
+quantities (NewsQuant), copies, provenance flags and stories (``copies``), and the sample
+corpus against ``samples/truth.json`` (``sample_truth``). Data is read from ``../shared/data``.
+Test-split runs are recorded by ``evallog`` in ``docs/evaluation-log.jsonl``."""
 from __future__ import annotations
 
 import os

@@ -316,7 +316,35 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     res = evaluate(args.split, args.data_dir, args.cache_dir)
     print(format_table(res))
-    return 0
+    if args.split == "test":
+        from newsledger.evaluate import evallog
+
+        entry = evallog.record("polnear", "test", log_result(res),
+                               " ".join(["python -m newsledger.evaluate.attribution"] + list(argv or sys.argv[1:])))
+        print(f"test run {evallog.runs('polnear', 'test')} recorded in {evallog.log_path()} ({entry['commit'][:7]})")
+    return 0 if passed(res) else 1
+
+
+GOALS = {"content+source/overlap": 0.72, "content/exact": 0.60}  # F1 goals of the project (test split)
+
+
+def passed(res: dict) -> bool:
+    """Both F1 goals met (content+source overlap >= 0.72, content exact >= 0.60)."""
+    return all(res[k]["F1"] >= v for k, v in GOALS.items())
+
+
+def log_result(res: dict) -> dict:
+    """The headline figures of a run, for the evaluation log."""
+    out = {"system": "shipped models"}
+    for key, name in (("content+source/overlap", "cs_overlap"), ("content/exact", "c_exact")):
+        for m in ("F1", "P", "R"):
+            out[f"{name}_{m}"] = round(res[key][m], 3)
+    for key, name in (("content/overlap", "c_overlap_F1"), ("content+source/exact", "cs_exact_F1"),
+                      ("content+source+cue/overlap", "csc_overlap_F1")):
+        out[name] = round(res[key]["F1"], 3)
+    out["goals_0.72_0.60"] = "met" if passed(res) else "missed"
+    out["articles"] = res["n_articles"]
+    return out
 
 
 if __name__ == "__main__":

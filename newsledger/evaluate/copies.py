@@ -8,17 +8,26 @@
     in a fresh ledger in batches and linked incrementally with :func:`newsledger.link.link_new`.
     Pairwise precision/recall: a pair is predicted when both are in one copy group, true when
     both come from the same benchmark page.
+    Provenance flags (byline-swapped, advertising-inside) are scored per article against the
+    copies given that mutation, firm and undecided flags apart (:func:`flag_scores`). Copies are
+    published 1-3 days after their original (``--same-day``: on its day, where no date settles
+    which version came first and the byline flags can only be undecided).
 (b) **Stories**: ``shared/data/news-story-chains`` (100 business-energy articles, all 4,950
-    pairs hand-labelled ``relation`` 0/1): pairwise precision/recall of story groups.
+    pairs hand-labelled ``relation`` 0/1): pairwise precision/recall of story groups, on the
+    whole set (where the story threshold was chosen) and on each half of whole stories
+    (:func:`story_halves`); ``--story-sweep`` scores several thresholds.
 
-Run: ``python -m newsledger.evaluate.copies [--originals 60] [--seed 7]``.
+Run: ``python -m newsledger.evaluate.copies [--originals 60] [--seed 7]``; exits 1 when a gate
+(``GATES``) fails.
 """
 from __future__ import annotations
 
 import argparse
 import ast
 import csv
+import datetime as dt
 import gzip
+import hashlib
 import html as htmlmod
 import itertools
 import json
@@ -127,10 +136,23 @@ def _reword(p: str, rng: random.Random, rate: float = 0.5) -> str:
     return re.sub(r"\b\w+\b", sub, p)
 
 
-def mutate(a: Article, muts: tuple[str, ...], rng: random.Random, n: int) -> Optional[Article]:
-    c = Article(source=f"{a.source}#copy{n}", url=f"https://copy{n}.example/{abs(hash(a.url)) % 10**8}",
+def later(published: Optional[str], days: int) -> Optional[str]:
+    """``published`` moved ``days`` later (its time of day and zone kept); undated stays undated."""
+    if not days or not published or len(published) < 10:
+        return published
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    return (day + dt.timedelta(days=days)).isoformat() + published[10:]
+
+
+def mutate(a: Article, muts: tuple[str, ...], rng: random.Random, n: int, delay: int = 0) -> Optional[Article]:
+    """A copy of ``a`` with mutations ``muts``, published ``delay`` days after it."""
+    slug = int(hashlib.sha1((a.url or a.source).encode("utf-8")).hexdigest()[:8], 16) % 10**8  # stable
+    c = Article(source=f"{a.source}#copy{n}", url=f"https://copy{n}.example/{slug}",
                 site=f"copy{n}.example", title=a.title, byline=list(a.byline), agency=a.agency,
-                published=a.published, language=a.language)
+                published=later(a.published, delay), language=a.language)
     paras = list(a.paragraphs)
     ads = []
     if "headline" in muts:
@@ -166,8 +188,14 @@ def mutate(a: Article, muts: tuple[str, ...], rng: random.Random, n: int) -> Opt
     return out
 
 
-def build_copy_set(originals: int = 60, seed: int = 7, limit: Optional[int] = None):
+def build_copy_set(originals: int = 60, seed: int = 7, limit: Optional[int] = None, same_day: bool = False):
+    """Benchmark pages, and generated copies of the first ``originals`` of them (shuffled by
+    ``seed``): ``[(article, cluster label, mutations), ...]``. A copy is published 1-3 days after
+    its original (drawn from its own generator, so the mutation draws do not depend on it), as a
+    republished copy is; ``same_day`` keeps the original's date, where nothing tells which
+    version came first."""
     rng = random.Random(seed)
+    date_rng = random.Random(f"copy-dates-{seed}")
     pages = load_pages(limit)
     rng.shuffle(pages)
     items: list[tuple[Article, str, tuple]] = []  # article, cluster label, mutations
@@ -183,7 +211,8 @@ def build_copy_set(originals: int = 60, seed: int = 7, limit: Optional[int] = No
                     # headline/byline/ads alone leave the body identical: the ledger stores
                     # identical content once, so give such a copy a different page as well
                     muts = tuple(sorted(muts + (rng.choice(("wrapper", "flatten")),)))
-                c = mutate(a, muts, rng, n)
+                delay = 0 if same_day else date_rng.choice((1, 2, 3))
+                c = mutate(a, muts, rng, n, delay)
                 if c is not None and c.text.strip():
                     items.append((c, f"p{i}", muts))
     return items
@@ -206,6 +235,27 @@ def _prf(pred: set, gold: set) -> tuple[float, float, float]:
     r = tp / len(gold) if gold else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def _undecided(flag: dict) -> bool:
+    return bool((flag.get("evidence") or {}).get("undecided"))
+
+
+def _pr(hit: set, gold: set) -> dict:
+    tp = len(hit & gold)
+    return {"n": len(hit), "tp": tp, "precision": tp / len(hit) if hit else 1.0,
+            "recall": tp / len(gold) if gold else 1.0}
+
+
+def flag_scores(flags: dict[str, list[dict]], gold: set, kind: str) -> dict:
+    """Precision and recall of one flag kind against the articles that should carry it, with
+    firm flags and undecided flags apart: ``firm`` counts articles with at least one firm flag of
+    the kind, ``undecided`` those whose flags of the kind are all undecided, ``any`` both."""
+    of_kind = {a: [f for f in fs if f["kind"] == kind] for a, fs in flags.items()}
+    anyf = {a for a, fs in of_kind.items() if fs}
+    firm = {a for a, fs in of_kind.items() if any(not _undecided(f) for f in fs)}
+    return {"gold": len(gold), "firm": _pr(firm, gold), "undecided": _pr(anyf - firm, gold),
+            "any": _pr(anyf, gold), "firm_ids": firm, "undecided_ids": anyf - firm}
 
 
 def score_copies(items, batch: int = 25) -> dict:
@@ -242,19 +292,17 @@ def score_copies(items, batch: int = 25) -> dict:
         g_m = {(a, b) for a, b in gold if m in muts_of[a] or m in muts_of[b]}
         if g_m:
             per_mut[m] = (len(g_m & pred) / len(g_m), len(g_m))
-    # byline swaps: every copy given another person's byline must carry a byline-swapped flag;
-    # how many unmutated articles carry one (false alarms) is counted too
-    swapped = [a for a in label if "byline" in muts_of[a]]
-    flags = {a: [f for f in (ledger.get(a) or {}).get("flags") or [] if f["kind"] == "byline-swapped"]
-             for a in label}
-    flagged = {a for a, fs in flags.items() if fs}
-    firm = {a for a, fs in flags.items() if any(not (f.get("evidence") or {}).get("undecided") for f in fs)}
-    swaps = {"copies": len(swapped), "flagged": len(flagged & set(swapped)),
-             "recall": len(flagged & set(swapped)) / len(swapped) if swapped else 1.0,
-             "unmutated_flagged": len({a for a in firm if not muts_of[a]}),
-             "unmutated_undecided": len({a for a in flagged - firm if not muts_of[a]}),
-             "other_copies_flagged": len({a for a in flagged if muts_of[a] and "byline" not in muts_of[a]})}
+    flags = {a: (ledger.get(a) or {}).get("flags") or [] for a in label}
+    swapped = {a for a in label if "byline" in muts_of[a]}
+    swaps = flag_scores(flags, swapped, "byline-swapped")
+    swaps["unmutated_firm"] = len(swaps["firm_ids"] - {a for a in label if muts_of[a]})
+    swaps["unmutated_undecided"] = len(swaps["undecided_ids"] - {a for a in label if muts_of[a]})
+    ads = flag_scores(flags, {a for a in label if "ads" in muts_of[a]}, "advertising-inside")
+    others = Counter(f["kind"] + (" (undecided)" if _undecided(f) else "")
+                     for fs in flags.values() for f in fs
+                     if f["kind"] not in ("byline-swapped", "advertising-inside"))
     return {"articles": len(label), "copies": sum(1 for a in label if muts_of[a]), "byline_swaps": swaps,
+            "advertising": ads, "other_flags": dict(others),
             "gold_pairs": len(gold), "pred_pairs": len(pred), "precision": p, "recall": r, "f1": f,
             "per_mutation_recall": per_mut, "refused_as_duplicate": sum(dup.values()),
             "seconds": elapsed}
@@ -279,11 +327,57 @@ def load_story_chains():
     return arts, gold
 
 
-def score_stories(batch: int = 10) -> dict:
+STORY_HALVES = ("development", "held-out")
+
+
+def story_halves(arts: dict, gold: dict) -> dict[str, str]:
+    """url -> "development" | "held-out". Whole stories are held out: the labelled same-story
+    pairs are joined into stories (connected components) and a story goes to the held-out half
+    when the first byte of the SHA-1 of its first url (sorted) is odd."""
+    parent = {u: u for u in arts}
+
+    def root(u):
+        while parent[u] != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
+
+    for (u1, u2), rel in gold.items():
+        if rel:
+            parent[root(u1)] = root(u2)
+    members = defaultdict(list)
+    for u in arts:
+        members[root(u)].append(u)
+    out = {}
+    for ms in members.values():
+        half = STORY_HALVES[hashlib.sha1(min(ms).encode("utf-8")).digest()[0] % 2]
+        out.update({u: half for u in ms})
+    return out
+
+
+def score_stories(batch: int = 10, half: Optional[str] = None, threshold: Optional[float] = None) -> dict:
+    """Pairwise story P/R/F1 on news-story-chains; ``half``: only that half's articles (and
+    pairs), linked on their own; ``threshold``: another story threshold than the linker's."""
+    from newsledger.link import linker
+
+    arts, gold = load_story_chains()
+    if half is not None:
+        halves = story_halves(arts, gold)
+        arts = {u: a for u, a in arts.items() if halves[u] == half}
+        gold = {k: v for k, v in gold.items() if k[0] in arts and k[1] in arts}
+    saved = linker.STORY_THRESHOLD
+    if threshold is not None:
+        linker.STORY_THRESHOLD = threshold
+    try:
+        return _score_story_set(arts, gold, batch)
+    finally:
+        linker.STORY_THRESHOLD = saved
+
+
+def _score_story_set(arts: dict, gold: dict, batch: int) -> dict:
     from newsledger.link import copy_groups, link_new, story_groups
     from newsledger.store import Ledger
 
-    arts, gold = load_story_chains()
     tmp = tempfile.mkdtemp()
     ledger = Ledger(os.path.join(tmp, "stories.db"))
     order = sorted(arts.values(), key=lambda a: (a.published or "", a.url))
@@ -319,39 +413,99 @@ def score_stories(batch: int = 10) -> dict:
             "copy_pairs_on_related": len(cpred & gpos)}
 
 
-def main(argv: Optional[list[str]] = None) -> None:
+def print_flag_scores(s: dict) -> None:
+    """Byline swaps and ad lines as flag precision / recall, firm and undecided apart."""
+    print("    provenance flags (articles; gold = copies given that mutation):")
+    print(f"      {'flag':<20} {'gold':>5} {'firm n':>7} {'P':>6} {'R':>6} {'undec. n':>9} {'P':>6} "
+          f"{'any R':>6}")
+    for name, key in (("byline-swapped", "byline_swaps"), ("advertising-inside", "advertising")):
+        b = s[key]
+        print(f"      {name:<20} {b['gold']:>5} {b['firm']['n']:>7} {b['firm']['precision']:>6.3f} "
+              f"{b['firm']['recall']:>6.3f} {b['undecided']['n']:>9} {b['undecided']['precision']:>6.3f} "
+              f"{b['any']['recall']:>6.3f}")
+    b = s["byline_swaps"]
+    print(f"      byline-swapped on unmutated articles: {b['unmutated_firm']} firm, "
+          f"{b['unmutated_undecided']} undecided")
+    if s["other_flags"]:
+        print("      other flags (no gold on this set): "
+              + ", ".join(f"{k} {v}" for k, v in sorted(s["other_flags"].items())))
+
+
+GATES = {"copy_precision": 0.95, "copy_recall": 0.95, "firm_swap_precision": 0.95, "firm_swap_recall": 0.95,
+         "story_f1": 0.90}
+SWEEP = (0.11, 0.13, 0.15, 0.17, 0.19, 0.21, 0.23, 0.25)
+
+
+def copy_gate(s: dict, same_day: bool) -> list[str]:
+    """Failed copy gates: pair P/R, and firm byline-swap P/R (with ``same_day`` the order is
+    unknowable, so the swaps must all be flagged, undecided or firm, and firm flags be right)."""
+    b = s["byline_swaps"]
+    checks = [("copy precision", s["precision"], GATES["copy_precision"]),
+              ("copy recall", s["recall"], GATES["copy_recall"]),
+              ("firm byline-swap precision", b["firm"]["precision"], GATES["firm_swap_precision"]),
+              ("byline-swap recall" if same_day else "firm byline-swap recall",
+               b["any"]["recall"] if same_day else b["firm"]["recall"], GATES["firm_swap_recall"])]
+    return [f"{name} {v:.3f} < {goal}" for name, v, goal in checks if v < goal]
+
+
+def print_copies(s: dict, seed: int, same_day: bool) -> None:
+    print(f"(a) copies on article-extraction-benchmark + generated copies (seed {seed}, "
+          f"{'same day as' if same_day else '1-3 days after'} their original)")
+    print(f"    articles {s['articles']} (of which copies {s['copies']}), gold pairs {s['gold_pairs']}, "
+          f"predicted pairs {s['pred_pairs']}, refused by the ledger as identical: {s['refused_as_duplicate']}")
+    print(f"    {'precision':>10} {'recall':>8} {'F1':>8}")
+    print(f"    {s['precision']:>10.3f} {s['recall']:>8.3f} {s['f1']:>8.3f}   ({s['seconds']:.1f} s store+link)")
+    print("    recall by mutation (pairs where either side has it):")
+    for m, (r, n) in sorted(s["per_mutation_recall"].items()):
+        print(f"      {m:<10} {r:.3f}  (n={n})")
+    print_flag_scores(s)
+
+
+def print_stories(sweep: bool) -> list[str]:
+    """Story P/R/F1 on the whole set and on each half (whole stories held out); returns the
+    failed gates. ``sweep``: every threshold of ``SWEEP`` on each."""
+    from newsledger.link.linker import STORY_THRESHOLD
+
+    print("(b) stories on news-story-chains (Gedikli et al. 2021, 100 articles, all pairs labelled)")
+    print(f"    story threshold {STORY_THRESHOLD} (set at the best point of the whole set, which includes "
+          "the held-out half)")
+    print(f"    {'set':<22} {'pairs':>6} {'related':>8} {'predicted':>10} {'precision':>10} {'recall':>8} {'F1':>8}")
+    failed = []
+    for half in (None,) + STORY_HALVES:
+        for t in (SWEEP if sweep else (None,)):
+            r = score_stories(half=half, threshold=t)
+            name = (half or "whole set") + (f" @ {t}" if t is not None else "")
+            print(f"    {name:<22} {r['pairs']:>6} {r['gold_pos']:>8} {r['pred_pos']:>10} {r['precision']:>10.3f} "
+                  f"{r['recall']:>8.3f} {r['f1']:>8.3f}")
+            if t is None and half != "development" and r["f1"] < GATES["story_f1"]:
+                failed.append(f"story F1 ({half or 'whole set'}) {r['f1']:.3f} < {GATES['story_f1']}")
+            if half is None and t is None:
+                print(f"    copy groups on this set: {r['copy_pairs_predicted']} pairs "
+                      f"({r['copy_pairs_on_related']} of them labelled same-story)")
+    return failed
+
+
+def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="newsledger.evaluate.copies", description=__doc__.split("\n")[0])
     ap.add_argument("--originals", type=int, default=60, help="benchmark pages that get copies")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--limit", type=int, default=None, help="use only the first N benchmark pages")
+    ap.add_argument("--same-day", action="store_true",
+                    help="copies keep their original's publication date (nothing tells which came first)")
     ap.add_argument("--skip-copies", action="store_true")
     ap.add_argument("--skip-stories", action="store_true")
+    ap.add_argument("--story-sweep", action="store_true", help="stories at several thresholds, each half")
     args = ap.parse_args(argv)
+    failed: list[str] = []
     if not args.skip_copies:
-        items = build_copy_set(args.originals, args.seed, args.limit)
-        s = score_copies(items)
-        print(f"(a) copies on article-extraction-benchmark + generated copies (seed {args.seed})")
-        print(f"    articles {s['articles']} (of which copies {s['copies']}), gold pairs {s['gold_pairs']}, "
-              f"predicted pairs {s['pred_pairs']}, refused by the ledger as identical: {s['refused_as_duplicate']}")
-        print(f"    {'precision':>10} {'recall':>8} {'F1':>8}")
-        print(f"    {s['precision']:>10.3f} {s['recall']:>8.3f} {s['f1']:>8.3f}   ({s['seconds']:.1f} s store+link)")
-        print("    recall by mutation (pairs where either side has it):")
-        for m, (r, n) in sorted(s["per_mutation_recall"].items()):
-            print(f"      {m:<10} {r:.3f}  (n={n})")
-        b = s["byline_swaps"]
-        print(f"    byline swaps flagged: {b['flagged']} of {b['copies']} ({b['recall']:.3f}); "
-              f"on unmutated articles: {b['unmutated_flagged']} (+ {b['unmutated_undecided']} marked "
-              f"undecided: same-day twins), "
-              f"on copies without a byline change: {b['other_copies_flagged']}")
+        s = score_copies(build_copy_set(args.originals, args.seed, args.limit, args.same_day))
+        print_copies(s, args.seed, args.same_day)
+        failed += copy_gate(s, args.same_day)
     if not args.skip_stories:
-        s = score_stories()
-        print("(b) stories on news-story-chains (Gedikli et al. 2021, 100 articles, all pairs labelled)")
-        print(f"    pairs {s['pairs']}, related {s['gold_pos']}, predicted {s['pred_pos']}")
-        print(f"    {'precision':>10} {'recall':>8} {'F1':>8}")
-        print(f"    {s['precision']:>10.3f} {s['recall']:>8.3f} {s['f1']:>8.3f}")
-        print(f"    copy groups on this set: {s['copy_pairs_predicted']} pairs "
-              f"({s['copy_pairs_on_related']} of them labelled same-story)")
+        failed += print_stories(args.story_sweep)
+    print("gate: " + ("PASS" if not failed else "FAIL (" + "; ".join(failed) + ")"))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

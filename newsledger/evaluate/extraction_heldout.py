@@ -169,11 +169,28 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     args = ap.parse_args(argv)
     res = evaluate_heldout(args.data_dir, args.limit, html=args.html)
+    failed = gate(res)
     if args.json:
         print(json.dumps(res, indent=2))
     else:
         print_table(res)
-    return 0
+        print("gate: " + ("PASS" if not failed else "FAIL (" + "; ".join(failed) + ")"))
+    return 1 if failed else 0
+
+
+LEAD_F1, LEAD_PRECISION = 0.10, 0.25  # ours over the whole flattened text
+
+
+def gate(res: dict) -> list[str]:
+    """Failed checks: our text extractor must lead the whole flattened text by 0.10 F1 and 0.25
+    precision (the same check as tests/test_extract_heldout.py)."""
+    ours, whole_ = res["systems"]["newsledger text"]["all"], res["systems"]["whole flattened text"]["all"]
+    out = []
+    if ours["f1"] < whole_["f1"] + LEAD_F1:
+        out.append(f"F1 lead {ours['f1'] - whole_['f1']:.3f} < {LEAD_F1}")
+    if ours["precision"] < whole_["precision"] + LEAD_PRECISION:
+        out.append(f"precision lead {ours['precision'] - whole_['precision']:.3f} < {LEAD_PRECISION}")
+    return out
 
 
 if __name__ == "__main__":

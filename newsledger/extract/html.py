@@ -7,16 +7,19 @@ Pipeline (one trafilatura run per page, a second one only when the first finds t
    htmldate and our repairs read the same tree;
 2. body: ``bare_extraction(favor_precision=True, include_comments=False)``; if that yields
    nothing or very little, retry once with ``favor_recall=True``;
-3. repairs on the extracted lines, every dropped line recorded as :class:`Removed`:
-   duplicate lines, the headline repeated as first line, byline/date lines at the top,
-   trailing boilerplate (related links, newsletter/follow/share prompts, copyright, photo
-   credits), and -- when ``newsledger.extract.lines`` exists -- its ``classify_lines`` verdicts;
-4. lead recovery: a standfirst/teaser block sitting between the headline and the first
-   extracted paragraph (trafilatura's precision mode often drops it) is put back;
+3. repairs on the extracted lines, every dropped line recorded as :class:`Removed`: the
+   headline repeated as first line, byline/date lines at the top, trailing boilerplate
+   (related links, newsletter/follow/share prompts, copyright, photo credits), figure
+   captions; **off by default**: duplicate lines (``dedup``) and the ``classify_lines``
+   verdicts of ``newsledger.extract.lines`` (``lines_classifier``);
+4. lead recovery (**off by default**, ``lead_recovery``): a standfirst/teaser block sitting
+   between the headline and the first extracted paragraph (trafilatura's precision mode often
+   drops it) would be put back;
 5. metadata from one pass over ``<meta>``/JSON-LD/markup (cheap), the publication date from
    htmldate (``original_date=True, extensive_search=False``) on a tree without author bios.
 
-Knobs in :data:`OPTIONS` exist so the evaluation can measure each repair on its own.
+Knobs in :data:`OPTIONS` exist so the evaluation can measure each repair on its own; the
+defaults there are what ``extract`` does.
 """
 from __future__ import annotations
 

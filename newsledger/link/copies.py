@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Iterable, Optional
 
 from newsledger.link.flags import canonical_agency, credit_lines, person_bylines
 from newsledger.link.text import words
@@ -177,9 +177,16 @@ def summarise(d: dict) -> list[str]:
     return out
 
 
-def copy_flags(original: Article, copy: Article, original_id: str) -> list:
+def _credited_names(others: Iterable[Article]) -> list:
+    """Person bylines of versions that also carry an agency credit ("By Tom Krisher, AP", or a
+    byline above an "(AP)" credit line): perhaps the agency's own reporter."""
+    return [b for o in others for b in person_bylines(o) if b["with_agency"] or credit_lines(o)]
+
+
+def copy_flags(original: Article, copy: Article, original_id: str, others: Iterable[Article] = ()) -> list:
     """Cross-article provenance: a copy of a wire-credited story under a person's byline (or of a
-    person's story under another name), and a copy dated before the original it copies."""
+    person's story under another name), and a copy dated before the original it copies.
+    ``others``: the text's other versions, whose agency-credited reporters are no swap."""
     from newsledger.model import Flag
 
     out = []
@@ -188,17 +195,21 @@ def copy_flags(original: Article, copy: Article, original_id: str) -> list:
         oc = [{"agency": canonical_agency(original.site), "line": original.site, "where": "site"}] + oc
     people = _person(copy)
     ob = _person(original)
-    if oc and people and not credit_lines(copy):
+    if people and not _other_names(people, person_bylines(original)):
+        people = []  # the original names the same person (its reporter, beside the agency credit)
+    reporter = bool(people) and not _other_names(people, _credited_names(others))
+    if oc and people and not credit_lines(copy) and not reporter:
         out.append(Flag("byline-swapped", f"text matches the {oc[0]['agency']} story {original_id} "
                         f"but is bylined {people[0]['name']}",
                         {"original": original_id, "agency": oc[0]["agency"],
                          "credit_line": oc[0]["line"], "byline": people[0]["name"],
                          "byline_line": people[0]["line"], "stage": "link"}))
-    elif oc and people and not ob and canonical_agency(original.site) is None:
+    elif oc and people and (reporter or not ob and canonical_agency(original.site) is None):
         # a wire copy that names a person the agency's version does not: the agency's own
         # reporter, or a name put on wire copy; the ledger cannot tell, and says so
-        out.append(Flag("byline-swapped", f"copy of the {oc[0]['agency']} story {original_id}, which names no "
-                        f"reporter, bylined {people[0]['name']} here: the agency's reporter or a name put on "
+        there = f"bylined {ob[0]['name']}" if ob else "which names no reporter"
+        out.append(Flag("byline-swapped", f"copy of the {oc[0]['agency']} story {original_id}, {there}, "
+                        f"bylined {people[0]['name']} here: the agency's reporter or a name put on "
                         "wire copy, unclear",
                         {"original": original_id, "agency": oc[0]["agency"], "credit_line": oc[0]["line"],
                          "byline": people[0]["name"], "byline_line": people[0]["line"], "undecided": True,

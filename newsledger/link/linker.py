@@ -559,7 +559,7 @@ def _refresh_flags(conn, ids: set[str], new_ids: set[str]) -> int:
         if oid and oid != aid:
             od = (arts.get(oid) or orig_arts.get(oid) or (None, None))[1]
             if od:
-                new += copy_flags(Article.from_dict(od), a, oid)
+                new += copy_flags(Article.from_dict(od), a, oid, [s for _, s in siblings])
             if not any(f.kind == "byline-swapped" for f in new):
                 # the same name as the original's, but another same-day copy names someone else
                 new += original_byline_flags(a, siblings)
