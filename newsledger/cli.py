@@ -198,7 +198,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, WARC
     def _term(_sig, _frame):  # SIGTERM stops like Ctrl-C: after the current batch
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, _term)
+    old_term = signal.signal(signal.SIGTERM, _term)
     ledger = _ledger(db)
     limits = Limits(max_page_bytes=int(max_mb * 1024 * 1024))
     interrupted = False
@@ -212,6 +212,8 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, directories, WARC
         except KeyboardInterrupt:
             interrupted = True
             report = None
+        finally:  # linking below is not stopped half-way; and an embedding process keeps its handler
+            signal.signal(signal.SIGTERM, old_term if old_term is not None else signal.SIG_DFL)
     if interrupted:
         _fail("interrupted: batches committed so far are kept; run the same command again to finish", 130)
     from newsledger.link import link_new, unlinked_ids

@@ -119,3 +119,7 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             proc.terminate()
     for proc in procs:
         proc.join(timeout=5)
+    for proc in procs:  # a worker SIGTERM did not stop (caught before its initializer ran): kill it
+        if proc.is_alive():
+            proc.kill()
+            proc.join(timeout=5)
