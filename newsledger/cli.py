@@ -507,11 +507,16 @@ def load(out_dir: str = typer.Argument(..., help="Directory written by `newsledg
 # ---------------------------------------------------------------- evaluation
 
 @eval_app.command("extraction")
-def eval_extraction(mode: str = typer.Option("both", "--mode", help="html | text | both | heldout"),
+def eval_extraction(mode: str = typer.Option("both", "--mode", help="html | text | both | heldout | real"),
                     limit: Optional[int] = typer.Option(None, "--limit",
                                                         help="heldout: a fixed subset of N pages")):
     """Score extraction on ../shared/data/article-extraction-benchmark (ours vs trafilatura);
-    --mode heldout: the flattened-text extractor on trafilatura-eval pages."""
+    --mode heldout: the flattened-text extractor on trafilatura-eval pages; --mode real: title,
+    authors, date and text on ../shared/data/realnews, HTML and three flatteners, dev and test apart."""
+    if mode == "real":
+        from newsledger.evaluate.extraction_real import main as run_real
+
+        raise typer.Exit(run_real([]))
     if mode == "heldout":
         from newsledger.evaluate.extraction_heldout import main as run_heldout
 
