@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 
 from newsledger.extract import ExtractError
 from newsledger.extract import meta as M
+from newsledger.extract.header import Header, clean_title, read_header
 from newsledger.extract.lines import classify_lines
-from newsledger.model import Article, Document, Removed
+from newsledger.model import Article, Document, Flag, Removed
 
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -49,6 +50,8 @@ def extract_text(doc: Document) -> Article:
         url = url or lines[first].strip()  # a saved page that starts with its address
         reasons[first] = "source-url"
     art = Article(source=doc.source, url=url, site=site_of(url))
+    language = M.guess_language("\n".join(ln for ln, r in zip(lines, reasons) if r is None and ln.strip()))
+    _apply_header(art, lines, reasons, read_header(lines, reasons, language))
     kept: list[str] = []
     for line, reason in zip(lines, reasons):
         s = line.strip()
@@ -63,3 +66,25 @@ def extract_text(doc: Document) -> Article:
     art.set_paragraphs(kept)
     M.fill_article(art, lines, reasons)
     return art
+
+
+def _apply_header(art: Article, lines: list[str], reasons: list[Optional[str]], head: Header) -> None:
+    """Relabel the header's lines (headline "title", name lines "byline", date lines "metadata")
+    and set title, byline and dates on ``art``; a day/month order the page did not decide is
+    said in a ``date-order-guessed`` flag."""
+    if head.title is not None:
+        for i, r in enumerate(reasons):
+            if r == "title" and i != head.title:
+                reasons[i] = "navigation"
+        reasons[head.title] = "title"
+        art.title = clean_title(lines[head.title])
+    for i in head.name_lines:
+        if i != head.title:
+            reasons[i] = "byline"
+    for i in head.date_lines:
+        if i != head.title and reasons[i] is None and len(lines[i].split()) <= 12:
+            reasons[i] = "metadata"
+    art.byline = list(head.names)
+    art.published, art.updated = head.published, head.updated
+    if head.date_note:
+        art.flags.append(Flag("date-order-guessed", head.date_note, {"published": head.published}))

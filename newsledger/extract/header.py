@@ -1,0 +1,273 @@
+"""The article's header in flattened text: which line is the headline, who wrote it and when.
+
+:func:`newsledger.extract.lines.classify_lines` finds the body; the header is read around the
+body's first line, whatever flattener made the text (one line per block, markdown from
+html2text, or a browser-``innerText``-like rendering):
+
+- **headline**: of the headline-shaped lines up to :data:`HEAD_WINDOW` lines above the body (or
+  the body's first lines, when they are no prose), the one that best fits: a markdown ``#``
+  heading, words shared with the lead, close to the body, not a date / byline / caption /
+  section label / standfirst sentence (:func:`pick_title`);
+- **byline**: "By A and B" lines, a lone "By" / "von" / "Author of the article:" followed by
+  name lines, and bare name lines between the headline and the body, with glued tails cut
+  ("Lucy ThorntonNews Reporter", "Jen MillsPublished Jul 17") (:func:`find_names`);
+- **dates**: the first full date in the header (a "Published" line first), day/month order of
+  "03/04/2024" decided from the page (:func:`newsledger.extract.meta.numeric_order`); when
+  nothing on the page decides it, the guess is said in ``Header.date_note``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from newsledger.extract import meta as M
+from newsledger.extract.lines import _ALL_STOP, _BULLET, _BYLINE_STRIP, _CJK, _DATE, _WORD, LineInfo, line_info
+
+HEAD_WINDOW = 40  # non-blank lines above the body's first line searched for the headline
+INTO_BODY = 2  # the body's first lines may be the headline when they are no prose
+NAME_ZONE_AFTER = 3
+OVERLAP_ENOUGH = 0.4  # share of a headline's words found in the lead that counts as full agreement
+MIN_TITLE_SCORE = 0.5  # name / date lines may sit this many lines into the body
+_NOT_TITLE = {"metadata", "byline", "caption", "share-widget", "advertisement", "comments", "author-bio",
+              "dateline", "boilerplate"}
+STANDFIRST_MARGIN = 1.0  # a line right above the best one, scoring this close, is the headline above its standfirst
+_MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+_MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+_BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|"
+                       r"author of the article|written by|reporter|redaktion|forfatter|"
+                       r"skrevet av|napisał|napisała)\s*:?$", re.I)
+_CREDIT = re.compile(r"\b(?:photo|foto|image|picture|credit|getty|reuters|afp|illustration|bild|kuva|"
+                     r"zdjęcie|grafik|video)\b|©", re.I)
+_GLUED_TAIL = re.compile(
+    r"(?<=[a-zà-ÿ])(?=\d|(?:News|Senior|Chief|Political|Politics|Published|Updated|Posted|The |Staff|Travel|"
+    r"Sports?|Business|Deputy|Associate|Assistant|Reporter|Correspondent|Editor|Writer|Journalist|"
+    r"Columnist|Contributor|Digital|Home|Health|Showbiz|Royal|Crime|Consumer|Money|Trends|Weekend)\b)")
+_UI_WORDS = set("""news politics sport sports business world opinion home latest video videos live events
+links trail breadcrumb topics topic related share comments comment menu search subscribe sign login log
+newsletter newsletters advertisement podcast podcasts photos gallery weather health science technology tech
+culture lifestyle travel entertainment economy markets money federal national local international europe
+america africa asia australia city state united kingdom states read more listen watch follow updates update
+edition content article articles section sections top stories story today daily weekly week contact about
+privacy terms cookies settings account free trial offer premium games puzzles crossword shop jobs homes
+property cars motoring fashion beauty food recipes travel royals royal showbiz tv celebrity music film
+books arts style magazine review reviews analysis explainer investigations columnists letters editorial
+football cricket rugby tennis golf boxing racing formula f1 nfl nba mlb nhl soccer olympics paris
+breaking exclusive trending popular most viewed recommended sponsored partner brand studio press release
+key facts summary overview highlights""".split())
+
+
+@dataclass
+class Header:
+    title: Optional[int] = None  # line index of the headline
+    names: list[str] = field(default_factory=list)
+    name_lines: list[int] = field(default_factory=list)
+    published: Optional[str] = None
+    updated: Optional[str] = None
+    date_lines: list[int] = field(default_factory=list)
+    date_note: Optional[str] = None  # how an ambiguous "03/04/2024" was read, when nothing decided it
+
+
+def clean_title(line: str) -> str:
+    """A headline line without markdown heading marks and emphasis."""
+    s = _MD_HEADING.sub("", line.strip())
+    return _MD_EMPH.sub("", s).strip()
+
+
+def _terms(text: str) -> set[str]:
+    low = text.lower()
+    out = {w for w in _WORD.findall(low) if len(w) >= 3 and w not in _ALL_STOP and not w.isdigit()}
+    cjk = "".join(_CJK.findall(low))
+    out.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
+    return out
+
+
+def _is_date_line(info: LineInfo) -> bool:
+    return bool(_DATE.search(info.text)) and info.words <= 12
+
+
+def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
+                 lead_terms: set[str]) -> Optional[float]:
+    i = idx[k]
+    inf, reason = infos[i], reasons[i]
+    heading = _MD_HEADING.match(inf.text)
+    text = clean_title(inf.text)
+    if not text or (inf.bullet and not heading) or reason in _NOT_TITLE:
+        return None
+    if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT.search(text):
+        return None
+    if k >= lo and inf.prose:
+        return None
+    if names_in(text, explicit=False):
+        return None
+    terms = _terms(text)
+    score = -0.06 * abs(lo - k)
+    if heading:
+        score += 3.0 if len(heading.group(1)) == 1 else 1.0
+    shared = len(terms & lead_terms) / len(terms) if terms else 0.0
+    score += 3.0 * min(shared, OVERLAP_ENOUGH) / OVERLAP_ENOUGH if shared else -1.0
+    if 4 <= inf.words <= 16:
+        score += 1.0
+    elif inf.words > 20:
+        score -= 0.1 * (inf.words - 20)  # a standfirst rather than a headline
+    end = text[-1:]
+    if end == "." and inf.words >= 8:
+        score -= 1.5  # a standfirst or caption sentence
+    elif end in ":|":
+        score -= 2.0
+    if inf.words <= 4 and inf.caps >= 0.99:
+        score -= 1.0  # a menu item or section label
+    if reason == "related-links":
+        score -= 0.5
+    if "|" in text or inf.glued:
+        score -= 1.0
+    return score
+
+
+def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int) -> Optional[int]:
+    """Line index of the headline (see the module doc); ``lo``: position in ``idx`` of the
+    body's first line."""
+    lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
+    scores: dict[int, float] = {}
+    for k in range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY)):
+        lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
+        sc = _title_score(k, lo, idx, infos, reasons, lead_terms)
+        if sc is not None and sc >= MIN_TITLE_SCORE:
+            scores[k] = sc
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], -abs(lo - k)))
+    if best - 1 in scores and scores[best - 1] >= scores[best] - STANDFIRST_MARGIN:
+        best -= 1
+    return idx[best]
+
+
+def _name_part_ok(part: str) -> bool:
+    toks = part.split()
+    if not 2 <= len(toks) <= 4:
+        return False
+    if any(t.lower().strip(".") in _UI_WORDS or t.lower() in _ALL_STOP - {"de", "van", "von", "da", "di", "la",
+                                                                               "le", "del", "der", "den", "du"}
+           for t in toks):
+        return False
+    return all(M._NAME_TOKEN.match(t) or re.match(r"^[A-ZÀ-ÖØ-Þ]\.$", t) for t in toks)
+
+
+def names_in(line: str, explicit: bool) -> list[str]:
+    """People named by a byline-like line. ``explicit``: the line follows a lone "By" or starts
+    with a by-word; otherwise the whole line must be names (a bare name line)."""
+    s = _BULLET.sub("", line.strip()).strip()
+    if not s or _CREDIT.search(s) or len(s) > 160:
+        return []
+    by = bool(_BYLINE_STRIP.match(s))
+    s = _BYLINE_STRIP.sub("", s).strip()
+    s = _GLUED_TAIL.split(s, maxsplit=1)[0].strip()
+    s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", s)
+    parts = [p.strip(" .:,") for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
+                                               r"\ben\b|\boraz\b|\bi\b|\bve\b)\s*", s) if p.strip(" .:,")]
+    if not parts:
+        return []
+    if explicit or by:
+        return [p for p in M.split_byline("By " + s) if p]
+    if all(_name_part_ok(p) for p in parts):
+        return parts
+    return []
+
+
+def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
+               title_k: Optional[int]) -> tuple[list[str], list[int]]:
+    """(names, their line indices) from the header zone: after the headline (or up to 15
+    lines above the body when there is none) to :data:`NAME_ZONE_AFTER` lines into the body."""
+    start = title_k + 1 if title_k is not None else max(0, lo - 15)
+    stop = min(len(idx), lo + NAME_ZONE_AFTER)
+    names: list[str] = []
+    lines: list[int] = []
+    after_by = 0
+    for k in range(max(0, start), stop):
+        i = idx[k]
+        inf = infos[i]
+        bare = _BULLET.sub("", inf.text).strip()
+        if _BY_ALONE.match(bare):
+            after_by = 4
+            lines.append(i)
+            continue
+        if (reasons[i] is None and inf.prose) or inf.words > 12:
+            after_by = 0
+            continue
+        found = names_in(bare, explicit=after_by > 0 or reasons[i] == "byline")
+        after_by = max(0, after_by - 1) if found else 0
+        if found:
+            lines.append(i)
+            names.extend(n for n in found if n not in names)
+    return names, lines
+
+
+_PUB_CUE = re.compile(r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"
+                      r"publicerad|udgivet|gepubliceerd|opublikowano|erschienen|geschrieben am|yayınlanma|"
+                      r"diterbitkan|publikováno)\b", re.I)
+_UPD_CUE = re.compile(r"\b(?:updated|last updated|modified|actualizado|mis à jour|aktualisiert|aggiornato|"
+                      r"oppdatert|uppdaterad|opdateret|bijgewerkt|zaktualizowano|güncelleme|aktualizováno)\b",
+                      re.I)
+DATE_ZONE_BEFORE = 8  # lines above the headline where the date may sit
+
+
+def _full_date(text: str, day_first: Optional[bool]) -> Optional[str]:
+    val = M.parse_date(text, day_first)
+    return val if val and re.match(r"\d{4}-\d{2}-\d{2}", val) else None
+
+
+def _ambiguous(text: str) -> bool:
+    m = M._D_NUM.search(text)
+    return bool(m) and m.group(2) != "." and int(m.group(1)) <= 12 and int(m.group(3)) <= 12 \
+        and not M._D_ISO.search(text) and not M._D_MDY.search(text) and not M._D_DMY.search(text)
+
+
+def find_header_dates(idx: list[int], infos: list[LineInfo], lo: int, title_k: Optional[int],
+                      day_first: Optional[bool]) -> tuple[Optional[str], Optional[str], list[int], bool]:
+    """(published, updated, date line indices, whether the published day rests on an undecided
+    day/month order)."""
+    anchor = title_k if title_k is not None else lo
+    zone = list(range(max(0, anchor - DATE_ZONE_BEFORE), min(len(idx), lo + NAME_ZONE_AFTER + 3)))
+    zone.sort(key=lambda k: (k < anchor, abs(k - anchor)))  # after the headline first, then above it
+    published = updated = None
+    used: list[int] = []
+    cue_pub = None
+    for k in zone:
+        text = infos[idx[k]].text
+        if infos[idx[k]].words > 30:
+            continue
+        um = _UPD_CUE.search(text)
+        head, tail = (text[:um.start()], text[um.end():]) if um else (text, "")
+        if tail and not updated:
+            updated = _full_date(tail, day_first) or updated
+        val = _full_date(head, day_first)
+        if val:
+            used.append(idx[k])
+            if _PUB_CUE.search(head) and not cue_pub:
+                cue_pub = (val, head)
+            if not published:
+                published = (val, head)
+    chosen = cue_pub or published
+    if chosen and updated and updated < chosen[0]:
+        updated = None
+    if not chosen:
+        return None, updated, used, False
+    return chosen[0], updated, used, day_first is None and _ambiguous(chosen[1])
+
+
+def read_header(lines: list[str], reasons: list[Optional[str]], language: Optional[str] = None) -> Header:
+    """Headline, byline names and dates of a flattened page (see the module doc)."""
+    infos = [line_info(ln) for ln in lines]
+    idx = [i for i, inf in enumerate(infos) if inf.text]
+    lo = next((k for k, i in enumerate(idx) if reasons[i] is None), None)
+    head = Header()
+    if lo is None:
+        return head
+    head.title = pick_title(idx, infos, reasons, lo)
+    title_k = idx.index(head.title) if head.title is not None else None
+    head.names, head.name_lines = find_names(idx, infos, reasons, lo, title_k)
+    day_first, how = M.numeric_order([inf.text for inf in infos], language)
+    head.published, head.updated, head.date_lines, guessed = find_header_dates(idx, infos, lo, title_k, day_first)
+    if guessed:
+        head.date_note = "day/month order of the published date not decided by the page; read month-first"
+    return head
