@@ -26,7 +26,10 @@ def extract(doc: Document) -> Article:
         from newsledger.extract.text import extract_text
 
         article = extract_text(doc)
+    from newsledger.extract.byline import tidy_names
     from newsledger.link.flags import article_flags  # light: the link package loads lazily
+
+    article.byline = tidy_names(article.byline, article.site or article.url)
 
     article.flags = list(article.flags) + article_flags(article)  # extractors' own flags first
     mismatch = _charset_flag(doc)

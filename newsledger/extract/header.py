@@ -42,7 +42,8 @@ _CREDIT = re.compile(r"\b(?:photo|foto|image|picture|credit|getty|reuters|afp|il
 _GLUED_TAIL = re.compile(
     r"(?<=[a-zà-ÿ])(?=\d|(?:News|Senior|Chief|Political|Politics|Published|Updated|Posted|The |Staff|Travel|"
     r"Sports?|Business|Deputy|Associate|Assistant|Reporter|Correspondent|Editor|Writer|Journalist|"
-    r"Columnist|Contributor|Digital|Home|Health|Showbiz|Royal|Crime|Consumer|Money|Trends|Weekend)\b)")
+    r"Columnist|Contributor|Digital|Home|Health|Showbiz|Royal|Crime|Consumer|Money|Trends|Weekend|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)\b)")
 _UI_WORDS = set("""news politics sport sports business world opinion home latest video videos live events
 links trail breadcrumb topics topic related share comments comment menu search subscribe sign login log
 newsletter newsletters advertisement podcast podcasts photos gallery weather health science technology tech
@@ -54,7 +55,19 @@ property cars motoring fashion beauty food recipes travel royals royal showbiz t
 books arts style magazine review reviews analysis explainer investigations columnists letters editorial
 football cricket rugby tennis golf boxing racing formula f1 nfl nba mlb nhl soccer olympics paris
 breaking exclusive trending popular most viewed recommended sponsored partner brand studio press release
-key facts summary overview highlights""".split())
+key facts summary overview highlights copy link copied posted next up best buy now view print mode paper
+score contributing public service related noticia relacionada new york times post journal herald guardian
+telegraph mail star sun mirror express independent standard tribune chronicle gazette mode dark light
+open close back top skip main navigation page pages issue issues subscription subscriber subscribers
+digital e-paper epaper edition archive archives podcast weather horoscope obituaries classifieds
+correspondent reporter editor writer columnist contributor redakteur redakteurin journalist journalistin
+staff senior chief political deputy associate assistant follow""".split())
+_NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
+                        r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
+                        r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
+_ROLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Correspondent|Reporter|Editor|Writer|Columnist|Contributor|"
+                        r"Redakteur(?:in)?|Journalist(?:in)?|Follow|Staff|Producer|Photographer))+\s*$|"
+                        r"(?<=[a-z])(?:Redakteur(?:in)?|Journalist(?:in)?|Reporter|Follow)\s*$")
 
 
 @dataclass
@@ -98,7 +111,7 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         return None
     if k >= lo and inf.prose:
         return None
-    if names_in(text, explicit=False):
+    if byline_names(text)[0]:
         return None
     terms = _terms(text)
     score = -0.06 * abs(lo - k)
@@ -143,63 +156,117 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
 
 
 def _name_part_ok(part: str) -> bool:
+    """A bare "First Last" (2-4 words, each a capitalised name word or a particle, none a word
+    of site furniture such as "Up Next", "Print Mode", "Public Service")."""
     toks = part.split()
-    if not 2 <= len(toks) <= 4:
+    if not 2 <= len(toks) <= 4 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]) \
+            or toks[0].islower() or toks[-1].islower():
         return False
-    if any(t.lower().strip(".") in _UI_WORDS or t.lower() in _ALL_STOP - {"de", "van", "von", "da", "di", "la",
-                                                                               "le", "del", "der", "den", "du"}
-           for t in toks):
+    if any(t.lower().strip(".") in _UI_WORDS for t in toks):
         return False
-    return all(M._NAME_TOKEN.match(t) or re.match(r"^[A-ZÀ-ÖØ-Þ]\.$", t) for t in toks)
+    return all(_NAME_WORD.match(t) for t in toks)
 
 
-def names_in(line: str, explicit: bool) -> list[str]:
-    """People named by a byline-like line. ``explicit``: the line follows a lone "By" or starts
-    with a by-word; otherwise the whole line must be names (a bare name line)."""
+_ROLE_WORDS = set("""deputy content hub director editor editors senior chief political politics news reporter
+reporters correspondent correspondents writer writers columnist contributor contributing staff associate
+assistant managing executive digital desk producer presenter analyst economics business sports sport
+health science technology travel royal showbiz crime consumer money trends weekend video audio data
+investigations investigative foreign home affairs international national local lead head of at
+redakteur redakteurin journalist journalistin reporterin""".split())
+
+
+def _strip_roles(s: str) -> str:
+    """"Steffan Rhys Deputy Content Hub Director" -> "Steffan Rhys" (role words at the end)."""
+    toks = s.split()
+    while len(toks) > 2 and toks[-1].lower().strip(",.") in _ROLE_WORDS:
+        toks.pop()
+    return " ".join(toks)
+
+
+_TIME_TAIL = re.compile(r"\s*(?:\d|(?:published|updated|posted|veröffentlicht|publicado|publié)\b|"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$", re.I)
+_AGENCY_PART = re.compile(r"^\(?[A-Z]{2,5}\)?$")
+
+
+def byline_names(line: str) -> tuple[list[str], bool]:
+    """(people named by a byline-like line, whether the line itself shows it is a byline: a
+    by-word, a role, a handle or a date glued to the name). Without such evidence the whole
+    line must be names (:func:`_name_part_ok`)."""
     s = _BULLET.sub("", line.strip()).strip()
-    if not s or _CREDIT.search(s) or len(s) > 160:
-        return []
+    if not s or _CREDIT.search(s) or len(s) > 200:
+        return [], False
     by = bool(_BYLINE_STRIP.match(s))
     s = _BYLINE_STRIP.sub("", s).strip()
-    s = _GLUED_TAIL.split(s, maxsplit=1)[0].strip()
-    s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", s)
+    cut = _GLUED_TAIL.split(s, maxsplit=1)
+    s0 = cut[0].strip()
+    cut_time = _TIME_TAIL.sub("", s0).strip()
+    role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
+    handle = re.sub(r"@\w+.*$", "", role).strip()
+    evidence = by or len(cut) > 1 or cut_time != s0 or role != cut_time or handle != role
+    s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", handle)
+    s = re.sub(r"(?i)\s+(?:for|für|pour|para|per)\s+.*$", "", s)
     parts = [p.strip(" .:,") for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
                                                r"\ben\b|\boraz\b|\bi\b|\bve\b)\s*", s) if p.strip(" .:,")]
-    if not parts:
-        return []
-    if explicit or by:
-        return [p for p in M.split_byline("By " + s) if p]
+    parts = [p.title() if p.isupper() and len(p) > 3 else p for p in parts
+             if not _AGENCY_PART.match(p) and not M.find_agency(p)]
+    if not parts or len(parts) > 6:
+        return [], False
     if all(_name_part_ok(p) for p in parts):
-        return parts
-    return []
+        return parts, evidence
+    if evidence:
+        return [p for p in M.split_byline("By " + ", ".join(parts)) if _name_part_ok(p)], True
+    return [], False
+
+
+NAME_ANCHOR_GAP = 2  # a bare name line counts within this many lines of a byline, date or another name
 
 
 def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
                title_k: Optional[int]) -> tuple[list[str], list[int]]:
     """(names, their line indices) from the header zone: after the headline (or up to 15
-    lines above the body when there is none) to :data:`NAME_ZONE_AFTER` lines into the body."""
+    lines above the body when there is none) to :data:`NAME_ZONE_AFTER` lines into the body.
+    "By ..." lines and name lines after a lone "By" always count; a bare name line only next
+    to such a line, a date line or another counted name line."""
     start = title_k + 1 if title_k is not None else max(0, lo - 15)
     stop = min(len(idx), lo + NAME_ZONE_AFTER)
-    names: list[str] = []
-    lines: list[int] = []
+    found: dict[int, list[str]] = {}
+    anchors: set[int] = {title_k} if title_k is not None else set()
+    bare: dict[int, list[str]] = {}
     after_by = 0
     for k in range(max(0, start), stop):
         i = idx[k]
         inf = infos[i]
-        bare = _BULLET.sub("", inf.text).strip()
-        if _BY_ALONE.match(bare):
+        text = _BULLET.sub("", inf.text).strip()
+        if _BY_ALONE.match(text):
             after_by = 4
-            lines.append(i)
+            anchors.add(k)
             continue
-        if (reasons[i] is None and inf.prose) or inf.words > 12:
+        if (reasons[i] is None and inf.prose) or inf.words > 30:
             after_by = 0
             continue
-        found = names_in(bare, explicit=after_by > 0 or reasons[i] == "byline")
-        after_by = max(0, after_by - 1) if found else 0
-        if found:
-            lines.append(i)
-            names.extend(n for n in found if n not in names)
-    return names, lines
+        names, evidence = byline_names(text)
+        if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
+                and not names:
+            anchors.add(k)
+        explicit = after_by > 0 or reasons[i] == "byline" or evidence
+        after_by = max(0, after_by - 1) if names else 0
+        if names and explicit:
+            found[k] = names
+            anchors.add(k)
+        elif names:
+            bare[k] = names
+    grew = True
+    while grew:  # bare names chained to an anchor
+        grew = False
+        for k in sorted(bare):
+            if any(abs(k - a) <= NAME_ANCHOR_GAP for a in anchors):
+                found[k] = bare.pop(k)
+                anchors.add(k)
+                grew = True
+    names: list[str] = []
+    for k in sorted(found):
+        names.extend(n for n in found[k] if n not in names)
+    return names, [idx[k] for k in sorted(found)]
 
 
 _PUB_CUE = re.compile(r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"

@@ -124,10 +124,25 @@ def _city(s: str) -> str:
         else s
 
 
+_DATELINE_TWO_LINE = re.compile(
+    r"^([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+)"
+    r"(?:,?\s+\d{4})?\s*\(([^)]{2,40})\)\s*[-–—:]?\s*$")
+
+
+def two_line_dateline(line: str) -> Optional[tuple[str, Optional[str]]]:
+    """(city, agency) of a dateline on its own line: "Port Lindell, March 12 (Reuters)"."""
+    m = _DATELINE_TWO_LINE.match((line or "").strip())
+    return (m.group(1), find_agency(m.group(2))) if m else None
+
+
 def find_dateline(lines: Iterable[str]) -> Optional[str]:
-    """The city of the dateline: "Agence France-Presse in Seoul" or "SEOUL (Reuters) - ..."."""
+    """The city of the dateline: "Agence France-Presse in Seoul", "SEOUL (Reuters) - ..." or a
+    line of its own, "Port Lindell, March 12 (Reuters)"."""
     for line in lines:
         line = (line or "").strip()
+        own = two_line_dateline(line)
+        if own:
+            return own[0]
         m = _DATELINE_AGENCY.search(line)
         if m:
             return _city(m.group(1))

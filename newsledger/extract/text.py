@@ -82,8 +82,13 @@ def _apply_header(art: Article, lines: list[str], reasons: list[Optional[str]], 
         if i != head.title:
             reasons[i] = "byline"
     for i in head.date_lines:
-        if i != head.title and reasons[i] is None and len(lines[i].split()) <= 12:
-            reasons[i] = "metadata"
+        if i != head.title and reasons[i] in (None, "metadata", "navigation") and len(lines[i].split()) <= 12:
+            reasons[i] = "dateline" if M.two_line_dateline(lines[i]) else "metadata"
+    start = head.title + 1 if head.title is not None else 0
+    for i in range(start, min(len(lines), start + 12)):
+        if reasons[i] != "title" and M.two_line_dateline(lines[i]):  # "Port Lindell, March 12 (Reuters)"
+            reasons[i] = "dateline"
+            break
     art.byline = list(head.names)
     art.published, art.updated = head.published, head.updated
     if head.date_note:
