@@ -117,14 +117,15 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
     score = -0.06 * abs(lo - k)
     if heading:
         score += 3.0 if len(heading.group(1)) == 1 else 1.0
-    shared = len(terms & lead_terms) / len(terms) if terms else 0.0
-    score += 3.0 * min(shared, OVERLAP_ENOUGH) / OVERLAP_ENOUGH if shared else -1.0
+    common = len(terms & lead_terms)
+    shared = common / len(terms) if terms else 0.0
+    score += 3.0 * min(shared, OVERLAP_ENOUGH) / OVERLAP_ENOUGH * min(1.0, common / 2) if common else -1.0
     if 4 <= inf.words <= 16:
         score += 1.0
     elif inf.words > 20:
         score -= 0.1 * (inf.words - 20)  # a standfirst rather than a headline
     end = text[-1:]
-    if end == "." and inf.words >= 8:
+    if end == "." and inf.words >= 5:
         score -= 1.5  # a standfirst or caption sentence
     elif end in ":|":
         score -= 2.0
@@ -314,12 +315,24 @@ def find_header_dates(idx: list[int], infos: list[LineInfo], lo: int, title_k: O
                 cue_pub = (val, head)
             if not published:
                 published = (val, head)
-    chosen = cue_pub or published
+    chosen = cue_pub or published or _date_elsewhere(idx, infos, lo, day_first)
     if chosen and updated and updated < chosen[0]:
         updated = None
     if not chosen:
         return None, updated, used, False
     return chosen[0], updated, used, day_first is None and _ambiguous(chosen[1])
+
+
+def _date_elsewhere(idx: list[int], infos: list[LineInfo], lo: int,
+                    day_first: Optional[bool]) -> Optional[tuple[str, str]]:
+    """When the header has no date: a short "Published ..." line anywhere on the page."""
+    for k, i in enumerate(idx):
+        text = infos[i].text
+        if infos[i].words <= 20 and _PUB_CUE.search(text):
+            val = _full_date(text, day_first)
+            if val:
+                return val, text
+    return None
 
 
 def read_header(lines: list[str], reasons: list[Optional[str]], language: Optional[str] = None) -> Header:
