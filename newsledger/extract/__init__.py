@@ -27,7 +27,7 @@ def extract(doc: Document) -> Article:
 
         article = extract_text(doc)
     from newsledger.extract.byline import tidy_names
-    from newsledger.link.flags import article_flags  # light: the link package loads lazily
+    from newsledger.flags import article_flags
 
     article.byline = tidy_names(article.byline, article.site or article.url)
 

@@ -25,6 +25,7 @@ import re
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
+from newsledger import agencies as A
 from newsledger.extract import ExtractError
 from newsledger.model import Article, Document, Removed, normalise_text
 
@@ -322,36 +323,7 @@ def recover_lead(tree, lines: list[str], title: Optional[str]) -> Optional[str]:
 
 # ------------------------------------------------------------------ metadata
 
-_AGENCIES = [
-    (r"agence france[- ]presse|\bafp\b", "AFP"),
-    (r"associated press|\bap\b", "AP"),
-    (r"\breuters\b", "Reuters"),
-    (r"\bdpa\b|deutsche presse-agentur", "dpa"),
-    (r"\bbloomberg\b", "Bloomberg"),
-    (r"\befe\b", "EFE"),
-    (r"\bansa\b", "ANSA"),
-    (r"\bxinhua\b", "Xinhua"),
-    (r"\byonhap\b", "Yonhap"),
-    (r"\bkyodo\b", "Kyodo"),
-    (r"\bpti\b|press trust of india", "PTI"),
-    (r"\bians\b", "IANS"),
-    (r"\bupi\b|united press international", "UPI"),
-    (r"\btass\b", "TASS"),
-    (r"\binterfax\b", "Interfax"),
-    (r"\banadolu\b", "Anadolu"),
-    (r"\bkna\b", "KNA"),
-    (r"\bepd\b", "epd"),
-    (r"\bapa\b", "APA"),
-    (r"\bsda\b|keystone-sda", "SDA"),
-    (r"\bbelga\b", "Belga"),
-    (r"\banp\b", "ANP"),
-    (r"\bcanadian press\b", "CP"),
-    (r"\baap\b|australian associated press", "AAP"),
-    (r"\bpa media\b|\bpress association\b", "PA"),
-]
-_AGENCY_RES = [(re.compile(p, re.I), name) for p, name in _AGENCIES]
-_AGENCY_NAMES = "|".join(p for p, _ in _AGENCIES)
-_AGENCY_ANY = re.compile(_AGENCY_NAMES, re.I)
+_AGENCY_NAMES = A.pattern()  # the wire-agency registry (newsledger.agencies)
 
 _DATELINE_PAREN = re.compile(
     r"^([A-Z][A-Za-z\u00C0-\u024F.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z\u00C0-\u024F.'’\- ]{1,30})?)\s*"
@@ -366,12 +338,8 @@ _AGENCY_TAIL = re.compile(r"^(?:[-—–(]\s*)?(?:with |source:\s*)?(" + _AGENCY
 
 
 def normalise_agency(s: str) -> Optional[str]:
-    for pattern, name in _AGENCY_RES:
-        if pattern.search(s):
-            return name
-    from newsledger.extract.meta import _generic_agency
-
-    return _generic_agency(s)  # "Meridian Press Agency (MPA)" and other wires named like one
+    """The short name of the wire ``s`` names (a listed one, or one named like a wire)."""
+    return A.short_name(s)
 
 
 _BYLINE_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|;|\|)\s*", re.I)
@@ -394,7 +362,7 @@ def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
     names: list[str] = []
     for part in _BYLINE_SPLIT.split(s):
         part = part.strip(" .-–—:/()")
-        if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or _AGENCY_ANY.fullmatch(part):
+        if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(part):
             continue
         words = part.split()
         if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words):

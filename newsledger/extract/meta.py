@@ -16,66 +16,27 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional, Union
 
+from newsledger import agencies as A
 from newsledger.extract.lines import _BULLET, _BYLINE, _BYLINE_STRIP, line_info
 from newsledger.model import Article
 
 # ---------------------------------------------------------------- agency
 
-AGENCIES: list[tuple[str, str]] = [
-    (r"Agence France[- ]Presse|\bAFP\b", "AFP"),
-    (r"Associated Press|\(AP\)|\bAP\b(?= Photo| —| -|\)|$)|^AP\b", "AP"),
-    (r"\bReuters\b", "Reuters"),
-    (r"Deutsche Presse-Agentur|\bdpa\b", "dpa"),
-    (r"\bXinhua\b", "Xinhua"),
-    (r"\bKyodo\b", "Kyodo"),
-    (r"\bYonhap\b", "Yonhap"),
-    (r"\bEFE\b|Agencia EFE", "EFE"),
-    (r"\bANSA\b", "ANSA"),
-    (r"United Press International|\bUPI\b", "UPI"),
-    (r"Press Trust of India|\bPTI\b", "PTI"),
-    (r"\bIANS\b", "IANS"),
-    (r"Asian News International|\bANI\b", "ANI"),
-    (r"\bTASS\b", "TASS"),
-    (r"\bInterfax\b", "Interfax"),
-    (r"Anadolu(?: Agency| Ajansı)?", "Anadolu"),
-    (r"Australian Associated Press|\bAAP\b", "AAP"),
-    (r"Canadian Press", "The Canadian Press"),
-    (r"Press Association|\bPA Media\b", "PA"),
-    (r"Europa Press", "Europa Press"),
-    (r"\bBernama\b", "Bernama"),
-    (r"\bAntara\b", "Antara"),
-]
-# Any other wire named like one: "Meridian Press Agency (MPA)", "Continental News Service".
-GENERIC_AGENCY = (r"(?:[A-Z][a-z]+\s+){1,3}(?:Press Agency|News Agency|News Service|Press Service|"
-                  r"Wire Service|Telegraph Agency)(?:\s*\([A-Z]{2,6}\))?")
-_GENERIC_RE = re.compile(GENERIC_AGENCY)
-_AGENCY_RES = [(re.compile(p), name) for p, name in AGENCIES]
-_AGENCY_ALT = "|".join([p for p, _ in AGENCIES] + [GENERIC_AGENCY])
-
-
-def _generic_agency(line: str) -> Optional[str]:
-    """A wire not in the list, by its name's shape; canonical name = its acronym."""
-    m = _GENERIC_RE.search(line or "")
-    if not m:
-        return None
-    acro = re.search(r"\(([A-Z]{2,6})\)", m.group(0))
-    if acro:
-        return acro.group(1)
-    words = re.findall(r"[A-Z][a-z]+", m.group(0))
-    return "".join(w[0] for w in words)
+_AGENCY_ALT = A.pattern() + "|" + A.GENERIC_PATTERN
 
 
 def find_agency(text_or_lines: Union[str, Iterable[str]]) -> Optional[str]:
-    """The wire agency credited in a credit/dateline line or a short text, canonical name."""
+    """The wire agency credited in a credit/dateline line or a short text, by its short name
+    from the registry (:mod:`newsledger.agencies`); an unlisted wire by its acronym."""
     lines = [text_or_lines] if isinstance(text_or_lines, str) else list(text_or_lines)
     for line in lines:
-        for rx, name in _AGENCY_RES:
-            if rx.search(line or ""):
-                return name
+        listed = A.find(line)
+        if listed:
+            return listed.short
     for line in lines:
-        name = _generic_agency(line)
-        if name:
-            return name
+        wire = A.generic(line)
+        if wire:
+            return wire[1]
     return None
 
 
