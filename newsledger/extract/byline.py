@@ -51,7 +51,7 @@ def _squash(s: str) -> str:
 
 def tidy_name(raw: str) -> Optional[str]:
     """One byline entry made clean, or None when it is no person's name (see the module doc)."""
-    s = re.sub(r"\s+", " ", raw or "").strip(" ,;:·•|-–—")
+    s = re.sub(r"\s+", " ", raw or "").strip(" ,;:·•|-–—…")
     if not s or _PHOTO.match(s):
         return None
     s = _PREFIX.sub("", s).strip()

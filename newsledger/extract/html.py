@@ -359,6 +359,7 @@ def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
     agency = normalise_agency(s)
     s = _BY_PREFIX.sub("", s)
     s = _PIPE_TAIL.sub("", s)
+    s = re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
     names: list[str] = []
     for part in _BYLINE_SPLIT.split(s):
         part = part.strip(" .-–—:/()")
@@ -477,25 +478,26 @@ _CAPS_CREDIT = re.compile(r"[A-Z]{2,5}")
 
 
 def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str]) -> tuple[list[str], Optional[str]]:
-    names: list[str] = []
     agency: Optional[str] = None
-    sources: list[str] = []
-    sources += _names(ld.get("author"))
+    kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
-        for v in meta.get(key, []):
-            if not v.startswith("http"):
-                sources.append(v)
+        kinds[1] += [v for v in meta.get(key, []) if not v.startswith("http")]
+    kinds.append([])
     for el in markup["byline"][:6]:
         if any(a.tag in ("aside", "footer", "nav") for a in el.iterancestors()):
             continue
         t = _text_of(el)
         if t and len(t) <= 120:
-            sources.append(t)
-    for src in sources:
-        n, ag = split_byline(src)
-        agency = agency or ag
-        if n and not names:
-            names = n
+            kinds[2].append(t)
+    names: list[str] = []
+    for sources in kinds:  # every name of the first kind that names anyone (all co-authors)
+        for src in sources:
+            n, ag = split_byline(src)
+            agency = agency or ag
+            if not names or sources is not kinds[-1]:
+                names += [x for x in n if x not in names]
+        if names:
+            break
     for v in _names(ld.get("sourceOrganization")):
         agency = agency or normalise_agency(v)
     # credit lines in the text: first and last lines
