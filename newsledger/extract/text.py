@@ -29,6 +29,26 @@ def split_lines(text: str) -> list[str]:
     return [ln.rstrip() for ln in text.split("\n")]
 
 
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_MD_EMPHASIS = re.compile(r"\*\*+|(?<![\w*])_+(?=\S)|(?<=\S)_+(?![\w*])|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_MD_ESCAPE = re.compile(r"\\([-.*_#+!\[\]()`>|])")
+MARKDOWN_MIN = 3  # heading or bold marks on this many lines: the page was flattened to markdown
+
+
+def is_markdown(lines: list[str]) -> bool:
+    """The text is markdown (html2text and the like): several "# heading" or "**bold**" lines."""
+    marks = sum(1 for ln in lines if _MD_HEADING.match(ln) or "**" in ln)
+    return marks >= MARKDOWN_MIN
+
+
+def unmarkdown(line: str) -> str:
+    """A markdown line as plain text: emphasis marks and backslash escapes removed; a leading
+    "# " is kept (the header reader takes it as the headline's mark). Bullets stay bullets."""
+    bullet = re.match(r"^(\s*[*+-]\s+)", line)
+    head, rest = (bullet.group(1), line[bullet.end():]) if bullet else ("", line)
+    return head + _MD_ESCAPE.sub(r"\1", _MD_EMPHASIS.sub("", rest))
+
+
 def site_of(url: Optional[str]) -> Optional[str]:
     if not url:
         return None
@@ -43,6 +63,9 @@ def extract_text(doc: Document) -> Article:
     if not text or not text.strip():
         raise ExtractError("no article text found")
     lines = split_lines(text)
+    markdown = is_markdown(lines)
+    if markdown:
+        lines = [unmarkdown(ln) for ln in lines]
     reasons = classify_lines(lines)
     url = doc.url
     first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
@@ -58,7 +81,7 @@ def extract_text(doc: Document) -> Article:
         if not s:
             continue
         if reason is None:
-            kept.append(s)
+            kept.append(_MD_HEADING.sub("", s) if markdown else s)
         else:
             art.removed.append(Removed(s, reason))
     if not kept:
