@@ -61,7 +61,7 @@ telegraph mail star sun mirror express independent standard tribune chronicle ga
 open close back top skip main navigation page pages issue issues subscription subscriber subscribers
 digital e-paper epaper edition archive archives podcast weather horoscope obituaries classifieds
 correspondent reporter editor writer columnist contributor redakteur redakteurin journalist journalistin
-staff senior chief political deputy associate assistant follow""".split())
+staff senior chief political deputy associate assistant follow finance monde professor markets""".split())
 _NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
                         r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
@@ -161,7 +161,7 @@ def _name_part_ok(part: str) -> bool:
     of site furniture such as "Up Next", "Print Mode", "Public Service")."""
     toks = part.split()
     if not 2 <= len(toks) <= 4 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]) \
-            or toks[0].islower() or toks[-1].islower():
+            or toks[0].islower() or toks[-1].islower() or toks[0].endswith("."):
         return False
     if any(t.lower().strip(".") in _UI_WORDS for t in toks):
         return False
@@ -173,6 +173,7 @@ reporters correspondent correspondents writer writers columnist contributor cont
 assistant managing executive digital desk producer presenter analyst economics business sports sport
 health science technology travel royal showbiz crime consumer money trends weekend video audio data
 investigations investigative foreign home affairs international national local lead head of at
+parliamentary bureau courts legal education environment climate energy property transport
 redakteur redakteurin journalist journalistin reporterin""".split())
 
 
@@ -210,6 +211,10 @@ def byline_names(line: str) -> tuple[list[str], bool]:
                                                r"\ben\b|\boraz\b|\bi\b|\bve\b)\s*", s) if p.strip(" .:,")]
     parts = [p.title() if p.isupper() and len(p) > 3 else p for p in parts
              if not _AGENCY_PART.match(p) and not M.find_agency(p)]
+    if evidence and len(parts) == 1 and len(parts[0].split()) in (4, 6, 8):
+        toks = parts[0].split()  # "Ярослав Кузишин Антон Зелинский": names run together, two words each
+        pairs = [f"{toks[j]} {toks[j + 1]}" for j in range(0, len(toks), 2)]
+        parts = pairs if all(_name_part_ok(p) for p in pairs) and not _name_part_ok(parts[0]) else parts
     if not parts or len(parts) > 6:
         return [], False
     if all(_name_part_ok(p) for p in parts):
@@ -219,6 +224,8 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     return [], False
 
 
+BY_ABOVE_TITLE = 3  # a "By ..." line may sit this many lines above the headline
+_BY_APPOSITION = re.compile(r",\s+(?:a|an|the|who|is|our)\s")
 NAME_ANCHOR_GAP = 2  # a bare name line counts within this many lines of a byline, date or another name
 
 
@@ -228,7 +235,7 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     lines above the body when there is none) to :data:`NAME_ZONE_AFTER` lines into the body.
     "By ..." lines and name lines after a lone "By" always count; a bare name line only next
     to such a line, a date line or another counted name line."""
-    start = title_k + 1 if title_k is not None else max(0, lo - 15)
+    start = title_k - BY_ABOVE_TITLE if title_k is not None else max(0, lo - 15)
     stop = min(len(idx), lo + NAME_ZONE_AFTER)
     found: dict[int, list[str]] = {}
     anchors: set[int] = {title_k} if title_k is not None else set()
@@ -242,9 +249,14 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
             after_by = 4
             anchors.add(k)
             continue
-        if (reasons[i] is None and inf.prose) or inf.words > 30:
+        by_line = bool(_BYLINE_STRIP.match(text))
+        if by_line and inf.words <= 80:  # "By Alex Heath, a deputy editor and author of ..."
+            text = _BY_APPOSITION.split(text, maxsplit=1)[0]
+        elif (reasons[i] is None and inf.prose) or inf.words > 30:
             after_by = 0
             continue
+        if title_k is not None and k <= title_k and not by_line:
+            continue  # above the headline only a "By ..." line counts
         names, evidence = byline_names(text)
         if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
                 and not names:
