@@ -31,7 +31,8 @@ OVERLAP_ENOUGH = 0.4  # share of a headline's words found in the lead that count
 MIN_TITLE_SCORE = 0.5  # name / date lines may sit this many lines into the body
 _NOT_TITLE = {"metadata", "byline", "caption", "share-widget", "advertisement", "comments", "author-bio",
               "dateline", "boilerplate"}
-STANDFIRST_MARGIN = 1.0  # a line right above the best one, scoring this close, is the headline above its standfirst
+EARLIEST_MARGIN = 1.5  # of the lines scoring this close to the best, the earliest is the headline (tuned on dev)
+_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)\b|^media caption\b", re.I)
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
 _MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|"
@@ -107,7 +108,7 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
     text = clean_title(inf.text)
     if not text or (inf.bullet and not heading) or reason in _NOT_TITLE:
         return None
-    if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT.search(text):
+    if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT.search(text) or _FILE.search(text):
         return None
     if k >= lo and inf.prose:
         return None
@@ -150,9 +151,9 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
             scores[k] = sc
     if not scores:
         return None
-    best = max(scores, key=lambda k: (scores[k], -abs(lo - k)))
-    if best - 1 in scores and scores[best - 1] >= scores[best] - STANDFIRST_MARGIN:
-        best -= 1
+    top = max(scores.values())
+    # the headline comes first: of the lines scoring close to the best, the earliest
+    best = min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)
     return idx[best]
 
 
