@@ -606,6 +606,10 @@ def find_dates(tree, markup: dict, meta: dict, ld: dict, url: Optional[str]) -> 
             if parent is not None:
                 parent.remove(bio)
         published = find_date(tree, extensive_search=False, original_date=True, url=url)
+        if not meta_pub and not published or (published and meta_pub and meta_pub[:10] != published):
+            # nothing found, or the header and htmldate disagree: htmldate's extensive search decides
+            deep = find_date(tree, extensive_search=True, original_date=True, url=url)
+            published = meta_pub[:10] if meta_pub and deep == meta_pub[:10] else (published or deep)
     except Exception:
         published = None
     if published and meta_pub and meta_pub[:10] == published:
