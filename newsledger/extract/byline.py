@@ -20,7 +20,8 @@ _PREFIX = re.compile(
     r"^(?:[Bb][Yy](?:\s*:\s*|\s+|(?=[Bb][Yy])|(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))|"
     r"(?i:(?:more|all|latest)\s+(?:stories|articles|posts|news)\s+(?:by|from)\s*:?\s*)|"
     r"(?i:(?:written|reported|story|words|text|reporting)\s+by\s*:?\s*)|"
-    r"(?i:(?:author|autor|auteur|autorin)\s*:\s*))+")
+    r"(?i:(?:author|autor|auteur|autorin)\s*:\s*)|"
+    r"(?i:(?:e-?mail|contact|follow|message|read more from)\s+(?=[A-ZÀ-ÖØ-Þ])))+")
 _PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illustration|foto(?:s|grafie)?)\b"
                     r"(?:\s+(?i:by)\b|\s*:)")
 _SOCIAL = r"(?:Twitter|Facebook|Instagram|LinkedIn|Linkedin|Bluesky|Threads|TikTok|YouTube|Mastodon|E-?mail|Email|X\.com)"

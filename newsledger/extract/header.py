@@ -62,7 +62,8 @@ telegraph mail star sun mirror express independent standard tribune chronicle ga
 open close back top skip main navigation page pages issue issues subscription subscriber subscribers
 digital e-paper epaper edition archive archives podcast weather horoscope obituaries classifieds
 correspondent reporter editor writer columnist contributor redakteur redakteurin journalist journalistin
-staff senior chief political deputy associate assistant follow finance monde professor markets""".split())
+staff senior chief political deputy associate assistant follow finance monde professor markets app dive deeper
+party""".split())
 _NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
                         r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
@@ -267,7 +268,7 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         if names and explicit:
             found[k] = names
             anchors.add(k)
-        elif names:
+        elif names and not inf.bullet:  # a bulleted name is a topic tag, unless a "By" announced it
             bare[k] = names
     grew = True
     while grew:  # bare names chained to an anchor
