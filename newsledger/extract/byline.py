@@ -21,7 +21,7 @@ _PREFIX = re.compile(
     r"(?i:(?:more|all|latest)\s+(?:stories|articles|posts|news)\s+(?:by|from)\s*:?\s*)|"
     r"(?i:(?:written|reported|story|words|text|reporting)\s+by\s*:?\s*)|"
     r"(?i:(?:author|autor|auteur|autorin)\s*:\s*)|"
-    r"(?i:(?:e-?mail|contact|follow|message|read more from)\s+(?=[A-ZÀ-ÖØ-Þ])))+")
+    r"(?i:e-?mail|contact|follow|message|read more from)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))+")
 _PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illustration|foto(?:s|grafie)?)\b"
                     r"(?:\s+(?i:by)\b|\s*:)")
 _SOCIAL = r"(?:Twitter|Facebook|Instagram|LinkedIn|Linkedin|Bluesky|Threads|TikTok|YouTube|Mastodon|E-?mail|Email|X\.com)"

@@ -242,6 +242,7 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     found: dict[int, list[str]] = {}
     anchors: set[int] = {title_k} if title_k is not None else set()
     bare: dict[int, list[str]] = {}
+    bulleted: set[int] = set()
     after_by = 0
     for k in range(max(0, start), stop):
         i = idx[k]
@@ -268,13 +269,17 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         if names and explicit:
             found[k] = names
             anchors.add(k)
-        elif names and not inf.bullet:  # a bulleted name is a topic tag, unless a "By" announced it
+        elif names:
             bare[k] = names
+            if inf.bullet:
+                bulleted.add(k)
+    strong = set(anchors) - {title_k}  # bylines and dates: a bulleted name needs one next to it
     grew = True
-    while grew:  # bare names chained to an anchor
+    while grew:  # bare names chained to an anchor; a bulleted name (else a topic tag) only to a strong one
         grew = False
         for k in sorted(bare):
-            if any(abs(k - a) <= NAME_ANCHOR_GAP for a in anchors):
+            near = strong if k in bulleted else anchors
+            if any(abs(k - a) <= NAME_ANCHOR_GAP for a in near):
                 found[k] = bare.pop(k)
                 anchors.add(k)
                 grew = True
