@@ -143,6 +143,9 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
 def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int) -> Optional[int]:
     """Line index of the headline (see the module doc); ``lo``: position in ``idx`` of the
     body's first line."""
+    h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
+    if len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
+        return h1[0]  # markdown with a single top-level heading: the page's <h1>
     lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
     scores: dict[int, float] = {}
     for k in range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY)):
