@@ -140,11 +140,12 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
     return score
 
 
-def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int) -> Optional[int]:
+def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
+               markdown: bool = False) -> Optional[int]:
     """Line index of the headline (see the module doc); ``lo``: position in ``idx`` of the
     body's first line."""
     h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
-    if len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
+    if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
         return h1[0]  # markdown with a single top-level heading: the page's <h1>
     lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
     scores: dict[int, float] = {}
@@ -357,15 +358,17 @@ def _date_elsewhere(idx: list[int], infos: list[LineInfo], lo: int,
     return None
 
 
-def read_header(lines: list[str], reasons: list[Optional[str]], language: Optional[str] = None) -> Header:
-    """Headline, byline names and dates of a flattened page (see the module doc)."""
+def read_header(lines: list[str], reasons: list[Optional[str]], language: Optional[str] = None,
+                markdown: bool = False) -> Header:
+    """Headline, byline names and dates of a flattened page (see the module doc); ``markdown``:
+    the page was flattened to markdown, so a lone "# " heading is its <h1>."""
     infos = [line_info(ln) for ln in lines]
     idx = [i for i, inf in enumerate(infos) if inf.text]
     lo = next((k for k, i in enumerate(idx) if reasons[i] is None), None)
     head = Header()
     if lo is None:
         return head
-    head.title = pick_title(idx, infos, reasons, lo)
+    head.title = pick_title(idx, infos, reasons, lo, markdown)
     title_k = idx.index(head.title) if head.title is not None else None
     head.names, head.name_lines = find_names(idx, infos, reasons, lo, title_k)
     day_first, how = M.numeric_order([inf.text for inf in infos], language)

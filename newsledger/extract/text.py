@@ -74,7 +74,7 @@ def extract_text(doc: Document) -> Article:
         reasons[first] = "source-url"
     art = Article(source=doc.source, url=url, site=site_of(url))
     language = M.guess_language("\n".join(ln for ln, r in zip(lines, reasons) if r is None and ln.strip()))
-    _apply_header(art, lines, reasons, read_header(lines, reasons, language))
+    _apply_header(art, lines, reasons, read_header(lines, reasons, language, markdown))
     kept: list[str] = []
     for line, reason in zip(lines, reasons):
         s = line.strip()
