@@ -600,13 +600,19 @@ def load(out_dir: str = typer.Argument(..., help="Directory written by `newsledg
 # ---------------------------------------------------------------- evaluation
 
 @eval_app.command("extraction")
-def eval_extraction(mode: str = typer.Option("both", "--mode", help="html | text | both | heldout"),
+def eval_extraction(mode: str = typer.Option("both", "--mode", help="html | text | both | heldout | real"),
                     limit: Optional[int] = typer.Option(None, "--limit",
                                                         help="heldout: a fixed subset of N pages")):
     """Score extraction on ../shared/data/article-extraction-benchmark (ours vs trafilatura);
-    --mode heldout: the flattened-text extractor on trafilatura-eval pages. Exits 1 when a gate fails."""
-    if mode not in ("html", "text", "both", "heldout"):
-        _fail(f"--mode {mode!r}: not one of html, text, both, heldout", 2)
+    --mode heldout: the flattened-text extractor on trafilatura-eval pages; --mode real: title,
+    authors, date and text on ../shared/data/realnews, HTML and three flatteners, dev and test
+    apart. Exits 1 when a gate fails."""
+    if mode not in ("html", "text", "both", "heldout", "real"):
+        _fail(f"--mode {mode!r}: not one of html, text, both, heldout, real", 2)
+    if mode == "real":
+        from newsledger.evaluate.extraction_real import main as run_real
+
+        raise typer.Exit(run_real([]))
     codes = []
     if mode == "heldout":
         from newsledger.evaluate.extraction_heldout import main as run_heldout

@@ -274,10 +274,11 @@ def evaluate_dates(sample: Optional[int] = 200, data_dir: Optional[Path] = None)
     for name in ("eval_default.json", "eval_mediacloud_2020.json"):
         gold = json.loads((root / "tests" / name).read_text(encoding="utf-8"))
         entries = list(gold.items())
-        items += entries[: (sample // 2 if sample else None)]
-    counts = {"ours": 0, "htmldate default": 0, "htmldate original fast": 0}
-    n = 0
-    for url, item in items:
+        items += [(name, url, item) for url, item in entries[: (sample // 2 if sample else None)]]
+    systems = ("ours", "htmldate default", "htmldate original fast", "htmldate original extensive")
+    hits: dict[str, dict[str, int]] = {}
+    pages: dict[str, int] = {}
+    for name, url, item in items:
         path = next((root / "tests" / sub / (item["file"] + ".gz") for sub in ("test_set", "cache", "eval")
                      if (root / "tests" / sub / (item["file"] + ".gz")).exists()), None)
         if path is None:
@@ -285,7 +286,7 @@ def evaluate_dates(sample: Optional[int] = 200, data_dir: Optional[Path] = None)
         raw = gzip.open(path).read()
         gold_date = item.get("date")
         gold_date = gold_date if isinstance(gold_date, str) else None
-        n += 1
+        pages[name] = pages.get(name, 0) + 1
         html = Document(source=url, raw=raw, kind="html").decoded()
         try:
             ours = extract_html(Document(source=url, raw=raw, kind="html", url=url)).published
@@ -293,10 +294,24 @@ def evaluate_dates(sample: Optional[int] = 200, data_dir: Optional[Path] = None)
             ours = None
         guesses = {"ours": (ours or "")[:10] or None,
                    "htmldate default": find_date(html, url=url),
-                   "htmldate original fast": find_date(html, url=url, original_date=True, extensive_search=False)}
+                   "htmldate original fast": find_date(html, url=url, original_date=True, extensive_search=False),
+                   "htmldate original extensive": find_date(html, url=url, original_date=True)}
+        counts = hits.setdefault(name, dict.fromkeys(systems, 0))
         for k, v in guesses.items():
             counts[k] += bool(gold_date) and v == gold_date
-    return {"pages": n, **{k: v / n if n else 0.0 for k, v in counts.items()}}
+    n = sum(pages.values())
+    total = {k: sum(c[k] for c in hits.values()) for k in systems}
+    return {"pages": n, **{k: v / n if n else 0.0 for k, v in total.items()},
+            "sets": {name: {"pages": pages[name], **hits[name]} for name in hits}}
+
+
+def print_dates(d: dict) -> None:
+    print(f"dates on {d['pages']} htmldate-eval pages (day accuracy): ours {d['ours']:.3f}, "
+          f"htmldate default {d['htmldate default']:.3f}, "
+          f"htmldate original_date fast {d['htmldate original fast']:.3f}, "
+          f"extensive {d['htmldate original extensive']:.3f}")
+    for name, c in d.get("sets", {}).items():
+        print(f"  {name}: " + ", ".join(f"{k} {v}/{c['pages']}" for k, v in c.items() if k != "pages"))
 
 
 # ------------------------------------------------------------------ tuning set (trafilatura-eval)
@@ -352,10 +367,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     else:
         print_table(result)
         if "dates" in result:
-            d = result["dates"]
-            print(f"dates on {d['pages']} htmldate-eval pages (day accuracy): ours {d['ours']:.3f}, "
-                  f"htmldate default {d['htmldate default']:.3f}, "
-                  f"htmldate original_date fast {d['htmldate original fast']:.3f}")
+            print_dates(result["dates"])
         if "tuning" in result:
             t = result["tuning"]
             print(f"trafilatura-eval ({t['pages']} pages): P {t['precision']:.3f} R {t['recall']:.3f} F1 {t['f1']:.4f}")

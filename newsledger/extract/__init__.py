@@ -6,7 +6,9 @@ the junk-line rules and metadata finders in ``lines.py`` and ``meta.py``.
 """
 from __future__ import annotations
 
-from newsledger.model import Article, Document
+from typing import Optional
+
+from newsledger.model import Article, Document, Flag
 
 
 class ExtractError(Exception):
@@ -24,7 +26,27 @@ def extract(doc: Document) -> Article:
         from newsledger.extract.text import extract_text
 
         article = extract_text(doc)
-    from newsledger.link.flags import article_flags  # light: the link package loads lazily
+    from newsledger.extract.byline import tidy_names
+    from newsledger.flags import article_flags
 
-    article.flags = article_flags(article)  # the extractors set no flags of their own
+    article.byline = tidy_names(article.byline, article.site or article.url)
+
+    article.flags = list(article.flags) + article_flags(article)  # extractors' own flags first
+    mismatch = _charset_flag(doc)
+    if mismatch:
+        article.flags.insert(0, mismatch)
     return article
+
+
+def _charset_flag(doc: Document) -> Optional[Flag]:
+    """A ``charset-mismatch`` flag when the page declares one charset and is encoded in another
+    (it was decoded by the actual one)."""
+    if doc.encoding:
+        return None
+    from newsledger.read.charset import charset_mismatch
+
+    wrong = charset_mismatch(doc.raw)
+    if not wrong:
+        return None
+    return Flag("charset-mismatch", f"declares {wrong[0]} but is encoded in {wrong[1]}; decoded as {wrong[1]}",
+                {"declared": wrong[0], "actual": wrong[1]})

@@ -28,6 +28,7 @@ import re
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
+from newsledger import agencies as A
 from newsledger.extract import ExtractError
 from newsledger.model import Article, Document, Removed, normalise_text
 
@@ -325,36 +326,7 @@ def recover_lead(tree, lines: list[str], title: Optional[str]) -> Optional[str]:
 
 # ------------------------------------------------------------------ metadata
 
-_AGENCIES = [
-    (r"agence france[- ]presse|\bafp\b", "AFP"),
-    (r"associated press|\bap\b", "AP"),
-    (r"\breuters\b", "Reuters"),
-    (r"\bdpa\b|deutsche presse-agentur", "dpa"),
-    (r"\bbloomberg\b", "Bloomberg"),
-    (r"\befe\b", "EFE"),
-    (r"\bansa\b", "ANSA"),
-    (r"\bxinhua\b", "Xinhua"),
-    (r"\byonhap\b", "Yonhap"),
-    (r"\bkyodo\b", "Kyodo"),
-    (r"\bpti\b|press trust of india", "PTI"),
-    (r"\bians\b", "IANS"),
-    (r"\bupi\b|united press international", "UPI"),
-    (r"\btass\b", "TASS"),
-    (r"\binterfax\b", "Interfax"),
-    (r"\banadolu\b", "Anadolu"),
-    (r"\bkna\b", "KNA"),
-    (r"\bepd\b", "epd"),
-    (r"\bapa\b", "APA"),
-    (r"\bsda\b|keystone-sda", "SDA"),
-    (r"\bbelga\b", "Belga"),
-    (r"\banp\b", "ANP"),
-    (r"\bcanadian press\b", "CP"),
-    (r"\baap\b|australian associated press", "AAP"),
-    (r"\bpa media\b|\bpress association\b", "PA"),
-]
-_AGENCY_RES = [(re.compile(p, re.I), name) for p, name in _AGENCIES]
-_AGENCY_NAMES = "|".join(p for p, _ in _AGENCIES)
-_AGENCY_ANY = re.compile(_AGENCY_NAMES, re.I)
+_AGENCY_NAMES = A.pattern()  # the wire-agency registry (newsledger.agencies)
 
 _DATELINE_PAREN = re.compile(
     r"^([A-Z][A-Za-z\u00C0-\u024F.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z\u00C0-\u024F.'’\- ]{1,30})?)\s*"
@@ -369,12 +341,8 @@ _AGENCY_TAIL = re.compile(r"^(?:[-—–(]\s*)?(?:with |source:\s*)?(" + _AGENCY
 
 
 def normalise_agency(s: str) -> Optional[str]:
-    for pattern, name in _AGENCY_RES:
-        if pattern.search(s):
-            return name
-    from newsledger.extract.meta import _generic_agency
-
-    return _generic_agency(s)  # "Meridian Press Agency (MPA)" and other wires named like one
+    """The short name of the wire ``s`` names (a listed one, or one named like a wire)."""
+    return A.short_name(s)
 
 
 _BYLINE_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|;|\|)\s*", re.I)
@@ -394,10 +362,11 @@ def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
     agency = normalise_agency(s)
     s = _BY_PREFIX.sub("", s)
     s = _PIPE_TAIL.sub("", s)
+    s = re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
     names: list[str] = []
     for part in _BYLINE_SPLIT.split(s):
         part = part.strip(" .-–—:/()")
-        if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or _AGENCY_ANY.fullmatch(part):
+        if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(part):
             continue
         words = part.split()
         if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words):
@@ -512,25 +481,26 @@ _CAPS_CREDIT = re.compile(r"[A-Z]{2,5}")
 
 
 def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str]) -> tuple[list[str], Optional[str]]:
-    names: list[str] = []
     agency: Optional[str] = None
-    sources: list[str] = []
-    sources += _names(ld.get("author"))
+    kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
-        for v in meta.get(key, []):
-            if not v.startswith("http"):
-                sources.append(v)
+        kinds[1] += [v for v in meta.get(key, []) if not v.startswith("http")]
+    kinds.append([])
     for el in markup["byline"][:6]:
         if any(a.tag in ("aside", "footer", "nav") for a in el.iterancestors()):
             continue
         t = _text_of(el)
         if t and len(t) <= 120:
-            sources.append(t)
-    for src in sources:
-        n, ag = split_byline(src)
-        agency = agency or ag
-        if n and not names:
-            names = n
+            kinds[2].append(t)
+    names: list[str] = []
+    for sources in kinds:  # every name of the first kind that names anyone (all co-authors)
+        for src in sources:
+            n, ag = split_byline(src)
+            agency = agency or ag
+            if not names or sources is not kinds[-1]:
+                names += [x for x in n if x not in names]
+        if names:
+            break
     for v in _names(ld.get("sourceOrganization")):
         agency = agency or normalise_agency(v)
     # credit lines in the text: first and last lines
@@ -639,6 +609,10 @@ def find_dates(tree, markup: dict, meta: dict, ld: dict, url: Optional[str]) -> 
             if parent is not None:
                 parent.remove(bio)
         published = find_date(tree, extensive_search=False, original_date=True, url=url)
+        if not meta_pub and not published or (published and meta_pub and meta_pub[:10] != published):
+            # nothing found, or the header and htmldate disagree: htmldate's extensive search decides
+            deep = find_date(tree, extensive_search=True, original_date=True, url=url)
+            published = meta_pub[:10] if meta_pub and deep == meta_pub[:10] else (published or deep)
     except Exception:
         published = None
     if published and meta_pub and meta_pub[:10] == published:

@@ -39,6 +39,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from newsledger import agencies as A
+
 # ---------------------------------------------------------------- vocabulary
 
 _STOP = {
@@ -173,12 +175,7 @@ _META = re.compile(
     r"\b\d+\s*(?:min(?:ute)?s?\.?|minutes?)\s+(?:read|reading|de lecture|lesezeit)\b|"
     r"\breading time\b|\blesezeit\b|^\d[\d,.]*\s*(?:views|reads|shares|comments)$", re.I)
 _TWEET = re.compile(r"^[—–-]\s*.{1,80}\(@\w+\)")
-AGENCY_NAMES = (r"Agence France[- ]Presse|AFP|Associated Press|AP|Reuters|dpa|Deutsche Presse-Agentur|"
-                r"Xinhua|Kyodo|Yonhap|EFE|ANSA|UPI|Bloomberg|PTI|IANS|ANI|TASS|RIA Novosti|Interfax|"
-                r"Anadolu|AAP|CNA|Bernama|Antara|KNA|APA|SDA|Belga|ANP|NTB|TT|Ritzau|PAP|CTK|MTI|Lusa|"
-                r"Europa Press|Canadian Press|CP|Press Association|PA|"
-                r"(?:[A-Z][a-z]+\s+){1,3}(?:Press Agency|News Agency|News Service|Press Service|Wire Service)"
-                r"(?:\s*\([A-Z]{2,6}\))?")
+AGENCY_NAMES = A.pattern() + "|" + A.GENERIC_PATTERN
 _AGENCY_LINE = re.compile(rf"^(?:\w+\s+){{0,3}}?\(?(?:{AGENCY_NAMES})\)?(?:\s+(?:in|from|–|-|/)\s+[\w .'-]+)?$")
 
 

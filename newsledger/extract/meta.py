@@ -16,66 +16,27 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional, Union
 
+from newsledger import agencies as A
 from newsledger.extract.lines import _BULLET, _BYLINE, _BYLINE_STRIP, line_info
 from newsledger.model import Article
 
 # ---------------------------------------------------------------- agency
 
-AGENCIES: list[tuple[str, str]] = [
-    (r"Agence France[- ]Presse|\bAFP\b", "AFP"),
-    (r"Associated Press|\(AP\)|\bAP\b(?= Photo| —| -|\)|$)|^AP\b", "AP"),
-    (r"\bReuters\b", "Reuters"),
-    (r"Deutsche Presse-Agentur|\bdpa\b", "dpa"),
-    (r"\bXinhua\b", "Xinhua"),
-    (r"\bKyodo\b", "Kyodo"),
-    (r"\bYonhap\b", "Yonhap"),
-    (r"\bEFE\b|Agencia EFE", "EFE"),
-    (r"\bANSA\b", "ANSA"),
-    (r"United Press International|\bUPI\b", "UPI"),
-    (r"Press Trust of India|\bPTI\b", "PTI"),
-    (r"\bIANS\b", "IANS"),
-    (r"Asian News International|\bANI\b", "ANI"),
-    (r"\bTASS\b", "TASS"),
-    (r"\bInterfax\b", "Interfax"),
-    (r"Anadolu(?: Agency| Ajansı)?", "Anadolu"),
-    (r"Australian Associated Press|\bAAP\b", "AAP"),
-    (r"Canadian Press", "The Canadian Press"),
-    (r"Press Association|\bPA Media\b", "PA"),
-    (r"Europa Press", "Europa Press"),
-    (r"\bBernama\b", "Bernama"),
-    (r"\bAntara\b", "Antara"),
-]
-# Any other wire named like one: "Meridian Press Agency (MPA)", "Continental News Service".
-GENERIC_AGENCY = (r"(?:[A-Z][a-z]+\s+){1,3}(?:Press Agency|News Agency|News Service|Press Service|"
-                  r"Wire Service|Telegraph Agency)(?:\s*\([A-Z]{2,6}\))?")
-_GENERIC_RE = re.compile(GENERIC_AGENCY)
-_AGENCY_RES = [(re.compile(p), name) for p, name in AGENCIES]
-_AGENCY_ALT = "|".join([p for p, _ in AGENCIES] + [GENERIC_AGENCY])
-
-
-def _generic_agency(line: str) -> Optional[str]:
-    """A wire not in the list, by its name's shape; canonical name = its acronym."""
-    m = _GENERIC_RE.search(line or "")
-    if not m:
-        return None
-    acro = re.search(r"\(([A-Z]{2,6})\)", m.group(0))
-    if acro:
-        return acro.group(1)
-    words = re.findall(r"[A-Z][a-z]+", m.group(0))
-    return "".join(w[0] for w in words)
+_AGENCY_ALT = A.pattern() + "|" + A.GENERIC_PATTERN
 
 
 def find_agency(text_or_lines: Union[str, Iterable[str]]) -> Optional[str]:
-    """The wire agency credited in a credit/dateline line or a short text, canonical name."""
+    """The wire agency credited in a credit/dateline line or a short text, by its short name
+    from the registry (:mod:`newsledger.agencies`); an unlisted wire by its acronym."""
     lines = [text_or_lines] if isinstance(text_or_lines, str) else list(text_or_lines)
     for line in lines:
-        for rx, name in _AGENCY_RES:
-            if rx.search(line or ""):
-                return name
+        listed = A.find(line)
+        if listed:
+            return listed.short
     for line in lines:
-        name = _generic_agency(line)
-        if name:
-            return name
+        wire = A.generic(line)
+        if wire:
+            return wire[1]
     return None
 
 
@@ -124,10 +85,25 @@ def _city(s: str) -> str:
         else s
 
 
+_DATELINE_TWO_LINE = re.compile(
+    r"^([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+)"
+    r"(?:,?\s+\d{4})?\s*\(([^)]{2,40})\)\s*[-–—:]?\s*$")
+
+
+def two_line_dateline(line: str) -> Optional[tuple[str, Optional[str]]]:
+    """(city, agency) of a dateline on its own line: "Port Lindell, March 12 (Reuters)"."""
+    m = _DATELINE_TWO_LINE.match((line or "").strip())
+    return (m.group(1), find_agency(m.group(2))) if m else None
+
+
 def find_dateline(lines: Iterable[str]) -> Optional[str]:
-    """The city of the dateline: "Agence France-Presse in Seoul" or "SEOUL (Reuters) - ..."."""
+    """The city of the dateline: "Agence France-Presse in Seoul", "SEOUL (Reuters) - ..." or a
+    line of its own, "Port Lindell, March 12 (Reuters)"."""
     for line in lines:
         line = (line or "").strip()
+        own = two_line_dateline(line)
+        if own:
+            return own[0]
         m = _DATELINE_AGENCY.search(line)
         if m:
             return _city(m.group(1))
@@ -140,47 +116,74 @@ def find_dateline(lines: Iterable[str]) -> Optional[str]:
 
 # ---------------------------------------------------------------- dates
 
-_MONTHS = {
-    "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "feb": 2, "february": 2, "februar": 2,
-    "février": 2, "febrero": 2, "mar": 3, "march": 3, "märz": 3, "mars": 3, "marzo": 3, "apr": 4,
-    "april": 4, "avril": 4, "abril": 4, "may": 5, "mai": 5, "mayo": 5, "jun": 6, "june": 6, "juni": 6,
-    "juin": 6, "junio": 6, "jul": 7, "july": 7, "juli": 7, "juillet": 7, "julio": 7, "aug": 8,
-    "august": 8, "août": 8, "agosto": 8, "sep": 9, "sept": 9, "september": 9, "septembre": 9,
-    "septiembre": 9, "oct": 10, "october": 10, "oktober": 10, "octobre": 10, "octubre": 10, "nov": 11,
-    "november": 11, "novembre": 11, "noviembre": 11, "dec": 12, "december": 12, "dezember": 12,
-    "décembre": 12, "diciembre": 12,
+_MONTH_NAMES = {  # month number -> names and abbreviations in the languages we meet
+    1: "jan january januar janvier enero gennaio janeiro januari stycznia styczeń ledna leden ocak ocak "
+       "января январь січня tammikuu jänner",
+    2: "feb february februar février fevrier febrero febbraio fevereiro februari lutego luty února únor şubat "
+       "февраля февраль лютого",
+    3: "mar march märz maerz mars marzo março marco maart maret marca marzec března březen mart марта март "
+       "березня",
+    4: "apr april avril abril aprile kwietnia kwiecień dubna duben nisan апреля апрель квітня",
+    5: "may mai mayo maggio maio mei maj maja maj května květen mayıs мая май травня",
+    6: "jun june juni juin junio giugno junho czerwca czerwiec června červen haziran июня июнь червня",
+    7: "jul july juli juillet julio luglio julho lipca lipiec července červenec temmuz июля июль липня",
+    8: "aug august août aout agosto augustus agustus augusti sierpnia sierpień srpna srpen ağustos августа "
+       "август серпня",
+    9: "sep sept september septembre septiembre settembre setembro september września wrzesień září "
+       "eylül сентября сентябрь вересня",
+    10: "oct october oktober octobre octubre ottobre outubro okt października październik října říjen ekim "
+        "октября октябрь жовтня",
+    11: "nov november novembre noviembre novembro listopada listopad listopadu kasım ноября ноябрь "
+        "листопада",
+    12: "dec december dezember décembre decembre diciembre dicembre dezembro desember des dez grudnia "
+        "grudzień prosince prosinec aralık декабря декабрь грудня",
 }
+_MONTHS = {name: num for num, names in _MONTH_NAMES.items() for name in names.split()}
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# a month name may follow a glued word ("Associated PressApril 28, 2023"): lower-to-upper is a boundary
+_B = r"(?:\b|(?<=[a-z])(?=[A-Z]))"
 _D_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
-_D_MDY = re.compile(rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_D_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+({_MON})\.?,?\s+(\d{{4}})\b", re.I)
-_D_NUM = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
-_TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?", re.I)
+_D_MDY = re.compile(rf"{_B}({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I)
+_D_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MON})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)",
+                    re.I)
+_D_YMD_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+_D_YMD_DOT = re.compile(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b")
+_D_NUM = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
+_TIME = re.compile(r"\b(\d{1,2})[:h](\d{2})(?!\d)(?:\s*([ap])\.?m\.?)?", re.I)
 
 
-def parse_date(s: str) -> Optional[str]:
-    """First date (and time) in ``s`` as ISO 8601, or a bare "HH:MM" when only a time is given."""
+def numeric_order(texts: Iterable[str], language: Optional[str] = None) -> tuple[Optional[bool], str]:
+    """Whether "a/b/yyyy" dates on this page are day-first: (True/False, how it was decided), or
+    (None, "unknown") when nothing tells. Evidence in order: a numeric date on the page whose
+    first or second number is over 12; dates with the month spelled out ("2 May" vs "May 2");
+    the page's language (English is left undecided: US and UK pages differ)."""
+    day_first = month_first = 0
+    for t in texts:
+        for m in _D_NUM.finditer(t or ""):
+            a, b = int(m.group(1)), int(m.group(3))
+            if m.group(2) == "." or a > 12 >= b:
+                day_first += 1
+            elif b > 12 >= a:
+                month_first += 1
+    if day_first != month_first:
+        return day_first > month_first, "numeric dates on the page"
+    spelled_dmy = sum(len(_D_DMY.findall(t or "")) for t in texts)
+    spelled_mdy = sum(len(_D_MDY.findall(t or "")) for t in texts)
+    if spelled_dmy != spelled_mdy:
+        return spelled_dmy > spelled_mdy, "dates with the month spelled out on the page"
+    if language and language != "en":
+        return True, f"page language {language}"
+    return None, "unknown"
+
+
+def parse_date(s: str, day_first: Optional[bool] = None) -> Optional[str]:
+    """First date (and time) in ``s`` as ISO 8601, or a bare "HH:MM" when only a time is given.
+    ``day_first`` settles "03/04/2024" (dots are always day-first); when it is None an ambiguous
+    slash date is read month-first, as before (callers that care decide with
+    :func:`numeric_order` and flag the guess)."""
     s = s or ""
-    date = None
-    m = _D_ISO.search(s)
-    if m:
-        date = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-    else:
-        m = _D_MDY.search(s)
-        if m:
-            date = _ymd(m.group(3), _MONTHS[m.group(1).lower()], m.group(2))
-        else:
-            m = _D_DMY.search(s)
-            if m:
-                date = _ymd(m.group(3), _MONTHS[m.group(2).lower()], m.group(1))
-            else:
-                m = _D_NUM.search(s)
-                if m:
-                    a, b = int(m.group(1)), int(m.group(3))
-                    # dots: day.month (European); slashes: month/day unless the first is > 12
-                    day, month = (a, b) if m.group(2) == "." or a > 12 else (b, a)
-                    date = _ymd(m.group(4), month, day)
-    rest = s[m.end():] if (m and date) else s
+    date, m = _find_date(s, day_first)
+    rest = s[m.end():m.end() + 16] if (m and date) else s  # a clock right after the date
     t = _TIME.search(rest) or (None if date else _TIME.search(s))
     clock = None
     if t:
@@ -192,6 +195,28 @@ def parse_date(s: str) -> Optional[str]:
     if date and clock:
         return f"{date}T{clock}"
     return date or clock
+
+
+def _find_date(s: str, day_first: Optional[bool]):
+    """(ISO day, the match) of the first full date in ``s``, or (None, None)."""
+    m = _D_ISO.search(s)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", m
+    for rx, order in ((_D_MDY, (3, 1, 2)), (_D_DMY, (3, 2, 1)), (_D_YMD_CJK, (1, 2, 3)), (_D_YMD_DOT, (1, 2, 3))):
+        m = rx.search(s)
+        if m:
+            y, mo, d = (m.group(k) for k in order)
+            date = _ymd(y, mo if mo.isdigit() else _MONTHS[mo.lower()], d)
+            if date:
+                return date, m
+    m = _D_NUM.search(s)
+    if m:
+        a, b = int(m.group(1)), int(m.group(3))
+        # dots: day.month (European); slashes: as decided, unless one number is > 12
+        first = True if m.group(2) == "." or a > 12 else False if b > 12 else bool(day_first)
+        day, month = (a, b) if first else (b, a)
+        return _ymd(m.group(4), month, day), m
+    return None, None
 
 
 def _ymd(y, mo, d) -> Optional[str]:

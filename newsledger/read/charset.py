@@ -42,9 +42,45 @@ def detect_charset(raw: bytes) -> str:
     return _known(best.encoding if best else None) or "utf-8"
 
 
+_UTF8_NAMES = {"utf-8", "utf_8", "utf-8-sig"}
+
+
+def _valid_utf8_beyond_ascii(raw: bytes) -> bool:
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def charset_mismatch(raw: bytes) -> Optional[tuple[str, str]]:
+    """(declared, actual) when a page's declared charset is not the one its bytes are in, else
+    None. Two cases are told apart from the bytes alone: a page declaring a legacy charset
+    (gb2312, iso-8859-1 ...) whose non-ASCII bytes are all valid UTF-8 (which a legacy text
+    almost never is), and a page declaring UTF-8 whose bytes are not UTF-8."""
+    declared = declared_charset(raw)
+    if not declared:
+        return None
+    if declared not in _UTF8_NAMES and not declared.startswith("utf-16") and _valid_utf8_beyond_ascii(raw):
+        return declared, "utf-8"
+    if declared in _UTF8_NAMES and not raw.startswith(codecs.BOM_UTF8) and not raw.isascii():
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            actual = detect_charset(raw)
+            return (declared, actual) if actual not in _UTF8_NAMES else None
+    return None
+
+
 def decode(raw: bytes, encoding: Optional[str] = None) -> str:
-    """Bytes to str with the given, declared or detected charset; never raises."""
-    enc = _known(encoding) or declared_charset(raw) or detect_charset(raw)
+    """Bytes to str with the given, declared or detected charset; never raises. A declared
+    charset the bytes contradict (:func:`charset_mismatch`) gives way to the actual one."""
+    enc = _known(encoding)
+    if not enc:
+        wrong = charset_mismatch(raw)
+        enc = wrong[1] if wrong else (declared_charset(raw) or detect_charset(raw))
     text = raw.decode(enc, errors="replace")
     return text.lstrip("\ufeff")
 

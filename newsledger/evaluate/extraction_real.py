@@ -1,0 +1,258 @@
+"""Extraction on real pages it was not written against: ``../shared/data/realnews`` (167 news
+pages, many outlets and languages, gold title / authors / day / text from fundus's and
+Readability's test fixtures; see that folder's README).
+
+Per field, on the same pages in the same run:
+
+- newsledger on the HTML (:func:`newsledger.extract.extract`);
+- trafilatura 2.3.1 on the HTML (``bare_extraction`` with metadata; its authors split on ";");
+- htmldate 1.11 ``find_date`` (extensive search, ``original_date=True``) for the date;
+- newsledger on the page flattened to text by each flattener of
+  :mod:`newsledger.evaluate.flatteners` (lxml, html2text, inscriptis), given as a text document
+  with no URL (what a user with a saved text file has).
+
+Scores: title exact (whitespace, case, quotes and dashes normalised), authors exact (the set of
+names, normalised the same way), date day (``published``'s day equals the gold day; ±1 day where
+the gold time was UTC, ``date_utc``), text F1 (the article-extraction-benchmark shingle metric,
+:func:`newsledger.evaluate.metrics.score`). A field is scored only on pages with gold for it.
+
+**Held-out rule.** A page is in the *test* part when ``int(sha1(id), 16) % 3 == 0``
+(:func:`split_of`), else in *dev*. Rules are tuned reading dev pages only; test figures are the
+ones that count, and are printed apart.
+
+    python -m newsledger.evaluate.extraction_real [--split dev|test|all] [--json]
+    newsledger eval extraction --mode real
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+from typing import Callable, Optional
+
+from newsledger.evaluate import data_dir
+from newsledger.evaluate.flatteners import FLATTENERS, decoded
+from newsledger.evaluate.metrics import score
+
+REALNEWS = "realnews"
+FIELDS = ("title", "authors", "date", "text")
+
+
+def split_of(page_id: str) -> str:
+    """The fixed held-out split: ``test`` when sha1(id) mod 3 == 0, else ``dev``."""
+    return "test" if int(hashlib.sha1(page_id.encode("utf-8")).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+@dataclass
+class Page:
+    id: str
+    raw: bytes
+    url: Optional[str]
+    gold: dict
+    split: str
+
+
+@dataclass
+class Output:
+    """What one system says about one page (None: the system does not give that field)."""
+
+    title: Optional[str] = None
+    authors: Optional[list[str]] = None
+    date: Optional[str] = None
+    text: Optional[str] = None
+    error: Optional[str] = None
+
+
+def load_pages(split: str = "all", data: Optional[Path] = None) -> list[Page]:
+    root = Path(data) if data else data_dir(REALNEWS)
+    pages = []
+    for line in (root / "expected.jsonl").read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        part = split_of(item["id"])
+        if split != "all" and part != split:
+            continue
+        raw = gzip.decompress((root / item["file"]).read_bytes())
+        pages.append(Page(item["id"], raw, item.get("url"), item, part))
+    return pages
+
+
+# ---------------------------------------------------------------- systems
+
+def _from_article(art) -> Output:
+    return Output(title=art.title, authors=list(art.byline), date=art.published, text=art.text)
+
+
+def newsledger_html(page: Page) -> Output:
+    from newsledger.extract import ExtractError, extract
+    from newsledger.model import Document
+
+    try:
+        return _from_article(extract(Document(source=page.id, raw=page.raw, kind="html", url=page.url)))
+    except ExtractError as exc:
+        return Output(error=str(exc))
+
+
+def newsledger_flat(flattener: str) -> Callable[[Page], Output]:
+    flat = FLATTENERS[flattener]
+
+    def run(page: Page) -> Output:
+        from newsledger.extract import ExtractError, extract
+        from newsledger.model import Document
+
+        text = flat(decoded(page.raw))
+        try:
+            return _from_article(extract(Document(source=page.id, raw=text.encode("utf-8"), kind="text")))
+        except ExtractError as exc:
+            return Output(error=str(exc))
+    return run
+
+
+def trafilatura_html(page: Page) -> Output:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(decoded(page.raw), url=page.url, with_metadata=True)
+    if doc is None:
+        return Output(error="nothing extracted")
+    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    return Output(title=doc.title, authors=authors, date=doc.date, text=doc.text or "")
+
+
+def htmldate_html(page: Page) -> Output:
+    from htmldate import find_date
+
+    return Output(date=find_date(decoded(page.raw), url=page.url, original_date=True, extensive_search=True))
+
+
+System = tuple[Callable[[Page], Output], tuple[str, ...]]  # (run, the fields it gives)
+
+
+def systems() -> dict[str, System]:
+    out: dict[str, System] = {
+        "newsledger on the HTML": (newsledger_html, FIELDS),
+        "trafilatura 2.3.1 on the HTML": (trafilatura_html, FIELDS),
+        "htmldate 1.11 (extensive)": (htmldate_html, ("date",)),
+    }
+    for name in FLATTENERS:
+        out[f"newsledger, flattened by {name}"] = (newsledger_flat(name), FIELDS)
+    return out
+
+
+# ---------------------------------------------------------------- scoring
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"',
+                         "»": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+def norm(s: Optional[str]) -> str:
+    s = unicodedata.normalize("NFKC", s or "").translate(_QUOTES)
+    return re.sub(r"\s+", " ", s).strip().casefold()
+
+
+def title_ok(pred: Optional[str], gold: str) -> bool:
+    return bool(pred) and norm(pred) == norm(gold)
+
+
+def authors_ok(pred: Optional[list[str]], gold: list[str]) -> bool:
+    return {norm(a) for a in pred or []} == {norm(a) for a in gold}
+
+
+def date_ok(pred: Optional[str], gold: str, utc: bool) -> bool:
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", pred or "")
+    if not m:
+        return False
+    try:
+        got, want = Date(*map(int, m.groups())), Date.fromisoformat(gold)
+    except ValueError:
+        return False
+    return abs((got - want).days) <= (1 if utc else 0)
+
+
+@dataclass
+class Tally:
+    hits: dict = field(default_factory=lambda: {f: 0 for f in FIELDS[:3]})
+    totals: dict = field(default_factory=lambda: {f: 0 for f in FIELDS[:3]})
+    texts: dict = field(default_factory=dict)
+    golds: dict = field(default_factory=dict)
+    errors: int = 0
+    seconds: float = 0.0
+
+    def add(self, page: Page, out: Output, fields: tuple[str, ...]) -> None:
+        g = page.gold
+        self.errors += out.error is not None
+        checks = {
+            "title": lambda: title_ok(out.title, g["title"]),
+            "authors": lambda: authors_ok(out.authors, g["authors"]),
+            "date": lambda: date_ok(out.date, g["date"], bool(g.get("date_utc"))),
+        }
+        for name, check in checks.items():
+            if name in fields and g.get(name) is not None:
+                self.totals[name] += 1
+                self.hits[name] += bool(check())
+        if "text" in fields:
+            self.texts[page.id] = out.text or ""
+            self.golds[page.id] = g.get("text") or ""
+
+    def result(self) -> dict:
+        res = {f: (self.hits[f] / self.totals[f] if self.totals[f] else None) for f in FIELDS[:3]}
+        res["counts"] = {f: f"{self.hits[f]}/{self.totals[f]}" for f in FIELDS[:3]}
+        res["text"] = score(self.texts, self.golds)["f1"] if self.texts else None
+        res["errors"] = self.errors
+        res["seconds"] = round(self.seconds, 2)
+        return res
+
+
+def evaluate(split: str = "all", data: Optional[Path] = None, only: Optional[list[str]] = None) -> dict:
+    """{part: {system: {title, authors, date, text, counts, errors, seconds}}} for the parts
+    ``dev`` and ``test`` (or the one asked for), every system on the same pages."""
+    pages = load_pages(split, data)
+    runs = {k: v for k, v in systems().items() if not only or k in only}
+    parts = sorted({p.split for p in pages})
+    tallies = {part: {name: Tally() for name in runs} for part in parts}
+    for page in pages:
+        for name, (fn, fields) in runs.items():
+            t0 = time.perf_counter()
+            out = fn(page)
+            tallies[page.split][name].seconds += time.perf_counter() - t0
+            tallies[page.split][name].add(page, out, fields)
+    return {part: {"pages": sum(p.split == part for p in pages),
+                   "systems": {n: t.result() for n, t in tallies[part].items()}} for part in parts}
+
+
+def _cell(v: Optional[float]) -> str:
+    return f"{v:7.3f}" if v is not None else f"{'—':>7}"
+
+
+def print_table(result: dict) -> None:
+    for part, res in result.items():
+        print(f"realnews {part} ({res['pages']} pages; held-out rule: sha1(id) mod 3 == 0 -> test)")
+        print(f"{'system':40} {'title':>7} {'authors':>7} {'date':>7} {'text F1':>7} {'no text':>7} {'secs':>6}")
+        for name, r in res["systems"].items():
+            print(f"{name:40} {_cell(r['title'])} {_cell(r['authors'])} {_cell(r['date'])} {_cell(r['text'])} "
+                  f"{r['errors']:7d} {r['seconds']:6.1f}")
+        print()
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    res = evaluate(args.split)
+    if args.json:
+        print(json.dumps(res, indent=1))
+    else:
+        print_table(res)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""Byline names made fit to show: the junk that page templates glue to a name is taken off.
+
+:func:`tidy_names` is applied to every article's ``byline`` (HTML and flattened text alike):
+
+- glued or doubled prefixes: "ByJane Roe", "Byby Jane Roe", "By: Jane Roe", "By Jane Roe";
+- social-network and contact tails: "Jane RoeTwitter", "Jane Roe Email", "Jane Roe @janeroe",
+  "Jane Roe Follow", "Jane Roe | Follow us on X";
+- labels that are no name: "More stories by Jane Roe" (the name kept), "Follow us on
+  Facebook", "Photograph by ..." / "Photo: ..." (a photographer is no author: dropped);
+- the site or publisher itself as a co-author ("Jane Roe, The Daily Example" on
+  dailyexample.com), staff and desk labels.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+from urllib.parse import urlsplit
+
+_PREFIX = re.compile(
+    r"^(?:[Bb][Yy](?:\s*:\s*|\s+|(?=[Bb][Yy])|(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))|"
+    r"(?i:(?:more|all|latest)\s+(?:stories|articles|posts|news)\s+(?:by|from)\s*:?\s*)|"
+    r"(?i:(?:written|reported|story|words|text|reporting)\s+by\s*:?\s*)|"
+    r"(?i:(?:author|autor|auteur|autorin)\s*:\s*)|"
+    r"(?i:e-?mail|contact|follow|message|read more from)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))+")
+_PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illustration|foto(?:s|grafie)?)\b"
+                    r"(?:\s+(?i:by)\b|\s*:)")
+_SOCIAL = r"(?:Twitter|Facebook|Instagram|LinkedIn|Linkedin|Bluesky|Threads|TikTok|YouTube|Mastodon|E-?mail|Email|X\.com)"
+_TAIL = re.compile(
+    rf"(?:(?<=[a-zà-ÿ]){_SOCIAL}.*$|\s+{_SOCIAL}\b.*$|\s*@\w+.*$|\s+(?i:follow)\b.*$|(?<=[a-zà-ÿ])Follow\b.*$|"
+    r"\s*\|.*$)")
+_NOT_A_NAME = re.compile(
+    r"^(?i:follow us|follow|share|subscribe|staff|staff writer|staff reporter|editorial (?:team|board|staff)|"
+    r"news desk|newsroom|web desk|the editors|editors|admin|administrator|redaktion|rédaction|redacción|"
+    r"redazione|guest author|guest|contributor|anonymous|unknown)\b")
+
+
+def _site_stems(site: Optional[str]) -> set[str]:
+    """"www.dailyexample.co.uk" -> {"dailyexample"}; a publisher name -> its squashed form."""
+    if not site:
+        return set()
+    host = (urlsplit(site if "//" in site else "//" + site).hostname or "").lower()
+    host = host[4:] if host.startswith("www.") else host
+    labels = [p for p in host.split(".") if p and p not in {"com", "co", "uk", "org", "net", "de", "fr",
+                                                             "news", "online", "au", "ca", "in", "es", "it"}]
+    return {re.sub(r"[^a-z0-9]", "", labels[0])} if labels else set()
+
+
+def _squash(s: str) -> str:
+    s = re.sub(r"^the\s+", "", s.lower())
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+def tidy_name(raw: str) -> Optional[str]:
+    """One byline entry made clean, or None when it is no person's name (see the module doc)."""
+    s = re.sub(r"\s+", " ", raw or "").strip(" ,;:·•|-–—…")
+    if not s or _PHOTO.match(s):
+        return None
+    s = _PREFIX.sub("", s).strip()
+    s = _TAIL.sub("", s).strip(" ,;:·•|-–—")
+    if s.isupper() and len(s) > 3:
+        s = s.title()  # "JANE ROE" as the template shouts it
+    if not s or _NOT_A_NAME.match(s) or not re.search(r"[^\W\d_]", s):
+        return None
+    return s
+
+
+def tidy_names(names: Iterable[str], site: Optional[str] = None) -> list[str]:
+    """Byline names without template junk, photographers, the site itself, or repeats."""
+    stems = _site_stems(site)
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in names:
+        name = tidy_name(raw)
+        if not name:
+            continue
+        squashed = _squash(name)
+        if stems and any(stem and (squashed == stem or squashed.startswith(stem) or stem.startswith(squashed)
+                                   and len(squashed) >= 5) for stem in stems):
+            continue  # the site as a co-author
+        if re.search(r"\w\.(?:com|co\.uk|org|net|[a-z]{2})\b", name, re.I) or re.match(r"(?i)the\s", name):
+            continue  # a domain name or "The ..." is a site or publication, never a person
+        if squashed in seen:
+            continue
+        seen.add(squashed)
+        out.append(name)
+    return out

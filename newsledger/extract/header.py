@@ -1,0 +1,378 @@
+"""The article's header in flattened text: which line is the headline, who wrote it and when.
+
+:func:`newsledger.extract.lines.classify_lines` finds the body; the header is read around the
+body's first line, whatever flattener made the text (one line per block, markdown from
+html2text, or a browser-``innerText``-like rendering):
+
+- **headline**: of the headline-shaped lines up to :data:`HEAD_WINDOW` lines above the body (or
+  the body's first lines, when they are no prose), the one that best fits: a markdown ``#``
+  heading, words shared with the lead, close to the body, not a date / byline / caption /
+  section label / standfirst sentence (:func:`pick_title`);
+- **byline**: "By A and B" lines, a lone "By" / "von" / "Author of the article:" followed by
+  name lines, and bare name lines between the headline and the body, with glued tails cut
+  ("Lucy ThorntonNews Reporter", "Jen MillsPublished Jul 17") (:func:`find_names`);
+- **dates**: the first full date in the header (a "Published" line first), day/month order of
+  "03/04/2024" decided from the page (:func:`newsledger.extract.meta.numeric_order`); when
+  nothing on the page decides it, the guess is said in ``Header.date_note``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from newsledger.extract import meta as M
+from newsledger.extract.lines import _ALL_STOP, _BULLET, _BYLINE_STRIP, _CJK, _DATE, _WORD, LineInfo, line_info
+
+HEAD_WINDOW = 40  # non-blank lines above the body's first line searched for the headline
+INTO_BODY = 2  # the body's first lines may be the headline when they are no prose
+NAME_ZONE_AFTER = 3
+OVERLAP_ENOUGH = 0.4  # share of a headline's words found in the lead that counts as full agreement
+MIN_TITLE_SCORE = 0.5  # name / date lines may sit this many lines into the body
+_NOT_TITLE = {"metadata", "byline", "caption", "share-widget", "advertisement", "comments", "author-bio",
+              "dateline", "boilerplate"}
+EARLIEST_MARGIN = 1.5  # of the lines scoring this close to the best, the earliest is the headline (tuned on dev)
+_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)\b|^media caption\b", re.I)
+_MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+_MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+_BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|"
+                       r"author of the article|written by|reporter|redaktion|forfatter|"
+                       r"skrevet av|napisał|napisała)\s*:?$", re.I)
+_CREDIT = re.compile(r"\b(?:photo|foto|image|picture|credit|getty|reuters|afp|illustration|bild|kuva|"
+                     r"zdjęcie|grafik|video)\b|©", re.I)
+_GLUED_TAIL = re.compile(
+    r"(?<=[a-zà-ÿ])(?=\d|(?:News|Senior|Chief|Political|Politics|Published|Updated|Posted|The |Staff|Travel|"
+    r"Sports?|Business|Deputy|Associate|Assistant|Reporter|Correspondent|Editor|Writer|Journalist|"
+    r"Columnist|Contributor|Digital|Home|Health|Showbiz|Royal|Crime|Consumer|Money|Trends|Weekend|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)\b)")
+_UI_WORDS = set("""news politics sport sports business world opinion home latest video videos live events
+links trail breadcrumb topics topic related share comments comment menu search subscribe sign login log
+newsletter newsletters advertisement podcast podcasts photos gallery weather health science technology tech
+culture lifestyle travel entertainment economy markets money federal national local international europe
+america africa asia australia city state united kingdom states read more listen watch follow updates update
+edition content article articles section sections top stories story today daily weekly week contact about
+privacy terms cookies settings account free trial offer premium games puzzles crossword shop jobs homes
+property cars motoring fashion beauty food recipes travel royals royal showbiz tv celebrity music film
+books arts style magazine review reviews analysis explainer investigations columnists letters editorial
+football cricket rugby tennis golf boxing racing formula f1 nfl nba mlb nhl soccer olympics paris
+breaking exclusive trending popular most viewed recommended sponsored partner brand studio press release
+key facts summary overview highlights copy link copied posted next up best buy now view print mode paper
+score contributing public service related noticia relacionada new york times post journal herald guardian
+telegraph mail star sun mirror express independent standard tribune chronicle gazette mode dark light
+open close back top skip main navigation page pages issue issues subscription subscriber subscribers
+digital e-paper epaper edition archive archives podcast weather horoscope obituaries classifieds
+correspondent reporter editor writer columnist contributor redakteur redakteurin journalist journalistin
+staff senior chief political deputy associate assistant follow finance monde professor markets app dive deeper
+party""".split())
+_NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
+                        r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
+                        r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
+_ROLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Correspondent|Reporter|Editor|Writer|Columnist|Contributor|"
+                        r"Redakteur(?:in)?|Journalist(?:in)?|Follow|Staff|Producer|Photographer))+\s*$|"
+                        r"(?<=[a-z])(?:Redakteur(?:in)?|Journalist(?:in)?|Reporter|Follow)\s*$")
+
+
+@dataclass
+class Header:
+    title: Optional[int] = None  # line index of the headline
+    names: list[str] = field(default_factory=list)
+    name_lines: list[int] = field(default_factory=list)
+    published: Optional[str] = None
+    updated: Optional[str] = None
+    date_lines: list[int] = field(default_factory=list)
+    date_note: Optional[str] = None  # how an ambiguous "03/04/2024" was read, when nothing decided it
+
+
+def clean_title(line: str) -> str:
+    """A headline line without markdown heading marks and emphasis."""
+    s = _MD_HEADING.sub("", line.strip())
+    return _MD_EMPH.sub("", s).strip()
+
+
+def _terms(text: str) -> set[str]:
+    low = text.lower()
+    out = {w for w in _WORD.findall(low) if len(w) >= 3 and w not in _ALL_STOP and not w.isdigit()}
+    cjk = "".join(_CJK.findall(low))
+    out.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
+    return out
+
+
+def _is_date_line(info: LineInfo) -> bool:
+    return bool(_DATE.search(info.text)) and info.words <= 12
+
+
+def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
+                 lead_terms: set[str]) -> Optional[float]:
+    i = idx[k]
+    inf, reason = infos[i], reasons[i]
+    heading = _MD_HEADING.match(inf.text)
+    text = clean_title(inf.text)
+    if not text or (inf.bullet and not heading) or reason in _NOT_TITLE:
+        return None
+    if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT.search(text) or _FILE.search(text):
+        return None
+    if k >= lo and inf.prose:
+        return None
+    if byline_names(text)[0]:
+        return None
+    terms = _terms(text)
+    score = -0.06 * abs(lo - k)
+    if heading:
+        score += 3.0 if len(heading.group(1)) == 1 else 1.0
+    common = len(terms & lead_terms)
+    shared = common / len(terms) if terms else 0.0
+    score += 3.0 * min(shared, OVERLAP_ENOUGH) / OVERLAP_ENOUGH * min(1.0, common / 2) if common else -1.0
+    if 4 <= inf.words <= 16:
+        score += 1.0
+    elif inf.words > 20:
+        score -= 0.1 * (inf.words - 20)  # a standfirst rather than a headline
+    end = text[-1:]
+    if end == "." and inf.words >= 5:
+        score -= 1.5  # a standfirst or caption sentence
+    elif end in ":|":
+        score -= 2.0
+    if inf.words <= 4 and inf.caps >= 0.99:
+        score -= 1.0  # a menu item or section label
+    if reason == "related-links":
+        score -= 0.5
+    if "|" in text or inf.glued:
+        score -= 1.0
+    return score
+
+
+def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
+               markdown: bool = False) -> Optional[int]:
+    """Line index of the headline (see the module doc); ``lo``: position in ``idx`` of the
+    body's first line."""
+    h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
+    if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
+        return h1[0]  # markdown with a single top-level heading: the page's <h1>
+    lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
+    scores: dict[int, float] = {}
+    for k in range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY)):
+        lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
+        sc = _title_score(k, lo, idx, infos, reasons, lead_terms)
+        if sc is not None and sc >= MIN_TITLE_SCORE:
+            scores[k] = sc
+    if not scores:
+        return None
+    top = max(scores.values())
+    # the headline comes first: of the lines scoring close to the best, the earliest
+    best = min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)
+    return idx[best]
+
+
+def _name_part_ok(part: str) -> bool:
+    """A bare "First Last" (2-4 words, each a capitalised name word or a particle, none a word
+    of site furniture such as "Up Next", "Print Mode", "Public Service")."""
+    toks = part.split()
+    if not 2 <= len(toks) <= 4 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]) \
+            or toks[0].islower() or toks[-1].islower() or toks[0].endswith("."):
+        return False
+    if any(t.lower().strip(".") in _UI_WORDS for t in toks):
+        return False
+    return all(_NAME_WORD.match(t) for t in toks)
+
+
+_ROLE_WORDS = set("""deputy content hub director editor editors senior chief political politics news reporter
+reporters correspondent correspondents writer writers columnist contributor contributing staff associate
+assistant managing executive digital desk producer presenter analyst economics business sports sport
+health science technology travel royal showbiz crime consumer money trends weekend video audio data
+investigations investigative foreign home affairs international national local lead head of at
+parliamentary bureau courts legal education environment climate energy property transport
+redakteur redakteurin journalist journalistin reporterin""".split())
+
+
+def _strip_roles(s: str) -> str:
+    """"Steffan Rhys Deputy Content Hub Director" -> "Steffan Rhys" (role words at the end)."""
+    toks = s.split()
+    while len(toks) > 2 and toks[-1].lower().strip(",.") in _ROLE_WORDS:
+        toks.pop()
+    return " ".join(toks)
+
+
+_TIME_TAIL = re.compile(r"\s*(?:\d|(?:published|updated|posted|veröffentlicht|publicado|publié)\b|"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$", re.I)
+_AGENCY_PART = re.compile(r"^\(?[A-Z]{2,5}\)?$")
+
+
+def byline_names(line: str) -> tuple[list[str], bool]:
+    """(people named by a byline-like line, whether the line itself shows it is a byline: a
+    by-word, a role, a handle or a date glued to the name). Without such evidence the whole
+    line must be names (:func:`_name_part_ok`)."""
+    s = _BULLET.sub("", line.strip()).strip()
+    if not s or _CREDIT.search(s) or len(s) > 200:
+        return [], False
+    by = bool(_BYLINE_STRIP.match(s))
+    s = _BYLINE_STRIP.sub("", s).strip()
+    cut = _GLUED_TAIL.split(s, maxsplit=1)
+    s0 = cut[0].strip()
+    cut_time = _TIME_TAIL.sub("", s0).strip()
+    role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
+    handle = re.sub(r"@\w+.*$", "", role).strip()
+    evidence = by or len(cut) > 1 or cut_time != s0 or role != cut_time or handle != role
+    s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", handle)
+    s = re.sub(r"(?i)\s+(?:for|für|pour|para|per)\s+.*$", "", s)
+    parts = [p.strip(" .:,") for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
+                                               r"\ben\b|\boraz\b|\bi\b|\bve\b)\s*", s) if p.strip(" .:,")]
+    parts = [p.title() if p.isupper() and len(p) > 3 else p for p in parts
+             if not _AGENCY_PART.match(p) and not M.find_agency(p)]
+    if evidence and len(parts) == 1 and len(parts[0].split()) in (4, 6, 8):
+        toks = parts[0].split()  # "Ярослав Кузишин Антон Зелинский": names run together, two words each
+        pairs = [f"{toks[j]} {toks[j + 1]}" for j in range(0, len(toks), 2)]
+        parts = pairs if all(_name_part_ok(p) for p in pairs) and not _name_part_ok(parts[0]) else parts
+    if not parts or len(parts) > 6:
+        return [], False
+    if all(_name_part_ok(p) for p in parts):
+        return parts, evidence
+    if evidence:
+        return [p for p in M.split_byline("By " + ", ".join(parts)) if _name_part_ok(p)], True
+    return [], False
+
+
+BY_ABOVE_TITLE = 3  # a "By ..." line may sit this many lines above the headline
+_BY_APPOSITION = re.compile(r",\s+(?:a|an|the|who|is|our)\s")
+NAME_ANCHOR_GAP = 2  # a bare name line counts within this many lines of a byline, date or another name
+
+
+def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
+               title_k: Optional[int]) -> tuple[list[str], list[int]]:
+    """(names, their line indices) from the header zone: after the headline (or up to 15
+    lines above the body when there is none) to :data:`NAME_ZONE_AFTER` lines into the body.
+    "By ..." lines and name lines after a lone "By" always count; a bare name line only next
+    to such a line, a date line or another counted name line."""
+    start = title_k - BY_ABOVE_TITLE if title_k is not None else max(0, lo - 15)
+    stop = min(len(idx), lo + NAME_ZONE_AFTER)
+    found: dict[int, list[str]] = {}
+    anchors: set[int] = {title_k} if title_k is not None else set()
+    bare: dict[int, list[str]] = {}
+    bulleted: set[int] = set()
+    after_by = 0
+    for k in range(max(0, start), stop):
+        i = idx[k]
+        inf = infos[i]
+        text = _BULLET.sub("", inf.text).strip()
+        if _BY_ALONE.match(text):
+            after_by = 4
+            anchors.add(k)
+            continue
+        by_line = bool(_BYLINE_STRIP.match(text))
+        if by_line and inf.words <= 80:  # "By Alex Heath, a deputy editor and author of ..."
+            text = _BY_APPOSITION.split(text, maxsplit=1)[0]
+        elif (reasons[i] is None and inf.prose) or inf.words > 30:
+            after_by = 0
+            continue
+        if title_k is not None and k <= title_k and not by_line:
+            continue  # above the headline only a "By ..." line counts
+        names, evidence = byline_names(text)
+        if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
+                and not names:
+            anchors.add(k)
+        explicit = after_by > 0 or reasons[i] == "byline" or evidence
+        after_by = max(0, after_by - 1) if names else 0
+        if names and explicit:
+            found[k] = names
+            anchors.add(k)
+        elif names:
+            bare[k] = names
+            if inf.bullet:
+                bulleted.add(k)
+    strong = set(anchors) - {title_k}  # bylines and dates: a bulleted name needs one next to it
+    grew = True
+    while grew:  # bare names chained to an anchor; a bulleted name (else a topic tag) only to a strong one
+        grew = False
+        for k in sorted(bare):
+            near = strong if k in bulleted else anchors
+            if any(abs(k - a) <= NAME_ANCHOR_GAP for a in near):
+                found[k] = bare.pop(k)
+                anchors.add(k)
+                grew = True
+    names: list[str] = []
+    for k in sorted(found):
+        names.extend(n for n in found[k] if n not in names)
+    return names, [idx[k] for k in sorted(found)]
+
+
+_PUB_CUE = re.compile(r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"
+                      r"publicerad|udgivet|gepubliceerd|opublikowano|erschienen|geschrieben am|yayınlanma|"
+                      r"diterbitkan|publikováno)\b", re.I)
+_UPD_CUE = re.compile(r"\b(?:updated|last updated|modified|actualizado|mis à jour|aktualisiert|aggiornato|"
+                      r"oppdatert|uppdaterad|opdateret|bijgewerkt|zaktualizowano|güncelleme|aktualizováno)\b",
+                      re.I)
+DATE_ZONE_BEFORE = 8  # lines above the headline where the date may sit
+
+
+def _full_date(text: str, day_first: Optional[bool]) -> Optional[str]:
+    val = M.parse_date(text, day_first)
+    return val if val and re.match(r"\d{4}-\d{2}-\d{2}", val) else None
+
+
+def _ambiguous(text: str) -> bool:
+    m = M._D_NUM.search(text)
+    return bool(m) and m.group(2) != "." and int(m.group(1)) <= 12 and int(m.group(3)) <= 12 \
+        and not M._D_ISO.search(text) and not M._D_MDY.search(text) and not M._D_DMY.search(text)
+
+
+def find_header_dates(idx: list[int], infos: list[LineInfo], lo: int, title_k: Optional[int],
+                      day_first: Optional[bool]) -> tuple[Optional[str], Optional[str], list[int], bool]:
+    """(published, updated, date line indices, whether the published day rests on an undecided
+    day/month order)."""
+    anchor = title_k if title_k is not None else lo
+    zone = list(range(max(0, anchor - DATE_ZONE_BEFORE), min(len(idx), lo + NAME_ZONE_AFTER + 3)))
+    zone.sort(key=lambda k: (k < anchor, abs(k - anchor)))  # after the headline first, then above it
+    published = updated = None
+    used: list[int] = []
+    cue_pub = None
+    for k in zone:
+        text = infos[idx[k]].text
+        if infos[idx[k]].words > 30:
+            continue
+        um = _UPD_CUE.search(text)
+        head, tail = (text[:um.start()], text[um.end():]) if um else (text, "")
+        if tail and not updated:
+            updated = _full_date(tail, day_first) or updated
+        val = _full_date(head, day_first)
+        if val:
+            used.append(idx[k])
+            if _PUB_CUE.search(head) and not cue_pub:
+                cue_pub = (val, head)
+            if not published:
+                published = (val, head)
+    chosen = cue_pub or published or _date_elsewhere(idx, infos, lo, day_first)
+    if chosen and updated and updated < chosen[0]:
+        updated = None
+    if not chosen:
+        return None, updated, used, False
+    return chosen[0], updated, used, day_first is None and _ambiguous(chosen[1])
+
+
+def _date_elsewhere(idx: list[int], infos: list[LineInfo], lo: int,
+                    day_first: Optional[bool]) -> Optional[tuple[str, str]]:
+    """When the header has no date: a short "Published ..." line anywhere on the page."""
+    for k, i in enumerate(idx):
+        text = infos[i].text
+        if infos[i].words <= 20 and _PUB_CUE.search(text):
+            val = _full_date(text, day_first)
+            if val:
+                return val, text
+    return None
+
+
+def read_header(lines: list[str], reasons: list[Optional[str]], language: Optional[str] = None,
+                markdown: bool = False) -> Header:
+    """Headline, byline names and dates of a flattened page (see the module doc); ``markdown``:
+    the page was flattened to markdown, so a lone "# " heading is its <h1>."""
+    infos = [line_info(ln) for ln in lines]
+    idx = [i for i, inf in enumerate(infos) if inf.text]
+    lo = next((k for k, i in enumerate(idx) if reasons[i] is None), None)
+    head = Header()
+    if lo is None:
+        return head
+    head.title = pick_title(idx, infos, reasons, lo, markdown)
+    title_k = idx.index(head.title) if head.title is not None else None
+    head.names, head.name_lines = find_names(idx, infos, reasons, lo, title_k)
+    day_first, how = M.numeric_order([inf.text for inf in infos], language)
+    head.published, head.updated, head.date_lines, guessed = find_header_dates(idx, infos, lo, title_k, day_first)
+    if guessed:
+        head.date_note = "day/month order of the published date not decided by the page; read month-first"
+    return head

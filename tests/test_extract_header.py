@@ -1,0 +1,176 @@
+"""Headline, byline and dates of flattened pages (whatever flattener made them), byline junk,
+and a page whose declared charset is not its encoding. All pages here are made up."""
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract import extract
+from newsledger.extract.byline import tidy_name, tidy_names
+from newsledger.extract.meta import numeric_order, parse_date
+from newsledger.model import Document
+
+BODY = [
+    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic after engineers "
+    "found deep cracks in two of its supporting piers during a routine inspection last month.",
+    "Council leader Maria Okafor said the decision was taken reluctantly, because the bridge carries "
+    "most of the lorries that supply the port and the industrial estate on the far bank.",
+    "Repairs are expected to take at least eighteen months and to cost more than the council had set "
+    "aside for all road works this year, according to a report presented to the meeting.",
+    "Local businesses warned that the detour would add an hour to every delivery and asked the council "
+    "to speed up the works, while residents welcomed the end of heavy traffic in their streets.",
+]
+MENU = ["Home", "News", "Sport", "Business", "Weather"]
+
+
+def _page(*head: str, style: str = "lxml") -> bytes:
+    """A flattened page: a menu, the header lines given, then the body, as one of three
+    flatteners would lay it out."""
+    if style == "lxml":
+        lines = [f"  • {m}" for m in MENU] + [""] + [x for h in head for x in (h, "")] + \
+            [x for b in BODY for x in (b, "")]
+    elif style == "markdown":
+        lines = [f"  * {m}" for m in MENU] + [""] + [x for h in head for x in (h, "")] + \
+            [x for b in BODY for x in (b, "")]
+    else:  # innerText-like: indented, no blank lines between blocks
+        lines = [f"    * {m}" for m in MENU] + [f"      {h}" for h in head] + [f"   {b}" for b in BODY]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _text(raw: bytes):
+    return extract(Document(source="made-up", raw=raw, kind="text"))
+
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+def test_headline_byline_and_date_in_every_flattener_style(style):
+    title = "Harbour bridge closed to lorries after cracks found in piers"
+    head = (f"# {title}" if style == "markdown" else title, "Opinion", "Jane Roe",
+            "Published 14 March 2024, 10:05")
+    art = _text(_page(*head, style=style))
+    assert art.title == title
+    assert art.byline == ["Jane Roe"]
+    assert art.published == "2024-03-14T10:05"
+    assert art.text.startswith("The city council voted")
+    assert not any("Jane Roe" in p for p in art.paragraphs)
+
+
+def test_title_is_not_a_navigation_or_date_line():
+    art = _text(_page("Go to navigation", "Tuesday, 12 March 2024",
+                      "Harbour bridge closed to lorries after cracks found in piers", "By Jane Roe"))
+    assert art.title == "Harbour bridge closed to lorries after cracks found in piers"
+    assert art.byline == ["Jane Roe"]
+
+
+def test_headline_above_its_standfirst():
+    art = _text(_page("Harbour bridge closed to lorries after cracks",
+                      "Council says repairs to the cracked piers will take eighteen months and cost more than "
+                      "all road works this year",
+                      "Jane Roe", "12 March 2024"))
+    assert art.title == "Harbour bridge closed to lorries after cracks"
+    assert art.published == "2024-03-12"
+
+
+def test_two_line_agency_header():
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers",
+                      "Port Lindell, March 12 (Reuters)", "By Jane Roe and John Doe"))
+    assert art.title == "Harbour bridge closed to lorries after cracks found in piers"
+    assert art.byline == ["Jane Roe", "John Doe"]
+    assert art.agency == "Reuters"
+    assert art.dateline == "Port Lindell"
+
+
+@pytest.mark.parametrize("line,names", [
+    ("Jane RoeNews Reporter", ["Jane Roe"]),
+    ("Jane RoePublished Jul 17, 2024, 11:21am", ["Jane Roe"]),
+    ("Jane Roe 7 hours ago", ["Jane Roe"]),
+    ("Jane Roe@janeroe", ["Jane Roe"]),
+    ("Jane Roe Deputy Content Hub Director", ["Jane Roe"]),
+    ("By Jane Roe For Example.com", ["Jane Roe"]),
+])
+def test_byline_lines_with_glued_tails(line, names):
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", line))
+    assert art.byline == names
+
+
+# ---------------------------------------------------------------- dates and day/month order
+
+
+def test_numeric_date_order_from_the_page():
+    assert numeric_order(["Posted 03/04/2024", "Earlier: 25/03/2024"]) == (True, "numeric dates on the page")
+    assert numeric_order(["Posted 03/04/2024", "Earlier: 03/25/2024"]) == (False, "numeric dates on the page")
+    assert numeric_order(["Posted 03/04/2024", "2 April 2024"])[0] is True
+    assert numeric_order(["Posted 03/04/2024"], "de") == (True, "page language de")
+    assert numeric_order(["Posted 03/04/2024"], "en") == (None, "unknown")
+    assert parse_date("03/04/2024", day_first=True) == "2024-04-03"
+    assert parse_date("03/04/2024", day_first=False) == "2024-03-04"
+    assert parse_date("Publisert torsdag 09. mai 2024 - 13:26") == "2024-05-09T13:26"
+    assert parse_date("2024年04月24日 23:52") == "2024-04-24T23:52"
+    assert parse_date("Associated PressApril 28, 2023 GMT") == "2023-04-28"
+
+
+def test_day_month_order_decided_by_another_date_on_the_page():
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "Jane Roe",
+                      "Posted 03/04/2024", "Related: budget approved 25/03/2024"))
+    assert art.published == "2024-04-03"
+    assert not [f for f in art.flags if f.kind == "date-order-guessed"]
+
+
+def test_undecided_day_month_order_is_flagged_not_silent():
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "Jane Roe",
+                      "Posted 03/04/2024"))
+    assert art.published == "2024-03-04"
+    flags = [f for f in art.flags if f.kind == "date-order-guessed"]
+    assert flags and flags[0].evidence["published"] == "2024-03-04"
+
+
+# ---------------------------------------------------------------- byline junk
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("ByJane Roe", "Jane Roe"),
+    ("Byby Jane Roe", "Jane Roe"),
+    ("By: Jane Roe", "Jane Roe"),
+    ("Jane RoeTwitter", "Jane Roe"),
+    ("Jane Roe Email", "Jane Roe"),
+    ("Jane Roe @janeroe", "Jane Roe"),
+    ("More stories by Jane Roe", "Jane Roe"),
+    ("Jane Roe | Follow us on X", "Jane Roe"),
+    ("JANE ROE", "Jane Roe"),
+    ("Byron Keller", "Byron Keller"),
+    ("Follow us on Facebook", None),
+    ("Photograph by Jane Roe", None),
+    ("Photo: Jane Roe", None),
+    ("Staff writer", None),
+])
+def test_tidy_name(raw, clean):
+    assert tidy_name(raw) == clean
+
+
+def test_site_name_is_no_co_author():
+    assert tidy_names(["Jane Roe", "Daily Example", "dailyexample.com", "The Daily Example"],
+                      "https://www.dailyexample.com/news/1") == ["Jane Roe"]
+    assert tidy_names(["Jane Roe", "ByJane Roe", "John Doe"]) == ["Jane Roe", "John Doe"]
+
+
+def test_html_byline_is_tidied():
+    html = ("<html><head><meta name='author' content='ByJane Roe'></head><body><article>"
+            "<h1>Harbour bridge closed to lorries after cracks found in piers</h1>"
+            + "".join(f"<p>{b}</p>" for b in BODY) + "</article></body></html>")
+    art = extract(Document(source="made-up", raw=html.encode(), kind="html", url="https://example.org/a"))
+    assert art.byline == ["Jane Roe"]
+
+
+# ---------------------------------------------------------------- charset
+
+
+def test_declared_charset_contradicted_by_the_bytes():
+    body = "".join(f"<p>{b} Zürich, Gdańsk, 北京.</p>" for b in BODY)
+    html = ("<html><head><meta charset='gb2312'><title>t</title></head><body><article>"
+            "<h1>Harbour bridge closed to lorries after cracks found in piers</h1>"
+            f"{body}</article></body></html>").encode("utf-8")
+    art = extract(Document(source="made-up", raw=html, kind="html"))
+    assert "Zürich, Gdańsk, 北京" in art.text
+    flag = [f for f in art.flags if f.kind == "charset-mismatch"]
+    assert flag and flag[0].evidence == {"declared": "gb2312", "actual": "utf-8"}
+    honest = html.replace(b"gb2312", b"utf-8")
+    assert not [f for f in extract(Document(source="made-up", raw=honest, kind="html")).flags
+                if f.kind == "charset-mismatch"]

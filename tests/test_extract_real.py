@@ -1,0 +1,51 @@
+"""The realnews evaluation: its fixed held-out split, its field scores, and the three
+flatteners it feeds the text extractor with."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from newsledger.evaluate.extraction_real import authors_ok, date_ok, load_pages, split_of, title_ok
+from newsledger.evaluate.flatteners import FLATTENERS, flatten
+
+PAGE = ("<html><body><nav><ul><li>Home</li><li>World</li></ul></nav><article>"
+        "<h1>Harbour bridge closed after cracks found</h1><p>By <b>Jane Roe</b></p>"
+        "<p>The council voted on Tuesday to close the bridge.</p><p>Repairs will take a year.</p>"
+        "</article></body></html>").encode()
+
+
+def test_split_is_sha1_of_the_id_mod_3():
+    for pid in ("fundus-uk-BBC_2026_04_25", "readability-qq", "x"):
+        want = "test" if int(hashlib.sha1(pid.encode()).hexdigest(), 16) % 3 == 0 else "dev"
+        assert split_of(pid) == want
+    parts = [split_of(f"page-{i}") for i in range(3000)]
+    assert 900 < parts.count("test") < 1100
+
+
+def test_field_scores():
+    assert title_ok("Harbour bridge  closed — “now”", "harbour bridge closed - \"now\"")
+    assert not title_ok(None, "x") and not title_ok("Go to navigation", "Harbour bridge closed")
+    assert authors_ok(["JANE ROE", "John Doe"], ["John Doe", "Jane Roe"])
+    assert not authors_ok(["Jane Roe"], ["Jane Roe", "John Doe"])
+    assert date_ok("2024-03-14T10:05", "2024-03-14", utc=False)
+    assert not date_ok("2024-03-15", "2024-03-14", utc=False)
+    assert date_ok("2024-03-15", "2024-03-14", utc=True)  # a UTC gold time: the local day may differ
+    assert not date_ok("10:05", "2024-03-14", utc=True)
+
+
+@pytest.mark.parametrize("name", sorted(FLATTENERS))
+def test_every_flattener_keeps_headline_and_body(name):
+    text = flatten(PAGE, name)
+    assert "Harbour bridge closed after cracks found" in text
+    assert "Repairs will take a year." in text
+    assert len({flatten(PAGE, n) for n in FLATTENERS}) == 3  # three different layouts
+
+
+def test_realnews_split_sizes():
+    try:
+        pages = load_pages("all")
+    except FileNotFoundError as exc:
+        pytest.skip(str(exc))
+    assert len(pages) == 167
+    assert sum(p.split == "test" for p in pages) == 49
