@@ -1,0 +1,124 @@
+"""Attributed claims: who said (reported, denied, expected, ...) what.
+
+``find_claims(doc, text)`` runs rules over the spaCy dependency parse of ``text`` plus a
+character-level quotation finder (one paragraph at a time):
+
+1. **Cues.** A verb is a cue when its lemma is in the lexicon learned from PolNeAR train
+   (``data/cue_lexicon.json``, see ``scripts/build_cue_lexicon.py``), plus fixed patterns:
+   "according to X", a sentence-initial "For X, ..." frame, "declined to comment",
+   "X: text" and "“quote” ― Name" layouts.
+2. **Content.** The ``ccomp``/``xcomp`` complement; else, for "Y, X said", the head clause minus
+   the cue's own phrase; else the object phrase (``dobj`` plus later ``prep``/``oprd``/... siblings)
+   or the object of a preposition right after the verb ("called for X").
+3. **Source.** The subject (``nsubj``; for a passive, the ``by`` agent); a relative "who" takes
+   the noun it modifies; conjoined verbs and subject-less participles ("..., saying") inherit the
+   subject of the verb they hang off.
+4. **Quotes.** Content is clipped to the cue's paragraph and widened to any quotation it touches;
+   a quotation right after the cue ("“A,” he said, “B.”") or opening the next sentence is added
+   as another piece.
+5. **Univocal clean-up.** As in PolNeAR, a token has one role: a claim whose cue lies inside a
+   larger claim's content is dropped (largest content first).
+
+Learned parts (``learned.py``, trained on PolNeAR train by ``scripts/train_attribution.py``;
+``data/MODEL_CARD.md``): when ``data/cue_model.json`` is shipped, every verb is a cue candidate
+and a logistic-regression cue classifier keeps or drops it (the lexicon becomes a feature); a
+linear ranker (``data/boundary_model.json``) then picks the content boundaries among rule
+variants, and an edge model (``data/edge_model.json``) moves the content's start and end tokens.
+In that mode possessed nouns ("Trump's claim that X") are cue candidates too.
+``find_claims(..., model=None)`` runs the rules alone. ``find_claims(..., statements_only=True)``
+(the default, the product setting) keeps reported statements only (:func:`is_statement`).
+
+Sources are then given canonical names by :func:`newsledger.analyze.sources.resolve_sources`
+and a stance by :func:`newsledger.analyze.stance.stance_of`.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from newsledger.analyze.attribution.base import (SPEECH_VERBS, Cand, _merge, _tok_ranges,  # noqa: F401
+                                                 _tokens_of, lexicon, paragraph_bounds, quote_kind, quote_spans,
+                                                 quoted_mask)
+from newsledger.analyze.attribution.extractor import Extractor  # noqa: F401
+from newsledger.model import Claim, Content, Source, Span
+
+
+CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
+
+
+def is_statement(c: Cand, ex: "Extractor") -> bool:
+    """Whether a claim reports a statement (the product's notion of a claim) rather than an
+    action or a stance. PolNeAR also counts actions ("called an emergency meeting", "made a rare
+    visit") as attributions, and the learned cue classifier keeps them; the product does not.
+    A claim is a statement when its cue is a fixed pattern ("according to", layouts), or its
+    content is (partly) a quotation, or its content is a clause (complement, "Y, X said",
+    "X said: Y"), or its cue verb is a reporting verb of the train lexicon (a lemma that heads a
+    gold cue in >= 25% of its >= 5 train uses: say, deny, criticize, reiterate, ...) used the way
+    the rules accept it (no "needs a complement / predicate" flag: "called X Y", not "called a
+    meeting")."""
+    quoted = any(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum())
+    if c.rule == "tagger":  # a cue the tagger found: a quotation, or a reporting word in the cue
+        from newsledger.analyze.attribution.learned import _tokens_of
+
+        return quoted or any(ex.doc[i].lemma_.lower() in ex.lex["verbs"] for i in _tokens_of(ex.doc, [c.cue]))
+    if c.rule != "verb":
+        return True
+    if quoted:
+        return True
+    if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
+        return True
+    return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
+
+
+DROP_SOURCELESS = True  # a claim without a speaker is of little use (and PolNeAR scores it as wrong)
+USE_LEARNED = True  # use the learned cue classifier (data/cue_model.json) when it is shipped
+USE_BOUNDARY = True  # and the learned content-boundary ranker (data/boundary_model.json)
+USE_EDGES = True  # and the learned content start/end model (data/edge_model.json)
+USE_TAGGER = True  # and the article-wide token tagger's probabilities as their features (data/tagger.npz)
+
+
+def find_claims(doc, text: str, resolve: bool = True, model="default", statements_only: bool = True) -> list[Claim]:
+    """Attributed claims of ``text`` (``doc`` is its spaCy Doc, same offsets). ``model``: a
+    :class:`~newsledger.analyze.attribution.learned.CueModel`, None for the rules alone, or "default" for
+    the shipped model (when :data:`USE_LEARNED`). ``statements_only`` (the product setting)
+    keeps only reported statements (:func:`is_statement`); the PolNeAR evaluation passes False,
+    since PolNeAR also annotates actions and stances as attributions."""
+    from newsledger.analyze.stance import stance_of
+
+    boundary = edges = None
+    if isinstance(model, str):
+        from newsledger.analyze.attribution.learned import boundary_model, cue_model, edge_model
+
+        model = cue_model() if USE_LEARNED else None
+        boundary = boundary_model() if USE_LEARNED and USE_BOUNDARY else None
+        edges = edge_model() if USE_LEARNED and USE_EDGES else None
+    tag = None
+    if model is not None and USE_TAGGER:
+        from newsledger.analyze.attribution.tagger import tagger
+
+        tg = tagger()
+        tag = tg(doc, text) if tg is not None else None
+    ex = Extractor(doc, text, generate=model is not None, tag=tag)
+    cands = [c for c in ex.run(model, boundary if model is not None else None, edges if model is not None else None)
+             if c.source is not None or not DROP_SOURCELESS]
+    if statements_only:
+        cands = [c for c in cands if is_statement(c, ex)]
+    mask = quoted_mask(text)
+    claims = []
+    for c in cands:
+        pieces = [(s, e) for s, e in c.content if any(ch.isalnum() for ch in text[s:e])] or c.content
+        start, end = pieces[0][0], pieces[-1][1]
+        content = Content(text=" ".join(text[s:e] for s, e in pieces), start=start, end=end,
+                          pieces=[tuple(p) for p in pieces])
+        source = None
+        if c.source:
+            s, e = c.source
+            source = Source(text=text[s:e], start=s, end=e, name=text[s:e])
+        cue = Span(text=text[c.cue[0]:c.cue[1]], start=c.cue[0], end=c.cue[1])
+        claim = Claim(source=source, cue=cue, content=content, kind=quote_kind(text, pieces, mask))
+        claim.stance = stance_of(claim, doc, text)
+        claims.append(claim)
+    if resolve:
+        from newsledger.analyze.sources import resolve_sources
+
+        resolve_sources(claims, doc, text)
+    return claims
