@@ -1,7 +1,7 @@
 """Analyze stage: an extracted :class:`Article` gains claims, quantities, dates and entities.
 
 Components (each its own module, each reading the same spaCy Doc of ``article.text``):
-``attribution`` (who said what), ``sources`` (one canonical speaker per article),
+``attribution`` (who said what), ``speakers`` (one canonical speaker per article, or unresolved),
 ``stance``, ``quantities`` and ``dates``. Figures and dates are linked to the claim whose
 content holds them, by character offsets.
 """
@@ -45,11 +45,9 @@ def annotate(article: Article, doc) -> Article:
     from newsledger.analyze.attribution import find_claims
     from newsledger.analyze.dates import find_dates
     from newsledger.analyze.quantities import find_quantities
-    from newsledger.analyze.sources import resolve_sources
 
     text = article.text
-    article.claims = find_claims(doc, text, statements_only=True)  # reported statements, not actions
-    resolve_sources(article.claims, doc, text)
+    article.claims = find_claims(doc, text, statements_only=True)  # reported statements, speakers resolved
     for claim in article.claims:  # a parse slip ("a.m." split at ".") is no speaker
         if claim.source and not any(ch.isalnum() for ch in claim.source.name or claim.source.text):
             claim.source = None

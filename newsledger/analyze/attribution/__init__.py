@@ -28,7 +28,7 @@ In that mode possessed nouns ("Trump's claim that X") are cue candidates too.
 ``find_claims(..., model=None)`` runs the rules alone. ``find_claims(..., statements_only=True)``
 (the default, the product setting) keeps reported statements only (:func:`is_statement`).
 
-Sources are then given canonical names by :func:`newsledger.analyze.sources.resolve_sources`
+Sources are then given canonical names by :func:`newsledger.analyze.speakers.resolve_speakers`
 and a stance by :func:`newsledger.analyze.stance.stance_of`.
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ from newsledger.analyze.attribution.base import (SPEECH_VERBS, Cand, _merge, _to
                                                  _tokens_of, lexicon, paragraph_bounds, quote_kind, quote_spans,
                                                  quoted_mask)
 from newsledger.analyze.attribution.extractor import Extractor  # noqa: F401
-from newsledger.model import Claim, Content, Source, Span
+from newsledger.model import Claim, Content, Cue, Source
 
 
 CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
@@ -113,12 +113,12 @@ def find_claims(doc, text: str, resolve: bool = True, model="default", statement
         if c.source:
             s, e = c.source
             source = Source(text=text[s:e], start=s, end=e, name=text[s:e])
-        cue = Span(text=text[c.cue[0]:c.cue[1]], start=c.cue[0], end=c.cue[1])
+        cue = Cue(text=text[c.cue[0]:c.cue[1]], start=c.cue[0], end=c.cue[1])
         claim = Claim(source=source, cue=cue, content=content, kind=quote_kind(text, pieces, mask))
         claim.stance = stance_of(claim, doc, text)
         claims.append(claim)
     if resolve:
-        from newsledger.analyze.sources import resolve_sources
+        from newsledger.analyze.speakers import resolve_speakers
 
-        resolve_sources(claims, doc, text)
+        resolve_speakers(claims, doc, text)
     return claims
