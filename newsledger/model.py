@@ -185,6 +185,8 @@ class Claim:
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateExpr] = field(default_factory=list)
     confidence: float = 1.0  # calibrated probability that the claim is right (statement, content and speaker)
+    # evidence the analyzer gathered for the confidence (cue-model probability, rule, ...); not serialised
+    signals: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def unresolved(self) -> bool:

@@ -80,12 +80,14 @@ class Tally:
     core_found: int = 0
     core_found_any: int = 0
     examples: list = field(default_factory=list)
+    verdicts: list = field(default_factory=list)  # per output claim: right | unresolved | wrong-speaker | spurious
 
     def add(self, other: "Tally") -> None:
         for k in ("outputs", "right", "unresolved", "wrong_speaker", "spurious", "core", "core_found",
                   "core_found_any"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.examples += other.examples
+        self.verdicts += other.verdicts
 
     def figures(self) -> dict:
         n = max(self.outputs, 1)
@@ -218,6 +220,7 @@ def score_page(text: str, gold: list[GoldClaim], claims: list, keep_examples: bo
         else:
             t.spurious += 1
             verdict = "spurious"
+        t.verdicts.append(verdict)
         if keep_examples and verdict != "right":
             said = f"{name} <- {c.source.text!r}" if c.source else None
             t.examples.append((verdict, said, c.cue.text, c.content.text[:120],

@@ -115,10 +115,38 @@ def find_claims(doc, text: str, resolve: bool = True, model="default", statement
             source = Source(text=text[s:e], start=s, end=e, name=text[s:e])
         cue = Cue(text=text[c.cue[0]:c.cue[1]], start=c.cue[0], end=c.cue[1])
         claim = Claim(source=source, cue=cue, content=content, kind=quote_kind(text, pieces, mask))
-        claim.stance = stance_of(claim, doc, text)
+        claim.signals = signals_of(c, ex)
+        read_statement(claim, doc, text)
         claims.append(claim)
     if resolve:
+        from newsledger.analyze.confidence import score_claims
         from newsledger.analyze.speakers import resolve_speakers
 
         resolve_speakers(claims, doc, text)
+        score_claims(claims)
     return claims
+
+
+def signals_of(c: Cand, ex: Extractor) -> dict:
+    """What the extractor knows about a candidate, for :mod:`newsledger.analyze.confidence`."""
+    sig = {"rule": c.rule, "path": str(c.extra.get("path", c.rule)).split("-")[0], "p": float(c.extra.get("p", 1.0)),
+           "lemma": c.lemma, "speech_verb": c.lemma in SPEECH_VERBS, "lexicon_verb": c.lemma in ex.lex["verbs"],
+           "flags": len(c.extra.get("flags") or []), "merged": bool(c.extra.get("merged"))}
+    if ex.tag is not None:
+        cue, content = _tokens_of(ex.doc, [c.cue]), _tokens_of(ex.doc, c.content)
+        sig["tag_cue"] = float(ex.tag[cue, 3].max()) if cue else 0.0
+        sig["tag_content"] = float(ex.tag[content, 0].mean()) if content else 0.0
+        src = _tokens_of(ex.doc, [c.source]) if c.source else []
+        sig["tag_source"] = float(ex.tag[src, 4].mean()) if src else 0.0
+    return sig
+
+
+def read_statement(claim: Claim, doc, text: str) -> None:
+    """Negation around the cue, questions and the stance that follows from them."""
+    from newsledger.analyze.stance import cue_negated, is_question, stance_of
+
+    claim.cue.negated = cue_negated(doc, claim.cue.start, claim.cue.end)
+    if is_question(claim, doc, text):
+        claim.kind, claim.stance = "question", "asks"
+    else:
+        claim.stance = stance_of(claim, doc, text)
