@@ -412,6 +412,14 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
     return None, 0.0, None
 
 
+def _latest_org(ctx: _Context, pos: int) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
+    orgs = [m for m in ctx.mentions if m.ent.label_ == "ORG" and m.pos < pos and pos - m.pos <= WINDOW // 2]
+    if not orgs:
+        return None, 0.0, None, False
+    m = orgs[-1]
+    return _cluster_of_mention(ctx, m), CONF_DESCRIPTOR - 0.1, m.ent.text, False
+
+
 def _passive_subject(doc, c) -> bool:
     """The source is the passive subject of the cue ("X was accused of ..."): the accused."""
     span = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
@@ -459,8 +467,8 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         cl, conf, used = _resolve_descriptor(ctx, raw, src)
         if cl is not None:
             return cl, conf, used, False
-        if head is not None and head.lower_ in GENERIC_ORG | GOVERNMENT_HEADS:
-            return None, 0.0, None, False
+        if head is not None and head.lower_ in GENERIC_ORG | GOVERNMENT_HEADS and len(_content_words(raw)) == 1:
+            return _latest_org(ctx, src.start)  # a bare "the agency": the organisation just named, else unresolved
     if _is_anonymous(raw, head):
         return None, CONF_ANON, None, True
     cl = None

@@ -135,7 +135,11 @@ def article_page(request: Request, article_id: str):
         raise HTTPException(404, "No article has this id.")
     if art["id"] != article_id:
         return RedirectResponse(f"/articles/{quote(art['id'], safe='')}", status_code=308)
-    claims = art.get("claims") or []
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
+    # claims under the confidence threshold stay in the ledger but are not shown; their slot is
+    # kept empty so that claim numbers and claim-group links stay the stored indexes
+    claims = [c if render.shown(c, DEFAULT_MIN_CONFIDENCE) else {} for c in art.get("claims") or []]
     groups = _links(request).for_article(art["id"])
     claim_groups = groups.get("claims") or groups.get("conflicts") or []
     by_claim = _claim_groups_by_claim(art["id"], claims, claim_groups)
@@ -159,7 +163,9 @@ def source_page(request: Request, name: str):
     name = name.strip()[:300]
     if not name:
         raise HTTPException(404, "No source has this name.")
-    found = _ledger(request).claims(source=name, limit=5000)
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
+    found = _ledger(request).claims(source=name, limit=5000, min_confidence=DEFAULT_MIN_CONFIDENCE)
     low = name.casefold()
     exact = [c for c in found if render.source_name(c).casefold() == low]
     similar = sorted({render.source_name(c) for c in found} - {name}) if not exact else []
