@@ -454,7 +454,9 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
                     pname = cc.name
                     break
     if pname:
-        return _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person"), CONF_NAMED, None, False
+        cl = _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person")
+        cl.descriptions = getattr(cl, "descriptions", []) + [raw]  # "spokesman Karl Vint": a later "the spokesman"
+        return cl, CONF_NAMED, None, False
     beside = _appositive_person(ctx, src)
     if beside:
         cl = _find_person(ctx.clusters, beside) or _new(ctx.clusters, beside, "person")
