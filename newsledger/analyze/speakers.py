@@ -195,6 +195,9 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 RELATIVES = {"which", "who", "that", "whom", "whose"}
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m",
                 "king": "m", "queen": "f", "prince": "m", "princess": "f", "madam": "f"}
+WORK_NOUNS = {"research", "study", "report", "analysis", "memo", "statement", "data", "survey", "poll", "book",
+              "paper", "letter", "post", "tweet", "website", "account", "campaign", "team", "office", "review",
+              "investigation", "findings", "figures", "estimate", "estimates", "calculations", "assessment"}
 GOVERNMENT_HEADS = {"government", "administration", "presidency", "cabinet", "authorities", "state"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONF_NAMED, CONF_ORG, CONF_ANON = 0.95, 0.9, 0.85
@@ -242,7 +245,8 @@ class _Context:
         return out
 
     def _genders(self) -> dict[str, str]:
-        """person name -> "m"/"f", from a title ("Mr", "Ms") or an unambiguous he/she right after it."""
+        """person name -> "m"/"f", from a title ("Mr", "Ms"), or the first he/she subject (or
+        himself/herself) after it, before the next person, outside quoted and reported content."""
         out: dict[str, str] = {}
         persons = [m for m in self.mentions if m.kind == "person"]
         for k, m in enumerate(persons):
@@ -256,15 +260,19 @@ class _Context:
             for t in self.doc[m.ent.end:]:
                 if t.idx >= stop:
                     break
-                if self.qmask[t.idx]:
-                    continue
-                if t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS:
-                    out.setdefault(name, "m" if t.lower_ == "he" else "f")
+                if self.qmask[t.idx] or self.reported[t.idx]:
+                    continue  # "X filed a lawsuit saying he ...": reported words say nothing of X
+                if (t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS) or t.lower_ in ("himself", "herself"):
+                    out.setdefault(name, "m" if t.lower_ in ("he", "himself") else "f")
                     break
         return out
 
     def gender_of(self, cl: _Cluster) -> Optional[str]:
-        return next((self.genders[m] for m in [cl.name, *cl.mentions] if m in self.genders), None)
+        if cl.kind != "person":
+            return None
+        names = {cl.name, *cl.mentions}
+        last = cl.name.split()[-1] if cl.name.split() else ""
+        return next((g for n, g in self.genders.items() if n in names or (n.split() and n.split()[-1] == last)), None)
 
 
 def _titled_names(doc) -> list:
@@ -321,20 +329,20 @@ def _cluster_of_mention(ctx: _Context, m: _Mention) -> _Cluster:
     return _new(ctx.clusters, name, "org")
 
 
-def _antecedents(ctx: _Context, pos: int, pron: str) -> list[tuple[int, _Cluster, str]]:
-    """Compatible (position, cluster, role) before ``pos``, nearest first: speakers of earlier
-    claims and subject mentions within :data:`WINDOW`."""
+def _antecedents(ctx: _Context, pos: int, pron: str) -> list[tuple[int, _Cluster, str, str]]:
+    """Compatible (position, cluster, role, mention) before ``pos``, nearest first: speakers of
+    earlier claims and subject mentions within :data:`WINDOW`."""
     out = []
     for cl in ctx.clusters:
         p = getattr(cl, "last_pos", -1)
         if 0 <= p < pos and pos - p <= WINDOW and _agrees(ctx, pron, cl):
-            out.append((p, cl, "speaker"))
+            out.append((p, cl, "speaker", cl.name))
     for m in ctx.mentions:
         if m.pos >= pos or pos - m.pos > WINDOW or m.role == "other":
             continue
         cl = _cluster_of_mention(ctx, m)
         if _agrees(ctx, pron, cl):
-            out.append((m.pos, cl, m.role))
+            out.append((m.pos, cl, m.role, m.ent.text))
     return sorted(out, key=lambda x: -x[0])
 
 
@@ -346,18 +354,23 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
     cands = _antecedents(ctx, pos, pron)
     if not cands:
         return None, 0.0, None
-    others = {id(cl) for _, cl, _ in cands}
+    others = {id(x[1]) for x in cands}
     cur = ctx.current
-    if cur is not None and id(cur) in others and 0 <= pos - ctx.current_pos <= WINDOW:
+    gendered = pron in MALE | FEMALE
+    known = [x for x in cands if gendered and ctx.gender_of(x[1]) is not None]
+    if cur is not None and id(cur) in others and 0 <= pos - ctx.current_pos <= WINDOW and (
+            not known or ctx.gender_of(cur) is not None):
+        # (a speaker of unknown gender yields to a candidate known to agree)
         # the current speaker, unless a compatible subject was named after the speaker last spoke
-        later = [cl for p, cl, role in cands if p > ctx.current_pos and cl is not cur and role == "subject"]
+        later = [cl for p, cl, role, _ in cands if p > ctx.current_pos and cl is not cur and role == "subject"]
         if not later:
             return cur, CONF_SPEAKER, cur.name
-    p, cl, role = cands[0]
-    rivals = {id(c) for q, c, _ in cands if pos - q <= 600} - {id(cl)}
+    p, cl, role, mention = known[0] if known and ctx.gender_of(cands[0][1]) is None and pos - known[0][0] <= 600 \
+        else cands[0]
+    rivals = {id(x[1]) for x in cands if pos - x[0] <= 600} - {id(cl)}
     sure = ctx.gender_of(cl) is not None or pron not in MALE | FEMALE
     conf = CONF_SUBJECT if not rivals and sure else CONF_AMBIGUOUS
-    return cl, conf, ctx.text[p:p + 80].split("\n")[0] if role != "speaker" else cl.name
+    return cl, conf, mention
 
 
 def _appositive_person(ctx: _Context, src) -> Optional[str]:
@@ -366,6 +379,10 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    inside = [e for e in doc.ents if e.label_ == "PERSON" and span.start < e.start and e.end <= span.end
+              and e.root.dep_ == "appos"]
+    if inside:  # "one of Epstein's victims, Virginia Giuffre"
+        return _person_name(doc, inside[0].start_char, inside[0].end_char) or inside[0].text
     root = span.root
     for t in [root.head] + list(root.children):
         if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj") and (t is root.head) == (root.dep_ == "appos"):
@@ -420,6 +437,27 @@ def _latest_org(ctx: _Context, pos: int) -> tuple[Optional[_Cluster], float, Opt
     return _cluster_of_mention(ctx, m), CONF_DESCRIPTOR - 0.1, m.ent.text, False
 
 
+def _possessed_work(raw: str) -> bool:
+    words = raw.lower().replace("’", "'").split()
+    return len(words) <= 4 and words[0] in ("its", "their", "his", "her") and (
+        words[-1] in WORK_NOUNS or (words[0] in ("its", "their") and words[-1] in GOVERNMENT_HEADS | GENERIC_ORG))
+
+
+def _work_author(doc, src) -> Optional[str]:
+    """"a 2017 analysis coordinated by Instituto Escolhas": the author a work noun names."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in WORK_NOUNS:
+        return None
+    for t in span:
+        if t.lower_ == "by" and t.i + 1 < span.end:
+            pobj = [c for c in t.children if c.dep_ == "pobj" and c.i < span.end]
+            if pobj:
+                ent = next((e for e in doc.ents if e.start <= pobj[0].i < e.end and e.label_ in ("PERSON", "ORG")), None)
+                if ent is not None:
+                    return ent.text
+    return None
+
+
 def _passive_subject(doc, c) -> bool:
     """The source is the passive subject of the cue ("X was accused of ..."): the accused."""
     span = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
@@ -462,6 +500,15 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         cl = _find_person(ctx.clusters, beside) or _new(ctx.clusters, beside, "person")
         cl.descriptions = getattr(cl, "descriptions", []) + [raw]
         return cl, CONF_NAMED - 0.05, beside, False
+    author = _work_author(doc, src)
+    if author:
+        pname = _person_name(doc, src.start + raw.find(author), src.start + raw.find(author) + len(author)) \
+            if raw.find(author) >= 0 else None
+        if pname:
+            return _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person"), CONF_ORG, author, False
+        cl = next((cc for cc in reversed(ctx.clusters) if cc.kind == "org" and _match_org(author, cc)), None) \
+            or _new(ctx.clusters, author, "org")
+        return cl, CONF_ORG, author, False
     head = _head_token(doc, src.start, src.end)
     first = raw.split()[0].lower() if raw.split() else ""
     definite = first in ("the", "this", "that", "these", "those", "its", "their", "his", "her")
@@ -506,9 +553,8 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:
         cl, conf, used = _resolve_pronoun(ctx, low, c.source.start)
         anon = False
-    elif raw.split() and raw.split()[0].lower() in ("its", "their") and len(raw.split()) <= 3 and \
-            raw.split()[-1].lower() in GOVERNMENT_HEADS | GENERIC_ORG:
-        # "its government", "their spokesman": the possessor's referent
+    elif _possessed_work(raw):
+        # "its government", "her own research", "their spokesman": the possessor's referent
         cl, conf, used = _resolve_pronoun(ctx, raw.split()[0].lower(), c.source.start)
         anon = False
     else:

@@ -223,7 +223,7 @@ def score_page(text: str, gold: list[GoldClaim], claims: list, keep_examples: bo
         t.verdicts.append(verdict)
         if keep_examples and verdict != "right":
             said = f"{name} <- {c.source.text!r}" if c.source else None
-            t.examples.append((verdict, said, c.cue.text, c.content.text[:120],
+            t.examples.append((verdict, f"{c.confidence:.2f}", said, c.cue.text, c.content.text[:120],
                                [gold[k].source for k in hits]))
     core = [k for k, g in enumerate(gold) if g.core]
     t.core = len(core)
