@@ -198,6 +198,7 @@ TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady
 WORK_NOUNS = {"research", "study", "report", "analysis", "memo", "statement", "data", "survey", "poll", "book",
               "paper", "letter", "post", "tweet", "website", "account", "campaign", "team", "office", "review",
               "investigation", "findings", "figures", "estimate", "estimates", "calculations", "assessment"}
+QUANTIFIERS = {"all", "both", "neither", "each", "none", "either", "most", "many", "some", "few", "several", "half"}
 GOVERNMENT_HEADS = {"government", "administration", "presidency", "cabinet", "authorities", "state"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONF_NAMED, CONF_ORG, CONF_ANON = 0.95, 0.9, 0.85
@@ -255,6 +256,8 @@ class _Context:
             if before in TITLE_GENDER:
                 out.setdefault(name, TITLE_GENDER[before])
                 continue
+            if m.ent.root.dep_ == "poss" or m.ent.end < len(self.doc) and self.doc[m.ent.end].tag_ == "POS":
+                continue  # "Jacob Zuma's daughter ... she": the pronoun is the daughter
             nxt = persons[k + 1].pos if k + 1 < len(persons) else len(self.text)
             stop = min(nxt, m.ent.sent.end_char + 200)
             for t in self.doc[m.ent.end:]:
@@ -312,7 +315,7 @@ def _agrees(ctx: _Context, pron: str, cl: _Cluster) -> bool:
         g = ctx.gender_of(cl)
         return g is None or g == ("m" if pron in MALE else "f")
     if pron in NEUTER:
-        return cl.kind == "org" and not getattr(cl, "plural", False)
+        return cl.kind == "org" and not getattr(cl, "plural", False) and getattr(cl, "orgish", True)
     if pron in PLURAL:
         return cl.kind == "org" or getattr(cl, "plural", False)
     return True
@@ -359,7 +362,7 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
     gendered = pron in MALE | FEMALE
     known = [x for x in cands if gendered and ctx.gender_of(x[1]) is not None]
     if cur is not None and id(cur) in others and 0 <= pos - ctx.current_pos <= WINDOW and (
-            not known or ctx.gender_of(cur) is not None):
+            not known or ctx.gender_of(cur) is not None or pos - ctx.current_pos <= 300):
         # (a speaker of unknown gender yields to a candidate known to agree)
         # the current speaker, unless a compatible subject was named after the speaker last spoke
         later = [cl for p, cl, role, _ in cands if p > ctx.current_pos and cl is not cur and role == "subject"]
@@ -518,6 +521,12 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
             return cl, conf, used, False
         if head is not None and head.lower_ in GENERIC_ORG | GOVERNMENT_HEADS and len(_content_words(raw)) == 1:
             return _latest_org(ctx, src.start)  # a bare "the agency": the organisation just named, else unresolved
+    if head is not None and (head.like_num or head.lower_ in QUANTIFIERS) and not head.ent_type_ in ("PERSON", "ORG"):
+        if len(raw.split()) == 1 and head.lower_ in {"all", "both", "neither", "each", "none", "either"}:
+            return None, 0.0, None, False  # "All said ...": which ones is for the reader to guess
+        cl = _new(ctx.clusters, raw, "org")  # "about 3 in 10 voters", "many in Gaza": a group of its own
+        cl.plural = cl.indefinite = True
+        return cl, CONF_ANON, None, False
     if _is_anonymous(raw, head):
         return None, CONF_ANON, None, True
     cl = None
@@ -528,6 +537,9 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         base = _norm(core.text) if core is not None else raw
         cl = _new(ctx.clusters, _strip_paren(_strip_det(base)) or raw, "org")
         cl.plural = head is not None and head.tag_ in ("NNS", "NNPS")
+        # "it" may stand for an organisation, not for any noun phrase that once spoke
+        cl.orgish = head is not None and (head.pos_ == "PROPN" or head.lower_ in GENERIC_ORG or any(
+            t.ent_type_ in ("ORG", "GPE", "NORP") for t in head.subtree))
         cl.indefinite = first in ("a", "an")
     else:
         cl.add(raw)
