@@ -67,6 +67,10 @@ def _inside(claim: Claim, start: int, end: int) -> bool:
 
 
 def link_figures(claim: Claim, article: Article) -> None:
-    """Attach the quantities and dates that sit inside the claim's content."""
-    claim.quantities = [q for q in article.quantities if _inside(claim, q.start, q.end)]
+    """Attach the quantities and dates that sit inside the claim's content ("one" in "one of the
+    largest" is no figure of the claim)."""
+    from newsledger.analyze.quantities import is_pronoun_one
+
+    claim.quantities = [q for q in article.quantities
+                        if _inside(claim, q.start, q.end) and not is_pronoun_one(article.text, q)]
     claim.dates = [d for d in article.dates if _inside(claim, d.start, d.end)]
