@@ -105,3 +105,17 @@ def test_old_claim_json_still_loads():
                          "content": {"text": "yes", "start": 8, "end": 11}, "kind": "indirect"})
     assert c.source.resolved_from is None and c.source.confidence == 1.0
     assert c.confidence == 1.0 and not c.cue.negated and not c.unresolved
+
+
+@pytest.mark.parametrize("text", ["A company spokesman said the plant would stay open.",
+                                  "Sources at the broadcaster said the presenter had been suspended.",
+                                  "A spokeswoman for the retailer said the recall was a precaution."])
+def test_unnamed_sources_are_anonymous(nlp, text):
+    c = find_claims(nlp(text), text)[0]
+    assert c.source.anonymous and c.source.name
+
+
+def test_a_named_spokesman_is_not_anonymous(nlp):
+    text = "A company spokesman, Ravi Patel, said the plant would stay open."
+    c = _by_content(nlp, text, "plant would stay open")
+    assert not c.source.anonymous and c.source.name == "Ravi Patel"

@@ -641,12 +641,20 @@ def _find_person(clusters, name: str):
     return None
 
 
+ANON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "resident", "witness", "employee", "worker", "officer",
+              "official", "source", "aide", "member", "person", "man", "woman", "doctor", "nurse", "teacher",
+              "student", "diplomat", "insider", "adviser", "advisor", "staffer", "executive", "lawyer", "analyst",
+              "officers", "employees", "workers", "staff"}
+
+
 def _is_anonymous(raw: str, head) -> bool:
+    """An unnamed source: "officials", "a person familiar with ...", "sources at the broadcaster",
+    "a company spokesman", "a spokeswoman for Tesco", "a resident who asked not to be named"."""
     if ANON_CUES.search(raw):
         return True
-    if head is None:
+    if head is None or head.pos_ == "PROPN" or any(t.ent_type_ == "PERSON" for t in head.subtree):
         return False
-    if head.lower_ in ANON_HEADS and head.pos_ != "PROPN" and not any(t.ent_type_ in ("PERSON", "ORG") for t in head.subtree):
-        # "officials", "a person familiar ...", "two sources" - but not "White House officials"? keep those too
+    if head.lower_ in ANON_HEADS and not any(t.ent_type_ == "ORG" for t in head.subtree):
         return True
-    return False
+    indefinite = raw.split()[0].lower() in ("a", "an", "one", "two", "three", "several", "some") if raw.split() else False
+    return head.lower_ in ANON_ROLES and (indefinite or head.tag_ == "NNS")
