@@ -153,3 +153,17 @@ def test_every_claim_has_a_confidence_between_0_and_1(nlp):
     lost = [c for c in claims if c.unresolved]
     assert named and lost  # "he" after a woman named and called "she": unresolved
     assert max(c.confidence for c in named) > max(c.confidence for c in lost)
+
+
+def test_a_quotation_going_on_into_the_next_paragraph_is_the_same_claim(nlp):
+    from newsledger.analyze.attribution import find_claims
+
+    text = ("“We have rebuilt the school twice since the floods,” said headteacher Joan Mbeki. “Each time the water "
+            "came back higher than the year before.\n\n"
+            "“This year we are moving the whole school up the hill.”\n\n"
+            "The council has not yet approved the move.")
+    claims = find_claims(nlp(text), text)
+    c = next(c for c in claims if "rebuilt the school" in c.content.text)
+    assert "moving the whole school" in c.content.text
+    assert "not yet approved" not in c.content.text
+    assert c.source.name == "Joan Mbeki"

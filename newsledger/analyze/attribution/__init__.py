@@ -118,6 +118,8 @@ def find_claims(doc, text: str, resolve: bool = True, model="default", statement
         claim.signals = signals_of(c, ex)
         read_statement(claim, doc, text)
         claims.append(claim)
+    if statements_only:
+        continue_quotes(claims, text, mask)
     if resolve:
         from newsledger.analyze.confidence import score_claims
         from newsledger.analyze.speakers import resolve_speakers
@@ -125,6 +127,37 @@ def find_claims(doc, text: str, resolve: bool = True, model="default", statement
         resolve_speakers(claims, doc, text)
         score_claims(claims)
     return claims
+
+
+def _left_open(para: str) -> bool:
+    """Whether a paragraph ends inside a quotation (the news style for a quote that goes on)."""
+    last_open = max(para.rfind(ch) for ch in "“«„")
+    if last_open >= 0 or "”" in para:
+        return last_open > para.rfind("”")
+    return para.count('"') % 2 == 1
+
+
+def continue_quotes(claims: list[Claim], text: str, mask=None) -> None:
+    """A quotation left open at a paragraph's end and re-opened by the next paragraph, which has
+    no cue of its own, goes on with the same speaker: that paragraph joins the claim's content."""
+    paras = paragraph_bounds(text)
+    cue_starts = [c.cue.start for c in claims]
+    for c in claims:
+        pieces = list(c.content.pieces) or [(c.content.start, c.content.end)]
+        k = next((i for i, (ps, pe) in enumerate(paras) if ps <= pieces[-1][1] - 1 < pe), None)
+        while k is not None and k + 1 < len(paras):
+            ps, pe = paras[k]
+            ns, ne = paras[k + 1]
+            if pieces[-1][1] < pe - 2 or not _left_open(text[ps:pe]) or text[ns] not in '“"«„' \
+                    or any(ns <= x < ne for x in cue_starts):
+                break
+            pieces.append((ns, ne))
+            k += 1
+        if len(pieces) > len(c.content.pieces or [None]):
+            c.content = Content(text=" ".join(text[s:e] for s, e in pieces), start=pieces[0][0], end=pieces[-1][1],
+                                pieces=[tuple(p) for p in pieces])
+            c.kind = c.kind if c.kind == "question" else quote_kind(text, pieces, mask)
+            c.signals["continued"] = True
 
 
 def signals_of(c: Cand, ex: Extractor) -> dict:
