@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Optional
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence_model.json"
-DEFAULT_MIN_CONFIDENCE = 0.65  # set from scripts/calibrate_confidence.py (out-of-fold dev precision >= 0.90)
+DEFAULT_MIN_CONFIDENCE = 0.65  # scripts/calibrate_confidence.py: out-of-fold dev precision >= 0.90, wrong speaker <= 0.03
 
 RULES = ("verb", "according", "for", "layout-colon", "layout-dash", "tagger")
 PATHS = ("comp", "head", "colon", "dobj", "prep", "addressee", "noun")
+SOURCE_VIA = ("person", "org", "phrase", "pronoun", "possessor", "descriptor", "same-source", "none", "unresolved")
 
 
 def features(claim) -> dict[str, float]:
@@ -48,6 +49,8 @@ def features(claim) -> dict[str, float]:
     f["negated"] = float(bool(getattr(claim.cue, "negated", False)))
     src = claim.source
     f["src_conf"] = src.confidence if src is not None else 0.0
+    for v in SOURCE_VIA:
+        f["src_via=" + v] = float(sig.get("src_via") == v)
     f["src_unresolved"] = float(claim.unresolved and not (src is not None and src.anonymous))
     f["src_anonymous"] = float(bool(src is not None and src.anonymous))
     f["src_resolved"] = float(bool(src is not None and src.resolved_from))

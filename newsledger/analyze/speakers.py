@@ -201,7 +201,7 @@ WORK_NOUNS = {"research", "study", "report", "analysis", "memo", "statement", "d
 QUANTIFIERS = {"all", "both", "neither", "each", "none", "either", "most", "many", "some", "few", "several", "half"}
 GOVERNMENT_HEADS = {"government", "administration", "presidency", "cabinet", "authorities", "state"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-CONF_NAMED, CONF_ORG, CONF_ANON = 0.95, 0.9, 0.85
+CONF_NAMED, CONF_ORG, CONF_ANON, CONF_GENERIC = 0.95, 0.9, 0.85, 0.6
 CONF_SPEAKER, CONF_SUBJECT, CONF_AMBIGUOUS, CONF_DESCRIPTOR = 0.85, 0.75, 0.5, 0.7
 
 
@@ -515,7 +515,10 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
     head = _head_token(doc, src.start, src.end)
     first = raw.split()[0].lower() if raw.split() else ""
     definite = first in ("the", "this", "that", "these", "those", "its", "their", "his", "her")
-    if definite and len(_content_words(raw)) <= 3 and not any(t.ent_type_ for t in (head.subtree if head is not None else [])):
+    core = _core(doc, src.start, src.end)  # "the officials, who added ...": "the officials"
+    core_words = _content_words(core.text if core is not None else raw)
+    if definite and len(core_words) <= 3 and not any(
+            t.ent_type_ for t in (core if core is not None else [])):
         cl, conf, used = _resolve_descriptor(ctx, raw, src)
         if cl is not None:
             return cl, conf, used, False
@@ -546,7 +549,8 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
     acr = _acronym_def(raw)
     if acr:
         cl.acronyms.add(acr)
-    return cl, CONF_ORG, None, False
+    # a proper name or an organisation is a speaker a reader can check; "reports", "the story" less so
+    return cl, CONF_ORG if getattr(cl, "orgish", True) else CONF_GENERIC, None, False
 
 
 def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
@@ -558,19 +562,28 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     if rel is not None:
         src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
         raw, low = _norm(src.text), _norm(src.text).lower()
+    via = "name"
     if SAME_SOURCE.match(raw) and ctx.current is not None:
         cl, conf, used, anon = ctx.current, CONF_DESCRIPTOR, ctx.current.name, False
-    elif _passive_subject(doc, c) or low in RELATIVES:
+        via = "same-source"
+    elif _passive_subject(doc, c) or low in RELATIVES or low.split(" ", 1)[0] in RELATIVES - {"that"}:
+        # a passive subject is the accused; a bare relative clause ("who has written ...") names nobody
         cl, conf, used, anon = None, 0.0, None, False
+        via = "none"
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:
         cl, conf, used = _resolve_pronoun(ctx, low, c.source.start)
-        anon = False
+        anon, via = False, "pronoun"
     elif _possessed_work(raw):
         # "its government", "her own research", "their spokesman": the possessor's referent
         cl, conf, used = _resolve_pronoun(ctx, raw.split()[0].lower(), c.source.start)
-        anon = False
+        anon, via = False, "possessor"
     else:
         cl, conf, used, anon = _named(ctx, raw, src)
+        if cl is not None and used:
+            via = "descriptor"
+        elif cl is not None:
+            via = "person" if cl.kind == "person" else "org" if getattr(cl, "orgish", True) else "phrase"
+    c.signals["src_via"] = via if cl is not None or anon or via == "none" else "unresolved"
     c.source.resolved_from = used
     c.source.confidence = round(conf, 3)
     c.source.anonymous = anon
