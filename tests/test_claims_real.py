@@ -167,3 +167,9 @@ def test_a_quotation_going_on_into_the_next_paragraph_is_the_same_claim(nlp):
     assert "moving the whole school" in c.content.text
     assert "not yet approved" not in c.content.text
     assert c.source.name == "Joan Mbeki"
+
+
+def test_a_not_guilty_plea_keeps_its_not_and_is_a_denial(nlp):
+    c = _find(nlp, "The former treasurer Paul Ek pleaded not guilty to fraud on Monday.", "fraud")
+    assert c.content.text.startswith("not guilty")
+    assert c.stance == "denies"

@@ -15,7 +15,9 @@ import re
 from newsledger.model import STANCES
 
 _RULES: list[tuple[str, str, str]] = [
-    # (stance, where: cue|content|both, regex)
+    # (stance, where: cue|content|both|lead, regex)
+    ("denies", "both", r"\bplead\w*\s+not\s+guilty\b"),
+    ("asserts", "both", r"\bplead\w*\s+guilty\b"),
     ("declines-comment", "both",
      r"\b(declin\w*|refus\w*)\b(?: \w+){0,2} (to )?(comment|respond|discuss|elaborate|answer)|"
      r"\b(did not|didn't|has not|hasn't|have not|haven't|could not|couldn't)(?: \w+){0,2} "
@@ -26,7 +28,7 @@ _RULES: list[tuple[str, str, str]] = [
     ("claims-responsibility", "both", r"\b(claim\w*|took|take\w*|assum\w*) (full |the )?(responsibility|credit)\b"),
     ("denies", "cue", r"\b(den(y|ies|ied|ying)|reject\w*|refut\w*|disput\w*|dismiss\w*|rebut\w*)\b"),
     ("accuses", "cue", r"\b(accus\w*|blam\w*|alleg\w*|charg\w*)\b"),
-    ("appeals", "cue", r"\b(urg\w*|call\w*(?: \w+){0,3} (on|upon|for)|demand\w*|appeal\w*|plead\w*|implor\w*|beg\w*|press\w* for)\b"),
+    ("appeals", "cue", r"\b(urg\w*|call\w*(?: \w+){0,3} (on|upon|for)|demand\w*|appeal\w*|plead\w*(?! (not )?guilty)|implor\w*|beg\w*|press\w* for)\b"),
     ("appeals", "content", r"^\W*(we |i )?(demand|urge|call on|call for|appeal)\b"),
     ("hopes", "cue", r"\bhop(e|es|ed|ing)\b"),
     ("hopes", "content", r"^\W*(\w+ ){0,2}hopes?\b"),

@@ -33,6 +33,7 @@ and a stance by :func:`newsledger.analyze.stance.stance_of`.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from newsledger.analyze.attribution.base import (SPEECH_VERBS, Cand, _merge, _tok_ranges,  # noqa: F401
@@ -174,10 +175,23 @@ def signals_of(c: Cand, ex: Extractor) -> dict:
     return sig
 
 
+_PLEA = re.compile(r"\s+((?:not\s+)?guilty)\b", re.I)
+
+
+def _keep_plea(claim: Claim, text: str) -> None:
+    """"pleaded not guilty to fraud": the plea ("not guilty") is the content's start, not lost."""
+    m = _PLEA.match(text, claim.cue.end)
+    if m and claim.content.start >= m.end() and re.match(r"plead|pled", claim.cue.text.split()[-1], re.I):
+        pieces = [(m.start(1), claim.content.end)]
+        claim.content = Content(text=text[m.start(1):claim.content.end], start=m.start(1), end=claim.content.end,
+                                pieces=pieces)
+
+
 def read_statement(claim: Claim, doc, text: str) -> None:
     """Negation around the cue, questions and the stance that follows from them."""
     from newsledger.analyze.stance import cue_negated, is_question, stance_of
 
+    _keep_plea(claim, text)
     claim.cue.negated = cue_negated(doc, claim.cue.start, claim.cue.end)
     if is_question(claim, doc, text):
         claim.kind, claim.stance = "question", "asks"
