@@ -46,6 +46,14 @@ TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col",
                "judge", "justice", "leader", "chief", "director", "ambassador", "prime", "foreign", "general"}
 
 
+def _ents(doc) -> tuple:
+    """``doc.ents``, built once per Doc (spaCy makes a new tuple on every access)."""
+    ents = doc.user_data.get("newsledger.ents")
+    if ents is None:
+        ents = doc.user_data["newsledger.ents"] = tuple(doc.ents)
+    return ents
+
+
 def _norm(s: str) -> str:
     s = s.replace("’", "'")
     s = re.sub(r"\s+", " ", s).strip(" ,.;:\"'“”")
@@ -127,7 +135,7 @@ def _person_name(doc, start: int, end: int) -> Optional[str]:
         return None
     root = core.root
     ent = None
-    for e in doc.ents:
+    for e in _ents(doc):
         if e.label_ == "PERSON" and e.start <= root.i < e.end:
             ent = e
     if ent is not None:
@@ -235,7 +243,7 @@ class _Context:
 
     def _mentions(self) -> list[_Mention]:
         out = []
-        for e in sorted([*self.doc.ents, *_titled_names(self.doc)], key=lambda e: e.start):
+        for e in sorted([*_ents(self.doc), *_titled_names(self.doc)], key=lambda e: e.start):
             if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or self.hidden(e.start_char, e.end_char):
                 continue
             root = e.root
@@ -282,7 +290,7 @@ def _titled_names(doc) -> list:
     """Names spaCy did not tag: proper nouns right after a title ("Major-Gen Gopaul Govender")."""
     from spacy.tokens import Span as DocSpan
 
-    tagged = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
     out, i = [], 0
     while i < len(doc) - 1:
         t = doc[i]
@@ -382,7 +390,7 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    inside = [e for e in doc.ents if e.label_ == "PERSON" and span.start < e.start and e.end <= span.end
+    inside = [e for e in _ents(doc) if e.label_ == "PERSON" and span.start < e.start and e.end <= span.end
               and e.root.dep_ == "appos"]
     if inside:  # "one of Epstein's victims, Virginia Giuffre"
         return _person_name(doc, inside[0].start_char, inside[0].end_char) or inside[0].text
@@ -394,7 +402,7 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
     while j >= 0 and (doc[j].is_punct or doc[j].like_num) and span.start - j <= 4:
         j -= 1
     if j >= 0 and doc[j].ent_type_ == "PERSON" and doc[j].text != "\n":
-        ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+        ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
         if ent is not None:
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
     return None
@@ -455,7 +463,7 @@ def _work_author(doc, src) -> Optional[str]:
         if t.lower_ == "by" and t.i + 1 < span.end:
             pobj = [c for c in t.children if c.dep_ == "pobj" and c.i < span.end]
             if pobj:
-                ent = next((e for e in doc.ents if e.start <= pobj[0].i < e.end and e.label_ in ("PERSON", "ORG")), None)
+                ent = next((e for e in _ents(doc) if e.start <= pobj[0].i < e.end and e.label_ in ("PERSON", "ORG")), None)
                 if ent is not None:
                     return ent.text
     return None
