@@ -119,3 +119,15 @@ def test_a_named_spokesman_is_not_anonymous(nlp):
     text = "A company spokesman, Ravi Patel, said the plant would stay open."
     c = _by_content(nlp, text, "plant would stay open")
     assert not c.source.anonymous and c.source.name == "Ravi Patel"
+
+
+def test_a_source_without_letters_is_unresolved_not_an_error(nlp):
+    from newsledger.analyze.speakers import resolve_speakers
+    from newsledger.model import Claim, Content, Cue, Source
+
+    text = "— said the dam had failed."
+    doc = nlp(text)
+    claim = Claim(source=Source(text="—", start=0, end=1, name="—"), cue=Cue(text="said", start=2, end=6),
+                  content=Content(text="the dam had failed", start=7, end=25, pieces=[(7, 25)]), kind="indirect")
+    resolve_speakers([claim], doc, text)
+    assert claim.source.name is None and claim.unresolved

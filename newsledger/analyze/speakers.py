@@ -450,7 +450,7 @@ def _latest_org(ctx: _Context, pos: int) -> tuple[Optional[_Cluster], float, Opt
 
 def _possessed_work(raw: str) -> bool:
     words = raw.lower().replace("’", "'").split()
-    return len(words) <= 4 and words[0] in ("its", "their", "his", "her") and (
+    return 0 < len(words) <= 4 and words[0] in ("its", "their", "his", "her") and (
         words[-1] in WORK_NOUNS or (words[0] in ("its", "their") and words[-1] in GOVERNMENT_HEADS | GENERIC_ORG))
 
 
@@ -571,7 +571,10 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
         src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
         raw, low = _norm(src.text), _norm(src.text).lower()
     via = "name"
-    if SAME_SOURCE.match(raw) and ctx.current is not None:
+    if not any(ch.isalnum() for ch in raw):  # a parse slip ("—", "a.m." split at "."): no speaker
+        cl, conf, used, anon = None, 0.0, None, False
+        via = "none"
+    elif SAME_SOURCE.match(raw) and ctx.current is not None:
         cl, conf, used, anon = ctx.current, CONF_DESCRIPTOR, ctx.current.name, False
         via = "same-source"
     elif _passive_subject(doc, c) or low in RELATIVES or low.split(" ", 1)[0] in RELATIVES - {"that"}:
