@@ -165,19 +165,21 @@ def source_page(request: Request, name: str):
         raise HTTPException(404, "No source has this name.")
     from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
 
-    found = _ledger(request).claims(source=name, limit=5000, min_confidence=DEFAULT_MIN_CONFIDENCE)
+    found = _ledger(request).claims(source=name, limit=5000)
     low = name.casefold()
-    exact = [c for c in found if render.source_name(c).casefold() == low]
-    similar = sorted({render.source_name(c) for c in found} - {name}) if not exact else []
-    if not exact and not similar:
+    every = [c for c in found if render.source_name(c).casefold() == low]
+    exact = [c for c in every if render.shown(c, DEFAULT_MIN_CONFIDENCE)]
+    similar = sorted({render.source_name(c) for c in found} - {name}) if not every else []
+    if not every and not similar:
         raise HTTPException(404, "No claims by this source.")
     exact.sort(key=lambda c: (c.get("published") or "9999", c.get("article_id"), c.get("idx", 0)))
     stances: dict[str, int] = {}
     for c in exact:
         stances[c.get("stance") or "asserts"] = stances.get(c.get("stance") or "asserts", 0) + 1
     articles = {c["article_id"] for c in exact}
-    return _page(request, "source.html", name=(render.source_name(exact[0]) if exact else name),
-                 claims=exact, similar=similar[:50], stances=stances, n_articles=len(articles),
+    return _page(request, "source.html", name=(render.source_name(every[0]) if every else name),
+                 claims=exact, hidden=len(every) - len(exact), similar=similar[:50], stances=stances,
+                 n_articles=len(articles),
                  groups=_links(request).for_source(name))
 
 
