@@ -173,3 +173,17 @@ def test_a_not_guilty_plea_keeps_its_not_and_is_a_denial(nlp):
     c = _find(nlp, "The former treasurer Paul Ek pleaded not guilty to fraud on Monday.", "fraud")
     assert c.content.text.startswith("not guilty")
     assert c.stance == "denies"
+
+
+@pytest.mark.parametrize("text", ["The bakery chain Crumbly agreed to remove the adverts from its vans.",
+                                  "Opposition leader Tom Reed pressed the minister on the delays.",
+                                  "The mayor Ann Cole vowed to rebuild the library by spring."])
+def test_deeds_are_not_claims(nlp, text):
+    from newsledger.analyze.attribution import find_claims
+
+    assert find_claims(nlp(text), text) == []
+
+
+def test_a_quoted_promise_is_still_a_claim(nlp):
+    c = _find(nlp, "The mayor Ann Cole promised: “We will rebuild the library by spring.”", "rebuild")
+    assert c.source.name == "Ann Cole"

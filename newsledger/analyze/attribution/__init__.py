@@ -43,6 +43,9 @@ from newsledger.analyze.attribution.extractor import Extractor  # noqa: F401
 from newsledger.model import Claim, Content, Cue, Source
 
 
+# commitments and efforts with a to-infinitive report what someone will do, not what they said
+COMMITMENT_VERBS = {"agree", "vow", "pledge", "promise", "decide", "plan", "continue", "strive", "try", "seek",
+                    "intend", "aim", "offer", "press", "push"}
 CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
 
 
@@ -55,7 +58,8 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
     "X said: Y"), or its cue verb is a reporting verb of the train lexicon (a lemma that heads a
     gold cue in >= 25% of its >= 5 train uses: say, deny, criticize, reiterate, ...) used the way
     the rules accept it (no "needs a complement / predicate" flag: "called X Y", not "called a
-    meeting")."""
+    meeting"). A commitment or effort with a to-infinitive ("agreed to remove", "vowed to") and
+    "pressed"/"pushed" are deeds unless quoted."""
     quoted = any(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum())
     if c.rule == "tagger":  # a cue the tagger found: a quotation, or a reporting word in the cue
         from newsledger.analyze.attribution.learned import _tokens_of
@@ -65,6 +69,8 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
         return True
     if quoted:
         return True
+    if c.lemma in COMMITMENT_VERBS and (c.extra.get("path") == "comp-xcomp" or c.lemma in ("press", "push")):
+        return False  # "agreed to remove", "vowed to strike back", "pressed him on": deeds, not words
     if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
         return True
     return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
