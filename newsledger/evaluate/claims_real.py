@@ -304,7 +304,7 @@ def gate_misses(res: dict, gate: dict[str, float]) -> list[str]:
 def format_result(res: dict, split: str) -> str:
     return "\n".join([
         f"claims-real {split}: {res['pages']} pages, {res['core_gold']} core gold claims, {res['outputs']} output claims "
-        f"(min confidence {res['min_confidence']:.2f})",
+        f"(min confidence {res['min_confidence']:.3f})",
         f"precision         {res['precision']:.3f}  (unresolved speaker counted right; strict {res['strict_precision']:.3f})",
         f"recall (core)     {res['recall']:.3f}  (right speaker; any speaker {res['recall_any_source']:.3f})",
         f"wrong speaker     {res['wrong_speaker']:.3f}  of output claims",
