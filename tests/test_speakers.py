@@ -131,3 +131,11 @@ def test_a_source_without_letters_is_unresolved_not_an_error(nlp):
                   content=Content(text="the dam had failed", start=7, end=25, pieces=[(7, 25)]), kind="indirect")
     resolve_speakers([claim], doc, text)
     assert claim.source.name is None and claim.unresolved
+
+
+def test_agency_officials_are_the_officials_of_the_agency_just_quoted(nlp):
+    text = ("Water Board officials said 40 mains had burst since Monday.\n\n"
+            "Most breaks happen in old cast-iron pipes, agency officials said.")
+    c = _by_content(nlp, text, "cast-iron")
+    assert c.source.name == "Water Board officials"
+    assert c.source.resolved_from

@@ -525,7 +525,8 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
     definite = first in ("the", "this", "that", "these", "those", "its", "their", "his", "her")
     core = _core(doc, src.start, src.end)  # "the officials, who added ...": "the officials"
     core_words = _content_words(core.text if core is not None else raw)
-    if definite and len(core_words) <= 3 and not any(
+    generic = len(core_words) == 2 and core_words[0].lower() in GENERIC_ORG and core_words[0].islower()
+    if (definite or generic) and len(core_words) <= 3 and not any(
             t.ent_type_ for t in (core if core is not None else [])):
         cl, conf, used = _resolve_descriptor(ctx, raw, src)
         if cl is not None:
