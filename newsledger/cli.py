@@ -270,7 +270,7 @@ def show(article_id: str = typer.Argument(..., help="Article id (or a unique pre
     if art.get("claims"):
         c.print(f"\n[bold]{len(art['claims'])} claims[/bold]")
         for cl in art["claims"]:
-            src = (cl.get("source") or {}).get("name") or "(no source)"
+            src = (cl.get("source") or {}).get("name") or ("unresolved" if cl.get("source") else "(no source)")
             c.print(f"  {src} — {cl['cue']['text']} [{cl['stance']}]: {cl['content']['text'][:100]}",
                     highlight=False, markup=False)
 
@@ -351,7 +351,9 @@ def _claim_rows(claims: list[dict]) -> list[dict]:
     for c in claims:
         src = c.get("source") or {}
         rows.append({
-            "id": c.get("id"), "article_id": c.get("article_id"), "source": src.get("name"),
+            "id": c.get("id"), "article_id": c.get("article_id"),
+            "source": src.get("name") or ("unresolved" if src or c.get("unresolved") else None),
+            "confidence": c.get("confidence"),
             "anonymous": src.get("anonymous", False), "cue": c["cue"]["text"], "stance": c["stance"],
             "kind": c["kind"], "content": c["content"]["text"],
             "figures": "; ".join(q["text"] for q in c.get("quantities") or []),
@@ -367,11 +369,19 @@ def claims(db: Optional[str] = DbOpt,
            source: Optional[str] = typer.Option(None, "--source", help="Canonical source name (substring)"),
            about: Optional[str] = typer.Option(None, "--about", help="Words in the claim's content"),
            group: Optional[str] = typer.Option(None, "--group", help="A claim group id (see conflicts)"),
+           min_confidence: Optional[float] = typer.Option(
+               None, "--min-confidence", help="Show claims at least this confident (0-1; default: the calibrated "
+                                              "threshold, precision >= 0.90 on our dev annotations)"),
            limit: int = typer.Option(1000, "--limit"), format: str = FormatOpt):
-    """List stored claims: who said what, with figures and dates.
+    """List stored claims: who said what, with figures and dates. A speaker that could not be
+    resolved shows as "unresolved".
 
     Example: newsledger claims --source NIS --format json
     """
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        _fail(f"--min-confidence {min_confidence}: must be between 0 and 1")
     ledger = _ledger(db)
     if group:
         from newsledger.link import claim_group
@@ -386,12 +396,13 @@ def claims(db: Optional[str] = DbOpt,
         _table(rows, ["article_id", "source", "figure", "stance", "published", "content"], format,
                title=g.get("label"))
         return
-    found = ledger.claims(source=source, about=about, limit=limit)
+    found = ledger.claims(source=source, about=about, limit=limit,
+                          min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
     rows = _claim_rows(found)
     if format == "json":
         typer.echo(_dump([dict(r["claim"], source_name=r["source"]) for r in rows]))
         return
-    _table(rows, ["article_id", "source", "cue", "stance", "figures", "content"], format)
+    _table(rows, ["article_id", "source", "cue", "stance", "confidence", "figures", "content"], format)
 
 
 # ---------------------------------------------------------------- cross-outlet
@@ -636,6 +647,29 @@ def eval_attribution(split: str = typer.Option("dev", "--split", help="train | d
     from newsledger.evaluate.attribution import main as run
 
     raise typer.Exit(run(["--split", split]))
+
+
+@eval_app.command("claims-real")
+def eval_claims_real(split: str = typer.Option("dev", "--split", help="dev | test (test: once per release, logged)"),
+                     gold_dir: Optional[List[str]] = typer.Option(None, "--gold-dir",
+                                                                  help="gold directory; repeat to merge"),
+                     min_confidence: Optional[float] = typer.Option(None, "--min-confidence"),
+                     gate: Optional[str] = typer.Option(None, "--gate",
+                                                        help='e.g. "precision=0.9,recall=0.8,wrong_speaker=0.03"'),
+                     examples: bool = typer.Option(False, "--examples", help="list the claims scored wrong or missed")):
+    """Score claims on our real-news annotations: precision, recall (core claims), wrong speaker."""
+    from newsledger.evaluate.claims_real import main as run
+
+    args = ["--split", split]
+    for d in gold_dir or []:
+        args += ["--gold-dir", d]
+    if min_confidence is not None:
+        args += ["--min-confidence", str(min_confidence)]
+    if gate:
+        args += ["--gate", gate]
+    if examples:
+        args.append("--examples")
+    raise typer.Exit(run(args))
 
 
 @eval_app.command("copies")

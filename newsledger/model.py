@@ -132,11 +132,20 @@ class Source:
     text: str
     start: int
     end: int
-    name: str  # canonical speaker within the article
+    name: Optional[str]  # canonical speaker within the article; None = unresolved ("he" with no fitting antecedent)
     anonymous: bool = False
+    resolved_from: Optional[str] = None  # the earlier mention a pronoun/descriptor was resolved to, else None
+    confidence: float = 1.0  # how sure the speaker resolution is (0..1)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class Cue(Span):
+    """The words that mark an attribution; ``negated`` when a negation governs them ("did not say")."""
+
+    negated: bool = False
 
 
 @dataclass
@@ -162,6 +171,7 @@ STANCES = (
     "appeals",  # calls on / demands / urges
     "concerned",  # worried / alarmed / condemns as worrying
     "hopes",
+    "asks",  # a question put by the source (kind "question"); never a conflict
 )
 
 
@@ -170,10 +180,18 @@ class Claim:
     source: Optional[Source]
     cue: Span
     content: Content
-    kind: str  # direct | indirect | mixed
+    kind: str  # direct | indirect | mixed | question
     stance: str = "asserts"
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateExpr] = field(default_factory=list)
+    confidence: float = 1.0  # calibrated probability that the claim is right (statement, content and speaker)
+    # evidence the analyzer gathered for the confidence (cue-model probability, rule, ...); not serialised
+    signals: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def unresolved(self) -> bool:
+        """No speaker could be named (no source, or a pronoun with no fitting antecedent)."""
+        return self.source is None or self.source.name is None
 
     def to_dict(self) -> dict:
         return {
@@ -184,6 +202,8 @@ class Claim:
             "stance": self.stance,
             "quantities": [q.to_dict() for q in self.quantities],
             "dates": [d.to_dict() for d in self.dates],
+            "confidence": round(float(self.confidence), 4),
+            "unresolved": self.unresolved,
         }
 
 
@@ -268,12 +288,13 @@ def claim_from_dict(c: dict) -> Claim:
     content = c["content"]
     return Claim(
         source=Source(**c["source"]) if c.get("source") else None,
-        cue=Span(**c["cue"]),
+        cue=Cue(**c["cue"]),
         content=Content(text=content["text"], start=content["start"], end=content["end"],
                         pieces=[tuple(p) for p in content.get("pieces") or []]),
         kind=c["kind"], stance=c.get("stance", "asserts"),
         quantities=[Quantity(**q) for q in c.get("quantities") or []],
         dates=[DateExpr(**x) for x in c.get("dates") or []],
+        confidence=float(c.get("confidence", 1.0)),
     )
 
 

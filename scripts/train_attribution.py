@@ -6,12 +6,12 @@
 3. Label a verb candidate 1 when its cue verb lies inside a gold Cue span and its content
    overlaps that attribution's gold content (letters/digits, as in the scorer).
 4. Fit L2-regularised logistic regression (numpy, full-batch Adam, fixed seed) over the sparse
-   indicator features of :func:`newsledger.analyze.learned.cue_features`.
+   indicator features of :func:`newsledger.analyze.attribution.learned.cue_features`.
 5. Choose the keep-threshold on a held-out fifth of **train** (articles ``i % 5 == 0``), by the
    end-to-end PolNeAR scorer (content+source overlap F1 + content exact F1), then refit on all of
    train and write ``newsledger/analyze/data/cue_model.json``.
 6. Fit the boundary ranker (averaged perceptron over content variants) and the edge model
-   (softmax over candidate start / end tokens, :class:`~newsledger.analyze.learned.EdgeModel`) on
+   (softmax over candidate start / end tokens, :class:`~newsledger.analyze.attribution.learned.EdgeModel`) on
    the kept claims matched to gold; pick the edge margin on the held-out fifth; refit on all of
    train and write ``boundary_model.json`` and ``edge_model.json``.
 
@@ -33,7 +33,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsledger.analyze import attribution as A  # noqa: E402
-from newsledger.analyze.learned import (BOUNDARY_PATH, EDGE_PATH, MODEL_PATH, BoundaryModel,  # noqa: E402
+from newsledger.analyze.attribution.learned import (BOUNDARY_PATH, EDGE_PATH, MODEL_PATH, BoundaryModel,  # noqa: E402
                                         CueModel, EdgeModel, _ctx, content_variants, cue_features,
                                         edge_frame, edge_ranges, end_features, start_features)
 from newsledger.evaluate.attribution import _docs, alnum_set, load_split, score  # noqa: E402

@@ -1,4 +1,4 @@
-"""Train the attribution token tagger (:mod:`newsledger.analyze.tagger`) on PolNeAR **train** only.
+"""Train the attribution token tagger (:mod:`newsledger.analyze.attribution.tagger`) on PolNeAR **train** only.
 
 Two steps, so that the second can run where PyTorch (and a GPU, if any) is, without spaCy:
 
@@ -38,7 +38,7 @@ MAX_VOCAB = 20000
 
 def prepare(args) -> None:
     sys.path.insert(0, str(ROOT))
-    from newsledger.analyze.tagger import COLUMNS, encode, gold_labels, token_columns
+    from newsledger.analyze.attribution.tagger import COLUMNS, encode, gold_labels, token_columns
     from newsledger.evaluate.attribution import _docs, load_split
 
     data = load_split("train")
@@ -187,7 +187,7 @@ def fit(args) -> None:
     n = len(docs)
     # training and prediction read sentence windows (as the numpy inference does)
     sys.path.insert(0, str(ROOT))
-    from newsledger.analyze.tagger import chunk_bounds
+    from newsledger.analyze.attribution.tagger import chunk_bounds
 
     arts, windows_of = [], []
     for x, yy in docs:

@@ -145,6 +145,20 @@ def test_claims_by_source_validates_against_schema(state):
                for c in client.get("/api/claims", params={"stance": stance}).json()["items"])
 
 
+def test_claims_default_to_the_confidence_threshold(state):
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
+    need_seed(state)
+    client = state["client"]
+    params = {"article_id": state["seed"], "limit": 500}
+    shown = client.get("/api/claims", params=params).json()["items"]
+    every = client.get("/api/claims", params={**params, "min_confidence": 0}).json()["items"]
+    assert shown and all(c["confidence"] >= DEFAULT_MIN_CONFIDENCE for c in shown)
+    assert len(every) > len(shown)  # the ledger keeps the less sure claims too
+    assert all(0 <= c["confidence"] <= 1 and isinstance(c["unresolved"], bool) for c in every)
+    assert client.get("/api/claims", params={"min_confidence": 1.5}).status_code == 422
+
+
 def test_search_validates_against_schema(state):
     client = state["client"]
     r = client.get("/api/search", params={"q": "troops"} if state["seed"] else {"q": "mayor"})

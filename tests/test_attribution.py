@@ -191,7 +191,7 @@ def test_quote_helpers():
 
 
 def test_learned_models_shipped_and_optional(nlp):
-    from newsledger.analyze.learned import (BOUNDARY_PATH, EDGE_PATH, MODEL_PATH, boundary_model, cue_model,
+    from newsledger.analyze.attribution.learned import (BOUNDARY_PATH, EDGE_PATH, MODEL_PATH, boundary_model, cue_model,
                                             edge_model)
 
     assert MODEL_PATH.stat().st_size + BOUNDARY_PATH.stat().st_size + EDGE_PATH.stat().st_size < 5_000_000

@@ -146,3 +146,18 @@ def test_plain_mode_keeps_the_file_text_and_offsets(tmp_path):
     (claim,) = [c for c in art["claims"] if c["cue"]["text"] == "said"]
     assert text[claim["content"]["start"]:claim["content"]["end"]] == claim["content"]["text"]
     assert claim["quantities"][0]["value"] == 3000
+
+
+def test_claims_min_confidence(tmp_path):
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
+    if not SEED.exists():
+        pytest.skip("shared seed not found")
+    db = tmp_path / "c.db"
+    assert run("ingest", str(SEED), "--db", str(db)).returncode == 0
+    shown = json.loads(run("claims", "--db", str(db), "--format", "json").stdout)
+    every = json.loads(run("claims", "--db", str(db), "--format", "json", "--min-confidence", "0").stdout)
+    assert shown and len(every) > len(shown)
+    assert all(c["confidence"] >= DEFAULT_MIN_CONFIDENCE for c in shown)
+    bad = run("claims", "--db", str(db), "--min-confidence", "2")
+    assert bad.returncode != 0 and "--min-confidence" in bad.stderr and "Traceback" not in bad.stderr

@@ -94,6 +94,9 @@ def test_ingest_search_stats(pg_url, tmp_path):
     assert stats["articles"] == len(STORIES) and stats["sites"] == 0  # files without a URL name no site
     with ledger.engine.connect() as c:
         assert stats["claims"] == c.execute(text("SELECT count(*) FROM claims")).scalar()
+    every, sure = ledger.claims(min_confidence=0.0), ledger.claims(min_confidence=0.9)
+    assert every and len(sure) <= len(every)  # the JSON confidence filter works on PostgreSQL too
+    assert all(c["confidence"] >= 0.9 for c in sure)
     art = ledger.get(hits[0]["id"])
     assert art["title"] == "Harbour strike enters third day" and "claims" in art
     assert ledger.raw(hits[0]["id"])[1] == "html"

@@ -196,3 +196,37 @@ def test_newsquant_value_f1():
     res = evaluate()
     assert res["value"]["F1"] >= 92.5, res
     assert res["value+unit"]["F1"] >= 78.0, res
+
+
+# ---------------------------------------------------------------- issue 12 kinds (own sentences)
+
+
+def test_spoken_range_takes_the_first_ends_scale():
+    text = "The bridge will cost between two billion and two-and-a-half, the transport secretary said."
+    qs = find_quantities(text)
+    assert len(qs) == 1
+    q = qs[0]
+    assert (q.low, q.high, q.bound) == (2e9, 2.5e9, "range")
+    assert q.text == "two billion and two-and-a-half"
+
+
+def test_vote_tallies_and_round_the_clock_are_not_figures():
+    for text in ("The council approved the plan in a 12-to-1 vote on Monday.",
+                 "The appeals court ruled 5-4 against the landlord.",
+                 "The crisis line now runs 24/7 across the region."):
+        assert find_quantities(text) == [], text
+
+
+def test_pronoun_one_is_found_but_is_no_figure_of_a_claim():
+    from newsledger.analyze import analyze
+    from newsledger.model import Article
+
+    text = "Fire chief Dana Moss said it was one of the worst blazes the valley had seen in 40 years."
+    art = analyze(Article(source="test", text=text, paragraphs=[text]))
+    claim = next(c for c in art.claims if "worst blazes" in c.content.text)
+    assert [q.value for q in claim.quantities] == [40]  # "in 40 years", not "one"
+
+
+def test_square_kilometres_keep_their_square():
+    q = find_quantities("The oil slick spread over 35 square kilometres of sea by Friday.")[0]
+    assert q.value == 35 and q.unit == "km2"

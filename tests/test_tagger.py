@@ -1,4 +1,4 @@
-"""The article-wide attribution tagger (newsledger/analyze/tagger.py): windows, numpy inference
+"""The article-wide attribution tagger (newsledger/analyze/attribution/tagger.py): windows, numpy inference
 of the shipped BiLSTM, and what it reads on real sentences."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from newsledger.analyze import attribution as A
-from newsledger.analyze.tagger import CHUNK, COLUMNS, LABELS, chunk_bounds, encode, tagger, token_columns
+from newsledger.analyze.attribution.tagger import CHUNK, COLUMNS, LABELS, chunk_bounds, encode, tagger, token_columns
 
 TEXT = ("North Korea has sent thousands of troops to Russia, South Korea's spy agency said on Friday.\n\n"
         "\u201cThis is a serious threat to our security,\u201d the president's office said in a statement. "

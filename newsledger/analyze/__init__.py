@@ -1,7 +1,7 @@
 """Analyze stage: an extracted :class:`Article` gains claims, quantities, dates and entities.
 
 Components (each its own module, each reading the same spaCy Doc of ``article.text``):
-``attribution`` (who said what), ``sources`` (one canonical speaker per article),
+``attribution`` (who said what), ``speakers`` (one canonical speaker per article, or unresolved),
 ``stance``, ``quantities`` and ``dates``. Figures and dates are linked to the claim whose
 content holds them, by character offsets.
 """
@@ -45,11 +45,9 @@ def annotate(article: Article, doc) -> Article:
     from newsledger.analyze.attribution import find_claims
     from newsledger.analyze.dates import find_dates
     from newsledger.analyze.quantities import find_quantities
-    from newsledger.analyze.sources import resolve_sources
 
     text = article.text
-    article.claims = find_claims(doc, text, statements_only=True)  # reported statements, not actions
-    resolve_sources(article.claims, doc, text)
+    article.claims = find_claims(doc, text, statements_only=True)  # reported statements, speakers resolved
     for claim in article.claims:  # a parse slip ("a.m." split at ".") is no speaker
         if claim.source and not any(ch.isalnum() for ch in claim.source.name or claim.source.text):
             claim.source = None
@@ -69,6 +67,10 @@ def _inside(claim: Claim, start: int, end: int) -> bool:
 
 
 def link_figures(claim: Claim, article: Article) -> None:
-    """Attach the quantities and dates that sit inside the claim's content."""
-    claim.quantities = [q for q in article.quantities if _inside(claim, q.start, q.end)]
+    """Attach the quantities and dates that sit inside the claim's content ("one" in "one of the
+    largest" is no figure of the claim)."""
+    from newsledger.analyze.quantities import is_pronoun_one
+
+    claim.quantities = [q for q in article.quantities
+                        if _inside(claim, q.start, q.end) and not is_pronoun_one(article.text, q)]
     claim.dates = [d for d in article.dates if _inside(claim, d.start, d.end)]

@@ -23,7 +23,10 @@ only to find the noun a figure counts). Each :class:`Quantity` carries:
 Not figures: calendar dates, years, clock times (see :func:`newsledger.analyze.dates.date_spans`),
 ordinals ("22nd", "first"), identifiers after a capitalised word ("Game 2", "iPhone 11",
 "S&P 500", "Model 3"), alphanumeric codes (CO2, A320, COVID-19), sports scores ("beat them 2-1"),
-phone numbers and numbers inside URLs or e-mail addresses.
+vote tallies and odds ("a 12-to-1 vote", "ruled 5-4"), "24/7", phone numbers and numbers inside URLs or e-mail addresses.
+
+A spoken range whose second end leaves its scale unsaid is read with the first end's scale:
+"between two billion and two-and-a-half" -> 2e9 to 2.5e9.
 """
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ from typing import Optional
 
 from newsledger.model import Quantity
 
-__all__ = ["find_quantities", "UNIT_NAMES", "CURRENCY_NAMES", "normalized_unit"]
+__all__ = ["find_quantities", "UNIT_NAMES", "CURRENCY_NAMES", "normalized_unit", "is_pronoun_one"]
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -328,7 +331,9 @@ def _masked(text: str, published=None, doc=None) -> list[tuple[int, int]]:
                 or re.match(r"\s*(?:win|victory|defeat|loss|lead|draw|on aggregate|home win|away win|scoreline)\b", after, re.I):
             if not re.match(r"\s*(?:%|percent|per cent|[a-z]+s\b(?<!wins)(?<!games))", after):
                 spans.append((m.start(), m.end()))
+    spans += _tallies(text)
     for rx in (r"\b\d{1,2}:\d{2}(?:[:.]\d+)*(?:\s*[ap]\.?m\.?)?",  # clock and lap times
+               r"(?<![\d/])24/7(?![\d/])",  # round the clock
                r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+",  # URLs, e-mail
                r"(?<![\w.])(?:\+?\d{1,3}[-. ])?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b",  # phone numbers
                r"\b\d+(?:-\d+){2,}\b",  # codes 1-800-268-7116, ISO 3888-2-1
@@ -336,6 +341,59 @@ def _masked(text: str, published=None, doc=None) -> list[tuple[int, int]]:
                r"\b[012]\d[0-5]\d\s*(?:GMT|UTC|BST|CET|EDT|EST|PDT|PST|hrs|hours\b)"):  # 0401 GMT
         spans += [(m.start(), m.end()) for m in re.finditer(rx, text)]
     return spans
+
+
+_TALLY = re.compile(r"(?<![\d.,-])\d{1,3}\s?(?:-to-|\s+to\s+|[-–])\s?\d{1,3}(?![\d.,%])")
+_TALLY_AFTER = re.compile(r"\s*(?:vote|votes|decision|ruling|majority|margin|verdict|split|odds|favou?rite|shot)\b", re.I)
+_TALLY_BEFORE = re.compile(r"\b(?:voted|ruled|vote of|decided|split|odds of|odds are)\s*(?:a\s+)?$", re.I)
+
+
+def _tallies(text: str) -> list[tuple[int, int]]:
+    """Vote tallies and odds: "a 12-to-1 vote", "the court ruled 5-4", "odds of 3 to 1"."""
+    out = []
+    for m in _TALLY.finditer(text):
+        if "-to-" in m.group(0) or _TALLY_AFTER.match(text, m.end()) or \
+                _TALLY_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            out.append((m.start(), m.end()))
+    return out
+
+
+_HALF = r"(?:[\s-]+and[\s-]+a[\s-]+half)?"
+_SPOKEN_END = r"(?:\d+(?:\.\d+)?|(?:" + "|".join(sorted(list(SMALL) + list(TENS), key=len, reverse=True)) + r")" \
+              r"(?:[\s-](?:" + "|".join(SMALL) + r"))?)" + _HALF
+_SPOKEN_RANGE = re.compile(r"\bbetween\s+(?P<a>" + _SPOKEN_END + r")\s+(?P<sc>thousand|million|billion|trillion)\s+and\s+"
+                           r"(?P<b>" + _SPOKEN_END + r")\b(?![\s-]+(?:thousand|million|billion|trillion|hundred|percent|per\b|%))",
+                           re.I)
+
+
+def _spoken(s: str) -> Optional[float]:
+    """"two", "2.5", "two-and-a-half", "twenty five" -> the number."""
+    half = re.search(r"[\s-]+and[\s-]+a[\s-]+half$", s, re.I)
+    core = s[:half.start()] if half else s
+    v = _word_or_digit(core)
+    return None if v is None else v + (0.5 if half else 0.0)
+
+
+def _spoken_ranges(text: str) -> list["_Q"]:
+    """"between two billion and two-and-a-half": the second end takes the first end's scale."""
+    out = []
+    for m in _SPOKEN_RANGE.finditer(text):
+        a, b = _spoken(m.group("a")), _spoken(m.group("b"))
+        if a is None or b is None:
+            continue
+        sc = SCALES[m.group("sc").lower()]
+        lo, hi = sorted((a * sc, b * sc))
+        out.append(_Q(m.start("a"), m.end(), lo, m.start("a"), m.end(), low=lo, high=hi, bound="range", has_scale=True,
+                      is_word=True, flags={"spoken-range"}))
+    return out
+
+
+_ONE_OF = re.compile(r"\s+of\s+(?:the|a|an|his|her|its|their|our|my|your|those|these|them|us|many|several)\b", re.I)
+
+
+def is_pronoun_one(text: str, q: Quantity) -> bool:
+    """"one of the largest fires": "one" as a pronoun (NewsQuant counts it; a claim's figures do not)."""
+    return q.text.lower() == "one" and bool(_ONE_OF.match(text, q.end))
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -414,7 +472,10 @@ def find_quantities(text: str, doc=None, published: Optional[str] = None) -> lis
         found.append(q)
         occupied.append((q.start, q.end))
 
-    # 0. scientific notation, fractions, "one in three", "sixfold"
+    # 0. spoken ranges, scientific notation, fractions, "one in three", "sixfold"
+    for q in _spoken_ranges(text):
+        if not _overlaps(masked, q.start, q.end):
+            add(q)
     for m in _SCI_RE.finditer(text):
         if _overlaps(masked, m.start(), m.end()):
             continue

@@ -2,7 +2,12 @@
 of its content: "was unable to confirm" -> cannot-confirm, "declined to comment" ->
 declines-comment, "accused" -> accuses, "urged"/"called on" -> appeals, "hope for" -> hopes,
 "very worrying" -> concerned, "is expected to"/"will"/"predicts" -> expects, "denied" -> denies,
-"claimed responsibility" -> claims-responsibility; anything else asserts."""
+"claimed responsibility" -> claims-responsibility; anything else asserts.
+
+A negated cue (:func:`cue_negated`: "did not deny", "has not said", "never confirmed") is no
+denial, accusation or appeal: a negated communication verb declines comment ("did not admit or
+deny wrongdoing"), a negated cognition verb ("does not think X") asserts. A question put by the
+source (:func:`is_question`) is kind "question" with stance "asks"."""
 from __future__ import annotations
 
 import re
@@ -10,7 +15,9 @@ import re
 from newsledger.model import STANCES
 
 _RULES: list[tuple[str, str, str]] = [
-    # (stance, where: cue|content|both, regex)
+    # (stance, where: cue|content|both|lead, regex)
+    ("denies", "both", r"\bplead\w*\s+not\s+guilty\b"),
+    ("asserts", "both", r"\bplead\w*\s+guilty\b"),
     ("declines-comment", "both",
      r"\b(declin\w*|refus\w*)\b(?: \w+){0,2} (to )?(comment|respond|discuss|elaborate|answer)|"
      r"\b(did not|didn't|has not|hasn't|have not|haven't|could not|couldn't)(?: \w+){0,2} "
@@ -21,7 +28,7 @@ _RULES: list[tuple[str, str, str]] = [
     ("claims-responsibility", "both", r"\b(claim\w*|took|take\w*|assum\w*) (full |the )?(responsibility|credit)\b"),
     ("denies", "cue", r"\b(den(y|ies|ied|ying)|reject\w*|refut\w*|disput\w*|dismiss\w*|rebut\w*)\b"),
     ("accuses", "cue", r"\b(accus\w*|blam\w*|alleg\w*|charg\w*)\b"),
-    ("appeals", "cue", r"\b(urg\w*|call\w*(?: \w+){0,3} (on|upon|for)|demand\w*|appeal\w*|plead\w*|implor\w*|beg\w*|press\w* for)\b"),
+    ("appeals", "cue", r"\b(urg\w*|call\w*(?: \w+){0,3} (on|upon|for)|demand\w*|appeal\w*|plead\w*(?! (not )?guilty)|implor\w*|beg\w*|press\w* for)\b"),
     ("appeals", "content", r"^\W*(we |i )?(demand|urge|call on|call for|appeal)\b"),
     ("hopes", "cue", r"\bhop(e|es|ed|ing)\b"),
     ("hopes", "content", r"^\W*(\w+ ){0,2}hopes?\b"),
@@ -29,8 +36,12 @@ _RULES: list[tuple[str, str, str]] = [
     ("concerned", "content", r"\b(very|deeply|extremely|seriously|particularly|highly) (worrying|worried|concerning|"
                              r"concerned|alarming|troubling|disturbing)\b|\b(worrying|alarming|troubling)\W*$"),
     ("expects", "cue", r"\b(expect\w*|predict\w*|forecast\w*|anticipat\w*|project\w*|foresee\w*)\b"),
-    ("expects", "content", r"\b(is|are|was|were|be) (widely |also )?expected to\b|\bwill\b|\bwon't\b|\bis set to\b|"
+    ("expects", "content", r"\b(is|are|was|were|be) (widely |also )?expected to\b|\bis set to\b|"
                            r"\bare set to\b|\bis likely to\b|\bare likely to\b"),
+    # "will" counts only as the main clause's auxiliary near the start ("X will ..."), not in a
+    # relative clause ("a plan that will ...") or further on
+    ("expects", "lead", r"^\W*(?!(?:\w+ ){0,5}(?:who|which|that|where|when|if|whether) )(?:[\w’'-]+ ){1,6}(will|won't|"
+                        r"is going to|are going to)\b"),
 ]
 _COMPILED = [(s, w, re.compile(r, re.I)) for s, w, r in _RULES]
 assert all(s in STANCES for s, _, _ in _RULES)
@@ -48,7 +59,59 @@ def stance_for(cue: str, content: str) -> str:
             return stance
         if where == "content" and rx.search(head if stance != "concerned" else content):
             return stance
+        if where == "lead" and rx.search(" ".join(content.split()[:8])):
+            return stance
     return "asserts"
+
+
+NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
+COGNITION = {"think", "believe", "expect", "know", "feel", "consider", "suspect", "doubt", "see", "find"}
+ASK_VERBS = {"ask", "wonder", "question", "inquire", "enquire", "query", "press", "push", "quiz", "demand"}
+WH_WORDS = {"whether", "if", "why", "how", "what", "when", "where", "who", "which", "whom"}
+KEEP_WHEN_NEGATED = {"cannot-confirm", "declines-comment"}
+
+
+def _cue_tokens(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    return list(span) if span is not None else []
+
+
+def cue_negated(doc, start: int, end: int) -> bool:
+    """Whether a negation governs the cue: a "neg" dependent of a cue word, or "not"/"never"
+    among the cue's words and the auxiliaries right before it ("did not deny")."""
+    toks = _cue_tokens(doc, start, end)
+    if not toks:
+        return False
+    for t in toks:
+        if t.lower_ in NEG_WORDS or any(c.dep_ == "neg" for c in t.children):
+            return True
+    j = toks[0].i - 1
+    while j >= 0 and j >= toks[0].i - 3 and doc[j].pos_ in ("AUX", "PART", "ADV"):
+        if doc[j].lower_ in NEG_WORDS:
+            return True
+        j -= 1
+    return False
+
+
+def is_question(claim, doc=None, text: str = "") -> bool:
+    """A question put by the source: content ending in "?", or an asking cue ("asked", "wondered")
+    with a whether/wh- content ("asked why ...")."""
+    body = claim.content.text.rstrip(" \"'”’»)")
+    if body.endswith("?"):
+        return True
+    toks = _cue_tokens(doc, claim.cue.start, claim.cue.end)
+    lemmas = {t.lemma_.lower() for t in toks} or set(claim.cue.text.lower().split())
+    first = claim.content.text.strip(" \"“‘'").split(" ", 1)[0].lower()
+    return bool(lemmas & ASK_VERBS) and first in WH_WORDS
+
+
+def _negated_stance(claim, stance: str) -> str:
+    if stance in KEEP_WHEN_NEGATED:
+        return stance
+    words = set(claim.cue.text.lower().split())
+    if any(w.startswith(tuple(COGNITION)) for w in words):
+        return stance_for("", claim.content.text)
+    return "declines-comment"
 
 
 def stance_of(claim, doc=None, text: str = "") -> str:
@@ -62,4 +125,7 @@ def stance_of(claim, doc=None, text: str = "") -> str:
         cue = text[claim.cue.start:min(tail_end, claim.cue.end + 25)]
         lead = text[max(0, claim.cue.start - 25):claim.cue.start]
         cue = lead.split("\n")[-1] + cue if re.search(r"\b(unable|not|n't|declin\w*|refus\w*)\b\W*(\w+\W+){0,2}$", lead) else cue
-    return stance_for(cue, claim.content.text)
+    stance = stance_for(cue, claim.content.text)
+    if getattr(claim.cue, "negated", False):
+        return _negated_stance(claim, stance)
+    return stance

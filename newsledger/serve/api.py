@@ -28,8 +28,10 @@ class Span(BaseModel):
 
 
 class SourceSpan(Span):
-    name: str
+    name: Optional[str] = Field(None, description="canonical speaker; null when unresolved")
     anonymous: bool = False
+    resolved_from: Optional[str] = Field(None, description="the mention a pronoun or descriptor was resolved to")
+    confidence: float = 1.0
 
 
 class ContentSpan(Span):
@@ -73,6 +75,8 @@ class ClaimBody(BaseModel):
     stance: str = "asserts"
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[DateExpr] = Field(default_factory=list)
+    confidence: float = Field(1.0, description="calibrated probability that the claim is right")
+    unresolved: bool = Field(False, description="no speaker could be named")
 
 
 class Claim(ClaimBody):
@@ -289,10 +293,16 @@ async def list_claims(request: Request,
                       about: Optional[str] = Query(None, max_length=500, description="words in the content"),
                       stance: Optional[str] = Query(None, max_length=40),
                       article_id: Optional[str] = Query(None, max_length=64),
+                      min_confidence: Optional[float] = Query(
+                          None, ge=0.0, le=1.0, description="claims at least this confident (default: the calibrated "
+                                                            "threshold, precision >= 0.90 on our dev annotations)"),
                       limit: int = Query(100, ge=1, le=MAX_LIMIT),
                       offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
     rows = await run_bounded(request, _ledger(request).claims, source=source, about=about,
-                             stance=stance, article_id=article_id, limit=limit, offset=offset)
+                             stance=stance, article_id=article_id, limit=limit, offset=offset,
+                             min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
     return _page(rows, limit, offset)
 
 

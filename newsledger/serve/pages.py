@@ -142,7 +142,11 @@ def article_page(request: Request, article_id: str):
         raise HTTPException(404, "No article has this id.")
     if art["id"] != article_id:
         return RedirectResponse(f"/articles/{quote(art['id'], safe='')}", status_code=308)
-    claims = art.get("claims") or []
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
+    # claims under the confidence threshold stay in the ledger but are not shown; their slot is
+    # kept empty so that claim numbers and claim-group links stay the stored indexes
+    claims = [c if render.shown(c, DEFAULT_MIN_CONFIDENCE) else {} for c in art.get("claims") or []]
     groups = _links(request).for_article(art["id"])
     claim_groups = groups.get("claims") or groups.get("conflicts") or []
     by_claim = _claim_groups_by_claim(art["id"], claims, claim_groups)
@@ -166,23 +170,27 @@ async def source_page(request: Request, name: str):
     name = name.strip()[:300]
     if not name:
         raise HTTPException(404, "No source has this name.")
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
     found = await run_bounded(request, _ledger(request).claims, source=name, limit=5000)
-    return await run_in_threadpool(_source_claims_page, request, name, found)
+    return await run_in_threadpool(_source_claims_page, request, name, found, DEFAULT_MIN_CONFIDENCE)
 
 
-def _source_claims_page(request: Request, name: str, found: list[dict]) -> HTMLResponse:
+def _source_claims_page(request: Request, name: str, found: list[dict], min_confidence: float) -> HTMLResponse:
     low = name.casefold()
-    exact = [c for c in found if render.source_name(c).casefold() == low]
-    similar = sorted({render.source_name(c) for c in found} - {name}) if not exact else []
-    if not exact and not similar:
+    every = [c for c in found if render.source_name(c).casefold() == low]
+    exact = [c for c in every if render.shown(c, min_confidence)]
+    similar = sorted({render.source_name(c) for c in found} - {name}) if not every else []
+    if not every and not similar:
         raise HTTPException(404, "No claims by this source.")
     exact.sort(key=lambda c: (c.get("published") or "9999", c.get("article_id"), c.get("idx", 0)))
     stances: dict[str, int] = {}
     for c in exact:
         stances[c.get("stance") or "asserts"] = stances.get(c.get("stance") or "asserts", 0) + 1
     articles = {c["article_id"] for c in exact}
-    return _page(request, "source.html", name=(render.source_name(exact[0]) if exact else name),
-                 claims=exact, similar=similar[:50], stances=stances, n_articles=len(articles),
+    return _page(request, "source.html", name=(render.source_name(every[0]) if every else name),
+                 claims=exact, hidden=len(every) - len(exact), similar=similar[:50], stances=stances,
+                 n_articles=len(articles),
                  groups=_links(request).for_source(name))
 
 

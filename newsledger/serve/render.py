@@ -47,7 +47,12 @@ def stance_label(stance: Any) -> str:
 
 def source_name(claim: dict) -> str:
     src = claim.get("source") or {}
-    return src.get("name") or "(no source)"
+    return src.get("name") or ("unresolved" if src else "(no source)")
+
+
+def shown(claim: dict, min_confidence: float) -> bool:
+    """Whether the web UI shows a claim (claims stored before confidences existed are shown)."""
+    return float(claim.get("confidence", 1.0)) >= min_confidence
 
 
 def _valid(start: Any, end: Any, n: int) -> bool:

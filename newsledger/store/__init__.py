@@ -237,10 +237,12 @@ class Ledger:
 
     def claims(self, source: Optional[str] = None, about: Optional[str] = None,
                article_id: Optional[str] = None, stance: Optional[str] = None,
-               limit: int = 1000, offset: int = 0, timeout: Optional[float] = None,
-               cancel: Optional[Cancel] = None) -> list[dict]:
+               limit: int = 1000, offset: int = 0, min_confidence: Optional[float] = None,
+               timeout: Optional[float] = None, cancel: Optional[Cancel] = None) -> list[dict]:
         """Claims with their article; ``source`` matches the canonical name (case-insensitive,
-        substring), ``about`` the content text; ``timeout``/``cancel`` as in :meth:`search`."""
+        substring), ``about`` the content text; ``min_confidence`` keeps claims whose stored
+        ``confidence`` is at least that (claims stored before confidences existed count as 1);
+        ``timeout``/``cancel`` as in :meth:`search`."""
         q = (select(claims.c.article_id, claims.c.idx, claims.c.data, articles.c.title,
                     articles.c.site, articles.c.published)
              .join(articles, articles.c.id == claims.c.article_id))
@@ -252,6 +254,8 @@ class Ledger:
             q = q.where(claims.c.article_id == article_id)
         if stance:
             q = q.where(claims.c.stance == stance)
+        if min_confidence is not None:
+            q = q.where(func.coalesce(claims.c.data["confidence"].as_float(), 1.0) >= min_confidence)
         q = q.order_by(claims.c.article_id, claims.c.idx).limit(limit).offset(offset)
         out = []
         with self.engine.connect() as conn, bounded(conn, timeout, cancel):

@@ -1,288 +1,33 @@
-"""Attributed claims: who said (reported, denied, expected, ...) what.
-
-``find_claims(doc, text)`` runs rules over the spaCy dependency parse of ``text`` plus a
-character-level quotation finder (one paragraph at a time):
-
-1. **Cues.** A verb is a cue when its lemma is in the lexicon learned from PolNeAR train
-   (``data/cue_lexicon.json``, see ``scripts/build_cue_lexicon.py``), plus fixed patterns:
-   "according to X", a sentence-initial "For X, ..." frame, "declined to comment",
-   "X: text" and "“quote” ― Name" layouts.
-2. **Content.** The ``ccomp``/``xcomp`` complement; else, for "Y, X said", the head clause minus
-   the cue's own phrase; else the object phrase (``dobj`` plus later ``prep``/``oprd``/... siblings)
-   or the object of a preposition right after the verb ("called for X").
-3. **Source.** The subject (``nsubj``; for a passive, the ``by`` agent); a relative "who" takes
-   the noun it modifies; conjoined verbs and subject-less participles ("..., saying") inherit the
-   subject of the verb they hang off.
-4. **Quotes.** Content is clipped to the cue's paragraph and widened to any quotation it touches;
-   a quotation right after the cue ("“A,” he said, “B.”") or opening the next sentence is added
-   as another piece.
-5. **Univocal clean-up.** As in PolNeAR, a token has one role: a claim whose cue lies inside a
-   larger claim's content is dropped (largest content first).
-
-Learned parts (``learned.py``, trained on PolNeAR train by ``scripts/train_attribution.py``;
-``data/MODEL_CARD.md``): when ``data/cue_model.json`` is shipped, every verb is a cue candidate
-and a logistic-regression cue classifier keeps or drops it (the lexicon becomes a feature); a
-linear ranker (``data/boundary_model.json``) then picks the content boundaries among rule
-variants, and an edge model (``data/edge_model.json``) moves the content's start and end tokens.
-In that mode possessed nouns ("Trump's claim that X") are cue candidates too.
-``find_claims(..., model=None)`` runs the rules alone. ``find_claims(..., statements_only=True)``
-(the default, the product setting) keeps reported statements only (:func:`is_statement`).
-
-Sources are then given canonical names by :func:`newsledger.analyze.sources.resolve_sources`
-and a stance by :func:`newsledger.analyze.stance.stance_of`.
-"""
+"""The rule extractor: cue candidates over the spaCy parse, their content and source, quotation
+handling, the univocal clean-up, and (with the tagger's probabilities) the tagger's own claims and
+sources. See the package docstring for the steps."""
 from __future__ import annotations
 
-import functools
-import json
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Optional
 
 import numpy as np
 
-from newsledger.model import Claim, Content, Source, Span
+from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, CONTENT_PREPS, DOBJ_NEEDS_PRED, KEEP_OBJECT,
+                                                 NEED_COMPLEMENT, NOUN_CUES, NOUN_PREPS, PASSIVE_RAISING, RAISING,
+                                                 SUBJ, TAIL_DEPS, TRIM_TAIL, Cand, _find_source, _merge, _np_span,
+                                                 _subtree, _tok_ranges, _tokens_of, _trim, lexicon,
+                                                 paragraph_bounds, quote_spans, quoted_mask)
 
-DATA = Path(__file__).with_name("data")
-
-# ---------------------------------------------------------------- lexicon
-
-VERB_SHARE = 0.25  # min share of a lemma's train tokens heading a gold cue
-VERB_MIN = 5
-DROP_SOURCELESS = True  # a claim without a speaker is of little use (and PolNeAR scores it as wrong)  # min gold cue hits in train
-
-# verbs whose attribution reading needs a complement (too ambiguous alone)
-NEED_COMPLEMENT = {"be", "have", "make", "go", "take", "get", "see", "know", "look", "want",
-                   "support", "vote", "continue", "find", "put", "give", "keep", "come", "use", "run"}
-
-SPEECH_VERBS = {"say", "tell", "add", "write", "note", "report", "argue", "announce", "claim", "insist",
-                "explain", "declare", "acknowledge", "warn", "tweet", "state", "recall", "predict", "confirm",
-                "deny", "admit", "allege", "assert", "reply", "respond", "post", "accuse", "urge", "hope",
-                "reiterate", "stress", "emphasize", "indicate", "reveal", "quip", "exclaim", "ask"}
-
-
-@functools.lru_cache(maxsize=1)
-def lexicon() -> dict:
-    path = DATA / "cue_lexicon.json"
-    heads: dict = {}
-    phrases: dict = {}
-    if path.exists():
-        d = json.loads(path.read_text(encoding="utf-8"))
-        heads, phrases = d.get("heads", {}), d.get("phrases", {})
-    verbs = set(SPEECH_VERBS)
-    for key, (hits, total) in heads.items():
-        lemma, _, pos = key.rpartition("|")
-        if pos == "VERB" and hits >= VERB_MIN and hits / max(total, 1) >= VERB_SHARE:
-            verbs.add(lemma)
-    verbs.discard("accord")
-    return {"verbs": verbs, "heads": heads, "phrases": phrases}
-
-
-# ---------------------------------------------------------------- quotes
-
-OPEN_Q = "“«„"
-CLOSE_Q = "”»"
-
-
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r"\n", text):
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Double-quoted stretches (marks included), found one paragraph at a time; a quotation left
-    open runs to the end of its paragraph."""
-    spans = []
-    for ps, pe in paragraph_bounds(text):
-        open_at: Optional[int] = None
-        i = ps
-        while i < pe:
-            ch = text[i]
-            if ch in OPEN_Q:
-                if open_at is None:
-                    open_at = i
-            elif ch in CLOSE_Q:
-                if open_at is not None:
-                    spans.append((open_at, i + 1))
-                    open_at = None
-            elif ch == '"':
-                if open_at is None:
-                    open_at = i
-                else:
-                    spans.append((open_at, i + 1))
-                    open_at = None
-            elif ch == "`" and text.startswith("``", i):
-                if open_at is None:
-                    open_at = i
-                i += 1
-            elif ch == "'" and text.startswith("''", i):
-                if open_at is None:
-                    open_at = i
-                else:
-                    spans.append((open_at, i + 2))
-                    open_at = None
-                i += 1
-            i += 1
-        if open_at is not None and pe - open_at > 1:
-            spans.append((open_at, pe))
-    return spans
-
-
-def quoted_mask(text: str) -> list[bool]:
-    mask = [False] * len(text)
-    for s, e in quote_spans(text):
-        for i in range(s, e):
-            mask[i] = True
-    return mask
-
-
-# ---------------------------------------------------------------- candidate
-
-
-@dataclass
-class Cand:
-    cue: tuple[int, int]  # char range
-    cue_i: int  # token index of the cue head
-    source: Optional[tuple[int, int]]
-    content: list[tuple[int, int]]  # char ranges, sorted
-    rule: str = "verb"
-    lemma: str = ""
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def size(self) -> int:
-        return sum(e - s for s, e in self.content)
-
-
-def _tok_ranges(doc, idxs) -> list[tuple[int, int]]:
-    """Char ranges of a set of token indices, merging adjacent tokens."""
-    idxs = sorted(set(idxs))
-    out: list[list[int]] = []
-    prev = None
-    for i in idxs:
-        t = doc[i]
-        if prev is not None and i == prev + 1:
-            out[-1][1] = t.idx + len(t)
-        else:
-            out.append([t.idx, t.idx + len(t)])
-        prev = i
-    return [(a, b) for a, b in out]
-
-
-_QUOTE_CHARS = set('"“”‘’\'`') | {"''", "``"}
-_EDGE_PUNCT = set(",;:-–—―()[]") | {"--"}
-
-
-def _trim(doc, idxs) -> list[int]:
-    """Drop punctuation / conjunctions at the edges of a token set."""
-    idxs = sorted(set(idxs))
-    while idxs and (doc[idxs[0]].is_space or doc[idxs[0]].text in _EDGE_PUNCT or doc[idxs[0]].dep_ == "cc"
-                    or doc[idxs[0]].text.lower() in {"and", "but"}):
-        idxs.pop(0)
-    while idxs and (doc[idxs[-1]].is_space or doc[idxs[-1]].text in _EDGE_PUNCT or doc[idxs[-1]].dep_ == "cc"
-                    or doc[idxs[-1]].text.lower() in {"and", "but"}):
-        idxs.pop()
-    return idxs
-
-
-def _subtree(tok) -> set[int]:
-    return {t.i for t in tok.subtree}
-
-
-SUBJ = ("nsubj", "nsubjpass", "csubj")
-REL_PRON = {"who", "that", "which", "whom"}
-
-
-def _np_span(tok, exclude: set[int] = frozenset()) -> Optional[tuple[int, int]]:
-    """Char range of a noun phrase: the subtree of ``tok``, minus excluded tokens, contiguous
-    around ``tok``."""
-    idxs = _subtree(tok) - exclude
-    if tok.i not in idxs:
-        return None
-    lo = hi = tok.i
-    while lo - 1 in idxs:
-        lo -= 1
-    while hi + 1 in idxs:
-        hi += 1
-    doc = tok.doc
-    keep = _trim(doc, range(lo, hi + 1))
-    while keep and doc[keep[0]].text in _QUOTE_CHARS:
-        keep.pop(0)
-    while keep and doc[keep[-1]].text in _QUOTE_CHARS:
-        keep.pop()
-    if keep and keep[-1] + 1 < len(doc) and doc[keep[-1] + 1].text == ")" and any(
-            doc[k].text == "(" for k in keep) and keep[-1] + 1 <= hi + 1:
-        keep.append(keep[-1] + 1)
-    if not keep:
-        return None
-    return doc[keep[0]].idx, doc[keep[-1]].idx + len(doc[keep[-1]])
-
-
-def _subject(verb):
-    agent = None
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for cc in c.children:
-                if cc.dep_ == "pobj":
-                    agent = cc
-    if agent is not None:
-        return agent
-    for dep in ("nsubj", "csubj", "nsubjpass"):
-        for c in verb.children:
-            if c.dep_ == dep:
-                if dep == "nsubjpass" and c.lower_ in {"it", "there"}:
-                    continue
-                return c
-    return None
-
-
-def _find_source(verb, exclude: set[int], depth: int = 0):
-    """(source token, excluded set) for a cue verb, following relatives, conjuncts and
-    subject-less participles."""
-    if depth > 4:
-        return None
-    subj = _subject(verb)
-    if subj is not None:
-        if subj.lower_ in REL_PRON and verb.dep_ == "relcl":
-            return verb.head
-        return subj
-    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return verb.head
-    if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") or (verb.dep_ == "ccomp" and verb.tag_ == "VBG"):
-        head = verb.head
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            return None
-        if head.pos_ in ("VERB", "AUX") or verb.dep_ == "conj":
-            return _find_source(head, exclude, depth + 1)
-        if verb.dep_ == "pcomp" and head.head is not head:
-            return _find_source(head.head, exclude, depth + 1)
-    return None
-
-
-ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "notify", "brief", "promise"}
-RAISING = {"seem", "appear"}
-TRIM_TAIL = True
-TAIL_DEPS = ("appos", "relcl", "advcl", "acl", "npadvmod")
-KEEP_OBJECT = False  # "urged X to Y": PolNeAR content is mostly "to Y"
-DOBJ_NEEDS_PRED = {"call", "label", "brand", "term", "dub", "name"}
-PASSIVE_RAISING = {"expect", "believe", "think", "say", "report", "consider", "project", "predict", "rumor",
-                   "estimate", "know", "see", "view", "schedule", "set", "likely"}
-NOUN_CUES = True  # generate mode: possessed noun cues ("Trump's claim that X") are candidates too
-NOUN_PREPS = {"of", "about", "for", "on", "against", "over"}
-CONTENT_PREPS = {"about", "on", "for", "of", "against", "to", "that", "with", "over", "at"}
+TAGGER_SOURCES = True  # a kept claim without a source takes the tagger's nearest source
+TAGGER_CLAIMS = True  # and claims from the tagger alone where no rule fired (Extractor.tagger_claims)
+TAG_CUE = 0.85  # a cue token for tagger claims (0.5-0.95 tried on PolNeAR dev; 0.85-0.9 best)
+TAG_CONTENT = 0.5  # a content token
+TAG_SOURCE = 0.5  # a source token
+TAG_GAP = 6  # words between the cue and its content run at most
+TAG_EDGE_PICK = 0.3  # > 0: a tagger claim's content starts/ends at its most likely start/end token when p >= this
+TAG_MIN_CONTENT = 1  # words in a tagger claim's content at least
 
 
 class Extractor:
     def __init__(self, doc, text: str, generate: bool = False, tag=None):
         self.doc = doc
-        # (tokens, 5) probabilities of the article-wide tagger (newsledger.analyze.tagger), read
+        # (tokens, 5) probabilities of the article-wide tagger (newsledger.analyze.attribution.tagger), read
         # as features by the learned models; None without it
         self.tag = tag
         self.text = text
@@ -794,8 +539,6 @@ class Extractor:
         (p >= TAG_CONTENT) in its paragraph on either side, and the nearest source run in its
         sentence. Typical finds: noun and adjective cues ("plenty of unknowns about X", "was
         dubbed X"), quotations spanning sentences, cues the parse attached oddly."""
-        from newsledger.analyze.learned import _tokens_of
-
         doc, tag = self.doc, self.tag
         n = len(doc)
         covered = np.zeros(n + 1, dtype=bool)
@@ -891,8 +634,6 @@ class Extractor:
         """A kept claim whose speaker the parse did not find ("X has sent troops, South Korea's
         spy agency said", the agency parsed as an apposition of "Russia") takes the tagger's
         nearest source run in the cue's sentence."""
-        from newsledger.analyze.learned import _tokens_of
-
         for c in kept:
             if c.source is not None or c.cue_i < 0:
                 continue
@@ -928,119 +669,3 @@ class Extractor:
                 kept.append(c)
         kept.sort(key=lambda c: c.cue[0])
         return kept
-
-
-def _merge(ranges, text) -> list[tuple[int, int]]:
-    """Sort and merge ranges that overlap or are separated only by spaces/punctuation-free gaps."""
-    ranges = sorted((s, e) for s, e in ranges if s < e)
-    out: list[list[int]] = []
-    for s, e in ranges:
-        if out and s <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        elif out and text[out[-1][1]:s].strip() == "":
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(a, b) for a, b in out]
-
-
-# ---------------------------------------------------------------- public
-
-
-def quote_kind(text: str, pieces: list[tuple[int, int]], mask: Optional[list[bool]] = None) -> str:
-    """direct (>= 90% of content letters inside quotation marks) | mixed | indirect."""
-    mask = mask if mask is not None else quoted_mask(text)
-    chars = [i for s, e in pieces for i in range(s, e) if text[i].isalnum()]
-    if not chars:
-        return "indirect"
-    share = sum(1 for i in chars if mask[i]) / len(chars)
-    return "direct" if share >= 0.9 else "indirect" if share == 0 else "mixed"
-
-
-CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
-
-
-def is_statement(c: Cand, ex: "Extractor") -> bool:
-    """Whether a claim reports a statement (the product's notion of a claim) rather than an
-    action or a stance. PolNeAR also counts actions ("called an emergency meeting", "made a rare
-    visit") as attributions, and the learned cue classifier keeps them; the product does not.
-    A claim is a statement when its cue is a fixed pattern ("according to", layouts), or its
-    content is (partly) a quotation, or its content is a clause (complement, "Y, X said",
-    "X said: Y"), or its cue verb is a reporting verb of the train lexicon (a lemma that heads a
-    gold cue in >= 25% of its >= 5 train uses: say, deny, criticize, reiterate, ...) used the way
-    the rules accept it (no "needs a complement / predicate" flag: "called X Y", not "called a
-    meeting")."""
-    quoted = any(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum())
-    if c.rule == "tagger":  # a cue the tagger found: a quotation, or a reporting word in the cue
-        from newsledger.analyze.learned import _tokens_of
-
-        return quoted or any(ex.doc[i].lemma_.lower() in ex.lex["verbs"] for i in _tokens_of(ex.doc, [c.cue]))
-    if c.rule != "verb":
-        return True
-    if quoted:
-        return True
-    if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
-        return True
-    return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
-
-
-USE_LEARNED = True  # use the learned cue classifier (data/cue_model.json) when it is shipped
-USE_BOUNDARY = True  # and the learned content-boundary ranker (data/boundary_model.json)
-USE_EDGES = True  # and the learned content start/end model (data/edge_model.json)
-USE_TAGGER = True  # and the article-wide token tagger's probabilities as their features (data/tagger.npz)
-TAGGER_SOURCES = True  # a kept claim without a source takes the tagger's nearest source
-TAGGER_CLAIMS = True  # and claims from the tagger alone where no rule fired (Extractor.tagger_claims)
-TAG_CUE = 0.85  # a cue token for tagger claims (0.5-0.95 tried on PolNeAR dev; 0.85-0.9 best)
-TAG_CONTENT = 0.5  # a content token
-TAG_SOURCE = 0.5  # a source token
-TAG_GAP = 6  # words between the cue and its content run at most
-TAG_EDGE_PICK = 0.3  # > 0: a tagger claim's content starts/ends at its most likely start/end token when p >= this
-TAG_MIN_CONTENT = 1  # words in a tagger claim's content at least
-
-
-def find_claims(doc, text: str, resolve: bool = True, model="default", statements_only: bool = True) -> list[Claim]:
-    """Attributed claims of ``text`` (``doc`` is its spaCy Doc, same offsets). ``model``: a
-    :class:`~newsledger.analyze.learned.CueModel`, None for the rules alone, or "default" for
-    the shipped model (when :data:`USE_LEARNED`). ``statements_only`` (the product setting)
-    keeps only reported statements (:func:`is_statement`); the PolNeAR evaluation passes False,
-    since PolNeAR also annotates actions and stances as attributions."""
-    from newsledger.analyze.stance import stance_of
-
-    boundary = edges = None
-    if isinstance(model, str):
-        from newsledger.analyze.learned import boundary_model, cue_model, edge_model
-
-        model = cue_model() if USE_LEARNED else None
-        boundary = boundary_model() if USE_LEARNED and USE_BOUNDARY else None
-        edges = edge_model() if USE_LEARNED and USE_EDGES else None
-    tag = None
-    if model is not None and USE_TAGGER:
-        from newsledger.analyze.tagger import tagger
-
-        tg = tagger()
-        tag = tg(doc, text) if tg is not None else None
-    ex = Extractor(doc, text, generate=model is not None, tag=tag)
-    cands = [c for c in ex.run(model, boundary if model is not None else None, edges if model is not None else None)
-             if c.source is not None or not DROP_SOURCELESS]
-    if statements_only:
-        cands = [c for c in cands if is_statement(c, ex)]
-    mask = quoted_mask(text)
-    claims = []
-    for c in cands:
-        pieces = [(s, e) for s, e in c.content if any(ch.isalnum() for ch in text[s:e])] or c.content
-        start, end = pieces[0][0], pieces[-1][1]
-        content = Content(text=" ".join(text[s:e] for s, e in pieces), start=start, end=end,
-                          pieces=[tuple(p) for p in pieces])
-        source = None
-        if c.source:
-            s, e = c.source
-            source = Source(text=text[s:e], start=s, end=e, name=text[s:e])
-        cue = Span(text=text[c.cue[0]:c.cue[1]], start=c.cue[0], end=c.cue[1])
-        claim = Claim(source=source, cue=cue, content=content, kind=quote_kind(text, pieces, mask))
-        claim.stance = stance_of(claim, doc, text)
-        claims.append(claim)
-    if resolve:
-        from newsledger.analyze.sources import resolve_sources
-
-        resolve_sources(claims, doc, text)
-    return claims

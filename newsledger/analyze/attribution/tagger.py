@@ -1,7 +1,7 @@
 """Attribution token tagger: a small bidirectional LSTM over the spaCy parse.
 
 The rules and linear models of :mod:`newsledger.analyze.attribution` and
-:mod:`newsledger.analyze.learned` see a cue's sentence and its parse neighbourhood; whether a
+:mod:`newsledger.analyze.attribution.learned` see a cue's sentence and its parse neighbourhood; whether a
 verb is an attribution in PolNeAR's sense, and where its content starts and ends, often depends
 on the wider context (a quotation opened two sentences earlier, a list of reported points). The
 tagger reads the whole article and gives every token five probabilities: inside a content, first
@@ -22,7 +22,7 @@ from typing import Optional
 
 import numpy as np
 
-TAGGER_PATH = Path(__file__).with_name("data") / "tagger.npz"
+TAGGER_PATH = Path(__file__).resolve().parents[1] / "data" / "tagger.npz"
 LABELS = ("content", "start", "end", "cue", "source")
 COLUMNS = ("word", "pos", "tag", "dep", "head", "quote", "lex", "brk", "case")
 _HEAD_EDGES = (-8, -4, -2, -1, 0, 1, 2, 4, 8)
@@ -53,7 +53,7 @@ def label_tables() -> dict:
 
 def token_columns(doc, text: str) -> dict:
     """The integer inputs of every token except the word id (see :func:`encode`)."""
-    from newsledger.analyze.attribution import lexicon, quoted_mask
+    from newsledger.analyze.attribution.base import lexicon, quoted_mask
 
     tab = label_tables()
     mask = quoted_mask(text)

@@ -29,7 +29,9 @@ import math
 from pathlib import Path
 from typing import Optional
 
-DATA = Path(__file__).with_name("data")
+from newsledger.analyze.attribution.base import _merge, _tok_ranges, _tokens_of  # noqa: F401
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 MODEL_PATH = DATA / "cue_model.json"
 BOUNDARY_PATH = DATA / "boundary_model.json"
 
@@ -122,7 +124,7 @@ def _tp(ex, i: int, k: int) -> int:
 
 
 def tagger_cue_features(ex, c, lemma: str) -> list[str]:
-    """What the article-wide tagger (:mod:`newsledger.analyze.tagger`) says of a candidate: its
+    """What the article-wide tagger (:mod:`newsledger.analyze.attribution.tagger`) says of a candidate: its
     cue token as a cue, its content tokens as content (mean), start and end, its source."""
     if getattr(ex, "tag", None) is None:
         return []
@@ -198,25 +200,8 @@ TAIL_CUT_DEPS = ("prep", "advcl", "npadvmod", "advmod", "conj", "acl", "relcl", 
 _SKIP = set(",;:-–—―()") | {"--", "and", "but", "or"}
 
 
-def _tokens_of(doc, ranges) -> list[int]:
-    out = []
-    for s, e in ranges:
-        sp = doc.char_span(s, e, alignment_mode="expand")
-        if sp is not None:
-            out.extend(range(sp.start, sp.end))
-    return sorted(set(out))
-
-
-def _ranges(doc, idxs) -> list[tuple[int, int]]:
-    from newsledger.analyze.attribution import _tok_ranges  # attribution imports this module
-
-    return _tok_ranges(doc, idxs)
-
-
-def _merge_ranges(ranges, text) -> list[tuple[int, int]]:
-    from newsledger.analyze.attribution import _merge
-
-    return _merge(ranges, text)
+_ranges = _tok_ranges
+_merge_ranges = _merge
 
 
 def _strip(doc, idxs: list[int]) -> list[int]:

@@ -1,0 +1,205 @@
+"""Attributed claims: who said (reported, denied, expected, ...) what.
+
+``find_claims(doc, text)`` runs rules over the spaCy dependency parse of ``text`` plus a
+character-level quotation finder (one paragraph at a time):
+
+1. **Cues.** A verb is a cue when its lemma is in the lexicon learned from PolNeAR train
+   (``data/cue_lexicon.json``, see ``scripts/build_cue_lexicon.py``), plus fixed patterns:
+   "according to X", a sentence-initial "For X, ..." frame, "declined to comment",
+   "X: text" and "“quote” ― Name" layouts.
+2. **Content.** The ``ccomp``/``xcomp`` complement; else, for "Y, X said", the head clause minus
+   the cue's own phrase; else the object phrase (``dobj`` plus later ``prep``/``oprd``/... siblings)
+   or the object of a preposition right after the verb ("called for X").
+3. **Source.** The subject (``nsubj``; for a passive, the ``by`` agent); a relative "who" takes
+   the noun it modifies; conjoined verbs and subject-less participles ("..., saying") inherit the
+   subject of the verb they hang off.
+4. **Quotes.** Content is clipped to the cue's paragraph and widened to any quotation it touches;
+   a quotation right after the cue ("“A,” he said, “B.”") or opening the next sentence is added
+   as another piece.
+5. **Univocal clean-up.** As in PolNeAR, a token has one role: a claim whose cue lies inside a
+   larger claim's content is dropped (largest content first).
+
+Learned parts (``learned.py``, trained on PolNeAR train by ``scripts/train_attribution.py``;
+``data/MODEL_CARD.md``): when ``data/cue_model.json`` is shipped, every verb is a cue candidate
+and a logistic-regression cue classifier keeps or drops it (the lexicon becomes a feature); a
+linear ranker (``data/boundary_model.json``) then picks the content boundaries among rule
+variants, and an edge model (``data/edge_model.json``) moves the content's start and end tokens.
+In that mode possessed nouns ("Trump's claim that X") are cue candidates too.
+``find_claims(..., model=None)`` runs the rules alone. ``find_claims(..., statements_only=True)``
+(the default, the product setting) keeps reported statements only (:func:`is_statement`).
+
+Sources are then given canonical names by :func:`newsledger.analyze.speakers.resolve_speakers`
+and a stance by :func:`newsledger.analyze.stance.stance_of`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from newsledger.analyze.attribution.base import (SPEECH_VERBS, Cand, _merge, _tok_ranges,  # noqa: F401
+                                                 _tokens_of, lexicon, paragraph_bounds, quote_kind, quote_spans,
+                                                 quoted_mask)
+from newsledger.analyze.attribution.extractor import Extractor  # noqa: F401
+from newsledger.model import Claim, Content, Cue, Source
+
+
+# commitments and efforts with a to-infinitive report what someone will do, not what they said
+COMMITMENT_VERBS = {"agree", "vow", "pledge", "promise", "decide", "plan", "continue", "strive", "try", "seek",
+                    "intend", "aim", "offer", "press", "push"}
+CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
+
+
+def is_statement(c: Cand, ex: "Extractor") -> bool:
+    """Whether a claim reports a statement (the product's notion of a claim) rather than an
+    action or a stance. PolNeAR also counts actions ("called an emergency meeting", "made a rare
+    visit") as attributions, and the learned cue classifier keeps them; the product does not.
+    A claim is a statement when its cue is a fixed pattern ("according to", layouts), or its
+    content is (partly) a quotation, or its content is a clause (complement, "Y, X said",
+    "X said: Y"), or its cue verb is a reporting verb of the train lexicon (a lemma that heads a
+    gold cue in >= 25% of its >= 5 train uses: say, deny, criticize, reiterate, ...) used the way
+    the rules accept it (no "needs a complement / predicate" flag: "called X Y", not "called a
+    meeting"). A commitment or effort with a to-infinitive ("agreed to remove", "vowed to") and
+    "pressed"/"pushed" are deeds unless quoted."""
+    quoted = any(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum())
+    if c.rule == "tagger":  # a cue the tagger found: a quotation, or a reporting word in the cue
+        from newsledger.analyze.attribution.learned import _tokens_of
+
+        return quoted or any(ex.doc[i].lemma_.lower() in ex.lex["verbs"] for i in _tokens_of(ex.doc, [c.cue]))
+    if c.rule != "verb":
+        return True
+    if quoted:
+        return True
+    if c.lemma in COMMITMENT_VERBS and (c.extra.get("path") == "comp-xcomp" or c.lemma in ("press", "push")):
+        return False  # "agreed to remove", "vowed to strike back", "pressed him on": deeds, not words
+    if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
+        return True
+    return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
+
+
+DROP_SOURCELESS = True  # a claim without a speaker is of little use (and PolNeAR scores it as wrong)
+USE_LEARNED = True  # use the learned cue classifier (data/cue_model.json) when it is shipped
+USE_BOUNDARY = True  # and the learned content-boundary ranker (data/boundary_model.json)
+USE_EDGES = True  # and the learned content start/end model (data/edge_model.json)
+USE_TAGGER = True  # and the article-wide token tagger's probabilities as their features (data/tagger.npz)
+
+
+def find_claims(doc, text: str, resolve: bool = True, model="default", statements_only: bool = True) -> list[Claim]:
+    """Attributed claims of ``text`` (``doc`` is its spaCy Doc, same offsets). ``model``: a
+    :class:`~newsledger.analyze.attribution.learned.CueModel`, None for the rules alone, or "default" for
+    the shipped model (when :data:`USE_LEARNED`). ``statements_only`` (the product setting)
+    keeps only reported statements (:func:`is_statement`); the PolNeAR evaluation passes False,
+    since PolNeAR also annotates actions and stances as attributions."""
+    from newsledger.analyze.stance import stance_of
+
+    boundary = edges = None
+    if isinstance(model, str):
+        from newsledger.analyze.attribution.learned import boundary_model, cue_model, edge_model
+
+        model = cue_model() if USE_LEARNED else None
+        boundary = boundary_model() if USE_LEARNED and USE_BOUNDARY else None
+        edges = edge_model() if USE_LEARNED and USE_EDGES else None
+    tag = None
+    if model is not None and USE_TAGGER:
+        from newsledger.analyze.attribution.tagger import tagger
+
+        tg = tagger()
+        tag = tg(doc, text) if tg is not None else None
+    ex = Extractor(doc, text, generate=model is not None, tag=tag)
+    cands = [c for c in ex.run(model, boundary if model is not None else None, edges if model is not None else None)
+             if c.source is not None or not DROP_SOURCELESS]
+    if statements_only:
+        cands = [c for c in cands if is_statement(c, ex)]
+    mask = quoted_mask(text)
+    claims = []
+    for c in cands:
+        pieces = [(s, e) for s, e in c.content if any(ch.isalnum() for ch in text[s:e])] or c.content
+        start, end = pieces[0][0], pieces[-1][1]
+        content = Content(text=" ".join(text[s:e] for s, e in pieces), start=start, end=end,
+                          pieces=[tuple(p) for p in pieces])
+        source = None
+        if c.source:
+            s, e = c.source
+            source = Source(text=text[s:e], start=s, end=e, name=text[s:e])
+        cue = Cue(text=text[c.cue[0]:c.cue[1]], start=c.cue[0], end=c.cue[1])
+        claim = Claim(source=source, cue=cue, content=content, kind=quote_kind(text, pieces, mask))
+        claim.signals = signals_of(c, ex)
+        read_statement(claim, doc, text)
+        claims.append(claim)
+    if statements_only:
+        continue_quotes(claims, text, mask)
+    if resolve:
+        from newsledger.analyze.confidence import score_claims
+        from newsledger.analyze.speakers import resolve_speakers
+
+        resolve_speakers(claims, doc, text)
+        score_claims(claims)
+    return claims
+
+
+def _left_open(para: str) -> bool:
+    """Whether a paragraph ends inside a quotation (the news style for a quote that goes on)."""
+    last_open = max(para.rfind(ch) for ch in "“«„")
+    if last_open >= 0 or "”" in para:
+        return last_open > para.rfind("”")
+    return para.count('"') % 2 == 1
+
+
+def continue_quotes(claims: list[Claim], text: str, mask=None) -> None:
+    """A quotation left open at a paragraph's end and re-opened by the next paragraph, which has
+    no cue of its own, goes on with the same speaker: that paragraph joins the claim's content."""
+    paras = paragraph_bounds(text)
+    cue_starts = [c.cue.start for c in claims]
+    for c in claims:
+        pieces = list(c.content.pieces) or [(c.content.start, c.content.end)]
+        k = next((i for i, (ps, pe) in enumerate(paras) if ps <= pieces[-1][1] - 1 < pe), None)
+        while k is not None and k + 1 < len(paras):
+            ps, pe = paras[k]
+            ns, ne = paras[k + 1]
+            if pieces[-1][1] < pe - 2 or not _left_open(text[ps:pe]) or text[ns] not in '“"«„' \
+                    or any(ns <= x < ne for x in cue_starts):
+                break
+            pieces.append((ns, ne))
+            k += 1
+        if len(pieces) > len(c.content.pieces or [None]):
+            c.content = Content(text=" ".join(text[s:e] for s, e in pieces), start=pieces[0][0], end=pieces[-1][1],
+                                pieces=[tuple(p) for p in pieces])
+            c.kind = c.kind if c.kind == "question" else quote_kind(text, pieces, mask)
+            c.signals["continued"] = True
+
+
+def signals_of(c: Cand, ex: Extractor) -> dict:
+    """What the extractor knows about a candidate, for :mod:`newsledger.analyze.confidence`."""
+    sig = {"rule": c.rule, "path": str(c.extra.get("path", c.rule)).split("-")[0], "p": float(c.extra.get("p", 1.0)),
+           "lemma": c.lemma, "speech_verb": c.lemma in SPEECH_VERBS, "lexicon_verb": c.lemma in ex.lex["verbs"],
+           "flags": len(c.extra.get("flags") or []), "merged": bool(c.extra.get("merged"))}
+    if ex.tag is not None:
+        cue, content = _tokens_of(ex.doc, [c.cue]), _tokens_of(ex.doc, c.content)
+        sig["tag_cue"] = float(ex.tag[cue, 3].max()) if cue else 0.0
+        sig["tag_content"] = float(ex.tag[content, 0].mean()) if content else 0.0
+        src = _tokens_of(ex.doc, [c.source]) if c.source else []
+        sig["tag_source"] = float(ex.tag[src, 4].mean()) if src else 0.0
+    return sig
+
+
+_PLEA = re.compile(r"\s+((?:not\s+)?guilty)\b", re.I)
+
+
+def _keep_plea(claim: Claim, text: str) -> None:
+    """"pleaded not guilty to fraud": the plea ("not guilty") is the content's start, not lost."""
+    m = _PLEA.match(text, claim.cue.end)
+    if m and claim.content.start >= m.end() and re.match(r"plead|pled", claim.cue.text.split()[-1], re.I):
+        pieces = [(m.start(1), claim.content.end)]
+        claim.content = Content(text=text[m.start(1):claim.content.end], start=m.start(1), end=claim.content.end,
+                                pieces=pieces)
+
+
+def read_statement(claim: Claim, doc, text: str) -> None:
+    """Negation around the cue, questions and the stance that follows from them."""
+    from newsledger.analyze.stance import cue_negated, is_question, stance_of
+
+    _keep_plea(claim, text)
+    claim.cue.negated = cue_negated(doc, claim.cue.start, claim.cue.end)
+    if is_question(claim, doc, text):
+        claim.kind, claim.stance = "question", "asks"
+    else:
+        claim.stance = stance_of(claim, doc, text)

@@ -1,0 +1,101 @@
+"""A calibrated confidence for every claim: the probability that it is a statement, with its
+content and its speaker right.
+
+A logistic combination (:class:`ConfidenceModel`, weights in ``data/confidence_model.json``) of
+what the analyzer already knows about a claim (:func:`features`): the learned cue classifier's
+probability, the rule that found the claim and the path that built its content, whether its cue
+is a reporting verb, quotation kind, question and negation, the speaker resolution (named,
+pronoun, descriptor, anonymous, unresolved; ``source.confidence``), the content's length, and the
+article-wide tagger's probabilities for the cue, content and source tokens. The weights are fit by
+``scripts/calibrate_confidence.py`` on the **dev** split of our real-news claim annotations
+(``newsledger/evaluate/data/claims_real``), and :data:`DEFAULT_MIN_CONFIDENCE` is the lowest
+threshold whose out-of-fold precision on dev is at least 0.90 (printed by that script).
+
+The ledger stores every claim with its confidence; ``newsledger claims``, ``/api/claims`` and the
+web UI show claims at or above :data:`DEFAULT_MIN_CONFIDENCE` unless told otherwise
+(``--min-confidence`` / ``min_confidence=``), and claim groups and conflicts use only those.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from pathlib import Path
+from typing import Optional
+
+MODEL_PATH = Path(__file__).with_name("data") / "confidence_model.json"
+DEFAULT_MIN_CONFIDENCE = 0.675  # scripts/calibrate_confidence.py: out-of-fold dev precision >= 0.90, wrong speaker <= 0.03
+
+RULES = ("verb", "according", "for", "layout-colon", "layout-dash", "tagger")
+PATHS = ("comp", "head", "colon", "dobj", "prep", "addressee", "noun")
+SOURCE_VIA = ("person", "org", "phrase", "pronoun", "possessor", "descriptor", "same-source", "none", "unresolved")
+
+
+def features(claim) -> dict[str, float]:
+    """Named numeric features of a claim (its ``signals`` plus what the claim itself says)."""
+    sig = claim.signals or {}
+    f: dict[str, float] = {"bias": 1.0, "p": sig.get("p", 1.0)}
+    for r in RULES:
+        f["rule=" + r] = float(sig.get("rule") == r)
+    for p in PATHS:
+        f["path=" + p] = float(sig.get("path") == p)
+    f["speech_verb"] = float(bool(sig.get("speech_verb")))
+    f["lexicon_verb"] = float(bool(sig.get("lexicon_verb")))
+    f["say"] = float(sig.get("lemma") in ("say", "tell", "add"))
+    f["flags"] = float(sig.get("flags", 0) > 0)
+    f["merged"] = float(bool(sig.get("merged")))
+    for k in ("direct", "mixed", "question"):
+        f["kind=" + k] = float(claim.kind == k)
+    f["negated"] = float(bool(getattr(claim.cue, "negated", False)))
+    src = claim.source
+    f["src_conf"] = src.confidence if src is not None else 0.0
+    for v in SOURCE_VIA:
+        f["src_via=" + v] = float(sig.get("src_via") == v)
+    f["src_unresolved"] = float(claim.unresolved and not (src is not None and src.anonymous))
+    f["src_anonymous"] = float(bool(src is not None and src.anonymous))
+    f["src_resolved"] = float(bool(src is not None and src.resolved_from))
+    f["src_caps"] = float(bool(src is not None and src.text.isupper() and len(src.text) > 3))
+    f["src_long"] = float(bool(src is not None and len(src.text.split()) > 6))
+    n = len(claim.content.text.split())
+    f["log_words"] = math.log1p(n)
+    f["short"] = float(n < 4)
+    for k in ("tag_cue", "tag_content", "tag_source"):
+        f[k] = float(sig.get(k, 0.5))
+    return f
+
+
+class ConfidenceModel:
+    def __init__(self, weights: dict[str, float], meta: Optional[dict] = None):
+        self.weights = weights
+        self.meta = meta or {}
+
+    def prob(self, feats: dict[str, float]) -> float:
+        z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> "ConfidenceModel":
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return cls(d["weights"], d.get("meta"))
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        path.write_text(json.dumps({"weights": self.weights, "meta": self.meta}, indent=1, sort_keys=True) + "\n",
+                        encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def confidence_model() -> Optional[ConfidenceModel]:
+    return ConfidenceModel.load() if MODEL_PATH.exists() else None
+
+
+def fallback(claim) -> float:
+    """Without a calibrated model: the cue probability times the speaker's confidence."""
+    src = claim.source
+    return float((claim.signals or {}).get("p", 1.0)) * (src.confidence if src is not None else 0.0)
+
+
+def score_claims(claims, model: Optional[ConfidenceModel] = None) -> None:
+    """Set ``claim.confidence`` of every claim, in place."""
+    model = model or confidence_model()
+    for c in claims:
+        c.confidence = round(model.prob(features(c)) if model is not None else fallback(c), 4)

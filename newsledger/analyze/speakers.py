@@ -1,0 +1,685 @@
+"""Speaker resolution: one canonical name per speaker within an article, or "unresolved".
+
+``resolve_speakers(claims, doc, text)`` sets, for every claim source, ``name`` (None when no
+antecedent fits), ``resolved_from`` (the earlier mention a pronoun or descriptor was resolved
+to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a guess:
+
+* **named** people: titles and descriptions are stripped to the PERSON name ("Ukrainian Foreign
+  Minister Andriy Sybiga" -> "Andriy Sybiga"), a later surname maps to the full name; a
+  descriptor in apposition to a name ("Yevhen Zosin, 74, a Kyiv resident who ...") is the name;
+* **pronouns** ("he", "she", "they", "it", "its government") resolve only to an antecedent that
+  agrees in gender (known from "Mr"/"Ms" or from an earlier unambiguous he/she) and number, that
+  is not inside quoted or reported content, preferring the current speaker of the passage, then
+  the subject of a recent sentence; objects ("critics of Senator Ray") are never antecedents;
+  with nothing compatible within :data:`WINDOW` characters the claim is unresolved;
+* **descriptors** ("the spokesman", "the agency", "the officials", "the government") resolve to
+  the latest earlier speaker or mention whose own words hold the descriptor's head noun (or, for
+  a government, the country of the passage); an indefinite one ("an analysis by ...") is a new
+  speaker, never an earlier one;
+* **relative pronouns** ("which accuses ...") take the noun they modify; a passive subject
+  ("X was accused of ...") is the accused, never the speaker: unresolved;
+* **organisations**: "(NIS)" defines an acronym; "the NIS", "South Korean intelligence" ~
+  "South Korea's National Intelligence Service (NIS)": one cluster, named by its fullest mention;
+* **anonymous** sources ("officials", "a company spokesman", "sources at the broadcaster", "a
+  resident who asked not to be named") keep their words as name with ``anonymous=True``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|official|officials|report|agency|outlet)$", re.I)
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
+GENERIC_ORG = {"agency", "ministry", "department", "service", "office", "government", "group", "company",
+               "organization", "organisation", "institute", "committee", "council", "commission", "firm",
+               "campaign", "administration", "spokesman", "spokeswoman", "spokesperson", "newspaper",
+               "network", "intelligence", "military", "army", "police", "court", "report", "study", "statement",
+               "presidency", "ministry", "bureau", "authority", "authorities", "website", "outlet", "paper"}
+ANON_HEADS = {"official", "officials", "source", "sources", "person", "people", "aide", "aides", "diplomat",
+              "diplomats", "insider", "insiders", "someone", "observers", "analysts", "experts", "residents",
+              "witnesses", "critics", "supporters", "lawmakers", "members", "staffers", "advisers", "some",
+              "others", "many", "several", "one", "individual", "individuals"}
+ANON_CUES = re.compile(r"\b(familiar with|on condition of anonymity|not authori[sz]ed|who (asked|spoke|requested)|"
+                       r"unnamed|anonymous|speaking on background)\b", re.I)
+TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "president",
+               "minister", "secretary", "senator", "governor", "spokesman", "spokeswoman", "chairman", "mayor",
+               "judge", "justice", "leader", "chief", "director", "ambassador", "prime", "foreign", "general"}
+
+
+def _ents(doc) -> tuple:
+    """``doc.ents``, built once per Doc (spaCy makes a new tuple on every access)."""
+    ents = doc.user_data.get("newsledger.ents")
+    if ents is None:
+        ents = doc.user_data["newsledger.ents"] = tuple(doc.ents)
+    return ents
+
+
+def _norm(s: str) -> str:
+    s = s.replace("’", "'")
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:\"'“”")
+    return s
+
+
+def _strip_det(s: str) -> str:
+    words = s.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _acronym_def(s: str) -> Optional[str]:
+    m = re.search(r"\(([A-Z][A-Z.&]{1,9})\)", s)
+    return m.group(1).replace(".", "") if m else None
+
+
+def _initials(s: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", _strip_paren(s)) if w[0].isupper())
+
+
+def _strip_paren(s: str) -> str:
+    return re.sub(r"\s*\([^)]*\)", "", s).strip()
+
+
+def _demonym_root(word: str) -> str:
+    w = word.lower().replace("'s", "")
+    for suf in ("ian", "ean", "an", "ese", "ish", "i", "n"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: len(w) - len(suf)]
+    return w
+
+
+def _content_words(s: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][\w'-]*", _strip_paren(s).replace("’", "'")) if w.lower() not in DETERMINERS]
+
+
+class _Cluster:
+    def __init__(self, name: str, kind: str):
+        self.name = name
+        self.kind = kind  # person | org
+        self.mentions: list[str] = [name]
+        self.acronyms: set[str] = set()
+
+    def add(self, mention: str):
+        self.mentions.append(mention)
+        if self.kind == "org":
+            cand = _strip_paren(_strip_det(mention)).replace("'s ", "’s ").strip()
+            if len(cand) > len(self.name) and not re.search(r"\b(same|said)\b", cand, re.I) and cand[:1].isupper():
+                self.name = cand
+        else:
+            if len(mention.split()) > len(self.name.split()):
+                self.name = mention
+
+
+def _core(doc, start: int, end: int):
+    """The source span without an appositive or relative clause ("China, an ally of X" -> "China")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    cut = end
+    for c in root.children:
+        if c.dep_ in ("appos", "relcl", "acl") and c.i > root.i and span.start <= c.i < span.end:
+            j = c.left_edge.i
+            while j - 1 > root.i and (doc[j - 1].is_punct):
+                j -= 1
+            cut = min(cut, doc[j].idx)
+    core = doc.char_span(start, cut, alignment_mode="expand")
+    return core if core is not None and len(core) else span
+
+
+def _person_name(doc, start: int, end: int) -> Optional[str]:
+    """A person's name in a source span, titles stripped: the PERSON entity at the head, or a run
+    of proper nouns after a role word ("spokesman Christophe Lemoine")."""
+    core = _core(doc, start, end)
+    if core is None:
+        return None
+    root = core.root
+    ent = None
+    for e in _ents(doc):
+        if e.label_ == "PERSON" and e.start <= root.i < e.end:
+            ent = e
+    if ent is not None:
+        toks = [t for t in ent if t.i <= root.i or t.dep_ in ("flat", "compound")]
+    else:
+        toks = []
+        j = root.i
+        while j >= core.start and doc[j].pos_ == "PROPN":
+            toks.insert(0, doc[j])
+            j -= 1
+        if not toks or root.pos_ != "PROPN":
+            return None
+        before = doc[j] if j >= core.start else None
+        role = before is not None and before.pos_ == "NOUN" and before.is_lower
+        if not role and not any(t.lower_.strip(".") in TITLE_WORDS for t in toks):
+            return None
+    while toks and (toks[0].lower_.strip(".") in TITLE_WORDS or toks[0].ent_type_ in ("NORP", "GPE")):
+        toks = toks[1:]
+    while toks and toks[-1].text in ("'s", "’s", "'", "’"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return doc[toks[0].i:toks[-1].i + 1].text
+
+
+def _head_token(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _match_org(mention: str, cl: _Cluster) -> bool:
+    m = _strip_det(_norm(mention))
+    ml = m.lower()
+    if not m:
+        return False
+    acr = m.replace(".", "")
+    if acr.isupper() and (acr in cl.acronyms or any(_initials(x) == acr for x in cl.mentions)):
+        return True
+    for x in cl.mentions:
+        xl = _strip_det(_norm(x)).lower()
+        if xl == ml:
+            return True
+    words = _content_words(m)
+    if not words:
+        return False
+    head = words[-1].lower()
+    name_l = " ".join(cl.mentions).lower()
+    # nationality adjective + head noun: "South Korean intelligence" ~ "South Korea's National Intelligence Service"
+    mods = [w for w in words[:-1]]
+    if head in name_l.split() or head in re.findall(r"[a-z']+", name_l):
+        if not mods:
+            return True
+        roots = [_demonym_root(w) for w in mods if w[0].isupper()]
+        if roots and all(re.search(r"\b" + re.escape(r), name_l) for r in roots):
+            return True
+    return False
+
+
+WINDOW = 1500  # characters back from a pronoun to look for its antecedent
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "theirs", "we", "us", "our"}
+NEUTER = {"it", "its"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+RELATIVES = {"which", "who", "that", "whom", "whose"}
+TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m",
+                "king": "m", "queen": "f", "prince": "m", "princess": "f", "madam": "f"}
+WORK_NOUNS = {"research", "study", "report", "analysis", "memo", "statement", "data", "survey", "poll", "book",
+              "paper", "letter", "post", "tweet", "website", "account", "campaign", "team", "office", "review",
+              "investigation", "findings", "figures", "estimate", "estimates", "calculations", "assessment"}
+QUANTIFIERS = {"all", "both", "neither", "each", "none", "either", "most", "many", "some", "few", "several", "half"}
+GOVERNMENT_HEADS = {"government", "administration", "presidency", "cabinet", "authorities", "state"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONF_NAMED, CONF_ORG, CONF_ANON, CONF_GENERIC = 0.95, 0.9, 0.85, 0.6
+CONF_SPEAKER, CONF_SUBJECT, CONF_AMBIGUOUS, CONF_DESCRIPTOR = 0.85, 0.75, 0.5, 0.7
+
+
+class _Mention:
+    """A possible antecedent: a named PERSON / ORG / GPE / NORP outside quoted and reported content."""
+
+    def __init__(self, pos: int, ent, role: str):
+        self.pos, self.ent, self.role = pos, ent, role
+        self.kind = "person" if ent.label_ == "PERSON" else "org"
+        self.gender: Optional[str] = None
+
+
+class _Context:
+    """Per-article state: clusters, the antecedent mentions, the current speaker."""
+
+    def __init__(self, claims, doc, text: str):
+        from newsledger.analyze.attribution.base import quoted_mask
+
+        self.doc, self.text = doc, text
+        self.qmask = quoted_mask(text)
+        self.reported = _reported_mask(claims, len(text))
+        self.clusters: list[_Cluster] = []
+        self.mentions = self._mentions()
+        self.genders = self._genders()
+        self.current: Optional[_Cluster] = None  # speaker of the latest resolved claim
+        self.current_pos = -1
+        self.last_person: Optional[_Cluster] = None
+
+    def hidden(self, start: int, end: int) -> bool:
+        return any(self.qmask[i] or self.reported[i] for i in range(start, min(end, len(self.text))))
+
+    def _mentions(self) -> list[_Mention]:
+        out = []
+        for e in sorted([*_ents(self.doc), *_titled_names(self.doc)], key=lambda e: e.start):
+            if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or self.hidden(e.start_char, e.end_char):
+                continue
+            root = e.root
+            role = "subject" if root.dep_ in SUBJECT_DEPS + ("attr",) or (
+                root.dep_ in ("appos", "compound", "poss") and root.head.dep_ in SUBJECT_DEPS + ("attr",)) else \
+                "heading" if root.dep_ == "ROOT" and root.sent.end - root.sent.start <= 8 else "other"
+            out.append(_Mention(e.start_char, e, role))
+        return out
+
+    def _genders(self) -> dict[str, str]:
+        """person name -> "m"/"f", from a title ("Mr", "Ms"), or the first he/she subject (or
+        himself/herself) after it, before the next person, outside quoted and reported content."""
+        out: dict[str, str] = {}
+        persons = [m for m in self.mentions if m.kind == "person"]
+        for k, m in enumerate(persons):
+            name = _person_name(self.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
+            before = self.doc[max(m.ent.start - 1, 0)].lower_.strip(".")
+            if before in TITLE_GENDER:
+                out.setdefault(name, TITLE_GENDER[before])
+                continue
+            if m.ent.root.dep_ == "poss" or m.ent.end < len(self.doc) and self.doc[m.ent.end].tag_ == "POS":
+                continue  # "Jacob Zuma's daughter ... she": the pronoun is the daughter
+            nxt = persons[k + 1].pos if k + 1 < len(persons) else len(self.text)
+            stop = min(nxt, m.ent.sent.end_char + 200)
+            for t in self.doc[m.ent.end:]:
+                if t.idx >= stop:
+                    break
+                if self.qmask[t.idx] or self.reported[t.idx]:
+                    continue  # "X filed a lawsuit saying he ...": reported words say nothing of X
+                if (t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS) or t.lower_ in ("himself", "herself"):
+                    out.setdefault(name, "m" if t.lower_ in ("he", "himself") else "f")
+                    break
+        return out
+
+    def gender_of(self, cl: _Cluster) -> Optional[str]:
+        if cl.kind != "person":
+            return None
+        names = {cl.name, *cl.mentions}
+        last = cl.name.split()[-1] if cl.name.split() else ""
+        return next((g for n, g in self.genders.items() if n in names or (n.split() and n.split()[-1] == last)), None)
+
+
+def _titled_names(doc) -> list:
+    """Names spaCy did not tag: proper nouns right after a title ("Major-Gen Gopaul Govender")."""
+    from spacy.tokens import Span as DocSpan
+
+    tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
+    out, i = [], 0
+    while i < len(doc) - 1:
+        t = doc[i]
+        words = {w.strip(".").lower() for w in re.split(r"[-\s]", t.text)}
+        if words & TITLE_WORDS and doc[i + 1].pos_ == "PROPN" and doc[i + 1].i not in tagged:
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in tagged:
+                j += 1
+            out.append(DocSpan(doc, i + 1, j, label="PERSON"))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _reported_mask(claims, n: int) -> list[bool]:
+    mask = [False] * n
+    for c in claims:
+        for s, e in (c.content.pieces or [(c.content.start, c.content.end)]):
+            for i in range(max(s, 0), min(e, n)):
+                mask[i] = True
+    return mask
+
+
+def _agrees(ctx: _Context, pron: str, cl: _Cluster) -> bool:
+    """Whether a pronoun can refer to a cluster (gender and number)."""
+    if pron in MALE or pron in FEMALE:
+        if cl.kind != "person":
+            return False
+        g = ctx.gender_of(cl)
+        return g is None or g == ("m" if pron in MALE else "f")
+    if pron in NEUTER:
+        return cl.kind == "org" and not getattr(cl, "plural", False) and getattr(cl, "orgish", True)
+    if pron in PLURAL:
+        return cl.kind == "org" or getattr(cl, "plural", False)
+    return True
+
+
+def _cluster_of_mention(ctx: _Context, m: _Mention) -> _Cluster:
+    if m.kind == "person":
+        name = _person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
+        return _find_person(ctx.clusters, name) or _new(ctx.clusters, name, "person")
+    name = _strip_paren(_strip_det(_norm(m.ent.text)))
+    for cc in reversed(ctx.clusters):
+        if cc.kind == "org" and _match_org(name, cc):
+            return cc
+    return _new(ctx.clusters, name, "org")
+
+
+def _antecedents(ctx: _Context, pos: int, pron: str) -> list[tuple[int, _Cluster, str, str]]:
+    """Compatible (position, cluster, role, mention) before ``pos``, nearest first: speakers of
+    earlier claims and subject mentions within :data:`WINDOW`."""
+    out = []
+    for cl in ctx.clusters:
+        p = getattr(cl, "last_pos", -1)
+        if 0 <= p < pos and pos - p <= WINDOW and _agrees(ctx, pron, cl):
+            out.append((p, cl, "speaker", cl.name))
+    for m in ctx.mentions:
+        if m.pos >= pos or pos - m.pos > WINDOW or m.role == "other":
+            continue
+        cl = _cluster_of_mention(ctx, m)
+        if _agrees(ctx, pron, cl):
+            out.append((m.pos, cl, m.role, m.ent.text))
+    return sorted(out, key=lambda x: -x[0])
+
+
+def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Cluster], float, Optional[str]]:
+    """(cluster, confidence, the mention used) for a pronoun source at ``pos``."""
+    if pron in FIRST_PERSON:
+        cl = ctx.current if pron in {"we", "us", "our"} else (ctx.last_person or ctx.current)
+        return (cl, CONF_AMBIGUOUS, cl.name) if cl is not None and 0 <= pos - ctx.current_pos <= WINDOW else (None, 0.0, None)
+    cands = _antecedents(ctx, pos, pron)
+    if not cands:
+        return None, 0.0, None
+    others = {id(x[1]) for x in cands}
+    cur = ctx.current
+    gendered = pron in MALE | FEMALE
+    known = [x for x in cands if gendered and ctx.gender_of(x[1]) is not None]
+    if cur is not None and id(cur) in others and 0 <= pos - ctx.current_pos <= WINDOW and (
+            not known or ctx.gender_of(cur) is not None or pos - ctx.current_pos <= 300):
+        # (a speaker of unknown gender yields to a candidate known to agree)
+        # the current speaker, unless a compatible subject was named after the speaker last spoke
+        later = [cl for p, cl, role, _ in cands if p > ctx.current_pos and cl is not cur and role == "subject"]
+        if not later:
+            return cur, CONF_SPEAKER, cur.name
+    p, cl, role, mention = known[0] if known and ctx.gender_of(cands[0][1]) is None and pos - known[0][0] <= 600 \
+        else cands[0]
+    rivals = {id(x[1]) for x in cands if pos - x[0] <= 600} - {id(cl)}
+    sure = ctx.gender_of(cl) is not None or pron not in MALE | FEMALE
+    conf = CONF_SUBJECT if not rivals and sure else CONF_AMBIGUOUS
+    return cl, conf, mention
+
+
+def _appositive_person(ctx: _Context, src) -> Optional[str]:
+    """"Yevhen Zosin, 74, a Kyiv resident who ...": the name a descriptor source stands beside."""
+    doc = ctx.doc
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    inside = [e for e in _ents(doc) if e.label_ == "PERSON" and span.start < e.start and e.end <= span.end
+              and e.root.dep_ == "appos"]
+    if inside:  # "one of Epstein's victims, Virginia Giuffre"
+        return _person_name(doc, inside[0].start_char, inside[0].end_char) or inside[0].text
+    root = span.root
+    for t in [root.head] + list(root.children):
+        if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj") and (t is root.head) == (root.dep_ == "appos"):
+            return _person_name(doc, t.idx, t.idx + len(t))
+    j = span.start - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].like_num) and span.start - j <= 4:
+        j -= 1
+    if j >= 0 and doc[j].ent_type_ == "PERSON" and doc[j].text != "\n":
+        ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
+        if ent is not None:
+            return _person_name(doc, ent.start_char, ent.end_char) or ent.text
+    return None
+
+
+def _descriptor_head(doc, src) -> Optional[str]:
+    head = _head_token(doc, src.start, src.end)
+    if head is None or head.pos_ != "NOUN":
+        return None
+    return head.lemma_.lower()
+
+
+def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str]]:
+    """A definite descriptor ("the spokesman", "the officials", "the government") -> an earlier
+    speaker whose words hold its head noun, or the passage's country for a government."""
+    head = _descriptor_head(ctx.doc, src)
+    if head is None:
+        return None, 0.0, None
+    best = None
+    for cl in ctx.clusters:
+        p = getattr(cl, "last_pos", -1)
+        if not (0 <= p < src.start and src.start - p <= WINDOW):
+            continue
+        words = {w.lower().rstrip("s") for m in [*cl.mentions, *getattr(cl, "descriptions", [])] for w in m.split()}
+        if head.rstrip("s") in words and (best is None or p > best[0]):
+            best = (p, cl)
+    if best is not None:
+        return best[1], CONF_DESCRIPTOR, best[1].name
+    if head in GOVERNMENT_HEADS:
+        gpes = [m for m in ctx.mentions if m.ent.label_ == "GPE" and m.pos < src.start and src.start - m.pos <= WINDOW]
+        if gpes:
+            m = gpes[-1]
+            cl = _cluster_of_mention(ctx, m)
+            return cl, CONF_DESCRIPTOR - 0.1, m.ent.text
+    return None, 0.0, None
+
+
+def _latest_org(ctx: _Context, pos: int) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
+    orgs = [m for m in ctx.mentions if m.ent.label_ == "ORG" and m.pos < pos and pos - m.pos <= WINDOW // 2]
+    if not orgs:
+        return None, 0.0, None, False
+    m = orgs[-1]
+    return _cluster_of_mention(ctx, m), CONF_DESCRIPTOR - 0.1, m.ent.text, False
+
+
+def _possessed_work(raw: str) -> bool:
+    words = raw.lower().replace("’", "'").split()
+    return 0 < len(words) <= 4 and words[0] in ("its", "their", "his", "her") and (
+        words[-1] in WORK_NOUNS or (words[0] in ("its", "their") and words[-1] in GOVERNMENT_HEADS | GENERIC_ORG))
+
+
+def _work_author(doc, src) -> Optional[str]:
+    """"a 2017 analysis coordinated by Instituto Escolhas": the author a work noun names."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in WORK_NOUNS:
+        return None
+    for t in span:
+        if t.lower_ == "by" and t.i + 1 < span.end:
+            pobj = [c for c in t.children if c.dep_ == "pobj" and c.i < span.end]
+            if pobj:
+                ent = next((e for e in _ents(doc) if e.start <= pobj[0].i < e.end and e.label_ in ("PERSON", "ORG")), None)
+                if ent is not None:
+                    return ent.text
+    return None
+
+
+def _passive_subject(doc, c) -> bool:
+    """The source is the passive subject of the cue ("X was accused of ..."): the accused."""
+    span = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "nsubjpass" and c.cue.start <= root.head.idx < c.cue.end + 1 and root.head.lemma_ != "quote"
+
+
+def _relative_head(doc, src):
+    """The noun a relative pronoun source ("which", "who") modifies, as a char span, else None."""
+    tok = _head_token(doc, src.start, src.end)
+    if tok is None or tok.lower_ not in RELATIVES:
+        return None
+    verb = tok.head
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        n = verb.head
+        return n.left_edge.idx, n.idx + len(n)
+    return None
+
+
+def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
+    """(cluster, confidence, resolved_from, anonymous) for a source that names its speaker."""
+    doc = ctx.doc
+    pname = _person_name(doc, src.start, src.end)
+    if pname is None:
+        core = _core(doc, src.start, src.end)
+        words = _content_words(core.text if core is not None else raw)
+        if 1 <= len(words) <= 2:
+            for cc in ctx.clusters:
+                if cc.kind == "person" and cc.name.split()[-1].lower() == words[-1].lower().replace("'s", ""):
+                    pname = cc.name
+                    break
+    if pname:
+        cl = _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person")
+        cl.descriptions = getattr(cl, "descriptions", []) + [raw]  # "spokesman Karl Vint": a later "the spokesman"
+        return cl, CONF_NAMED, None, False
+    beside = _appositive_person(ctx, src)
+    if beside:
+        cl = _find_person(ctx.clusters, beside) or _new(ctx.clusters, beside, "person")
+        cl.descriptions = getattr(cl, "descriptions", []) + [raw]
+        return cl, CONF_NAMED - 0.05, beside, False
+    author = _work_author(doc, src)
+    if author:
+        pname = _person_name(doc, src.start + raw.find(author), src.start + raw.find(author) + len(author)) \
+            if raw.find(author) >= 0 else None
+        if pname:
+            return _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person"), CONF_ORG, author, False
+        cl = next((cc for cc in reversed(ctx.clusters) if cc.kind == "org" and _match_org(author, cc)), None) \
+            or _new(ctx.clusters, author, "org")
+        return cl, CONF_ORG, author, False
+    head = _head_token(doc, src.start, src.end)
+    first = raw.split()[0].lower() if raw.split() else ""
+    definite = first in ("the", "this", "that", "these", "those", "its", "their", "his", "her")
+    core = _core(doc, src.start, src.end)  # "the officials, who added ...": "the officials"
+    core_words = _content_words(core.text if core is not None else raw)
+    generic = len(core_words) == 2 and core_words[0].lower() in GENERIC_ORG and core_words[0].islower()
+    if (definite or generic) and len(core_words) <= 3 and not any(
+            t.ent_type_ for t in (core if core is not None else [])):
+        cl, conf, used = _resolve_descriptor(ctx, raw, src)
+        if cl is not None:
+            return cl, conf, used, False
+        if head is not None and head.lower_ in GENERIC_ORG | GOVERNMENT_HEADS and len(_content_words(raw)) == 1:
+            return _latest_org(ctx, src.start)  # a bare "the agency": the organisation just named, else unresolved
+    if head is not None and (head.like_num or head.lower_ in QUANTIFIERS) and not head.ent_type_ in ("PERSON", "ORG"):
+        if len(raw.split()) == 1 and head.lower_ in {"all", "both", "neither", "each", "none", "either"}:
+            return None, 0.0, None, False  # "All said ...": which ones is for the reader to guess
+        cl = _new(ctx.clusters, raw, "org")  # "about 3 in 10 voters", "many in Gaza": a group of its own
+        cl.plural = cl.indefinite = True
+        return cl, CONF_ANON, None, False
+    if _is_anonymous(raw, head):
+        return None, CONF_ANON, None, True
+    cl = None
+    if first not in ("a", "an"):  # an indefinite mention is a new referent
+        cl = next((cc for cc in reversed(ctx.clusters) if cc.kind == "org" and _match_org(raw, cc)), None)
+    if cl is None:
+        core = _core(doc, src.start, src.end)
+        base = _norm(core.text) if core is not None else raw
+        cl = _new(ctx.clusters, _strip_paren(_strip_det(base)) or raw, "org")
+        cl.plural = head is not None and head.tag_ in ("NNS", "NNPS")
+        # "it" may stand for an organisation, not for any noun phrase that once spoke
+        cl.orgish = head is not None and (head.pos_ == "PROPN" or head.lower_ in GENERIC_ORG or any(
+            t.ent_type_ in ("ORG", "GPE", "NORP") for t in head.subtree))
+        cl.indefinite = first in ("a", "an")
+    else:
+        cl.add(raw)
+    acr = _acronym_def(raw)
+    if acr:
+        cl.acronyms.add(acr)
+    # a proper name or an organisation is a speaker a reader can check; "reports", "the story" less so
+    return cl, CONF_ORG if getattr(cl, "orgish", True) else CONF_GENERIC, None, False
+
+
+def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
+    """Resolve one claim's source in place; returns its cluster (None: anonymous or unresolved)."""
+    src, doc = c.source, ctx.doc
+    raw = _norm(src.text)
+    low = raw.lower()
+    rel = _relative_head(doc, src)
+    if rel is not None:
+        src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
+        raw, low = _norm(src.text), _norm(src.text).lower()
+    via = "name"
+    if not any(ch.isalnum() for ch in raw):  # a parse slip ("—", "a.m." split at "."): no speaker
+        cl, conf, used, anon = None, 0.0, None, False
+        via = "none"
+    elif SAME_SOURCE.match(raw) and ctx.current is not None:
+        cl, conf, used, anon = ctx.current, CONF_DESCRIPTOR, ctx.current.name, False
+        via = "same-source"
+    elif _passive_subject(doc, c) or low in RELATIVES or low.split(" ", 1)[0] in RELATIVES - {"that"}:
+        # a passive subject is the accused; a bare relative clause ("who has written ...") names nobody
+        cl, conf, used, anon = None, 0.0, None, False
+        via = "none"
+    elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:
+        cl, conf, used = _resolve_pronoun(ctx, low, c.source.start)
+        anon, via = False, "pronoun"
+    elif _possessed_work(raw):
+        # "its government", "her own research", "their spokesman": the possessor's referent
+        cl, conf, used = _resolve_pronoun(ctx, raw.split()[0].lower(), c.source.start)
+        anon, via = False, "possessor"
+    else:
+        cl, conf, used, anon = _named(ctx, raw, src)
+        if cl is not None and used:
+            via = "descriptor"
+        elif cl is not None:
+            via = "person" if cl.kind == "person" else "org" if getattr(cl, "orgish", True) else "phrase"
+    c.signals["src_via"] = via if cl is not None or anon or via == "none" else "unresolved"
+    c.source.resolved_from = used
+    c.source.confidence = round(conf, 3)
+    c.source.anonymous = anon
+    c.source.name = raw if anon else None
+    return cl
+
+
+def resolve_speakers(claims, doc, text: str) -> None:
+    """Set ``source.name``, ``resolved_from``, ``confidence`` and ``anonymous`` of every claim,
+    in place (see the module docstring)."""
+    ctx = _Context(claims, doc, text)
+    order = sorted(range(len(claims)), key=lambda i: claims[i].source.start if claims[i].source else claims[i].cue.start)
+    assigned: dict[int, _Cluster] = {}
+    for i in order:
+        c = claims[i]
+        if c.source is None:
+            continue
+        cl = _resolve_one(ctx, c)
+        if cl is None:
+            continue
+        cl.last_pos = c.source.start
+        assigned[i] = cl
+        ctx.current, ctx.current_pos = cl, c.source.start
+        if cl.kind == "person":
+            ctx.last_person = cl
+    _merge_org_clusters(ctx.clusters)
+    for i, cl in assigned.items():
+        claims[i].source.name = _final(cl).name
+
+
+def _merge_org_clusters(clusters) -> None:
+    """Merge an org cluster into a later, fuller one that matches all its mentions."""
+    for a in list(clusters):
+        for b in clusters:
+            if a is b or a.kind != "org" or b.kind != "org" or getattr(a, "merged", None) or getattr(a, "indefinite", False):
+                continue
+            if getattr(b, "merged", None) is None and (len(b.name), -clusters.index(b)) > (len(a.name), -clusters.index(a)) \
+                    and all(_match_org(m, b) for m in a.mentions):
+                a.merged = b
+
+
+def _final(cl: _Cluster) -> _Cluster:
+    seen = set()
+    while getattr(cl, "merged", None) is not None and id(cl) not in seen:
+        seen.add(id(cl))
+        cl = cl.merged
+    return cl
+
+
+def _new(clusters, name, kind):
+    cl = _Cluster(name, kind)
+    cl.last_pos = -1
+    clusters.append(cl)
+    return cl
+
+
+def _find_person(clusters, name: str):
+    parts = name.split()
+    for cl in clusters:
+        if cl.kind != "person":
+            continue
+        cparts = cl.name.split()
+        if name == cl.name or (parts and cparts and (parts[-1] == cparts[-1]) and (len(parts) == 1 or len(cparts) == 1
+                                                                                   or parts[0] == cparts[0])):
+            if len(parts) > len(cparts):
+                cl.name = name
+            return cl
+    return None
+
+
+ANON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "resident", "witness", "employee", "worker", "officer",
+              "official", "source", "aide", "member", "person", "man", "woman", "doctor", "nurse", "teacher",
+              "student", "diplomat", "insider", "adviser", "advisor", "staffer", "executive", "lawyer", "analyst",
+              "officers", "employees", "workers", "staff"}
+
+
+def _is_anonymous(raw: str, head) -> bool:
+    """An unnamed source: "officials", "a person familiar with ...", "sources at the broadcaster",
+    "a company spokesman", "a spokeswoman for Tesco", "a resident who asked not to be named"."""
+    if ANON_CUES.search(raw):
+        return True
+    if head is None or head.pos_ == "PROPN" or any(t.ent_type_ == "PERSON" for t in head.subtree):
+        return False
+    if head.lower_ in ANON_HEADS and not any(t.ent_type_ == "ORG" for t in head.subtree):
+        return True
+    indefinite = raw.split()[0].lower() in ("a", "an", "one", "two", "three", "several", "some") if raw.split() else False
+    return head.lower_ in ANON_ROLES and (indefinite or head.tag_ == "NNS")

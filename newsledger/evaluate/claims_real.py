@@ -1,0 +1,347 @@
+"""Claims on real news: precision, recall and wrong-speaker share against our own annotations.
+
+Gold (``data/claims_real/<page>.json``, written by ``scripts/claims_gold.py``) holds character
+offsets into the ``text`` of ``shared/data/realnews/expected.jsonl`` for that page, plus labels;
+``data/claims_real/SPLIT.json`` splits the pages into dev and test by article. Each gold page's
+text is analysed as an :class:`~newsledger.model.Article` (paragraphs = its lines, published =
+the gold date), and its claims at or above ``--min-confidence`` are scored:
+
+* **content match**: the output's content and a gold claim's content share at least
+  :data:`MIN_SHARE` of the letters and digits of the shorter of the two (pieces included);
+* **source match**: the output's source name (or its text) equals the gold source or one of its
+  aliases (case-, space-, punctuation- and article-insensitive), or one contains the other at a
+  word boundary, or the words of one (two at least) are all in the other, or both are people
+  with the same surname; a gold source of null ("nobody can
+  tell") is matched only by an unresolved output;
+* an output is **right** when it content-matches a gold claim whose source it matches;
+  **unresolved** when its source is null and it content-matches a gold claim with a source
+  (shown as "unresolved", not a wrong name; counted as right in ``precision`` and as wrong in
+  ``strict precision``); **wrong speaker** when it content-matches gold claims but names none of
+  their speakers; **spurious** when it matches no gold claim at all;
+* **recall**: the share of *core* gold claims matched by some output with the right source
+  (``recall any-source``: by content alone).
+
+``newsledger eval claims-real --split dev --gold-dir A --gold-dir B`` merges gold directories
+(a page annotated in several is scored once per annotation). Tune on dev; test is run once per
+release and logged.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from newsledger.model import Article
+
+GOLD_DIR = Path(__file__).with_name("data") / "claims_real"
+MIN_SHARE = 0.3  # content match: shared letters / letters of the shorter content
+ARTICLES = {"a", "an", "the"}
+
+
+@dataclass
+class GoldClaim:
+    source: Optional[str]
+    aliases: list[str]
+    content: list[tuple[int, int]]
+    core: bool = True
+    anonymous: bool = False
+    stance: str = "asserts"
+    question: bool = False
+    negated: bool = False
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "GoldClaim":
+        return cls(source=d.get("source"), aliases=list(d.get("aliases") or []),
+                   content=[tuple(p) for p in d.get("content") or []], core=bool(d.get("core", True)),
+                   anonymous=bool(d.get("anonymous")), stance=d.get("stance", "asserts"),
+                   question=bool(d.get("question")), negated=bool(d.get("negated")))
+
+
+@dataclass
+class GoldPage:
+    page: str
+    claims: list[GoldClaim]
+    annotator: Optional[str] = None
+    file: str = ""
+
+
+@dataclass
+class Tally:
+    outputs: int = 0
+    right: int = 0
+    unresolved: int = 0
+    wrong_speaker: int = 0
+    spurious: int = 0
+    core: int = 0
+    core_found: int = 0
+    core_found_any: int = 0
+    examples: list = field(default_factory=list)
+    verdicts: list = field(default_factory=list)  # per output claim: right | unresolved | wrong-speaker | spurious
+
+    def add(self, other: "Tally") -> None:
+        for k in ("outputs", "right", "unresolved", "wrong_speaker", "spurious", "core", "core_found",
+                  "core_found_any"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.examples += other.examples
+        self.verdicts += other.verdicts
+
+    def figures(self) -> dict:
+        n = max(self.outputs, 1)
+        return {"outputs": self.outputs, "core_gold": self.core,
+                "precision": (self.right + self.unresolved) / n, "strict_precision": self.right / n,
+                "recall": self.core_found / max(self.core, 1), "recall_any_source": self.core_found_any / max(self.core, 1),
+                "wrong_speaker": self.wrong_speaker / n, "unresolved": self.unresolved / n,
+                "spurious": self.spurious / n}
+
+
+# ---------------------------------------------------------------- gold
+
+
+def load_split(gold_dirs: Iterable[Path]) -> dict[str, str]:
+    """page id -> dev|test, from the first SPLIT.json found (the repo's when none is given)."""
+    for d in [*gold_dirs, GOLD_DIR]:
+        f = Path(d) / "SPLIT.json"
+        if f.is_file():
+            return json.loads(f.read_text(encoding="utf-8"))["split"]
+    raise FileNotFoundError(f"{GOLD_DIR / 'SPLIT.json'}: no split file")
+
+
+def load_gold(gold_dirs: Iterable[Path], split: Optional[str]) -> list[GoldPage]:
+    """Gold pages of ``split`` (all pages when None) from every directory."""
+    dirs = list(gold_dirs) or [GOLD_DIR]
+    splits = load_split(dirs)
+    pages = []
+    for d in dirs:
+        if not Path(d).is_dir():
+            raise FileNotFoundError(f"{d}: no such gold directory")
+        for f in sorted(Path(d).glob("*.json")):
+            if f.name == "SPLIT.json":
+                continue
+            try:
+                g = json.loads(f.read_text(encoding="utf-8"))
+                page = g["page"]
+                claims = [x for x in map(GoldClaim.from_dict, g["claims"]) if x.content]  # empty content: dropped
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{f}: not a claims gold file ({exc.__class__.__name__}: {exc})") from None
+            if split is not None and splits.get(page) != split:
+                continue
+            pages.append(GoldPage(page, claims, g.get("annotator"), str(f)))
+    return pages
+
+
+def load_texts(ids: set[str]) -> dict[str, dict]:
+    from newsledger.evaluate import data_dir
+
+    out = {}
+    with (data_dir("realnews") / "expected.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["id"] in ids:
+                out[r["id"]] = r
+    return out
+
+
+def article_of(record: dict) -> Article:
+    """The page as the analyzer sees it: text unchanged (gold offsets index it), paragraphs by line."""
+    text = record["text"]
+    return Article(source=f"realnews#{record['id']}", text=text, title=record.get("title"),
+                   paragraphs=[p for p in text.split("\n") if p.strip()], published=record.get("date"),
+                   url=record.get("url"))
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _letters(text: str, pieces) -> set[int]:
+    return {i for s, e in pieces for i in range(max(s, 0), min(e, len(text))) if text[i].isalnum()}
+
+
+def norm_name(s: Optional[str]) -> str:
+    s = re.sub(r"[’']s\b", "", (s or "").replace("’", "'"))
+    words = re.findall(r"\w+", s.casefold())
+    while words and words[0] in ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def source_matches(name: Optional[str], gold: GoldClaim) -> bool:
+    """Whether an output source name names the gold claim's speaker."""
+    if gold.source is None:
+        return name is None
+    n = norm_name(name)
+    if not n:
+        return False
+    for g in [gold.source, *gold.aliases]:
+        gn = norm_name(g)
+        if not gn:
+            continue
+        if n == gn or re.search(rf"\b{re.escape(n)}\b", gn) or re.search(rf"\b{re.escape(gn)}\b", n):
+            return True
+        a, b = n.split(), gn.split()
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        if len(short) >= 2 and set(short) <= set(long_):  # "Environmental Protection officials"
+            return True
+        if len(a[-1]) > 2 and a[-1] == b[-1] and name and name.split()[-1][:1].isupper():
+            return True
+    return False
+
+
+def claim_pieces(c) -> list[tuple[int, int]]:
+    return [tuple(p) for p in c.content.pieces] or [(c.content.start, c.content.end)]
+
+
+def score_page(text: str, gold: list[GoldClaim], claims: list, keep_examples: bool = False) -> Tally:
+    t = Tally()
+    gl = [_letters(text, g.content) for g in gold]
+    found: set[int] = set()
+    found_any: set[int] = set()
+    for c in claims:
+        t.outputs += 1
+        mine = _letters(text, claim_pieces(c))
+        hits = [k for k, g in enumerate(gl)
+                if mine and g and len(mine & g) >= MIN_SHARE * min(len(mine), len(g))]
+        name = c.source.name if c.source else None
+        good = [k for k in hits if source_matches(name, gold[k])]
+        found_any.update(hits)
+        if good:
+            t.right += 1
+            found.update(good)
+            verdict = "right"
+        elif hits and name is None:
+            t.unresolved += 1
+            verdict = "unresolved"
+        elif hits:
+            t.wrong_speaker += 1
+            verdict = "wrong-speaker"
+        else:
+            t.spurious += 1
+            verdict = "spurious"
+        t.verdicts.append(verdict)
+        if keep_examples and verdict != "right":
+            said = f"{name} <- {c.source.text!r}" if c.source else None
+            t.examples.append((verdict, f"{c.confidence:.2f}", said, c.cue.text, c.content.text[:120],
+                               [gold[k].source for k in hits]))
+    core = [k for k, g in enumerate(gold) if g.core]
+    t.core = len(core)
+    t.core_found = sum(1 for k in core if k in found)
+    t.core_found_any = sum(1 for k in core if k in found_any)
+    if keep_examples:
+        for k in core:
+            if k not in found:
+                t.examples.append(("missed", gold[k].source, "", text[gold[k].content[0][0]:gold[k].content[-1][1]][:120], []))
+    return t
+
+
+# ---------------------------------------------------------------- run
+
+
+def analyzed_claims(pages: list[GoldPage]) -> dict[str, tuple[str, list]]:
+    """page id -> (text, all claims) for every gold page (each page analysed once)."""
+    from newsledger.analyze import analyze_many
+
+    ids = sorted({p.page for p in pages})
+    recs = load_texts(set(ids))
+    missing = [i for i in ids if i not in recs]
+    if missing:
+        raise ValueError(f"{missing[0]}: gold page not in realnews/expected.jsonl")
+    out = {}
+    for a in analyze_many(article_of(recs[i]) for i in ids):
+        out[a.source.split("#", 1)[1]] = (a.text, a.claims)
+    return out
+
+
+def evaluate(pages: list[GoldPage], min_confidence: Optional[float] = None, keep_examples: bool = False,
+             analysed: Optional[dict] = None) -> tuple[dict, Tally]:
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
+    thr = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    analysed = analysed if analysed is not None else analyzed_claims(pages)
+    total = Tally()
+    for p in pages:
+        text, claims = analysed[p.page]
+        kept = [c for c in claims if c.confidence >= thr]
+        t = score_page(text, p.claims, kept, keep_examples)
+        if keep_examples:
+            total.examples.append(("page", p.page, "", "", []))
+        total.add(t)
+    res = total.figures()
+    res.update(pages=len(pages), min_confidence=thr)
+    return res, total
+
+
+GATE_KEYS = {"precision": ">=", "strict_precision": ">=", "recall": ">=", "recall_any_source": ">=",
+             "wrong_speaker": "<="}
+
+
+def parse_gate(spec: str) -> dict[str, float]:
+    """"precision=0.9,recall=0.8,wrong_speaker=0.03" -> {key: bound}; >= for rates, <= for wrong_speaker."""
+    out = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        key, _, val = part.partition("=")
+        key = key.strip().replace("-", "_")
+        if key not in GATE_KEYS:
+            raise ValueError(f"--gate {spec!r}: unknown figure {key!r} (one of {', '.join(GATE_KEYS)})")
+        try:
+            out[key] = float(val)
+        except ValueError:
+            raise ValueError(f"--gate {spec!r}: {val!r} is not a number") from None
+    return out
+
+
+def gate_misses(res: dict, gate: dict[str, float]) -> list[str]:
+    misses = []
+    for key, bound in gate.items():
+        ok = res[key] >= bound if GATE_KEYS[key] == ">=" else res[key] <= bound
+        if not ok:
+            misses.append(f"{key} {res[key]:.3f} (gate {GATE_KEYS[key]} {bound})")
+    return misses
+
+
+def format_result(res: dict, split: str) -> str:
+    return "\n".join([
+        f"claims-real {split}: {res['pages']} pages, {res['core_gold']} core gold claims, {res['outputs']} output claims "
+        f"(min confidence {res['min_confidence']:.3f})",
+        f"precision         {res['precision']:.3f}  (unresolved speaker counted right; strict {res['strict_precision']:.3f})",
+        f"recall (core)     {res['recall']:.3f}  (right speaker; any speaker {res['recall_any_source']:.3f})",
+        f"wrong speaker     {res['wrong_speaker']:.3f}  of output claims",
+        f"unresolved        {res['unresolved']:.3f}  of output claims",
+        f"spurious          {res['spurious']:.3f}  of output claims (no gold claim there)",
+    ])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="newsledger eval claims-real", description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
+    ap.add_argument("--gold-dir", action="append", default=[], help="gold directory (repeat to merge)")
+    ap.add_argument("--min-confidence", type=float, default=None)
+    ap.add_argument("--gate", default=None, help='e.g. "precision=0.9,recall=0.8,wrong_speaker=0.03"')
+    ap.add_argument("--examples", action="store_true", help="list the wrong, unresolved, spurious and missed claims")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    try:
+        gate = parse_gate(args.gate) if args.gate else {}
+        pages = load_gold([Path(d) for d in args.gold_dir], None if args.split == "all" else args.split)
+        if not pages:
+            print(f"claims-real: no gold pages for split {args.split}", file=sys.stderr)
+            return 2
+        res, tally = evaluate(pages, args.min_confidence, keep_examples=args.examples)
+    except (OSError, ValueError) as exc:
+        print(f"claims-real: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(res, indent=1) if args.json else format_result(res, args.split))
+    if args.examples:
+        for ex in tally.examples:
+            print("  " + " | ".join(str(x) for x in ex))
+    misses = gate_misses(res, gate)
+    if misses:
+        print("gate missed: " + "; ".join(misses), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
