@@ -130,7 +130,7 @@ def test_eval_quantities_exits_non_zero_when_its_gate_fails(monkeypatch):
     runner = CliRunner()
     ok = runner.invoke(app, ["eval", "quantities"])
     assert ok.exit_code == 0, ok.output
-    assert "gate: value F1 93.9 >= 92.0 (CQE, published): PASS" in ok.output
+    assert re.search(r"gate: value F1 9[2-9]\.\d >= 92\.0 \(CQE, published\): PASS", ok.output), ok.output
     monkeypatch.setattr(quantities, "GOAL_VALUE_F1", 99.0)
     failed = runner.invoke(app, ["eval", "quantities"])
     assert failed.exit_code == 1 and "FAIL" in failed.output

@@ -220,9 +220,13 @@ def test_web_ui_and_api_on_postgresql(pg_url, tmp_path):
     page = c.get(f"/articles/{items[0]['id']}")
     assert page.status_code == 200 and "Harbour strike enters third day" in page.text
     assert c.get("/search", params={"q": "council budget"}).status_code == 200
-    claims = c.get("/api/claims").json()
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
+    claims = c.get("/api/claims", params={"min_confidence": 0}).json()
     names = {(x["source"] or {}).get("name") for x in claims["items"]}
     assert claims["count"] == ledger.stats()["claims"] == 7, claims
+    shown = c.get("/api/claims").json()  # the default threshold, filtered inside PostgreSQL's JSON
+    assert shown["count"] == sum(x["confidence"] >= DEFAULT_MIN_CONFIDENCE for x in claims["items"]), shown
     assert {"Maria Lopez", "John Hale", "Sara Kim"} <= names
     for path in ("/sources", "/stories", "/copies", "/conflicts"):
         assert c.get(path).status_code == 200, path
