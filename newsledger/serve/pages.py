@@ -4,15 +4,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any, Optional
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import jinja2
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
-from newsledger.serve import render
+from newsledger.serve import lists, render
+from newsledger.serve.listing import csv_text, flag_label
 from newsledger.serve.guard import run_bounded
 
 HERE = Path(__file__).parent
@@ -38,6 +40,29 @@ _env.filters.update(
     plural=lambda n, word: f"{n} {word}" + ("" if n == 1 else "s"),
     date=lambda v: (str(v)[:16].replace("T", " ") if v else ""),
 )
+
+
+def list_url(request: Request, ext: str = "", keep_offset: bool = False, **changes: Any) -> str:
+    """This list's URL with ``changes`` to its parameters (None drops one); the offset goes
+    back to the first page unless it is among the changes or ``keep_offset``."""
+    params = dict(request.query_params)
+    if not keep_offset and "offset" not in changes:
+        params.pop("offset", None)
+    for k, v in changes.items():
+        if v is None or v == "":
+            params.pop(k, None)
+        else:
+            params[k] = str(v)
+    if params.get("offset") == "0":
+        params.pop("offset")
+    path = request.url.path
+    for suffix in (".json", ".csv"):
+        path = path.removesuffix(suffix)
+    return path + ext + ("?" + urlencode(params) if params else "")
+
+
+_env.globals.update(list_url=list_url, flag_label=flag_label, verdict_words=lists.VERDICT_WORDS,
+                    verdicts=lists.VERDICTS)
 templates = Jinja2Templates(env=_env)
 
 router = APIRouter(include_in_schema=False)
@@ -72,39 +97,63 @@ def _all_sources(request: Request) -> list[dict]:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request):
-    links = _links(request)
-    return _page(request, "home.html", stats=_stats(request),
-                 latest=_ledger(request).articles(limit=PAGE),
-                 sources=_all_sources(request)[:15],
-                 n_conflicts=len(links.groups("conflicts")), n_stories=len(links.groups("stories")),
-                 n_copies=len(links.groups("copies")))
+    state = request.app.state
+    latest = lists.articles(state, {"limit": str(PAGE)})
+    counts = lists.claim_groups(state, {}).extra["verdict_counts"]
+    return _page(request, "home.html", stats=_stats(request), latest=latest.items, n_latest=latest.total,
+                 sources=lists.sources(state, {"limit": "15"}).items, verdict_counts=counts,
+                 n_stories=len(_links(request).groups("stories")), n_copies=len(_links(request).groups("copies")))
 
 
-@router.get("/articles", response_class=HTMLResponse)
-def articles_page(request: Request, offset: int = Query(0, ge=0, le=10_000_000),
-                  site: Optional[str] = Query(None, max_length=300)):
-    rows = _ledger(request).articles(limit=PAGE + 1, offset=offset, site=site or None)
-    return _page(request, "articles.html", rows=rows[:PAGE], offset=offset, site=site,
-                 more=len(rows) > PAGE, page=PAGE)
+LIST_PAGES = (  # path, list, template, title
+    ("/articles", "articles", "articles.html", "Articles"),
+    ("/search", "search", "search.html", "Search"),
+    ("/claims", "claims", "claims.html", "Claims"),
+    ("/claims/groups", "claim-groups", "groups.html", "Claim groups"),
+    ("/conflicts", "conflicts", "groups.html", "Conflicts"),
+    ("/copies", "copies", "copies_list.html", "Syndicated copies"),
+    ("/stories", "stories", "stories_list.html", "Stories"),
+    ("/sources", "sources", "sources.html", "Sources"),
+)
 
 
-@router.get("/search", response_class=HTMLResponse)
-async def search_page(request: Request, q: str = Query("", max_length=500),
-                      offset: int = Query(0, ge=0, le=100_000)):
-    q = q.strip()
-    rows = await run_bounded(request, _ledger(request).search, q, limit=PAGE + 1, offset=offset) if q else []
-    return await run_in_threadpool(_search_results, request, q, rows, offset)
+async def list_response(request: Request, name: str, fmt: str):
+    """One list as ``html``, ``json`` or ``csv``: the same :class:`Listing` rendered three ways."""
+    fn, spec = lists.LISTS[name]
+    listing = await run_bounded(request, fn, request.app.state, dict(request.query_params))
+    if fmt == "json":
+        return JSONResponse(jsonable_encoder(listing.as_json()))
+    if fmt == "csv":
+        return Response(csv_text(spec, listing.items), media_type="text/csv; charset=utf-8",
+                        headers={"content-disposition": f'inline; filename="{name}.csv"'})
+    path, _, template, title = next(p for p in LIST_PAGES if p[1] == name)
+    extra = await run_in_threadpool(_list_extras, request, name, listing)
+    return _page(request, template, L=listing, spec=spec, kind=name, title=title, path=path, **extra)
 
 
-def _search_results(request: Request, q: str, rows: list[dict], offset: int) -> HTMLResponse:
-    sources = []
-    if q:
-        low = q.casefold()
-        folded = _links(request).cached("sources-folded", lambda: [
-            ((s["name"] or "").casefold(), s) for s in _all_sources(request)])
-        sources = [s for name, s in folded if low in name][:10]
-    return _page(request, "search.html", q=q, rows=rows[:PAGE], more=len(rows) > PAGE,
-                 offset=offset, page=PAGE, sources=sources)
+def _list_extras(request: Request, name: str, listing) -> dict:
+    if name != "search" or not listing.extra.get("query"):
+        return {}
+    q = listing.extra["query"]
+    low = q.casefold()
+    folded = _links(request).cached("sources-folded", lambda: [
+        ((s["name"] or "").casefold(), s) for s in _all_sources(request)])
+    sources = [s for n, s in folded if low in n][:10]
+    state = request.app.state
+    found = lists.claim_search(state, q, timeout=state.query_seconds)
+    return {"sources": sources, "claim_hits": found}
+
+
+def _add_list_routes() -> None:
+    for path, name, _template, _title in LIST_PAGES:
+        for fmt, suffix in (("html", ""), ("json", ".json"), ("csv", ".csv")):
+            async def endpoint(request: Request, _name=name, _fmt=fmt):
+                return await list_response(request, _name, _fmt)
+            router.add_api_route(path + suffix, endpoint, methods=["GET"], include_in_schema=False,
+                                 response_class=HTMLResponse if fmt == "html" else Response)
+
+
+_add_list_routes()
 
 
 # ---------------------------------------------------------------- article
@@ -154,11 +203,6 @@ def article_page(request: Request, article_id: str):
 
 
 # ---------------------------------------------------------------- sources
-
-
-@router.get("/sources", response_class=HTMLResponse)
-def sources_page(request: Request):
-    return _page(request, "sources.html", sources=_all_sources(request))
 
 
 @router.get("/sources/{name:path}", response_class=HTMLResponse)
@@ -222,31 +266,6 @@ def _titles(ledger, ids: list) -> dict[str, str]:
             return {r.id: r.title for r in rows if r.title}
     except Exception:
         return {}
-
-
-def _group_list_page(request: Request, kind: str, title: str, base: str, offset: int):
-    groups = _links(request).groups(kind)
-    return _page(request, "groups.html", kind=kind, title=title, groups=groups[offset:offset + PAGE],
-                 base=base, offset=offset, page=PAGE, total=len(groups),
-                 more=offset + PAGE < len(groups), path=f"/{kind}")
-
-
-GroupOffset = Query(0, ge=0, le=10_000_000)
-
-
-@router.get("/conflicts", response_class=HTMLResponse)
-def conflicts_page(request: Request, offset: int = GroupOffset):
-    return _group_list_page(request, "conflicts", "Conflicts", "/claims/groups/", offset)
-
-
-@router.get("/stories", response_class=HTMLResponse)
-def stories_page(request: Request, offset: int = GroupOffset):
-    return _group_list_page(request, "stories", "Stories", "/stories/", offset)
-
-
-@router.get("/copies", response_class=HTMLResponse)
-def copies_page(request: Request, offset: int = GroupOffset):
-    return _group_list_page(request, "copies", "Syndicated copies", "/copies/", offset)
 
 
 def _member_articles(request: Request, g: dict) -> list[tuple[dict, dict]]:
@@ -344,6 +363,11 @@ def api_docs(request: Request):
                               "body": list(((op.get("requestBody") or {}).get("content") or {}).keys())})
     schemas = spec.get("components", {}).get("schemas", {})
     return _page(request, "api_docs.html", endpoints=endpoints, schemas=schemas, info=spec.get("info", {}))
+
+
+@router.get("/glossary", response_class=HTMLResponse)
+def glossary(request: Request):
+    return _page(request, "glossary.html")
 
 
 @router.get("/favicon.ico")

@@ -437,3 +437,24 @@ def word_diff(old: str, new: str) -> Markup:
         if j2 > j1:
             out.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
     return Markup(" ".join(out))
+
+
+def number_text(v: float) -> str:
+    """A figure with thousands separators (``7200.0`` -> ``7,200``)."""
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0")
+
+
+_NOT_A_SOURCE = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"office|it|he|she|they|we|i|you|this|that|there|officials?|sources?)$|^\W*$|^\d")
+_DATELINE = re.compile(r"^[A-Z]{5,}$")
+
+
+def listable_source(name: Any) -> bool:
+    """Whether a source name is worth listing: not a weekday, month, pronoun or bare word
+    like "office", not a dateline in capitals ("ADREL"), not a number or punctuation."""
+    name = str(name or "").strip()
+    if len(name) < 2:
+        return False
+    return not (_DATELINE.match(name) or _NOT_A_SOURCE.search(name.casefold()))
