@@ -373,7 +373,7 @@ def linked(state, monkeypatch):
 
     ids = [a["id"] for a in state["ledger"].articles(limit=10)]
     a, b = ids[0], ids[1]
-    conflict = {"id": "g1", "label": "troops <script>alert('g')</script>", "verdict": "figures differ",
+    conflict = {"id": "g1", "label": "troops <script>alert('g')</script>", "verdict": "conflict",
                 "members": [
                     {"article_id": a, "name": "NIS", "figure": 12000, "stance": "asserts",
                      "published": "2024-10-18T10:09:00", "site": "a.example", "idx": 0},

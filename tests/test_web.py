@@ -63,7 +63,7 @@ def _stub_groups(ledger, article_ids):
                         "figure": {"text": q["text"], "value": (q.get("value") or 1) * (1 + k % 2)},
                         "stance": c["stance"], "published": f"2024-10-{18 + k:02d}",
                         "site": c.get("site"), "content": c["content"]["text"]})
-    conflict = {"id": "stub-conflict", "label": "Stubbed claim group", "verdict": "figures differ",
+    conflict = {"id": "stub-conflict", "label": "Stubbed claim group", "verdict": "conflict",
                 "members": members, "timeline": []}
     a, b = article_ids[0], article_ids[-1]
     copies = [{"id": "stub-copies", "label": "Stubbed copies", "members": [

@@ -262,11 +262,24 @@ def group_name(g: dict, stories: Mapping[str, dict]) -> str:
     return f"{measure} — {about}" if about else str(g.get("label") or measure)
 
 
+def all_claim_groups(state) -> list[dict]:
+    """Every claim group the link stage keeps (whatever its verdict), conflicts first."""
+    def build():
+        seen, out = set(), []
+        for g in state.links.groups("claims") + state.links.groups("conflicts"):
+            if g["id"] not in seen:
+                seen.add(g["id"])
+                out.append(g)
+        order = {v: k for k, v in enumerate(VERDICTS)}
+        return sorted(out, key=lambda g: order.get(g.get("verdict") or "agree", len(VERDICTS)))
+    return state.links.cached("all-claim-groups", build)
+
+
 def _claim_group_rows(state) -> list[dict]:
     def build():
         stories = {s["id"]: s for s in state.links.groups("stories")}
         out = []
-        for g in state.links.groups("claims"):
+        for g in all_claim_groups(state):
             members = g["members"]
             dates = sorted(str(m.get("published")) for m in members if m.get("published"))
             out.append({"id": g["id"], "name": group_name(g, stories), "label": g.get("label"),

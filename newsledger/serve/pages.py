@@ -35,6 +35,8 @@ _env.filters.update(
     snippet=render.snippet,
     source_name=render.source_name,
     urlpart=lambda s: quote(str(s or ""), safe=""),
+    linkify_ids=render.linkify_ids,
+    evidence_items=render.evidence_items,
     jsonish=lambda v: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str),
     web_url=lambda u: isinstance(u, str) and u.lower().startswith(("http://", "https://")),
     plural=lambda n, word: f"{n} {word}" + ("" if n == 1 else "s"),
@@ -197,7 +199,10 @@ def article_page(request: Request, article_id: str):
     by_claim = _claim_groups_by_claim(art["id"], claims, claim_groups)
     body = render.highlight(art.get("text") or "", claims, art.get("quantities") or [])
     stances = sorted({c.get("stance") for c in claims if c.get("stance")})
+    row = lists.catalog_by_id(request.app.state).get(art["id"]) or {}
+    original = lists.catalog_by_id(request.app.state).get(row.get("original_id") or "") if row.get("role") == "copy" else None
     return _page(request, "article.html", a=art, body=body, claims=claims, by_claim=by_claim,
+                 badges=lists.badges(row), original=original,
                  copies=groups.get("copies", []), stories=groups.get("stories", []),
                  claim_groups=claim_groups, stances=stances)
 

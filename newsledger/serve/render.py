@@ -458,3 +458,64 @@ def listable_source(name: Any) -> bool:
     if len(name) < 2:
         return False
     return not (_DATELINE.match(name) or _NOT_A_SOURCE.search(name.casefold()))
+
+
+_ARTICLE_ID = re.compile(r"\b[0-9a-f]{16}\b")
+EVIDENCE_WORDS = {
+    "agency": "agency", "credit_line": "credit line", "credit_where": "credit found in",
+    "byline": "byline", "byline_line": "byline line", "byline_where": "byline found in",
+    "original": "original article", "removed": "advertising removed", "in_text": "advertising left in the text",
+    "gambling": "gambling advertising", "name": "author", "others": "the same bio under",
+    "undecided": "which came first", "stage": None,
+}
+_WHERE_WORDS = {"agency": "the agency field", "byline": "the byline", "dateline": "the dateline",
+                "removed": "text removed as page junk", "text": "the article text"}
+
+
+def _article_link(aid: str) -> Markup:
+    return Markup('<a href="/articles/{0}">{0}</a>').format(aid)
+
+
+def linkify_ids(text: Any) -> Markup:
+    """``text`` escaped, each article id in it a link to the article."""
+    s = str(text or "")
+    out, at = [], 0
+    for m in _ARTICLE_ID.finditer(s):
+        out += [escape(s[at:m.start()]), _article_link(m.group())]
+        at = m.end()
+    out.append(escape(s[at:]))
+    return Markup("").join(out)
+
+
+def _evidence_value(key: str, v: Any) -> Markup:
+    if isinstance(v, bool):
+        if key == "undecided":
+            return Markup("unclear") if v else Markup("clear")
+        return Markup("yes" if v else "no")
+    if isinstance(v, list):
+        if not v:
+            return Markup("none")
+        return Markup("; ").join(_evidence_value(key, x) for x in v)
+    if isinstance(v, dict):
+        if v.get("article_id"):
+            who = " · ".join(str(v[k]) for k in ("name", "site") if v.get(k))
+            return Markup('<a href="/articles/{0}">{1}</a>').format(v["article_id"], who or v["article_id"])
+        return Markup(", ").join(Markup("{}: {}").format(k, x) for k, x in v.items())
+    s = str(v)
+    if key.endswith("_where"):
+        parts = [p for p in re.split(r"[:,]\s*", s) if p]
+        return escape(", ".join(_WHERE_WORDS.get(p, p) for p in parts))
+    return linkify_ids(s)
+
+
+def evidence_items(evidence: Any) -> list[tuple[str, Markup]]:
+    """A flag's evidence in plain words: ``(label, value)`` with article ids as links."""
+    if not isinstance(evidence, dict):
+        return []
+    out = []
+    for k, v in evidence.items():
+        label = EVIDENCE_WORDS.get(k, str(k).replace("_", " "))
+        if label is None:
+            continue
+        out.append((label, _evidence_value(k, v)))
+    return out
