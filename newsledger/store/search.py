@@ -72,14 +72,16 @@ def snippets(conn, query: str, ids: list[str]) -> dict[str, str]:
 
 def claim_filter(query: str):
     """A WHERE clause over ``claims`` for a claim search: every figure the query names must be
-    a figure of the claim (whatever its separators, or inside its range), every other word must
+    a figure of the claim (whatever its separators; or inside a narrow range: "6,500 to 8,000"
+    holds 7,200, "thousands" does not), every other word must
     be in the source's name or the claim's content (question words are ignored)."""
     clauses = syntax.parse(query)
     conds = []
     for n in syntax.numbers(clauses):
         conds.append(exists().where(and_(
             quantities.c.article_id == claims.c.article_id, quantities.c.claim_idx == claims.c.idx,
-            or_(quantities.c.value == n, and_(quantities.c.low <= n, quantities.c.high >= n)))))
+            or_(quantities.c.value == n, quantities.c.low == n, quantities.c.high == n,
+                and_(quantities.c.low <= n, quantities.c.high >= n, quantities.c.high <= 2 * quantities.c.low)))))
     for w in syntax.words(clauses):
         if w.casefold() in QUESTION_WORDS:
             continue
