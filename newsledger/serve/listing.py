@@ -150,12 +150,12 @@ def facet_counts(rows: Iterable[dict], spec: ListSpec, filters: Mapping[str, str
 def run(spec: ListSpec, rows: list[dict], opts: dict,
         fold: Optional[Callable[[list[dict]], list[dict]]] = None,
         presorted: bool = False) -> Listing:
-    """Filter ``rows``, ``fold`` them (copies under their original), count the facets, sort
+    """Filter ``rows``, count the facets, ``fold`` them (copies under their original), sort
     and cut one page. ``presorted``: the rows are already in the order asked for (relevance)."""
     kept = [r for r in rows if matches(r, opts["filters"], spec.date_key)]
+    facets = facet_counts(kept, spec, opts["filters"])  # every matching row, folded copies too
     if fold is not None:
         kept = fold(kept)
-    facets = facet_counts(kept, spec, opts["filters"])
     if not presorted:
         key, desc = spec.sorts[opts["sort"]]
         present = [r for r in kept if key(r) not in (None, "")]
