@@ -85,7 +85,14 @@ def _pages(site: dict) -> list[tuple[str, str]]:
 
 
 def _overflow(pg) -> int:
-    return pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    """How much wider the document is than the viewport asked for (a phone's layout viewport
+    grows with a too-wide page, so window.innerWidth would hide it)."""
+    return pg.evaluate("document.documentElement.scrollWidth") - pg.viewport_size["width"]
+
+
+WIDEST = """() => { let w = null; for (const e of document.querySelectorAll('body *')) {
+  const r = e.getBoundingClientRect(); if (r.right > window.innerWidth + 1 && (!w || r.width < w[1]))
+  w = [e.tagName + '.' + e.className, Math.round(r.width)]; } return w; }"""
 
 
 def test_every_page_fits_and_is_screenshotted(page, site):
@@ -95,7 +102,7 @@ def test_every_page_fits_and_is_screenshotted(page, site):
         r = page.goto(site["base"] + path)
         assert r.status == (404 if name == "not-found" else 200), path
         if _overflow(page) > 0:
-            too_wide.append((path, _overflow(page)))
+            too_wide.append((path, _overflow(page), page.evaluate(WIDEST)))
         page.screenshot(path=str(ARTIFACTS / f"workbench-{page.size_name}-{name}.png"), full_page=True)
     assert too_wide == [], f"{page.size_name}: pages wider than the viewport: {too_wide}"
 

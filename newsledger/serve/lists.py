@@ -246,8 +246,7 @@ def claims(state, params: Params, timeout: Optional[float] = None, cancel: Any =
 
 
 def _figure_range(g: dict) -> str:
-    values = sorted(v for m in g["members"] for v in (m.get("value"), m.get("low"), m.get("high"))
-                    if isinstance(v, (int, float)))
+    values = sorted(m["value"] for m in g["members"] if isinstance(m.get("value"), (int, float)))
     if not values:
         return ""
     lo, hi = values[0], values[-1]

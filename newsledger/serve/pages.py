@@ -36,6 +36,7 @@ _env.filters.update(
     source_name=render.source_name,
     urlpart=lambda s: quote(str(s or ""), safe=""),
     linkify_ids=render.linkify_ids,
+    ticks=render.ticks,
     evidence_items=render.evidence_items,
     jsonish=lambda v: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str),
     web_url=lambda u: isinstance(u, str) and u.lower().startswith(("http://", "https://")),
@@ -251,7 +252,9 @@ def claim_group_page(request: Request, group_id: str):
     verdict = g.get("verdict") if isinstance(g.get("verdict"), str) else None
     marks = render.conflict_marks(shown, conflict_ids, verdict)
     rows = [dict(m, _conflict=mark) for m, mark in zip(shown, marks)]
+    stories = {s["id"]: s for s in _links(request).groups("stories")}
     return _page(request, "claim_group.html", g=g, rows=rows, hidden=len(members) - len(shown),
+                 name=lists.group_name(g, stories),
                  timeline=(g.get("timeline") or [])[:MAX_MEMBERS],
                  chart=render.svg_chart(shown, conflict_ids, verdict))
 

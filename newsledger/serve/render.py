@@ -519,3 +519,17 @@ def evidence_items(evidence: Any) -> list[tuple[str, Markup]]:
             continue
         out.append((label, _evidence_value(k, v)))
     return out
+
+
+_TICKS = re.compile(r"`([^`]+)`")
+
+
+def ticks(text: Any) -> Markup:
+    """Markdown's inline code (```x```) as ``<code>x</code>``, everything else escaped."""
+    s = str(text or "")
+    out, at = [], 0
+    for m in _TICKS.finditer(s):
+        out += [escape(s[at:m.start()]), Markup("<code>{}</code>").format(m.group(1))]
+        at = m.end()
+    out.append(escape(s[at:]))
+    return Markup("").join(out)
