@@ -291,6 +291,20 @@ def _claim_group_rows(state) -> list[dict]:
     return state.links.cached("claim-group-rows", build)
 
 
+def group_names(state) -> dict[str, str]:
+    """Readable names of every claim group, by id."""
+    return state.links.cached("claim-group-names", lambda: {r["id"]: r["name"] for r in _claim_group_rows(state)})
+
+
+def copy_name(g: dict) -> str:
+    """A copy group named by its original: title, outlet, date."""
+    members = g.get("members") or []
+    head = next((m for m in members if m.get("role") == "original"), members[0] if members else {})
+    bits = [b for b in (head.get("site"), str(head.get("published") or "")[:10]) if b]
+    title = head.get("title") or g.get("label") or g.get("id")
+    return f"“{title}”" + (f" — {', '.join(bits)}" if bits else "")
+
+
 def claim_groups(state, params: Params, timeout: Optional[float] = None, cancel: Any = None,
                  default_verdict: Optional[str] = None) -> Listing:
     params = dict(params)

@@ -64,7 +64,7 @@ def list_url(request: Request, ext: str = "", keep_offset: bool = False, **chang
     return path + ext + ("?" + urlencode(params) if params else "")
 
 
-_env.globals.update(list_url=list_url, flag_label=flag_label, verdict_words=lists.VERDICT_WORDS,
+_env.globals.update(list_url=list_url, copy_name=lists.copy_name, flag_label=flag_label, verdict_words=lists.VERDICT_WORDS,
                     verdicts=lists.VERDICTS)
 templates = Jinja2Templates(env=_env)
 
@@ -203,7 +203,7 @@ def article_page(request: Request, article_id: str):
     row = lists.catalog_by_id(request.app.state).get(art["id"]) or {}
     original = lists.catalog_by_id(request.app.state).get(row.get("original_id") or "") if row.get("role") == "copy" else None
     return _page(request, "article.html", a=art, body=body, claims=claims, by_claim=by_claim,
-                 badges=lists.badges(row), original=original,
+                 badges=lists.badges(row), original=original, group_names=lists.group_names(request.app.state),
                  copies=groups.get("copies", []), stories=groups.get("stories", []),
                  claim_groups=claim_groups, stances=stances)
 
@@ -227,13 +227,32 @@ def _source_claims_page(request: Request, name: str, found: list[dict]) -> HTMLR
     if not exact and not similar:
         raise HTTPException(404, "No claims by this source.")
     exact.sort(key=lambda c: (c.get("published") or "9999", c.get("article_id"), c.get("idx", 0)))
+    exact = _fold_copied_claims(exact, lists.catalog_by_id(request.app.state))
     stances: dict[str, int] = {}
     for c in exact:
         stances[c.get("stance") or "asserts"] = stances.get(c.get("stance") or "asserts", 0) + 1
     articles = {c["article_id"] for c in exact}
     return _page(request, "source.html", name=(render.source_name(exact[0]) if exact else name),
                  claims=exact, similar=similar[:50], stances=stances, n_articles=len(articles),
+                 group_names=lists.group_names(request.app.state),
                  groups=_links(request).for_source(name))
+
+
+def _fold_copied_claims(claims: list[dict], catalog: dict) -> list[dict]:
+    """Each claim once: a claim repeated word for word in a copy of its article is folded into
+    the first, which lists the copies' outlets (``copies``)."""
+    out, first = [], {}
+    for c in claims:
+        row = catalog.get(c.get("article_id") or "") or {}
+        key = (row.get("copy_group"), " ".join(str((c.get("content") or {}).get("text", "")).split()).casefold())
+        if row.get("copy_group") and key in first:
+            first[key].setdefault("copies", []).append({"article_id": c["article_id"], "site": c.get("site")})
+            continue
+        c = dict(c)
+        if row.get("copy_group"):
+            first[key] = c
+        out.append(c)
+    return out
 
 
 # ---------------------------------------------------------------- groups
@@ -276,20 +295,28 @@ def _titles(ledger, ids: list) -> dict[str, str]:
         return {}
 
 
-def _member_articles(request: Request, g: dict) -> list[tuple[dict, dict]]:
-    out, seen = [], set()
-    ledger = _ledger(request)
+def _member_articles(request: Request, g: dict, limit: int = SIDE_BY_SIDE,
+                     order=None) -> list[tuple[dict, dict]]:
+    """The group's members with their stored article, at most ``limit``, in ``order`` (a sort
+    key over the members, else the group's own order)."""
+    members, seen = [], set()
     for m in g["members"]:
         aid = m.get("article_id")
-        if not aid or aid in seen:
-            continue
-        seen.add(aid)
-        art = ledger.get(aid)
+        if aid and aid not in seen:
+            seen.add(aid)
+            members.append(m)
+    if order is not None:
+        members.sort(key=order)
+    out = []
+    ledger = _ledger(request)
+    for m in members[:limit]:
+        art = ledger.get(m["article_id"])
         if art is not None:
             out.append((m, art))
-        if len(out) >= SIDE_BY_SIDE:
-            break
     return out
+
+
+ShowAll = Query(False, description="every member side by side, not the first few")
 
 
 def _claim_summary(art: dict) -> list[dict]:
@@ -302,50 +329,91 @@ def _claim_summary(art: dict) -> list[dict]:
 
 
 @router.get("/stories/{group_id}", response_class=HTMLResponse)
-def story_page(request: Request, group_id: str):
+def story_page(request: Request, group_id: str, all: bool = ShowAll):
     g = _links(request).group("stories", group_id[:200])
     if g is None:
         raise HTTPException(404, "No story has this id.")
-    pairs = _member_articles(request, g)
-    cols = []
+    catalog = lists.catalog_by_id(request.app.state)
+    distinct = _distinct_members(g["members"], catalog)
+    members = g["members"] if all else distinct
+    pairs = _member_articles(request, dict(g, members=members), limit=400 if all else SIDE_BY_SIDE)
+    cols = _story_columns(pairs, catalog)
+    names = [set(c["names"]) for c in cols]
+    shared_sources = sorted(set.intersection(*names) - {"(no source)"}) if len(names) > 1 else []
+    return _page(request, "story.html", g=g, cols=cols, shared_sources=shared_sources, show_all=all,
+                 n_distinct=len(distinct), hidden=max(0, len(members) - len(pairs)))
+
+
+def _distinct_members(members: list[dict], catalog: dict) -> list[dict]:
+    """One member per copy group (its original, else the first), the others left out."""
+    out, groups = [], set()
+    for m in members:
+        row = catalog.get(m.get("article_id") or "") or {}
+        gid = row.get("copy_group")
+        if gid and row.get("role") == "copy" and any(
+                (catalog.get(o.get("article_id") or "") or {}).get("copy_group") == gid
+                and (catalog.get(o.get("article_id") or "") or {}).get("role") == "original" for o in members):
+            continue
+        if gid and gid in groups:
+            continue
+        if gid:
+            groups.add(gid)
+        out.append(m)
+    return out
+
+
+def _story_columns(pairs: list[tuple[dict, dict]], catalog: dict) -> list[dict]:
     names = [{render.source_name(c) for c in a.get("claims") or []} for _, a in pairs]
     figs = [{render.fig_value_text(q) for q in a.get("quantities") or []} for _, a in pairs]
+    cols = []
     for k, (m, a) in enumerate(pairs):
         others_names = set().union(*(n for j, n in enumerate(names) if j != k)) if len(pairs) > 1 else set()
         others_figs = set().union(*(f for j, f in enumerate(figs) if j != k)) if len(pairs) > 1 else set()
-        cols.append({"m": m, "a": a, "claims": _claim_summary(a),
+        row = catalog.get(a["id"]) or {}
+        n_copies = sum(1 for r in catalog.values() if row.get("copy_group") and r.get("copy_group") == row["copy_group"]
+                       and r["id"] != a["id"]) if row.get("copy_group") else 0
+        cols.append({"m": m, "a": a, "claims": _claim_summary(a), "names": names[k],
+                     "badges": lists.badges(row), "n_copies": n_copies, "copy_group": row.get("copy_group"),
                      "only_sources": sorted(names[k] - others_names - {"(no source)"}),
                      "only_figures": sorted(figs[k] - others_figs),
                      "lead": (a.get("paragraphs") or [a.get("text", "")])[:2]})
-    shared_sources = sorted(set.intersection(*names) - {"(no source)"}) if len(names) > 1 else []
-    return _page(request, "story.html", g=g, cols=cols, shared_sources=shared_sources,
-                 hidden=max(0, len(g["members"]) - len(pairs)))
+    return cols
 
 
 @router.get("/copies/{group_id}", response_class=HTMLResponse)
-def copies_group_page(request: Request, group_id: str):
+def copies_group_page(request: Request, group_id: str, all: bool = ShowAll,
+                      changed: bool = Query(False, description="changed paragraphs only")):
     g = _links(request).group("copies", group_id[:200])
     if g is None:
         raise HTTPException(404, "No copy group has this id.")
-    pairs = _member_articles(request, g)
+    catalog = lists.catalog_by_id(request.app.state)
+
+    def order(m: dict) -> tuple:  # the original, then flagged copies, then the rest by date
+        row = catalog.get(m["article_id"]) or {}
+        return (m.get("role") != "original", len(row.get("flag") or []) <= 1, str(m.get("published") or ""))
+
+    pairs = _member_articles(request, g, limit=400 if all else SIDE_BY_SIDE, order=order)
     if not pairs:
         raise HTTPException(404, "The articles of this group are no longer stored.")
     base_k = next((k for k, (m, _) in enumerate(pairs)
                    if str(m.get("role") or "").lower() in ("original", "probable-original", "source")), 0)
     base = pairs[base_k][1]
-    cols = []
-    for k, (m, a) in enumerate(pairs):
-        paras = a.get("paragraphs") or [a.get("text", "")]
-        if k == base_k:
-            diff = [{"state": "same", "text": p} for p in paras]
-        else:
-            diff = render.para_diff(base.get("paragraphs") or [base.get("text", "")], paras)
-        meta_diff = [f for f in ("title", "byline", "agency", "published", "dateline")
-                     if k != base_k and a.get(f) != base.get(f)]
-        cols.append({"m": m, "a": a, "diff": diff, "is_base": k == base_k, "meta_diff": meta_diff,
-                     "n_changed": sum(1 for d in diff if d["state"] != "same")})
-    return _page(request, "copies.html", g=g, cols=cols, base=base,
+    cols = [_copy_column(m, a, base, k == base_k, catalog) for k, (m, a) in enumerate(pairs)]
+    return _page(request, "copies.html", g=g, cols=cols, base=base, show_all=all, changed_only=changed,
                  hidden=max(0, len(g["members"]) - len(pairs)))
+
+
+def _copy_column(m: dict, a: dict, base: dict, is_base: bool, catalog: dict) -> dict:
+    paras = a.get("paragraphs") or [a.get("text", "")]
+    if is_base:
+        diff = [{"state": "same", "text": p} for p in paras]
+    else:
+        diff = render.para_diff(base.get("paragraphs") or [base.get("text", "")], paras)
+    meta_diff = [f for f in ("title", "byline", "agency", "published", "dateline")
+                 if not is_base and a.get(f) != base.get(f)]
+    return {"m": m, "a": a, "diff": diff, "is_base": is_base, "meta_diff": meta_diff,
+            "badges": lists.badges(catalog.get(a["id"]) or {}),
+            "n_changed": sum(1 for d in diff if d["state"] != "same")}
 
 
 # ---------------------------------------------------------------- API docs (no CDN)
