@@ -153,6 +153,13 @@ def fold_copies(rows: list[dict]) -> list[dict]:
     return out
 
 
+def copy_members(catalog: dict[str, dict], group_id: Optional[str]) -> list[dict]:
+    """The catalog rows of one copy group."""
+    if not group_id:
+        return []
+    return [r for r in catalog.values() if r.get("copy_group") == group_id]
+
+
 def _copy_brief(r: dict) -> dict:
     return {"id": r["id"], "title": r.get("title"), "site": r.get("site"), "published": r.get("published"),
             "flag": r.get("flag") or [], "badges": badges(r)}

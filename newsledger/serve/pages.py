@@ -370,10 +370,9 @@ def _story_columns(pairs: list[tuple[dict, dict]], catalog: dict) -> list[dict]:
         others_names = set().union(*(n for j, n in enumerate(names) if j != k)) if len(pairs) > 1 else set()
         others_figs = set().union(*(f for j, f in enumerate(figs) if j != k)) if len(pairs) > 1 else set()
         row = catalog.get(a["id"]) or {}
-        n_copies = sum(1 for r in catalog.values() if row.get("copy_group") and r.get("copy_group") == row["copy_group"]
-                       and r["id"] != a["id"]) if row.get("copy_group") else 0
+        copies = [r for r in lists.copy_members(catalog, row.get("copy_group")) if r["id"] != a["id"]]
         cols.append({"m": m, "a": a, "claims": _claim_summary(a), "names": names[k],
-                     "badges": lists.badges(row), "n_copies": n_copies, "copy_group": row.get("copy_group"),
+                     "badges": lists.badges(row), "copies": copies, "copy_group": row.get("copy_group"),
                      "only_sources": sorted(names[k] - others_names - {"(no source)"}),
                      "only_figures": sorted(figs[k] - others_figs),
                      "lead": (a.get("paragraphs") or [a.get("text", "")])[:2]})
