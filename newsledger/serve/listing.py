@@ -10,7 +10,7 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Optional
+from typing import Any, Callable, Iterable, Mapping, MutableMapping, Optional
 
 from fastapi import HTTPException
 
@@ -18,6 +18,7 @@ from newsledger.store import day_end
 
 MAX_LIMIT = 500
 PAGE = 20
+CACHED_LISTS = 256  # filtered, sorted lists kept per ledger generation
 
 # plain words for the provenance flags (the link stage's kinds, and ours: copy, byline-differs)
 FLAG_LABELS = {
@@ -133,13 +134,18 @@ def matches(row: dict, filters: Mapping[str, str], date_key: Optional[str]) -> b
 
 def facet_counts(rows: Iterable[dict], spec: ListSpec, filters: Mapping[str, str],
                  top: int = 12) -> dict[str, list[dict]]:
-    counters = {k: Counter() for k in spec.facets}
-    for r in rows:
-        for k, c in counters.items():
-            c.update({str(v) for v in _values(r, k)})
     out = {}
-    for k, c in counters.items():
-        items = c.most_common(top)
+    for k in spec.facets:
+        c: Counter = Counter()
+        for r in rows:
+            v = r.get(k)
+            if v is None or v == "":
+                continue
+            if isinstance(v, list):
+                c.update(v)
+            else:
+                c[v] += 1
+        items = [(str(v), n) for v, n in c.most_common(top)]
         chosen = filters.get(k)
         if chosen and chosen not in {v for v, _ in items}:
             items.append((chosen, c.get(chosen, 0)))
@@ -149,11 +155,40 @@ def facet_counts(rows: Iterable[dict], spec: ListSpec, filters: Mapping[str, str
 
 def run(spec: ListSpec, rows: list[dict], opts: dict,
         fold: Optional[Callable[[list[dict]], list[dict]]] = None,
-        presorted: bool = False) -> Listing:
+        presorted: bool = False, cache: Optional[MutableMapping] = None, key: Any = None) -> Listing:
     """Filter ``rows``, count the facets, ``fold`` them (copies under their original), sort
-    and cut one page. ``presorted``: the rows are already in the order asked for (relevance)."""
-    kept = [r for r in rows if matches(r, opts["filters"], spec.date_key)]
-    facets = facet_counts(kept, spec, opts["filters"])  # every matching row, folded copies too
+    and cut one page. ``presorted``: the rows are already in the order asked for (relevance).
+    ``cache`` (a mapping that lives as long as ``rows`` do) keeps the sorted, faceted rows per
+    filters and sort under ``key``, so the other pages of the same list cost a slice."""
+    if cache is None:
+        kept, facets = _filter_sort(spec, rows, opts, fold, presorted)
+    else:
+        key = (spec.name, key, tuple(sorted(opts["filters"].items())), opts["sort"], fold is not None)
+        kept, facets = remember(cache, key, lambda: _filter_sort(spec, rows, opts, fold, presorted))
+    page = kept[opts["offset"]:opts["offset"] + opts["limit"]]
+    return Listing(items=page, total=len(kept), offset=opts["offset"], limit=opts["limit"],
+                   sort=opts["sort"], filters=dict(opts["filters"]), facets=facets)
+
+
+def remember(cache: MutableMapping, key: Any, compute: Callable[[], Any]) -> Any:
+    """``cache[key]``, computed once; the oldest entries go past :data:`CACHED_LISTS`."""
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    value = compute()
+    while len(cache) >= CACHED_LISTS:
+        try:
+            cache.pop(next(iter(cache)), None)
+        except (RuntimeError, StopIteration):  # another thread changed it meanwhile
+            break
+    cache[key] = value
+    return value
+
+
+def _filter_sort(spec: ListSpec, rows: list[dict], opts: dict, fold, presorted: bool) -> tuple[list, dict]:
+    filters = opts["filters"]
+    kept = [r for r in rows if matches(r, filters, spec.date_key)] if filters else list(rows)
+    facets = facet_counts(kept, spec, filters)  # every matching row, folded copies too
     if fold is not None:
         kept = fold(kept)
     if not presorted:
@@ -161,9 +196,7 @@ def run(spec: ListSpec, rows: list[dict], opts: dict,
         present = [r for r in kept if key(r) not in (None, "")]
         missing = [r for r in kept if key(r) in (None, "")]
         kept = sorted(present, key=key, reverse=desc) + missing  # undated and untitled last
-    page = kept[opts["offset"]:opts["offset"] + opts["limit"]]
-    return Listing(items=page, total=len(kept), offset=opts["offset"], limit=opts["limit"],
-                   sort=opts["sort"], filters=dict(opts["filters"]), facets=facets)
+    return kept, facets
 
 
 def csv_text(spec: ListSpec, items: list[dict]) -> str:

@@ -10,7 +10,7 @@ from typing import Any, Mapping, Optional
 from fastapi import HTTPException
 
 from newsledger.serve import render
-from newsledger.serve.listing import FLAG_LABELS, ListSpec, Listing, flag_label, options, run
+from newsledger.serve.listing import FLAG_LABELS, ListSpec, Listing, flag_label, options, remember, run
 from newsledger.store import QueryRejected
 
 Params = Mapping[str, str]
@@ -74,6 +74,7 @@ SOURCES = ListSpec(
            "name": (_text("name"), False)},
     default_sort="claims", columns=("name", "claims", "articles"), page=100)
 
+MAX_SOURCES = 5000
 VERDICTS = ("conflict", "spread", "different-things", "agree")
 VERDICT_WORDS = {"conflict": "conflict: the figures or stances disagree",
                  "spread": "spread: figures differ within bounds, not a disagreement",
@@ -116,6 +117,11 @@ def _build_catalog(state) -> list[dict]:
                  copy_of=sites.get(original) if role == "copy" else None,
                  month=(r.get("published") or "")[:7] or None)
     return rows
+
+
+def results_cache(state) -> dict:
+    """Sorted, faceted lists of this ledger generation (a new generation starts empty)."""
+    return state.links.cached("list-results", dict)
 
 
 def badges(row: dict) -> list[dict]:
@@ -179,7 +185,7 @@ def _shown(r: dict) -> dict:
 
 def articles(state, params: Params, timeout: Optional[float] = None, cancel: Any = None) -> Listing:
     opts, fold = _article_opts(params, ARTICLES)
-    listing = run(ARTICLES, catalog(state), opts, fold=fold_copies if fold else None)
+    listing = run(ARTICLES, catalog(state), opts, fold=fold_copies if fold else None, cache=results_cache(state))
     listing.items = [_shown(r) for r in listing.items]
     listing.extra["copies"] = "fold" if fold else "all"
     return listing
@@ -196,11 +202,12 @@ def search(state, params: Params, timeout: Optional[float] = None, cancel: Any =
                        filters=opts["filters"], extra={"query": q, "capped": False})
     from newsledger.store.search import MAX_HITS
 
-    found = state.ledger.search_hits(q, timeout=timeout, cancel=cancel)
+    cache = results_cache(state)
+    found = remember(cache, ("hits", q), lambda: state.ledger.search_hits(q, timeout=timeout, cancel=cancel))
     by_id = catalog_by_id(state)
     rows = [dict(by_id[i], rank=rank) for i, rank in found if i in by_id]
     listing = run(SEARCH, rows, opts, fold=fold_copies if fold else None,
-                  presorted=opts["sort"] == "relevance")
+                  presorted=opts["sort"] == "relevance", cache=cache, key=q)
     snips = state.ledger.summaries([r["id"] for r in listing.items], snippets_for=q,
                                    timeout=timeout, cancel=cancel)
     snip = {s["id"]: s.get("snippet") for s in snips}
@@ -211,15 +218,37 @@ def search(state, params: Params, timeout: Optional[float] = None, cancel: Any =
     return listing
 
 
+def matching_sources(state, q: str, limit: int = 10) -> list[dict]:
+    """Listed sources whose name contains ``q`` (any case), most quoted first."""
+    low = q.casefold().strip()
+    folded = state.links.cached("sources-folded", lambda: [
+        ((s["name"] or "").casefold(), s) for s in listed_sources(state)])
+    return [s for name, s in folded if low and low in name][:limit]
+
+
 def claim_search(state, q: str, limit: int = 10, timeout: Optional[float] = None,
                  cancel: Any = None) -> dict:
-    """Claims matching ``q`` by figure, source or words (for the search page)."""
+    """Claims for the search page: by the figure the query names ("who said 7,200?"), else by a
+    source whose name it matches; ``/claims?q=`` also searches the claims' words."""
+    from newsledger.store import query as syntax
+
     try:
-        counts = state.ledger.claim_counts(facets=(), q=q, timeout=timeout, cancel=cancel)
-        rows = state.ledger.claims(q=q, limit=limit, sort="newest", timeout=timeout, cancel=cancel)
+        has_number = bool(syntax.numbers(syntax.parse(q)))
     except QueryRejected:
         return {"total": 0, "items": []}
-    return {"total": counts["total"], "items": [_claim_row(c) for c in rows]}
+    if has_number:
+        narrow: dict = {"q": q}
+    else:
+        names = [s["name"] for s in matching_sources(state, q)]
+        if not names:
+            return {"total": 0, "items": []}
+        narrow = {"source_in": names}
+
+    def find() -> dict:
+        counts = state.ledger.claim_counts(facets=(), timeout=timeout, cancel=cancel, **narrow)
+        rows = state.ledger.claims(limit=limit, sort="newest", timeout=timeout, cancel=cancel, **narrow)
+        return {"total": counts["total"], "items": [_claim_row(c) for c in rows], "link": narrow.get("q")}
+    return remember(results_cache(state), ("claim-search", q, limit), find)
 
 
 # ---------------------------------------------------------------- claims
@@ -240,7 +269,8 @@ def claims(state, params: Params, timeout: Optional[float] = None, cancel: Any =
     for k in ("q", "source", "about"):
         if params.get(k):
             narrow[k] = str(params[k])[:500]
-    counts = state.ledger.claim_counts(timeout=timeout, cancel=cancel, **narrow)
+    counts = remember(results_cache(state), ("claim-counts", tuple(sorted(narrow.items()))),
+                      lambda: state.ledger.claim_counts(timeout=timeout, cancel=cancel, **narrow))
     rows = state.ledger.claims(limit=opts["limit"], offset=opts["offset"], sort=opts["sort"],
                                timeout=timeout, cancel=cancel, **narrow)
     facets = {k: [{"value": v, "count": n, "selected": opts["filters"].get(k) == v} for v, n in vs]
@@ -320,7 +350,7 @@ def claim_groups(state, params: Params, timeout: Optional[float] = None, cancel:
     if params.get("verdict") == "all":
         params.pop("verdict")
     rows = _claim_group_rows(state)
-    listing = run(GROUPS, rows, options(GROUPS, params))
+    listing = run(GROUPS, rows, options(GROUPS, params), cache=results_cache(state))
     listing.extra["verdict_counts"] = {v: sum(1 for r in rows if r["verdict"] == v) for v in VERDICTS}
     return listing
 
@@ -348,7 +378,7 @@ def _copy_rows(state) -> list[dict]:
 
 
 def copies(state, params: Params, timeout: Optional[float] = None, cancel: Any = None) -> Listing:
-    return run(COPIES, _copy_rows(state), options(COPIES, params))
+    return run(COPIES, _copy_rows(state), options(COPIES, params), cache=results_cache(state))
 
 
 def _story_rows(state) -> list[dict]:
@@ -364,13 +394,17 @@ def _story_rows(state) -> list[dict]:
 
 
 def stories(state, params: Params, timeout: Optional[float] = None, cancel: Any = None) -> Listing:
-    return run(STORIES, _story_rows(state), options(STORIES, params))
+    return run(STORIES, _story_rows(state), options(STORIES, params), cache=results_cache(state))
+
+
+def listed_sources(state) -> list[dict]:
+    """The sources worth listing (not dates, datelines or bare words), most claims first."""
+    return state.links.cached("sources-listed", lambda: [s for s in state.ledger.sources(limit=MAX_SOURCES)
+                                                         if render.listable_source(s.get("name"))])
 
 
 def sources(state, params: Params, timeout: Optional[float] = None, cancel: Any = None) -> Listing:
-    rows = state.links.cached("sources-listed", lambda: [s for s in state.ledger.sources(limit=5000)
-                                                          if render.listable_source(s.get("name"))])
-    return run(SOURCES, rows, options(SOURCES, params))
+    return run(SOURCES, listed_sources(state), options(SOURCES, params), cache=results_cache(state))
 
 
 LISTS = {"articles": (articles, ARTICLES), "search": (search, SEARCH), "claims": (claims, CLAIMS),

@@ -138,13 +138,9 @@ def _list_extras(request: Request, name: str, listing) -> dict:
     if name != "search" or not listing.extra.get("query"):
         return {}
     q = listing.extra["query"]
-    low = q.casefold()
-    folded = _links(request).cached("sources-folded", lambda: [
-        ((s["name"] or "").casefold(), s) for s in _all_sources(request)])
-    sources = [s for n, s in folded if low in n][:10]
     state = request.app.state
-    found = lists.claim_search(state, q, timeout=state.query_seconds)
-    return {"sources": sources, "claim_hits": found}
+    return {"sources": lists.matching_sources(state, q),
+            "claim_hits": lists.claim_search(state, q, timeout=state.query_seconds)}
 
 
 def _add_list_routes() -> None:

@@ -7,6 +7,7 @@ normalised content is one document, stored once.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import time
@@ -234,7 +235,8 @@ class Ledger:
         """Claims with their article; ``source`` matches the canonical name (case-insensitive,
         substring), ``about`` the content text; ``narrow``: ``q`` (claim search: a figure
         whatever its separators, words in the source or content), ``kind``, ``site``, ``since``,
-        ``until``, ``sort`` (:data:`CLAIM_SORTS`); ``timeout``/``cancel`` as in :meth:`search`."""
+        ``until``, ``source_in`` (exact names), ``sort`` (:data:`CLAIM_SORTS`); ``timeout``/``cancel``
+        as in :meth:`search`."""
         sort = narrow.pop("sort", None) or "article"
         where = self._claim_where(source=source, about=about, article_id=article_id, stance=stance, **narrow)
         q = (select(claims.c.article_id, claims.c.idx, claims.c.data, articles.c.title,
@@ -243,8 +245,8 @@ class Ledger:
         q = q.order_by(*_claim_order(sort)).limit(limit).offset(offset)
         out = []
         with self.engine.connect() as conn, bounded(conn, timeout, cancel):
-            for r in conn.execute(q):
-                d = dict(r.data)
+            for r in _execute_by_date(conn, q, sort):
+                d = dict(r.data if isinstance(r.data, dict) else json.loads(r.data))
                 d.update(article_id=r.article_id, idx=r.idx, title=r.title, site=r.site,
                          published=r.published, id=f"{r.article_id}-{r.idx}")
                 out.append(d)
@@ -274,8 +276,11 @@ class Ledger:
     def _claim_where(source: Optional[str] = None, about: Optional[str] = None,
                      article_id: Optional[str] = None, stance: Optional[str] = None,
                      q: Optional[str] = None, kind: Optional[str] = None, site: Optional[str] = None,
-                     since: Optional[str] = None, until: Optional[str] = None) -> list:
+                     since: Optional[str] = None, until: Optional[str] = None,
+                     source_in: Optional[list[str]] = None) -> list:
         where = []
+        if source_in:
+            where.append(claims.c.source_name.in_(list(source_in)))
         if source:
             where.append(func.lower(claims.c.source_name).contains(source.lower(), autoescape=True))
         if about:
@@ -354,6 +359,24 @@ def day_end(until: str) -> str:
 
 
 CLAIM_SORTS = ("article", "newest", "oldest", "source")
+
+
+_CLAIMS_JOIN = "FROM claims JOIN articles ON articles.id = claims.article_id"
+
+
+def _execute_by_date(conn, q, sort: str):
+    """``q`` (claims joined to their articles); sorted by date on SQLite, the articles are read
+    in their date index's order (a CROSS JOIN fixes that order), so a page stops early instead
+    of sorting every claim."""
+    if conn.dialect.name != "sqlite" or sort not in ("newest", "oldest"):
+        return conn.execute(q)
+    compiled = q.compile(dialect=conn.dialect)
+    sql = str(compiled)
+    if sql.count(_CLAIMS_JOIN) != 1:
+        return conn.execute(q)
+    sql = sql.replace(_CLAIMS_JOIN, "FROM articles CROSS JOIN claims ON articles.id = claims.article_id")
+    params = tuple(compiled.params[name] for name in compiled.positiontup)
+    return conn.exec_driver_sql(sql, params)
 
 
 def _claim_order(sort: str) -> list:

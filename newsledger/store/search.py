@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from sqlalchemy import and_, exists, func, or_, select, text
+from sqlalchemy import and_, func, or_, select, text, tuple_
 
 from newsledger.store import query as syntax
 from newsledger.store.schema import articles, claims, quantities
@@ -77,11 +77,12 @@ def claim_filter(query: str):
     be in the source's name or the claim's content (question words are ignored)."""
     clauses = syntax.parse(query)
     conds = []
-    for n in syntax.numbers(clauses):
-        conds.append(exists().where(and_(
-            quantities.c.article_id == claims.c.article_id, quantities.c.claim_idx == claims.c.idx,
-            or_(quantities.c.value == n, quantities.c.low == n, quantities.c.high == n,
-                and_(quantities.c.low <= n, quantities.c.high >= n, quantities.c.high <= 2 * quantities.c.low)))))
+    for n in syntax.numbers(clauses):  # from the (small) quantities table to the claims
+        conds.append(tuple_(claims.c.article_id, claims.c.idx).in_(
+            select(quantities.c.article_id, quantities.c.claim_idx).where(
+                quantities.c.claim_idx.is_not(None),
+                or_(quantities.c.value == n, quantities.c.low == n, quantities.c.high == n,
+                    and_(quantities.c.low <= n, quantities.c.high >= n, quantities.c.high <= 2 * quantities.c.low)))))
     for w in syntax.words(clauses):
         if w.casefold() in QUESTION_WORDS:
             continue
