@@ -159,3 +159,26 @@ def test_head_and_glossary(client):
         r = c.head(path)
         assert r.status_code == 200 and r.content == b"", path
     assert "spread" in c.get("/glossary").text
+
+
+def test_search_lists_claims_by_a_matching_source(client):
+    c, ledger = client
+    name = next(s["name"] for s in c.get("/sources.json").json()["items"] if s["claims"] >= 3)
+    page = c.get("/search", params={"q": name})
+    assert page.status_code == 200 and "Claims by these sources" in page.text
+    anchors = re.findall(r'<ul class="claimhits">(.*?)</ul>', page.text, re.S)[0]
+    assert anchors.count("<li>") == min(10, len(ledger.claims(source_in=[name], limit=500)))
+
+
+def test_claims_by_date_match_the_plain_query(client, monkeypatch):
+    import newsledger.store as store
+
+    _, ledger = client
+    names = [s["name"] for s in ledger.sources(limit=3)]
+    for narrow in ({"stance": "asserts"}, {"source_in": names}, {}):
+        for sort in ("newest", "oldest"):
+            fast = [x["id"] for x in ledger.claims(sort=sort, limit=15, offset=3, **narrow)]
+            with monkeypatch.context() as m:
+                m.setattr(store, "_execute_by_date", lambda conn, q, sort: conn.execute(q))
+                plain = [x["id"] for x in ledger.claims(sort=sort, limit=15, offset=3, **narrow)]
+            assert fast == plain and fast, (narrow, sort)

@@ -370,9 +370,9 @@ def _execute_by_date(conn, q, sort: str):
     of sorting every claim."""
     if conn.dialect.name != "sqlite" or sort not in ("newest", "oldest"):
         return conn.execute(q)
-    compiled = q.compile(dialect=conn.dialect)
+    compiled = q.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     sql = str(compiled)
-    if sql.count(_CLAIMS_JOIN) != 1:
+    if sql.count(_CLAIMS_JOIN) != 1 or "POSTCOMPILE" in sql:
         return conn.execute(q)
     sql = sql.replace(_CLAIMS_JOIN, "FROM articles CROSS JOIN claims ON articles.id = claims.article_id")
     params = tuple(compiled.params[name] for name in compiled.positiontup)
