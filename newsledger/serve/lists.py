@@ -35,7 +35,7 @@ ARTICLES = ListSpec(
 
 SEARCH = ListSpec(
     name="search", facets=ARTICLES.facets,
-    sorts={"relevance": (_get("rank"), False), "newest": (_get("published"), True),
+    sorts={"relevance": (_get("pk"), False), "newest": (_get("published"), True),
            "oldest": (_get("published"), False)},
     default_sort="relevance", columns=("id", "title", "site", "published", "agency", "flag",
                                        "copy_of", "n_copies", "snippet", "url"))
@@ -205,15 +205,13 @@ def search(state, params: Params, timeout: Optional[float] = None, cancel: Any =
     cache = results_cache(state)
     found = remember(cache, ("hits", q), lambda: state.ledger.search_hits(q, timeout=timeout, cancel=cancel))
     by_id = catalog_by_id(state)
-    rows = [dict(by_id[i], rank=rank) for i, rank in found if i in by_id]
+    rows = [by_id[i] for i, _ in found if i in by_id]  # best match first: the relevance order
     listing = run(SEARCH, rows, opts, fold=fold_copies if fold else None,
                   presorted=opts["sort"] == "relevance", cache=cache, key=q)
     snips = state.ledger.summaries([r["id"] for r in listing.items], snippets_for=q,
                                    timeout=timeout, cancel=cancel)
     snip = {s["id"]: s.get("snippet") for s in snips}
     listing.items = [dict(_shown(r), snippet=snip.get(r["id"])) for r in listing.items]
-    for r in listing.items:
-        r.pop("rank", None)
     listing.extra.update(query=q, capped=len(found) >= MAX_HITS, copies="fold" if fold else "all")
     return listing
 

@@ -37,6 +37,7 @@ _env.filters.update(
     urlpart=lambda s: quote(str(s or ""), safe=""),
     linkify_ids=render.linkify_ids,
     ticks=render.ticks,
+    quoted=render.quoted,
     evidence_items=render.evidence_items,
     jsonish=lambda v: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str),
     web_url=lambda u: isinstance(u, str) and u.lower().startswith(("http://", "https://")),

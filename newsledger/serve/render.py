@@ -574,3 +574,15 @@ def ticks(text: Any) -> Markup:
         at = m.end()
     out.append(escape(s[at:]))
     return Markup("").join(out)
+
+
+_QUOTES = "\"'“”‘’«»„"
+
+
+def quoted(text: Any) -> str:
+    """``text`` in curly quotes, unless it already starts or ends with a quotation mark (a
+    direct quote stored with its own marks would read ""doubled"")."""
+    s = str(text or "").strip()
+    if not s or s[0] in _QUOTES or s[-1] in _QUOTES:
+        return s
+    return f"“{s}”"
