@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
-import time
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from newsledger.store import Ledger
-from tests.test_web import ARGS, ARTIFACTS, CHROMIUM, _free_port, sync_api  # skips without chromium
+from tests.test_web import ARTIFACTS, browser, start_server  # noqa: F401 (browser: a fixture); skips without chromium
 
 CORPUS = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -23,8 +21,6 @@ SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "hei
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    import uvicorn
-
     from newsledger.link import conflict_groups, copy_groups, link_new, story_groups
     from newsledger.pipeline import ingest
     from newsledger.read import read
@@ -33,30 +29,13 @@ def site(tmp_path_factory):
     ledger = Ledger(str(tmp_path_factory.mktemp("workbench") / "ledger.db"))
     report = ingest(read([str(CORPUS)]), ledger)
     link_new(ledger, report.ids)
-    app = create_app(ledger)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 300  # waits on the started event; the cap only catches a hang
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
+    base, stop = start_server(create_app(ledger))
     flagged = [a["id"] for a in ledger.articles(limit=100) if ledger.get(a["id"])["flags"]]
-    yield {"base": f"http://127.0.0.1:{port}", "ledger": ledger, "flagged": flagged[0],
+    yield {"base": base, "ledger": ledger, "flagged": flagged[0],
            "copy": copy_groups(ledger)[0]["id"], "story": story_groups(ledger)[0]["id"],
            "group": conflict_groups(ledger)[0]["id"], "source": ledger.sources(limit=1)[0]["name"]}
-    srv.should_exit = True
-    thread.join(timeout=10)
+    stop()
     ledger.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(params=list(SIZES))
