@@ -182,3 +182,16 @@ def test_claims_by_date_match_the_plain_query(client, monkeypatch):
                 m.setattr(store, "_execute_by_date", lambda conn, q, sort: conn.execute(q))
                 plain = [x["id"] for x in ledger.claims(sort=sort, limit=15, offset=3, **narrow)]
             assert fast == plain and fast, (narrow, sort)
+
+
+def test_claim_group_and_source_pages_show_a_copied_claim_once(client):
+    from newsledger.link import conflict_groups
+
+    c, ledger = client
+    g = max(conflict_groups(ledger), key=lambda g: len(g["members"]))
+    page = c.get(f"/claims/groups/{g['id']}").text
+    rows = page.count("<tr") - 1
+    folded = sum(int(n) for n in re.findall(r"also in (\d+) cop", page))
+    assert folded >= 1 and rows + folded == len(g["members"])
+    officials = c.get("/sources/officials").text
+    assert "Also in" in officials

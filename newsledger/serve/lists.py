@@ -319,7 +319,8 @@ def _claim_group_rows(state) -> list[dict]:
             out.append({"id": g["id"], "name": group_name(g, stories), "label": g.get("label"),
                         "verdict": g.get("verdict") or "agree", "kind": g.get("kind"), "unit": g.get("unit"),
                         "reason": g.get("reason"), "figure_range": _figure_range(g),
-                        "n_members": len(members),
+                        "n_members": len(members), "truncated": bool(g.get("truncated")),
+                        "members_found": g.get("members_found"),
                         "n_sources": len({m.get("name") or m.get("source") for m in members}),
                         "story_id": g.get("story_id"), "last_published": dates[-1] if dates else None})
         return out

@@ -57,8 +57,6 @@ def list_url(request: Request, ext: str = "", keep_offset: bool = False, **chang
             params.pop(k, None)
         else:
             params[k] = str(v)
-    if params.get("offset") == "0":
-        params.pop("offset")
     path = request.url.path
     for suffix in (".json", ".csv"):
         path = path.removesuffix(suffix)
@@ -236,17 +234,22 @@ def _source_claims_page(request: Request, name: str, found: list[dict]) -> HTMLR
 
 
 def _fold_copied_claims(claims: list[dict], catalog: dict) -> list[dict]:
-    """Each claim once: a claim repeated word for word in a copy of its article is folded into
-    the first, which lists the copies' outlets (``copies``)."""
+    """Each claim (or claim-group member) once: one repeated word for word, by the same source,
+    in a copy of its article is folded into the first, which lists the copies (``copies``)."""
     out, first = [], {}
     for c in claims:
         row = catalog.get(c.get("article_id") or "") or {}
-        key = (row.get("copy_group"), " ".join(str((c.get("content") or {}).get("text", "")).split()).casefold())
-        if row.get("copy_group") and key in first:
+        content = c.get("content") or ""
+        text = content.get("text", "") if isinstance(content, dict) else str(content)
+        who = c.get("name") or render.source_name(c) if "source" in c or "name" in c else ""
+        key = (row.get("copy_group"), str(who).casefold(), " ".join(text.split()).casefold(),
+               render.figure_text(c.get("figure")))
+        foldable = bool(row.get("copy_group") and text.strip())
+        if foldable and key in first:
             first[key].setdefault("copies", []).append({"article_id": c["article_id"], "site": c.get("site")})
             continue
         c = dict(c)
-        if row.get("copy_group"):
+        if foldable:
             first[key] = c
         out.append(c)
     return out
@@ -263,6 +266,7 @@ def claim_group_page(request: Request, group_id: str):
     titles = _titles(_ledger(request), [m.get("article_id") for m in g["members"]])
     members = sorted(({**m, "title": m.get("title") or titles.get(m.get("article_id"))} for m in g["members"]),
                      key=lambda m: (str(m.get("published") or "9999"),))
+    members = _fold_copied_claims(members, lists.catalog_by_id(request.app.state))  # copies once
     shown = members[:MAX_MEMBERS]
     conflict_ids = render.conflict_claims(g)
     verdict = g.get("verdict") if isinstance(g.get("verdict"), str) else None
