@@ -91,3 +91,20 @@ def test_parser():
     assert syntax.numbers(clauses) == [7200.0]
     with pytest.raises(QueryRejected):
         syntax.parse(" ".join(f"w{i}" for i in range(40)))
+
+
+def test_lists_alike_on_both_backends(ledger):
+    from fastapi.testclient import TestClient
+
+    from newsledger.serve import create_app
+
+    c = TestClient(create_app(ledger))
+    arts = c.get("/articles.json?sort=oldest").json()
+    assert [i["published"] for i in arts["items"]] == ["2025-03-10", "2025-03-12", "2025-03-14", "2025-04-01"]
+    assert arts["facets"]["month"] == [{"value": "2025-03", "count": 3}, {"value": "2025-04", "count": 1}]
+    found = c.get("/search.json", params={"q": "7,200", "sort": "newest"}).json()
+    assert [i["title"] for i in found["items"]] == ["Storm hits the coast", "Dam breach forces evacuation"]
+    assert found["total"] == 2 and "[" in found["items"][0]["snippet"]
+    claims = c.get("/claims.json?sort=newest").json()
+    assert claims["total"] == 1 and claims["items"][0]["source"] == "Officials"
+    assert c.get("/articles.csv").text.count("\n") == 5  # a header and four rows
