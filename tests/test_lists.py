@@ -75,9 +75,13 @@ def test_sorts(client):
 def test_facets_filter_and_count(client):
     c, _ = client
     data = c.get("/articles.json?copies=all").json()
-    site = data["facets"]["site"][0]
-    narrowed = c.get("/articles.json", params={"copies": "all", "site": site["value"]}).json()
-    assert narrowed["total"] == site["count"] and {i["site"] for i in narrowed["items"]} == {site["value"]}
+    outlet = data["facets"]["outlet"][0]
+    narrowed = c.get("/articles.json", params={"copies": "all", "outlet": outlet["value"]}).json()
+    assert narrowed["total"] == outlet["count"] and {i["outlet"] for i in narrowed["items"]} == {outlet["value"]}
+    outlets = {f["value"] for f in data["facets"]["outlet"]}
+    assert "Daily Vista" in outlets and "dailyvista.example" not in outlets  # one name per outlet
+    raw = c.get("/articles.json", params={"copies": "all", "site": "dailyvista.example"}).json()
+    assert raw["total"] >= 1 and {i["outlet"] for i in raw["items"]} == {"Daily Vista"}
     stance = c.get("/claims.json").json()["facets"]["stance"][0]
     only = c.get("/claims.json", params={"stance": stance["value"], "limit": 500}).json()
     assert only["total"] == stance["count"] == len(only["items"])

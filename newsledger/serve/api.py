@@ -101,6 +101,7 @@ class ArticleSummary(BaseModel):
     id: str
     title: Optional[str] = None
     site: Optional[str] = None
+    outlet: Optional[str] = Field(None, description="the outlet's one name (a bare domain takes its outlet's name)")
     url: Optional[str] = None
     published: Optional[str] = None
     agency: Optional[str] = None
@@ -292,6 +293,7 @@ async def list_articles(request: Request,
                         until: Optional[str] = Query(None, max_length=40, description="published on/before (ISO 8601)"),
                         q: Optional[str] = Query(None, max_length=500, description="full-text words"),
                         sort: Optional[str] = Sort, flag: Optional[str] = Flag,
+                        outlet: Optional[str] = Query(None, max_length=300, description="outlet (one name per outlet)"),
                         agency: Optional[str] = Query(None, max_length=64),
                         section: Optional[str] = Query(None, max_length=300),
                         language: Optional[str] = Query(None, max_length=16),

@@ -47,6 +47,7 @@ class ListSpec:
     columns: tuple[str, ...]
     date_key: Optional[str] = "published"
     page: int = PAGE
+    exact: tuple[str, ...] = ()  # filters that are not facets (an exact value, e.g. the raw site)
 
 
 @dataclass
@@ -92,7 +93,7 @@ def options(spec: ListSpec, params: Mapping[str, str], default_limit: Optional[i
     sort = params.get("sort") or spec.default_sort
     if sort not in spec.sorts:
         raise HTTPException(422, f"sort={sort[:40]!r}: not one of {', '.join(spec.sorts)}")
-    filters = {k: str(params[k])[:300] for k in (*spec.facets, "since", "until") if params.get(k)}
+    filters = {k: str(params[k])[:300] for k in (*spec.facets, *spec.exact, "since", "until") if params.get(k)}
     for k in ("since", "until"):
         if k in filters and not _looks_like_date(filters[k]):
             raise HTTPException(422, f"{k}={filters[k][:40]!r}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)")

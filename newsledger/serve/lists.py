@@ -4,8 +4,9 @@ returns a :class:`~newsledger.serve.listing.Listing` that the page, ``.json`` an
 render alike. Each function has the ``timeout``/``cancel`` keywords of a bounded read."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from typing import Any, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from fastapi import HTTPException
 
@@ -25,16 +26,16 @@ def _get(key: str):
 
 
 ARTICLES = ListSpec(
-    name="articles", facets=("site", "agency", "section", "language", "flag", "month"),
+    name="articles", facets=("outlet", "agency", "section", "language", "flag", "month"), exact=("site",),
     sorts={"newest": (_get("published"), True), "oldest": (_get("published"), False),
            "title": (_text("title"), False), "site": (_text("site"), False),
            "ingested": (_get("pk"), True)},
     default_sort="newest",
-    columns=("id", "title", "site", "published", "agency", "section", "language", "byline", "flag",
+    columns=("id", "title", "outlet", "site", "published", "agency", "section", "language", "byline", "flag",
              "copy_of", "copy_group", "n_copies", "url"))
 
 SEARCH = ListSpec(
-    name="search", facets=ARTICLES.facets,
+    name="search", facets=ARTICLES.facets, exact=ARTICLES.exact,
     sorts={"relevance": (_get("pk"), False), "newest": (_get("published"), True),
            "oldest": (_get("published"), False)},
     default_sort="relevance", columns=("id", "title", "site", "published", "agency", "flag",
@@ -95,9 +96,30 @@ def catalog_by_id(state) -> dict[str, dict]:
     return state.links.cached("catalog-by-id", lambda: {r["id"]: r for r in catalog(state)})
 
 
+def outlet_names(sites: Iterable[Optional[str]]) -> dict[str, str]:
+    """One name per outlet: a bare domain ("dailyvista.example") takes the name another article
+    gives the same outlet ("Daily Vista") when its first label spells that name."""
+    sites = {s for s in sites if s}
+    by_letters = {re.sub(r"[^a-z0-9]", "", s.casefold()): s for s in sites if not _DOMAIN.match(s)}
+    out = {}
+    for s in sites:
+        if _DOMAIN.match(s):
+            label = s.casefold().removeprefix("www.").split(".")[0]
+            out[s] = by_letters.get(re.sub(r"[^a-z0-9]", "", label), s)
+        else:
+            out[s] = s
+    return out
+
+
+_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)+$")
+
+
 def _build_catalog(state) -> list[dict]:
     rows = state.ledger.catalog()
-    sites = {r["id"]: r.get("site") for r in rows}
+    outlets = outlet_names(r.get("site") for r in rows)
+    for r in rows:
+        r["outlet"] = outlets.get(r.get("site") or "") or r.get("site")
+    sites = {r["id"]: r.get("outlet") for r in rows}
     copy_of: dict[str, tuple[str, str, str]] = {}
     for g in state.links.groups("copies"):
         original = g.get("original") or next((m["article_id"] for m in g["members"]
@@ -167,7 +189,7 @@ def copy_members(catalog: dict[str, dict], group_id: Optional[str]) -> list[dict
 
 
 def _copy_brief(r: dict) -> dict:
-    return {"id": r["id"], "title": r.get("title"), "site": r.get("site"), "published": r.get("published"),
+    return {"id": r["id"], "title": r.get("title"), "site": r.get("outlet") or r.get("site"), "published": r.get("published"),
             "flag": r.get("flag") or [], "badges": badges(r)}
 
 
@@ -365,12 +387,13 @@ def _copy_rows(state) -> list[dict]:
         for g in state.links.groups("copies"):
             original = g.get("original") or (g["members"][0]["article_id"] if g["members"] else None)
             head = by_id.get(original or "") or (g["members"][0] if g["members"] else {})
-            sites = [m.get("site") for m in g["members"] if m.get("site")]
+            sites = [(by_id.get(m["article_id"]) or {}).get("outlet") or m.get("site") for m in g["members"]]
+            sites = [x for x in sites if x]
             flags = sorted({f for m in g["members"] for f in (by_id.get(m["article_id"]) or {}).get("flag") or []
                             if f != "copy"})
             out.append({"id": g["id"], "title": head.get("title"), "site": sites, "outlets": sites,
                         "published": head.get("published"), "original_id": original,
-                        "original_site": head.get("site"), "n_members": len(g["members"]), "flag": flags,
+                        "original_site": head.get("outlet") or head.get("site"), "n_members": len(g["members"]), "flag": flags,
                         "reason": g.get("reason")})
         return out
     return state.links.cached("copy-rows", build)
