@@ -278,7 +278,7 @@ def _page(items: list, limit: int, offset: int, **extra) -> dict:
 # ---------------------------------------------------------------- read-only endpoints
 
 
-Sort = Query(None, max_length=20, description="articles: newest, oldest, title, site, ingested")
+Sort = Query(None, max_length=20, description="articles: newest, oldest, title, outlet, ingested")
 Flag = Query(None, max_length=40, description="provenance flag: copy, byline-swapped, byline-differs, "
              "reused-bio, advertising-inside, suspicious-date, any or none")
 

@@ -28,6 +28,7 @@ FLAG_LABELS = {
     "reused-bio": "reused bio",
     "advertising-inside": "ad inside",
     "suspicious-date": "suspicious date",
+    "any": "any flag",
 }
 
 
@@ -138,17 +139,21 @@ def facet_counts(rows: Iterable[dict], spec: ListSpec, filters: Mapping[str, str
     out = {}
     for k in spec.facets:
         c: Counter = Counter()
+        lists = 0  # rows with a list value that is not empty ("any")
         for r in rows:
             v = r.get(k)
             if v is None or v == "":
                 continue
             if isinstance(v, list):
+                lists += bool(v)
                 c.update(v)
             else:
                 c[v] += 1
         items = [(str(v), n) for v, n in c.most_common(top)]
+        if lists:
+            items.append(("any", lists))
         chosen = filters.get(k)
-        if chosen and chosen not in {v for v, _ in items}:
+        if chosen and chosen != "none" and chosen not in {v for v, _ in items}:
             items.append((chosen, c.get(chosen, 0)))
         out[k] = [{"value": v, "count": n, "selected": v == chosen} for v, n in items]
     return out

@@ -28,7 +28,7 @@ def _get(key: str):
 ARTICLES = ListSpec(
     name="articles", facets=("outlet", "agency", "section", "language", "flag", "month"), exact=("site",),
     sorts={"newest": (_get("published"), True), "oldest": (_get("published"), False),
-           "title": (_text("title"), False), "site": (_text("site"), False),
+           "title": (_text("title"), False), "outlet": (_text("outlet"), False),
            "ingested": (_get("pk"), True)},
     default_sort="newest",
     columns=("id", "title", "outlet", "site", "published", "agency", "section", "language", "byline", "flag",
