@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= newsledger.db
 
-.PHONY: install test test-fast demo eval bench clean browser postgres
+.PHONY: install test test-fast demo eval bench clean browser postgres screenshots
 
 install: $(STAMP)
 
@@ -41,6 +41,10 @@ eval: install
 
 postgres:  ## start a throwaway PostgreSQL server on loopback; prints its URL
 	bash scripts/postgres.sh
+
+screenshots: install  ## every page type at 1366x900 and 390x844 into tests/artifacts/ (needs chromium)
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_web_lists.py -k every_page
+	@ls tests/artifacts/workbench-*.png | wc -l | xargs echo "screenshots in tests/artifacts/:"
 
 browser:  ## Debian's chromium for the browser tests (never `playwright install`)
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)

@@ -30,7 +30,10 @@ STATE: dict[str, Any] = {"debug": False}
 
 DbOpt = typer.Option(None, "--db", envvar="NEWSLEDGER_DB",
                      help="SQLAlchemy URL or SQLite path of the ledger [default: ./newsledger.db]")
-FormatOpt = typer.Option("table", "--format", "-f", help="table | json | csv")
+FormatOpt = typer.Option("table", "--format", "-f", help="table | json | jsonl | csv")
+LISTING_FORMATS = ("table", "json", "jsonl", "csv")
+# columns whose values are kept whole on one line in a table (ids, dates); others are cut with …
+ID_COLUMNS = {"id", "group", "article_id", "published", "role", "verdict", "stance"}
 
 
 @app.callback()
@@ -275,9 +278,26 @@ def show(article_id: str = typer.Argument(..., help="Article id (or a unique pre
                     highlight=False, markup=False)
 
 
-def _table(rows: list[dict], columns: list[str], fmt: str, title: Optional[str] = None) -> None:
+def _check_format(fmt: str) -> None:
+    if fmt not in LISTING_FORMATS:
+        _fail(f"--format {fmt}: use {', '.join(LISTING_FORMATS)}", 2)
+
+
+def _emit_json(items: list, fmt: str) -> bool:
+    """``json`` (one array) or ``jsonl`` (one item a line); False for the other formats."""
+    _check_format(fmt)
     if fmt == "json":
-        typer.echo(_dump(rows))
+        typer.echo(_dump(items))
+    elif fmt == "jsonl":
+        for item in items:
+            typer.echo(json.dumps(item, ensure_ascii=False, default=str))
+    return fmt in ("json", "jsonl")
+
+
+def _table(rows: list[dict], columns: list[str], fmt: str, title: Optional[str] = None) -> None:
+    """Rows as a table (ids whole on one line, long text cut with … to the terminal's width),
+    JSON, JSON lines or CSV."""
+    if _emit_json([{k: r.get(k) for k in columns} for r in rows], fmt):
         return
     if fmt == "csv":
         buf = io.StringIO()
@@ -288,17 +308,37 @@ def _table(rows: list[dict], columns: list[str], fmt: str, title: Optional[str] 
                         for k, v in r.items()})
         typer.echo(buf.getvalue().rstrip("\n"))
         return
-    if fmt != "table":
-        _fail(f"--format {fmt}: use table, json or csv", 2)
     from rich.console import Console
     from rich.table import Table
 
+    console = Console()
+    cells = [[_cell(r.get(col)).replace("\n", " ") for col in columns] for r in rows]
+    widths = _fit_widths(columns, cells, console.width)
     t = Table(title=title, show_lines=False)
-    for col in columns:
-        t.add_column(col, overflow="fold")
-    for r in rows:
-        t.add_row(*[_cell(r.get(col)) for col in columns])
-    Console().print(t)
+    for col, width in zip(columns, widths):
+        t.add_column(col, no_wrap=True, width=width)
+    for row in cells:
+        t.add_row(*[_cut(c, w) for c, w in zip(row, widths)])
+    console.print(t)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:max(0, width - 1)] + "…"
+
+
+def _fit_widths(columns: list[str], cells: list[list[str]], total: int) -> list[int]:
+    """Column widths that fit ``total`` characters: id-like columns (:data:`ID_COLUMNS`) keep
+    their full width; the others share what is left, the narrow ones first."""
+    natural = [max([len(col)] + [len(row[k]) for row in cells]) for k, col in enumerate(columns)]
+    fixed = [k for k, col in enumerate(columns) if col in ID_COLUMNS]
+    flex = sorted((k for k in range(len(columns)) if k not in fixed), key=lambda k: natural[k])
+    left = total - (3 * len(columns) + 1) - sum(natural[k] for k in fixed)  # borders and padding
+    widths = list(natural)
+    for i, k in enumerate(flex):
+        share = max(4, left // (len(flex) - i))
+        widths[k] = max(min(len(columns[k]), 4), min(natural[k], share))
+        left -= widths[k]
+    return widths
 
 
 def _cell(v: Any) -> str:
@@ -325,7 +365,7 @@ def search(query: str = typer.Argument(..., help="Words to find in titles and bo
         rows = _ledger(db).search(query, limit=limit)
     except QueryRejected as e:
         _fail(f"{query[:60]!r}: {e}")
-    _table(rows, ["id", "title", "site", "published", "snippet"], format)
+    _table(rows, ["id", "published", "site", "title", "snippet"], format)
 
 
 @app.command()
@@ -389,8 +429,8 @@ def claims(db: Optional[str] = DbOpt,
         g = claim_group(ledger, group)
         if g is None:
             _fail(f"{group}: no such claim group")
-        if format == "json":
-            typer.echo(_dump(g))
+        if format in ("json", "jsonl"):
+            _emit_json([g], format)
             return
         rows = g["members"]
         _table(rows, ["article_id", "source", "figure", "stance", "published", "content"], format,
@@ -399,10 +439,9 @@ def claims(db: Optional[str] = DbOpt,
     found = ledger.claims(source=source, about=about, limit=limit,
                           min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
     rows = _claim_rows(found)
-    if format == "json":
-        typer.echo(_dump([dict(r["claim"], source_name=r["source"]) for r in rows]))
+    if _emit_json([dict(r["claim"], source_name=r["source"]) for r in rows], format):
         return
-    _table(rows, ["article_id", "source", "cue", "stance", "confidence", "figures", "content"], format)
+    _table(rows, ["id", "source", "stance", "confidence", "figures", "content"], format)
 
 
 # ---------------------------------------------------------------- cross-outlet
@@ -416,8 +455,7 @@ def copies(db: Optional[str] = DbOpt, format: str = FormatOpt):
     from newsledger.link import copy_groups
 
     groups = copy_groups(_ledger(db))
-    if format == "json":
-        typer.echo(_dump(groups))
+    if _emit_json(groups, format):
         return
     rows = []
     for g in groups:
@@ -425,7 +463,7 @@ def copies(db: Optional[str] = DbOpt, format: str = FormatOpt):
             rows.append({"group": g["id"], "article_id": m["id"], "source": m["source"],
                          "site": m.get("site"), "role": m.get("role"),
                          "changes": "; ".join(m.get("changes") or [])})
-    _table(rows, ["group", "article_id", "site", "role", "changes"], format)
+    _table(rows, ["group", "article_id", "role", "site", "changes"], format)
 
 
 @app.command()
@@ -437,13 +475,12 @@ def stories(db: Optional[str] = DbOpt, format: str = FormatOpt):
     from newsledger.link import story_groups
 
     groups = story_groups(_ledger(db))
-    if format == "json":
-        typer.echo(_dump(groups))
+    if _emit_json(groups, format):
         return
     rows = [{"group": g["id"], "label": g.get("label"), "article_id": m["id"], "site": m.get("site"),
              "published": m.get("published"), "title": m.get("title")}
             for g in groups for m in g["members"]]
-    _table(rows, ["group", "article_id", "site", "published", "title"], format)
+    _table(rows, ["group", "article_id", "published", "site", "title"], format)
 
 
 @app.command()
@@ -455,15 +492,14 @@ def conflicts(db: Optional[str] = DbOpt, format: str = FormatOpt):
     from newsledger.link import conflict_groups
 
     groups = conflict_groups(_ledger(db))
-    if format == "json":
-        typer.echo(_dump(groups))
+    if _emit_json(groups, format):
         return
     rows = [{"group": g["id"], "what": g.get("label"), "source": m.get("name") or m.get("source"),
              "figure": m.get("figure") or m.get("stance"), "stance": m.get("stance"),
              "article_id": m["article_id"], "published": (m.get("published") or "")[:10],
              "verdict": g.get("verdict")}
             for g in groups for m in g["members"]]
-    _table(rows, ["group", "what", "source", "figure", "published", "verdict"], format)
+    _table(rows, ["group", "verdict", "published", "source", "figure", "what"], format)
 
 
 @app.command()

@@ -391,7 +391,7 @@ def linked(state, monkeypatch):
 
     ids = [a["id"] for a in state["ledger"].articles(limit=10)]
     a, b = ids[0], ids[1]
-    conflict = {"id": "g1", "label": "troops <script>alert('g')</script>", "verdict": "figures differ",
+    conflict = {"id": "g1", "label": "troops <script>alert('g')</script>", "verdict": "conflict",
                 "members": [
                     {"article_id": a, "name": "NIS", "figure": 12000, "stance": "asserts",
                      "published": "2024-10-18T10:09:00", "site": "a.example", "idx": 0},
@@ -487,9 +487,9 @@ def test_undecided_byline_flag_is_shown_as_undecided_not_as_a_finding(tmp_path):
         link_new(ledger, res.new)
         client = TestClient(create_app(ledger))
         html = client.get(f"/articles/{twin.id}").text
-        assert '<strong class="flag-open">byline-swapped: undecided</strong>' in html
-        assert '<strong class="flag">byline-swapped</strong>' not in html
+        assert '<strong class="flag-open">byline swapped: undecided</strong>' in html
+        assert '<strong class="flag">byline swapped</strong>' not in html
         firm = client.get(f"/articles/{later.id}").text
-        assert '<strong class="flag">byline-swapped</strong>' in firm
+        assert '<strong class="flag">byline swapped</strong>' in firm
     finally:
         ledger.close()

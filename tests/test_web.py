@@ -51,10 +51,29 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def start_server(app):
+    """``app`` under uvicorn on a free loopback port, in a thread: its base URL and a stop()."""
     import uvicorn
 
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                        lifespan="off"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 300  # waits on the started event; the cap only catches a hang
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+
+    def stop():
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+    return f"http://127.0.0.1:{port}", stop
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
     import newsledger.link as link
     from newsledger.model import Document
     from newsledger.pipeline import ingest
@@ -78,18 +97,9 @@ def server(tmp_path_factory):
     app = create_app(ledger)
     if SEED.is_file():  # the figure changed in the copy: a real conflict, copy group and story
         assert app.state.links.groups("conflicts") and app.state.links.groups("copies")
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                        lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 300  # waits on the started event; the cap only catches a hang
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield {"base": f"http://127.0.0.1:{port}", "article": main_id, "hostile": hostile_id, "ledger": ledger}
-    srv.should_exit = True
-    thread.join(timeout=10)
+    base, stop = start_server(app)
+    yield {"base": base, "article": main_id, "hostile": hostile_id, "ledger": ledger}
+    stop()
     ledger.close()
 
 

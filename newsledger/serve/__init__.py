@@ -70,6 +70,25 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """``HEAD`` answered as the ``GET`` of the same URL, without its body (FastAPI's routes
+    answer HEAD with 405 otherwise)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def send_headers_only(message):
+            if message["type"] == "http.response.body":
+                message = {"type": "http.response.body", "body": b"", "more_body": message.get("more_body", False)}
+            await send(message)
+
+        await self.app(dict(scope, method="GET"), receive, send_headers_only)
+
+
 def trusted_hosts_from(hosts: Optional[Iterable[str]] = None) -> list[str]:
     """The loopback names plus ``hosts`` (else ``NEWSLEDGER_TRUSTED_HOSTS``, comma-separated)."""
     if hosts is None:
@@ -133,6 +152,7 @@ def create_app(ledger, token: Optional[str] = None, trusted_hosts: Optional[Iter
     app.add_middleware(RequestGuard)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts_from(trusted_hosts),
                        www_redirect=False)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # outermost: the 400 and 422 above get the headers too
     return app
 

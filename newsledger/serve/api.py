@@ -7,6 +7,7 @@ from typing import Any, Optional
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from newsledger.serve import lists
 from newsledger.serve.guard import MAX_OFFSET, run_bounded
 from newsledger.store.bounds import MAX_TERMS
 
@@ -90,15 +91,32 @@ class Claim(ClaimBody):
     published: Optional[str] = None
 
 
+class Badge(BaseModel):
+    kind: str
+    text: str
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
 class ArticleSummary(BaseModel):
     id: str
     title: Optional[str] = None
     site: Optional[str] = None
+    outlet: Optional[str] = Field(None, description="the outlet's one name (a bare domain takes its outlet's name)")
     url: Optional[str] = None
     published: Optional[str] = None
     agency: Optional[str] = None
     byline: list[str] = Field(default_factory=list)
     source: Optional[str] = None
+    flag: list[str] = Field(default_factory=list, description="provenance flags (copy, byline-swapped, ...)")
+    badges: list[Badge] = Field(default_factory=list, description="the flags in plain words")
+    copy_of: Optional[str] = Field(None, description="the original's outlet, for a copy")
+    copy_group: Optional[str] = None
+    n_copies: int = Field(0, description="copies folded under this article (copies=fold)")
+    snippet: Optional[str] = Field(None, description="matching words wrapped in [ ] (with q)")
 
 
 class Article(BaseModel):
@@ -132,11 +150,16 @@ class Page(BaseModel):
     next_offset: Optional[int] = Field(None, description="offset of the next page, if it may exist")
 
 
-class ArticleList(Page):
+class Totals(BaseModel):
+    total: Optional[int] = Field(None, description="items in all pages")
+    facets: dict[str, list[FacetValue]] = Field(default_factory=dict, description="counts per value")
+
+
+class ArticleList(Page, Totals):
     items: list[ArticleSummary]
 
 
-class ClaimList(Page):
+class ClaimList(Page, Totals):
     items: list[Claim]
 
 
@@ -149,7 +172,7 @@ class SearchHit(BaseModel):
     snippet: Optional[str] = Field(None, description="matching words wrapped in [ ]")
 
 
-class SearchResult(Page):
+class SearchResult(Page, Totals):
     query: str
     items: list[SearchHit]
 
@@ -259,23 +282,40 @@ def _page(items: list, limit: int, offset: int, **extra) -> dict:
 # ---------------------------------------------------------------- read-only endpoints
 
 
-@router.get("/articles", response_model=ArticleList, responses=BOUNDED, summary="List articles, newest first")
+Sort = Query(None, max_length=20, description="articles: newest, oldest, title, outlet, ingested")
+Flag = Query(None, max_length=40, description="provenance flag: copy, byline-swapped, byline-differs, "
+             "reused-bio, advertising-inside, suspicious-date, any or none")
+
+
+@router.get("/articles", response_model=ArticleList, responses=BOUNDED,
+            summary="List articles (newest first), filtered and faceted as the /articles page")
 async def list_articles(request: Request,
                         limit: int = Query(50, ge=1, le=MAX_LIMIT),
                         offset: int = Query(0, ge=0, le=MAX_OFFSET),
                         site: Optional[str] = Query(None, max_length=300, description="exact site"),
                         since: Optional[str] = Query(None, max_length=40, description="published on/after (ISO 8601)"),
                         until: Optional[str] = Query(None, max_length=40, description="published on/before (ISO 8601)"),
-                        q: Optional[str] = Query(None, max_length=500, description="full-text words")):
-    ledger = _ledger(request)
-    narrow = dict(limit=limit, offset=offset, site=site, since=since, until=until)
+                        q: Optional[str] = Query(None, max_length=500, description="full-text words"),
+                        sort: Optional[str] = Sort, flag: Optional[str] = Flag,
+                        outlet: Optional[str] = Query(None, max_length=300, description="outlet (one name per outlet)"),
+                        agency: Optional[str] = Query(None, max_length=64),
+                        section: Optional[str] = Query(None, max_length=300),
+                        language: Optional[str] = Query(None, max_length=16),
+                        copies: Optional[str] = Query("all", max_length=8, description="all, or fold: one row per copy group")):
+    params = {k: v for k, v in dict(request.query_params).items()}
+    params.update(limit=str(limit), copies=copies or "all")
     if q and q.strip():
-        rows = await run_bounded(request, ledger.search, q, **narrow)
+        params.setdefault("sort", "relevance")
+        listing = await run_bounded(request, lists.search, request.app.state, params)
     else:
-        rows = await run_bounded(request, ledger.articles, **narrow)
-    for r in rows:
-        r["byline"] = list(r.get("byline") or [])
-    return _page(rows, limit, offset)
+        listing = await run_bounded(request, lists.articles, request.app.state, params)
+    return _listing(listing)
+
+
+def _listing(listing, **extra) -> dict:
+    out = listing.as_json()
+    out["next_offset"] = listing.next_offset
+    return dict(out, **extra)
 
 
 @router.get("/articles/{article_id}", response_model=Article, responses=ERRORS,
@@ -293,6 +333,12 @@ async def list_claims(request: Request,
                       about: Optional[str] = Query(None, max_length=500, description="words in the content"),
                       stance: Optional[str] = Query(None, max_length=40),
                       article_id: Optional[str] = Query(None, max_length=64),
+                      q: Optional[str] = Query(None, max_length=500, description="claim search: a figure "
+                                               "whatever its separators, words of the source or content"),
+                      kind: Optional[str] = Query(None, max_length=16, description="direct, indirect, mixed"),
+                      site: Optional[str] = Query(None, max_length=300),
+                      since: Optional[str] = Query(None, max_length=40), until: Optional[str] = Query(None, max_length=40),
+                      sort: Optional[str] = Query(None, max_length=20, description="newest, oldest, source, article"),
                       min_confidence: Optional[float] = Query(
                           None, ge=0.0, le=1.0, description="claims at least this confident (default: the calibrated "
                                                             "threshold, precision >= 0.90 on our dev annotations)"),
@@ -300,10 +346,20 @@ async def list_claims(request: Request,
                       offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
 
-    rows = await run_bounded(request, _ledger(request).claims, source=source, about=about,
-                             stance=stance, article_id=article_id, limit=limit, offset=offset,
-                             min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
-    return _page(rows, limit, offset)
+    ledger = _ledger(request)
+    narrow = {k: v for k, v in dict(source=source, about=about, stance=stance, article_id=article_id, q=q,
+                                    kind=kind, site=site, since=since, until=until).items() if v}
+    narrow["min_confidence"] = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    try:
+        rows = await run_bounded(request, ledger.claims, limit=limit, offset=offset,
+                                 sort=sort or "article", **narrow)
+    except ValueError as e:
+        raise HTTPException(422, str(e)) from None
+    counts = await run_bounded(request, ledger.claim_counts, **narrow)
+    facets = {k: [{"value": v, "count": n} for v, n in vs] for k, vs in counts["facets"].items()}
+    page = _page(rows, limit, offset, total=counts["total"], facets=facets)
+    page["next_offset"] = offset + limit if offset + limit < counts["total"] else None
+    return page
 
 
 @router.get("/sources", response_model=SourceList, summary="Speakers, most claims first")
@@ -315,9 +371,13 @@ def list_sources(request: Request, limit: int = Query(200, ge=1, le=5000)):
 @router.get("/search", response_model=SearchResult, responses=BOUNDED,
             summary=f"Full-text search, best match first (every word must match; at most {MAX_TERMS} different words)")
 async def search(request: Request, q: str = Query(..., max_length=500),
-                 limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
-    rows = await run_bounded(request, _ledger(request).search, q, limit=limit, offset=offset)
-    return _page(rows, limit, offset, query=q)
+                 limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                 sort: Optional[str] = Query(None, max_length=20, description="relevance, newest, oldest"),
+                 site: Optional[str] = Query(None, max_length=300), flag: Optional[str] = Flag,
+                 since: Optional[str] = Query(None, max_length=40), until: Optional[str] = Query(None, max_length=40)):
+    params = dict(request.query_params, limit=str(limit), copies="all")
+    listing = await run_bounded(request, lists.search, request.app.state, params)
+    return _listing(listing, query=q)
 
 
 def _slice(items: list, limit: int, offset: int) -> tuple[list, Optional[int]]:
@@ -348,9 +408,17 @@ def stories(request: Request, limit: int = GroupLimit, offset: int = GroupOffset
 
 
 @router.get("/conflicts", response_model=GroupList,
-            summary="Claim groups where sources disagree on a figure or a stance, conflicts first")
-def conflicts(request: Request, limit: int = GroupLimit, offset: int = GroupOffset):
-    return _group_list(request, "conflicts", limit, offset)
+            summary="Claim groups where sources disagree on a figure or a stance (verdict=conflict); "
+                    "verdict=spread, different-things, agree or all for the others")
+def conflicts(request: Request, limit: int = GroupLimit, offset: int = GroupOffset,
+              verdict: str = Query("conflict", max_length=20, description="conflict, spread, different-things, agree, all")):
+    if verdict not in (*lists.VERDICTS, "all"):
+        raise HTTPException(422, f"verdict={verdict[:20]!r}: not one of {', '.join(lists.VERDICTS)}, all")
+    groups = [g for g in lists.all_claim_groups(request.app.state)
+              if verdict == "all" or (g.get("verdict") or "agree") == verdict]
+    page, next_offset = _slice(groups, limit, offset)
+    return {"count": len(page), "total": len(groups), "limit": limit, "offset": offset,
+            "next_offset": next_offset, "items": page}
 
 
 @router.get("/claim-groups/{group_id}", response_model=ClaimGroup, responses=ERRORS,

@@ -215,7 +215,9 @@ def parse_when(value: Any) -> Optional[dt.datetime]:
 
 # ---------------------------------------------------------------- the claim-group chart
 
-PALETTE = ["#1f5fa8", "#c0392b", "#1e8449", "#8e44ad", "#b9770e", "#117a8b", "#6e2c00", "#34495e"]
+PALETTE = ["#1f5fa8", "#c0392b", "#1e8449", "#8e44ad", "#b9770e", "#117a8b", "#6e2c00", "#34495e",
+           "#d4449a", "#5d6d00", "#0b8f6a", "#7a5cff"]
+MARKERS = ("circle", "square", "diamond")  # past the palette's colours, the shape tells series apart
 
 
 def _nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
@@ -270,7 +272,11 @@ def chart_points(members: list[dict], conflict_ids: Optional[set] = None,
         v = member_value(m)
         if v is None:
             continue
+        low, high = m.get("low"), m.get("high")
+        ok = lambda x: isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)  # noqa: E731
         pts.append({"k": k, "value": v, "when": parse_when(m.get("published")),
+                    "low": float(low) if ok(low) else None, "high": float(high) if ok(high) else None,
+                    "bound": str(m.get("bound") or "exact"),
                     "series": str(m.get("name") or m.get("source") or "(no source)"),
                     "member": m})
     marks = conflict_marks(members, conflict_ids, verdict)
@@ -303,10 +309,40 @@ def conflict_marks(members: list[dict], conflict_ids: Optional[set] = None,
     return out
 
 
+def _marker(shape: str, x: float, y: float, col: str, label: str) -> str:
+    tip = f"<title>{escape(label)}</title>"
+    if shape == "square":
+        return f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{col}">{tip}</rect>'
+    if shape == "diamond":
+        return (f'<polygon points="{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}" '
+                f'fill="{col}">{tip}</polygon>')
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{col}">{tip}</circle>'
+
+
+def _extent(p: dict, x: float, y, col: str) -> list[str]:
+    """A range as a bar from its low to its high; "at least" as an arrow up, "at most" down."""
+    out = []
+    if p["low"] is not None and p["high"] is not None and p["high"] > p["low"]:
+        y0, y1 = y(p["low"]), y(p["high"])
+        out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y0:.1f}" y2="{y1:.1f}" stroke="{col}" stroke-width="3" '
+                   f'stroke-opacity=".55"/>')
+        for yy in (y0, y1):
+            out.append(f'<line x1="{x - 5:.1f}" x2="{x + 5:.1f}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="{col}" stroke-width="2"/>')
+    elif p["bound"] in ("at-least", "more-than", "over", "min") or (p["low"] is not None and p["high"] is None):
+        yy = y(p["value"])
+        out.append(f'<path d="M{x:.1f},{yy - 8:.1f} v-18 m-5,6 l5,-6 l5,6" fill="none" stroke="{col}" stroke-width="2"/>')
+    elif p["bound"] in ("at-most", "less-than", "under", "max") or (p["high"] is not None and p["low"] is None):
+        yy = y(p["value"])
+        out.append(f'<path d="M{x:.1f},{yy + 8:.1f} v18 m-5,-6 l5,6 l5,-6" fill="none" stroke="{col}" stroke-width="2"/>')
+    return out
+
+
 def svg_chart(members: list[dict], conflict_ids: Optional[set] = None, verdict: Optional[str] = None,
               width: int = 720, height: int = 320) -> Markup:
-    """Each source's figure over time as an inline SVG (no script, no inline style):
-    one coloured line per source; a conflicting figure is drawn as a red ring."""
+    """Each source's figure over time as an inline SVG (no script, no inline style): one colour
+    (and past the palette, one marker shape) per source, joined by a line only when every figure
+    is dated; a range is a bar from low to high, "at least"/"at most" an arrow; a conflicting
+    figure is drawn inside a red ring."""
     pts = chart_points(members, conflict_ids, verdict)
     if not pts:
         return Markup("")
@@ -323,8 +359,8 @@ def svg_chart(members: list[dict], conflict_ids: Optional[set] = None, verdict: 
         order = sorted(pts, key=lambda p: (p["when"] or dt.datetime.max, p["k"]))
         step = pw / max(1, len(order) - 1)
         xs = {id(p): left + (step * i if len(order) > 1 else pw / 2) for i, p in enumerate(order)}
-    lo = min(0.0, min(p["value"] for p in pts))
-    hi = max(p["value"] for p in pts)
+    lo = min([0.0] + [p["value"] for p in pts] + [p["low"] for p in pts if p["low"] is not None])
+    hi = max([p["value"] for p in pts] + [p["high"] for p in pts if p["high"] is not None])
     ticks = _nice_ticks(lo, hi if hi > lo else lo + 1)
     ylo, yhi = ticks[0], ticks[-1] if ticks[-1] > ticks[0] else ticks[0] + 1
 
@@ -335,6 +371,7 @@ def svg_chart(members: list[dict], conflict_ids: Optional[set] = None, verdict: 
     for p in pts:
         series.setdefault(p["series"], []).append(p)
     colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(series)}
+    shapes = {name: MARKERS[(i // len(PALETTE)) % len(MARKERS)] for i, name in enumerate(series)}
 
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
              f'aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">',
@@ -350,7 +387,11 @@ def svg_chart(members: list[dict], conflict_ids: Optional[set] = None, verdict: 
     # x labels: distinct dates (at most 6)
     if use_time:
         labelled = sorted({(round(xs[id(p)]), p["when"]) for p in pts}, key=lambda t: t[0])
-        keep = labelled[:: max(1, math.ceil(len(labelled) / 6))]
+        keep, last_x = [], -1e9
+        for xx, when in labelled:  # at least 90 px apart: labels never overlap
+            if xx - last_x >= 90:
+                keep.append((xx, when))
+                last_x = xx
         for xx, when in keep:
             label = when.strftime("%Y-%m-%d") if (when.hour, when.minute) == (0, 0) else when.strftime("%m-%d %H:%M")
             anchor = "end" if xx > width - right - 40 else "start" if xx < left + 40 else "middle"
@@ -362,7 +403,7 @@ def svg_chart(members: list[dict], conflict_ids: Optional[set] = None, verdict: 
     for name, sp in series.items():
         sp = sorted(sp, key=lambda p: xs[id(p)])
         col = colours[name]
-        if len(sp) > 1:
+        if len(sp) > 1 and use_time:  # a line only along a real time axis
             path = " ".join(f"{xs[id(p)]:.1f},{y(p['value']):.1f}" for p in sp)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{col}" stroke-width="2"/>')
         for p in sp:
@@ -374,13 +415,13 @@ def svg_chart(members: list[dict], conflict_ids: Optional[set] = None, verdict: 
                 label += " — conflicts"
                 parts.append(f'<circle cx="{xx:.1f}" cy="{yy:.1f}" r="9" fill="none" stroke="#d00" '
                              f'stroke-width="2.5"><title>{escape(label)}</title></circle>')
-            parts.append(f'<circle cx="{xx:.1f}" cy="{yy:.1f}" r="5" fill="{col}">'
-                         f'<title>{escape(label)}</title></circle>')
+            parts += _extent(p, xx, y, col)
+            parts.append(_marker(shapes[name], xx, yy, col, label))
     # legend
     lx, ly = left, height - 22
     for name, col in colours.items():
         short = name if len(name) <= 28 else name[:27] + "…"
-        parts.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{col}"/>')
+        parts.append(_marker(shapes[name], lx + 5, ly - 4, col, name))
         parts.append(f'<text x="{lx + 14}" y="{ly}" font-size="12" fill="#222">{escape(short)}</text>')
         lx += 24 + 7 * len(short)
         if lx > width - 120:
@@ -442,3 +483,111 @@ def word_diff(old: str, new: str) -> Markup:
         if j2 > j1:
             out.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
     return Markup(" ".join(out))
+
+
+def number_text(v: float) -> str:
+    """A figure with thousands separators (``7200.0`` -> ``7,200``)."""
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0")
+
+
+_NOT_A_SOURCE = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"office|it|he|she|they|we|i|you|this|that|there|officials?|sources?)$|^\W*$|^\d")
+_DATELINE = re.compile(r"^[A-Z]{5,}$")
+
+
+def listable_source(name: Any) -> bool:
+    """Whether a source name is worth listing: not a weekday, month, pronoun or bare word
+    like "office", not a dateline in capitals ("ADREL"), not a number or punctuation."""
+    name = str(name or "").strip()
+    if len(name) < 2:
+        return False
+    return not (_DATELINE.match(name) or _NOT_A_SOURCE.search(name.casefold()))
+
+
+_ARTICLE_ID = re.compile(r"\b[0-9a-f]{16}\b")
+EVIDENCE_WORDS = {
+    "agency": "agency", "credit_line": "credit line", "credit_where": "credit found in",
+    "byline": "byline", "byline_line": "byline line", "byline_where": "byline found in",
+    "original": "original article", "removed": "advertising removed", "in_text": "advertising left in the text",
+    "gambling": "gambling advertising", "name": "author", "others": "the same bio under",
+    "undecided": "which came first", "stage": None,
+}
+_WHERE_WORDS = {"agency": "the agency field", "byline": "the byline", "dateline": "the dateline",
+                "removed": "text removed as page junk", "text": "the article text"}
+
+
+def _article_link(aid: str) -> Markup:
+    return Markup('<a href="/articles/{0}">{0}</a>').format(aid)
+
+
+def linkify_ids(text: Any) -> Markup:
+    """``text`` escaped, each article id in it a link to the article."""
+    s = str(text or "")
+    out, at = [], 0
+    for m in _ARTICLE_ID.finditer(s):
+        out += [escape(s[at:m.start()]), _article_link(m.group())]
+        at = m.end()
+    out.append(escape(s[at:]))
+    return Markup("").join(out)
+
+
+def _evidence_value(key: str, v: Any) -> Markup:
+    if isinstance(v, bool):
+        if key == "undecided":
+            return Markup("unclear") if v else Markup("clear")
+        return Markup("yes" if v else "no")
+    if isinstance(v, list):
+        if not v:
+            return Markup("none")
+        return Markup("; ").join(_evidence_value(key, x) for x in v)
+    if isinstance(v, dict):
+        if v.get("article_id"):
+            who = " · ".join(str(v[k]) for k in ("name", "site") if v.get(k))
+            return Markup('<a href="/articles/{0}">{1}</a>').format(v["article_id"], who or v["article_id"])
+        return Markup(", ").join(Markup("{}: {}").format(k, x) for k, x in v.items())
+    s = str(v)
+    if key.endswith("_where"):
+        parts = [p for p in re.split(r"[:,]\s*", s) if p]
+        return escape(", ".join(_WHERE_WORDS.get(p, p) for p in parts))
+    return linkify_ids(s)
+
+
+def evidence_items(evidence: Any) -> list[tuple[str, Markup]]:
+    """A flag's evidence in plain words: ``(label, value)`` with article ids as links."""
+    if not isinstance(evidence, dict):
+        return []
+    out = []
+    for k, v in evidence.items():
+        label = EVIDENCE_WORDS.get(k, str(k).replace("_", " "))
+        if label is None:
+            continue
+        out.append((label, _evidence_value(k, v)))
+    return out
+
+
+_TICKS = re.compile(r"`([^`]+)`")
+
+
+def ticks(text: Any) -> Markup:
+    """Markdown's inline code (```x```) as ``<code>x</code>``, everything else escaped."""
+    s = str(text or "")
+    out, at = [], 0
+    for m in _TICKS.finditer(s):
+        out += [escape(s[at:m.start()]), Markup("<code>{}</code>").format(m.group(1))]
+        at = m.end()
+    out.append(escape(s[at:]))
+    return Markup("").join(out)
+
+
+_QUOTES = "\"'“”‘’«»„"
+
+
+def quoted(text: Any) -> str:
+    """``text`` in curly quotes, unless it already starts or ends with a quotation mark (a
+    direct quote stored with its own marks would read ""doubled"")."""
+    s = str(text or "").strip()
+    if not s or s[0] in _QUOTES or s[-1] in _QUOTES:
+        return s
+    return f"“{s}”"

@@ -7,6 +7,7 @@ normalised content is one document, stored once.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import time
@@ -19,29 +20,12 @@ from sqlalchemy import and_, create_engine, event, func, or_, select, text
 from sqlalchemy.engine import Engine
 
 from newsledger.model import Article, content_hash
+from newsledger.store import search as fulltext
 from newsledger.store.bounds import (Cancel, QueryRejected, QueryTimeout,  # noqa: F401 (re-exported)
-                                     bounded, search_terms)
+                                     bounded)
 from newsledger.store.schema import articles, claims, quantities
 
 DEFAULT_URL = "sqlite:///newsledger.db"
-
-# rank first, then build snippets for the page of results only
-_SQLITE_SEARCH = (
-    "SELECT a.id, a.title, a.site, a.url, a.published, "
-    "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet "
-    "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-    "WHERE articles_fts MATCH :q AND articles_fts.rowid IN ("
-    " SELECT articles_fts.rowid FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
-    " WHERE articles_fts MATCH :q{where}"
-    " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT :limit OFFSET :offset) "
-    "ORDER BY bm25(articles_fts, 5.0, 1.0)")
-_PG_SEARCH = (
-    "SELECT id, title, site, url, published, "
-    "ts_headline('english', text, q, 'MaxWords=20,MinWords=8,StartSel=[,StopSel=]') AS snippet "
-    "FROM (SELECT a.id, a.title, a.site, a.url, a.published, a.text, q, ts_rank(a.tsv, q) AS rank"
-    " FROM articles a, plainto_tsquery('english', :q) q WHERE a.tsv @@ q{where}"
-    " ORDER BY rank DESC LIMIT :limit OFFSET :offset) hits ORDER BY rank DESC")
-
 
 _URL_PASSWORD = re.compile(r"(?P<head>(?:^|[\s'\"/(])[^:/@\s'\"]*:)[^@\s'\"/]+(?=@)")
 _KEYWORD_PASSWORD = re.compile(r"(?P<head>\bpassword\s*=\s*)('[^']*'|[^\s'\"]+)", re.IGNORECASE)
@@ -211,58 +195,131 @@ class Ledger:
                timeout: Optional[float] = None, cancel: Optional[Cancel] = None) -> list[dict]:
         """Full-text search on title and body, best match first, with a snippet.
 
-        Every word must match (each distinct word counts once; more than ``MAX_TERMS`` is
-        :class:`QueryRejected`); ``site``/``since``/``until`` narrow by site and publication
-        date; ``timeout`` seconds and ``cancel`` bound the work (:class:`QueryTimeout`)."""
-        terms = search_terms(query)
-        if not terms:
-            return []
-        params = {"limit": limit, "offset": offset, "site": site, "since": since, "until": until}
-        where = "".join(f" AND a.{col} {op} :{name}" for col, op, name in
-                        (("site", "=", "site"), ("published", ">=", "since"), ("published", "<=", "until"))
-                        if params[name])
+        The syntax (stemming, ``"phrases"``, ``OR``, ``-word``, ``prefix*``, numbers whatever
+        their separators) is :mod:`newsledger.store.query`'s, the same on both backends; more
+        than ``MAX_TERMS`` different words is :class:`QueryRejected`. ``site``/``since``/``until``
+        narrow by site and publication date; ``timeout`` seconds and ``cancel`` bound the work
+        (:class:`QueryTimeout`)."""
+        found = self.search_hits(query, site=site, since=since, until=until,
+                                 cap=offset + limit, timeout=timeout, cancel=cancel)
+        ids = [i for i, _ in found[offset:offset + limit]]
+        return self.summaries(ids, snippets_for=query, timeout=timeout, cancel=cancel)
+
+    def search_hits(self, query: str, site: Optional[str] = None, since: Optional[str] = None,
+                    until: Optional[str] = None, cap: int = fulltext.MAX_HITS,
+                    timeout: Optional[float] = None, cancel: Optional[Cancel] = None) -> list[tuple[str, float]]:
+        """``(article id, rank)`` of every match (at most ``cap``), best first."""
         with self.engine.connect() as conn, bounded(conn, timeout, cancel):
-            if self.dialect == "sqlite":
-                rows = conn.execute(text(_SQLITE_SEARCH.format(where=where)),
-                                    dict(params, q=" ".join('"%s"' % t for t in terms)))
-            elif self.dialect == "postgresql":
-                rows = conn.execute(text(_PG_SEARCH.format(where=where)), dict(params, q=" ".join(terms)))
-            else:  # pragma: no cover
-                like = f"%{query}%"
-                rows = conn.execute(select(articles.c.id, articles.c.title, articles.c.site,
-                                           articles.c.url, articles.c.published)
-                                    .where(or_(articles.c.title.ilike(like), articles.c.text.ilike(like)))
-                                    .limit(limit).offset(offset))
-            return [dict(r._mapping) for r in rows]
+            return fulltext.hits(conn, query, site=site, since=since, until=until, cap=cap)
+
+    def summaries(self, ids: list[str], snippets_for: Optional[str] = None,
+                  timeout: Optional[float] = None, cancel: Optional[Cancel] = None) -> list[dict]:
+        """Article summaries of ``ids`` in that order (a ``snippet`` of ``snippets_for``'s words)."""
+        if not ids:
+            return []
+        q = select(articles.c.id, articles.c.title, articles.c.site, articles.c.url,
+                   articles.c.published).where(articles.c.id.in_(ids))
+        with self.engine.connect() as conn, bounded(conn, timeout, cancel):
+            rows = {r.id: dict(r._mapping) for r in conn.execute(q)}
+            snips = fulltext.snippets(conn, snippets_for, ids) if snippets_for else {}
+        out = []
+        for i in ids:
+            if i in rows:
+                out.append(dict(rows[i], snippet=snips.get(i)) if snippets_for else rows[i])
+        return out
 
     def claims(self, source: Optional[str] = None, about: Optional[str] = None,
                article_id: Optional[str] = None, stance: Optional[str] = None,
-               limit: int = 1000, offset: int = 0, min_confidence: Optional[float] = None,
-               timeout: Optional[float] = None, cancel: Optional[Cancel] = None) -> list[dict]:
+               limit: int = 1000, offset: int = 0, timeout: Optional[float] = None,
+               cancel: Optional[Cancel] = None, **narrow) -> list[dict]:
         """Claims with their article; ``source`` matches the canonical name (case-insensitive,
-        substring), ``about`` the content text; ``min_confidence`` keeps claims whose stored
-        ``confidence`` is at least that (claims stored before confidences existed count as 1);
-        ``timeout``/``cancel`` as in :meth:`search`."""
+        substring), ``about`` the content text; ``narrow``: ``q`` (claim search: a figure
+        whatever its separators, words in the source or content), ``kind``, ``site``, ``since``,
+        ``until``, ``source_in`` (exact names), ``sort`` (:data:`CLAIM_SORTS`); ``timeout``/``cancel``
+        as in :meth:`search`."""
+        sort = narrow.pop("sort", None) or "article"
+        where = self._claim_where(source=source, about=about, article_id=article_id, stance=stance, **narrow)
         q = (select(claims.c.article_id, claims.c.idx, claims.c.data, articles.c.title,
                     articles.c.site, articles.c.published)
-             .join(articles, articles.c.id == claims.c.article_id))
-        if source:
-            q = q.where(func.lower(claims.c.source_name).contains(source.lower(), autoescape=True))
-        if about:
-            q = q.where(func.lower(claims.c.content).contains(about.lower(), autoescape=True))
-        if article_id:
-            q = q.where(claims.c.article_id == article_id)
-        if stance:
-            q = q.where(claims.c.stance == stance)
-        if min_confidence is not None:
-            q = q.where(func.coalesce(claims.c.data["confidence"].as_float(), 1.0) >= min_confidence)
-        q = q.order_by(claims.c.article_id, claims.c.idx).limit(limit).offset(offset)
+             .join(articles, articles.c.id == claims.c.article_id).where(*where))
+        q = q.order_by(*_claim_order(sort)).limit(limit).offset(offset)
         out = []
         with self.engine.connect() as conn, bounded(conn, timeout, cancel):
-            for r in conn.execute(q):
-                d = dict(r.data)
+            selective = any(narrow.get(k) for k in ("q", "source_in")) or source or about or article_id
+            for r in (conn.execute(q) if selective else _execute_by_date(conn, q, sort)):
+                d = dict(r.data if isinstance(r.data, dict) else json.loads(r.data))
                 d.update(article_id=r.article_id, idx=r.idx, title=r.title, site=r.site,
                          published=r.published, id=f"{r.article_id}-{r.idx}")
+                out.append(d)
+        return out
+
+    def claim_counts(self, facets: Iterable[str] = ("stance", "kind", "site"),
+                     timeout: Optional[float] = None, cancel: Optional[Cancel] = None,
+                     **narrow) -> dict[str, Any]:
+        """``{"total": n, "facets": {name: [(value, count), ...]}}`` of the claims
+        :meth:`claims` would list with the same filters."""
+        narrow.pop("sort", None)
+        where = self._claim_where(**narrow)
+        base = select(claims.c.pk).join(articles, articles.c.id == claims.c.article_id).where(*where)
+        cols = {"stance": claims.c.stance, "kind": claims.c.kind, "site": articles.c.site}
+        out: dict[str, Any] = {"facets": {}}
+        with self.engine.connect() as conn, bounded(conn, timeout, cancel):
+            out["total"] = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+            for name in facets:
+                col = cols[name]
+                q = (select(col, func.count()).select_from(claims)
+                     .join(articles, articles.c.id == claims.c.article_id).where(*where)
+                     .group_by(col).order_by(func.count().desc(), col).limit(30))
+                out["facets"][name] = [(v, n) for v, n in conn.execute(q) if v is not None]
+        return out
+
+    @staticmethod
+    def _claim_where(source: Optional[str] = None, about: Optional[str] = None,
+                     article_id: Optional[str] = None, stance: Optional[str] = None,
+                     q: Optional[str] = None, kind: Optional[str] = None, site: Optional[str] = None,
+                     since: Optional[str] = None, until: Optional[str] = None,
+                     source_in: Optional[list[str]] = None, min_confidence: Optional[float] = None) -> list:
+        where = []
+        if min_confidence is not None:
+            where.append(func.coalesce(claims.c.data["confidence"].as_float(), 1.0) >= min_confidence)
+        if source_in:
+            where.append(claims.c.source_name.in_(list(source_in)))
+        if source:
+            where.append(func.lower(claims.c.source_name).contains(source.lower(), autoescape=True))
+        if about:
+            where.append(func.lower(claims.c.content).contains(about.lower(), autoescape=True))
+        if article_id:
+            where.append(claims.c.article_id == article_id)
+        if stance:
+            where.append(claims.c.stance == stance)
+        if kind:
+            where.append(claims.c.kind == kind)
+        if site:
+            where.append(articles.c.site == site)
+        if since:
+            where.append(articles.c.published >= since)
+        if until:
+            where.append(articles.c.published <= day_end(until))
+        if q:
+            cond = fulltext.claim_filter(q)
+            if cond is not None:
+                where.append(cond)
+        return where
+
+    def catalog(self) -> list[dict]:
+        """A small row per article (no text) with its flags' ``kind`` and ``undecided``, oldest
+        first: what the lists filter, count and facet in memory."""
+        q = select(articles.c.pk, articles.c.id, articles.c.title, articles.c.site, articles.c.url,
+                   articles.c.published, articles.c.agency, articles.c.byline, articles.c.section,
+                   articles.c.language, articles.c.source, articles.c.data["flags"].label("flags")
+                   ).order_by(articles.c.pk)
+        out = []
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                d = dict(r._mapping)
+                d["flags"] = [{"kind": f.get("kind"), "undecided": bool((f.get("evidence") or {}).get("undecided"))}
+                              for f in (d["flags"] or []) if isinstance(f, dict)]
+                d["byline"] = list(d["byline"] or [])
                 out.append(d)
         return out
 
@@ -297,6 +354,45 @@ class Ledger:
             n_sites = conn.execute(select(func.count(func.distinct(articles.c.site)))).scalar_one()
         return {"articles": n_articles, "claims": n_claims, "quantities": n_quant,
                 "sources": n_sources, "sites": n_sites}
+
+
+def day_end(until: str) -> str:
+    """A date bound that includes its whole day: ``2024-10-18`` covers ``2024-10-18T23:59``."""
+    return until + "\uffff" if len(until) <= 10 else until
+
+
+CLAIM_SORTS = ("article", "newest", "oldest", "source")
+
+
+_CLAIMS_JOIN = "FROM claims JOIN articles ON articles.id = claims.article_id"
+
+
+def _execute_by_date(conn, q, sort: str):
+    """``q`` (claims joined to their articles); sorted by date on SQLite, the articles are read
+    in their date index's order (a CROSS JOIN fixes that order), so a page stops early instead
+    of sorting every claim. For broad filters only (stance, kind, site): a selective one (a
+    source, words) is faster the other way round."""
+    if conn.dialect.name != "sqlite" or sort not in ("newest", "oldest"):
+        return conn.execute(q)
+    compiled = q.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    sql = str(compiled)
+    if sql.count(_CLAIMS_JOIN) != 1 or "POSTCOMPILE" in sql:
+        return conn.execute(q)
+    sql = sql.replace(_CLAIMS_JOIN, "FROM articles CROSS JOIN claims ON articles.id = claims.article_id")
+    params = tuple(compiled.params[name] for name in compiled.positiontup)
+    return conn.exec_driver_sql(sql, params)
+
+
+def _claim_order(sort: str) -> list:
+    if sort not in CLAIM_SORTS:
+        raise ValueError(f"sort={sort[:40]!r}: not one of {', '.join(CLAIM_SORTS)}")
+    if sort == "newest":
+        return [articles.c.published.desc(), claims.c.article_id, claims.c.idx]
+    if sort == "oldest":
+        return [articles.c.published, claims.c.article_id, claims.c.idx]
+    if sort == "source":
+        return [claims.c.source_name, claims.c.article_id, claims.c.idx]
+    return [claims.c.article_id, claims.c.idx]
 
 
 def _make_engine(url: str) -> Engine:
