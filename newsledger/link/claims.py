@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Optional
 
+from newsledger.link.measures import measure
 from newsledger.link.text import STOPWORDS, words
 
 UNIT_SYNONYMS = {
@@ -136,16 +137,26 @@ def aspects(content: str, q: dict) -> set:
     return found
 
 
+def _scaled(m: dict) -> tuple[float, float]:
+    """A member's bounds in its measure's dimension (minutes as seconds, miles as metres)."""
+    lo, hi = bounds(m)
+    k = m.get("scale", 1.0) or 1.0
+    return lo * k, hi * k
+
+
 def _fmt(v: float) -> str:
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}"
 
 
 def compare(a: dict, b: dict) -> tuple[str, str]:
     """Relation of two figure members: agree | spread | different-things | conflict."""
-    (alo, ahi), (blo, bhi) = bounds(a), bounds(b)
+    (alo, ahi), (blo, bhi) = _scaled(a), _scaled(b)
     fa, fb = a["figure"], b["figure"]
-    if abs(a["value"] - b["value"]) <= 0.01 * max(abs(a["value"]), abs(b["value"]), 1e-9) and a["bound"] == b["bound"]:
-        return "agree", f"{a['name']} and {b['name']} both give {fa}"
+    va, vb = a["value"] * a.get("scale", 1.0), b["value"] * b.get("scale", 1.0)
+    if abs(va - vb) <= 0.01 * max(abs(va), abs(vb), 1e-9) and \
+            (a["bound"] == b["bound"] or {a["bound"], b["bound"]} <= {"exact", "approx"}):
+        same = f"both give {fa}" if fa == fb else f"give the same figure (\"{fa}\", \"{fb}\")"
+        return "agree", f"{a['name']} and {b['name']} {same}"
     if alo <= bhi and blo <= ahi:
         return "spread", (f"{a['name']} \"{fa}\" and {b['name']} \"{fb}\" differ but fit within "
                           f"each other's bounds")
@@ -194,39 +205,82 @@ def _is_year(q: dict) -> bool:
     return not q.get("unit") and re.fullmatch(r"(1[89]|20)\d\d", t) is not None
 
 
-def group_story(story_id: str, rows: list[dict]) -> list[dict]:
+def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dict]:
+    """Figure members of a story. ``figures`` (every stored figure with its sentence, see
+    :func:`newsledger.link.linker`): a figure inside a claim is that claim's source's; one the
+    article states itself is the outlet's (kind ``reported``). Without ``figures``: the figures
+    of the claims, read in the claim's content."""
+    claim_of = {(r["article_id"], r["idx"]): r for r in rows}
+    out = []
+    if figures is None:
+        for r in rows:
+            c = r["data"]
+            content = (c.get("content") or {}).get("text", "")
+            for q in c.get("quantities") or []:
+                pos = content.find(q.get("text") or "\0")
+                before, after = (content[:pos], content[pos + len(q.get("text") or ""):]) if pos >= 0 else ("", "")
+                out.append(_fig_member(r, c, q, before, after))
+        return [m for m in out if m is not None]
+    for f in figures:
+        r = claim_of.get((f["article_id"], f.get("claim_idx")))
+        c = r["data"] if r is not None else reported_claim(f)
+        out.append(_fig_member(r or f, c, f, f.get("before") or "", f.get("after") or ""))
+    return [m for m in out if m is not None]
+
+
+def reported_claim(f: dict) -> dict:
+    """A figure the article states without attribution: a claim whose source is the outlet (its
+    credited agency, else its site), kind ``reported``."""
+    outlet = f.get("agency") or f.get("site") or "(the article)"
+    sentence = (f.get("before") or "") + (f.get("text") or "") + (f.get("after") or "")
+    return {"source": {"name": outlet, "anonymous": False, "outlet": True}, "stance": "asserts",
+            "kind": "reported", "content": {"text": sentence.strip()}, "quantities": [f]}
+
+
+def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[dict]:
+    if q.get("value") is None or _is_year(q):
+        return None
+    ms = measure(before, q.get("text") or "", after, q.get("unit"))
+    if ms.dimension is None and ms.name.startswith("count:"):
+        return None  # a bare number: nothing says what it counts
+    row = dict(r, idx=r.get("idx") if r.get("idx") is not None else -1 - int(q.get("start") or 0))
+    m = _member(row, c, q)
+    m.update(kind=c.get("kind"), measure=ms.name, dimension=ms.dimension, scale=ms.factor,
+             about=ms.about, start=q.get("start"))
+    m["_kw"] = _keywords(m["content"])
+    m["_key"] = (ms.name, ms.dimension, ms.about)
+    m["counts"] = ms.name
+    return m
+
+
+def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] = None) -> list[dict]:
     """``rows``: {article_id, idx, data (claim dict), source, site, published} for the claims of
-    one story. Returns claim groups (dicts in the CLI shape)."""
-    figs: list[dict] = []
+    one story; ``figures``: {article_id, claim_idx, text, start, value, low, high, bound, unit,
+    before, after, source, site, agency, published} for every figure of the story's articles
+    (optional). Returns claim groups (dicts in the CLI shape)."""
+    figs = _figure_members(rows, figures)
     stances: list[dict] = []
     for r in rows:
         c = r["data"]
         qs = [q for q in c.get("quantities") or [] if q.get("value") is not None and not _is_year(q)]
-        for q in qs:
-            m = _member(r, c, q)
-            m["_unit"] = norm_unit(q.get("unit"))
-            m["_kw"] = _keywords(m["content"])
-            m["counts"] = state(m["content"], q)
-            if m["_unit"]:
-                figs.append(m)
         if c.get("stance") in MARKED or (not qs and c.get("stance") in POSITIVE):
             m = _member(r, c, None)
             m["_kw"] = _keywords(m["content"])
             m["_neg"] = c.get("stance") in NEGATIVE or bool(_NEG.search(m["content"]))
             stances.append(m)
     groups = []
-    # figures: same unit and overlapping content words, single-link within the story
-    by_unit: dict[tuple, list[dict]] = {}
+    # figures: the same measure of the same thing, within the story
+    by_key: dict[tuple, list[dict]] = {}
     for m in figs:
-        by_unit.setdefault((m["_unit"], m["counts"]), []).append(m)
-    for (unit, st), ms in by_unit.items():
-        for comp in _clusters(ms, 0.12 if st is None else 0.0):
+        by_key.setdefault(m["_key"], []).append(m)
+    for key, ms in by_key.items():
+        for comp in _clusters(ms, _threshold(key)):
             arts = {m["article_id"] for m in comp}
             names = {m["name"] for m in comp}
             if len(comp) < 2 or (len(arts) < 2 and len(names) < 2):
                 continue
             kept = earliest(comp)
-            groups.append(_sized(_figure_group(story_id, f"{unit} {st}" if st else unit, kept), len(comp)))
+            groups.append(_sized(_figure_group(story_id, _measure_label(key), kept), len(comp)))
     # propositions: marked stances (denies, cannot confirm, claims responsibility) with the
     # claims they answer
     marked = [m for m in stances if m["stance"] in MARKED]
@@ -237,6 +291,21 @@ def group_story(story_id: str, rows: list[dict]) -> list[dict]:
                 continue
             groups.append(_sized(_stance_group(story_id, earliest(comp)), len(comp)))
     return groups
+
+
+def _threshold(key: tuple) -> float:
+    """Content-word overlap two figures of one measure need to be grouped: none for a named
+    measure (a toll, an age, a magnitude, a troop count); some for a generic count."""
+    name = key[0]
+    if name.startswith("count:") and name.count(":") == 1 or name.endswith(":-"):
+        return 0.12
+    return 0.0
+
+
+def _measure_label(key: tuple) -> str:
+    name, dim, about = key
+    label = name if not dim or dim in name else f"{name} ({dim})"
+    return f"{label} of {about}" if about else label
 
 
 def _when(m: dict) -> str:
@@ -356,9 +425,10 @@ def _figure_group(story_id: str, unit: str, comp: list[dict]) -> dict:
                           "same_source": a["name"] == b["name"]})
     cross = [p for p in pairs if not p["same_source"]] or pairs
     verdict = max((p["relation"] for p in cross), key=_RANK.get, default="agree")
-    if verdict == "revision":
-        verdict = "agree"  # one source updating its own figure: see the timeline
-    reasons = [p["reason"] for p in cross if p["relation"] == verdict]
+    if verdict == "revision" or (verdict == "agree" and any(p["relation"] == "revision" for p in pairs)):
+        verdict = "revised"  # one source updating its own figure: see the timeline
+        cross = [p for p in pairs if p["relation"] == "revision"]
+    reasons = [p["reason"] for p in cross if p["relation"] == ("revision" if verdict == "revised" else verdict)]
     others = [p["reason"] for p in pairs if p["relation"] == "different-things" and verdict != "different-things"]
     reason = reasons[0] if reasons else ""
     if others:

@@ -25,6 +25,7 @@ from newsledger.link.tables import (bands, bios as bios_t, claim_groups as cg_t,
 from newsledger.model import Article, Flag
 from newsledger.store.schema import articles as articles_t
 from newsledger.store.schema import claims as claims_t
+from newsledger.store.schema import quantities as quantities_t
 
 __all__ = ["link_new", "link_stats", "copy_groups", "story_groups", "claim_groups",
            "conflict_groups", "claim_group", "article_flags"]
@@ -391,6 +392,8 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
     for part in _chunks([fp.id for fp in fps]):
         with_claims |= {r[0] for r in conn.execute(select(claims_t.c.article_id).distinct()
                                                    .where(claims_t.c.article_id.in_(part)))}
+        with_claims |= {r[0] for r in conn.execute(select(quantities_t.c.article_id).distinct()
+                                                   .where(quantities_t.c.article_id.in_(part)))}
     _refresh_stories(conn, sorted(touched_stories), now)
     for sid in sorted({story_of[a] for a in with_claims if a in story_of}):
         counts["conflicts"] += _refresh_claim_groups(conn, sid)
@@ -619,7 +622,7 @@ def _refresh_claim_groups(conn, sid: str) -> int:
                         .order_by(articles_t.c.pk, claims_t.c.idx)).all()
     groups = group_story(sid, [{"article_id": r.article_id, "idx": r.idx, "data": dict(r.data),
                                 "source": r.source, "site": r.site, "published": r.published}
-                               for r in rows])
+                               for r in rows], _story_figures(conn, recent))
     old = [r[0] for r in conn.execute(select(cg_t.c.id).where(cg_t.c.story_id == sid))]
     if old:
         conn.execute(delete(cm_t).where(cm_t.c.group_id.in_(old)))
@@ -631,6 +634,49 @@ def _refresh_claim_groups(conn, sid: str) -> int:
         seen.add(g["id"])
         _store_claim_group(conn, g)
     return sum(1 for g in groups if g["verdict"] == "conflict")
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of a figure's sentence before and after it (at most 300 characters each)."""
+    lo = max(0, start - 300)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    b = ends[-1] if ends else lo
+    m = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    return text[b:start], text[end:m.start() if m else min(len(text), end + 300)]
+
+
+def _story_figures(conn, recent) -> list[dict]:
+    """Every stored figure of the given articles, with its sentence and its article's outlet:
+    claims' figures and those the article states itself (grouped as the outlet's)."""
+    qs = conn.execute(select(quantities_t.c.article_id, quantities_t.c.claim_idx, quantities_t.c.text,
+                             quantities_t.c.start, quantities_t.c.end, quantities_t.c.value,
+                             quantities_t.c.low, quantities_t.c.high, quantities_t.c.bound,
+                             quantities_t.c.unit)
+                      .where(quantities_t.c.article_id.in_(recent))
+                      .order_by(quantities_t.c.article_id, quantities_t.c.start)).all()
+    if not qs:
+        return []
+    meta = {}
+    for part in _chunks(sorted({q.article_id for q in qs})):
+        for r in conn.execute(select(articles_t.c.id, articles_t.c.text, articles_t.c.source, articles_t.c.site,
+                                     articles_t.c.agency, articles_t.c.published, articles_t.c.pk)
+                              .where(articles_t.c.id.in_(part))):
+            meta[r.id] = r
+    out = []
+    for q in qs:
+        a = meta.get(q.article_id)
+        if a is None:
+            continue
+        before, after = _sentence_around(a.text or "", q.start, q.end)
+        out.append({"article_id": q.article_id, "claim_idx": q.claim_idx, "text": q.text, "start": q.start,
+                    "value": q.value, "low": q.low, "high": q.high, "bound": q.bound, "unit": q.unit,
+                    "before": before, "after": after, "source": a.source, "site": a.site,
+                    "agency": a.agency, "published": a.published, "_pk": a.pk})
+    out.sort(key=lambda f: (f.pop("_pk"), f["start"]))
+    return out
 
 
 def _store_claim_group(conn, g: dict) -> None:
