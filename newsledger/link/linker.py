@@ -46,7 +46,8 @@ COPY_LEAD = 0.6  # or: the openings agree ...
 COPY_LEAD_CONTAINMENT = 0.25  # ... and a quarter of the shorter text is shared
 MIN_SHINGLES = 12
 # story decision
-STORY_THRESHOLD = 0.17
+STORY_THRESHOLD = 0.20
+ENTITY_BONUS = 0.05  # per shared named entity (at most 6), on top of the terms' Jaccard
 CLAIM_WINDOW = 400  # a story's claim groups cover its most recent this many articles
 
 
@@ -150,11 +151,41 @@ def story_score(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[
         return 0.0
     j = len(sa & sb) / len(sa | sb)
     ents = {t for t in sa & sb if t.startswith("e:")}
-    j += 0.02 * min(len(ents), 5)  # shared named entities count a little extra
+    j += ENTITY_BONUS * min(len(ents), 6)  # shared named entities say what the story is about
     d = _days(a_pub, b_pub)
     if d is not None and d > 7:
         j *= max(0.6, 1.0 - (d - 7) / 80)
     return j
+
+
+# weights of a story's best, second, ... matching members (support from more members was tried on
+# ECB+ and joined events of the same kind more than it helped: the best member alone decides)
+STORY_SUPPORT = (1.0,)
+
+
+def best_story(fp: "_FP", story_c: Counter, story_of: dict, new_by_id: dict, stored: dict,
+               pub: dict) -> tuple[float, Optional[str], Optional[str]]:
+    """The story a newcomer belongs to among its candidates' stories: each story scores its
+    best matching members' scores, weighted (``STORY_SUPPORT``), so a story that several members
+    support beats one member of another event of the same kind that happens to match."""
+    fp_terms = frozenset(fp.terms)
+    per_story: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for other, _n in story_c.most_common(MAX_STORY_CANDIDATES):
+        if other not in story_of:
+            continue
+        o = new_by_id.get(other) or stored.get(other)
+        if o is None:
+            continue
+        s = story_score(fp_terms, o.terms, fp.article.published, pub.get(other))
+        if s > 0:
+            per_story[story_of[other]].append((s, other))
+    best, best_sid, via = 0.0, None, None
+    for sid, scored in per_story.items():
+        scored.sort(reverse=True)
+        agg = sum(w * s for w, (s, _o) in zip(STORY_SUPPORT, scored))
+        if agg > best:
+            best, best_sid, via = agg, sid, scored[0][1]
+    return best, best_sid, via
 
 
 # ---------------------------------------------------------------- link_new
@@ -333,17 +364,7 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
                 best, best_sid, via = 1.0, story_of[o], o
                 break
         if best_sid is None:
-            fp_terms = frozenset(fp.terms)
-            for other, _n in story_c.most_common(MAX_STORY_CANDIDATES):
-                if other not in story_of:
-                    continue
-                o = new_by_id.get(other) or stored.get(other)
-                if o is None:
-                    continue
-                s = story_score(fp_terms, o.terms, fp.article.published,
-                                pub.get(other))
-                if s > best:
-                    best, best_sid, via = s, story_of[other], other
+            best, best_sid, via = best_story(fp, story_c, story_of, new_by_id, stored, pub)
             if best < STORY_THRESHOLD:
                 best_sid, via = None, None
         if best_sid is None:
