@@ -47,7 +47,7 @@ COPY_LEAD_CONTAINMENT = 0.25  # ... and a quarter of the shorter text is shared
 MIN_SHINGLES = 12
 # story decision
 STORY_THRESHOLD = 0.20
-ENTITY_BONUS = 0.05  # per shared named entity (at most 6), on top of the terms' Jaccard
+ENTITY_BONUS = 0.03  # per shared named entity (at most 6) on top of the terms' Jaccard (0.05 cost news-story-chains precision)
 CLAIM_WINDOW = 400  # a story's claim groups cover its most recent this many articles
 
 
