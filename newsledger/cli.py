@@ -385,6 +385,10 @@ def claims(db: Optional[str] = DbOpt,
                title=g.get("label"))
         return
     found = ledger.claims(source=source, about=about, limit=limit)
+    if format == "json":
+        from newsledger.link import with_group_ids
+
+        found = with_group_ids(ledger, found)
     rows = _claim_rows(found)
     if format == "json":
         typer.echo(_dump([dict(r["claim"], source_name=r["source"]) for r in rows]))
@@ -451,6 +455,35 @@ def conflicts(db: Optional[str] = DbOpt, format: str = FormatOpt):
              "verdict": g.get("verdict")}
             for g in groups for m in g["members"]]
     _table(rows, ["group", "what", "source", "figure", "published", "verdict"], format)
+
+
+VERDICTS = ("agree", "spread", "conflict", "revised", "different-things")
+
+
+@app.command()
+def groups(db: Optional[str] = DbOpt,
+           verdict: Optional[str] = typer.Option(None, "--verdict",
+                                                 help="agree | spread | conflict | revised | different-things"),
+           format: str = FormatOpt):
+    """Every claim group, whatever its verdict: the same claim across articles and outlets,
+    each member with its source, figure and date (members as in `conflicts`).
+
+    Example: newsledger groups --verdict agree --format csv
+    """
+    from newsledger.link import claim_groups
+
+    if verdict is not None and verdict not in VERDICTS:
+        _fail(f"--verdict {verdict}: not one of {', '.join(VERDICTS)}", 2)
+    found = claim_groups(_ledger(db), verdicts=[verdict] if verdict else None)
+    if format == "json":
+        typer.echo(_dump(found))
+        return
+    rows = [{"group": g["id"], "verdict": g.get("verdict"), "what": g.get("label"),
+             "source": m.get("name") or m.get("source"), "figure": m.get("figure") or m.get("stance"),
+             "article_id": m["article_id"], "published": (m.get("published") or "")[:10],
+             "reason": g.get("reason")}
+            for g in found for m in g["members"]]
+    _table(rows, ["group", "verdict", "what", "source", "figure", "article_id", "published", "reason"], format)
 
 
 @app.command()

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from typing import Optional
 
 from newsledger.link.measures import measure
+from newsledger.link.speakers import canonical, same_side, side_keys
 from newsledger.link.text import STOPWORDS, words
 
 UNIT_SYNONYMS = {
@@ -170,7 +171,14 @@ def compare(a: dict, b: dict) -> tuple[str, str]:
         db = ", ".join(sorted(asp_b - asp_a)) or "unqualified"
         return "different-things", (f"\"{fa}\" ({da}) and \"{fb}\" ({db}) count different things, "
                                     f"not a disagreement")
-    if a["name"] == b["name"] and (a.get("published") or "")[:10] != (b.get("published") or "")[:10] \
+    planned = [m for m in (a, b) if "planned total" in m["aspects"]]
+    if planned:  # a planned or maximum total bounds the other figure from above only
+        top = max(planned, key=lambda m: m["value"] * m.get("scale", 1.0))
+        low = b if top is a else a
+        if low["value"] * low.get("scale", 1.0) <= top["value"] * top.get("scale", 1.0):
+            return "spread", (f"{low['name']} \"{low['figure']}\" is within the total {top['name']} "
+                              f"expects (\"{top['figure']}\")")
+    if _one_side(a, b) and (a.get("published") or "")[:10] != (b.get("published") or "")[:10] \
             and a["value"] != b["value"]:
         return "revision", (f"{a['name']} revised its figure from \"{fa}\" ({(a.get('published') or '')[:10]}) "
                             f"to \"{fb}\" ({(b.get('published') or '')[:10]})")
@@ -191,6 +199,7 @@ def _member(r: dict, claim: dict, q: Optional[dict]) -> dict:
          "anonymous": bool(src.get("anonymous")), "stance": claim.get("stance"),
          "published": r.get("published"), "content": (claim.get("content") or {}).get("text", ""),
          "figure": None, "value": None, "low": None, "high": None, "bound": None, "unit": None}
+    m["_side"] = side_keys(m["name"], src.get("text"))
     if q:
         lo, hi = bounds(q)
         m.update(figure=q.get("text"), value=q.get("value"), low=q.get("low") if q.get("low") is not None else lo,
@@ -268,6 +277,10 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
             m["_kw"] = _keywords(m["content"])
             m["_neg"] = c.get("stance") in NEGATIVE or bool(_NEG.search(m["content"]))
             stances.append(m)
+    canon = canonical(m["name"] for m in figs + stances)
+    for m in figs + stances:
+        m["speaker"] = canon.get(m["name"], m["name"])
+        m["_side"] |= side_keys(m["speaker"])
     groups = []
     # figures: the same measure of the same thing, within the story
     by_key: dict[tuple, list[dict]] = {}
@@ -422,7 +435,7 @@ def _figure_group(story_id: str, unit: str, comp: list[dict]) -> dict:
             seen.add(key)
             rel, why = compare(a, b)
             pairs.append({"a": a["claim_id"], "b": b["claim_id"], "relation": rel, "reason": why,
-                          "same_source": a["name"] == b["name"]})
+                          "same_source": _one_side(a, b)})
     cross = [p for p in pairs if not p["same_source"]] or pairs
     verdict = max((p["relation"] for p in cross), key=_RANK.get, default="agree")
     if verdict == "revision" or (verdict == "agree" and any(p["relation"] == "revision" for p in pairs)):
@@ -460,12 +473,17 @@ def telling_pairs(pairs: list[dict]) -> list[dict]:
     return [p for i, p in enumerate(pairs) if i in keep]
 
 
+def _one_side(a: dict, b: dict) -> bool:
+    """The same speaker (name variants) or one speaking for the other's organisation."""
+    return a["name"] == b["name"] or same_side(a.get("_side") or set(), b.get("_side") or set())
+
+
 def _stance_group(story_id: str, comp: list[dict]) -> dict:
     pos = [m for m in comp if m["stance"] in POSITIVE and not m["_neg"]]
     neg = [m for m in comp if m["stance"] in NEGATIVE or (m["_neg"] and m["stance"] not in UNSURE)]
     unsure = [m for m in comp if m["stance"] in UNSURE]
     names = lambda ms: ", ".join(dict.fromkeys(m["name"] for m in ms))
-    if pos and neg and {m["name"] for m in pos} != {m["name"] for m in neg}:
+    if pos and neg and any(not _one_side(a, b) for a in pos for b in neg):
         verdict = "conflict"
         reason = f"{names(pos)} {pos[0]['stance']} but {names(neg)} den{'y' if len(neg) > 1 else 'ies'} it"
         if unsure:

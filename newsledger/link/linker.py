@@ -28,7 +28,7 @@ from newsledger.store.schema import claims as claims_t
 from newsledger.store.schema import quantities as quantities_t
 
 __all__ = ["link_new", "link_stats", "copy_groups", "story_groups", "claim_groups",
-           "conflict_groups", "claim_group", "article_flags"]
+           "conflict_groups", "claim_group", "article_flags", "claim_group_ids", "with_group_ids"]
 
 CHUNK = 500
 MAX_CANDIDATES = 300
@@ -827,6 +827,31 @@ def claim_groups(ledger, verdicts: Optional[Iterable[str]] = None) -> list[dict]
     out = [_whole_group(r.data, members.get(r.id, [])) for r in rows]
     out.sort(key=lambda g: (_ORDER.get(g["verdict"], 9), -len(g["members"]), g["id"]))
     return out
+
+
+def claim_group_ids(ledger, claims: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[str]]:
+    """``(article_id, idx)`` of stored claims -> the ids of the claim groups holding them (a
+    claim may be in a figure group and a stance group), one query per 900 articles."""
+    keys = set(claims)
+    out: dict[tuple[str, int], list[str]] = defaultdict(list)
+    with ledger.engine.connect() as conn:
+        for part in _chunks(sorted({a for a, _ in keys})):
+            for aid, idx, gid in conn.execute(select(cm_t.c.article_id, cm_t.c.idx, cm_t.c.group_id)
+                                              .where(cm_t.c.article_id.in_(part))
+                                              .order_by(cm_t.c.group_id)):
+                if (aid, idx) in keys and gid not in out[(aid, idx)]:
+                    out[(aid, idx)].append(gid)
+    return dict(out)
+
+
+def with_group_ids(ledger, claims: list[dict]) -> list[dict]:
+    """Stored claims (``article_id``, ``idx``) with ``group`` (the first claim group holding
+    them, or None) and ``groups`` (all of them)."""
+    ids = claim_group_ids(ledger, [(c["article_id"], c["idx"]) for c in claims])
+    for c in claims:
+        gs = ids.get((c["article_id"], c["idx"]), [])
+        c.update(group=gs[0] if gs else None, groups=gs)
+    return claims
 
 
 def conflict_groups(ledger) -> list[dict]:

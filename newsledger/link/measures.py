@@ -60,7 +60,7 @@ STATES = {
 _STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
 _MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
 _AGE_UNIT = re.compile(r"^(?:years?[- ]old|year-old|yr-old|aged?)$")
-_NAME = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)\s*,\s*$")
+_NAME = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+\.?)\s*,\s*$")
 _AGED = re.compile(r"\b(?:aged|age)\s*$", re.I)
 
 

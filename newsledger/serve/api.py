@@ -81,6 +81,8 @@ class Claim(ClaimBody):
     id: str = Field(description="<article_id>-<index in the article>")
     article_id: str
     idx: int
+    group: Optional[str] = Field(None, description="the claim group holding it (see /api/groups)")
+    groups: list[str] = Field(default_factory=list, description="every claim group holding it")
     title: Optional[str] = None
     site: Optional[str] = None
     published: Optional[str] = None
@@ -293,7 +295,9 @@ async def list_claims(request: Request,
                       offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     rows = await run_bounded(request, _ledger(request).claims, source=source, about=about,
                              stance=stance, article_id=article_id, limit=limit, offset=offset)
-    return _page(rows, limit, offset)
+    from newsledger.link import with_group_ids
+
+    return _page(with_group_ids(_ledger(request), rows), limit, offset)
 
 
 @router.get("/sources", response_model=SourceList, summary="Speakers, most claims first")
@@ -341,6 +345,18 @@ def stories(request: Request, limit: int = GroupLimit, offset: int = GroupOffset
             summary="Claim groups where sources disagree on a figure or a stance, conflicts first")
 def conflicts(request: Request, limit: int = GroupLimit, offset: int = GroupOffset):
     return _group_list(request, "conflicts", limit, offset)
+
+
+@router.get("/groups", response_model=GroupList,
+            summary="Every claim group whatever its verdict (agree, spread, conflict, revised, ...)")
+def claim_group_list(request: Request, verdict: Optional[str] = Query(None, max_length=40),
+                     limit: int = GroupLimit, offset: int = GroupOffset):
+    groups = _links(request).groups("claims")
+    if verdict:
+        groups = [g for g in groups if g.get("verdict") == verdict]
+    page, next_offset = _slice(groups, limit, offset)
+    return {"count": len(page), "total": len(groups), "limit": limit, "offset": offset,
+            "next_offset": next_offset, "items": page}
 
 
 @router.get("/claim-groups/{group_id}", response_model=ClaimGroup, responses=ERRORS,
