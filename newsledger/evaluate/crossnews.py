@@ -242,6 +242,7 @@ def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: di
                groups_found=found, verdicts_right=right,
                verdict_accuracy=round(right / found, 3) if found else 0.0, apart_joined=apart,
                figures_mapped=len(fig_of), gold_figures=sum(len(g["figures"]) for g in gold.values()),
+               verdict_confusion=dict(Counter(w.split(": ", 1)[1] for w in wrong).most_common()),
                verdicts_wrong=wrong[:20])
     return out
 
@@ -308,8 +309,8 @@ def _print(r: dict) -> None:
     print(f"verdicts: {f['verdicts_right']}/{f['groups_found']} found groups right "
           f"({f['verdict_accuracy']:.3f}); {f['gold_groups']} gold groups; "
           f"apart pairs joined: {f['apart_joined']}")
-    for w in f["verdicts_wrong"]:
-        print("   wrong verdict:", w)
+    if f["verdict_confusion"]:
+        print("   wrong verdicts (ours for the gold's): " + ", ".join(f"{k} x{v}" for k, v in f["verdict_confusion"].items()))
     if "story_chains" in r:
         c = r["story_chains"]
         print(f"news-story-chains stories: P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}")

@@ -293,7 +293,8 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
             if len(comp) < 2 or (len(arts) < 2 and len(names) < 2):
                 continue
             kept = earliest(comp)
-            groups.append(_sized(_figure_group(story_id, _measure_label(key), kept), len(comp)))
+            groups.append(_sized(_figure_group(story_id, _measure_label(key), kept, _threshold(key)),
+                                 len(comp)))
     # propositions: marked stances (denies, cannot confirm, claims responsibility) with the
     # claims they answer
     marked = [m for m in stances if m["stance"] in MARKED]
@@ -462,7 +463,18 @@ def _clean(m: dict) -> dict:
     return {k: v for k, v in m.items() if not k.startswith("_")}
 
 
-def _figure_group(story_id: str, unit: str, comp: list[dict]) -> dict:
+def _direct(a: dict, b: dict, thr: float) -> bool:
+    """Whether two members of a group were linked to each other, not only through others:
+    equal values, or contents sharing ``thr`` of their words."""
+    if thr <= 0 or a["value"] * a.get("scale", 1.0) == b["value"] * b.get("scale", 1.0):
+        return True
+    ka, kb = a.get("_kw") or set(), b.get("_kw") or set()
+    return bool(ka and kb) and len(ka & kb) / len(ka | kb) >= thr
+
+
+def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0) -> dict:
+    """A figure group; its verdict is read from the pairs of members linked directly (two
+    figures joined only through a third say less about each other)."""
     pairs = []
     seen = set()
     for i, a in enumerate(comp):
@@ -475,8 +487,11 @@ def _figure_group(story_id: str, unit: str, comp: list[dict]) -> dict:
             seen.add(key)
             rel, why = compare(a, b)
             pairs.append({"a": a["claim_id"], "b": b["claim_id"], "relation": rel, "reason": why,
-                          "same_source": _one_side(a, b)})
-    cross = [p for p in pairs if not p["same_source"]] or pairs
+                          "same_source": _one_side(a, b), "_direct": _direct(a, b, thr)})
+    cross = [p for p in pairs if not p["same_source"] and p["_direct"]] or \
+        [p for p in pairs if not p["same_source"]] or pairs
+    for p in pairs:
+        p.pop("_direct")
     verdict = max((p["relation"] for p in cross), key=_RANK.get, default="agree")
     if verdict == "revision" or (verdict == "agree" and any(p["relation"] == "revision" for p in pairs)):
         verdict = "revised"  # one source updating its own figure: see the timeline

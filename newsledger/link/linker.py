@@ -48,6 +48,7 @@ MIN_SHINGLES = 12
 # story decision
 STORY_THRESHOLD = 0.20
 ENTITY_BONUS = 0.03  # per shared named entity (at most 6) on top of the terms' Jaccard (0.05 cost news-story-chains precision)
+FIGURE_TERMS = 10  # story terms taken from an article's figures
 CLAIM_WINDOW = 400  # a story's claim groups cover its most recent this many articles
 
 
@@ -85,13 +86,30 @@ def _bucket(published: Optional[str]) -> int:
     return d.toordinal() // T.STORY_BUCKET_DAYS
 
 
+def figure_terms(a: Article, limit: int = FIGURE_TERMS) -> list[str]:
+    """Story terms from the article's telling figures ("q:6.1", "q:160000000"): a value that is
+    neither a small count nor a year, so two articles quoting the same toll, magnitude or price
+    share a term whatever words they use."""
+    out: list[str] = []
+    for q in a.quantities or []:
+        v = q.value
+        if v is None or (float(v).is_integer() and (abs(v) < 20 or (1800 <= v <= 2100 and not q.unit))):
+            continue
+        t = f"q:{v:g}"
+        if t not in out:
+            out.append(t)
+        if len(out) >= limit:
+            break
+    return out
+
+
 def fingerprint(a: Article, aid: str, pk: int = 0, data: Optional[dict] = None) -> _FP:
     ws = T.words(a.text)
     sh = T.shingle_hashes(ws)
     sig = T.minhash(sh, T.NUM_PERM)
     lead = T.minhash(T.shingle_hashes(ws[:T.LEAD_WORDS]), T.LEAD_PERM)
     ents = [e.text for e in a.entities] if a.entities else []
-    terms = T.salient_terms(a.title, a.text, ents)
+    terms = T.salient_terms(a.title, a.text, ents) + figure_terms(a)
     tsig = T.minhash(T.term_hashes(terms), T.TERM_PERM)
     fp = _FP(aid, pk, a, data or {}, int(len(sh)), sig, lead, terms, tsig, _bucket(a.published))
     fp.keys["body"] = T.band_keys(sig, *T.BODY_BANDS, "body") if len(sh) >= MIN_SHINGLES else []
