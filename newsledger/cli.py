@@ -674,6 +674,34 @@ def eval_quantities():
     run([])
 
 
+@eval_app.command("crossnews")
+def eval_crossnews(topics: str = typer.Option("dev", "--topics",
+                                              help="dev (ECB+ topics 1-24) | check (25+: the independent check, run once)"),
+                   gold: Optional[list[str]] = typer.Option(None, "--gold", help="more gold directories (read first)"),
+                   cache: Optional[str] = typer.Option(None, "--cache", help="keep the analysed articles here"),
+                   jobs: int = typer.Option(1, "--jobs", help="worker processes for the analysis"),
+                   chains: bool = typer.Option(True, "--chains/--no-chains",
+                                               help="also score stories on news-story-chains"),
+                   format: str = typer.Option("table", "--format", "-f", help="table | json")):
+    """Score stories and cross-article claim groups on ECB+ (all sub-topics in one ledger, as
+    flattened text without dates) against the figure gold in newsledger/evaluate/data/crossnews."""
+    from newsledger.evaluate.crossnews import main as run
+
+    if topics not in ("dev", "check"):
+        _fail(f"--topics {topics}: not dev or check", 2)
+    argv = ["--topics", topics, "--jobs", str(jobs), "--format", format]
+    for d in gold or []:
+        argv += ["--gold", d]
+    if cache:
+        argv += ["--cache", cache]
+    if not chains:
+        argv.append("--no-chains")
+    try:
+        raise typer.Exit(run(argv))
+    except FileNotFoundError as e:
+        _fail(str(e), 2)
+
+
 def main(argv: Optional[Iterable[str]] = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv

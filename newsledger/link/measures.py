@@ -110,6 +110,32 @@ def person_before(before: str) -> Optional[str]:
     return parts[-1].strip(".,").casefold() if parts else None
 
 
+_CAPRUN = re.compile(r"\b([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al))*)")
+_NOT_NAMES = set("""The A An He She It They We I His Her Their Its In On At For By From With After Before
+When While But And Or If As This That These Those Police Officials Authorities Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday January February March April May June July August September October
+November December Mr Mrs Ms Dr Jr Sr Former According Sources Judge Coach President""".split())
+
+
+def _surname(run: str) -> Optional[str]:
+    parts = [p.strip(".,") for p in run.split() if p.strip(".,") not in ("Jr", "Sr", "II", "III")
+             and p.strip(".,") not in _NOT_NAMES]
+    return parts[-1].casefold() if parts else None
+
+
+def person_near(before: str, after: str) -> Optional[str]:
+    """The person an age is about: named just before it ("Comeaux, 49"), just after it ("the
+    49-year-old Comeaux") or last named earlier in its sentence; None when nobody is."""
+    who = person_before(before)
+    if who:
+        return who
+    m = re.match(r"^[^.;:A-Z]{0,30}?\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})", after)
+    if m and _surname(m.group(1)):
+        return _surname(m.group(1))
+    runs = [r for r in _CAPRUN.findall(before[-200:]) if _surname(r)]
+    return _surname(runs[-1]) if runs else None
+
+
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
@@ -118,7 +144,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     if (u and _AGE_UNIT.match(u.replace(" ", "-")) or u in ("year old", "year-old")) \
             or (not u and re.match(r"^\s*(?:years?[- ]old|,)", after) and person_before(before)) \
             or _AGED.search(before):
-        return Measure("age", "years", 1.0, person_before(before.rstrip(" (").rstrip()))
+        return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after))
     if "magnitude" in u or (not u and _MAGNITUDE.search(before[-40:] + " " + after[:40])):
         return Measure("magnitude", "magnitude")
     if u in CENTS:
@@ -133,8 +159,9 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         what = SYNONYMS.get(rest[0], rest[0]) if rest else (state(before, after) or "-")
         return Measure(f"{dim}:{what}", dim, f)
     st = state(before, after)
-    noun = SYNONYMS.get(ws[-1], ws[-1]) if ws else None
-    if st and st not in ("paid", "sentenced") and (noun is None or noun in PEOPLE):
+    raw = ws[-1] if ws else None
+    noun = SYNONYMS.get(raw, raw) if raw else None
+    if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE):
         return Measure(st, "people")
     if noun is None:
         return Measure("count:" + (st or "-"), None)
