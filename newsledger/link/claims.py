@@ -247,8 +247,8 @@ def reported_claim(f: dict) -> dict:
 
 
 def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[dict]:
-    if q.get("value") is None or _is_year(q):
-        return None
+    if q.get("value") is None or _is_year(q) or re.fullmatch(r"0+", (q.get("text") or "").strip()):
+        return None  # no value, a year, or the tail of a split figure ("20 000" read as "000")
     ms = measure(before, q.get("text") or "", after, q.get("unit"))
     if ms.dimension is None and ms.name.startswith("count:"):
         return None  # a bare number: nothing says what it counts
@@ -312,6 +312,7 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
 NAMED_OVERLAP = 0.3  # a named measure of people (killed, injured, evacuated, arrested)
 FORCE_OVERLAP = 0.12  # troops sent, jobs cut: the contexts vary most ("training", "to be sent")
 GENERIC_OVERLAP = 0.3  # a generic one (a count of things, an amount, a duration)
+EQUAL_OVERLAP = 0.05  # equal values of one measure: a few shared words suffice
 
 
 def _threshold(key: tuple) -> float:
@@ -341,14 +342,13 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
             i = parent[i]
         return i
 
-    first: dict[float, int] = {}
-    for i, m in enumerate(ms):
-        v = round(float(m["value"]) * (m.get("scale") or 1.0), 6)
-        j = first.setdefault(v, i)
-        parent[find(i)] = find(j)
-    for i, j in _overlap_candidates([m["_kw"] for m in ms], thr):
+    value = [round(float(m["value"]) * (m.get("scale") or 1.0), 6) for m in ms]
+    for i, j in _overlap_candidates([m["_kw"] for m in ms], min(thr, EQUAL_OVERLAP)):
         a, b = ms[i]["_kw"], ms[j]["_kw"]
-        if find(i) != find(j) and a and b and len(a & b) / len(a | b) >= thr:
+        if find(i) == find(j) or not (a and b):
+            continue
+        jac = len(a & b) / len(a | b)
+        if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP):
             parent[find(i)] = find(j)
     comps: dict[int, list[dict]] = {}
     for i in range(len(ms)):

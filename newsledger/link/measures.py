@@ -25,7 +25,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "month": ("seconds", 2629800.0), "year": ("seconds", 31557600.0), "decade": ("seconds", 315576000.0),
     **{w: ("metres", 1000.0) for w in ("km", "kilometre", "kilometer")},
     **{w: ("metres", 1.0) for w in ("m", "metre", "meter")},
-    "mile": ("metres", 1609.344), "yard": ("metres", 0.9144),
+    "mile": ("metres", 1609.344), "mi": ("metres", 1609.344), "yard": ("metres", 0.9144),
     **{w: ("metres", 0.3048) for w in ("ft", "foot", "feet")},
     **{w: ("metres", 0.0254) for w in ("in", "inch")},
     **{w: ("kg", 1.0) for w in ("kg", "kilogram", "kilo")},
@@ -57,6 +57,7 @@ STATES = {
     "sentenced": r"sentenc\w*|prison|jail|behind bars",
     "paid": r"paid|pay\w*|cost\w*|worth|fine[ds]?|price|valued|deal|bid|offer\w*",
 }
+UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted
 _STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
 _MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
 _AGE_UNIT = re.compile(r"^(?:years?[- ]old|year-old|yr-old|aged?)$")
@@ -163,7 +164,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     noun = SYNONYMS.get(raw, raw) if raw else None
     if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE):
         return Measure(st, "people")
-    if noun is None:
+    if noun is None or noun in UNCOUNTED:
         return Measure("count:" + (st or "-"), None)
     return Measure(f"count:{noun}" + (f":{st}" if st in ("killed", "injured", "cut", "deployed", "arrested")
                                      and noun not in ("troop", "job") else ""), noun)
