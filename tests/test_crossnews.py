@@ -121,3 +121,19 @@ def test_name_variants_are_one_speaker():
     assert canonical(["Varenne", "Lidia Varenne", "NATO"]) == {"Varenne": "Lidia Varenne",
                                                                "Lidia Varenne": "Lidia Varenne", "NATO": "NATO"}
     assert same_side(side_keys("NIS"), side_keys("National Intelligence Service"))
+
+
+def test_api_lists_every_group_and_each_claims_group(pair):
+    from fastapi.testclient import TestClient
+
+    from newsledger.serve import create_app
+
+    ledger, *_ = pair
+    client = TestClient(create_app(ledger))
+    every = client.get("/api/groups", params={"limit": 100}).json()
+    assert every["total"] == len(claim_groups(ledger)) and {g["verdict"] for g in every["items"]} >= {"spread"}
+    agree = client.get("/api/groups", params={"verdict": "conflict"}).json()
+    assert agree["items"] and all(g["verdict"] == "conflict" for g in agree["items"])
+    claims = client.get("/api/claims", params={"limit": 200}).json()["items"]
+    ids = {g["id"] for g in every["items"]}
+    assert all("group" in c for c in claims) and any(c["group"] in ids for c in claims)
