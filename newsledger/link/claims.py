@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Optional
 
-from newsledger.link.measures import measure
+from newsledger.link.measures import DIMENSIONS, group_key, measure
 from newsledger.link.speakers import canonical, same_side, side_keys
 from newsledger.link.text import STOPWORDS, words
 
@@ -257,7 +257,7 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m.update(kind=c.get("kind"), measure=ms.name, dimension=ms.dimension, scale=ms.factor,
              about=ms.about, start=q.get("start"))
     m["_kw"] = _keywords(m["content"])
-    m["_key"] = (ms.name, ms.dimension, ms.about)
+    m["_key"] = group_key(ms)
     m["counts"] = ms.name
     return m
 
@@ -311,20 +311,19 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
 # ECB+ development gold: 0 and 0.12 joined different deals, tolls and counts of one story)
 NAMED_OVERLAP = 0.3  # a named measure of people (killed, injured, evacuated, arrested)
 FORCE_OVERLAP = 0.12  # troops sent, jobs cut: the contexts vary most ("training", "to be sent")
-GENERIC_OVERLAP = 0.3  # a generic one (a count of things, an amount, a duration)
+GENERIC_OVERLAP = 0.5  # a generic one (a count of things, an amount, a duration)
 EQUAL_OVERLAP = 0.05  # equal values of one measure: a few shared words suffice
 
 
 def _threshold(key: tuple) -> float:
     """Content-word overlap two figures of one measure need to be grouped when their values
     differ (equal values of one measure in one story group anyway)."""
-    name, _dim, about = key
-    if name == "age":  # one figure of its person: any two group; of nobody known: equal ones only
-        return 0.0 if about else 1.0
+    name = key[0]
+    if name == "age":  # one figure of its person (see _figure_clusters); others: equal ones only
+        return 1.0
     if name in ("count:troop", "count:job"):
         return FORCE_OVERLAP
-    if name.startswith(("count:", "amount:", "seconds:", "metres:", "kg:", "percent:", "degrees:")) \
-            or name.endswith(":-"):
+    if name.startswith("count:") or name in ("amount", *DIMENSIONS) or name.endswith(":-"):
         return GENERIC_OVERLAP
     return NAMED_OVERLAP
 
@@ -350,6 +349,10 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
         jac = len(a & b) / len(a | b)
         if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP):
             parent[find(i)] = find(j)
+    by_about: dict[str, int] = {}
+    for i, m in enumerate(ms):  # one person's age (or another figure about one person)
+        if m.get("about"):
+            parent[find(i)] = find(by_about.setdefault(m["about"], i))
     comps: dict[int, list[dict]] = {}
     for i in range(len(ms)):
         comps.setdefault(find(i), []).append(ms[i])
@@ -357,9 +360,7 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
 
 
 def _measure_label(key: tuple) -> str:
-    name, dim, about = key
-    label = name if not dim or dim in name else f"{name} ({dim})"
-    return f"{label} of {about}" if about else label
+    return " ".join(k for k in key if k)
 
 
 def _when(m: dict) -> str:

@@ -168,3 +168,21 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure("count:" + (st or "-"), None)
     return Measure(f"count:{noun}" + (f":{st}" if st in ("killed", "injured", "cut", "deployed", "arrested")
                                      and noun not in ("troop", "job") else ""), noun)
+
+
+DIMENSIONS = ("seconds", "metres", "kg", "percent", "degrees")
+
+
+def group_key(m: Measure) -> tuple:
+    """What figures must share to be compared: the measure without the cue words that vary from
+    one article to the next ("a seven-year deal" and "around seven years"; "$90 million" paid or
+    offered), but killed and injured apart; an age is keyed without its person (see ``about``)."""
+    name = m.name
+    if name.startswith("amount:"):
+        return ("amount", m.dimension)
+    if m.dimension in DIMENSIONS and ":" in name:
+        return (m.dimension,)
+    if name.startswith("count:"):
+        parts = name.split(":")
+        return (":".join(parts[:2]),) + tuple(p for p in parts[2:] if p in ("killed", "injured"))
+    return (name, m.dimension)
