@@ -229,7 +229,7 @@ def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: di
             hits = Counter(pair_group[p] for p in ps if p in pair_group)
             if hits:
                 found += 1
-                gid = hits.most_common(1)[0][0]
+                gid = min(hits, key=lambda k: (-hits[k], k))  # most pairs; ties by id (stable)
                 if verdict_of[gid] == grp["verdict"]:
                     right += 1
                 else:
