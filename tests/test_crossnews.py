@@ -137,3 +137,20 @@ def test_api_lists_every_group_and_each_claims_group(pair):
     claims = client.get("/api/claims", params={"limit": 200}).json()["items"]
     ids = {g["id"] for g in every["items"]}
     assert all("group" in c for c in claims) and any(c["group"] in ids for c in claims)
+
+
+def test_gold_spans_are_found_in_a_stored_text_that_lost_paragraphs():
+    from newsledger.evaluate.crossnews import relocate
+
+    rendered = "Share this story\n\nThe quake killed 7 people in Bam.\n\nIt struck at dawn; 7 aftershocks followed."
+    stored = "The quake killed 7 people in Bam.\n\nIt struck at dawn; 7 aftershocks followed."
+    s = rendered.index("7 after")
+    at = relocate(rendered, stored, s, s + 1)
+    assert stored[at[0]:at[0] + len("7 after")] == "7 after"
+    assert relocate(rendered, stored, 0, 5) is None  # the dropped paragraph: not found, not guessed
+
+
+def test_eval_crossnews_refuses_unknown_topics_in_one_line():
+    r = subprocess.run([sys.executable, "-m", "newsledger.cli", "eval", "crossnews", "--topics", "all"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and "--topics all" in r.stderr
