@@ -438,6 +438,10 @@ def claims(db: Optional[str] = DbOpt,
         return
     found = ledger.claims(source=source, about=about, limit=limit,
                           min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+    if format in ("json", "jsonl"):
+        from newsledger.link import with_group_ids
+
+        found = with_group_ids(ledger, found)
     rows = _claim_rows(found)
     if _emit_json([dict(r["claim"], source_name=r["source"]) for r in rows], format):
         return
@@ -500,6 +504,35 @@ def conflicts(db: Optional[str] = DbOpt, format: str = FormatOpt):
              "verdict": g.get("verdict")}
             for g in groups for m in g["members"]]
     _table(rows, ["group", "verdict", "published", "source", "figure", "what"], format)
+
+
+VERDICTS = ("agree", "spread", "conflict", "revised", "different-things")
+
+
+@app.command()
+def groups(db: Optional[str] = DbOpt,
+           verdict: Optional[str] = typer.Option(None, "--verdict",
+                                                 help="agree | spread | conflict | revised | different-things"),
+           format: str = FormatOpt):
+    """Every claim group, whatever its verdict: the same claim across articles and outlets,
+    each member with its source, figure and date (members as in `conflicts`).
+
+    Example: newsledger groups --verdict agree --format csv
+    """
+    from newsledger.link import claim_groups
+
+    if verdict is not None and verdict not in VERDICTS:
+        _fail(f"--verdict {verdict}: not one of {', '.join(VERDICTS)}", 2)
+    found = claim_groups(_ledger(db), verdicts=[verdict] if verdict else None)
+    if format == "json":
+        typer.echo(_dump(found))
+        return
+    rows = [{"group": g["id"], "verdict": g.get("verdict"), "what": g.get("label"),
+             "source": m.get("name") or m.get("source"), "figure": m.get("figure") or m.get("stance"),
+             "article_id": m["article_id"], "published": (m.get("published") or "")[:10],
+             "reason": g.get("reason")}
+            for g in found for m in g["members"]]
+    _table(rows, ["group", "verdict", "what", "source", "figure", "article_id", "published", "reason"], format)
 
 
 @app.command()
@@ -725,6 +758,34 @@ def eval_quantities():
     from newsledger.evaluate.quantities import main as run
 
     raise typer.Exit(run([]))
+
+
+@eval_app.command("crossnews")
+def eval_crossnews(topics: str = typer.Option("dev", "--topics",
+                                              help="dev (ECB+ topics 1-24) | check (25+: the independent check, run once)"),
+                   gold: Optional[list[str]] = typer.Option(None, "--gold", help="more gold directories (read first)"),
+                   cache: Optional[str] = typer.Option(None, "--cache", help="keep the analysed articles here"),
+                   jobs: int = typer.Option(1, "--jobs", help="worker processes for the analysis"),
+                   chains: bool = typer.Option(True, "--chains/--no-chains",
+                                               help="also score stories on news-story-chains"),
+                   format: str = typer.Option("table", "--format", "-f", help="table | json")):
+    """Score stories and cross-article claim groups on ECB+ (all sub-topics in one ledger, as
+    flattened text without dates) against the figure gold in newsledger/evaluate/data/crossnews."""
+    from newsledger.evaluate.crossnews import main as run
+
+    if topics not in ("dev", "check"):
+        _fail(f"--topics {topics}: not dev or check", 2)
+    argv = ["--topics", topics, "--jobs", str(jobs), "--format", format]
+    for d in gold or []:
+        argv += ["--gold", d]
+    if cache:
+        argv += ["--cache", cache]
+    if not chains:
+        argv.append("--no-chains")
+    try:
+        raise typer.Exit(run(argv))
+    except FileNotFoundError as e:
+        _fail(str(e), 2)
 
 
 def main(argv: Optional[Iterable[str]] = None) -> None:

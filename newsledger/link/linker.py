@@ -25,9 +25,10 @@ from newsledger.link.tables import (bands, bios as bios_t, claim_groups as cg_t,
 from newsledger.model import Article, Flag
 from newsledger.store.schema import articles as articles_t
 from newsledger.store.schema import claims as claims_t
+from newsledger.store.schema import quantities as quantities_t
 
 __all__ = ["link_new", "link_stats", "copy_groups", "story_groups", "claim_groups",
-           "conflict_groups", "claim_group", "article_flags"]
+           "conflict_groups", "claim_group", "article_flags", "claim_group_ids", "with_group_ids"]
 
 CHUNK = 500
 MAX_CANDIDATES = 300
@@ -45,7 +46,9 @@ COPY_LEAD = 0.6  # or: the openings agree ...
 COPY_LEAD_CONTAINMENT = 0.25  # ... and a quarter of the shorter text is shared
 MIN_SHINGLES = 12
 # story decision
-STORY_THRESHOLD = 0.17
+STORY_THRESHOLD = 0.20
+ENTITY_BONUS = 0.03  # per shared named entity (at most 6) on top of the terms' Jaccard (0.05 cost news-story-chains precision)
+FIGURE_TERMS = 10  # story terms taken from an article's figures
 CLAIM_WINDOW = 400  # a story's claim groups cover its most recent this many articles
 
 
@@ -83,13 +86,30 @@ def _bucket(published: Optional[str]) -> int:
     return d.toordinal() // T.STORY_BUCKET_DAYS
 
 
+def figure_terms(a: Article, limit: int = FIGURE_TERMS) -> list[str]:
+    """Story terms from the article's telling figures ("q:6.1", "q:160000000"): a value that is
+    neither a small count nor a year, so two articles quoting the same toll, magnitude or price
+    share a term whatever words they use."""
+    out: list[str] = []
+    for q in a.quantities or []:
+        v = q.value
+        if v is None or (float(v).is_integer() and (abs(v) < 20 or (1800 <= v <= 2100 and not q.unit))):
+            continue
+        t = f"q:{v:g}"
+        if t not in out:
+            out.append(t)
+        if len(out) >= limit:
+            break
+    return out
+
+
 def fingerprint(a: Article, aid: str, pk: int = 0, data: Optional[dict] = None) -> _FP:
     ws = T.words(a.text)
     sh = T.shingle_hashes(ws)
     sig = T.minhash(sh, T.NUM_PERM)
     lead = T.minhash(T.shingle_hashes(ws[:T.LEAD_WORDS]), T.LEAD_PERM)
     ents = [e.text for e in a.entities] if a.entities else []
-    terms = T.salient_terms(a.title, a.text, ents)
+    terms = T.salient_terms(a.title, a.text, ents) + figure_terms(a)
     tsig = T.minhash(T.term_hashes(terms), T.TERM_PERM)
     fp = _FP(aid, pk, a, data or {}, int(len(sh)), sig, lead, terms, tsig, _bucket(a.published))
     fp.keys["body"] = T.band_keys(sig, *T.BODY_BANDS, "body") if len(sh) >= MIN_SHINGLES else []
@@ -149,11 +169,41 @@ def story_score(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[
         return 0.0
     j = len(sa & sb) / len(sa | sb)
     ents = {t for t in sa & sb if t.startswith("e:")}
-    j += 0.02 * min(len(ents), 5)  # shared named entities count a little extra
+    j += ENTITY_BONUS * min(len(ents), 6)  # shared named entities say what the story is about
     d = _days(a_pub, b_pub)
     if d is not None and d > 7:
         j *= max(0.6, 1.0 - (d - 7) / 80)
     return j
+
+
+# weights of a story's best, second, ... matching members (support from more members was tried on
+# ECB+ and joined events of the same kind more than it helped: the best member alone decides)
+STORY_SUPPORT = (1.0,)
+
+
+def best_story(fp: "_FP", story_c: Counter, story_of: dict, new_by_id: dict, stored: dict,
+               pub: dict) -> tuple[float, Optional[str], Optional[str]]:
+    """The story a newcomer belongs to among its candidates' stories: each story scores its
+    best matching members' scores, weighted (``STORY_SUPPORT``), so a story that several members
+    support beats one member of another event of the same kind that happens to match."""
+    fp_terms = frozenset(fp.terms)
+    per_story: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for other, _n in story_c.most_common(MAX_STORY_CANDIDATES):
+        if other not in story_of:
+            continue
+        o = new_by_id.get(other) or stored.get(other)
+        if o is None:
+            continue
+        s = story_score(fp_terms, o.terms, fp.article.published, pub.get(other))
+        if s > 0:
+            per_story[story_of[other]].append((s, other))
+    best, best_sid, via = 0.0, None, None
+    for sid, scored in per_story.items():
+        scored.sort(reverse=True)
+        agg = sum(w * s for w, (s, _o) in zip(STORY_SUPPORT, scored))
+        if agg > best:
+            best, best_sid, via = agg, sid, scored[0][1]
+    return best, best_sid, via
 
 
 # ---------------------------------------------------------------- link_new
@@ -332,17 +382,7 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
                 best, best_sid, via = 1.0, story_of[o], o
                 break
         if best_sid is None:
-            fp_terms = frozenset(fp.terms)
-            for other, _n in story_c.most_common(MAX_STORY_CANDIDATES):
-                if other not in story_of:
-                    continue
-                o = new_by_id.get(other) or stored.get(other)
-                if o is None:
-                    continue
-                s = story_score(fp_terms, o.terms, fp.article.published,
-                                pub.get(other))
-                if s > best:
-                    best, best_sid, via = s, story_of[other], other
+            best, best_sid, via = best_story(fp, story_c, story_of, new_by_id, stored, pub)
             if best < STORY_THRESHOLD:
                 best_sid, via = None, None
         if best_sid is None:
@@ -391,6 +431,8 @@ def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
     for part in _chunks([fp.id for fp in fps]):
         with_claims |= {r[0] for r in conn.execute(select(claims_t.c.article_id).distinct()
                                                    .where(claims_t.c.article_id.in_(part)))}
+        with_claims |= {r[0] for r in conn.execute(select(quantities_t.c.article_id).distinct()
+                                                   .where(quantities_t.c.article_id.in_(part)))}
     _refresh_stories(conn, sorted(touched_stories), now)
     for sid in sorted({story_of[a] for a in with_claims if a in story_of}):
         counts["conflicts"] += _refresh_claim_groups(conn, sid)
@@ -619,7 +661,7 @@ def _refresh_claim_groups(conn, sid: str) -> int:
                         .order_by(articles_t.c.pk, claims_t.c.idx)).all()
     groups = group_story(sid, [{"article_id": r.article_id, "idx": r.idx, "data": dict(r.data),
                                 "source": r.source, "site": r.site, "published": r.published}
-                               for r in rows])
+                               for r in rows], _story_figures(conn, recent))
     old = [r[0] for r in conn.execute(select(cg_t.c.id).where(cg_t.c.story_id == sid))]
     if old:
         conn.execute(delete(cm_t).where(cm_t.c.group_id.in_(old)))
@@ -631,6 +673,49 @@ def _refresh_claim_groups(conn, sid: str) -> int:
         seen.add(g["id"])
         _store_claim_group(conn, g)
     return sum(1 for g in groups if g["verdict"] == "conflict")
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of a figure's sentence before and after it (at most 300 characters each)."""
+    lo = max(0, start - 300)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    b = ends[-1] if ends else lo
+    m = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    return text[b:start], text[end:m.start() if m else min(len(text), end + 300)]
+
+
+def _story_figures(conn, recent) -> list[dict]:
+    """Every stored figure of the given articles, with its sentence and its article's outlet:
+    claims' figures and those the article states itself (grouped as the outlet's)."""
+    qs = conn.execute(select(quantities_t.c.article_id, quantities_t.c.claim_idx, quantities_t.c.text,
+                             quantities_t.c.start, quantities_t.c.end, quantities_t.c.value,
+                             quantities_t.c.low, quantities_t.c.high, quantities_t.c.bound,
+                             quantities_t.c.unit)
+                      .where(quantities_t.c.article_id.in_(recent))
+                      .order_by(quantities_t.c.article_id, quantities_t.c.start)).all()
+    if not qs:
+        return []
+    meta = {}
+    for part in _chunks(sorted({q.article_id for q in qs})):
+        for r in conn.execute(select(articles_t.c.id, articles_t.c.text, articles_t.c.source, articles_t.c.site,
+                                     articles_t.c.agency, articles_t.c.published, articles_t.c.pk)
+                              .where(articles_t.c.id.in_(part))):
+            meta[r.id] = r
+    out = []
+    for q in qs:
+        a = meta.get(q.article_id)
+        if a is None:
+            continue
+        before, after = _sentence_around(a.text or "", q.start, q.end)
+        out.append({"article_id": q.article_id, "claim_idx": q.claim_idx, "text": q.text, "start": q.start,
+                    "value": q.value, "low": q.low, "high": q.high, "bound": q.bound, "unit": q.unit,
+                    "before": before, "after": after, "source": a.source, "site": a.site,
+                    "agency": a.agency, "published": a.published, "_pk": a.pk})
+    out.sort(key=lambda f: (f.pop("_pk"), f["start"]))
+    return out
 
 
 def _store_claim_group(conn, g: dict) -> None:
@@ -760,6 +845,31 @@ def claim_groups(ledger, verdicts: Optional[Iterable[str]] = None) -> list[dict]
     out = [_whole_group(r.data, members.get(r.id, [])) for r in rows]
     out.sort(key=lambda g: (_ORDER.get(g["verdict"], 9), -len(g["members"]), g["id"]))
     return out
+
+
+def claim_group_ids(ledger, claims: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[str]]:
+    """``(article_id, idx)`` of stored claims -> the ids of the claim groups holding them (a
+    claim may be in a figure group and a stance group), one query per 900 articles."""
+    keys = set(claims)
+    out: dict[tuple[str, int], list[str]] = defaultdict(list)
+    with ledger.engine.connect() as conn:
+        for part in _chunks(sorted({a for a, _ in keys})):
+            for aid, idx, gid in conn.execute(select(cm_t.c.article_id, cm_t.c.idx, cm_t.c.group_id)
+                                              .where(cm_t.c.article_id.in_(part))
+                                              .order_by(cm_t.c.group_id)):
+                if (aid, idx) in keys and gid not in out[(aid, idx)]:
+                    out[(aid, idx)].append(gid)
+    return dict(out)
+
+
+def with_group_ids(ledger, claims: list[dict]) -> list[dict]:
+    """Stored claims (``article_id``, ``idx``) with ``group`` (the first claim group holding
+    them, or None) and ``groups`` (all of them)."""
+    ids = claim_group_ids(ledger, [(c["article_id"], c["idx"]) for c in claims])
+    for c in claims:
+        gs = ids.get((c["article_id"], c["idx"]), [])
+        c.update(group=gs[0] if gs else None, groups=gs)
+    return claims
 
 
 def conflict_groups(ledger) -> list[dict]:

@@ -86,6 +86,8 @@ class Claim(ClaimBody):
     id: str = Field(description="<article_id>-<index in the article>")
     article_id: str
     idx: int
+    group: Optional[str] = Field(None, description="the claim group holding it (see /api/groups)")
+    groups: list[str] = Field(default_factory=list, description="every claim group holding it")
     title: Optional[str] = None
     site: Optional[str] = None
     published: Optional[str] = None
@@ -345,6 +347,7 @@ async def list_claims(request: Request,
                       limit: int = Query(100, ge=1, le=MAX_LIMIT),
                       offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+    from newsledger.link import with_group_ids
 
     ledger = _ledger(request)
     narrow = {k: v for k, v in dict(source=source, about=about, stance=stance, article_id=article_id, q=q,
@@ -357,7 +360,7 @@ async def list_claims(request: Request,
         raise HTTPException(422, str(e)) from None
     counts = await run_bounded(request, ledger.claim_counts, **narrow)
     facets = {k: [{"value": v, "count": n} for v, n in vs] for k, vs in counts["facets"].items()}
-    page = _page(rows, limit, offset, total=counts["total"], facets=facets)
+    page = _page(with_group_ids(ledger, rows), limit, offset, total=counts["total"], facets=facets)
     page["next_offset"] = offset + limit if offset + limit < counts["total"] else None
     return page
 
@@ -416,6 +419,18 @@ def conflicts(request: Request, limit: int = GroupLimit, offset: int = GroupOffs
         raise HTTPException(422, f"verdict={verdict[:20]!r}: not one of {', '.join(lists.VERDICTS)}, all")
     groups = [g for g in lists.all_claim_groups(request.app.state)
               if verdict == "all" or (g.get("verdict") or "agree") == verdict]
+    page, next_offset = _slice(groups, limit, offset)
+    return {"count": len(page), "total": len(groups), "limit": limit, "offset": offset,
+            "next_offset": next_offset, "items": page}
+
+
+@router.get("/groups", response_model=GroupList,
+            summary="Every claim group whatever its verdict (agree, spread, conflict, revised, ...)")
+def claim_group_list(request: Request, verdict: Optional[str] = Query(None, max_length=40),
+                     limit: int = GroupLimit, offset: int = GroupOffset):
+    groups = _links(request).groups("claims")
+    if verdict:
+        groups = [g for g in groups if g.get("verdict") == verdict]
     page, next_offset = _slice(groups, limit, offset)
     return {"count": len(page), "total": len(groups), "limit": limit, "offset": offset,
             "next_offset": next_offset, "items": page}

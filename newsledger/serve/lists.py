@@ -76,11 +76,12 @@ SOURCES = ListSpec(
     default_sort="claims", columns=("name", "claims", "articles"), page=100)
 
 MAX_SOURCES = 5000
-VERDICTS = ("conflict", "spread", "different-things", "agree")
+VERDICTS = ("conflict", "spread", "revised", "different-things", "agree")
 VERDICT_WORDS = {"conflict": "conflict: the figures or stances disagree",
                  "spread": "spread: figures differ within bounds, not a disagreement",
+                 "revised": "revised: one source changed its own figure over time (see the timeline)",
                  "different-things": "different things: the figures count different things",
-                 "agree": "agreement (a source revising its own figure counts here)"}
+                 "agree": "agreement: the figures match"}
 
 
 # ---------------------------------------------------------------- the article catalog

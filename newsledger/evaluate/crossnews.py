@@ -1,0 +1,320 @@
+"""Score stories and cross-article claim groups on ECB+ (``newsledger eval crossnews``).
+
+Every document of the chosen topics (development: 1-24; ``check``: 25 and above, the
+independent check, run once and never tuned on) is rendered as flattened text
+(:mod:`newsledger.evaluate.ecbplus`, no publication date), read and analysed by the real
+pipeline, stored in one temporary ledger and linked in ingest order. Then:
+
+- **stories**: pairwise precision/recall against the ECB+ sub-topics (each sub-topic is one
+  event; a topic's two sub-topics are two events of the same kind, which must stay apart);
+- **figure pairs**: each gold figure (``data/crossnews/<subtopic>.json``, made by reading; see
+  ``scripts/crossnews_gold.py``) is mapped to the stored figure whose span overlaps it in the
+  stored article; a predicted pair is two mapped figures of different articles in one stored
+  claim group; precision and recall against the pairs of the gold groups;
+- **verdicts**: for each gold group with a found pair, the stored group holding most of its
+  found pairs: is its verdict the gold one (``revision`` reads as ``revised``)?
+- **apart**: stored groups holding both figures of a pair the gold keeps apart (must be 0).
+
+``--cache DIR`` keeps the analysed articles (keyed by text and the analysis code) so that
+tuning the link stage does not re-analyse.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import os
+import pickle
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Optional
+
+from newsledger.evaluate import ecbplus
+
+GOLD_DIR = Path(__file__).resolve().parent / "data" / "crossnews"
+CHECK_TOPICS = range(25, 46)
+VERDICT_ALIAS = {"revision": "revised"}
+
+
+def load_gold(dirs: list[Path], topics) -> dict[str, dict]:
+    """sub-topic -> gold, from the first directory holding it (sub-topics of ``topics`` only)."""
+    out = {}
+    wanted = set(topics)
+    for d in dirs:
+        for p in sorted(Path(d).glob("*.json")):
+            sub = p.stem
+            if sub in out or int(sub.replace("plus", "")) not in wanted:
+                continue
+            try:
+                out[sub] = json.loads(p.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as e:
+                raise SystemExit(f"{p}: cannot read the gold ({e})")
+    return out
+
+
+def _analysis_key() -> str:
+    """A hash of the analysis code: a cached article is reused only with the same code."""
+    import newsledger.analyze as an
+    import newsledger.extract as ex
+
+    h = hashlib.sha1()
+    for pkg in (an, ex):
+        for p in sorted(Path(pkg.__file__).parent.rglob("*.py")):
+            h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def analysed(topics, cache: Optional[Path], jobs: int = 1) -> list[tuple[str, object]]:
+    """(file name, Article or Failure) for every document of ``topics``, in a fixed order."""
+    from newsledger.model import Document
+    from newsledger.pipeline import process
+
+    docs = []
+    for name, path in ecbplus.documents(topics):
+        text, url = ecbplus.render(path)
+        docs.append(Document(source=name, raw=text.encode("utf-8"), kind="text", url=url))
+    store = None
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        key = hashlib.sha1(b"".join(d.raw for d in docs)).hexdigest()[:12]
+        store = cache / f"crossnews-{key}-{_analysis_key()}.pickle"
+        if store.exists():
+            with open(store, "rb") as f:
+                return pickle.load(f)
+    out = [(d.source, r) for (r, _), d in zip(process(iter(docs), analyze=True, jobs=jobs), docs)]
+    if store is not None:
+        with open(store, "wb") as f:
+            pickle.dump(out, f)
+    return out
+
+
+def build_ledger(items, batch: int = 10):
+    """One temporary ledger holding every article, linked a batch at a time in ingest order;
+    returns (ledger, file name -> article id, link seconds)."""
+    from newsledger.link import link_new
+    from newsledger.model import Article
+    from newsledger.store import Ledger
+
+    tmp = tempfile.mkdtemp(prefix="crossnews-")
+    ledger = Ledger(os.path.join(tmp, "crossnews.db"))
+    id_of: dict[str, str] = {}
+    arts = [(n, a) for n, a in items if isinstance(a, Article)]
+    spent = 0.0
+    for i in range(0, len(arts), batch):
+        part = arts[i:i + batch]
+        res = ledger.add([(a, None, "text") for _, a in part])
+        for n, a in part:
+            id_of[n] = a.id
+        t = time.perf_counter()
+        link_new(ledger, res.new)
+        spent += time.perf_counter() - t
+    return ledger, id_of, spent
+
+
+def _pairs(label_of: dict) -> set:
+    by = defaultdict(list)
+    for k, v in label_of.items():
+        if v is not None:
+            by[v].append(k)
+    return {tuple(sorted(p)) for ms in by.values() for p in itertools.combinations(ms, 2)}
+
+
+def _prf(pred: set, gold: set) -> dict:
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 0.0
+    r = tp / len(gold) if gold else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "pred": len(pred), "gold": len(gold)}
+
+
+def score_stories(ledger, id_of: dict[str, str]) -> dict:
+    from newsledger.link import story_groups
+
+    story = {m["id"]: g["id"] for g in story_groups(ledger, min_size=1) for m in g["members"]}
+    pred = _pairs({n: story.get(a) for n, a in id_of.items()})
+    gold = _pairs({n: ecbplus.subtopic(n) for n in id_of})
+    out = _prf(pred, gold)
+    sizes = Counter(story.get(a) for a in id_of.values())
+    out.update(articles=len(id_of), stories=len(sizes), alone=sum(1 for n in sizes.values() if n == 1))
+    return out
+
+
+def _figure_members(ledger) -> list[tuple[dict, dict]]:
+    from newsledger.link import claim_groups
+
+    return [(g, m) for g in claim_groups(ledger) if g.get("kind") == "figure" for m in g["members"]]
+
+
+def relocate(rendered: str, stored: str, s: int, e: int) -> Optional[tuple[int, int]]:
+    """A gold span of the rendered page in the stored article text (the extractor may drop
+    paragraphs): found through its paragraph, else through the words around it; None when the
+    stored text lost it."""
+    if rendered == stored:
+        return s, e
+    p0 = rendered.rfind("\n\n", 0, s)
+    p0 = 0 if p0 < 0 else p0 + 2
+    p1 = rendered.find("\n\n", e)
+    para = rendered[p0:p1 if p1 >= 0 else len(rendered)]
+    at = stored.find(para)
+    if at >= 0:
+        return at + s - p0, at + e - p0
+    ctx = rendered[max(p0, s - 40):min(len(rendered), e + 20)]
+    at = stored.find(ctx)
+    if at >= 0:
+        off = s - max(p0, s - 40)
+        return at + off, at + off + e - s
+    return None
+
+
+def map_gold(gold: dict[str, dict], id_of: dict[str, str], members,
+             texts: Optional[dict] = None) -> dict[tuple, tuple]:
+    """(sub-topic, gold figure id) -> (article id, start) of the stored figure it overlaps;
+    ``texts``: file name -> (rendered text, stored text)."""
+    spans = defaultdict(list)  # article id -> [(start, end)]
+    for _g, m in members:
+        if m.get("start") is not None:
+            spans[m["article_id"]].append((m["start"], m["start"] + len(m.get("figure") or "")))
+    out = {}
+    for sub, g in gold.items():
+        for f in g["figures"]:
+            aid = id_of.get(f["doc"])
+            if aid is None:
+                continue
+            s, e = f["span"]
+            if texts is not None:
+                where = relocate(*texts[f["doc"]], s, e)
+                if where is None:
+                    continue
+                s, e = where
+            hit = [sp for sp in spans.get(aid, ()) if sp[0] < e and s < sp[1]]
+            if hit:
+                out[(sub, f["id"])] = (aid, min(hit)[0])
+    return out
+
+
+def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: dict) -> dict:
+    members = _figure_members(ledger)
+    fig_of = map_gold(gold, id_of, members, texts)
+    gold_of = {v: k for k, v in fig_of.items()}  # stored figure -> gold figure
+    by_group = defaultdict(list)
+    verdict_of = {}
+    for g, m in members:
+        if m.get("start") is not None:
+            by_group[g["id"]].append((m["article_id"], m["start"]))
+        verdict_of[g["id"]] = VERDICT_ALIAS.get(g["verdict"], g["verdict"])
+    pred, unmapped, pair_group = set(), 0, {}
+    for gid, ms in by_group.items():
+        for a, b in itertools.combinations(sorted(set(ms)), 2):
+            if a[0] == b[0]:
+                continue
+            ga, gb = gold_of.get(a), gold_of.get(b)
+            if ga is None or gb is None or ga[0] != gb[0]:
+                unmapped += 1
+                continue
+            key = (ga[0],) + tuple(sorted((ga[1], gb[1])))
+            pred.add(key)
+            pair_group[key] = gid
+    gpairs, right, found, apart = set(), 0, 0, 0
+    wrong = []
+    for sub, g in gold.items():
+        doc = {f["id"]: f["doc"] for f in g["figures"]}
+        for grp in g["groups"]:
+            ps = {(sub,) + tuple(sorted(p)) for p in itertools.combinations(grp["members"], 2)
+                  if doc[p[0]] != doc[p[1]]}
+            gpairs |= ps
+            hits = Counter(pair_group[p] for p in ps if p in pair_group)
+            if hits:
+                found += 1
+                gid = min(hits, key=lambda k: (-hits[k], k))  # most pairs; ties by id (stable)
+                if verdict_of[gid] == grp["verdict"]:
+                    right += 1
+                else:
+                    wrong.append(f"{sub}/{grp['id']}: {verdict_of[gid]} for {grp['verdict']}")
+        for p in g["apart"]:
+            if (sub,) + tuple(sorted((p["a"], p["b"]))) in pred:
+                apart += 1
+    out = _prf(pred, gpairs)
+    out.update(pairs_unmapped=unmapped, gold_groups=sum(len(g["groups"]) for g in gold.values()),
+               groups_found=found, verdicts_right=right,
+               verdict_accuracy=round(right / found, 3) if found else 0.0, apart_joined=apart,
+               figures_mapped=len(fig_of), gold_figures=sum(len(g["figures"]) for g in gold.values()),
+               verdict_confusion=dict(Counter(w.split(": ", 1)[1] for w in wrong).most_common()),
+               verdicts_wrong=wrong[:20])
+    return out
+
+
+def _texts(items) -> dict[str, tuple[str, str]]:
+    paths = dict(ecbplus.documents(sorted({int(ecbplus.subtopic(n).replace("plus", "")) for n, _ in items})))
+    return {n: (ecbplus.render(paths[n])[0], a.text) for n, a in items if hasattr(a, "text")}
+
+
+def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int = 1) -> dict:
+    gold = load_gold(gold_dirs, topics)
+    items = analysed(topics, cache, jobs)
+    subs = set(gold)
+    # the gold's sub-topics only when any (the rest have no figure gold, but stay for stories)
+    ledger, id_of, spent = build_ledger(items)
+    try:
+        report = {"topics": f"{min(topics)}-{max(topics)}", "gold_subtopics": len(subs),
+                  "failed": sum(1 for _, a in items if not hasattr(a, "text")),
+                  "link_seconds": round(spent, 1),
+                  "stories": score_stories(ledger, id_of),
+                  "figure_pairs": score_groups(gold, id_of, ledger, _texts(items))}
+    finally:
+        ledger.close()
+    return report
+
+
+def story_chains() -> dict:
+    from newsledger.evaluate.copies import score_stories as nsc
+
+    s = nsc()
+    return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in s.items()}
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(prog="newsledger eval crossnews")
+    ap.add_argument("--topics", choices=["dev", "check"], default="dev")
+    ap.add_argument("--gold", action="append", default=[], help="more gold directories (read first)")
+    ap.add_argument("--cache", default=None, help="keep analysed articles here")
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--no-chains", action="store_true", help="skip news-story-chains")
+    ap.add_argument("--format", choices=["table", "json"], default="table")
+    args = ap.parse_args(argv)
+    topics = ecbplus.DEV_TOPICS if args.topics == "dev" else CHECK_TOPICS
+    dirs = [Path(d) for d in args.gold] + [GOLD_DIR]
+    report = run(topics, dirs, Path(args.cache) if args.cache else None, args.jobs)
+    if not args.no_chains:
+        report["story_chains"] = story_chains()
+    if args.format == "json":
+        print(json.dumps(report, indent=1))
+    else:
+        _print(report)
+    return 0
+
+
+def _print(r: dict) -> None:
+    s, f = r["stories"], r["figure_pairs"]
+    print(f"ECB+ topics {r['topics']}: {s['articles']} articles ({r['failed']} failed), "
+          f"{r['gold_subtopics']} sub-topics with figure gold, link {r['link_seconds']} s")
+    print(f"stories: pairwise P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
+          f"({s['stories']} stories, {s['alone']} articles alone; {s['pred']} pairs predicted, {s['gold']} gold)")
+    print(f"cross-article figure pairs: P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f} "
+          f"({f['pred']} predicted, {f['gold']} gold; {f['pairs_unmapped']} predicted pairs on figures "
+          f"the gold does not hold; {f['figures_mapped']}/{f['gold_figures']} gold figures stored)")
+    print(f"verdicts: {f['verdicts_right']}/{f['groups_found']} found groups right "
+          f"({f['verdict_accuracy']:.3f}); {f['gold_groups']} gold groups; "
+          f"apart pairs joined: {f['apart_joined']}")
+    if f["verdict_confusion"]:
+        print("   wrong verdicts (ours for the gold's): " + ", ".join(f"{k} x{v}" for k, v in f["verdict_confusion"].items()))
+    if "story_chains" in r:
+        c = r["story_chains"]
+        print(f"news-story-chains stories: P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

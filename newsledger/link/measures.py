@@ -1,0 +1,188 @@
+"""What a figure measures, normalised, so that figures of different articles compare.
+
+``measure(sentence, figure, unit)`` reads the figure's unit words and its sentence and returns a
+:class:`Measure`: a normalised *measure* name (``killed``, ``injured``, ``age``, ``magnitude``,
+``duration:sentence``, ``count:guard`` ...), the *dimension* its value is in (``people``,
+``seconds``, ``metres``, ``kg``, ``USD`` ...), the factor that converts the written value into
+that dimension (minutes -> seconds: 60; miles -> metres: 1,609.344), and what it is *about*
+when the measure belongs to one person (an age: the person named just before it).
+
+Currencies are never converted into each other (no exchange rates): ``USD`` and ``EUR`` figures
+stay apart. No external knowledge: unit tables and cue words only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+# unit word (singular, lower case) -> (dimension, factor into that dimension)
+UNITS: dict[str, tuple[str, float]] = {
+    **{w: ("seconds", 1.0) for w in ("second", "sec", "s")},
+    **{w: ("seconds", 60.0) for w in ("minute", "min")},
+    **{w: ("seconds", 3600.0) for w in ("hour", "hr", "h")},
+    "day": ("seconds", 86400.0), "week": ("seconds", 604800.0),
+    "month": ("seconds", 2629800.0), "year": ("seconds", 31557600.0), "decade": ("seconds", 315576000.0),
+    **{w: ("metres", 1000.0) for w in ("km", "kilometre", "kilometer")},
+    **{w: ("metres", 1.0) for w in ("m", "metre", "meter")},
+    "mile": ("metres", 1609.344), "mi": ("metres", 1609.344), "yard": ("metres", 0.9144),
+    **{w: ("metres", 0.3048) for w in ("ft", "foot", "feet")},
+    **{w: ("metres", 0.0254) for w in ("in", "inch")},
+    **{w: ("kg", 1.0) for w in ("kg", "kilogram", "kilo")},
+    **{w: ("kg", 0.45359237) for w in ("pound", "lb")},
+    **{w: ("kg", 1000.0) for w in ("ton", "tonne")},
+    **{w: ("percent", 1.0) for w in ("percent", "%", "pct", "percentage")},
+    **{w: ("degrees", 1.0) for w in ("degree", "°", "°c", "°f")},
+}
+CURRENCY = {"usd": "USD", "dollar": "USD", "$": "USD", "us$": "USD", "eur": "EUR", "euro": "EUR",
+            "€": "EUR", "gbp": "GBP", "pound sterling": "GBP", "£": "GBP", "yen": "JPY", "jpy": "JPY",
+            "yuan": "CNY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB"}
+CENTS = {"usd-cent": ("USD", 0.01), "cent": ("USD", 0.01), "eur-cent": ("EUR", 0.01)}
+PEOPLE = {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child",
+          "men", "women", "children", "adult", "casualty", "body", "passenger", "worker", "employee"}
+SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "servicemen": "troop",
+            "force": "troop", "fighter": "troop", "job": "job", "position": "job", "post": "job",
+            "employee": "job", "worker": "job", "staff": "job", "kilometre": "km", "kilometer": "km",
+            "quake": "earthquake", "tremor": "earthquake", "jail": "prison"}
+# what happened to the people counted, from cue words near the figure (nearest wins)
+STATES = {
+    "killed": r"kill\w*|dead|died|die|death toll|deaths?|bodies|lives|fatalit\w*|murder\w*|slain|perished",
+    "injured": r"injur\w*|wounded|hurt|hospitali[sz]ed|treated",
+    "missing": r"missing|unaccounted",
+    "evacuated": r"evacuat\w*|displac\w*|homeless|fled",
+    "rescued": r"rescu\w*",
+    "arrested": r"arrest\w*|detain\w*|captur\w*|held",
+    "cut": r"cuts?|slash\w*|lay(?:s|ing)? off|laid off|layoffs?|eliminat\w*",
+    "deployed": r"sen[dt]|sending|deploy\w*|train\w*|dispatch\w*|stationed",
+    "sentenced": r"sentenc\w*|prison|jail|behind bars",
+    "paid": r"paid|pay\w*|cost\w*|worth|fine[ds]?|price|valued|deal|bid|offer\w*",
+}
+UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted
+_STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
+_MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
+_AGE_UNIT = re.compile(r"^(?:years?[- ]old|year-old|yr-old|aged?)$")
+_NAME = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+\.?)\s*,\s*$")
+_AGED = re.compile(r"\b(?:aged|age)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str  # normalised: killed | injured | age | magnitude | duration:sentence | count:guard ...
+    dimension: Optional[str]  # people | seconds | metres | kg | percent | USD | EUR | ...
+    factor: float = 1.0  # written value * factor = value in ``dimension``
+    about: Optional[str] = None  # the person an age (or another personal figure) is about
+
+
+def _singular(w: str) -> str:
+    if w in ("people", "men", "women", "children", "feet", "police", "news", "series", "species"):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _words(unit: Optional[str]) -> list[str]:
+    u = (unit or "").casefold().replace("-", " ")
+    return [_singular(w) for w in re.findall(r"[\w$€£%°.]+", u) if w not in ("of", "the", "a", "an")]
+
+
+def state(before: str, after: str) -> Optional[str]:
+    """The state cue nearest the figure (one after it counts a little more than one before)."""
+    best, dist = None, 10 ** 6
+    for k, rx in _STATE_RE:
+        m = rx.search(after[:80])
+        if m and m.start() < dist:
+            best, dist = k, m.start()
+        for m in rx.finditer(before[-80:]):
+            d = len(before[-80:]) - m.end() + 15
+            if d < dist:
+                best, dist = k, d
+    return best
+
+
+def person_before(before: str) -> Optional[str]:
+    """The surname of the name written just before an age ("Arcade Comeaux Jr., 49")."""
+    m = _NAME.search(before[-80:])
+    if not m:
+        return None
+    parts = [p for p in m.group(1).split() if p.rstrip(".") not in ("Jr", "Sr", "II", "III")]
+    return parts[-1].strip(".,").casefold() if parts else None
+
+
+_CAPRUN = re.compile(r"\b([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al))*)")
+_NOT_NAMES = set("""The A An He She It They We I His Her Their Its In On At For By From With After Before
+When While But And Or If As This That These Those Police Officials Authorities Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday January February March April May June July August September October
+November December Mr Mrs Ms Dr Jr Sr Former According Sources Judge Coach President""".split())
+
+
+def _surname(run: str) -> Optional[str]:
+    parts = [p.strip(".,") for p in run.split() if p.strip(".,") not in ("Jr", "Sr", "II", "III")
+             and p.strip(".,") not in _NOT_NAMES]
+    return parts[-1].casefold() if parts else None
+
+
+def person_near(before: str, after: str) -> Optional[str]:
+    """The person an age is about: named just before it ("Comeaux, 49"), just after it ("the
+    49-year-old Comeaux") or last named earlier in its sentence; None when nobody is."""
+    who = person_before(before)
+    if who:
+        return who
+    m = re.match(r"^[^.;:A-Z]{0,30}?\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})", after)
+    if m and _surname(m.group(1)):
+        return _surname(m.group(1))
+    runs = [r for r in _CAPRUN.findall(before[-200:]) if _surname(r)]
+    return _surname(runs[-1]) if runs else None
+
+
+def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
+    """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
+    ws = _words(unit)
+    u = " ".join(ws)
+    rest = [w for w in ws[1:] if w not in ("per", "a", "an")]
+    if (u and _AGE_UNIT.match(u.replace(" ", "-")) or u in ("year old", "year-old")) \
+            or (not u and re.match(r"^\s*(?:years?[- ]old|,)", after) and person_before(before)) \
+            or _AGED.search(before):
+        return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after))
+    if "magnitude" in u or (not u and _MAGNITUDE.search(before[-40:] + " " + after[:40])):
+        return Measure("magnitude", "magnitude")
+    if u in CENTS:
+        cur, f = CENTS[u]
+        return Measure("amount:" + (state(before, after) or "-"), cur, f)
+    for key in (u, ws[0] if ws else ""):
+        if key in CURRENCY:
+            return Measure("amount:" + (state(before, after) or "-"), CURRENCY[key])
+    head = ws[0] if ws else ""
+    if head in UNITS:
+        dim, f = UNITS[head]
+        what = SYNONYMS.get(rest[0], rest[0]) if rest else (state(before, after) or "-")
+        return Measure(f"{dim}:{what}", dim, f)
+    st = state(before, after)
+    raw = ws[-1] if ws else None
+    noun = SYNONYMS.get(raw, raw) if raw else None
+    if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE):
+        return Measure(st, "people")
+    if noun is None or noun in UNCOUNTED:
+        return Measure("count:" + (st or "-"), None)
+    return Measure(f"count:{noun}" + (f":{st}" if st in ("killed", "injured", "cut", "deployed", "arrested")
+                                     and noun not in ("troop", "job") else ""), noun)
+
+
+DIMENSIONS = ("seconds", "metres", "kg", "percent", "degrees")
+
+
+def group_key(m: Measure) -> tuple:
+    """What figures must share to be compared: the measure without the cue words that vary from
+    one article to the next ("a seven-year deal" and "around seven years"; "$90 million" paid or
+    offered), but killed and injured apart; an age is keyed without its person (see ``about``)."""
+    name = m.name
+    if name.startswith("amount:"):
+        return ("amount", m.dimension)
+    if m.dimension in DIMENSIONS and ":" in name:
+        return (m.dimension,)
+    if name.startswith("count:"):
+        parts = name.split(":")
+        return (":".join(parts[:2]),) + tuple(p for p in parts[2:] if p in ("killed", "injured"))
+    return (name, m.dimension)

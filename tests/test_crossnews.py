@@ -1,0 +1,156 @@
+"""Claims across articles (issue 13): the seed plus a later wire piece on the same deployment,
+figure measures and unit conversions, speakers and their sides, `newsledger groups`."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsledger.link import claim_groups, link_new, with_group_ids
+from newsledger.link.measures import measure
+from newsledger.link.speakers import canonical, same_side, side_keys
+from newsledger.model import Document
+from newsledger.pipeline import handle_one
+from newsledger.store import Ledger
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seeds" / "000_cf3f4e080ef5b4cc.txt"
+WIRE = ROOT / "tests" / "data" / "wire_nk_troops.txt"  # made up: a later wire piece, same deployment
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    if not SEED.exists():
+        pytest.skip("canonical seed not present")
+    db = str(tmp_path_factory.mktemp("cross") / "cross.db")
+    ledger = Ledger(db)
+    ids, joined = [], []
+    for p in (SEED, WIRE):
+        a = handle_one(Document(source=str(p), raw=p.read_bytes(), kind="text"), analyze=True)
+        new = ledger.add([(a, None, "text")]).new
+        joined.append(link_new(ledger, new)["stories_joined"])
+        ids += new
+    yield ledger, db, ids, joined
+    ledger.close()
+
+
+def test_seed_and_wire_piece_share_one_troop_group(pair):
+    ledger, _db, (seed, wire), joined = pair
+    assert joined == [0, 1]  # the wire piece joins the seed's story
+    troops = [g for g in claim_groups(ledger) if g["kind"] == "figure"
+              and {m["article_id"] for m in g["members"]} == {seed, wire}
+              and any(m["figure"] == "11,000" for m in g["members"])]
+    assert len(troops) == 1
+    g = troops[0]
+    figs = {m["figure"] for m in g["members"]}
+    assert {"11,000", "up to 12,000", "some 10,000"} <= figs
+    assert g["verdict"] in ("spread", "revised") and g["reason"]
+    assert "different things" in g["reason"]  # 1,500 already training is not a disagreement
+
+
+def test_a_spokesman_and_his_organisation_are_one_side(pair):
+    ledger, *_ = pair
+    for g in claim_groups(ledger):
+        if g["kind"] != "stance" or g["verdict"] != "conflict":
+            continue
+        names = {m["name"] for m in g["members"] if m["stance"] == "denies"}
+        others = {m["name"] for m in g["members"] if m["stance"] != "denies"}
+        assert not ({"Kremlin", "Dmitry Peskov"} & others and {"Kremlin", "Dmitry Peskov"} & names)
+    assert same_side(side_keys("Dmitry Peskov", "Kremlin spokesman Dmitry Peskov"), side_keys("Kremlin"))
+    assert not same_side(side_keys("Kremlin"), side_keys("NATO"))
+
+
+def test_outlet_stated_figures_are_reported_claims(pair):
+    ledger, *_ = pair
+    reported = [m for g in claim_groups(ledger) for m in g["members"] if m.get("kind") == "reported"]
+    assert reported and all(m["name"] == "AFP" for m in reported if m["figure"] == "13,000")
+
+
+def test_every_claim_in_json_carries_its_group(pair):
+    ledger, db, (seed, wire), _ = pair
+    claims = with_group_ids(ledger, ledger.claims(limit=1000))
+    grouped = {g["id"] for g in claim_groups(ledger)}
+    assert all("group" in c for c in claims)
+    assert {c["group"] for c in claims if c["group"]} <= grouped
+    assert any(c["group"] for c in claims if c["article_id"] == wire)
+    out = subprocess.run([sys.executable, "-m", "newsledger.cli", "claims", "--db", db, "--format", "json"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert all("group" in c for c in json.loads(out.stdout))
+
+
+def test_groups_command_lists_every_verdict(pair):
+    _ledger, db, *_ = pair
+    run = lambda *a: subprocess.run([sys.executable, "-m", "newsledger.cli", "groups", "--db", db, *a],
+                                    capture_output=True, text=True, timeout=300)
+    every = json.loads(run("--format", "json").stdout)
+    assert {g["verdict"] for g in every} >= {"spread", "conflict"}
+    spread = json.loads(run("--verdict", "spread", "--format", "json").stdout)
+    assert spread and {g["verdict"] for g in spread} == {"spread"}
+    assert len(spread) < len(every)
+    csv = run("--format", "csv").stdout.splitlines()
+    assert csv[0].startswith("group,verdict,what,source,figure")
+    bad = run("--verdict", "maybe")
+    assert bad.returncode == 2 and "--verdict maybe" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("before,text,after,unit,name,dim,factor", [
+    ("The quake killed ", "seven", " people.", "people", "killed", "people", 1.0),
+    ("A ", "6.1", "-magnitude earthquake struck Iran.", None, "magnitude", "magnitude", 1.0),
+    ("The shaking lasted ", "90", " seconds.", "seconds", "seconds:-", "seconds", 1.0),
+    ("The shaking lasted ", "1.5", " minutes.", "minutes", "seconds:-", "seconds", 60.0),
+    ("It was felt ", "100", " miles away.", "miles", "metres:-", "metres", 1609.344),
+    ("The company paid ", "$2 million", " for it.", "USD", "amount:paid", "USD", 1.0),
+    ("The company paid ", "2 million euros", " for it.", "euros", "amount:paid", "EUR", 1.0),
+])
+def test_measures_normalise_units(before, text, after, unit, name, dim, factor):
+    m = measure(before, text, after, unit)
+    assert (m.name, m.dimension, m.factor) == (name, dim, factor)
+
+
+def test_an_age_is_about_the_person_named_before_it():
+    m = measure("Arcade Joseph Comeaux Jr., ", "49", ", escaped.", None)
+    assert (m.name, m.about) == ("age", "comeaux")
+    assert measure("the ", "49-year-old", " inmate", "year-old").name == "age"
+
+
+def test_name_variants_are_one_speaker():
+    assert canonical(["Varenne", "Lidia Varenne", "NATO"]) == {"Varenne": "Lidia Varenne",
+                                                               "Lidia Varenne": "Lidia Varenne", "NATO": "NATO"}
+    assert same_side(side_keys("NIS"), side_keys("National Intelligence Service"))
+
+
+def test_api_lists_every_group_and_each_claims_group(pair):
+    from fastapi.testclient import TestClient
+
+    from newsledger.serve import create_app
+
+    ledger, *_ = pair
+    client = TestClient(create_app(ledger))
+    every = client.get("/api/groups", params={"limit": 100}).json()
+    assert every["total"] == len(claim_groups(ledger)) and {g["verdict"] for g in every["items"]} >= {"spread"}
+    agree = client.get("/api/groups", params={"verdict": "conflict"}).json()
+    assert agree["items"] and all(g["verdict"] == "conflict" for g in agree["items"])
+    claims = client.get("/api/claims", params={"limit": 200}).json()["items"]
+    ids = {g["id"] for g in every["items"]}
+    assert all("group" in c for c in claims) and any(c["group"] in ids for c in claims)
+
+
+def test_gold_spans_are_found_in_a_stored_text_that_lost_paragraphs():
+    from newsledger.evaluate.crossnews import relocate
+
+    rendered = "Share this story\n\nThe quake killed 7 people in Bam.\n\nIt struck at dawn; 7 aftershocks followed."
+    stored = "The quake killed 7 people in Bam.\n\nIt struck at dawn; 7 aftershocks followed."
+    s = rendered.index("7 after")
+    at = relocate(rendered, stored, s, s + 1)
+    assert stored[at[0]:at[0] + len("7 after")] == "7 after"
+    assert relocate(rendered, stored, 0, 5) is None  # the dropped paragraph: not found, not guessed
+
+
+def test_eval_crossnews_refuses_unknown_topics_in_one_line():
+    r = subprocess.run([sys.executable, "-m", "newsledger.cli", "eval", "crossnews", "--topics", "all"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and "--topics all" in r.stderr
