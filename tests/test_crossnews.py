@@ -154,3 +154,24 @@ def test_eval_crossnews_refuses_unknown_topics_in_one_line():
     r = subprocess.run([sys.executable, "-m", "newsledger.cli", "eval", "crossnews", "--topics", "all"],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and "--topics all" in r.stderr
+
+
+def _fig(article, name, text, value, bound, published):
+    return {"article_id": article, "name": name, "figure": text, "value": value, "bound": bound,
+            "low": None if bound == "at-most" else value, "high": value, "aspects": [], "published": published}
+
+
+def test_one_source_quoted_with_two_figures_at_one_moment_is_a_conflict():
+    """A copy that changes "up to 12,000" to "up to 10,000" under the same speaker and date has
+    altered the figure: a conflict, though the two upper bounds overlap. Published later, it is an
+    update (a revision or spread), not this."""
+    from newsledger.link.claims import compare
+
+    orig = _fig("a1", "NIS", "up to 12,000", 12000, "at-most", "2024-10-18")
+    copy = _fig("a2", "NIS", "up to 10,000", 10000, "at-most", "2024-10-18")
+    rel, why = compare(orig, copy)
+    assert rel == "conflict" and "same time" in why
+    later = dict(copy, published="2024-10-25")
+    assert compare(orig, later)[0] != "conflict"
+    other = dict(copy, name="Volodymyr Zelensky")
+    assert compare(orig, other)[0] == "spread"

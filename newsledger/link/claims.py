@@ -158,6 +158,9 @@ def compare(a: dict, b: dict) -> tuple[str, str]:
             (a["bound"] == b["bound"] or {a["bound"], b["bound"]} <= {"exact", "approx"}):
         same = f"both give {fa}" if fa == fb else f"give the same figure (\"{fa}\", \"{fb}\")"
         return "agree", f"{a['name']} and {b['name']} {same}"
+    if _requoted(a, b):  # one source, one moment, two figures: one article misquotes it
+        return "conflict", (f"{a['name']} is quoted with \"{fa}\" in one article and \"{fb}\" in another "
+                            f"published at the same time: one of them changed the figure")
     if alo <= bhi and blo <= ahi:
         return "spread", (f"{a['name']} \"{fa}\" and {b['name']} \"{fb}\" differ but fit within "
                           f"each other's bounds")
@@ -491,12 +494,16 @@ def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0) 
                 continue
             seen.add(key)
             rel, why = compare(a, b)
+            # a source quoted two ways at one moment weighs like two sources disagreeing
+            counts = not _one_side(a, b) or _requoted(a, b)
             pairs.append({"a": a["claim_id"], "b": b["claim_id"], "relation": rel, "reason": why,
-                          "same_source": _one_side(a, b), "_direct": _direct(a, b, thr)})
-    cross = [p for p in pairs if not p["same_source"] and p["_direct"]] or \
-        [p for p in pairs if not p["same_source"]] or pairs
+                          "same_source": _one_side(a, b), "_counts": counts, "_direct": _direct(a, b, thr)})
+    cross = [p for p in pairs if p["_counts"] and p["_direct"]] or \
+        [p for p in pairs if p["_counts"]] or pairs
     for p in pairs:
         p.pop("_direct")
+        if p.pop("_counts") and p["same_source"]:
+            p["requoted"] = True
     verdict = max((p["relation"] for p in cross), key=_RANK.get, default="agree")
     if verdict == "revision" or (verdict == "agree" and any(p["relation"] == "revision" for p in pairs)):
         verdict = "revised"  # one source updating its own figure: see the timeline
@@ -517,8 +524,8 @@ def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0) 
 def mark_conflicts(members: list[dict], pairs: list[dict]) -> list[dict]:
     """Figure members with ``conflict``: whether the member's figure conflicts with another
     source's (read from every compared pair, before they are cut to ``MAX_PAIRS``)."""
-    conflicting = {p[k] for p in pairs if p.get("relation") == "conflict" and not p.get("same_source")
-                   for k in ("a", "b")}
+    conflicting = {p[k] for p in pairs if p.get("relation") == "conflict"
+                   and (not p.get("same_source") or p.get("requoted")) for k in ("a", "b")}
     return [dict(m, conflict=m.get("claim_id") in conflicting) for m in members]
 
 
@@ -531,6 +538,16 @@ def telling_pairs(pairs: list[dict]) -> list[dict]:
                                                      -_RANK.get(pairs[i]["relation"], -9), i))
     keep = set(order[:MAX_PAIRS])
     return [p for i, p in enumerate(pairs) if i in keep]
+
+
+def _requoted(a: dict, b: dict) -> bool:
+    """The same speaker, with the same kind of bound on the same thing, given two different
+    values in articles published at the same moment (a copy that altered a figure). A later
+    article is a revision or an update, not this."""
+    return (a.get("article_id") != b.get("article_id") and bool(a.get("published"))
+            and a.get("published") == b.get("published") and a["name"] == b["name"]
+            and a["bound"] == b["bound"] and set(a.get("aspects") or ()) == set(b.get("aspects") or ())
+            and abs(a["value"] - b["value"]) > 0.01 * max(abs(a["value"]), abs(b["value"]), 1e-9))
 
 
 def _one_side(a: dict, b: dict) -> bool:

@@ -249,7 +249,7 @@ def conflict_claims(group: dict) -> Optional[set]:
         return None
     out = set()
     for p in pairs:
-        if isinstance(p, dict) and p.get("relation") == "conflict" and not p.get("same_source"):
+        if isinstance(p, dict) and p.get("relation") == "conflict" and (not p.get("same_source") or p.get("requoted")):
             out.update(str(p.get(k)) for k in ("a", "b") if p.get(k) is not None)
     return out
 
