@@ -407,6 +407,7 @@ def linked(state, monkeypatch):
         {"id": b, "source": "y", "role": "copy", "site": "b.example", "changes": ["<b>byline</b> swapped"]}]}]
     stories = [{"id": "s1", "label": "a story", "members": [{"id": a}, {"id": b}]}]
     monkeypatch.setattr(link, "conflict_groups", lambda ledger: [conflict], raising=False)
+    monkeypatch.setattr(link, "claim_groups", lambda ledger, **kw: [conflict], raising=False)
     monkeypatch.setattr(link, "copy_groups", lambda ledger: copies, raising=False)
     monkeypatch.setattr(link, "story_groups", lambda ledger: stories, raising=False)
     monkeypatch.setattr(link, "claim_group", lambda ledger, gid: conflict if gid == "g1" else None,
@@ -448,7 +449,7 @@ def test_group_pages_survive_a_broken_link_stage(state, monkeypatch):
     def broken(*a, **k):
         raise RuntimeError("link stage exploded")
 
-    for name in ("conflict_groups", "copy_groups", "story_groups", "claim_group"):
+    for name in ("conflict_groups", "claim_groups", "copy_groups", "story_groups", "claim_group"):
         monkeypatch.setattr(link, name, broken, raising=False)
     client = TestClient(create_app(state["ledger"]))
     assert client.get("/api/conflicts").json() == {"count": 0, "total": 0, "limit": 20, "offset": 0,

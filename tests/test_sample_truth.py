@@ -1,11 +1,14 @@
 """The link stage scored against ``samples/truth.json`` on the sample corpus (ingested, analysed
 and linked into a temporary ledger): copy groups, byline swaps, conflict verdicts.
 
-The conflict figures are a floor at today's level, not a goal: on 2026-12-03 the link stage puts
-3 of the truth's 11 conflicting pairs into one conflict group (the strike, flight and passenger
-counts and the day-one and death-toll pairs are not grouped together), and one of its 8
-non-conflicts (the finance minister's 240 million velars of damage and his 50 million fund) into
-a group marked "conflict". ``python -m newsledger.evaluate.sample_truth`` prints the same score.
+The conflict figures are not a goal. On 2026-12-03 the link stage put 3 of the truth's 11
+conflicting pairs into one conflict group; on 2026-12-04 the cross-article grouping of issue 13
+(figures of one measure with different values join only when their contexts share enough words,
+thresholds tuned on the ECB+ development gold, where they lift figure-pair precision from 0.76 to
+0.87) puts none of them together: the sample corpus's invented outlets word each figure
+differently. That trade is deliberate (real coverage over our own invented pages) and is
+reported in docs/EVALUATION.md; what stays asserted here is the ceiling on wrong conflicts.
+``python -m newsledger.evaluate.sample_truth`` prints the same score.
 """
 from __future__ import annotations
 
@@ -33,11 +36,9 @@ def test_byline_swaps_of_the_truth_are_flagged_firmly_and_nothing_else(scored):
     assert s["flagged"] == {"s1-05": "firm", "s2-02": "firm"} and s["other_flagged"] == [], s
 
 
-def test_conflict_verdicts_at_least_todays_level(scored):
+def test_no_more_than_one_non_conflict_is_called_a_conflict(scored):
     k = scored["conflicts"]
     assert (k["conflicts"], k["not_conflicts"]) == (11, 8)
-    assert len(k["found"]) >= 3, k["missed"]  # floor: 3 of 11 on 2026-12-03, see the module doc
-    assert ("evac-ministry-d1", "displaced-ngo-d2") in k["found"]
-    assert ("damage-finance-d3", "damage-engineers-d4") in k["found"]
-    assert len(k["wrongly_conflicting"]) <= 1, k["wrongly_conflicting"]  # ceiling: 1 of 8 today
+    assert len(k["found"]) + len(k["missed"]) == 11, k
+    assert len(k["wrongly_conflicting"]) <= 1, k["wrongly_conflicting"]  # ceiling: 0 of 8 on 2026-12-04
     assert ("shelters-esd-d2", "displaced-ngo-d2") not in k["wrongly_conflicting"]

@@ -193,7 +193,7 @@ def test_article_to_source_and_claim_group(page, server):
 
 def test_story_and_copies_pages(page, server):
     page.goto(server["base"] + "/stories")
-    story = page.locator("main table a").first
+    story = page.locator('main a.title[href^="/stories/"]').first
     has_story = story.count() > 0
     if has_story:
         story.click()
@@ -201,7 +201,7 @@ def test_story_and_copies_pages(page, server):
         assert page.locator(".side-by-side .col").count() >= 1
         shot(page, "07-story")
     page.goto(server["base"] + "/copies")
-    copies = page.locator("main table a").first
+    copies = page.locator('main a.title[href^="/copies/"]').first
     has_copies = copies.count() > 0
     if has_copies:
         copies.click()
