@@ -175,3 +175,23 @@ def test_one_source_quoted_with_two_figures_at_one_moment_is_a_conflict():
     assert compare(orig, later)[0] != "conflict"
     other = dict(copy, name="Volodymyr Zelensky")
     assert compare(orig, other)[0] == "spread"
+
+
+def test_questions_and_unsure_claims_take_no_part_in_groups():
+    """Claims below the confidence threshold, and questions, are stored but never grouped or
+    compared: a shaky claim must not make a conflict."""
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+    from newsledger.link.claims import group_story
+
+    def row(article, name, text, value, **extra):
+        claim = {"source": {"name": name}, "stance": "asserts", "kind": "direct",
+                 "content": {"text": f"some {text} troops were sent to the front"},
+                 "quantities": [{"text": text, "value": value, "bound": "exact", "unit": None}], **extra}
+        return {"article_id": article, "idx": 0, "data": claim, "source": "t", "site": f"{article}.example",
+                "published": "2024-10-18"}
+
+    sure = [row("a", "NIS", "12,000", 12000, confidence=0.95), row("b", "Pentagon", "3,000", 3000, confidence=0.95)]
+    assert [g["verdict"] for g in group_story("s", sure)] == ["conflict"]
+    shaky = [sure[0], row("b", "Pentagon", "3,000", 3000, confidence=DEFAULT_MIN_CONFIDENCE - 0.01)]
+    asked = [sure[0], row("b", "Pentagon", "3,000", 3000, confidence=0.95, kind="question")]
+    assert group_story("s", shaky) == [] and group_story("s", asked) == []

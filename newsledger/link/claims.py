@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Optional
 
+from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
 from newsledger.link.measures import DIMENSIONS, group_key, measure
 from newsledger.link.speakers import canonical, same_side, side_keys
 from newsledger.link.text import STOPWORDS, words
@@ -267,11 +268,26 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     return m
 
 
+def comparable(claim: dict) -> bool:
+    """Whether a stored claim may be grouped and compared: a statement (not a question) at or
+    above the confidence threshold (claims stored before confidences existed count as sure)."""
+    if claim.get("kind") == "question" or claim.get("stance") == "asks":
+        return False
+    conf = claim.get("confidence")
+    return conf is None or conf >= DEFAULT_MIN_CONFIDENCE
+
+
 def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] = None) -> list[dict]:
     """``rows``: {article_id, idx, data (claim dict), source, site, published} for the claims of
     one story; ``figures``: {article_id, claim_idx, text, start, value, low, high, bound, unit,
     before, after, source, site, agency, published} for every figure of the story's articles
-    (optional). Returns claim groups (dicts in the CLI shape)."""
+    (optional). Returns claim groups (dicts in the CLI shape). Claims below the confidence
+    threshold and questions take no part: neither they nor the figures inside them."""
+    left_out = {(r["article_id"], r["idx"]) for r in rows if not comparable(r["data"])}
+    if left_out:
+        rows = [r for r in rows if (r["article_id"], r["idx"]) not in left_out]
+        if figures is not None:
+            figures = [f for f in figures if (f["article_id"], f.get("claim_idx")) not in left_out]
     figs = _figure_members(rows, figures)
     stances: list[dict] = []
     for r in rows:
