@@ -45,49 +45,123 @@ LINK_TABLES = ("signatures", "bands", "copy_groups", "copies", "stories", "story
                "claim_groups", "claim_members", "bios", "flags")
 
 
-def article_order(out_dir) -> list[str]:
-    """The article ids in the order ``newsledger load`` stores them (first occurrence)."""
+def article_order(out_dir) -> dict[str, tuple[int, int]]:
+    """{article id: (order, row)}: the ids in the order ``newsledger load`` stores them, and
+    the row of the articles table that holds each first."""
     import pyarrow.dataset as ds
 
     files = sorted(str(f) for f in Path(out_dir, "articles").rglob("*.parquet")
                    if not f.name.startswith((".", "_")))
     if not files:
         raise FileNotFoundError(f"{out_dir}: no articles table (expected {Path(out_dir, 'articles')}/*.parquet)")
-    seen: dict[str, None] = {}
+    seen: dict[str, tuple[int, int]] = {}
+    row = 0
     for batch in ds.dataset(files, format="parquet").to_batches(columns=["id"], batch_size=65536):
         for aid in batch.column(0).to_pylist():
-            seen.setdefault(aid)
-    return list(seen)
+            if aid not in seen:
+                seen[aid] = (len(seen), row)
+            row += 1
+    return seen
 
 
-def _fingerprints(spark, out: str, order_df, tmp: str):
-    """Stage 1, written once (the later stages read it several times)."""
+FP_SCHEMA = ("id:s ord:l shingles:i sig:[i] lead:[i] sig_b:b lead_b:b terms:[s] uterms:[s] published:s "
+             "day:i title:s source:s site:s ins:[k] probe:[k] flags_old:s flags_own:s bios:[bio]")
+
+
+def _fp_schema():
     from pyspark.sql import types as T
 
-    from newsledger.spark.linkrows import fingerprint_row
-
-    key_t = T.ArrayType(T.StructType([T.StructField("key", T.LongType()), T.StructField("kind", T.StringType())]))
-    schema = T.StructType([
-        T.StructField("id", T.StringType()), T.StructField("ord", T.LongType()),
-        T.StructField("shingles", T.IntegerType()), T.StructField("sig", T.ArrayType(T.IntegerType())),
-        T.StructField("lead", T.ArrayType(T.IntegerType())), T.StructField("sig_b", T.BinaryType()),
-        T.StructField("lead_b", T.BinaryType()), T.StructField("terms", T.ArrayType(T.StringType())),
-        T.StructField("uterms", T.ArrayType(T.StringType())), T.StructField("published", T.StringType()),
-        T.StructField("day", T.IntegerType()), T.StructField("title", T.StringType()),
-        T.StructField("source", T.StringType()), T.StructField("site", T.StringType()),
-        T.StructField("ins", key_t), T.StructField("probe", key_t),
-        T.StructField("flags_old", T.StringType()), T.StructField("flags_own", T.StringType())])
-    names = schema.fieldNames()
-    arts = _articles(spark, out, order_df).select("id", "ord", "data")
-    rows = arts.rdd.map(lambda r: tuple(fingerprint_row(r[0], r[1], r[2])[n] for n in names))
-    spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(f"{tmp}/fp")
-    return spark.read.parquet(f"{tmp}/fp")
+    base = {"s": T.StringType(), "l": T.LongType(), "i": T.IntegerType(), "b": T.BinaryType()}
+    key = T.StructType([T.StructField("key", T.LongType()), T.StructField("kind", T.StringType())])
+    bio = T.StructType([T.StructField(n, T.LongType() if n == "key" else T.StringType())
+                        for n in ("key", "name", "site", "bio")])
+    kinds = {**base, **{f"[{k}]": T.ArrayType(v) for k, v in base.items()},
+             "[k]": T.ArrayType(key), "[bio]": T.ArrayType(bio)}
+    return T.StructType([T.StructField(n, kinds[k]) for n, k in (c.split(":") for c in FP_SCHEMA.split())])
 
 
-def _articles(spark, out: str, order_df):
-    """The articles table, one row per id (its first occurrence), with its order."""
-    a = spark.read.parquet(f"{out}/articles").select("id", "data", "source")
-    return a.dropDuplicates(["id"]).join(order_df, "id")
+def _row_groups(out: str) -> list[tuple[str, int, int]]:
+    """(file, row group, its first row) of the articles table: one task each."""
+    import pyarrow.parquet as pq
+
+    files = sorted(str(f) for f in Path(out, "articles").rglob("*.parquet") if not f.name.startswith((".", "_")))
+    tasks, row = [], 0
+    for f in files:
+        meta = pq.ParquetFile(f).metadata
+        for g in range(meta.num_row_groups):
+            tasks.append((f, g, row))
+            row += meta.row_group(g).num_rows
+    return tasks
+
+
+def _group_members(spark, out: str, firsts: dict, gid: dict):
+    """(copy group id, (order, id, article JSON)) of every copy group member, read by the
+    tasks from the articles table (only members' text travels)."""
+    members = spark.sparkContext.broadcast({a: (g, firsts[a]) for a, g in gid.items()})
+
+    def task(it):
+        import pyarrow.parquet as pq
+
+        m = members.value
+        for f, g, start in it:
+            cols = pq.ParquetFile(f).read_row_group(g, columns=["id", "data"]).to_pydict()
+            for i, (aid, data) in enumerate(zip(cols["id"], cols["data"])):
+                hit = m.get(aid)
+                if hit and hit[1][1] == start + i:
+                    yield aid, (hit[0], hit[1][0], data)
+
+    tasks = _row_groups(out)
+    return spark.sparkContext.parallelize(tasks, max(1, len(tasks))).mapPartitions(task)
+
+
+def _fingerprints(spark, out: str, firsts: dict, tmp: str):
+    """Stage 1, written once (the later stages read it several times). Each task reads one
+    row group of the articles table with pyarrow and writes its fingerprints as a Parquet part
+    (no rows pickled through the JVM), so ``out`` must be a path every executor sees."""
+    tasks = _row_groups(out)
+    schema = _fp_schema()
+    arrow = _arrow_schema(schema)
+    firsts_b = spark.sparkContext.broadcast(firsts)
+    dest = f"{tmp}/fp"
+    os.makedirs(dest, exist_ok=True)
+
+    def task(index, it):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from newsledger.spark.linkrows import fingerprint_row
+
+        first = firsts_b.value
+        with pq.ParquetWriter(f"{dest}/part-{index:05d}.parquet", arrow) as w:
+            for f, g, start in it:
+                cols = pq.ParquetFile(f).read_row_group(g, columns=["id", "data"]).to_pydict()
+                rows = []
+                for i, (aid, data) in enumerate(zip(cols["id"], cols["data"])):
+                    o, at = first[aid]
+                    if at == start + i:  # the first occurrence: what load stores
+                        rows.append(fingerprint_row(aid, o, data))
+                if rows:
+                    w.write_batch(pa.RecordBatch.from_pylist(rows, schema=arrow))
+        yield index
+
+    spark.sparkContext.parallelize(tasks, max(1, len(tasks))).mapPartitionsWithIndex(task).collect()
+    return spark.read.parquet(dest)
+
+
+def _arrow_schema(schema):
+    """The pyarrow schema of a Spark one (strings, numbers, binary, arrays, structs)."""
+    import pyarrow as pa
+    from pyspark.sql import types as T
+
+    def conv(t):
+        if isinstance(t, T.ArrayType):
+            return pa.list_(conv(t.elementType))
+        if isinstance(t, T.StructType):
+            return pa.struct([pa.field(f.name, conv(f.dataType)) for f in t.fields])
+        return {T.StringType: pa.string(), T.LongType: pa.int64(), T.IntegerType: pa.int32(),
+                T.BinaryType: pa.binary(), T.DoubleType: pa.float64()}[type(t)]
+
+    return pa.schema([pa.field(f.name, conv(f.dataType)) for f in schema.fields])
 
 
 def _candidates(spark, fp):
@@ -222,19 +296,19 @@ def link_parquet(out_dir, master: Optional[str] = "local[2]", spark=None, conf: 
     from newsledger.spark import make_session
 
     out = os.path.abspath(str(out_dir))
-    ids = article_order(out)
+    firsts = article_order(out)
     t0 = time.perf_counter()
     own = spark is None
     if own:
         spark = make_session(master, app_name="newsledger-link", conf=conf)
     try:
-        return _run(spark, out, ids, t0)
+        return _run(spark, out, firsts, t0)
     finally:
         if own:
             spark.stop()
 
 
-def _run(spark, out: str, ids: list[str], t0: float) -> dict:
+def _run(spark, out: str, firsts: dict, t0: float) -> dict:
     from pyspark.sql import functions as F
 
     from newsledger.spark.linkrows import copy_group_ids, story_ids
@@ -242,11 +316,11 @@ def _run(spark, out: str, ids: list[str], t0: float) -> dict:
     dest, tmp = f"{out}/{LINK_DIR}", f"{out}/{LINK_DIR}/_work"
     shutil.rmtree(dest, ignore_errors=True)
     os.makedirs(tmp, exist_ok=True)
-    order = {aid: i for i, aid in enumerate(ids)}
-    order_df = spark.createDataFrame([(a, i) for a, i in order.items()], "id string, ord long")
+    ids = list(firsts)
+    order = {aid: o for aid, (o, _row) in firsts.items()}
     times = {}
     t = time.perf_counter()
-    fp = _fingerprints(spark, out, order_df, tmp)
+    fp = _fingerprints(spark, out, firsts, tmp)
     times["fingerprints_s"] = round(time.perf_counter() - t, 1)
     t = time.perf_counter()
     cand = _candidates(spark, fp)
@@ -263,14 +337,13 @@ def _run(spark, out: str, ids: list[str], t0: float) -> dict:
     t = time.perf_counter()
     gid = copy_group_ids(edges, order)
     sid = story_ids({x: v for x, (v, _s) in parents.items()}, order)
-    assign = spark.createDataFrame(
-        [(a, gid.get(a), sid[a], parents.get(a, (None, 1.0))[1], parents.get(a, (None, None))[0])
-         for a in ids], "id string, gid string, story_id string, score double, via string")
-    assign.write.mode("overwrite").parquet(f"{tmp}/assign")
-    assign = spark.read.parquet(f"{tmp}/assign")
+    assign = _frame(spark, {"id": ids, "gid": [gid.get(a) for a in ids], "story_id": [sid[a] for a in ids],
+                            "score": [parents.get(a, (None, 1.0))[1] for a in ids],
+                            "via": [parents.get(a, (None, None))[0] for a in ids]},
+                    "id string, gid string, story_id string, score double, via string", f"{tmp}/assign.parquet")
     times["groups_s"] = round(time.perf_counter() - t, 1)
     t = time.perf_counter()
-    counts = _write_rows(spark, out, dest, fp, assign, order_df)
+    counts = _write_rows(spark, out, dest, fp, assign, firsts, gid)
     times["rows_s"] = round(time.perf_counter() - t, 1)
     shutil.rmtree(tmp, ignore_errors=True)
     Path(dest, "_SUCCESS").touch()
@@ -278,7 +351,19 @@ def _run(spark, out: str, ids: list[str], t0: float) -> dict:
             "out": dest}
 
 
-def _write_rows(spark, out: str, dest: str, fp, assign, order_df) -> dict:
+def _frame(spark, cols: dict, schema: str, path: str):
+    """A DataFrame from driver-side columns, through a Parquet file written with pyarrow (a
+    million rows in seconds, no pandas)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    kinds = {"string": pa.string(), "long": pa.int64(), "double": pa.float64()}
+    fields = [pa.field(n, kinds[k]) for n, k in (c.split() for c in schema.split(","))]
+    pq.write_table(pa.table({f.name: pa.array(cols[f.name], f.type) for f in fields}), path)
+    return spark.read.parquet(path)
+
+
+def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict) -> dict:
     """Stage 5: every output table."""
     from pyspark.sql import functions as F
     from pyspark.sql.window import Window
@@ -306,18 +391,21 @@ def _write_rows(spark, out: str, dest: str, fp, assign, order_df) -> dict:
     bands.select("key", "kind", "article_id").write.mode("overwrite").parquet(f"{dest}/bands")
     counts["bands"] = spark.read.parquet(f"{dest}/bands").count()
 
-    arts = _articles(spark, out, order_df)
-    members = (arts.join(assign.where("gid is not null"), "id").join(fp.select("id", "shingles", "sig_b"), "id")
-               .select("gid", "ord", "id", "data", "shingles", "sig_b"))
-    grouped = (members.rdd.map(lambda r: (r[0], tuple(r[1:]))).groupByKey()
-               .flatMap(lambda kv: L.copy_group_rows(kv[0], kv[1])).persist())
+    sigs = (fp.join(F.broadcast(assign.where("gid is not null").select("id")), "id")
+            .select("id", "shingles", "sig_b").rdd.map(lambda r: (r[0], (r[1], r[2]))))
+    grouped = (_group_members(spark, out, firsts, gid).join(sigs)
+               .map(lambda kv: (kv[1][0][0], (kv[1][0][1], kv[0], kv[1][0][2], *kv[1][1])))
+               .groupByKey().flatMap(lambda kv: L.copy_group_rows(kv[0], kv[1])).persist())
     for name in ("copy_groups", "copies"):
         write(name, grouped.filter(lambda t, n=name: t[0] == n).map(lambda t: t[1]))
     gflags = grouped.filter(lambda t: t[0] == "gflags").map(lambda t: (t[1]["article_id"], ("g", t[1]["flags"])))
 
-    bios = arts.select("id", "ord", "data").rdd.flatMap(lambda r: L.bio_rows(r[0], r[1], r[2])).persist()
-    write("bios", bios)
-    bflags = (bios.map(lambda d: (d["key"], d)).groupByKey().flatMap(lambda kv: L.bio_flag_rows(list(kv[1])))
+    bios = (fp.select("id", "ord", F.explode("bios").alias("b"))
+            .select("b.key", F.col("id").alias("article_id"), "b.name", "b.site", "b.bio", "ord").persist())
+    bios.write.mode("overwrite").parquet(f"{dest}/bios")
+    counts["bios"] = bios.count()
+    bflags = (bios.rdd.map(lambda r: (r[0], r.asDict())).groupByKey()
+              .flatMap(lambda kv: L.bio_flag_rows(list(kv[1])))
               .map(lambda d: (d["article_id"], ("b", d["flags"]))))
     own = fp.select("id", "flags_old", "flags_own").rdd.map(lambda r: (r[0], ("a", (r[1], r[2]))))
 

@@ -55,6 +55,7 @@ def fingerprint_row(aid: str, order: int, data_json: str) -> dict:
         "probe": [(k, kind) for kind, k in fp.probe],
         "flags_old": json.dumps(old, ensure_ascii=False),
         "flags_own": json.dumps([f.to_dict() for f in own], ensure_ascii=False),
+        "bios": bio_rows(a),
     }
 
 
@@ -85,19 +86,17 @@ def copy_group_rows(gid: str, members: Iterable[tuple]) -> list[tuple[str, dict]
     return out
 
 
-def bio_rows(aid: str, order: int, data_json: str) -> list[dict]:
-    """The article's author bios as ``link_bios`` rows (the linker's key and name)."""
+def bio_rows(a: Article) -> list[dict]:
+    """The article's author bios, keyed as the linker keys them (``link_bios`` rows)."""
     from newsledger.link.flags import bios
     from newsledger.link.linker import _bio_name, bio_key
 
-    a = Article.from_dict(json.loads(data_json))
     out = []
     for b in bios(a):
         name = _bio_name(a, b)
         k = bio_key(b, [name] if name else [])
         if k is not None:
-            out.append({"key": k, "article_id": aid, "name": name, "site": a.site, "bio": b[:2000],
-                        "ord": order})
+            out.append({"key": k, "name": name, "site": a.site, "bio": b[:2000]})
     return out
 
 
