@@ -300,7 +300,10 @@ def link_parquet(out_dir, master: Optional[str] = "local[2]", spark=None, conf: 
     t0 = time.perf_counter()
     own = spark is None
     if own:
-        spark = make_session(master, app_name="newsledger-link", conf=conf)
+        settings = {"spark.driver.memory": os.environ.get("NEWSLEDGER_SPARK_DRIVER_MEMORY", "4g"),
+                    # shuffles of about a few hundred band rows per article
+                    "spark.sql.shuffle.partitions": str(max(8, len(firsts) // 20000))}
+        spark = make_session(master, app_name="newsledger-link", conf={**settings, **(conf or {})})
     try:
         return _run(spark, out, firsts, t0)
     finally:
