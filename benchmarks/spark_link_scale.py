@@ -78,7 +78,7 @@ def timed(cmd: list[str], env: dict) -> dict:
     if p.returncode:
         raise SystemExit(f"{' '.join(cmd[:4])}... failed ({p.returncode}): {err.strip()[-800:]}")
     return {"s": round(time.perf_counter() - t0, 1), "peak_mb": round(peak[0] / 2**20),
-            "stdout": out.strip().splitlines()[-1] if out.strip() else ""}
+            "stdout": out.strip()}
 
 
 def write_corpus(out: Path, n: int) -> None:
@@ -123,7 +123,7 @@ def run_size(n: int, tmp: Path, env: dict, with_single: bool, compare: bool) -> 
                spark_total_s=round(sl["s"] + ld["s"], 1))
     if with_single:
         sg = timed([sys.executable, __file__, "--single", str(out), str(tmp / f"single{n}.db")], env)
-        inner = json.loads(sg["stdout"])
+        inner = json.loads(sg["stdout"].splitlines()[-1])
         row.update(single_s=sg["s"], single_store_s=inner["store_s"], single_link_s=inner["link_s"],
                    single_peak_mb=sg["peak_mb"])
     if with_single and compare:

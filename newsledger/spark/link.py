@@ -65,7 +65,7 @@ def article_order(out_dir) -> dict[str, tuple[int, int]]:
 
 
 FP_SCHEMA = ("id:s ord:l shingles:i sig:[i] lead:[i] sig_b:b lead_b:b terms:[s] uterms:[s] published:s "
-             "day:i title:s source:s site:s ins:[k] probe:[k] flags_old:s flags_own:s bios:[bio]")
+             "day:i title:s source:s site:s ins:[k] probe:[k] flags_old:s flags_own:s flags_base:s bios:[bio]")
 
 
 def _fp_schema():
@@ -176,15 +176,22 @@ def _candidates(spark, fp):
     ins = fp.select("id", "ord", F.explode("ins").alias("k")).select(
         F.col("k.key").alias("key"), F.col("k.kind").alias("kind"), F.col("id").alias("y"), F.col("ord").alias("yo"))
     rank = F.row_number().over(Window.partitionBy("key", "kind").orderBy("yo"))
-    indexed = ins.withColumn("r", rank).where(F.col("r") <= cap[F.col("kind")]).drop("r")
+    indexed = ins.withColumn("r", rank).where(F.col("r") <= cap[F.col("kind")]).persist()
     probe = fp.select("id", "ord", F.explode("probe").alias("k")).select(
         F.col("k.key").alias("key"), F.col("k.kind").alias("kind"), F.col("id").alias("x"), F.col("ord").alias("xo"))
-    pairs = probe.join(indexed, ["key", "kind"]).where(F.col("yo") < F.col("xo"))
-    n_held = F.count(F.lit(1)).over(Window.partitionBy("x", "key", "kind"))
-    pairs = pairs.withColumn("held", n_held)
-    pairs = pairs.where((F.col("kind") != "passage") | (F.col("held") <= PASSAGE_RARE))
+    # how many indexed holders a look-up sees is what decides: a passage key says something
+    # only while at most PASSAGE_RARE earlier articles hold it, a story key is saturated once
+    # its _BAND_CAP["story"] holders are all earlier. Both read from the ord of the holder at
+    # that rank, joined to the look-ups (no count per look-up).
+    limit = F.when(F.col("kind") == "passage", PASSAGE_RARE + 1).otherwise(_BAND_CAP["story"])
+    marks = (indexed.where(F.col("kind").isin("passage", "story") & (F.col("r") == limit))
+             .select("key", "kind", F.col("yo").alias("mark")))
+    probe = probe.join(marks, ["key", "kind"], "left")
+    full = F.col("mark").isNotNull() & (F.col("mark") < F.col("xo"))
+    probe = probe.where((F.col("kind") != "passage") | ~full).withColumn("hot", full & (F.col("kind") == "story"))
+    pairs = probe.drop("mark").join(indexed.drop("r"), ["key", "kind"]).where(F.col("yo") < F.col("xo"))
     cls = (F.when(F.col("kind") != "story", F.lit("copy"))
-           .when(F.col("held") >= _BAND_CAP["story"], F.lit("hot")).otherwise(F.lit("story")))
+           .when(F.col("hot"), F.lit("hot")).otherwise(F.lit("story")))
     counted = (pairs.withColumn("cls", cls).groupBy("x", "y", "yo", "cls").agg(F.count(F.lit(1)).alias("n")))
     # a saturated ("hot") story key counts only for an article with no other story candidate
     has_story = F.max(F.when(F.col("cls") == "story", 1).otherwise(0)).over(Window.partitionBy("x"))
@@ -410,7 +417,11 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
     bflags = (bios.rdd.map(lambda r: (r[0], r.asDict())).groupByKey()
               .flatMap(lambda kv: L.bio_flag_rows(list(kv[1])))
               .map(lambda d: (d["article_id"], ("b", d["flags"]))))
+    # an article without group or bio flags keeps what the fingerprint stage merged
+    touched = gflags.union(bflags)
+    ids = touched.map(lambda kv: (kv[0], None)).distinct()
     own = fp.select("id", "flags_old", "flags_own").rdd.map(lambda r: (r[0], ("a", (r[1], r[2]))))
+    own = own.join(ids).map(lambda kv: (kv[0], kv[1][0]))
 
     def merge(kv):
         aid, parts = kv
@@ -420,7 +431,11 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
         m = L.merged_flags(a[0], a[1], [p[1] for p in parts if p[0] == "g"], [p[1] for p in parts if p[0] == "b"])
         return [] if m is None else [{"article_id": aid, "flags": m}]
 
-    write("flags", own.union(gflags).union(bflags).groupByKey().flatMap(merge))
+    merged = own.union(touched).groupByKey().flatMap(merge)
+    base = (fp.where("flags_base is not null").select("id", "flags_base").rdd
+            .map(lambda r: (r[0], r[1])).subtractByKey(ids)
+            .map(lambda kv: {"article_id": kv[0], "flags": kv[1]}))
+    write("flags", merged.union(base))
     grouped.unpersist()
     bios.unpersist()
 

@@ -46,6 +46,8 @@ def fingerprint_row(aid: str, order: int, data_json: str) -> dict:
     for f in own:
         f.evidence.setdefault("stage", "link")
     old = list(data.get("flags") or [])
+    old_json = json.dumps(old, ensure_ascii=False)
+    own_json = json.dumps([f.to_dict() for f in own], ensure_ascii=False)
     return {
         "id": aid, "ord": order, "shingles": fp.shingles, "sig": _i32(fp.sig), "lead": _i32(fp.lead),
         "sig_b": T.sig_bytes(fp.sig), "lead_b": T.sig_bytes(fp.lead),
@@ -53,8 +55,8 @@ def fingerprint_row(aid: str, order: int, data_json: str) -> dict:
         "day": _day(a.published), "title": a.title, "source": a.source, "site": a.site,
         "ins": [(k, kind) for kind in ("body", "lead", "passage", "story") for k in fp.keys[kind]],
         "probe": [(k, kind) for kind, k in fp.probe],
-        "flags_old": json.dumps(old, ensure_ascii=False),
-        "flags_own": json.dumps([f.to_dict() for f in own], ensure_ascii=False),
+        "flags_old": old_json, "flags_own": own_json,
+        "flags_base": merged_flags(old_json, own_json, (), ()),  # no group or bio flags
         "bios": bio_rows(a),
     }
 
