@@ -121,6 +121,7 @@ def run_size(n: int, tmp: Path, env: dict, with_single: bool, compare: bool) -> 
     ld = timed(cli + ["load", str(out), "--db", str(tmp / f"spark{n}.db"), "--format", "json"], env)
     row.update(spark_load_s=ld["s"], spark_load_peak_mb=ld["peak_mb"],
                spark_total_s=round(sl["s"] + ld["s"], 1))
+    print(json.dumps(row), flush=True)  # the Spark side, before the (longer) single process
     if with_single:
         sg = timed([sys.executable, __file__, "--single", str(out), str(tmp / f"single{n}.db")], env)
         inner = json.loads(sg["stdout"].splitlines()[-1])
