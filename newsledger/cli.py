@@ -544,7 +544,7 @@ def spark(inputs: List[str] = typer.Argument(..., help="WARC files, globs, direc
 
     Example: newsledger spark crawl/*.warc.gz --out out/ --master local[2] --link
     """
-    try:
+    def job() -> dict:
         from newsledger.spark import run_spark
 
         report = run_spark(inputs, out, master=master, analyze=not no_analyze, timeout=timeout,
@@ -554,20 +554,10 @@ def spark(inputs: List[str] = typer.Argument(..., help="WARC files, globs, direc
 
             linked = link_parquet(out, master=master)
             report.update({f"link_{k}": v for k, v in linked.items() if k != "out"})
-    except ImportError as e:
-        if STATE["debug"]:
-            raise
-        _fail(f"Spark is not installed ({e.name}): pip install pyspark pyarrow")
-    except FileNotFoundError as e:
-        _fail(str(e), 2)
-    except (RuntimeError, ValueError) as e:  # no Java, a bad --writer
-        if STATE["debug"]:
-            raise
-        _fail(str(e).splitlines()[0][:300])
-    if format == "json":
-        typer.echo(_dump(report))
-    else:
-        typer.echo(" ".join(f"{k}={v}" for k, v in report.items()))
+        return report
+
+    report = _spark_job(job)
+    _spark_report(report, format)
     if report["errors"]:
         _err(f"{report['errors']} records failed: see {report['out']}/errors")
     raise typer.Exit(1 if report["errors"] else 0)
@@ -583,20 +573,31 @@ def spark_link(out_dir: str = typer.Argument(..., help="Directory written by `ne
 
     Example: newsledger spark-link out/ --master local[2] && newsledger load out/
     """
-    try:
+    def job() -> dict:
         from newsledger.spark.link import link_parquet
 
-        report = link_parquet(out_dir, master=master)
+        return link_parquet(out_dir, master=master)
+
+    _spark_report(_spark_job(job), format)
+
+
+def _spark_job(job) -> dict:
+    """Run a Spark command's work; a missing Spark or Java, or bad input, is one line."""
+    try:
+        return job()
     except ImportError as e:
         if STATE["debug"]:
             raise
         _fail(f"Spark is not installed ({e.name}): pip install pyspark pyarrow")
     except FileNotFoundError as e:
         _fail(str(e), 2)
-    except RuntimeError as e:  # no Java
+    except (RuntimeError, ValueError) as e:  # no Java, a bad --writer
         if STATE["debug"]:
             raise
         _fail(str(e).splitlines()[0][:300])
+
+
+def _spark_report(report: dict, format: str) -> None:
     if format == "json":
         typer.echo(_dump(report))
     else:
