@@ -53,9 +53,44 @@ def span_days(n: int, rate: bool = True, per_day: Optional[int] = None) -> int:
     return max(365, n // 27) if rate else 365
 
 
-def generate(n: int, seed: int = 1, rate: bool = True, per_day: Optional[int] = None):
-    """Yields (Article, story, copy_of) in ingest order."""
+FIGURE_UNITS = ("troops", "people", "USD", "percent")
+VERBS = {"troops": "were sent to the border", "people": "were displaced by the floods",
+         "USD": "would be spent on the plan", "percent": "of the budget was cut"}
+
+
+def _story_claims(st: dict, crng: random.Random) -> list:
+    """Claims for one story article (the story's figure, now and then another source's
+    different figure, now and then a denial), made by a generator of their own (``crng``) so
+    the articles without claims are the same as ever."""
+    from newsledger.model import Claim, Content, Quantity, Source, Span
+
+    out = []
+    for _ in range(crng.choice((0, 1, 1, 2))):
+        speaker = crng.choice(st["names"])
+        value = st["figure"] if crng.random() < 0.7 else st["figure"] * crng.choice((0.5, 2, 3))
+        unit = st["unit"]
+        fig = f"{value:,.0f}"
+        content = f"{fig} {unit} {VERBS[unit]}"
+        out.append(Claim(source=Source(speaker, 0, len(speaker), speaker), cue=Span("said", 0, 4),
+                         content=Content(content, 0, len(content)), kind="indirect",
+                         quantities=[Quantity(fig, 0, len(fig), float(value), unit=unit)]))
+    if crng.random() < 0.1:
+        speaker = crng.choice(st["names"])
+        content = f"the {st['unit']} {VERBS[st['unit']]} as reported"
+        out.append(Claim(source=Source(speaker, 0, len(speaker), speaker), cue=Span("denied", 0, 6),
+                         content=Content(content, 0, len(content)), kind="indirect", stance="denies"))
+    return out
+
+
+def generate(n: int, seed: int = 1, rate: bool = True, per_day: Optional[int] = None, claims: bool = False):
+    """Yields (Article, story, copy_of) in ingest order. ``claims``: story articles carry
+    claims (a figure per story that most sources repeat and some contradict, and denials);
+    copies carry their original's."""
+    import copy as _copy
+
     from newsledger.model import Article
+
+    crng = random.Random(seed + 7)
 
     rng = random.Random(seed)
     nrng = np.random.default_rng(seed)
@@ -96,6 +131,8 @@ def generate(n: int, seed: int = 1, rate: bool = True, per_day: Optional[int] = 
                         byline=[rng.choice(names) + " " + rng.choice(names)],
                         published=src.published)
             a.set_paragraphs(paras)
+            if claims:
+                a.claims, a.analyzed = _copy.deepcopy(src.claims), True
             copy_of = src.source
         else:
             s = rng.randrange(n_stories)
@@ -121,6 +158,10 @@ def generate(n: int, seed: int = 1, rate: bool = True, per_day: Optional[int] = 
                         title=" ".join([st["names"][0]] + rng.sample(st["topic"], 4)).capitalize(),
                         byline=[rng.choice(names) + " " + rng.choice(names)], published=d)
             a.set_paragraphs(paras)
+            if claims:
+                st.setdefault("figure", crng.choice((12, 300, 1500, 12000, 45)) * crng.randrange(1, 9))
+                st.setdefault("unit", crng.choice(FIGURE_UNITS))
+                a.claims, a.analyzed = _story_claims(st, crng), True
             copy_of = None
             recent.append((a, story, day))
             if len(recent) > 10000:  # keep memory flat: copies are drawn from the last 5,000

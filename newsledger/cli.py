@@ -618,17 +618,55 @@ def spark(inputs: List[str] = typer.Argument(..., help="WARC files, globs, direc
           partitions: Optional[int] = typer.Option(None, "--partitions", help="Default: one per WARC file"),
           writer: str = typer.Option("auto", "--writer", help="auto | arrow | spark (see newsledger.spark)"),
           timeout: float = typer.Option(60, "--timeout", help="Per-document time limit (s)"),
+          link: bool = typer.Option(False, "--link", help="Also link on Spark: copy groups, flags, stories, "
+                                                          "claim groups as Parquet under OUT/link (see spark-link)"),
           format: str = typer.Option("table", "--format", "-f", help="table | json")):
     """Extract and analyze WARC crawls with Spark into Parquet tables (articles, claims,
     quantities, removed, errors); `newsledger load` puts them into a ledger.
 
-    Example: newsledger spark crawl/*.warc.gz --out out/ --master local[2]
+    Example: newsledger spark crawl/*.warc.gz --out out/ --master local[2] --link
     """
-    try:
+    def job() -> dict:
         from newsledger.spark import run_spark
 
         report = run_spark(inputs, out, master=master, analyze=not no_analyze, timeout=timeout,
                            keep_raw=not no_raw, partitions=partitions, writer=writer)
+        if link:
+            from newsledger.spark.link import link_parquet
+
+            linked = link_parquet(out, master=master)
+            report.update({f"link_{k}": v for k, v in linked.items() if k != "out"})
+        return report
+
+    report = _spark_job(job)
+    _spark_report(report, format)
+    if report["errors"]:
+        _err(f"{report['errors']} records failed: see {report['out']}/errors")
+    raise typer.Exit(1 if report["errors"] else 0)
+
+
+@app.command("spark-link")
+def spark_link(out_dir: str = typer.Argument(..., help="Directory written by `newsledger spark`"),
+               master: str = typer.Option("local[2]", "--master", help="local[N] | spark://host:port | ..."),
+               format: str = typer.Option("table", "--format", "-f", help="table | json")):
+    """Link the Parquet written by `newsledger spark` on Spark: copy groups, byline-swap and
+    other flags, stories and claim groups, as Parquet tables under OUT/link that
+    `newsledger load` stores without recomputing them.
+
+    Example: newsledger spark-link out/ --master local[2] && newsledger load out/
+    """
+    def job() -> dict:
+        from newsledger.spark.link import link_parquet
+
+        return link_parquet(out_dir, master=master)
+
+    _spark_report(_spark_job(job), format)
+
+
+def _spark_job(job) -> dict:
+    """Run a Spark command's work; a missing Spark or Java, or bad input, is one line."""
+    try:
+        return job()
     except ImportError as e:
         if STATE["debug"]:
             raise
@@ -639,13 +677,13 @@ def spark(inputs: List[str] = typer.Argument(..., help="WARC files, globs, direc
         if STATE["debug"]:
             raise
         _fail(str(e).splitlines()[0][:300])
+
+
+def _spark_report(report: dict, format: str) -> None:
     if format == "json":
         typer.echo(_dump(report))
     else:
         typer.echo(" ".join(f"{k}={v}" for k, v in report.items()))
-    if report["errors"]:
-        _err(f"{report['errors']} records failed: see {report['out']}/errors")
-    raise typer.Exit(1 if report["errors"] else 0)
 
 
 @app.command()

@@ -464,31 +464,41 @@ def _articles_by_id(conn, ids: Iterable[str]) -> dict[str, tuple[int, dict]]:
 def _refresh_group(conn, gid: str) -> set[str]:
     ids = [r[0] for r in conn.execute(select(copies_t.c.article_id).where(copies_t.c.group_id == gid))]
     arts = _articles_by_id(conn, ids)
-    members, aid_of = [], {}
-    for aid, (pk, d) in arts.items():
-        a = Article.from_dict(d)
-        members.append((pk, a))
-        aid_of[id(a)] = aid
+    members = [(pk, aid, Article.from_dict(d)) for aid, (pk, d) in arts.items()]
     if not members:  # every member vanished (deleted or unreadable): nothing to choose from
         return set()
-    original, reason = choose_original(members)
-    oid = aid_of[id(original)]
-    sigs = _load_stored(conn, ids)
-    for cid, a in ((aid_of[id(a)], a) for _, a in members):
+    group, rows = copy_group_rows(gid, members, _load_stored(conn, ids), len(ids))
+    for r in rows:
+        conn.execute(update(copies_t).where(copies_t.c.article_id == r["article_id"])
+                     .values(role=r["role"], similarity=r["similarity"], changes=r["changes"]))
+    conn.execute(delete(copy_groups_t).where(copy_groups_t.c.id == gid))
+    conn.execute(insert(copy_groups_t).values(**group))
+    return set(ids)
+
+
+def copy_group_rows(gid: str, members: list[tuple[int, str, Article]], sigs: dict,
+                    size: Optional[int] = None) -> tuple[dict, list[dict]]:
+    """One copy group's ``link_copy_groups`` row and its ``link_copies`` rows (role,
+    similarity against the original, changes): ``members`` are (ingest order, id, article),
+    ``sigs`` {id: object with ``sig`` and ``shingles``}. Pure: the Spark link calls it too."""
+    by_obj = {id(a): aid for _pk, aid, a in members}
+    original, reason = choose_original([(pk, a) for pk, _aid, a in members])
+    oid = by_obj[id(original)]
+    rows = []
+    for _pk, cid, a in members:
         if cid == oid:
-            conn.execute(update(copies_t).where(copies_t.c.article_id == cid)
-                         .values(role="original", similarity=1.0, changes={"summary": []}))
+            rows.append({"article_id": cid, "group_id": gid, "role": "original", "similarity": 1.0,
+                         "changes": {"summary": []}})
             continue
         s1, s2 = sigs.get(cid), sigs.get(oid)
         sim = None
         if s1 is not None and s2 is not None:
             sim = round(T.containment(T.jaccard(s1.sig, s2.sig), s1.shingles, s2.shingles), 3)
-        conn.execute(update(copies_t).where(copies_t.c.article_id == cid)
-                     .values(role="copy", similarity=sim, changes=diff(original, a)))
-    conn.execute(delete(copy_groups_t).where(copy_groups_t.c.id == gid))
-    conn.execute(insert(copy_groups_t).values(id=gid, original_id=oid, reason=reason, size=len(ids),
-                                              updated_at=_now()))
-    return set(ids)
+        rows.append({"article_id": cid, "group_id": gid, "role": "copy", "similarity": sim,
+                     "changes": diff(original, a)})
+    group = {"id": gid, "original_id": oid, "reason": reason,
+             "size": len(members) if size is None else size, "updated_at": _now()}
+    return group, rows
 
 
 _EMAIL = re.compile(r"\S+@\S+")
@@ -549,15 +559,37 @@ def _bio_flags(conn, aid: str, mine: Optional[list] = None) -> list[Flag]:
     for key, name in mine:
         others = conn.execute(select(bios_t.c.article_id, bios_t.c.name, bios_t.c.site)
                               .where(bios_t.c.key == key, bios_t.c.article_id != aid).limit(50)).all()
-        other_names = [o for o in others if (o.name or "").casefold() != (name or "").casefold()]
-        if other_names:
-            names = list(dict.fromkeys(o.name or "(no name)" for o in other_names))
-            out.append(Flag("reused-bio", f"the author bio of {name or 'this article'} is reused under "
-                            f"{len(names)} other name(s): {', '.join(names[:5])}",
-                            {"name": name, "others": [{"article_id": o.article_id, "name": o.name,
-                                                       "site": o.site} for o in other_names[:20]],
-                             "stage": "link"}))
+        out += reused_bio_flags(name, [{"article_id": o.article_id, "name": o.name, "site": o.site}
+                                       for o in others])
     return out
+
+
+def reused_bio_flags(name: Optional[str], others: list[dict]) -> list[Flag]:
+    """The reused-bio flag of one bio, given the other articles with the same bio key
+    (``{article_id, name, site}``, at most 50). Pure: the Spark link calls it too."""
+    other_names = [o for o in others if (o["name"] or "").casefold() != (name or "").casefold()]
+    if not other_names:
+        return []
+    names = list(dict.fromkeys(o["name"] or "(no name)" for o in other_names))
+    return [Flag("reused-bio", f"the author bio of {name or 'this article'} is reused under "
+                 f"{len(names)} other name(s): {', '.join(names[:5])}",
+                 {"name": name, "others": other_names[:20], "stage": "link"})]
+
+
+def group_member_flags(aid: str, a: Article, oid: Optional[str], original: Optional[Article],
+                       siblings: list[tuple[str, Article]]) -> list[Flag]:
+    """A copy group member's cross-article flags: against its original (``copy_flags``) and,
+    where nothing dates the versions, against its sibling copies. Pure: the Spark link calls it."""
+    new: list[Flag] = []
+    if oid and oid != aid:
+        if original is not None:
+            new += copy_flags(original, a, oid, [s for _, s in siblings])
+        if not any(f.kind == "byline-swapped" for f in new):
+            # the same name as the original's, but another same-day copy names someone else
+            new += original_byline_flags(a, siblings)
+    elif oid == aid:
+        new += original_byline_flags(a, siblings)
+    return new
 
 
 def _refresh_flags(conn, ids: set[str], new_ids: set[str]) -> int:
@@ -598,15 +630,8 @@ def _refresh_flags(conn, ids: set[str], new_ids: set[str]) -> int:
         oid = originals.get(gid)
         siblings = [(m, Article.from_dict(d)) for m in members_of.get(gid, ()) if m != aid
                     for d in [(arts.get(m) or orig_arts.get(m) or member_arts.get(m) or (None, None))[1]] if d]
-        if oid and oid != aid:
-            od = (arts.get(oid) or orig_arts.get(oid) or (None, None))[1]
-            if od:
-                new += copy_flags(Article.from_dict(od), a, oid, [s for _, s in siblings])
-            if not any(f.kind == "byline-swapped" for f in new):
-                # the same name as the original's, but another same-day copy names someone else
-                new += original_byline_flags(a, siblings)
-        elif oid == aid:
-            new += original_byline_flags(a, siblings)
+        od = (arts.get(oid) or orig_arts.get(oid) or (None, None))[1] if oid and oid != aid else None
+        new += group_member_flags(aid, a, oid, Article.from_dict(od) if od else None, siblings)
         if bio_rows.get(aid):
             new += _bio_flags(conn, aid, bio_rows[aid])
         for f in new:
@@ -632,16 +657,7 @@ def _refresh_stories(conn, sids: list[str], now: str) -> None:
         by = defaultdict(list)
         for r in rows:
             by[r.story_id].append(r)
-        out = []
-        for sid, rs in by.items():
-            def when(r) -> str:  # sortable date, undated last
-                return r.published if r.published and re.match(r"\d{4}-", r.published) else "9999"
-
-            dates = sorted(w for w in map(when, rs) if w != "9999")
-            first = min(rs, key=lambda r: (when(r), r.pk))
-            out.append({"id": sid, "label": first.title, "size": len(rs),
-                        "first_published": dates[0] if dates else None,
-                        "last_published": dates[-1] if dates else None, "updated_at": now})
+        out = [story_row(sid, rs, now) for sid, rs in by.items()]
         conn.execute(delete(stories_t).where(stories_t.c.id.in_(part)))
         if out:
             conn.execute(insert(stories_t), out)
@@ -666,13 +682,32 @@ def _refresh_claim_groups(conn, sid: str) -> int:
     if old:
         conn.execute(delete(cm_t).where(cm_t.c.group_id.in_(old)))
         conn.execute(delete(cg_t).where(cg_t.c.story_id == sid))
+    for g in unique_group_ids(groups):
+        _store_claim_group(conn, g)
+    return sum(1 for g in groups if g["verdict"] == "conflict")
+
+
+def story_row(sid: str, rs: list, now: str) -> dict:
+    """A story's ``link_stories`` row from its members (objects with ``title``, ``published``
+    and ``pk``, the ingest order). Pure: the Spark link calls it too."""
+    def when(r) -> str:  # sortable date, undated last
+        return r.published if r.published and re.match(r"\d{4}-", r.published) else "9999"
+
+    dates = sorted(w for w in map(when, rs) if w != "9999")
+    first = min(rs, key=lambda r: (when(r), r.pk))
+    return {"id": sid, "label": first.title, "size": len(rs),
+            "first_published": dates[0] if dates else None,
+            "last_published": dates[-1] if dates else None, "updated_at": now}
+
+
+def unique_group_ids(groups: list[dict]) -> list[dict]:
+    """One story's claim groups with ids made unique (a repeated id gets an "x")."""
     seen = set()
     for g in groups:
         while g["id"] in seen:
             g["id"] += "x"
         seen.add(g["id"])
-        _store_claim_group(conn, g)
-    return sum(1 for g in groups if g["verdict"] == "conflict")
+    return groups
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n")
@@ -718,15 +753,20 @@ def _story_figures(conn, recent) -> list[dict]:
     return out
 
 
-def _store_claim_group(conn, g: dict) -> None:
+def claim_group_rows(g: dict) -> tuple[dict, list[dict]]:
     """One row for the group (without its members and timeline), one row per member: storage
     linear in the members (the timeline is derived from them on read)."""
     header = {k: v for k, v in g.items() if k not in ("members", "timeline")}
-    conn.execute(insert(cg_t).values(id=g["id"], story_id=g["story_id"], label=g["label"], kind=g["kind"],
-                                     verdict=g["verdict"], reason=g["reason"],
-                                     size=len(g["members"]), data=header))
-    conn.execute(insert(cm_t), [{"group_id": g["id"], "article_id": m["article_id"], "idx": m["idx"],
-                                 "pos": pos, "data": m} for pos, m in enumerate(g["members"])])
+    row = {"id": g["id"], "story_id": g["story_id"], "label": g["label"], "kind": g["kind"],
+           "verdict": g["verdict"], "reason": g["reason"], "size": len(g["members"]), "data": header}
+    return row, [{"group_id": g["id"], "article_id": m["article_id"], "idx": m["idx"],
+                  "pos": pos, "data": m} for pos, m in enumerate(g["members"])]
+
+
+def _store_claim_group(conn, g: dict) -> None:
+    row, members = claim_group_rows(g)
+    conn.execute(insert(cg_t).values(**row))
+    conn.execute(insert(cm_t), members)
 
 
 # ---------------------------------------------------------------- reading

@@ -5,6 +5,12 @@ Each ``articles`` row's ``data`` column (the full article JSON) is rebuilt with
 already holds (same id or same URL), so loading the same output twice, or two outputs
 that overlap, stores each article once. The cross-outlet linking then runs over what is
 new (:func:`newsledger.link.link_new`). Needs pyarrow, not Spark.
+
+When the output holds the link stage's tables (``OUT/link/``, written by ``newsledger spark
+--link`` or ``newsledger spark-link``) and the ledger has linked nothing yet, those tables are
+stored as they are (copy groups, stories, claim groups, bands, flags: nothing recomputed);
+into a ledger that already holds linked articles the new articles are linked by
+``link_new`` instead, since the Spark link saw only this output.
 """
 from __future__ import annotations
 
@@ -50,8 +56,10 @@ def _article_rows(out: Path, batch_rows: int) -> Iterator[dict]:
 
 
 def load_parquet(out_dir, ledger, batch_size: int = 200, link: bool = True,
-                 on_failure: Optional[Callable[[Failure], None]] = None) -> LoadReport:
-    """Store the ``articles`` table under ``out_dir`` in ``ledger``; link what is new."""
+                 on_failure: Optional[Callable[[Failure], None]] = None,
+                 link_tables: bool = True) -> LoadReport:
+    """Store the ``articles`` table under ``out_dir`` in ``ledger``; link what is new (from
+    the Spark link's tables where there are some and ``link_tables``, see above)."""
     out = Path(out_dir)
     if not (out / "articles").is_dir():
         raise FileNotFoundError(f"{out}: no articles table (expected {out / 'articles'}/*.parquet)")
@@ -60,6 +68,10 @@ def load_parquet(out_dir, ledger, batch_size: int = 200, link: bool = True,
     if errors is not None:
         report.errors = errors.count_rows()
 
+    from newsledger.spark.linkload import has_link_tables, ledger_is_unlinked, link_flags, store_link_tables
+
+    precomputed = link and link_tables and has_link_tables(out) and ledger_is_unlinked(ledger)
+    flags = link_flags(out) if precomputed else {}
     batch: list[tuple[Article, Optional[bytes], Optional[str]]] = []
     seen: set[str] = set()
 
@@ -93,11 +105,15 @@ def load_parquet(out_dir, ledger, batch_size: int = 200, link: bool = True,
             report.duplicate += 1
             continue
         seen.add(article.id)
+        if article.id in flags:  # the link stage's flags, merged by the Spark link
+            article.flags = flags[article.id]
         batch.append((article, row.get("raw"), row.get("raw_kind")))
         if len(batch) >= batch_size:
             flush()
     flush()
-    if link and report.ids:
+    if precomputed and report.ids:
+        report.linked = store_link_tables(out, ledger, set(report.ids))
+    elif link and report.ids:
         from newsledger.link import link_new
 
         report.linked = link_new(ledger, report.ids) or {}

@@ -1,0 +1,205 @@
+"""The per-article and per-group work of the Spark link stage, as plain Python (no pyspark):
+each function takes what one Spark task holds (an article, a copy group, a story, a bio key)
+and returns rows. Every decision is made by the single-process linker's own functions
+(:mod:`newsledger.link.linker`, :mod:`newsledger.link.claims`), so both sides hash, score and
+break ties alike.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import namedtuple
+from typing import Iterable, Optional
+
+import numpy as np
+
+from newsledger.model import Article, Flag
+
+# ingest order of the articles table, as ``newsledger load`` reads it (the order decides
+# which article is earlier: candidates, originals, story roots)
+Sig = namedtuple("Sig", "sig shingles")
+Member = namedtuple("Member", "title published pk")
+
+
+def _day(published: Optional[str]) -> Optional[int]:
+    try:
+        return dt.date.fromisoformat(published[:10]).toordinal()
+    except (TypeError, ValueError):
+        return None
+
+
+def _i32(sig: np.ndarray) -> list[int]:
+    return sig.astype("<u4").view("<i4").tolist()
+
+
+def fingerprint_row(aid: str, order: int, data_json: str) -> dict:
+    """One article's fingerprint (the linker's :func:`fingerprint`), its band keys to index
+    (``ins``) and to look up (``probe``), and its own flags (computed once, here)."""
+    from newsledger.link import text as T
+    from newsledger.link.linker import fingerprint
+    from newsledger.link.flags import article_flags
+
+    data = json.loads(data_json)
+    a = Article.from_dict(data)
+    fp = fingerprint(a, aid, order, data)
+    own = article_flags(a)
+    for f in own:
+        f.evidence.setdefault("stage", "link")
+    old = list(data.get("flags") or [])
+    old_json = json.dumps(old, ensure_ascii=False)
+    own_json = json.dumps([f.to_dict() for f in own], ensure_ascii=False)
+    return {
+        "id": aid, "ord": order, "shingles": fp.shingles, "sig": _i32(fp.sig), "lead": _i32(fp.lead),
+        "sig_b": T.sig_bytes(fp.sig), "lead_b": T.sig_bytes(fp.lead),
+        "terms": list(fp.terms), "uterms": sorted(set(fp.terms)), "published": a.published,
+        "day": _day(a.published), "title": a.title, "source": a.source, "site": a.site,
+        "ins": [(k, kind) for kind in ("body", "lead", "passage", "story") for k in fp.keys[kind]],
+        "probe": [(k, kind) for kind, k in fp.probe],
+        "flags_old": old_json, "flags_own": own_json,
+        "flags_base": merged_flags(old_json, own_json, (), ()),  # no group or bio flags
+        "bios": bio_rows(a),
+    }
+
+
+def _flag(d: dict) -> Flag:
+    return Flag(d["kind"], d["detail"], d.get("evidence") or {})
+
+
+def copy_group_rows(gid: str, members: Iterable[tuple]) -> list[tuple[str, dict]]:
+    """``members``: (order, id, article JSON, shingles, signature bytes). Rows of
+    ``copy_groups`` and ``copies``, and each member's group flags (``gflags``)."""
+    from newsledger.link import text as T
+    from newsledger.link.linker import copy_group_rows as rows_of, group_member_flags
+
+    ms = sorted(members)
+    arts = [(o, aid, Article.from_dict(json.loads(d))) for o, aid, d, _n, _s in ms]
+    sigs = {aid: Sig(T.sig_from(s), n) for _o, aid, _d, n, s in ms}
+    group, rows = rows_of(gid, arts, sigs)
+    out: list[tuple[str, dict]] = [("copy_groups", group)]
+    out += [("copies", r) for r in rows]
+    oid = group["original_id"]
+    by_id = {aid: a for _o, aid, a in arts}
+    copies = [aid for _o, aid, _a in arts if aid != oid][:20]  # the linker reads 20 siblings
+    for _o, aid, a in arts:
+        siblings = [(m, by_id[m]) for m in copies if m != aid]
+        flags = group_member_flags(aid, a, oid, by_id.get(oid), siblings)
+        if flags:
+            out.append(("gflags", {"article_id": aid, "flags": [f.to_dict() for f in flags]}))
+    return out
+
+
+def bio_rows(a: Article) -> list[dict]:
+    """The article's author bios, keyed as the linker keys them (``link_bios`` rows)."""
+    from newsledger.link.flags import bios
+    from newsledger.link.linker import _bio_name, bio_key
+
+    out = []
+    for b in bios(a):
+        name = _bio_name(a, b)
+        k = bio_key(b, [name] if name else [])
+        if k is not None:
+            out.append({"key": k, "name": name, "site": a.site, "bio": b[:2000]})
+    return out
+
+
+def bio_flag_rows(rows: list[dict]) -> list[dict]:
+    """The reused-bio flags of the articles sharing one bio key."""
+    from newsledger.link.linker import reused_bio_flags
+
+    rows = sorted(rows, key=lambda r: r["ord"])
+    if len({(r["name"] or "").casefold() for r in rows}) < 2:
+        return []
+    out = []
+    for r in rows:
+        others = [{"article_id": o["article_id"], "name": o["name"], "site": o["site"]}
+                  for o in rows if o["article_id"] != r["article_id"]][:50]
+        flags = reused_bio_flags(r["name"], others)
+        if flags:
+            out.append({"article_id": r["article_id"], "flags": [f.to_dict() for f in flags]})
+    return out
+
+
+def merged_flags(old_json: str, own_json: str, group: Iterable[list], bio: Iterable[list]) -> Optional[str]:
+    """The article's flags after linking (as the linker's ``_refresh_flags`` merges them), or
+    None when they are what the article already holds."""
+    from newsledger.link.flags import merge_flags
+
+    old = json.loads(old_json)
+    new = [_flag(d) for d in json.loads(own_json)]
+    for fs in (*group, *bio):
+        new += [_flag(d) for d in fs]
+    for f in new:
+        f.evidence.setdefault("stage", "link")
+    kept = [f for f in old if (f.get("evidence") or {}).get("stage") != "link"]
+    merged = merge_flags(kept, new)
+    return None if merged == old else json.dumps(merged, ensure_ascii=False)
+
+
+def story_rows(sid: str, members: Iterable[tuple], now: str) -> dict:
+    """``members``: (order, title, published). The ``link_stories`` row."""
+    from newsledger.link.linker import story_row
+
+    return story_row(sid, [Member(t, p, o) for o, t, p in members], now)
+
+
+def claim_group_rows(sid: str, claims: Iterable[tuple]) -> list[tuple[str, dict]]:
+    """``claims``: (order, idx, article_id, claim JSON, source, site, published) of the story's
+    most recent ``CLAIM_WINDOW`` articles. Rows of ``claim_groups`` and ``claim_members``."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.linker import claim_group_rows as rows_of, unique_group_ids
+
+    rows = [{"article_id": aid, "idx": idx, "data": json.loads(d), "source": src, "site": site,
+             "published": pub} for _o, idx, aid, d, src, site, pub in sorted(claims, key=lambda c: c[:2])]
+    out: list[tuple[str, dict]] = []
+    for g in unique_group_ids(group_story(sid, rows)):
+        head, members = rows_of(g)
+        out.append(("claim_groups", head))
+        out += [("claim_members", m) for m in members]
+    return out
+
+
+class Components:
+    """Union-find over article ids (copy groups: the components of the confirmed copy pairs)."""
+
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        p = self.parent.setdefault(x, x)
+        while p != self.parent[p]:
+            self.parent[p] = self.parent[self.parent[p]]
+            p = self.parent[p]
+        self.parent[x] = p
+        return p
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def copy_group_ids(edges: Iterable[tuple[str, str]], order: dict[str, int]) -> dict[str, str]:
+    """{article id: copy group id}; a group is named after its earliest member, as the linker
+    names it after the first article a copy matched."""
+    uf = Components()
+    for a, b in edges:
+        uf.union(a, b)
+    comps: dict[str, list[str]] = {}
+    for x in list(uf.parent):
+        comps.setdefault(uf.find(x), []).append(x)
+    out = {}
+    for ms in comps.values():
+        first = min(ms, key=lambda m: order[m])
+        for m in ms:
+            out[m] = f"c-{first[:12]}"
+    return out
+
+
+def story_ids(parents: dict[str, str], order: dict[str, int]) -> dict[str, str]:
+    """{article id: story id}: each article joins the story of the earlier article it matched
+    (``parents``), or starts its own, named after it, as the linker does."""
+    root: dict[str, str] = {}
+    for aid in sorted(order, key=order.__getitem__):  # parents are always earlier
+        via = parents.get(aid)
+        root[aid] = root.get(via, via) if via is not None else aid
+    return {aid: f"s-{r[:12]}" for aid, r in root.items()}

@@ -1,0 +1,112 @@
+"""The link stage on Spark gives the single-process linker's groups and flags, and `load`
+stores them without recomputing (a later ingest links against them)."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyarrow")
+pytest.importorskip("pyspark")
+if not shutil.which("java"):
+    pytest.skip("Spark needs Java", allow_module_level=True)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from link_scale import generate  # noqa: E402
+
+from newsledger.spark.linkcheck import agreement, group_pairs  # noqa: E402
+from newsledger.spark.load import load_parquet  # noqa: E402
+from newsledger.store import Ledger  # noqa: E402
+
+N = 600  # two of the linker's 500-article chunks
+
+
+def write_corpus(out: Path, n: int) -> list:
+    from newsledger.spark.local import TableWriter
+    from newsledger.spark.rows import article_rows
+
+    w = TableWriter(out, rows_per_group=250)  # several row groups: several tasks
+    arts = []
+    for a, _story, _copy in generate(n, claims=True):
+        arts.append(a)
+        for table, row in article_rows(a, None, "generated"):
+            w.add(table, row)
+    w.close()
+    return arts
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory):
+    from newsledger.spark.link import link_parquet
+
+    d = tmp_path_factory.mktemp("sparklink")
+    arts = write_corpus(d / "out", N)
+    report = link_parquet(d / "out", master="local[2]")
+    spark_ledger = Ledger(str(d / "spark.db"))
+    loaded = load_parquet(d / "out", spark_ledger)
+    single = Ledger(str(d / "single.db"))
+    load_parquet(d / "out", single, link_tables=False)
+    return {"report": report, "loaded": loaded, "spark": spark_ledger, "single": single, "arts": arts}
+
+
+def test_spark_link_writes_every_table(linked):
+    from newsledger.spark.link import LINK_TABLES
+
+    out = Path(linked["report"]["out"])
+    assert all(any((out / t).glob("*.parquet")) for t in LINK_TABLES)
+    assert linked["report"]["articles"] == N
+    assert linked["report"]["signatures"] == N
+    assert linked["loaded"].linked["link"] == "precomputed"
+
+
+def test_groups_equal_the_single_process_linker(linked):
+    ref, got = group_pairs(linked["single"]), group_pairs(linked["spark"])
+    # the corpus has each structure (else equality would say little)
+    assert len(ref["copies"]) > 20 and len(ref["stories"]) > 500 and len(ref["claims"]) > 100
+    assert got == ref, agreement(ref, got)
+
+
+def test_originals_changes_and_flags_equal(linked):
+    from newsledger.link import copy_groups
+
+    def shape(ledger):
+        return {g["original"]: sorted((m["article_id"], m["role"], m["similarity"], tuple(m["changes"]))
+                                      for m in g["members"]) for g in copy_groups(ledger)}
+
+    assert shape(linked["spark"]) == shape(linked["single"])
+    flags = {}
+    for name in ("spark", "single"):
+        ledger = linked[name]
+        flags[name] = {a.id: [(f["kind"], f["detail"]) for f in ledger.get(a.id)["flags"]] for a in linked["arts"]}
+    assert any(flags["single"].values())  # byline swaps on copies under other names
+    assert flags["spark"] == flags["single"]
+
+
+def test_a_later_ingest_links_against_the_loaded_tables(linked):
+    """The bands and signatures stored by load are the linker's: a new copy of a stored
+    article joins its copy group and story."""
+    from newsledger.link import copy_groups, link_new, story_of
+    from newsledger.model import Article
+
+    ledger = linked["spark"]
+    src = linked["arts"][10]
+    copy = Article(source="later:1", url="https://later.example/copy", site="later.example",
+                   title="Copied: " + (src.title or ""), published=src.published)
+    copy.set_paragraphs(list(src.paragraphs))
+    res = ledger.add([(copy, None, None)])
+    link_new(ledger, res.new)
+    group = next(g for g in copy_groups(ledger) if copy.id in {m["article_id"] for m in g["members"]})
+    assert src.id in {m["article_id"] for m in group["members"]}
+    assert story_of(ledger, copy.id) == story_of(ledger, src.id)
+
+
+def test_spark_link_on_a_missing_directory_is_one_line(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "newsledger.cli", "spark-link", str(tmp_path / "nowhere")],
+                       capture_output=True, text=True)
+    assert r.returncode == 2
+    assert "no articles table" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
