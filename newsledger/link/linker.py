@@ -677,7 +677,7 @@ def _refresh_claim_groups(conn, sid: str) -> int:
                         .order_by(articles_t.c.pk, claims_t.c.idx)).all()
     groups = group_story(sid, [{"article_id": r.article_id, "idx": r.idx, "data": dict(r.data),
                                 "source": r.source, "site": r.site, "published": r.published}
-                               for r in rows], _story_figures(conn, recent))
+                               for r in rows], _story_figures(conn, recent) or None)  # none stored: the claims' own
     old = [r[0] for r in conn.execute(select(cg_t.c.id).where(cg_t.c.story_id == sid))]
     if old:
         conn.execute(delete(cm_t).where(cm_t.c.group_id.in_(old)))
