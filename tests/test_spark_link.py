@@ -110,3 +110,35 @@ def test_spark_link_on_a_missing_directory_is_one_line(tmp_path):
     assert r.returncode == 2
     assert "no articles table" in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_claim_groups_of_analysed_pages_equal_the_single_process_linker(tmp_path):
+    """The bundled sample corpus, analysed for real: its claim groups hold the figures the pages
+    state themselves (the outlet's, read with their sentence from the article text) as well as
+    the claims' own, on Spark as in one process."""
+    from newsledger.link import claim_groups
+    from newsledger.model import Article
+    from newsledger.pipeline import handle_one
+    from newsledger.read import read
+    from newsledger.spark.link import link_parquet
+    from newsledger.spark.local import TableWriter
+    from newsledger.spark.rows import article_rows
+
+    corpus = Path(__file__).resolve().parent.parent / "samples" / "corpus"
+    w = TableWriter(tmp_path / "out", rows_per_group=10)
+    n = 0
+    for doc in read([str(corpus)]):
+        a = handle_one(doc, analyze=True)
+        if isinstance(a, Article):
+            n += 1
+            for table, row in article_rows(a, doc, "samples"):
+                w.add(table, row)
+    w.close()
+    link_parquet(tmp_path / "out", master="local[2]")
+    spark_ledger, single = Ledger(str(tmp_path / "spark.db")), Ledger(str(tmp_path / "single.db"))
+    load_parquet(tmp_path / "out", spark_ledger)
+    load_parquet(tmp_path / "out", single, link_tables=False)
+    ref, got = group_pairs(single), group_pairs(spark_ledger)
+    reported = [m for g in claim_groups(single) for m in g["members"] if m["idx"] < 0]  # the outlet's own figure
+    assert n >= 25 and len(ref["claims"]) > 20 and reported
+    assert got == ref, agreement(ref, got)

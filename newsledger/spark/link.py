@@ -217,8 +217,8 @@ def _scores(cand, fp):
     """Stage 3: the linker's ``copy_score`` and ``story_score`` on each candidate pair."""
     from pyspark.sql import functions as F
 
-    from newsledger.link.linker import (COPY_CONTAINMENT, COPY_LEAD, COPY_LEAD_CONTAINMENT, MIN_SHINGLES,
-                                        STORY_THRESHOLD)
+    from newsledger.link.linker import (COPY_CONTAINMENT, COPY_LEAD, COPY_LEAD_CONTAINMENT, ENTITY_BONUS,
+                                        MIN_SHINGLES, STORY_THRESHOLD)
 
     x = fp.select(*[F.col(c).alias("x_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
     y = fp.select(*[F.col(c).alias("y_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
@@ -235,7 +235,7 @@ def _scores(cand, fp):
     shared = F.array_intersect("x_uterms", "y_uterms")
     sj = F.size(shared).cast("double") / F.size(F.array_union("x_uterms", "y_uterms"))
     ents = F.size(F.filter(shared, lambda t: t.startswith("e:")))
-    sj = sj + F.lit(0.02) * F.least(ents, F.lit(5)).cast("double")
+    sj = sj + F.lit(ENTITY_BONUS) * F.least(ents, F.lit(6)).cast("double")  # as the linker's story_score
     d = F.abs(F.col("x_day") - F.col("y_day"))
     decay = F.greatest(F.lit(0.6), F.lit(1.0) - (d - 7).cast("double") / F.lit(80.0))
     sj = F.when(d.isNotNull() & (d > 7), sj * decay).otherwise(sj)
@@ -453,8 +453,18 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
     meta = fp.select("id", "source", "site", "published")
     cl = (claims.join(window, "id").join(meta, "id")
           .select("story_id", "ord", "idx", "id", "data", "source", "site", "published"))
-    cg = (cl.rdd.map(lambda r: (r[0], tuple(r[1:]))).groupByKey()
-          .flatMap(lambda kv: L.claim_group_rows(kv[0], kv[1])).persist())
+    # every stored figure of those articles with its sentence, as the linker's _story_figures
+    figs = (spark.read.parquet(f"{out}/quantities")
+            .select(F.col("article_id").alias("id"), "claim_idx", "text", "start", "end", "value", "low",
+                    "high", "bound", "unit")
+            .join(window, "id").join(meta, "id")
+            .join(spark.read.parquet(f"{out}/articles").select("id", F.col("text").alias("article_text"),
+                                                                 "agency"), "id"))
+    fig_rows = figs.select("story_id", "ord", "id", "claim_idx", "text", "start", "end", "value", "low", "high",
+                           "bound", "unit", "article_text", "source", "site", "agency", "published").rdd
+    cg = (cl.rdd.map(lambda r: (r[0], tuple(r[1:])))
+          .cogroup(fig_rows.map(lambda r: (r[0], L.figure_row(*r[1:]))))
+          .flatMap(lambda kv: L.claim_group_rows(kv[0], kv[1][0], kv[1][1])).persist())
     for name in ("claim_groups", "claim_members"):
         write(name, cg.filter(lambda t, n=name: t[0] == n).map(lambda t: t[1]))
     cg.unpersist()

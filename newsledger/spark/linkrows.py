@@ -142,16 +142,32 @@ def story_rows(sid: str, members: Iterable[tuple], now: str) -> dict:
     return story_row(sid, [Member(t, p, o) for o, t, p in members], now)
 
 
-def claim_group_rows(sid: str, claims: Iterable[tuple]) -> list[tuple[str, dict]]:
+def figure_row(order: int, aid: str, claim_idx, text: str, start: int, end: int, value, low, high, bound,
+               unit, article_text: Optional[str], source, site, agency, published) -> tuple[tuple, dict]:
+    """One stored figure with the words of its sentence (the linker's ``_story_figures`` row),
+    keyed by its article's order and its start."""
+    from newsledger.link.linker import _sentence_around
+
+    before, after = _sentence_around(article_text or "", start, end)
+    return (order, start), {"article_id": aid, "claim_idx": claim_idx, "text": text, "start": start,
+                            "value": value, "low": low, "high": high, "bound": bound, "unit": unit,
+                            "before": before, "after": after, "source": source, "site": site,
+                            "agency": agency, "published": published}
+
+
+def claim_group_rows(sid: str, claims: Iterable[tuple],
+                     figures: Optional[Iterable[tuple[tuple, dict]]] = None) -> list[tuple[str, dict]]:
     """``claims``: (order, idx, article_id, claim JSON, source, site, published) of the story's
-    most recent ``CLAIM_WINDOW`` articles. Rows of ``claim_groups`` and ``claim_members``."""
+    most recent ``CLAIM_WINDOW`` articles; ``figures``: their stored figures (:func:`figure_row`).
+    Rows of ``claim_groups`` and ``claim_members``."""
     from newsledger.link.claims import group_story
     from newsledger.link.linker import claim_group_rows as rows_of, unique_group_ids
 
     rows = [{"article_id": aid, "idx": idx, "data": json.loads(d), "source": src, "site": site,
              "published": pub} for _o, idx, aid, d, src, site, pub in sorted(claims, key=lambda c: c[:2])]
+    figs = [f for _k, f in sorted(figures or (), key=lambda kf: kf[0])] or None  # none stored: the claims' own
     out: list[tuple[str, dict]] = []
-    for g in unique_group_ids(group_story(sid, rows)):
+    for g in unique_group_ids(group_story(sid, rows, figs)):
         head, members = rows_of(g)
         out.append(("claim_groups", head))
         out += [("claim_members", m) for m in members]
