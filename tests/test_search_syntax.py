@@ -108,3 +108,12 @@ def test_lists_alike_on_both_backends(ledger):
     claims = c.get("/claims.json?sort=newest").json()
     assert claims["total"] == 1 and claims["items"][0]["source"] == "Officials"
     assert c.get("/articles.csv").text.count("\n") == 5  # a header and four rows
+
+
+def test_a_repeated_word_is_asked_once(ledger):
+    """125 times "the" (the hostile query of issue 17) is one clause, on both backends, and
+    finds what "the" finds; repeated alternatives and exclusions collapse too."""
+    assert syntax.to_fts5(syntax.parse(" ".join(["the"] * 125))) == '"the"'
+    assert syntax.to_fts5(syntax.parse("dam OR Dam OR dam flood -x -X")) == '"dam" AND "flood" NOT "x"'
+    assert syntax.to_tsquery(syntax.parse("flood flood flood")) == syntax.to_tsquery(syntax.parse("flood"))
+    assert ledger.search(" ".join(["dam"] * 125)) == ledger.search("dam")

@@ -93,8 +93,32 @@ def parse(query: str) -> list[Clause]:
         else:
             clauses.append(Clause(alts, negated))
         join_next = False
+    clauses = _distinct(clauses)
     _check(clauses)
     return clauses
+
+
+def _key(c: Clause) -> tuple:
+    return (c.negated, tuple(sorted({(tuple(w.casefold() for w in t.words), t.prefix, t.raw) for t in c.alts})))
+
+
+def _distinct(clauses: list[Clause]) -> list[Clause]:
+    """Each clause once (a word repeated 125 times asks no more than once), its alternatives
+    once each: the query the database runs is as small as what it means."""
+    seen, out = set(), []
+    for c in clauses:
+        k = _key(c)
+        if k in seen:
+            continue
+        seen.add(k)
+        alts, keys = [], set()
+        for t in c.alts:
+            tk = (tuple(w.casefold() for w in t.words), t.prefix, t.raw)
+            if tk not in keys:
+                keys.add(tk)
+                alts.append(t)
+        out.append(Clause(alts, c.negated))
+    return out
 
 
 def _check(clauses: list[Clause]) -> None:
