@@ -63,7 +63,7 @@ open close back top skip main navigation page pages issue issues subscription su
 digital e-paper epaper edition archive archives podcast weather horoscope obituaries classifieds
 correspondent reporter editor writer columnist contributor redakteur redakteurin journalist journalistin
 staff senior chief political deputy associate assistant follow finance monde professor markets app dive deeper
-party""".split())
+party full screen font size""".split())
 _NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
                         r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
@@ -196,11 +196,26 @@ _TIME_TAIL = re.compile(r"\s*(?:\d|(?:published|updated|posted|veröffentlicht|p
 _AGENCY_PART = re.compile(r"^\(?[A-Z]{2,5}\)?$")
 
 
+_GLUED_BY = re.compile(r"^([Bb]y)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")  # "bySauli Giliard"
+_SEGMENT_SEP = re.compile(r"\s+[|•·]\s+")
+_WITH_NAMES = re.compile(r"\(\s*(?:avec|with|mit|con|com|met|med|z)\s+([^)]{3,120})\)", re.I)
+
+
+def _by_segment(s: str) -> str:
+    """A byline as one string: a glued "byName" opened up, the "Par ..." segment of a
+    "Site | date | Par A (avec B et C)" line taken, and "(with B and C)" read as co-authors."""
+    s = _GLUED_BY.sub(r"\1 ", s)
+    if not _BYLINE_STRIP.match(s):
+        segs = _SEGMENT_SEP.split(s)
+        s = next((seg for seg in segs[1:] if _BYLINE_STRIP.match(seg) and re.match(r"\S+\s+[A-ZÀ-ÖØ-Þ]", seg)), s)
+    return _WITH_NAMES.sub(r", \1", s)
+
+
 def byline_names(line: str) -> tuple[list[str], bool]:
     """(people named by a byline-like line, whether the line itself shows it is a byline: a
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
     line must be names (:func:`_name_part_ok`)."""
-    s = _BULLET.sub("", line.strip()).strip()
+    s = _by_segment(_BULLET.sub("", line.strip()).strip())
     if not s or _CREDIT.search(s) or len(s) > 200:
         return [], False
     by = bool(_BYLINE_STRIP.match(s))
@@ -235,20 +250,64 @@ _BY_APPOSITION = re.compile(r",\s+(?:a|an|the|who|is|our)\s")
 NAME_ANCHOR_GAP = 2  # a bare name line counts within this many lines of a byline, date or another name
 
 
+NAME_ZONE_MAX_AFTER = 8  # after a lone "By", name lines may run this many lines into the body
+_ROLE_LINE = re.compile(
+    r"^(?:[\w'’-]+\s+){0,3}(?:correspondent|reporter(?:in)?|editor|writer|columnist|contributor|producer|"
+    r"journalist(?:e|in)?|redakteur(?:in)?|rédact(?:eur|rice)|redactor(?:a)?|periodista|corresponsal|"
+    r"correspondant(?:e)?|korrespondent(?:in)?|giornalista|inviat[oa]|freelance)\b", re.I)
+
+
+def _role_follows(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """The line after a bare name is the person's role ("Corresponsal en Atenas", "Producer")."""
+    if k + 1 >= len(idx):
+        return False
+    nxt = infos[idx[k + 1]]
+    return nxt.words <= 6 and not nxt.end_punct and bool(_ROLE_LINE.match(_BULLET.sub("", nxt.text).strip()))
+
+
+def _caption_or_tag(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """A bare name that is a photo's subject (next to a "Foto: ..." credit) or one item of a
+    bulleted list of topics ("* Jane Roe," among "* Labour Party,")."""
+    near = [infos[idx[j]] for j in (k - 1, k + 1) if 0 <= j < len(idx)]
+    if any(_CREDIT.search(inf.text) and inf.words <= 12 for inf in near):
+        return True
+    if not infos[idx[k]].bullet:
+        return False
+    block = []
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(idx) and infos[idx[j]].bullet and len(block) < 20:
+            block.append(infos[idx[j]])
+            j += step
+    return any(inf.words >= 1 and not byline_names(inf.text)[0] for inf in block)
+
+
+def _dated_byline(text: str, inf: LineInfo) -> bool:
+    """A short line the flattener ran together: "Jane Roe · Site · Posted: May 1, 2024"."""
+    if inf.words > 25 or not (_PUB_CUE.search(text) or _UPD_CUE.search(text) or _DATE.search(text)):
+        return False
+    names, evidence = byline_names(text)
+    return bool(names) and evidence
+
+
 def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
                title_k: Optional[int]) -> tuple[list[str], list[int]]:
     """(names, their line indices) from the header zone: after the headline (or up to 15
-    lines above the body when there is none) to :data:`NAME_ZONE_AFTER` lines into the body.
-    "By ..." lines and name lines after a lone "By" always count; a bare name line only next
-    to such a line, a date line or another counted name line."""
+    lines above the body when there is none) to :data:`NAME_ZONE_AFTER` lines into the body
+    (further while name lines follow a lone "By"). "By ..." lines and name lines after a lone
+    "By" or before a role line count; a bare name line only next to such a line, a date line
+    or another counted name line, and never when it is a photo's subject or a topic tag."""
     start = title_k - BY_ABOVE_TITLE if title_k is not None else max(0, lo - 15)
     stop = min(len(idx), lo + NAME_ZONE_AFTER)
     found: dict[int, list[str]] = {}
     anchors: set[int] = {title_k} if title_k is not None else set()
     bare: dict[int, list[str]] = {}
     bulleted: set[int] = set()
+    by_lines: list[int] = []
     after_by = 0
-    for k in range(max(0, start), stop):
+    for k in range(max(0, start), min(len(idx), lo + NAME_ZONE_MAX_AFTER)):
+        if k >= stop and not after_by:
+            break
         i = idx[k]
         inf = infos[i]
         text = _BULLET.sub("", inf.text).strip()
@@ -259,7 +318,7 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         by_line = bool(_BYLINE_STRIP.match(text))
         if by_line and inf.words <= 80:  # "By Alex Heath, a deputy editor and author of ..."
             text = _BY_APPOSITION.split(text, maxsplit=1)[0]
-        elif (reasons[i] is None and inf.prose) or inf.words > 30:
+        elif ((reasons[i] is None and inf.prose) or inf.words > 30) and not _dated_byline(text, inf):
             after_by = 0
             continue
         if title_k is not None and k <= title_k and not by_line:
@@ -268,29 +327,44 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
                 and not names:
             anchors.add(k)
-        explicit = after_by > 0 or reasons[i] == "byline" or evidence
+        explicit = after_by > 0 or reasons[i] == "byline" or evidence or (names and _role_follows(k, idx, infos))
         after_by = max(0, after_by - 1) if names else 0
         if names and explicit:
             found[k] = names
             anchors.add(k)
-        elif names:
+            if by_line:
+                by_lines.append(k)
+        elif names and not _caption_or_tag(k, idx, infos):
             bare[k] = names
             if inf.bullet:
                 bulleted.add(k)
-    strong = set(anchors) - {title_k}  # bylines and dates: a bulleted name needs one next to it
-    grew = True
-    while grew:  # bare names chained to an anchor; a bulleted name (else a topic tag) only to a strong one
-        grew = False
-        for k in sorted(bare):
-            near = strong if k in bulleted else anchors
-            if any(abs(k - a) <= NAME_ANCHOR_GAP for a in near):
-                found[k] = bare.pop(k)
-                anchors.add(k)
-                grew = True
+    chained = _chain_bare(bare, bulleted, anchors, title_k)
+    if by_lines:  # a bare name above the "By ..." line is a caption or a topic, not a co-author
+        chained = {k: v for k, v in chained.items() if k > by_lines[0]}
+    found.update(chained)
     names: list[str] = []
     for k in sorted(found):
         names.extend(n for n in found[k] if n not in names)
     return names, [idx[k] for k in sorted(found)]
+
+
+def _chain_bare(bare: dict[int, list[str]], bulleted: set[int], anchors: set[int],
+                title_k: Optional[int]) -> dict[int, list[str]]:
+    """Bare name lines chained to an anchor; a bulleted name (else a topic tag) only to a
+    strong one (a byline or a date, not the headline)."""
+    anchors = set(anchors)
+    strong = anchors - {title_k}
+    out: dict[int, list[str]] = {}
+    grew = True
+    while grew:
+        grew = False
+        for k in sorted(bare):
+            near = strong if k in bulleted else anchors
+            if any(abs(k - a) <= NAME_ANCHOR_GAP for a in near):
+                out[k] = bare.pop(k)
+                anchors.add(k)
+                grew = True
+    return out
 
 
 _PUB_CUE = re.compile(r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"
