@@ -159,7 +159,26 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     top = max(scores.values())
     # the headline comes first: of the lines scoring close to the best, the earliest
     best = min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)
-    return idx[best]
+    return idx[_bare_headline(best, idx, infos, lo)]
+
+
+BARE_MIN_CHARS = 12  # a line this long at least, found inside the chosen one, may be the bare headline
+
+
+def _bare_headline(best: int, idx: list[int], infos: list[LineInfo], lo: int) -> int:
+    """The chosen line may be the page's <title> repeated ("Headline | Site Name") or a
+    breadcrumb run into the headline ("HomeNewsHeadline"): when a nearby line is exactly its
+    start or its end, that line is the headline."""
+    text = clean_title(infos[idx[best]].text)
+    for k in range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY + 2)):
+        other = clean_title(infos[idx[k]].text)
+        if k == best or len(other) < BARE_MIN_CHARS or len(other) >= len(text) or infos[idx[k]].bullet:
+            continue
+        if text.startswith(other) and re.match(r"\s*[|\-–—:·•]", text[len(other):]):
+            return k
+        if text.endswith(other):
+            return k
+    return best
 
 
 def _name_part_ok(part: str) -> bool:
