@@ -133,11 +133,23 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         score -= 2.0
     if inf.words <= 4 and inf.caps >= 0.99:
         score -= 1.0  # a menu item or section label
+    if inf.words <= 4 and text == text.lower() and text != text.upper():
+        score -= 2.0  # a lower-case topic tag ("chaos theory")
     if reason == "related-links":
         score -= 0.5
     if "|" in text or inf.glued:
         score -= 1.0
     return score
+
+
+BYLINE_BELOW = 2  # a "By ..." line this many lines below a candidate marks it as the headline
+BYLINE_BELOW_BONUS = 2.0
+
+
+def _is_by_line(inf: LineInfo) -> bool:
+    """A "By Jane Roe ..." line (not a bullet of a teaser list)."""
+    return not inf.bullet and inf.words <= 30 and bool(_BYLINE_STRIP.match(_GLUED_BY.sub(r"\1 ", inf.text.strip()))) \
+        and bool(byline_names(inf.text)[0])
 
 
 def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
@@ -149,10 +161,19 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         return h1[0]  # markdown with a single top-level heading: the page's <h1>
     lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
     scores: dict[int, float] = {}
-    for k in range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY)):
+    raw: dict[int, float] = {}
+    window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
+    by_lines = [k for k in window if _is_by_line(infos[idx[k]])]
+    for k in window:
         lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
         sc = _title_score(k, lo, idx, infos, reasons, lead_terms)
-        if sc is not None and sc >= MIN_TITLE_SCORE:
+        if sc is not None:
+            raw[k] = sc
+    for k in raw:  # a headline sits just above its "By ..." line
+        if any(0 < b - k <= BYLINE_BELOW for b in by_lines):
+            raw[k] += BYLINE_BELOW_BONUS
+    for k, sc in raw.items():
+        if sc >= MIN_TITLE_SCORE:
             scores[k] = sc
     if not scores:
         return None
@@ -241,7 +262,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     s = _BYLINE_STRIP.sub("", s).strip()
     cut = _GLUED_TAIL.split(s, maxsplit=1)
     s0 = cut[0].strip()
-    cut_time = _TIME_TAIL.sub("", s0).strip()
+    cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,")
     role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
     handle = re.sub(r"@\w+.*$", "", role).strip()
     evidence = by or len(cut) > 1 or cut_time != s0 or role != cut_time or handle != role
@@ -284,12 +305,15 @@ def _role_follows(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
     return nxt.words <= 6 and not nxt.end_punct and bool(_ROLE_LINE.match(_BULLET.sub("", nxt.text).strip()))
 
 
-def _caption_or_tag(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
-    """A bare name that is a photo's subject (next to a "Foto: ..." credit) or one item of a
-    bulleted list of topics ("* Jane Roe," among "* Labour Party,")."""
+def _next_to_credit(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """A bare name next to a "Foto: ..." credit: the photo's subject, or its author's byline."""
     near = [infos[idx[j]] for j in (k - 1, k + 1) if 0 <= j < len(idx)]
-    if any(_CREDIT.search(inf.text) and inf.words <= 12 for inf in near):
-        return True
+    return any(_CREDIT.search(inf.text) and inf.words <= 12 for inf in near)
+
+
+def _topic_tag(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """A bare name that is one item of a bulleted list of topics ("* Jane Roe," among
+    "* Labour Party," and "* Conservative Party,")."""
     if not infos[idx[k]].bullet:
         return False
     block = []
@@ -298,7 +322,12 @@ def _caption_or_tag(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
         while 0 <= j < len(idx) and infos[idx[j]].bullet and len(block) < 20:
             block.append(infos[idx[j]])
             j += step
-    return any(inf.words >= 1 and not byline_names(inf.text)[0] for inf in block)
+    others = [inf for inf in block if inf.words >= 1 and not byline_names(inf.text)[0] and not _is_date_line(inf)
+              and not _PUB_CUE.search(inf.text) and not _UPD_CUE.search(inf.text)]
+    return len(others) >= TAG_LIST_OTHERS
+
+
+TAG_LIST_OTHERS = 2  # a bulleted name among this many bulleted non-names is a topic tag
 
 
 def _dated_byline(text: str, inf: LineInfo) -> bool:
@@ -315,12 +344,14 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     lines above the body when there is none) to :data:`NAME_ZONE_AFTER` lines into the body
     (further while name lines follow a lone "By"). "By ..." lines and name lines after a lone
     "By" or before a role line count; a bare name line only next to such a line, a date line
-    or another counted name line, and never when it is a photo's subject or a topic tag."""
+    or another counted name line, never when it is a topic tag, and next to a photo credit
+    only when no other line names the author."""
     start = title_k - BY_ABOVE_TITLE if title_k is not None else max(0, lo - 15)
     stop = min(len(idx), lo + NAME_ZONE_AFTER)
     found: dict[int, list[str]] = {}
     anchors: set[int] = {title_k} if title_k is not None else set()
     bare: dict[int, list[str]] = {}
+    weak: dict[int, list[str]] = {}  # bare names next to a photo credit
     bulleted: set[int] = set()
     by_lines: list[int] = []
     after_by = 0
@@ -353,11 +384,15 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
             anchors.add(k)
             if by_line:
                 by_lines.append(k)
-        elif names and not _caption_or_tag(k, idx, infos):
+        elif names and _next_to_credit(k, idx, infos):
+            weak[k] = names
+        elif names and not _topic_tag(k, idx, infos):
             bare[k] = names
             if inf.bullet:
                 bulleted.add(k)
     chained = _chain_bare(bare, bulleted, anchors, title_k)
+    if not found and not chained:  # a name by a photo credit only when nothing else names the author
+        chained = _chain_bare(weak, bulleted, anchors, title_k)
     if by_lines:  # a bare name above the "By ..." line is a caption or a topic, not a co-author
         chained = {k: v for k, v in chained.items() if k > by_lines[0]}
     found.update(chained)
