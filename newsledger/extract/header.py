@@ -251,6 +251,16 @@ def _by_segment(s: str) -> str:
     return _WITH_NAMES.sub(r", \1", s)
 
 
+def _dated_tail(s: str) -> bool:
+    """The line goes on from the name to a date or a "Published" cue ("Jane Roe - Apr 16,
+    2015"), not just to any number ("... Celebrate '13 Going on 30'")."""
+    m = _TIME_TAIL.search(s)
+    if not m or not m.start():
+        return False
+    tail = m.group(0)
+    return bool(_DATE.search(tail) or _PUB_CUE.search(tail) or _UPD_CUE.search(tail) or M.parse_date(tail))
+
+
 def byline_names(line: str) -> tuple[list[str], bool]:
     """(people named by a byline-like line, whether the line itself shows it is a byline: a
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
@@ -265,7 +275,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,")
     role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
     handle = re.sub(r"@\w+.*$", "", role).strip()
-    evidence = by or len(cut) > 1 or cut_time != s0 or role != cut_time or handle != role
+    evidence = by or len(cut) > 1 or _dated_tail(s0) or role != cut_time or handle != role
     s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", handle)
     s = re.sub(r"(?i)\s+(?:for|für|pour|para|per)\s+.*$", "", s)
     parts = [p.strip(" .:,") for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
@@ -347,7 +357,8 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     or another counted name line, never when it is a topic tag, and next to a photo credit
     only when no other line names the author."""
     start = title_k - BY_ABOVE_TITLE if title_k is not None else max(0, lo - 15)
-    stop = min(len(idx), lo + NAME_ZONE_AFTER)
+    body = max(lo, title_k + 1) if title_k is not None else lo  # the headline may be the body's first line
+    stop = min(len(idx), body + NAME_ZONE_AFTER)
     found: dict[int, list[str]] = {}
     anchors: set[int] = {title_k} if title_k is not None else set()
     bare: dict[int, list[str]] = {}
@@ -355,7 +366,7 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     bulleted: set[int] = set()
     by_lines: list[int] = []
     after_by = 0
-    for k in range(max(0, start), min(len(idx), lo + NAME_ZONE_MAX_AFTER)):
+    for k in range(max(0, start), min(len(idx), body + NAME_ZONE_MAX_AFTER)):
         if k >= stop and not after_by:
             break
         i = idx[k]
