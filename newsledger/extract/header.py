@@ -101,6 +101,14 @@ def _is_date_line(info: LineInfo) -> bool:
     return bool(_DATE.search(info.text)) and info.words <= 12
 
 
+UI_SHARE = 2 / 3  # a short line with this share of its words site furniture is no headline
+
+
+def _mostly_ui(text: str) -> bool:
+    toks = [t.lower() for t in re.findall(r"[^\W\d_]+", text)]
+    return 0 < len(toks) <= 6 and sum(t in _UI_WORDS for t in toks) >= UI_SHARE * len(toks)
+
+
 def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
                  lead_terms: set[str]) -> Optional[float]:
     i = idx[k]
@@ -135,9 +143,11 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         score -= 1.0  # a menu item or section label
     if inf.words <= 4 and text == text.lower() and text != text.upper():
         score -= 2.0  # a lower-case topic tag ("chaos theory")
+    if _mostly_ui(text):
+        score -= 2.0  # a menu or breadcrumb line ("News World Venezuela", "Read More")
     if reason == "related-links":
         score -= 0.5
-    if "|" in text or inf.glued:
+    if ("|" in text and not _labelled(text)) or inf.glued:
         score -= 1.0
     return score
 
@@ -181,6 +191,30 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     # the headline comes first: of the lines scoring close to the best, the earliest
     best = min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)
     return idx[_bare_headline(best, idx, infos, lo)]
+
+
+_LABEL_BAR = re.compile(r"^(.{2,40}?)\s+\|\s+(.+)$")
+SHORT_LINE = 4  # words: a line this short elsewhere on the page is a menu item or section label
+
+
+def _labelled(text: str) -> Optional[re.Match]:
+    """"Section | A headline of four words or more": a short label before a bar."""
+    m = _LABEL_BAR.match(text)
+    return m if m and len(m.group(2).split()) >= 4 and len(m.group(1).split()) <= 3 else None
+
+
+def title_text(title: int, lines: list[str], reasons: list[Optional[str]]) -> str:
+    """The headline's text: without markdown marks, and without a section label put before it
+    with a bar ("Economy | Headline") when that label is site furniture or a menu item of the
+    page."""
+    text = clean_title(lines[title])
+    m = _labelled(text)
+    if not m:
+        return text
+    label = m.group(1).strip().casefold()
+    menu = any(i != title and len(ln.split()) <= SHORT_LINE and reasons[i] is not None
+               and clean_title(_BULLET.sub("", ln.strip())).casefold() == label for i, ln in enumerate(lines))
+    return m.group(2).strip() if menu or _mostly_ui(m.group(1)) else text
 
 
 BARE_MIN_CHARS = 12  # a line this long at least, found inside the chosen one, may be the bare headline
