@@ -295,6 +295,20 @@ def _dated_tail(s: str) -> bool:
     return bool(_DATE.search(tail) or _PUB_CUE.search(tail) or _UPD_CUE.search(tail) or M.parse_date(tail))
 
 
+_CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+
+
+def _unglue_names(parts: list[str]) -> list[str]:
+    """"Jasper RiemannBarbara Schneider" (two names the flattener ran together) -> two names;
+    a split that leaves a one-word piece ("Ron De" + "Santis") is not made."""
+    out: list[str] = []
+    for p in parts:
+        pieces = [q.strip() for q in _CAMEL.split(p)]
+        ok = len(pieces) > 1 and all(len(q.split()) >= 2 and _name_part_ok(q) for q in pieces)
+        out.extend(pieces if ok else [p])
+    return out
+
+
 def byline_names(line: str) -> tuple[list[str], bool]:
     """(people named by a byline-like line, whether the line itself shows it is a byline: a
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
@@ -322,6 +336,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
         parts = pairs if all(_name_part_ok(p) for p in pairs) and not _name_part_ok(parts[0]) else parts
     if not parts or len(parts) > 6:
         return [], False
+    parts = _unglue_names(parts)
     if all(_name_part_ok(p) for p in parts):
         return parts, evidence
     if evidence:
@@ -342,11 +357,15 @@ _ROLE_LINE = re.compile(
 
 
 def _role_follows(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
-    """The line after a bare name is the person's role ("Corresponsal en Atenas", "Producer")."""
+    """The line after a bare name is the person's role ("Corresponsal en Atenas", "Producer")
+    or the outlet they write for ("Reuters", "BBC")."""
     if k + 1 >= len(idx):
         return False
     nxt = infos[idx[k + 1]]
-    return nxt.words <= 6 and not nxt.end_punct and bool(_ROLE_LINE.match(_BULLET.sub("", nxt.text).strip()))
+    text = _BULLET.sub("", nxt.text).strip()
+    if nxt.words <= 3 and (M.find_agency(text) or (text.isupper() and 2 <= len(text) <= 6)):
+        return True  # "Jane Roe" over "Reuters" / "BBC": the writer and the outlet
+    return nxt.words <= 6 and not nxt.end_punct and bool(_ROLE_LINE.match(text))
 
 
 def _next_to_credit(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
