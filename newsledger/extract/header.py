@@ -369,9 +369,12 @@ def _role_follows(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
 
 
 def _next_to_credit(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
-    """A bare name next to a "Foto: ..." credit: the photo's subject, or its author's byline."""
-    near = [infos[idx[j]] for j in (k - 1, k + 1) if 0 <= j < len(idx)]
-    return any(_CREDIT.search(inf.text) and inf.words <= 12 for inf in near)
+    """A bare name over a "Foto: ..." credit: the photo's subject (a caption), or the author's
+    byline over the lead photo's credit."""
+    if k + 1 >= len(idx):
+        return False
+    nxt = infos[idx[k + 1]]
+    return bool(_CREDIT.search(nxt.text)) and nxt.words <= 12
 
 
 def _topic_tag(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
@@ -441,14 +444,16 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
                 and not names:
             anchors.add(k)
-        explicit = after_by > 0 or reasons[i] == "byline" or evidence or (names and _role_follows(k, idx, infos))
+        credit = bool(names) and _next_to_credit(k, idx, infos)
+        explicit = after_by > 0 or evidence or (reasons[i] == "byline" and not credit) \
+            or (names and _role_follows(k, idx, infos))
         after_by = max(0, after_by - 1) if names else 0
         if names and explicit:
             found[k] = names
             anchors.add(k)
             if by_line:
                 by_lines.append(k)
-        elif names and _next_to_credit(k, idx, infos):
+        elif credit:
             weak[k] = names
         elif names and not _topic_tag(k, idx, infos):
             bare[k] = names
