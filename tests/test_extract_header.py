@@ -220,6 +220,8 @@ def test_lower_case_topic_tag_and_menu_lines_are_no_headline():
     (("Share", "Save", "Marta Ortiz", "Corresponsal en Lisboa"), ["Marta Ortiz"]),
     (("Share", "Save", "Jane Roe", "BBC"), ["Jane Roe"]),
     (("Jane Roe - Mar 14, 2024 8:02 pm UTC",), ["Jane Roe"]),
+    (("Veröffentlicht am 14. März 2024", "  • Von: Anna KELLERMANN, Jonas WEIDNER"), ["Anna KELLERMANN", "Jonas WEIDNER"]),
+    (("By Jane Roe, Senior Analyst, HRPA Ports",), ["Jane Roe"]),  # an acronym is no surname
 ])
 def test_byline_forms(head, names):
     art = _text(_page(TITLE, *head))
@@ -270,3 +272,11 @@ def test_only_the_first_byline_line_outside_the_header_names_the_author():
     reasons = ["navigation", "title", None, None, "byline", "related-link", "byline", "byline"]
     art = fill_article(Article(source="made-up"), lines, reasons)
     assert art.byline == ["Jane Roe"]
+
+
+def test_a_run_of_byline_lines_may_go_on_past_the_name_zone():
+    lines = [f"  • {m}" for m in MENU] + ["", TITLE, "", BODY[0], "", "A photo caption of the harbour.", "",
+                                          "Jane Roe – Journalist", "", "John Doe – Journalist in Lindell", ""] + \
+        [x for b in BODY[1:] for x in (b, "")]
+    art = _text("\n".join(lines).encode())
+    assert art.byline == ["Jane Roe", "John Doe"]

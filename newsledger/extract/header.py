@@ -39,7 +39,7 @@ _BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|au
                        r"author of the article|written by|reporter|redaktion|forfatter|"
                        r"skrevet av|napisał|napisała)\s*:?$", re.I)
 _CREDIT = re.compile(r"\b(?:photo|foto|image|picture|credit|getty|reuters|afp|illustration|bild|kuva|"
-                     r"zdjęcie|grafik|video)\b|©", re.I)
+                     r"zdjęcie|grafik|video|фото|коллаж|колаж|ілюстрація|иллюстрация)\b|©", re.I)
 _GLUED_TAIL = re.compile(
     r"(?<=[a-zà-ÿ])(?=\d|(?:News|Senior|Chief|Political|Politics|Published|Updated|Posted|The |Staff|Travel|"
     r"Sports?|Business|Deputy|Associate|Assistant|Reporter|Correspondent|Editor|Writer|Journalist|"
@@ -239,7 +239,7 @@ def _bare_headline(best: int, idx: list[int], infos: list[LineInfo], lo: int) ->
 def _name_part_ok(part: str) -> bool:
     """A bare "First Last" (2-4 words, each a capitalised name word or a particle, none a word
     of site furniture such as "Up Next", "Print Mode", "Public Service")."""
-    toks = part.split()
+    toks = [t.title() if t.isupper() and len(t) >= 5 else t for t in part.split()]  # "Bill MCCARTHY", not "ACLU"
     if not 2 <= len(toks) <= 4 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]) \
             or toks[0].islower() or toks[-1].islower() or toks[0].endswith("."):
         return False
@@ -271,6 +271,7 @@ _AGENCY_PART = re.compile(r"^\(?[A-Z]{2,5}\)?$")
 
 
 _GLUED_BY = re.compile(r"^([Bb]y)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")  # "bySauli Giliard"
+_BY_COLON = re.compile(r"^(by|von|par|por|door|av|af|di)\s*:\s*(?=\w)", re.I)  # "Von: Jane Roe"
 _SEGMENT_SEP = re.compile(r"\s+[|•·]\s+")
 _WITH_NAMES = re.compile(r"\(\s*(?:avec|with|mit|con|com|met|med|z)\s+([^)]{3,120})\)", re.I)
 
@@ -278,7 +279,7 @@ _WITH_NAMES = re.compile(r"\(\s*(?:avec|with|mit|con|com|met|med|z)\s+([^)]{3,12
 def _by_segment(s: str) -> str:
     """A byline as one string: a glued "byName" opened up, the "Par ..." segment of a
     "Site | date | Par A (avec B et C)" line taken, and "(with B and C)" read as co-authors."""
-    s = _GLUED_BY.sub(r"\1 ", s)
+    s = _BY_COLON.sub(r"\1 ", _GLUED_BY.sub(r"\1 ", s))
     if not _BYLINE_STRIP.match(s):
         segs = _SEGMENT_SEP.split(s)
         s = next((seg for seg in segs[1:] if _BYLINE_STRIP.match(seg) and re.match(r"\S+\s+[A-ZÀ-ÖØ-Þ]", seg)), s)
@@ -449,6 +450,8 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
             or (names and _role_follows(k, idx, infos))
         after_by = max(0, after_by - 1) if names else 0
         if names and explicit:
+            if k >= stop - 1:  # a run of byline lines may go on past the zone
+                stop = min(len(idx), k + 2)
             found[k] = names
             anchors.add(k)
             if by_line:
