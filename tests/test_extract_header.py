@@ -280,3 +280,13 @@ def test_a_run_of_byline_lines_may_go_on_past_the_name_zone():
         [x for b in BODY[1:] for x in (b, "")]
     art = _text("\n".join(lines).encode())
     assert art.byline == ["Jane Roe", "John Doe"]
+
+
+def test_a_lone_name_line_between_headline_and_body_is_the_byline():
+    standfirst = "Engineers found deep cracks in two piers, and the council has closed the bridge to lorries."
+    caption = "The old harbour bridge seen from the ferry terminal on a grey morning"
+    art = _text(_page(TITLE, standfirst, caption, "Jane Roe", "Kaos and cranes on the quay.", "That is the plan."))
+    assert art.byline == ["Jane Roe"]
+    two = _text(_page(TITLE, standfirst, caption, "Maria Okafor", "Kaos and cranes on the quay.",
+                      "A second grey morning on the quay", "Jane Roe", "That is the plan."))
+    assert two.byline == []  # two bare names and nothing to tell which one wrote it

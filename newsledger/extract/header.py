@@ -463,6 +463,8 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
             if inf.bullet:
                 bulleted.add(k)
     chained = _chain_bare(bare, bulleted, anchors, title_k)
+    if not found and not chained:
+        chained = _lone_name(bare, bulleted, title_k, lo)
     if not found and not chained:  # a name by a photo credit only when nothing else names the author
         chained = _chain_bare(weak, bulleted, anchors, title_k)
     if by_lines:  # a bare name above the "By ..." line is a caption or a topic, not a co-author
@@ -472,6 +474,16 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     for k in sorted(found):
         names.extend(n for n in found[k] if n not in names)
     return names, [idx[k] for k in sorted(found)]
+
+
+def _lone_name(bare: dict[int, list[str]], bulleted: set[int], title_k: Optional[int],
+               lo: int) -> dict[int, list[str]]:
+    """With no byline found: the one bare name line between the headline and the body (a
+    standfirst or a caption may sit between them), not a bullet."""
+    if title_k is None:
+        return {}
+    between = {k: v for k, v in bare.items() if title_k < k < lo + 1 and k not in bulleted}
+    return between if len(between) == 1 and len(bare) == 1 else {}
 
 
 def _chain_bare(bare: dict[int, list[str]], bulleted: set[int], anchors: set[int],
