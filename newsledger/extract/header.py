@@ -7,10 +7,14 @@ html2text, or a browser-``innerText``-like rendering):
 - **headline**: of the headline-shaped lines up to :data:`HEAD_WINDOW` lines above the body (or
   the body's first lines, when they are no prose), the one that best fits: a markdown ``#``
   heading, words shared with the lead, close to the body, not a date / byline / caption /
-  section label / standfirst sentence (:func:`pick_title`);
+  section label / standfirst sentence, a bonus just above a "By ..." line; a line that is another
+  line plus a site suffix or breadcrumb yields to the bare line, and a menu label before a bar is
+  dropped ("Economy | Headline") (:func:`pick_title`, :func:`title_text`);
 - **byline**: "By A and B" lines, a lone "By" / "von" / "Author of the article:" followed by
   name lines, and bare name lines between the headline and the body, with glued tails cut
-  ("Lucy ThorntonNews Reporter", "Jen MillsPublished Jul 17") (:func:`find_names`);
+  ("Lucy ThorntonNews Reporter", "Jen MillsPublished Jul 17"), names over a role or outlet line,
+  and, when nothing else names the author, a lone name line under the headline; photo subjects
+  and topic-tag lists are no authors (:func:`find_names`);
 - **dates**: the first full date in the header (a "Published" line first), day/month order of
   "03/04/2024" decided from the page (:func:`newsledger.extract.meta.numeric_order`); when
   nothing on the page decides it, the guess is said in ``Header.date_note``.
