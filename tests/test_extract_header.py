@@ -174,3 +174,119 @@ def test_declared_charset_contradicted_by_the_bytes():
     honest = html.replace(b"gb2312", b"utf-8")
     assert not [f for f in extract(Document(source="made-up", raw=honest, kind="html")).flags
                 if f.kind == "charset-mismatch"]
+
+
+# ---- issue 14, second pass: headline and byline forms seen in flattened real pages (invented text)
+
+TITLE = "Harbour bridge closed to lorries after cracks found in piers"
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+@pytest.mark.parametrize("container", [f"{TITLE} | The Example Post Loaded", f"HomeNews{TITLE}", f"Home {TITLE}"])
+def test_title_with_a_site_suffix_or_breadcrumb_yields_to_the_bare_headline(style, container):
+    art = _text(_page(container, "World", TITLE, "By Jane Roe", style=style))
+    assert art.title == TITLE
+    assert art.byline == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_section_label_before_a_bar_is_not_part_of_the_headline(style):
+    art = _text(_page("Economy", f"Economy | {TITLE}", "By Jane Roe", style=style))
+    assert art.title == TITLE
+
+
+def test_headline_over_its_byline_beats_a_photo_caption_above_the_body():
+    widgets = [f"  • {w}" for w in ("Share", "Tweet", "Email", "Print", "Comments", "Telegram", "Reddit", "SMS",
+                                     "Flipboard", "Pocket", "Copy", "Save", "Listen", "Gift", "Follow", "Mail")]
+    title = "Drivers face months of waits as the crossing shuts"  # few words shared with the lead
+    art = _text(_page(title, "by Jane Roe Mar. 14, 2024 9:45 am", *widgets,
+                      "City council engineers inspect cracked supporting piers of the old harbour bridge",
+                      "A costly repair."))
+    assert art.title == title
+    assert art.byline == ["Jane Roe"]
+
+
+def test_lower_case_topic_tag_and_menu_lines_are_no_headline():
+    art = _text(_page("bridge repairs", "News World Harbour", TITLE, "By Jane Roe"))
+    assert art.title == TITLE
+
+
+@pytest.mark.parametrize("head, names", [
+    (("byJane Roe", "14 March 2024"), ["Jane Roe"]),
+    (("The Example Post | 14.03.2024 à 10h05 • Mis à jour | Par Jeanne Dupont (avec Marc Leroy et Anne Petit)",),
+     ["Jeanne Dupont", "Marc Leroy", "Anne Petit"]),
+    (("Von", "Jana RoehrigKarl Dorn"), ["Jana Roehrig", "Karl Dorn"]),
+    (("Share", "Save", "Jane Roe", "Political Correspondent"), ["Jane Roe"]),
+    (("Share", "Save", "Marta Ortiz", "Corresponsal en Lisboa"), ["Marta Ortiz"]),
+    (("Share", "Save", "Jane Roe", "BBC"), ["Jane Roe"]),
+    (("Jane Roe - Mar 14, 2024 8:02 pm UTC",), ["Jane Roe"]),
+    (("Veröffentlicht am 14. März 2024", "  • Von: Anna KELLERMANN, Jonas WEIDNER"), ["Anna KELLERMANN", "Jonas WEIDNER"]),
+    (("By Jane Roe, Senior Analyst, HRPA Ports",), ["Jane Roe"]),  # an acronym is no surname
+])
+def test_byline_forms(head, names):
+    art = _text(_page(TITLE, *head))
+    assert art.byline == names
+
+
+def test_names_after_a_lone_by_may_run_into_the_body():
+    lines = [f"  • {m}" for m in MENU] + ["", TITLE, "", BODY[0], "", "Von", "", "Jana Roehrig", "",
+                                          "Karl Dorn", ""] + [x for b in BODY[1:] for x in (b, "")]
+    art = _text("\n".join(lines).encode())
+    assert art.byline == ["Jana Roehrig", "Karl Dorn"]
+    assert not any("Karl Dorn" == p for p in art.paragraphs)
+
+
+def test_a_dated_byline_run_into_one_line_with_the_headline_as_first_body_line():
+    question = "What comes next for the harbour, after the council's vote to close the old bridge?"
+    lines = [f"  • {m}" for m in MENU] + ["", f"{question} | Example News", "", "World", "", question, "",
+                                          "The bridge carried most of the lorries that supply the port, and traders now fear long "
+                                          "detours for every delivery.", "",
+                                          "Jane Roe · Example News · Posted: Mar 14, 2024 4:00 AM EDT", ""] + \
+        [x for b in BODY for x in (b, "")]
+    art = _text("\n".join(lines).encode())
+    assert art.title == question
+    assert art.byline == ["Jane Roe"]
+
+
+def test_a_number_after_a_name_is_no_byline_evidence():
+    from newsledger.extract.header import byline_names
+
+    assert byline_names("Watch Anna Berg, Tom Lind, Eva Holm Celebrate ’13 Going on 30′ Anniversary") == ([], False)
+    assert byline_names("Anna Berg 3 hours ago") == (["Anna Berg"], True)
+
+
+def test_photo_subject_and_topic_tags_are_no_authors():
+    art = _text(_page(TITLE, "Tom Example", "Photo: Example Agency/Jon Smith", "Jane Roe", "Published 14 March 2024"))
+    assert art.byline == ["Jane Roe"]
+    tags = _text(_page(TITLE, "Jane Roe", "Published 14 March 2024", "Related Topics", "  * Road closures,",
+                       "  * Port of Lindell,", "  * Maria Okafor", "Published 14 March 2024"))
+    assert tags.byline == ["Jane Roe"]
+
+
+def test_only_the_first_byline_line_outside_the_header_names_the_author():
+    from newsledger.extract.meta import fill_article
+    from newsledger.model import Article
+
+    lines = ["Menu", TITLE, BODY[0], BODY[1], "Jane Roe, @janeroe", "Related", "By Tom Lind, 52m ago",
+             "By Eva Holm, 1h ago"]
+    reasons = ["navigation", "title", None, None, "byline", "related-link", "byline", "byline"]
+    art = fill_article(Article(source="made-up"), lines, reasons)
+    assert art.byline == ["Jane Roe"]
+
+
+def test_a_run_of_byline_lines_may_go_on_past_the_name_zone():
+    lines = [f"  • {m}" for m in MENU] + ["", TITLE, "", BODY[0], "", "A photo caption of the harbour.", "",
+                                          "Jane Roe – Journalist", "", "John Doe – Journalist in Lindell", ""] + \
+        [x for b in BODY[1:] for x in (b, "")]
+    art = _text("\n".join(lines).encode())
+    assert art.byline == ["Jane Roe", "John Doe"]
+
+
+def test_a_lone_name_line_between_headline_and_body_is_the_byline():
+    standfirst = "Engineers found deep cracks in two piers, and the council has closed the bridge to lorries."
+    caption = "The old harbour bridge seen from the ferry terminal on a grey morning"
+    art = _text(_page(TITLE, standfirst, caption, "Jane Roe", "Kaos and cranes on the quay.", "That is the plan."))
+    assert art.byline == ["Jane Roe"]
+    two = _text(_page(TITLE, standfirst, caption, "Maria Okafor", "Kaos and cranes on the quay.",
+                      "A second grey morning on the quay", "Jane Roe", "That is the plan."))
+    assert two.byline == []  # two bare names and nothing to tell which one wrote it

@@ -49,3 +49,38 @@ def test_realnews_split_sizes():
         pytest.skip(str(exc))
     assert len(pages) == 167
     assert sum(p.split == "test" for p in pages) == 49
+
+
+def _fixture(tmp_path, ids):
+    import gzip
+    import json
+
+    rows = []
+    for n, pid in enumerate(ids):
+        (tmp_path / f"{n}.html.gz").write_bytes(gzip.compress(PAGE))
+        rows.append({"id": pid, "file": f"{n}.html.gz", "title": "A different headline", "authors": ["Jane Roe"],
+                     "date": None, "text": "The council voted on Tuesday to close the bridge."})
+    (tmp_path / "expected.jsonl").write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    return tmp_path
+
+
+def test_failures_are_listed_for_dev_pages_only(tmp_path):
+    from newsledger.evaluate.extraction_real import _only, failures
+
+    ids = [f"page-{i}" for i in range(12)]
+    dev = [i for i in ids if split_of(i) == "dev"]
+    assert dev and len(dev) < len(ids)  # the fixture has pages of both parts
+    data = _fixture(tmp_path, ids)
+    only = _only(["lxml"])
+    assert only == ["newsledger, flattened by lxml"]
+    listed = failures("title", only, data)
+    assert sorted(line.split("\t")[0] for line in listed) == sorted(dev)  # every dev page's title is wrong
+    assert all("want 'A different headline'" in line and "got 'Harbour bridge closed" in line for line in listed)
+    assert failures("authors", only, data) == []  # "By Jane Roe" is found on every page
+
+
+def test_unknown_system_is_a_one_line_error():
+    from newsledger.evaluate.extraction_real import _only
+
+    with pytest.raises(SystemExit, match="no such system"):
+        _only(["nosuchflattener"])

@@ -20,7 +20,8 @@ the gold time was UTC, ``date_utc``), text F1 (the article-extraction-benchmark 
 (:func:`split_of`), else in *dev*. Rules are tuned reading dev pages only; test figures are the
 ones that count, and are printed apart.
 
-    python -m newsledger.evaluate.extraction_real [--split dev|test|all] [--json]
+    python -m newsledger.evaluate.extraction_real [--split dev|test|all] [--json] [--only SYSTEM ...]
+    python -m newsledger.evaluate.extraction_real --failures FIELD [--only SYSTEM ...]  (dev pages only)
     newsledger eval extraction --mode real
 """
 from __future__ import annotations
@@ -241,12 +242,53 @@ def print_table(result: dict) -> None:
         print()
 
 
+def _shown(out: Output, name: str) -> str:
+    return repr(out.error) if out.error else repr(getattr(out, name))
+
+
+def failures(name: str, only: Optional[list[str]] = None, data: Optional[Path] = None) -> list[str]:
+    """One line per *dev* page a system gets wrong on field ``name`` (title, authors or date):
+    page id, system, expected, got. Dev only: the test pages' failures are not to be read."""
+    checks = {"title": lambda o, g: title_ok(o.title, g["title"]),
+              "authors": lambda o, g: authors_ok(o.authors, g["authors"]),
+              "date": lambda o, g: date_ok(o.date, g["date"], bool(g.get("date_utc")))}
+    check = checks[name]
+    runs = {k: v for k, v in systems().items() if not only or k in only}
+    out: list[str] = []
+    for page in load_pages("dev", data):
+        if page.gold.get(name) is None:
+            continue
+        for sysname, (fn, fields) in runs.items():
+            got = fn(page)
+            if name in fields and not check(got, page.gold):
+                out.append(f"{page.id}\t{sysname}\twant {page.gold[name]!r}\tgot {_shown(got, name)}")
+    return out
+
+
+def _only(names: Optional[list[str]]) -> Optional[list[str]]:
+    """System names from the short forms given on the command line ("html2text" -> its system)."""
+    if not names:
+        return None
+    known = list(systems())
+    picked = [k for k in known if any(n == k or k.endswith(f" {n}") or n in k for n in names)]
+    if not picked:
+        raise SystemExit(f"--only {' '.join(names)}: no such system (known: {', '.join(known)})")
+    return picked
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--only", nargs="+", metavar="SYSTEM", help="systems to run (e.g. lxml html2text)")
+    ap.add_argument("--failures", choices=["title", "authors", "date"],
+                    help="list the dev pages each system gets wrong on this field (dev only)")
     args = ap.parse_args(argv)
-    res = evaluate(args.split)
+    only = _only(args.only)
+    if args.failures:
+        print("\n".join(failures(args.failures, only)))
+        return 0
+    res = evaluate(args.split, only=only)
     if args.json:
         print(json.dumps(res, indent=1))
     else:

@@ -7,10 +7,14 @@ html2text, or a browser-``innerText``-like rendering):
 - **headline**: of the headline-shaped lines up to :data:`HEAD_WINDOW` lines above the body (or
   the body's first lines, when they are no prose), the one that best fits: a markdown ``#``
   heading, words shared with the lead, close to the body, not a date / byline / caption /
-  section label / standfirst sentence (:func:`pick_title`);
+  section label / standfirst sentence, a bonus just above a "By ..." line; a line that is another
+  line plus a site suffix or breadcrumb yields to the bare line, and a menu label before a bar is
+  dropped ("Economy | Headline") (:func:`pick_title`, :func:`title_text`);
 - **byline**: "By A and B" lines, a lone "By" / "von" / "Author of the article:" followed by
   name lines, and bare name lines between the headline and the body, with glued tails cut
-  ("Lucy ThorntonNews Reporter", "Jen MillsPublished Jul 17") (:func:`find_names`);
+  ("Lucy ThorntonNews Reporter", "Jen MillsPublished Jul 17"), names over a role or outlet line,
+  and, when nothing else names the author, a lone name line under the headline; photo subjects
+  and topic-tag lists are no authors (:func:`find_names`);
 - **dates**: the first full date in the header (a "Published" line first), day/month order of
   "03/04/2024" decided from the page (:func:`newsledger.extract.meta.numeric_order`); when
   nothing on the page decides it, the guess is said in ``Header.date_note``.
@@ -39,7 +43,7 @@ _BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|au
                        r"author of the article|written by|reporter|redaktion|forfatter|"
                        r"skrevet av|napisał|napisała)\s*:?$", re.I)
 _CREDIT = re.compile(r"\b(?:photo|foto|image|picture|credit|getty|reuters|afp|illustration|bild|kuva|"
-                     r"zdjęcie|grafik|video)\b|©", re.I)
+                     r"zdjęcie|grafik|video|фото|коллаж|колаж|ілюстрація|иллюстрация)\b|©", re.I)
 _GLUED_TAIL = re.compile(
     r"(?<=[a-zà-ÿ])(?=\d|(?:News|Senior|Chief|Political|Politics|Published|Updated|Posted|The |Staff|Travel|"
     r"Sports?|Business|Deputy|Associate|Assistant|Reporter|Correspondent|Editor|Writer|Journalist|"
@@ -63,7 +67,7 @@ open close back top skip main navigation page pages issue issues subscription su
 digital e-paper epaper edition archive archives podcast weather horoscope obituaries classifieds
 correspondent reporter editor writer columnist contributor redakteur redakteurin journalist journalistin
 staff senior chief political deputy associate assistant follow finance monde professor markets app dive deeper
-party""".split())
+party full screen font size""".split())
 _NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
                         r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
@@ -101,6 +105,14 @@ def _is_date_line(info: LineInfo) -> bool:
     return bool(_DATE.search(info.text)) and info.words <= 12
 
 
+UI_SHARE = 2 / 3  # a short line with this share of its words site furniture is no headline
+
+
+def _mostly_ui(text: str) -> bool:
+    toks = [t.lower() for t in re.findall(r"[^\W\d_]+", text)]
+    return 0 < len(toks) <= 6 and sum(t in _UI_WORDS for t in toks) >= UI_SHARE * len(toks)
+
+
 def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
                  lead_terms: set[str]) -> Optional[float]:
     i = idx[k]
@@ -133,11 +145,25 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         score -= 2.0
     if inf.words <= 4 and inf.caps >= 0.99:
         score -= 1.0  # a menu item or section label
+    if inf.words <= 4 and text == text.lower() and text != text.upper():
+        score -= 2.0  # a lower-case topic tag ("chaos theory")
+    if _mostly_ui(text):
+        score -= 2.0  # a menu or breadcrumb line ("News World Venezuela", "Read More")
     if reason == "related-links":
         score -= 0.5
-    if "|" in text or inf.glued:
+    if ("|" in text and not _labelled(text)) or inf.glued:
         score -= 1.0
     return score
+
+
+BYLINE_BELOW = 2  # a "By ..." line this many lines below a candidate marks it as the headline
+BYLINE_BELOW_BONUS = 2.0
+
+
+def _is_by_line(inf: LineInfo) -> bool:
+    """A "By Jane Roe ..." line (not a bullet of a teaser list)."""
+    return not inf.bullet and inf.words <= 30 and bool(_BYLINE_STRIP.match(_GLUED_BY.sub(r"\1 ", inf.text.strip()))) \
+        and bool(byline_names(inf.text)[0])
 
 
 def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
@@ -149,23 +175,75 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         return h1[0]  # markdown with a single top-level heading: the page's <h1>
     lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
     scores: dict[int, float] = {}
-    for k in range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY)):
+    raw: dict[int, float] = {}
+    window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
+    by_lines = [k for k in window if _is_by_line(infos[idx[k]])]
+    for k in window:
         lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
         sc = _title_score(k, lo, idx, infos, reasons, lead_terms)
-        if sc is not None and sc >= MIN_TITLE_SCORE:
+        if sc is not None:
+            raw[k] = sc
+    for k in raw:  # a headline sits just above its "By ..." line
+        if any(0 < b - k <= BYLINE_BELOW for b in by_lines):
+            raw[k] += BYLINE_BELOW_BONUS
+    for k, sc in raw.items():
+        if sc >= MIN_TITLE_SCORE:
             scores[k] = sc
     if not scores:
         return None
     top = max(scores.values())
     # the headline comes first: of the lines scoring close to the best, the earliest
     best = min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)
-    return idx[best]
+    return idx[_bare_headline(best, idx, infos, lo)]
+
+
+_LABEL_BAR = re.compile(r"^(.{2,40}?)\s+\|\s+(.+)$")
+SHORT_LINE = 4  # words: a line this short elsewhere on the page is a menu item or section label
+
+
+def _labelled(text: str) -> Optional[re.Match]:
+    """"Section | A headline of four words or more": a short label before a bar."""
+    m = _LABEL_BAR.match(text)
+    return m if m and len(m.group(2).split()) >= 4 and len(m.group(1).split()) <= 3 else None
+
+
+def title_text(title: int, lines: list[str], reasons: list[Optional[str]]) -> str:
+    """The headline's text: without markdown marks, and without a section label put before it
+    with a bar ("Economy | Headline") when that label is site furniture or a menu item of the
+    page."""
+    text = clean_title(lines[title])
+    m = _labelled(text)
+    if not m:
+        return text
+    label = m.group(1).strip().casefold()
+    menu = any(i != title and len(ln.split()) <= SHORT_LINE and reasons[i] is not None
+               and clean_title(_BULLET.sub("", ln.strip())).casefold() == label for i, ln in enumerate(lines))
+    return m.group(2).strip() if menu or _mostly_ui(m.group(1)) else text
+
+
+BARE_MIN_CHARS = 12  # a line this long at least, found inside the chosen one, may be the bare headline
+
+
+def _bare_headline(best: int, idx: list[int], infos: list[LineInfo], lo: int) -> int:
+    """The chosen line may be the page's <title> repeated ("Headline | Site Name") or a
+    breadcrumb run into the headline ("HomeNewsHeadline"): when a nearby line is exactly its
+    start or its end, that line is the headline."""
+    text = clean_title(infos[idx[best]].text)
+    for k in range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY + 2)):
+        other = clean_title(infos[idx[k]].text)
+        if k == best or len(other) < BARE_MIN_CHARS or len(other) >= len(text) or infos[idx[k]].bullet:
+            continue
+        if text.startswith(other) and re.match(r"\s*[|\-–—:·•]", text[len(other):]):
+            return k
+        if text.endswith(other):
+            return k
+    return best
 
 
 def _name_part_ok(part: str) -> bool:
     """A bare "First Last" (2-4 words, each a capitalised name word or a particle, none a word
     of site furniture such as "Up Next", "Print Mode", "Public Service")."""
-    toks = part.split()
+    toks = [t.title() if t.isupper() and len(t) >= 5 else t for t in part.split()]  # "Bill MCCARTHY", not "ACLU"
     if not 2 <= len(toks) <= 4 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]) \
             or toks[0].islower() or toks[-1].islower() or toks[0].endswith("."):
         return False
@@ -196,21 +274,61 @@ _TIME_TAIL = re.compile(r"\s*(?:\d|(?:published|updated|posted|veröffentlicht|p
 _AGENCY_PART = re.compile(r"^\(?[A-Z]{2,5}\)?$")
 
 
+_GLUED_BY = re.compile(r"^([Bb]y)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")  # "bySauli Giliard"
+_BY_COLON = re.compile(r"^(by|von|par|por|door|av|af|di)\s*:\s*(?=\w)", re.I)  # "Von: Jane Roe"
+_SEGMENT_SEP = re.compile(r"\s+[|•·]\s+")
+_WITH_NAMES = re.compile(r"\(\s*(?:avec|with|mit|con|com|met|med|z)\s+([^)]{3,120})\)", re.I)
+
+
+def _by_segment(s: str) -> str:
+    """A byline as one string: a glued "byName" opened up, the "Par ..." segment of a
+    "Site | date | Par A (avec B et C)" line taken, and "(with B and C)" read as co-authors."""
+    s = _BY_COLON.sub(r"\1 ", _GLUED_BY.sub(r"\1 ", s))
+    if not _BYLINE_STRIP.match(s):
+        segs = _SEGMENT_SEP.split(s)
+        s = next((seg for seg in segs[1:] if _BYLINE_STRIP.match(seg) and re.match(r"\S+\s+[A-ZÀ-ÖØ-Þ]", seg)), s)
+    return _WITH_NAMES.sub(r", \1", s)
+
+
+def _dated_tail(s: str) -> bool:
+    """The line goes on from the name to a date or a "Published" cue ("Jane Roe - Apr 16,
+    2015"), not just to any number ("... Celebrate '13 Going on 30'")."""
+    m = _TIME_TAIL.search(s)
+    if not m or not m.start():
+        return False
+    tail = m.group(0)
+    return bool(_DATE.search(tail) or _PUB_CUE.search(tail) or _UPD_CUE.search(tail) or M.parse_date(tail))
+
+
+_CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+
+
+def _unglue_names(parts: list[str]) -> list[str]:
+    """"Jasper RiemannBarbara Schneider" (two names the flattener ran together) -> two names;
+    a split that leaves a one-word piece ("Ron De" + "Santis") is not made."""
+    out: list[str] = []
+    for p in parts:
+        pieces = [q.strip() for q in _CAMEL.split(p)]
+        ok = len(pieces) > 1 and all(len(q.split()) >= 2 and _name_part_ok(q) for q in pieces)
+        out.extend(pieces if ok else [p])
+    return out
+
+
 def byline_names(line: str) -> tuple[list[str], bool]:
     """(people named by a byline-like line, whether the line itself shows it is a byline: a
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
     line must be names (:func:`_name_part_ok`)."""
-    s = _BULLET.sub("", line.strip()).strip()
+    s = _by_segment(_BULLET.sub("", line.strip()).strip())
     if not s or _CREDIT.search(s) or len(s) > 200:
         return [], False
     by = bool(_BYLINE_STRIP.match(s))
     s = _BYLINE_STRIP.sub("", s).strip()
     cut = _GLUED_TAIL.split(s, maxsplit=1)
     s0 = cut[0].strip()
-    cut_time = _TIME_TAIL.sub("", s0).strip()
+    cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,")
     role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
     handle = re.sub(r"@\w+.*$", "", role).strip()
-    evidence = by or len(cut) > 1 or cut_time != s0 or role != cut_time or handle != role
+    evidence = by or len(cut) > 1 or _dated_tail(s0) or role != cut_time or handle != role
     s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", handle)
     s = re.sub(r"(?i)\s+(?:for|für|pour|para|per)\s+.*$", "", s)
     parts = [p.strip(" .:,") for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
@@ -223,6 +341,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
         parts = pairs if all(_name_part_ok(p) for p in pairs) and not _name_part_ok(parts[0]) else parts
     if not parts or len(parts) > 6:
         return [], False
+    parts = _unglue_names(parts)
     if all(_name_part_ok(p) for p in parts):
         return parts, evidence
     if evidence:
@@ -235,20 +354,82 @@ _BY_APPOSITION = re.compile(r",\s+(?:a|an|the|who|is|our)\s")
 NAME_ANCHOR_GAP = 2  # a bare name line counts within this many lines of a byline, date or another name
 
 
+NAME_ZONE_MAX_AFTER = 8  # after a lone "By", name lines may run this many lines into the body
+_ROLE_LINE = re.compile(
+    r"^(?:[\w'’-]+\s+){0,3}(?:correspondent|reporter(?:in)?|editor|writer|columnist|contributor|producer|"
+    r"journalist(?:e|in)?|redakteur(?:in)?|rédact(?:eur|rice)|redactor(?:a)?|periodista|corresponsal|"
+    r"correspondant(?:e)?|korrespondent(?:in)?|giornalista|inviat[oa]|freelance)\b", re.I)
+
+
+def _role_follows(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """The line after a bare name is the person's role ("Corresponsal en Atenas", "Producer")
+    or the outlet they write for ("Reuters", "BBC")."""
+    if k + 1 >= len(idx):
+        return False
+    nxt = infos[idx[k + 1]]
+    text = _BULLET.sub("", nxt.text).strip()
+    if nxt.words <= 3 and (M.find_agency(text) or (text.isupper() and 2 <= len(text) <= 6)):
+        return True  # "Jane Roe" over "Reuters" / "BBC": the writer and the outlet
+    return nxt.words <= 6 and not nxt.end_punct and bool(_ROLE_LINE.match(text))
+
+
+def _next_to_credit(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """A bare name over a "Foto: ..." credit: the photo's subject (a caption), or the author's
+    byline over the lead photo's credit."""
+    if k + 1 >= len(idx):
+        return False
+    nxt = infos[idx[k + 1]]
+    return bool(_CREDIT.search(nxt.text)) and nxt.words <= 12
+
+
+def _topic_tag(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """A bare name that is one item of a bulleted list of topics ("* Jane Roe," among
+    "* Labour Party," and "* Conservative Party,")."""
+    if not infos[idx[k]].bullet:
+        return False
+    block = []
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(idx) and infos[idx[j]].bullet and len(block) < 20:
+            block.append(infos[idx[j]])
+            j += step
+    others = [inf for inf in block if inf.words >= 1 and not byline_names(inf.text)[0] and not _is_date_line(inf)
+              and not _PUB_CUE.search(inf.text) and not _UPD_CUE.search(inf.text)]
+    return len(others) >= TAG_LIST_OTHERS
+
+
+TAG_LIST_OTHERS = 2  # a bulleted name among this many bulleted non-names is a topic tag
+
+
+def _dated_byline(text: str, inf: LineInfo) -> bool:
+    """A short line the flattener ran together: "Jane Roe · Site · Posted: May 1, 2024"."""
+    if inf.words > 25 or not (_PUB_CUE.search(text) or _UPD_CUE.search(text) or _DATE.search(text)):
+        return False
+    names, evidence = byline_names(text)
+    return bool(names) and evidence
+
+
 def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
                title_k: Optional[int]) -> tuple[list[str], list[int]]:
     """(names, their line indices) from the header zone: after the headline (or up to 15
-    lines above the body when there is none) to :data:`NAME_ZONE_AFTER` lines into the body.
-    "By ..." lines and name lines after a lone "By" always count; a bare name line only next
-    to such a line, a date line or another counted name line."""
+    lines above the body when there is none) to :data:`NAME_ZONE_AFTER` lines into the body
+    (further while name lines follow a lone "By"). "By ..." lines and name lines after a lone
+    "By" or before a role line count; a bare name line only next to such a line, a date line
+    or another counted name line, never when it is a topic tag, and next to a photo credit
+    only when no other line names the author."""
     start = title_k - BY_ABOVE_TITLE if title_k is not None else max(0, lo - 15)
-    stop = min(len(idx), lo + NAME_ZONE_AFTER)
+    body = max(lo, title_k + 1) if title_k is not None else lo  # the headline may be the body's first line
+    stop = min(len(idx), body + NAME_ZONE_AFTER)
     found: dict[int, list[str]] = {}
     anchors: set[int] = {title_k} if title_k is not None else set()
     bare: dict[int, list[str]] = {}
+    weak: dict[int, list[str]] = {}  # bare names next to a photo credit
     bulleted: set[int] = set()
+    by_lines: list[int] = []
     after_by = 0
-    for k in range(max(0, start), stop):
+    for k in range(max(0, start), min(len(idx), body + NAME_ZONE_MAX_AFTER)):
+        if k >= stop and not after_by:
+            break
         i = idx[k]
         inf = infos[i]
         text = _BULLET.sub("", inf.text).strip()
@@ -259,7 +440,7 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         by_line = bool(_BYLINE_STRIP.match(text))
         if by_line and inf.words <= 80:  # "By Alex Heath, a deputy editor and author of ..."
             text = _BY_APPOSITION.split(text, maxsplit=1)[0]
-        elif (reasons[i] is None and inf.prose) or inf.words > 30:
+        elif ((reasons[i] is None and inf.prose) or inf.words > 30) and not _dated_byline(text, inf):
             after_by = 0
             continue
         if title_k is not None and k <= title_k and not by_line:
@@ -268,29 +449,64 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
                 and not names:
             anchors.add(k)
-        explicit = after_by > 0 or reasons[i] == "byline" or evidence
+        credit = bool(names) and _next_to_credit(k, idx, infos)
+        explicit = after_by > 0 or evidence or (reasons[i] == "byline" and not credit) \
+            or (names and _role_follows(k, idx, infos))
         after_by = max(0, after_by - 1) if names else 0
         if names and explicit:
+            if k >= stop - 1:  # a run of byline lines may go on past the zone
+                stop = min(len(idx), k + 2)
             found[k] = names
             anchors.add(k)
-        elif names:
+            if by_line:
+                by_lines.append(k)
+        elif credit:
+            weak[k] = names
+        elif names and not _topic_tag(k, idx, infos):
             bare[k] = names
             if inf.bullet:
                 bulleted.add(k)
-    strong = set(anchors) - {title_k}  # bylines and dates: a bulleted name needs one next to it
-    grew = True
-    while grew:  # bare names chained to an anchor; a bulleted name (else a topic tag) only to a strong one
-        grew = False
-        for k in sorted(bare):
-            near = strong if k in bulleted else anchors
-            if any(abs(k - a) <= NAME_ANCHOR_GAP for a in near):
-                found[k] = bare.pop(k)
-                anchors.add(k)
-                grew = True
+    chained = _chain_bare(bare, bulleted, anchors, title_k)
+    if not found and not chained:
+        chained = _lone_name(bare, bulleted, title_k, lo)
+    if not found and not chained:  # a name by a photo credit only when nothing else names the author
+        chained = _chain_bare(weak, bulleted, anchors, title_k)
+    if by_lines:  # a bare name above the "By ..." line is a caption or a topic, not a co-author
+        chained = {k: v for k, v in chained.items() if k > by_lines[0]}
+    found.update(chained)
     names: list[str] = []
     for k in sorted(found):
         names.extend(n for n in found[k] if n not in names)
     return names, [idx[k] for k in sorted(found)]
+
+
+def _lone_name(bare: dict[int, list[str]], bulleted: set[int], title_k: Optional[int],
+               lo: int) -> dict[int, list[str]]:
+    """With no byline found: the one bare name line between the headline and the body (a
+    standfirst or a caption may sit between them), not a bullet."""
+    if title_k is None:
+        return {}
+    between = {k: v for k, v in bare.items() if title_k < k < lo + 1 and k not in bulleted}
+    return between if len(between) == 1 and len(bare) == 1 else {}
+
+
+def _chain_bare(bare: dict[int, list[str]], bulleted: set[int], anchors: set[int],
+                title_k: Optional[int]) -> dict[int, list[str]]:
+    """Bare name lines chained to an anchor; a bulleted name (else a topic tag) only to a
+    strong one (a byline or a date, not the headline)."""
+    anchors = set(anchors)
+    strong = anchors - {title_k}
+    out: dict[int, list[str]] = {}
+    grew = True
+    while grew:
+        grew = False
+        for k in sorted(bare):
+            near = strong if k in bulleted else anchors
+            if any(abs(k - a) <= NAME_ANCHOR_GAP for a in near):
+                out[k] = bare.pop(k)
+                anchors.add(k)
+                grew = True
+    return out
 
 
 _PUB_CUE = re.compile(r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"

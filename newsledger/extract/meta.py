@@ -302,13 +302,15 @@ def fill_article(art: Article, lines: list[str], reasons: list[Optional[str]]) -
     art.title = art.title or title
 
     names: list[str] = []
-    for ln in by_reason.get("byline", []):
+    # byline lines of the header; else the page's first one (later ones credit teasers of other stories)
+    bylines = [ln for ln, r in head if r == "byline"] or by_reason.get("byline", [])[:1]
+    for ln in bylines:
         if _BYLINE.match(_BULLET.sub("", ln).strip()):
             for name in split_byline(ln):
                 if name not in names:
                     names.append(name)
     if not names:
-        for ln in by_reason.get("byline", []):
+        for ln in bylines:
             for name in split_byline("By " + _BULLET.sub("", ln).strip()):
                 if name not in names:
                     names.append(name)

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from newsledger.extract import ExtractError
 from newsledger.extract import meta as M
-from newsledger.extract.header import Header, clean_title, read_header
+from newsledger.extract.header import Header, read_header, title_text
 from newsledger.extract.lines import classify_lines
 from newsledger.model import Article, Document, Flag, Removed
 
@@ -100,7 +100,7 @@ def _apply_header(art: Article, lines: list[str], reasons: list[Optional[str]], 
             if r == "title" and i != head.title:
                 reasons[i] = "navigation"
         reasons[head.title] = "title"
-        art.title = clean_title(lines[head.title])
+        art.title = title_text(head.title, lines, reasons)
     for i in head.name_lines:
         if i != head.title:
             reasons[i] = "byline"
