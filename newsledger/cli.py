@@ -720,7 +720,9 @@ def load(out_dir: str = typer.Argument(..., help="Directory written by `newsledg
 @eval_app.command("extraction")
 def eval_extraction(mode: str = typer.Option("both", "--mode", help="html | text | both | heldout | real"),
                     limit: Optional[int] = typer.Option(None, "--limit",
-                                                        help="heldout: a fixed subset of N pages")):
+                                                        help="heldout: a fixed subset of N pages"),
+                    split: str = typer.Option("dev", "--split",
+                                              help="real: dev (default) | test | all (a test reading is logged)")):
     """Score extraction on ../shared/data/article-extraction-benchmark (ours vs trafilatura);
     --mode heldout: the flattened-text extractor on trafilatura-eval pages; --mode real: title,
     authors, date and text on ../shared/data/realnews, HTML and three flatteners, dev and test
@@ -730,7 +732,9 @@ def eval_extraction(mode: str = typer.Option("both", "--mode", help="html | text
     if mode == "real":
         from newsledger.evaluate.extraction_real import main as run_real
 
-        raise typer.Exit(run_real([]))
+        if split not in ("dev", "test", "all"):
+            _fail(f"--split {split!r}: not one of dev, test, all", 2)
+        raise typer.Exit(run_real(["--split", split]))
     codes = []
     if mode == "heldout":
         from newsledger.evaluate.extraction_heldout import main as run_heldout

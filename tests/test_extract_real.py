@@ -84,3 +84,29 @@ def test_unknown_system_is_a_one_line_error():
 
     with pytest.raises(SystemExit, match="no such system"):
         _only(["nosuchflattener"])
+
+
+def test_reading_the_test_pages_is_logged_and_dev_is_the_default(tmp_path, monkeypatch, capsys):
+    """Every run that prints the held-out pages leaves a line in the evaluation log; the
+    default run reads dev only and leaves none."""
+    import json as _json
+
+    from newsledger.evaluate import extraction_real as E
+
+    row = {"title": 0.5, "authors": None, "date": 1.0, "text": 0.9, "counts": {}, "errors": 0, "seconds": 0.0}
+    asked = []
+
+    def fake(split, data=None, only=None):
+        asked.append(split)
+        parts = ["dev", "test"] if split == "all" else [split]
+        return {p: {"pages": 1, "systems": {"newsledger, flattened by lxml": row}} for p in parts}
+
+    log = tmp_path / "log.jsonl"
+    monkeypatch.setenv("NEWSLEDGER_EVAL_LOG", str(log))
+    monkeypatch.setattr(E, "evaluate", fake)
+    assert E.main([]) == 0 and not log.exists() and asked == ["dev"]
+    assert E.main(["--split", "all"]) == 0
+    (entry,) = [_json.loads(x) for x in log.read_text().splitlines()]
+    assert entry["benchmark"] == "realnews-extraction" and entry["split"] == "test"
+    assert entry["result"] == {"newsledger, flattened by lxml": "0.500/-/1.000/0.900"}
+    assert "test run 1 recorded" in capsys.readouterr().out

@@ -27,6 +27,7 @@ ones that count, and are printed apart.
 from __future__ import annotations
 
 import argparse
+import sys
 import gzip
 import hashlib
 import json
@@ -278,7 +279,8 @@ def _only(names: Optional[list[str]]) -> Optional[list[str]]:
 
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev",
+                    help="dev (default; tune on it), test or all (the held-out pages: each run is logged)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--only", nargs="+", metavar="SYSTEM", help="systems to run (e.g. lxml html2text)")
     ap.add_argument("--failures", choices=["title", "authors", "date"],
@@ -293,7 +295,24 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(json.dumps(res, indent=1))
     else:
         print_table(res)
+    if "test" in res:  # a reading of the held-out pages: on record
+        from newsledger.evaluate import evallog
+
+        entry = evallog.record("realnews-extraction", "test", log_result(res["test"]),
+                               " ".join(["python -m newsledger.evaluate.extraction_real"]
+                                        + list(argv if argv is not None else sys.argv[1:])))
+        print(f"test run {evallog.runs('realnews-extraction', 'test')} recorded in {evallog.log_path()} "
+              f"({entry['commit'][:7]})")
     return 0
+
+
+def log_result(part: dict) -> dict:
+    """The headline figures of one part for the evaluation log: title/authors/date/text F1 per system."""
+    def cell(v):
+        return "-" if v is None else f"{v:.3f}"
+
+    return {name: "/".join(cell(r[k]) for k in ("title", "authors", "date", "text"))
+            for name, r in part["systems"].items()}
 
 
 if __name__ == "__main__":
