@@ -30,6 +30,11 @@ In that mode possessed nouns ("Trump's claim that X") are cue candidates too.
 
 Sources are then given canonical names by :func:`newsledger.analyze.speakers.resolve_speakers`
 and a stance by :func:`newsledger.analyze.stance.stance_of`.
+
+Modules: ``base.py`` (lexicon, quotation finder, shared parse helpers), ``extractor.py`` (the rule
+candidates, steps 1-5), ``trimming.py`` (cutting content to what was said), ``tagger.py`` (the
+BiLSTM token tagger), ``tagger_claims.py`` (its own claims and sources), ``learned.py`` (the cue
+classifier, boundary ranker and edge model).
 """
 from __future__ import annotations
 

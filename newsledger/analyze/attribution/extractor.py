@@ -1,30 +1,28 @@
 """The rule extractor: cue candidates over the spaCy parse, their content and source, quotation
-handling, the univocal clean-up, and (with the tagger's probabilities) the tagger's own claims and
-sources. See the package docstring for the steps."""
+handling and the univocal clean-up. Content trimming lives in ``trimming.py`` and the tagger's own
+claims and sources in ``tagger_claims.py`` (mixins of :class:`Extractor`). See the package
+docstring for the steps."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-import numpy as np
-
 from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, CONTENT_PREPS, DOBJ_NEEDS_PRED, KEEP_OBJECT,
                                                  NEED_COMPLEMENT, NOUN_CUES, NOUN_PREPS, PASSIVE_RAISING, RAISING,
-                                                 SUBJ, TAIL_DEPS, TRIM_TAIL, Cand, _find_source, _merge, _np_span,
-                                                 _subtree, _tok_ranges, _tokens_of, _trim, lexicon,
-                                                 paragraph_bounds, quote_spans, quoted_mask)
+                                                 Cand, _find_source, _merge, _np_span, _subtree, _tok_ranges, _trim,
+                                                 lexicon, paragraph_bounds, quote_spans, quoted_mask)
+from newsledger.analyze.attribution.tagger_claims import TaggerClaims
+from newsledger.analyze.attribution.trimming import ContentTrimming
 
 TAGGER_SOURCES = True  # a kept claim without a source takes the tagger's nearest source
 TAGGER_CLAIMS = True  # and claims from the tagger alone where no rule fired (Extractor.tagger_claims)
-TAG_CUE = 0.85  # a cue token for tagger claims (0.5-0.95 tried on PolNeAR dev; 0.85-0.9 best)
-TAG_CONTENT = 0.5  # a content token
-TAG_SOURCE = 0.5  # a source token
-TAG_GAP = 6  # words between the cue and its content run at most
-TAG_EDGE_PICK = 0.3  # > 0: a tagger claim's content starts/ends at its most likely start/end token when p >= this
-TAG_MIN_CONTENT = 1  # words in a tagger claim's content at least
 
 
-class Extractor:
+class Extractor(ContentTrimming, TaggerClaims):
+    """Rule candidates over one parsed article (see the package docstring); the content trimming
+    (:class:`ContentTrimming`) and the tagger's own claims and sources (:class:`TaggerClaims`) are
+    mixed in from their modules."""
+
     def __init__(self, doc, text: str, generate: bool = False, tag=None):
         self.doc = doc
         # (tokens, 5) probabilities of the article-wide tagger (newsledger.analyze.attribution.tagger), read
@@ -239,110 +237,6 @@ class Extractor:
                     extra={"path": path, "flags": flags, "src_i": src_tok.i if src_tok is not None else -1,
                            "n_tok": len(idxs), "first": idxs[0], "last": idxs[-1]})
 
-    def cut_conjoined_cues(self, content: set[int], cue) -> set[int]:
-        """"said he would X and warned Y": cut a conjoined cue verb (and its subtree) out."""
-        for t in sorted(content):
-            if t not in content:
-                continue
-            tok = self.doc[t]
-            if tok.dep_ == "conj" and tok.head.i in content and self.is_cue_verb(tok) and not any(
-                    c.dep_ in SUBJ for c in tok.children):
-                if tok.head.i == cue.i:
-                    continue
-                cut = _subtree(tok)
-                for c in tok.head.children:
-                    if c.dep_ in ("cc", "punct") and c.i < tok.i and c.i > max(_subtree(tok.head) - cut - {c.i}, default=-1) - 1:
-                        if c.i == tok.i - 1 or (c.i == tok.i - 2 and self.doc[tok.i - 1].dep_ in ("cc", "punct")):
-                            cut.add(c.i)
-                content = content - cut
-        return content
-
-    def trim_trailing(self, content: set[int]) -> set[int]:
-        """Drop a non-restrictive tail after a comma ("..., who is 70", "..., the latest chapter in
-        ...", "..., forcing them to ..."): PolNeAR content mostly stops before it."""
-        if not TRIM_TAIL or not content:
-            return content
-        doc = self.doc
-        for _ in range(2):
-            last = max(content)
-            while last in content and (doc[last].is_punct or doc[last].is_space):
-                last -= 1
-            best = None
-            for t in sorted(content):
-                tok = doc[t]
-                if tok.dep_ not in TAIL_DEPS or tok.head.i not in content:
-                    continue
-                if tok.dep_ == "advcl" and tok.tag_ != "VBG":
-                    continue
-                le, re_ = tok.left_edge.i, tok.right_edge.i
-                if re_ < last or le - 1 not in content or doc[le - 1].text != ",":
-                    continue
-                if self.qmask[doc[le].idx]:
-                    continue
-                best = tok
-                break
-            if best is None:
-                break
-            cut = _subtree(best) | {best.left_edge.i - 1}
-            rest = content - cut
-            if not _trim(doc, rest):
-                break
-            content = rest
-        return content
-
-    def colon_after(self, tok) -> Optional[int]:
-        """"posted on X: “...”": the index of a colon right after the cue's own phrase."""
-        doc = self.doc
-        sub = _subtree(tok)
-        j = tok.i + 1
-        while j < len(doc) and j < tok.i + 8:
-            t = doc[j]
-            if t.text == ":" and j + 1 < len(doc) and doc[j + 1].sent == t.sent or (t.text == ":" and j + 1 < len(doc)):
-                if "\n" in doc[j:j + 2].text:
-                    return None
-                return j
-            if t.i not in sub and not (t.dep_ == "nsubj" and t.head == tok):
-                if not (t.head.i == tok.i or t.head.i in sub):
-                    return None
-            if t.pos_ in ("VERB", "AUX") or t.is_space:
-                return None
-            j += 1
-        return None
-
-    def cut_nested(self, content: set[int], src_tok=None) -> set[int]:
-        """Cut adverbial / conjoined / relative clauses headed by a cue verb with a subject of its
-        own ("..., while he acknowledged X", "..., though records indicate Y"): PolNeAR gives them
-        their own attribution."""
-        if not content:
-            return content
-        for t in sorted(content):
-            if t not in content:
-                continue
-            tok = self.doc[t]
-            if tok.dep_ not in ("advcl", "conj", "relcl") or tok.head.i not in content:
-                continue
-            if not self.is_cue_verb(tok) or tok.lemma_.lower() in NEED_COMPLEMENT:
-                continue
-            participle = (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and self.doc[tok.left_edge.i - 1].text == ","
-                          and not any(c.dep_ in SUBJ for c in tok.children))
-            if participle and src_tok is not None:
-                self.inherit[tok.i] = src_tok  # "X said Y, citing Z": Z is X's too
-            elif not any(c.dep_ in SUBJ for c in tok.children):
-                continue
-            if not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
-                continue
-            cut = _subtree(tok)
-            # the linking "and" / "," before a conjunct
-            j = tok.left_edge.i - 1
-            while j in content and (self.doc[j].dep_ == "cc" or self.doc[j].is_punct):
-                cut.add(j)
-                j -= 1
-            rest = content - cut
-            if _trim(self.doc, rest):
-                content = rest
-        return content
-
-    # -- "according to X"
     def according(self, tok) -> Optional[Cand]:
         doc = self.doc
         if tok.lower_ != "according":
@@ -532,113 +426,6 @@ class Extractor:
         if self.tag is not None and TAGGER_CLAIMS:
             kept = sorted(kept + self.tagger_claims(kept), key=lambda c: c.cue[0])
         return kept
-
-    def tagger_claims(self, kept: list[Cand]) -> list[Cand]:
-        """Attributions the rules missed but the article-wide tagger sees: a run of cue tokens
-        (p >= TAG_CUE) outside every kept claim, with the nearest run of content tokens
-        (p >= TAG_CONTENT) in its paragraph on either side, and the nearest source run in its
-        sentence. Typical finds: noun and adjective cues ("plenty of unknowns about X", "was
-        dubbed X"), quotations spanning sentences, cues the parse attached oddly."""
-        doc, tag = self.doc, self.tag
-        n = len(doc)
-        covered = np.zeros(n + 1, dtype=bool)
-        for c in kept:
-            covered[_tokens_of(doc, [*c.content, c.cue, *([c.source] if c.source else [])])] = True
-        alnum = np.array([any(ch.isalnum() for ch in t.text) for t in doc] + [False])
-        is_cue = (tag[:, 3] >= TAG_CUE) & alnum[:n]
-        is_con = tag[:, 0] >= TAG_CONTENT
-        out = []
-        i = 0
-        while i < n:
-            if not is_cue[i] or covered[i]:
-                i += 1
-                continue
-            j = i
-            while j + 1 < n and (is_cue[j + 1] or (not alnum[j + 1] and j + 2 < n and is_cue[j + 2])) \
-                    and "\n" not in doc[j].whitespace_:
-                j += 1
-            c = self._tagger_claim(i, j, covered, is_con, alnum)
-            if c is not None:
-                out.append(c)
-                covered[_tokens_of(doc, [*c.content, *([c.source] if c.source else [])])] = True
-            covered[i:j + 1] = True
-            i = j + 1
-        return out
-
-    def _tagger_claim(self, i: int, j: int, covered, is_con, alnum) -> Optional[Cand]:
-        doc, tag = self.doc, self.tag
-        ps, pe = self.para_of(doc[i].idx)
-
-        def run(k, step):
-            """The content run met first from token k walking by ``step`` (a few tokens of gap
-            allowed before it starts), as (first, last) token indices, else None."""
-            gap = 0
-            while 0 <= k < len(doc) and ps <= doc[k].idx < pe and not is_con[k]:
-                gap += alnum[k]
-                if gap > TAG_GAP or covered[k]:
-                    return None
-                k += step
-            if not (0 <= k < len(doc) and ps <= doc[k].idx < pe) or covered[k]:
-                return None
-            a = k
-            while 0 <= k + step < len(doc) and ps <= doc[k + step].idx < pe and not covered[k + step] \
-                    and (is_con[k + step] or not alnum[k + step]):
-                k += step
-            lo, hi = min(a, k), max(a, k)
-            return (lo, hi), abs(a - (j if step > 0 else i))
-
-        cands = [r for r in (run(j + 1, 1), run(i - 1, -1)) if r is not None]
-        if not cands:
-            return None
-        (lo, hi), _ = min(cands, key=lambda r: r[1])
-        if TAG_EDGE_PICK:
-            # the run's most likely first and last content tokens (the run's own edges otherwise)
-            ins = [x for x in range(lo, hi + 1) if alnum[x] and not i <= x <= j]
-            if ins:
-                st = max(ins, key=lambda x: tag[x, 1])
-                if tag[st, 1] >= TAG_EDGE_PICK:
-                    lo = st
-                en = max((x for x in ins if x >= lo), key=lambda x: tag[x, 2], default=None)
-                if en is not None and tag[en, 2] >= TAG_EDGE_PICK:
-                    hi = en
-        idxs = _trim(doc, [x for x in range(lo, hi + 1) if x < i or x > j])
-        idxs = [x for x in idxs if not doc[x].is_space]
-        if sum(alnum[x] for x in idxs) < TAG_MIN_CONTENT:
-            return None
-        src = self._tagger_source(i, j, set(idxs))
-        cue = (doc[i].idx, doc[j].idx + len(doc[j]))
-        return Cand(cue=cue, cue_i=i, source=src, content=_tok_ranges(doc, idxs), rule="tagger",
-                    lemma=doc[i].lemma_.lower(), extra={"path": "tagger", "p": float(tag[i:j + 1, 3].max())})
-
-    def _tagger_source(self, i: int, j: int, content: set) -> Optional[tuple[int, int]]:
-        """The run of source tokens (p >= TAG_SOURCE) nearest to cue tokens i..j in their
-        sentence, outside the cue and the content, as a char range; None if there is none."""
-        doc, tag = self.doc, self.tag
-        sent = self.sent(doc[i])
-
-        def ok(k):
-            return (sent.start <= k < sent.end and tag[k, 4] >= TAG_SOURCE and k not in content
-                    and not i <= k <= j)
-
-        near = [k for k in range(sent.start, sent.end) if ok(k) and any(ch.isalnum() for ch in doc[k].text)]
-        if not near:
-            return None
-        a = b = min(near, key=lambda k: min(abs(k - i), abs(k - j)))
-        while ok(a - 1):
-            a -= 1
-        while ok(b + 1):
-            b += 1
-        return doc[a].idx, doc[b].idx + len(doc[b])
-
-    def tagger_sources(self, kept: list[Cand]) -> None:
-        """A kept claim whose speaker the parse did not find ("X has sent troops, South Korea's
-        spy agency said", the agency parsed as an apposition of "Russia") takes the tagger's
-        nearest source run in the cue's sentence."""
-        for c in kept:
-            if c.source is not None or c.cue_i < 0:
-                continue
-            cue = _tokens_of(self.doc, [c.cue])
-            c.source = self._tagger_source(cue[0], cue[-1], set(_tokens_of(self.doc, c.content)))
 
     def strip_dateline(self, c: Cand) -> None:
         if not c.content:

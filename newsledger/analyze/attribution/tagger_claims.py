@@ -1,0 +1,128 @@
+"""The tagger's own claims and sources: where no rule fired, a run of likely cue tokens with a
+nearby run of likely content becomes a claim, and a kept claim without a source takes the
+tagger's nearest source run (probabilities from :mod:`newsledger.analyze.attribution.tagger`).
+A mixin of :class:`newsledger.analyze.attribution.extractor.Extractor`: it reads the extractor's
+``doc``, ``text``, ``tag`` and paragraph helpers."""
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy as np
+
+from newsledger.analyze.attribution.base import Cand, _tok_ranges, _tokens_of, _trim
+
+TAG_CUE = 0.85  # a cue token for tagger claims (0.5-0.95 tried on PolNeAR dev; 0.85-0.9 best)
+TAG_CONTENT = 0.5  # a content token
+TAG_SOURCE = 0.5  # a source token
+TAG_GAP = 6  # words between the cue and its content run at most
+TAG_EDGE_PICK = 0.3  # > 0: a tagger claim's content starts/ends at its most likely start/end token when p >= this
+TAG_MIN_CONTENT = 1  # words in a tagger claim's content at least
+
+
+class TaggerClaims:
+    def tagger_claims(self, kept: list[Cand]) -> list[Cand]:
+        """Attributions the rules missed but the article-wide tagger sees: a run of cue tokens
+        (p >= TAG_CUE) outside every kept claim, with the nearest run of content tokens
+        (p >= TAG_CONTENT) in its paragraph on either side, and the nearest source run in its
+        sentence. Typical finds: noun and adjective cues ("plenty of unknowns about X", "was
+        dubbed X"), quotations spanning sentences, cues the parse attached oddly."""
+        doc, tag = self.doc, self.tag
+        n = len(doc)
+        covered = np.zeros(n + 1, dtype=bool)
+        for c in kept:
+            covered[_tokens_of(doc, [*c.content, c.cue, *([c.source] if c.source else [])])] = True
+        alnum = np.array([any(ch.isalnum() for ch in t.text) for t in doc] + [False])
+        is_cue = (tag[:, 3] >= TAG_CUE) & alnum[:n]
+        is_con = tag[:, 0] >= TAG_CONTENT
+        out = []
+        i = 0
+        while i < n:
+            if not is_cue[i] or covered[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and (is_cue[j + 1] or (not alnum[j + 1] and j + 2 < n and is_cue[j + 2])) \
+                    and "\n" not in doc[j].whitespace_:
+                j += 1
+            c = self._tagger_claim(i, j, covered, is_con, alnum)
+            if c is not None:
+                out.append(c)
+                covered[_tokens_of(doc, [*c.content, *([c.source] if c.source else [])])] = True
+            covered[i:j + 1] = True
+            i = j + 1
+        return out
+
+    def _tagger_claim(self, i: int, j: int, covered, is_con, alnum) -> Optional[Cand]:
+        doc, tag = self.doc, self.tag
+        ps, pe = self.para_of(doc[i].idx)
+
+        def run(k, step):
+            """The content run met first from token k walking by ``step`` (a few tokens of gap
+            allowed before it starts), as (first, last) token indices, else None."""
+            gap = 0
+            while 0 <= k < len(doc) and ps <= doc[k].idx < pe and not is_con[k]:
+                gap += alnum[k]
+                if gap > TAG_GAP or covered[k]:
+                    return None
+                k += step
+            if not (0 <= k < len(doc) and ps <= doc[k].idx < pe) or covered[k]:
+                return None
+            a = k
+            while 0 <= k + step < len(doc) and ps <= doc[k + step].idx < pe and not covered[k + step] \
+                    and (is_con[k + step] or not alnum[k + step]):
+                k += step
+            lo, hi = min(a, k), max(a, k)
+            return (lo, hi), abs(a - (j if step > 0 else i))
+
+        cands = [r for r in (run(j + 1, 1), run(i - 1, -1)) if r is not None]
+        if not cands:
+            return None
+        (lo, hi), _ = min(cands, key=lambda r: r[1])
+        if TAG_EDGE_PICK:
+            # the run's most likely first and last content tokens (the run's own edges otherwise)
+            ins = [x for x in range(lo, hi + 1) if alnum[x] and not i <= x <= j]
+            if ins:
+                st = max(ins, key=lambda x: tag[x, 1])
+                if tag[st, 1] >= TAG_EDGE_PICK:
+                    lo = st
+                en = max((x for x in ins if x >= lo), key=lambda x: tag[x, 2], default=None)
+                if en is not None and tag[en, 2] >= TAG_EDGE_PICK:
+                    hi = en
+        idxs = _trim(doc, [x for x in range(lo, hi + 1) if x < i or x > j])
+        idxs = [x for x in idxs if not doc[x].is_space]
+        if sum(alnum[x] for x in idxs) < TAG_MIN_CONTENT:
+            return None
+        src = self._tagger_source(i, j, set(idxs))
+        cue = (doc[i].idx, doc[j].idx + len(doc[j]))
+        return Cand(cue=cue, cue_i=i, source=src, content=_tok_ranges(doc, idxs), rule="tagger",
+                    lemma=doc[i].lemma_.lower(), extra={"path": "tagger", "p": float(tag[i:j + 1, 3].max())})
+
+    def _tagger_source(self, i: int, j: int, content: set) -> Optional[tuple[int, int]]:
+        """The run of source tokens (p >= TAG_SOURCE) nearest to cue tokens i..j in their
+        sentence, outside the cue and the content, as a char range; None if there is none."""
+        doc, tag = self.doc, self.tag
+        sent = self.sent(doc[i])
+
+        def ok(k):
+            return (sent.start <= k < sent.end and tag[k, 4] >= TAG_SOURCE and k not in content
+                    and not i <= k <= j)
+
+        near = [k for k in range(sent.start, sent.end) if ok(k) and any(ch.isalnum() for ch in doc[k].text)]
+        if not near:
+            return None
+        a = b = min(near, key=lambda k: min(abs(k - i), abs(k - j)))
+        while ok(a - 1):
+            a -= 1
+        while ok(b + 1):
+            b += 1
+        return doc[a].idx, doc[b].idx + len(doc[b])
+
+    def tagger_sources(self, kept: list[Cand]) -> None:
+        """A kept claim whose speaker the parse did not find ("X has sent troops, South Korea's
+        spy agency said", the agency parsed as an apposition of "Russia") takes the tagger's
+        nearest source run in the cue's sentence."""
+        for c in kept:
+            if c.source is not None or c.cue_i < 0:
+                continue
+            cue = _tokens_of(self.doc, [c.cue])
+            c.source = self._tagger_source(cue[0], cue[-1], set(_tokens_of(self.doc, c.content)))
