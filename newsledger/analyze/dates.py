@@ -351,112 +351,180 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# ---------------------------------------------------------------- normalisation steps
+# One small step per pattern family; :data:`_NORMALISERS` maps each pattern name to its step.
+# A step returns (kind, value, start, end), or None to reject the match.
+
+
+@dataclass
+class _Hit:
+    """One pattern match being normalised: its pattern name, the match, its groups and context."""
+
+    name: str
+    m: re.Match
+    g: dict
+    ctx: _Ctx
+    text: str
+    doc: object
+
+    @property
+    def start(self) -> int:
+        return self.m.start()
+
+    @property
+    def end(self) -> int:
+        return self.m.end()
+
+    @property
+    def pub(self) -> Optional[_dt.date]:
+        return self.ctx.pub
+
+
+def _valid_date(y: int, mo: Optional[int], d: int) -> bool:
+    """Whether year, month and day make a real calendar date."""
+    try:
+        _dt.date(y, mo, d)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def _since_end(pub: Optional[_dt.date]) -> str:
+    """The end of a "since ..." interval: the publication date, or PRESENT_REF without one."""
+    return _iso(pub) if pub else "PRESENT_REF"
+
+
+_MONTH_PREPS = ("in", "from", "until", "till", "by", "during", "through", "of", "before", "after",
+                "between", "and", "to", "since")
+_MONTH_ABBREVS = ("Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _norm_numeric_date(h: _Hit):
+    """"2024-10-03" (with an optional clock time) and "2024/10/3": a checked calendar date."""
+    y, mo, d = int(h.g["y"]), int(h.g["m"]), int(h.g["d"])
+    if not _valid_date(y, mo, d):
+        return None
+    if h.g.get("H"):
+        return "time", f"{_ymd(y, mo, d)}T{h.g['H']}:{h.g['M']}", h.start, h.end
+    return "date", _ymd(y, mo, d), h.start, h.end
+
+
+def _norm_day_range(h: _Hit):
+    """"October 8 to 13", "8-13 October 2024", "between Oct. 8 and Nov. 2": an interval of days."""
+    g = h.g
+    mo1 = _month(g["mon"])
+    mo2 = _month(g["mon2"]) if g.get("mon2") else mo1
+    d1, d2 = int(g["d1"]), int(g["d2"])
+    if mo1 is None or mo2 is None or (mo2 == mo1 and d2 <= d1):
+        return None
+    y = int(g["y"]) if g.get("y") else _infer_year(h.ctx, mo1, d1)
+    y2 = y + 1 if (y and mo2 < mo1) else y
+    s = _strip_pre(h.m) if g.get("pre") else h.start
+    return "interval", f"{_ymd(y, mo1, d1)}/{_ymd(y2, mo2, d2)}", s, h.end
+
+
+def _norm_full_date(h: _Hit):
+    """"October 3, 2024" and "3 October 2024": a checked calendar date."""
+    mo, y, d = _month(h.g["mon"]), int(h.g["y"]), int(h.g["d"])
+    if not _valid_date(y, mo, d):
+        return None
+    return "date", _ymd(y, mo, d), h.start, h.end
+
+
+def _norm_month_day(h: _Hit):
+    """"October 3" and "3 October": a day whose year is inferred from the publication date."""
+    mo = _month(h.g["mon"])
+    d = int(h.g["d"])
+    if mo is None:
+        return None
+    if h.name == "md":
+        after = h.text[h.end:h.end + 12]
+        if re.match(r"\s*(?:%|percent|per cent|million|billion|[a-z]+s\b)", after):
+            return None  # "June 5 percent" is not a date
+    if not _valid_date(2000, mo, d):
+        return None
+    return "date", _ymd(_infer_year(h.ctx, mo, d), mo, d), h.start, h.end
+
+
+def _norm_month_year(h: _Hit):
+    """"March 2020", "early June 2021": a month."""
+    return "date", _ym(int(h.g["y"]), _month(h.g["mon"])), h.start, h.end
+
+
+def _bare_month_rejected(mon: str, pre: str) -> bool:
+    """A month name with no preposition that is probably no date: "May" (the modal verb),
+    "Mar" (the verb), an abbreviation."""
+    if pre:
+        return False
+    return mon in ("May", "Mar", "Mar.") or not mon[0].isupper() or mon.rstrip(".") in _MONTH_ABBREVS
+
+
+def _month_year(ctx: _Ctx, mo: int, phrase: str) -> Optional[int]:
+    """The year of a year-less month: "last June" the previous one, "next June" the next one,
+    "this June" the publication year; otherwise as :func:`_infer_year`."""
+    rel = re.findall(r"\b(last|next|this)\b", phrase.lower())
+    pub = ctx.pub
+    if pub and rel and rel[-1] == "last":
+        return pub.year if mo < pub.month else pub.year - 1
+    if pub and rel and rel[-1] == "next":
+        return pub.year if mo > pub.month else pub.year + 1
+    if pub and rel and rel[-1] == "this":
+        return pub.year
+    return _infer_year(ctx, mo)
+
+
+def _norm_month(h: _Hit):
+    """"in June", "last June", "since August" (an interval up to publication): a month."""
+    mon = h.g["mon"]
+    mo = _month(mon)
+    pre = (h.g.get("pre") or "").lower()
+    if mo is None or _bare_month_rejected(mon, pre):
+        return None
+    y = _month_year(h.ctx, mo, h.m.group(0))
+    if pre == "since":
+        return "interval", f"{_ym(y, mo)}/{_since_end(h.pub)}", h.m.start("pre"), h.end
+    s = h.m.start("mon") if pre in _MONTH_PREPS else h.start
+    return "date", _ym(y, mo), s, h.end
+
+
+def _norm_weekday(h: _Hit):
+    """"Friday", "last Monday", "Tuesday morning", "Mondays" (a set), "since Friday" (an interval)."""
+    g = h.g
+    wd = WEEKDAYS[g["wd"].lower()]
+    rel = (g.get("rel") or "").lower()
+    if g.get("pl"):
+        return "set", f"XXXX-WXX-{wd}", h.m.start("wd"), h.end
+    s = h.start if rel in ("last", "next", "this", "early", "late") else h.m.start("wd")
+    d = _weekday_date(h.ctx, wd, rel if rel in ("last", "next") else "")
+    base = _iso(d) if d else f"XXXX-WXX-{wd}"
+    part = _DAY_PARTS.get((g.get("part") or "").lower())
+    if part:
+        return "time", f"{base}T{part}", s, h.end
+    if rel == "since":
+        return "interval", f"{base}/{_since_end(h.pub)}", h.start, h.end
+    return "date", base, s, h.end
+
+
+_NORMALISERS = {
+    "iso": _norm_numeric_date, "iso_slash": _norm_numeric_date,
+    "md_range": _norm_day_range, "dm_range": _norm_day_range,
+    "mdy": _norm_full_date, "dmy": _norm_full_date,
+    "md": _norm_month_day, "dm": _norm_month_day,
+    "my": _norm_month_year,
+    "month": _norm_month,
+    "weekday": _norm_weekday,
+}
+
+
 def _normalise(name: str, m: re.Match, ctx: _Ctx, text: str, doc, pub_time):
     """(kind, value, start, end) for one pattern match, or None to reject it."""
+    step = _NORMALISERS.get(name)
+    if step is not None:
+        return step(_Hit(name, m, m.groupdict(), ctx, text, doc))
     g = m.groupdict()
     start, end = m.start(), m.end()
     pub = ctx.pub
-
-    if name == "iso":
-        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        try:
-            _dt.date(y, mo, d)
-        except ValueError:
-            return None
-        if g.get("H"):
-            return "time", f"{y:04d}-{mo:02d}-{d:02d}T{g['H']}:{g['M']}", start, end
-        return "date", _ymd(y, mo, d), start, end
-    if name == "iso_slash":
-        try:
-            _dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
-        except ValueError:
-            return None
-        return "date", _ymd(int(g["y"]), int(g["m"]), int(g["d"])), start, end
-
-    if name in ("md_range", "dm_range"):
-        mo1 = _month(g["mon"])
-        mo2 = _month(g["mon2"]) if g.get("mon2") else mo1
-        d1, d2 = int(g["d1"]), int(g["d2"])
-        if mo1 is None or mo2 is None or (mo2 == mo1 and d2 <= d1):
-            return None
-        y = int(g["y"]) if g.get("y") else _infer_year(ctx, mo1, d1)
-        y2 = y + 1 if (y and mo2 < mo1) else y
-        s = _strip_pre(m) if g.get("pre") else start
-        return "interval", f"{_ymd(y, mo1, d1)}/{_ymd(y2, mo2, d2)}", s, end
-
-    if name in ("mdy", "dmy"):
-        mo = _month(g["mon"])
-        try:
-            _dt.date(int(g["y"]), mo, int(g["d"]))
-        except (ValueError, TypeError):
-            return None
-        return "date", _ymd(int(g["y"]), mo, int(g["d"])), start, end
-
-    if name in ("md", "dm"):
-        mo = _month(g["mon"])
-        d = int(g["d"])
-        if mo is None:
-            return None
-        if name == "md":
-            after = text[end:end + 12]
-            if re.match(r"\s*(?:%|percent|per cent|million|billion|[a-z]+s\b)", after):
-                return None  # "June 5 percent" is not a date
-        try:
-            _dt.date(2000, mo, d)
-        except ValueError:
-            return None
-        return "date", _ymd(_infer_year(ctx, mo, d), mo, d), start, end
-
-    if name == "my":
-        mo = _month(g["mon"])
-        return "date", _ym(int(g["y"]), mo), start, end
-
-    if name == "month":
-        mo = _month(g["mon"])
-        mon = g["mon"]
-        pre = (g.get("pre") or "").lower()
-        if mo is None:
-            return None
-        if mon in ("May", "Mar", "Mar.") and not pre:
-            return None  # the modal verb / "March" as a verb or name
-        if not pre and not mon[0].isupper():
-            return None
-        if not pre and mon.rstrip(".") in ("Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"):
-            return None
-        # "last June" -> previous occurrence, "next June" -> next
-        rel = re.findall(r"\b(last|next|this)\b", m.group(0).lower())
-        if pub and rel and rel[-1] == "last":
-            y: Optional[int] = pub.year if mo < pub.month else pub.year - 1
-        elif pub and rel and rel[-1] == "next":
-            y = pub.year if mo > pub.month else pub.year + 1
-        elif pub and rel and rel[-1] == "this":
-            y = pub.year
-        else:
-            y = _infer_year(ctx, mo)
-        s = start
-        if pre in ("in", "from", "until", "till", "by", "during", "through", "of", "before", "after",
-                   "between", "and", "to", "since"):
-            s = m.start("mon")
-        if pre == "since":
-            endv = _iso(pub) if pub else "PRESENT_REF"
-            return "interval", f"{_ym(y, mo)}/{endv}", m.start("pre"), end
-        return "date", _ym(y, mo), s, end
-
-    if name == "weekday":
-        wd = WEEKDAYS[g["wd"].lower()]
-        rel = (g.get("rel") or "").lower()
-        s = start if rel in ("last", "next", "this", "early", "late") else m.start("wd")
-        if g.get("pl"):
-            return "set", f"XXXX-WXX-{wd}", m.start("wd"), end
-        rel2 = rel if rel in ("last", "next") else ""
-        d = _weekday_date(ctx, wd, rel2)
-        part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get((g.get("part") or "").lower())
-        base = _iso(d) if d else f"XXXX-WXX-{wd}"
-        if part:
-            return "time", f"{base}T{part}", s, end
-        if rel == "since":
-            return "interval", f"{base}/{_iso(pub) if pub else 'PRESENT_REF'}", start, end
-        return "date", base, s, end
 
     if name == "year_range":
         y1 = int(g["y1"])
