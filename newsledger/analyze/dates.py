@@ -506,6 +506,118 @@ def _norm_weekday(h: _Hit):
     return "date", base, s, h.end
 
 
+
+def _norm_year_range(h: _Hit):
+    """"from 2001 to 2005", "1999-2004", "2010-12": an interval of years."""
+    g = h.g
+    y1 = int(g["y1"])
+    y2s = g["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if y2 <= y1 or y2 - y1 > 200:
+        return None
+    if re.match(r"\s*(?:[a-z]+\s+)?(?:people|percent|per cent|%)", h.text[h.end:h.end + 20]):
+        return None
+    s = _strip_pre(h.m) if g.get("pre") else h.m.start("y1")
+    return "interval", f"{y1}/{y2}", s, h.end
+
+
+def _norm_decade(h: _Hit):
+    """"the 1990s" -> 199, "the '80s" -> 198 ("'10s" -> 201)."""
+    cent = h.g.get("cent")
+    if cent is None:
+        cent = "19" if int(h.g["dec"]) >= 2 else "20"
+    return "date", f"{cent}{h.g['dec']}", h.start, h.end
+
+
+def _norm_century(h: _Hit):
+    """"the 19th century" -> 18."""
+    n = int(h.g["n"])
+    if not 1 <= n <= 21:
+        return None
+    return "date", f"{n - 1:02d}", h.start, h.end
+
+
+def _norm_season(h: _Hit):
+    """"summer 2020", "last spring" -> 2023-SP; a bare "fall" is rejected."""
+    code = SEASONS[h.g["s"].lower()]
+    rel = (h.g.get("rel") or "").lower()
+    if h.g.get("y"):
+        return "date", f"{h.g['y']}-{code}", h.start, h.end
+    if rel not in ("last", "next", "this"):
+        return None  # a bare "fall" / "spring" is usually not a date
+    if h.pub is None:
+        return "date", f"XXXX-{code}", h.start, h.end
+    y = h.pub.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+    return "date", f"{y}-{code}", h.start, h.end
+
+
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "final": 4, "last": 4}
+
+
+def _norm_quarter(h: _Hit):
+    """"the third quarter (of 2019)", "Q3 2020": a quarter; a year-less one from the publication date."""
+    qw = h.g["q"].lower()
+    q = _QUARTERS.get(qw) or int(qw)
+    y = h.g.get("y") or h.g.get("y0")
+    if h.name == "quarter_q" and not y:
+        return None
+    if y:
+        return "date", f"{y}-Q{q}", h.start, h.end
+    if h.pub is None:
+        return "date", f"XXXX-Q{q}", h.start, h.end
+    pub = h.pub
+    yy = pub.year if (q <= (pub.month - 1) // 3 + 1 or h.ctx.future) else pub.year - 1
+    return "date", f"{yy}-Q{q}", h.start, h.end
+
+
+def _norm_fiscal(h: _Hit):
+    """"fiscal 2020", "FY2021": the year."""
+    return "date", h.g["y"], h.start, h.end
+
+
+_SPAN_RELS = ("the past", "the last", "the coming", "the next", "the previous")
+_SPAN_UNITS = {"week": "P1W", "month": "P1M", "year": "P1Y", "weekend": "P1WE"}
+_REL_OFFSETS = {"this": 0, "the current": 0, "last": -1, "the last": -1, "the previous": -1, "next": 1}
+_UNKNOWN_UNITS = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                  "fiscal year": "XXXX", "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
+
+
+def _shift_month(pub: _dt.date, off: int) -> str:
+    """The month ``off`` months from the publication month ("2024-09" for -1 in October 2024)."""
+    mm = pub.month + off
+    return _ym(pub.year + (mm - 1) // 12, (mm - 1) % 12 + 1)
+
+
+def _shift_unit(pub: _dt.date, u: str, off: int) -> str:
+    """The week, month, year, quarter, decade or century ``off`` units from the publication date."""
+    if u in ("week", "weekend"):
+        return _week(pub + _dt.timedelta(weeks=off)) + ("-WE" if u == "weekend" else "")
+    if u == "month":
+        return _shift_month(pub, off)
+    if u in ("year", "fiscal year"):
+        return str(pub.year + off)
+    if u == "quarter":
+        q = (pub.month - 1) // 3 + 1 + off
+        return f"{pub.year + (q - 1) // 4}-Q{(q - 1) % 4 + 1}"
+    if u == "decade":
+        return str(pub.year // 10 + off)
+    return f"{pub.year // 100 + off:02d}"
+
+
+def _norm_relative_unit(h: _Hit):
+    """"last week", "this year", "next quarter": a date; "the past year": a duration (P1Y)."""
+    rel = h.g["rel"].lower()
+    u = h.g["u"].lower()
+    if rel in _SPAN_RELS and u not in _SPAN_UNITS:
+        return None
+    if rel in ("the past", "the coming", "the next"):
+        return "duration", _SPAN_UNITS[u], h.start, h.end
+    if h.pub is None:
+        return "date", _UNKNOWN_UNITS[u], h.start, h.end
+    return "date", _shift_unit(h.pub, u, _REL_OFFSETS[rel]), h.start, h.end
+
+
 _NORMALISERS = {
     "iso": _norm_numeric_date, "iso_slash": _norm_numeric_date,
     "md_range": _norm_day_range, "dm_range": _norm_day_range,
@@ -514,6 +626,13 @@ _NORMALISERS = {
     "my": _norm_month_year,
     "month": _norm_month,
     "weekday": _norm_weekday,
+    "year_range": _norm_year_range,
+    "decade": _norm_decade,
+    "century": _norm_century,
+    "season": _norm_season,
+    "quarter": _norm_quarter, "quarter_q": _norm_quarter,
+    "fiscal": _norm_fiscal,
+    "rel_unit": _norm_relative_unit,
 }
 
 
@@ -525,94 +644,6 @@ def _normalise(name: str, m: re.Match, ctx: _Ctx, text: str, doc, pub_time):
     g = m.groupdict()
     start, end = m.start(), m.end()
     pub = ctx.pub
-
-    if name == "year_range":
-        y1 = int(g["y1"])
-        y2s = g["y2"]
-        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
-        if y2 <= y1 or y2 - y1 > 200:
-            return None
-        if re.match(r"\s*(?:[a-z]+\s+)?(?:people|percent|per cent|%)", text[end:end + 20]):
-            return None
-        s = _strip_pre(m) if g.get("pre") else m.start("y1")
-        return "interval", f"{y1}/{y2}", s, end
-
-    if name == "decade":
-        cent = g.get("cent")
-        if cent is None:
-            dec = int(g["dec"])
-            prefix = "19" if dec >= 2 else "20"
-        else:
-            prefix = cent
-        return "date", f"{prefix}{g['dec']}", start, end
-
-    if name == "century":
-        n = int(g["n"])
-        if not 1 <= n <= 21:
-            return None
-        return "date", f"{n - 1:02d}", start, end
-
-    if name == "season":
-        code = SEASONS[g["s"].lower()]
-        rel = (g.get("rel") or "").lower()
-        if g.get("y"):
-            return "date", f"{g['y']}-{code}", start, end
-        if rel not in ("last", "next", "this"):
-            return None  # a bare "fall" / "spring" is usually not a date
-        if pub is None:
-            return "date", f"XXXX-{code}", start, end
-        y = pub.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
-        return "date", f"{y}-{code}", start, end
-
-    if name in ("quarter", "quarter_q"):
-        qw = g["q"].lower()
-        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-             "4th": 4, "final": 4, "last": 4}.get(qw) or int(qw)
-        y = g.get("y") or g.get("y0")
-        if name == "quarter_q" and not y:
-            return None
-        if y:
-            return "date", f"{y}-Q{q}", start, end
-        if pub is None:
-            return "date", f"XXXX-Q{q}", start, end
-        yy = pub.year if (q <= (pub.month - 1) // 3 + 1 or ctx.future) else pub.year - 1
-        return "date", f"{yy}-Q{q}", start, end
-
-    if name == "fiscal":
-        return "date", g["y"], start, end
-
-    if name == "rel_unit":
-        rel = g["rel"].lower()
-        u = g["u"].lower()
-        if rel in ("the past", "the last", "the coming", "the next", "the previous") and u not in ("week", "month", "year", "weekend"):
-            return None
-        if rel in ("the past", "the coming", "the next"):
-            code = {"week": "P1W", "month": "P1M", "year": "P1Y", "weekend": "P1WE"}[u]
-            return "duration", code, start, end
-        off = {"this": 0, "the current": 0, "last": -1, "the last": -1, "the previous": -1, "next": 1}[rel]
-        if pub is None:
-            vals = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
-                    "fiscal year": "XXXX", "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
-            return "date", vals[u], start, end
-        if u in ("week", "weekend"):
-            v = _week(pub + _dt.timedelta(weeks=off)) + ("-WE" if u == "weekend" else "")
-        elif u == "month":
-            mm = pub.month + off
-            yy = pub.year + (mm - 1) // 12
-            mm = (mm - 1) % 12 + 1
-            v = _ym(yy, mm)
-        elif u in ("year", "fiscal year"):
-            v = str(pub.year + off)
-        elif u == "quarter":
-            q = (pub.month - 1) // 3 + 1 + off
-            yy = pub.year + (q - 1) // 4
-            q = (q - 1) % 4 + 1
-            v = f"{yy}-Q{q}"
-        elif u == "decade":
-            v = str(pub.year // 10 + off)
-        else:
-            v = f"{pub.year // 100 + off:02d}"
-        return "date", v, start, end
 
     if name == "ago":
         n = _num(g["n"])
