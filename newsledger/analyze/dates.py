@@ -618,6 +618,185 @@ def _norm_relative_unit(h: _Hit):
     return "date", _shift_unit(h.pub, u, _REL_OFFSETS[rel]), h.start, h.end
 
 
+
+_CLOCK_UNITS = ("hour", "minute", "second")
+
+
+def _unit(tok: str) -> str:
+    """A time unit as :data:`UNIT_CODES` names it ("Years" -> "year", "centurie" -> "century")."""
+    u = tok.lower().rstrip("s")
+    return "century" if u == "centurie" else u
+
+
+def _ago_value(pub: _dt.date, n: float, u: str) -> str:
+    """The date ``n`` units before publication, at the unit's granularity (PAST_REF for hours...)."""
+    k = int(n)
+    if u == "year":
+        return str(pub.year - k)
+    if u == "decade":
+        return str(pub.year - 10 * k)
+    if u == "month":
+        return _shift_month(pub, -k)
+    if u in ("week", "fortnight"):
+        return _week(pub - _dt.timedelta(days=7 * k * (2 if u == "fortnight" else 1)))
+    if u == "day":
+        return _iso(pub - _dt.timedelta(days=k))
+    return "PAST_REF"
+
+
+def _norm_ago(h: _Hit):
+    """"two years ago", "a week earlier": a date before publication; "several years ago": PAST_REF."""
+    n = _num(h.g["n"])
+    if n is None or h.pub is None:
+        return "date", "PAST_REF", h.start, h.end
+    return "date", _ago_value(h.pub, n, _unit(h.g["u"])), h.start, h.end
+
+
+_WORD_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+              "recently": "PAST_REF", "the past": "PAST_REF", "at the time": "PAST_REF",
+              "lately": "PAST_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF"}
+_WORD_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0,
+              "this afternoon": 0, "this evening": 0, "last night": -1, "tomorrow night": 1,
+              "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
+              "tomorrow morning": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+_WORD_PARTS = {"tonight": "NI", "this morning": "MO", "this afternoon": "AF", "this evening": "EV",
+               "last night": "NI", "tomorrow night": "NI", "yesterday morning": "MO",
+               "yesterday afternoon": "AF", "yesterday evening": "EV", "tomorrow morning": "MO"}
+
+
+def _norm_word(h: _Hit):
+    """"now", "recently", "soon" (vague references); "yesterday", "tonight": a day (part) from publication."""
+    w = h.g["w"].lower()
+    if w in _WORD_REFS:
+        return "date", _WORD_REFS[w], h.start, h.end
+    part = _WORD_PARTS.get(w)
+    if h.pub is None:
+        if w == "today":
+            return "date", "PRESENT_REF", h.start, h.end
+        return ("time" if part else "date"), None, h.start, h.end
+    d = h.pub + _dt.timedelta(days=_WORD_DAYS[w])
+    if part:
+        return "time", f"{_iso(d)}T{part}", h.start, h.end
+    return "date", _iso(d), h.start, h.end
+
+
+def _vague_duration(u: str) -> str:
+    """A duration of unknown length in unit ``u``: "PXM" (months), "PTXH" (hours)."""
+    code = UNIT_CODES.get(u, "X")
+    return f"PTX{code}" if u in _CLOCK_UNITS else f"PX{code}"
+
+
+def _norm_vague_span(h: _Hit):
+    """"recent months", "the next few weeks": a duration of unknown length."""
+    u = _unit(h.g["u"])
+    if u in _CLOCK_UNITS:
+        return "duration", _vague_duration(u), h.start, h.end
+    return "duration", _vague_duration(u), _trim(h.text, h.m.start("q"), h.end)[0], h.end
+
+
+def _norm_plural_unit(h: _Hit):
+    """"years of war", "months later": a duration of unknown length."""
+    return "duration", _vague_duration(_unit(h.g["u"])), h.start, h.end
+
+
+def _duration_value(n: float, u: str) -> str:
+    """"P3M", "PT2H"; decades and centuries in years ("P20Y")."""
+    code = UNIT_CODES[u]
+    nv = _fmt_num(n)
+    if u == "decade":
+        nv, code = _fmt_num(n * 10), "Y"
+    if u == "century":
+        nv, code = _fmt_num(n * 100), "Y"
+    return f"PT{nv}{code}" if u in _CLOCK_UNITS else f"P{nv}{code}"
+
+
+def _bare_article_span(h: _Hit) -> bool:
+    """"a year" / "a week" with no span word before it ("for", "in", "over"...): not a duration."""
+    if h.g["n"].lower() not in ("a", "an") or h.g.get("pre"):
+        return False
+    before = h.text[max(0, h.start - 12):h.start].lower()
+    return not re.search(r"\b(?:for|in|within|over|about|nearly|almost|than|after|past)\s*$", before)
+
+
+def _norm_duration(h: _Hit):
+    """"three months", "the past 10 days", "two decades": a duration ("P3M", "P10D", "P20Y")."""
+    n = _num(h.g["n"])
+    u = _unit(h.g["u"])
+    if n is None or u == "quarter" or _bare_article_span(h):
+        return None
+    if re.match(r"\s*(?:'s|’s)\b", h.text[h.end:h.end + 3]):
+        return None
+    s = h.m.start("n") if (h.g.get("pre") or "").lower() == "the" else h.start
+    return "duration", _duration_value(n, u), s, h.end
+
+
+def _not_a_clock_time(h: _Hit, ap: str) -> bool:
+    """"10.45" (a decimal), "1:36.6" (a lap time), "3:07:35" (a duration) are no clock times."""
+    if h.text[h.m.end("H")] == "." and not ap:
+        return True
+    if re.search(r"[\d:.]$", h.text[max(0, h.start - 2):h.start]):
+        return True
+    return bool(not ap and re.match(r"[.:]\d", h.text[h.end:h.end + 2]))
+
+
+def _pub_day(pub: Optional[_dt.date]) -> str:
+    """The day of a clock time: the publication date, or XXXX-XX-XX without one."""
+    return _iso(pub) if pub else "XXXX-XX-XX"
+
+
+def _norm_clock(h: _Hit):
+    """"10:09", "9.45pm", "3 p.m. EST": a time on the publication day (24-hour clock)."""
+    H = int(h.g["H"])
+    M = int(h.g.get("M") or 0)
+    ap = (h.g.get("ap") or "").lower().replace(".", "")
+    if h.name == "time" and _not_a_clock_time(h, ap):
+        return None
+    if ap == "pm" and H < 12:
+        H += 12
+    if ap == "am" and H == 12:
+        H = 0
+    s, e = _trim(h.text, h.start, h.end)
+    return "time", f"{_pub_day(h.pub)}T{H:02d}:{M:02d}", s, e
+
+
+def _norm_noon(h: _Hit):
+    """"noon", "midnight": 12:00 or 00:00 on the publication day."""
+    clock = "00:00" if h.g["w"].lower() == "midnight" else "12:00"
+    return "time", f"{_pub_day(h.pub)}T{clock}", h.start, h.end
+
+
+_YEAR_PREPS = ("in", "since", "from", "until", "by", "during", "of", "before", "after", "circa",
+               "around", "c.")
+
+
+def _year_is_count(h: _Hit) -> bool:
+    """"$2019", "No. 2019", "more than 2000", "2000 people": a number, not a year."""
+    before = h.text[max(0, h.m.start("y") - 30):h.m.start("y")]
+    if _NOT_YEAR_BEFORE.search(before) and not h.g.get("pre") \
+            and not re.search(r"\b(?:of|to|and|from|between)\s*$", before):
+        return True
+    return _looks_like_count(h.text, h.m, h.doc)
+
+
+def _plausible_year(y: int, pre: str) -> bool:
+    """1600-2199 after a preposition ("in 1750"), 1800-2100 on its own."""
+    if y > 2199 or y < 1600:
+        return False
+    return bool(pre) or 1800 <= y <= 2100
+
+
+def _norm_year(h: _Hit):
+    """"2019", "in 2019", "since 2013" (an interval up to publication): a year."""
+    y = int(h.g["y"])
+    pre = (h.g.get("pre") or "").lower()
+    if _year_is_count(h) or not _plausible_year(y, pre):
+        return None
+    if pre == "since":
+        return "interval", f"{y}/{_since_end(h.pub)}", h.m.start("pre"), h.end
+    s = h.m.start("y") if pre in _YEAR_PREPS else h.start
+    return "date", str(y), s, h.end
+
+
 _NORMALISERS = {
     "iso": _norm_numeric_date, "iso_slash": _norm_numeric_date,
     "md_range": _norm_day_range, "dm_range": _norm_day_range,
@@ -633,152 +812,20 @@ _NORMALISERS = {
     "quarter": _norm_quarter, "quarter_q": _norm_quarter,
     "fiscal": _norm_fiscal,
     "rel_unit": _norm_relative_unit,
+    "ago": _norm_ago,
+    "word": _norm_word,
+    "recent": _norm_vague_span,
+    "duration": _norm_duration,
+    "plural_unit": _norm_plural_unit,
+    "time": _norm_clock, "time_h": _norm_clock,
+    "noon": _norm_noon,
+    "year": _norm_year,
 }
 
 
 def _normalise(name: str, m: re.Match, ctx: _Ctx, text: str, doc, pub_time):
     """(kind, value, start, end) for one pattern match, or None to reject it."""
     step = _NORMALISERS.get(name)
-    if step is not None:
-        return step(_Hit(name, m, m.groupdict(), ctx, text, doc))
-    g = m.groupdict()
-    start, end = m.start(), m.end()
-    pub = ctx.pub
-
-    if name == "ago":
-        n = _num(g["n"])
-        u = g["u"].lower().rstrip("s")
-        if u == "centurie":
-            u = "century"
-        if n is None:  # "several years ago"
-            return "date", "PAST_REF", start, end
-        if pub is None:
-            return "date", "PAST_REF", start, end
-        n = int(n) if float(n).is_integer() else n
-        if u == "year":
-            return "date", str(pub.year - int(n)), start, end
-        if u == "decade":
-            return "date", str(pub.year - 10 * int(n)), start, end
-        if u == "month":
-            mm = pub.month - int(n)
-            yy = pub.year + (mm - 1) // 12
-            return "date", _ym(yy, (mm - 1) % 12 + 1), start, end
-        if u in ("week", "fortnight"):
-            days = 7 * int(n) * (2 if u == "fortnight" else 1)
-            return "date", _week(pub - _dt.timedelta(days=days)), start, end
-        if u == "day":
-            return "date", _iso(pub - _dt.timedelta(days=int(n))), start, end
-        return "date", "PAST_REF", start, end
-
-    if name == "word":
-        w = g["w"].lower()
-        if w in ("now", "currently", "nowadays"):
-            return "date", "PRESENT_REF", start, end
-        if w in ("recently", "the past", "at the time", "lately"):
-            return "date", "PAST_REF", start, end
-        if w in ("soon", "shortly"):
-            return "date", "FUTURE_REF", start, end
-        offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0,
-                "this afternoon": 0, "this evening": 0, "last night": -1, "tomorrow night": 1,
-                "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
-                "tomorrow morning": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
-        part = {"tonight": "NI", "this morning": "MO", "this afternoon": "AF", "this evening": "EV",
-                "last night": "NI", "tomorrow night": "NI", "yesterday morning": "MO",
-                "yesterday afternoon": "AF", "yesterday evening": "EV", "tomorrow morning": "MO"}.get(w)
-        if pub is None:
-            if w == "today":
-                return "date", "PRESENT_REF", start, end
-            return ("time" if part else "date"), None, start, end
-        d = pub + _dt.timedelta(days=offs[w])
-        if part:
-            return "time", f"{_iso(d)}T{part}", start, end
-        return "date", _iso(d), start, end
-
-    if name == "recent":
-        q = g["q"].lower()
-        u = g["u"].lower()
-        if u == "centurie":
-            u = "century"
-        code = UNIT_CODES.get(u, "X")
-        if u in ("hour", "minute", "second"):
-            return "duration", f"PTX{code}", start, end
-        return "duration", f"PX{code}", _trim(text, m.start("q"), end)[0], end
-
-    if name == "duration":
-        n = _num(g["n"])
-        u = g["u"].lower()
-        if u == "centurie":
-            u = "century"
-        if n is None:
-            return None
-        if g["n"].lower() in ("a", "an") and not g.get("pre"):
-            # "a year" / "a week": only when used as a span ("for a week", "a year ago" handled)
-            before = text[max(0, start - 12):start].lower()
-            if not re.search(r"\b(?:for|in|within|over|about|nearly|almost|than|after|past)\s*$", before):
-                return None
-        if re.match(r"\s*(?:'s|’s)\b", text[end:end + 3]):
-            return None
-        code = UNIT_CODES[u]
-        nv = _fmt_num(n)
-        if u == "quarter":
-            return None
-        if u == "decade":
-            nv, code = _fmt_num(n * 10), "Y"
-        if u == "century":
-            nv, code = _fmt_num(n * 100), "Y"
-        value = f"PT{nv}{code}" if u in ("hour", "minute", "second") else f"P{nv}{code}"
-        s = m.start("n") if (g.get("pre") or "").lower() == "the" else start
-        return "duration", value, s, end
-
-    if name == "plural_unit":
-        u = g["u"].lower()[:-1]
-        code = UNIT_CODES.get(u, "X")
-        return "duration", (f"PTX{code}" if u in ("hour", "minute") else f"PX{code}"), start, end
-
-    if name in ("time", "time_h"):
-        H = int(g["H"])
-        M = int(g.get("M") or 0)
-        ap = (g.get("ap") or "").lower().replace(".", "")
-        if name == "time":
-            sep = text[m.end("H")]
-            if sep == "." and not ap:
-                return None  # "10.45" is a decimal unless "10.45pm"
-            before = text[max(0, start - 2):start]
-            if re.search(r"[\d:.]$", before):
-                return None
-            if not ap and re.match(r"[.:]\d", text[end:end + 2]):
-                return None  # 1:36.6 lap time, 3:07:35 durations
-        if ap == "pm" and H < 12:
-            H += 12
-        if ap == "am" and H == 12:
-            H = 0
-        day = _iso(pub) if pub else "XXXX-XX-XX"
-        s, e = _trim(text, start, end)
-        return "time", f"{day}T{H:02d}:{M:02d}", s, e
-
-    if name == "noon":
-        w = g["w"].lower()
-        day = _iso(pub) if pub else "XXXX-XX-XX"
-        return "time", f"{day}T{'00:00' if w == 'midnight' else '12:00'}", start, end
-
-    if name == "year":
-        y = int(g["y"])
-        before = text[max(0, m.start("y") - 30):m.start("y")]
-        if _NOT_YEAR_BEFORE.search(before) and not g.get("pre"):
-            # "$2019", "No. 2019", "more than 2000": a count unless clearly a year
-            if not re.search(r"\b(?:of|to|and|from|between)\s*$", before):
-                return None
-            if _looks_like_count(text, m, doc):
-                return None
-        if _looks_like_count(text, m, doc):
-            return None
-        if y > 2199 or y < 1600 or (y > 2100 and not g.get("pre")):
-            return None
-        if not g.get("pre") and y < 1800:
-            return None
-        pre = (g.get("pre") or "").lower()
-        s = m.start("y") if pre in ("in", "since", "from", "until", "by", "during", "of", "before", "after", "circa", "around", "c.") else start
-        if pre == "since":
-            return "interval", f"{y}/{_iso(pub) if pub else 'PRESENT_REF'}", m.start("pre"), end
-        return "date", str(y), s, end
-    return None
+    if step is None:
+        return None
+    return step(_Hit(name, m, m.groupdict(), ctx, text, doc))
