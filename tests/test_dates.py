@@ -127,3 +127,84 @@ def test_tempeval_dates():
     res = evaluate_dates()
     assert res["date_value_accuracy"] >= 0.85, res
     assert res["detection_relaxed"]["F1"] >= 0.88, res
+
+
+# one or two invented sentences per pattern family: (text, expression, kind, value), published
+# Friday 2024-10-18 (ISO week 42) unless the value shows otherwise
+@pytest.mark.parametrize("text,expr,kind,value", [
+    ("Filed at 2024-03-12T09:30:00Z.", "2024-03-12T09:30:00Z", "time", "2024-03-12T09:30"),
+    ("The memo is dated 2024/3/5.", "2024/3/5", "date", "2024-03-05"),
+    ("Talks ran from Dec. 28 to Jan. 3.", "Dec. 28 to Jan. 3", "interval", "2023-12-28/2024-01-03"),
+    ("It met between 8 and 13 October 2022.", "8 and 13 October 2022", "interval", "2022-10-08/2022-10-13"),
+    ("The plan was drafted in early March 2020.", "early March 2020", "date", "2020-03"),
+    ("She left last June.", "last June", "date", "2024-06"),
+    ("She returns next June.", "next June", "date", "2025-06"),
+    ("The market opens on Thursdays.", "Thursdays", "set", "XXXX-WXX-4"),
+    ("They spoke on Friday morning.", "Friday morning", "time", "2024-10-18TMO"),
+    ("He called on Sunday night.", "Sunday night", "time", "2024-10-13TNI"),
+    ("They meet again next Friday.", "next Friday", "date", "2024-10-25"),
+    ("Roads have been closed since Monday.", "since Monday", "interval", "2024-10-14/2024-10-18"),
+    ("He served from 2001 to 2005.", "2001 to 2005", "interval", "2001/2005"),
+    ("The 2010-12 drought.", "2010-12", "interval", "2010/2012"),
+    ("Songs of the '80s.", "the '80s", "date", "198"),
+    ("Novels of the 19th century.", "the 19th century", "date", "18"),
+    ("Sales fell last spring.", "last spring", "date", "2023-SP"),
+    ("It snowed in the winter of 2019.", "the winter of 2019", "date", "2019-WI"),
+    ("Profits rose in the fourth quarter.", "the fourth quarter", "date", "2024-Q4"),
+    ("Profits rose in Q3 2020.", "Q3 2020", "date", "2020-Q3"),
+    ("Results for fiscal 2020 were late.", "fiscal 2020", "date", "2020"),
+    ("Prices rose over the past year.", "the past year", "duration", "P1Y"),
+    ("A vote is due next quarter.", "next quarter", "date", "2025-Q1"),
+    ("The fair opens this weekend.", "this weekend", "date", "2024-W42-WE"),
+    ("Growth slowed last decade.", "last decade", "date", "201"),
+    ("It closed two months ago.", "two months ago", "date", "2024-08"),
+    ("It opened a fortnight ago.", "a fortnight ago", "date", "2024-W40"),
+    ("It opened several days ago.", "several days ago", "date", "PAST_REF"),
+    ("It began the day before yesterday.", "the day before yesterday", "date", "2024-10-16"),
+    ("The band plays tonight.", "tonight", "time", "2024-10-18TNI"),
+    ("Prices rose in recent months.", "recent months", "duration", "PXM"),
+    ("Several hours passed.", "Several hours", "duration", "PTXH"),
+    ("He ruled for three decades.", "three decades", "duration", "P30Y"),
+    ("It stayed shut for a week.", "a week", "duration", "P1W"),
+    ("The show lasts 2.5 hours.", "2.5 hours", "duration", "PT2.5H"),
+    ("Plans for the first 100 days.", "the first 100 days", "duration", "P100D"),
+    ("It ended after years of war.", "years", "duration", "PXY"),
+    ("The train left at 9.45pm.", "9.45pm", "time", "2024-10-18T21:45"),
+    ("The train left at 12 AM.", "12 AM", "time", "2024-10-18T00:00"),
+    ("The curfew starts at midnight.", "midnight", "time", "2024-10-18T00:00"),
+    ("The abbey was built in 1750.", "1750", "date", "1750"),
+])
+def test_normalisation_per_pattern_family(text, expr, kind, value):
+    d = by_text(find_dates(text, "2024-10-18"), expr)
+    assert (d.kind, d.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text,expr,kind,value", [
+    ("Sales fell last spring.", "last spring", "date", "XXXX-SP"),
+    ("It closed two months ago.", "two months ago", "date", "PAST_REF"),
+    ("The band plays tonight.", "tonight", "time", None),
+    ("The fair opens this weekend.", "this weekend", "date", "XXXX-WXX-WE"),
+    ("The train left at 9.45pm.", "9.45pm", "time", "XXXX-XX-XXT21:45"),
+])
+def test_normalisation_without_publication_date(text, expr, kind, value):
+    d = by_text(find_dates(text, None), expr)
+    assert (d.kind, d.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text,rejected", [
+    ("The file 2024-02-30 is corrupt.", "2024-02-30"),  # no such day
+    ("Rates rose June 5 percent.", "June 5"),  # a figure, not a day
+    ("Leaves turn brown in the fall.", "fall"),  # a bare season
+    ("Profits rose in Q2.", "Q2"),  # a year-less Q-quarter
+    ("It stayed shut a week.", "a week"),  # "a week" with no span word before it
+    ("He ran a 1:36.6 lap.", "1:36"),  # a lap time
+    ("The abbey was built 1750 or so.", "1750"),  # a bare year before 1800 ("in 1750" is one)
+])
+def test_rejected_matches(text, rejected):
+    assert rejected not in [d.text for d in find_dates(text, "2024-10-18")]
+
+
+def test_every_pattern_has_a_normalisation_step():
+    from newsledger.analyze import dates
+
+    assert {name for name, _ in dates._P} == set(dates._NORMALISERS)

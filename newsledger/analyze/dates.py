@@ -351,335 +351,481 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# ---------------------------------------------------------------- normalisation steps
+# One small step per pattern family; :data:`_NORMALISERS` maps each pattern name to its step.
+# A step returns (kind, value, start, end), or None to reject the match.
+
+
+@dataclass
+class _Hit:
+    """One pattern match being normalised: its pattern name, the match, its groups and context."""
+
+    name: str
+    m: re.Match
+    g: dict
+    ctx: _Ctx
+    text: str
+    doc: object
+
+    @property
+    def start(self) -> int:
+        return self.m.start()
+
+    @property
+    def end(self) -> int:
+        return self.m.end()
+
+    @property
+    def pub(self) -> Optional[_dt.date]:
+        return self.ctx.pub
+
+
+def _valid_date(y: int, mo: Optional[int], d: int) -> bool:
+    """Whether year, month and day make a real calendar date."""
+    try:
+        _dt.date(y, mo, d)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def _since_end(pub: Optional[_dt.date]) -> str:
+    """The end of a "since ..." interval: the publication date, or PRESENT_REF without one."""
+    return _iso(pub) if pub else "PRESENT_REF"
+
+
+_MONTH_PREPS = ("in", "from", "until", "till", "by", "during", "through", "of", "before", "after",
+                "between", "and", "to", "since")
+_MONTH_ABBREVS = ("Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _norm_numeric_date(h: _Hit):
+    """"2024-10-03" (with an optional clock time) and "2024/10/3": a checked calendar date."""
+    y, mo, d = int(h.g["y"]), int(h.g["m"]), int(h.g["d"])
+    if not _valid_date(y, mo, d):
+        return None
+    if h.g.get("H"):
+        return "time", f"{_ymd(y, mo, d)}T{h.g['H']}:{h.g['M']}", h.start, h.end
+    return "date", _ymd(y, mo, d), h.start, h.end
+
+
+def _norm_day_range(h: _Hit):
+    """"October 8 to 13", "8-13 October 2024", "between Oct. 8 and Nov. 2": an interval of days."""
+    g = h.g
+    mo1 = _month(g["mon"])
+    mo2 = _month(g["mon2"]) if g.get("mon2") else mo1
+    d1, d2 = int(g["d1"]), int(g["d2"])
+    if mo1 is None or mo2 is None or (mo2 == mo1 and d2 <= d1):
+        return None
+    y = int(g["y"]) if g.get("y") else _infer_year(h.ctx, mo1, d1)
+    y2 = y + 1 if (y and mo2 < mo1) else y
+    s = _strip_pre(h.m) if g.get("pre") else h.start
+    return "interval", f"{_ymd(y, mo1, d1)}/{_ymd(y2, mo2, d2)}", s, h.end
+
+
+def _norm_full_date(h: _Hit):
+    """"October 3, 2024" and "3 October 2024": a checked calendar date."""
+    mo, y, d = _month(h.g["mon"]), int(h.g["y"]), int(h.g["d"])
+    if not _valid_date(y, mo, d):
+        return None
+    return "date", _ymd(y, mo, d), h.start, h.end
+
+
+def _norm_month_day(h: _Hit):
+    """"October 3" and "3 October": a day whose year is inferred from the publication date."""
+    mo = _month(h.g["mon"])
+    d = int(h.g["d"])
+    if mo is None:
+        return None
+    if h.name == "md":
+        after = h.text[h.end:h.end + 12]
+        if re.match(r"\s*(?:%|percent|per cent|million|billion|[a-z]+s\b)", after):
+            return None  # "June 5 percent" is not a date
+    if not _valid_date(2000, mo, d):
+        return None
+    return "date", _ymd(_infer_year(h.ctx, mo, d), mo, d), h.start, h.end
+
+
+def _norm_month_year(h: _Hit):
+    """"March 2020", "early June 2021": a month."""
+    return "date", _ym(int(h.g["y"]), _month(h.g["mon"])), h.start, h.end
+
+
+def _bare_month_rejected(mon: str, pre: str) -> bool:
+    """A month name with no preposition that is probably no date: "May" (the modal verb),
+    "Mar" (the verb), an abbreviation."""
+    if pre:
+        return False
+    return mon in ("May", "Mar", "Mar.") or not mon[0].isupper() or mon.rstrip(".") in _MONTH_ABBREVS
+
+
+def _month_year(ctx: _Ctx, mo: int, phrase: str) -> Optional[int]:
+    """The year of a year-less month: "last June" the previous one, "next June" the next one,
+    "this June" the publication year; otherwise as :func:`_infer_year`."""
+    rel = re.findall(r"\b(last|next|this)\b", phrase.lower())
+    pub = ctx.pub
+    if pub and rel and rel[-1] == "last":
+        return pub.year if mo < pub.month else pub.year - 1
+    if pub and rel and rel[-1] == "next":
+        return pub.year if mo > pub.month else pub.year + 1
+    if pub and rel and rel[-1] == "this":
+        return pub.year
+    return _infer_year(ctx, mo)
+
+
+def _norm_month(h: _Hit):
+    """"in June", "last June", "since August" (an interval up to publication): a month."""
+    mon = h.g["mon"]
+    mo = _month(mon)
+    pre = (h.g.get("pre") or "").lower()
+    if mo is None or _bare_month_rejected(mon, pre):
+        return None
+    y = _month_year(h.ctx, mo, h.m.group(0))
+    if pre == "since":
+        return "interval", f"{_ym(y, mo)}/{_since_end(h.pub)}", h.m.start("pre"), h.end
+    s = h.m.start("mon") if pre in _MONTH_PREPS else h.start
+    return "date", _ym(y, mo), s, h.end
+
+
+def _norm_weekday(h: _Hit):
+    """"Friday", "last Monday", "Tuesday morning", "Mondays" (a set), "since Friday" (an interval)."""
+    g = h.g
+    wd = WEEKDAYS[g["wd"].lower()]
+    rel = (g.get("rel") or "").lower()
+    if g.get("pl"):
+        return "set", f"XXXX-WXX-{wd}", h.m.start("wd"), h.end
+    s = h.start if rel in ("last", "next", "this", "early", "late") else h.m.start("wd")
+    d = _weekday_date(h.ctx, wd, rel if rel in ("last", "next") else "")
+    base = _iso(d) if d else f"XXXX-WXX-{wd}"
+    part = _DAY_PARTS.get((g.get("part") or "").lower())
+    if part:
+        return "time", f"{base}T{part}", s, h.end
+    if rel == "since":
+        return "interval", f"{base}/{_since_end(h.pub)}", h.start, h.end
+    return "date", base, s, h.end
+
+
+
+def _norm_year_range(h: _Hit):
+    """"from 2001 to 2005", "1999-2004", "2010-12": an interval of years."""
+    g = h.g
+    y1 = int(g["y1"])
+    y2s = g["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if y2 <= y1 or y2 - y1 > 200:
+        return None
+    if re.match(r"\s*(?:[a-z]+\s+)?(?:people|percent|per cent|%)", h.text[h.end:h.end + 20]):
+        return None
+    s = _strip_pre(h.m) if g.get("pre") else h.m.start("y1")
+    return "interval", f"{y1}/{y2}", s, h.end
+
+
+def _norm_decade(h: _Hit):
+    """"the 1990s" -> 199, "the '80s" -> 198 ("'10s" -> 201)."""
+    cent = h.g.get("cent")
+    if cent is None:
+        cent = "19" if int(h.g["dec"]) >= 2 else "20"
+    return "date", f"{cent}{h.g['dec']}", h.start, h.end
+
+
+def _norm_century(h: _Hit):
+    """"the 19th century" -> 18."""
+    n = int(h.g["n"])
+    if not 1 <= n <= 21:
+        return None
+    return "date", f"{n - 1:02d}", h.start, h.end
+
+
+def _norm_season(h: _Hit):
+    """"summer 2020", "last spring" -> 2023-SP; a bare "fall" is rejected."""
+    code = SEASONS[h.g["s"].lower()]
+    rel = (h.g.get("rel") or "").lower()
+    if h.g.get("y"):
+        return "date", f"{h.g['y']}-{code}", h.start, h.end
+    if rel not in ("last", "next", "this"):
+        return None  # a bare "fall" / "spring" is usually not a date
+    if h.pub is None:
+        return "date", f"XXXX-{code}", h.start, h.end
+    y = h.pub.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+    return "date", f"{y}-{code}", h.start, h.end
+
+
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "final": 4, "last": 4}
+
+
+def _norm_quarter(h: _Hit):
+    """"the third quarter (of 2019)", "Q3 2020": a quarter; a year-less one from the publication date."""
+    qw = h.g["q"].lower()
+    q = _QUARTERS.get(qw) or int(qw)
+    y = h.g.get("y") or h.g.get("y0")
+    if h.name == "quarter_q" and not y:
+        return None
+    if y:
+        return "date", f"{y}-Q{q}", h.start, h.end
+    if h.pub is None:
+        return "date", f"XXXX-Q{q}", h.start, h.end
+    pub = h.pub
+    yy = pub.year if (q <= (pub.month - 1) // 3 + 1 or h.ctx.future) else pub.year - 1
+    return "date", f"{yy}-Q{q}", h.start, h.end
+
+
+def _norm_fiscal(h: _Hit):
+    """"fiscal 2020", "FY2021": the year."""
+    return "date", h.g["y"], h.start, h.end
+
+
+_SPAN_RELS = ("the past", "the last", "the coming", "the next", "the previous")
+_SPAN_UNITS = {"week": "P1W", "month": "P1M", "year": "P1Y", "weekend": "P1WE"}
+_REL_OFFSETS = {"this": 0, "the current": 0, "last": -1, "the last": -1, "the previous": -1, "next": 1}
+_UNKNOWN_UNITS = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                  "fiscal year": "XXXX", "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
+
+
+def _shift_month(pub: _dt.date, off: int) -> str:
+    """The month ``off`` months from the publication month ("2024-09" for -1 in October 2024)."""
+    mm = pub.month + off
+    return _ym(pub.year + (mm - 1) // 12, (mm - 1) % 12 + 1)
+
+
+def _shift_unit(pub: _dt.date, u: str, off: int) -> str:
+    """The week, month, year, quarter, decade or century ``off`` units from the publication date."""
+    if u in ("week", "weekend"):
+        return _week(pub + _dt.timedelta(weeks=off)) + ("-WE" if u == "weekend" else "")
+    if u == "month":
+        return _shift_month(pub, off)
+    if u in ("year", "fiscal year"):
+        return str(pub.year + off)
+    if u == "quarter":
+        q = (pub.month - 1) // 3 + 1 + off
+        return f"{pub.year + (q - 1) // 4}-Q{(q - 1) % 4 + 1}"
+    if u == "decade":
+        return str(pub.year // 10 + off)
+    return f"{pub.year // 100 + off:02d}"
+
+
+def _norm_relative_unit(h: _Hit):
+    """"last week", "this year", "next quarter": a date; "the past year": a duration (P1Y)."""
+    rel = h.g["rel"].lower()
+    u = h.g["u"].lower()
+    if rel in _SPAN_RELS and u not in _SPAN_UNITS:
+        return None
+    if rel in ("the past", "the coming", "the next"):
+        return "duration", _SPAN_UNITS[u], h.start, h.end
+    if h.pub is None:
+        return "date", _UNKNOWN_UNITS[u], h.start, h.end
+    return "date", _shift_unit(h.pub, u, _REL_OFFSETS[rel]), h.start, h.end
+
+
+
+_CLOCK_UNITS = ("hour", "minute", "second")
+
+
+def _unit(tok: str) -> str:
+    """A time unit as :data:`UNIT_CODES` names it ("Years" -> "year", "centurie" -> "century")."""
+    u = tok.lower().rstrip("s")
+    return "century" if u == "centurie" else u
+
+
+def _ago_value(pub: _dt.date, n: float, u: str) -> str:
+    """The date ``n`` units before publication, at the unit's granularity (PAST_REF for hours...)."""
+    k = int(n)
+    if u == "year":
+        return str(pub.year - k)
+    if u == "decade":
+        return str(pub.year - 10 * k)
+    if u == "month":
+        return _shift_month(pub, -k)
+    if u in ("week", "fortnight"):
+        return _week(pub - _dt.timedelta(days=7 * k * (2 if u == "fortnight" else 1)))
+    if u == "day":
+        return _iso(pub - _dt.timedelta(days=k))
+    return "PAST_REF"
+
+
+def _norm_ago(h: _Hit):
+    """"two years ago", "a week earlier": a date before publication; "several years ago": PAST_REF."""
+    n = _num(h.g["n"])
+    if n is None or h.pub is None:
+        return "date", "PAST_REF", h.start, h.end
+    return "date", _ago_value(h.pub, n, _unit(h.g["u"])), h.start, h.end
+
+
+_WORD_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+              "recently": "PAST_REF", "the past": "PAST_REF", "at the time": "PAST_REF",
+              "lately": "PAST_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF"}
+_WORD_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0,
+              "this afternoon": 0, "this evening": 0, "last night": -1, "tomorrow night": 1,
+              "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
+              "tomorrow morning": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+_WORD_PARTS = {"tonight": "NI", "this morning": "MO", "this afternoon": "AF", "this evening": "EV",
+               "last night": "NI", "tomorrow night": "NI", "yesterday morning": "MO",
+               "yesterday afternoon": "AF", "yesterday evening": "EV", "tomorrow morning": "MO"}
+
+
+def _norm_word(h: _Hit):
+    """"now", "recently", "soon" (vague references); "yesterday", "tonight": a day (part) from publication."""
+    w = h.g["w"].lower()
+    if w in _WORD_REFS:
+        return "date", _WORD_REFS[w], h.start, h.end
+    part = _WORD_PARTS.get(w)
+    if h.pub is None:
+        if w == "today":
+            return "date", "PRESENT_REF", h.start, h.end
+        return ("time" if part else "date"), None, h.start, h.end
+    d = h.pub + _dt.timedelta(days=_WORD_DAYS[w])
+    if part:
+        return "time", f"{_iso(d)}T{part}", h.start, h.end
+    return "date", _iso(d), h.start, h.end
+
+
+def _vague_duration(u: str) -> str:
+    """A duration of unknown length in unit ``u``: "PXM" (months), "PTXH" (hours)."""
+    code = UNIT_CODES.get(u, "X")
+    return f"PTX{code}" if u in _CLOCK_UNITS else f"PX{code}"
+
+
+def _norm_vague_span(h: _Hit):
+    """"recent months", "the next few weeks": a duration of unknown length."""
+    u = _unit(h.g["u"])
+    if u in _CLOCK_UNITS:
+        return "duration", _vague_duration(u), h.start, h.end
+    return "duration", _vague_duration(u), _trim(h.text, h.m.start("q"), h.end)[0], h.end
+
+
+def _norm_plural_unit(h: _Hit):
+    """"years of war", "months later": a duration of unknown length."""
+    return "duration", _vague_duration(_unit(h.g["u"])), h.start, h.end
+
+
+def _duration_value(n: float, u: str) -> str:
+    """"P3M", "PT2H"; decades and centuries in years ("P20Y")."""
+    code = UNIT_CODES[u]
+    nv = _fmt_num(n)
+    if u == "decade":
+        nv, code = _fmt_num(n * 10), "Y"
+    if u == "century":
+        nv, code = _fmt_num(n * 100), "Y"
+    return f"PT{nv}{code}" if u in _CLOCK_UNITS else f"P{nv}{code}"
+
+
+def _bare_article_span(h: _Hit) -> bool:
+    """"a year" / "a week" with no span word before it ("for", "in", "over"...): not a duration."""
+    if h.g["n"].lower() not in ("a", "an") or h.g.get("pre"):
+        return False
+    before = h.text[max(0, h.start - 12):h.start].lower()
+    return not re.search(r"\b(?:for|in|within|over|about|nearly|almost|than|after|past)\s*$", before)
+
+
+def _norm_duration(h: _Hit):
+    """"three months", "the past 10 days", "two decades": a duration ("P3M", "P10D", "P20Y")."""
+    n = _num(h.g["n"])
+    u = _unit(h.g["u"])
+    if n is None or u == "quarter" or _bare_article_span(h):
+        return None
+    if re.match(r"\s*(?:'s|’s)\b", h.text[h.end:h.end + 3]):
+        return None
+    s = h.m.start("n") if (h.g.get("pre") or "").lower() == "the" else h.start
+    return "duration", _duration_value(n, u), s, h.end
+
+
+def _not_a_clock_time(h: _Hit, ap: str) -> bool:
+    """"10.45" (a decimal), "1:36.6" (a lap time), "3:07:35" (a duration) are no clock times."""
+    if h.text[h.m.end("H")] == "." and not ap:
+        return True
+    if re.search(r"[\d:.]$", h.text[max(0, h.start - 2):h.start]):
+        return True
+    return bool(not ap and re.match(r"[.:]\d", h.text[h.end:h.end + 2]))
+
+
+def _pub_day(pub: Optional[_dt.date]) -> str:
+    """The day of a clock time: the publication date, or XXXX-XX-XX without one."""
+    return _iso(pub) if pub else "XXXX-XX-XX"
+
+
+def _norm_clock(h: _Hit):
+    """"10:09", "9.45pm", "3 p.m. EST": a time on the publication day (24-hour clock)."""
+    H = int(h.g["H"])
+    M = int(h.g.get("M") or 0)
+    ap = (h.g.get("ap") or "").lower().replace(".", "")
+    if h.name == "time" and _not_a_clock_time(h, ap):
+        return None
+    if ap == "pm" and H < 12:
+        H += 12
+    if ap == "am" and H == 12:
+        H = 0
+    s, e = _trim(h.text, h.start, h.end)
+    return "time", f"{_pub_day(h.pub)}T{H:02d}:{M:02d}", s, e
+
+
+def _norm_noon(h: _Hit):
+    """"noon", "midnight": 12:00 or 00:00 on the publication day."""
+    clock = "00:00" if h.g["w"].lower() == "midnight" else "12:00"
+    return "time", f"{_pub_day(h.pub)}T{clock}", h.start, h.end
+
+
+_YEAR_PREPS = ("in", "since", "from", "until", "by", "during", "of", "before", "after", "circa",
+               "around", "c.")
+
+
+def _year_is_count(h: _Hit) -> bool:
+    """"$2019", "No. 2019", "more than 2000", "2000 people": a number, not a year."""
+    before = h.text[max(0, h.m.start("y") - 30):h.m.start("y")]
+    if _NOT_YEAR_BEFORE.search(before) and not h.g.get("pre") \
+            and not re.search(r"\b(?:of|to|and|from|between)\s*$", before):
+        return True
+    return _looks_like_count(h.text, h.m, h.doc)
+
+
+def _plausible_year(y: int, pre: str) -> bool:
+    """1600-2199 after a preposition ("in 1750"), 1800-2100 on its own."""
+    if y > 2199 or y < 1600:
+        return False
+    return bool(pre) or 1800 <= y <= 2100
+
+
+def _norm_year(h: _Hit):
+    """"2019", "in 2019", "since 2013" (an interval up to publication): a year."""
+    y = int(h.g["y"])
+    pre = (h.g.get("pre") or "").lower()
+    if _year_is_count(h) or not _plausible_year(y, pre):
+        return None
+    if pre == "since":
+        return "interval", f"{y}/{_since_end(h.pub)}", h.m.start("pre"), h.end
+    s = h.m.start("y") if pre in _YEAR_PREPS else h.start
+    return "date", str(y), s, h.end
+
+
+_NORMALISERS = {
+    "iso": _norm_numeric_date, "iso_slash": _norm_numeric_date,
+    "md_range": _norm_day_range, "dm_range": _norm_day_range,
+    "mdy": _norm_full_date, "dmy": _norm_full_date,
+    "md": _norm_month_day, "dm": _norm_month_day,
+    "my": _norm_month_year,
+    "month": _norm_month,
+    "weekday": _norm_weekday,
+    "year_range": _norm_year_range,
+    "decade": _norm_decade,
+    "century": _norm_century,
+    "season": _norm_season,
+    "quarter": _norm_quarter, "quarter_q": _norm_quarter,
+    "fiscal": _norm_fiscal,
+    "rel_unit": _norm_relative_unit,
+    "ago": _norm_ago,
+    "word": _norm_word,
+    "recent": _norm_vague_span,
+    "duration": _norm_duration,
+    "plural_unit": _norm_plural_unit,
+    "time": _norm_clock, "time_h": _norm_clock,
+    "noon": _norm_noon,
+    "year": _norm_year,
+}
+
+
 def _normalise(name: str, m: re.Match, ctx: _Ctx, text: str, doc, pub_time):
     """(kind, value, start, end) for one pattern match, or None to reject it."""
-    g = m.groupdict()
-    start, end = m.start(), m.end()
-    pub = ctx.pub
-
-    if name == "iso":
-        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        try:
-            _dt.date(y, mo, d)
-        except ValueError:
-            return None
-        if g.get("H"):
-            return "time", f"{y:04d}-{mo:02d}-{d:02d}T{g['H']}:{g['M']}", start, end
-        return "date", _ymd(y, mo, d), start, end
-    if name == "iso_slash":
-        try:
-            _dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
-        except ValueError:
-            return None
-        return "date", _ymd(int(g["y"]), int(g["m"]), int(g["d"])), start, end
-
-    if name in ("md_range", "dm_range"):
-        mo1 = _month(g["mon"])
-        mo2 = _month(g["mon2"]) if g.get("mon2") else mo1
-        d1, d2 = int(g["d1"]), int(g["d2"])
-        if mo1 is None or mo2 is None or (mo2 == mo1 and d2 <= d1):
-            return None
-        y = int(g["y"]) if g.get("y") else _infer_year(ctx, mo1, d1)
-        y2 = y + 1 if (y and mo2 < mo1) else y
-        s = _strip_pre(m) if g.get("pre") else start
-        return "interval", f"{_ymd(y, mo1, d1)}/{_ymd(y2, mo2, d2)}", s, end
-
-    if name in ("mdy", "dmy"):
-        mo = _month(g["mon"])
-        try:
-            _dt.date(int(g["y"]), mo, int(g["d"]))
-        except (ValueError, TypeError):
-            return None
-        return "date", _ymd(int(g["y"]), mo, int(g["d"])), start, end
-
-    if name in ("md", "dm"):
-        mo = _month(g["mon"])
-        d = int(g["d"])
-        if mo is None:
-            return None
-        if name == "md":
-            after = text[end:end + 12]
-            if re.match(r"\s*(?:%|percent|per cent|million|billion|[a-z]+s\b)", after):
-                return None  # "June 5 percent" is not a date
-        try:
-            _dt.date(2000, mo, d)
-        except ValueError:
-            return None
-        return "date", _ymd(_infer_year(ctx, mo, d), mo, d), start, end
-
-    if name == "my":
-        mo = _month(g["mon"])
-        return "date", _ym(int(g["y"]), mo), start, end
-
-    if name == "month":
-        mo = _month(g["mon"])
-        mon = g["mon"]
-        pre = (g.get("pre") or "").lower()
-        if mo is None:
-            return None
-        if mon in ("May", "Mar", "Mar.") and not pre:
-            return None  # the modal verb / "March" as a verb or name
-        if not pre and not mon[0].isupper():
-            return None
-        if not pre and mon.rstrip(".") in ("Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"):
-            return None
-        # "last June" -> previous occurrence, "next June" -> next
-        rel = re.findall(r"\b(last|next|this)\b", m.group(0).lower())
-        if pub and rel and rel[-1] == "last":
-            y: Optional[int] = pub.year if mo < pub.month else pub.year - 1
-        elif pub and rel and rel[-1] == "next":
-            y = pub.year if mo > pub.month else pub.year + 1
-        elif pub and rel and rel[-1] == "this":
-            y = pub.year
-        else:
-            y = _infer_year(ctx, mo)
-        s = start
-        if pre in ("in", "from", "until", "till", "by", "during", "through", "of", "before", "after",
-                   "between", "and", "to", "since"):
-            s = m.start("mon")
-        if pre == "since":
-            endv = _iso(pub) if pub else "PRESENT_REF"
-            return "interval", f"{_ym(y, mo)}/{endv}", m.start("pre"), end
-        return "date", _ym(y, mo), s, end
-
-    if name == "weekday":
-        wd = WEEKDAYS[g["wd"].lower()]
-        rel = (g.get("rel") or "").lower()
-        s = start if rel in ("last", "next", "this", "early", "late") else m.start("wd")
-        if g.get("pl"):
-            return "set", f"XXXX-WXX-{wd}", m.start("wd"), end
-        rel2 = rel if rel in ("last", "next") else ""
-        d = _weekday_date(ctx, wd, rel2)
-        part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get((g.get("part") or "").lower())
-        base = _iso(d) if d else f"XXXX-WXX-{wd}"
-        if part:
-            return "time", f"{base}T{part}", s, end
-        if rel == "since":
-            return "interval", f"{base}/{_iso(pub) if pub else 'PRESENT_REF'}", start, end
-        return "date", base, s, end
-
-    if name == "year_range":
-        y1 = int(g["y1"])
-        y2s = g["y2"]
-        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
-        if y2 <= y1 or y2 - y1 > 200:
-            return None
-        if re.match(r"\s*(?:[a-z]+\s+)?(?:people|percent|per cent|%)", text[end:end + 20]):
-            return None
-        s = _strip_pre(m) if g.get("pre") else m.start("y1")
-        return "interval", f"{y1}/{y2}", s, end
-
-    if name == "decade":
-        cent = g.get("cent")
-        if cent is None:
-            dec = int(g["dec"])
-            prefix = "19" if dec >= 2 else "20"
-        else:
-            prefix = cent
-        return "date", f"{prefix}{g['dec']}", start, end
-
-    if name == "century":
-        n = int(g["n"])
-        if not 1 <= n <= 21:
-            return None
-        return "date", f"{n - 1:02d}", start, end
-
-    if name == "season":
-        code = SEASONS[g["s"].lower()]
-        rel = (g.get("rel") or "").lower()
-        if g.get("y"):
-            return "date", f"{g['y']}-{code}", start, end
-        if rel not in ("last", "next", "this"):
-            return None  # a bare "fall" / "spring" is usually not a date
-        if pub is None:
-            return "date", f"XXXX-{code}", start, end
-        y = pub.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
-        return "date", f"{y}-{code}", start, end
-
-    if name in ("quarter", "quarter_q"):
-        qw = g["q"].lower()
-        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-             "4th": 4, "final": 4, "last": 4}.get(qw) or int(qw)
-        y = g.get("y") or g.get("y0")
-        if name == "quarter_q" and not y:
-            return None
-        if y:
-            return "date", f"{y}-Q{q}", start, end
-        if pub is None:
-            return "date", f"XXXX-Q{q}", start, end
-        yy = pub.year if (q <= (pub.month - 1) // 3 + 1 or ctx.future) else pub.year - 1
-        return "date", f"{yy}-Q{q}", start, end
-
-    if name == "fiscal":
-        return "date", g["y"], start, end
-
-    if name == "rel_unit":
-        rel = g["rel"].lower()
-        u = g["u"].lower()
-        if rel in ("the past", "the last", "the coming", "the next", "the previous") and u not in ("week", "month", "year", "weekend"):
-            return None
-        if rel in ("the past", "the coming", "the next"):
-            code = {"week": "P1W", "month": "P1M", "year": "P1Y", "weekend": "P1WE"}[u]
-            return "duration", code, start, end
-        off = {"this": 0, "the current": 0, "last": -1, "the last": -1, "the previous": -1, "next": 1}[rel]
-        if pub is None:
-            vals = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
-                    "fiscal year": "XXXX", "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
-            return "date", vals[u], start, end
-        if u in ("week", "weekend"):
-            v = _week(pub + _dt.timedelta(weeks=off)) + ("-WE" if u == "weekend" else "")
-        elif u == "month":
-            mm = pub.month + off
-            yy = pub.year + (mm - 1) // 12
-            mm = (mm - 1) % 12 + 1
-            v = _ym(yy, mm)
-        elif u in ("year", "fiscal year"):
-            v = str(pub.year + off)
-        elif u == "quarter":
-            q = (pub.month - 1) // 3 + 1 + off
-            yy = pub.year + (q - 1) // 4
-            q = (q - 1) % 4 + 1
-            v = f"{yy}-Q{q}"
-        elif u == "decade":
-            v = str(pub.year // 10 + off)
-        else:
-            v = f"{pub.year // 100 + off:02d}"
-        return "date", v, start, end
-
-    if name == "ago":
-        n = _num(g["n"])
-        u = g["u"].lower().rstrip("s")
-        if u == "centurie":
-            u = "century"
-        if n is None:  # "several years ago"
-            return "date", "PAST_REF", start, end
-        if pub is None:
-            return "date", "PAST_REF", start, end
-        n = int(n) if float(n).is_integer() else n
-        if u == "year":
-            return "date", str(pub.year - int(n)), start, end
-        if u == "decade":
-            return "date", str(pub.year - 10 * int(n)), start, end
-        if u == "month":
-            mm = pub.month - int(n)
-            yy = pub.year + (mm - 1) // 12
-            return "date", _ym(yy, (mm - 1) % 12 + 1), start, end
-        if u in ("week", "fortnight"):
-            days = 7 * int(n) * (2 if u == "fortnight" else 1)
-            return "date", _week(pub - _dt.timedelta(days=days)), start, end
-        if u == "day":
-            return "date", _iso(pub - _dt.timedelta(days=int(n))), start, end
-        return "date", "PAST_REF", start, end
-
-    if name == "word":
-        w = g["w"].lower()
-        if w in ("now", "currently", "nowadays"):
-            return "date", "PRESENT_REF", start, end
-        if w in ("recently", "the past", "at the time", "lately"):
-            return "date", "PAST_REF", start, end
-        if w in ("soon", "shortly"):
-            return "date", "FUTURE_REF", start, end
-        offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0,
-                "this afternoon": 0, "this evening": 0, "last night": -1, "tomorrow night": 1,
-                "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
-                "tomorrow morning": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
-        part = {"tonight": "NI", "this morning": "MO", "this afternoon": "AF", "this evening": "EV",
-                "last night": "NI", "tomorrow night": "NI", "yesterday morning": "MO",
-                "yesterday afternoon": "AF", "yesterday evening": "EV", "tomorrow morning": "MO"}.get(w)
-        if pub is None:
-            if w == "today":
-                return "date", "PRESENT_REF", start, end
-            return ("time" if part else "date"), None, start, end
-        d = pub + _dt.timedelta(days=offs[w])
-        if part:
-            return "time", f"{_iso(d)}T{part}", start, end
-        return "date", _iso(d), start, end
-
-    if name == "recent":
-        q = g["q"].lower()
-        u = g["u"].lower()
-        if u == "centurie":
-            u = "century"
-        code = UNIT_CODES.get(u, "X")
-        if u in ("hour", "minute", "second"):
-            return "duration", f"PTX{code}", start, end
-        return "duration", f"PX{code}", _trim(text, m.start("q"), end)[0], end
-
-    if name == "duration":
-        n = _num(g["n"])
-        u = g["u"].lower()
-        if u == "centurie":
-            u = "century"
-        if n is None:
-            return None
-        if g["n"].lower() in ("a", "an") and not g.get("pre"):
-            # "a year" / "a week": only when used as a span ("for a week", "a year ago" handled)
-            before = text[max(0, start - 12):start].lower()
-            if not re.search(r"\b(?:for|in|within|over|about|nearly|almost|than|after|past)\s*$", before):
-                return None
-        if re.match(r"\s*(?:'s|’s)\b", text[end:end + 3]):
-            return None
-        code = UNIT_CODES[u]
-        nv = _fmt_num(n)
-        if u == "quarter":
-            return None
-        if u == "decade":
-            nv, code = _fmt_num(n * 10), "Y"
-        if u == "century":
-            nv, code = _fmt_num(n * 100), "Y"
-        value = f"PT{nv}{code}" if u in ("hour", "minute", "second") else f"P{nv}{code}"
-        s = m.start("n") if (g.get("pre") or "").lower() == "the" else start
-        return "duration", value, s, end
-
-    if name == "plural_unit":
-        u = g["u"].lower()[:-1]
-        code = UNIT_CODES.get(u, "X")
-        return "duration", (f"PTX{code}" if u in ("hour", "minute") else f"PX{code}"), start, end
-
-    if name in ("time", "time_h"):
-        H = int(g["H"])
-        M = int(g.get("M") or 0)
-        ap = (g.get("ap") or "").lower().replace(".", "")
-        if name == "time":
-            sep = text[m.end("H")]
-            if sep == "." and not ap:
-                return None  # "10.45" is a decimal unless "10.45pm"
-            before = text[max(0, start - 2):start]
-            if re.search(r"[\d:.]$", before):
-                return None
-            if not ap and re.match(r"[.:]\d", text[end:end + 2]):
-                return None  # 1:36.6 lap time, 3:07:35 durations
-        if ap == "pm" and H < 12:
-            H += 12
-        if ap == "am" and H == 12:
-            H = 0
-        day = _iso(pub) if pub else "XXXX-XX-XX"
-        s, e = _trim(text, start, end)
-        return "time", f"{day}T{H:02d}:{M:02d}", s, e
-
-    if name == "noon":
-        w = g["w"].lower()
-        day = _iso(pub) if pub else "XXXX-XX-XX"
-        return "time", f"{day}T{'00:00' if w == 'midnight' else '12:00'}", start, end
-
-    if name == "year":
-        y = int(g["y"])
-        before = text[max(0, m.start("y") - 30):m.start("y")]
-        if _NOT_YEAR_BEFORE.search(before) and not g.get("pre"):
-            # "$2019", "No. 2019", "more than 2000": a count unless clearly a year
-            if not re.search(r"\b(?:of|to|and|from|between)\s*$", before):
-                return None
-            if _looks_like_count(text, m, doc):
-                return None
-        if _looks_like_count(text, m, doc):
-            return None
-        if y > 2199 or y < 1600 or (y > 2100 and not g.get("pre")):
-            return None
-        if not g.get("pre") and y < 1800:
-            return None
-        pre = (g.get("pre") or "").lower()
-        s = m.start("y") if pre in ("in", "since", "from", "until", "by", "during", "of", "before", "after", "circa", "around", "c.") else start
-        if pre == "since":
-            return "interval", f"{y}/{_iso(pub) if pub else 'PRESENT_REF'}", m.start("pre"), end
-        return "date", str(y), s, end
-    return None
+    step = _NORMALISERS.get(name)
+    if step is None:
+        return None
+    return step(_Hit(name, m, m.groupdict(), ctx, text, doc))
