@@ -12,13 +12,6 @@ from newsledger.model import STANCES
 SEED = shared_dir() / "seeds" / "000_cf3f4e080ef5b4cc.txt"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsledger.analyze.nlp import get_nlp
-
-    return get_nlp()
-
-
 def _claims(nlp, text):
     return find_claims(nlp(text), text)
 

@@ -9,6 +9,7 @@ import pytest
 
 from newsledger.evaluate.claims_real import GoldClaim, gate_misses, parse_gate, score_page, source_matches
 from newsledger.model import Claim, Content, Cue, Source
+from tests.claim_helpers import claim_about
 
 
 def _claim(text, content, source=None, name=None):
@@ -95,43 +96,27 @@ def test_cli_scores_a_gold_dir_and_exits_nonzero_on_a_missed_gate(tmp_path, caps
 # ---------------------------------------------------------------- statements
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsledger.analyze.nlp import get_nlp
-
-    return get_nlp()
-
-
-def _find(nlp, text, words):
-    from newsledger.analyze.attribution import find_claims
-
-    claims = find_claims(nlp(text), text)
-    hit = [c for c in claims if words in c.content.text]
-    assert hit, [(c.cue.text, c.content.text) for c in claims]
-    return hit[0]
-
-
 def test_did_not_deny_is_not_a_denial(nlp):
-    c = _find(nlp, "Councillor Amy Price did not deny sending the emails to the developer.", "emails")
+    c = claim_about(nlp, "Councillor Amy Price did not deny sending the emails to the developer.", "emails")
     assert c.cue.negated
     assert c.stance != "denies"
     assert c.to_dict()["cue"]["negated"] is True
 
 
 def test_plain_denial_is_a_denial(nlp):
-    c = _find(nlp, "Councillor Amy Price denied sending the emails to the developer.", "emails")
+    c = claim_about(nlp, "Councillor Amy Price denied sending the emails to the developer.", "emails")
     assert not c.cue.negated
     assert c.stance == "denies"
 
 
 def test_interviewer_question_is_a_question(nlp):
-    c = _find(nlp, "“Why did the council sell the land for so little?” asked Amy Price, a local campaigner.",
+    c = claim_about(nlp, "“Why did the council sell the land for so little?” asked Amy Price, a local campaigner.",
               "sell the land")
     assert c.kind == "question" and c.stance == "asks"
 
 
 def test_asked_whether_is_a_question(nlp):
-    c = _find(nlp, "Reporters asked whether the minister would resign over the 40 million pound loss.", "resign")
+    c = claim_about(nlp, "Reporters asked whether the minister would resign over the 40 million pound loss.", "resign")
     assert c.kind == "question" and c.stance == "asks"
 
 
@@ -170,7 +155,7 @@ def test_a_quotation_going_on_into_the_next_paragraph_is_the_same_claim(nlp):
 
 
 def test_a_not_guilty_plea_keeps_its_not_and_is_a_denial(nlp):
-    c = _find(nlp, "The former treasurer Paul Ek pleaded not guilty to fraud on Monday.", "fraud")
+    c = claim_about(nlp, "The former treasurer Paul Ek pleaded not guilty to fraud on Monday.", "fraud")
     assert c.content.text.startswith("not guilty")
     assert c.stance == "denies"
 
@@ -185,5 +170,5 @@ def test_deeds_are_not_claims(nlp, text):
 
 
 def test_a_quoted_promise_is_still_a_claim(nlp):
-    c = _find(nlp, "The mayor Ann Cole promised: “We will rebuild the library by spring.”", "rebuild")
+    c = claim_about(nlp, "The mayor Ann Cole promised: “We will rebuild the library by spring.”", "rebuild")
     assert c.source.name == "Ann Cole"

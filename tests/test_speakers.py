@@ -5,26 +5,15 @@ from __future__ import annotations
 import pytest
 
 from newsledger.analyze.attribution import find_claims
+from tests.claim_helpers import claim_about
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsledger.analyze.nlp import get_nlp
-
-    return get_nlp()
-
-
-def _by_content(nlp, text, words):
-    claims = find_claims(nlp(text), text)
-    hit = [c for c in claims if words in c.content.text]
-    assert hit, [(c.source and c.source.text, c.content.text) for c in claims]
-    return hit[0]
 
 
 def test_he_goes_to_the_subject_not_to_an_object_inside_a_relative_clause(nlp):
     text = ("Governor Martin Reyes on Tuesday condemned a raid on a clinic, which the police blamed on Tom Baker.\n\n"
             "He said there were no patients inside the building at the time.")
-    c = _by_content(nlp, text, "no patients")
+    c = claim_about(nlp, text, "no patients")
     assert c.source.text == "He"
     assert c.source.name == "Martin Reyes"
     assert c.source.resolved_from
@@ -34,14 +23,14 @@ def test_he_goes_to_the_subject_not_to_an_object_inside_a_relative_clause(nlp):
 def test_he_never_resolves_to_a_woman(nlp):
     text = ("Ms Helen Ward, the council leader, said the budget was balanced.\n\n"
             "He said the vote would be held in March.")
-    c = _by_content(nlp, text, "vote would be held")
+    c = claim_about(nlp, text, "vote would be held")
     assert c.source.name != "Helen Ward"
 
 
 def test_she_without_any_woman_is_unresolved(nlp):
     text = ("Mr David Olsen said the bridge would reopen next week.\n\n"
             "She said the repairs had cost more than expected.")
-    c = _by_content(nlp, text, "repairs had cost")
+    c = claim_about(nlp, text, "repairs had cost")
     assert c.source.name is None
     assert c.unresolved
     assert c.to_dict()["unresolved"] is True
@@ -51,14 +40,14 @@ def test_she_without_any_woman_is_unresolved(nlp):
 def test_pronoun_does_not_take_a_name_inside_the_previous_quotation(nlp):
     text = ("“I spoke to Peter Grant about it last week,” said Anna Lindqvist, the museum director.\n\n"
             "She said the paintings would be returned in the autumn.")
-    c = _by_content(nlp, text, "paintings would be returned")
+    c = claim_about(nlp, text, "paintings would be returned")
     assert c.source.name == "Anna Lindqvist"
 
 
 def test_current_speaker_is_preferred(nlp):
     text = ("Dr Samuel Okoro, who leads the hospital's trauma unit, said 40 people had been treated overnight.\n\n"
             "The injured included a bus driver and two children. He said most of them would go home on Friday.")
-    c = _by_content(nlp, text, "most of them")
+    c = claim_about(nlp, text, "most of them")
     assert c.source.name == "Samuel Okoro"
 
 
@@ -72,27 +61,27 @@ def test_passive_subject_is_the_accused_not_the_speaker(nlp):
 def test_descriptor_resolves_to_the_named_person_with_that_role(nlp):
     text = ("Foreign ministry spokesman Karl Vint said talks would resume on Monday.\n\n"
             "The spokesman said both delegations had agreed to the date.")
-    c = _by_content(nlp, text, "both delegations")
+    c = claim_about(nlp, text, "both delegations")
     assert c.source.name == "Karl Vint"
     assert c.source.resolved_from == "Karl Vint"
 
 
 def test_apposition_names_the_speaker(nlp):
     text = "Maria Santos, 61, a fisherman's widow who lives by the harbour, said the storm had destroyed her house."
-    c = _by_content(nlp, text, "storm had destroyed")
+    c = claim_about(nlp, text, "storm had destroyed")
     assert c.source.name == "Maria Santos"
 
 
 def test_indefinite_mention_is_a_new_speaker(nlp):
     text = ("A 2019 study by the Delft water institute said the dykes were safe.\n\n"
             "A study published last month by Lund University said sea levels were rising faster than expected.")
-    c = _by_content(nlp, text, "sea levels")
+    c = claim_about(nlp, text, "sea levels")
     assert "2019" not in (c.source.name or "")
 
 
 def test_anonymous_sources_are_marked(nlp):
     text = "A resident who asked not to be named said the water had been cut off for three days."
-    c = _by_content(nlp, text, "water had been cut off")
+    c = claim_about(nlp, text, "water had been cut off")
     assert c.source.anonymous
     assert c.source.name
 
@@ -117,7 +106,7 @@ def test_unnamed_sources_are_anonymous(nlp, text):
 
 def test_a_named_spokesman_is_not_anonymous(nlp):
     text = "A company spokesman, Ravi Patel, said the plant would stay open."
-    c = _by_content(nlp, text, "plant would stay open")
+    c = claim_about(nlp, text, "plant would stay open")
     assert not c.source.anonymous and c.source.name == "Ravi Patel"
 
 
@@ -136,6 +125,6 @@ def test_a_source_without_letters_is_unresolved_not_an_error(nlp):
 def test_agency_officials_are_the_officials_of_the_agency_just_quoted(nlp):
     text = ("Water Board officials said 40 mains had burst since Monday.\n\n"
             "Most breaks happen in old cast-iron pipes, agency officials said.")
-    c = _by_content(nlp, text, "cast-iron")
+    c = claim_about(nlp, text, "cast-iron")
     assert c.source.name == "Water Board officials"
     assert c.source.resolved_from
