@@ -98,8 +98,12 @@ def parse(query: str) -> list[Clause]:
     return clauses
 
 
+def _term_key(t: Term) -> tuple:
+    return tuple(w.casefold() for w in t.words), t.prefix, t.raw
+
+
 def _key(c: Clause) -> tuple:
-    return (c.negated, tuple(sorted({(tuple(w.casefold() for w in t.words), t.prefix, t.raw) for t in c.alts})))
+    return c.negated, tuple(sorted({_term_key(t) for t in c.alts}))
 
 
 def _distinct(clauses: list[Clause]) -> list[Clause]:
@@ -113,7 +117,7 @@ def _distinct(clauses: list[Clause]) -> list[Clause]:
         seen.add(k)
         alts, keys = [], set()
         for t in c.alts:
-            tk = (tuple(w.casefold() for w in t.words), t.prefix, t.raw)
+            tk = _term_key(t)
             if tk not in keys:
                 keys.add(tk)
                 alts.append(t)
