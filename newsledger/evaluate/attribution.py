@@ -319,9 +319,8 @@ def main(argv=None) -> int:
     if args.split == "test":
         from newsledger.evaluate import evallog
 
-        entry = evallog.record("polnear", "test", log_result(res),
-                               " ".join(["python -m newsledger.evaluate.attribution"] + list(argv or sys.argv[1:])))
-        print(f"test run {evallog.runs('polnear', 'test')} recorded in {evallog.log_path()} ({entry['commit'][:7]})")
+        print(evallog.record_test_run("polnear", log_result(res), "python -m newsledger.evaluate.attribution",
+                                      list(argv or sys.argv[1:])))
     return 0 if passed(res) else 1
 
 

@@ -337,10 +337,9 @@ def main(argv=None) -> int:
         from newsledger.evaluate import evallog
 
         keep = ("pages", "outputs", "min_confidence", "precision", "recall", "wrong_speaker", "unresolved")
-        entry = evallog.record("claims-real", "test", {k: (round(res[k], 3) if isinstance(res[k], float) else res[k])
-                                                       for k in keep if k in res},
-                               " ".join(["newsledger eval claims-real"] + list(argv if argv is not None else sys.argv[1:])))
-        print(f"test run {evallog.runs('claims-real', 'test')} recorded in {evallog.log_path()} ({entry['commit'][:7]})")
+        print(evallog.record_test_run("claims-real", {k: (round(res[k], 3) if isinstance(res[k], float) else res[k])
+                                                      for k in keep if k in res},
+                                      "newsledger eval claims-real", list(argv if argv is not None else sys.argv[1:])))
     if args.examples:
         for ex in tally.examples:
             print("  " + " | ".join(str(x) for x in ex))

@@ -48,6 +48,13 @@ def record(benchmark: str, split: str, result: dict, command: str) -> dict:
     return entry
 
 
+def record_test_run(benchmark: str, result: dict, prog: str, args: list[str]) -> str:
+    """Record a scored run of ``benchmark``'s test split (the command: ``prog`` and its
+    ``args``) and return the line that says so."""
+    entry = record(benchmark, "test", result, " ".join([prog, *args]))
+    return f"test run {runs(benchmark, 'test')} recorded in {log_path()} ({entry['commit'][:7]})"
+
+
 def read(path: Optional[Path] = None) -> list[dict]:
     """The entries of the log, oldest first."""
     p = path or log_path()

@@ -298,11 +298,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     if "test" in res:  # a reading of the held-out pages: on record
         from newsledger.evaluate import evallog
 
-        entry = evallog.record("realnews-extraction", "test", log_result(res["test"]),
-                               " ".join(["python -m newsledger.evaluate.extraction_real"]
-                                        + list(argv if argv is not None else sys.argv[1:])))
-        print(f"test run {evallog.runs('realnews-extraction', 'test')} recorded in {evallog.log_path()} "
-              f"({entry['commit'][:7]})")
+        print(evallog.record_test_run("realnews-extraction", log_result(res["test"]),
+                                      "python -m newsledger.evaluate.extraction_real",
+                                      list(argv if argv is not None else sys.argv[1:])))
     return 0
 
 
