@@ -739,18 +739,20 @@ def _story_figures(conn, recent) -> list[dict]:
                                      articles_t.c.agency, articles_t.c.published, articles_t.c.pk)
                               .where(articles_t.c.id.in_(part))):
             meta[r.id] = r
-    out = []
-    for q in qs:
-        a = meta.get(q.article_id)
-        if a is None:
-            continue
-        before, after = _sentence_around(a.text or "", q.start, q.end)
-        out.append({"article_id": q.article_id, "claim_idx": q.claim_idx, "text": q.text, "start": q.start,
-                    "value": q.value, "low": q.low, "high": q.high, "bound": q.bound, "unit": q.unit,
-                    "before": before, "after": after, "source": a.source, "site": a.site,
-                    "agency": a.agency, "published": a.published, "_pk": a.pk})
-    out.sort(key=lambda f: (f.pop("_pk"), f["start"]))
-    return out
+    keyed = [((a.pk, q.start), story_figure(q, a)) for q in qs for a in [meta.get(q.article_id)] if a is not None]
+    return [f for _k, f in sorted(keyed, key=lambda kf: kf[0])]
+
+
+def story_figure(q, a) -> dict:
+    """One stored figure (``q``: article_id, claim_idx, text, start, end, value, low, high, bound,
+    unit) of an article (``a``: text, source, site, agency, published), with the words of its
+    sentence before and after it: what :func:`newsledger.link.claims.group_story` reads. Pure: the
+    Spark link calls it too."""
+    before, after = _sentence_around(a.text or "", q.start, q.end)
+    return {"article_id": q.article_id, "claim_idx": q.claim_idx, "text": q.text, "start": q.start,
+            "value": q.value, "low": q.low, "high": q.high, "bound": q.bound, "unit": q.unit,
+            "before": before, "after": after, "source": a.source, "site": a.site,
+            "agency": a.agency, "published": a.published}
 
 
 def claim_group_rows(g: dict) -> tuple[dict, list[dict]]:

@@ -144,15 +144,16 @@ def story_rows(sid: str, members: Iterable[tuple], now: str) -> dict:
 
 def figure_row(order: int, aid: str, claim_idx, text: str, start: int, end: int, value, low, high, bound,
                unit, article_text: Optional[str], source, site, agency, published) -> tuple[tuple, dict]:
-    """One stored figure with the words of its sentence (the linker's ``_story_figures`` row),
+    """One stored figure as the linker reads it (:func:`newsledger.link.linker.story_figure`),
     keyed by its article's order and its start."""
-    from newsledger.link.linker import _sentence_around
+    from types import SimpleNamespace
 
-    before, after = _sentence_around(article_text or "", start, end)
-    return (order, start), {"article_id": aid, "claim_idx": claim_idx, "text": text, "start": start,
-                            "value": value, "low": low, "high": high, "bound": bound, "unit": unit,
-                            "before": before, "after": after, "source": source, "site": site,
-                            "agency": agency, "published": published}
+    from newsledger.link.linker import story_figure
+
+    q = SimpleNamespace(article_id=aid, claim_idx=claim_idx, text=text, start=start, end=end, value=value,
+                        low=low, high=high, bound=bound, unit=unit)
+    a = SimpleNamespace(text=article_text, source=source, site=site, agency=agency, published=published)
+    return (order, start), story_figure(q, a)
 
 
 def claim_group_rows(sid: str, claims: Iterable[tuple],
