@@ -510,16 +510,14 @@ def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0) 
                 continue
             seen.add(key)
             rel, why = compare(a, b)
-            # a source quoted two ways at one moment weighs like two sources disagreeing
-            counts = not _one_side(a, b) or _requoted(a, b)
-            pairs.append({"a": a["claim_id"], "b": b["claim_id"], "relation": rel, "reason": why,
-                          "same_source": _one_side(a, b), "_counts": counts, "_direct": _direct(a, b, thr)})
-    cross = [p for p in pairs if p["_counts"] and p["_direct"]] or \
-        [p for p in pairs if p["_counts"]] or pairs
+            same = _one_side(a, b)
+            pair = {"a": a["claim_id"], "b": b["claim_id"], "relation": rel, "reason": why, "same_source": same}
+            if same and _requoted(a, b):
+                pair["requoted"] = True
+            pairs.append(dict(pair, _direct=_direct(a, b, thr)))
+    cross = [p for p in pairs if across(p) and p["_direct"]] or [p for p in pairs if across(p)] or pairs
     for p in pairs:
         p.pop("_direct")
-        if p.pop("_counts") and p["same_source"]:
-            p["requoted"] = True
     verdict = max((p["relation"] for p in cross), key=_RANK.get, default="agree")
     if verdict == "revision" or (verdict == "agree" and any(p["relation"] == "revision" for p in pairs)):
         verdict = "revised"  # one source updating its own figure: see the timeline
@@ -537,11 +535,16 @@ def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0) 
             "pairs": telling_pairs(pairs), "pairs_found": len(pairs), "timeline": timeline(comp)}
 
 
+def across(pair: dict) -> bool:
+    """Whether a compared pair weighs in a group's verdict: two sides, or one source quoted with
+    two figures at the same moment (which weighs like two sources disagreeing)."""
+    return not pair.get("same_source") or bool(pair.get("requoted"))
+
+
 def mark_conflicts(members: list[dict], pairs: list[dict]) -> list[dict]:
     """Figure members with ``conflict``: whether the member's figure conflicts with another
     source's (read from every compared pair, before they are cut to ``MAX_PAIRS``)."""
-    conflicting = {p[k] for p in pairs if p.get("relation") == "conflict"
-                   and (not p.get("same_source") or p.get("requoted")) for k in ("a", "b")}
+    conflicting = {p[k] for p in pairs if p.get("relation") == "conflict" and across(p) for k in ("a", "b")}
     return [dict(m, conflict=m.get("claim_id") in conflicting) for m in members]
 
 

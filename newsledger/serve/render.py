@@ -247,9 +247,11 @@ def conflict_claims(group: dict) -> Optional[set]:
     pairs = group.get("pairs")
     if not isinstance(pairs, list) or not pairs:
         return None
+    from newsledger.link.claims import across
+
     out = set()
     for p in pairs:
-        if isinstance(p, dict) and p.get("relation") == "conflict" and (not p.get("same_source") or p.get("requoted")):
+        if isinstance(p, dict) and p.get("relation") == "conflict" and across(p):
             out.update(str(p.get(k)) for k in ("a", "b") if p.get(k) is not None)
     return out
 
