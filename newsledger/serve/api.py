@@ -5,6 +5,7 @@ import hmac
 from typing import Any, Optional
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsledger.serve import lists
@@ -360,7 +361,8 @@ async def list_claims(request: Request,
         raise HTTPException(422, str(e)) from None
     counts = await run_bounded(request, ledger.claim_counts, **narrow)
     facets = {k: [{"value": v, "count": n} for v, n in vs] for k, vs in counts["facets"].items()}
-    page = _page(with_group_ids(ledger, rows), limit, offset, total=counts["total"], facets=facets)
+    rows = await run_in_threadpool(with_group_ids, ledger, rows)  # a query: not on the event loop
+    page = _page(rows, limit, offset, total=counts["total"], facets=facets)
     page["next_offset"] = offset + limit if offset + limit < counts["total"] else None
     return page
 
