@@ -113,6 +113,7 @@ def _retry_alone(pool: ProcessPoolExecutor, jobs: int, fn, item, lost):
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     procs = list((getattr(pool, "_processes", None) or {}).values())  # gone after shutdown()
+    manager = getattr(pool, "_executor_manager_thread", None)  # likewise
     pool.shutdown(wait=False, cancel_futures=True)
     for proc in procs:
         if proc.is_alive():
@@ -123,3 +124,9 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         if proc.is_alive():
             proc.kill()
             proc.join(timeout=5)
+    # the pool's manager thread reaps the workers it sees die, racing the joins above (the join
+    # whose waitpid loses returns with no exit status yet): wait for it, then every worker has one
+    if manager is not None:
+        manager.join(timeout=10)
+    for proc in procs:
+        proc.join(timeout=5)
