@@ -245,3 +245,12 @@ def test_polnear_dev_gate():
 # tagger 0.727 / 0.575
 DEV_CS_OVERLAP = 0.750  # measured on dev: 0.768 (P 79.4 / R 74.4)
 DEV_C_EXACT = 0.590  # measured on dev: 0.610 (P 63.0 / R 59.0)
+
+
+@pytest.mark.parametrize("name", ["Paul Wren", "Christopher Hale"])
+def test_a_letter_demanding_answers_is_not_the_addressees_demand(nlp, name):
+    # the addressee of the letter (parsed as an object, or as the subject of "demanding") never demands
+    text = (f"The new House committee on China sent a letter Wednesday to FBI Director {name} demanding answers "
+            "about the bureau's efforts to combat the threat of China's \"transnational repression\".")
+    for c in find_claims(nlp(text), text):
+        assert c.source is None or c.source.name is None or name.split()[-1] not in c.source.name

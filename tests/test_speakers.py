@@ -128,3 +128,82 @@ def test_agency_officials_are_the_officials_of_the_agency_just_quoted(nlp):
     c = claim_about(nlp, text, "cast-iron")
     assert c.source.name == "Water Board officials"
     assert c.source.resolved_from
+
+
+def test_work_seen_by_an_outlet_is_not_by_that_outlet(nlp):
+    # "seen by" names who read the reports, not who wrote them
+    text = ("Intelligence reports seen by the Daily Courier suggest that the minister had planned the move "
+            "for more than a year.")
+    c = claim_about(nlp, text, "planned the move")
+    assert c.source.name is not None and "Courier" not in c.source.name
+    assert "reports" in c.source.name.lower()
+
+
+def test_a_bare_role_noun_does_not_take_the_latest_organisation(nlp):
+    text = ("The Harbour Gazette reported on Monday that the ferry had been delayed.\n\n"
+            "The military said it was keeping the passengers safe.")
+    c = claim_about(nlp, text, "keeping the passengers safe")
+    assert c.source.name is not None and "Gazette" not in c.source.name
+
+
+def test_his_spokesman_is_someone_speaking_for_him_unnamed(nlp):
+    text = ("The Harbour Gazette said the opposition leader Tomas Vela had returned to the capital.\n\n"
+            "Vela would hold a rally on Sunday, his spokesman said.")
+    c = claim_about(nlp, text, "rally on Sunday")
+    assert c.source.anonymous
+    assert c.source.name == "his spokesman"
+
+
+def test_it_may_stand_for_a_letter_that_spoke(nlp):
+    text = ("\"Only after our warning did the ministry act,\" the letter stated. "
+            "It described the delays as part of a \"pattern of neglect.\"")
+    c = claim_about(nlp, text, "delays as part")
+    assert c.source.text == "It"
+    assert c.source.name == "letter"
+
+
+def test_an_organisation_tagged_name_is_not_a_person(nlp):
+    text = "The Justice Department noted the bureau did not search the office until October."
+    c = claim_about(nlp, text, "did not search")
+    assert c.source.name != "Department"
+    assert "Justice" in c.source.name
+
+
+def test_a_surname_takes_the_full_name_given_earlier_in_the_article(nlp):
+    text = ("President Maria Delgado lost a vote in parliament on Tuesday.\n\n"
+            "Delgado first called on lawmakers to pass a new budget, saying it would have her full support.")
+    c = claim_about(nlp, text, "full support")
+    assert c.source.name == "Maria Delgado"
+
+
+def test_they_after_a_coordinated_speaker_is_that_group(nlp):
+    text = ("The agency and federal prosecutors announced two arrests in March.\n\n"
+            "Senator Hall and his colleagues asked for answers by May 10. "
+            "\"The threat undermines our principles of freedom,\" they wrote.")
+    c = claim_about(nlp, text, "principles of freedom")
+    assert c.source.name is not None and "Hall" in c.source.name
+
+
+def test_inherited_subject_of_a_passive_cue_is_not_its_speaker(nlp):
+    text = ("Ms Ann Cole won the first round on Sunday.\n\n"
+            "She has slammed the alliance, voted against the treaties and been accused of helping foreign dictators.")
+    for c in find_claims(nlp(text), text):
+        if "dictators" in c.content.text:
+            assert c.source.name is None
+
+
+def test_asked_whether_names_the_one_asked_not_the_asker(nlp):
+    text = "Asked whether he supports expanding the court, Senator Bryce quipped, \"Not a chance.\""
+    c = claim_about(nlp, text, "expanding the court")
+    assert c.source.name is None
+
+
+def test_gender_is_read_past_a_place_inside_the_speakers_own_phrase(nlp):
+    text = ("Ms Ruth Dlamini said the festival had sold out.\n\n"
+            "One of the organisers, Kelly Marsh, from Vredehoek, said the conference brought local romance readers "
+            "and authors together to discuss and celebrate the beloved genre and showcase the talent of the city, "
+            "and that next year's edition would move to a larger hall near the harbour so that more readers "
+            "could attend the talks, the workshops and the signings over the three days of the festival.\n\n"
+            "\"We had a wonderful crowd,\" she said.")
+    c = claim_about(nlp, text, "wonderful crowd")
+    assert c.source.name == "Kelly Marsh"

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from newsledger.analyze.attribution.base import WORK_NOUNS
+
 SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|official|officials|report|agency|outlet)$", re.I)
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
 GENERIC_ORG = {"agency", "ministry", "department", "service", "office", "government", "group", "company",
@@ -150,8 +152,9 @@ def _person_name(doc, start: int, end: int) -> Optional[str]:
             return None
         before = doc[j] if j >= core.start else None
         role = before is not None and before.pos_ == "NOUN" and before.is_lower
-        if not role and not any(t.lower_.strip(".") in TITLE_WORDS for t in toks):
-            return None
+        if not role and (not any(t.lower_.strip(".") in TITLE_WORDS for t in toks)
+                         or root.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")):
+            return None  # "the Justice Department": a title word inside an organisation's name
     while toks and (toks[0].lower_.strip(".") in TITLE_WORDS or toks[0].ent_type_ in ("NORP", "GPE")):
         toks = toks[1:]
     while toks and toks[-1].text in ("'s", "’s", "'", "’"):
@@ -203,9 +206,6 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 RELATIVES = {"which", "who", "that", "whom", "whose"}
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m",
                 "king": "m", "queen": "f", "prince": "m", "princess": "f", "madam": "f"}
-WORK_NOUNS = {"research", "study", "report", "analysis", "memo", "statement", "data", "survey", "poll", "book",
-              "paper", "letter", "post", "tweet", "website", "account", "campaign", "team", "office", "review",
-              "investigation", "findings", "figures", "estimate", "estimates", "calculations", "assessment"}
 QUANTIFIERS = {"all", "both", "neither", "each", "none", "either", "most", "many", "some", "few", "several", "half"}
 GOVERNMENT_HEADS = {"government", "administration", "presidency", "cabinet", "authorities", "state"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -236,6 +236,7 @@ class _Context:
         self.genders = self._genders()
         self.current: Optional[_Cluster] = None  # speaker of the latest resolved claim
         self.current_pos = -1
+        self.current_group = False  # the current speaker was named with others ("Gallagher and his colleagues")
         self.last_person: Optional[_Cluster] = None
 
     def hidden(self, start: int, end: int) -> bool:
@@ -243,7 +244,8 @@ class _Context:
 
     def _mentions(self) -> list[_Mention]:
         out = []
-        for e in sorted([*_ents(self.doc), *_titled_names(self.doc)], key=lambda e: e.start):
+        for e in sorted([*_ents(self.doc), *_titled_names(self.doc), *_surname_subjects(self.doc)],
+                        key=lambda e: e.start):
             if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or self.hidden(e.start_char, e.end_char):
                 continue
             root = e.root
@@ -266,7 +268,11 @@ class _Context:
                 continue
             if m.ent.root.dep_ == "poss" or m.ent.end < len(self.doc) and self.doc[m.ent.end].tag_ == "POS":
                 continue  # "Jacob Zuma's daughter ... she": the pronoun is the daughter
-            nxt = persons[k + 1].pos if k + 1 < len(persons) else len(self.text)
+            # the next person, past those inside this mention's own phrase before its verb ("Kelly
+            # Clarke, from Vredehoek, said ... she": a place mis-tagged as a person)
+            verb = next((a for a in m.ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            nxt = next((p.pos for p in persons[k + 1:]
+                        if verb is None or p.pos > verb.idx or p.ent.sent.start != m.ent.sent.start), len(self.text))
             stop = min(nxt, m.ent.sent.end_char + 200)
             for t in self.doc[m.ent.end:]:
                 if t.idx >= stop:
@@ -304,6 +310,18 @@ def _titled_names(doc) -> list:
         else:
             i += 1
     return out
+
+
+def _surname_subjects(doc) -> list:
+    """Surnames spaCy did not tag where they are a subject ("Blair ... disputes that"), when the
+    article names that person in full elsewhere ("James Blair")."""
+    from spacy.tokens import Span as DocSpan
+
+    tagged = {t.i for e in _ents(doc) for t in e}
+    surnames = {e[-1].text for e in _ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
+    return [DocSpan(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("ROOT", "conj")
+            and t.i not in tagged and t.text in surnames]  # main-clause subjects only ("the effect Sinwar may have": not)
 
 
 def _reported_mask(claims, n: int) -> list[bool]:
@@ -362,6 +380,8 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
     if pron in FIRST_PERSON:
         cl = ctx.current if pron in {"we", "us", "our"} else (ctx.last_person or ctx.current)
         return (cl, CONF_AMBIGUOUS, cl.name) if cl is not None and 0 <= pos - ctx.current_pos <= WINDOW else (None, 0.0, None)
+    if pron in PLURAL and ctx.current_group and ctx.current is not None and 0 <= pos - ctx.current_pos <= WINDOW // 2:
+        return ctx.current, CONF_SPEAKER, ctx.current.name  # "Gallagher and his colleagues asked ... they wrote"
     cands = _antecedents(ctx, pos, pron)
     if not cands:
         return None, 0.0, None
@@ -440,6 +460,13 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
     return None, 0.0, None
 
 
+# a bare "the agency" / "the company" stands for the organisation just named; "the military", "the
+# police", "the spokesman", "the report" name a speaker of their own (or nobody we can tell)
+ORG_TYPE_HEADS = {"agency", "ministry", "department", "company", "firm", "group", "organization", "organisation",
+                  "institute", "bureau", "authority", "commission", "council", "committee", "office", "service",
+                  "network", "outlet", "newspaper", "paper", "website"}
+
+
 def _latest_org(ctx: _Context, pos: int) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
     orgs = [m for m in ctx.mentions if m.ent.label_ == "ORG" and m.pos < pos and pos - m.pos <= WINDOW // 2]
     if not orgs:
@@ -454,12 +481,20 @@ def _possessed_work(raw: str) -> bool:
         words[-1] in WORK_NOUNS or (words[0] in ("its", "their") and words[-1] in GOVERNMENT_HEADS | GENERIC_ORG))
 
 
+# "reports seen by Reuters", "a memo obtained by the Times": who read the work, not who wrote it
+READER_VERBS = {"see", "obtain", "review", "read", "examine", "receive", "view", "access", "get", "reach",
+                "leak", "share", "hear", "verify", "inspect"}
+
+
 def _work_author(doc, src) -> Optional[str]:
-    """"a 2017 analysis coordinated by Instituto Escolhas": the author a work noun names."""
+    """"a 2017 analysis coordinated by Instituto Escolhas": the author a work noun names (not the
+    reader: "reports seen by Reuters" names no author)."""
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.lemma_.lower() not in WORK_NOUNS:
         return None
     for t in span:
+        if t.lower_ == "by" and t.head.lemma_.lower() in READER_VERBS:
+            continue
         if t.lower_ == "by" and t.i + 1 < span.end:
             pobj = [c for c in t.children if c.dep_ == "pobj" and c.i < span.end]
             if pobj:
@@ -475,7 +510,24 @@ def _passive_subject(doc, c) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ == "nsubjpass" and c.cue.start <= root.head.idx < c.cue.end + 1 and root.head.lemma_ != "quote"
+    if root.dep_ == "nsubjpass" and c.cue.start <= root.head.idx < c.cue.end + 1 and root.head.lemma_ != "quote":
+        return True
+    return _passive_cue(doc, c) and not (c.source.start <= c.cue.start < c.source.end)
+
+
+def _passive_cue(doc, c) -> bool:
+    """A passive cue with no "by" agent whose subject was inherited: "(she has) been accused of
+    ...", "Asked whether he ..., Tester said": the one it names was accused or asked."""
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return False
+    verb = cue.root
+    if verb.tag_ != "VBN" or verb.lemma_ == "quote" or any(x.dep_ == "agent" for x in verb.children):
+        return False
+    if any(x.dep_ == "auxpass" for x in verb.children):
+        return not any(x.dep_ in ("nsubjpass", "nsubj") for x in verb.children)
+    return verb.dep_ in ("advcl", "acl") and not any(x.dep_ in ("aux", "nsubj", "nsubjpass") for x in verb.children) \
+        and verb.i == verb.sent.start  # "Asked whether ...": a participle opening its sentence
 
 
 def _relative_head(doc, src):
@@ -490,6 +542,21 @@ def _relative_head(doc, src):
     return None
 
 
+def _named_before(ctx: _Context, surname: str, pos: int) -> Optional[str]:
+    """The one full name an earlier PERSON mention gives a bare surname ("President Donald Trump
+    ... Trump said" -> "Donald Trump"); None when no earlier mention or two different people fit."""
+    found = set()
+    for m in ctx.mentions:
+        if m.kind != "person" or m.pos >= pos:
+            continue
+        name = _person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
+        parts = name.split()
+        if len(parts) >= 2 and parts[-1].lower() == surname.lower().replace("'s", ""):
+            found.add(name)
+    full = {n for n in found if not any(n != o and n in o for o in found)}  # "Donald Trump" within "Donald J. Trump"
+    return full.pop() if len(full) == 1 else None
+
+
 def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
     """(cluster, confidence, resolved_from, anonymous) for a source that names its speaker."""
     doc = ctx.doc
@@ -502,6 +569,8 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
                 if cc.kind == "person" and cc.name.split()[-1].lower() == words[-1].lower().replace("'s", ""):
                     pname = cc.name
                     break
+        if pname is None and len(words) == 1 and words[0][:1].isupper():
+            pname = _named_before(ctx, words[0], src.start)
     if pname:
         cl = _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person")
         cl.descriptions = getattr(cl, "descriptions", []) + [raw]  # "spokesman Karl Vint": a later "the spokesman"
@@ -531,7 +600,8 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         cl, conf, used = _resolve_descriptor(ctx, raw, src)
         if cl is not None:
             return cl, conf, used, False
-        if head is not None and head.lower_ in GENERIC_ORG | GOVERNMENT_HEADS and len(_content_words(raw)) == 1:
+        if head is not None and head.lower_ in ORG_TYPE_HEADS and first in ("the", "this") \
+                and len(_content_words(raw)) == 1:
             return _latest_org(ctx, src.start)  # a bare "the agency": the organisation just named, else unresolved
     if head is not None and (head.like_num or head.lower_ in QUANTIFIERS) and not head.ent_type_ in ("PERSON", "ORG"):
         if len(raw.split()) == 1 and head.lower_ in {"all", "both", "neither", "each", "none", "either"}:
@@ -550,7 +620,7 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         cl = _new(ctx.clusters, _strip_paren(_strip_det(base)) or raw, "org")
         cl.plural = head is not None and head.tag_ in ("NNS", "NNPS")
         # "it" may stand for an organisation, not for any noun phrase that once spoke
-        cl.orgish = head is not None and (head.pos_ == "PROPN" or head.lower_ in GENERIC_ORG or any(
+        cl.orgish = head is not None and (head.pos_ == "PROPN" or head.lower_ in GENERIC_ORG | WORK_NOUNS or any(
             t.ent_type_ in ("ORG", "GPE", "NORP") for t in head.subtree))
         cl.indefinite = first in ("a", "an")
     else:
@@ -603,6 +673,14 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     return cl
 
 
+def _coordinated(doc, src) -> bool:
+    """Whether a source names a group by coordination ("Gallagher and his colleagues", "X and Y")."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(t.dep_ == "conj" and t.head.i == span.root.i for t in span) and any(t.lower_ in ("and", "&") for t in span)
+
+
 def resolve_speakers(claims, doc, text: str) -> None:
     """Set ``source.name``, ``resolved_from``, ``confidence`` and ``anonymous`` of every claim,
     in place (see the module docstring)."""
@@ -619,6 +697,7 @@ def resolve_speakers(claims, doc, text: str) -> None:
         cl.last_pos = c.source.start
         assigned[i] = cl
         ctx.current, ctx.current_pos = cl, c.source.start
+        ctx.current_group = _coordinated(doc, c.source)
         if cl.kind == "person":
             ctx.last_person = cl
     _merge_org_clusters(ctx.clusters)
@@ -681,5 +760,7 @@ def _is_anonymous(raw: str, head) -> bool:
         return False
     if head.lower_ in ANON_HEADS and not any(t.ent_type_ == "ORG" for t in head.subtree):
         return True
-    indefinite = raw.split()[0].lower() in ("a", "an", "one", "two", "three", "several", "some") if raw.split() else False
-    return head.lower_ in ANON_ROLES and (indefinite or head.tag_ == "NNS")
+    first = raw.split()[0].lower() if raw.split() else ""
+    indefinite = first in ("a", "an", "one", "two", "three", "several", "some")
+    represents = first in ("his", "her", "their")  # "his spokesman": someone speaking for him, unnamed
+    return head.lower_ in ANON_ROLES and (indefinite or represents or head.tag_ == "NNS")

@@ -19,6 +19,21 @@ TAG_EDGE_PICK = 0.3  # > 0: a tagger claim's content starts/ends at its most lik
 TAG_MIN_CONTENT = 1  # words in a tagger claim's content at least
 
 
+OBJECT_DEPS = ("dobj", "pobj", "dative", "iobj")
+
+
+def _object_phrase(span) -> bool:
+    """Whether a run of tokens is an object (of a verb or a preposition) rather than a subject:
+    the parse's head of the run hangs off something outside it as an object."""
+    root = span.root
+    if root.dep_ in OBJECT_DEPS and not (root.dep_ == "pobj" and root.head.lower_ == "by"):
+        return True
+    if root.head.dep_ == "acl" and root.head.tag_ == "VBG":
+        return True  # "a letter to Director Hale demanding ...": a participle on a noun has no subject
+    # "(sent a letter) to Director Wren demanding ...": a subject inside a "to" phrase is its object
+    return any(a.lower_ == "to" and a.dep_ in ("dative", "prep") for a in root.ancestors)
+
+
 class TaggerClaims:
     def tagger_claims(self, kept: list[Cand]) -> list[Cand]:
         """Attributions the rules missed but the article-wide tagger sees: a run of cue tokens
@@ -115,6 +130,8 @@ class TaggerClaims:
             a -= 1
         while ok(b + 1):
             b += 1
+        if _object_phrase(doc[a:b + 1]):
+            return None  # "sent a letter to Director Wray demanding ...": Wray is addressed, he says nothing
         return doc[a].idx, doc[b].idx + len(doc[b])
 
     def tagger_sources(self, kept: list[Cand]) -> None:
