@@ -648,8 +648,10 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     elif SAME_SOURCE.match(raw) and ctx.current is not None:
         cl, conf, used, anon = ctx.current, CONF_DESCRIPTOR, ctx.current.name, False
         via = "same-source"
-    elif _passive_subject(doc, c) or low in RELATIVES or low.split(" ", 1)[0] in RELATIVES - {"that"}:
-        # a passive subject is the accused; a bare relative clause ("who has written ...") names nobody
+    elif (c.signals or {}).get("src_object") or _passive_subject(doc, c) or low in RELATIVES \
+            or low.split(" ", 1)[0] in RELATIVES - {"that"}:
+        # a passive subject is the accused; a bare relative clause ("who has written ...") names nobody;
+        # an object the tagger took for a source was addressed, not heard
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:

@@ -176,7 +176,8 @@ def signals_of(c: Cand, ex: Extractor) -> dict:
     """What the extractor knows about a candidate, for :mod:`newsledger.analyze.confidence`."""
     sig = {"rule": c.rule, "path": str(c.extra.get("path", c.rule)).split("-")[0], "p": float(c.extra.get("p", 1.0)),
            "lemma": c.lemma, "speech_verb": c.lemma in SPEECH_VERBS, "lexicon_verb": c.lemma in ex.lex["verbs"],
-           "flags": len(c.extra.get("flags") or []), "merged": bool(c.extra.get("merged"))}
+           "flags": len(c.extra.get("flags") or []), "merged": bool(c.extra.get("merged")),
+           "src_object": bool(c.extra.get("src_object"))}
     if ex.tag is not None:
         cue, content = _tokens_of(ex.doc, [c.cue]), _tokens_of(ex.doc, c.content)
         sig["tag_cue"] = float(ex.tag[cue, 3].max()) if cue else 0.0

@@ -109,8 +109,10 @@ class TaggerClaims:
             return None
         src = self._tagger_source(i, j, set(idxs))
         cue = (doc[i].idx, doc[j].idx + len(doc[j]))
-        return Cand(cue=cue, cue_i=i, source=src, content=_tok_ranges(doc, idxs), rule="tagger",
-                    lemma=doc[i].lemma_.lower(), extra={"path": "tagger", "p": float(tag[i:j + 1, 3].max())})
+        c = Cand(cue=cue, cue_i=i, source=src, content=_tok_ranges(doc, idxs), rule="tagger",
+                 lemma=doc[i].lemma_.lower(), extra={"path": "tagger", "p": float(tag[i:j + 1, 3].max())})
+        c.extra["src_object"] = self.object_source(c)
+        return c
 
     def _tagger_source(self, i: int, j: int, content: set) -> Optional[tuple[int, int]]:
         """The run of source tokens (p >= TAG_SOURCE) nearest to cue tokens i..j in their
@@ -130,9 +132,14 @@ class TaggerClaims:
             a -= 1
         while ok(b + 1):
             b += 1
-        if _object_phrase(doc[a:b + 1]):
-            return None  # "sent a letter to Director Wray demanding ...": Wray is addressed, he says nothing
         return doc[a].idx, doc[b].idx + len(doc[b])
+
+    def object_source(self, c: Cand) -> bool:
+        """Whether the tagger's source of a claim is an object in the parse ("sent a letter to
+        Director Wray demanding ...": Wray is addressed, he says nothing). The span stays (PolNeAR
+        scores spans); the speaker resolver names nobody for it."""
+        span = self.doc.char_span(*c.source, alignment_mode="expand") if c.source else None
+        return span is not None and len(span) > 0 and _object_phrase(span)
 
     def tagger_sources(self, kept: list[Cand]) -> None:
         """A kept claim whose speaker the parse did not find ("X has sent troops, South Korea's
@@ -143,3 +150,4 @@ class TaggerClaims:
                 continue
             cue = _tokens_of(self.doc, [c.cue])
             c.source = self._tagger_source(cue[0], cue[-1], set(_tokens_of(self.doc, c.content)))
+            c.extra["src_object"] = self.object_source(c)
