@@ -8,6 +8,7 @@ from newsledger.analyze.stance import stance_for
 from newsledger.evaluate import shared_dir
 from newsledger.evaluate.attribution import GoldAttribution, alnum_set, parse_ann, score, span_match
 from newsledger.model import STANCES
+from tests.claim_helpers import claim_about
 
 SEED = shared_dir() / "seeds" / "000_cf3f4e080ef5b4cc.txt"
 
@@ -254,3 +255,30 @@ def test_a_letter_demanding_answers_is_not_the_addressees_demand(nlp, name):
             "about the bureau's efforts to combat the threat of China's \"transnational repression\".")
     for c in find_claims(nlp(text), text):
         assert c.source is None or c.source.name is None or name.split()[-1] not in c.source.name
+
+
+def test_a_heading_is_never_the_source_of_the_next_paragraph(nlp):
+    # the parse reads the heading "Gazans react" into the next sentence, as the subject of "told"
+    text = ('Gazans react\n\nSamir Al Nasser, 58, told CBC freelance videographer Omar El Haddad in Khan Younis '
+            'that the appointment was "an internal decision."')
+    c = claim_about(nlp, text, "internal decision")
+    assert c.source is None or c.source.name != "Gazans"
+    assert "Gazans" not in (c.source.text if c.source else "")
+
+
+def test_a_whole_quote_paragraph_without_a_cue_goes_on_with_the_last_speaker(nlp):
+    text = ("Additionally, Mayor Ruth Dube confirmed that all disaster centres remain on full alert.\n\n"
+            "“The storms we are experiencing are unpredictable. We urge all residents to stay vigilant.”\n\n"
+            "The council will issue regular advisories.")
+    c = claim_about(nlp, text, "storms we are experiencing")
+    assert c.source.name == "Ruth Dube"
+    assert "full alert" in c.content.text  # one claim: the indirect part and the quote that goes on
+
+
+def test_a_quote_paragraph_after_another_speakers_claim_in_mid_paragraph_is_not_continued(nlp):
+    # the paragraph's last claim is not the one before the quote paragraph: no guess
+    text = ("Mayor Ruth Dube said the roads were closed, and the police said three cars were stuck.\n\n"
+            "“The storms we are experiencing are unpredictable.”")
+    for c in find_claims(nlp(text), text):
+        if "storms we are experiencing" in c.content.text:
+            assert c.source.name != "Ruth Dube"

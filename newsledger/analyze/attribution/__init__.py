@@ -149,19 +149,33 @@ def _left_open(para: str) -> bool:
     return para.count('"') % 2 == 1
 
 
+def _quote_paragraph(text: str, start: int, end: int, mask) -> bool:
+    """Whether a paragraph is one quotation: it opens with a quotation mark and (nearly) all its
+    letters are quoted."""
+    letters = [i for i in range(start, end) if text[i].isalnum()]
+    return text[start] in '“"«„' and bool(letters) and sum(mask[i] for i in letters) >= 0.95 * len(letters)
+
+
 def continue_quotes(claims: list[Claim], text: str, mask=None) -> None:
-    """A quotation left open at a paragraph's end and re-opened by the next paragraph, which has
-    no cue of its own, goes on with the same speaker: that paragraph joins the claim's content."""
+    """The next paragraph goes on with a claim's speaker when it has no cue of its own and either
+    re-opens a quotation the claim's paragraph left open, or is one whole quotation right after
+    the paragraph where the claim is the last one ("Mamabolo confirmed that ...¶“The storms we are
+    experiencing ...”"): that paragraph joins the claim's content."""
+    mask = mask if mask is not None else quoted_mask(text)
     paras = paragraph_bounds(text)
     cue_starts = [c.cue.start for c in claims]
     for c in claims:
         pieces = list(c.content.pieces) or [(c.content.start, c.content.end)]
         k = next((i for i, (ps, pe) in enumerate(paras) if ps <= pieces[-1][1] - 1 < pe), None)
+        last = c.source is not None and k is not None and not any(
+            c.cue.start < x < paras[k][1] for x in cue_starts)  # no later claim in its paragraph
         while k is not None and k + 1 < len(paras):
             ps, pe = paras[k]
             ns, ne = paras[k + 1]
-            if pieces[-1][1] < pe - 2 or not _left_open(text[ps:pe]) or text[ns] not in '“"«„' \
-                    or any(ns <= x < ne for x in cue_starts):
+            if text[ns] not in '“"«„' or any(ns <= x < ne for x in cue_starts):
+                break
+            left_open = pieces[-1][1] >= pe - 2 and _left_open(text[ps:pe])
+            if not left_open and not (last and _quote_paragraph(text, ns, ne, mask)):
                 break
             pieces.append((ns, ne))
             k += 1

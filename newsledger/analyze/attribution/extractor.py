@@ -229,6 +229,8 @@ class Extractor(ContentTrimming, TaggerClaims):
         this one hangs off); a raising verb ("is expected to") has none and its subject joins the
         content; the source's words leave the content."""
         src_tok = self.inherit.get(tok.i) or _find_source(tok, content)
+        if src_tok is not None and self.para_of(src_tok.idx) != self.para_of(tok.idx):
+            src_tok = None  # a heading ("Palestinians react") parsed into the next paragraph's sentence
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children)
         if comp and (lemma in RAISING or (passive and lemma in PASSIVE_RAISING)):
