@@ -282,3 +282,16 @@ def test_a_quote_paragraph_after_another_speakers_claim_in_mid_paragraph_is_not_
     for c in find_claims(nlp(text), text):
         if "storms we are experiencing" in c.content.text:
             assert c.source.name != "Ruth Dube"
+
+
+def test_as_x_put_it_attributes_the_clause_it_hangs_off(nlp):
+    text = "The ruling was, as the Harbour Gazette put it, a victory for the fishermen."
+    c = claim_about(nlp, text, "victory for the fishermen")
+    assert c.source.name == "Harbour Gazette"
+    assert c.cue.text == "put it"
+    assert "put it" not in c.content.text
+
+
+def test_put_without_as_it_is_no_cue(nlp):
+    text = "Mr Obi put the report on the table before the vote."
+    assert not any(c.cue.text.startswith("put") for c in find_claims(nlp(text), text))

@@ -292,6 +292,25 @@ class Extractor(ContentTrimming, TaggerClaims):
         return Cand(cue=cue, cue_i=tok.i, source=src, content=_tok_ranges(doc, idxs), rule="according",
                     lemma="according to")
 
+    # -- "..., as X put it, ..." frame
+    def as_put_it(self, tok) -> Optional[Cand]:
+        """"The ruling was, as the paper put it, a victory": the clause the "as X put it" phrase
+        hangs off is X's (the cue is "put it"; "put" alone needs a complement and is no cue)."""
+        if tok.lemma_.lower() != "put" or tok.dep_ not in ("advcl", "parataxis", "ccomp") or tok.head.i == tok.i:
+            return None
+        kids = {c.dep_: c for c in tok.children}
+        it, mark, subj = kids.get("dobj"), kids.get("mark"), kids.get("nsubj")
+        if it is None or it.lower_ != "it" or mark is None or mark.lower_ != "as" or subj is None:
+            return None
+        sent = self.sent(tok)
+        content = {i for i in _subtree(tok.head) - _subtree(tok) if sent.start <= i < sent.end}
+        idxs = _trim(self.doc, content)
+        if not idxs:
+            return None
+        return Cand(cue=(tok.idx, it.idx + len(it)), cue_i=tok.i, source=_np_span(subj),
+                    content=_tok_ranges(self.doc, idxs), rule="as-put", lemma="put",
+                    extra={"src_i": subj.i})
+
     # -- "For X, ..." frame
     def for_frame(self, tok) -> Optional[Cand]:
         doc = self.doc
@@ -407,6 +426,8 @@ class Extractor(ContentTrimming, TaggerClaims):
                 c = self.according(tok)
             elif tok.lower_ == "for":
                 c = self.for_frame(tok)
+            elif tok.lemma_ == "put" and self.as_put_it(tok) is not None:
+                c = self.as_put_it(tok)
             elif self.is_candidate(tok):
                 c = self.noun_claim(tok) if tok.pos_ == "NOUN" and not self.is_cue_verb(tok) else self.verb_claim(tok)
             if c is not None:
