@@ -207,3 +207,31 @@ def test_gender_is_read_past_a_place_inside_the_speakers_own_phrase(nlp):
             "\"We had a wonderful crowd,\" she said.")
     c = claim_about(nlp, text, "wonderful crowd")
     assert c.source.name == "Kelly Marsh"
+
+
+
+def test_a_group_of_experts_never_absorbs_the_institute_they_reviewed():
+    from newsledger.analyze.speakers import _final, _merge_org_clusters, _new
+
+    clusters = []
+    tno = _new(clusters, "TNO", "org")
+    tno.add("TNO's report")
+    experts = _new(clusters, "Several of the experts who reviewed the TNO report", "org")
+    experts.plural = experts.indefinite = True
+    _merge_org_clusters(clusters)
+    assert _final(tno) is tno
+
+
+def test_a_heading_is_no_part_of_the_next_paragraphs_source(nlp):
+    text = ("FULL INQUIRY\n\n"
+            "Several of the experts who reviewed the DIAR report at the request of the Courier "
+            "expressed doubts that the inquiry would be completed.")
+    c = claim_about(nlp, text, "inquiry would be completed")
+    assert "FULL INQUIRY" not in c.source.text
+
+
+def test_an_organisation_named_in_the_plural_is_still_it(nlp):
+    text = ('The Northern Defense Forces said on Monday: "We do not target civilians." A day after the report '
+            'was published, it said the raid took place in an active combat zone.')
+    c = claim_about(nlp, text, "active combat zone")
+    assert c.source.name == "Northern Defense Forces"

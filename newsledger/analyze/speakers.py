@@ -618,7 +618,7 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         core = _core(doc, src.start, src.end)
         base = _norm(core.text) if core is not None else raw
         cl = _new(ctx.clusters, _strip_paren(_strip_det(base)) or raw, "org")
-        cl.plural = head is not None and head.tag_ in ("NNS", "NNPS")
+        cl.plural = head is not None and head.tag_ == "NNS"  # "Israel Defense Forces" (NNPS) is one "it"
         # "it" may stand for an organisation, not for any noun phrase that once spoke
         cl.orgish = head is not None and (head.pos_ == "PROPN" or head.lower_ in GENERIC_ORG | WORK_NOUNS or any(
             t.ent_type_ in ("ORG", "GPE", "NORP") for t in head.subtree))
@@ -713,6 +713,8 @@ def _merge_org_clusters(clusters) -> None:
         for b in clusters:
             if a is b or a.kind != "org" or b.kind != "org" or getattr(a, "merged", None) or getattr(a, "indefinite", False):
                 continue
+            if getattr(b, "indefinite", False):
+                continue  # "Several of the experts who reviewed the TNO report" is not TNO
             if getattr(b, "merged", None) is None and (len(b.name), -clusters.index(b)) > (len(a.name), -clusters.index(a)) \
                     and all(_match_org(m, b) for m in a.mentions):
                 a.merged = b

@@ -46,6 +46,17 @@ class Extractor(ContentTrimming, TaggerClaims):
                 return s, e
         return 0, len(self.text)
 
+    def clip_to_paragraph(self, span: Optional[tuple[int, int]], pos: int) -> Optional[tuple[int, int]]:
+        """A char span cut to the paragraph of ``pos`` ("FULL INQUIRY¶Several of the experts":
+        a heading is no part of the next paragraph's source)."""
+        if span is None:
+            return None
+        ps, pe = self.para_of(pos)
+        s, e = max(span[0], ps), min(span[1], pe)
+        while s < e and self.text[s].isspace():
+            s += 1
+        return (s, e) if s < e else None
+
     def sent(self, tok):
         """The token range of ``tok``'s sentence, cut at paragraph breaks."""
         s = tok.sent
@@ -247,7 +258,7 @@ class Extractor(ContentTrimming, TaggerClaims):
                 for c in src_tok.children:
                     if c.dep_ == "relcl" and tok.i in _subtree(c):
                         ex |= _subtree(c)
-                source = _np_span(src_tok, ex)
+                source = self.clip_to_paragraph(_np_span(src_tok, ex), tok.idx)
         if src_tok is not None and src_tok.i not in _subtree(tok):
             content = content - _subtree(src_tok)
         return src_tok, source, content
