@@ -295,3 +295,13 @@ def test_as_x_put_it_attributes_the_clause_it_hangs_off(nlp):
 def test_put_without_as_it_is_no_cue(nlp):
     text = "Mr Obi put the report on the table before the vote."
     assert not any(c.cue.text.startswith("put") for c in find_claims(nlp(text), text))
+
+
+def test_according_to_yields_to_the_speaker_inside_it(nlp):
+    text = ("According to reports, the officer recalled: “I knocked on the door for about ten minutes. "
+            "I then went to the rear of the house.”")
+    c = claim_about(nlp, text, "knocked on the door")
+    assert c.source.text == "the officer"
+    # PolNeAR annotates the outer attribution: its evaluation (statements_only=False) keeps it
+    outer = find_claims(nlp(text), text, statements_only=False)
+    assert any(c.cue.text == "According to" for c in outer)

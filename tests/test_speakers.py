@@ -235,3 +235,17 @@ def test_an_organisation_named_in_the_plural_is_still_it(nlp):
             'was published, it said the raid took place in an active combat zone.')
     c = claim_about(nlp, text, "active combat zone")
     assert c.source.name == "Northern Defense Forces"
+
+
+def test_a_poll_beside_a_name_is_not_that_name(nlp):
+    text = ("Mary Stone is still less popular than her sister in her own country as the brand receives another "
+            "blow following the acceptance of the Pat Tillman Award for Service, a recent poll has shown.")
+    c = claim_about(nlp, text, "less popular")
+    assert c.source.name is not None and "Tillman" not in c.source.name
+
+
+def test_which_never_stands_for_a_person(nlp):
+    text = ("Sami Odeh is the head of the Palestinian Dialogue Group in Turkey, which says on its site that it "
+            "aims to \"protect the historical rights of the Palestinian people.\"")
+    c = claim_about(nlp, text, "historical rights")
+    assert c.source.name != "head"

@@ -415,6 +415,8 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
     if inside:  # "one of Epstein's victims, Virginia Giuffre"
         return _person_name(doc, inside[0].start_char, inside[0].end_char) or inside[0].text
     root = span.root
+    if root.lemma_.lower() in WORK_NOUNS | GENERIC_ORG:
+        return None  # "... the Award for Service, a recent poll has shown": a poll stands beside no person
     for t in [root.head] + list(root.children):
         if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj") and (t is root.head) == (root.dep_ == "appos"):
             return _person_name(doc, t.idx, t.idx + len(t))
@@ -538,8 +540,20 @@ def _relative_head(doc, src):
     verb = tok.head
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         n = verb.head
+        if tok.lower_ == "which" and _person_noun(n):
+            return None  # "the head of the Dialogue Group, which says ...": "which" is never a person
         return n.left_edge.idx, n.idx + len(n)
     return None
+
+
+PERSON_NOUNS = {"head", "chief", "leader", "founder", "director", "chairman", "chairwoman", "president", "man",
+                "woman", "boy", "girl", "father", "mother", "son", "daughter", "wife", "husband"}
+
+
+def _person_noun(tok) -> bool:
+    """Whether a noun names a person: a PERSON entity, a title or a role ("the head of ...")."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ == "PERSON" or lemma in TITLE_WORDS | ANON_ROLES | PERSON_NOUNS
 
 
 def _named_before(ctx: _Context, surname: str, pos: int) -> Optional[str]:

@@ -23,8 +23,11 @@ class Extractor(ContentTrimming, TaggerClaims):
     (:class:`ContentTrimming`) and the tagger's own claims and sources (:class:`TaggerClaims`) are
     mixed in from their modules."""
 
-    def __init__(self, doc, text: str, generate: bool = False, tag=None):
+    def __init__(self, doc, text: str, generate: bool = False, tag=None, nearest_speaker: bool = False):
         self.doc = doc
+        # the product's reading of nested attribution ("According to reports, the officer recalled: ..."
+        # is the officer's); PolNeAR annotates the outer one, so its evaluation leaves this off
+        self.nearest_speaker = nearest_speaker
         # (tokens, 5) probabilities of the article-wide tagger (newsledger.analyze.attribution.tagger), read
         # as features by the learned models; None without it
         self.tag = tag
@@ -490,10 +493,22 @@ class Extractor(ContentTrimming, TaggerClaims):
         if m:
             c.content[0] = (s + m.end(), e)
 
+    @staticmethod
+    def wraps_a_speaker(c: Cand, cands: list[Cand]) -> bool:
+        """"According to reports, the officer recalled: ...": an "according to" whose content holds
+        another speaker with a cue of their own yields to that speaker (the nearer source)."""
+        if c.rule != "according":
+            return False
+        inside = lambda pos: any(s <= pos < e for s, e in c.content)  # noqa: E731
+        return any(o is not c and o.rule == "verb" and o.source is not None and inside(o.cue[0])
+                   and inside(o.source[0]) for o in cands)
+
     def cleanup(self, cands: list[Cand]) -> list[Cand]:
         """Univocal clean-up: largest content first; drop a claim whose cue lies inside a kept
         content or whose content equals a kept one."""
         kept: list[Cand] = []
+        if self.nearest_speaker:
+            cands = [c for c in cands if not self.wraps_a_speaker(c, cands)]
         for c in sorted(cands, key=lambda c: (-c.size, c.cue[0])):
             bad = False
             for k in kept:
