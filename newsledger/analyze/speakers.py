@@ -5,19 +5,27 @@ antecedent fits), ``resolved_from`` (the earlier mention a pronoun or descriptor
 to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a guess:
 
 * **named** people: titles and descriptions are stripped to the PERSON name ("Ukrainian Foreign
-  Minister Andriy Sybiga" -> "Andriy Sybiga"), a later surname maps to the full name; a
-  descriptor in apposition to a name ("Yevhen Zosin, 74, a Kyiv resident who ...") is the name;
+  Minister Andriy Sybiga" -> "Andriy Sybiga"), a later surname maps to the full name (given by
+  an earlier speaker or mention); a descriptor in apposition to a name ("Yevhen Zosin, 74, a Kyiv
+  resident who ...") is the name, but a work is not ("..., a recent poll has shown"); a title
+  word inside an organisation's name ("the Justice Department") makes no person;
 * **pronouns** ("he", "she", "they", "it", "its government") resolve only to an antecedent that
   agrees in gender (known from "Mr"/"Ms" or from an earlier unambiguous he/she) and number, that
   is not inside quoted or reported content, preferring the current speaker of the passage, then
   the subject of a recent sentence; objects ("critics of Senator Ray") are never antecedents;
+  "they" after "X and his colleagues" is that group; "it" may be a work that spoke ("the letter
+  stated ... It described") or an organisation named in the plural ("Israel Defense Forces");
   with nothing compatible within :data:`WINDOW` characters the claim is unresolved;
 * **descriptors** ("the spokesman", "the agency", "the officials", "the government") resolve to
   the latest earlier speaker or mention whose own words hold the descriptor's head noun (or, for
-  a government, the country of the passage); an indefinite one ("an analysis by ...") is a new
-  speaker, never an earlier one;
-* **relative pronouns** ("which accuses ...") take the noun they modify; a passive subject
-  ("X was accused of ...") is the accused, never the speaker: unresolved;
+  a government, the country of the passage), a bare "the agency"/"the company" to the
+  organisation just named (never "the military", "the spokesman"); an indefinite one ("an
+  analysis by ...") is a new speaker, never an earlier one; a work "seen by Reuters" is not
+  Reuters'; "his spokesman" is an unnamed representative (anonymous);
+* **relative pronouns** ("which accuses ...") take the noun they modify ("which" never a person);
+  a passive subject ("X was accused of ...", also inherited: "has ... been accused of", "Asked
+  whether ..., X said") is the accused or the asked, never the speaker: unresolved, as is an
+  object the tagger took for a source ("a letter to Director Y demanding ...");
 * **organisations**: "(NIS)" defines an acronym; "the NIS", "South Korean intelligence" ~
   "South Korea's National Intelligence Service (NIS)": one cluster, named by its fullest mention;
 * **anonymous** sources ("officials", "a company spokesman", "sources at the broadcaster", "a
@@ -321,7 +329,7 @@ def _surname_subjects(doc) -> list:
     surnames = {e[-1].text for e in _ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
     return [DocSpan(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("ROOT", "conj")
-            and t.i not in tagged and t.text in surnames]  # main-clause subjects only ("the effect Sinwar may have": not)
+            and t.i not in tagged and t.text in surnames]  # main clauses only ("the effect Sinwar may have": no)
 
 
 def _reported_mask(claims, n: int) -> list[bool]:
@@ -694,7 +702,8 @@ def _coordinated(doc, src) -> bool:
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return any(t.dep_ == "conj" and t.head.i == span.root.i for t in span) and any(t.lower_ in ("and", "&") for t in span)
+    return any(t.dep_ == "conj" and t.head.i == span.root.i for t in span) \
+        and any(t.lower_ in ("and", "&") for t in span)
 
 
 def resolve_speakers(claims, doc, text: str) -> None:
