@@ -249,3 +249,12 @@ def test_which_never_stands_for_a_person(nlp):
             "aims to \"protect the historical rights of the Palestinian people.\"")
     c = claim_about(nlp, text, "historical rights")
     assert c.source.name != "head"
+
+
+def test_no_gender_is_read_from_a_pronoun_after_an_object(nlp):
+    from newsledger.analyze.speakers import _Context
+
+    text = ("At the debate, Anna Reyes was asked how she would treat a visiting President Tom Hart, "
+            "and whether she would challenge him about the war.")
+    genders = _Context([], nlp(text), text).genders
+    assert genders.get("Tom Hart") != "f"

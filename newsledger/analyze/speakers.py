@@ -276,6 +276,8 @@ class _Context:
                 continue
             if m.ent.root.dep_ == "poss" or m.ent.end < len(self.doc) and self.doc[m.ent.end].tag_ == "POS":
                 continue  # "Jacob Zuma's daughter ... she": the pronoun is the daughter
+            if m.role == "other":
+                continue  # "... a visiting President Donald Trump, and whether she would": she is the subject
             # the next person, past those inside this mention's own phrase before its verb ("Kelly
             # Clarke, from Vredehoek, said ... she": a place mis-tagged as a person)
             verb = next((a for a in m.ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
