@@ -305,3 +305,13 @@ def test_according_to_yields_to_the_speaker_inside_it(nlp):
     # PolNeAR annotates the outer attribution: its evaluation (statements_only=False) keeps it
     outer = find_claims(nlp(text), text, statements_only=False)
     assert any(c.cue.text == "According to" for c in outer)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Chief Justice Jane Moore wrote that the rule was settled, citing congressional debate over the amendment.",
+     "congressional debate"),
+    ("The minister praised the pact, referring to Mexico, Peru and Chile as old partners in trade.", "Mexico"),
+])
+def test_citing_or_referring_to_a_noun_phrase_is_no_statement(nlp, text, words):
+    for c in find_claims(nlp(text), text):
+        assert not (c.cue.text in ("citing", "referring") and words in c.content.text)

@@ -51,6 +51,7 @@ from newsledger.model import Claim, Content, Cue, Source
 # commitments and efforts with a to-infinitive report what someone will do, not what they said
 COMMITMENT_VERBS = {"agree", "vow", "pledge", "promise", "decide", "plan", "continue", "strive", "try", "seek",
                     "intend", "aim", "offer", "press", "push"}
+REFERENCE_VERBS = {"cite", "refer"}  # with a bare noun phrase they name a source or a topic, not a statement
 CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
 
 
@@ -76,6 +77,9 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
         return True
     if c.lemma in COMMITMENT_VERBS and (c.extra.get("path") == "comp-xcomp" or c.lemma in ("press", "push")):
         return False  # "agreed to remove", "vowed to strike back", "pressed him on": deeds, not words
+    if c.lemma in REFERENCE_VERBS and ex.doc[c.cue_i].tag_ == "VBG" \
+            and str(c.extra.get("path", "")).split("-")[0] in ("dobj", "prep"):
+        return False  # "..., citing congressional debate", "referring to Mexico": a reference, nothing said
     if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
         return True
     return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
