@@ -315,3 +315,13 @@ def test_according_to_yields_to_the_speaker_inside_it(nlp):
 def test_citing_or_referring_to_a_noun_phrase_is_no_statement(nlp, text, words):
     for c in find_claims(nlp(text), text):
         assert not (c.cue.text in ("citing", "referring") and words in c.content.text)
+
+
+def test_a_heading_governs_nothing_in_the_next_paragraph(nlp):
+    # the parse reads "Speaking for Ireland ¶ Veterans ..." as one sentence, the veterans as the
+    # object of the heading's "for": they are still the speakers of their own paragraph
+    text = ("The candidate has dismissed the questions.\n\nSpeaking for Ireland\n\n"
+            "Veterans of Ireland’s diplomatic service have expressed fears that a President Connolly might "
+            "confuse the world about the government’s true positions.")
+    c = claim_about(nlp, text, "confuse the world")
+    assert c.source.name is not None and "Veterans" in c.source.name

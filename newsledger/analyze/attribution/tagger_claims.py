@@ -22,16 +22,19 @@ TAG_MIN_CONTENT = 1  # words in a tagger claim's content at least
 OBJECT_DEPS = ("dobj", "pobj", "dative", "iobj")
 
 
-def _object_phrase(span) -> bool:
+def _object_phrase(span, inside=lambda tok: True) -> bool:
     """Whether a run of tokens is an object (of a verb or a preposition) rather than a subject:
-    the parse's head of the run hangs off something outside it as an object."""
+    the parse's head of the run hangs off something outside it as an object. Only heads for which
+    ``inside`` holds count (a heading parsed into the sentence governs nothing)."""
     root = span.root
+    if not inside(root.head):
+        return False
     if root.dep_ in OBJECT_DEPS and not (root.dep_ == "pobj" and root.head.lower_ == "by"):
         return True
     if root.head.dep_ == "acl" and root.head.tag_ == "VBG":
         return True  # "a letter to Director Hale demanding ...": a participle on a noun has no subject
     # "(sent a letter) to Director Wren demanding ...": a subject inside a "to" phrase is its object
-    return any(a.lower_ == "to" and a.dep_ in ("dative", "prep") for a in root.ancestors)
+    return any(a.lower_ == "to" and a.dep_ in ("dative", "prep") and inside(a) for a in root.ancestors)
 
 
 class TaggerClaims:
@@ -139,7 +142,10 @@ class TaggerClaims:
         Director Wray demanding ...": Wray is addressed, he says nothing). The span stays (PolNeAR
         scores spans); the speaker resolver names nobody for it."""
         span = self.doc.char_span(*c.source, alignment_mode="expand") if c.source else None
-        return span is not None and len(span) > 0 and _object_phrase(span)
+        if span is None or not len(span):
+            return False
+        ps, pe = self.para_of(span.start_char)
+        return _object_phrase(span, lambda tok: ps <= tok.idx < pe)
 
     def tagger_sources(self, kept: list[Cand]) -> None:
         """A kept claim whose speaker the parse did not find ("X has sent troops, South Korea's
