@@ -258,3 +258,12 @@ def test_no_gender_is_read_from_a_pronoun_after_an_object(nlp):
             "and whether she would challenge him about the war.")
     genders = _Context([], nlp(text), text).genders
     assert genders.get("Tom Hart") != "f"
+
+
+def test_it_is_unresolved_when_its_own_sentence_has_a_subject_we_took_for_a_person(nlp):
+    text = ("WhatsApp announced a new group plan last year and said it would cost less.\n\n"
+            "The running app Strava launched its own family plan on Tuesday. Strava is still a little cagey on the "
+            "details, including how much the discount will amount to (it does say the savings will vary by "
+            "country), and how members share it.")
+    c = claim_about(nlp, text, "savings will vary")
+    assert c.source.name != "WhatsApp"

@@ -404,14 +404,28 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         # (a speaker of unknown gender yields to a candidate known to agree)
         # the current speaker, unless a compatible subject was named after the speaker last spoke
         later = [cl for p, cl, role, _ in cands if p > ctx.current_pos and cl is not cur and role == "subject"]
-        if not later:
+        if not later and not (pron in NEUTER and _other_subject_before(ctx, pos, ctx.current_pos, cur)):
             return cur, CONF_SPEAKER, cur.name
     p, cl, role, mention = known[0] if known and ctx.gender_of(cands[0][1]) is None and pos - known[0][0] <= 600 \
         else cands[0]
+    if pron in NEUTER and _other_subject_before(ctx, pos, p, cl):
+        return None, 0.0, None  # "Strava is cagey on the details (it does say ...)": not an earlier WhatsApp
     rivals = {id(x[1]) for x in cands if pos - x[0] <= 600} - {id(cl)}
     sure = ctx.gender_of(cl) is not None or pron not in MALE | FEMALE
     conf = CONF_SUBJECT if not rivals and sure else CONF_AMBIGUOUS
     return cl, conf, mention
+
+
+def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) -> bool:
+    """Whether the pronoun's own sentence has, before it and after the chosen antecedent, a subject
+    we took for a person ("Strava is cagey ... (it does say ...)"): "it" most likely means that
+    subject, mistyped by the tagger, so no earlier organisation is a safe guess."""
+    tok = next((t for t in ctx.doc if t.idx >= pos), None)
+    if tok is None:
+        return False
+    start = max(tok.sent.start_char, cand_pos + 1)
+    return any(start <= m.pos < pos and m.role == "subject" and m.kind == "person"
+               and _cluster_of_mention(ctx, m) is not cl for m in ctx.mentions)
 
 
 def _appositive_person(ctx: _Context, src) -> Optional[str]:
