@@ -325,3 +325,11 @@ def test_a_heading_governs_nothing_in_the_next_paragraph(nlp):
             "confuse the world about the government’s true positions.")
     c = claim_about(nlp, text, "confuse the world")
     assert c.source.name is not None and "Veterans" in c.source.name
+
+
+def test_a_cue_in_a_relative_clause_on_its_speaker_keeps_its_content(nlp):
+    text = ('"The new tax is a disaster," said Senator Ona Price, who also says she is a "strong supporter '
+            'of small farms."')
+    c = claim_about(nlp, text, "strong supporter")
+    assert c.cue.text == "says"
+    assert c.source.name == "Ona Price"

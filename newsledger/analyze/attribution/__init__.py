@@ -113,7 +113,7 @@ def find_claims(doc, text: str, resolve: bool = True, model="default", statement
 
         tg = tagger()
         tag = tg(doc, text) if tg is not None else None
-    ex = Extractor(doc, text, generate=model is not None, tag=tag, nearest_speaker=statements_only)
+    ex = Extractor(doc, text, generate=model is not None, tag=tag, product=statements_only)
     cands = [c for c in ex.run(model, boundary if model is not None else None, edges if model is not None else None)
              if c.source is not None or not DROP_SOURCELESS]
     if statements_only:

@@ -23,11 +23,13 @@ class Extractor(ContentTrimming, TaggerClaims):
     (:class:`ContentTrimming`) and the tagger's own claims and sources (:class:`TaggerClaims`) are
     mixed in from their modules."""
 
-    def __init__(self, doc, text: str, generate: bool = False, tag=None, nearest_speaker: bool = False):
+    def __init__(self, doc, text: str, generate: bool = False, tag=None, product: bool = False):
         self.doc = doc
-        # the product's reading of nested attribution ("According to reports, the officer recalled: ..."
-        # is the officer's); PolNeAR annotates the outer one, so its evaluation leaves this off
-        self.nearest_speaker = nearest_speaker
+        # the product's reading (``find_claims(statements_only=True)``), where it differs from
+        # PolNeAR's annotation, which its evaluation keeps: nested attribution goes to the nearest
+        # speaker ("According to reports, the officer recalled: ..." is the officer's), and a cue in
+        # a relative clause on its own source keeps its content ("Tester, who also says he is ...")
+        self.product = product
         # (tokens, 5) probabilities of the article-wide tagger (newsledger.analyze.attribution.tagger), read
         # as features by the learned models; None without it
         self.tag = tag
@@ -263,7 +265,9 @@ class Extractor(ContentTrimming, TaggerClaims):
                         ex |= _subtree(c)
                 source = self.clip_to_paragraph(_np_span(src_tok, ex), tok.idx)
         if src_tok is not None and src_tok.i not in _subtree(tok):
-            content = content - _subtree(src_tok)
+            # the source's own words leave the content; in the product, not the relative clause the
+            # cue heads ("Tester, who also says he is ...": Tester's subtree holds the whole claim)
+            content = content - (_subtree(src_tok) - (_subtree(tok) if self.product else set()))
         return src_tok, source, content
 
     def _cue_span(self, tok, content: set) -> tuple[int, int]:
@@ -507,7 +511,7 @@ class Extractor(ContentTrimming, TaggerClaims):
         """Univocal clean-up: largest content first; drop a claim whose cue lies inside a kept
         content or whose content equals a kept one."""
         kept: list[Cand] = []
-        if self.nearest_speaker:
+        if self.product:
             cands = [c for c in cands if not self.wraps_a_speaker(c, cands)]
         for c in sorted(cands, key=lambda c: (-c.size, c.cue[0])):
             bad = False
