@@ -267,3 +267,11 @@ def test_it_is_unresolved_when_its_own_sentence_has_a_subject_we_took_for_a_pers
             "country), and how members share it.")
     c = claim_about(nlp, text, "savings will vary")
     assert c.source.name != "WhatsApp"
+
+
+def test_the_same_words_name_the_same_speaker_for_both_cues(nlp):
+    text = ("Water Board officials said the department repaired 75 breaks in January.\n\n"
+            "Harbour Gas officials said they had begun replacing the old gas lines. The plastic is less likely to "
+            "crack, said the officials, who added that they were swapping about 100 miles of line each year.")
+    c = claim_about(nlp, text, "swapping about 100 miles")
+    assert c.source.name == "Harbour Gas officials"

@@ -726,13 +726,21 @@ def resolve_speakers(claims, doc, text: str) -> None:
     """Set ``source.name``, ``resolved_from``, ``confidence`` and ``anonymous`` of every claim,
     in place (see the module docstring)."""
     ctx = _Context(claims, doc, text)
-    order = sorted(range(len(claims)), key=lambda i: claims[i].source.start if claims[i].source else claims[i].cue.start)
+    order = sorted(range(len(claims)), key=lambda i: (claims[i].source.start, -claims[i].source.end)
+                   if claims[i].source else (claims[i].cue.start, 0))
     assigned: dict[int, _Cluster] = {}
+    first_at: dict[int, int] = {}  # source start -> the claim resolved there first
     for i in order:
         c = claims[i]
         if c.source is None:
             continue
+        same = first_at.setdefault(c.source.start, i)
         cl = _resolve_one(ctx, c)
+        if same != i and cl is not None and assigned.get(same) not in (None, cl):
+            # "said the officials, who added ...": the same words name the same speaker (a passive or
+            # an object reading, resolved to nobody, stays the claim's own)
+            _copy_resolution(claims[same], c)
+            cl = assigned[same]
         if cl is None:
             continue
         cl.last_pos = c.source.start
@@ -744,6 +752,14 @@ def resolve_speakers(claims, doc, text: str) -> None:
     _merge_org_clusters(ctx.clusters)
     for i, cl in assigned.items():
         claims[i].source.name = _final(cl).name
+
+
+def _copy_resolution(src_claim, c) -> None:
+    c.source.resolved_from = src_claim.source.resolved_from
+    c.source.confidence = src_claim.source.confidence
+    c.source.anonymous = src_claim.source.anonymous
+    c.source.name = src_claim.source.name
+    c.signals["src_via"] = (src_claim.signals or {}).get("src_via")
 
 
 def _merge_org_clusters(clusters) -> None:
