@@ -333,3 +333,10 @@ def test_a_cue_in_a_relative_clause_on_its_speaker_keeps_its_content(nlp):
     c = claim_about(nlp, text, "strong supporter")
     assert c.cue.text == "says"
     assert c.source.name == "Ona Price"
+
+
+def test_a_relative_clause_with_a_cue_is_no_part_of_the_outer_source(nlp):
+    text = ("The plastic is less likely to crack, said the officials, who added that they were swapping about "
+            "100 miles of line each year.")
+    c = claim_about(nlp, text, "less likely to crack")
+    assert c.source.text == "the officials"

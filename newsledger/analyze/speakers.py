@@ -736,7 +736,7 @@ def resolve_speakers(claims, doc, text: str) -> None:
             continue
         same = first_at.setdefault(c.source.start, i)
         cl = _resolve_one(ctx, c)
-        if same != i and cl is not None and assigned.get(same) not in (None, cl):
+        if same != i and assigned.get(same) not in (None, cl) and c.signals.get("src_via") != "none":
             # "said the officials, who added ...": the same words name the same speaker (a passive or
             # an object reading, resolved to nobody, stays the claim's own)
             _copy_resolution(claims[same], c)

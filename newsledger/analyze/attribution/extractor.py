@@ -261,8 +261,8 @@ class Extractor(ContentTrimming, TaggerClaims):
             else:
                 ex = set(content) | {tok.i}
                 for c in src_tok.children:
-                    if c.dep_ == "relcl" and tok.i in _subtree(c):
-                        ex |= _subtree(c)
+                    if c.dep_ == "relcl" and (tok.i in _subtree(c) or self.product and self.is_cue_verb(c)):
+                        ex |= _subtree(c)  # in the product, "the officials, who added ...": a claim of its own
                 source = self.clip_to_paragraph(_np_span(src_tok, ex), tok.idx)
         if src_tok is not None and src_tok.i not in _subtree(tok):
             # the source's own words leave the content; in the product, not the relative clause the
