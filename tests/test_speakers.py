@@ -275,3 +275,9 @@ def test_the_same_words_name_the_same_speaker_for_both_cues(nlp):
             "crack, said the officials, who added that they were swapping about 100 miles of line each year.")
     c = claim_about(nlp, text, "swapping about 100 miles")
     assert c.source.name == "Harbour Gas officials"
+
+
+def test_a_plural_descriptor_is_not_one_person_named_before(nlp):
+    text = "Author Shameez Patel said romance was a growing market.\n\nThe authors concurred that it was a \"taboo\" genre."
+    c = claim_about(nlp, text, "taboo")
+    assert c.source.name != "Shameez Patel"

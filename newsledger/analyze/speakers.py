@@ -467,11 +467,15 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
     head = _descriptor_head(ctx.doc, src)
     if head is None:
         return None, 0.0, None
+    tok = _head_token(ctx.doc, src.start, src.end)
+    plural = tok is not None and tok.tag_ == "NNS"
     best = None
     for cl in ctx.clusters:
         p = getattr(cl, "last_pos", -1)
         if not (0 <= p < src.start and src.start - p <= WINDOW):
             continue
+        if plural and cl.kind == "person":
+            continue  # "the authors" are not the one author named before
         words = {w.lower().rstrip("s") for m in [*cl.mentions, *getattr(cl, "descriptions", [])] for w in m.split()}
         if head.rstrip("s") in words and (best is None or p > best[0]):
             best = (p, cl)
