@@ -444,8 +444,8 @@ class Extractor(ContentTrimming, TaggerClaims):
                 c = self.according(tok)
             elif tok.lower_ == "for":
                 c = self.for_frame(tok)
-            elif tok.lemma_ == "put" and self.as_put_it(tok) is not None:
-                c = self.as_put_it(tok)
+            elif tok.lemma_ == "put" and (frame := self.as_put_it(tok)) is not None:
+                c = frame
             elif self.is_candidate(tok):
                 c = self.noun_claim(tok) if tok.pos_ == "NOUN" and not self.is_cue_verb(tok) else self.verb_claim(tok)
             if c is not None:
