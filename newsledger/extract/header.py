@@ -105,6 +105,30 @@ def _is_date_line(info: LineInfo) -> bool:
     return bool(_DATE.search(info.text)) and info.words <= 12
 
 
+TAG_ITEMS = 4  # a line of this many comma-separated short items at least is a tag list
+TAG_ITEM_WORDS = 3
+
+
+def _tag_list(text: str) -> bool:
+    """"Corona, Debatte, Deutschland, Politik": a list of topic tags, no headline."""
+    items = [t.strip() for t in text.split(",")]
+    return len(items) >= TAG_ITEMS and all(0 < len(t.split()) <= TAG_ITEM_WORDS and t[0].isupper() for t in items) \
+        and not re.search(r"[.!?…]$", text)
+
+
+SHORT_DATE_WORDS = 8
+
+
+def _short_date(text: str) -> bool:
+    """A short line that is a full date ("/ martes 17 de marzo de 2020"): no headline."""
+    return len(text.split()) <= SHORT_DATE_WORDS and bool(re.match(r"\d{4}-\d{2}-\d{2}", M.parse_date(text) or ""))
+
+
+NAME_TITLE_WORDS = 3  # a lone name-shaped line this long may be a headline ("Four Years Remaining")
+_DOMAIN = re.compile(r"\b[a-z0-9-]{2,}\.(?:com|org|net|nl|de|ch|at|fr|it|es|pl|be|se|no|dk|fi|ru|ua|cz|pt|br|in|au|"
+                     r"ca|io|co|info|news|tv|eu|uk|ie|nz|za|hu|ro|gr|tr|mx|ar|cl|jp|kr|cn)\b", re.I)
+
+
 UI_SHARE = 2 / 3  # a short line with this share of its words site furniture is no headline
 
 
@@ -125,10 +149,17 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         return None
     if k >= lo and inf.prose:
         return None
-    if byline_names(text)[0]:
+    if _tag_list(text) or _short_date(text):
         return None
+    names, evidence = byline_names(text)
+    if names and (evidence or len(names) > 1 or inf.words < NAME_TITLE_WORDS):
+        return None  # a byline, or a bare "Jane Roe"
     terms = _terms(text)
     score = -0.06 * abs(lo - k)
+    if names:
+        score -= 1.0  # "Peanut Butter Truffles", "Managing Python Environments": name-shaped, may be a headline
+    if _DOMAIN.search(text):
+        score -= 2.0  # a site slogan or search box ("The latest news first on example.nl")
     if heading:
         score += 3.0 if len(heading.group(1)) == 1 else 1.0
     common = len(terms & lead_terms)
@@ -330,7 +361,10 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     handle = re.sub(r"@\w+.*$", "", role).strip()
     evidence = by or len(cut) > 1 or _dated_tail(s0) or role != cut_time or handle != role
     s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", handle)
-    s = re.sub(r"(?i)\s+(?:for|für|pour|para|per)\s+.*$", "", s)
+    cut_for = re.sub(r"(?i)\s+(?:for|für|pour|para|per)\s+.*$", "", s)
+    if cut_for != s and not evidence:
+        return [], False  # "Jane Roe for Reuters" only on a byline: "A, Who Did X for Y" is a headline
+    s = cut_for
     parts = [p.strip(" .:,") for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
                                                r"\ben\b|\boraz\b|\bi\b|\bve\b)\s*", s) if p.strip(" .:,")]
     parts = [p.title() if p.isupper() and len(p) > 3 else p for p in parts
