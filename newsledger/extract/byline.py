@@ -46,8 +46,10 @@ def _site_stems(site: Optional[str]) -> set[str]:
 
 
 def _squash(s: str) -> str:
-    s = re.sub(r"^the\s+", "", s.lower())
-    return re.sub(r"[^a-z0-9]", "", s)
+    """A name's letters and digits only, case-folded, in any script ("Антон Зелинский" keeps its
+    letters: squashing to ASCII made every non-Latin name "" and so a repeat of the first)."""
+    s = re.sub(r"^the\s+", "", s.casefold())
+    return re.sub(r"[\W_]", "", s)
 
 
 def tidy_name(raw: str) -> Optional[str]:
@@ -61,6 +63,8 @@ def tidy_name(raw: str) -> Optional[str]:
         s = s.title()  # "JANE ROE" as the template shouts it
     if not s or _NOT_A_NAME.match(s) or not re.search(r"[^\W\d_]", s):
         return None
+    if all(len(w.strip(".")) <= 1 for w in s.split()):
+        return None  # "J J", "A. B.": initials alone name no one
     return s
 
 
