@@ -341,3 +341,13 @@ def test_non_latin_co_authors_are_not_repeats_of_the_first():
 def test_initials_alone_are_no_name():
     assert tidy_name("J J") is None and tidy_name("A. B.") is None
     assert tidy_name("J. Roe") == "J. Roe"
+
+
+def test_the_bare_line_inside_a_longer_headline_must_itself_be_headline_shaped():
+    """"Meet Harbour Pilot Maria Okafor" ends with a name line of the page; the name line is no
+    headline, so the longer line stays the headline."""
+    art = _text(_page("Meet Harbour Pilot Maria Okafor", "Maria Okafor", "By Jane Roe"))
+    assert art.title == "Meet Harbour Pilot Maria Okafor"
+    tags = _text(_page("in Harbour Works, Council, Lorries, Port Traffic", "Harbour Works, Council, Lorries, Port Traffic",
+                       TITLE, "By Jane Roe"))
+    assert tags.title == TITLE

@@ -112,8 +112,14 @@ TAG_ITEM_WORDS = 3
 def _tag_list(text: str) -> bool:
     """"Corona, Debatte, Deutschland, Politik": a list of topic tags, no headline."""
     items = [t.strip() for t in text.split(",")]
-    return len(items) >= TAG_ITEMS and all(0 < len(t.split()) <= TAG_ITEM_WORDS and t[0].isupper() for t in items) \
+    return len(items) >= TAG_ITEMS and all(0 < len(_WORD.findall(t)) <= TAG_ITEM_WORDS for t in items) \
         and not re.search(r"[.!?…]$", text)
+
+
+def _listing(text: str) -> bool:
+    """A line that lists tags, a date or a person, not a headline (:func:`_tag_list`,
+    :func:`_short_date`, a bare two-word name line)."""
+    return _tag_list(text) or _short_date(text) or (len(text.split()) < NAME_TITLE_WORDS and bool(byline_names(text)[0]))
 
 
 SHORT_DATE_WORDS = 8
@@ -149,7 +155,7 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         return None
     if k >= lo and inf.prose:
         return None
-    if _tag_list(text) or _short_date(text):
+    if _listing(text):
         return None
     names, evidence = byline_names(text)
     if names and (evidence or len(names) > 1 or inf.words < NAME_TITLE_WORDS):
@@ -258,11 +264,12 @@ BARE_MIN_CHARS = 12  # a line this long at least, found inside the chosen one, m
 def _bare_headline(best: int, idx: list[int], infos: list[LineInfo], lo: int) -> int:
     """The chosen line may be the page's <title> repeated ("Headline | Site Name") or a
     breadcrumb run into the headline ("HomeNewsHeadline"): when a nearby line is exactly its
-    start or its end, that line is the headline."""
+    start or its end, and is itself a headline candidate (not a name, a tag list, a date ...),
+    that line is the headline."""
     text = clean_title(infos[idx[best]].text)
     for k in range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY + 2)):
         other = clean_title(infos[idx[k]].text)
-        if k == best or len(other) < BARE_MIN_CHARS or len(other) >= len(text) or infos[idx[k]].bullet:
+        if k == best or _listing(other) or len(other) < BARE_MIN_CHARS or len(other) >= len(text) or infos[idx[k]].bullet:
             continue
         if text.startswith(other) and re.match(r"\s*[|\-–—:·•]", text[len(other):]):
             return k
