@@ -351,3 +351,23 @@ def test_the_bare_line_inside_a_longer_headline_must_itself_be_headline_shaped()
     tags = _text(_page("in Harbour Works, Council, Lorries, Port Traffic", "Harbour Works, Council, Lorries, Port Traffic",
                        TITLE, "By Jane Roe"))
     assert tags.title == TITLE
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Jule Radeck Vom", "Jule Radeck"),  # the next word of the line the flattener ran on
+    ("Jane Roe On", "Jane Roe"),
+    ("Jane Roe Last", "Jane Roe"),
+    ("von Limespacer", "Limespacer"),  # a lower-case German by-word
+    ("Xiaoying You", "Xiaoying You"),  # a stop-word may be a surname: only particles and prepositions go
+    ("Ana da Silva", "Ana da Silva"),
+])
+def test_a_word_run_on_after_the_name_is_taken_off(raw, clean):
+    assert tidy_name(raw) == clean
+
+
+def test_site_furniture_phrases_are_no_names():
+    from newsledger.extract.header import byline_names
+
+    for line in ("Recent Posts", "Just Watched", "Verwandte Artikel", "Mehr Homestorys"):
+        assert byline_names(line)[0] == [], line
+    assert byline_names("Jane Roe")[0] == ["Jane Roe"]

@@ -20,7 +20,7 @@ _PREFIX = re.compile(
     r"^(?:[Bb][Yy](?:\s*:\s*|\s+|(?=[Bb][Yy])|(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))|"
     r"(?i:(?:more|all|latest)\s+(?:stories|articles|posts|news)\s+(?:by|from)\s*:?\s*)|"
     r"(?i:(?:written|reported|story|words|text|reporting)\s+by\s*:?\s*)|"
-    r"(?i:(?:author|autor|auteur|autorin)\s*:\s*)|"
+    r"(?i:(?:author|autor|auteur|autorin)\s*:\s*)|(?:von|par|por|door)\s+(?=\w)|"
     r"(?i:e-?mail|contact|follow|message|read more from)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))+")
 _PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illustration|foto(?:s|grafie)?)\b"
                     r"(?:\s+(?i:by)\b|\s*:)")
@@ -65,7 +65,22 @@ def tidy_name(raw: str) -> Optional[str]:
         return None
     if all(len(w.strip(".")) <= 1 for w in s.split()):
         return None  # "J J", "A. B.": initials alone name no one
-    return s
+    return _without_trailing_word(s)
+
+
+# words no name ends with: prepositions, articles, particles and "Last (updated)" of the line the
+# flattener ran on after the name (not every stop-word: "You" and "Long" are surnames)
+_TRAILING = set("""on by at in of for from the and with last vom von vor am um im de da van der den del la le di du
+et und y par por""".split())
+
+
+def _without_trailing_word(s: str) -> str:
+    """"Jule Radeck Vom", "Jane Roe On": a word of the line the flattener ran on after the name
+    is taken off."""
+    toks = s.split()
+    while len(toks) > 1 and toks[-1].lower() in _TRAILING:
+        toks.pop()
+    return " ".join(toks)
 
 
 def tidy_names(names: Iterable[str], site: Optional[str] = None) -> list[str]:

@@ -67,7 +67,8 @@ open close back top skip main navigation page pages issue issues subscription su
 digital e-paper epaper edition archive archives podcast weather horoscope obituaries classifieds
 correspondent reporter editor writer columnist contributor redakteur redakteurin journalist journalistin
 staff senior chief political deputy associate assistant follow finance monde professor markets app dive deeper
-party full screen font size""".split())
+party full screen font size recent posts post watched mehr weitere artikel galerie verwandte ähnliche
+kommentieren drucken zur zum más leido übersicht""".split())
 _NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
                         r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
