@@ -113,7 +113,7 @@ def test_reading_the_test_pages_is_logged_and_dev_is_the_default(tmp_path, monke
 
 
 def test_h1_gold_is_the_single_h1_confirmed_by_the_page_title():
-    from newsledger.evaluate.headline_h1 import h1_gold, half_of
+    from newsledger.evaluate.flat_unseen import h1_gold, half_of
 
     page = ("<html><head><title>Harbour bridge closed to lorries | Port Lindell Post</title></head><body>"
             "<h1>Harbour bridge closed to lorries</h1><p>Text.</p></body></html>")

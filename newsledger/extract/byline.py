@@ -8,7 +8,10 @@
 - labels that are no name: "More stories by Jane Roe" (the name kept), "Follow us on
   Facebook", "Photograph by ..." / "Photo: ..." (a photographer is no author: dropped);
 - the site or publisher itself as a co-author ("Jane Roe, The Daily Example" on
-  dailyexample.com), staff and desk labels.
+  dailyexample.com), staff and desk labels;
+- a particle or preposition run on after the name ("Jule Radeck Vom", "Jane Roe Last"), a
+  lower-case "von" before it, initials alone ("J J"); names in any script are compared as
+  themselves (two Cyrillic co-authors are not one repeated).
 """
 from __future__ import annotations
 

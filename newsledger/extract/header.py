@@ -9,7 +9,9 @@ html2text, or a browser-``innerText``-like rendering):
   heading, words shared with the lead, close to the body, not a date / byline / caption /
   section label / standfirst sentence, a bonus just above a "By ..." line; a line that is another
   line plus a site suffix or breadcrumb yields to the bare line, and a menu label before a bar is
-  dropped ("Economy | Headline") (:func:`pick_title`, :func:`title_text`);
+  dropped ("Economy | Headline"); tag lists, short date lines, bare two-word names and lines
+  naming a domain are no headline, a name-shaped line of three or four words may be one
+  ("Four Years Remaining") (:func:`pick_title`, :func:`title_text`);
 - **byline**: "By A and B" lines, a lone "By" / "von" / "Author of the article:" followed by
   name lines, and bare name lines between the headline and the body, with glued tails cut
   ("Lucy ThorntonNews Reporter", "Jen MillsPublished Jul 17"), names over a role or outlet line,
