@@ -371,3 +371,14 @@ def test_site_furniture_phrases_are_no_names():
     for line in ("Recent Posts", "Just Watched", "Verwandte Artikel", "Mehr Homestorys"):
         assert byline_names(line)[0] == [], line
     assert byline_names("Jane Roe")[0] == ["Jane Roe"]
+
+
+def test_a_newsroom_or_a_role_is_no_author():
+    from newsledger.extract.header import byline_names
+
+    assert tidy_name("Example Redaktion") is None and tidy_name("KB_Redaktion") is None
+    assert tidy_name("Jane Roe") == "Jane Roe"
+    assert byline_names("Periodista Judicial")[0] == []  # the role line under a name
+    assert byline_names("Jane Roe Political Correspondent")[0] == ["Jane Roe"]
+    art = _text(_page(TITLE, "Marta Ortiz", "Periodista Judicial"))
+    assert art.byline == ["Marta Ortiz"]

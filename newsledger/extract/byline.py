@@ -31,6 +31,9 @@ _SOCIAL = r"(?:Twitter|Facebook|Instagram|LinkedIn|Linkedin|Bluesky|Threads|TikT
 _TAIL = re.compile(
     rf"(?:(?<=[a-zà-ÿ]){_SOCIAL}.*$|\s+{_SOCIAL}\b.*$|\s*@\w+.*$|\s+(?i:follow)\b.*$|(?<=[a-zà-ÿ])Follow\b.*$|"
     r"\s*\|.*$)")
+# a newsroom or desk anywhere in the entry ("Emotion Redaktion", "KB_Redaktion"): no person
+_NEWSROOM = re.compile(r"(?i)(?:\b|_)(?:redaktion|rédaction|redacción|redazione|redactie|redakcja|newsroom|"
+                       r"news desk|web desk)\b")
 _NOT_A_NAME = re.compile(
     r"^(?i:follow us|follow|share|subscribe|staff|staff writer|staff reporter|editorial (?:team|board|staff)|"
     r"news desk|newsroom|web desk|the editors|editors|admin|administrator|redaktion|rédaction|redacción|"
@@ -64,7 +67,7 @@ def tidy_name(raw: str) -> Optional[str]:
     s = _TAIL.sub("", s).strip(" ,;:·•|-–—")
     if s.isupper() and len(s) > 3:
         s = s.title()  # "JANE ROE" as the template shouts it
-    if not s or _NOT_A_NAME.match(s) or not re.search(r"[^\W\d_]", s):
+    if not s or _NOT_A_NAME.match(s) or _NEWSROOM.search(s) or not re.search(r"[^\W\d_]", s):
         return None
     if all(len(w.strip(".")) <= 1 for w in s.split()):
         return None  # "J J", "A. B.": initials alone name no one

@@ -360,8 +360,8 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
     line must be names (:func:`_name_part_ok`)."""
     s = _by_segment(_BULLET.sub("", line.strip()).strip())
-    if not s or _CREDIT.search(s) or len(s) > 200:
-        return [], False
+    if not s or _CREDIT.search(s) or len(s) > 200 or _ROLE_FIRST.match(s):
+        return [], False  # "Periodista Judicial", "Political Correspondent": a role, not a name
     by = bool(_BYLINE_STRIP.match(s))
     s = _BYLINE_STRIP.sub("", s).strip()
     cut = _GLUED_TAIL.split(s, maxsplit=1)
@@ -403,6 +403,9 @@ _ROLE_LINE = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}(?:correspondent|reporter(?:in)?|editor|writer|columnist|contributor|producer|"
     r"journalist(?:e|in)?|redakteur(?:in)?|rédact(?:eur|rice)|redactor(?:a)?|periodista|corresponsal|"
     r"correspondant(?:e)?|korrespondent(?:in)?|giornalista|inviat[oa]|freelance)\b", re.I)
+
+
+_ROLE_FIRST = re.compile(_ROLE_LINE.pattern.replace(r"(?:[\w'’-]+\s+){0,3}", ""), re.I)  # the role word first
 
 
 def _role_follows(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
