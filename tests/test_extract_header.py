@@ -382,3 +382,15 @@ def test_a_newsroom_or_a_role_is_no_author():
     assert byline_names("Jane Roe Political Correspondent")[0] == ["Jane Roe"]
     art = _text(_page(TITLE, "Marta Ortiz", "Periodista Judicial"))
     assert art.byline == ["Marta Ortiz"]
+
+
+def test_inscriptis_nested_bullets_are_no_headline():
+    """inscriptis marks nested list items "+" and, indented, "o": menu items, not headlines."""
+    lines = ["    * Home", "        + Harbour bridge works and lorries", "            o Council port traffic news",
+             f"      {TITLE}", "      By Jane Roe"] + [f"   {b}" for b in BODY]
+    art = _text("\n".join(lines).encode())
+    assert art.title == TITLE
+    from newsledger.extract.lines import line_info
+
+    assert line_info("            o Council port traffic news").bullet
+    assert not line_info("o presidente disse que sim, e a ponte fecha amanhã.").bullet  # a sentence, not indented
