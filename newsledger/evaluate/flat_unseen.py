@@ -96,20 +96,26 @@ def author_pages(half: str = "a") -> Iterator[tuple[str, str, set[str]]]:
         yield name, decoded(gzip.decompress(path.read_bytes())), {norm(a) for a in _GOLD_SPLIT.split(want) if a.strip()}
 
 
-def evaluate_authors(half: str = "a") -> dict:
-    """{"pages": n, flattener: share of exact author sets, flattener + " wrong": pages named wrongly}."""
+def _flat_article(page: str, html: str, flat):
+    """The article our text extractor finds in ``html`` flattened by ``flat``; None when it finds none."""
     from newsledger.extract import ExtractError, extract
     from newsledger.model import Document
 
+    try:
+        return extract(Document(source=page, raw=flat(html).encode("utf-8"), kind="text"))
+    except ExtractError:
+        return None
+
+
+def evaluate_authors(half: str = "a") -> dict:
+    """{"pages": n, flattener: share of exact author sets, flattener + " wrong": pages named wrongly}."""
     out: dict = {name: 0 for name in FLATTENERS} | {f"{name} wrong": 0 for name in FLATTENERS}
     n = 0
     for page, html, want in author_pages(half):
         n += 1
         for name, flat in FLATTENERS.items():
-            try:
-                got = extract(Document(source=page, raw=flat(html).encode("utf-8"), kind="text")).byline
-            except ExtractError:
-                got = []
+            art = _flat_article(page, html, flat)
+            got = art.byline if art else []
             ok = {norm(a) for a in got} == want
             out[name] += ok
             out[f"{name} wrong"] += bool(got) and not ok
@@ -118,18 +124,13 @@ def evaluate_authors(half: str = "a") -> dict:
 
 def evaluate(half: str = "a") -> dict:
     """{"pages": n, flattener: share of exact headlines} on ``half``."""
-    from newsledger.extract import ExtractError, extract
-    from newsledger.model import Document
-
     hits = {name: 0 for name in FLATTENERS}
     n = 0
     for page, html, gold in pages(half):
         n += 1
         for name, flat in FLATTENERS.items():
-            try:
-                title = extract(Document(source=page, raw=flat(html).encode("utf-8"), kind="text")).title
-            except ExtractError:
-                title = None
+            art = _flat_article(page, html, flat)
+            title = art.title if art else None
             hits[name] += bool(title) and norm(title) == norm(gold)
     return {"pages": n, **{name: hits[name] / n if n else 0.0 for name in FLATTENERS}}
 
