@@ -195,3 +195,39 @@ def test_questions_and_unsure_claims_take_no_part_in_groups():
     shaky = [sure[0], row("b", "Pentagon", "3,000", 3000, confidence=DEFAULT_MIN_CONFIDENCE - 0.01)]
     asked = [sure[0], row("b", "Pentagon", "3,000", 3000, confidence=0.95, kind="question")]
     assert group_story("s", shaky) == [] and group_story("s", asked) == []
+
+
+def test_eval_crossnews_lists_failures_of_the_development_topics_only():
+    from newsledger.evaluate.crossnews import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["--topics", "check", "--failures"])
+    assert e.value.code == 2
+
+
+def test_a_missed_figure_pair_is_put_down_to_its_cause():
+    """Text the extractor lost, a figure not found, articles in two stories, a figure in no
+    group, two groups: each missed gold pair gets the first cause that applies."""
+    from newsledger.evaluate.crossnews import _pair_cause
+
+    text = "The quake killed 7 people.\n\nSeven died, officials said."
+    texts = {"a": (text, text), "b": (text, text), "c": (text, "Seven died, officials said.")}
+    id_of = {"a": "A", "b": "B", "c": "C"}
+    fa = {"id": "fa", "doc": "a", "span": [17, 18]}
+    fb = {"id": "fb", "doc": "b", "span": [28, 33]}
+    fc = {"id": "fc", "doc": "c", "span": [17, 18]}
+    spans = {"a": [(17, 18)], "b": [(28, 33)], "c": []}
+
+    def cause(x, y, fig_of, group_at, story):
+        return _pair_cause("1", x, y, fig_of, group_at, story, id_of, spans, texts)
+
+    both = {("1", "fa"): ("A", 17), ("1", "fb"): ("B", 28)}
+    one_story = {"A": "s1", "B": "s1", "C": "s1"}
+    assert cause(fa, fc, both, {}, one_story) == "text lost"
+    assert cause(fa, fb, both, {}, {"A": "s1", "B": "s2"}) == "stories apart"
+    assert cause(fa, fb, {("1", "fa"): ("A", 17)}, {}, one_story) == "ungrouped"
+    apart = {("A", 17): ("g1", "killed people"), ("B", 28): ("g2", "killed people")}
+    assert cause(fa, fb, both, apart, one_story) == "groups apart, same measure"
+    assert cause(fa, fb, both, {("A", 17): ("g1", "x"), ("B", 28): ("g1", "x")}, one_story) is None
+    no_fig = dict(spans, b=[])
+    assert _pair_cause("1", fa, fb, {}, {}, one_story, id_of, no_fig, texts) == "no figure"
