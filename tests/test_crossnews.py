@@ -231,3 +231,21 @@ def test_a_missed_figure_pair_is_put_down_to_its_cause():
     assert cause(fa, fb, both, {("A", 17): ("g1", "x"), ("B", 28): ("g1", "x")}, one_story) is None
     no_fig = dict(spans, b=[])
     assert _pair_cause("1", fa, fb, {}, {}, one_story, id_of, no_fig, texts) == "no figure"
+
+
+def _stated(article, before, text, value, after, start=0, unit=None):
+    """A figure an article states itself (made up), as the linker hands it to ``group_story``."""
+    return {"article_id": article, "claim_idx": None, "text": text, "start": start, "value": value,
+            "low": None, "high": None, "bound": "exact", "unit": unit, "before": before, "after": after,
+            "source": "t", "site": f"{article}.example", "agency": None, "published": None}
+
+
+def test_a_persons_age_groups_within_a_year_and_two_people_of_one_name_stay_apart():
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "The owner, Arne Brandt, ", "66", 66, ", was shot at the club."),
+            _stated("a", "His son Ole Brandt, ", "36", 36, ", was unhurt.", start=90),
+            _stated("b", "Arne Brandt, ", "67", 67, ", died in hospital on Sunday."),
+            _stated("c", "Witnesses said Ole Brandt, ", "36", 36, ", ran for help.")]
+    ages = [sorted(m["value"] for m in g["members"]) for g in group_story("s", [], figs) if g["unit"].startswith("age")]
+    assert sorted(ages) == [[36, 36], [66, 67]]

@@ -336,6 +336,7 @@ FORCE_MEASURES = ("count:troop", "count:job")  # ... so their whole claims are c
 GENERIC_OVERLAP = 0.6  # a generic one (a count of things, an amount, a duration)
 FIGURE_WINDOW = 40  # characters either side of a figure whose words say what it is about
 EQUAL_OVERLAP = 0.05  # equal values of one measure: a few shared words suffice
+ABOUT_SLACK = (0, -1, 1)  # a person's figure (an age) joins the same person's within a year
 
 
 def _threshold(key: tuple) -> float:
@@ -372,10 +373,14 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
         jac = len(a & b) / len(a | b)
         if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP):
             parent[find(i)] = find(j)
-    by_about: dict[str, int] = {}
-    for i, m in enumerate(ms):  # one person's age (or another figure about one person)
-        if m.get("about"):
-            parent[find(i)] = find(by_about.setdefault(m["about"], i))
+    by_about: dict[tuple, int] = {}
+    for i, m in enumerate(ms):  # one person's age (or another figure about one person) ...
+        if not m.get("about"):
+            continue
+        near = [by_about[k] for k in ((m["about"], value[i] + d) for d in ABOUT_SLACK) if k in by_about]
+        for j in near:  # ... given within a year: two ages apart are two people of one name
+            parent[find(i)] = find(j)
+        by_about.setdefault((m["about"], value[i]), i)
     comps: dict[int, list[dict]] = {}
     for i in range(len(ms)):
         comps.setdefault(find(i), []).append(ms[i])
