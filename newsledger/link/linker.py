@@ -47,7 +47,10 @@ COPY_LEAD_CONTAINMENT = 0.25  # ... and a quarter of the shorter text is shared
 MIN_SHINGLES = 12
 # story decision
 STORY_THRESHOLD = 0.20
-ENTITY_BONUS = 0.03  # per shared named entity (at most 6) on top of the terms' Jaccard (0.05 cost news-story-chains precision)
+ENTITY_BONUS = 0.04  # per shared name of two words or more (at most 6) on top of the terms' Jaccard
+STORY_DAYS = 7  # articles this many days apart score in full; beyond, the score decays ...
+STORY_DECAY_DAYS = 80  # ... to nothing over this many more days ...
+STORY_DECAY_FLOOR = 0.6  # ... but never below this share
 FIGURE_TERMS = 10  # story terms taken from an article's figures
 CLAIM_WINDOW = 400  # a story's claim groups cover its most recent this many articles
 
@@ -115,14 +118,23 @@ def fingerprint(a: Article, aid: str, pk: int = 0, data: Optional[dict] = None) 
     fp.keys["body"] = T.band_keys(sig, *T.BODY_BANDS, "body") if len(sh) >= MIN_SHINGLES else []
     fp.keys["lead"] = T.band_keys(lead, *T.LEAD_BANDS, "lead") if len(sh) >= MIN_SHINGLES else []
     fp.keys["passage"] = T.passage_keys(ws)
-    fp.keys["story"] = T.band_keys(tsig, *T.STORY_BANDS, "story", fp.bucket) if terms else []
+    fp.keys["story"] = story_keys(tsig, fp.bucket) if terms else []
     fp.probe = [(kind, k) for kind in ("body", "lead", "passage") for k in fp.keys[kind]]
     if terms:
-        span = range(fp.bucket - T.STORY_BUCKET_SPAN, fp.bucket + T.STORY_BUCKET_SPAN + 1) if fp.bucket else [0]
+        span = range(fp.bucket - T.STORY_BUCKET_SPAN, fp.bucket + T.STORY_BUCKET_SPAN + 1) if fp.bucket else []
+        fp.probe += [("story", k) for k in fp.keys["story"]]
         for b in span:
-            ks = fp.keys["story"] if b == fp.bucket else T.band_keys(tsig, *T.STORY_BANDS, "story", b)
-            fp.probe += [("story", k) for k in ks]
+            if b != fp.bucket:
+                fp.probe += [("story", k) for k in T.band_keys(tsig, *T.STORY_BANDS, "story", b)]
     return fp
+
+
+def story_keys(tsig: np.ndarray, bucket: int) -> list[int]:
+    """The story band keys an article is indexed under: those of its time bucket and, for a
+    dated article, the undated bucket's too (an article without a date, or with only a partial
+    one, finds dated articles of its event there, and they find it)."""
+    own = T.band_keys(tsig, *T.STORY_BANDS, "story", bucket)
+    return own + T.band_keys(tsig, *T.STORY_BANDS, "story", 0) if bucket else own
 
 
 @dataclass
@@ -162,17 +174,28 @@ def copy_score(a, b) -> tuple[bool, float]:
     return ok, c
 
 
+# a story term naming an entity in two words or more, two of them longer than a letter
+NAME_TERM = r"^e:.*\w\w.* .*\w\w"  # also Spark's (Java) regular expression
+_NAME_TERM = re.compile(NAME_TERM)
+
+
+def naming(term: str) -> bool:
+    """Whether a story term is a name of two words or more ("e:tony thompson", "e:gulf of
+    aden"): it says which event; a one-word entity ("e:greece", "e:indian") or an initialism
+    ("e:u s") often says only which kind or where, and events of one kind share it."""
+    return _NAME_TERM.match(term) is not None
+
+
 def story_score(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[str], b_pub: Optional[str]) -> float:
     sa = a_terms if isinstance(a_terms, frozenset) else frozenset(a_terms)
     sb = b_terms if isinstance(b_terms, frozenset) else frozenset(b_terms)
     if not sa or not sb:
         return 0.0
     j = len(sa & sb) / len(sa | sb)
-    ents = {t for t in sa & sb if t.startswith("e:")}
-    j += ENTITY_BONUS * min(len(ents), 6)  # shared named entities say what the story is about
+    j += ENTITY_BONUS * min(sum(1 for t in sa & sb if naming(t)), 6)  # shared names say what the story is about
     d = _days(a_pub, b_pub)
-    if d is not None and d > 7:
-        j *= max(0.6, 1.0 - (d - 7) / 80)
+    if d is not None and d > STORY_DAYS:
+        j *= max(STORY_DECAY_FLOOR, 1.0 - (d - STORY_DAYS) / STORY_DECAY_DAYS)
     return j
 
 
