@@ -105,6 +105,12 @@ def test_groups_command_lists_every_verdict(pair):
     ("It was felt ", "100", " miles away.", "miles", "metres:-", "metres", 1609.344),
     ("The company paid ", "$2 million", " for it.", "USD", "amount:paid", "USD", 1.0),
     ("The company paid ", "2 million euros", " for it.", "euros", "amount:paid", "EUR", 1.0),
+    ("Bam was razed by a ", "6.6", " degree quake.", "degree quake", "magnitude", "magnitude", 1.0),
+    ("Ten people were killed and ", "at least 50", " injured when an earthquake razed the village.", None,
+     "injured", "people", 1.0),  # a number near "earthquake" that is no magnitude
+    ("The quake, of magnitude ", "6", ", struck at dawn.", None, "magnitude", "magnitude", 1.0),
+    ("The actress, ", "33", ", entered a clinic in Malibu.", None, "age", "years", 1.0),
+    ("In the port, ", "2,300", ", containers waited.", None, "count:-", None, 1.0),  # no age: too large
 ])
 def test_measures_normalise_units(before, text, after, unit, name, dim, factor):
     m = measure(before, text, after, unit)
