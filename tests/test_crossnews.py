@@ -255,3 +255,17 @@ def test_a_persons_age_groups_within_a_year_and_two_people_of_one_name_stay_apar
             _stated("c", "Witnesses said Ole Brandt, ", "36", 36, ", ran for help.")]
     ages = [sorted(m["value"] for m in g["members"]) for g in group_story("s", [], figs) if g["unit"].startswith("age")]
     assert sorted(ages) == [[36, 36], [66, 67]]
+
+
+def test_one_number_with_and_without_a_one_sided_bound_agrees():
+    """"eight years" and "at least eight years" name one number: agree. "at least 20" and "up to
+    20" meet only at 20, and "eight" against "at least nine" is still a spread."""
+    from newsledger.link.claims import compare
+
+    exact = _fig("a1", "Henry", "eight", 8, "exact", "2008-12-10")
+    least = _fig("a2", "Boston Herald", "at least eight", 8, "at-least", "2008-12-10")
+    rel, why = compare(exact, least)
+    assert rel == "agree" and "same figure" in why
+    assert compare(_fig("a1", "AP", "at least 20", 20, "at-least", None),
+                   _fig("a2", "Police", "up to 20", 20, "at-most", None))[0] == "spread"
+    assert compare(exact, _fig("a2", "Boston Herald", "at least nine", 9, "at-least", None))[0] != "agree"

@@ -150,13 +150,21 @@ def _fmt(v: float) -> str:
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}"
 
 
+def _same_number(ba: str, bb: str) -> bool:
+    """Whether two figures of one value say the same thing: the same kind of bound, or at most
+    one of them a one-sided bound ("eight" and "at least eight", "20" and "as many as 20" name
+    one number; "at least 20" and "up to 20" meet only at it)."""
+    kinds = {ba or "exact", bb or "exact"}
+    return len(kinds) == 1 or kinds <= {"exact", "approx"} or \
+        (len(kinds & {"at-least", "at-most"}) == 1 and kinds <= {"exact", "approx", "at-least", "at-most"})
+
+
 def compare(a: dict, b: dict) -> tuple[str, str]:
     """Relation of two figure members: agree | spread | different-things | conflict."""
     (alo, ahi), (blo, bhi) = _scaled(a), _scaled(b)
     fa, fb = a["figure"], b["figure"]
     va, vb = a["value"] * a.get("scale", 1.0), b["value"] * b.get("scale", 1.0)
-    if abs(va - vb) <= 0.01 * max(abs(va), abs(vb), 1e-9) and \
-            (a["bound"] == b["bound"] or {a["bound"], b["bound"]} <= {"exact", "approx"}):
+    if abs(va - vb) <= 0.01 * max(abs(va), abs(vb), 1e-9) and _same_number(a["bound"], b["bound"]):
         same = f"both give {fa}" if fa == fb else f"give the same figure (\"{fa}\", \"{fb}\")"
         return "agree", f"{a['name']} and {b['name']} {same}"
     if _requoted(a, b):  # one source, one moment, two figures: one article misquotes it
