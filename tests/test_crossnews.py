@@ -269,3 +269,19 @@ def test_one_number_with_and_without_a_one_sided_bound_agrees():
     assert compare(_fig("a1", "AP", "at least 20", 20, "at-least", None),
                    _fig("a2", "Police", "up to 20", 20, "at-most", None))[0] == "spread"
     assert compare(exact, _fig("a2", "Boston Herald", "at least nine", 9, "at-least", None))[0] != "agree"
+
+
+def test_two_figures_of_one_sentence_never_end_in_one_group():
+    """"12 Somali and 11 Yemeni pirates": two quantities, whatever chain of shared words would
+    join them through another article's figures."""
+    from newsledger.link.claims import group_story
+
+    def both(article, lead, tail):  # the sentence's two figures, offsets from its start
+        one, two = lead, f"{lead}12 Somali and "
+        return [_stated(article, one, "12", 12, f" Somali and 11 Yemeni pirates{tail}", len(one), "Somali pirates"),
+                _stated(article, two, "11", 11, f" Yemeni pirates{tail}", len(two), "Yemeni pirates")]
+
+    figs = both("a", "The navy captured ", " in the Gulf of Aden.") + \
+        both("b", "Indian commandos captured ", " in the Gulf.")
+    groups = [sorted(m["value"] for m in g["members"]) for g in group_story("s", [], figs)]
+    assert groups and all(len(set(vs)) == 1 for vs in groups), groups

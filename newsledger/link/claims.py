@@ -272,6 +272,8 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_key"] = group_key(ms)
     near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
     m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
+    start = q.get("start")  # the figure's sentence: its other figures are other quantities
+    m["_sentence"] = (m["article_id"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
     return m
 
@@ -374,25 +376,43 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
         return i
 
     value = [round(float(m["value"]) * (m.get("scale") or 1.0), 6) for m in ms]
+    # sentence -> values held, per component: two values of one sentence ("12 Somali and 11
+    # Yemeni pirates", "lost 88-72") are two quantities, and no chain of links may join them
+    held = [{m["_sentence"]: {value[i]}} if m.get("_sentence") else {} for i, m in enumerate(ms)]
+
+    def union(i, j):
+        ri, rj = find(i), find(j)
+        if ri == rj or _apart(held[ri], held[rj]):
+            return
+        parent[ri] = rj
+        for k, vs in held[ri].items():
+            held[rj].setdefault(k, set()).update(vs)
+
     for i, j in _overlap_candidates([m["_kw"] for m in ms], min(thr, EQUAL_OVERLAP)):
         a, b = ms[i]["_kw"], ms[j]["_kw"]
         if find(i) == find(j) or not (a and b):
             continue
         jac = len(a & b) / len(a | b)
         if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP):
-            parent[find(i)] = find(j)
+            union(i, j)
     by_about: dict[tuple, int] = {}
     for i, m in enumerate(ms):  # one person's age (or another figure about one person) ...
         if not m.get("about"):
             continue
         near = [by_about[k] for k in ((m["about"], value[i] + d) for d in ABOUT_SLACK) if k in by_about]
         for j in near:  # ... given within a year: two ages apart are two people of one name
-            parent[find(i)] = find(j)
+            union(i, j)
         by_about.setdefault((m["about"], value[i]), i)
     comps: dict[int, list[dict]] = {}
     for i in range(len(ms)):
         comps.setdefault(find(i), []).append(ms[i])
     return list(comps.values())
+
+
+def _apart(a: dict, b: dict) -> bool:
+    """Whether two components hold different values of one sentence (see _figure_clusters)."""
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return any(k in big and big[k] != vs for k, vs in small.items())
 
 
 def _measure_label(key: tuple) -> str:
