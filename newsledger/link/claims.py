@@ -344,7 +344,8 @@ NAMED_OVERLAP = 0.4  # a named measure of people (killed, injured, evacuated, ar
 FORCE_OVERLAP = 0.12  # troops sent, jobs cut: the contexts vary most ("training", "to be sent") ...
 FORCE_MEASURES = ("count:troop", "count:job")  # ... so their whole claims are compared
 GENERIC_OVERLAP = 0.6  # a generic one (a count of things, an amount, a duration)
-FIGURE_WINDOW = 40  # characters either side of a figure whose words say what it is about
+FIGURE_WINDOW = 80  # characters either side of a figure whose words say what it is about (its
+# sentence's other figures are kept apart by _figure_clusters, not by a narrow window)
 EQUAL_OVERLAP = 0.05  # equal values of one measure: a few shared words suffice
 ABOUT_SLACK = (0, -1, 1)  # a person's figure (an age) joins the same person's within a year
 
