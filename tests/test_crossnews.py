@@ -285,3 +285,16 @@ def test_two_figures_of_one_sentence_never_end_in_one_group():
         both("b", "Indian commandos captured ", " in the Gulf.")
     groups = [sorted(m["value"] for m in g["members"]) for g in group_story("s", [], figs)]
     assert groups and all(len(set(vs)) == 1 for vs in groups), groups
+
+
+def test_counts_of_persons_worded_differently_compare():
+    """"23 suspects" and "23 pirates" (or "2.5 million voters" and "2.5 million people") are
+    counts of people; "23 boats" are not."""
+    from newsledger.link.measures import group_key
+
+    key = lambda before, text, after, unit: group_key(measure(before, text, after, unit))
+    suspects = key("The navy is holding ", "23", " suspects on the warship.", "suspects")
+    assert suspects == key("The navy is holding ", "23", " pirates on the warship.", "pirates") == ("count:people",)
+    assert key("Almost all of the ", "2.5 million", " voters cast ballots.", "voters") == \
+        key("Almost all of the ", "2.5 million", " people eligible cast ballots.", "people")
+    assert key("The navy is holding ", "23", " boats in the port.", "boats") != suspects

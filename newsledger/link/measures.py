@@ -40,6 +40,13 @@ CURRENCY = {"usd": "USD", "dollar": "USD", "$": "USD", "us$": "USD", "eur": "EUR
 CENTS = {"usd-cent": ("USD", 0.01), "cent": ("USD", 0.01), "eur-cent": ("EUR", 0.01)}
 PEOPLE = {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child",
           "men", "women", "children", "adult", "casualty", "body", "passenger", "worker", "employee"}
+# nouns that count persons: without a state cue ("2.5 million voters", "23 suspects") a count of
+# them is a count of people, so one count worded two ways compares
+PERSONS = {"people", "person", "individual", "man", "men", "woman", "women", "child", "children", "adult",
+           "girl", "boy", "teenager", "resident", "civilian", "victim", "villager", "voter", "student",
+           "tourist", "pilgrim", "migrant", "refugee", "prisoner", "inmate", "hostage", "suspect", "robber",
+           "gunman", "pirate", "brigand", "sailor", "crewman", "fisherman", "miner", "climber", "protester",
+           "demonstrator"}
 SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "servicemen": "troop",
             "force": "troop", "fighter": "troop", "job": "job", "position": "job", "post": "job",
             "employee": "job", "worker": "job", "staff": "job", "kilometre": "km", "kilometer": "km",
@@ -188,7 +195,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure(f"{dim}:{what}", dim, f)
     st = state(before, after)
     raw = ws[-1] if ws else None
-    noun = SYNONYMS.get(raw, raw) if raw else None
+    noun = "people" if raw in PERSONS else SYNONYMS.get(raw, raw) if raw else None
     if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE):
         return Measure(st, "people")
     if noun is None or noun in UNCOUNTED:
