@@ -350,7 +350,7 @@ def test_shared_names_weigh_more_than_shared_one_word_places():
     reports share the names of its people and places of two words or more (which event)."""
     from newsledger.link.linker import naming, story_score
 
-    assert naming("e:lidia varenne") and naming("e:gulf of aden")
+    assert naming("e:lidia varenne") and naming("e:gulf of aden") and naming("q:6.1")
     assert not naming("e:tarsk") and not naming("e:u s") and not naming("lidia varenne")
     kind = ["earthquake", "killed", "rescue", "magnitude", "collapsed", "aftershocks"]
     one = kind + ["e:tarsk", "e:velmora", "e:osvar", "e:halvorn dam", "e:lidia varenne", "e:sedra river"]

@@ -47,7 +47,7 @@ COPY_LEAD_CONTAINMENT = 0.25  # ... and a quarter of the shorter text is shared
 MIN_SHINGLES = 12
 # story decision
 STORY_THRESHOLD = 0.20
-ENTITY_BONUS = 0.04  # per shared name of two words or more (at most 6) on top of the terms' Jaccard
+ENTITY_BONUS = 0.04  # per shared name of two words or more or telling figure (at most 6) on top of the terms' Jaccard
 STORY_DAYS = 7  # articles this many days apart score in full; beyond, the score decays ...
 STORY_DECAY_DAYS = 80  # ... to nothing over this many more days ...
 STORY_DECAY_FLOOR = 0.6  # ... but never below this share
@@ -177,15 +177,17 @@ def copy_score(a, b) -> tuple[bool, float]:
     return ok, c
 
 
-# a story term naming an entity in two words or more, two of them longer than a letter
-NAME_TERM = r"^e:.*\w\w.* .*\w\w"  # also Spark's (Java) regular expression
+# a story term naming an entity in two words or more (two of them longer than a letter), or a
+# telling figure (see figure_terms)
+NAME_TERM = r"^(?:e:.*\w\w.* .*\w\w|q:)"  # also Spark's (Java) regular expression
 _NAME_TERM = re.compile(NAME_TERM)
 
 
 def naming(term: str) -> bool:
-    """Whether a story term is a name of two words or more ("e:tony thompson", "e:gulf of
-    aden"): it says which event; a one-word entity ("e:greece", "e:indian") or an initialism
-    ("e:u s") often says only which kind or where, and events of one kind share it."""
+    """Whether a story term says which event: a name of two words or more ("e:tony thompson",
+    "e:gulf of aden") or a telling figure ("q:6.1", "q:160000000"); a one-word entity
+    ("e:greece", "e:indian") or an initialism ("e:u s") often says only which kind or where,
+    and events of one kind share it."""
     return _NAME_TERM.match(term) is not None
 
 
