@@ -820,6 +820,8 @@ def eval_crossnews(topics: str = typer.Option("dev", "--topics",
 
     if topics not in ("dev", "check"):
         _fail(f"--topics {topics}: not dev or check", 2)
+    if failures and topics != "dev":
+        _fail("--failures lists the development topics' failures only: the check topics are scored, never read", 2)
     argv = ["--topics", topics, "--jobs", str(jobs), "--format", format]
     for d in gold or []:
         argv += ["--gold", d]

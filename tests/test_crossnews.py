@@ -209,6 +209,9 @@ def test_eval_crossnews_lists_failures_of_the_development_topics_only():
     with pytest.raises(SystemExit) as e:
         main(["--topics", "check", "--failures"])
     assert e.value.code == 2
+    r = subprocess.run([sys.executable, "-m", "newsledger.cli", "eval", "crossnews", "--topics", "check",
+                        "--failures"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and "--failures" in r.stderr
 
 
 def test_a_missed_figure_pair_is_put_down_to_its_cause():
