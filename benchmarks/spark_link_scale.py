@@ -20,6 +20,8 @@ machine's load average is printed before and after (the machine may be shared).
     python benchmarks/spark_link_scale.py --sizes 10000            # P/R at 10k
     python benchmarks/spark_link_scale.py --sizes 10000 100000     # + 100k, growth per 10x
     python benchmarks/spark_link_scale.py --sizes 100000 --no-single   # Spark only
+    python benchmarks/spark_link_scale.py --sizes 100000 1000000 --no-single --load-max 0
+                                                       # spark-link alone at 100k and 1M, growth
 """
 from __future__ import annotations
 
@@ -108,7 +110,7 @@ def single(out: str, db: str) -> None:
     print(json.dumps({"store_s": round(t1 - t0, 1), "link_s": round(time.perf_counter() - t1, 1)}))
 
 
-def run_size(n: int, tmp: Path, env: dict, with_single: bool, compare: bool) -> dict:
+def run_size(n: int, tmp: Path, env: dict, with_single: bool, compare: bool, load: bool = True) -> dict:
     out = tmp / f"corpus{n}"
     t = time.perf_counter()
     write_corpus(out, n)
@@ -118,9 +120,10 @@ def run_size(n: int, tmp: Path, env: dict, with_single: bool, compare: bool) -> 
     stages = json.loads(sl["stdout"]) if sl["stdout"].startswith("{") else {}
     row.update(spark_link_s=sl["s"], spark_link_peak_mb=sl["peak_mb"],
                spark_stages={k: v for k, v in stages.items() if k.endswith("_s")})
-    ld = timed(cli + ["load", str(out), "--db", str(tmp / f"spark{n}.db"), "--format", "json"], env)
-    row.update(spark_load_s=ld["s"], spark_load_peak_mb=ld["peak_mb"],
-               spark_total_s=round(sl["s"] + ld["s"], 1))
+    if load:
+        ld = timed(cli + ["load", str(out), "--db", str(tmp / f"spark{n}.db"), "--format", "json"], env)
+        row.update(spark_load_s=ld["s"], spark_load_peak_mb=ld["peak_mb"],
+                   spark_total_s=round(sl["s"] + ld["s"], 1))
     print(json.dumps(row), flush=True)  # the Spark side, before the (longer) single process
     if with_single:
         sg = timed([sys.executable, __file__, "--single", str(out), str(tmp / f"single{n}.db")], env)
@@ -143,6 +146,8 @@ def main(argv=None) -> None:
     ap.add_argument("--no-single", action="store_true", help="the Spark side only")
     ap.add_argument("--compare-max", type=int, default=100000,
                     help="pairwise P/R against the single-process linker up to this size")
+    ap.add_argument("--load-max", type=int, default=None,
+                    help="run `newsledger load` of the link tables only up to this size (default: every size)")
     ap.add_argument("--tmp", default=None, help="working directory (default: a temporary one)")
     ap.add_argument("--single", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -155,13 +160,15 @@ def main(argv=None) -> None:
     print(f"load average before: {os.getloadavg()}, cores: {os.cpu_count()}", flush=True)
     rows = []
     for n in args.sizes:
-        r = run_size(n, tmp, env, not args.no_single, n <= args.compare_max)
+        r = run_size(n, tmp, env, not args.no_single, n <= args.compare_max,
+                     args.load_max is None or n <= args.load_max)
         print(json.dumps(r), flush=True)
         rows.append(r)
     print(f"load average after: {os.getloadavg()}")
     for r in rows:
-        line = (f"{r['articles']:>8} articles: spark-link {r['spark_link_s']} s (peak {r['spark_link_peak_mb']} MB)"
-                f" + load {r['spark_load_s']} s = {r['spark_total_s']} s")
+        line = f"{r['articles']:>8} articles: spark-link {r['spark_link_s']} s (peak {r['spark_link_peak_mb']} MB)"
+        if "spark_load_s" in r:
+            line += f" + load {r['spark_load_s']} s = {r['spark_total_s']} s"
         if "single_s" in r:
             line += (f" | single process {r['single_s']} s (store {r['single_store_s']} s, link "
                      f"{r['single_link_s']} s, peak {r['single_peak_mb']} MB)")

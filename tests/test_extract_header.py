@@ -290,3 +290,107 @@ def test_a_lone_name_line_between_headline_and_body_is_the_byline():
     two = _text(_page(TITLE, standfirst, caption, "Maria Okafor", "Kaos and cranes on the quay.",
                       "A second grey morning on the quay", "Jane Roe", "That is the plan."))
     assert two.byline == []  # two bare names and nothing to tell which one wrote it
+
+
+# ---- issue 14, third pass: headline rules checked on pages of other sets (see docs/EVALUATION.md)
+
+def test_a_list_of_topic_tags_is_no_headline():
+    art = _text(_page("Harbour Bridge, Council Works, Lorries, Port Traffic", TITLE, "By Jane Roe"))
+    assert art.title == TITLE
+
+
+def test_a_short_date_line_is_no_headline():
+    art = _text(_page("Council harbour meeting, 12 de marzo de 2024", TITLE, "By Jane Roe"))
+    assert art.title == TITLE
+
+
+def test_a_site_slogan_with_a_domain_is_no_headline():
+    art = _text(_page("Harbour and council news first on portlindell.nl", TITLE, "By Jane Roe"))
+    assert art.title == TITLE
+
+
+def test_a_name_shaped_line_of_three_words_may_be_the_headline():
+    """"Four Years Remaining" reads as a name; a line of three or four such words is a headline
+    candidate (with a penalty), a bare two-word name line is not."""
+    from newsledger.extract.header import _title_score, _terms
+    from newsledger.extract.lines import line_info
+
+    lines = ["Harbour Bridge Closes Tomorrow", "Maria Okafor", BODY[0]]
+    infos = [line_info(x) for x in lines]
+    lead = _terms(BODY[0])
+    assert _title_score(0, 2, [0, 1, 2], infos, [None] * 3, lead) is not None
+    assert _title_score(1, 2, [0, 1, 2], infos, [None] * 3, lead) is None
+
+
+def test_a_headline_with_for_after_a_name_is_no_byline():
+    from newsledger.extract.header import byline_names
+
+    line = "Maria Okafor, Who Self-Funded Repairs for the Port, Quits the Council"
+    assert byline_names(line) == ([], False)
+    assert byline_names("By Jane Roe for Example News")[0] == ["Jane Roe"]  # on a byline the cut stays
+    art = _text(_page(line, "Council engineers and lorries", "By Jane Roe"))
+    assert art.title == line and art.byline == ["Jane Roe"]
+
+
+def test_non_latin_co_authors_are_not_repeats_of_the_first():
+    assert tidy_names(["Ярослав Кузишин", "Антон Зелинский", "Антон Зелинский", "Карина Гасимова"]) == \
+        ["Ярослав Кузишин", "Антон Зелинский", "Карина Гасимова"]
+    assert tidy_names(["배윤경", "이상현"]) == ["배윤경", "이상현"]
+
+
+def test_initials_alone_are_no_name():
+    assert tidy_name("J J") is None and tidy_name("A. B.") is None
+    assert tidy_name("J. Roe") == "J. Roe"
+
+
+def test_the_bare_line_inside_a_longer_headline_must_itself_be_headline_shaped():
+    """"Meet Harbour Pilot Maria Okafor" ends with a name line of the page; the name line is no
+    headline, so the longer line stays the headline."""
+    art = _text(_page("Meet Harbour Pilot Maria Okafor", "Maria Okafor", "By Jane Roe"))
+    assert art.title == "Meet Harbour Pilot Maria Okafor"
+    tags = _text(_page("in Harbour Works, Council, Lorries, Port Traffic", "Harbour Works, Council, Lorries, Port Traffic",
+                       TITLE, "By Jane Roe"))
+    assert tags.title == TITLE
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Jule Radeck Vom", "Jule Radeck"),  # the next word of the line the flattener ran on
+    ("Jane Roe On", "Jane Roe"),
+    ("Jane Roe Last", "Jane Roe"),
+    ("von Limespacer", "Limespacer"),  # a lower-case German by-word
+    ("Xiaoying You", "Xiaoying You"),  # a stop-word may be a surname: only particles and prepositions go
+    ("Ana da Silva", "Ana da Silva"),
+])
+def test_a_word_run_on_after_the_name_is_taken_off(raw, clean):
+    assert tidy_name(raw) == clean
+
+
+def test_site_furniture_phrases_are_no_names():
+    from newsledger.extract.header import byline_names
+
+    for line in ("Recent Posts", "Just Watched", "Verwandte Artikel", "Mehr Homestorys"):
+        assert byline_names(line)[0] == [], line
+    assert byline_names("Jane Roe")[0] == ["Jane Roe"]
+
+
+def test_a_newsroom_or_a_role_is_no_author():
+    from newsledger.extract.header import byline_names
+
+    assert tidy_name("Example Redaktion") is None and tidy_name("KB_Redaktion") is None
+    assert tidy_name("Jane Roe") == "Jane Roe"
+    assert byline_names("Periodista Judicial")[0] == []  # the role line under a name
+    assert byline_names("Jane Roe Political Correspondent")[0] == ["Jane Roe"]
+    art = _text(_page(TITLE, "Marta Ortiz", "Periodista Judicial"))
+    assert art.byline == ["Marta Ortiz"]
+
+
+def test_inscriptis_nested_bullets_are_no_headline():
+    """inscriptis marks nested list items "+" and, indented, "o": menu items, not headlines."""
+    lines = ["    * Home", "        + Harbour bridge works and lorries", "            o Council port traffic news",
+             f"      {TITLE}", "      By Jane Roe"] + [f"   {b}" for b in BODY]
+    art = _text("\n".join(lines).encode())
+    assert art.title == TITLE
+    from newsledger.extract.lines import line_info
+
+    assert line_info("            o Council port traffic news").bullet
+    assert not line_info("o presidente disse que sim, e a ponte fecha amanhã.").bullet  # a sentence, not indented

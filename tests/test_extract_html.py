@@ -115,3 +115,12 @@ def test_extraction_gate():
     ours = result["systems"]["ours"]
     assert ours["f1"] >= 0.965 and ours["accuracy"] >= 0.35, ours
     assert ours["f1"] > result["systems"]["trafilatura favor_precision"]["f1"]
+
+
+def test_html_byline_in_scripts_without_capitals_and_roles_with_employers():
+    assert split_byline("By 배윤경,이상현,한수진")[0] == ["배윤경", "이상현", "한수진"]
+    assert split_byline("محمد علي")[0] == ["محمد علي"]
+    assert split_byline("Admin")[0] == []  # a lone Latin word is still no full name
+    assert split_byline("By Jane Roe, Senior Staff Technologist, Example Speech, Privacy, and Ports Project")[0] == \
+        ["Jane Roe"]
+    assert split_byline("By Jane Roe, John Doe and Maria Okafor")[0] == ["Jane Roe", "John Doe", "Maria Okafor"]

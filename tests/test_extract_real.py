@@ -110,3 +110,16 @@ def test_reading_the_test_pages_is_logged_and_dev_is_the_default(tmp_path, monke
     assert entry["benchmark"] == "realnews-extraction" and entry["split"] == "test"
     assert entry["result"] == {"newsledger, flattened by lxml": "0.500/-/1.000/0.900"}
     assert "test run 1 recorded" in capsys.readouterr().out
+
+
+def test_h1_gold_is_the_single_h1_confirmed_by_the_page_title():
+    from newsledger.evaluate.flat_unseen import h1_gold, half_of
+
+    page = ("<html><head><title>Harbour bridge closed to lorries | Port Lindell Post</title></head><body>"
+            "<h1>Harbour bridge closed to lorries</h1><p>Text.</p></body></html>")
+    assert h1_gold(page) == "Harbour bridge closed to lorries"
+    assert h1_gold(page.replace("<title>Harbour", "<title>Weather")) is None  # the title does not confirm it
+    assert h1_gold(page.replace("<p>Text.</p>", "<h1>Another heading here</h1>")) is None  # two h1
+    assert h1_gold(page.replace("lorries</h1>", "lorries</h1>").replace("<h1>Harbour bridge closed to lorries",
+                                                                        "<h1>Harbour bridge")) is None  # 2 words
+    assert {half_of(f"tr:{i}.html") for i in range(20)} == {"a", "b"}

@@ -27,6 +27,7 @@ MODEL_PATH = Path(__file__).with_name("data") / "confidence_model.json"
 DEFAULT_MIN_CONFIDENCE = 0.675  # scripts/calibrate_confidence.py: out-of-fold dev precision >= 0.90, wrong speaker <= 0.03
 
 RULES = ("verb", "according", "for", "layout-colon", "layout-dash", "tagger")
+SAME_AS = {"as-put": "according"}  # a fixed frame too rare to fit alone, weighed as "according to"
 PATHS = ("comp", "head", "colon", "dobj", "prep", "addressee", "noun")
 SOURCE_VIA = ("person", "org", "phrase", "pronoun", "possessor", "descriptor", "same-source", "none", "unresolved")
 
@@ -35,8 +36,9 @@ def features(claim) -> dict[str, float]:
     """Named numeric features of a claim (its ``signals`` plus what the claim itself says)."""
     sig = claim.signals or {}
     f: dict[str, float] = {"bias": 1.0, "p": sig.get("p", 1.0)}
+    rule = SAME_AS.get(sig.get("rule"), sig.get("rule"))
     for r in RULES:
-        f["rule=" + r] = float(sig.get("rule") == r)
+        f["rule=" + r] = float(rule == r)
     for p in PATHS:
         f["path=" + p] = float(sig.get("path") == p)
     f["speech_verb"] = float(bool(sig.get("speech_verb")))

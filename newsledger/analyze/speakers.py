@@ -5,19 +5,27 @@ antecedent fits), ``resolved_from`` (the earlier mention a pronoun or descriptor
 to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a guess:
 
 * **named** people: titles and descriptions are stripped to the PERSON name ("Ukrainian Foreign
-  Minister Andriy Sybiga" -> "Andriy Sybiga"), a later surname maps to the full name; a
-  descriptor in apposition to a name ("Yevhen Zosin, 74, a Kyiv resident who ...") is the name;
+  Minister Andriy Sybiga" -> "Andriy Sybiga"), a later surname maps to the full name (given by
+  an earlier speaker or mention); a descriptor in apposition to a name ("Yevhen Zosin, 74, a Kyiv
+  resident who ...") is the name, but a work is not ("..., a recent poll has shown"); a title
+  word inside an organisation's name ("the Justice Department") makes no person;
 * **pronouns** ("he", "she", "they", "it", "its government") resolve only to an antecedent that
   agrees in gender (known from "Mr"/"Ms" or from an earlier unambiguous he/she) and number, that
   is not inside quoted or reported content, preferring the current speaker of the passage, then
   the subject of a recent sentence; objects ("critics of Senator Ray") are never antecedents;
+  "they" after "X and his colleagues" is that group; "it" may be a work that spoke ("the letter
+  stated ... It described") or an organisation named in the plural ("Israel Defense Forces");
   with nothing compatible within :data:`WINDOW` characters the claim is unresolved;
 * **descriptors** ("the spokesman", "the agency", "the officials", "the government") resolve to
   the latest earlier speaker or mention whose own words hold the descriptor's head noun (or, for
-  a government, the country of the passage); an indefinite one ("an analysis by ...") is a new
-  speaker, never an earlier one;
-* **relative pronouns** ("which accuses ...") take the noun they modify; a passive subject
-  ("X was accused of ...") is the accused, never the speaker: unresolved;
+  a government, the country of the passage), a bare "the agency"/"the company" to the
+  organisation just named (never "the military", "the spokesman"); an indefinite one ("an
+  analysis by ...") is a new speaker, never an earlier one; a work "seen by Reuters" is not
+  Reuters'; "his spokesman" is an unnamed representative (anonymous);
+* **relative pronouns** ("which accuses ...") take the noun they modify ("which" never a person);
+  a passive subject ("X was accused of ...", also inherited: "has ... been accused of", "Asked
+  whether ..., X said") is the accused or the asked, never the speaker: unresolved, as is an
+  object the tagger took for a source ("a letter to Director Y demanding ...");
 * **organisations**: "(NIS)" defines an acronym; "the NIS", "South Korean intelligence" ~
   "South Korea's National Intelligence Service (NIS)": one cluster, named by its fullest mention;
 * **anonymous** sources ("officials", "a company spokesman", "sources at the broadcaster", "a
@@ -27,6 +35,8 @@ from __future__ import annotations
 
 import re
 from typing import Optional
+
+from newsledger.analyze.attribution.base import WORK_NOUNS
 
 SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|official|officials|report|agency|outlet)$", re.I)
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
@@ -150,8 +160,9 @@ def _person_name(doc, start: int, end: int) -> Optional[str]:
             return None
         before = doc[j] if j >= core.start else None
         role = before is not None and before.pos_ == "NOUN" and before.is_lower
-        if not role and not any(t.lower_.strip(".") in TITLE_WORDS for t in toks):
-            return None
+        if not role and (not any(t.lower_.strip(".") in TITLE_WORDS for t in toks)
+                         or root.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")):
+            return None  # "the Justice Department": a title word inside an organisation's name
     while toks and (toks[0].lower_.strip(".") in TITLE_WORDS or toks[0].ent_type_ in ("NORP", "GPE")):
         toks = toks[1:]
     while toks and toks[-1].text in ("'s", "’s", "'", "’"):
@@ -203,9 +214,6 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 RELATIVES = {"which", "who", "that", "whom", "whose"}
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m",
                 "king": "m", "queen": "f", "prince": "m", "princess": "f", "madam": "f"}
-WORK_NOUNS = {"research", "study", "report", "analysis", "memo", "statement", "data", "survey", "poll", "book",
-              "paper", "letter", "post", "tweet", "website", "account", "campaign", "team", "office", "review",
-              "investigation", "findings", "figures", "estimate", "estimates", "calculations", "assessment"}
 QUANTIFIERS = {"all", "both", "neither", "each", "none", "either", "most", "many", "some", "few", "several", "half"}
 GOVERNMENT_HEADS = {"government", "administration", "presidency", "cabinet", "authorities", "state"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -236,6 +244,7 @@ class _Context:
         self.genders = self._genders()
         self.current: Optional[_Cluster] = None  # speaker of the latest resolved claim
         self.current_pos = -1
+        self.current_group = False  # the current speaker was named with others ("Gallagher and his colleagues")
         self.last_person: Optional[_Cluster] = None
 
     def hidden(self, start: int, end: int) -> bool:
@@ -243,7 +252,8 @@ class _Context:
 
     def _mentions(self) -> list[_Mention]:
         out = []
-        for e in sorted([*_ents(self.doc), *_titled_names(self.doc)], key=lambda e: e.start):
+        for e in sorted([*_ents(self.doc), *_titled_names(self.doc), *_surname_subjects(self.doc)],
+                        key=lambda e: e.start):
             if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or self.hidden(e.start_char, e.end_char):
                 continue
             root = e.root
@@ -266,7 +276,13 @@ class _Context:
                 continue
             if m.ent.root.dep_ == "poss" or m.ent.end < len(self.doc) and self.doc[m.ent.end].tag_ == "POS":
                 continue  # "Jacob Zuma's daughter ... she": the pronoun is the daughter
-            nxt = persons[k + 1].pos if k + 1 < len(persons) else len(self.text)
+            if m.role == "other":
+                continue  # "... a visiting President Donald Trump, and whether she would": she is the subject
+            # the next person, past those inside this mention's own phrase before its verb ("Kelly
+            # Clarke, from Vredehoek, said ... she": a place mis-tagged as a person)
+            verb = next((a for a in m.ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            nxt = next((p.pos for p in persons[k + 1:]
+                        if verb is None or p.pos > verb.idx or p.ent.sent.start != m.ent.sent.start), len(self.text))
             stop = min(nxt, m.ent.sent.end_char + 200)
             for t in self.doc[m.ent.end:]:
                 if t.idx >= stop:
@@ -304,6 +320,18 @@ def _titled_names(doc) -> list:
         else:
             i += 1
     return out
+
+
+def _surname_subjects(doc) -> list:
+    """Surnames spaCy did not tag where they are a subject ("Blair ... disputes that"), when the
+    article names that person in full elsewhere ("James Blair")."""
+    from spacy.tokens import Span as DocSpan
+
+    tagged = {t.i for e in _ents(doc) for t in e}
+    surnames = {e[-1].text for e in _ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
+    return [DocSpan(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("ROOT", "conj")
+            and t.i not in tagged and t.text in surnames]  # main clauses only ("the effect Sinwar may have": no)
 
 
 def _reported_mask(claims, n: int) -> list[bool]:
@@ -362,6 +390,8 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
     if pron in FIRST_PERSON:
         cl = ctx.current if pron in {"we", "us", "our"} else (ctx.last_person or ctx.current)
         return (cl, CONF_AMBIGUOUS, cl.name) if cl is not None and 0 <= pos - ctx.current_pos <= WINDOW else (None, 0.0, None)
+    if pron in PLURAL and ctx.current_group and ctx.current is not None and 0 <= pos - ctx.current_pos <= WINDOW // 2:
+        return ctx.current, CONF_SPEAKER, ctx.current.name  # "Gallagher and his colleagues asked ... they wrote"
     cands = _antecedents(ctx, pos, pron)
     if not cands:
         return None, 0.0, None
@@ -374,14 +404,28 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         # (a speaker of unknown gender yields to a candidate known to agree)
         # the current speaker, unless a compatible subject was named after the speaker last spoke
         later = [cl for p, cl, role, _ in cands if p > ctx.current_pos and cl is not cur and role == "subject"]
-        if not later:
+        if not later and not (pron in NEUTER and _other_subject_before(ctx, pos, ctx.current_pos, cur)):
             return cur, CONF_SPEAKER, cur.name
     p, cl, role, mention = known[0] if known and ctx.gender_of(cands[0][1]) is None and pos - known[0][0] <= 600 \
         else cands[0]
+    if pron in NEUTER and _other_subject_before(ctx, pos, p, cl):
+        return None, 0.0, None  # "Strava is cagey on the details (it does say ...)": not an earlier WhatsApp
     rivals = {id(x[1]) for x in cands if pos - x[0] <= 600} - {id(cl)}
     sure = ctx.gender_of(cl) is not None or pron not in MALE | FEMALE
     conf = CONF_SUBJECT if not rivals and sure else CONF_AMBIGUOUS
     return cl, conf, mention
+
+
+def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) -> bool:
+    """Whether the pronoun's own sentence has, before it and after the chosen antecedent, a subject
+    we took for a person ("Strava is cagey ... (it does say ...)"): "it" most likely means that
+    subject, mistyped by the tagger, so no earlier organisation is a safe guess."""
+    tok = next((t for t in ctx.doc if t.idx >= pos), None)
+    if tok is None:
+        return False
+    start = max(tok.sent.start_char, cand_pos + 1)
+    return any(start <= m.pos < pos and m.role == "subject" and m.kind == "person"
+               and _cluster_of_mention(ctx, m) is not cl for m in ctx.mentions)
 
 
 def _appositive_person(ctx: _Context, src) -> Optional[str]:
@@ -395,6 +439,8 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
     if inside:  # "one of Epstein's victims, Virginia Giuffre"
         return _person_name(doc, inside[0].start_char, inside[0].end_char) or inside[0].text
     root = span.root
+    if root.lemma_.lower() in WORK_NOUNS | GENERIC_ORG:
+        return None  # "... the Award for Service, a recent poll has shown": a poll stands beside no person
     for t in [root.head] + list(root.children):
         if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj") and (t is root.head) == (root.dep_ == "appos"):
             return _person_name(doc, t.idx, t.idx + len(t))
@@ -421,11 +467,15 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
     head = _descriptor_head(ctx.doc, src)
     if head is None:
         return None, 0.0, None
+    tok = _head_token(ctx.doc, src.start, src.end)
+    plural = tok is not None and tok.tag_ == "NNS"
     best = None
     for cl in ctx.clusters:
         p = getattr(cl, "last_pos", -1)
         if not (0 <= p < src.start and src.start - p <= WINDOW):
             continue
+        if plural and cl.kind == "person":
+            continue  # "the authors" are not the one author named before
         words = {w.lower().rstrip("s") for m in [*cl.mentions, *getattr(cl, "descriptions", [])] for w in m.split()}
         if head.rstrip("s") in words and (best is None or p > best[0]):
             best = (p, cl)
@@ -438,6 +488,13 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
             cl = _cluster_of_mention(ctx, m)
             return cl, CONF_DESCRIPTOR - 0.1, m.ent.text
     return None, 0.0, None
+
+
+# a bare "the agency" / "the company" stands for the organisation just named; "the military", "the
+# police", "the spokesman", "the report" name a speaker of their own (or nobody we can tell)
+ORG_TYPE_HEADS = {"agency", "ministry", "department", "company", "firm", "group", "organization", "organisation",
+                  "institute", "bureau", "authority", "commission", "council", "committee", "office", "service",
+                  "network", "outlet", "newspaper", "paper", "website"}
 
 
 def _latest_org(ctx: _Context, pos: int) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
@@ -454,12 +511,20 @@ def _possessed_work(raw: str) -> bool:
         words[-1] in WORK_NOUNS or (words[0] in ("its", "their") and words[-1] in GOVERNMENT_HEADS | GENERIC_ORG))
 
 
+# "reports seen by Reuters", "a memo obtained by the Times": who read the work, not who wrote it
+READER_VERBS = {"see", "obtain", "review", "read", "examine", "receive", "view", "access", "get", "reach",
+                "leak", "share", "hear", "verify", "inspect"}
+
+
 def _work_author(doc, src) -> Optional[str]:
-    """"a 2017 analysis coordinated by Instituto Escolhas": the author a work noun names."""
+    """"a 2017 analysis coordinated by Instituto Escolhas": the author a work noun names (not the
+    reader: "reports seen by Reuters" names no author)."""
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.lemma_.lower() not in WORK_NOUNS:
         return None
     for t in span:
+        if t.lower_ == "by" and t.head.lemma_.lower() in READER_VERBS:
+            continue
         if t.lower_ == "by" and t.i + 1 < span.end:
             pobj = [c for c in t.children if c.dep_ == "pobj" and c.i < span.end]
             if pobj:
@@ -475,7 +540,24 @@ def _passive_subject(doc, c) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ == "nsubjpass" and c.cue.start <= root.head.idx < c.cue.end + 1 and root.head.lemma_ != "quote"
+    if root.dep_ == "nsubjpass" and c.cue.start <= root.head.idx < c.cue.end + 1 and root.head.lemma_ != "quote":
+        return True
+    return _passive_cue(doc, c) and not (c.source.start <= c.cue.start < c.source.end)
+
+
+def _passive_cue(doc, c) -> bool:
+    """A passive cue with no "by" agent whose subject was inherited: "(she has) been accused of
+    ...", "Asked whether he ..., Tester said": the one it names was accused or asked."""
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return False
+    verb = cue.root
+    if verb.tag_ != "VBN" or verb.lemma_ == "quote" or any(x.dep_ == "agent" for x in verb.children):
+        return False
+    if any(x.dep_ == "auxpass" for x in verb.children):
+        return not any(x.dep_ in ("nsubjpass", "nsubj") for x in verb.children)
+    return verb.dep_ in ("advcl", "acl") and not any(x.dep_ in ("aux", "nsubj", "nsubjpass") for x in verb.children) \
+        and verb.i == verb.sent.start  # "Asked whether ...": a participle opening its sentence
 
 
 def _relative_head(doc, src):
@@ -486,8 +568,35 @@ def _relative_head(doc, src):
     verb = tok.head
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         n = verb.head
+        if tok.lower_ == "which" and _person_noun(n):
+            return None  # "the head of the Dialogue Group, which says ...": "which" is never a person
         return n.left_edge.idx, n.idx + len(n)
     return None
+
+
+PERSON_NOUNS = {"head", "chief", "leader", "founder", "director", "chairman", "chairwoman", "president", "man",
+                "woman", "boy", "girl", "father", "mother", "son", "daughter", "wife", "husband"}
+
+
+def _person_noun(tok) -> bool:
+    """Whether a noun names a person: a PERSON entity, a title or a role ("the head of ...")."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ == "PERSON" or lemma in TITLE_WORDS | ANON_ROLES | PERSON_NOUNS
+
+
+def _named_before(ctx: _Context, surname: str, pos: int) -> Optional[str]:
+    """The one full name an earlier PERSON mention gives a bare surname ("President Donald Trump
+    ... Trump said" -> "Donald Trump"); None when no earlier mention or two different people fit."""
+    found = set()
+    for m in ctx.mentions:
+        if m.kind != "person" or m.pos >= pos:
+            continue
+        name = _person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
+        parts = name.split()
+        if len(parts) >= 2 and parts[-1].lower() == surname.lower().replace("'s", ""):
+            found.add(name)
+    full = {n for n in found if not any(n != o and n in o for o in found)}  # "Donald Trump" within "Donald J. Trump"
+    return full.pop() if len(full) == 1 else None
 
 
 def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
@@ -502,6 +611,8 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
                 if cc.kind == "person" and cc.name.split()[-1].lower() == words[-1].lower().replace("'s", ""):
                     pname = cc.name
                     break
+        if pname is None and len(words) == 1 and words[0][:1].isupper():
+            pname = _named_before(ctx, words[0], src.start)
     if pname:
         cl = _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person")
         cl.descriptions = getattr(cl, "descriptions", []) + [raw]  # "spokesman Karl Vint": a later "the spokesman"
@@ -531,7 +642,8 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         cl, conf, used = _resolve_descriptor(ctx, raw, src)
         if cl is not None:
             return cl, conf, used, False
-        if head is not None and head.lower_ in GENERIC_ORG | GOVERNMENT_HEADS and len(_content_words(raw)) == 1:
+        if head is not None and head.lower_ in ORG_TYPE_HEADS and first in ("the", "this") \
+                and len(_content_words(raw)) == 1:
             return _latest_org(ctx, src.start)  # a bare "the agency": the organisation just named, else unresolved
     if head is not None and (head.like_num or head.lower_ in QUANTIFIERS) and not head.ent_type_ in ("PERSON", "ORG"):
         if len(raw.split()) == 1 and head.lower_ in {"all", "both", "neither", "each", "none", "either"}:
@@ -548,9 +660,9 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         core = _core(doc, src.start, src.end)
         base = _norm(core.text) if core is not None else raw
         cl = _new(ctx.clusters, _strip_paren(_strip_det(base)) or raw, "org")
-        cl.plural = head is not None and head.tag_ in ("NNS", "NNPS")
+        cl.plural = head is not None and head.tag_ == "NNS"  # "Israel Defense Forces" (NNPS) is one "it"
         # "it" may stand for an organisation, not for any noun phrase that once spoke
-        cl.orgish = head is not None and (head.pos_ == "PROPN" or head.lower_ in GENERIC_ORG or any(
+        cl.orgish = head is not None and (head.pos_ == "PROPN" or head.lower_ in GENERIC_ORG | WORK_NOUNS or any(
             t.ent_type_ in ("ORG", "GPE", "NORP") for t in head.subtree))
         cl.indefinite = first in ("a", "an")
     else:
@@ -578,8 +690,10 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     elif SAME_SOURCE.match(raw) and ctx.current is not None:
         cl, conf, used, anon = ctx.current, CONF_DESCRIPTOR, ctx.current.name, False
         via = "same-source"
-    elif _passive_subject(doc, c) or low in RELATIVES or low.split(" ", 1)[0] in RELATIVES - {"that"}:
-        # a passive subject is the accused; a bare relative clause ("who has written ...") names nobody
+    elif (c.signals or {}).get("src_object") or _passive_subject(doc, c) or low in RELATIVES \
+            or low.split(" ", 1)[0] in RELATIVES - {"that"}:
+        # a passive subject is the accused; a bare relative clause ("who has written ...") names nobody;
+        # an object the tagger took for a source was addressed, not heard
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:
@@ -603,27 +717,53 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     return cl
 
 
+def _coordinated(doc, src) -> bool:
+    """Whether a source names a group by coordination ("Gallagher and his colleagues", "X and Y")."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(t.dep_ == "conj" and t.head.i == span.root.i for t in span) \
+        and any(t.lower_ in ("and", "&") for t in span)
+
+
 def resolve_speakers(claims, doc, text: str) -> None:
     """Set ``source.name``, ``resolved_from``, ``confidence`` and ``anonymous`` of every claim,
     in place (see the module docstring)."""
     ctx = _Context(claims, doc, text)
-    order = sorted(range(len(claims)), key=lambda i: claims[i].source.start if claims[i].source else claims[i].cue.start)
+    order = sorted(range(len(claims)), key=lambda i: (claims[i].source.start, -claims[i].source.end)
+                   if claims[i].source else (claims[i].cue.start, 0))
     assigned: dict[int, _Cluster] = {}
+    first_at: dict[int, int] = {}  # source start -> the claim resolved there first
     for i in order:
         c = claims[i]
         if c.source is None:
             continue
+        same = first_at.setdefault(c.source.start, i)
         cl = _resolve_one(ctx, c)
+        if same != i and assigned.get(same) not in (None, cl) and c.signals.get("src_via") != "none":
+            # "said the officials, who added ...": the same words name the same speaker (a passive or
+            # an object reading, resolved to nobody, stays the claim's own)
+            _copy_resolution(claims[same], c)
+            cl = assigned[same]
         if cl is None:
             continue
         cl.last_pos = c.source.start
         assigned[i] = cl
         ctx.current, ctx.current_pos = cl, c.source.start
+        ctx.current_group = _coordinated(doc, c.source)
         if cl.kind == "person":
             ctx.last_person = cl
     _merge_org_clusters(ctx.clusters)
     for i, cl in assigned.items():
         claims[i].source.name = _final(cl).name
+
+
+def _copy_resolution(src_claim, c) -> None:
+    c.source.resolved_from = src_claim.source.resolved_from
+    c.source.confidence = src_claim.source.confidence
+    c.source.anonymous = src_claim.source.anonymous
+    c.source.name = src_claim.source.name
+    c.signals["src_via"] = (src_claim.signals or {}).get("src_via")
 
 
 def _merge_org_clusters(clusters) -> None:
@@ -632,6 +772,8 @@ def _merge_org_clusters(clusters) -> None:
         for b in clusters:
             if a is b or a.kind != "org" or b.kind != "org" or getattr(a, "merged", None) or getattr(a, "indefinite", False):
                 continue
+            if getattr(b, "indefinite", False):
+                continue  # "Several of the experts who reviewed the TNO report" is not TNO
             if getattr(b, "merged", None) is None and (len(b.name), -clusters.index(b)) > (len(a.name), -clusters.index(a)) \
                     and all(_match_org(m, b) for m in a.mentions):
                 a.merged = b
@@ -681,5 +823,7 @@ def _is_anonymous(raw: str, head) -> bool:
         return False
     if head.lower_ in ANON_HEADS and not any(t.ent_type_ == "ORG" for t in head.subtree):
         return True
-    indefinite = raw.split()[0].lower() in ("a", "an", "one", "two", "three", "several", "some") if raw.split() else False
-    return head.lower_ in ANON_ROLES and (indefinite or head.tag_ == "NNS")
+    first = raw.split()[0].lower() if raw.split() else ""
+    indefinite = first in ("a", "an", "one", "two", "three", "several", "some")
+    represents = first in ("his", "her", "their")  # "his spokesman": someone speaking for him, unnamed
+    return head.lower_ in ANON_ROLES and (indefinite or represents or head.tag_ == "NNS")

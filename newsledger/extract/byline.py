@@ -8,7 +8,10 @@
 - labels that are no name: "More stories by Jane Roe" (the name kept), "Follow us on
   Facebook", "Photograph by ..." / "Photo: ..." (a photographer is no author: dropped);
 - the site or publisher itself as a co-author ("Jane Roe, The Daily Example" on
-  dailyexample.com), staff and desk labels.
+  dailyexample.com), staff and desk labels;
+- a particle or preposition run on after the name ("Jule Radeck Vom", "Jane Roe Last"), a
+  lower-case "von" before it, initials alone ("J J"); names in any script are compared as
+  themselves (two Cyrillic co-authors are not one repeated).
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ _PREFIX = re.compile(
     r"^(?:[Bb][Yy](?:\s*:\s*|\s+|(?=[Bb][Yy])|(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))|"
     r"(?i:(?:more|all|latest)\s+(?:stories|articles|posts|news)\s+(?:by|from)\s*:?\s*)|"
     r"(?i:(?:written|reported|story|words|text|reporting)\s+by\s*:?\s*)|"
-    r"(?i:(?:author|autor|auteur|autorin)\s*:\s*)|"
+    r"(?i:(?:author|autor|auteur|autorin)\s*:\s*)|(?:von|par|por|door)\s+(?=\w)|"
     r"(?i:e-?mail|contact|follow|message|read more from)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))+")
 _PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illustration|foto(?:s|grafie)?)\b"
                     r"(?:\s+(?i:by)\b|\s*:)")
@@ -28,6 +31,9 @@ _SOCIAL = r"(?:Twitter|Facebook|Instagram|LinkedIn|Linkedin|Bluesky|Threads|TikT
 _TAIL = re.compile(
     rf"(?:(?<=[a-zà-ÿ]){_SOCIAL}.*$|\s+{_SOCIAL}\b.*$|\s*@\w+.*$|\s+(?i:follow)\b.*$|(?<=[a-zà-ÿ])Follow\b.*$|"
     r"\s*\|.*$)")
+# a newsroom or desk anywhere in the entry ("Emotion Redaktion", "KB_Redaktion"): no person
+_NEWSROOM = re.compile(r"(?i)(?:\b|_)(?:redaktion|rédaction|redacción|redazione|redactie|redakcja|newsroom|"
+                       r"news desk|web desk)\b")
 _NOT_A_NAME = re.compile(
     r"^(?i:follow us|follow|share|subscribe|staff|staff writer|staff reporter|editorial (?:team|board|staff)|"
     r"news desk|newsroom|web desk|the editors|editors|admin|administrator|redaktion|rédaction|redacción|"
@@ -46,8 +52,10 @@ def _site_stems(site: Optional[str]) -> set[str]:
 
 
 def _squash(s: str) -> str:
-    s = re.sub(r"^the\s+", "", s.lower())
-    return re.sub(r"[^a-z0-9]", "", s)
+    """A name's letters and digits only, case-folded, in any script ("Антон Зелинский" keeps its
+    letters: squashing to ASCII made every non-Latin name "" and so a repeat of the first)."""
+    s = re.sub(r"^the\s+", "", s.casefold())
+    return re.sub(r"[\W_]", "", s)
 
 
 def tidy_name(raw: str) -> Optional[str]:
@@ -59,9 +67,26 @@ def tidy_name(raw: str) -> Optional[str]:
     s = _TAIL.sub("", s).strip(" ,;:·•|-–—")
     if s.isupper() and len(s) > 3:
         s = s.title()  # "JANE ROE" as the template shouts it
-    if not s or _NOT_A_NAME.match(s) or not re.search(r"[^\W\d_]", s):
+    if not s or _NOT_A_NAME.match(s) or _NEWSROOM.search(s) or not re.search(r"[^\W\d_]", s):
         return None
-    return s
+    if all(len(w.strip(".")) <= 1 for w in s.split()):
+        return None  # "J J", "A. B.": initials alone name no one
+    return _without_trailing_word(s)
+
+
+# words no name ends with: prepositions, articles, particles and "Last (updated)" of the line the
+# flattener ran on after the name (not every stop-word: "You" and "Long" are surnames)
+_TRAILING = set("""on by at in of for from the and with last vom von vor am um im de da van der den del la le di du
+et und y par por""".split())
+
+
+def _without_trailing_word(s: str) -> str:
+    """"Jule Radeck Vom", "Jane Roe On": a word of the line the flattener ran on after the name
+    is taken off."""
+    toks = s.split()
+    while len(toks) > 1 and toks[-1].lower() in _TRAILING:
+        toks.pop()
+    return " ".join(toks)
 
 
 def tidy_names(names: Iterable[str], site: Optional[str] = None) -> list[str]:

@@ -9,7 +9,9 @@ html2text, or a browser-``innerText``-like rendering):
   heading, words shared with the lead, close to the body, not a date / byline / caption /
   section label / standfirst sentence, a bonus just above a "By ..." line; a line that is another
   line plus a site suffix or breadcrumb yields to the bare line, and a menu label before a bar is
-  dropped ("Economy | Headline") (:func:`pick_title`, :func:`title_text`);
+  dropped ("Economy | Headline"); tag lists, short date lines, bare two-word names and lines
+  naming a domain are no headline, a name-shaped line of three or four words may be one
+  ("Four Years Remaining") (:func:`pick_title`, :func:`title_text`);
 - **byline**: "By A and B" lines, a lone "By" / "von" / "Author of the article:" followed by
   name lines, and bare name lines between the headline and the body, with glued tails cut
   ("Lucy ThorntonNews Reporter", "Jen MillsPublished Jul 17"), names over a role or outlet line,
@@ -67,7 +69,8 @@ open close back top skip main navigation page pages issue issues subscription su
 digital e-paper epaper edition archive archives podcast weather horoscope obituaries classifieds
 correspondent reporter editor writer columnist contributor redakteur redakteurin journalist journalistin
 staff senior chief political deputy associate assistant follow finance monde professor markets app dive deeper
-party full screen font size""".split())
+party full screen font size recent posts post watched mehr weitere artikel galerie verwandte ähnliche
+kommentieren drucken zur zum más leido übersicht""".split())
 _NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
                         r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
@@ -105,6 +108,36 @@ def _is_date_line(info: LineInfo) -> bool:
     return bool(_DATE.search(info.text)) and info.words <= 12
 
 
+TAG_ITEMS = 4  # a line of this many comma-separated short items at least is a tag list
+TAG_ITEM_WORDS = 3
+
+
+def _tag_list(text: str) -> bool:
+    """"Corona, Debatte, Deutschland, Politik": a list of topic tags, no headline."""
+    items = [t.strip() for t in text.split(",")]
+    return len(items) >= TAG_ITEMS and all(0 < len(_WORD.findall(t)) <= TAG_ITEM_WORDS for t in items) \
+        and not re.search(r"[.!?…]$", text)
+
+
+def _listing(text: str) -> bool:
+    """A line that lists tags, a date or a person, not a headline (:func:`_tag_list`,
+    :func:`_short_date`, a bare two-word name line)."""
+    return _tag_list(text) or _short_date(text) or (len(text.split()) < NAME_TITLE_WORDS and bool(byline_names(text)[0]))
+
+
+SHORT_DATE_WORDS = 8
+
+
+def _short_date(text: str) -> bool:
+    """A short line that is a full date ("/ martes 17 de marzo de 2020"): no headline."""
+    return len(text.split()) <= SHORT_DATE_WORDS and bool(re.match(r"\d{4}-\d{2}-\d{2}", M.parse_date(text) or ""))
+
+
+NAME_TITLE_WORDS = 3  # a lone name-shaped line this long may be a headline ("Four Years Remaining")
+_DOMAIN = re.compile(r"\b[a-z0-9-]{2,}\.(?:com|org|net|nl|de|ch|at|fr|it|es|pl|be|se|no|dk|fi|ru|ua|cz|pt|br|in|au|"
+                     r"ca|io|co|info|news|tv|eu|uk|ie|nz|za|hu|ro|gr|tr|mx|ar|cl|jp|kr|cn)\b", re.I)
+
+
 UI_SHARE = 2 / 3  # a short line with this share of its words site furniture is no headline
 
 
@@ -125,10 +158,17 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         return None
     if k >= lo and inf.prose:
         return None
-    if byline_names(text)[0]:
+    if _listing(text):
         return None
+    names, evidence = byline_names(text)
+    if names and (evidence or len(names) > 1 or inf.words < NAME_TITLE_WORDS):
+        return None  # a byline, or a bare "Jane Roe"
     terms = _terms(text)
     score = -0.06 * abs(lo - k)
+    if names:
+        score -= 1.0  # "Peanut Butter Truffles", "Managing Python Environments": name-shaped, may be a headline
+    if _DOMAIN.search(text):
+        score -= 2.0  # a site slogan or search box ("The latest news first on example.nl")
     if heading:
         score += 3.0 if len(heading.group(1)) == 1 else 1.0
     common = len(terms & lead_terms)
@@ -227,11 +267,12 @@ BARE_MIN_CHARS = 12  # a line this long at least, found inside the chosen one, m
 def _bare_headline(best: int, idx: list[int], infos: list[LineInfo], lo: int) -> int:
     """The chosen line may be the page's <title> repeated ("Headline | Site Name") or a
     breadcrumb run into the headline ("HomeNewsHeadline"): when a nearby line is exactly its
-    start or its end, that line is the headline."""
+    start or its end, and is itself a headline candidate (not a name, a tag list, a date ...),
+    that line is the headline."""
     text = clean_title(infos[idx[best]].text)
     for k in range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY + 2)):
         other = clean_title(infos[idx[k]].text)
-        if k == best or len(other) < BARE_MIN_CHARS or len(other) >= len(text) or infos[idx[k]].bullet:
+        if k == best or _listing(other) or len(other) < BARE_MIN_CHARS or len(other) >= len(text) or infos[idx[k]].bullet:
             continue
         if text.startswith(other) and re.match(r"\s*[|\-–—:·•]", text[len(other):]):
             return k
@@ -319,8 +360,8 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
     line must be names (:func:`_name_part_ok`)."""
     s = _by_segment(_BULLET.sub("", line.strip()).strip())
-    if not s or _CREDIT.search(s) or len(s) > 200:
-        return [], False
+    if not s or _CREDIT.search(s) or len(s) > 200 or _ROLE_FIRST.match(s):
+        return [], False  # "Periodista Judicial", "Political Correspondent": a role, not a name
     by = bool(_BYLINE_STRIP.match(s))
     s = _BYLINE_STRIP.sub("", s).strip()
     cut = _GLUED_TAIL.split(s, maxsplit=1)
@@ -330,7 +371,10 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     handle = re.sub(r"@\w+.*$", "", role).strip()
     evidence = by or len(cut) > 1 or _dated_tail(s0) or role != cut_time or handle != role
     s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", handle)
-    s = re.sub(r"(?i)\s+(?:for|für|pour|para|per)\s+.*$", "", s)
+    cut_for = re.sub(r"(?i)\s+(?:for|für|pour|para|per)\s+.*$", "", s)
+    if cut_for != s and not evidence:
+        return [], False  # "Jane Roe for Reuters" only on a byline: "A, Who Did X for Y" is a headline
+    s = cut_for
     parts = [p.strip(" .:,") for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
                                                r"\ben\b|\boraz\b|\bi\b|\bve\b)\s*", s) if p.strip(" .:,")]
     parts = [p.title() if p.isupper() and len(p) > 3 else p for p in parts
@@ -359,6 +403,9 @@ _ROLE_LINE = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}(?:correspondent|reporter(?:in)?|editor|writer|columnist|contributor|producer|"
     r"journalist(?:e|in)?|redakteur(?:in)?|rédact(?:eur|rice)|redactor(?:a)?|periodista|corresponsal|"
     r"correspondant(?:e)?|korrespondent(?:in)?|giornalista|inviat[oa]|freelance)\b", re.I)
+
+
+_ROLE_FIRST = re.compile(_ROLE_LINE.pattern.replace(r"(?:[\w'’-]+\s+){0,3}", ""), re.I)  # the role word first
 
 
 def _role_follows(k: int, idx: list[int], infos: list[LineInfo]) -> bool:

@@ -352,8 +352,19 @@ _BYLINE_JUNK = re.compile(
     r"\d", re.I)
 
 
+_ROLE_PART = re.compile(r"\b(?:staff|editor|correspondent|reporter|writer|contributor|columnist|technologist|"
+                        r"analyst|director|fellow|professor|producer)\b", re.I)
 _BY_PREFIX = re.compile(r"^(?:written |reported )?(?:by|von|par|por|di|door)\s+", re.I)
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
+
+
+_CJK_NAME = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]{2,4}")  # "배윤경", "王小明": a full name in one word
+
+
+def _uncased(word: str) -> bool:
+    """The word is in a script with no capitals (Hangul, CJK, Arabic, Devanagari ...)."""
+    c = word[:1]
+    return c.isalpha() and not c.isupper() and not c.islower()
 
 
 def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
@@ -366,13 +377,15 @@ def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
     names: list[str] = []
     for part in _BYLINE_SPLIT.split(s):
         part = part.strip(" .-–—:/()")
+        if names and _ROLE_PART.search(part):
+            break  # "A, Senior Staff Technologist, ACLU Speech, Privacy ...": the rest is A's role and employer
         if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(part):
             continue
         words = part.split()
-        if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words):
+        if not 1 <= len(words) <= 5 or not any(w[:1].isupper() or _uncased(w) for w in words):
             continue
-        if len(words) == 1 and not names:
-            continue  # a lone word is rarely a full name ("Admin", "Editor")
+        if len(words) == 1 and not names and not _CJK_NAME.fullmatch(part):
+            continue  # a lone word is rarely a full name ("Admin", "Editor"), unless written in CJK or Hangul
         if part.isupper():
             part = part.title()
         if part not in names:

@@ -67,7 +67,8 @@ _ALL_STOP = set().union(*STOPWORDS.values())
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_BULLET = re.compile(r"^\s*(?:[•·▪►▸»›◦‣∙●○■□–—*\-]|\d{1,2}[.)])\s+")
+# list bullets of every flattener; inscriptis marks nested items "+" and, indented, "o"
+_BULLET = re.compile(r"^\s*(?:[•·▪►▸»›◦‣∙●○■□–—*+\-]|\d{1,2}[.)])\s+|^\s{2,}o\s+(?=\S)")
 _END_PUNCT = re.compile(r"[.!?。！？…:\"”’»]\s*$")
 _SENT_PUNCT = re.compile(r"[.!?。！？…][\"”’»)]*(?:\s|$)")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.I)
@@ -215,7 +216,9 @@ class LineInfo:
 
 def line_info(line: str) -> LineInfo:
     text = line.strip()
-    body = _BULLET.sub("", text, count=1)
+    raw = line.rstrip()  # the indentation tells an inscriptis "o" bullet from the word "o"
+    bullet = _BULLET.match(raw)
+    body = raw[bullet.end():].strip() if bullet else text
     tokens = _WORD.findall(body)
     cjk = len(_CJK.findall(body))
     latin = [t for t in tokens if not _CJK.search(t)]
@@ -229,7 +232,7 @@ def line_info(line: str) -> LineInfo:
     caps = sum(t[:1].isupper() for t in latin) / len(latin) if latin else 0.0
     sentences = len(_SENT_PUNCT.findall(body + " "))
     return LineInfo(
-        text=text, words=words, tokens=low, stop=stop, bullet=bool(_BULLET.match(text)),
+        text=text, words=words, tokens=low, stop=stop, bullet=bool(bullet),
         end_punct=bool(_END_PUNCT.search(body)), sentences=sentences, caps=caps,
         linky=bool(_URL.search(body)) or body.count("|") >= 2 or body.count("»") >= 2 or body.count("›") >= 2
         or body.count(" > ") >= 2 or body.count(" / ") >= 3,

@@ -391,7 +391,8 @@ def _claim_order(sort: str) -> list:
     if sort == "oldest":
         return [articles.c.published, claims.c.article_id, claims.c.idx]
     if sort == "source":
-        return [claims.c.source_name, claims.c.article_id, claims.c.idx]
+        # unresolved speakers (no name) last, on SQLite as on PostgreSQL
+        return [claims.c.source_name.is_(None), claims.c.source_name, claims.c.article_id, claims.c.idx]
     return [claims.c.article_id, claims.c.idx]
 
 

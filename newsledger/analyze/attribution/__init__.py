@@ -51,6 +51,7 @@ from newsledger.model import Claim, Content, Cue, Source
 # commitments and efforts with a to-infinitive report what someone will do, not what they said
 COMMITMENT_VERBS = {"agree", "vow", "pledge", "promise", "decide", "plan", "continue", "strive", "try", "seek",
                     "intend", "aim", "offer", "press", "push"}
+REFERENCE_VERBS = {"cite", "refer"}  # with a bare noun phrase they name a source or a topic, not a statement
 CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
 
 
@@ -76,6 +77,9 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
         return True
     if c.lemma in COMMITMENT_VERBS and (c.extra.get("path") == "comp-xcomp" or c.lemma in ("press", "push")):
         return False  # "agreed to remove", "vowed to strike back", "pressed him on": deeds, not words
+    if c.lemma in REFERENCE_VERBS and ex.doc[c.cue_i].tag_ == "VBG" \
+            and str(c.extra.get("path", "")).split("-")[0] in ("dobj", "prep"):
+        return False  # "..., citing congressional debate", "referring to Mexico": a reference, nothing said
     if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
         return True
     return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
@@ -109,7 +113,7 @@ def find_claims(doc, text: str, resolve: bool = True, model="default", statement
 
         tg = tagger()
         tag = tg(doc, text) if tg is not None else None
-    ex = Extractor(doc, text, generate=model is not None, tag=tag)
+    ex = Extractor(doc, text, generate=model is not None, tag=tag, product=statements_only)
     cands = [c for c in ex.run(model, boundary if model is not None else None, edges if model is not None else None)
              if c.source is not None or not DROP_SOURCELESS]
     if statements_only:
@@ -149,19 +153,33 @@ def _left_open(para: str) -> bool:
     return para.count('"') % 2 == 1
 
 
+def _quote_paragraph(text: str, start: int, end: int, mask) -> bool:
+    """Whether a paragraph is one quotation: it opens with a quotation mark and (nearly) all its
+    letters are quoted."""
+    letters = [i for i in range(start, end) if text[i].isalnum()]
+    return text[start] in '“"«„' and bool(letters) and sum(mask[i] for i in letters) >= 0.95 * len(letters)
+
+
 def continue_quotes(claims: list[Claim], text: str, mask=None) -> None:
-    """A quotation left open at a paragraph's end and re-opened by the next paragraph, which has
-    no cue of its own, goes on with the same speaker: that paragraph joins the claim's content."""
+    """The next paragraph goes on with a claim's speaker when it has no cue of its own and either
+    re-opens a quotation the claim's paragraph left open, or is one whole quotation right after
+    the paragraph where the claim is the last one ("Mamabolo confirmed that ...¶“The storms we are
+    experiencing ...”"): that paragraph joins the claim's content."""
+    mask = mask if mask is not None else quoted_mask(text)
     paras = paragraph_bounds(text)
     cue_starts = [c.cue.start for c in claims]
     for c in claims:
         pieces = list(c.content.pieces) or [(c.content.start, c.content.end)]
         k = next((i for i, (ps, pe) in enumerate(paras) if ps <= pieces[-1][1] - 1 < pe), None)
+        last = c.source is not None and k is not None and not any(
+            c.cue.start < x < paras[k][1] for x in cue_starts)  # no later claim in its paragraph
         while k is not None and k + 1 < len(paras):
             ps, pe = paras[k]
             ns, ne = paras[k + 1]
-            if pieces[-1][1] < pe - 2 or not _left_open(text[ps:pe]) or text[ns] not in '“"«„' \
-                    or any(ns <= x < ne for x in cue_starts):
+            if text[ns] not in '“"«„' or any(ns <= x < ne for x in cue_starts):
+                break
+            left_open = pieces[-1][1] >= pe - 2 and _left_open(text[ps:pe])
+            if not left_open and not (last and _quote_paragraph(text, ns, ne, mask)):
                 break
             pieces.append((ns, ne))
             k += 1
@@ -176,7 +194,8 @@ def signals_of(c: Cand, ex: Extractor) -> dict:
     """What the extractor knows about a candidate, for :mod:`newsledger.analyze.confidence`."""
     sig = {"rule": c.rule, "path": str(c.extra.get("path", c.rule)).split("-")[0], "p": float(c.extra.get("p", 1.0)),
            "lemma": c.lemma, "speech_verb": c.lemma in SPEECH_VERBS, "lexicon_verb": c.lemma in ex.lex["verbs"],
-           "flags": len(c.extra.get("flags") or []), "merged": bool(c.extra.get("merged"))}
+           "flags": len(c.extra.get("flags") or []), "merged": bool(c.extra.get("merged")),
+           "src_object": bool(c.extra.get("src_object"))}
     if ex.tag is not None:
         cue, content = _tokens_of(ex.doc, [c.cue]), _tokens_of(ex.doc, c.content)
         sig["tag_cue"] = float(ex.tag[cue, 3].max()) if cue else 0.0

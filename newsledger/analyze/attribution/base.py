@@ -214,6 +214,11 @@ def _find_source(verb, exclude: set[int], depth: int = 0):
     subject-less participles."""
     if depth > 4:
         return None
+    if verb.tag_ == "VBG" and (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
+                               or verb.dep_ == "pcomp" and verb.head.lower_ == "to"):
+        # a participle on a noun has no subject of its own: "a letter demanding answers" -> the letter;
+        # "sent a letter to Director Wren demanding answers": the addressee demands nothing
+        return verb.head if verb.dep_ == "acl" and verb.head.lemma_.lower() in WORK_NOUNS else None
     subj = _subject(verb)
     if subj is not None:
         if subj.lower_ in REL_PRON and verb.dep_ == "relcl":
@@ -232,6 +237,10 @@ def _find_source(verb, exclude: set[int], depth: int = 0):
     return None
 
 
+# works that speak for their authors ("the report found", "a letter demanding answers")
+WORK_NOUNS = {"research", "study", "report", "analysis", "memo", "statement", "data", "survey", "poll", "book",
+              "paper", "letter", "post", "tweet", "website", "account", "campaign", "team", "office", "review",
+              "investigation", "findings", "figures", "estimate", "estimates", "calculations", "assessment"}
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "notify", "brief", "promise"}
 RAISING = {"seem", "appear"}
 TRIM_TAIL = True

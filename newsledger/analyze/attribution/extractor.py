@@ -23,8 +23,13 @@ class Extractor(ContentTrimming, TaggerClaims):
     (:class:`ContentTrimming`) and the tagger's own claims and sources (:class:`TaggerClaims`) are
     mixed in from their modules."""
 
-    def __init__(self, doc, text: str, generate: bool = False, tag=None):
+    def __init__(self, doc, text: str, generate: bool = False, tag=None, product: bool = False):
         self.doc = doc
+        # the product's reading (``find_claims(statements_only=True)``), where it differs from
+        # PolNeAR's annotation, which its evaluation keeps: nested attribution goes to the nearest
+        # speaker ("According to reports, the officer recalled: ..." is the officer's), and a cue in
+        # a relative clause on its own source keeps its content ("Tester, who also says he is ...")
+        self.product = product
         # (tokens, 5) probabilities of the article-wide tagger (newsledger.analyze.attribution.tagger), read
         # as features by the learned models; None without it
         self.tag = tag
@@ -45,6 +50,17 @@ class Extractor(ContentTrimming, TaggerClaims):
             if s <= pos < e:
                 return s, e
         return 0, len(self.text)
+
+    def clip_to_paragraph(self, span: Optional[tuple[int, int]], pos: int) -> Optional[tuple[int, int]]:
+        """A char span cut to the paragraph of ``pos`` ("FULL INQUIRY¶Several of the experts":
+        a heading is no part of the next paragraph's source)."""
+        if span is None:
+            return None
+        ps, pe = self.para_of(pos)
+        s, e = max(span[0], ps), min(span[1], pe)
+        while s < e and self.text[s].isspace():
+            s += 1
+        return (s, e) if s < e else None
 
     def sent(self, tok):
         """The token range of ``tok``'s sentence, cut at paragraph breaks."""
@@ -229,6 +245,8 @@ class Extractor(ContentTrimming, TaggerClaims):
         this one hangs off); a raising verb ("is expected to") has none and its subject joins the
         content; the source's words leave the content."""
         src_tok = self.inherit.get(tok.i) or _find_source(tok, content)
+        if src_tok is not None and self.para_of(src_tok.idx) != self.para_of(tok.idx):
+            src_tok = None  # a heading ("Palestinians react") parsed into the next paragraph's sentence
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and not any(
             c.dep_ == "agent" for c in tok.children)
         if comp and (lemma in RAISING or (passive and lemma in PASSIVE_RAISING)):
@@ -243,11 +261,13 @@ class Extractor(ContentTrimming, TaggerClaims):
             else:
                 ex = set(content) | {tok.i}
                 for c in src_tok.children:
-                    if c.dep_ == "relcl" and tok.i in _subtree(c):
-                        ex |= _subtree(c)
-                source = _np_span(src_tok, ex)
+                    if c.dep_ == "relcl" and (tok.i in _subtree(c) or self.product and self.is_cue_verb(c)):
+                        ex |= _subtree(c)  # in the product, "the officials, who added ...": a claim of its own
+                source = self.clip_to_paragraph(_np_span(src_tok, ex), tok.idx)
         if src_tok is not None and src_tok.i not in _subtree(tok):
-            content = content - _subtree(src_tok)
+            # the source's own words leave the content; in the product, not the relative clause the
+            # cue heads ("Tester, who also says he is ...": Tester's subtree holds the whole claim)
+            content = content - (_subtree(src_tok) - (_subtree(tok) if self.product else set()))
         return src_tok, source, content
 
     def _cue_span(self, tok, content: set) -> tuple[int, int]:
@@ -289,6 +309,25 @@ class Extractor(ContentTrimming, TaggerClaims):
         cue = (tok.idx, to[0].idx + len(to[0]))
         return Cand(cue=cue, cue_i=tok.i, source=src, content=_tok_ranges(doc, idxs), rule="according",
                     lemma="according to")
+
+    # -- "..., as X put it, ..." frame
+    def as_put_it(self, tok) -> Optional[Cand]:
+        """"The ruling was, as the paper put it, a victory": the clause the "as X put it" phrase
+        hangs off is X's (the cue is "put it"; "put" alone needs a complement and is no cue)."""
+        if tok.lemma_.lower() != "put" or tok.dep_ not in ("advcl", "parataxis", "ccomp") or tok.head.i == tok.i:
+            return None
+        kids = {c.dep_: c for c in tok.children}
+        it, mark, subj = kids.get("dobj"), kids.get("mark"), kids.get("nsubj")
+        if it is None or it.lower_ != "it" or mark is None or mark.lower_ != "as" or subj is None:
+            return None
+        sent = self.sent(tok)
+        content = {i for i in _subtree(tok.head) - _subtree(tok) if sent.start <= i < sent.end}
+        idxs = _trim(self.doc, content)
+        if not idxs:
+            return None
+        return Cand(cue=(tok.idx, it.idx + len(it)), cue_i=tok.i, source=_np_span(subj),
+                    content=_tok_ranges(self.doc, idxs), rule="as-put", lemma="put",
+                    extra={"src_i": subj.i})
 
     # -- "For X, ..." frame
     def for_frame(self, tok) -> Optional[Cand]:
@@ -405,6 +444,8 @@ class Extractor(ContentTrimming, TaggerClaims):
                 c = self.according(tok)
             elif tok.lower_ == "for":
                 c = self.for_frame(tok)
+            elif tok.lemma_ == "put" and (frame := self.as_put_it(tok)) is not None:
+                c = frame
             elif self.is_candidate(tok):
                 c = self.noun_claim(tok) if tok.pos_ == "NOUN" and not self.is_cue_verb(tok) else self.verb_claim(tok)
             if c is not None:
@@ -456,10 +497,22 @@ class Extractor(ContentTrimming, TaggerClaims):
         if m:
             c.content[0] = (s + m.end(), e)
 
+    @staticmethod
+    def wraps_a_speaker(c: Cand, cands: list[Cand]) -> bool:
+        """"According to reports, the officer recalled: ...": an "according to" whose content holds
+        another speaker with a cue of their own yields to that speaker (the nearer source)."""
+        if c.rule != "according":
+            return False
+        inside = lambda pos: any(s <= pos < e for s, e in c.content)  # noqa: E731
+        return any(o is not c and o.rule == "verb" and o.source is not None and inside(o.cue[0])
+                   and inside(o.source[0]) for o in cands)
+
     def cleanup(self, cands: list[Cand]) -> list[Cand]:
         """Univocal clean-up: largest content first; drop a claim whose cue lies inside a kept
         content or whose content equals a kept one."""
         kept: list[Cand] = []
+        if self.product:
+            cands = [c for c in cands if not self.wraps_a_speaker(c, cands)]
         for c in sorted(cands, key=lambda c: (-c.size, c.cue[0])):
             bad = False
             for k in kept:

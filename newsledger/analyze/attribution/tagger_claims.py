@@ -19,6 +19,24 @@ TAG_EDGE_PICK = 0.3  # > 0: a tagger claim's content starts/ends at its most lik
 TAG_MIN_CONTENT = 1  # words in a tagger claim's content at least
 
 
+OBJECT_DEPS = ("dobj", "pobj", "dative", "iobj")
+
+
+def _object_phrase(span, inside=lambda tok: True) -> bool:
+    """Whether a run of tokens is an object (of a verb or a preposition) rather than a subject:
+    the parse's head of the run hangs off something outside it as an object. Only heads for which
+    ``inside`` holds count (a heading parsed into the sentence governs nothing)."""
+    root = span.root
+    if not inside(root.head):
+        return False
+    if root.dep_ in OBJECT_DEPS and not (root.dep_ == "pobj" and root.head.lower_ == "by"):
+        return True
+    if root.head.dep_ == "acl" and root.head.tag_ == "VBG":
+        return True  # "a letter to Director Hale demanding ...": a participle on a noun has no subject
+    # "(sent a letter) to Director Wren demanding ...": a subject inside a "to" phrase is its object
+    return any(a.lower_ == "to" and a.dep_ in ("dative", "prep") and inside(a) for a in root.ancestors)
+
+
 class TaggerClaims:
     def tagger_claims(self, kept: list[Cand]) -> list[Cand]:
         """Attributions the rules missed but the article-wide tagger sees: a run of cue tokens
@@ -94,8 +112,10 @@ class TaggerClaims:
             return None
         src = self._tagger_source(i, j, set(idxs))
         cue = (doc[i].idx, doc[j].idx + len(doc[j]))
-        return Cand(cue=cue, cue_i=i, source=src, content=_tok_ranges(doc, idxs), rule="tagger",
-                    lemma=doc[i].lemma_.lower(), extra={"path": "tagger", "p": float(tag[i:j + 1, 3].max())})
+        c = Cand(cue=cue, cue_i=i, source=src, content=_tok_ranges(doc, idxs), rule="tagger",
+                 lemma=doc[i].lemma_.lower(), extra={"path": "tagger", "p": float(tag[i:j + 1, 3].max())})
+        c.extra["src_object"] = self.object_source(c)
+        return c
 
     def _tagger_source(self, i: int, j: int, content: set) -> Optional[tuple[int, int]]:
         """The run of source tokens (p >= TAG_SOURCE) nearest to cue tokens i..j in their
@@ -117,6 +137,16 @@ class TaggerClaims:
             b += 1
         return doc[a].idx, doc[b].idx + len(doc[b])
 
+    def object_source(self, c: Cand) -> bool:
+        """Whether the tagger's source of a claim is an object in the parse ("sent a letter to
+        Director Wray demanding ...": Wray is addressed, he says nothing). The span stays (PolNeAR
+        scores spans); the speaker resolver names nobody for it."""
+        span = self.doc.char_span(*c.source, alignment_mode="expand") if c.source else None
+        if span is None or not len(span):
+            return False
+        ps, pe = self.para_of(span.start_char)
+        return _object_phrase(span, lambda tok: ps <= tok.idx < pe)
+
     def tagger_sources(self, kept: list[Cand]) -> None:
         """A kept claim whose speaker the parse did not find ("X has sent troops, South Korea's
         spy agency said", the agency parsed as an apposition of "Russia") takes the tagger's
@@ -126,3 +156,4 @@ class TaggerClaims:
                 continue
             cue = _tokens_of(self.doc, [c.cue])
             c.source = self._tagger_source(cue[0], cue[-1], set(_tokens_of(self.doc, c.content)))
+            c.extra["src_object"] = self.object_source(c)

@@ -1,0 +1,157 @@
+"""Headline and authors on flattened text, checked on pages the header rules were not written against.
+
+The pages: htmldate's Media Cloud set (200 news pages, many languages) and trafilatura's
+evaluation pages (990, news and blogs, mostly German), from ``../shared/data``. These sets carry
+no title gold, so the expected headline is the page's own: its single ``<h1>`` (3 to 40 words)
+when the page's ``og:title``, ``twitter:title`` or ``<title>`` contains it (:func:`h1_gold`); other
+pages are left out. Each page is flattened by every flattener of
+:mod:`newsledger.evaluate.flatteners` and given to the text extractor with no URL; a hit is an
+exact title (:func:`newsledger.evaluate.extraction_real.norm`).
+
+Authors (``--field authors``): trafilatura's evaluation pages with author gold (538), the
+gold split on ";", ",", "&", "and", "und" and compared as a set of names (normalised as the
+titles); the count of pages where the extractor names someone and is wrong is printed too
+(precision first: no author is better than a wrong one).
+
+The pages are split in two halves by ``sha1("hd:" or "tr:" + file name) mod 2`` (:func:`half_of`): rules are checked
+on half ``a``; half ``b`` is read to see whether a change holds on pages not looked at.
+
+    python -m newsledger.evaluate.flat_unseen [--half a|b|all] [--field title|authors]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Iterator, Optional
+
+from newsledger.evaluate import data_dir
+from newsledger.evaluate.extraction_real import norm
+from newsledger.evaluate.flatteners import FLATTENERS, decoded
+
+H1_WORDS = (3, 40)
+
+
+def half_of(name: str) -> str:
+    return "a" if int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % 2 else "b"
+
+
+def h1_gold(html: str) -> Optional[str]:
+    """The page's single <h1>, when its meta or <title> title contains it; else None."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    h1 = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    h1 = [h for h in h1 if h]
+    if len(h1) != 1 or not H1_WORDS[0] <= len(h1[0].split()) <= H1_WORDS[1]:
+        return None
+    titles = [m.get("content") or "" for m in tree.xpath("//meta[@property='og:title' or @name='twitter:title']")]
+    titles += [" ".join(t.text_content().split()) for t in tree.iter("title")]
+    want = norm(h1[0])
+    return h1[0] if any(want in norm(t) for t in titles if t) else None
+
+
+def _files(root: Path, gold_json: str, folders: tuple[str, ...], tag: str) -> Iterator[tuple[str, Path]]:
+    for item in json.loads((root / gold_json).read_text("utf-8")).values():
+        for sub in folders:
+            path = root / sub / f"{item['file']}.gz"
+            if path.exists():
+                yield f"{tag}:{item['file']}", path
+                break
+
+
+def pages(half: str = "a") -> Iterator[tuple[str, str, str]]:
+    """(name, html, expected headline) of the pages of ``half`` that have an h1 gold."""
+    sources = [(data_dir("htmldate-eval") / "tests", "eval_mediacloud_2020.json", ("test_set", "cache", "eval"), "hd"),
+               (data_dir("trafilatura-eval") / "tests", "evaldata.json", ("cache", "eval"), "tr")]
+    for root, gold_json, folders, tag in sources:
+        for name, path in _files(root, gold_json, folders, tag):
+            if half != "all" and half_of(name) != half:
+                continue
+            html = decoded(gzip.decompress(path.read_bytes()))
+            gold = h1_gold(html)
+            if gold:
+                yield name, html, gold
+
+
+_GOLD_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b)\s*")
+
+
+def author_pages(half: str = "a") -> Iterator[tuple[str, str, set[str]]]:
+    """(name, html, expected author names) of trafilatura's evaluation pages with author gold."""
+    root = data_dir("trafilatura-eval") / "tests"
+    gold = {f"tr:{v['file']}": v["author"] for v in json.loads((root / "evaldata.json").read_text("utf-8")).values()
+            if v.get("author")}
+    for name, path in _files(root, "evaldata.json", ("cache", "eval"), "tr"):
+        if name not in gold or (half != "all" and half_of(name) != half):
+            continue
+        want = gold.pop(name)
+        want = "; ".join(want) if isinstance(want, list) else want
+        yield name, decoded(gzip.decompress(path.read_bytes())), {norm(a) for a in _GOLD_SPLIT.split(want) if a.strip()}
+
+
+def _flat_article(page: str, html: str, flat):
+    """The article our text extractor finds in ``html`` flattened by ``flat``; None when it finds none."""
+    from newsledger.extract import ExtractError, extract
+    from newsledger.model import Document
+
+    try:
+        return extract(Document(source=page, raw=flat(html).encode("utf-8"), kind="text"))
+    except ExtractError:
+        return None
+
+
+def evaluate_authors(half: str = "a") -> dict:
+    """{"pages": n, flattener: share of exact author sets, flattener + " wrong": pages named wrongly}."""
+    out: dict = {name: 0 for name in FLATTENERS} | {f"{name} wrong": 0 for name in FLATTENERS}
+    n = 0
+    for page, html, want in author_pages(half):
+        n += 1
+        for name, flat in FLATTENERS.items():
+            art = _flat_article(page, html, flat)
+            got = art.byline if art else []
+            ok = {norm(a) for a in got} == want
+            out[name] += ok
+            out[f"{name} wrong"] += bool(got) and not ok
+    return {"pages": n, **{k: (v / n if n and k in FLATTENERS else v) for k, v in out.items()}}
+
+
+def evaluate(half: str = "a") -> dict:
+    """{"pages": n, flattener: share of exact headlines} on ``half``."""
+    hits = {name: 0 for name in FLATTENERS}
+    n = 0
+    for page, html, gold in pages(half):
+        n += 1
+        for name, flat in FLATTENERS.items():
+            art = _flat_article(page, html, flat)
+            title = art.title if art else None
+            hits[name] += bool(title) and norm(title) == norm(gold)
+    return {"pages": n, **{name: hits[name] / n if n else 0.0 for name in FLATTENERS}}
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--half", choices=["a", "b", "all"], default="a")
+    ap.add_argument("--field", choices=["title", "authors"], default="title")
+    args = ap.parse_args(argv)
+    if args.field == "authors":
+        res = evaluate_authors(args.half)
+        print(f"authors exact on trafilatura-eval pages with author gold, half {args.half}, {res['pages']} pages")
+        for name in FLATTENERS:
+            print(f"flattened by {name:12} {res[name]:.3f}  (names given and wrong on {res[name + ' wrong']} pages)")
+        return 0
+    res = evaluate(args.half)
+    print(f"headline exact against the page's <h1>, half {args.half}, {res['pages']} pages")
+    for name in FLATTENERS:
+        print(f"flattened by {name:12} {res[name]:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
