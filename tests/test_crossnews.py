@@ -301,3 +301,35 @@ def test_counts_of_persons_worded_differently_compare():
     assert key("Almost all of the ", "2.5 million", " voters cast ballots.", "voters") == \
         key("Almost all of the ", "2.5 million", " people eligible cast ballots.", "people")
     assert key("The navy is holding ", "23", " boats in the port.", "boats") != suspects
+
+
+def test_a_sources_own_name_does_not_keep_its_figure_from_another_sources_of_one_toll():
+    """"The transport ministry said the death toll had climbed to 9, up from 6 on Friday" and a
+    later "The confirmed death toll is 12": one toll, given by two sources. The words naming the
+    ministry say who gives the figure, not what is measured, so they do not dilute the overlap
+    (the sentence's earlier 6 stays apart from its 9, see the test above)."""
+    from newsledger.link.claims import group_story
+
+    def claim(article, name, before, text, value, after, start):
+        sentence = before + text + after
+        row = {"article_id": article, "idx": 0, "source": "t", "site": f"{article}.example", "published": None,
+               "data": {"source": {"name": name}, "stance": "asserts", "kind": "indirect",
+                        "content": {"text": sentence}, "quantities": []}}
+        fig = dict(_stated(article, before, text, value, after, start), claim_idx=0)
+        return row, fig
+
+    lead = "The transport ministry said the death toll had climbed to "
+    a9 = claim("a", "transport ministry", lead, "9", 9, ", up from 6 on Friday.", len(lead))
+    a6 = claim("a", "transport ministry", lead + "9, up from ", "6", 6, " on Friday.", len(lead) + 11)
+    b12 = claim("b", "regional governor", "The regional governor said the confirmed death toll was ", "12", 12,
+                ".", 56)
+    rows = [a9[0], b12[0]]
+    figs = [a9[1], a6[1], b12[1]]
+    groups = [g for g in group_story("s", rows, figs) if g["unit"].startswith("killed")]
+    assert [sorted(m["value"] for m in g["members"]) for g in groups] == [[9, 12]], groups
+    assert groups[0]["verdict"] == "conflict"
+    # a source named inside the words does count when both share it: the overlap is not raised
+    # by dropping words the other figure holds too
+    from newsledger.link.claims import _overlap
+    assert _overlap({"death", "toll", "ministry"}, {"death", "toll", "ministry"}, {"ministry"}, {"governor"}) == 1.0
+    assert _overlap({"death", "toll", "ministry", "climbed"}, {"death", "toll", "confirmed"}, {"ministry"}, set()) == 0.5

@@ -272,6 +272,7 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_key"] = group_key(ms)
     near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
     m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
+    m["_who"] = _keywords(m.get("name") or "")
     start = q.get("start")  # the figure's sentence: its other figures are other quantities
     m["_sentence"] = (m["article_id"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
@@ -393,7 +394,7 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
         a, b = ms[i]["_kw"], ms[j]["_kw"]
         if find(i) == find(j) or not (a and b):
             continue
-        jac = len(a & b) / len(a | b)
+        jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
         if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP):
             union(i, j)
     by_about: dict[tuple, int] = {}
@@ -408,6 +409,14 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
     for i in range(len(ms)):
         comps.setdefault(find(i), []).append(ms[i])
     return list(comps.values())
+
+
+def _overlap(a: set, b: set, who_a: set, who_b: set) -> float:
+    """Jaccard of two figures' words, leaving out the words of each one's source name that the
+    other lacks: who gives a figure ("the interior ministry said the death toll had risen to 14")
+    is not what it measures, so two sources of one toll do not look unlike for their names."""
+    union = (a | b) - (who_a - b) - (who_b - a)
+    return len(a & b) / len(union) if union else 0.0
 
 
 def _apart(a: dict, b: dict) -> bool:
@@ -527,7 +536,7 @@ def _direct(a: dict, b: dict, thr: float) -> bool:
     if thr <= 0 or a["value"] * a.get("scale", 1.0) == b["value"] * b.get("scale", 1.0):
         return True
     ka, kb = a.get("_kw") or set(), b.get("_kw") or set()
-    return bool(ka and kb) and len(ka & kb) / len(ka | kb) >= thr
+    return bool(ka and kb) and _overlap(ka, kb, a.get("_who") or set(), b.get("_who") or set()) >= thr
 
 
 def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0) -> dict:
