@@ -359,6 +359,24 @@ def test_shared_names_weigh_more_than_shared_one_word_places():
     assert story_score(one, same, None, None) > story_score(one, other, None, None) + 0.1
 
 
+
+def test_a_one_word_name_counts_only_with_a_time_close_by():
+    """A roundup and the reports of one event, dated ten days apart, share one-word names
+    ("e:xinjiang", "e:china") and a few words: with the dates the place says which event and adds
+    a little; undated, or months apart, it says only where (two events of one kind share it)."""
+    from newsledger.link.linker import PLACE_BONUS, PLACE_DAYS, story_score
+
+    a = ["solar", "forced", "labor", "customs", "e:xinjiang", "e:china", "ban", "imports", "panels"]
+    b = ["solar", "forced", "labor", "customs", "e:xinjiang", "e:china", "congress", "letter", "brief"]
+    undated = story_score(a, b, None, None)
+    close = story_score(a, b, "2021-06-24", "2021-06-14")
+    decay = 1.0 - (10 - 7) / 80  # ten days: the score's time decay (STORY_DAYS, STORY_DECAY_DAYS)
+    assert close == pytest.approx((undated + 2 * PLACE_BONUS) * decay)
+    far = story_score(a, b, "2021-06-24", "2021-03-01")
+    assert PLACE_DAYS < 115 and far == pytest.approx(undated * 0.6)  # the decay's floor, no bonus
+    assert story_score(a, b, "2021-06-24", None) == undated  # one date alone is no time
+
+
 # ---------------------------------------------------------------- claim groups and conflicts
 
 def test_spread_conflict_and_different_things(ledger):

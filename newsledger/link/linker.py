@@ -48,6 +48,8 @@ MIN_SHINGLES = 12
 # story decision
 STORY_THRESHOLD = 0.20
 ENTITY_BONUS = 0.04  # per shared name of two words or more or telling figure (at most 6) on top of the terms' Jaccard
+PLACE_BONUS = 0.02  # per shared one-word name (a place, a nationality; at most 6) ...
+PLACE_DAYS = 30  # ... when both articles are dated this close: a place and a time say which event
 STORY_DAYS = 7  # articles this many days apart score in full; beyond, the score decays ...
 STORY_DECAY_DAYS = 80  # ... to nothing over this many more days ...
 STORY_DECAY_FLOOR = 0.6  # ... but never below this share
@@ -197,8 +199,12 @@ def story_score(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[
     if not sa or not sb:
         return 0.0
     j = len(sa & sb) / len(sa | sb)
-    j += ENTITY_BONUS * min(sum(1 for t in sa & sb if naming(t)), 6)  # shared names say what the story is about
+    shared = sa & sb
+    names = sum(1 for t in shared if naming(t))
+    j += ENTITY_BONUS * min(names, 6)  # shared names say what the story is about
     d = _days(a_pub, b_pub)
+    if d is not None and d <= PLACE_DAYS:  # a one-word name ("e:xinjiang") and a time: which event
+        j += PLACE_BONUS * min(sum(1 for t in shared if t.startswith("e:") and not naming(t)), 6)
     if d is not None and d > STORY_DAYS:
         j *= max(STORY_DECAY_FLOOR, 1.0 - (d - STORY_DAYS) / STORY_DECAY_DAYS)
     return j
