@@ -810,13 +810,18 @@ def eval_crossnews(topics: str = typer.Option("dev", "--topics",
                    jobs: int = typer.Option(1, "--jobs", help="worker processes for the analysis"),
                    chains: bool = typer.Option(True, "--chains/--no-chains",
                                                help="also score stories on news-story-chains"),
-                   format: str = typer.Option("table", "--format", "-f", help="table | json")):
+                   format: str = typer.Option("table", "--format", "-f", help="table | json"),
+                   failures: bool = typer.Option(False, "--failures",
+                                                 help="list split and mixed stories and why gold figure "
+                                                      "pairs were missed (dev topics only)")):
     """Score stories and cross-article claim groups on ECB+ (all sub-topics in one ledger, as
     flattened text without dates) against the figure gold in newsledger/evaluate/data/crossnews."""
     from newsledger.evaluate.crossnews import main as run
 
     if topics not in ("dev", "check"):
         _fail(f"--topics {topics}: not dev or check", 2)
+    if failures and topics != "dev":
+        _fail("--failures lists the development topics' failures only: the check topics are scored, never read", 2)
     argv = ["--topics", topics, "--jobs", str(jobs), "--format", format]
     for d in gold or []:
         argv += ["--gold", d]
@@ -824,6 +829,8 @@ def eval_crossnews(topics: str = typer.Option("dev", "--topics",
         argv += ["--cache", cache]
     if not chains:
         argv.append("--no-chains")
+    if failures:
+        argv.append("--failures")
     try:
         raise typer.Exit(run(argv))
     except FileNotFoundError as e:

@@ -144,9 +144,9 @@ def migration_round_trip(db: str, tmp_path: Path) -> None:
     cfg.set_main_option("sqlalchemy.url", ledger.url.replace("%", "%%"))
     command.downgrade(cfg, "0002")
     with ledger.engine.connect() as c:
-        data = c.exec_driver_sql("SELECT data FROM link_claim_groups").first()[0]
+        gid, data = c.exec_driver_sql("SELECT id, data FROM link_claim_groups").first()
     data = json.loads(data) if isinstance(data, str) else data
-    assert len(data["members"]) == before[0]["size"] and data["timeline"]
+    assert len(data["members"]) == {g["id"]: g["size"] for g in before}[gid] and data["timeline"]
     command.upgrade(cfg, "head")
     assert claim_groups(ledger) == before
     ledger.close()

@@ -331,6 +331,52 @@ def test_newcomer_joins_its_story_and_unrelated_does_not(ledger):
     assert all(m["source"] for m in stories[0]["members"])
 
 
+@pytest.mark.parametrize("first,second", [("2031-03-10", None), (None, "2031-03-13"), ("2031-03", "2031-03-13")])
+def test_an_article_without_a_full_date_joins_its_dated_story(ledger, first, second):
+    """Story keys carry a time bucket; an undated (or partly dated) article is indexed and looked
+    up in the undated bucket, where dated articles are indexed too, so neither order splits."""
+    a = _dam_story(0, "harbourtimes.example", first)
+    b = art("Velmora counts the cost as Sedra waters recede",
+            ["Residents of Osvar returned to mud-filled homes as the Sedra river fell after the Halvorn "
+             "Dam collapse in Tarsk province.", "Governor Lidia Varenne said 2,100 people had gone home "
+             "to Osvar and Brennik.", "Halvorn Hydro declined to comment on the collapse of the dam."],
+            "courier.example", second)
+    link_new(ledger, store(ledger, a))
+    assert link_new(ledger, store(ledger, b))["stories_joined"] == 1
+
+
+def test_shared_names_weigh_more_than_shared_one_word_places():
+    """Two quakes in one province share its one-word names (where, what kind); the same quake's
+    reports share the names of its people and places of two words or more (which event)."""
+    from newsledger.link.linker import naming, story_score
+
+    assert naming("e:lidia varenne") and naming("e:gulf of aden") and naming("q:6.1")
+    assert not naming("e:tarsk") and not naming("e:u s") and not naming("lidia varenne")
+    kind = ["earthquake", "killed", "rescue", "magnitude", "collapsed", "aftershocks"]
+    one = kind + ["e:tarsk", "e:velmora", "e:osvar", "e:halvorn dam", "e:lidia varenne", "e:sedra river"]
+    same = kind + ["e:tarsk", "e:velmora", "e:brennik", "e:halvorn dam", "e:lidia varenne", "e:sedra river"]
+    other = kind + ["e:tarsk", "e:velmora", "e:osvar", "e:merel bridge", "e:anton kask", "e:dorva valley"]
+    assert story_score(one, same, None, None) > story_score(one, other, None, None) + 0.1
+
+
+
+def test_a_one_word_name_counts_only_with_a_time_close_by():
+    """A roundup and the reports of one event, dated ten days apart, share one-word names
+    ("e:xinjiang", "e:china") and a few words: with the dates the place says which event and adds
+    a little; undated, or months apart, it says only where (two events of one kind share it)."""
+    from newsledger.link.linker import PLACE_BONUS, PLACE_DAYS, story_score
+
+    a = ["solar", "forced", "labor", "customs", "e:xinjiang", "e:china", "ban", "imports", "panels"]
+    b = ["solar", "forced", "labor", "customs", "e:xinjiang", "e:china", "congress", "letter", "brief"]
+    undated = story_score(a, b, None, None)
+    close = story_score(a, b, "2021-06-24", "2021-06-14")
+    decay = 1.0 - (10 - 7) / 80  # ten days: the score's time decay (STORY_DAYS, STORY_DECAY_DAYS)
+    assert close == pytest.approx((undated + 2 * PLACE_BONUS) * decay)
+    far = story_score(a, b, "2021-06-24", "2021-03-01")
+    assert PLACE_DAYS < 115 and far == pytest.approx(undated * 0.6)  # the decay's floor, no bonus
+    assert story_score(a, b, "2021-06-24", None) == undated  # one date alone is no time
+
+
 # ---------------------------------------------------------------- claim groups and conflicts
 
 def test_spread_conflict_and_different_things(ledger):

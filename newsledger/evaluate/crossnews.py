@@ -247,12 +247,97 @@ def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: di
     return out
 
 
+def story_failures(ledger, id_of: dict[str, str]) -> dict:
+    """Where stories go wrong: each gold sub-topic split over several stories (the sizes of its
+    parts), and each story holding articles of several sub-topics."""
+    from newsledger.link import story_groups
+
+    story = {m["id"]: g["id"] for g in story_groups(ledger, min_size=1) for m in g["members"]}
+    parts: dict[str, Counter] = defaultdict(Counter)
+    for n, a in id_of.items():
+        parts[ecbplus.subtopic(n)][story.get(a)] += 1
+    holds: dict[str, Counter] = defaultdict(Counter)
+    for sub, c in parts.items():
+        for sid, k in c.items():
+            holds[sid][sub] += k
+    split = {sub: sorted(c.values(), reverse=True) for sub, c in sorted(parts.items()) if len(c) > 1}
+    mixed = {sid: dict(c.most_common()) for sid, c in sorted(holds.items()) if len(c) > 1}
+    return {"split": split, "mixed": mixed}
+
+
+def _stored_spans(items) -> dict[str, list[tuple[int, int]]]:
+    """file name -> spans of the figures the analysis found in the stored article."""
+    return {n: [(q.start, q.end) for q in (a.quantities or []) if q.start is not None]
+            for n, a in items if hasattr(a, "text")}
+
+
+def missed_pairs(gold: dict[str, dict], id_of: dict[str, str], ledger, items, texts: dict) -> dict:
+    """Why each gold cross-article figure pair was not grouped, counted by cause: a figure
+    the extractor dropped (``text lost``) or did not find as a figure (``no figure``), the two
+    articles in different stories (``stories apart``), a figure in no group of their story
+    (``ungrouped``), or both grouped apart (``groups apart``: same or different measure)."""
+    from newsledger.link import story_groups
+
+    members = _figure_members(ledger)
+    fig_of = map_gold(gold, id_of, members, texts)
+    group_at = {(m["article_id"], m["start"]): (g["id"], g.get("unit")) for g, m in members
+                if m.get("start") is not None}
+    story = {m["id"]: g["id"] for g in story_groups(ledger, min_size=1) for m in g["members"]}
+    spans = _stored_spans(items)
+    causes, examples = Counter(), defaultdict(list)
+    for sub, g in gold.items():
+        fig = {f["id"]: f for f in g["figures"]}
+        for grp in g["groups"]:
+            for x, y in itertools.combinations(grp["members"], 2):
+                fx, fy = fig[x], fig[y]
+                if fx["doc"] == fy["doc"]:
+                    continue
+                why = _pair_cause(sub, fx, fy, fig_of, group_at, story, id_of, spans, texts)
+                if why is None:
+                    continue
+                causes[why] += 1
+                if len(examples[why]) < 8:
+                    examples[why].append(f"{sub}/{grp['id']} {x}~{y} ({fx.get('measure')}: "
+                                         f"{fx['value']} / {fy['value']})")
+    return {"causes": dict(causes.most_common()), "examples": dict(examples)}
+
+
+def _figure_state(sub, f, fig_of, id_of, spans, texts) -> Optional[str]:
+    """Why one gold figure is in no stored group (None when it is in one)."""
+    if (sub, f["id"]) in fig_of:
+        return None
+    if f["doc"] not in id_of:
+        return "article not stored"
+    where = relocate(*texts[f["doc"]], *f["span"])
+    if where is None:
+        return "text lost"
+    s, e = where
+    return "ungrouped" if any(a < e and s < b for a, b in spans.get(f["doc"], ())) else "no figure"
+
+
+def _pair_cause(sub, fx, fy, fig_of, group_at, story, id_of, spans, texts) -> Optional[str]:
+    states = [_figure_state(sub, f, fig_of, id_of, spans, texts) for f in (fx, fy)]
+    for st in states:
+        if st not in (None, "ungrouped"):
+            return st
+    if story.get(id_of[fx["doc"]]) != story.get(id_of[fy["doc"]]):
+        return "stories apart"
+    if "ungrouped" in states:
+        return "ungrouped"
+    a, b = fig_of[(sub, fx["id"])], fig_of[(sub, fy["id"])]
+    ga, gb = group_at.get(a), group_at.get(b)
+    if ga is not None and ga == gb:
+        return None  # found
+    return "groups apart, same measure" if ga and gb and ga[1] == gb[1] else "groups apart, other measure"
+
+
 def _texts(items) -> dict[str, tuple[str, str]]:
     paths = dict(ecbplus.documents(sorted({int(ecbplus.subtopic(n).replace("plus", "")) for n, _ in items})))
     return {n: (ecbplus.render(paths[n])[0], a.text) for n, a in items if hasattr(a, "text")}
 
 
-def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int = 1) -> dict:
+def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int = 1,
+        failures: bool = False) -> dict:
     gold = load_gold(gold_dirs, topics)
     items = analysed(topics, cache, jobs)
     subs = set(gold)
@@ -264,6 +349,9 @@ def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int =
                   "link_seconds": round(spent, 1),
                   "stories": score_stories(ledger, id_of),
                   "figure_pairs": score_groups(gold, id_of, ledger, _texts(items))}
+        if failures:
+            report["failures"] = {"stories": story_failures(ledger, id_of),
+                                  "figure_pairs": missed_pairs(gold, id_of, ledger, items, _texts(items))}
     finally:
         ledger.close()
     return report
@@ -284,10 +372,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--no-chains", action="store_true", help="skip news-story-chains")
     ap.add_argument("--format", choices=["table", "json"], default="table")
+    ap.add_argument("--failures", action="store_true",
+                    help="list split and mixed stories and why gold figure pairs were missed")
     args = ap.parse_args(argv)
+    if args.failures and args.topics != "dev":
+        ap.error("--failures lists development failures only: the check topics are scored, never read")
     topics = ecbplus.DEV_TOPICS if args.topics == "dev" else CHECK_TOPICS
     dirs = [Path(d) for d in args.gold] + [GOLD_DIR]
-    report = run(topics, dirs, Path(args.cache) if args.cache else None, args.jobs)
+    report = run(topics, dirs, Path(args.cache) if args.cache else None, args.jobs, args.failures)
     if not args.no_chains:
         report["story_chains"] = story_chains()
     if args.format == "json":
@@ -314,6 +406,19 @@ def _print(r: dict) -> None:
     if "story_chains" in r:
         c = r["story_chains"]
         print(f"news-story-chains stories: P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}")
+    if "failures" in r:
+        _print_failures(r["failures"])
+
+
+def _print_failures(fl: dict) -> None:
+    st, fp = fl["stories"], fl["figure_pairs"]
+    print(f"sub-topics split over several stories ({len(st['split'])}): "
+          + "; ".join(f"{k} {v}" for k, v in st["split"].items()))
+    print(f"stories holding several sub-topics ({len(st['mixed'])}): "
+          + "; ".join(f"{k[:14]} {v}" for k, v in st["mixed"].items()))
+    print("missed gold figure pairs by cause: " + ", ".join(f"{k} {v}" for k, v in fp["causes"].items()))
+    for k, ex in fp["examples"].items():
+        print(f"   {k}: " + "; ".join(ex))
 
 
 if __name__ == "__main__":

@@ -150,13 +150,21 @@ def _fmt(v: float) -> str:
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}"
 
 
+def _same_number(ba: str, bb: str) -> bool:
+    """Whether two figures of one value say the same thing: the same kind of bound, or at most
+    one of them a one-sided bound ("eight" and "at least eight", "20" and "as many as 20" name
+    one number; "at least 20" and "up to 20" meet only at it)."""
+    kinds = {ba or "exact", bb or "exact"}
+    return len(kinds) == 1 or kinds <= {"exact", "approx"} or \
+        (len(kinds & {"at-least", "at-most"}) == 1 and kinds <= {"exact", "approx", "at-least", "at-most"})
+
+
 def compare(a: dict, b: dict) -> tuple[str, str]:
     """Relation of two figure members: agree | spread | different-things | conflict."""
     (alo, ahi), (blo, bhi) = _scaled(a), _scaled(b)
     fa, fb = a["figure"], b["figure"]
     va, vb = a["value"] * a.get("scale", 1.0), b["value"] * b.get("scale", 1.0)
-    if abs(va - vb) <= 0.01 * max(abs(va), abs(vb), 1e-9) and \
-            (a["bound"] == b["bound"] or {a["bound"], b["bound"]} <= {"exact", "approx"}):
+    if abs(va - vb) <= 0.01 * max(abs(va), abs(vb), 1e-9) and _same_number(a["bound"], b["bound"]):
         same = f"both give {fa}" if fa == fb else f"give the same figure (\"{fa}\", \"{fb}\")"
         return "agree", f"{a['name']} and {b['name']} {same}"
     if _requoted(a, b):  # one source, one moment, two figures: one article misquotes it
@@ -264,6 +272,9 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_key"] = group_key(ms)
     near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
     m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
+    m["_who"] = _keywords(m.get("name") or "")
+    start = q.get("start")  # the figure's sentence: its other figures are other quantities
+    m["_sentence"] = (m["article_id"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
     return m
 
@@ -334,8 +345,10 @@ NAMED_OVERLAP = 0.4  # a named measure of people (killed, injured, evacuated, ar
 FORCE_OVERLAP = 0.12  # troops sent, jobs cut: the contexts vary most ("training", "to be sent") ...
 FORCE_MEASURES = ("count:troop", "count:job")  # ... so their whole claims are compared
 GENERIC_OVERLAP = 0.6  # a generic one (a count of things, an amount, a duration)
-FIGURE_WINDOW = 40  # characters either side of a figure whose words say what it is about
+FIGURE_WINDOW = 80  # characters either side of a figure whose words say what it is about (its
+# sentence's other figures are kept apart by _figure_clusters, not by a narrow window)
 EQUAL_OVERLAP = 0.05  # equal values of one measure: a few shared words suffice
+ABOUT_SLACK = (0, -1, 1)  # a person's figure (an age) joins the same person's within a year
 
 
 def _threshold(key: tuple) -> float:
@@ -365,21 +378,51 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
         return i
 
     value = [round(float(m["value"]) * (m.get("scale") or 1.0), 6) for m in ms]
+    # sentence -> values held, per component: two values of one sentence ("12 Somali and 11
+    # Yemeni pirates", "lost 88-72") are two quantities, and no chain of links may join them
+    held = [{m["_sentence"]: {value[i]}} if m.get("_sentence") else {} for i, m in enumerate(ms)]
+
+    def union(i, j):
+        ri, rj = find(i), find(j)
+        if ri == rj or _apart(held[ri], held[rj]):
+            return
+        parent[ri] = rj
+        for k, vs in held[ri].items():
+            held[rj].setdefault(k, set()).update(vs)
+
     for i, j in _overlap_candidates([m["_kw"] for m in ms], min(thr, EQUAL_OVERLAP)):
         a, b = ms[i]["_kw"], ms[j]["_kw"]
         if find(i) == find(j) or not (a and b):
             continue
-        jac = len(a & b) / len(a | b)
+        jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
         if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP):
-            parent[find(i)] = find(j)
-    by_about: dict[str, int] = {}
-    for i, m in enumerate(ms):  # one person's age (or another figure about one person)
-        if m.get("about"):
-            parent[find(i)] = find(by_about.setdefault(m["about"], i))
+            union(i, j)
+    by_about: dict[tuple, int] = {}
+    for i, m in enumerate(ms):  # one person's age (or another figure about one person) ...
+        if not m.get("about"):
+            continue
+        near = [by_about[k] for k in ((m["about"], value[i] + d) for d in ABOUT_SLACK) if k in by_about]
+        for j in near:  # ... given within a year: two ages apart are two people of one name
+            union(i, j)
+        by_about.setdefault((m["about"], value[i]), i)
     comps: dict[int, list[dict]] = {}
     for i in range(len(ms)):
         comps.setdefault(find(i), []).append(ms[i])
     return list(comps.values())
+
+
+def _overlap(a: set, b: set, who_a: set, who_b: set) -> float:
+    """Jaccard of two figures' words, leaving out the words of each one's source name that the
+    other lacks: who gives a figure ("the interior ministry said the death toll had risen to 14")
+    is not what it measures, so two sources of one toll do not look unlike for their names."""
+    union = (a | b) - (who_a - b) - (who_b - a)
+    return len(a & b) / len(union) if union else 0.0
+
+
+def _apart(a: dict, b: dict) -> bool:
+    """Whether two components hold different values of one sentence (see _figure_clusters)."""
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return any(k in big and big[k] != vs for k, vs in small.items())
 
 
 def _measure_label(key: tuple) -> str:
@@ -493,7 +536,7 @@ def _direct(a: dict, b: dict, thr: float) -> bool:
     if thr <= 0 or a["value"] * a.get("scale", 1.0) == b["value"] * b.get("scale", 1.0):
         return True
     ka, kb = a.get("_kw") or set(), b.get("_kw") or set()
-    return bool(ka and kb) and len(ka & kb) / len(ka | kb) >= thr
+    return bool(ka and kb) and _overlap(ka, kb, a.get("_who") or set(), b.get("_who") or set()) >= thr
 
 
 def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0) -> dict:

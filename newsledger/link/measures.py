@@ -40,6 +40,13 @@ CURRENCY = {"usd": "USD", "dollar": "USD", "$": "USD", "us$": "USD", "eur": "EUR
 CENTS = {"usd-cent": ("USD", 0.01), "cent": ("USD", 0.01), "eur-cent": ("EUR", 0.01)}
 PEOPLE = {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child",
           "men", "women", "children", "adult", "casualty", "body", "passenger", "worker", "employee"}
+# nouns that count persons: without a state cue ("2.5 million voters", "23 suspects") a count of
+# them is a count of people, so one count worded two ways compares
+PERSONS = {"people", "person", "individual", "man", "men", "woman", "women", "child", "children", "adult",
+           "girl", "boy", "teenager", "resident", "civilian", "victim", "villager", "voter", "student",
+           "tourist", "pilgrim", "migrant", "refugee", "prisoner", "inmate", "hostage", "suspect", "robber",
+           "gunman", "pirate", "brigand", "sailor", "crewman", "fisherman", "miner", "climber", "protester",
+           "demonstrator"}
 SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "servicemen": "troop",
             "force": "troop", "fighter": "troop", "job": "job", "position": "job", "post": "job",
             "employee": "job", "worker": "job", "staff": "job", "kilometre": "km", "kilometer": "km",
@@ -60,6 +67,8 @@ STATES = {
 UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted
 _STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
 _MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
+_MAGNITUDE_WORD = re.compile(r"magnitude|richter", re.I)
+_APPOSITION = re.compile(r"\b[A-Za-z][\w'’-]*\s*,\s*$")  # "the actress, 33, ..."
 _AGE_UNIT = re.compile(r"^(?:years?[- ]old|year-old|yr-old|aged?)$")
 _NAME = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+\.?)\s*,\s*$")
 _AGED = re.compile(r"\b(?:aged|age)\s*$", re.I)
@@ -137,6 +146,31 @@ def person_near(before: str, after: str) -> Optional[str]:
     return _surname(runs[-1]) if runs else None
 
 
+def _number(text: str) -> Optional[float]:
+    try:
+        return float(text.strip().replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _apposed_age(before: str, text: str, after: str) -> bool:
+    """A bare whole number between commas after a noun: "the actress, 33, was" (an age)."""
+    v = _number(text)
+    return v is not None and v.is_integer() and 1 <= v <= 120 and re.match(r"^\s*,", after) is not None \
+        and _APPOSITION.search(before) is not None
+
+
+def _magnitude(before: str, text: str, after: str) -> bool:
+    """A bare number near "quake" is a magnitude when it reads as one: below 10, and written
+    with a decimal or next to "magnitude"/"Richter" ("Ten people were killed and at least 50
+    injured when an earthquake ..." holds no magnitude)."""
+    near = before[-40:] + " " + after[:40]
+    if not _MAGNITUDE.search(near):
+        return False
+    v = _number(text)
+    return v is not None and 0 < v < 10 and ("." in text or _MAGNITUDE_WORD.search(near) is not None)
+
+
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
@@ -144,9 +178,9 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     rest = [w for w in ws[1:] if w not in ("per", "a", "an")]
     if (u and _AGE_UNIT.match(u.replace(" ", "-")) or u in ("year old", "year-old")) \
             or (not u and re.match(r"^\s*(?:years?[- ]old|,)", after) and person_before(before)) \
-            or _AGED.search(before):
+            or (not u and _apposed_age(before, text, after)) or _AGED.search(before):
         return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after))
-    if "magnitude" in u or (not u and _MAGNITUDE.search(before[-40:] + " " + after[:40])):
+    if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or (not u and _magnitude(before, text, after)):
         return Measure("magnitude", "magnitude")
     if u in CENTS:
         cur, f = CENTS[u]
@@ -161,7 +195,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure(f"{dim}:{what}", dim, f)
     st = state(before, after)
     raw = ws[-1] if ws else None
-    noun = SYNONYMS.get(raw, raw) if raw else None
+    noun = "people" if raw in PERSONS else SYNONYMS.get(raw, raw) if raw else None
     if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE):
         return Measure(st, "people")
     if noun is None or noun in UNCOUNTED:

@@ -218,7 +218,8 @@ def _scores(cand, fp):
     from pyspark.sql import functions as F
 
     from newsledger.link.linker import (COPY_CONTAINMENT, COPY_LEAD, COPY_LEAD_CONTAINMENT, ENTITY_BONUS,
-                                        MIN_SHINGLES, STORY_THRESHOLD)
+                                        MIN_SHINGLES, NAME_TERM, PLACE_BONUS, PLACE_DAYS, STORY_DAYS,
+                                        STORY_DECAY_DAYS, STORY_DECAY_FLOOR, STORY_THRESHOLD)
 
     x = fp.select(*[F.col(c).alias("x_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
     y = fp.select(*[F.col(c).alias("y_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
@@ -234,11 +235,15 @@ def _scores(cand, fp):
               .where("ok").select("x", "y", "c"))
     shared = F.array_intersect("x_uterms", "y_uterms")
     sj = F.size(shared).cast("double") / F.size(F.array_union("x_uterms", "y_uterms"))
-    ents = F.size(F.filter(shared, lambda t: t.startswith("e:")))
+    ents = F.size(F.filter(shared, lambda t: t.rlike(NAME_TERM)))  # the linker's naming()
     sj = sj + F.lit(ENTITY_BONUS) * F.least(ents, F.lit(6)).cast("double")  # as the linker's story_score
     d = F.abs(F.col("x_day") - F.col("y_day"))
-    decay = F.greatest(F.lit(0.6), F.lit(1.0) - (d - 7).cast("double") / F.lit(80.0))
-    sj = F.when(d.isNotNull() & (d > 7), sj * decay).otherwise(sj)
+    places = F.size(F.filter(shared, lambda t: t.startswith("e:") & ~t.rlike(NAME_TERM)))  # one-word names
+    sj = F.when(d.isNotNull() & (d <= PLACE_DAYS),
+                sj + F.lit(PLACE_BONUS) * F.least(places, F.lit(6)).cast("double")).otherwise(sj)
+    decay = F.greatest(F.lit(STORY_DECAY_FLOOR),
+                       F.lit(1.0) - (d - STORY_DAYS).cast("double") / F.lit(float(STORY_DECAY_DAYS)))
+    sj = F.when(d.isNotNull() & (d > STORY_DAYS), sj * decay).otherwise(sj)
     sj = F.when((F.size("x_uterms") == 0) | (F.size("y_uterms") == 0), F.lit(0.0)).otherwise(sj)
     stories = (p.where(F.col("cls") == "story").withColumn("s", sj).where(F.col("s") >= STORY_THRESHOLD)
                .select("x", "y", "yo", "n", "s"))
