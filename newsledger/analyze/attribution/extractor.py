@@ -9,8 +9,8 @@ from typing import Optional
 
 from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, CONTENT_PREPS, DOBJ_NEEDS_PRED, KEEP_OBJECT,
                                                  NEED_COMPLEMENT, NOUN_CUES, NOUN_PREPS, PASSIVE_RAISING, RAISING,
-                                                 Cand, _find_source, _merge, _np_span, _subtree, _tok_ranges, _trim,
-                                                 lexicon, paragraph_bounds, quote_spans, quoted_mask)
+                                                 SPEECH_VERBS, Cand, _find_source, _merge, _np_span, _subtree, _tok_ranges,
+                                                 _trim, lexicon, paragraph_bounds, quote_spans, quoted_mask)
 from newsledger.analyze.attribution.tagger_claims import TaggerClaims
 from newsledger.analyze.attribution.trimming import ContentTrimming
 
@@ -238,6 +238,11 @@ class Extractor(ContentTrimming, TaggerClaims):
             if not self.generate:
                 return None
             flags.append("needs-comp")
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            # "if a rival knows we're bidding, it bids more": a condition, nobody's statement
+            if not self.generate or self.product:
+                return None
+            flags.append("condition")
         return flags
 
     def _verb_source(self, tok, lemma: str, comp: list, content: set) -> tuple:
@@ -295,6 +300,8 @@ class Extractor(ContentTrimming, TaggerClaims):
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and hops < 4:
             head = head.head
             hops += 1
+        if self._speaker_of_its_own(head):
+            return None
         sent = self.sent(tok)
         if head.i == tok.i:
             content = set(range(sent.start, sent.end)) - phrase
@@ -309,6 +316,13 @@ class Extractor(ContentTrimming, TaggerClaims):
         cue = (tok.idx, to[0].idx + len(to[0]))
         return Cand(cue=cue, cue_i=tok.i, source=src, content=_tok_ranges(doc, idxs), rule="according",
                     lemma="according to")
+
+    def _speaker_of_its_own(self, head) -> bool:
+        """"..., he said according to a transcript": in the product, the "according to" names the
+        record of a speech verb that has a speaker of its own, who is the claim's source (the
+        verb's claim; PolNeAR annotates the outer attribution too)."""
+        return self.product and head.lemma_.lower() in SPEECH_VERBS \
+            and any(c.dep_ == "nsubj" for c in head.children)
 
     # -- "..., as X put it, ..." frame
     def as_put_it(self, tok) -> Optional[Cand]:
