@@ -42,6 +42,8 @@ NAMED = [
                  "happen overnight", "Kate Morris", id="she-said-according-to-a-record-is-hers"),
     pytest.param("Shortly after the angry post, in June 2023, marcus99 wrote, \"I am leaving the army as soon as my "
                  "contract ends.\"", "leaving the army", "marcus99", id="subject-after-a-fronted-after-phrase"),
+    pytest.param("David Ross, a former police officer who responded, said: \"She told a strange tale.\"",
+                 "strange tale", "David Ross", id="a-relative-verb-without-words-is-no-second-speaker"),
 ]
 
 # the claim's speaker names this (a group, or a fuller name)
@@ -294,3 +296,16 @@ def test_no_gender_is_read_from_a_pronoun_after_an_object(nlp):
             "and whether she would challenge him about the war.")
     genders = _Context([], nlp(text), text).genders
     assert genders.get("Tom Hart") != "f"
+
+def test_a_source_holding_a_speech_verb_with_words_is_two_phrases_run_together(nlp):
+    from newsledger.analyze.speakers import resolve_speakers
+    from newsledger.model import Claim, Content, Cue, Source
+
+    text = "Generals Amos Tall and Peter Vane, the source, who said he had spoken to them, told the Courier."
+    src = "Generals Amos Tall and Peter Vane, the source, who said he had spoken to them"
+    cue = text.index("told")
+    claim = Claim(source=Source(text=src, start=0, end=len(src), name=src), cue=Cue(text="told", start=cue, end=cue + 4),
+                  content=Content(text="the Courier", start=cue + 5, end=cue + 16, pieces=[(cue + 5, cue + 16)]),
+                  kind="indirect")
+    resolve_speakers([claim], nlp(text), text)
+    assert claim.source.name is None and claim.unresolved

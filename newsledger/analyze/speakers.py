@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.analyze.attribution.base import WORK_NOUNS
+from newsledger.analyze.attribution.base import SPEECH_VERBS, WORK_NOUNS
 
 SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|official|officials|report|agency|outlet)$", re.I)
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
@@ -763,7 +763,9 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
         src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
         raw, low = _norm(src.text), _norm(src.text).lower()
     via = "name"
-    if not any(ch.isalnum() for ch in raw):  # a parse slip ("—", "a.m." split at "."): no speaker
+    if not any(ch.isalnum() for ch in raw) or _speaks_inside(doc, src):
+        # a parse slip ("—", "a.m." split at "."), or two phrases run together ("ministers X and Y,
+        # who fled ..., the source, who said he had spoken ..."): no speaker
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
     elif SAME_SOURCE.match(raw) and ctx.current is not None:
@@ -794,6 +796,15 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     c.source.anonymous = anon
     c.source.name = raw if anon else None
     return cl
+
+
+def _speaks_inside(doc, src) -> bool:
+    """Whether the source's own words hold a speech verb with words of its own ("..., the source,
+    who said he had spoken ..."): the parser ran two phrases together ("an officer who responded"
+    reports nothing)."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS
+                                    and any(c.dep_ == "ccomp" for c in t.children) for t in span)
 
 
 def _coordinated(doc, src) -> bool:
