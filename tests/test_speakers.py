@@ -304,7 +304,8 @@ def test_a_source_holding_a_speech_verb_with_words_is_two_phrases_run_together(n
     text = "Generals Amos Tall and Peter Vane, the source, who said he had spoken to them, told the Courier."
     src = "Generals Amos Tall and Peter Vane, the source, who said he had spoken to them"
     cue = text.index("told")
-    claim = Claim(source=Source(text=src, start=0, end=len(src), name=src), cue=Cue(text="told", start=cue, end=cue + 4),
+    claim = Claim(source=Source(text=src, start=0, end=len(src), name=src),
+                  cue=Cue(text="told", start=cue, end=cue + 4),
                   content=Content(text="the Courier", start=cue + 5, end=cue + 16, pieces=[(cue + 5, cue + 16)]),
                   kind="indirect")
     resolve_speakers([claim], nlp(text), text)

@@ -425,7 +425,8 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
     cur = ctx.current
     gendered = pron in MALE | FEMALE
     known = [x for x in cands if gendered and ctx.gender_of(x[1]) is not None]
-    if cur is not None and id(cur) in others and not ctx.current_guessed and 0 <= pos - ctx.current_pos <= WINDOW and (
+    if cur is not None and id(cur) in others and not ctx.current_guessed \
+            and 0 <= pos - ctx.current_pos <= WINDOW and (
             not known or ctx.gender_of(cur) is not None or pos - ctx.current_pos <= 300):
         # (a speaker of unknown gender yields to a candidate known to agree)
         # the current speaker, unless a compatible subject was named after the speaker last spoke

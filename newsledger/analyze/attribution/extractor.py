@@ -9,8 +9,9 @@ from typing import Optional
 
 from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, CONTENT_PREPS, DOBJ_NEEDS_PRED, KEEP_OBJECT,
                                                  NEED_COMPLEMENT, NOUN_CUES, NOUN_PREPS, PASSIVE_RAISING, RAISING,
-                                                 SPEECH_VERBS, Cand, _find_source, _merge, _np_span, _subtree, _tok_ranges,
-                                                 _trim, lexicon, paragraph_bounds, quote_spans, quoted_mask)
+                                                 SPEECH_VERBS, Cand, _find_source, _merge, _np_span, _subtree,
+                                                 _tok_ranges, _trim, lexicon, paragraph_bounds, quote_spans,
+                                                 quoted_mask)
 from newsledger.analyze.attribution.tagger_claims import TaggerClaims
 from newsledger.analyze.attribution.trimming import ContentTrimming
 
