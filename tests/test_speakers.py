@@ -8,6 +8,175 @@ from newsledger.analyze.attribution import find_claims
 from tests.claim_helpers import claim_about
 
 
+# One made-up passage in, one speaker asserted: (passage, words of the claim's content, expected).
+
+# the claim's speaker is exactly this name
+NAMED = [
+    pytest.param("“I spoke to Peter Grant about it last week,” said Anna Lindqvist, the museum director.\n\n"
+                 "She said the paintings would be returned in the autumn.",
+                 "paintings would be returned", "Anna Lindqvist", id="pronoun-not-a-name-inside-the-previous-quote"),
+    pytest.param("Dr Samuel Okoro, who leads the hospital's trauma unit, said 40 people had been treated overnight.\n\n"
+                 "The injured included a bus driver and two children. He said most of them would go home on Friday.",
+                 "most of them", "Samuel Okoro", id="current-speaker-preferred"),
+    pytest.param("Maria Santos, 61, a fisherman's widow who lives by the harbour, said the storm had destroyed her "
+                 "house.", "storm had destroyed", "Maria Santos", id="apposition-names-the-speaker"),
+    pytest.param("President Maria Delgado lost a vote in parliament on Tuesday.\n\n"
+                 "Delgado first called on lawmakers to pass a new budget, saying it would have her full support.",
+                 "full support", "Maria Delgado", id="surname-takes-the-earlier-full-name"),
+    pytest.param("Ms Ruth Dlamini said the festival had sold out.\n\n"
+                 "One of the organisers, Kelly Marsh, from Vredehoek, said the conference brought local romance "
+                 "readers and authors together to discuss and celebrate the beloved genre and showcase the talent of "
+                 "the city, and that next year's edition would move to a larger hall near the harbour so that more "
+                 "readers could attend the talks, the workshops and the signings over the three days of the "
+                 "festival.\n\n\"We had a wonderful crowd,\" she said.",
+                 "wonderful crowd", "Kelly Marsh", id="gender-read-past-a-place-in-the-speakers-phrase"),
+    pytest.param('The Northern Defense Forces said on Monday: "We do not target civilians." A day after the report '
+                 'was published, it said the raid took place in an active combat zone.',
+                 "active combat zone", "Northern Defense Forces", id="organisation-named-in-the-plural-is-it"),
+    pytest.param("Water Board officials said the department repaired 75 breaks in January.\n\n"
+                 "Harbour Gas officials said they had begun replacing the old gas lines. The plastic is less likely "
+                 "to crack, said the officials, who added that they were swapping about 100 miles of line each year.",
+                 "swapping about 100 miles", "Harbour Gas officials", id="same-words-same-speaker-for-both-cues"),
+    pytest.param("Kate Morris, the chief executive, spoke at the trial. These mergers don't just happen overnight, "
+                 "she said according to a transcript seen by the Times. They take years.",
+                 "happen overnight", "Kate Morris", id="she-said-according-to-a-record-is-hers"),
+    pytest.param("Shortly after the angry post, in June 2023, marcus99 wrote, \"I am leaving the army as soon as my "
+                 "contract ends.\"", "leaving the army", "marcus99", id="subject-after-a-fronted-after-phrase"),
+    pytest.param("David Ross, a former police officer who responded, said: \"She told a strange tale.\"",
+                 "strange tale", "David Ross", id="a-relative-verb-without-words-is-no-second-speaker"),
+]
+
+# the claim's speaker names this (a group, or a fuller name)
+NAMES_PART = [
+    pytest.param("The agency and federal prosecutors announced two arrests in March.\n\n"
+                 "Senator Hall and his colleagues asked for answers by May 10. "
+                 "\"The threat undermines our principles of freedom,\" they wrote.",
+                 "principles of freedom", "Hall", id="they-after-a-coordinated-speaker"),
+    pytest.param("The Justice Department noted the bureau did not search the office until October.",
+                 "did not search", "Justice", id="organisation-tagged-name-not-a-person"),
+    # the parse reads "Speaking for Ireland ¶ Veterans ..." as one sentence, the veterans as the
+    # object of the heading's "for": they are still the speakers of their own paragraph
+    pytest.param("The candidate has dismissed the questions.\n\nSpeaking for Ireland\n\n"
+                 "Veterans of Ireland’s diplomatic service have expressed fears that a President Connolly might "
+                 "confuse the world about the government’s true positions.",
+                 "confuse the world", "Veterans", id="heading-governs-nothing-in-the-next-paragraph"),
+]
+
+# the claim's speaker, if any, does not name this (named: it must have a speaker)
+NOT_NAMED = [
+    pytest.param("Ms Helen Ward, the council leader, said the budget was balanced.\n\n"
+                 "He said the vote would be held in March.", "vote would be held", "Helen Ward", False,
+                 id="he-never-a-woman"),
+    pytest.param("A 2019 study by the Delft water institute said the dykes were safe.\n\n"
+                 "A study published last month by Lund University said sea levels were rising faster than expected.",
+                 "sea levels", "2019", False, id="indefinite-mention-is-a-new-speaker"),
+    pytest.param("The Harbour Gazette reported on Monday that the ferry had been delayed.\n\n"
+                 "The military said it was keeping the passengers safe.",
+                 "keeping the passengers safe", "Gazette", True, id="bare-role-noun-not-the-latest-organisation"),
+    pytest.param("Mary Stone is still less popular than her sister in her own country as the brand receives another "
+                 "blow following the acceptance of the Pat Tillman Award for Service, a recent poll has shown.",
+                 "less popular", "Tillman", True, id="poll-beside-a-name-is-not-that-name"),
+    pytest.param("WhatsApp announced a new group plan last year and said it would cost less.\n\n"
+                 "The running app Strava launched its own family plan on Tuesday. Strava is still a little cagey on "
+                 "the details, including how much the discount will amount to (it does say the savings will vary by "
+                 "country), and how members share it.",
+                 "savings will vary", "WhatsApp", False, id="it-not-past-a-subject-taken-for-a-person"),
+    pytest.param("Author Shameez Patel said romance was a growing market.\n\n"
+                 "The authors concurred that it was a \"taboo\" genre.",
+                 "taboo", "Shameez Patel", False, id="plural-descriptor-not-one-person"),
+]
+
+# nobody can safely be named: the claim is unresolved
+UNRESOLVED = [
+    pytest.param("Asked whether he supports expanding the court, Senator Bryce quipped, \"Not a chance.\"",
+                 "expanding the court", id="asked-whether-names-the-one-asked"),
+    pytest.param("Norway and Denmark have warned citizens about the storm.\n\nIt tells people to keep water at home.",
+                 "keep water", id="it-never-two-countries"),
+    pytest.param("The Lisbon city archive page reveals the old records.\n\n"
+                 "Last month they posted a request for help: \"Please send us the files.\"",
+                 "request for help", id="they-never-a-singular-thing"),
+    pytest.param("Analysts said Vantor would cut jobs, according to the Harbour Times. Vantor's workers grew angrier "
+                 "each month.\n\nIn one letter, they said that the plant had been sold.",
+                 "plant had been sold", id="they-not-past-a-plural-subject-since-the-speaker"),
+    pytest.param("Protesters marched past Israel's embassy on Monday.\n\nThey said the war must end.",
+                 "the war must end", id="they-never-a-country"),
+    pytest.param("Council member Tom Baker is accused of threatening his neighbour, retired teacher Paul Kline.\n\n"
+                 "The complaint alleges that Baker poisoned Mr. Kline's dog and harassed Mr. Kline's son.\n\n"
+                 "In fact, he says that the threats continued for months.",
+                 "threats continued", id="he-when-reported-words-name-another-man"),
+    pytest.param("Months later, he reposted a video of a fighter jet, giving it a heading that said: \"Man, the navy "
+                 "does some cool stuff.\"", "cool stuff", id="that-on-a-heading-names-nobody"),
+]
+
+# several facts of one claim: "name", "text", "resolved_from", "anonymous" of its source; "cue" text
+FIELDS = [
+    pytest.param("Foreign ministry spokesman Karl Vint said talks would resume on Monday.\n\n"
+                 "The spokesman said both delegations had agreed to the date.",
+                 "both delegations", {"name": "Karl Vint", "resolved_from": "Karl Vint"},
+                 id="descriptor-to-the-named-person-with-that-role"),
+    pytest.param("The Harbour Gazette said the opposition leader Tomas Vela had returned to the capital.\n\n"
+                 "Vela would hold a rally on Sunday, his spokesman said.",
+                 "rally on Sunday", {"anonymous": True, "name": "his spokesman"}, id="his-spokesman-is-unnamed"),
+    pytest.param("\"Only after our warning did the ministry act,\" the letter stated. "
+                 "It described the delays as part of a \"pattern of neglect.\"",
+                 "delays as part", {"text": "It", "name": "letter"}, id="it-may-stand-for-a-letter"),
+    pytest.param("A company spokesman, Ravi Patel, said the plant would stay open.",
+                 "plant would stay open", {"anonymous": False, "name": "Ravi Patel"},
+                 id="a-named-spokesman-is-not-anonymous"),
+    pytest.param('"The new tax is a disaster," said Senator Ona Price, who also says she is a "strong supporter '
+                 'of small farms."', "strong supporter", {"cue": "says", "name": "Ona Price"},
+                 id="cue-in-a-relative-clause-on-its-speaker"),
+    pytest.param("The plastic is less likely to crack, said the officials, who added that they were swapping about "
+                 "100 miles of line each year.", "less likely to crack", {"text": "the officials"},
+                 id="relative-clause-with-a-cue-not-in-the-outer-source"),
+]
+
+
+@pytest.mark.parametrize("text, words, want", FIELDS)
+def test_the_claim_has(nlp, text, words, want):
+    c = claim_about(nlp, text, words)
+    got = {k: c.cue.text if k == "cue" else getattr(c.source, k) for k in want}
+    assert got == want
+
+
+@pytest.mark.parametrize("text, words, name", NAMED)
+def test_the_speaker_is_named(nlp, text, words, name):
+    assert claim_about(nlp, text, words).source.name == name
+
+
+@pytest.mark.parametrize("text, words, part", NAMES_PART)
+def test_the_speaker_names(nlp, text, words, part):
+    name = claim_about(nlp, text, words).source.name
+    assert name is not None and part in name
+
+
+@pytest.mark.parametrize("text, words, wrong, named", NOT_NAMED)
+def test_the_speaker_is_not(nlp, text, words, wrong, named):
+    name = claim_about(nlp, text, words).source.name
+    assert wrong not in (name or "")
+    assert name is not None or not named
+
+
+@pytest.mark.parametrize("text, words", UNRESOLVED)
+def test_the_speaker_is_unresolved(nlp, text, words):
+    c = claim_about(nlp, text, words)
+    assert c.source.name is None and c.unresolved
+
+
+def test_a_pronoun_after_a_guessed_speaker_is_itself_only_a_guess(nlp):
+    # "her" guessed Tom Hale (no gender known); "He" must not take that guess as the passage's speaker
+    text = ("Even before Tom Hale made way for Ann Cole, the party had more offices.\n\n"
+            "Her team has 300 offices, according to her campaign's weekend memo.\n\n"
+            "He pointed to new donors who will organize for the party.")
+    c = claim_about(nlp, text, "new donors")
+    assert c.source.confidence <= 0.5
+
+
+def test_which_never_stands_for_a_person(nlp):
+    text = ("Sami Odeh is the head of the Palestinian Dialogue Group in Turkey, which says on its site that it "
+            "aims to \"protect the historical rights of the Palestinian people.\"")
+    c = claim_about(nlp, text, "historical rights")
+    assert c.source.name != "head"
 
 
 def test_he_goes_to_the_subject_not_to_an_object_inside_a_relative_clause(nlp):
@@ -20,13 +189,6 @@ def test_he_goes_to_the_subject_not_to_an_object_inside_a_relative_clause(nlp):
     assert 0 < c.source.confidence < 1
 
 
-def test_he_never_resolves_to_a_woman(nlp):
-    text = ("Ms Helen Ward, the council leader, said the budget was balanced.\n\n"
-            "He said the vote would be held in March.")
-    c = claim_about(nlp, text, "vote would be held")
-    assert c.source.name != "Helen Ward"
-
-
 def test_she_without_any_woman_is_unresolved(nlp):
     text = ("Mr David Olsen said the bridge would reopen next week.\n\n"
             "She said the repairs had cost more than expected.")
@@ -37,46 +199,11 @@ def test_she_without_any_woman_is_unresolved(nlp):
     assert c.source.confidence == 0.0
 
 
-def test_pronoun_does_not_take_a_name_inside_the_previous_quotation(nlp):
-    text = ("“I spoke to Peter Grant about it last week,” said Anna Lindqvist, the museum director.\n\n"
-            "She said the paintings would be returned in the autumn.")
-    c = claim_about(nlp, text, "paintings would be returned")
-    assert c.source.name == "Anna Lindqvist"
-
-
-def test_current_speaker_is_preferred(nlp):
-    text = ("Dr Samuel Okoro, who leads the hospital's trauma unit, said 40 people had been treated overnight.\n\n"
-            "The injured included a bus driver and two children. He said most of them would go home on Friday.")
-    c = claim_about(nlp, text, "most of them")
-    assert c.source.name == "Samuel Okoro"
-
-
 def test_passive_subject_is_the_accused_not_the_speaker(nlp):
     text = "The logistics firm Kestrel Freight was accused of hiding losses from its investors."
     claims = find_claims(nlp(text), text)
     for c in claims:
         assert not (c.source and c.source.name and "Kestrel" in c.source.name)
-
-
-def test_descriptor_resolves_to_the_named_person_with_that_role(nlp):
-    text = ("Foreign ministry spokesman Karl Vint said talks would resume on Monday.\n\n"
-            "The spokesman said both delegations had agreed to the date.")
-    c = claim_about(nlp, text, "both delegations")
-    assert c.source.name == "Karl Vint"
-    assert c.source.resolved_from == "Karl Vint"
-
-
-def test_apposition_names_the_speaker(nlp):
-    text = "Maria Santos, 61, a fisherman's widow who lives by the harbour, said the storm had destroyed her house."
-    c = claim_about(nlp, text, "storm had destroyed")
-    assert c.source.name == "Maria Santos"
-
-
-def test_indefinite_mention_is_a_new_speaker(nlp):
-    text = ("A 2019 study by the Delft water institute said the dykes were safe.\n\n"
-            "A study published last month by Lund University said sea levels were rising faster than expected.")
-    c = claim_about(nlp, text, "sea levels")
-    assert "2019" not in (c.source.name or "")
 
 
 def test_anonymous_sources_are_marked(nlp):
@@ -102,12 +229,6 @@ def test_old_claim_json_still_loads():
 def test_unnamed_sources_are_anonymous(nlp, text):
     c = find_claims(nlp(text), text)[0]
     assert c.source.anonymous and c.source.name
-
-
-def test_a_named_spokesman_is_not_anonymous(nlp):
-    text = "A company spokesman, Ravi Patel, said the plant would stay open."
-    c = claim_about(nlp, text, "plant would stay open")
-    assert not c.source.anonymous and c.source.name == "Ravi Patel"
 
 
 def test_a_source_without_letters_is_unresolved_not_an_error(nlp):
@@ -139,74 +260,12 @@ def test_work_seen_by_an_outlet_is_not_by_that_outlet(nlp):
     assert "reports" in c.source.name.lower()
 
 
-def test_a_bare_role_noun_does_not_take_the_latest_organisation(nlp):
-    text = ("The Harbour Gazette reported on Monday that the ferry had been delayed.\n\n"
-            "The military said it was keeping the passengers safe.")
-    c = claim_about(nlp, text, "keeping the passengers safe")
-    assert c.source.name is not None and "Gazette" not in c.source.name
-
-
-def test_his_spokesman_is_someone_speaking_for_him_unnamed(nlp):
-    text = ("The Harbour Gazette said the opposition leader Tomas Vela had returned to the capital.\n\n"
-            "Vela would hold a rally on Sunday, his spokesman said.")
-    c = claim_about(nlp, text, "rally on Sunday")
-    assert c.source.anonymous
-    assert c.source.name == "his spokesman"
-
-
-def test_it_may_stand_for_a_letter_that_spoke(nlp):
-    text = ("\"Only after our warning did the ministry act,\" the letter stated. "
-            "It described the delays as part of a \"pattern of neglect.\"")
-    c = claim_about(nlp, text, "delays as part")
-    assert c.source.text == "It"
-    assert c.source.name == "letter"
-
-
-def test_an_organisation_tagged_name_is_not_a_person(nlp):
-    text = "The Justice Department noted the bureau did not search the office until October."
-    c = claim_about(nlp, text, "did not search")
-    assert c.source.name != "Department"
-    assert "Justice" in c.source.name
-
-
-def test_a_surname_takes_the_full_name_given_earlier_in_the_article(nlp):
-    text = ("President Maria Delgado lost a vote in parliament on Tuesday.\n\n"
-            "Delgado first called on lawmakers to pass a new budget, saying it would have her full support.")
-    c = claim_about(nlp, text, "full support")
-    assert c.source.name == "Maria Delgado"
-
-
-def test_they_after_a_coordinated_speaker_is_that_group(nlp):
-    text = ("The agency and federal prosecutors announced two arrests in March.\n\n"
-            "Senator Hall and his colleagues asked for answers by May 10. "
-            "\"The threat undermines our principles of freedom,\" they wrote.")
-    c = claim_about(nlp, text, "principles of freedom")
-    assert c.source.name is not None and "Hall" in c.source.name
-
-
 def test_inherited_subject_of_a_passive_cue_is_not_its_speaker(nlp):
     text = ("Ms Ann Cole won the first round on Sunday.\n\n"
             "She has slammed the alliance, voted against the treaties and been accused of helping foreign dictators.")
     for c in find_claims(nlp(text), text):
         if "dictators" in c.content.text:
             assert c.source.name is None
-
-
-def test_asked_whether_names_the_one_asked_not_the_asker(nlp):
-    text = "Asked whether he supports expanding the court, Senator Bryce quipped, \"Not a chance.\""
-    c = claim_about(nlp, text, "expanding the court")
-    assert c.source.name is None
-
-
-def test_gender_is_read_past_a_place_inside_the_speakers_own_phrase(nlp):
-    text = ("Ms Ruth Dlamini said the festival had sold out.\n\n"
-            "One of the organisers, Kelly Marsh, from Vredehoek, said the conference brought local romance readers "
-            "and authors together to discuss and celebrate the beloved genre and showcase the talent of the city, "
-            "and that next year's edition would move to a larger hall near the harbour so that more readers "
-            "could attend the talks, the workshops and the signings over the three days of the festival.\n\n"
-            "\"We had a wonderful crowd,\" she said.")
-    c = claim_about(nlp, text, "wonderful crowd")
-    assert c.source.name == "Kelly Marsh"
 
 
 
@@ -230,27 +289,6 @@ def test_a_heading_is_no_part_of_the_next_paragraphs_source(nlp):
     assert "FULL INQUIRY" not in c.source.text
 
 
-def test_an_organisation_named_in_the_plural_is_still_it(nlp):
-    text = ('The Northern Defense Forces said on Monday: "We do not target civilians." A day after the report '
-            'was published, it said the raid took place in an active combat zone.')
-    c = claim_about(nlp, text, "active combat zone")
-    assert c.source.name == "Northern Defense Forces"
-
-
-def test_a_poll_beside_a_name_is_not_that_name(nlp):
-    text = ("Mary Stone is still less popular than her sister in her own country as the brand receives another "
-            "blow following the acceptance of the Pat Tillman Award for Service, a recent poll has shown.")
-    c = claim_about(nlp, text, "less popular")
-    assert c.source.name is not None and "Tillman" not in c.source.name
-
-
-def test_which_never_stands_for_a_person(nlp):
-    text = ("Sami Odeh is the head of the Palestinian Dialogue Group in Turkey, which says on its site that it "
-            "aims to \"protect the historical rights of the Palestinian people.\"")
-    c = claim_about(nlp, text, "historical rights")
-    assert c.source.name != "head"
-
-
 def test_no_gender_is_read_from_a_pronoun_after_an_object(nlp):
     from newsledger.analyze.speakers import _Context
 
@@ -259,25 +297,16 @@ def test_no_gender_is_read_from_a_pronoun_after_an_object(nlp):
     genders = _Context([], nlp(text), text).genders
     assert genders.get("Tom Hart") != "f"
 
+def test_a_source_holding_a_speech_verb_with_words_is_two_phrases_run_together(nlp):
+    from newsledger.analyze.speakers import resolve_speakers
+    from newsledger.model import Claim, Content, Cue, Source
 
-def test_it_is_unresolved_when_its_own_sentence_has_a_subject_we_took_for_a_person(nlp):
-    text = ("WhatsApp announced a new group plan last year and said it would cost less.\n\n"
-            "The running app Strava launched its own family plan on Tuesday. Strava is still a little cagey on the "
-            "details, including how much the discount will amount to (it does say the savings will vary by "
-            "country), and how members share it.")
-    c = claim_about(nlp, text, "savings will vary")
-    assert c.source.name != "WhatsApp"
-
-
-def test_the_same_words_name_the_same_speaker_for_both_cues(nlp):
-    text = ("Water Board officials said the department repaired 75 breaks in January.\n\n"
-            "Harbour Gas officials said they had begun replacing the old gas lines. The plastic is less likely to "
-            "crack, said the officials, who added that they were swapping about 100 miles of line each year.")
-    c = claim_about(nlp, text, "swapping about 100 miles")
-    assert c.source.name == "Harbour Gas officials"
-
-
-def test_a_plural_descriptor_is_not_one_person_named_before(nlp):
-    text = "Author Shameez Patel said romance was a growing market.\n\nThe authors concurred that it was a \"taboo\" genre."
-    c = claim_about(nlp, text, "taboo")
-    assert c.source.name != "Shameez Patel"
+    text = "Generals Amos Tall and Peter Vane, the source, who said he had spoken to them, told the Courier."
+    src = "Generals Amos Tall and Peter Vane, the source, who said he had spoken to them"
+    cue = text.index("told")
+    claim = Claim(source=Source(text=src, start=0, end=len(src), name=src),
+                  cue=Cue(text="told", start=cue, end=cue + 4),
+                  content=Content(text="the Courier", start=cue + 5, end=cue + 16, pieces=[(cue + 5, cue + 16)]),
+                  kind="indirect")
+    resolve_speakers([claim], nlp(text), text)
+    assert claim.source.name is None and claim.unresolved

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.analyze.attribution.base import WORK_NOUNS
+from newsledger.analyze.attribution.base import SPEECH_VERBS, WORK_NOUNS
 
 SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|official|officials|report|agency|outlet)$", re.I)
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
@@ -242,9 +242,11 @@ class _Context:
         self.clusters: list[_Cluster] = []
         self.mentions = self._mentions()
         self.genders = self._genders()
+        self.reported_persons = self._reported_persons()
         self.current: Optional[_Cluster] = None  # speaker of the latest resolved claim
-        self.current_pos = -1
+        self.current_pos = self.current_end = -1
         self.current_group = False  # the current speaker was named with others ("Gallagher and his colleagues")
+        self.current_guessed = False  # the current speaker is itself an ambiguous guess
         self.last_person: Optional[_Cluster] = None
 
     def hidden(self, start: int, end: int) -> bool:
@@ -262,6 +264,18 @@ class _Context:
                 "heading" if root.dep_ == "ROOT" and root.sent.end - root.sent.start <= 8 else "other"
             out.append(_Mention(e.start_char, e, role))
         return out
+
+    def _reported_persons(self) -> list[tuple[int, str, Optional[str]]]:
+        """(position, name, "m"/"f"/None) of the people named inside reported content (the
+        claims' content, not quotations): no antecedents, but rivals of one."""
+        out = []
+        for e in [*_ents(self.doc), *_titled_names(self.doc)]:
+            if e.label_ != "PERSON" or not self.reported[e.start_char] or self.qmask[e.start_char]:
+                continue
+            name = _person_name(self.doc, e.start_char, e.end_char) or e.text
+            before = self.doc[max(e.start - 1, 0)].lower_.strip(".")
+            out.append((e.start_char, name, TITLE_GENDER.get(before) or self.genders.get(name)))
+        return sorted(out)
 
     def _genders(self) -> dict[str, str]:
         """person name -> "m"/"f", from a title ("Mr", "Ms"), or the first he/she subject (or
@@ -353,8 +367,15 @@ def _agrees(ctx: _Context, pron: str, cl: _Cluster) -> bool:
     if pron in NEUTER:
         return cl.kind == "org" and not getattr(cl, "plural", False) and getattr(cl, "orgish", True)
     if pron in PLURAL:
-        return cl.kind == "org" or getattr(cl, "plural", False)
+        return getattr(cl, "plural", False) or _collective(cl)
     return True
+
+
+def _collective(cl: _Cluster) -> bool:
+    """Whether a singular cluster can be a "they": a named organisation or one a generic noun names
+    ("the company ... they said"), never a country or city ("Israel ... they": the writer would
+    say "it") nor a singular thing ("the profile page ... they")."""
+    return cl.kind == "org" and getattr(cl, "collective", True) and not getattr(cl, "gpe", False)
 
 
 def _cluster_of_mention(ctx: _Context, m: _Mention) -> _Cluster:
@@ -365,7 +386,10 @@ def _cluster_of_mention(ctx: _Context, m: _Mention) -> _Cluster:
     for cc in reversed(ctx.clusters):
         if cc.kind == "org" and _match_org(name, cc):
             return cc
-    return _new(ctx.clusters, name, "org")
+    cl = _new(ctx.clusters, name, "org")
+    cl.gpe = m.ent.label_ == "GPE"
+    cl.plural = m.ent.label_ == "NORP" and m.ent.root.tag_ in ("NNS", "NNPS")  # "Palestinians", not "Israeli"
+    return cl
 
 
 def _antecedents(ctx: _Context, pos: int, pron: str) -> list[tuple[int, _Cluster, str, str]]:
@@ -392,6 +416,8 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         return (cl, CONF_AMBIGUOUS, cl.name) if cl is not None and 0 <= pos - ctx.current_pos <= WINDOW else (None, 0.0, None)
     if pron in PLURAL and ctx.current_group and ctx.current is not None and 0 <= pos - ctx.current_pos <= WINDOW // 2:
         return ctx.current, CONF_SPEAKER, ctx.current.name  # "Gallagher and his colleagues asked ... they wrote"
+    if pron in PLURAL and _plural_unsafe(ctx, pos):
+        return None, 0.0, None
     cands = _antecedents(ctx, pos, pron)
     if not cands:
         return None, 0.0, None
@@ -399,7 +425,8 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
     cur = ctx.current
     gendered = pron in MALE | FEMALE
     known = [x for x in cands if gendered and ctx.gender_of(x[1]) is not None]
-    if cur is not None and id(cur) in others and 0 <= pos - ctx.current_pos <= WINDOW and (
+    if cur is not None and id(cur) in others and not ctx.current_guessed \
+            and 0 <= pos - ctx.current_pos <= WINDOW and (
             not known or ctx.gender_of(cur) is not None or pos - ctx.current_pos <= 300):
         # (a speaker of unknown gender yields to a candidate known to agree)
         # the current speaker, unless a compatible subject was named after the speaker last spoke
@@ -410,10 +437,37 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         else cands[0]
     if pron in NEUTER and _other_subject_before(ctx, pos, p, cl):
         return None, 0.0, None  # "Strava is cagey on the details (it does say ...)": not an earlier WhatsApp
+    if gendered and _reported_rival(ctx, pron, p, pos, cl):
+        return None, 0.0, None
     rivals = {id(x[1]) for x in cands if pos - x[0] <= 600} - {id(cl)}
     sure = ctx.gender_of(cl) is not None or pron not in MALE | FEMALE
     conf = CONF_SUBJECT if not rivals and sure else CONF_AMBIGUOUS
     return cl, conf, mention
+
+
+def _plural_unsafe(ctx: _Context, pos: int) -> bool:
+    """A "they" with no safe antecedent: the passage's latest speaker cannot be a "they" ("The
+    archive page shows ... they posted": not an older plural speaker beyond it), or a plural
+    noun was the subject of a main clause since that speaker spoke ("... according to the Post.
+    The user's posts grew angrier. In one, they ...": the posts' writer, not the Post)."""
+    cur = ctx.current
+    if cur is None or not 0 <= pos - ctx.current_pos <= WINDOW:
+        return False
+    if not _agrees(ctx, "they", cur):
+        return pos - ctx.current_pos <= WINDOW // 2
+    return any(ctx.current_end <= t.idx < pos and t.dep_ in SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS")
+               and t.head.dep_ in ("ROOT", "conj") and not ctx.hidden(t.idx, t.idx + 1)
+               for t in ctx.doc if ctx.current_end <= t.idx < pos)
+
+
+def _reported_rival(ctx: _Context, pron: str, cand_pos: int, pos: int, cl: _Cluster) -> bool:
+    """Whether, between the chosen antecedent and the pronoun, someone else's words name another
+    person known to agree with the pronoun ("Baker is accused ... The complaint alleges that Baker
+    poisoned Mr Kline's dog. He says ...": Kline as likely as Baker): then no guess is safe."""
+    want = "m" if pron in MALE else "f"
+    last = cl.name.split()[-1] if cl.name.split() else cl.name
+    return any(cand_pos < q < pos and g == want and name.split()[-1] != last
+               for q, name, g in ctx.reported_persons)
 
 
 def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) -> bool:
@@ -461,6 +515,18 @@ def _descriptor_head(doc, src) -> Optional[str]:
     return head.lemma_.lower()
 
 
+LINK_WORDS = {"of", "for", "on", "in", "at", "and", "to", "the", "&"}
+
+
+def _head_words(mention: str) -> list[str]:
+    """The words of an organisation's name that can be its head: not a modifier of a following
+    common noun ("the user" is not the "Reddit user profile page"; "the ministry" is the
+    "Ministry of Health")."""
+    words = mention.split()
+    return [w for k, w in enumerate(words)
+            if k + 1 == len(words) or words[k + 1].lower() in LINK_WORDS or not words[k + 1][:1].islower()]
+
+
 def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str]]:
     """A definite descriptor ("the spokesman", "the officials", "the government") -> an earlier
     speaker whose words hold its head noun, or the passage's country for a government."""
@@ -476,7 +542,8 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
             continue
         if plural and cl.kind == "person":
             continue  # "the authors" are not the one author named before
-        words = {w.lower().rstrip("s") for m in [*cl.mentions, *getattr(cl, "descriptions", [])] for w in m.split()}
+        words = {w.lower().rstrip("s") for m in cl.mentions for w in (_head_words(m) if cl.kind == "org" else m.split())}
+        words |= {w.lower().rstrip("s") for m in getattr(cl, "descriptions", []) for w in m.split()}
         if head.rstrip("s") in words and (best is None or p > best[0]):
             best = (p, cl)
     if best is not None:
@@ -570,8 +637,17 @@ def _relative_head(doc, src):
         n = verb.head
         if tok.lower_ == "which" and _person_noun(n):
             return None  # "the head of the Dialogue Group, which says ...": "which" is never a person
+        if _mere_thing(n):
+            return None  # "a photo with a heading that said ...": the heading's writer, not the heading
         return n.left_edge.idx, n.idx + len(n)
     return None
+
+
+def _mere_thing(n) -> bool:
+    """A common noun that names neither a person, a group nor a work that speaks ("heading",
+    "sticker", "sign"): what it "says" was written by someone the sentence does not name."""
+    return n.pos_ == "NOUN" and not n.ent_type_ and not _person_noun(n) and n.tag_ != "NNS" \
+        and n.lemma_.lower() not in GENERIC_ORG | ORG_TYPE_HEADS | GOVERNMENT_HEADS | WORK_NOUNS | ANON_HEADS
 
 
 PERSON_NOUNS = {"head", "chief", "leader", "founder", "director", "chairman", "chairwoman", "president", "man",
@@ -660,7 +736,11 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         core = _core(doc, src.start, src.end)
         base = _norm(core.text) if core is not None else raw
         cl = _new(ctx.clusters, _strip_paren(_strip_det(base)) or raw, "org")
-        cl.plural = head is not None and head.tag_ == "NNS"  # "Israel Defense Forces" (NNPS) is one "it"
+        # "Israel Defense Forces" (NNPS) is one "it"; "Norway and Denmark" are a "they"
+        cl.plural = head is not None and head.tag_ == "NNS" or _coordinated(doc, src)
+        cl.gpe = head is not None and head.ent_type_ == "GPE" and not cl.plural
+        cl.collective = head is not None and (head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "NORP")
+                                              or head.lower_ in GENERIC_ORG | ORG_TYPE_HEADS | GOVERNMENT_HEADS)
         # "it" may stand for an organisation, not for any noun phrase that once spoke
         cl.orgish = head is not None and (head.pos_ == "PROPN" or head.lower_ in GENERIC_ORG | WORK_NOUNS or any(
             t.ent_type_ in ("ORG", "GPE", "NORP") for t in head.subtree))
@@ -684,7 +764,9 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
         src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
         raw, low = _norm(src.text), _norm(src.text).lower()
     via = "name"
-    if not any(ch.isalnum() for ch in raw):  # a parse slip ("—", "a.m." split at "."): no speaker
+    if not any(ch.isalnum() for ch in raw) or _speaks_inside(doc, src):
+        # a parse slip ("—", "a.m." split at "."), or two phrases run together ("ministers X and Y,
+        # who fled ..., the source, who said he had spoken ..."): no speaker
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
     elif SAME_SOURCE.match(raw) and ctx.current is not None:
@@ -715,6 +797,15 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     c.source.anonymous = anon
     c.source.name = raw if anon else None
     return cl
+
+
+def _speaks_inside(doc, src) -> bool:
+    """Whether the source's own words hold a speech verb with words of its own ("..., the source,
+    who said he had spoken ..."): the parser ran two phrases together ("an officer who responded"
+    reports nothing)."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS
+                                    and any(c.dep_ == "ccomp" for c in t.children) for t in span)
 
 
 def _coordinated(doc, src) -> bool:
@@ -749,8 +840,9 @@ def resolve_speakers(claims, doc, text: str) -> None:
             continue
         cl.last_pos = c.source.start
         assigned[i] = cl
-        ctx.current, ctx.current_pos = cl, c.source.start
+        ctx.current, ctx.current_pos, ctx.current_end = cl, c.source.start, c.source.end
         ctx.current_group = _coordinated(doc, c.source)
+        ctx.current_guessed = c.source.confidence <= CONF_AMBIGUOUS
         if cl.kind == "person":
             ctx.last_person = cl
     _merge_org_clusters(ctx.clusters)

@@ -191,6 +191,18 @@ def _np_span(tok, exclude: set[int] = frozenset()) -> Optional[tuple[int, int]]:
     return doc[keep[0]].idx, doc[keep[-1]].idx + len(doc[keep[-1]])
 
 
+def _subjects_in_order(verb) -> list:
+    """The verb's children, a subject after a fronted subordinate phrase the parser folded into
+    the verb first ("Shortly after the post, in June, Ann wrote": "after" marks the verb, and
+    "the post" is its first nsubj; the writer is Ann)."""
+    kids = list(verb.children)
+    subj = [c for c in kids if c.dep_ == "nsubj" and c.i < verb.i]
+    mark = [c for c in kids if c.dep_ == "mark" and c.i < verb.i]
+    if len(subj) >= 2 and mark and mark[0].i < subj[0].i:
+        return [subj[-1]] + [c for c in kids if c is not subj[-1]]
+    return kids
+
+
 def _subject(verb):
     agent = None
     for c in verb.children:
@@ -201,7 +213,7 @@ def _subject(verb):
     if agent is not None:
         return agent
     for dep in ("nsubj", "csubj", "nsubjpass"):
-        for c in verb.children:
+        for c in _subjects_in_order(verb):
             if c.dep_ == dep:
                 if dep == "nsubjpass" and c.lower_ in {"it", "there"}:
                     continue

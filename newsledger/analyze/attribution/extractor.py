@@ -9,8 +9,9 @@ from typing import Optional
 
 from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, CONTENT_PREPS, DOBJ_NEEDS_PRED, KEEP_OBJECT,
                                                  NEED_COMPLEMENT, NOUN_CUES, NOUN_PREPS, PASSIVE_RAISING, RAISING,
-                                                 Cand, _find_source, _merge, _np_span, _subtree, _tok_ranges, _trim,
-                                                 lexicon, paragraph_bounds, quote_spans, quoted_mask)
+                                                 SPEECH_VERBS, Cand, _find_source, _merge, _np_span, _subtree,
+                                                 _tok_ranges, _trim, lexicon, paragraph_bounds, quote_spans,
+                                                 quoted_mask)
 from newsledger.analyze.attribution.tagger_claims import TaggerClaims
 from newsledger.analyze.attribution.trimming import ContentTrimming
 
@@ -238,6 +239,11 @@ class Extractor(ContentTrimming, TaggerClaims):
             if not self.generate:
                 return None
             flags.append("needs-comp")
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            # "if a rival knows we're bidding, it bids more": a condition, nobody's statement
+            if not self.generate or self.product:
+                return None
+            flags.append("condition")
         return flags
 
     def _verb_source(self, tok, lemma: str, comp: list, content: set) -> tuple:
@@ -308,7 +314,11 @@ class Extractor(ContentTrimming, TaggerClaims):
             return None
         cue = (tok.idx, to[0].idx + len(to[0]))
         return Cand(cue=cue, cue_i=tok.i, source=src, content=_tok_ranges(doc, idxs), rule="according",
-                    lemma="according to")
+                    lemma="according to", extra={"verb_i": head.i if self._speech_verb_with_subject(head) else -1})
+
+    @staticmethod
+    def _speech_verb_with_subject(head) -> bool:
+        return head.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in head.children)
 
     # -- "..., as X put it, ..." frame
     def as_put_it(self, tok) -> Optional[Cand]:
@@ -468,8 +478,22 @@ class Extractor(ContentTrimming, TaggerClaims):
     def run(self, scorer=None, boundary=None, edges=None) -> list[Cand]:
         """Candidates -> (optional learned filter) -> following quotes -> univocal clean-up.
         ``scorer(ex, cands)`` returns a keep-probability per candidate, or None for "keep"
-        (rule-only candidates)."""
+        (rule-only candidates). In the product, "he said according to a transcript" is his claim:
+        the "according to" is left out, unless the speaker's own claim is then not found."""
+        kept, held = self._run(scorer, boundary, edges, hold=self.product)
+        if held and not all(self._claimed(h, kept) for h in held):
+            kept, _ = self._run(scorer, boundary, edges, hold=False)
+        return kept
+
+    def _claimed(self, h: Cand, kept: list[Cand]) -> bool:
+        at = self.doc[h.extra["verb_i"]].idx
+        return any(k.source is not None and k.cue[0] <= at < k.cue[1] for k in kept)
+
+    def _run(self, scorer, boundary, edges, hold: bool) -> tuple[list[Cand], list[Cand]]:
+        self.cands = []
         cands = self.candidates()
+        held = [c for c in cands if hold and self.records_a_speaker(c, cands)]
+        cands = self.cands = [c for c in cands if not any(c is h for h in held)]
         if scorer is not None:
             probs = scorer(self, cands)
             kept = []
@@ -487,7 +511,7 @@ class Extractor(ContentTrimming, TaggerClaims):
             self.tagger_sources(kept)
         if self.tag is not None and TAGGER_CLAIMS:
             kept = sorted(kept + self.tagger_claims(kept), key=lambda c: c.cue[0])
-        return kept
+        return kept, held
 
     def strip_dateline(self, c: Cand) -> None:
         if not c.content:
@@ -506,6 +530,14 @@ class Extractor(ContentTrimming, TaggerClaims):
         inside = lambda pos: any(s <= pos < e for s, e in c.content)  # noqa: E731
         return any(o is not c and o.rule == "verb" and o.source is not None and inside(o.cue[0])
                    and inside(o.source[0]) for o in cands)
+
+    @staticmethod
+    def records_a_speaker(c: Cand, cands: list[Cand]) -> bool:
+        """"..., he said according to a transcript": an "according to" on a speech verb whose own
+        claim, with its speaker, is among ``cands`` names only the record of that claim."""
+        verb = c.extra.get("verb_i", -1) if c.rule == "according" else -1
+        return verb >= 0 and any(o is not c and o.rule == "verb" and o.cue_i == verb and o.source is not None
+                                 for o in cands)
 
     def cleanup(self, cands: list[Cand]) -> list[Cand]:
         """Univocal clean-up: largest content first; drop a claim whose cue lies inside a kept
