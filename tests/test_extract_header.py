@@ -394,3 +394,55 @@ def test_inscriptis_nested_bullets_are_no_headline():
 
     assert line_info("            o Council port traffic news").bullet
     assert not line_info("o presidente disse que sim, e a ponte fecha amanhã.").bullet  # a sentence, not indented
+
+
+# ---- issue 14, fourth pass: furniture in other languages, noun phrases, newsroom signatures
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+@pytest.mark.parametrize("junk", ["Zum Inhalt springen", "Przejdź do treści", "Omitir para ir al contenido principal",
+                                  "Récupérer votre mot de passe", "Schreib einen Kommentar"])
+def test_skip_links_and_account_prompts_in_other_languages_are_no_headline(style, junk):
+    art = _text(_page(junk, TITLE, "Harbour works begin", style=style))
+    assert art.title == TITLE
+    assert any(r.text.strip().endswith(junk) and r.reason == "boilerplate" for r in art.removed)
+
+
+def test_a_sentence_about_a_password_is_no_boilerplate():
+    from newsledger.extract.lines import line_info, line_rule
+
+    assert line_rule(line_info("Comment choisir un mot de passe sûr")) is None
+    assert line_rule(line_info("Zum Inhalt springen")) == "boilerplate"
+
+
+def test_relative_dates_in_other_languages_are_date_lines():
+    from newsledger.extract.lines import line_info, line_rule
+
+    for line in ("Erstellt: vor 4 Stunden", "Publicado hace 3 horas", "il y a 2 heures"):
+        assert line_rule(line_info(line)) == "metadata", line
+    art = _text(_page("Erstellt: vor 4 Stunden", TITLE))
+    assert art.title == TITLE
+
+
+@pytest.mark.parametrize("line", ["Die Linke", "Der Herzschlag der Werft", "Elektronisches Hafenspielzeug",
+                                  "Schwimmender Hafenkran", "Übersetzung Jane Roe", "Bürgerbeteiligung Lindell"])
+def test_capitalised_noun_phrases_are_no_names(line):
+    from newsledger.extract.header import byline_names
+
+    assert byline_names(line)[0] == []
+
+
+@pytest.mark.parametrize("line", ["Jane Hartung", "Ursula von der Leyen", "Anna Jung", "Lena Bender"])
+def test_names_with_suffix_like_endings_stay_names(line):
+    from newsledger.extract.header import byline_names
+
+    assert byline_names(line)[0] == [line]
+
+
+def test_a_page_signed_by_its_newsroom_names_no_bare_line():
+    art = _text(_page(TITLE, "Harbour Cranes", "Autor: Die Redaktion", "Veröffentlicht am 14.03.2024"))
+    assert art.byline == []  # "Harbour Cranes" is a tag line, not the author
+    named = _text(_page(TITLE, "Harbour Cranes", "Autor: Jane Roe", "Veröffentlicht am 14.03.2024"))
+    assert named.byline == ["Jane Roe"]
+    assert _text(_page(TITLE, "Harbour Cranes", "By Staff")).byline == []
+    site = _text(_page(TITLE, "By Lindell Times", "Jane Roe / John Doe"))  # a site, not a newsroom label
+    assert site.byline == ["Jane Roe", "John Doe"]

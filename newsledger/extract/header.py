@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from newsledger.extract import meta as M
+from newsledger.extract.byline import is_newsroom
 from newsledger.extract.lines import _ALL_STOP, _BULLET, _BYLINE_STRIP, _CJK, _DATE, _WORD, LineInfo, line_info
 
 HEAD_WINDOW = 40  # non-blank lines above the body's first line searched for the headline
@@ -70,7 +71,7 @@ digital e-paper epaper edition archive archives podcast weather horoscope obitua
 correspondent reporter editor writer columnist contributor redakteur redakteurin journalist journalistin
 staff senior chief political deputy associate assistant follow finance monde professor markets app dive deeper
 party full screen font size recent posts post watched mehr weitere artikel galerie verwandte ähnliche
-kommentieren drucken zur zum más leido übersicht""".split())
+kommentieren drucken zur zum más leido übersicht products services solutions""".split())
 _NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
                         r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
@@ -288,9 +289,28 @@ def _name_part_ok(part: str) -> bool:
     if not 2 <= len(toks) <= 4 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]) \
             or toks[0].islower() or toks[-1].islower() or toks[0].endswith("."):
         return False
-    if any(t.lower().strip(".") in _UI_WORDS for t in toks):
+    if any(t.lower().strip(".") in _UI_WORDS for t in toks) or _phrase_not_name(toks):
         return False
     return all(_NAME_WORD.match(t) for t in toks)
+
+
+_ARTICLE_FIRST = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "the", "an", "les", "los",
+                  "las", "il", "gli", "het", "een", "unser", "unsere", "mein", "meine"}
+_NOUN_SUFFIX = re.compile(r"(?:heit|keit|schaft|ismus|ität|ungen|ung)$", re.I)
+_ADJ_SUFFIX = re.compile(r"(?:isches|ischer|ische|ischen|bares|barer|ender|endes|liches|licher|iges|iger)$", re.I)
+NOUN_MIN_CHARS = 9  # "Hartung", "Jung" are names; "Übersetzung", "Transformation" are not
+
+
+def _phrase_not_name(toks: list[str]) -> bool:
+    """Capitalised words that are a noun phrase, not a person: an article first ("Die Linke",
+    "Der Herzschlag der Transformation"), an abstract noun ("Übersetzung Jane Roe",
+    "Bürgerbeteiligung Steinheim": "-ung", "-heit", "-schaft"), or an inflected adjective first
+    ("Elektronisches Spielzeug", "Schwimmender Windpark")."""
+    if toks[0].lower() in _ARTICLE_FIRST:
+        return True
+    if any(len(t) >= NOUN_MIN_CHARS and _NOUN_SUFFIX.search(t) for t in toks):
+        return True
+    return len(toks[0]) >= NOUN_MIN_CHARS and bool(_ADJ_SUFFIX.search(toks[0]))
 
 
 _ROLE_WORDS = set("""deputy content hub director editor editors senior chief political politics news reporter
@@ -456,6 +476,9 @@ def _dated_byline(text: str, inf: LineInfo) -> bool:
     return bool(names) and evidence
 
 
+SIGNED_WORDS = 6  # "Autor: Die Redaktion"; a longer "Por ..." line is a sentence
+
+
 def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
                title_k: Optional[int]) -> tuple[list[str], list[int]]:
     """(names, their line indices) from the header zone: after the headline (or up to 15
@@ -473,6 +496,7 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     weak: dict[int, list[str]] = {}  # bare names next to a photo credit
     bulleted: set[int] = set()
     by_lines: list[int] = []
+    signed = False  # a "By ..." / "Autor: ..." line naming a newsroom, no person ("Autor: Die Redaktion")
     after_by = 0
     for k in range(max(0, start), min(len(idx), body + NAME_ZONE_MAX_AFTER)):
         if k >= stop and not after_by:
@@ -493,6 +517,8 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         if title_k is not None and k <= title_k and not by_line:
             continue  # above the headline only a "By ..." line counts
         names, evidence = byline_names(text)
+        signed = signed or (by_line and not names and inf.words <= SIGNED_WORDS and not inf.prose
+                            and is_newsroom(_BYLINE_STRIP.sub("", text)))
         if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
                 and not names:
             anchors.add(k)
@@ -513,6 +539,8 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
             bare[k] = names
             if inf.bullet:
                 bulleted.add(k)
+    if signed and not found:  # "Autor: Die Redaktion": the page names a newsroom, so no bare name either
+        return [], []
     chained = _chain_bare(bare, bulleted, anchors, title_k)
     if not found and not chained:
         chained = _lone_name(bare, bulleted, title_k, lo)
