@@ -446,3 +446,35 @@ def test_a_page_signed_by_its_newsroom_names_no_bare_line():
     assert _text(_page(TITLE, "Harbour Cranes", "By Staff")).byline == []
     site = _text(_page(TITLE, "By Lindell Times", "Jane Roe / John Doe"))  # a site, not a newsroom label
     assert site.byline == ["Jane Roe", "John Doe"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Veröffentlicht am 3. März 2019 von Jane Roe-Lind", ["Jane Roe-Lind"]),
+    ("July 24, 2019 by Jane Roe 5 Comments", ["Jane Roe"]),
+    ("Erstellt von Jane Roe", ["Jane Roe"]),
+    ("Ein Artikel von Jane Roe, veröffentlicht am 23.01.2020", ["Jane Roe"]),
+    ("Par Jane Roe le 07 Mai 2020", ["Jane Roe"]),
+    ("VON JANE ROE am 21. April 2020", ["Jane Roe"]),
+    ("by Jane Roe on January 20, 2020", ["Jane Roe"]),
+    ("Written by: Jane Roe", ["Jane Roe"]),
+    ("Am 13. November 2019 Von Jane In Aktuell", []),  # one word and the post's category: no name
+    ("In 2019 by the harbour they met", []),
+])
+def test_a_by_word_after_a_date_or_a_posting_cue(line, names):
+    from newsledger.extract.header import byline_names
+
+    assert byline_names(line)[0] == names
+
+
+def test_blog_posting_line_under_the_headline_names_the_author():
+    art = _text(_page(TITLE, "Veröffentlicht am 14. März 2024 von Jane Roe"))
+    assert art.byline == ["Jane Roe"]
+    assert not any("Jane Roe" in p for p in art.paragraphs)
+
+
+def test_honorific_and_connector_words_are_not_part_of_the_name():
+    from newsledger.extract.header import byline_names
+
+    assert byline_names("Dr. Jane Roe")[0] == ["Jane Roe"]
+    assert byline_names("Jane Roe on")[0] == []  # without a by-word the line is no name
+    assert byline_names("Jane Roe im Hafen")[0] == []

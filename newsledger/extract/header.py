@@ -336,15 +336,30 @@ _AGENCY_PART = re.compile(r"^\(?[A-Z]{2,5}\)?$")
 
 
 _GLUED_BY = re.compile(r"^([Bb]y)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")  # "bySauli Giliard"
-_BY_COLON = re.compile(r"^(by|von|par|por|door|av|af|di)\s*:\s*(?=\w)", re.I)  # "Von: Jane Roe"
+_BY_COLON = re.compile(r"^((?:written |posted |story )?by|von|par|por|door|av|af|di)\s*:\s*(?=\w)", re.I)  # "Von: Jane Roe"
+# "Veröffentlicht am 3. März 2019 von Jane Roe", "July 24, 2019 by Jane Roe", "Erstellt von Jane Roe":
+# a posting cue or a date first, the by-word after it
+_MID_BY = re.compile(
+    r"^(?:(?i:posted|published|written|veröffentlicht|erstellt|geschrieben|eingestellt|verfasst|publié|publicado|"
+    r"pubblicato|ein artikel|ein beitrag|blog ?beitrag)\b[^|]{0,40}?|[^|]{0,30}?\b\d{4}\b[^|]{0,12}?)"
+    r"\s*[·•|,-]?\s*(?i:by|von|par|por|door)\s+(?=[A-ZÀ-ÖØ-Þ])")
+_HONORIFIC = re.compile(r"^(?:(?:Dr|Prof|Mag|Dipl\.-\w+)\.\s*)+(?=[A-ZÀ-ÖØ-Þ])")  # "Dr. Jane Roe"
+# "Jane Roe am" (21. April 2020), "Jane Roe In Aktuell" (the post's category)
+_CONNECTOR_TAIL = re.compile(r"\s+(?:am|on|le|el|um|at|il)$|\s+(?:in|In|im)\s+[A-ZÀ-ÖØ-Þ][\w-]*$")
 _SEGMENT_SEP = re.compile(r"\s+[|•·]\s+")
 _WITH_NAMES = re.compile(r"\(\s*(?:avec|with|mit|con|com|met|med|z)\s+([^)]{3,120})\)", re.I)
+
+
+MID_BY_WORDS = 20  # a line this long at most may carry its by-word after a date or a posting cue
 
 
 def _by_segment(s: str) -> str:
     """A byline as one string: a glued "byName" opened up, the "Par ..." segment of a
     "Site | date | Par A (avec B et C)" line taken, and "(with B and C)" read as co-authors."""
     s = _BY_COLON.sub(r"\1 ", _GLUED_BY.sub(r"\1 ", s))
+    mid = None if _BYLINE_STRIP.match(s) else _MID_BY.match(s)
+    if mid and len(s.split()) <= MID_BY_WORDS:
+        s = "By " + s[mid.end():]
     if not _BYLINE_STRIP.match(s):
         segs = _SEGMENT_SEP.split(s)
         s = next((seg for seg in segs[1:] if _BYLINE_STRIP.match(seg) and re.match(r"\S+\s+[A-ZÀ-ÖØ-Þ]", seg)), s)
@@ -387,6 +402,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     cut = _GLUED_TAIL.split(s, maxsplit=1)
     s0 = cut[0].strip()
     cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,")
+    cut_time = _CONNECTOR_TAIL.sub("", cut_time) if by else cut_time
     role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
     handle = re.sub(r"@\w+.*$", "", role).strip()
     evidence = by or len(cut) > 1 or _dated_tail(s0) or role != cut_time or handle != role
@@ -395,7 +411,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     if cut_for != s and not evidence:
         return [], False  # "Jane Roe for Reuters" only on a byline: "A, Who Did X for Y" is a headline
     s = cut_for
-    parts = [p.strip(" .:,") for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
+    parts = [_HONORIFIC.sub("", p.strip(" .:,")) for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
                                                r"\ben\b|\boraz\b|\bi\b|\bve\b)\s*", s) if p.strip(" .:,")]
     parts = [p.title() if p.isupper() and len(p) > 3 else p for p in parts
              if not _AGENCY_PART.match(p) and not M.find_agency(p)]
