@@ -394,3 +394,87 @@ def test_inscriptis_nested_bullets_are_no_headline():
 
     assert line_info("            o Council port traffic news").bullet
     assert not line_info("o presidente disse que sim, e a ponte fecha amanhã.").bullet  # a sentence, not indented
+
+
+# ---- issue 14, fourth pass: furniture in other languages, noun phrases, newsroom signatures
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+@pytest.mark.parametrize("junk", ["Zum Inhalt springen", "Przejdź do treści", "Omitir para ir al contenido principal",
+                                  "Récupérer votre mot de passe", "Schreib einen Kommentar"])
+def test_skip_links_and_account_prompts_in_other_languages_are_no_headline(style, junk):
+    art = _text(_page(junk, TITLE, "Harbour works begin", style=style))
+    assert art.title == TITLE
+    assert any(r.text.strip().endswith(junk) and r.reason == "boilerplate" for r in art.removed)
+
+
+def test_a_sentence_about_a_password_is_no_boilerplate():
+    from newsledger.extract.lines import line_info, line_rule
+
+    assert line_rule(line_info("Comment choisir un mot de passe sûr")) is None
+    assert line_rule(line_info("Zum Inhalt springen")) == "boilerplate"
+
+
+def test_relative_dates_in_other_languages_are_date_lines():
+    from newsledger.extract.lines import line_info, line_rule
+
+    for line in ("Erstellt: vor 4 Stunden", "Publicado hace 3 horas", "il y a 2 heures"):
+        assert line_rule(line_info(line)) == "metadata", line
+    art = _text(_page("Erstellt: vor 4 Stunden", TITLE))
+    assert art.title == TITLE
+
+
+@pytest.mark.parametrize("line", ["Die Linke", "Der Herzschlag der Werft", "Elektronisches Hafenspielzeug",
+                                  "Schwimmender Hafenkran", "Übersetzung Jane Roe", "Bürgerbeteiligung Lindell"])
+def test_capitalised_noun_phrases_are_no_names(line):
+    from newsledger.extract.header import byline_names
+
+    assert byline_names(line)[0] == []
+
+
+@pytest.mark.parametrize("line", ["Jane Hartung", "Ursula von der Leyen", "Anna Jung", "Lena Bender"])
+def test_names_with_suffix_like_endings_stay_names(line):
+    from newsledger.extract.header import byline_names
+
+    assert byline_names(line)[0] == [line]
+
+
+def test_a_page_signed_by_its_newsroom_names_no_bare_line():
+    art = _text(_page(TITLE, "Harbour Cranes", "Autor: Die Redaktion", "Veröffentlicht am 14.03.2024"))
+    assert art.byline == []  # "Harbour Cranes" is a tag line, not the author
+    named = _text(_page(TITLE, "Harbour Cranes", "Autor: Jane Roe", "Veröffentlicht am 14.03.2024"))
+    assert named.byline == ["Jane Roe"]
+    assert _text(_page(TITLE, "Harbour Cranes", "By Staff")).byline == []
+    site = _text(_page(TITLE, "By Lindell Times", "Jane Roe / John Doe"))  # a site, not a newsroom label
+    assert site.byline == ["Jane Roe", "John Doe"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Veröffentlicht am 3. März 2019 von Jane Roe-Lind", ["Jane Roe-Lind"]),
+    ("July 24, 2019 by Jane Roe 5 Comments", ["Jane Roe"]),
+    ("Erstellt von Jane Roe", ["Jane Roe"]),
+    ("Ein Artikel von Jane Roe, veröffentlicht am 23.01.2020", ["Jane Roe"]),
+    ("Par Jane Roe le 07 Mai 2020", ["Jane Roe"]),
+    ("VON JANE ROE am 21. April 2020", ["Jane Roe"]),
+    ("by Jane Roe on January 20, 2020", ["Jane Roe"]),
+    ("Written by: Jane Roe", ["Jane Roe"]),
+    ("Am 13. November 2019 Von Jane In Aktuell", []),  # one word and the post's category: no name
+    ("In 2019 by the harbour they met", []),
+])
+def test_a_by_word_after_a_date_or_a_posting_cue(line, names):
+    from newsledger.extract.header import byline_names
+
+    assert byline_names(line)[0] == names
+
+
+def test_blog_posting_line_under_the_headline_names_the_author():
+    art = _text(_page(TITLE, "Veröffentlicht am 14. März 2024 von Jane Roe"))
+    assert art.byline == ["Jane Roe"]
+    assert not any("Jane Roe" in p for p in art.paragraphs)
+
+
+def test_honorific_and_connector_words_are_not_part_of_the_name():
+    from newsledger.extract.header import byline_names
+
+    assert byline_names("Dr. Jane Roe")[0] == ["Jane Roe"]
+    assert byline_names("Jane Roe on")[0] == []  # without a by-word the line is no name
+    assert byline_names("Jane Roe im Hafen")[0] == []

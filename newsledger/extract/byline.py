@@ -40,6 +40,12 @@ _NOT_A_NAME = re.compile(
     r"redazione|guest author|guest|contributor|anonymous|unknown)\b")
 
 
+def is_newsroom(s: str) -> bool:
+    """A newsroom, desk or staff label rather than a person ("Die Redaktion", "Staff", "Newsroom")."""
+    s = re.sub(r"^(?i:the|die|la|le|el|de|il)\s+", "", s.strip(" ,;:·•|-–—"))
+    return bool(_NOT_A_NAME.match(s) or _NEWSROOM.search(s))
+
+
 def _site_stems(site: Optional[str]) -> set[str]:
     """"www.dailyexample.co.uk" -> {"dailyexample"}; a publisher name -> its squashed form."""
     if not site:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from newsledger.extract import meta as M
+from newsledger.extract.byline import is_newsroom
 from newsledger.extract.lines import _ALL_STOP, _BULLET, _BYLINE_STRIP, _CJK, _DATE, _WORD, LineInfo, line_info
 
 HEAD_WINDOW = 40  # non-blank lines above the body's first line searched for the headline
@@ -70,7 +71,7 @@ digital e-paper epaper edition archive archives podcast weather horoscope obitua
 correspondent reporter editor writer columnist contributor redakteur redakteurin journalist journalistin
 staff senior chief political deputy associate assistant follow finance monde professor markets app dive deeper
 party full screen font size recent posts post watched mehr weitere artikel galerie verwandte ähnliche
-kommentieren drucken zur zum más leido übersicht""".split())
+kommentieren drucken zur zum más leido übersicht products services solutions""".split())
 _NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
                         r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
@@ -288,9 +289,28 @@ def _name_part_ok(part: str) -> bool:
     if not 2 <= len(toks) <= 4 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]) \
             or toks[0].islower() or toks[-1].islower() or toks[0].endswith("."):
         return False
-    if any(t.lower().strip(".") in _UI_WORDS for t in toks):
+    if any(t.lower().strip(".") in _UI_WORDS for t in toks) or _phrase_not_name(toks):
         return False
     return all(_NAME_WORD.match(t) for t in toks)
+
+
+_ARTICLE_FIRST = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "the", "an", "les", "los",
+                  "las", "il", "gli", "het", "een", "unser", "unsere", "mein", "meine"}
+_NOUN_SUFFIX = re.compile(r"(?:heit|keit|schaft|ismus|ität|ungen|ung)$", re.I)
+_ADJ_SUFFIX = re.compile(r"(?:isches|ischer|ische|ischen|bares|barer|ender|endes|liches|licher|iges|iger)$", re.I)
+NOUN_MIN_CHARS = 9  # "Hartung", "Jung" are names; "Übersetzung", "Transformation" are not
+
+
+def _phrase_not_name(toks: list[str]) -> bool:
+    """Capitalised words that are a noun phrase, not a person: an article first ("Die Linke",
+    "Der Herzschlag der Transformation"), an abstract noun ("Übersetzung Jane Roe",
+    "Bürgerbeteiligung Steinheim": "-ung", "-heit", "-schaft"), or an inflected adjective first
+    ("Elektronisches Spielzeug", "Schwimmender Windpark")."""
+    if toks[0].lower() in _ARTICLE_FIRST:
+        return True
+    if any(len(t) >= NOUN_MIN_CHARS and _NOUN_SUFFIX.search(t) for t in toks):
+        return True
+    return len(toks[0]) >= NOUN_MIN_CHARS and bool(_ADJ_SUFFIX.search(toks[0]))
 
 
 _ROLE_WORDS = set("""deputy content hub director editor editors senior chief political politics news reporter
@@ -316,15 +336,30 @@ _AGENCY_PART = re.compile(r"^\(?[A-Z]{2,5}\)?$")
 
 
 _GLUED_BY = re.compile(r"^([Bb]y)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")  # "bySauli Giliard"
-_BY_COLON = re.compile(r"^(by|von|par|por|door|av|af|di)\s*:\s*(?=\w)", re.I)  # "Von: Jane Roe"
+_BY_COLON = re.compile(r"^((?:written |posted |story )?by|von|par|por|door|av|af|di)\s*:\s*(?=\w)", re.I)  # "Von: Jane Roe"
+# "Veröffentlicht am 3. März 2019 von Jane Roe", "July 24, 2019 by Jane Roe", "Erstellt von Jane Roe":
+# a posting cue or a date first, the by-word after it
+_MID_BY = re.compile(
+    r"^(?:(?i:posted|published|written|veröffentlicht|erstellt|geschrieben|eingestellt|verfasst|publié|publicado|"
+    r"pubblicato|ein artikel|ein beitrag|blog ?beitrag)\b[^|]{0,40}?|[^|]{0,30}?\b\d{4}\b[^|]{0,12}?)"
+    r"\s*[·•|,-]?\s*(?i:by|von|par|por|door)\s+(?=[A-ZÀ-ÖØ-Þ])")
+_HONORIFIC = re.compile(r"^(?:(?:Dr|Prof|Mag|Dipl\.-\w+)\.\s*)+(?=[A-ZÀ-ÖØ-Þ])")  # "Dr. Jane Roe"
+# "Jane Roe am" (21. April 2020), "Jane Roe In Aktuell" (the post's category)
+_CONNECTOR_TAIL = re.compile(r"\s+(?:am|on|le|el|um|at|il)$|\s+(?:in|In|im)\s+[A-ZÀ-ÖØ-Þ][\w-]*$")
 _SEGMENT_SEP = re.compile(r"\s+[|•·]\s+")
 _WITH_NAMES = re.compile(r"\(\s*(?:avec|with|mit|con|com|met|med|z)\s+([^)]{3,120})\)", re.I)
+
+
+MID_BY_WORDS = 20  # a line this long at most may carry its by-word after a date or a posting cue
 
 
 def _by_segment(s: str) -> str:
     """A byline as one string: a glued "byName" opened up, the "Par ..." segment of a
     "Site | date | Par A (avec B et C)" line taken, and "(with B and C)" read as co-authors."""
     s = _BY_COLON.sub(r"\1 ", _GLUED_BY.sub(r"\1 ", s))
+    mid = None if _BYLINE_STRIP.match(s) else _MID_BY.match(s)
+    if mid and len(s.split()) <= MID_BY_WORDS:
+        s = "By " + s[mid.end():]
     if not _BYLINE_STRIP.match(s):
         segs = _SEGMENT_SEP.split(s)
         s = next((seg for seg in segs[1:] if _BYLINE_STRIP.match(seg) and re.match(r"\S+\s+[A-ZÀ-ÖØ-Þ]", seg)), s)
@@ -367,6 +402,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     cut = _GLUED_TAIL.split(s, maxsplit=1)
     s0 = cut[0].strip()
     cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,")
+    cut_time = _CONNECTOR_TAIL.sub("", cut_time) if by else cut_time
     role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
     handle = re.sub(r"@\w+.*$", "", role).strip()
     evidence = by or len(cut) > 1 or _dated_tail(s0) or role != cut_time or handle != role
@@ -375,7 +411,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     if cut_for != s and not evidence:
         return [], False  # "Jane Roe for Reuters" only on a byline: "A, Who Did X for Y" is a headline
     s = cut_for
-    parts = [p.strip(" .:,") for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
+    parts = [_HONORIFIC.sub("", p.strip(" .:,")) for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
                                                r"\ben\b|\boraz\b|\bi\b|\bve\b)\s*", s) if p.strip(" .:,")]
     parts = [p.title() if p.isupper() and len(p) > 3 else p for p in parts
              if not _AGENCY_PART.match(p) and not M.find_agency(p)]
@@ -456,6 +492,9 @@ def _dated_byline(text: str, inf: LineInfo) -> bool:
     return bool(names) and evidence
 
 
+SIGNED_WORDS = 6  # "Autor: Die Redaktion"; a longer "Por ..." line is a sentence
+
+
 def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
                title_k: Optional[int]) -> tuple[list[str], list[int]]:
     """(names, their line indices) from the header zone: after the headline (or up to 15
@@ -473,6 +512,7 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     weak: dict[int, list[str]] = {}  # bare names next to a photo credit
     bulleted: set[int] = set()
     by_lines: list[int] = []
+    signed = False  # a "By ..." / "Autor: ..." line naming a newsroom, no person ("Autor: Die Redaktion")
     after_by = 0
     for k in range(max(0, start), min(len(idx), body + NAME_ZONE_MAX_AFTER)):
         if k >= stop and not after_by:
@@ -493,6 +533,8 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         if title_k is not None and k <= title_k and not by_line:
             continue  # above the headline only a "By ..." line counts
         names, evidence = byline_names(text)
+        signed = signed or (by_line and not names and inf.words <= SIGNED_WORDS and not inf.prose
+                            and is_newsroom(_BYLINE_STRIP.sub("", text)))
         if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
                 and not names:
             anchors.add(k)
@@ -513,6 +555,8 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
             bare[k] = names
             if inf.bullet:
                 bulleted.add(k)
+    if signed and not found:  # "Autor: Die Redaktion": the page names a newsroom, so no bare name either
+        return [], []
     chained = _chain_bare(bare, bulleted, anchors, title_k)
     if not found and not chained:
         chained = _lone_name(bare, bulleted, title_k, lo)

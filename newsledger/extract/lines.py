@@ -139,7 +139,19 @@ _BOILER = re.compile(
     r"\bopens? in a new (?:window|tab)\b|^(?:photo|image|video) gallery$|^watch(?: video| now)?$|"
     r"^play(?: video| now)?$|^view (?:all|more|gallery)$|^see (?:all|more)$|^show more$|^load more$|"
     r"^citation:|this document is subject to copyright|advertising disclosure|^externer inhalt$|"
-    r"^image \d+ of|^caption$|^print this article|^zusatzinformationen:?$|kostenlos anmelden)",
+    r"^image \d+ of|^caption$|^print this article|^zusatzinformationen:?$|kostenlos anmelden|"
+    # skip links, account and comment prompts in other languages
+    r"zum inhalt springen|zur (?:haupt)?navigation springen|zur suche springen|direkt zum inhalt|"
+    r"przejdź do (?:treści|zawartości)|omitir para ir al contenido|(?:ir|saltar) al contenido|"
+    r"aller au contenu|passer au contenu|vai al contenuto|salta al contenuto|ir para o conteúdo|"
+    r"naar (?:de )?inhoud|hoppa till (?:huvud)?innehåll|gå til (?:hoved)?innhold|siirry sisältöön|"
+    r"(?:forgot|reset|lost) (?:your )?password|passwort (?:vergessen|wieder|zurücksetzen)|"
+    r"(?:récupérer|oublié|perdu) (?:votre |ton |le )?mot de passe|mot de passe oublié|"
+    r"(?:olvidaste|recuperar) (?:tu |la )?contraseña|"
+    r"^schreib(?:e|en sie)? einen kommentar|^kommentar schreiben|^laisser un commentaire|"
+    r"^deja (?:un|tu) comentario|^lascia un commento|^deixe (?:um|seu) comentário|"
+    r"opt[- ]out of the sale|do not sell (?:or share )?my|your privacy choices|"
+    r"^search [\w.-]+\.[a-z]{2,}$|^read (?:the )?full (?:article|story)$|^give a gift$)",
     re.I)
 _CAPTION = re.compile(
     r"(?:^(?:photo|photos|image|images|picture|pic|foto|fotos|bild|photograph|illustration|credit|"
@@ -169,10 +181,12 @@ _DATE_WORDS = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?
 _DATE = re.compile(
     rf"(?:\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
     rf"\b{_DATE_WORDS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_DATE_WORDS}\.?\s+\d{{4}}\b|"
-    rf"\b\d{{1,2}}:\d{{2}}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b)", re.I)
+    rf"\b\d{{1,2}}:\d{{2}}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b|"
+    rf"\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten)\b|\bil y a\s+\d+\s+(?:minutes?|heures?|jours?)\b|"
+    rf"\bhace\s+\d+\s+(?:minutos?|horas?|días?|semanas?)\b)", re.I)
 _META = re.compile(
     r"^(?:published|updated|posted|last (?:updated|modified)|first published|date|veröffentlicht|"
-    r"aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|stand)\b|"
+    r"aktualisiert|erstellt|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|stand)\b|"
     r"\b\d+\s*(?:min(?:ute)?s?\.?|minutes?)\s+(?:read|reading|de lecture|lesezeit)\b|"
     r"\breading time\b|\blesezeit\b|^\d[\d,.]*\s*(?:views|reads|shares|comments)$", re.I)
 _TWEET = re.compile(r"^[—–-]\s*.{1,80}\(@\w+\)")
