@@ -455,8 +455,8 @@ def _plural_unsafe(ctx: _Context, pos: int) -> bool:
         return False
     if not _agrees(ctx, "they", cur):
         return pos - ctx.current_pos <= WINDOW // 2
-    return any(ctx.current_end <= t.idx < pos and t.dep_ in SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS")
-               and t.head.dep_ in ("ROOT", "conj") and not ctx.hidden(t.idx, t.idx + 1)
+    return any(t.dep_ in SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS") and t.head.dep_ in ("ROOT", "conj")
+               and not ctx.hidden(t.idx, t.idx + 1)
                for t in ctx.doc if ctx.current_end <= t.idx < pos)
 
 

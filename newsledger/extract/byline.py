@@ -42,7 +42,11 @@ _NOT_A_NAME = re.compile(
 
 def is_newsroom(s: str) -> bool:
     """A newsroom, desk or staff label rather than a person ("Die Redaktion", "Staff", "Newsroom")."""
-    s = re.sub(r"^(?i:the|die|la|le|el|de|il)\s+", "", s.strip(" ,;:·•|-–—"))
+    return _names_no_person(re.sub(r"^(?i:the|die|la|le|el|de|il)\s+", "", s.strip(" ,;:·•|-–—")))
+
+
+def _names_no_person(s: str) -> bool:
+    """A label that is no person's name: a role or placeholder ("Staff", "Guest author") or a newsroom."""
     return bool(_NOT_A_NAME.match(s) or _NEWSROOM.search(s))
 
 
@@ -73,7 +77,7 @@ def tidy_name(raw: str) -> Optional[str]:
     s = _TAIL.sub("", s).strip(" ,;:·•|-–—")
     if s.isupper() and len(s) > 3:
         s = s.title()  # "JANE ROE" as the template shouts it
-    if not s or _NOT_A_NAME.match(s) or _NEWSROOM.search(s) or not re.search(r"[^\W\d_]", s):
+    if not s or _names_no_person(s) or not re.search(r"[^\W\d_]", s):
         return None
     if all(len(w.strip(".")) <= 1 for w in s.split()):
         return None  # "J J", "A. B.": initials alone name no one

@@ -198,8 +198,8 @@ def story_score(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[
     sb = b_terms if isinstance(b_terms, frozenset) else frozenset(b_terms)
     if not sa or not sb:
         return 0.0
-    j = len(sa & sb) / len(sa | sb)
     shared = sa & sb
+    j = len(shared) / len(sa | sb)
     names = sum(1 for t in shared if naming(t))
     j += ENTITY_BONUS * min(names, 6)  # shared names say what the story is about
     d = _days(a_pub, b_pub)

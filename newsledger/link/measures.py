@@ -41,12 +41,12 @@ CENTS = {"usd-cent": ("USD", 0.01), "cent": ("USD", 0.01), "eur-cent": ("EUR", 0
 PEOPLE = {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child",
           "men", "women", "children", "adult", "casualty", "body", "passenger", "worker", "employee"}
 # nouns that count persons: without a state cue ("2.5 million voters", "23 suspects") a count of
-# them is a count of people, so one count worded two ways compares
-PERSONS = {"people", "person", "individual", "man", "men", "woman", "women", "child", "children", "adult",
-           "girl", "boy", "teenager", "resident", "civilian", "victim", "villager", "voter", "student",
-           "tourist", "pilgrim", "migrant", "refugee", "prisoner", "inmate", "hostage", "suspect", "robber",
-           "gunman", "pirate", "brigand", "sailor", "crewman", "fisherman", "miner", "climber", "protester",
-           "demonstrator"}
+# them is a count of people, so one count worded two ways compares (PEOPLE without the nouns that
+# count something else here: casualties and bodies, passengers, and workers and employees, which are jobs)
+PERSONS = (PEOPLE - {"casualty", "body", "passenger", "worker", "employee"}) | {
+    "girl", "boy", "teenager", "villager", "voter", "student", "tourist", "pilgrim", "migrant", "refugee",
+    "prisoner", "inmate", "hostage", "suspect", "robber", "gunman", "pirate", "brigand", "sailor", "crewman",
+    "fisherman", "miner", "climber", "protester", "demonstrator"}
 SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "servicemen": "troop",
             "force": "troop", "fighter": "troop", "job": "job", "position": "job", "post": "job",
             "employee": "job", "worker": "job", "staff": "job", "kilometre": "km", "kilometer": "km",
