@@ -194,6 +194,15 @@ def test_articles_list_filters_and_article_detail(state):
     assert stats["articles"] == (3 if state["seed"] else 1)  # the seed, its copy, the planted page
 
 
+def test_month_facet_only_from_dates_that_name_a_month(state):
+    """The seed's page gives a clock time and no date ("10:09"): no month facet is made of it."""
+    seed = need_seed(state)
+    data = state["client"].get("/api/articles").json()
+    published = {a["id"]: a["published"] for a in data["items"]}
+    assert published[seed] == "10:09"
+    assert [f["value"] for f in data["facets"]["month"]] == []  # no page of this ledger names a month
+
+
 def test_group_endpoints_valid_and_filled_by_the_seed_and_its_copy(state):
     client = state["client"]
     for path in ("/api/copies", "/api/stories", "/api/conflicts"):

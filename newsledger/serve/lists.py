@@ -138,8 +138,17 @@ def _build_catalog(state) -> list[dict]:
             flags.insert(0, "copy")
         r.update(flag=flags, copy_group=gid, role=role, original_id=original or None,
                  copy_of=sites.get(original) if role == "copy" else None,
-                 month=(r.get("published") or "")[:7] or None)
+                 month=month_of(r.get("published")))
     return rows
+
+
+_YEAR_MONTH = re.compile(r"^\d{4}-\d{2}")
+
+
+def month_of(published: Optional[str]) -> Optional[str]:
+    """The "YYYY-MM" an article's month facet shows; None when ``published`` names no month (a
+    bare clock time, "10:09", as the seed's page gives, or a year alone)."""
+    return published[:7] if published and _YEAR_MONTH.match(published) else None
 
 
 def results_cache(state) -> dict:
