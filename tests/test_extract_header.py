@@ -513,3 +513,14 @@ def test_headline_over_a_by_line_far_above_the_body(style):
     assert art.title == HEADLINE
     assert art.byline == ["Jane Roe"]
     assert art.published == "2024-03-14"
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Von Hafenkränen, Brücken und Baustellen", []),  # a headline that starts with "Von": no byline
+    ("By Jane Roe, Examplecorp", ["Jane Roe"]),  # the site after the name is no co-author
+    ("von Kathrin", ["Kathrin"]),  # one part, a handle: kept as before
+])
+def test_byline_lines_the_header_rules_reject_name_no_one(line, names):
+    # a byline line further down the page, where the header found no name
+    raw = _page(HEADLINE).decode("utf-8") + f"\n\n{line}\n\nMore from the harbour desk\n"
+    assert _text(raw.encode("utf-8")).byline == names

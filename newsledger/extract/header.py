@@ -479,6 +479,19 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     return [], False
 
 
+def unconfirmed_names(byline_lines: list[str]) -> set[str]:
+    """Names read from byline lines of several parts (:func:`newsledger.extract.meta.split_byline`)
+    that the header's rules (:func:`byline_names`) do not name: "Von Stubenhockern, Glucken und
+    Helikoptereltern" is a headline, "By A, Project Marketing, Site" names A only. A line of one
+    part (a handle, "von Kathrin") is left as it is."""
+    out: set[str] = set()
+    for ln in byline_lines:
+        parts = M.split_byline(ln) or M.split_byline("By " + _BULLET.sub("", ln).strip())
+        if len(parts) > 1:
+            out.update(set(parts) - set(byline_names(ln)[0]))
+    return out
+
+
 BY_ABOVE_TITLE = 3  # a "By ..." line may sit this many lines above the headline
 _BY_APPOSITION = re.compile(r",\s+(?:a|an|the|who|is|our)\s")
 NAME_ANCHOR_GAP = 2  # a bare name line counts within this many lines of a byline, date or another name
