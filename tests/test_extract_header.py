@@ -524,3 +524,16 @@ def test_byline_lines_the_header_rules_reject_name_no_one(line, names):
     # a byline line further down the page, where the header found no name
     raw = _page(HEADLINE).decode("utf-8") + f"\n\n{line}\n\nMore from the harbour desk\n"
     assert _text(raw.encode("utf-8")).byline == names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Rechtsanwalt Jane Roe", ["Jane Roe"]),
+    ("Gründerin Jane Roe-Lind", ["Jane Roe-Lind"]),
+    ("Founder Jane Roe", ["Jane Roe"]),
+    ("Gründerin Examplezine", []),  # the profession and a one-word site name: no person
+    ("Themenstarter Catlover", []),
+])
+def test_a_profession_before_the_name_is_no_part_of_it(line, names):
+    from newsledger.extract.header import byline_names
+
+    assert byline_names(line)[0] == names

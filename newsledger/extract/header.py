@@ -393,7 +393,10 @@ _MID_BY = re.compile(
     r"^(?:(?i:posted|published|written|veröffentlicht|erstellt|geschrieben|eingestellt|verfasst|publié|publicado|"
     r"pubblicato|ein artikel|ein beitrag|blog ?beitrag)\b[^|]{0,40}?|[^|]{0,30}?\b\d{4}\b[^|]{0,12}?)"
     r"\s*[·•|,-]?\s*(?i:by|von|par|por|door)\s+(?=[A-ZÀ-ÖØ-Þ])")
-_HONORIFIC = re.compile(r"^(?:(?:Dr|Prof|Mag|Dipl\.-\w+)\.\s*)+(?=[A-ZÀ-ÖØ-Þ])")  # "Dr. Jane Roe"
+# "Dr. Jane Roe", "Rechtsanwalt Jane Roe", "Gründerin Jane Roe": a title or a profession before the name
+_HONORIFIC = re.compile(r"^(?:(?:(?:Dr|Prof|Mag|Dipl\.-\w+)\.|Rechtsanw(?:alt|ältin)|Anwalt|Anwältin|Gründer(?:in)?|"
+                        r"Themenstarter(?:in)?|Founder|Co-founder|Attorney|Lawyer|Avocat(?:e)?|Abogad[oa])\s*)+"
+                        r"(?=[A-ZÀ-ÖØ-Þ])")
 # "Jane Roe am" (21. April 2020), "Jane Roe In Aktuell" (the post's category)
 _CONNECTOR_TAIL = re.compile(r"\s+(?:am|on|le|el|um|at|il)$|\s+(?:in|In|im)\s+[A-ZÀ-ÖØ-Þ][\w-]*$")
 _SEGMENT_SEP = re.compile(r"\s+[|•·]\s+")
