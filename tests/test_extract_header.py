@@ -478,3 +478,62 @@ def test_honorific_and_connector_words_are_not_part_of_the_name():
     assert byline_names("Dr. Jane Roe")[0] == ["Jane Roe"]
     assert byline_names("Jane Roe on")[0] == []  # without a by-word the line is no name
     assert byline_names("Jane Roe im Hafen")[0] == []
+
+
+HEADLINE = "Harbour bridge closed to lorries after cracks found in piers"
+KICKER = "Council votes on harbour bridge repairs"
+
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+def test_a_headline_repeated_inside_a_share_line_beats_an_earlier_kicker(style):
+    # without the repetition evidence the earlier kicker wins ("the earliest of the close scores")
+    art = _text(_page(KICKER, "Photo gallery of the week", HEADLINE, f"Share: {HEADLINE} | The Example Gazette",
+                      style=style))
+    assert art.title == HEADLINE
+
+
+def test_a_repeat_inside_a_prose_sentence_is_no_evidence():
+    raw = _page(KICKER, HEADLINE, f"Share: {HEADLINE} | The Example Gazette").decode("utf-8")
+    raw = raw.replace(BODY[1], f"{BODY[1]}\n\nThe {KICKER.lower()} came after a long debate on the budget.")
+    assert _text(raw.encode("utf-8")).title == HEADLINE
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_headline_over_a_by_line_far_above_the_body(style):
+    # fifty teaser links between the header and the body: the headline is searched over the by-line
+    head = ["Most Read Stories This Week", HEADLINE, "By Jane Roe", "Published 14 March 2024"]
+    teasers = [f"Teaser number {n}" for n in range(50)]
+    if style == "lxml":
+        lines = [f"  • {m}" for m in MENU + ["Start"]] + [x for h in head for x in ("", h)] + [""] + \
+            [f"  • {t}" for t in teasers] + [x for b in BODY for x in ("", b)]
+    else:
+        lines = [f"    * {m}" for m in MENU] + [f"      {h}" for h in head] + [f"    * {t}" for t in teasers] + \
+            [f"   {b}" for b in BODY]
+    art = _text("\n".join(lines).encode("utf-8"))
+    assert art.title == HEADLINE
+    assert art.byline == ["Jane Roe"]
+    assert art.published == "2024-03-14"
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Von Hafenkränen, Brücken und Baustellen", []),  # a headline that starts with "Von": no byline
+    ("By Jane Roe, Examplecorp", ["Jane Roe"]),  # the site after the name is no co-author
+    ("von Kathrin", ["Kathrin"]),  # one part, a handle: kept as before
+])
+def test_byline_lines_the_header_rules_reject_name_no_one(line, names):
+    # a byline line further down the page, where the header found no name
+    raw = _page(HEADLINE).decode("utf-8") + f"\n\n{line}\n\nMore from the harbour desk\n"
+    assert _text(raw.encode("utf-8")).byline == names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Rechtsanwalt Jane Roe", ["Jane Roe"]),
+    ("Gründerin Jane Roe-Lind", ["Jane Roe-Lind"]),
+    ("Founder Jane Roe", ["Jane Roe"]),
+    ("Gründerin Examplezine", []),  # the profession and a one-word site name: no person
+    ("Themenstarter Catlover", []),
+])
+def test_a_profession_before_the_name_is_no_part_of_it(line, names):
+    from newsledger.extract.header import byline_names
+
+    assert byline_names(line)[0] == names

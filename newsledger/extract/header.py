@@ -11,7 +11,10 @@ html2text, or a browser-``innerText``-like rendering):
   line plus a site suffix or breadcrumb yields to the bare line, and a menu label before a bar is
   dropped ("Economy | Headline"); tag lists, short date lines, bare two-word names and lines
   naming a domain are no headline, a name-shaped line of three or four words may be one
-  ("Four Years Remaining") (:func:`pick_title`, :func:`title_text`);
+  ("Four Years Remaining"); a line that another non-prose line repeats with more around it
+  ("Share: Headline", "Headline | Site") gets a bonus; when nothing near the body is a
+  headline, the lines over the page's first "By ..." line are tried (:func:`pick_title`,
+  :func:`title_text`);
 - **byline**: "By A and B" lines, a lone "By" / "von" / "Author of the article:" followed by
   name lines, and bare name lines between the headline and the body, with glued tails cut
   ("Lucy ThorntonNews Reporter", "Jen MillsPublished Jul 17"), names over a role or outlet line,
@@ -227,15 +230,62 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     for k in raw:  # a headline sits just above its "By ..." line
         if any(0 < b - k <= BYLINE_BELOW for b in by_lines):
             raw[k] += BYLINE_BELOW_BONUS
+    keys = [_line_key(infos[i].text) for i in idx]
+    for k in raw:
+        raw[k] += _repeat_bonus(k, keys, infos, idx)
     for k, sc in raw.items():
         if sc >= MIN_TITLE_SCORE:
             scores[k] = sc
     if not scores:
-        return None
+        return _title_over_byline(idx, infos, reasons, lo, lead)
     top = max(scores.values())
     # the headline comes first: of the lines scoring close to the best, the earliest
     best = min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)
     return idx[_bare_headline(best, idx, infos, lo)]
+
+
+REPEAT_MIN_CHARS = 12  # a line this long at least may be found repeated elsewhere on the page
+REPEAT_WITHIN_BONUS = 1.5  # another line holds it with more around it ("Headline | Site", "Share: Headline")
+REPEAT_MAX_GROWTH = 3  # the longer line is at most this many times the candidate (plus 40 characters)
+
+
+def _line_key(text: str) -> str:
+    """A line compared for repetition: without bullets and markdown marks, case and spacing folded."""
+    return " ".join(clean_title(_BULLET.sub("", text.strip())).casefold().split())
+
+
+def _repeat_bonus(k: int, keys: list[str], infos: list[LineInfo], idx: list[int]) -> float:
+    """A headline tends to repeat on a page: in the page's <title> text with a site suffix, a
+    breadcrumb, a "share" line. Another line that is no sentence of prose and holds this one
+    with more around it is evidence for it (REPEAT_WITHIN_BONUS)."""
+    key = keys[k]
+    if len(key) < REPEAT_MIN_CHARS:
+        return 0.0
+    longest = REPEAT_MAX_GROWTH * len(key) + 40
+    for j, other in enumerate(keys):
+        if j != k and len(key) < len(other) <= longest and key in other and not infos[idx[j]].prose:
+            return REPEAT_WITHIN_BONUS
+    return 0.0
+
+
+OVER_BYLINE = 6  # lines above a by-line searched for its headline when the body starts far below
+
+
+def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
+                       lead: list[str]) -> Optional[int]:
+    """When nothing near the body's first line is a headline (the body found starts far below
+    the header): the best headline-shaped line (:func:`_title_score`) of the few above the
+    page's first "By ..." line above the window."""
+    by = next((k for k in range(max(0, lo - HEAD_WINDOW)) if _is_by_line(infos[idx[k]])), None)
+    if by is None:
+        return None
+    best: Optional[tuple[float, int]] = None
+    for k in range(max(0, by - OVER_BYLINE), by):
+        lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
+        sc = _title_score(k, by, idx, infos, reasons, lead_terms)
+        if sc is not None and sc >= MIN_TITLE_SCORE and (best is None or sc > best[0]):
+            best = (sc, k)
+    return idx[best[1]] if best else None
 
 
 _LABEL_BAR = re.compile(r"^(.{2,40}?)\s+\|\s+(.+)$")
@@ -343,7 +393,10 @@ _MID_BY = re.compile(
     r"^(?:(?i:posted|published|written|veröffentlicht|erstellt|geschrieben|eingestellt|verfasst|publié|publicado|"
     r"pubblicato|ein artikel|ein beitrag|blog ?beitrag)\b[^|]{0,40}?|[^|]{0,30}?\b\d{4}\b[^|]{0,12}?)"
     r"\s*[·•|,-]?\s*(?i:by|von|par|por|door)\s+(?=[A-ZÀ-ÖØ-Þ])")
-_HONORIFIC = re.compile(r"^(?:(?:Dr|Prof|Mag|Dipl\.-\w+)\.\s*)+(?=[A-ZÀ-ÖØ-Þ])")  # "Dr. Jane Roe"
+# "Dr. Jane Roe", "Rechtsanwalt Jane Roe", "Gründerin Jane Roe": a title or a profession before the name
+_HONORIFIC = re.compile(r"^(?:(?:(?:Dr|Prof|Mag|Dipl\.-\w+)\.|Rechtsanw(?:alt|ältin)|Anwalt|Anwältin|Gründer(?:in)?|"
+                        r"Themenstarter(?:in)?|Founder|Co-founder|Attorney|Lawyer|Avocat(?:e)?|Abogad[oa])\s*)+"
+                        r"(?=[A-ZÀ-ÖØ-Þ])")
 # "Jane Roe am" (21. April 2020), "Jane Roe In Aktuell" (the post's category)
 _CONNECTOR_TAIL = re.compile(r"\s+(?:am|on|le|el|um|at|il)$|\s+(?:in|In|im)\s+[A-ZÀ-ÖØ-Þ][\w-]*$")
 _SEGMENT_SEP = re.compile(r"\s+[|•·]\s+")
@@ -427,6 +480,19 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     if evidence:
         return [p for p in M.split_byline("By " + ", ".join(parts)) if _name_part_ok(p)], True
     return [], False
+
+
+def unconfirmed_names(byline_lines: list[str]) -> set[str]:
+    """Names read from byline lines of several parts (:func:`newsledger.extract.meta.split_byline`)
+    that the header's rules (:func:`byline_names`) do not name: "Von Stubenhockern, Glucken und
+    Helikoptereltern" is a headline, "By A, Project Marketing, Site" names A only. A line of one
+    part (a handle, "von Kathrin") is left as it is."""
+    out: set[str] = set()
+    for ln in byline_lines:
+        parts = M.split_byline(ln) or M.split_byline("By " + _BULLET.sub("", ln).strip())
+        if len(parts) > 1:
+            out.update(set(parts) - set(byline_names(ln)[0]))
+    return out
 
 
 BY_ABOVE_TITLE = 3  # a "By ..." line may sit this many lines above the headline

@@ -474,6 +474,10 @@ def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
             ck = normalise_text(c)
             if hk and (hk == ck or (len(hk) > 15 and (hk in ck or ck in hk))):
                 return h
+    if not cands:
+        repeated = _heading_in_title(tree)
+        if repeated:
+            return repeated
     if cands:
         best = cands[0]
         parts = _TITLE_SEP.split(best)
@@ -488,6 +492,25 @@ def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
         parts = _TITLE_SEP.split(t)
         return max(parts, key=len) if parts else t or None
     return h1s[0] if h1s else None
+
+
+TITLE_PART_CHARS = 15  # a part of the <title> this long at least may be the headline
+
+
+def _heading_in_title(tree) -> Optional[str]:
+    """With no meta title: the <h1> or <h2> that the page's <title> repeats, whole or as one of
+    its parts ("Headline | Site"), when the <h1> is a section name ("Allergies Health Center")."""
+    title_el = tree.find(".//title")
+    if title_el is None:
+        return None
+    t = _clean(title_el.text_content())
+    keys = {normalise_text(p) for p in [t, *_TITLE_SEP.split(t)] if len(p) >= TITLE_PART_CHARS}
+    for tag in ("h1", "h2"):
+        for h in tree.iter(tag):
+            text = _text_of(h)
+            if text and normalise_text(text) in keys:
+                return text
+    return None
 
 
 _CAPS_CREDIT = re.compile(r"[A-Z]{2,5}")

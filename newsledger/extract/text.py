@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from newsledger.extract import ExtractError
 from newsledger.extract import meta as M
-from newsledger.extract.header import Header, read_header, title_text
+from newsledger.extract.header import Header, read_header, title_text, unconfirmed_names
 from newsledger.extract.lines import classify_lines
 from newsledger.model import Article, Document, Flag, Removed
 
@@ -74,7 +74,8 @@ def extract_text(doc: Document) -> Article:
         reasons[first] = "source-url"
     art = Article(source=doc.source, url=url, site=site_of(url))
     language = M.guess_language("\n".join(ln for ln, r in zip(lines, reasons) if r is None and ln.strip()))
-    _apply_header(art, lines, reasons, read_header(lines, reasons, language, markdown))
+    head = read_header(lines, reasons, language, markdown)
+    _apply_header(art, lines, reasons, head)
     kept: list[str] = []
     for line, reason in zip(lines, reasons):
         s = line.strip()
@@ -88,6 +89,9 @@ def extract_text(doc: Document) -> Article:
         raise ExtractError("no article text found")
     art.set_paragraphs(kept)
     M.fill_article(art, lines, reasons)
+    if not head.names:  # names from byline lines the header did not take: not those its rules reject
+        rejected = unconfirmed_names([ln for ln, r in zip(lines, reasons) if r == "byline"])
+        art.byline = [n for n in art.byline if n not in rejected]
     return art
 
 
