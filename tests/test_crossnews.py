@@ -333,3 +333,36 @@ def test_a_sources_own_name_does_not_keep_its_figure_from_another_sources_of_one
     from newsledger.link.claims import _overlap
     assert _overlap({"death", "toll", "ministry"}, {"death", "toll", "ministry"}, {"ministry"}, {"governor"}) == 1.0
     assert _overlap({"death", "toll", "ministry", "climbed"}, {"death", "toll", "confirmed"}, {"ministry"}, set()) == 0.5
+
+
+def test_ecbplus_rendering_keeps_split_numbers_whole():
+    from newsledger.evaluate.ecbplus import detokenize
+
+    assert detokenize("the 6 , 000 - member Academy".split()) == "the 6,000 - member Academy"
+    assert detokenize("watched by 39 . 9 million , nab $2 . 5 million , 2 , 000ft".split()) == \
+        "watched by 39.9 million, nab $2.5 million, 2,000ft"
+    assert detokenize("May 2 , 2013 , 1 : 12 PM ; 58 - 3".split()) == "May 2, 2013, 1:12 PM; 58-3"
+    assert detokenize("in 1994 , 1996 and 2002 , 12 , 000 came".split()) == "in 1994, 1996 and 2002, 12,000 came"
+
+
+def test_crossnews_gold_spans_hold_whole_numbers():
+    from newsledger.evaluate import crossnews, ecbplus
+
+    try:
+        paths = dict(ecbplus.documents())
+    except OSError:
+        paths = {}
+    if not paths:
+        pytest.skip("ECB+ (../shared/data/ecbplus) not present")
+    import re
+
+    gold = crossnews.load_gold([crossnews.GOLD_DIR], ecbplus.DEV_TOPICS)
+    texts, split = {}, []
+    for g in gold.values():
+        for f in g["figures"]:
+            if f["doc"] not in texts:
+                texts[f["doc"]] = ecbplus.render(paths[f["doc"]])[0]
+            s, e = f["span"]
+            if re.search(r"\d[,.:] \d", texts[f["doc"]][s:e]):
+                split.append(texts[f["doc"]][s:e])
+    assert len(texts) > 100 and not split
