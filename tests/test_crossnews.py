@@ -338,11 +338,14 @@ def test_a_sources_own_name_does_not_keep_its_figure_from_another_sources_of_one
 def test_ecbplus_rendering_keeps_split_numbers_whole():
     from newsledger.evaluate.ecbplus import detokenize
 
-    assert detokenize("the 6 , 000 - member Academy".split()) == "the 6,000 - member Academy"
+    assert detokenize("the 6 , 000 - member Academy".split()) == "the 6,000-member Academy"
     assert detokenize("watched by 39 . 9 million , nab $2 . 5 million , 2 , 000ft".split()) == \
         "watched by 39.9 million, nab $2.5 million, 2,000ft"
     assert detokenize("May 2 , 2013 , 1 : 12 PM ; 58 - 3".split()) == "May 2, 2013, 1:12 PM; 58-3"
     assert detokenize("in 1994 , 1996 and 2002 , 12 , 000 came".split()) == "in 1994, 1996 and 2002, 12,000 came"
+    assert detokenize("an eight - year deal for the 16 - year - old co - worker".split()) == \
+        "an eight-year deal for the 16-year-old co-worker"
+    assert detokenize("War - Zone Athens".split()) == "War - Zone Athens"  # a dash between names stays
 
 
 def test_crossnews_gold_spans_hold_whole_numbers():
@@ -363,6 +366,6 @@ def test_crossnews_gold_spans_hold_whole_numbers():
             if f["doc"] not in texts:
                 texts[f["doc"]] = ecbplus.render(paths[f["doc"]])[0]
             s, e = f["span"]
-            if re.search(r"\d[,.:] \d", texts[f["doc"]][s:e]):
+            if re.search(r"\d[,.:] \d|\w - [a-z0-9]", texts[f["doc"]][s:e]):
                 split.append(texts[f["doc"]][s:e])
     assert len(texts) > 100 and not split
