@@ -369,3 +369,19 @@ def test_crossnews_gold_spans_hold_whole_numbers():
             if re.search(r"\d[,.:] \d|\w - [a-z0-9]", texts[f["doc"]][s:e]):
                 split.append(texts[f["doc"]][s:e])
     assert len(texts) > 100 and not split
+
+
+def test_equal_figures_named_by_two_places_stay_apart():
+    """"In Patras, around 20,000 protesters marched" and "In Thessaloniki, another 20,000 people
+    marched": two marches of one size, not one figure told twice; the same march told by two
+    articles ("In Patras, some 20,000 ...") groups."""
+    from newsledger.link.claims import group_story
+
+    tail = " protesters marched through the city centre on Wednesday."
+    figs = [_stated("a", "In Patras, around ", "20,000", 20000, tail, unit="protesters"),
+            _stated("b", "Violence broke out in Thessaloniki, where another ", "20,000", 20000,
+                    " people marched past the shops.", unit="people"),
+            _stated("c", "In Patras, some ", "20,000", 20000, " protesters joined farmers on tractors.",
+                    unit="protesters")]
+    groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
+    assert groups == [["a", "c"]], groups

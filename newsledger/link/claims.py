@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from typing import Optional
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
-from newsledger.link.measures import DIMENSIONS, group_key, measure
+from newsledger.link.measures import DIMENSIONS, NOT_NAMES, group_key, measure
 from newsledger.link.speakers import canonical, same_side, side_keys
 from newsledger.link.text import STOPWORDS, words
 
@@ -273,10 +273,22 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
     m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
     m["_who"] = _keywords(m.get("name") or "")
+    m["_names"] = names_near(before) - m["_who"]
     start = q.get("start")  # the figure's sentence: its other figures are other quantities
     m["_sentence"] = (m["article_id"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
     return m
+
+
+NAME_WINDOW = 30  # characters before a figure whose names say which one it is
+_NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
+
+
+def names_near(before: str) -> set:
+    """The capitalised words (not opening a sentence) just before a figure: "In Patras, around
+    20,000" and "in Thessaloniki, where another 20,000" name two places."""
+    near = before[-NAME_WINDOW:]
+    return {w.casefold() for w in _NAME_WORD.findall(near) if w not in NOT_NAMES}
 
 
 def comparable(claim: dict) -> bool:
@@ -395,7 +407,8 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
         if find(i) == find(j) or not (a and b):
             continue
         jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
-        if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP):
+        if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP
+                          and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
             union(i, j)
     by_about: dict[tuple, int] = {}
     for i, m in enumerate(ms):  # one person's age (or another figure about one person) ...
@@ -409,6 +422,14 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
     for i in range(len(ms)):
         comps.setdefault(find(i), []).append(ms[i])
     return list(comps.values())
+
+
+def _named_apart(na: Optional[set], nb: Optional[set]) -> bool:
+    """Two equal figures each named by names the other lacks ("Baytown, Texas, about 25 miles"
+    / "northeast Houston, about 25 miles"): two things of one size, not one figure told twice;
+    a few shared words do not join them (shared words enough to join different values still
+    do). Pairwise only: a group's names taken together split one figure told many ways."""
+    return bool(na and nb) and na.isdisjoint(nb)
 
 
 def _overlap(a: set, b: set, who_a: set, who_b: set) -> float:

@@ -121,7 +121,7 @@ def person_before(before: str) -> Optional[str]:
 
 
 _CAPRUN = re.compile(r"\b([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al))*)")
-_NOT_NAMES = set("""The A An He She It They We I His Her Their Its In On At For By From With After Before
+NOT_NAMES = set("""The A An He She It They We I His Her Their Its In On At For By From With After Before
 When While But And Or If As This That These Those Police Officials Authorities Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday January February March April May June July August September October
 November December Mr Mrs Ms Dr Jr Sr Former According Sources Judge Coach President""".split())
@@ -129,7 +129,7 @@ November December Mr Mrs Ms Dr Jr Sr Former According Sources Judge Coach Presid
 
 def _surname(run: str) -> Optional[str]:
     parts = [p.strip(".,") for p in run.split() if p.strip(".,") not in ("Jr", "Sr", "II", "III")
-             and p.strip(".,") not in _NOT_NAMES]
+             and p.strip(".,") not in NOT_NAMES]
     return parts[-1].casefold() if parts else None
 
 
