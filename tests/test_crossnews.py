@@ -385,3 +385,13 @@ def test_equal_figures_named_by_two_places_stay_apart():
                     unit="protesters")]
     groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
     assert groups == [["a", "c"]], groups
+
+
+def test_an_age_after_a_full_name_closing_the_sentence_is_no_toll():
+    """"..., killing Benjamin David Banky, 40." gives the victim's age, not a second toll (one
+    killed and 40 killed would be a false conflict); a place before the number says no age."""
+    killed = "The gunman opened fire at an office party on Friday, killing Benjamin David Banky, "
+    assert measure(killed, "40", ".", None).name == "age"
+    assert measure(killed, "40", ".", None).about == "banky"
+    assert measure("The quake struck Bam, ", "40", ".", None).name != "age"
+    assert measure("The death toll in Athens rose to ", "40", ".", None).name == "killed"
