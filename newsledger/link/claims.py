@@ -287,8 +287,9 @@ _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
 def names_near(before: str) -> set:
     """The capitalised words (not opening a sentence) just before a figure: "In Patras, around
     20,000" and "in Thessaloniki, where another 20,000" name two places."""
-    near = before[-NAME_WINDOW:]
-    return {w.casefold() for w in _NAME_WORD.findall(near) if w not in NOT_NAMES}
+    since = len(before) - NAME_WINDOW
+    return {m.group(0).casefold() for m in _NAME_WORD.finditer(before)
+            if m.start() >= since and m.group(0) not in NOT_NAMES}
 
 
 def comparable(claim: dict) -> bool:
