@@ -185,3 +185,23 @@ def test_byline_swap_target_on_the_mutated_set():
     assert copy_gate(s, same_day=False) == []
     assert (b["gold"], b["firm"]["n"], b["firm"]["tp"]) == (54, 52, 52)
     assert b["any"]["recall"] == 1.0 and b["unmutated_firm"] == 0
+
+
+def test_held_out_readings_of_crossnews_and_flat_unseen_are_logged(tmp_path, monkeypatch, capsys):
+    """The check topics of ECB+ and half b of flat_unseen are held out: each scored reading
+    goes into the evaluation log with its figures and command."""
+    from newsledger.evaluate import crossnews, flat_unseen
+
+    log = tmp_path / "log.jsonl"
+    monkeypatch.setenv("NEWSLEDGER_EVAL_LOG", str(log))
+    report = {"stories": {"articles": 40, "precision": 0.81234, "recall": 0.7, "f1": 0.75},
+              "figure_pairs": {"gold": 0, "precision": 0.0, "recall": 0.0, "verdict_accuracy": 0.0,
+                               "apart_joined": 0}}
+    crossnews._record_check(report, ["--topics", "check"])
+    flat_unseen._record("authors", {"pages": 12, **{n: 0.5 for n in flat_unseen.FLATTENERS}}, ["--half", "b"])
+    lines = [json.loads(x) for x in log.read_text().splitlines()]
+    assert [(x["benchmark"], x["split"]) for x in lines] == [("ecbplus-crossnews", "test"), ("flat-unseen", "test")]
+    assert lines[0]["result"] == {"articles": 40, "stories_P": 0.812, "stories_R": 0.7, "figure_pairs_gold": 0}
+    assert lines[0]["command"] == "newsledger eval crossnews --topics check"
+    assert lines[1]["result"]["field"] == "authors" and lines[1]["result"]["pages"] == 12
+    assert "test run 1 recorded" in capsys.readouterr().err

@@ -386,7 +386,23 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(json.dumps(report, indent=1))
     else:
         _print(report)
+    if args.topics == "check":  # the held-out topics: every reading is on record
+        _record_check(report, argv if argv is not None else sys.argv[1:])
     return 0
+
+
+def _record_check(report: dict, argv: list[str]) -> None:
+    """Log a scored run of the check topics (stories; figure pairs where gold exists) in the
+    evaluation log, to stderr so that ``--format json`` stays parseable."""
+    from newsledger.evaluate import evallog
+
+    s, f = report["stories"], report["figure_pairs"]
+    result = {"articles": s["articles"], "stories_P": round(s["precision"], 3), "stories_R": round(s["recall"], 3),
+              "figure_pairs_gold": f["gold"]}
+    if f["gold"]:
+        result.update(figure_pairs_P=round(f["precision"], 3), figure_pairs_R=round(f["recall"], 3),
+                      verdicts=round(f["verdict_accuracy"], 3), apart_joined=f["apart_joined"])
+    print(evallog.record_test_run("ecbplus-crossnews", result, "newsledger eval crossnews", argv), file=sys.stderr)
 
 
 def _print(r: dict) -> None:

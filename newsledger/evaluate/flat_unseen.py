@@ -25,6 +25,7 @@ import gzip
 import hashlib
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -145,12 +146,21 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"authors exact on trafilatura-eval pages with author gold, half {args.half}, {res['pages']} pages")
         for name in FLATTENERS:
             print(f"flattened by {name:12} {res[name]:.3f}  (names given and wrong on {res[name + ' wrong']} pages)")
-        return 0
-    res = evaluate(args.half)
-    print(f"headline exact against the page's <h1>, half {args.half}, {res['pages']} pages")
-    for name in FLATTENERS:
-        print(f"flattened by {name:12} {res[name]:.3f}")
+    else:
+        res = evaluate(args.half)
+        print(f"headline exact against the page's <h1>, half {args.half}, {res['pages']} pages")
+        for name in FLATTENERS:
+            print(f"flattened by {name:12} {res[name]:.3f}")
+    if args.half != "a":  # half b is the unseen half: every reading is on record
+        _record(args.field, res, argv if argv is not None else sys.argv[1:])
     return 0
+
+
+def _record(field: str, res: dict, argv: list[str]) -> None:
+    from newsledger.evaluate import evallog
+
+    result = {"field": field, "pages": res["pages"], **{n: round(res[n], 3) for n in FLATTENERS}}
+    print(evallog.record_test_run("flat-unseen", result, "python -m newsledger.evaluate.flat_unseen", argv))
 
 
 if __name__ == "__main__":
