@@ -220,26 +220,37 @@ def test_a_missed_figure_pair_is_put_down_to_its_cause():
     from newsledger.evaluate.crossnews import _pair_cause
 
     text = "The quake killed 7 people.\n\nSeven died, officials said."
-    texts = {"a": (text, text), "b": (text, text), "c": (text, "Seven died, officials said.")}
+    texts = {"a": (text, text, None), "b": (text, text, None), "c": (text, "Seven died, officials said.", None)}
     id_of = {"a": "A", "b": "B", "c": "C"}
     fa = {"id": "fa", "doc": "a", "span": [17, 18]}
     fb = {"id": "fb", "doc": "b", "span": [28, 33]}
     fc = {"id": "fc", "doc": "c", "span": [17, 18]}
-    spans = {"a": [(17, 18)], "b": [(28, 33)], "c": []}
+    spans = {"a": [("text", 17, 18)], "b": [("text", 28, 33)], "c": []}
 
     def cause(x, y, fig_of, group_at, story):
         return _pair_cause("1", x, y, fig_of, group_at, story, id_of, spans, texts)
 
-    both = {("1", "fa"): ("A", 17), ("1", "fb"): ("B", 28)}
+    both = {("1", "fa"): ("A", "text", 17), ("1", "fb"): ("B", "text", 28)}
     one_story = {"A": "s1", "B": "s1", "C": "s1"}
     assert cause(fa, fc, both, {}, one_story) == "text lost"
     assert cause(fa, fb, both, {}, {"A": "s1", "B": "s2"}) == "stories apart"
-    assert cause(fa, fb, {("1", "fa"): ("A", 17)}, {}, one_story) == "ungrouped"
-    apart = {("A", 17): ("g1", "killed people"), ("B", 28): ("g2", "killed people")}
+    assert cause(fa, fb, {("1", "fa"): ("A", "text", 17)}, {}, one_story) == "ungrouped"
+    apart = {("A", "text", 17): ("g1", "killed people"), ("B", "text", 28): ("g2", "killed people")}
     assert cause(fa, fb, both, apart, one_story) == "groups apart, same measure"
-    assert cause(fa, fb, both, {("A", 17): ("g1", "x"), ("B", 28): ("g1", "x")}, one_story) is None
+    same = {("A", "text", 17): ("g1", "x"), ("B", "text", 28): ("g1", "x")}
+    assert cause(fa, fb, both, same, one_story) is None
     no_fig = dict(spans, b=[])
     assert _pair_cause("1", fa, fb, {}, {}, one_story, id_of, no_fig, texts) == "no figure"
+    # a headline the extractor kept as the title (not in the stored text): its figure is looked
+    # for among the title's figures, never the text's at the same offsets
+    page = "Quake kills 7\n\n" + text
+    fh = {"id": "fh", "doc": "h", "span": [12, 13]}
+    head = {"h": (page, text, "Quake kills 7")}
+    one_story["H"] = "s1"
+    assert _pair_cause("1", fh, fa, {}, {}, one_story, {"h": "H", **id_of},
+                       {"h": [("text", 12, 13)], **spans}, dict(texts, **head)) == "no figure (headline)"
+    assert _pair_cause("1", fh, fa, {}, {}, one_story, {"h": "H", **id_of},
+                       {"h": [("title", 12, 13)], **spans}, dict(texts, **head)) == "ungrouped"
 
 
 def _stated(article, before, text, value, after, start=0, unit=None):

@@ -250,12 +250,22 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
 
 
 def reported_claim(f: dict) -> dict:
-    """A figure the article states without attribution: a claim whose source is the outlet (its
-    credited agency, else its site), kind ``reported``."""
+    """A figure the article states without attribution (its headline's figures too): a claim
+    whose source is the outlet (its credited agency, else its site), kind ``reported``."""
     outlet = f.get("agency") or f.get("site") or "(the article)"
     sentence = (f.get("before") or "") + (f.get("text") or "") + (f.get("after") or "")
     return {"source": {"name": outlet, "anonymous": False, "outlet": True}, "stance": "asserts",
             "kind": "reported", "content": {"text": sentence.strip()}, "quantities": [f]}
+
+
+TITLE_IDX = -10 ** 9  # a headline's figure outside every claim: an index below every text figure's
+
+
+def own_figure_idx(q: dict) -> int:
+    """The member index of a figure no claim holds (the outlet's own): negative, from its start;
+    a headline's below every text figure's, so that the two never share one."""
+    start = int(q.get("start") or 0)
+    return TITLE_IDX - start if q.get("where") == "title" else -1 - start
 
 
 def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[dict]:
@@ -264,10 +274,10 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     ms = measure(before, q.get("text") or "", after, q.get("unit"))
     if ms.dimension is None and ms.name.startswith("count:"):
         return None  # a bare number: nothing says what it counts
-    row = dict(r, idx=r.get("idx") if r.get("idx") is not None else -1 - int(q.get("start") or 0))
+    row = dict(r, idx=r.get("idx") if r.get("idx") is not None else own_figure_idx(q))
     m = _member(row, c, q)
     m.update(kind=c.get("kind"), measure=ms.name, dimension=ms.dimension, scale=ms.factor,
-             about=ms.about, start=q.get("start"))
+             about=ms.about, start=q.get("start"), where=q.get("where") or "text")
     # the words near the figure: two figures of one sentence ("12 Somali and 11 Yemeni") differ
     m["_key"] = group_key(ms)
     near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
@@ -275,7 +285,7 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_who"] = _keywords(m.get("name") or "")
     m["_names"] = names_near(before) - m["_who"]
     start = q.get("start")  # the figure's sentence: its other figures are other quantities
-    m["_sentence"] = (m["article_id"], start - len(before)) if start is not None else None
+    m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
     return m
 
