@@ -12,6 +12,7 @@ from sqlalchemy import select
 from newsledger.analyze import analyze
 from newsledger.link import claim_groups, link_new
 from newsledger.model import Article
+from newsledger.serve.render import headline_figures
 from newsledger.store import Ledger
 from newsledger.store.schema import quantities
 from test_postgres import PG, pg_url  # noqa: F401  (pg_url: a throwaway PostgreSQL database)
@@ -134,3 +135,28 @@ def test_migration_0005_on_sqlite(tmp_path):
 @pytest.mark.skipif(not PG, reason="NEWSLEDGER_TEST_PG is not set")
 def test_migration_0005_on_postgresql(pg_url):  # noqa: F811
     migration_0005(pg_url)
+
+
+def test_the_article_page_shows_the_headline_figures_and_flags_one_the_body_never_states(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsledger.serve import create_app
+
+    stated = _first()  # "kills 41" and the body says 41
+    unstated = _article("Halvorn Dam collapse leaves 3,000 homeless in Osvar", FLOOD,
+                        "courier.example", "2031-03-11")
+    ledger = Ledger(str(tmp_path / "web.db"))
+    try:
+        ids = ledger.add([(stated, None, None), (unstated, None, None)]).new
+        client = TestClient(create_app(ledger))
+        pages = [client.get(f"/articles/{i}").text for i in ids]
+    finally:
+        ledger.close()
+    heads = [p[p.index('id="headline-figures"'):].split("</p>", 1)[0] for p in pages]
+    assert '<span class="fig">41</span>' in heads[0] and "stated nowhere in the body" not in heads[0]
+    assert '<span class="fig">3,000</span>' in heads[1] and "stated nowhere in the body" in heads[1]
+    plain = _article("Osvar mourns", FLOOD, "x.example", "2031-03-10")
+    assert headline_figures(plain.to_dict()) == []
+    spelled = _article("Council backs 6 km cycle path", ["Merrow council voted to build a six-kilometre "
+                       "cycle path along the lake."], "lakeside.example", "2031-03-10")
+    assert [(q["text"], alone) for q, alone in headline_figures(spelled.to_dict())] == [("6 km", False)]

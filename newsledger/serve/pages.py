@@ -205,7 +205,7 @@ def article_page(request: Request, article_id: str):
     return _page(request, "article.html", a=art, body=body, claims=claims, by_claim=by_claim,
                  badges=lists.badges(row), original=original, group_names=lists.group_names(request.app.state),
                  copies=groups.get("copies", []), stories=groups.get("stories", []),
-                 claim_groups=claim_groups, stances=stances)
+                 claim_groups=claim_groups, stances=stances, head_figs=render.headline_figures(art))
 
 
 # ---------------------------------------------------------------- sources
