@@ -160,3 +160,27 @@ def test_the_article_page_shows_the_headline_figures_and_flags_one_the_body_neve
     spelled = _article("Council backs 6 km cycle path", ["Merrow council voted to build a six-kilometre "
                        "cycle path along the lake."], "lakeside.example", "2031-03-10")
     assert [(q["text"], alone) for q, alone in headline_figures(spelled.to_dict())] == [("6 km", False)]
+
+
+def _figure(article, before, text, value, after, where="text"):
+    """A stored figure as the linker hands it to ``group_story`` (made up)."""
+    return {"article_id": article, "claim_idx": None, "text": text, "start": len(before), "value": value,
+            "low": None, "high": None, "bound": "exact", "unit": None, "before": before, "after": after,
+            "where": where, "source": "t", "site": f"{article}.example", "agency": None, "published": None}
+
+
+@pytest.mark.parametrize("headline,joins", [
+    (("Flood in Osvar kills ", " as Sedra bursts its banks"), True),
+    (("Governor says flood in Osvar killed ", ""), False),  # the governor's figure, not the outlet's
+    (("Flood in Osvar killed ", ", study finds"), False),
+    (("Flood in Osvar killed ", " people: police"), False),
+])
+def test_a_headline_figure_is_the_outlets_unless_the_headline_credits_someone(headline, joins):
+    from newsledger.link.claims import group_story
+
+    before, after = headline
+    figs = [_figure("a", before, "41", 41, after, where="title"),
+            _figure("a", "The flood in Osvar killed ", "41", 41, " people on Monday.", ),
+            _figure("b", "Officials said the flood in Osvar killed ", "41", 41, " people.")]
+    heads = [m for g in group_story("s", [], figs) for m in g["members"] if m.get("where") == "title"]
+    assert [(m["name"], m["kind"]) for m in heads] == ([("a.example", "reported")] if joins else [])

@@ -243,10 +243,23 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
                 out.append(_fig_member(r, c, q, before, after))
         return [m for m in out if m is not None]
     for f in figures:
+        if f.get("where") == "title" and attributed_headline(f):
+            continue  # "Aid group says over 6,000 displaced": not the outlet's figure, and no speaker read
         r = claim_of.get((f["article_id"], f.get("claim_idx")))
         c = r["data"] if r is not None else reported_claim(f)
         out.append(_fig_member(r or f, c, f, f.get("before") or "", f.get("after") or ""))
     return [m for m in out if m is not None]
+
+
+_HEADLINE_CUE = re.compile(r"\b(?:says?|said|according to|finds|tells?|told|warns?|insists?)\b"
+                           r"|:\s*\w+\s*$", re.I)
+
+
+def attributed_headline(f: dict) -> bool:
+    """Whether a headline figure's headline credits someone ("..., study finds", "Aid group says
+    ...", "...: police"): the figure is then that someone's, whom no claim reading names, so it
+    takes no part (no speaker is better than a wrong one)."""
+    return _HEADLINE_CUE.search((f.get("before") or "") + (f.get("text") or "") + (f.get("after") or "")) is not None
 
 
 def reported_claim(f: dict) -> dict:
