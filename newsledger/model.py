@@ -97,6 +97,7 @@ class Quantity:
     bound: str = "exact"  # exact | approx | at-least | at-most | range
     unit: Optional[str] = None  # "troops", "USD", "percent", ...
     concept: Optional[str] = None  # optional: longer description of what is counted
+    where: str = "text"  # "text" | "title": the string the offsets point into (a headline's figure: "title")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -241,6 +242,13 @@ class Article:
     @property
     def id(self) -> str:
         return article_id(self.url, self.text, self.title)
+
+    def claim_index(self, q: Quantity) -> Optional[int]:
+        """The index of the claim holding the figure ``q`` (a headline's figure is in none)."""
+        if q.where != "text":
+            return None
+        return next((i for i, c in enumerate(self.claims)
+                     if any(cq.start == q.start and cq.end == q.end for cq in c.quantities)), None)
 
     def set_paragraphs(self, paragraphs: list[str]) -> None:
         """Set the body; ``text`` is the paragraphs joined by blank lines."""

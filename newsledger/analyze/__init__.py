@@ -51,7 +51,7 @@ def annotate(article: Article, doc) -> Article:
     for claim in article.claims:  # a parse slip ("a.m." split at ".") is no speaker
         if claim.source and not any(ch.isalnum() for ch in claim.source.name or claim.source.text):
             claim.source = None
-    article.quantities = find_quantities(text, doc=doc)
+    article.quantities = find_quantities(text, doc=doc) + title_quantities(article)
     article.dates = find_dates(text, article.published, doc=doc)
     article.entities = [Entity(e.text, e.start_char, e.end_char, e.label_)
                         for e in doc.ents if e.label_ in ENTITY_LABELS]
@@ -59,6 +59,20 @@ def annotate(article: Article, doc) -> Article:
         link_figures(claim, article)
     article.analyzed = True
     return article
+
+
+def title_quantities(article: Article) -> list:
+    """The headline's figures ("Quake kills 300"), read by the same quantity reader; their
+    offsets are into ``article.title`` (``where="title"``). The headline is the outlet's own
+    statement: no claim holds them."""
+    from newsledger.analyze.quantities import find_quantities
+
+    if not article.title:
+        return []
+    qs = find_quantities(article.title, published=article.published)
+    for q in qs:
+        q.where = "title"
+    return qs
 
 
 def _inside(claim: Claim, start: int, end: int) -> bool:
@@ -71,6 +85,6 @@ def link_figures(claim: Claim, article: Article) -> None:
     largest" is no figure of the claim)."""
     from newsledger.analyze.quantities import is_pronoun_one
 
-    claim.quantities = [q for q in article.quantities
-                        if _inside(claim, q.start, q.end) and not is_pronoun_one(article.text, q)]
+    claim.quantities = [q for q in article.quantities if q.where == "text"
+                        and _inside(claim, q.start, q.end) and not is_pronoun_one(article.text, q)]
     claim.dates = [d for d in article.dates if _inside(claim, d.start, d.end)]

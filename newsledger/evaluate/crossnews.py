@@ -170,14 +170,33 @@ def relocate(rendered: str, stored: str, s: int, e: int) -> Optional[tuple[int, 
     return None
 
 
+def locate(rendered: str, stored: str, title: Optional[str], s: int, e: int) -> Optional[tuple[str, int, int]]:
+    """A gold span of the rendered page as (where, start, end) in the stored article: in its text
+    (:func:`relocate`), else in its title when the span lies inside the title as the rendered
+    page writes it (the extractor keeps a headline as the title); None when both lost it."""
+    at = relocate(rendered, stored, s, e)
+    if at is not None:
+        return ("text",) + at
+    t0 = rendered.find(title) if title else -1
+    if t0 >= 0 and t0 <= s and e <= t0 + len(title):
+        return "title", s - t0, e - t0
+    return None
+
+
+def _member_key(m: dict) -> tuple:
+    """A stored figure member: (article id, where, start)."""
+    return m["article_id"], m.get("where") or "text", m["start"]
+
+
 def map_gold(gold: dict[str, dict], id_of: dict[str, str], members,
              texts: Optional[dict] = None) -> dict[tuple, tuple]:
-    """(sub-topic, gold figure id) -> (article id, start) of the stored figure it overlaps;
-    ``texts``: file name -> (rendered text, stored text)."""
-    spans = defaultdict(list)  # article id -> [(start, end)]
+    """(sub-topic, gold figure id) -> (article id, where, start) of the stored figure it overlaps;
+    ``texts``: file name -> (rendered text, stored text, stored title)."""
+    spans = defaultdict(list)  # (article id, where) -> [(start, end)]
     for _g, m in members:
         if m.get("start") is not None:
-            spans[m["article_id"]].append((m["start"], m["start"] + len(m.get("figure") or "")))
+            spans[m["article_id"], m.get("where") or "text"].append(
+                (m["start"], m["start"] + len(m.get("figure") or "")))
     out = {}
     for sub, g in gold.items():
         for f in g["figures"]:
@@ -185,14 +204,15 @@ def map_gold(gold: dict[str, dict], id_of: dict[str, str], members,
             if aid is None:
                 continue
             s, e = f["span"]
+            where = "text"
             if texts is not None:
-                where = relocate(*texts[f["doc"]], s, e)
-                if where is None:
+                at = locate(*texts[f["doc"]], s, e)
+                if at is None:
                     continue
-                s, e = where
-            hit = [sp for sp in spans.get(aid, ()) if sp[0] < e and s < sp[1]]
+                where, s, e = at
+            hit = [sp for sp in spans.get((aid, where), ()) if sp[0] < e and s < sp[1]]
             if hit:
-                out[(sub, f["id"])] = (aid, min(hit)[0])
+                out[(sub, f["id"])] = (aid, where, min(hit)[0])
     return out
 
 
@@ -204,7 +224,7 @@ def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: di
     verdict_of = {}
     for g, m in members:
         if m.get("start") is not None:
-            by_group[g["id"]].append((m["article_id"], m["start"]))
+            by_group[g["id"]].append(_member_key(m))
         verdict_of[g["id"]] = VERDICT_ALIAS.get(g["verdict"], g["verdict"])
     pred, unmapped, pair_group = set(), 0, {}
     for gid, ms in by_group.items():
@@ -265,9 +285,9 @@ def story_failures(ledger, id_of: dict[str, str]) -> dict:
     return {"split": split, "mixed": mixed}
 
 
-def _stored_spans(items) -> dict[str, list[tuple[int, int]]]:
-    """file name -> spans of the figures the analysis found in the stored article."""
-    return {n: [(q.start, q.end) for q in (a.quantities or []) if q.start is not None]
+def _stored_spans(items) -> dict[str, list[tuple[str, int, int]]]:
+    """file name -> (where, start, end) of the figures the analysis found in the stored article."""
+    return {n: [(q.where, q.start, q.end) for q in (a.quantities or []) if q.start is not None]
             for n, a in items if hasattr(a, "text")}
 
 
@@ -280,7 +300,7 @@ def missed_pairs(gold: dict[str, dict], id_of: dict[str, str], ledger, items, te
 
     members = _figure_members(ledger)
     fig_of = map_gold(gold, id_of, members, texts)
-    group_at = {(m["article_id"], m["start"]): (g["id"], g.get("unit")) for g, m in members
+    group_at = {_member_key(m): (g["id"], g.get("unit")) for g, m in members
                 if m.get("start") is not None}
     story = {m["id"]: g["id"] for g in story_groups(ledger, min_size=1) for m in g["members"]}
     spans = _stored_spans(items)
@@ -308,11 +328,12 @@ def _figure_state(sub, f, fig_of, id_of, spans, texts) -> Optional[str]:
         return None
     if f["doc"] not in id_of:
         return "article not stored"
-    where = relocate(*texts[f["doc"]], *f["span"])
-    if where is None:
+    at = locate(*texts[f["doc"]], *f["span"])
+    if at is None:
         return "text lost"
-    s, e = where
-    return "ungrouped" if any(a < e and s < b for a, b in spans.get(f["doc"], ())) else "no figure"
+    where, s, e = at
+    found = any(w == where and a < e and s < b for w, a, b in spans.get(f["doc"], ()))
+    return "ungrouped" if found else ("no figure" if where == "text" else "no figure (headline)")
 
 
 def _pair_cause(sub, fx, fy, fig_of, group_at, story, id_of, spans, texts) -> Optional[str]:
@@ -333,7 +354,7 @@ def _pair_cause(sub, fx, fy, fig_of, group_at, story, id_of, spans, texts) -> Op
 
 def _texts(items) -> dict[str, tuple[str, str]]:
     paths = dict(ecbplus.documents(sorted({int(ecbplus.subtopic(n).replace("plus", "")) for n, _ in items})))
-    return {n: (ecbplus.render(paths[n])[0], a.text) for n, a in items if hasattr(a, "text")}
+    return {n: (ecbplus.render(paths[n])[0], a.text, a.title) for n, a in items if hasattr(a, "text")}
 
 
 def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int = 1,

@@ -2,7 +2,9 @@
 
 ECB+ (``../shared/data/ecbplus``) stores each article as tokens with sentence numbers. A page
 is rendered here the same way every time: tokens joined by spaces with the usual detokenising
-(no space before closing punctuation, after opening brackets and currency signs), one sentence
+(no space before closing punctuation, after opening brackets and currency signs; the tokeniser's
+split numbers and compounds are whole again: "31,000", "5.9", "10:09", "58-3", "2013/05/02",
+"eight-year", "16-year-old" — a real page does not write "31, 000" or "eight - year"), one sentence
 per paragraph (blank line between). In ``*ecbplus.xml`` files sentence 0 is the source URL: it
 becomes the page's URL, not text. Our cross-article gold keeps offsets into this text.
 
@@ -23,6 +25,13 @@ DEV_TOPICS = range(1, 25)
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'re", "'ve", "'ll", "'d",
                    "'m", "''", "”", "’s", "..."}
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“", "#"}
+_DIGITS = re.compile(r"\d+")
+_NUMBER_START = re.compile(r"(?:[A-Za-z]{1,2}\$?|[^\w\s])?(\d+)")  # "31", "$2", "Dh472": a currency sign kept on its number
+# separator -> the digits it joins to a number before it ("31" "," "000" is "31,000"; "1994" "," "1996" stays)
+_NUMBER_JOIN = {",": re.compile(r"\d{3}(?:[a-zA-Z]{1,3})?"), ".": re.compile(r"\d+(?:[a-zA-Z]{1,3})?"),
+                ":": re.compile(r"\d{2}"), "-": _DIGITS, "/": _DIGITS}  # "2" "," "000ft"; "1" "." "7m"
+_WORD = re.compile(r"[^\w\s]?\w+")  # "eight", "$140"
+_COMPOUND_TAIL = re.compile(r"[a-z0-9]\w*")
 _FILE = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
 
 
@@ -37,11 +46,27 @@ def sentences(path: Path) -> list[list[str]]:
     return [out[k] for k in sorted(out)]
 
 
+def _glued(tokens: list[str], i: int) -> bool:
+    """Whether token ``i`` continues the word or number before it with no space: a separator
+    between two digit tokens that it joins ("31" "," "000"), a hyphen of a compound ("eight" "-"
+    "year", "16" "-" "year" "-" "old", "co" "-" "workers": the word after it starts lower case or
+    with a digit; "War - Zone" stays), or the token after such a separator."""
+    def joins(j: int) -> bool:  # tokens[j] joins the tokens either side
+        if not 0 < j < len(tokens) - 1:
+            return False
+        if tokens[j] == "-" and _WORD.fullmatch(tokens[j - 1]) and _COMPOUND_TAIL.fullmatch(tokens[j + 1]):
+            return True
+        pat = _NUMBER_JOIN.get(tokens[j])
+        before = _NUMBER_START.fullmatch(tokens[j - 1]) if pat else None
+        return bool(before and pat.fullmatch(tokens[j + 1]) and (tokens[j] != "," or len(before.group(1)) <= 3))
+    return joins(i) or (i > 0 and joins(i - 1))
+
+
 def detokenize(tokens: list[str]) -> str:
     text = ""
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         if text and tok not in NO_SPACE_BEFORE and text[-1:] not in NO_SPACE_AFTER \
-                and not text.endswith("``"):
+                and not text.endswith("``") and not _glued(tokens, i):
             text += " "
         text += tok
     return text.replace("``", "\"").replace("''", "\"")

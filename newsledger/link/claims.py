@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from typing import Optional
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
-from newsledger.link.measures import DIMENSIONS, group_key, measure
+from newsledger.link.measures import DIMENSIONS, NOT_NAMES, group_key, measure
 from newsledger.link.speakers import canonical, same_side, side_keys
 from newsledger.link.text import STOPWORDS, words
 
@@ -243,19 +243,42 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
                 out.append(_fig_member(r, c, q, before, after))
         return [m for m in out if m is not None]
     for f in figures:
+        if f.get("where") == "title" and attributed_headline(f):
+            continue  # "Aid group says over 6,000 displaced": not the outlet's figure, and no speaker read
         r = claim_of.get((f["article_id"], f.get("claim_idx")))
         c = r["data"] if r is not None else reported_claim(f)
         out.append(_fig_member(r or f, c, f, f.get("before") or "", f.get("after") or ""))
     return [m for m in out if m is not None]
 
 
+_HEADLINE_CUE = re.compile(r"\b(?:says?|said|according to|finds|tells?|told|warns?|insists?)\b"
+                           r"|:\s*\w+\s*$", re.I)
+
+
+def attributed_headline(f: dict) -> bool:
+    """Whether a headline figure's headline credits someone ("..., study finds", "Aid group says
+    ...", "...: police"): the figure is then that someone's, whom no claim reading names, so it
+    takes no part (no speaker is better than a wrong one)."""
+    return _HEADLINE_CUE.search((f.get("before") or "") + (f.get("text") or "") + (f.get("after") or "")) is not None
+
+
 def reported_claim(f: dict) -> dict:
-    """A figure the article states without attribution: a claim whose source is the outlet (its
-    credited agency, else its site), kind ``reported``."""
+    """A figure the article states without attribution (its headline's figures too): a claim
+    whose source is the outlet (its credited agency, else its site), kind ``reported``."""
     outlet = f.get("agency") or f.get("site") or "(the article)"
     sentence = (f.get("before") or "") + (f.get("text") or "") + (f.get("after") or "")
     return {"source": {"name": outlet, "anonymous": False, "outlet": True}, "stance": "asserts",
             "kind": "reported", "content": {"text": sentence.strip()}, "quantities": [f]}
+
+
+TITLE_IDX = -10 ** 9  # a headline's figure outside every claim: an index below every text figure's
+
+
+def own_figure_idx(q: dict) -> int:
+    """The member index of a figure no claim holds (the outlet's own): negative, from its start;
+    a headline's below every text figure's, so that the two never share one."""
+    start = int(q.get("start") or 0)
+    return TITLE_IDX - start if q.get("where") == "title" else -1 - start
 
 
 def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[dict]:
@@ -264,19 +287,32 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     ms = measure(before, q.get("text") or "", after, q.get("unit"))
     if ms.dimension is None and ms.name.startswith("count:"):
         return None  # a bare number: nothing says what it counts
-    row = dict(r, idx=r.get("idx") if r.get("idx") is not None else -1 - int(q.get("start") or 0))
+    row = dict(r, idx=r.get("idx") if r.get("idx") is not None else own_figure_idx(q))
     m = _member(row, c, q)
     m.update(kind=c.get("kind"), measure=ms.name, dimension=ms.dimension, scale=ms.factor,
-             about=ms.about, start=q.get("start"))
+             about=ms.about, start=q.get("start"), where=q.get("where") or "text")
     # the words near the figure: two figures of one sentence ("12 Somali and 11 Yemeni") differ
     m["_key"] = group_key(ms)
     near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
     m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
     m["_who"] = _keywords(m.get("name") or "")
+    m["_names"] = names_near(before) - m["_who"]
     start = q.get("start")  # the figure's sentence: its other figures are other quantities
-    m["_sentence"] = (m["article_id"], start - len(before)) if start is not None else None
+    m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
     return m
+
+
+NAME_WINDOW = 30  # characters before a figure whose names say which one it is
+_NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
+
+
+def names_near(before: str) -> set:
+    """The capitalised words (not opening a sentence) just before a figure: "In Patras, around
+    20,000" and "in Thessaloniki, where another 20,000" name two places."""
+    since = len(before) - NAME_WINDOW
+    return {m.group(0).casefold() for m in _NAME_WORD.finditer(before)
+            if m.start() >= since and m.group(0) not in NOT_NAMES}
 
 
 def comparable(claim: dict) -> bool:
@@ -395,7 +431,8 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
         if find(i) == find(j) or not (a and b):
             continue
         jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
-        if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP):
+        if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP
+                          and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
             union(i, j)
     by_about: dict[tuple, int] = {}
     for i, m in enumerate(ms):  # one person's age (or another figure about one person) ...
@@ -409,6 +446,14 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
     for i in range(len(ms)):
         comps.setdefault(find(i), []).append(ms[i])
     return list(comps.values())
+
+
+def _named_apart(na: Optional[set], nb: Optional[set]) -> bool:
+    """Two equal figures each named by names the other lacks ("Baytown, Texas, about 25 miles"
+    / "northeast Houston, about 25 miles"): two things of one size, not one figure told twice;
+    a few shared words do not join them (shared words enough to join different values still
+    do). Pairwise only: a group's names taken together split one figure told many ways."""
+    return bool(na and nb) and na.isdisjoint(nb)
 
 
 def _overlap(a: set, b: set, who_a: set, who_b: set) -> float:

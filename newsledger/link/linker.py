@@ -97,6 +97,8 @@ def figure_terms(a: Article, limit: int = FIGURE_TERMS) -> list[str]:
     share a term whatever words they use."""
     out: list[str] = []
     for q in a.quantities or []:
+        if q.where != "text":  # the headline's figures stay out of story terms (as before)
+            continue
         v = q.value
         if v is None or (float(v).is_integer() and (abs(v) < 20 or (1800 <= v <= 2100 and not q.unit))):
             continue
@@ -762,28 +764,38 @@ def _story_figures(conn, recent) -> list[dict]:
     qs = conn.execute(select(quantities_t.c.article_id, quantities_t.c.claim_idx, quantities_t.c.text,
                              quantities_t.c.start, quantities_t.c.end, quantities_t.c.value,
                              quantities_t.c.low, quantities_t.c.high, quantities_t.c.bound,
-                             quantities_t.c.unit)
+                             quantities_t.c.unit, quantities_t.c["where"])
                       .where(quantities_t.c.article_id.in_(recent))
                       .order_by(quantities_t.c.article_id, quantities_t.c.start)).all()
     if not qs:
         return []
     meta = {}
     for part in _chunks(sorted({q.article_id for q in qs})):
-        for r in conn.execute(select(articles_t.c.id, articles_t.c.text, articles_t.c.source, articles_t.c.site,
+        for r in conn.execute(select(articles_t.c.id, articles_t.c.text, articles_t.c.title,
+                                     articles_t.c.source, articles_t.c.site,
                                      articles_t.c.agency, articles_t.c.published, articles_t.c.pk)
                               .where(articles_t.c.id.in_(part))):
             meta[r.id] = r
-    keyed = [((a.pk, q.start), story_figure(q, a)) for q in qs for a in [meta.get(q.article_id)] if a is not None]
+    keyed = [(figure_order(a.pk, q), story_figure(q, a)) for q in qs for a in [meta.get(q.article_id)] if a is not None]
     return [f for _k, f in sorted(keyed, key=lambda kf: kf[0])]
+
+
+def figure_order(order: int, q) -> tuple:
+    """Where a stored figure comes in its story: by its article, the headline's first."""
+    return order, q.where != "title", q.start
 
 
 def story_figure(q, a) -> dict:
     """One stored figure (``q``: article_id, claim_idx, text, start, end, value, low, high, bound,
-    unit) of an article (``a``: text, source, site, agency, published), with the words of its
-    sentence before and after it: what :func:`newsledger.link.claims.group_story` reads. Pure: the
-    Spark link calls it too."""
-    before, after = _sentence_around(a.text or "", q.start, q.end)
-    return {"article_id": q.article_id, "claim_idx": q.claim_idx, "text": q.text, "start": q.start,
+    unit, where) of an article (``a``: text, title, source, site, agency, published), with the
+    words of its sentence (a headline's figure: of the headline) before and after it: what
+    :func:`newsledger.link.claims.group_story` reads. Pure: the Spark link calls it too."""
+    if q.where == "title":
+        title = a.title or ""
+        before, after = title[:q.start], title[q.end:]
+    else:
+        before, after = _sentence_around(a.text or "", q.start, q.end)
+    return {"article_id": q.article_id, "claim_idx": q.claim_idx, "text": q.text, "start": q.start, "where": q.where,
             "value": q.value, "low": q.low, "high": q.high, "bound": q.bound, "unit": q.unit,
             "before": before, "after": after, "source": a.source, "site": a.site,
             "agency": a.agency, "published": a.published}

@@ -121,7 +121,7 @@ def person_before(before: str) -> Optional[str]:
 
 
 _CAPRUN = re.compile(r"\b([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|al))*)")
-_NOT_NAMES = set("""The A An He She It They We I His Her Their Its In On At For By From With After Before
+NOT_NAMES = set("""The A An He She It They We I His Her Their Its In On At For By From With After Before
 When While But And Or If As This That These Those Police Officials Authorities Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday January February March April May June July August September October
 November December Mr Mrs Ms Dr Jr Sr Former According Sources Judge Coach President""".split())
@@ -129,7 +129,7 @@ November December Mr Mrs Ms Dr Jr Sr Former According Sources Judge Coach Presid
 
 def _surname(run: str) -> Optional[str]:
     parts = [p.strip(".,") for p in run.split() if p.strip(".,") not in ("Jr", "Sr", "II", "III")
-             and p.strip(".,") not in _NOT_NAMES]
+             and p.strip(".,") not in NOT_NAMES]
     return parts[-1].casefold() if parts else None
 
 
@@ -160,6 +160,15 @@ def _apposed_age(before: str, text: str, after: str) -> bool:
         and _APPOSITION.search(before) is not None
 
 
+def _closing_age(before: str, text: str, after: str) -> bool:
+    """A whole number 1-120 after a person's full name that closes the sentence: "killing
+    Benjamin David Banky, 40." (an age, not a second toll)."""
+    v = _number(text)
+    m = _NAME.search(before[-80:])
+    return v is not None and v.is_integer() and 1 <= v <= 120 and re.match(r"^\s*(?:[.;]|$)", after) is not None \
+        and m is not None and len(m.group(1).split()) >= 2  # a full name: "Bam, 40." says no age
+
+
 def _magnitude(before: str, text: str, after: str) -> bool:
     """A bare number near "quake" is a magnitude when it reads as one: below 10, and written
     with a decimal or next to "magnitude"/"Richter" ("Ten people were killed and at least 50
@@ -178,6 +187,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     rest = [w for w in ws[1:] if w not in ("per", "a", "an")]
     if (u and _AGE_UNIT.match(u.replace(" ", "-")) or u in ("year old", "year-old")) \
             or (not u and re.match(r"^\s*(?:years?[- ]old|,)", after) and person_before(before)) \
+            or (not u and _closing_age(before, text, after)) \
             or (not u and _apposed_age(before, text, after)) or _AGED.search(before):
         return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after))
     if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or (not u and _magnitude(before, text, after)):

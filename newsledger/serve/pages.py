@@ -197,14 +197,15 @@ def article_page(request: Request, article_id: str):
     groups = _links(request).for_article(art["id"])
     claim_groups = groups.get("claims") or groups.get("conflicts") or []
     by_claim = _claim_groups_by_claim(art["id"], claims, claim_groups)
-    body = render.highlight(art.get("text") or "", claims, art.get("quantities") or [])
+    body = render.highlight(art.get("text") or "", claims, [q for q in art.get("quantities") or []
+                                                             if q.get("where", "text") == "text"])
     stances = sorted({c.get("stance") for c in claims if c.get("stance")})
     row = lists.catalog_by_id(request.app.state).get(art["id"]) or {}
     original = lists.catalog_by_id(request.app.state).get(row.get("original_id") or "") if row.get("role") == "copy" else None
     return _page(request, "article.html", a=art, body=body, claims=claims, by_claim=by_claim,
                  badges=lists.badges(row), original=original, group_names=lists.group_names(request.app.state),
                  copies=groups.get("copies", []), stories=groups.get("stories", []),
-                 claim_groups=claim_groups, stances=stances)
+                 claim_groups=claim_groups, stances=stances, head_figs=render.headline_figures(art))
 
 
 # ---------------------------------------------------------------- sources

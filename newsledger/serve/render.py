@@ -149,6 +149,31 @@ def snippet(s: Optional[str]) -> Markup:
 # ---------------------------------------------------------------- figures and dates
 
 
+def headline_figures(art: dict) -> list[tuple[dict, bool]]:
+    """The headline's figures, each with whether it is stated nowhere in the body (none of its
+    values, bounds included, is a value or bound of a body figure, nor a number word of the
+    body: "six-kilometre" is no figure to the quantity reader): a fact-checker's signal. A figure
+    without a value ("thousands") is never flagged."""
+    qs = art.get("quantities") or []
+    body = {float(v) for q in qs if q.get("where", "text") == "text"
+            for v in (q.get("value"), q.get("low"), q.get("high")) if v is not None}
+    body |= _number_words(art.get("text") or "")
+    out = []
+    for q in qs:
+        if q.get("where") == "title":
+            own = {float(v) for v in (q.get("value"), q.get("low"), q.get("high")) if v is not None}
+            out.append((q, bool(own) and not own & body))
+    return out
+
+
+def _number_words(text: str) -> set[float]:
+    """The values of the number words in ``text`` ("six", "forty"), wherever they stand."""
+    from newsledger.analyze.quantities import SMALL, TENS
+
+    return {float(SMALL.get(w, TENS.get(w, 0))) for w in re.findall(r"[a-z]+", text.lower())
+            if w in SMALL or w in TENS}
+
+
 def fig_value_text(q: dict) -> str:
     def num(v):
         if v is None:

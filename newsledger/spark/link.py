@@ -461,12 +461,14 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
     # every stored figure of those articles with its sentence, as the linker's _story_figures
     figs = (spark.read.parquet(f"{out}/quantities")
             .select(F.col("article_id").alias("id"), "claim_idx", "text", "start", "end", "value", "low",
-                    "high", "bound", "unit")
+                    "high", "bound", "unit", "where")
             .join(window, "id").join(meta, "id")
             .join(spark.read.parquet(f"{out}/articles").select("id", F.col("text").alias("article_text"),
+                                                                 F.col("title").alias("article_title"),
                                                                  "agency"), "id"))
     fig_rows = figs.select("story_id", "ord", "id", "claim_idx", "text", "start", "end", "value", "low", "high",
-                           "bound", "unit", "article_text", "source", "site", "agency", "published").rdd
+                           "bound", "unit", "where", "article_text", "article_title", "source", "site", "agency",
+                           "published").rdd
     cg = (cl.rdd.map(lambda r: (r[0], tuple(r[1:])))
           .cogroup(fig_rows.map(lambda r: (r[0], L.figure_row(*r[1:]))))
           .flatMap(lambda kv: L.claim_group_rows(kv[0], kv[1][0], kv[1][1])).persist())

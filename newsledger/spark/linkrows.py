@@ -143,17 +143,19 @@ def story_rows(sid: str, members: Iterable[tuple], now: str) -> dict:
 
 
 def figure_row(order: int, aid: str, claim_idx, text: str, start: int, end: int, value, low, high, bound,
-               unit, article_text: Optional[str], source, site, agency, published) -> tuple[tuple, dict]:
+               unit, where, article_text: Optional[str], title: Optional[str], source, site, agency,
+               published) -> tuple[tuple, dict]:
     """One stored figure as the linker reads it (:func:`newsledger.link.linker.story_figure`),
-    keyed by its article's order and its start."""
+    keyed as the linker orders them (:func:`newsledger.link.linker.figure_order`)."""
     from types import SimpleNamespace
 
-    from newsledger.link.linker import story_figure
+    from newsledger.link.linker import figure_order, story_figure
 
     q = SimpleNamespace(article_id=aid, claim_idx=claim_idx, text=text, start=start, end=end, value=value,
-                        low=low, high=high, bound=bound, unit=unit)
-    a = SimpleNamespace(text=article_text, source=source, site=site, agency=agency, published=published)
-    return (order, start), story_figure(q, a)
+                        low=low, high=high, bound=bound, unit=unit, where=where or "text")
+    a = SimpleNamespace(text=article_text, title=title, source=source, site=site, agency=agency,
+                        published=published)
+    return figure_order(order, q), story_figure(q, a)
 
 
 def claim_group_rows(sid: str, claims: Iterable[tuple],

@@ -49,10 +49,8 @@ def article_rows(article: Article, doc: Optional[Document], warc_file: str,
             bool(c.source and c.source.anonymous), c.cue.text, c.content.text, c.kind, c.stance,
             c.content.start, c.content.end, json.dumps(c.to_dict(), ensure_ascii=False)))
     for i, q in enumerate(article.quantities):
-        cidx = next((j for j, c in enumerate(article.claims)
-                     if any(cq.start == q.start and cq.end == q.end for cq in c.quantities)), None)
-        yield ("quantities", (aid, i, cidx, q.text, q.start, q.end, _float(q.value),
-                              _float(q.low), _float(q.high), q.bound, q.unit, q.concept))
+        yield ("quantities", (aid, i, article.claim_index(q), q.text, q.start, q.end, _float(q.value),
+                              _float(q.low), _float(q.high), q.bound, q.unit, q.concept, q.where))
     for i, r in enumerate(article.removed):
         yield ("removed", (aid, i, r.reason, r.text))
 

@@ -146,11 +146,9 @@ class Ledger:
             conn.execute(claims.insert(), rows)
         qrows = []
         for q in article.quantities:
-            idx = next((i for i, c in enumerate(article.claims)
-                        if any(cq.start == q.start and cq.end == q.end for cq in c.quantities)), None)
-            qrows.append(dict(article_id=aid, claim_idx=idx, text=q.text, start=q.start,
+            qrows.append(dict(article_id=aid, claim_idx=article.claim_index(q), text=q.text, start=q.start,
                               end=q.end, value=q.value, low=q.low, high=q.high, bound=q.bound,
-                              unit=q.unit))
+                              unit=q.unit, where=q.where))
         if qrows:
             conn.execute(quantities.insert(), qrows)
 
