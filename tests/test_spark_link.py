@@ -112,33 +112,68 @@ def test_spark_link_on_a_missing_directory_is_one_line(tmp_path):
     assert len(r.stderr.strip().splitlines()) == 1
 
 
-def test_claim_groups_of_analysed_pages_equal_the_single_process_linker(tmp_path):
-    """The bundled sample corpus, analysed for real: its claim groups hold the figures the pages
-    state themselves (the outlet's, read with their sentence from the article text) as well as
-    the claims' own, on Spark as in one process."""
-    from newsledger.link import claim_groups
+def write_sample_corpus(out: Path, headline_figures: bool = True) -> int:
+    """The bundled sample corpus, analysed for real, as Parquet tables; the article count.
+    ``headline_figures=False``: as written before the headline's figures were read."""
     from newsledger.model import Article
     from newsledger.pipeline import handle_one
     from newsledger.read import read
-    from newsledger.spark.link import link_parquet
     from newsledger.spark.local import TableWriter
     from newsledger.spark.rows import article_rows
 
     corpus = Path(__file__).resolve().parent.parent / "samples" / "corpus"
-    w = TableWriter(tmp_path / "out", rows_per_group=10)
+    w = TableWriter(out, rows_per_group=10)
     n = 0
     for doc in read([str(corpus)]):
         a = handle_one(doc, analyze=True)
         if isinstance(a, Article):
             n += 1
+            if not headline_figures:
+                a.quantities = [q for q in a.quantities if q.where == "text"]
             for table, row in article_rows(a, doc, "samples"):
                 w.add(table, row)
     w.close()
-    link_parquet(tmp_path / "out", master="local[2]")
+    return n
+
+
+def link_both_ways(out: Path, tmp_path: Path) -> tuple[Ledger, Ledger]:
+    """(the ledger loaded with Spark's link tables, the one linked in one process)."""
+    from newsledger.spark.link import link_parquet
+
+    link_parquet(out, master="local[2]")
     spark_ledger, single = Ledger(str(tmp_path / "spark.db")), Ledger(str(tmp_path / "single.db"))
-    load_parquet(tmp_path / "out", spark_ledger)
-    load_parquet(tmp_path / "out", single, link_tables=False)
+    load_parquet(out, spark_ledger)
+    load_parquet(out, single, link_tables=False)
+    return spark_ledger, single
+
+
+def test_claim_groups_of_analysed_pages_equal_the_single_process_linker(tmp_path):
+    """The bundled sample corpus, analysed for real: its claim groups hold the figures the pages
+    state themselves (the outlet's, read with their sentence from the article text and the
+    headline) as well as the claims' own, on Spark as in one process."""
+    from newsledger.link import claim_groups
+
+    n = write_sample_corpus(tmp_path / "out")
+    spark_ledger, single = link_both_ways(tmp_path / "out", tmp_path)
     ref, got = group_pairs(single), group_pairs(spark_ledger)
     reported = [m for g in claim_groups(single) for m in g["members"] if m["idx"] < 0]  # the outlet's own figure
     assert n >= 25 and len(ref["claims"]) > 20 and reported
+    assert any(m.get("where") == "title" for m in reported)  # a headline's figure among them
+    assert got == ref, agreement(ref, got)
+
+
+def test_quantities_written_before_headline_figures_still_link(tmp_path):
+    """Parquet written before ``quantities.where`` existed links as before: the missing column
+    reads as "text"."""
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    write_sample_corpus(out, headline_figures=False)
+    files = list((out / "quantities").glob("*.parquet"))
+    for f in files:
+        pq.write_table(pq.read_table(f).drop(["where"]), f)
+    assert files and all("where" not in pq.read_schema(f).names for f in files)
+    spark_ledger, single = link_both_ways(out, tmp_path)
+    ref, got = group_pairs(single), group_pairs(spark_ledger)
+    assert len(ref["claims"]) > 20
     assert got == ref, agreement(ref, got)

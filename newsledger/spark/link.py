@@ -459,7 +459,10 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
     cl = (claims.join(window, "id").join(meta, "id")
           .select("story_id", "ord", "idx", "id", "data", "source", "site", "published"))
     # every stored figure of those articles with its sentence, as the linker's _story_figures
-    figs = (spark.read.parquet(f"{out}/quantities")
+    quantities = spark.read.parquet(f"{out}/quantities")
+    if "where" not in quantities.columns:  # written before headline figures: every figure is the body's
+        quantities = quantities.withColumn("where", F.lit("text"))
+    figs = (quantities
             .select(F.col("article_id").alias("id"), "claim_idx", "text", "start", "end", "value", "low",
                     "high", "bound", "unit", "where")
             .join(window, "id").join(meta, "id")
