@@ -50,6 +50,8 @@ NAMED = [
     pytest.param("Sky reporter Becky Jones said the crowd was tense. A masked man rode past, shouting “go home” at the "
                  "crew. “We are clearly not welcome here,” she added.",
                  "clearly not welcome", "Becky Jones", id="an-unnamed-man-is-no-she"),
+    pytest.param("Villagers reported hearing a loud bang near the dam, and the army later sealed the road.",
+                 "loud bang", "Villagers", id="a-comma-clause-without-a-speech-verb-is-no-reporter"),
 ]
 
 # the claim's speaker names this (a group, or a fuller name)
@@ -146,6 +148,10 @@ FIELDS = [
                  id="relative-clause-with-a-cue-not-in-the-outer-source"),
     pytest.param("Reports say the bridge was closed overnight.", "bridge was closed",
                  {"anonymous": True, "name": "Reports"}, id="reports-without-an-owner-are-unnamed"),
+    pytest.param("Villagers reported hearing a loud bang near the dam, the Tuva government was quoted as saying on "
+                 "Friday by the Interfax news agency.", "loud bang",
+                 {"name": "Tuva government", "resolved_from": "the Tuva government"},
+                 id="nested-report-is-the-outer-reporters"),
 ]
 
 

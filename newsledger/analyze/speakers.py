@@ -864,6 +864,10 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
         src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
         raw, low = _norm(src.text), _norm(src.text).lower()
     via = "name"
+    outer = _outer_reporter(doc, c)
+    if outer is not None:  # "Local people reported ..., the Tuva government was quoted as saying"
+        src = type(src)(text=ctx.text[outer[0]:outer[1]], start=outer[0], end=outer[1], name=None)
+        raw, low = _norm(src.text), _norm(src.text).lower()
     if not any(ch.isalnum() for ch in raw) or _speaks_inside(doc, src):
         # a parse slip ("—", "a.m." split at "."), or two phrases run together ("ministers X and Y,
         # who fled ..., the source, who said he had spoken ..."): no speaker
@@ -891,12 +895,60 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
             via = "descriptor"
         elif cl is not None:
             via = "person" if cl.kind == "person" else "org" if getattr(cl, "orgish", True) else "phrase"
+    if outer is not None and cl is not None and used is None:
+        used = raw  # the reporter the sentence ends with, not the source's own words
     c.signals["src_via"] = via if cl is not None or anon or via == "none" else "unresolved"
     c.source.resolved_from = used
     c.source.confidence = round(conf, 3)
     c.source.anonymous = anon
     c.source.name = raw if anon else None
     return cl
+
+
+AUX_WORDS = {"was", "were", "is", "are", "has", "have", "had", "been"}
+
+
+def _outer_reporter(doc, c) -> Optional[tuple[int, int]]:
+    """The reporter a sentence-final attribution names for a claim inside its words ("Local people
+    reported seeing ..., the Tuva government was quoted as saying late Thursday"): after the
+    claim's cue, a comma, a noun phrase (no verb) and a speech verb (or "quoted as saying") with
+    nothing of its own after it but adverbials. The article attributes the claim to that
+    reporter, not to the people it reports."""
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return None
+    sent = cue[0].sent
+    for t in doc[cue.end:sent.end]:
+        if t.text == ",":
+            found = _attribution_after(doc, t)
+            if found is not None:
+                return found
+    return None
+
+
+def _attribution_after(doc, first) -> Optional[tuple[int, int]]:
+    """The noun phrase of ", NP [was] said|quoted as saying [adverbials]." ending the sentence
+    after the comma ``first``, as a char span, else None."""
+    k = first.i + 1
+    while k < first.sent.end and doc[k].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM") \
+            and doc[k].lower_ not in AUX_WORDS:
+        k += 1
+    if k == first.i + 1 or k >= first.sent.end:
+        return None
+    np_end = doc[k - 1].idx + len(doc[k - 1])
+    while k < first.sent.end and doc[k].lower_ in AUX_WORDS:
+        k += 1
+    verb = doc[k] if k < first.sent.end else None
+    if verb is None or verb.lemma_.lower() not in SPEECH_VERBS | {"quote"}:
+        return None
+    rest = [t for t in doc[k + 1:first.sent.end] if not t.is_punct]
+    if verb.lemma_.lower() == "quote":
+        if [t.lower_ for t in rest[:2]] != ["as", "saying"]:
+            return None
+        rest = rest[2:]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" or t.text in ("\"", "“", "'") for t in rest):
+        return None  # the verb has words of its own: a claim of its own, not an attribution
+    return doc[first.i + 1].idx, np_end
 
 
 def _speaks_inside(doc, src) -> bool:
