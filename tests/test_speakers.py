@@ -123,6 +123,9 @@ UNRESOLVED = [
                  "A spokesman for Harbour Police said one man remained in hospital after the Millbrook attack.\n\n"
                  "They added that all other patients had gone home.", "other patients",
                  id="they-after-a-singular-spokesman-is-not-the-town"),
+    pytest.param("President Tom Hale endorsed Ana Ruiz on Sunday.\n\nThe party has more than 300 offices in swing "
+                 "states, according to her campaign's weekend memo.", "300 offices",
+                 id="her-campaigns-memo-is-not-hers"),
 ]
 
 # several facts of one claim: "name", "text", "resolved_from", "anonymous" of its source; "cue" text

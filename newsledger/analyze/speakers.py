@@ -29,7 +29,15 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
 * **organisations**: "(NIS)" defines an acronym; "the NIS", "South Korean intelligence" ~
   "South Korea's National Intelligence Service (NIS)": one cluster, named by its fullest mention;
 * **anonymous** sources ("officials", "a company spokesman", "sources at the broadcaster", "a
-  resident who asked not to be named") keep their words as name with ``anonymous=True``.
+  resident who asked not to be named", a bare "reports") keep their words as name with
+  ``anonymous=True``;
+* **sentence structure**: an apposition chain speaks through its head ("Chad Hawk, vice president
+  of PMG, a paper money grading company ... told"); a numeric share of people ("about 7 in 10
+  voters say") is the poll its sentence names, else unresolved; a he/she/they right after an
+  unnamed person spoke ("a teacher ... She said", "A spokesman for X said ... They added") is
+  theirs, so unresolved, unless a person subject was named since or the gender disagrees; a
+  sentence-final ", the Tuva government was quoted as saying" is the reporter of the claim inside
+  it; "her campaign's memo" is no pronoun's (unresolved).
 """
 from __future__ import annotations
 
@@ -885,6 +893,10 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:
         cl, conf, used = _resolve_pronoun(ctx, low, c.source.start)
         anon, via = False, "pronoun"
+    elif _possessed_work(raw) and re.search(r"\w['’]s\b", raw):
+        # "her campaign's weekend memo": the work of a thing of hers, not hers: nobody a pronoun names
+        cl, conf, used, anon = None, 0.0, None, False
+        via = "none"
     elif _possessed_work(raw):
         # "its government", "her own research", "their spokesman": the possessor's referent
         cl, conf, used = _resolve_pronoun(ctx, raw.split()[0].lower(), c.source.start)
