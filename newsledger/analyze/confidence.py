@@ -9,8 +9,9 @@ pronoun, descriptor, anonymous, unresolved; ``source.confidence``), the content'
 article-wide tagger's probabilities for the cue, content and source tokens. The weights are fit by
 ``scripts/calibrate_confidence.py`` on the **dev** split of our real-news claim annotations
 (``newsledger/evaluate/data/claims_real``), and :data:`DEFAULT_MIN_CONFIDENCE` is a threshold
-whose out-of-fold precision on dev is at least 0.90 (refit on 44 dev pages: the lowest such is
-0.418, printed by that script; 0.675 keeps out-of-fold precision 0.941, wrong speaker 0.012).
+whose out-of-fold precision on dev is at least 0.90 (weights fit on 24 dev pages; the script on
+the 44 dev pages, no ``--write``: the lowest such is 0.418, and 0.675 keeps out-of-fold precision
+0.941, wrong speaker 0.012).
 
 The ledger stores every claim with its confidence; ``newsledger claims``, ``/api/claims`` and the
 web UI show claims at or above :data:`DEFAULT_MIN_CONFIDENCE` unless told otherwise
