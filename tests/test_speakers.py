@@ -44,6 +44,14 @@ NAMED = [
                  "contract ends.\"", "leaving the army", "marcus99", id="subject-after-a-fronted-after-phrase"),
     pytest.param("David Ross, a former police officer who responded, said: \"She told a strange tale.\"",
                  "strange tale", "David Ross", id="a-relative-verb-without-words-is-no-second-speaker"),
+    pytest.param("'It is very rare that the bank would mess up a print run, and then it reaches circulation,' Dana "
+                 "Webb, vice president of PMG, a paper money grading company in Florida told Fox.",
+                 "mess up a print run", "Dana Webb", id="apposition-chain-speaks-through-its-head"),
+    pytest.param("Sky reporter Becky Jones said the crowd was tense. A masked man rode past, shouting “go home” at the "
+                 "crew. “We are clearly not welcome here,” she added.",
+                 "clearly not welcome", "Becky Jones", id="an-unnamed-man-is-no-she"),
+    pytest.param("Villagers reported hearing a loud bang near the dam, and the army later sealed the road.",
+                 "loud bang", "Villagers", id="a-comma-clause-without-a-speech-verb-is-no-reporter"),
 ]
 
 # the claim's speaker names this (a group, or a fuller name)
@@ -106,6 +114,18 @@ UNRESOLVED = [
                  "threats continued", id="he-when-reported-words-name-another-man"),
     pytest.param("Months later, he reposted a video of a fighter jet, giving it a heading that said: \"Man, the navy "
                  "does some cool stuff.\"", "cool stuff", id="that-on-a-heading-names-nobody"),
+    pytest.param("About 7 in 10 voters say the economy is getting worse.", "economy is getting worse",
+                 id="a-share-of-people-is-no-speaker"),
+    pytest.param("Maya Brook, seven, and Lily Shaw, eight, were hurt in the attack on Monday. A teacher at the school "
+                 "said the pupils were recovering.\n\nShe said: “We are all shaken and we will not be beaten.”",
+                 "all shaken", id="she-after-an-unnamed-teacher-is-not-a-named-victim"),
+    pytest.param("Millbrook: One man remains in hospital a week after the attack\n\n"
+                 "A spokesman for Harbour Police said one man remained in hospital after the Millbrook attack.\n\n"
+                 "They added that all other patients had gone home.", "other patients",
+                 id="they-after-a-singular-spokesman-is-not-the-town"),
+    pytest.param("President Tom Hale endorsed Ana Ruiz on Sunday.\n\nThe party has more than 300 offices in swing "
+                 "states, according to her campaign's weekend memo.", "300 offices",
+                 id="her-campaigns-memo-is-not-hers"),
 ]
 
 # several facts of one claim: "name", "text", "resolved_from", "anonymous" of its source; "cue" text
@@ -129,6 +149,12 @@ FIELDS = [
     pytest.param("The plastic is less likely to crack, said the officials, who added that they were swapping about "
                  "100 miles of line each year.", "less likely to crack", {"text": "the officials"},
                  id="relative-clause-with-a-cue-not-in-the-outer-source"),
+    pytest.param("Reports say the bridge was closed overnight.", "bridge was closed",
+                 {"anonymous": True, "name": "Reports"}, id="reports-without-an-owner-are-unnamed"),
+    pytest.param("Villagers reported hearing a loud bang near the dam, the Tuva government was quoted as saying on "
+                 "Friday by the Interfax news agency.", "loud bang",
+                 {"name": "Tuva government", "resolved_from": "the Tuva government"},
+                 id="nested-report-is-the-outer-reporters"),
 ]
 
 

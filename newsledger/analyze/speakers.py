@@ -29,7 +29,15 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
 * **organisations**: "(NIS)" defines an acronym; "the NIS", "South Korean intelligence" ~
   "South Korea's National Intelligence Service (NIS)": one cluster, named by its fullest mention;
 * **anonymous** sources ("officials", "a company spokesman", "sources at the broadcaster", "a
-  resident who asked not to be named") keep their words as name with ``anonymous=True``.
+  resident who asked not to be named", a bare "reports") keep their words as name with
+  ``anonymous=True``;
+* **sentence structure**: an apposition chain speaks through its head ("Chad Hawk, vice president
+  of PMG, a paper money grading company ... told"); a numeric share of people ("about 7 in 10
+  voters say") is the poll its sentence names, else unresolved; a he/she/they right after an
+  unnamed person spoke ("a teacher ... She said", "A spokesman for X said ... They added") is
+  theirs, so unresolved, unless a person subject was named since or the gender disagrees; a
+  sentence-final ", the Tuva government was quoted as saying" is the reporter of the claim inside
+  it; "her campaign's memo" is no pronoun's (unresolved).
 """
 from __future__ import annotations
 
@@ -248,6 +256,8 @@ class _Context:
         self.current_group = False  # the current speaker was named with others ("Gallagher and his colleagues")
         self.current_guessed = False  # the current speaker is itself an ambiguous guess
         self.last_person: Optional[_Cluster] = None
+        self.unnamed_pos = self.unnamed_end = -1  # the latest speaker that is an unnamed person ("a teacher")
+        self.unnamed_agrees: set[str] = set()  # the pronouns that person can be ("he"/"she"/"they")
 
     def hidden(self, start: int, end: int) -> bool:
         return any(self.qmask[i] or self.reported[i] for i in range(start, min(end, len(self.text))))
@@ -418,6 +428,8 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         return ctx.current, CONF_SPEAKER, ctx.current.name  # "Gallagher and his colleagues asked ... they wrote"
     if pron in PLURAL and _plural_unsafe(ctx, pos):
         return None, 0.0, None
+    if _unnamed_latest(ctx, pron, pos):
+        return None, 0.0, None
     cands = _antecedents(ctx, pos, pron)
     if not cands:
         return None, 0.0, None
@@ -443,6 +455,43 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
     sure = ctx.gender_of(cl) is not None or pron not in MALE | FEMALE
     conf = CONF_SUBJECT if not rivals and sure else CONF_AMBIGUOUS
     return cl, conf, mention
+
+
+UNNAMED_REACH = 600  # characters after an unnamed speaker within which a pronoun is taken for them
+
+
+def _unnamed_latest(ctx: _Context, pron: str, pos: int) -> bool:
+    """Whether the passage's latest speaker is an unnamed person ("a teacher at the venue said ...
+    The teacher added ... She said", "A spokesman for the police said ... They added") with no
+    person named as a subject since: the pronoun is most likely theirs, so no earlier name is
+    safe (nor a place: "Southport")."""
+    if pron not in ctx.unnamed_agrees | PLURAL or ctx.unnamed_pos < 0 or ctx.unnamed_pos < ctx.current_pos or not 0 <= pos - ctx.unnamed_pos <= UNNAMED_REACH:
+        return False
+    return not any(ctx.unnamed_end <= m.pos < pos and m.role == "subject" and m.kind == "person"
+                   for m in ctx.mentions)
+
+
+def _unnamed_person(c, cl) -> bool:
+    """Whether a resolved source is an unnamed person: anonymous, or a role phrase kept as its
+    own name ("the teacher")."""
+    if c.source.anonymous:
+        return True
+    return cl is not None and cl.kind == "org" and c.signals.get("src_via") == "phrase" \
+        and _content_words(cl.name)[-1:] != [] and _content_words(cl.name)[-1].lower() in ANON_ROLES | PERSON_NOUNS
+
+
+MALE_NOUNS = {"man", "boy", "father", "son", "husband", "spokesman", "chairman", "brother", "king"}
+FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "wife", "spokeswoman", "chairwoman", "sister", "queen"}
+
+
+def _pronouns_of(doc, src) -> set[str]:
+    """The singular pronouns an unnamed person can be referred to by: none for a group ("officials"),
+    "he" for "a masked man", "she" for "a spokeswoman", both for "a teacher"."""
+    head = _head_token(doc, src.start, src.end)
+    if head is None or head.tag_ in ("NNS", "NNPS"):
+        return set()
+    lemma = head.lemma_.lower()
+    return MALE if lemma in MALE_NOUNS else FEMALE if lemma in FEMALE_NOUNS else MALE | FEMALE
 
 
 def _plural_unsafe(ctx: _Context, pos: int) -> bool:
@@ -493,8 +542,13 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
     if inside:  # "one of Epstein's victims, Virginia Giuffre"
         return _person_name(doc, inside[0].start_char, inside[0].end_char) or inside[0].text
     root = span.root
-    if root.lemma_.lower() in WORK_NOUNS | GENERIC_ORG:
+    if root.lemma_.lower() in WORK_NOUNS:
         return None  # "... the Award for Service, a recent poll has shown": a poll stands beside no person
+    head = _chain_head(ctx, span)
+    if head is not None:
+        return head  # "Chad Hawk, vice president of PMG, a paper money grading company, said"
+    if root.lemma_.lower() in GENERIC_ORG:
+        return None
     for t in [root.head] + list(root.children):
         if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj") and (t is root.head) == (root.dep_ == "appos"):
             return _person_name(doc, t.idx, t.idx + len(t))
@@ -505,6 +559,30 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
         ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
         if ent is not None:
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
+    return None
+
+
+CHAIN_TOKENS = 16  # how far back an apposition chain is followed
+
+
+def _chain_head(ctx: _Context, span) -> Optional[str]:
+    """The person heading an apposition chain that a source ends ("Chad Hawk, vice president of
+    PMG, a paper money grading company ..."): the source follows a comma, and back to a PERSON
+    name followed by a comma there are only noun phrases (no verb, quote or clause break)."""
+    doc = ctx.doc
+    j = span.start - 1
+    if j < 0 or doc[j].text != "," or not span[0].lower_ in ("a", "an", "the"):
+        return None
+    while j > 0 and span.start - j <= CHAIN_TOKENS:
+        j -= 1
+        t = doc[j]
+        if t.ent_type_ == "PERSON":
+            ent = next((e for e in _ents(doc) if e.start <= j < e.end and e.label_ == "PERSON"), None)
+            if ent is None or ent.end >= len(doc) or doc[ent.end].text != "," or ctx.qmask[ent.start_char]:
+                return None
+            return _person_name(doc, ent.start_char, ent.end_char) or ent.text
+        if t.pos_ in ("VERB", "AUX", "PRON") or (t.is_punct and t.text != ",") or t.is_sent_start or "\n" in t.text:
+            return None
     return None
 
 
@@ -721,6 +799,10 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         if head is not None and head.lower_ in ORG_TYPE_HEADS and first in ("the", "this") \
                 and len(_content_words(raw)) == 1:
             return _latest_org(ctx, src.start)  # a bare "the agency": the organisation just named, else unresolved
+    if BARE_REPORTS.match(raw):
+        return None, CONF_ANON, None, True  # "Reports say ...": unnamed, like "officials"
+    if SHARE_OF_PEOPLE.search(raw) and head is not None and not head.ent_type_:
+        return _poll_of(ctx, src)  # "about 7 in 10 voters say ..., based on an AP-NORC poll": the poll's finding
     if head is not None and (head.like_num or head.lower_ in QUANTIFIERS) and not head.ent_type_ in ("PERSON", "ORG"):
         if len(raw.split()) == 1 and head.lower_ in {"all", "both", "neither", "each", "none", "either"}:
             return None, 0.0, None, False  # "All said ...": which ones is for the reader to guess
@@ -754,6 +836,32 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
     return cl, CONF_ORG if getattr(cl, "orgish", True) else CONF_GENERIC, None, False
 
 
+# "reports", "media reports", "local news reports": a report nobody owns names no speaker
+BARE_REPORTS = re.compile(r"^(the )?((media|news|press|local|unconfirmed|early|initial|recent|other|some|several|"
+                          r"many|multiple|further)[ -])*(reports?|rumou?rs?)$", re.I)
+# a share of people ("about 7 in 10 voters", "62% of Americans", "one in five adults"): a poll's finding
+SHARE_OF_PEOPLE = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine)\s+(in|out of)\s+"
+                             r"(\d+|three|four|five|ten)\b|\d\s*(%|percent\b|per cent\b)", re.I)
+POLL_NOUNS = {"poll", "survey"}
+
+
+def _poll_of(ctx: _Context, src) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
+    """The poll a share of people comes from, when its sentence names one ("based on an AP-NORC
+    poll"), else unresolved (a share of people is not a speaker)."""
+    span = ctx.doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None, 0.0, None, False
+    poll = next((t for t in span.sent if t.lemma_.lower() in POLL_NOUNS and not span.start <= t.i < span.end
+                 and any(c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG" for c in t.children)), None)
+    if poll is None:
+        return None, 0.0, None, False
+    first = next(c for c in poll.children if c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG")
+    name = ctx.text[first.left_edge.idx:poll.idx + len(poll)]
+    cl = next((cc for cc in reversed(ctx.clusters) if cc.kind == "org" and _match_org(name, cc)), None) \
+        or _new(ctx.clusters, name, "org")
+    return cl, CONF_ORG, name, False
+
+
 def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     """Resolve one claim's source in place; returns its cluster (None: anonymous or unresolved)."""
     src, doc = c.source, ctx.doc
@@ -764,6 +872,10 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
         src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
         raw, low = _norm(src.text), _norm(src.text).lower()
     via = "name"
+    outer = _outer_reporter(doc, c)
+    if outer is not None:  # "Local people reported ..., the Tuva government was quoted as saying"
+        src = type(src)(text=ctx.text[outer[0]:outer[1]], start=outer[0], end=outer[1], name=None)
+        raw, low = _norm(src.text), _norm(src.text).lower()
     if not any(ch.isalnum() for ch in raw) or _speaks_inside(doc, src):
         # a parse slip ("—", "a.m." split at "."), or two phrases run together ("ministers X and Y,
         # who fled ..., the source, who said he had spoken ..."): no speaker
@@ -781,6 +893,10 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:
         cl, conf, used = _resolve_pronoun(ctx, low, c.source.start)
         anon, via = False, "pronoun"
+    elif _possessed_work(raw) and re.search(r"\w['’]s\b", raw):
+        # "her campaign's weekend memo": the work of a thing of hers, not hers: nobody a pronoun names
+        cl, conf, used, anon = None, 0.0, None, False
+        via = "none"
     elif _possessed_work(raw):
         # "its government", "her own research", "their spokesman": the possessor's referent
         cl, conf, used = _resolve_pronoun(ctx, raw.split()[0].lower(), c.source.start)
@@ -791,12 +907,60 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
             via = "descriptor"
         elif cl is not None:
             via = "person" if cl.kind == "person" else "org" if getattr(cl, "orgish", True) else "phrase"
+    if outer is not None and cl is not None and used is None:
+        used = raw  # the reporter the sentence ends with, not the source's own words
     c.signals["src_via"] = via if cl is not None or anon or via == "none" else "unresolved"
     c.source.resolved_from = used
     c.source.confidence = round(conf, 3)
     c.source.anonymous = anon
     c.source.name = raw if anon else None
     return cl
+
+
+AUX_WORDS = {"was", "were", "is", "are", "has", "have", "had", "been"}
+
+
+def _outer_reporter(doc, c) -> Optional[tuple[int, int]]:
+    """The reporter a sentence-final attribution names for a claim inside its words ("Local people
+    reported seeing ..., the Tuva government was quoted as saying late Thursday"): after the
+    claim's cue, a comma, a noun phrase (no verb) and a speech verb (or "quoted as saying") with
+    nothing of its own after it but adverbials. The article attributes the claim to that
+    reporter, not to the people it reports."""
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return None
+    sent = cue[0].sent
+    for t in doc[cue.end:sent.end]:
+        if t.text == ",":
+            found = _attribution_after(doc, t)
+            if found is not None:
+                return found
+    return None
+
+
+def _attribution_after(doc, first) -> Optional[tuple[int, int]]:
+    """The noun phrase of ", NP [was] said|quoted as saying [adverbials]." ending the sentence
+    after the comma ``first``, as a char span, else None."""
+    k = first.i + 1
+    while k < first.sent.end and doc[k].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM") \
+            and doc[k].lower_ not in AUX_WORDS:
+        k += 1
+    if k == first.i + 1 or k >= first.sent.end:
+        return None
+    np_end = doc[k - 1].idx + len(doc[k - 1])
+    while k < first.sent.end and doc[k].lower_ in AUX_WORDS:
+        k += 1
+    verb = doc[k] if k < first.sent.end else None
+    if verb is None or verb.lemma_.lower() not in SPEECH_VERBS | {"quote"}:
+        return None
+    rest = [t for t in doc[k + 1:first.sent.end] if not t.is_punct]
+    if verb.lemma_.lower() == "quote":
+        if [t.lower_ for t in rest[:2]] != ["as", "saying"]:
+            return None
+        rest = rest[2:]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" or t.text in ("\"", "“", "'") for t in rest):
+        return None  # the verb has words of its own: a claim of its own, not an attribution
+    return doc[first.i + 1].idx, np_end
 
 
 def _speaks_inside(doc, src) -> bool:
@@ -836,6 +1000,9 @@ def resolve_speakers(claims, doc, text: str) -> None:
             # an object reading, resolved to nobody, stays the claim's own)
             _copy_resolution(claims[same], c)
             cl = assigned[same]
+        if _unnamed_person(c, cl):
+            ctx.unnamed_pos, ctx.unnamed_end = c.source.start, c.source.end
+            ctx.unnamed_agrees = _pronouns_of(doc, c.source)
         if cl is None:
             continue
         cl.last_pos = c.source.start
