@@ -46,11 +46,13 @@ PEOPLE = {"people", "person", "civilian", "resident", "individual", "victim", "m
 PERSONS = (PEOPLE - {"casualty", "body", "passenger", "worker", "employee"}) | {
     "girl", "boy", "teenager", "villager", "voter", "student", "tourist", "pilgrim", "migrant", "refugee",
     "prisoner", "inmate", "hostage", "suspect", "robber", "gunman", "pirate", "brigand", "sailor", "crewman",
-    "fisherman", "miner", "climber", "protester", "demonstrator"}
+    "fisherman", "miner", "climber", "protester", "demonstrator", "raider", "attacker", "assailant",
+    "crewmember", "coworker", "colleague", "parishioner", "worshipper", "churchgoer", "shopper", "spectator"}
 SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "servicemen": "troop",
             "force": "troop", "fighter": "troop", "job": "job", "position": "job", "post": "job",
             "employee": "job", "worker": "job", "staff": "job", "kilometre": "km", "kilometer": "km",
-            "quake": "earthquake", "tremor": "earthquake", "jail": "prison"}
+            "quake": "earthquake", "tremor": "earthquake", "jail": "prison",
+            "gun": "weapon", "firearm": "weapon", "rifle": "weapon", "handgun": "weapon", "pistol": "weapon"}
 # what happened to the people counted, from cue words near the figure (nearest wins)
 STATES = {
     "killed": r"kill\w*|dead|died|die|death toll|deaths?|bodies|lives|fatalit\w*|murder\w*|slain|perished",
@@ -85,6 +87,8 @@ class Measure:
 def _singular(w: str) -> str:
     if w in ("people", "men", "women", "children", "feet", "police", "news", "series", "species"):
         return w
+    if w.endswith("men") and len(w) > 5:  # "crewmen", "gunmen", "servicemen"
+        return w[:-3] + "man"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
@@ -92,9 +96,17 @@ def _singular(w: str) -> str:
     return w
 
 
+# what happened to the people counted, said right after the count ("Three die", "about 50
+# hurt", "three people dead, many buildings"): no part of what is counted
+_STATE_WORD = re.compile(r"^(?:die[ds]?|dead|hurt|injured|wounded|killed|missing)$")
+
+
 def _words(unit: Optional[str]) -> list[str]:
+    """The unit's words, singular, up to a state word the reader took into it."""
     u = (unit or "").casefold().replace("-", " ")
-    return [_singular(w) for w in re.findall(r"[\w$€£%°.]+", u) if w not in ("of", "the", "a", "an")]
+    ws = [w for w in re.findall(r"[\w$€£%°.]+", u) if w not in ("of", "the", "a", "an")]
+    cut = next((i for i, w in enumerate(ws) if _STATE_WORD.match(w)), len(ws))
+    return [_singular(w) for w in ws[:cut]]
 
 
 def state(before: str, after: str) -> Optional[str]:
@@ -169,6 +181,16 @@ def _closing_age(before: str, text: str, after: str) -> bool:
         and m is not None and len(m.group(1).split()) >= 2  # a full name: "Bam, 40." says no age
 
 
+_PRONOUN_WAS = re.compile(r"(?:^|[.;]\s*|\bwho\s+|,\s*)(?:he|she)\s+(?:was|is|had been|would have been)\s*$", re.I)
+
+
+def _pronoun_age(before: str, text: str, after: str) -> bool:
+    """A whole number 1-120 that is all a person's clause says: "She was 85." (an age)."""
+    v = _number(text)
+    return v is not None and v.is_integer() and 1 <= v <= 120 and re.match(r"^\s*(?:[.;]|$)", after) is not None \
+        and _PRONOUN_WAS.search(before) is not None
+
+
 def _magnitude(before: str, text: str, after: str) -> bool:
     """A bare number near "quake" is a magnitude when it reads as one: below 10, and written
     with a decimal or next to "magnitude"/"Richter" ("Ten people were killed and at least 50
@@ -187,7 +209,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     rest = [w for w in ws[1:] if w not in ("per", "a", "an")]
     if (u and _AGE_UNIT.match(u.replace(" ", "-")) or u in ("year old", "year-old")) \
             or (not u and re.match(r"^\s*(?:years?[- ]old|,)", after) and person_before(before)) \
-            or (not u and _closing_age(before, text, after)) \
+            or (not u and (_closing_age(before, text, after) or _pronoun_age(before, text, after))) \
             or (not u and _apposed_age(before, text, after)) or _AGED.search(before):
         return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after))
     if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or (not u and _magnitude(before, text, after)):
