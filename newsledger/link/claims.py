@@ -442,10 +442,23 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
         for j in near:  # ... given within a year: two ages apart are two people of one name
             union(i, j)
         by_about.setdefault((m["about"], value[i]), i)
+    _unnamed_ages(ms, value, by_about, union)
     comps: dict[int, list[dict]] = {}
     for i in range(len(ms)):
         comps.setdefault(find(i), []).append(ms[i])
     return list(comps.values())
+
+
+def _unnamed_ages(ms: list[dict], value: list, by_about: dict, union) -> None:
+    """An age whose person is not named by it ("the 40-year-old actor") joins the age of that
+    value when one named person of the story has it (two people of that age: neither)."""
+    holders: dict[float, set] = defaultdict(set)
+    for about, v in by_about:
+        holders[v].add(about)
+    for i, m in enumerate(ms):
+        if m["_key"][0] == "age" and not m.get("about") and len(holders.get(value[i], ())) == 1:
+            (who,) = holders[value[i]]
+            union(i, by_about[(who, value[i])])
 
 
 def _named_apart(na: Optional[set], nb: Optional[set]) -> bool:
