@@ -47,7 +47,7 @@ PERSONS = (PEOPLE - {"casualty", "body", "passenger", "worker", "employee"}) | {
     "girl", "boy", "teenager", "villager", "voter", "student", "tourist", "pilgrim", "migrant", "refugee",
     "prisoner", "inmate", "hostage", "suspect", "robber", "gunman", "pirate", "brigand", "sailor", "crewman",
     "fisherman", "miner", "climber", "protester", "demonstrator", "raider", "attacker", "assailant",
-    "crewmember", "coworker", "colleague", "parishioner", "worshipper", "churchgoer", "shopper", "spectator"}
+    "crewmember", "thief", "viewer", "coworker", "colleague", "parishioner", "worshipper", "churchgoer", "shopper", "spectator"}
 SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "servicemen": "troop",
             "force": "troop", "fighter": "troop", "job": "job", "position": "job", "post": "job",
             "employee": "job", "worker": "job", "staff": "job", "kilometre": "km", "kilometer": "km",
@@ -56,7 +56,7 @@ SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "se
 # what happened to the people counted, from cue words near the figure (nearest wins)
 STATES = {
     "killed": r"kill\w*|dead|died|die|death toll|deaths?|bodies|lives|fatalit\w*|murder\w*|slain|perished",
-    "injured": r"injur\w*|wounded|hurt|hospitali[sz]ed|treated",
+    "injured": r"injur\w*|wound(?:ed|ing)|hurt|hospitali[sz]ed|treated",
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat\w*|displac\w*|homeless|fled",
     "rescued": r"rescu\w*",
@@ -66,6 +66,8 @@ STATES = {
     "sentenced": r"sentenc\w*|prison|jail|behind bars",
     "paid": r"paid|pay\w*|cost\w*|worth|fine[ds]?|price|valued|deal|bid|offer\w*",
 }
+# nouns that name what happened to the people counted
+NOUN_STATES = {"death": "killed", "fatality": "killed", "arrest": "arrested", "injury": "injured"}
 UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted
 _STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
 _MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
@@ -89,6 +91,10 @@ def _singular(w: str) -> str:
         return w
     if w.endswith("men") and len(w) > 5:  # "crewmen", "gunmen", "servicemen"
         return w[:-3] + "man"
+    if w.endswith("children"):  # "schoolchildren"
+        return "child"
+    if w in ("thieves", "lives", "wives"):
+        return w[:-3] + "f" + ("e" if w != "thieves" else "")
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
@@ -103,15 +109,21 @@ _STATE_WORD = re.compile(r"^(?:die[ds]?|dead|hurt|injured|wounded|killed|missing
 
 def _words(unit: Optional[str]) -> list[str]:
     """The unit's words, singular, up to a state word the reader took into it."""
-    u = (unit or "").casefold().replace("-", " ")
+    u = (unit or "").casefold().replace("-", " ").replace("crew member", "crewmember")
     ws = [w for w in re.findall(r"[\w$€£%°.]+", u) if w not in ("of", "the", "a", "an")]
     cut = next((i for i, w in enumerate(ws) if _STATE_WORD.match(w)), len(ws))
     return [_singular(w) for w in ws[:cut]]
 
 
 def state(before: str, after: str) -> Optional[str]:
-    """The state cue nearest the figure (one after it counts a little more than one before)."""
+    """The state cue nearest the figure (one after it counts a little more than one before);
+    the verb the figure is the object of comes first ("killed 612 people and injured more than
+    1,400": 612 killed)."""
     best, dist = None, 10 ** 6
+    for k, rx in _STATE_RE:
+        m = rx.search(before[-40:])
+        if m and not before[-40:][m.end():].strip():
+            return k
     for k, rx in _STATE_RE:
         m = rx.search(after[:80])
         if m and m.start() < dist:
@@ -227,6 +239,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure(f"{dim}:{what}", dim, f)
     st = state(before, after)
     raw = ws[-1] if ws else None
+    if raw in NOUN_STATES and (st is None or st == NOUN_STATES[raw]) and (len(ws) == 1 or ws[-2] in PEOPLE):
+        return Measure(NOUN_STATES[raw], "people")  # "46 arrests", "two deaths": 46 arrested, two killed
     noun = "people" if raw in PERSONS else SYNONYMS.get(raw, raw) if raw else None
     if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE):
         return Measure(st, "people")
