@@ -406,3 +406,53 @@ def test_an_age_after_a_full_name_closing_the_sentence_is_no_toll():
     assert measure(killed, "40", ".", None).about == "banky"
     assert measure("The quake struck Bam, ", "40", ".", None).name != "age"
     assert measure("The death toll in Athens rose to ", "40", ".", None).name == "killed"
+
+
+def test_a_state_word_read_into_the_unit_says_what_is_counted():
+    """"Three die in ferry fire", "about 40 hurt", "four people dead, many shops burning": the
+    reader took the state into the unit; the figures are tolls, comparable with "killed 3 people".
+    "46 arrests" and "two deaths" name the state too; "eight ships" stays a count of ships."""
+    key = lambda before, text, after, unit: group_key(measure(before, text, after, unit))
+    from newsledger.link.measures import group_key
+
+    killed = key("The fire killed ", "3", " people on Sunday.", "people")
+    assert killed == ("killed", "people")
+    assert key("", "Three", " die in ferry fire", "die") == killed
+    assert key("Riot: ", "four", " people dead, many shops burning", "people dead many shops") == killed
+    assert key("Two were killed and ", "about 40", " hurt.", "hurt") == ("injured", "people")
+    assert key("By nightfall ", "46", " arrests had been made.", "arrests") == ("arrested", "people")
+    assert key("The ferry ran aground; ", "eight", " ships stood by.", "ships") == ("count:ship",)
+
+
+def test_the_verb_a_figure_is_the_object_of_names_its_state():
+    """"killed 52 people and injured more than 300": 52 killed (a cue after it does not win);
+    "killing 52 people and wounding about 300": 300 injured, never a second toll of the killed."""
+    assert measure("The blast killed ", "52", " people and injured more than 300 others.", "people").name == "killed"
+    assert measure("The blast killed 52 people and injured ", "more than 300", " people.", "people").name == "injured"
+    assert measure("The blast hit the market, killing 52 people and wounding ", "about 300", ".", None).name == "injured"
+
+
+def test_counts_of_persons_named_by_other_nouns_compare():
+    """"nearly 300 crewmen" and "about 300 crew members", "23 raiders" and "23 pirates", "four
+    thieves" and "four robbers": counts of people."""
+    from newsledger.link.measures import group_key
+
+    key = lambda text, unit: group_key(measure("The navy said ", text, f" {unit} were seen.", unit))
+    assert key("nearly 300", "crewmen") == key("about 300", "crew members") == ("count:people",)
+    assert key("23", "raiders") == key("23", "pirates") == key("four", "thieves") == ("count:people",)
+    assert key("two", "rifles") == key("two", "guns") != key("two", "boats")
+
+
+def test_she_was_85_is_an_age_and_an_unnamed_age_joins_the_one_person_of_that_age():
+    """"She was 85." closing a sentence is an age; "the 40-year-old actor" joins the story's
+    40-year-old when one named person has that age, and stays out when two have it."""
+    from newsledger.link.claims import group_story
+
+    assert measure("Ms Brandt died at home. She was ", "85", ".", None).name == "age"
+    assert measure("The storm flooded the valley. It was ", "85", ".", None).name != "age"
+    named = _stated("a", "The actor, Hugo Lind, ", "40", 40, ", flew in on Monday.")
+    unnamed = _stated("b", "The ", "40-year-old", 40, " plays a cattle driver.", unit="year-old")
+    groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], [named, unnamed])]
+    assert groups == [["a", "b"]], groups
+    other = _stated("c", "His co-star, Pia Holm, ", "40", 40, ", is new to film.")
+    assert group_story("s", [], [named, unnamed, other]) == []
