@@ -456,3 +456,30 @@ def test_she_was_85_is_an_age_and_an_unnamed_age_joins_the_one_person_of_that_ag
     assert groups == [["a", "b"]], groups
     other = _stated("c", "His co-star, Pia Holm, ", "40", 40, ", is new to film.")
     assert group_story("s", [], [named, unnamed, other]) == []
+
+
+def test_ages_in_a_list_are_ages():
+    """"two sons, ages 6 and 16": both numbers are ages (no counted thing, so no figure before)."""
+    assert measure("He is survived by two sons, ages ", "6", " and 16.", None).name == "age"
+    assert measure("He is survived by two sons, ages 6 and ", "16", ".", None).name == "age"
+    assert measure("The stages ", "4", " and 5 were cut.", None).name != "age"
+
+
+def test_a_win_loss_record_is_one_figure_however_it_is_read():
+    """"a record of 9-14" (read whole), "slumping at 9-14" (read as 9, then 14) and "the Hawks
+    (9-14)" are one record, grouped and agreeing; "12-11" is another; a vote "5-4" and a number
+    with no record word are none."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import win_loss
+
+    assert win_loss("who are slumping at ", "9", "-14 a year after.") == "9-14"
+    assert win_loss("who are slumping at 9-", "14", " a year after.") == ""
+    assert win_loss("The court ruled ", "5-4", " on Monday.") is None
+    figs = [_stated("a", "The Hawks have a record of ", "9-14", 9, " this season.", start=40),
+            _stated("b", "The coach was fired with the Hawks slumping at ", "9", 9, "-14 after a loss.", start=60),
+            _stated("b", "The coach was fired with the Hawks slumping at 9-", "14", 14, " after a loss.", start=62),
+            _stated("c", "The Hawks (", "9-14", 9, ") are last in the division.", start=11),
+            _stated("d", "The Owls opened ", "12-11", 12, " under their new coach.", start=16)]
+    figs[0].update(low=9, high=14, bound="range")
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"] and g["verdict"] == "agree"

@@ -287,6 +287,8 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     ms = measure(before, q.get("text") or "", after, q.get("unit"))
     if ms.dimension is None and ms.name.startswith("count:"):
         return None  # a bare number: nothing says what it counts
+    if ms.name.startswith("record:"):  # "9-14" read whole or as "9": one record, its wins
+        q = dict(q, value=float(ms.name.split(":")[1].split("-")[0]), low=None, high=None, bound="exact")
     row = dict(r, idx=r.get("idx") if r.get("idx") is not None else own_figure_idx(q))
     m = _member(row, c, q)
     m.update(kind=c.get("kind"), measure=ms.name, dimension=ms.dimension, scale=ms.factor,
@@ -393,6 +395,8 @@ def _threshold(key: tuple) -> float:
     name = key[0]
     if name == "age":  # one figure of its person (see _figure_clusters); others: equal ones only
         return 1.0
+    if name.startswith("record:"):  # one win-loss record of a story is one figure
+        return 0.0
     if name in FORCE_MEASURES:
         return FORCE_OVERLAP
     if name.startswith("count:") or name in ("amount", *DIMENSIONS) or name.endswith(":-"):

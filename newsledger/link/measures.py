@@ -75,7 +75,7 @@ _MAGNITUDE_WORD = re.compile(r"magnitude|richter", re.I)
 _APPOSITION = re.compile(r"\b[A-Za-z][\w'’-]*\s*,\s*$")  # "the actress, 33, ..."
 _AGE_UNIT = re.compile(r"^(?:years?[- ]old|year-old|yr-old|aged?)$")
 _NAME = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+\.?)\s*,\s*$")
-_AGED = re.compile(r"\b(?:aged|age)\s*$", re.I)
+_AGED = re.compile(r"\b(?:aged|ages?)\s*(?:\d+\s*(?:,\s*|,?\s*and\s+))*$", re.I)  # "aged 49", "ages 6 and 16"
 
 
 @dataclass(frozen=True)
@@ -214,9 +214,32 @@ def _magnitude(before: str, text: str, after: str) -> bool:
     return v is not None and 0 < v < 10 and ("." in text or _MAGNITUDE_WORD.search(near) is not None)
 
 
+_RECORD = re.compile(r"^(\d{1,3})\s?[-–]\s?(\d{1,3})$")
+_RECORD_TAIL = re.compile(r"^[-–](\d{1,3})\b(?![-–.,]?\d)")
+_RECORD_CUE = re.compile(r"\b(?:record|mark|lifetime|overall|career|opened|slumping|improved)\b", re.I)
+
+
+def win_loss(before: str, text: str, after: str) -> Optional[str]:
+    """A win-loss record ("a record of 9-14", "the Sixers (9-14)", "he was 162-139") as "W-L",
+    its number read whole ("9-14") or split ("9" then "-14"); "" for the tail of a split one
+    (no figure of its own); None when the figure is no record."""
+    if not (_RECORD_CUE.search(before + " " + after) or before.rstrip().endswith("(")):
+        return None
+    m = _RECORD.match(text.strip())
+    if m:
+        return f"{m.group(1)}-{m.group(2)}"
+    t = m.group(1) if (m := _RECORD_TAIL.match(after)) else None
+    if t and text.strip().isdigit():
+        return f"{text.strip()}-{t}"
+    return "" if re.search(r"\d[-–]$", before) and text.strip().isdigit() else None
+
+
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
+    rec = None if ws else win_loss(before, text, after)
+    if rec is not None:  # one record is one figure: its key holds both numbers
+        return Measure("record:" + rec, "record") if rec else Measure("count:-", None)
     u = " ".join(ws)
     rest = [w for w in ws[1:] if w not in ("per", "a", "an")]
     if (u and _AGE_UNIT.match(u.replace(" ", "-")) or u in ("year old", "year-old")) \
@@ -258,6 +281,8 @@ def group_key(m: Measure) -> tuple:
     one article to the next ("a seven-year deal" and "around seven years"; "$90 million" paid or
     offered), but killed and injured apart; an age is keyed without its person (see ``about``)."""
     name = m.name
+    if name.startswith("record:"):
+        return (name,)
     if name.startswith("amount:"):
         return ("amount", m.dimension)
     if m.dimension in DIMENSIONS and ":" in name:
