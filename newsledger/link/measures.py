@@ -2,7 +2,8 @@
 
 ``measure(sentence, figure, unit)`` reads the figure's unit words and its sentence and returns a
 :class:`Measure`: a normalised *measure* name (``killed``, ``injured``, ``age``, ``magnitude``,
-``duration:sentence``, ``count:guard`` ...), the *dimension* its value is in (``people``,
+``duration:sentence``, ``count:guard``, ``record:9-14`` (a win-loss record, keyed by both
+numbers) ...), the *dimension* its value is in (``people``,
 ``seconds``, ``metres``, ``kg``, ``USD`` ...), the factor that converts the written value into
 that dimension (minutes -> seconds: 60; miles -> metres: 1,609.344), and what it is *about*
 when the measure belongs to one person (an age: the person named just before it).
