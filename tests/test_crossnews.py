@@ -441,6 +441,9 @@ def test_counts_of_persons_named_by_other_nouns_compare():
     assert key("nearly 300", "crewmen") == key("about 300", "crew members") == ("count:people",)
     assert key("23", "raiders") == key("23", "pirates") == key("four", "thieves") == ("count:people",)
     assert key("two", "rifles") == key("two", "guns") != key("two", "boats")
+    from newsledger.link.measures import _singular
+
+    assert [_singular(w) for w in ("gunmen", "specimen", "regimen")] == ["gunman", "specimen", "regimen"]
 
 
 def test_she_was_85_is_an_age_and_an_unnamed_age_joins_the_one_person_of_that_age():

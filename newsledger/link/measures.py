@@ -87,10 +87,13 @@ class Measure:
     about: Optional[str] = None  # the person an age (or another personal figure) is about
 
 
+NOT_MEN = ("specimen", "regimen", "abdomen", "acumen", "hymen", "stamen", "cyclamen")  # "-men" that is no plural
+
+
 def _singular(w: str) -> str:
     if w in ("people", "men", "women", "children", "feet", "police", "news", "series", "species"):
         return w
-    if w.endswith("men") and len(w) > 5:  # "crewmen", "gunmen", "servicemen"
+    if w.endswith("men") and len(w) > 5 and not w.endswith(NOT_MEN):  # "crewmen", "gunmen", "servicemen"
         return w[:-3] + "man"
     if w.endswith("children"):  # "schoolchildren"
         return "child"
