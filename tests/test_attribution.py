@@ -325,3 +325,24 @@ def test_a_cue_inside_an_if_clause_is_no_statement(nlp):
     c = claim_about(nlp, text, "party will split")
     assert c.source.name == "Ward" and c.cue.text == "said"
     assert not any(c.cue.text == "says" for c in find_claims(nlp(text), text))
+
+
+def test_a_clause_after_a_dash_is_no_complement_of_a_fronted_quotes_cue(nlp):
+    # the parse (as on a real page) made "go" a complement of "wrote" with "citing" as its subject:
+    # after the dash the words are an aside naming another source; the fronted quotation is the content
+    from spacy.tokens import Doc
+    from newsledger.analyze.attribution.extractor import Extractor
+
+    words = ["“", "Firms", "should", "plan", ",", "”", "analysts", "wrote", "in", "a", "note", "—", "citing",
+             "engineers", "who", "estimate", "trucks", "will", "go", "mainstream", "."]
+    heads = [3, 3, 3, 7, 7, 7, 7, 7, 7, 10, 8, 7, 18, 12, 15, 13, 15, 18, 7, 18, 7]
+    deps = ["punct", "nsubj", "aux", "ccomp", "punct", "punct", "nsubj", "ROOT", "prep", "det", "pobj", "punct",
+            "csubj", "dobj", "nsubj", "relcl", "dobj", "aux", "ccomp", "acomp", "punct"]
+    spaces = [False, True, True, False, False, True, True, True, True, True, True, True, True, True, True, True, True,
+              True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    ex = Extractor(doc, doc.text)
+    assert [t.text for t in ex._complements(doc[7])] == ["plan"]
+    # without the dash the later complement stays the content ("Y; X says Z")
+    plain = Doc(nlp.vocab, words=[w if w != "—" else "," for w in words], spaces=spaces, heads=heads, deps=deps)
+    assert [t.text for t in Extractor(plain, plain.text)._complements(plain[7])] == ["go"]

@@ -52,6 +52,11 @@ NAMED = [
                  "clearly not welcome", "Becky Jones", id="an-unnamed-man-is-no-she"),
     pytest.param("Villagers reported hearing a loud bang near the dam, and the army later sealed the road.",
                  "loud bang", "Villagers", id="a-comma-clause-without-a-speech-verb-is-no-reporter"),
+    # the tagger takes these names for organisations; the role before the comma says they are people
+    pytest.param("“The shortest wait for a launch slot is six months,” the company’s CEO, Abdulaziz Rashdi, told "
+                 "reporters.", "shortest wait", "Abdulaziz Rashdi", id="role-then-name-apposition-is-the-name"),
+    pytest.param("“The shortest wait for a launch slot is six months,” the company’s CEO, Mrwan Fathy, told "
+                 "reporters.", "shortest wait", "Mrwan Fathy", id="role-then-name-apposition-is-the-name-2"),
 ]
 
 # the claim's speaker names this (a group, or a fuller name)
@@ -96,6 +101,16 @@ NOT_NAMED = [
 
 # nobody can safely be named: the claim is unresolved
 UNRESOLVED = [
+    # "she" fits a nearer person of unknown gender and, further back, the woman who spoke: two readings
+    pytest.param("Anna Berg moved to the city at 12. She wrote in her memoir: “I hated the cold winters.”\n\n"
+                 "The school was more diverse than its name suggests. Its best-known former pupil was Leonard "
+                 "Cohen, with Mila Mulroney trailing far behind. A plaque in the hall thanks the donor Paul Rowe. "
+                 "The yearbook entry is cryptic, and it suggests a happy time at the school, with dances, a school "
+                 "band that played every Friday, long phone calls to friends in California, summer trips to the "
+                 "lakes up north, and a long list of in-jokes that only the class of 1981 could ever hope to decode "
+                 "today. The school has since added a gym, a theatre and a rooftop garden for its pupils.\n\n"
+                 "As to her favourite class, she wrote: “Naw, I’m just playing!”",
+                 "just playing", id="she-fits-an-unknown-and-a-known-woman"),
     pytest.param("Asked whether he supports expanding the court, Senator Bryce quipped, \"Not a chance.\"",
                  "expanding the court", id="asked-whether-names-the-one-asked"),
     pytest.param("Norway and Denmark have warned citizens about the storm.\n\nIt tells people to keep water at home.",
@@ -336,3 +351,24 @@ def test_a_source_holding_a_speech_verb_with_words_is_two_phrases_run_together(n
                   kind="indirect")
     resolve_speakers([claim], nlp(text), text)
     assert claim.source.name is None and claim.unresolved
+
+
+def test_a_surname_opening_a_paragraph_is_a_main_clause_subject(nlp):
+    # the parse ran the quotation's paragraph into the next one ("... every kind of model.” ¶ Grant
+    # didn't commit ...", "commit" a complement of "want"): the surname still opens its own clause
+    from spacy.tokens import Doc
+    from newsledger.analyze import speakers
+
+    words = ["Paul", "Grant", "spoke", ".", "“", "We", "want", "models", ".", "”", "\n\n", "Grant", "did", "n’t",
+             "commit", "."]
+    heads = [1, 2, 2, 2, 6, 6, 6, 6, 6, 6, 9, 14, 14, 14, 6, 14]
+    deps = ["compound", "nsubj", "ROOT", "punct", "punct", "nsubj", "ROOT", "dobj", "punct", "punct", "dep", "nsubj",
+            "aux", "neg", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT", "PUNCT", "SPACE", "PROPN",
+           "AUX", "PART", "VERB", "PUNCT"]
+    spaces = [True, True, False, True, False, True, True, False, False, False, False, True, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=["B-PERSON", "I-PERSON"] + ["O"] * 14)
+    assert [t.text for t in speakers._surname_subjects(doc)] == ["Grant"]
+    inside = Doc(nlp.vocab, words=[w if w != "\n\n" else "and" for w in words], spaces=spaces, heads=heads,
+                 deps=deps, pos=[p if p != "SPACE" else "CCONJ" for p in pos], ents=["B-PERSON", "I-PERSON"] + ["O"] * 14)
+    assert speakers._surname_subjects(inside) == []  # inside a paragraph a complement's subject is no main subject

@@ -37,7 +37,13 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   unnamed person spoke ("a teacher ... She said", "A spokesman for X said ... They added") is
   theirs, so unresolved, unless a person subject was named since or the gender disagrees; a
   sentence-final ", the Tuva government was quoted as saying" is the reporter of the claim inside
-  it; "her campaign's memo" is no pronoun's (unresolved).
+  it; "her campaign's memo" is no pronoun's (unresolved);
+* **sixth pass**: a role with a name in apposition is that name even where the tagger took the
+  name for an organisation ("the company's CEO, Abdulaziz Jaafar"); a surname opening a paragraph
+  is a main-clause subject even where the parse ran the previous quotation into its sentence
+  ("... AI.” ¶ White didn't commit ... he emphasized"); a he/she whose chosen antecedent (not the
+  current speaker) has no known gender while another person known to agree is within reach is
+  unresolved (two readings).
 """
 from __future__ import annotations
 
@@ -354,8 +360,15 @@ def _surname_subjects(doc) -> list:
     tagged = {t.i for e in _ents(doc) for t in e}
     surnames = {e[-1].text for e in _ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
     return [DocSpan(doc, t.i, t.i + 1, label="PERSON") for t in doc
-            if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and t.head.dep_ in ("ROOT", "conj")
+            if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and (t.head.dep_ in ("ROOT", "conj") or _opens_paragraph(t))
             and t.i not in tagged and t.text in surnames]  # main clauses only ("the effect Sinwar may have": no)
+
+
+def _opens_paragraph(t) -> bool:
+    """Whether a token starts a paragraph: its clause is a main one even where the parse ran the
+    previous paragraph's quotation into the same sentence ("... all kinds of AI.” ¶ White didn't
+    commit ...": "commit" parsed as a complement of the quote's verb)."""
+    return t.i == 0 or "\n" in t.doc[t.i - 1].text
 
 
 def _reported_mask(claims, n: int) -> list[bool]:
@@ -451,6 +464,8 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         return None, 0.0, None  # "Strava is cagey on the details (it does say ...)": not an earlier WhatsApp
     if gendered and _reported_rival(ctx, pron, p, pos, cl):
         return None, 0.0, None
+    if gendered and _known_rival(ctx, cl, known):
+        return None, 0.0, None
     rivals = {id(x[1]) for x in cands if pos - x[0] <= 600} - {id(cl)}
     sure = ctx.gender_of(cl) is not None or pron not in MALE | FEMALE
     conf = CONF_SUBJECT if not rivals and sure else CONF_AMBIGUOUS
@@ -519,6 +534,17 @@ def _reported_rival(ctx: _Context, pron: str, cand_pos: int, pos: int, cl: _Clus
                for q, name, g in ctx.reported_persons)
 
 
+def _known_rival(ctx: _Context, cl: _Cluster, known) -> bool:
+    """Whether a he/she's chosen antecedent (not the current speaker) has no known gender while
+    another person within reach is known to agree ("... alumnus was Leonard Cohen, with Mila
+    Mulroney ... trailing far behind ... she wrote", Harris named as "she" earlier): two readings,
+    no guess."""
+    if cl is ctx.current or ctx.gender_of(cl) is not None:
+        return False
+    last = cl.name.split()[-1:]
+    return any(k is not cl and k.name.split()[-1:] != last for _, k, _, _ in known)
+
+
 def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) -> bool:
     """Whether the pronoun's own sentence has, before it and after the chosen antecedent, a subject
     we took for a person ("Strava is cagey ... (it does say ...)"): "it" most likely means that
@@ -542,6 +568,9 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
     if inside:  # "one of Epstein's victims, Virginia Giuffre"
         return _person_name(doc, inside[0].start_char, inside[0].end_char) or inside[0].text
     root = span.root
+    named = _role_apposition(span)
+    if named:
+        return named  # "the company's CEO, Abdulaziz Jaafar": the name the tagger took for an organisation
     if root.lemma_.lower() in WORK_NOUNS:
         return None  # "... the Award for Service, a recent poll has shown": a poll stands beside no person
     head = _chain_head(ctx, span)
@@ -559,6 +588,28 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
         ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
         if ent is not None:
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
+    return None
+
+
+ORG_NAME_WORDS = {"inc", "ltd", "llc", "corp", "co", "plc", "group", "company", "bank", "university", "council",
+                  "ministry", "agency", "institute", "foundation", "association", "party", "league", "club"}
+
+
+def _role_apposition(span) -> Optional[str]:
+    """The name set beside a person's role in the source itself ("the company's CEO, Abdulaziz
+    Jaafar", "its founder, Mira Patel"): a role noun, a comma, then two to four capitalised proper
+    nouns with no organisation word among them, whatever entity type the tagger gave them."""
+    root = span.root
+    if root.lemma_.lower() not in TITLE_WORDS | ANON_ROLES | PERSON_NOUNS | {"ceo", "cfo", "coo"}:
+        return None
+    for c in root.children:
+        if c.dep_ != "appos" or c.i <= root.i or c.i >= span.end or c.i == 0 or c.doc[c.left_edge.i - 1].text != ",":
+            continue
+        toks = list(c.doc[c.left_edge.i:c.i + 1])
+        if 2 <= len(toks) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks) \
+                and not any(t.lower_.strip(".") in ORG_NAME_WORDS | TITLE_WORDS for t in toks) \
+                and c.ent_type_ in ("PERSON", "ORG", ""):
+            return c.doc[toks[0].i:toks[-1].i + 1].text
     return None
 
 

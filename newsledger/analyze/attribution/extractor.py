@@ -161,6 +161,11 @@ class Extractor(ContentTrimming, TaggerClaims):
         after it when some come after ("Y; X says Z"), none when a fronted one is cut off by ";"/":"."""
         comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
         after = [c for c in comp if c.i > tok.i]
+        dashed = [c for c in after if any(t.text in ("—", "–") for t in self.doc[tok.i + 1:c.left_edge.i + 1])]
+        if dashed and len(after) < len(comp):
+            # "“Y,” analysts wrote in a report — citing experts who ...": the words after the dash
+            # are an aside (here another source's), the fronted Y is what was written
+            after = [c for c in after if c not in dashed] or [c for c in comp if c.i < tok.i]
         if after and len(after) < len(comp):
             return after  # "Y; X says Z": Z is the content, not the fronted Y
         if comp and all(c.i < tok.i for c in comp):
