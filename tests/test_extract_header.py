@@ -537,3 +537,65 @@ def test_a_profession_before_the_name_is_no_part_of_it(line, names):
     from newsledger.extract.header import byline_names
 
     assert byline_names(line)[0] == names
+
+
+QUOTED_HEADLINE = "Mayor meets the port board: «A good evening, ready to work together». The paper: «Cracks were known»"
+SAVE_BOX = ["Your favourites", "Save this article and read it whenever you want. The service is free for all of the "
+            "registered users of the site.", "No account? Register in one minute", "You saved a new article",
+            "Find all of the articles you saved in your own personal area, in the section of favourites and in the app."]
+
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+def test_headline_and_by_line_inside_the_body_found(style):
+    # the body found starts at a teaser sentence over a save-this-article box: the headline is
+    # searched down to the by-line among the body's first lines, and may look like prose there
+    teaser = ("Another story: «The happiest people are those who live near the sea, and the harbour of our town is the "
+              "proof of it», says the writer in a new book about the coast.")
+    art = _text(_page(teaser, *SAVE_BOX, QUOTED_HEADLINE, "By Jane Roe", style=style))
+    assert art.title == QUOTED_HEADLINE
+    assert art.byline == ["Jane Roe"]
+
+
+def test_a_by_line_inside_the_body_counts_only_with_the_story_after_it():
+    # "Reporting by" under a short story's last lines, with no prose after it, is no header
+    from newsledger.extract.header import _by_in_body
+    from newsledger.extract.lines import line_info
+
+    def found(tail: list[str]):
+        lines = [HEADLINE, *BODY[:3], *tail]
+        infos = [line_info(ln) for ln in lines]
+        reasons = [None] * len(lines)
+        return _by_in_body(list(range(len(lines))), infos, reasons, 0)
+
+    assert found(["Reporting by Jane Roe", BODY[3]]) == 4
+    assert found(["Reporting by Jane Roe", "Our Standards: The Trust Principles."]) is None
+    assert found(["Our Standards: The Trust Principles.", BODY[3]]) is None
+
+
+def test_guillemets_are_quotes_not_a_breadcrumb():
+    from newsledger.extract.lines import line_info
+
+    assert not line_info(QUOTED_HEADLINE).linky
+    assert line_info("Home » News » Harbour bridge closed").linky
+
+
+@pytest.mark.parametrize("name", ["DALLA NOSTRA CORRISPONDENTE", "From our correspondent", "De notre envoyé spécial",
+                                  "Dal nostro inviato"])
+def test_from_our_correspondent_names_no_one(name):
+    assert tidy_name(name) is None
+    assert tidy_names([name, "Jane Roe"]) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("head, title", [
+    # a short "# " section name with no by-line under it; the "## " over the by-line is the headline
+    (["# Harbour Health Centre", "**Print**", f"## {HEADLINE}", "By Jane Roe"], HEADLINE),
+    # a "## " standfirst sentence over the by-line: the "# " stays the headline
+    (["# Collapse of the Bridge", "**Print**", "## The old bridge carried lorries for a century, and the port paid.",
+      "By Jane Roe"], "Collapse of the Bridge"),
+    # a long "# " heading is the headline even with a "## " heading over the by-line
+    ([f"# {HEADLINE}", "**Print**", "## Council meeting notes", "By Jane Roe"], HEADLINE),
+])
+def test_markdown_h2_over_its_by_line_beats_a_section_name_h1(head, title):
+    art = _text(_page(*head, style="markdown"))
+    assert art.title == title
+    assert art.byline == ["Jane Roe"]

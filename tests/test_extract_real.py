@@ -123,3 +123,28 @@ def test_h1_gold_is_the_single_h1_confirmed_by_the_page_title():
     assert h1_gold(page.replace("lorries</h1>", "lorries</h1>").replace("<h1>Harbour bridge closed to lorries",
                                                                         "<h1>Harbour bridge")) is None  # 2 words
     assert {half_of(f"tr:{i}.html") for i in range(20)} == {"a", "b"}
+
+
+def test_reach_finds_gold_as_a_line_or_a_part_of_one():
+    from newsledger.evaluate.extraction_real import names_reachable, title_reachable
+
+    flat = ("Home | World\n\n# Harbour **bridge** closed\n\nHarbour bridge closed | The Daily Tide\n\n"
+            "By Jane Roe and John\nDoe\n\nThe council voted.")
+    assert title_reachable(flat, "Harbour bridge closed")  # the markdown line, marks removed
+    assert title_reachable("Harbour bridge closed – The Daily Tide\nbody", "harbour bridge closed")  # before a separator
+    assert title_reachable("The Daily Tide | Harbour bridge closed\nbody", "Harbour bridge closed")  # after it
+    assert not title_reachable(flat, "Harbour bridge")  # part of a line at no separator
+    assert not title_reachable(flat, "Bridge closed after cracks")  # nowhere
+    assert names_reachable(flat, ["JANE ROE", "Jane", "John Doe", "Ann Roe"]) == [True, True, True, False]
+    assert names_reachable("ByJane RoeTwitter", ["Jane Roe"]) == [True]  # glued: the byline rules unglue it
+
+
+def test_reach_reads_no_system_output(tmp_path):
+    from newsledger.evaluate.extraction_real import reach
+
+    data = _fixture(tmp_path, [f"page-{i}" for i in range(6)])
+    res = reach("all", data)
+    for part in res.values():
+        for name in FLATTENERS:
+            assert part[name]["title"] == [0, part["pages"]]  # "A different headline" is in no page
+            assert part[name]["authors"] == [part["pages"], part["pages"]]  # "Jane Roe" is in every page

@@ -21,7 +21,8 @@ the gold time was UTC, ``date_utc``), text F1 (the article-extraction-benchmark 
 ones that count, and are printed apart.
 
     python -m newsledger.evaluate.extraction_real [--split dev|test|all] [--json] [--only SYSTEM ...]
-    python -m newsledger.evaluate.extraction_real --failures FIELD [--only SYSTEM ...]  (dev pages only)
+    python -m newsledger.evaluate.extraction_real --failures FIELD [--reachable] [--only SYSTEM ...]  (dev only)
+    python -m newsledger.evaluate.extraction_real --reach [--split dev|test|all]  (the ceiling: gold in the text)
     newsledger eval extraction --mode real
 """
 from __future__ import annotations
@@ -247,9 +248,12 @@ def _shown(out: Output, name: str) -> str:
     return repr(out.error) if out.error else repr(getattr(out, name))
 
 
-def failures(name: str, only: Optional[list[str]] = None, data: Optional[Path] = None) -> list[str]:
+def failures(name: str, only: Optional[list[str]] = None, data: Optional[Path] = None,
+             reachable: bool = False) -> list[str]:
     """One line per *dev* page a system gets wrong on field ``name`` (title, authors or date):
-    page id, system, expected, got. Dev only: the test pages' failures are not to be read."""
+    page id, system, expected, got. Dev only: the test pages' failures are not to be read.
+    ``reachable``: only the misses whose gold is in the flattened text (:func:`title_reachable`,
+    :func:`names_reachable`)."""
     checks = {"title": lambda o, g: title_ok(o.title, g["title"]),
               "authors": lambda o, g: authors_ok(o.authors, g["authors"]),
               "date": lambda o, g: date_ok(o.date, g["date"], bool(g.get("date_utc")))}
@@ -261,9 +265,97 @@ def failures(name: str, only: Optional[list[str]] = None, data: Optional[Path] =
             continue
         for sysname, (fn, fields) in runs.items():
             got = fn(page)
-            if name in fields and not check(got, page.gold):
+            if name in fields and not check(got, page.gold) and (not reachable or _reachable_in(page, sysname, name)):
                 out.append(f"{page.id}\t{sysname}\twant {page.gold[name]!r}\tgot {_shown(got, name)}")
     return out
+
+
+# ---------------------------------------------------------------- reach (a property of the pages)
+
+def _line_parts(line: str) -> list[str]:
+    """A flattened line as the header reader may offer it for a headline: the whole line without
+    bullets and markdown marks, and its part before and after each site separator ("Headline |
+    Site", "Site - Headline")."""
+    from newsledger.extract.header import _line_key
+    from newsledger.extract.html import _TITLE_SEP
+    from newsledger.extract.text import unmarkdown
+
+    key = _line_key(unmarkdown(line))
+    parts = [key]
+    for m in _TITLE_SEP.finditer(key):
+        parts += [key[:m.start()], key[m.end():]]
+    return [norm(p) for p in parts if p.strip()]
+
+
+def title_reachable(flat: str, gold: str) -> bool:
+    """The gold title (normalised as the scorer does) is a line of the flattened text, or a
+    line's part before or after a site separator: a rule reading lines could pick it."""
+    from newsledger.extract.text import split_lines
+
+    want = norm(gold)
+    return bool(want) and any(want in _line_parts(ln) for ln in split_lines(flat))
+
+
+def names_reachable(flat: str, gold: list[str]) -> list[bool]:
+    """For each gold author name: whether it stands in the flattened text (normalised as the
+    scorer does; markdown marks removed), glued or not ("ByJane Roe", "Jane RoeTwitter": the
+    byline rules unglue them, so a ceiling must count them)."""
+    from newsledger.extract.text import split_lines, unmarkdown
+
+    text = norm("\n".join(unmarkdown(ln) for ln in split_lines(flat)))
+    return [bool(norm(n)) and norm(n) in text for n in gold]
+
+
+def reach(split: str = "dev", data: Optional[Path] = None) -> dict:
+    """{part: {"pages": n, flattener: {"title": (reachable, scored), "authors": (pages with every
+    gold name in the text, scored), "names": (names found, names)}}}: the ceiling any rule on the
+    flattened text can reach. No system runs: this reads only the pages and their gold, so it
+    may be printed for the test part too."""
+    out: dict = {}
+    for page in load_pages(split, data):
+        part = out.setdefault(page.split, {"pages": 0} | {f: {"title": [0, 0], "authors": [0, 0], "names": [0, 0]}
+                                                            for f in FLATTENERS})
+        part["pages"] += 1
+        html = decoded(page.raw)
+        for name, flat_fn in FLATTENERS.items():
+            flat, cell = flat_fn(html), part[name]
+            if page.gold.get("title") is not None:
+                cell["title"][0] += title_reachable(flat, page.gold["title"])
+                cell["title"][1] += 1
+            if page.gold.get("authors") is not None:
+                found = names_reachable(flat, page.gold["authors"])
+                cell["authors"][0] += all(found)
+                cell["authors"][1] += 1
+                cell["names"][0] += sum(found)
+                cell["names"][1] += len(found)
+    return {k: out[k] for k in sorted(out)}
+
+
+def print_reach(result: dict) -> None:
+    def share(c: list[int]) -> str:
+        return f"{c[0] / c[1]:.3f} ({c[0]}/{c[1]})" if c[1] else "—"
+
+    for part, res in result.items():
+        print(f"realnews {part} ({res['pages']} pages): reach of the flattened text (gold in the text; no system run)")
+        print(f"{'flattener':12} {'title':>16} {'all authors':>16} {'author names':>16}")
+        for name in FLATTENERS:
+            c = res[name]
+            print(f"{name:12} {share(c['title']):>16} {share(c['authors']):>16} {share(c['names']):>16}")
+        print()
+
+
+def _reachable_in(page: Page, sysname: str, field_name: str) -> bool:
+    """For a flattened system: whether the page's gold ``field_name`` is reachable in its text
+    (authors: every name). Other systems: always True."""
+    flat = next((FLATTENERS[f] for f in FLATTENERS if sysname == f"newsledger, flattened by {f}"), None)
+    if flat is None:
+        return True
+    text = flat(decoded(page.raw))
+    if field_name == "title":
+        return title_reachable(text, page.gold["title"])
+    if field_name == "authors":
+        return all(names_reachable(text, page.gold["authors"]))
+    return True
 
 
 def _only(names: Optional[list[str]]) -> Optional[list[str]]:
@@ -285,10 +377,18 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--only", nargs="+", metavar="SYSTEM", help="systems to run (e.g. lxml html2text)")
     ap.add_argument("--failures", choices=["title", "authors", "date"],
                     help="list the dev pages each system gets wrong on this field (dev only)")
+    ap.add_argument("--reach", action="store_true",
+                    help="print how many gold titles and author names stand in each flattener's text "
+                         "(a property of the pages: no system runs, so any split may be read)")
+    ap.add_argument("--reachable", action="store_true",
+                    help="with --failures: only the misses whose gold is in the flattened text")
     args = ap.parse_args(argv)
+    if args.reach:
+        print_reach(reach(args.split))
+        return 0
     only = _only(args.only)
     if args.failures:
-        print("\n".join(failures(args.failures, only)))
+        print("\n".join(failures(args.failures, only, reachable=args.reachable)))
         return 0
     res = evaluate(args.split, only=only)
     if args.json:

@@ -160,8 +160,8 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         return None
     if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT.search(text) or _FILE.search(text):
         return None
-    if k >= lo and inf.prose:
-        return None
+    if k >= lo and inf.prose and not _over_by_line(k, idx, infos):
+        return None  # prose of the body; a long headline right over its "By ..." line may look like it
     if _listing(text):
         return None
     names, evidence = byline_names(text)
@@ -204,10 +204,51 @@ BYLINE_BELOW = 2  # a "By ..." line this many lines below a candidate marks it a
 BYLINE_BELOW_BONUS = 2.0
 
 
+SECTION_WORDS = 4  # a lone "# " heading this short may be a section name
+
+
+def _md_h2_over_by_line(idx: list[int], infos: list[LineInfo], h1: int) -> Optional[int]:
+    """Markdown whose lone "# " heading is short (SECTION_WORDS at most) with no "By ..." line
+    under it while one headline-shaped "## " heading has one, within BYLINE_BELOW lines: the "# " is a section
+    name ("# Allergies Health Center") and the "## " the story's headline; its line index, else None."""
+    pos = {i: k for k, i in enumerate(idx)}
+
+    def over_by(k: int) -> bool:
+        return any(_is_by_line(infos[idx[j]]) for j in range(k + 1, min(len(idx), k + 1 + BYLINE_BELOW)))
+
+    if infos[h1].words > SECTION_WORDS or over_by(pos[h1]):
+        return None
+    h2 = [k for k, i in enumerate(idx) if infos[i].text.lstrip().startswith("## ") and infos[i].headline
+          and over_by(k)]  # headline-shaped: no standfirst sentence
+    return idx[h2[0]] if len(h2) == 1 else None
+
+
+def _over_by_line(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """The next non-blank line is a "By ..." line."""
+    return k + 1 < len(idx) and _is_by_line(infos[idx[k + 1]])
+
+
 def _is_by_line(inf: LineInfo) -> bool:
     """A "By Jane Roe ..." line (not a bullet of a teaser list)."""
     return not inf.bullet and inf.words <= 30 and bool(_BYLINE_STRIP.match(_GLUED_BY.sub(r"\1 ", inf.text.strip()))) \
         and bool(byline_names(inf.text)[0])
+
+
+BY_IN_BODY = 8  # a "By ..." line this many lines into the body found: the header sits inside it
+
+
+def _lead(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], start: int) -> list[str]:
+    """The story's first prose lines from position ``start`` of ``idx``: what a headline shares words with."""
+    return [infos[i].text for i in idx[start:start + 12] if reasons[i] is None and infos[i].prose][:6]
+
+
+def _by_in_body(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int) -> Optional[int]:
+    """Position in ``idx`` of a "By ..." line among the body's first BY_IN_BODY lines past
+    INTO_BODY with the story's prose after it: the body found starts at a teaser or a
+    save-this-article box above the headline and its by-line, so the headline is searched down
+    to it and the lead read after it. (A "Reporting by" line closing a short story has no prose after it.)"""
+    by = next((k for k in range(lo + INTO_BODY, min(len(idx), lo + BY_IN_BODY)) if _is_by_line(infos[idx[k]])), None)
+    return by if by is not None and _lead(idx, infos, reasons, by + 1) else None
 
 
 def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
@@ -216,11 +257,13 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     body's first line."""
     h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
     if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
-        return h1[0]  # markdown with a single top-level heading: the page's <h1>
-    lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
+        h2 = _md_h2_over_by_line(idx, infos, h1[0])
+        return h1[0] if h2 is None else h2  # a single top-level heading: the page's <h1>
+    by_body = _by_in_body(idx, infos, reasons, lo)
+    lead = _lead(idx, infos, reasons, lo if by_body is None else by_body + 1)
     scores: dict[int, float] = {}
     raw: dict[int, float] = {}
-    window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
+    window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY) if by_body is None else by_body)
     by_lines = [k for k in window if _is_by_line(infos[idx[k]])]
     for k in window:
         lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
