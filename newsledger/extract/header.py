@@ -257,8 +257,7 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     body's first line."""
     h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
     if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
-        h2 = _md_h2_over_by_line(idx, infos, h1[0])
-        return h1[0] if h2 is None else h2  # a single top-level heading: the page's <h1>
+        return _md_h2_over_by_line(idx, infos, h1[0]) or h1[0]  # a single top-level heading: the page's <h1>
     by_body = _by_in_body(idx, infos, reasons, lo)
     lead = _lead(idx, infos, reasons, lo if by_body is None else by_body + 1)
     scores: dict[int, float] = {}
