@@ -584,18 +584,3 @@ def test_guillemets_are_quotes_not_a_breadcrumb():
 def test_from_our_correspondent_names_no_one(name):
     assert tidy_name(name) is None
     assert tidy_names([name, "Jane Roe"]) == ["Jane Roe"]
-
-
-@pytest.mark.parametrize("head, title", [
-    # a short "# " section name with no by-line under it; the "## " over the by-line is the headline
-    (["# Harbour Health Centre", "**Print**", f"## {HEADLINE}", "By Jane Roe"], HEADLINE),
-    # a "## " standfirst sentence over the by-line: the "# " stays the headline
-    (["# Collapse of the Bridge", "**Print**", "## The old bridge carried lorries for a century, and the port paid.",
-      "By Jane Roe"], "Collapse of the Bridge"),
-    # a long "# " heading is the headline even with a "## " heading over the by-line
-    ([f"# {HEADLINE}", "**Print**", "## Council meeting notes", "By Jane Roe"], HEADLINE),
-])
-def test_markdown_h2_over_its_by_line_beats_a_section_name_h1(head, title):
-    art = _text(_page(*head, style="markdown"))
-    assert art.title == title
-    assert art.byline == ["Jane Roe"]

@@ -204,25 +204,6 @@ BYLINE_BELOW = 2  # a "By ..." line this many lines below a candidate marks it a
 BYLINE_BELOW_BONUS = 2.0
 
 
-SECTION_WORDS = 4  # a lone "# " heading this short may be a section name
-
-
-def _md_h2_over_by_line(idx: list[int], infos: list[LineInfo], h1: int) -> Optional[int]:
-    """Markdown whose lone "# " heading is short (SECTION_WORDS at most) with no "By ..." line
-    under it while one headline-shaped "## " heading has one, within BYLINE_BELOW lines: the "# " is a section
-    name ("# Allergies Health Center") and the "## " the story's headline; its line index, else None."""
-    pos = {i: k for k, i in enumerate(idx)}
-
-    def over_by(k: int) -> bool:
-        return any(_is_by_line(infos[idx[j]]) for j in range(k + 1, min(len(idx), k + 1 + BYLINE_BELOW)))
-
-    if infos[h1].words > SECTION_WORDS or over_by(pos[h1]):
-        return None
-    h2 = [k for k, i in enumerate(idx) if infos[i].text.lstrip().startswith("## ") and infos[i].headline
-          and over_by(k)]  # headline-shaped: no standfirst sentence
-    return idx[h2[0]] if len(h2) == 1 else None
-
-
 def _over_by_line(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
     """The next non-blank line is a "By ..." line."""
     return k + 1 < len(idx) and _is_by_line(infos[idx[k + 1]])
@@ -257,7 +238,7 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     body's first line."""
     h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
     if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
-        return _md_h2_over_by_line(idx, infos, h1[0]) or h1[0]  # a single top-level heading: the page's <h1>
+        return h1[0]  # markdown with a single top-level heading: the page's <h1>
     by_body = _by_in_body(idx, infos, reasons, lo)
     lead = _lead(idx, infos, reasons, lo if by_body is None else by_body + 1)
     scores: dict[int, float] = {}
