@@ -37,9 +37,7 @@ _NEWSROOM = re.compile(r"(?i)(?:\b|_)(?:redaktion|rédaction|redacción|redazion
 _NOT_A_NAME = re.compile(
     r"^(?i:follow us|follow|share|subscribe|staff|staff writer|staff reporter|editorial (?:team|board|staff)|"
     r"news desk|newsroom|web desk|the editors|editors|admin|administrator|redaktion|rédaction|redacción|"
-    r"redazione|guest author|guest|contributor|anonymous|unknown|"
-    r"(?:from|dalla|dal|dallo|de|du|von|del|desde)\s+(?:our|nostra|nostro|notre|nos|unserem|unserer|nuestro|nuestra)\s)\b")
-# the last: "From our correspondent", "Dalla nostra corrispondente", "De notre envoyé spécial"
+    r"redazione|guest author|guest|contributor|anonymous|unknown)\b")
 
 
 def is_newsroom(s: str) -> bool:

@@ -160,8 +160,8 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         return None
     if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT.search(text) or _FILE.search(text):
         return None
-    if k >= lo and inf.prose and not _over_by_line(k, idx, infos):
-        return None  # prose of the body; a long headline right over its "By ..." line may look like it
+    if k >= lo and inf.prose:
+        return None
     if _listing(text):
         return None
     names, evidence = byline_names(text)
@@ -204,32 +204,10 @@ BYLINE_BELOW = 2  # a "By ..." line this many lines below a candidate marks it a
 BYLINE_BELOW_BONUS = 2.0
 
 
-def _over_by_line(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
-    """The next non-blank line is a "By ..." line."""
-    return k + 1 < len(idx) and _is_by_line(infos[idx[k + 1]])
-
-
 def _is_by_line(inf: LineInfo) -> bool:
     """A "By Jane Roe ..." line (not a bullet of a teaser list)."""
     return not inf.bullet and inf.words <= 30 and bool(_BYLINE_STRIP.match(_GLUED_BY.sub(r"\1 ", inf.text.strip()))) \
         and bool(byline_names(inf.text)[0])
-
-
-BY_IN_BODY = 8  # a "By ..." line this many lines into the body found: the header sits inside it
-
-
-def _lead(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], start: int) -> list[str]:
-    """The story's first prose lines from position ``start`` of ``idx``: what a headline shares words with."""
-    return [infos[i].text for i in idx[start:start + 12] if reasons[i] is None and infos[i].prose][:6]
-
-
-def _by_in_body(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int) -> Optional[int]:
-    """Position in ``idx`` of a "By ..." line among the body's first BY_IN_BODY lines past
-    INTO_BODY with the story's prose after it: the body found starts at a teaser or a
-    save-this-article box above the headline and its by-line, so the headline is searched down
-    to it and the lead read after it. (A "Reporting by" line closing a short story has no prose after it.)"""
-    by = next((k for k in range(lo + INTO_BODY, min(len(idx), lo + BY_IN_BODY)) if _is_by_line(infos[idx[k]])), None)
-    return by if by is not None and _lead(idx, infos, reasons, by + 1) else None
 
 
 def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
@@ -239,11 +217,10 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
     if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
         return h1[0]  # markdown with a single top-level heading: the page's <h1>
-    by_body = _by_in_body(idx, infos, reasons, lo)
-    lead = _lead(idx, infos, reasons, lo if by_body is None else by_body + 1)
+    lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
     scores: dict[int, float] = {}
     raw: dict[int, float] = {}
-    window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY) if by_body is None else by_body)
+    window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
     by_lines = [k for k in window if _is_by_line(infos[idx[k]])]
     for k in window:
         lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))

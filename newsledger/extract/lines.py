@@ -248,7 +248,7 @@ def line_info(line: str) -> LineInfo:
     return LineInfo(
         text=text, words=words, tokens=low, stop=stop, bullet=bool(bullet),
         end_punct=bool(_END_PUNCT.search(body)), sentences=sentences, caps=caps,
-        linky=bool(_URL.search(body)) or body.count("|") >= 2 or body.count("»") - body.count("«") >= 2 or body.count("›") >= 2
+        linky=bool(_URL.search(body)) or body.count("|") >= 2 or body.count("»") >= 2 or body.count("›") >= 2
         or body.count(" > ") >= 2 or body.count(" / ") >= 3,
         glued=_glued(body),
         cjk_sentence=cjk > len(latin) and body.rstrip().endswith(("。", "、", "，")),
