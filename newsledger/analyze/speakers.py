@@ -554,7 +554,12 @@ def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) 
         return False
     start = max(tok.sent.start_char, cand_pos + 1)
     return any(start <= m.pos < pos and m.role == "subject" and m.kind == "person"
-               and _cluster_of_mention(ctx, m) is not cl for m in ctx.mentions)
+               and _person_cluster(ctx, m) is not cl for m in ctx.mentions)
+
+
+def _person_cluster(ctx: _Context, m: _Mention) -> Optional[_Cluster]:
+    """The cluster of a person mention, if one exists (a lookup: creates none)."""
+    return _find_person(ctx.clusters, _person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text)
 
 
 def _appositive_person(ctx: _Context, src) -> Optional[str]:
