@@ -406,9 +406,9 @@ def _cluster_of_mention(ctx: _Context, m: _Mention) -> _Cluster:
         name = _person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
         return _find_person(ctx.clusters, name) or _new(ctx.clusters, name, "person")
     name = _strip_paren(_strip_det(_norm(m.ent.text)))
-    for cc in reversed(ctx.clusters):
-        if cc.kind == "org" and _match_org(name, cc):
-            return cc
+    found = _find_org(ctx.clusters, name)
+    if found is not None:
+        return found
     cl = _new(ctx.clusters, name, "org")
     cl.gpe = m.ent.label_ == "GPE"
     cl.plural = m.ent.label_ == "NORP" and m.ent.root.tag_ in ("NNS", "NNPS")  # "Palestinians", not "Israeli"
@@ -480,7 +480,8 @@ def _unnamed_latest(ctx: _Context, pron: str, pos: int) -> bool:
     The teacher added ... She said", "A spokesman for the police said ... They added") with no
     person named as a subject since: the pronoun is most likely theirs, so no earlier name is
     safe (nor a place: "Southport")."""
-    if pron not in ctx.unnamed_agrees | PLURAL or ctx.unnamed_pos < 0 or ctx.unnamed_pos < ctx.current_pos or not 0 <= pos - ctx.unnamed_pos <= UNNAMED_REACH:
+    if pron not in ctx.unnamed_agrees | PLURAL or ctx.unnamed_pos < max(0, ctx.current_pos) \
+            or not 0 <= pos - ctx.unnamed_pos <= UNNAMED_REACH:
         return False
     return not any(ctx.unnamed_end <= m.pos < pos and m.role == "subject" and m.kind == "person"
                    for m in ctx.mentions)
@@ -491,8 +492,10 @@ def _unnamed_person(c, cl) -> bool:
     own name ("the teacher")."""
     if c.source.anonymous:
         return True
-    return cl is not None and cl.kind == "org" and c.signals.get("src_via") == "phrase" \
-        and _content_words(cl.name)[-1:] != [] and _content_words(cl.name)[-1].lower() in ANON_ROLES | PERSON_NOUNS
+    if cl is None or cl.kind != "org" or c.signals.get("src_via") != "phrase":
+        return False
+    words = _content_words(cl.name)
+    return bool(words) and words[-1].lower() in ANON_ROLES | PERSON_NOUNS
 
 
 MALE_NOUNS = {"man", "boy", "father", "son", "husband", "spokesman", "chairman", "brother", "king"}
@@ -838,8 +841,7 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
             if raw.find(author) >= 0 else None
         if pname:
             return _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person"), CONF_ORG, author, False
-        cl = next((cc for cc in reversed(ctx.clusters) if cc.kind == "org" and _match_org(author, cc)), None) \
-            or _new(ctx.clusters, author, "org")
+        cl = _find_org(ctx.clusters, author) or _new(ctx.clusters, author, "org")
         return cl, CONF_ORG, author, False
     head = _head_token(doc, src.start, src.end)
     first = raw.split()[0].lower() if raw.split() else ""
@@ -869,7 +871,7 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         return None, CONF_ANON, None, True
     cl = None
     if first not in ("a", "an"):  # an indefinite mention is a new referent
-        cl = next((cc for cc in reversed(ctx.clusters) if cc.kind == "org" and _match_org(raw, cc)), None)
+        cl = _find_org(ctx.clusters, raw)
     if cl is None:
         core = _core(doc, src.start, src.end)
         base = _norm(core.text) if core is not None else raw
@@ -913,8 +915,7 @@ def _poll_of(ctx: _Context, src) -> tuple[Optional[_Cluster], float, Optional[st
         return None, 0.0, None, False
     first = next(c for c in poll.children if c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG")
     name = ctx.text[first.left_edge.idx:poll.idx + len(poll)]
-    cl = next((cc for cc in reversed(ctx.clusters) if cc.kind == "org" and _match_org(name, cc)), None) \
-        or _new(ctx.clusters, name, "org")
+    cl = _find_org(ctx.clusters, name) or _new(ctx.clusters, name, "org")
     return cl, CONF_ORG, name, False
 
 
@@ -1107,6 +1108,11 @@ def _new(clusters, name, kind):
     cl.last_pos = -1
     clusters.append(cl)
     return cl
+
+
+def _find_org(clusters, name: str):
+    """The latest organisation cluster ``name`` matches (:func:`_match_org`), else None."""
+    return next((cc for cc in reversed(clusters) if cc.kind == "org" and _match_org(name, cc)), None)
 
 
 def _find_person(clusters, name: str):
