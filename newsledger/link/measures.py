@@ -181,19 +181,25 @@ def _number(text: str) -> Optional[float]:
         return None
 
 
+def _age_like(text: str) -> bool:
+    """Whether a figure could be an age: a whole number 1-120."""
+    v = _number(text)
+    return v is not None and v.is_integer() and 1 <= v <= 120
+
+
+_CLOSES = re.compile(r"^\s*(?:[.;]|$)")  # nothing after the figure but the sentence's end
+
+
 def _apposed_age(before: str, text: str, after: str) -> bool:
     """A bare whole number between commas after a noun: "the actress, 33, was" (an age)."""
-    v = _number(text)
-    return v is not None and v.is_integer() and 1 <= v <= 120 and re.match(r"^\s*,", after) is not None \
-        and _APPOSITION.search(before) is not None
+    return _age_like(text) and re.match(r"^\s*,", after) is not None and _APPOSITION.search(before) is not None
 
 
 def _closing_age(before: str, text: str, after: str) -> bool:
     """A whole number 1-120 after a person's full name that closes the sentence: "killing
     Benjamin David Banky, 40." (an age, not a second toll)."""
-    v = _number(text)
     m = _NAME.search(before[-80:])
-    return v is not None and v.is_integer() and 1 <= v <= 120 and re.match(r"^\s*(?:[.;]|$)", after) is not None \
+    return _age_like(text) and _CLOSES.match(after) is not None \
         and m is not None and len(m.group(1).split()) >= 2  # a full name: "Bam, 40." says no age
 
 
@@ -202,9 +208,7 @@ _PRONOUN_WAS = re.compile(r"(?:^|[.;]\s*|\bwho\s+|,\s*)(?:he|she)\s+(?:was|is|ha
 
 def _pronoun_age(before: str, text: str, after: str) -> bool:
     """A whole number 1-120 that is all a person's clause says: "She was 85." (an age)."""
-    v = _number(text)
-    return v is not None and v.is_integer() and 1 <= v <= 120 and re.match(r"^\s*(?:[.;]|$)", after) is not None \
-        and _PRONOUN_WAS.search(before) is not None
+    return _age_like(text) and _CLOSES.match(after) is not None and _PRONOUN_WAS.search(before) is not None
 
 
 def _magnitude(before: str, text: str, after: str) -> bool:
