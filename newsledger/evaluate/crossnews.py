@@ -352,7 +352,7 @@ def _pair_cause(sub, fx, fy, fig_of, group_at, story, id_of, spans, texts) -> Op
     return "groups apart, same measure" if ga and gb and ga[1] == gb[1] else "groups apart, other measure"
 
 
-def _texts(items) -> dict[str, tuple[str, str]]:
+def _texts(items) -> dict[str, tuple[str, str, Optional[str]]]:
     paths = dict(ecbplus.documents(sorted({int(ecbplus.subtopic(n).replace("plus", "")) for n, _ in items})))
     return {n: (ecbplus.render(paths[n])[0], a.text, a.title) for n, a in items if hasattr(a, "text")}
 
@@ -365,14 +365,15 @@ def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int =
     # the gold's sub-topics only when any (the rest have no figure gold, but stay for stories)
     ledger, id_of, spent = build_ledger(items)
     try:
+        texts = _texts(items)  # every page rendered once, for the scores and the failures
         report = {"topics": f"{min(topics)}-{max(topics)}", "gold_subtopics": len(subs),
                   "failed": sum(1 for _, a in items if not hasattr(a, "text")),
                   "link_seconds": round(spent, 1),
                   "stories": score_stories(ledger, id_of),
-                  "figure_pairs": score_groups(gold, id_of, ledger, _texts(items))}
+                  "figure_pairs": score_groups(gold, id_of, ledger, texts)}
         if failures:
             report["failures"] = {"stories": story_failures(ledger, id_of),
-                                  "figure_pairs": missed_pairs(gold, id_of, ledger, items, _texts(items))}
+                                  "figure_pairs": missed_pairs(gold, id_of, ledger, items, texts)}
     finally:
         ledger.close()
     return report
