@@ -155,15 +155,15 @@ def headline_figures(art: dict) -> list[tuple[dict, bool]]:
     body: "six-kilometre" is no figure to the quantity reader): a fact-checker's signal. A figure
     without a value ("thousands") is never flagged."""
     qs = art.get("quantities") or []
-    body = {float(v) for q in qs if q.get("where", "text") == "text"
-            for v in (q.get("value"), q.get("low"), q.get("high")) if v is not None}
+    body = {v for q in qs if q.get("where", "text") == "text" for v in _values(q)}
     body |= _number_words(art.get("text") or "")
-    out = []
-    for q in qs:
-        if q.get("where") == "title":
-            own = {float(v) for v in (q.get("value"), q.get("low"), q.get("high")) if v is not None}
-            out.append((q, bool(own) and not own & body))
-    return out
+    heads = [(q, _values(q)) for q in qs if q.get("where") == "title"]
+    return [(q, bool(own) and not own & body) for q, own in heads]
+
+
+def _values(q: dict) -> set[float]:
+    """A figure's value and bounds."""
+    return {float(v) for v in (q.get("value"), q.get("low"), q.get("high")) if v is not None}
 
 
 def _number_words(text: str) -> set[float]:
