@@ -38,7 +38,7 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   theirs, so unresolved, unless a person subject was named since or the gender disagrees; a
   sentence-final ", the Tuva government was quoted as saying" is the reporter of the claim inside
   it; "her campaign's memo" is no pronoun's (unresolved);
-* **sixth pass**: a role with a name in apposition is that name even where the tagger took the
+* **roles and rivals**: a role with a name in apposition is that name even where the tagger took the
   name for an organisation ("the company's CEO, Abdulaziz Jaafar"); a surname opening a paragraph
   is a main-clause subject even where the parse ran the previous quotation into its sentence
   ("... AI.” ¶ White didn't commit ... he emphasized"); a he/she whose chosen antecedent (not the
