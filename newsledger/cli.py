@@ -260,7 +260,8 @@ def show(article_id: str = typer.Argument(..., help="Article id (or a unique pre
     meta = [("id", art["id"]), ("site", art.get("site")), ("url", art.get("url")),
             ("byline", ", ".join(art.get("byline") or [])), ("agency", art.get("agency")),
             ("dateline", art.get("dateline")), ("section", art.get("section")),
-            ("published", art.get("published")), ("updated", art.get("updated"))]
+            ("published", art.get("published")), ("updated", art.get("updated")),
+            ("published at", art.get("published_time")), ("updated at", art.get("updated_time"))]
     for k, v in meta:
         if v:
             c.print(f"[dim]{k:>10}[/dim] {v}", highlight=False)

@@ -211,7 +211,35 @@ class Claim:
 # ---------------------------------------------------------------- article
 
 ARTICLE_KEYS = ("id", "source", "url", "site", "title", "byline", "agency", "dateline", "section",
-                "published", "updated", "language", "caption", "text", "paragraphs", "removed", "flags")
+                "published", "updated", "published_time", "updated_time", "language", "caption", "text",
+                "paragraphs", "removed", "flags")
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def _clock(stamp: Optional[str]) -> Optional[str]:
+    """"10:09" or "9:05" as "HH:MM"; None for anything that is not a bare clock time."""
+    m = _CLOCK.match(stamp or "")
+    return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
+
+
+def settle_stamps(published: Optional[str], updated: Optional[str]) -> tuple[Optional[str], Optional[str],
+                                                                             Optional[str], Optional[str]]:
+    """(published, updated, published_time, updated_time) from the stamps a page gave.
+
+    ``published`` and ``updated`` keep calendar dates (ISO 8601 date or datetime) only. A bare clock
+    time ("Published at 10:09", no day) is no date: it goes to ``*_time``. An update clock later
+    than a dated publication time is read as that day ("2024-10-18T10:09" then "12:50" ->
+    "2024-10-18T12:50"); an earlier one could be the next day and stays a bare time.
+    """
+    pub_t, upd_t = _clock(published), _clock(updated)
+    published = None if pub_t else published
+    updated = None if upd_t else updated
+    pub_clock = published[11:16] if published and len(published) >= 16 and published[10] == "T" else None
+    if upd_t and pub_clock and upd_t > pub_clock:
+        zone = re.search(r"(?:Z|[+-]\d{2}:?\d{2})$", published[16:])  # the page's zone holds for both
+        updated, upd_t = f"{published[:11]}{upd_t}{zone.group(0) if zone else ''}", None
+    return published, updated, pub_t, upd_t
 
 
 @dataclass
@@ -226,8 +254,10 @@ class Article:
     agency: Optional[str] = None
     dateline: Optional[str] = None
     section: Optional[str] = None
-    published: Optional[str] = None  # ISO 8601 date/datetime, or a bare clock time "10:09"
+    published: Optional[str] = None  # ISO 8601 date or datetime; never a bare clock time
     updated: Optional[str] = None
+    published_time: Optional[str] = None  # a clock time the page gives with no date ("10:09")
+    updated_time: Optional[str] = None
     language: Optional[str] = None
     caption: Optional[str] = None
     removed: list[Removed] = field(default_factory=list)
@@ -260,7 +290,8 @@ class Article:
             "id": self.id, "source": self.source, "url": self.url, "site": self.site,
             "title": self.title, "byline": list(self.byline), "agency": self.agency,
             "dateline": self.dateline, "section": self.section, "published": self.published,
-            "updated": self.updated, "language": self.language, "caption": self.caption,
+            "updated": self.updated, "published_time": self.published_time, "updated_time": self.updated_time,
+            "language": self.language, "caption": self.caption,
             "text": self.text, "paragraphs": list(self.paragraphs),
             "removed": [r.to_dict() for r in self.removed],
             "flags": [f.to_dict() for f in self.flags],
@@ -275,9 +306,11 @@ class Article:
     @classmethod
     def from_dict(cls, d: dict) -> "Article":
         a = cls(source=d["source"])
-        for k in ("url", "site", "title", "agency", "dateline", "section", "published", "updated",
-                  "language", "caption", "text"):
+        for k in ("url", "site", "title", "agency", "dateline", "section", "language", "caption", "text"):
             setattr(a, k, d.get(k))
+        a.published, a.updated, a.published_time, a.updated_time = settle_stamps(d.get("published"), d.get("updated"))
+        a.published_time = a.published_time or d.get("published_time")  # stored before the split: a clock moves here
+        a.updated_time = a.updated_time or d.get("updated_time")
         a.text = a.text or ""
         a.byline = list(d.get("byline") or [])
         a.paragraphs = list(d.get("paragraphs") or [])

@@ -195,11 +195,14 @@ def test_articles_list_filters_and_article_detail(state):
 
 
 def test_month_facet_only_from_dates_that_name_a_month(state):
-    """The seed's page gives a clock time and no date ("10:09"): no month facet is made of it."""
+    """The seed's page gives a clock time and no date ("10:09"): it is no published date, the
+    article says the clock time apart, and no month facet is made of it."""
     seed = need_seed(state)
     data = state["client"].get("/api/articles").json()
     published = {a["id"]: a["published"] for a in data["items"]}
-    assert published[seed] == "10:09"
+    assert published[seed] is None
+    art = state["client"].get(f"/api/articles/{seed}").json()
+    assert (art["published"], art["published_time"], art["updated_time"]) == (None, "10:09", "12:50")
     assert [f["value"] for f in data["facets"]["month"]] == []  # no page of this ledger names a month
 
 

@@ -73,7 +73,8 @@ def test_extract_prints_article_json_without_a_database(corpus, tmp_path):
     assert out.returncode == 0, out.stderr
     art = json.loads(out.stdout)
     for key in ("id", "source", "url", "site", "title", "byline", "agency", "dateline", "section",
-                "published", "updated", "language", "caption", "text", "paragraphs", "removed", "flags"):
+                "published", "updated", "published_time", "updated_time", "language", "caption", "text",
+                "paragraphs", "removed", "flags"):
         assert key in art
     assert art["title"] == "Port Alder dockers extend strike"
     assert art["url"] == "https://harbourtimes.example/strike-1"

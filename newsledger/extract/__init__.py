@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.model import Article, Document, Flag
+from newsledger.model import Article, Document, Flag, settle_stamps
 
 
 class ExtractError(Exception):
@@ -17,7 +17,8 @@ class ExtractError(Exception):
 
 def extract(doc: Document) -> Article:
     """The single entry point of the stage: the article, with its per-article provenance
-    flags (byline swapped, advertising inside, suspicious date) attached."""
+    flags (byline swapped, advertising inside, suspicious date) attached; ``published`` and
+    ``updated`` hold dates only (a clock time given with no day is in ``published_time``)."""
     if doc.kind == "html":
         from newsledger.extract.html import extract_html
 
@@ -30,6 +31,9 @@ def extract(doc: Document) -> Article:
     from newsledger.flags import article_flags
 
     article.byline = tidy_names(article.byline, article.site or article.url)
+    # a bare clock time ("Published at 10:09") is kept apart from the dates
+    article.published, article.updated, article.published_time, article.updated_time = \
+        settle_stamps(article.published, article.updated)
 
     article.flags = list(article.flags) + article_flags(article)  # extractors' own flags first
     mismatch = _charset_flag(doc)

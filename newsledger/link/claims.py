@@ -210,7 +210,8 @@ def _member(r: dict, claim: dict, q: Optional[dict]) -> dict:
          "site": r.get("site"), "name": src.get("name") or "(unattributed)",
          "anonymous": bool(src.get("anonymous")), "stance": claim.get("stance"),
          "published": r.get("published"), "content": (claim.get("content") or {}).get("text", ""),
-         "figure": None, "value": None, "low": None, "high": None, "bound": None, "unit": None}
+         "figure": None, "value": None, "low": None, "high": None, "bound": None, "unit": None,
+         "_clock": r.get("published_time")}  # a clock time its page gave with no day
     m["_side"] = side_keys(m["name"], src.get("text"))
     if q:
         lo, hi = bounds(q)
@@ -327,9 +328,9 @@ def comparable(claim: dict) -> bool:
 
 
 def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] = None) -> list[dict]:
-    """``rows``: {article_id, idx, data (claim dict), source, site, published} for the claims of
-    one story; ``figures``: {article_id, claim_idx, text, start, value, low, high, bound, unit,
-    before, after, source, site, agency, published} for every figure of the story's articles
+    """``rows``: {article_id, idx, data (claim dict), source, site, published, published_time} for the
+    claims of one story; ``figures``: {article_id, claim_idx, text, start, value, low, high, bound, unit,
+    before, after, source, site, agency, published, published_time} for every figure of the story's articles
     (optional). Returns claim groups (dicts in the CLI shape). Claims below the confidence
     threshold and questions take no part: neither they nor the figures inside them."""
     left_out = {(r["article_id"], r["idx"]) for r in rows if not comparable(r["data"])}
@@ -668,10 +669,16 @@ def _requoted(a: dict, b: dict) -> bool:
     """The same speaker, with the same kind of bound on the same thing, given two different
     values in articles published at the same moment (a copy that altered a figure). A later
     article is a revision or an update, not this."""
-    return (a.get("article_id") != b.get("article_id") and bool(a.get("published"))
-            and a.get("published") == b.get("published") and a["name"] == b["name"]
+    return (a.get("article_id") != b.get("article_id") and bool(_moment(a))
+            and _moment(a) == _moment(b) and a["name"] == b["name"]
             and a["bound"] == b["bound"] and set(a.get("aspects") or ()) == set(b.get("aspects") or ())
             and abs(a["value"] - b["value"]) > 0.01 * max(abs(a["value"]), abs(b["value"]), 1e-9))
+
+
+def _moment(m: dict) -> Optional[str]:
+    """When a member's article came out: its published date, else the clock time its page gave
+    with no day (two copies of one page both "Published at 10:09")."""
+    return m.get("published") or m.get("_clock")
 
 
 def _one_side(a: dict, b: dict) -> bool:

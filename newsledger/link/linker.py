@@ -699,6 +699,10 @@ def _refresh_stories(conn, sids: list[str], now: str) -> None:
             conn.execute(insert(stories_t), out)
 
 
+# a clock time the page gave with no day ("Published at 10:09"): in the article JSON only
+_CLOCK_COL = articles_t.c.data["published_time"].as_string().label("published_time")
+
+
 def _refresh_claim_groups(conn, sid: str) -> int:
     """Regroup the claims of one story: those of its ``CLAIM_WINDOW`` most recently stored
     articles (grouping compares claims pairwise, so a runaway story must not make every
@@ -707,12 +711,13 @@ def _refresh_claim_groups(conn, sid: str) -> int:
               .where(story_members.c.story_id == sid).order_by(articles_t.c.pk.desc())
               .limit(CLAIM_WINDOW).scalar_subquery())
     rows = conn.execute(select(claims_t.c.article_id, claims_t.c.idx, claims_t.c.data,
-                               articles_t.c.source, articles_t.c.site, articles_t.c.published)
+                               articles_t.c.source, articles_t.c.site, articles_t.c.published, _CLOCK_COL)
                         .join(articles_t, articles_t.c.id == claims_t.c.article_id)
                         .where(claims_t.c.article_id.in_(recent))
                         .order_by(articles_t.c.pk, claims_t.c.idx)).all()
     groups = group_story(sid, [{"article_id": r.article_id, "idx": r.idx, "data": dict(r.data),
-                                "source": r.source, "site": r.site, "published": r.published}
+                                "source": r.source, "site": r.site, "published": r.published,
+                                "published_time": r.published_time}
                                for r in rows], _story_figures(conn, recent) or None)  # none stored: the claims' own
     old = [r[0] for r in conn.execute(select(cg_t.c.id).where(cg_t.c.story_id == sid))]
     if old:
@@ -773,7 +778,7 @@ def _story_figures(conn, recent) -> list[dict]:
     for part in _chunks(sorted({q.article_id for q in qs})):
         for r in conn.execute(select(articles_t.c.id, articles_t.c.text, articles_t.c.title,
                                      articles_t.c.source, articles_t.c.site,
-                                     articles_t.c.agency, articles_t.c.published, articles_t.c.pk)
+                                     articles_t.c.agency, articles_t.c.published, _CLOCK_COL, articles_t.c.pk)
                               .where(articles_t.c.id.in_(part))):
             meta[r.id] = r
     keyed = [(figure_order(a.pk, q), story_figure(q, a)) for q in qs for a in [meta.get(q.article_id)] if a is not None]
@@ -787,7 +792,7 @@ def figure_order(order: int, q) -> tuple:
 
 def story_figure(q, a) -> dict:
     """One stored figure (``q``: article_id, claim_idx, text, start, end, value, low, high, bound,
-    unit, where) of an article (``a``: text, title, source, site, agency, published), with the
+    unit, where) of an article (``a``: text, title, source, site, agency, published, published_time), with the
     words of its sentence (a headline's figure: of the headline) before and after it: what
     :func:`newsledger.link.claims.group_story` reads. Pure: the Spark link calls it too."""
     if q.where == "title":
@@ -798,7 +803,7 @@ def story_figure(q, a) -> dict:
     return {"article_id": q.article_id, "claim_idx": q.claim_idx, "text": q.text, "start": q.start, "where": q.where,
             "value": q.value, "low": q.low, "high": q.high, "bound": q.bound, "unit": q.unit,
             "before": before, "after": after, "source": a.source, "site": a.site,
-            "agency": a.agency, "published": a.published}
+            "agency": a.agency, "published": a.published, "published_time": a.published_time}
 
 
 def claim_group_rows(g: dict) -> tuple[dict, list[dict]]:

@@ -132,8 +132,10 @@ class Article(BaseModel):
     agency: Optional[str] = None
     dateline: Optional[str] = None
     section: Optional[str] = None
-    published: Optional[str] = None
+    published: Optional[str] = Field(None, description="ISO 8601 date or datetime; never a bare clock time")
     updated: Optional[str] = None
+    published_time: Optional[str] = Field(None, description='a clock time the page gave with no day ("10:09")')
+    updated_time: Optional[str] = None
     language: Optional[str] = None
     caption: Optional[str] = None
     text: str = ""

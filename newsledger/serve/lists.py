@@ -146,8 +146,8 @@ _YEAR_MONTH = re.compile(r"^\d{4}-\d{2}")
 
 
 def month_of(published: Optional[str]) -> Optional[str]:
-    """The "YYYY-MM" an article's month facet shows; None when ``published`` names no month (a
-    bare clock time, "10:09", as the seed's page gives, or a year alone)."""
+    """The "YYYY-MM" an article's month facet shows; None when ``published`` names no month (none
+    known, or a year alone; a bare clock time is in ``published_time``, not here)."""
     return published[:7] if published and _YEAR_MONTH.match(published) else None
 
 

@@ -65,7 +65,7 @@ def article_order(out_dir) -> dict[str, tuple[int, int]]:
 
 
 FP_SCHEMA = ("id:s ord:l shingles:i sig:[i] lead:[i] sig_b:b lead_b:b terms:[s] uterms:[s] published:s "
-             "day:i title:s source:s site:s ins:[k] probe:[k] flags_old:s flags_own:s flags_base:s bios:[bio]")
+             "published_time:s day:i title:s source:s site:s ins:[k] probe:[k] flags_old:s flags_own:s flags_base:s bios:[bio]")
 
 
 def _fp_schema():
@@ -455,9 +455,9 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
     window = st.withColumn("r", recent).where(F.col("r") <= CLAIM_WINDOW).select("id", "story_id", "ord")
     claims = (spark.read.parquet(f"{out}/claims").select(F.col("article_id").alias("id"), "idx", "data")
               .dropDuplicates(["id", "idx"]))
-    meta = fp.select("id", "source", "site", "published")
+    meta = fp.select("id", "source", "site", "published", "published_time")
     cl = (claims.join(window, "id").join(meta, "id")
-          .select("story_id", "ord", "idx", "id", "data", "source", "site", "published"))
+          .select("story_id", "ord", "idx", "id", "data", "source", "site", "published", "published_time"))
     # every stored figure of those articles with its sentence, as the linker's _story_figures
     quantities = spark.read.parquet(f"{out}/quantities")
     if "where" not in quantities.columns:  # written before headline figures: every figure is the body's
@@ -471,7 +471,7 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
                                                                  "agency"), "id"))
     fig_rows = figs.select("story_id", "ord", "id", "claim_idx", "text", "start", "end", "value", "low", "high",
                            "bound", "unit", "where", "article_text", "article_title", "source", "site", "agency",
-                           "published").rdd
+                           "published", "published_time").rdd
     cg = (cl.rdd.map(lambda r: (r[0], tuple(r[1:])))
           .cogroup(fig_rows.map(lambda r: (r[0], L.figure_row(*r[1:]))))
           .flatMap(lambda kv: L.claim_group_rows(kv[0], kv[1][0], kv[1][1])).persist())

@@ -52,7 +52,7 @@ def fingerprint_row(aid: str, order: int, data_json: str) -> dict:
         "id": aid, "ord": order, "shingles": fp.shingles, "sig": _i32(fp.sig), "lead": _i32(fp.lead),
         "sig_b": T.sig_bytes(fp.sig), "lead_b": T.sig_bytes(fp.lead),
         "terms": list(fp.terms), "uterms": sorted(set(fp.terms)), "published": a.published,
-        "day": _day(a.published), "title": a.title, "source": a.source, "site": a.site,
+        "published_time": a.published_time, "day": _day(a.published), "title": a.title, "source": a.source, "site": a.site,
         "ins": [(k, kind) for kind in ("body", "lead", "passage", "story") for k in fp.keys[kind]],
         "probe": [(k, kind) for kind, k in fp.probe],
         "flags_old": old_json, "flags_own": own_json,
@@ -144,7 +144,7 @@ def story_rows(sid: str, members: Iterable[tuple], now: str) -> dict:
 
 def figure_row(order: int, aid: str, claim_idx, text: str, start: int, end: int, value, low, high, bound,
                unit, where, article_text: Optional[str], title: Optional[str], source, site, agency,
-               published) -> tuple[tuple, dict]:
+               published, published_time=None) -> tuple[tuple, dict]:
     """One stored figure as the linker reads it (:func:`newsledger.link.linker.story_figure`),
     keyed as the linker orders them (:func:`newsledger.link.linker.figure_order`)."""
     from types import SimpleNamespace
@@ -154,20 +154,21 @@ def figure_row(order: int, aid: str, claim_idx, text: str, start: int, end: int,
     q = SimpleNamespace(article_id=aid, claim_idx=claim_idx, text=text, start=start, end=end, value=value,
                         low=low, high=high, bound=bound, unit=unit, where=where or "text")
     a = SimpleNamespace(text=article_text, title=title, source=source, site=site, agency=agency,
-                        published=published)
+                        published=published, published_time=published_time)
     return figure_order(order, q), story_figure(q, a)
 
 
 def claim_group_rows(sid: str, claims: Iterable[tuple],
                      figures: Optional[Iterable[tuple[tuple, dict]]] = None) -> list[tuple[str, dict]]:
-    """``claims``: (order, idx, article_id, claim JSON, source, site, published) of the story's
+    """``claims``: (order, idx, article_id, claim JSON, source, site, published, published_time) of the story's
     most recent ``CLAIM_WINDOW`` articles; ``figures``: their stored figures (:func:`figure_row`).
     Rows of ``claim_groups`` and ``claim_members``."""
     from newsledger.link.claims import group_story
     from newsledger.link.linker import claim_group_rows as rows_of, unique_group_ids
 
     rows = [{"article_id": aid, "idx": idx, "data": json.loads(d), "source": src, "site": site,
-             "published": pub} for _o, idx, aid, d, src, site, pub in sorted(claims, key=lambda c: c[:2])]
+             "published": pub, "published_time": clock}
+            for _o, idx, aid, d, src, site, pub, clock in sorted(claims, key=lambda c: c[:2])]
     figs = [f for _k, f in sorted(figures or (), key=lambda kf: kf[0])] or None  # none stored: the claims' own
     out: list[tuple[str, dict]] = []
     for g in unique_group_ids(group_story(sid, rows, figs)):
