@@ -13,10 +13,15 @@ gold split on ";", ",", "&", "and", "und" and compared as a set of names (normal
 titles); the count of pages where the extractor names someone and is wrong is printed too
 (precision first: no author is better than a wrong one).
 
+Dates (``--field date``): htmldate's evaluation pages (its default set, 800, mostly German, and
+the Media Cloud set, 200, many languages) with their gold publication day; a hit is the day of
+our ``published`` (a bare clock time is no date), and the pages where we give a wrong day are
+counted apart (a wrong date is worse than none).
+
 The pages are split in two halves by ``sha1("hd:" or "tr:" + file name) mod 2`` (:func:`half_of`): rules are checked
 on half ``a``; half ``b`` is read to see whether a change holds on pages not looked at.
 
-    python -m newsledger.evaluate.flat_unseen [--half a|b|all] [--field title|authors]
+    python -m newsledger.evaluate.flat_unseen [--half a|b|all] [--field title|authors|date]
 """
 from __future__ import annotations
 
@@ -97,6 +102,31 @@ def author_pages(half: str = "a") -> Iterator[tuple[str, str, set[str]]]:
         yield name, decoded(gzip.decompress(path.read_bytes())), {norm(a) for a in _GOLD_SPLIT.split(want) if a.strip()}
 
 
+def date_pages(half: str = "a") -> Iterator[tuple[str, str, str]]:
+    """(name, html, expected day "YYYY-MM-DD") of htmldate's evaluation pages (NaN gold left out)."""
+    root = data_dir("htmldate-eval") / "tests"
+    for gold_json in ("eval_default.json", "eval_mediacloud_2020.json"):
+        gold = {f"hd:{v['file']}": v["date"] for v in json.loads((root / gold_json).read_text("utf-8")).values()
+                if isinstance(v.get("date"), str)}
+        for name, path in _files(root, gold_json, ("test_set", "cache", "eval"), "hd"):
+            if name in gold and (half == "all" or half_of(name) == half):
+                yield name, decoded(gzip.decompress(path.read_bytes())), gold.pop(name)
+
+
+def evaluate_dates(half: str = "a") -> dict:
+    """{"pages": n, flattener: share of right days, flattener + " wrong": pages given a wrong day}."""
+    out: dict = {name: 0 for name in FLATTENERS} | {f"{name} wrong": 0 for name in FLATTENERS}
+    n = 0
+    for page, html, want in date_pages(half):
+        n += 1
+        for name, flat in FLATTENERS.items():
+            art = _flat_article(page, html, flat)
+            got = (art.published or "")[:10] if art else ""
+            out[name] += got == want
+            out[f"{name} wrong"] += bool(got) and got != want
+    return {"pages": n, **{k: (v / n if n and k in FLATTENERS else v) for k, v in out.items()}}
+
+
 def _flat_article(page: str, html: str, flat):
     """The article our text extractor finds in ``html`` flattened by ``flat``; None when it finds none."""
     from newsledger.extract import ExtractError, extract
@@ -139,9 +169,14 @@ def evaluate(half: str = "a") -> dict:
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=["a", "b", "all"], default="a")
-    ap.add_argument("--field", choices=["title", "authors"], default="title")
+    ap.add_argument("--field", choices=["title", "authors", "date"], default="title")
     args = ap.parse_args(argv)
-    if args.field == "authors":
+    if args.field == "date":
+        res = evaluate_dates(args.half)
+        print(f"published day on htmldate's evaluation pages, half {args.half}, {res['pages']} pages")
+        for name in FLATTENERS:
+            print(f"flattened by {name:12} {res[name]:.3f}  (a wrong day on {res[name + ' wrong']} pages)")
+    elif args.field == "authors":
         res = evaluate_authors(args.half)
         print(f"authors exact on trafilatura-eval pages with author gold, half {args.half}, {res['pages']} pages")
         for name in FLATTENERS:
