@@ -107,6 +107,35 @@ def test_numeric_date_order_from_the_page():
     assert parse_date("Associated PressApril 28, 2023 GMT") == "2023-04-28"
 
 
+@pytest.mark.parametrize("line,day", [
+    ("Published Fri, Apr 28 20232:23 PM EDT", "2023-04-28T14:23"),  # year glued to the clock by a flattener
+    ("21.dez.2018 às 12h55", "2018-12-21T12:55"),  # dots for spaces around a month name
+    ("3. März 2024", "2024-03-03"),
+    ("5 de mayo de 2024", "2024-05-05"),
+    ("Apr 28 20235", None),  # five digits are no year
+])
+def test_dates_written_as_pages_write_them(line, day):
+    assert parse_date(line) == day
+
+
+@pytest.mark.parametrize("stamp,day_first", [
+    ("Published on 06/01/2026 - 13:55 GMT+1", True),
+    ("06/01/2026 10:05 (CET)", True),
+    ("06/01/2026 10:05 UTC+3", True),
+    ("06/01/2026 10:05 a.m. EDT", False),
+    ("06/01/2026, 9:15 pm ET", False),
+    ("06/01/2026 10:05", None),  # no zone: nothing tells
+])
+def test_day_month_order_told_by_the_zone_after_the_clock(stamp, day_first):
+    """The zone written after a numeric date's clock says whose convention the page follows; it
+    outweighs a month spelled out elsewhere (an English caption's "January 3rd")."""
+    got = numeric_order([stamp, "Caption: taken on January 3rd, 2026"], "en")
+    if day_first is None:
+        assert got == (False, "dates with the month spelled out on the page")
+    else:
+        assert got == (day_first, "the time zone of a numeric date on the page")
+
+
 def test_day_month_order_decided_by_another_date_on_the_page():
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "Jane Roe",
                       "Posted 03/04/2024", "Related: budget approved 25/03/2024"))

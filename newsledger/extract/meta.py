@@ -142,13 +142,20 @@ _MONTHS = {name: num for num, names in _MONTH_NAMES.items() for name in names.sp
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # a month name may follow a glued word ("Associated PressApril 28, 2023"): lower-to-upper is a boundary
 _B = r"(?:\b|(?<=[a-z])(?=[A-Z]))"
-_D_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
-_D_MDY = re.compile(rf"{_B}({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I)
-_D_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MON})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)",
+# dates may follow a glued word ("Lutz Molter2021-12-14T12:38", "eröffnet20.10.2021"): no \b before them
+_D_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
+# a year may be glued to the clock after it ("Apr 28 20232:23 PM": spans flattened without a space)
+_YEAR = r"(\d{4})(?:(?!\d)|(?=\d{1,2}:\d{2}(?!\d)))"
+_D_MDY = re.compile(rf"{_B}({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I)
+# "21 dez 2018", "3. März 2024", "21.dez.2018" (dots for spaces), "5 de mayo de 2024"
+_D_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+)(?:de\s+)?({_MON})(?:\.?,?\s+|\.)(?:de\s+)?{_YEAR}",
                     re.I)
 _D_YMD_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 _D_YMD_DOT = re.compile(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b")
-_D_NUM = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
+# "13.01.2020", "13. 01. 2020", "1/2/2024"; the year may be glued to a clock or to the date repeated
+_D_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4})(?:(?!\d)|(?=\d{1,2}[.:/]\d))")
+# two-digit years: "19.10.19, 11:29", "02/11/23 à 16h33" (not a version number "1.2.3.4")
+_D_NUM2 = re.compile(r"(?<![\d.])(\d{1,2})([./])\s?(\d{1,2})\2\s?(\d{2})(?![\d]|\.\d|/\d)")
 _TIME = re.compile(r"\b(\d{1,2})[:h](\d{2})(?!\d)(?:\s*([ap])\.?m\.?)?", re.I)
 
 
@@ -167,6 +174,9 @@ def numeric_order(texts: Iterable[str], language: Optional[str] = None) -> tuple
                 month_first += 1
     if day_first != month_first:
         return day_first > month_first, "numeric dates on the page"
+    zoned = _zone_order(texts)
+    if zoned is not None:
+        return zoned, "the time zone of a numeric date on the page"
     spelled_dmy = sum(len(_D_DMY.findall(t or "")) for t in texts)
     spelled_mdy = sum(len(_D_MDY.findall(t or "")) for t in texts)
     if spelled_dmy != spelled_mdy:
@@ -176,6 +186,24 @@ def numeric_order(texts: Iterable[str], language: Optional[str] = None) -> tuple
     return None, "unknown"
 
 
+# the zone written after a numeric date's clock: Europe's write day first, the United States' month first
+_ZONE_DAY_FIRST = re.compile(r"^(?:(?:GMT|UTC)\s*\+\s*0?[0-3](?::?00)?|GMT|UTC|BST|IST|WET|WEST|CET|CEST|MEZ|MESZ|EET|EEST|MSK)$")
+_ZONE_MONTH_FIRST = re.compile(r"^(?:(?:GMT|UTC)\s*-\s*0?[4-8](?::?00)?|E[SD]T|P[SD]T|M[SD]T|CDT|ET|PT|HST|AKST|AKDT)$")
+_AFTER_CLOCK_ZONE = re.compile(r"^\W{0,4}\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*\(?((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\b")
+
+
+def _zone_order(texts: Iterable[str]) -> Optional[bool]:
+    """Day-first (True) or month-first (False) from the zone a page writes after the clock of an
+    ambiguous numeric date ("06/01/2026 - 13:55 GMT+1"), or None when no such zone tells."""
+    votes = 0
+    for t in texts:
+        for m in _D_NUM.finditer(t or ""):
+            z = _AFTER_CLOCK_ZONE.match(t[m.end():m.end() + 40])
+            zone = z.group(1).replace(" ", "") if z else ""
+            votes += 1 if _ZONE_DAY_FIRST.match(zone) else -1 if _ZONE_MONTH_FIRST.match(zone) else 0
+    return None if votes == 0 else votes > 0
+
+
 def parse_date(s: str, day_first: Optional[bool] = None) -> Optional[str]:
     """First date (and time) in ``s`` as ISO 8601, or a bare "HH:MM" when only a time is given.
     ``day_first`` settles "03/04/2024" (dots are always day-first); when it is None an ambiguous
@@ -183,6 +211,8 @@ def parse_date(s: str, day_first: Optional[bool] = None) -> Optional[str]:
     :func:`numeric_order` and flag the guess)."""
     s = s or ""
     date, m = _find_date(s, day_first)
+    if date and m.re is _D_ISO and m.group(4):  # "2021-12-14T12:38:19+01:00": the clock is the stamp's own
+        return f"{date}T{m.group(4)}:{m.group(5)}"
     rest = s[m.end():m.end() + 16] if (m and date) else s  # a clock right after the date
     t = _TIME.search(rest) or (None if date else _TIME.search(s))
     clock = None
@@ -209,14 +239,21 @@ def _find_date(s: str, day_first: Optional[bool]):
             date = _ymd(y, mo if mo.isdigit() else _MONTHS[mo.lower()], d)
             if date:
                 return date, m
-    m = _D_NUM.search(s)
-    if m:
-        a, b = int(m.group(1)), int(m.group(3))
-        # dots: day.month (European); slashes: as decided, unless one number is > 12
-        first = True if m.group(2) == "." or a > 12 else False if b > 12 else bool(day_first)
-        day, month = (a, b) if first else (b, a)
-        return _ymd(m.group(4), month, day), m
+    for rx in (_D_NUM, _D_NUM2):
+        m = rx.search(s)
+        if m:
+            a, b = int(m.group(1)), int(m.group(3))
+            # dots: day.month (European); slashes: as decided, unless one number is > 12
+            first = True if m.group(2) == "." or a > 12 else False if b > 12 else bool(day_first)
+            day, month = (a, b) if first else (b, a)
+            year = m.group(4) if len(m.group(4)) == 4 else _century(int(m.group(4)))
+            return _ymd(year, month, day), m
     return None, None
+
+
+def _century(yy: int) -> int:
+    """A two-digit year: 00-40 this century, 41-99 the last (news pages)."""
+    return 2000 + yy if yy <= 40 else 1900 + yy
 
 
 def _ymd(y, mo, d) -> Optional[str]:
