@@ -345,6 +345,29 @@ def test_an_article_without_a_full_date_joins_its_dated_story(ledger, first, sec
     assert link_new(ledger, store(ledger, b))["stories_joined"] == 1
 
 
+def test_a_shared_full_name_is_a_story_candidate_at_any_time():
+    """Two reports of one event half a year apart (a follow-up) share no time bucket, and their
+    term bands are a lottery; the names of two words or more they share are story keys of both,
+    while a one-word place ("Osvar") is not one: events of one kind there share it."""
+    from newsledger.link.linker import NAME_KEYS, fingerprint, name_keys
+
+    a = _dam_story(0, "harbourtimes.example", "2031-03-10")
+    b = art("Dam inquiry opens", ["The inquiry heard that engineers at Halvorn Hydro had warned "
+             "about the Halvorn Dam, and that the families of Osvar still wait.", "Outside, the "
+             "Velmora Emergency Services Directorate promised a new school by spring."],
+            "courier.example", "2031-09-20")
+    fa, fb = fingerprint(a, "a"), fingerprint(b, "b")
+    assert fa.bucket != fb.bucket and abs(fa.bucket - fb.bucket) > 1  # no shared time bucket
+    shared = set(fa.keys["story"]) & set(fb.keys["story"])
+    for name in ("e:halvorn dam", "e:velmora emergency services directorate", "e:halvorn hydro"):
+        assert name in fa.terms and name in fb.terms
+        assert set(name_keys([name])) <= shared
+        assert ("story", name_keys([name])[0]) in fb.probe
+    assert "e:osvar" in fb.terms and not set(name_keys(["e:osvar"])) & set(fb.keys["story"])
+    many = [f"e:person {chr(97 + i)}{chr(97 + i)}" for i in range(NAME_KEYS + 3)]
+    assert len(name_keys(many)) == NAME_KEYS
+
+
 def test_shared_names_weigh_more_than_shared_one_word_places():
     """Two quakes in one province share its one-word names (where, what kind); the same quake's
     reports share the names of its people and places of two words or more (which event)."""
