@@ -64,10 +64,10 @@ def main(argv=None) -> int:
     for key in ("tag", "subj"):
         print(f"opinion: {key}  (right / wrong speakers)")
         cnt = Counter((r["via"], r[key], r["verdict"]) for r in rs)
-        for via in sorted({r["via"] or "-" for r in rs}):
-            cells = [f"{o}: {cnt[(via if via != '-' else None, o, 'right')]}/{cnt[(via if via != '-' else None, o, 'wrong-speaker')]}"
+        for via in sorted({r["via"] for r in rs}, key=str):
+            cells = [f"{o}: {cnt[(via, o, 'right')]}/{cnt[(via, o, 'wrong-speaker')]}"
                      for o in ("agree", "relative", "disagree", "silent")]
-            print(f"  {via:12s} " + "  ".join(cells))
+            print(f"  {str(via):12s} " + "  ".join(cells))
         tot = Counter((r[key], r["verdict"]) for r in rs)
         print("  all          " + "  ".join(f"{o}: {tot[(o, 'right')]}/{tot[(o, 'wrong-speaker')]}"
                                           for o in ("agree", "relative", "disagree", "silent")))

@@ -152,8 +152,8 @@ UNRESOLVED = [
     # "he" fits the man who spoke two paragraphs back and the man just introduced as an object
     pytest.param("“The pond froze early,” Doug Hale told me. He said the ice lasted until May.\n\n“We need more "
                  "tests,” Lisa Marsh told me. She said the ice was thin.\n\nIn 2015, Marsh gave a talk in Denver and "
-                 "met its deputy director, Paul Wren, a former banker. “The river will be dry in ten years,” he told "
-                 "me.", "river will be dry", id="he-fits-an-earlier-man-and-a-man-just-introduced"),
+                 "met its deputy director, Paul Wren, a former banker. “The river will be dry in ten years,” he "
+                 "told me.", "river will be dry", id="he-fits-an-earlier-man-and-a-man-just-introduced"),
 ]
 
 # several facts of one claim: "name", "text", "resolved_from", "anonymous" of its source; "cue" text
