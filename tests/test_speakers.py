@@ -57,6 +57,11 @@ NAMED = [
                  "reporters.", "shortest wait", "Abdulaziz Rashdi", id="role-then-name-apposition-is-the-name"),
     pytest.param("“The shortest wait for a launch slot is six months,” the company’s CEO, Mrwan Fathy, told "
                  "reporters.", "shortest wait", "Mrwan Fathy", id="role-then-name-apposition-is-the-name-2"),
+    # a subject inside the speaker's own phrase (a relative clause of the apposition) is no new subject
+    pytest.param("Senator Rob Vane, a longtime ally of the governor who turned on him after Governor Tim Cole cut the "
+                 "school budget, called the plan reckless and said that Cole had misled voters. He argued that the "
+                 "budget would fail within a year.", "budget would fail", "Rob Vane",
+                 id="he-not-a-subject-inside-the-speakers-own-phrase"),
 ]
 
 # the claim's speaker names this (a group, or a fuller name)
@@ -141,6 +146,14 @@ UNRESOLVED = [
     pytest.param("President Tom Hale endorsed Ana Ruiz on Sunday.\n\nThe party has more than 300 offices in swing "
                  "states, according to her campaign's weekend memo.", "300 offices",
                  id="her-campaigns-memo-is-not-hers"),
+    pytest.param("Protesters gathered outside the Harbour Club on Friday.\n\nThe Oslo trial drew criticism from both "
+                 "groups. It argued that the coatings might harm wildlife.", "might harm wildlife",
+                 id="it-not-a-place-that-only-modifies-a-noun"),
+    # "he" fits the man who spoke two paragraphs back and the man just introduced as an object
+    pytest.param("“The pond froze early,” Doug Hale told me. He said the ice lasted until May.\n\n“We need more "
+                 "tests,” Lisa Marsh told me. She said the ice was thin.\n\nIn 2015, Marsh gave a talk in Denver and "
+                 "met its deputy director, Paul Wren, a former banker. “The river will be dry in ten years,” he "
+                 "told me.", "river will be dry", id="he-fits-an-earlier-man-and-a-man-just-introduced"),
 ]
 
 # several facts of one claim: "name", "text", "resolved_from", "anonymous" of its source; "cue" text
@@ -372,3 +385,26 @@ def test_a_surname_opening_a_paragraph_is_a_main_clause_subject(nlp):
     inside = Doc(nlp.vocab, words=[w if w != "\n\n" else "and" for w in words], spaces=spaces, heads=heads,
                  deps=deps, pos=[p if p != "SPACE" else "CCONJ" for p in pos], ents=["B-PERSON", "I-PERSON"] + ["O"] * 14)
     assert speakers._surname_subjects(inside) == []  # inside a paragraph a complement's subject is no main subject
+
+
+@pytest.mark.parametrize("other, named", [("traders", False), ("who", True)])
+def test_a_second_opinion_elsewhere_in_the_sentence_unnames_an_organisation(nlp, other, named):
+    """Where the PolNeAR-trained tagger reads another phrase of the cue's sentence as the source of
+    an organisation's claim (``signals["tag_src"]``), there are two readings: unresolved, with
+    ``resolved_from`` saying what the tagger read; a bare relative pronoun is no other reading."""
+    from newsledger.analyze.speakers import resolve_speakers
+
+    text = "In a note to traders who asked, analysts at Goldman Sachs say oil prices will rise."
+    doc = nlp(text)
+    claims = find_claims(doc, text)
+    c = next(c for c in claims if "oil prices" in c.content.text)
+    assert c.source.name == "analysts at Goldman Sachs" and c.signals.get("src_via") == "org"
+    assert "tag_src" in c.signals  # the pipeline keeps the tagger's own reading of every claim
+    start = text.index(other)
+    c.signals["tag_src"] = (start, start + len(other))
+    resolve_speakers(claims, doc, text)
+    if named:
+        assert c.source.name == "analysts at Goldman Sachs"
+    else:
+        assert c.source.name is None and c.unresolved
+        assert c.source.resolved_from == "second opinion: the tagger reads the speaker as 'traders'"

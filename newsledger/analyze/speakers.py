@@ -43,7 +43,10 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   is a main-clause subject even where the parse ran the previous quotation into its sentence
   ("... AI.” ¶ White didn't commit ... he emphasized"); a he/she whose chosen antecedent (not the
   current speaker) has no known gender while another person known to agree is within reach is
-  unresolved (two readings).
+  unresolved (two readings);
+* **a second opinion**: an organisation or group the parse made a speech verb's subject while
+  the PolNeAR-trained tagger reads another phrase of the same sentence as the cue's source (not a
+  relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence).
 """
 from __future__ import annotations
 
@@ -455,7 +458,9 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
             not known or ctx.gender_of(cur) is not None or pos - ctx.current_pos <= 300):
         # (a speaker of unknown gender yields to a candidate known to agree)
         # the current speaker, unless a compatible subject was named after the speaker last spoke
-        later = [cl for p, cl, role, _ in cands if p > ctx.current_pos and cl is not cur and role == "subject"]
+        # (not a subject inside the speaker's own phrase: "Christie, a backer who ... after Trump tried ...")
+        later = [cl for p, cl, role, _ in cands if p >= max(ctx.current_end, ctx.current_pos + 1)
+                 and cl is not cur and role == "subject"]
         if not later and not (pron in NEUTER and _other_subject_before(ctx, pos, ctx.current_pos, cur)):
             return cur, CONF_SPEAKER, cur.name
     p, cl, role, mention = known[0] if known and ctx.gender_of(cands[0][1]) is None and pos - known[0][0] <= 600 \
@@ -465,6 +470,10 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
     if gendered and _reported_rival(ctx, pron, p, pos, cl):
         return None, 0.0, None
     if gendered and _known_rival(ctx, cl, known):
+        return None, 0.0, None
+    if pron in NEUTER | PLURAL and _modifier_mention(ctx, p):
+        return None, 0.0, None  # "The Utqiagvik test opened ... It argued": the test's, not the town's
+    if gendered and cl is not cur and _object_person_since(ctx, pron, p, pos, cl):
         return None, 0.0, None
     rivals = {id(x[1]) for x in cands if pos - x[0] <= 600} - {id(cl)}
     sure = ctx.gender_of(cl) is not None or pron not in MALE | FEMALE
@@ -546,6 +555,32 @@ def _known_rival(ctx: _Context, cl: _Cluster, known) -> bool:
         return False
     last = cl.name.split()[-1:]
     return any(k is not cl and k.name.split()[-1:] != last for _, k, _, _ in known)
+
+
+def _modifier_mention(ctx: _Context, p: int) -> bool:
+    """Whether the mention at ``p`` only modifies a common noun ("the Utqiagvik test", "the Reuters
+    report"): an "it"/"they" after it most likely means that noun, which it does not name."""
+    m = next((m for m in ctx.mentions if m.pos == p), None)
+    return m is not None and m.ent.root.dep_ == "compound" and m.ent.root.head.pos_ == "NOUN"
+
+
+def _object_person_since(ctx: _Context, pron: str, p: int, pos: int, cl: _Cluster) -> bool:
+    """Whether, with the chosen antecedent (not the current speaker) named before the pronoun's
+    paragraph, another person who may agree was introduced in that paragraph as an object or an
+    apposition ("Field ... met its
+    associate director, Steven Zornetzer, a former neuroscientist. “...,” he told me": Zornetzer as
+    likely as the earlier man): two readings, no guess."""
+    ps = ctx.text.rfind("\n", 0, pos) + 1
+    if p >= ps:
+        return False  # the antecedent is named in the pronoun's own paragraph: the paragraph is about it
+    want = "m" if pron in MALE else "f"
+    for m in ctx.mentions:
+        if m.kind != "person" or m.role != "other" or not ps < m.pos < pos:
+            continue
+        other = _cluster_of_mention(ctx, m)
+        if other is not cl and ctx.gender_of(other) in (None, want):
+            return True
+    return False
 
 
 def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) -> bool:
@@ -964,6 +999,12 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
             via = "descriptor"
         elif cl is not None:
             via = "person" if cl.kind == "person" else "org" if getattr(cl, "orgish", True) else "phrase"
+        other = _second_opinion(ctx.text, c) if via == "org" and (c.signals or {}).get("rule") == "verb" else None
+        if other is not None:
+            # the PolNeAR-trained tagger reads another phrase of the sentence as the speaker: two
+            # readings of the sentence, so nobody is named ("..., neighbouring Guyana, where US
+            # companies are deeply involved, he insisted" is not the companies')
+            cl, conf, used = None, CONF_AMBIGUOUS, f"second opinion: the tagger reads the speaker as {other!r}"
     if outer is not None and cl is not None and used is None:
         used = raw  # the reporter the sentence ends with, not the source's own words
     c.signals["src_via"] = via if cl is not None or anon or via == "none" else "unresolved"
@@ -972,6 +1013,19 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     c.source.anonymous = anon
     c.source.name = raw if anon else None
     return cl
+
+
+def _second_opinion(text: str, c) -> Optional[str]:
+    """The words of the tagger's own source for the claim's cue (``signals["tag_src"]``, its
+    nearest source run in the cue's sentence) where they lie outside the rules' source span and
+    are not a bare relative pronoun (which stands for a phrase it does not name), else None.
+    Asked only of a verb's subject as the parse read it (a fixed frame, "For X, ...", "according
+    to X", names its source by its words)."""
+    other = (c.signals or {}).get("tag_src")
+    if other is None or (other[0] < c.source.end and c.source.start < other[1]):
+        return None
+    words = _norm(text[other[0]:other[1]])
+    return None if words.lower() in RELATIVES else words
 
 
 AUX_WORDS = {"was", "were", "is", "are", "has", "have", "had", "been"}

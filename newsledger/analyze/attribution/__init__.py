@@ -202,7 +202,22 @@ def signals_of(c: Cand, ex: Extractor) -> dict:
         sig["tag_content"] = float(ex.tag[content, 0].mean()) if content else 0.0
         src = _tokens_of(ex.doc, [c.source]) if c.source else []
         sig["tag_source"] = float(ex.tag[src, 4].mean()) if src else 0.0
+        # a second, independent opinion on the speaker: the tagger's own nearest source run for this cue
+        sig["tag_src"] = ex._tagger_source(cue[0], cue[-1], set(content)) if cue else None
+    sig["subj_src"] = _parse_subject(ex.doc, c.cue_i)
     return sig
+
+
+def _parse_subject(doc, i: int):
+    """The char span of the cue verb's grammatical subject in the parse (a third opinion on the
+    speaker), else None."""
+    if i < 0:
+        return None
+    subj = next((t for t in doc[i].children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    toks = list(subj.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
 _PLEA = re.compile(r"\s+((?:not\s+)?guilty)\b", re.I)
