@@ -328,10 +328,12 @@ class _Context:
         return out
 
     def gender_of(self, cl: _Cluster) -> Optional[str]:
-        if cl.kind != "person":
-            return None
-        names = {cl.name, *cl.mentions}
-        last = cl.name.split()[-1] if cl.name.split() else ""
+        return self.gender_of_names(cl.name, cl.mentions) if cl.kind == "person" else None
+
+    def gender_of_names(self, name: str, mentions=()) -> Optional[str]:
+        """The gender known for a person called ``name`` (or any of ``mentions``), else None."""
+        names = {name, *mentions}
+        last = name.split()[-1] if name.split() else ""
         return next((g for n, g in self.genders.items() if n in names or (n.split() and n.split()[-1] == last)), None)
 
 
@@ -577,8 +579,10 @@ def _object_person_since(ctx: _Context, pron: str, p: int, pos: int, cl: _Cluste
     for m in ctx.mentions:
         if m.kind != "person" or m.role != "other" or not ps < m.pos < pos:
             continue
-        other = _cluster_of_mention(ctx, m)
-        if other is not cl and ctx.gender_of(other) in (None, want):
+        other = _person_cluster(ctx, m)  # a lookup: a check creates no cluster
+        gender = ctx.gender_of(other) if other is not None else \
+            ctx.gender_of_names(_person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text)
+        if other is not cl and gender in (None, want):
             return True
     return False
 
