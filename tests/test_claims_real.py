@@ -172,3 +172,32 @@ def test_deeds_are_not_claims(nlp, text):
 def test_a_quoted_promise_is_still_a_claim(nlp):
     c = claim_about(nlp, "The mayor Ann Cole promised: “We will rebuild the library by spring.”", "rebuild")
     assert c.source.name == "Ann Cole"
+
+
+# made-up sentences: verb claims that name no statement (issue 12, the spurious claims)
+@pytest.mark.parametrize("text", [
+    "The new director Eva Lund is expected to return to work in August.",  # a forecast of a deed
+    "Town clerk Mia Dahl described her attempt to buy the old mill.",  # a topic, not what was said
+    "The engineer Paul Okafor explained it to me.",
+    "Senator Jo Bell listed several questions for the agency.",
+    "Former mayor Ian Lowe ordered a review of the harbour works.",  # deeds
+    "Tom Pike, 41, admitted a single charge of criminal damage.",
+    "The scientist Ada Ruiz knew that the dam had a flaw.",  # the reporter's narration of knowing
+    "The geologist Ben Carr learned that the quarry had closed.",
+    "The Danish agency has told residents how to prepare for a flood.",  # instructions
+])
+def test_claims_that_name_no_statement_are_not_claims(nlp, text):
+    from newsledger.analyze.attribution import find_claims
+
+    assert find_claims(nlp(text), text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Town clerk Mia Dahl described the mill as a danger to children.", "danger"),  # a predicate: a statement
+    ("The engineer Paul Okafor explained that the bridge was unsafe.", "unsafe"),
+    ("Senator Jo Bell denied the accusations of fraud.", "accusations"),
+    ("The geologist Ben Carr found that the quarry had polluted the river.", "polluted"),
+    ("The Danish agency has told residents that a flood is likely.", "flood"),
+])
+def test_statements_beside_those_verbs_are_still_claims(nlp, text, words):
+    claim_about(nlp, text, words)

@@ -52,6 +52,21 @@ from newsledger.model import Claim, Content, Cue, Source
 COMMITMENT_VERBS = {"agree", "vow", "pledge", "promise", "decide", "plan", "continue", "strive", "try", "seek",
                     "intend", "aim", "offer", "press", "push"}
 REFERENCE_VERBS = {"cite", "refer"}  # with a bare noun phrase they name a source or a topic, not a statement
+# "expected to return to work", "is not expected to send": with a to-infinitive, a forecast of a deed, not what
+# anyone said ("want"/"hope" to were tried too: the annotators count "hopes to secure more contributions")
+INTENT_VERBS = {"expect"}
+# with a bare noun phrase these name what was talked about, not what was said ("described his attempt",
+# "explained it to me", "listed several questions"); a statement only with a predicate ("described it as Y")
+# ("remember"/"recall" a thing were left out: the annotators count "recalls a woman on an LGP-30 doing ...")
+TOPIC_VERBS = {"describe", "explain", "discuss", "detail", "list", "mention", "reveal", "identify", "tout", "dismiss",
+               "show"}
+# with a bare noun phrase these are deeds ("ordered a strike", "issued warnings", "had posted a link",
+# "admitted a charge": a plea in court), though PolNeAR's lexicon counts them as cues
+DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit"}
+# knowing, learning and finding out: the reporter's narration of what a person knew ("she knew that ...",
+# "learned that 3M ..."), true by the verb itself; "seem" only describes
+KNOWING_VERBS = {"know", "learn", "discover", "seem"}
+WH_INFINITIVE = re.compile(r"[\"“‘']?\s*(?:how|what|where|when|which|who)\s+to\s", re.I)  # "told how to prepare"
 CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
 
 
@@ -77,12 +92,40 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
         return True
     if c.lemma in COMMITMENT_VERBS and (c.extra.get("path") == "comp-xcomp" or c.lemma in ("press", "push")):
         return False  # "agreed to remove", "vowed to strike back", "pressed him on": deeds, not words
+    if _names_no_statement(c, ex):
+        return False
     if c.lemma in REFERENCE_VERBS and ex.doc[c.cue_i].tag_ == "VBG" \
             and str(c.extra.get("path", "")).split("-")[0] in ("dobj", "prep"):
         return False  # "..., citing congressional debate", "referring to Mexico": a reference, nothing said
     if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
         return True
     return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
+
+
+def _content_text(c: Cand, ex: "Extractor") -> str:
+    return " ".join(ex.text[s:e] for s, e in sorted(c.content))
+
+
+def _has_as_predicate(c: Cand, ex: "Extractor") -> bool:
+    """"described it as a stable resource": the verb or its object has an "as" phrase."""
+    verb = ex.doc[c.cue_i]
+    heads = [verb] + [d for d in verb.children if d.dep_ == "dobj"]
+    return any(x.dep_ == "prep" and x.lower_ == "as" for h in heads for x in h.children)
+
+
+def _names_no_statement(c: Cand, ex: "Extractor") -> bool:
+    """An unquoted verb claim that names no statement: an intention with a to-infinitive, a topic or
+    a deed as a bare noun phrase, the reporter's narration of what someone knew or learned, or
+    instructions ("how to prepare", "what to do")."""
+    path = str(c.extra.get("path", ""))
+    first = path.split("-")[0]
+    if c.lemma in INTENT_VERBS and path.startswith("comp-xcomp"):
+        return True
+    if first in ("dobj", "prep") and (c.lemma in DEED_VERBS or c.lemma in TOPIC_VERBS and not _has_as_predicate(c, ex)):
+        return True
+    if c.lemma in KNOWING_VERBS:
+        return True
+    return first == "comp" and bool(WH_INFINITIVE.match(_content_text(c, ex)))
 
 
 DROP_SOURCELESS = True  # a claim without a speaker is of little use (and PolNeAR scores it as wrong)
