@@ -159,12 +159,26 @@ def _same_number(ba: str, bb: str) -> bool:
         (len(kinds & {"at-least", "at-most"}) == 1 and kinds <= {"exact", "approx", "at-least", "at-most"})
 
 
+def _near(x: float, y: float) -> bool:
+    """Two values equal within 1%."""
+    return abs(x - y) <= 0.01 * max(abs(x), abs(y), 1e-9)
+
+
+def _same_ends(a: dict, b: dict) -> bool:
+    """Two ranges name one figure only when both ends match ("40 to 80 percent" and "40 to 70
+    percent" share their low end, not their figure); other bounds: their value says it."""
+    if a["bound"] != "range" or b["bound"] != "range":
+        return True
+    (alo, ahi), (blo, bhi) = _scaled(a), _scaled(b)
+    return _near(alo, blo) and _near(ahi, bhi)
+
+
 def compare(a: dict, b: dict) -> tuple[str, str]:
     """Relation of two figure members: agree | spread | different-things | conflict."""
     (alo, ahi), (blo, bhi) = _scaled(a), _scaled(b)
     fa, fb = a["figure"], b["figure"]
     va, vb = a["value"] * a.get("scale", 1.0), b["value"] * b.get("scale", 1.0)
-    if abs(va - vb) <= 0.01 * max(abs(va), abs(vb), 1e-9) and _same_number(a["bound"], b["bound"]):
+    if _near(va, vb) and _same_number(a["bound"], b["bound"]) and _same_ends(a, b):
         same = f"both give {fa}" if fa == fb else f"give the same figure (\"{fa}\", \"{fb}\")"
         return "agree", f"{a['name']} and {b['name']} {same}"
     if _requoted(a, b):  # one source, one moment, two figures: one article misquotes it
@@ -671,7 +685,7 @@ def _requoted(a: dict, b: dict) -> bool:
     return (a.get("article_id") != b.get("article_id") and bool(a.get("published"))
             and a.get("published") == b.get("published") and a["name"] == b["name"]
             and a["bound"] == b["bound"] and set(a.get("aspects") or ()) == set(b.get("aspects") or ())
-            and abs(a["value"] - b["value"]) > 0.01 * max(abs(a["value"]), abs(b["value"]), 1e-9))
+            and not _near(a["value"], b["value"]))
 
 
 def _one_side(a: dict, b: dict) -> bool:
