@@ -538,3 +538,31 @@ def test_an_area_told_in_two_units_agrees():
             _stated("b", "The 3-storey, ", "15,800", 15800, "-square-metre building houses shops.", unit="metre building")]
     (g,) = group_story("s", [], figs)
     assert g["verdict"] == "agree", g["reason"]
+
+
+@pytest.mark.parametrize("after, others", [
+    (" other buildings besides the bank were set on fire.", True),
+    (" buildings apart from the ministry burned.", True),
+    (" people other than the gunman were hurt.", True),
+    (" buildings, the bank and a ministry branch, burned.", False),
+    (" other people were at the party.", False),  # "twelve other people": often the same count
+])
+def test_a_count_of_the_rest_is_read(after, others):
+    from newsledger.link.claims import counts_others
+
+    assert counts_others(after) is others
+
+
+def test_a_count_of_the_rest_does_not_join_an_equal_total():
+    """"At least two buildings, the bank and a ministry branch" and "Two other buildings besides
+    the bank": equal numbers, different counts (the second leaves the bank out)."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "Firefighters put out blazes in ", "at least two", 2,
+                    " buildings, the bank and a branch of the ministry, in Athens.", unit="buildings"),
+            _stated("b", "Firefighters said ", "two", 2, " other buildings besides the bank burned in Athens.",
+                    unit="buildings"),
+            _stated("c", "Firefighters put out blazes in ", "two", 2, " buildings in Athens, the bank among them.",
+                    unit="buildings")]
+    groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
+    assert groups == [["a", "c"]]

@@ -313,6 +313,7 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
     m["_who"] = _keywords(m.get("name") or "")
     m["_names"] = names_near(before) - m["_who"]
+    m["_other"] = counts_others(after)
     start = q.get("start")  # the figure's sentence: its other figures are other quantities
     m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
@@ -321,6 +322,16 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
 
 NAME_WINDOW = 30  # characters before a figure whose names say which one it is
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
+
+
+_OTHER_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:besides|apart from|in addition to|excluding|not including|other than)\b", re.I)
+
+
+def counts_others(after: str) -> bool:
+    """Whether a figure counts things beyond one already named ("Two other buildings besides
+    the bank"): not the same count as an equal plain figure ("at least two buildings, the bank
+    and ..."), so equality alone does not join them."""
+    return bool(_OTHER_AFTER.match(after))
 
 
 def names_near(before: str) -> set:
@@ -450,6 +461,7 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
             continue
         jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
         if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP
+                          and ms[i].get("_other") == ms[j].get("_other")
                           and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
             union(i, j)
     by_about: dict[tuple, int] = {}
