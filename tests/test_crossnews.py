@@ -566,3 +566,27 @@ def test_a_count_of_the_rest_does_not_join_an_equal_total():
                     unit="buildings")]
     groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
     assert groups == [["a", "c"]]
+
+
+@pytest.mark.parametrize("text, value, total", [
+    ("one of six", 1 / 6, 6.0),
+    ("178 of 369", 178 / 369, 369.0),
+    ("two of the 12", 2 / 12, 12.0),
+    ("23 of every 24", 23 / 24, None),  # a rate, not a set
+    ("tens of thousands", 10000.0, None),
+    ("six", 6.0, None),
+])
+def test_a_share_counts_its_whole(text, value, total):
+    from newsledger.link.claims import share_total
+
+    assert share_total({"text": text, "value": value}) == total
+
+
+def test_one_of_six_children_agrees_with_six_children():
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "She was ", "one of six", 1 / 6, " children of a poor family in Ohio.", unit="children"),
+            _stated("b", "She grew up with five siblings, ", "six", 6, " children of a poor family in Ohio.",
+                    unit="children")]
+    (g,) = group_story("s", [], figs)
+    assert g["verdict"] == "agree", g["reason"]

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from typing import Optional
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+from newsledger.analyze.quantities import _word_or_digit
 from newsledger.link.measures import DIMENSIONS, NOT_NAMES, group_key, measure
 from newsledger.link.speakers import canonical, same_side, side_keys
 from newsledger.link.text import STOPWORDS, words
@@ -295,12 +296,31 @@ def own_figure_idx(q: dict) -> int:
     return TITLE_IDX - start if q.get("where") == "title" else -1 - start
 
 
+_SHARE = re.compile(r"^\s*([\w-]+)\s+of\s+(?:the\s+)?([\w,-]+)\s*$", re.I)
+
+
+def share_total(q: dict) -> Optional[float]:
+    """The whole a share figure counts ("one of six children", "178 of 369 punches"): the
+    quantity reader gives it as a fraction (1/6), but what it names is a set of six; None
+    for any other figure (and for a rate, "23 of every 24 hours")."""
+    m = _SHARE.match(q.get("text") or "")
+    if m is None:
+        return None
+    part, whole = (_word_or_digit(g.replace(",", "")) for g in m.groups())
+    if part is None or whole is None or not 0 < part < whole:
+        return None
+    return whole
+
+
 def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[dict]:
     if q.get("value") is None or _is_year(q) or re.fullmatch(r"0+", (q.get("text") or "").strip()):
         return None  # no value, a year, or the tail of a split figure ("20 000" read as "000")
     ms = measure(before, q.get("text") or "", after, q.get("unit"))
     if ms.dimension is None and ms.name.startswith("count:"):
         return None  # a bare number: nothing says what it counts
+    total = share_total(q)
+    if total is not None:  # "one of six children": six children, not a sixth of one
+        q = dict(q, value=total, low=None, high=None, bound="exact")
     if ms.name.startswith("record:"):  # "9-14" read whole or as "9": one record, its wins
         q = dict(q, value=float(ms.name.split(":")[1].split("-")[0]), low=None, high=None, bound="exact")
     row = dict(r, idx=r.get("idx") if r.get("idx") is not None else own_figure_idx(q))
