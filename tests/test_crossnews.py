@@ -486,3 +486,107 @@ def test_a_win_loss_record_is_one_figure_however_it_is_read():
     figs[0].update(low=9, high=14, bound="range")
     (g,) = group_story("s", [], figs)
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"] and g["verdict"] == "agree"
+
+
+def _range(article, name, text, low, high):
+    return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
+            "low": low, "high": high, "aspects": [], "published": None}
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ((40, 80), (40, 70), "spread"),  # one low end, two figures: within each other's bounds
+    ((40, 70), (40, 70), "agree"),
+    ((140, 150), (140, 160), "spread"),
+    ((10, 20), (30, 40), "conflict"),
+])
+def test_two_ranges_agree_only_when_both_ends_match(a, b, verdict):
+    """"40 to 80 percent" and "40 to 70 percent" share a low end (the value a range is read
+    with), not a figure."""
+    from newsledger.link.claims import compare
+
+    ra = _range("a1", "Governor", f"{a[0]} to {a[1]} percent", *a)
+    rb = _range("a2", "Agency", f"{b[0]} to {b[1]} percent", *b)
+    assert compare(ra, rb)[0] == verdict
+
+
+@pytest.mark.parametrize("unit, after, factor", [
+    ("foot building", "-square-foot building houses shops.", 0.3048 ** 2),
+    ("metre building", "-square-metre building houses shops.", 1.0),
+    ("square feet", " of office space.", 0.3048 ** 2),
+    ("square kilometres", " of forest burned.", 1e6),
+])
+def test_areas_compare_in_square_metres(unit, after, factor):
+    from newsledger.link.measures import group_key, measure
+
+    ms = measure("The ", "170,000", after, unit)
+    assert ms.dimension == "square metres" and group_key(ms) == ("square metres",)
+    assert ms.factor == pytest.approx(factor)
+
+
+def test_a_length_stays_a_length():
+    from newsledger.link.measures import measure
+
+    ms = measure("The climber fell ", "200", " feet down a gully.", "feet")
+    assert ms.dimension == "metres" and ms.factor == pytest.approx(0.3048)
+
+
+def test_an_area_told_in_two_units_agrees():
+    """170,000 square feet is 15,794 square metres: "15,800 square metres" is the same area."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "The 3-storey, ", "170,000", 170000, "-square-foot building houses shops.", unit="foot building"),
+            _stated("b", "The 3-storey, ", "15,800", 15800, "-square-metre building houses shops.", unit="metre building")]
+    (g,) = group_story("s", [], figs)
+    assert g["verdict"] == "agree", g["reason"]
+
+
+@pytest.mark.parametrize("after, others", [
+    (" other buildings besides the bank were set on fire.", True),
+    (" buildings apart from the ministry burned.", True),
+    (" people other than the gunman were hurt.", True),
+    (" buildings, the bank and a ministry branch, burned.", False),
+    (" other people were at the party.", False),  # "twelve other people": often the same count
+])
+def test_a_count_of_the_rest_is_read(after, others):
+    from newsledger.link.claims import counts_others
+
+    assert counts_others(after) is others
+
+
+def test_a_count_of_the_rest_does_not_join_an_equal_total():
+    """"At least two buildings, the bank and a ministry branch" and "Two other buildings besides
+    the bank": equal numbers, different counts (the second leaves the bank out)."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "Firefighters put out blazes in ", "at least two", 2,
+                    " buildings, the bank and a branch of the ministry, in Athens.", unit="buildings"),
+            _stated("b", "Firefighters said ", "two", 2, " other buildings besides the bank burned in Athens.",
+                    unit="buildings"),
+            _stated("c", "Firefighters put out blazes in ", "two", 2, " buildings in Athens, the bank among them.",
+                    unit="buildings")]
+    groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
+    assert groups == [["a", "c"]]
+
+
+@pytest.mark.parametrize("text, value, total", [
+    ("one of six", 1 / 6, 6.0),
+    ("178 of 369", 178 / 369, 369.0),
+    ("two of the 12", 2 / 12, 12.0),
+    ("23 of every 24", 23 / 24, None),  # a rate, not a set
+    ("tens of thousands", 10000.0, None),
+    ("six", 6.0, None),
+])
+def test_a_share_counts_its_whole(text, value, total):
+    from newsledger.link.claims import share_total
+
+    assert share_total({"text": text, "value": value}) == total
+
+
+def test_one_of_six_children_agrees_with_six_children():
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "She was ", "one of six", 1 / 6, " children of a poor family in Ohio.", unit="children"),
+            _stated("b", "She grew up with five siblings, ", "six", 6, " children of a poor family in Ohio.",
+                    unit="children")]
+    (g,) = group_story("s", [], figs)
+    assert g["verdict"] == "agree", g["reason"]

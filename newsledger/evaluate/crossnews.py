@@ -221,11 +221,12 @@ def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: di
     fig_of = map_gold(gold, id_of, members, texts)
     gold_of = {v: k for k, v in fig_of.items()}  # stored figure -> gold figure
     by_group = defaultdict(list)
-    verdict_of = {}
+    verdict_of, reason_of = {}, {}
     for g, m in members:
         if m.get("start") is not None:
             by_group[g["id"]].append(_member_key(m))
         verdict_of[g["id"]] = VERDICT_ALIAS.get(g["verdict"], g["verdict"])
+        reason_of[g["id"]] = g.get("reason") or ""
     pred, unmapped, pair_group = set(), 0, {}
     for gid, ms in by_group.items():
         for a, b in itertools.combinations(sorted(set(ms)), 2):
@@ -253,7 +254,8 @@ def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: di
                 if verdict_of[gid] == grp["verdict"]:
                     right += 1
                 else:
-                    wrong.append(f"{sub}/{grp['id']}: {verdict_of[gid]} for {grp['verdict']}")
+                    wrong.append(f"{sub}/{grp['id']}: {verdict_of[gid]} for {grp['verdict']} "
+                                 f"(ours: {reason_of[gid][:100]})")
         for p in g["apart"]:
             if (sub,) + tuple(sorted((p["a"], p["b"]))) in pred:
                 apart += 1
@@ -262,8 +264,8 @@ def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: di
                groups_found=found, verdicts_right=right,
                verdict_accuracy=round(right / found, 3) if found else 0.0, apart_joined=apart,
                figures_mapped=len(fig_of), gold_figures=sum(len(g["figures"]) for g in gold.values()),
-               verdict_confusion=dict(Counter(w.split(": ", 1)[1] for w in wrong).most_common()),
-               verdicts_wrong=wrong[:20])
+               verdict_confusion=dict(Counter(w.split(": ", 1)[1].split(" (ours")[0] for w in wrong).most_common()),
+               verdicts_wrong=wrong)
     return out
 
 
@@ -371,9 +373,11 @@ def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int =
                   "link_seconds": round(spent, 1),
                   "stories": score_stories(ledger, id_of),
                   "figure_pairs": score_groups(gold, id_of, ledger, texts)}
+        wrong = report["figure_pairs"].pop("verdicts_wrong")  # listed for development topics only
         if failures:
             report["failures"] = {"stories": story_failures(ledger, id_of),
-                                  "figure_pairs": missed_pairs(gold, id_of, ledger, items, texts)}
+                                  "figure_pairs": missed_pairs(gold, id_of, ledger, items, texts),
+                                  "verdicts_wrong": wrong}
     finally:
         ledger.close()
     return report
@@ -457,6 +461,9 @@ def _print_failures(fl: dict) -> None:
     print("missed gold figure pairs by cause: " + ", ".join(f"{k} {v}" for k, v in fp["causes"].items()))
     for k, ex in fp["examples"].items():
         print(f"   {k}: " + "; ".join(ex))
+    print(f"wrong verdicts ({len(fl['verdicts_wrong'])}, gold group: ours for the gold's):")
+    for w in fl["verdicts_wrong"]:
+        print(f"   {w}")
 
 
 if __name__ == "__main__":

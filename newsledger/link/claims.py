@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from typing import Optional
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+from newsledger.analyze.quantities import _word_or_digit
 from newsledger.link.measures import DIMENSIONS, NOT_NAMES, group_key, measure
 from newsledger.link.speakers import canonical, same_side, side_keys
 from newsledger.link.text import STOPWORDS, words
@@ -159,12 +160,26 @@ def _same_number(ba: str, bb: str) -> bool:
         (len(kinds & {"at-least", "at-most"}) == 1 and kinds <= {"exact", "approx", "at-least", "at-most"})
 
 
+def _near(x: float, y: float) -> bool:
+    """Two values equal within 1%."""
+    return abs(x - y) <= 0.01 * max(abs(x), abs(y), 1e-9)
+
+
+def _same_ends(a: dict, b: dict) -> bool:
+    """Two ranges name one figure only when both ends match ("40 to 80 percent" and "40 to 70
+    percent" share their low end, not their figure); other bounds: their value says it."""
+    if a["bound"] != "range" or b["bound"] != "range":
+        return True
+    (alo, ahi), (blo, bhi) = _scaled(a), _scaled(b)
+    return _near(alo, blo) and _near(ahi, bhi)
+
+
 def compare(a: dict, b: dict) -> tuple[str, str]:
     """Relation of two figure members: agree | spread | different-things | conflict."""
     (alo, ahi), (blo, bhi) = _scaled(a), _scaled(b)
     fa, fb = a["figure"], b["figure"]
     va, vb = a["value"] * a.get("scale", 1.0), b["value"] * b.get("scale", 1.0)
-    if abs(va - vb) <= 0.01 * max(abs(va), abs(vb), 1e-9) and _same_number(a["bound"], b["bound"]):
+    if _near(va, vb) and _same_number(a["bound"], b["bound"]) and _same_ends(a, b):
         same = f"both give {fa}" if fa == fb else f"give the same figure (\"{fa}\", \"{fb}\")"
         return "agree", f"{a['name']} and {b['name']} {same}"
     if _requoted(a, b):  # one source, one moment, two figures: one article misquotes it
@@ -282,12 +297,31 @@ def own_figure_idx(q: dict) -> int:
     return TITLE_IDX - start if q.get("where") == "title" else -1 - start
 
 
+_SHARE = re.compile(r"^\s*([\w-]+)\s+of\s+(?:the\s+)?([\w,-]+)\s*$", re.I)
+
+
+def share_total(q: dict) -> Optional[float]:
+    """The whole a share figure counts ("one of six children", "178 of 369 punches"): the
+    quantity reader gives it as a fraction (1/6), but what it names is a set of six; None
+    for any other figure (and for a rate, "23 of every 24 hours")."""
+    m = _SHARE.match(q.get("text") or "")
+    if m is None:
+        return None
+    part, whole = (_word_or_digit(g.replace(",", "")) for g in m.groups())
+    if part is None or whole is None or not 0 < part < whole:
+        return None
+    return whole
+
+
 def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[dict]:
     if q.get("value") is None or _is_year(q) or re.fullmatch(r"0+", (q.get("text") or "").strip()):
         return None  # no value, a year, or the tail of a split figure ("20 000" read as "000")
     ms = measure(before, q.get("text") or "", after, q.get("unit"))
     if ms.dimension is None and ms.name.startswith("count:"):
         return None  # a bare number: nothing says what it counts
+    total = share_total(q)
+    if total is not None:  # "one of six children": six children, not a sixth of one
+        q = dict(q, value=total, low=None, high=None, bound="exact")
     if ms.name.startswith("record:"):  # "9-14" read whole or as "9": one record, its wins
         q = dict(q, value=float(ms.name.split(":")[1].split("-")[0]), low=None, high=None, bound="exact")
     row = dict(r, idx=r.get("idx") if r.get("idx") is not None else own_figure_idx(q))
@@ -300,6 +334,7 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
     m["_who"] = _keywords(m.get("name") or "")
     m["_names"] = names_near(before) - m["_who"]
+    m["_other"] = counts_others(after)
     start = q.get("start")  # the figure's sentence: its other figures are other quantities
     m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
@@ -308,6 +343,16 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
 
 NAME_WINDOW = 30  # characters before a figure whose names say which one it is
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
+
+
+_OTHER_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:besides|apart from|in addition to|excluding|not including|other than)\b", re.I)
+
+
+def counts_others(after: str) -> bool:
+    """Whether a figure counts things beyond one already named ("Two other buildings besides
+    the bank"): not the same count as an equal plain figure ("at least two buildings, the bank
+    and ..."), so equality alone does not join them."""
+    return bool(_OTHER_AFTER.match(after))
 
 
 def names_near(before: str) -> set:
@@ -437,6 +482,7 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
             continue
         jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
         if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP
+                          and ms[i].get("_other") == ms[j].get("_other")
                           and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
             union(i, j)
     by_about: dict[tuple, int] = {}
@@ -672,7 +718,7 @@ def _requoted(a: dict, b: dict) -> bool:
     return (a.get("article_id") != b.get("article_id") and bool(_moment(a))
             and _moment(a) == _moment(b) and a["name"] == b["name"]
             and a["bound"] == b["bound"] and set(a.get("aspects") or ()) == set(b.get("aspects") or ())
-            and abs(a["value"] - b["value"]) > 0.01 * max(abs(a["value"]), abs(b["value"]), 1e-9))
+            and not _near(a["value"], b["value"]))
 
 
 def _moment(m: dict) -> Optional[str]:

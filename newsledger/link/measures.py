@@ -263,6 +263,9 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     for key in (u, ws[0] if ws else ""):
         if key in CURRENCY:
             return Measure("amount:" + (state(before, after) or "-"), CURRENCY[key])
+    area = _area(ws, after)
+    if area is not None:
+        return area
     head = ws[0] if ws else ""
     if head in UNITS:
         dim, f = UNITS[head]
@@ -281,7 +284,22 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
                                      and noun not in ("troop", "job") else ""), noun)
 
 
-DIMENSIONS = ("seconds", "metres", "kg", "percent", "degrees")
+DIMENSIONS = ("seconds", "metres", "square metres", "kg", "percent", "degrees")
+_SQUARE_AFTER = re.compile(r"^\s*-?\s*(?:square|sq\.?)[- ]", re.I)  # "170,000-square-foot building"
+
+
+def _area(ws: list[str], after: str) -> Optional[Measure]:
+    """An area: a length unit squared ("square feet", "15,800-square-metre building", read with
+    "square" in the unit or just after the number), in square metres (the factor squared)."""
+    squared = bool(ws) and ws[0] in ("square", "sq", "sq.")
+    lengths = ws[1:] if squared else ws
+    if not lengths or not (squared or _SQUARE_AFTER.match(after)):
+        return None
+    dim, f = UNITS.get(lengths[0], (None, 1.0))
+    if dim != "metres":
+        return None
+    rest = [w for w in lengths[1:] if w not in ("per", "a", "an")]
+    return Measure(f"square metres:{rest[0] if rest else '-'}", "square metres", f * f)
 
 
 def group_key(m: Measure) -> tuple:
