@@ -22,6 +22,7 @@ from newsledger.link import claims as C
 from newsledger.serve import create_app
 from newsledger.store import Ledger
 from test_postgres import PG, pg_url  # noqa: F401  (pg_url: a throwaway PostgreSQL database)
+from throwaway_db import alembic_config
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("claim_groups_bench", ROOT / "benchmarks" / "claim_groups.py")
@@ -132,16 +133,13 @@ def test_a_group_keeps_its_earliest_members_and_says_so(monkeypatch):
 def migration_round_trip(db: str, tmp_path: Path) -> None:
     """Groups stored by 0002 (members inside the group's JSON) read the same after 0003."""
     from alembic import command
-    from alembic.config import Config
 
     small = bench.write_pages(tmp_path / "small", pages=2, lines=12)
     cli_ingest(small, db)
     ledger = Ledger(db)
     before = claim_groups(ledger)
     assert before and all(not g["truncated"] for g in before)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(ROOT / "newsledger" / "store" / "migrations"))
-    cfg.set_main_option("sqlalchemy.url", ledger.url.replace("%", "%%"))
+    cfg = alembic_config(ledger)
     command.downgrade(cfg, "0002")
     with ledger.engine.connect() as c:
         gid, data = c.exec_driver_sql("SELECT id, data FROM link_claim_groups").first()

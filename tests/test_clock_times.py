@@ -5,16 +5,15 @@ PostgreSQL), and CLI, API and web show them as clock times. Made-up pages except
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from newsledger.evaluate import shared_dir
 from newsledger.extract import extract
 from newsledger.model import Article, Document, settle_stamps
 from newsledger.store import Ledger
 from test_postgres import PG, pg_url  # noqa: F401  (pg_url: a throwaway PostgreSQL database)
-
-ROOT = Path(__file__).resolve().parent.parent
+from throwaway_db import alembic_config
 
 
 @pytest.mark.parametrize("given,settled", [
@@ -59,9 +58,9 @@ def test_article_json_stored_before_the_split_reads_back_with_the_clock_apart():
 
 
 def _seed_article() -> Article:
-    seed = ROOT.parent / "shared" / "seeds" / "000_cf3f4e080ef5b4cc.txt"
+    seed = shared_dir() / "seeds" / "000_cf3f4e080ef5b4cc.txt"
     if not seed.exists():
-        pytest.skip("../shared/seeds is absent (the seed page)")
+        pytest.skip(f"seed page not found at {seed} (set NEWSLEDGER_SHARED to the shared folder)")
     return extract(Document(source=str(seed), raw=seed.read_bytes(), kind="text"))
 
 
@@ -69,13 +68,10 @@ def migration_0006(db: str) -> None:
     """Down to 0005, the seed's clock times go back into published/updated (as 0005 stored them);
     up again, they move out, in the columns and in the article JSON."""
     from alembic import command
-    from alembic.config import Config
 
     ledger = Ledger(db)
     (aid,) = ledger.add([(_seed_article(), None, None)]).new
-    cfg = Config()
-    cfg.set_main_option("script_location", str(ROOT / "newsledger" / "store" / "migrations"))
-    cfg.set_main_option("sqlalchemy.url", ledger.url.replace("%", "%%"))
+    cfg = alembic_config(ledger)
 
     def stored():
         with ledger.engine.connect() as c:

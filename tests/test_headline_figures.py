@@ -4,7 +4,6 @@ back (migration 0005, SQLite and PostgreSQL), and the linker groups them as the 
 ("reported") with the body's and other outlets' figures of the same measure. Made-up articles."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -16,8 +15,7 @@ from newsledger.serve.render import headline_figures
 from newsledger.store import Ledger
 from newsledger.store.schema import quantities
 from test_postgres import PG, pg_url  # noqa: F401  (pg_url: a throwaway PostgreSQL database)
-
-ROOT = Path(__file__).resolve().parent.parent
+from throwaway_db import alembic_config
 
 FLOOD = ["Part of the Halvorn Dam on the Sedra river in Tarsk province collapsed at dawn, flooding the "
          "towns of Osvar and Brennik.",
@@ -110,14 +108,11 @@ def migration_0005(db: str) -> None:
     """0005 adds ``where`` ("text" for every figure stored before); down again, the headline
     figures (which 0004 cannot say are in the title) go."""
     from alembic import command
-    from alembic.config import Config
 
     ledger = Ledger(db)
     a = _first()
     (aid,) = ledger.add([(a, None, None)]).new
-    cfg = Config()
-    cfg.set_main_option("script_location", str(ROOT / "newsledger" / "store" / "migrations"))
-    cfg.set_main_option("sqlalchemy.url", ledger.url.replace("%", "%%"))
+    cfg = alembic_config(ledger)
     command.downgrade(cfg, "0004")
     with ledger.engine.connect() as c:
         cols = [r for r in c.exec_driver_sql("SELECT * FROM quantities").keys()]

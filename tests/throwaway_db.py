@@ -58,3 +58,15 @@ def _drop(admin, name: str, tries: int = 20) -> None:
             if attempt == tries - 1:
                 raise
             time.sleep(0.5)
+
+
+def alembic_config(ledger):
+    """An Alembic config on ``ledger``'s database, for tests that step its migrations down and up."""
+    from pathlib import Path
+
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).resolve().parents[1] / "newsledger" / "store" / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", ledger.url.replace("%", "%%"))
+    return cfg
