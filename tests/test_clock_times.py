@@ -12,8 +12,7 @@ from newsledger.evaluate import shared_dir
 from newsledger.extract import extract
 from newsledger.model import Article, Document, settle_stamps
 from newsledger.store import Ledger
-from test_postgres import PG, pg_url  # noqa: F401  (pg_url: a throwaway PostgreSQL database)
-from throwaway_db import alembic_config
+from throwaway_db import alembic_config, throwaway_ledger
 
 
 @pytest.mark.parametrize("given,settled", [
@@ -89,13 +88,10 @@ def migration_0006(db: str) -> None:
     ledger.close()
 
 
-def test_migration_0006_on_sqlite(tmp_path):
-    migration_0006(f"sqlite:///{tmp_path / 'mig.db'}")
-
-
-@pytest.mark.skipif(not PG, reason="NEWSLEDGER_TEST_PG is not set")
-def test_migration_0006_on_postgresql(pg_url):  # noqa: F811
-    migration_0006(pg_url)
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_migration_0006_moves_clock_times_out_and_back(backend, tmp_path_factory):
+    with throwaway_ledger(backend, tmp_path_factory) as url:
+        migration_0006(url)
 
 
 def test_the_article_page_says_the_clock_time_and_that_the_page_gives_no_date(tmp_path):
