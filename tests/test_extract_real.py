@@ -139,6 +139,18 @@ def test_reach_finds_gold_as_a_line_or_a_part_of_one():
     assert names_reachable("ByJane RoeTwitter", ["Jane Roe"]) == [True]  # glued: the byline rules unglue it
 
 
+def test_html_title_sources_say_whether_the_gold_is_the_visible_headline():
+    from newsledger.evaluate.extraction_real import html_title_sources
+
+    page = ("<html><head><title>Bridge shut | The Daily Tide</title>"
+            "<meta property='og:title' content='Bridge shut after cracks found'></head>"
+            "<body><h1>Harbour  bridge closed</h1><p>The council voted.</p></body></html>")
+    assert html_title_sources(page, "Harbour bridge closed") == {"h1"}
+    assert html_title_sources(page, "Bridge shut after cracks found") == {"meta"}
+    assert html_title_sources(page, "Bridge shut | The Daily Tide") == {"title"}
+    assert html_title_sources(page, "Something else") == set()
+
+
 def test_reach_reads_no_system_output(tmp_path):
     from newsledger.evaluate.extraction_real import reach
 
@@ -148,3 +160,4 @@ def test_reach_reads_no_system_output(tmp_path):
         for name in FLATTENERS:
             assert part[name]["title"] == [0, part["pages"]]  # "A different headline" is in no page
             assert part[name]["authors"] == [part["pages"], part["pages"]]  # "Jane Roe" is in every page
+        assert sum(part["html"].values()) == part["pages"]

@@ -306,17 +306,38 @@ def names_reachable(flat: str, gold: list[str]) -> list[bool]:
     return [bool(norm(n)) and norm(n) in text for n in gold]
 
 
+def html_title_sources(html: str, gold: str) -> set[str]:
+    """Where the gold title stands in the page's markup: "h1" (an <h1>), "meta" (og:title or
+    twitter:title), "title" (<title>); normalised as the scorer does. A title that is no <h1>
+    is the page's metadata, not the headline a reader sees."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return set()
+    want = norm(gold)
+    where = {"h1": [h.text_content() for h in tree.iter("h1")],
+             "meta": [m.get("content") or "" for m in tree.xpath("//meta[@property='og:title' or @name='twitter:title']")],
+             "title": [t.text_content() for t in tree.iter("title")]}
+    return {k for k, texts in where.items() if any(norm(" ".join(t.split())) == want for t in texts)}
+
+
 def reach(split: str = "dev", data: Optional[Path] = None) -> dict:
-    """{part: {"pages": n, flattener: {"title": (reachable, scored), "authors": (pages with every
-    gold name in the text, scored), "names": (names found, names)}}}: the ceiling any rule on the
+    """{part: {"pages": n, "html": {where the gold title stands in the markup: count}, flattener:
+    {"title": (reachable, scored), "authors": (pages with every gold name in the text, scored),
+    "names": (names found, names)}}}: the ceiling any rule on the
     flattened text can reach. No system runs: this reads only the pages and their gold, so it
     may be printed for the test part too."""
     out: dict = {}
     for page in load_pages(split, data):
-        part = out.setdefault(page.split, {"pages": 0} | {f: {"title": [0, 0], "authors": [0, 0], "names": [0, 0]}
-                                                            for f in FLATTENERS})
+        part = out.setdefault(page.split, {"pages": 0, "html": {"h1": 0, "meta or title only": 0, "none": 0}}
+                              | {f: {"title": [0, 0], "authors": [0, 0], "names": [0, 0]} for f in FLATTENERS})
         part["pages"] += 1
         html = decoded(page.raw)
+        if page.gold.get("title") is not None:
+            where = html_title_sources(html, page.gold["title"])
+            part["html"]["h1" if "h1" in where else "meta or title only" if where else "none"] += 1
         for name, flat_fn in FLATTENERS.items():
             flat, cell = flat_fn(html), part[name]
             if page.gold.get("title") is not None:
@@ -341,6 +362,9 @@ def print_reach(result: dict) -> None:
         for name in FLATTENERS:
             c = res[name]
             print(f"{name:12} {share(c['title']):>16} {share(c['authors']):>16} {share(c['names']):>16}")
+        h = res["html"]
+        print(f"HTML: the gold title is an <h1> of the page on {h['h1']} of {sum(h.values())} pages; only the "
+              f"og/twitter:title or <title> on {h['meta or title only']}; in none of them on {h['none']}")
         print()
 
 
