@@ -85,6 +85,11 @@ def test_two_line_agency_header():
     ("Jane Roe@janeroe", ["Jane Roe"]),
     ("Jane Roe Deputy Content Hub Director", ["Jane Roe"]),
     ("By Jane Roe For Example.com", ["Jane Roe"]),
+    ("Anna Berger Zuletzt geändert am 06.11.2023", ["Anna Berger"]),  # an editing cue in another language
+    ("von Lena Großmann Erstellt am 01.01.23 um 08:35", ["Lena Großmann"]),  # ß in a name
+    ("Jana Weiß / Oktober 25 2023", ["Jana Weiß"]),  # a month name in another language
+    ("Marta Ortiz | Publicado hace 3 horas", ["Marta Ortiz"]),
+    ("Karl Dorn Autor", ["Karl Dorn"]),  # the role after the name
 ])
 def test_byline_lines_with_glued_tails(line, names):
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", line))

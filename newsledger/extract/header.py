@@ -75,7 +75,7 @@ correspondent reporter editor writer columnist contributor redakteur redakteurin
 staff senior chief political deputy associate assistant follow finance monde professor markets app dive deeper
 party full screen font size recent posts post watched mehr weitere artikel galerie verwandte ähnliche
 kommentieren drucken zur zum más leido übersicht products services solutions""".split())
-_NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
+_NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zßà-öø-ÿā-žа-яёіїєґ'’]+"
                         r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
 _ROLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Correspondent|Reporter|Editor|Writer|Columnist|Contributor|"
@@ -369,7 +369,7 @@ assistant managing executive digital desk producer presenter analyst economics b
 health science technology travel royal showbiz crime consumer money trends weekend video audio data
 investigations investigative foreign home affairs international national local lead head of at
 parliamentary bureau courts legal education environment climate energy property transport
-redakteur redakteurin journalist journalistin reporterin""".split())
+redakteur redakteurin journalist journalistin reporterin autor autorin""".split())
 
 
 def _strip_roles(s: str) -> str:
@@ -380,8 +380,12 @@ def _strip_roles(s: str) -> str:
     return " ".join(toks)
 
 
-_TIME_TAIL = re.compile(r"\s*(?:\d|(?:published|updated|posted|veröffentlicht|publicado|publié)\b|"
-                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$", re.I)
+# what follows a name on a by-line: a date, a posting or editing cue ("Zuletzt geändert am ...",
+# "Erstellt am ...", "Publicado hace 3 horas"), a month name in several languages before a number
+_TIME_TAIL = re.compile(r"\s*(?:\d|(?:published|updated|posted|veröffentlicht|publicado|publié|publiziert|"
+                        r"zuletzt|geändert|aktualisiert|erstellt am|modifié|actualizado)\b|"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|janv|févr|avr|juil|"
+                        r"déc|ene|abr|ago|dic)[a-zéû]*\.?\s+\d).*$", re.I)
 _AGENCY_PART = re.compile(r"^\(?[A-Z]{2,5}\)?$")
 
 
@@ -454,7 +458,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     s = _BYLINE_STRIP.sub("", s).strip()
     cut = _GLUED_TAIL.split(s, maxsplit=1)
     s0 = cut[0].strip()
-    cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,")
+    cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,/")  # "Jane Roe / Oktober 25 2023"
     cut_time = _CONNECTOR_TAIL.sub("", cut_time) if by else cut_time
     role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
     handle = re.sub(r"@\w+.*$", "", role).strip()
