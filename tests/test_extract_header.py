@@ -227,6 +227,10 @@ def test_lower_case_topic_tag_and_menu_lines_are_no_headline():
     (("Jane Roe - Mar 14, 2024 8:02 pm UTC",), ["Jane Roe"]),
     (("Veröffentlicht am 14. März 2024", "  • Von: Anna KELLERMANN, Jonas WEIDNER"), ["Anna KELLERMANN", "Jonas WEIDNER"]),
     (("By Jane Roe, Senior Analyst, HRPA Ports",), ["Jane Roe"]),  # an acronym is no surname
+    (("Interview: Jana Brandt",), ["Jana Brandt"]),  # labels with a colon, in several languages
+    (("14 | 03 | 2024 | Region | Praxis | Text & Fotos: Karl Dorn | 0 | 337",), ["Karl Dorn"]),
+    (("Verfasst von: Karl Dorn | 14. März 2024",), ["Karl Dorn"]),
+    (("Texte : Jeanne Dupont",), ["Jeanne Dupont"]),
 ])
 def test_byline_forms(head, names):
     art = _text(_page(TITLE, *head))

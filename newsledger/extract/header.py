@@ -419,7 +419,8 @@ def _by_segment(s: str) -> str:
         s = "By " + s[mid.end():]
     if not _BYLINE_STRIP.match(s):
         segs = _SEGMENT_SEP.split(s)
-        s = next((seg for seg in segs[1:] if _BYLINE_STRIP.match(seg) and re.match(r"\S+\s+[A-ZÀ-ÖØ-Þ]", seg)), s)
+        s = next((seg for seg in segs[1:] if _BYLINE_STRIP.match(seg)
+                  and re.match(r"[A-ZÀ-ÖØ-Þ]", _BYLINE_STRIP.sub("", seg))), s)
     return _WITH_NAMES.sub(r", \1", s)
 
 
