@@ -231,6 +231,13 @@ def test_lower_case_topic_tag_and_menu_lines_are_no_headline():
     (("14 | 03 | 2024 | Region | Praxis | Text & Fotos: Karl Dorn | 0 | 337",), ["Karl Dorn"]),
     (("Verfasst von: Karl Dorn | 14. März 2024",), ["Karl Dorn"]),
     (("Texte : Jeanne Dupont",), ["Jeanne Dupont"]),
+    # a one-word name or handle only where the line plainly names the poster (by-word, then a date or cue)
+    (("Veröffentlicht am 14. März 2024 von Kalle",), ["Kalle"]),
+    (("Posted by Brannigan 14.03.2024",), ["Brannigan"]),
+    (("Von Ostrid / 14. März 2024 / Keine Kommentare",), ["Ostrid"]),
+    (("Veröffentlicht am 14. März 2024 von Hafen-Team",), ["Hafen-Team"]),
+    (("Am 14. März 2024 Von Henrik In Aktuell",), []),  # a capitalised word after it: the name may go on
+    (("Posted by admin 14.03.2024",), []),
 ])
 def test_byline_forms(head, names):
     art = _text(_page(TITLE, *head))

@@ -448,6 +448,27 @@ def _unglue_names(parts: list[str]) -> list[str]:
     return out
 
 
+_POSTING_CUE = re.compile(r"\b(?:posted|published|written|veröffentlicht|erstellt|geschrieben|eingestellt|verfasst|"
+                          r"publié|publicado|pubblicato)\b", re.I)
+_HANDLE = re.compile(r"^[^\W\d_][\w'’-]{1,30}$")
+
+
+def _posting_handle(line: str, parts: list[str]) -> bool:
+    """The one part is a one-word name or handle ("Creeny", "marc", "PETA-Team") that the line
+    plainly names as the poster: a by-word right before it, no capitalised word after it, and a
+    date or a posting cue on the line ("Veröffentlicht am 24. Januar 2020 von Creeny", "Posted
+    by Konstantin 21.10.2019"; not "Von Henry In Aktuell")."""
+    if len(parts) != 1 or not _HANDLE.match(parts[0]):
+        return False
+    word = parts[0].lower()
+    if word in _UI_WORDS or word in _ROLE_WORDS or word in _ARTICLE_FIRST or M.find_agency(parts[0]) \
+            or is_newsroom(parts[0]):
+        return False
+    # the word right after the by-word, with no capitalised word after it ("Von Jane Staff": a role cut off)
+    by_it = re.search(rf"\b(?i:by|von|par|por|door)\s*:?\s+{re.escape(parts[0])}(?![\w-])(?!\s+[A-ZÀ-ÖØ-Þ])", line)
+    return bool(by_it) and bool(_DATE.search(line) or _POSTING_CUE.search(line) or M.parse_date(line))
+
+
 def byline_names(line: str) -> tuple[list[str], bool]:
     """(people named by a byline-like line, whether the line itself shows it is a byline: a
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
@@ -480,6 +501,8 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     if not parts or len(parts) > 6:
         return [], False
     parts = _unglue_names(parts)
+    if _posting_handle(line, parts):
+        return parts, True
     if all(_name_part_ok(p) for p in parts):
         return parts, evidence
     if evidence:
