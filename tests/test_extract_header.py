@@ -231,6 +231,8 @@ def test_lower_case_topic_tag_and_menu_lines_are_no_headline():
     (("14 | 03 | 2024 | Region | Praxis | Text & Fotos: Karl Dorn | 0 | 337",), ["Karl Dorn"]),
     (("Verfasst von: Karl Dorn | 14. März 2024",), ["Karl Dorn"]),
     (("Texte : Jeanne Dupont",), ["Jeanne Dupont"]),
+    (("By Jonah Pike Jr.",), ["Jonah Pike Jr."]),  # the dot of "Jr." is part of the name
+    (("By Jonah Pike Sr., Jane Roe",), ["Jonah Pike Sr.", "Jane Roe"]),
     # a one-word name or handle only where the line plainly names the poster (by-word, then a date or cue)
     (("Veröffentlicht am 14. März 2024 von Kalle",), ["Kalle"]),
     (("Posted by Brannigan 14.03.2024",), ["Brannigan"]),

@@ -76,7 +76,7 @@ staff senior chief political deputy associate assistant follow finance monde pro
 party full screen font size recent posts post watched mehr weitere artikel galerie verwandte ähnliche
 kommentieren drucken zur zum más leido übersicht products services solutions""".split())
 _NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zßà-öø-ÿā-žа-яёіїєґ'’]+"
-                        r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
+                        r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|^(?:Jr|Sr)\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
 _ROLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Correspondent|Reporter|Editor|Writer|Columnist|Contributor|"
                         r"Redakteur(?:in)?|Journalist(?:in)?|Follow|Staff|Producer|Photographer))+\s*$|"
@@ -469,6 +469,12 @@ def _posting_handle(line: str, parts: list[str]) -> bool:
     return bool(by_it) and bool(_DATE.search(line) or _POSTING_CUE.search(line) or M.parse_date(line))
 
 
+def _trim_part(p: str) -> str:
+    """One name of a by-line without the punctuation around it, but with the dot of "Jr." / "Sr."."""
+    p = p.strip(" :,").lstrip(".")
+    return p if re.search(r"\b(?:Jr|Sr)\.$", p) else p.rstrip(".")
+
+
 def byline_names(line: str) -> tuple[list[str], bool]:
     """(people named by a byline-like line, whether the line itself shows it is a byline: a
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
@@ -490,7 +496,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     if cut_for != s and not evidence:
         return [], False  # "Jane Roe for Reuters" only on a byline: "A, Who Did X for Y" is a headline
     s = cut_for
-    parts = [_HONORIFIC.sub("", p.strip(" .:,")) for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
+    parts = [_HONORIFIC.sub("", _trim_part(p)) for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
                                                r"\ben\b|\boraz\b|\bi\b|\bve\b)\s*", s) if p.strip(" .:,")]
     parts = [p.title() if p.isupper() and len(p) > 3 else p for p in parts
              if not _AGENCY_PART.match(p) and not M.find_agency(p)]
