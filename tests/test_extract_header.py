@@ -266,6 +266,21 @@ def test_a_dated_byline_run_into_one_line_with_the_headline_as_first_body_line()
     assert art.byline == ["Jane Roe"]
 
 
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+@pytest.mark.parametrize("head, names", [
+    # a name line past a date or a standfirst, next to an explicit by-line: a product, a section, a photo's subject
+    (("Von Jana Roehrig und Karl Dorn", "14. März 2024", "Lena Vogt"), ["Jana Roehrig", "Karl Dorn"]),
+    (("Jane Roe , 14 March 2024, 12:01", "What the closure means for traders and residents.", "Harbour Works"),
+     ["Jane Roe"]),
+    # a list of names goes on past a line of marks only
+    (("By", "  • Jane Roe,", "  • Tom Lind,", "  • Eva Holm,", "  • Karl Dorn &", "  • …", "  • Ana Ruiz"),
+     ["Jane Roe", "Tom Lind", "Eva Holm", "Karl Dorn", "Ana Ruiz"]),
+])
+def test_a_bare_name_line_joins_an_explicit_byline_only_as_part_of_its_list(style, head, names):
+    art = _text(_page(TITLE, *head, style=style))
+    assert art.byline == names
+
+
 def test_a_number_after_a_name_is_no_byline_evidence():
     from newsledger.extract.header import byline_names
 

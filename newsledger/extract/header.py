@@ -657,7 +657,13 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
                 bulleted.add(k)
     if signed and not found:  # "Autor: Die Redaktion": the page names a newsroom, so no bare name either
         return [], []
-    chained = _chain_bare(bare, bulleted, anchors, title_k)
+    # where lines name the author explicitly, a bare name line is a co-author only right next to
+    # a name line (a list of names); a line further off (past a date, a standfirst or a label) is
+    # a photo's subject, a product or a section ("Google Chrome", "Alcaldía de Medellín")
+    if found:
+        chained = _listed_names(bare, set(found), idx, infos)
+    else:
+        chained = _chain_bare(bare, bulleted, anchors, title_k)
     if not found and not chained:
         chained = _lone_name(bare, bulleted, title_k, lo)
     if not found and not chained:  # a name by a photo credit only when nothing else names the author
@@ -679,6 +685,24 @@ def _lone_name(bare: dict[int, list[str]], bulleted: set[int], title_k: Optional
         return {}
     between = {k: v for k, v in bare.items() if title_k < k < lo + 1 and k not in bulleted}
     return between if len(between) == 1 and len(bare) == 1 else {}
+
+
+def _listed_names(bare: dict[int, list[str]], named: set[int], idx: list[int],
+                  infos: list[LineInfo]) -> dict[int, list[str]]:
+    """Bare name lines that go on a list of name lines: the next line with letters above or
+    below is a name line ("• Davide Castelvecchi &" / "• …" / "• Jeff Tollefson")."""
+    def neighbour(k: int, step: int) -> int:
+        k += step
+        while 0 <= k < len(idx) and not re.search(r"[^\W\d_]", infos[idx[k]].text):
+            k += step
+        return k
+
+    out: dict[int, list[str]] = {}
+    for k in sorted(bare):
+        if neighbour(k, -1) in named or neighbour(k, 1) in named:
+            out[k] = bare[k]
+            named.add(k)
+    return out
 
 
 def _chain_bare(bare: dict[int, list[str]], bulleted: set[int], anchors: set[int],
