@@ -602,7 +602,8 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     (further while name lines follow a lone "By"). "By ..." lines and name lines after a lone
     "By" or before a role line count; a bare name line only next to such a line, a date line
     or another counted name line, never when it is a topic tag, and next to a photo credit
-    only when no other line names the author."""
+    only when no other line names the author; where lines name the author explicitly, a bare
+    name line joins them only as part of their list (:func:`_listed_names`)."""
     start = title_k - BY_ABOVE_TITLE if title_k is not None else max(0, lo - 15)
     body = max(lo, title_k + 1) if title_k is not None else lo  # the headline may be the body's first line
     stop = min(len(idx), body + NAME_ZONE_AFTER)
