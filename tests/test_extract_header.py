@@ -85,6 +85,11 @@ def test_two_line_agency_header():
     ("Jane Roe@janeroe", ["Jane Roe"]),
     ("Jane Roe Deputy Content Hub Director", ["Jane Roe"]),
     ("By Jane Roe For Example.com", ["Jane Roe"]),
+    ("Anna Berger Zuletzt geändert am 06.11.2023", ["Anna Berger"]),  # an editing cue in another language
+    ("von Lena Großmann Erstellt am 01.01.23 um 08:35", ["Lena Großmann"]),  # ß in a name
+    ("Jana Weiß / Oktober 25 2023", ["Jana Weiß"]),  # a month name in another language
+    ("Marta Ortiz | Publicado hace 3 horas", ["Marta Ortiz"]),
+    ("Karl Dorn Autor", ["Karl Dorn"]),  # the role after the name
 ])
 def test_byline_lines_with_glued_tails(line, names):
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", line))
@@ -251,6 +256,19 @@ def test_lower_case_topic_tag_and_menu_lines_are_no_headline():
     (("Jane Roe - Mar 14, 2024 8:02 pm UTC",), ["Jane Roe"]),
     (("Veröffentlicht am 14. März 2024", "  • Von: Anna KELLERMANN, Jonas WEIDNER"), ["Anna KELLERMANN", "Jonas WEIDNER"]),
     (("By Jane Roe, Senior Analyst, HRPA Ports",), ["Jane Roe"]),  # an acronym is no surname
+    (("Interview: Jana Brandt",), ["Jana Brandt"]),  # labels with a colon, in several languages
+    (("14 | 03 | 2024 | Region | Praxis | Text & Fotos: Karl Dorn | 0 | 337",), ["Karl Dorn"]),
+    (("Verfasst von: Karl Dorn | 14. März 2024",), ["Karl Dorn"]),
+    (("Texte : Jeanne Dupont",), ["Jeanne Dupont"]),
+    (("By Jonah Pike Jr.",), ["Jonah Pike Jr."]),  # the dot of "Jr." is part of the name
+    (("By Jonah Pike Sr., Jane Roe",), ["Jonah Pike Sr.", "Jane Roe"]),
+    # a one-word name or handle only where the line plainly names the poster (by-word, then a date or cue)
+    (("Veröffentlicht am 14. März 2024 von Kalle",), ["Kalle"]),
+    (("Posted by Brannigan 14.03.2024",), ["Brannigan"]),
+    (("Von Ostrid / 14. März 2024 / Keine Kommentare",), ["Ostrid"]),
+    (("Veröffentlicht am 14. März 2024 von Hafen-Team",), ["Hafen-Team"]),
+    (("Am 14. März 2024 Von Henrik In Aktuell",), []),  # a capitalised word after it: the name may go on
+    (("Posted by admin 14.03.2024",), []),
 ])
 def test_byline_forms(head, names):
     art = _text(_page(TITLE, *head))
@@ -275,6 +293,21 @@ def test_a_dated_byline_run_into_one_line_with_the_headline_as_first_body_line()
     art = _text("\n".join(lines).encode())
     assert art.title == question
     assert art.byline == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+@pytest.mark.parametrize("head, names", [
+    # a name line past a date or a standfirst, next to an explicit by-line: a product, a section, a photo's subject
+    (("Von Jana Roehrig und Karl Dorn", "14. März 2024", "Lena Vogt"), ["Jana Roehrig", "Karl Dorn"]),
+    (("Jane Roe , 14 March 2024, 12:01", "What the closure means for traders and residents.", "Harbour Works"),
+     ["Jane Roe"]),
+    # a list of names goes on past a line of marks only
+    (("By", "  • Jane Roe,", "  • Tom Lind,", "  • Eva Holm,", "  • Karl Dorn &", "  • …", "  • Ana Ruiz"),
+     ["Jane Roe", "Tom Lind", "Eva Holm", "Karl Dorn", "Ana Ruiz"]),
+])
+def test_a_bare_name_line_joins_an_explicit_byline_only_as_part_of_its_list(style, head, names):
+    art = _text(_page(TITLE, *head, style=style))
+    assert art.byline == names
 
 
 def test_a_number_after_a_name_is_no_byline_evidence():

@@ -75,8 +75,8 @@ correspondent reporter editor writer columnist contributor redakteur redakteurin
 staff senior chief political deputy associate assistant follow finance monde professor markets app dive deeper
 party full screen font size recent posts post watched mehr weitere artikel galerie verwandte ähnliche
 kommentieren drucken zur zum más leido übersicht products services solutions""".split())
-_NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zà-öø-ÿā-žа-яёіїєґ'’]+"
-                        r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|"
+_NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zßà-öø-ÿā-žа-яёіїєґ'’]+"
+                        r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|^(?:Jr|Sr)\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
 _ROLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Correspondent|Reporter|Editor|Writer|Columnist|Contributor|"
                         r"Redakteur(?:in)?|Journalist(?:in)?|Follow|Staff|Producer|Photographer))+\s*$|"
@@ -369,7 +369,7 @@ assistant managing executive digital desk producer presenter analyst economics b
 health science technology travel royal showbiz crime consumer money trends weekend video audio data
 investigations investigative foreign home affairs international national local lead head of at
 parliamentary bureau courts legal education environment climate energy property transport
-redakteur redakteurin journalist journalistin reporterin""".split())
+redakteur redakteurin journalist journalistin reporterin autor autorin""".split())
 
 
 def _strip_roles(s: str) -> str:
@@ -380,8 +380,12 @@ def _strip_roles(s: str) -> str:
     return " ".join(toks)
 
 
-_TIME_TAIL = re.compile(r"\s*(?:\d|(?:published|updated|posted|veröffentlicht|publicado|publié)\b|"
-                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$", re.I)
+# what follows a name on a by-line: a date, a posting or editing cue ("Zuletzt geändert am ...",
+# "Erstellt am ...", "Publicado hace 3 horas"), a month name in several languages before a number
+_TIME_TAIL = re.compile(r"\s*(?:\d|(?:published|updated|posted|veröffentlicht|publicado|publié|publiziert|"
+                        r"zuletzt|geändert|aktualisiert|erstellt am|modifié|actualizado)\b|"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|janv|févr|avr|juil|"
+                        r"déc|ene|abr|ago|dic)[a-zéû]*\.?\s+\d).*$", re.I)
 _AGENCY_PART = re.compile(r"^\(?[A-Z]{2,5}\)?$")
 
 
@@ -415,7 +419,8 @@ def _by_segment(s: str) -> str:
         s = "By " + s[mid.end():]
     if not _BYLINE_STRIP.match(s):
         segs = _SEGMENT_SEP.split(s)
-        s = next((seg for seg in segs[1:] if _BYLINE_STRIP.match(seg) and re.match(r"\S+\s+[A-ZÀ-ÖØ-Þ]", seg)), s)
+        s = next((seg for seg in segs[1:] if _BYLINE_STRIP.match(seg)
+                  and re.match(r"[A-ZÀ-ÖØ-Þ]", _BYLINE_STRIP.sub("", seg))), s)
     return _WITH_NAMES.sub(r", \1", s)
 
 
@@ -443,6 +448,33 @@ def _unglue_names(parts: list[str]) -> list[str]:
     return out
 
 
+_POSTING_CUE = re.compile(r"\b(?:posted|published|written|veröffentlicht|erstellt|geschrieben|eingestellt|verfasst|"
+                          r"publié|publicado|pubblicato)\b", re.I)
+_HANDLE = re.compile(r"^[^\W\d_][\w'’-]{1,30}$")
+
+
+def _posting_handle(line: str, parts: list[str]) -> bool:
+    """The one part is a one-word name or handle ("Creeny", "marc", "PETA-Team") that the line
+    plainly names as the poster: a by-word right before it, no capitalised word after it, and a
+    date or a posting cue on the line ("Veröffentlicht am 24. Januar 2020 von Creeny", "Posted
+    by Konstantin 21.10.2019"; not "Von Henry In Aktuell")."""
+    if len(parts) != 1 or not _HANDLE.match(parts[0]):
+        return False
+    word = parts[0].lower()
+    if word in _UI_WORDS or word in _ROLE_WORDS or word in _ARTICLE_FIRST or M.find_agency(parts[0]) \
+            or is_newsroom(parts[0]):
+        return False
+    # the word right after the by-word, with no capitalised word after it ("Von Jane Staff": a role cut off)
+    by_it = re.search(rf"\b(?i:by|von|par|por|door)\s*:?\s+{re.escape(parts[0])}(?![\w-])(?!\s+[A-ZÀ-ÖØ-Þ])", line)
+    return bool(by_it) and bool(_DATE.search(line) or _POSTING_CUE.search(line) or M.parse_date(line))
+
+
+def _trim_part(p: str) -> str:
+    """One name of a by-line without the punctuation around it, but with the dot of "Jr." / "Sr."."""
+    p = p.strip(" :,").lstrip(".")
+    return p if re.search(r"\b(?:Jr|Sr)\.$", p) else p.rstrip(".")
+
+
 def byline_names(line: str) -> tuple[list[str], bool]:
     """(people named by a byline-like line, whether the line itself shows it is a byline: a
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
@@ -454,7 +486,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     s = _BYLINE_STRIP.sub("", s).strip()
     cut = _GLUED_TAIL.split(s, maxsplit=1)
     s0 = cut[0].strip()
-    cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,")
+    cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,/")  # "Jane Roe / Oktober 25 2023"
     cut_time = _CONNECTOR_TAIL.sub("", cut_time) if by else cut_time
     role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
     handle = re.sub(r"@\w+.*$", "", role).strip()
@@ -464,7 +496,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     if cut_for != s and not evidence:
         return [], False  # "Jane Roe for Reuters" only on a byline: "A, Who Did X for Y" is a headline
     s = cut_for
-    parts = [_HONORIFIC.sub("", p.strip(" .:,")) for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
+    parts = [_HONORIFIC.sub("", _trim_part(p)) for p in re.split(r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|"
                                                r"\ben\b|\boraz\b|\bi\b|\bve\b)\s*", s) if p.strip(" .:,")]
     parts = [p.title() if p.isupper() and len(p) > 3 else p for p in parts
              if not _AGENCY_PART.match(p) and not M.find_agency(p)]
@@ -475,6 +507,8 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     if not parts or len(parts) > 6:
         return [], False
     parts = _unglue_names(parts)
+    if _posting_handle(line, parts):
+        return parts, True
     if all(_name_part_ok(p) for p in parts):
         return parts, evidence
     if evidence:
@@ -568,7 +602,8 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     (further while name lines follow a lone "By"). "By ..." lines and name lines after a lone
     "By" or before a role line count; a bare name line only next to such a line, a date line
     or another counted name line, never when it is a topic tag, and next to a photo credit
-    only when no other line names the author."""
+    only when no other line names the author; where lines name the author explicitly, a bare
+    name line joins them only as part of their list (:func:`_listed_names`)."""
     start = title_k - BY_ABOVE_TITLE if title_k is not None else max(0, lo - 15)
     body = max(lo, title_k + 1) if title_k is not None else lo  # the headline may be the body's first line
     stop = min(len(idx), body + NAME_ZONE_AFTER)
@@ -623,7 +658,13 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
                 bulleted.add(k)
     if signed and not found:  # "Autor: Die Redaktion": the page names a newsroom, so no bare name either
         return [], []
-    chained = _chain_bare(bare, bulleted, anchors, title_k)
+    # where lines name the author explicitly, a bare name line is a co-author only right next to
+    # a name line (a list of names); a line further off (past a date, a standfirst or a label) is
+    # a photo's subject, a product or a section ("Google Chrome", "Alcaldía de Medellín")
+    if found:
+        chained = _listed_names(bare, set(found), idx, infos)
+    else:
+        chained = _chain_bare(bare, bulleted, anchors, title_k)
     if not found and not chained:
         chained = _lone_name(bare, bulleted, title_k, lo)
     if not found and not chained:  # a name by a photo credit only when nothing else names the author
@@ -645,6 +686,24 @@ def _lone_name(bare: dict[int, list[str]], bulleted: set[int], title_k: Optional
         return {}
     between = {k: v for k, v in bare.items() if title_k < k < lo + 1 and k not in bulleted}
     return between if len(between) == 1 and len(bare) == 1 else {}
+
+
+def _listed_names(bare: dict[int, list[str]], named: set[int], idx: list[int],
+                  infos: list[LineInfo]) -> dict[int, list[str]]:
+    """Bare name lines that go on a list of name lines: the next line with letters above or
+    below is a name line ("• Davide Castelvecchi &" / "• …" / "• Jeff Tollefson")."""
+    def neighbour(k: int, step: int) -> int:
+        k += step
+        while 0 <= k < len(idx) and not re.search(r"[^\W\d_]", infos[idx[k]].text):
+            k += step
+        return k
+
+    out: dict[int, list[str]] = {}
+    for k in sorted(bare):
+        if neighbour(k, -1) in named or neighbour(k, 1) in named:
+            out[k] = bare[k]
+            named.add(k)
+    return out
 
 
 def _chain_bare(bare: dict[int, list[str]], bulleted: set[int], anchors: set[int],

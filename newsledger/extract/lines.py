@@ -703,7 +703,9 @@ def _neighbour_bullet(infos: list[LineInfo], i: int, step: int) -> bool:
 
 
 _BYLINE_STRIP = re.compile(r"^(?:by|von|par|por|di|door|av|af|from|written by|posted by|words by|reporting by|"
-                           r"story by|text:|autor(?:in)?:?|author:?|auteur:?)\s+", re.I)
+                           r"story by|text:|autor(?:in)?:?|author:?|auteur:?|"
+                           r"(?:text|texte|texto|tekst)(?:\s*(?:&|und|and|et|y|i|og)\s*(?:fotos?|photos?|bilder))?\s*:|"
+                           r"interview\s*:|verfasst von:?)\s+", re.I)
 
 
 def _norm_name(s: str) -> str:
