@@ -3,8 +3,8 @@
 The real-news claim gold (``newsledger/evaluate/data/claims_real/<page>.json``) holds no article
 text: only character offsets into the ``text`` field of ``../shared/data/realnews/expected.jsonl``
 for that page (for a ``trafeval-<HTML file stem>`` page: our HTML extractor's text of that
-``../shared/data/trafilatura-eval`` page), plus our own labels. Annotators write a *working* file outside the repo, where
-spans are given as the words themselves, and this script locates them::
+``../shared/data/trafilatura-eval`` page), plus our own labels. Annotators write a *working*
+file outside the repo, where spans are given as the words themselves, and this script locates them::
 
     .venv/bin/python scripts/claims_gold.py show PAGE_ID            # print the text, numbered paragraphs
     .venv/bin/python scripts/claims_gold.py convert WORK.json [...]  # -> claims_real/<page>.json

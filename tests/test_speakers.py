@@ -442,7 +442,8 @@ def test_a_source_split_from_the_name_it_describes_is_that_name(nlp):
     from newsledger.analyze.speakers import resolve_speakers
     from newsledger.model import Claim, Content, Cue, Source
 
-    words = ["Green", "Party", "supporter", "Ingrid", "Holm", "told", "Moss", "she", "expects", "a", "close", "race", "."]
+    words = ["Green", "Party", "supporter", "Ingrid", "Holm", "told", "Moss", "she", "expects", "a", "close",
+             "race", "."]
     heads = [1, 2, 5, 4, 5, 5, 5, 8, 5, 11, 11, 8, 5]
     deps = ["compound", "compound", "nsubj", "compound", "nsubj", "ROOT", "dobj", "nsubj", "ccomp", "det", "amod",
             "dobj", "punct"]
