@@ -46,7 +46,12 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   unresolved (two readings);
 * **a second opinion**: an organisation or group the parse made a speech verb's subject while
   the PolNeAR-trained tagger reads another phrase of the same sentence as the cue's source (not a
-  relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence).
+  relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence);
+* **parse slips and reports of reports**: "X denied ..., according to the Post" is unresolved (the
+  content names its own speaker); a source that only describes a name ("Warren supporter" of
+  "Warren supporter Zainab Dossaji told") is that name; a cue verb with no subject never takes the
+  subject of another clause ("as Ruano asked ..., Barrios, ..., explained"); "the man in red
+  shorts" is a man (an unnamed person a later "he" may mean).
 """
 from __future__ import annotations
 
