@@ -2,8 +2,9 @@
 
 The real-news claim gold (``newsledger/evaluate/data/claims_real/<page>.json``) holds no article
 text: only character offsets into the ``text`` field of ``../shared/data/realnews/expected.jsonl``
-for that page, plus our own labels. Annotators write a *working* file outside the repo, where
-spans are given as the words themselves, and this script locates them::
+for that page (for a ``trafeval-<HTML file stem>`` page: our HTML extractor's text of that
+``../shared/data/trafilatura-eval`` page), plus our own labels. Annotators write a *working*
+file outside the repo, where spans are given as the words themselves, and this script locates them::
 
     .venv/bin/python scripts/claims_gold.py show PAGE_ID            # print the text, numbered paragraphs
     .venv/bin/python scripts/claims_gold.py convert WORK.json [...]  # -> claims_real/<page>.json
@@ -43,13 +44,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from newsledger.evaluate import claims_real  # noqa: E402
 from newsledger.evaluate.goldspan import anchor_at, locate  # noqa: E402
 REALNEWS = ROOT.parent / "shared" / "data" / "realnews" / "expected.jsonl"
 GOLD_DIR = ROOT / "newsledger" / "evaluate" / "data" / "claims_real"
 
 
-def load_texts() -> dict[str, str]:
-    return {r["id"]: r["text"] for r in map(json.loads, REALNEWS.open(encoding="utf-8"))}
+def load_texts(page: str) -> dict[str, str]:
+    """page id -> text: realnews pages, and ``page`` itself when it is a trafilatura-eval page."""
+    texts = {r["id"]: r["text"] for r in map(json.loads, REALNEWS.open(encoding="utf-8"))}
+    texts.update({k: r["text"] for k, r in claims_real.load_texts({page}).items()})
+    return texts
 
 
 def convert_claim(text: str, c: dict, n: int) -> dict:
@@ -78,8 +83,8 @@ def convert_claim(text: str, c: dict, n: int) -> dict:
 
 def convert(work_path: Path) -> Path:
     work = json.loads(work_path.read_text(encoding="utf-8"))
-    texts = load_texts()
     page = work["page"]
+    texts = load_texts(page)
     text = texts[page]
     claims = []
     for n, c in enumerate(work["claims"], 1):
@@ -96,7 +101,7 @@ def convert(work_path: Path) -> Path:
 
 
 def show(page: str) -> None:
-    text = load_texts()[page]
+    text = load_texts(page)[page]
     pos = 0
     for n, para in enumerate(text.split("\n")):
         print(f"[{n} @{pos}] {para}")
@@ -104,7 +109,7 @@ def show(page: str) -> None:
 
 
 def render(page: str) -> None:
-    text = load_texts()[page]
+    text = load_texts(page)[page]
     gold = json.loads((GOLD_DIR / f"{page}.json").read_text(encoding="utf-8"))
     for n, c in enumerate(gold["claims"], 1):
         cut = lambda sp: text[sp[0]:sp[1]] if sp else None  # noqa: E731

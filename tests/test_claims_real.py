@@ -93,6 +93,27 @@ def test_cli_scores_a_gold_dir_and_exits_nonzero_on_a_missed_gate(tmp_path, caps
     assert main(["--gold-dir", str(tmp_path / "missing")]) == 2
 
 
+def test_every_gold_page_text_is_the_text_it_was_annotated_on():
+    """Gold offsets index the page text: a realnews record's, or for a ``trafeval-`` page our HTML
+    extractor's output on that trafilatura-eval page; the stored sha1 catches a changed text."""
+    import hashlib
+
+    from newsledger.evaluate import data_dir
+    from newsledger.evaluate.claims_real import GOLD_DIR, TRAFEVAL, load_texts
+
+    try:
+        data_dir("realnews"), data_dir("trafilatura-eval")
+    except FileNotFoundError:
+        pytest.skip("shared realnews / trafilatura-eval data not found")
+    golds = [json.loads(f.read_text("utf-8")) for f in sorted(GOLD_DIR.glob("*.json")) if f.name != "SPLIT.json"]
+    assert any(g["page"].startswith(TRAFEVAL) for g in golds)
+    texts = load_texts({g["page"] for g in golds})
+    for g in golds:
+        assert g["page"] in texts, g["page"]
+        assert hashlib.sha1(texts[g["page"]]["text"].encode("utf-8")).hexdigest() == g["text_sha1"], g["page"]
+    assert load_texts({TRAFEVAL + "no-such-page"}) == {}
+
+
 # ---------------------------------------------------------------- statements
 
 

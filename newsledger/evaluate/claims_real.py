@@ -1,7 +1,8 @@
 """Claims on real news: precision, recall and wrong-speaker share against our own annotations.
 
 Gold (``data/claims_real/<page>.json``, written by ``scripts/claims_gold.py``) holds character
-offsets into the ``text`` of ``shared/data/realnews/expected.jsonl`` for that page, plus labels;
+offsets into the ``text`` of ``shared/data/realnews/expected.jsonl`` for that page (for a
+``trafeval-`` page: our HTML extractor's text of that trafilatura-eval page), plus labels;
 ``data/claims_real/SPLIT.json`` splits the pages into dev and test by article. Each gold page's
 text is analysed as an :class:`~newsledger.model.Article` (paragraphs = its lines, published =
 the gold date), and its claims at or above ``--min-confidence`` are scored:
@@ -133,7 +134,35 @@ def load_gold(gold_dirs: Iterable[Path], split: Optional[str]) -> list[GoldPage]
     return pages
 
 
+TRAFEVAL = "trafeval-"  # page id prefix: a trafilatura-eval page, named by its HTML file's stem
+
+
+def trafeval_record(page_id: str) -> Optional[dict]:
+    """A trafilatura-eval page (id ``trafeval-<file stem>``) as a realnews-like record: its text is
+    our HTML extractor's output on the stored HTML (gold offsets index it; ``text_sha1`` in the gold
+    file catches an extractor change). None when the page is not in the set."""
+    import gzip
+
+    from newsledger.evaluate import data_dir
+    from newsledger.extract import extract
+    from newsledger.model import Document
+
+    root = data_dir("trafilatura-eval") / "tests"
+    stem = page_id[len(TRAFEVAL):]
+    for url, item in json.loads((root / "evaldata.json").read_text("utf-8")).items():
+        if item["file"] != f"{stem}.html":
+            continue
+        path = next((p for p in (root / sub / f"{item['file']}.gz" for sub in ("cache", "eval")) if p.exists()), None)
+        if path is None:
+            return None
+        art = extract(Document(source=url, raw=gzip.decompress(path.read_bytes()), kind="html", url=url))
+        return {"id": page_id, "text": art.text, "title": art.title, "date": art.published, "url": url}
+    return None
+
+
 def load_texts(ids: set[str]) -> dict[str, dict]:
+    """page id -> record (``text``, ``title``, ``date``, ``url``): realnews pages from its
+    expected.jsonl, trafilatura-eval pages (:data:`TRAFEVAL` ids) extracted from their HTML."""
     from newsledger.evaluate import data_dir
 
     out = {}
@@ -142,6 +171,10 @@ def load_texts(ids: set[str]) -> dict[str, dict]:
             r = json.loads(line)
             if r["id"] in ids:
                 out[r["id"]] = r
+    for page_id in sorted(i for i in ids if i.startswith(TRAFEVAL)):
+        rec = trafeval_record(page_id)
+        if rec is not None:
+            out[page_id] = rec
     return out
 
 
@@ -247,7 +280,7 @@ def analyzed_claims(pages: list[GoldPage]) -> dict[str, tuple[str, list]]:
     recs = load_texts(set(ids))
     missing = [i for i in ids if i not in recs]
     if missing:
-        raise ValueError(f"{missing[0]}: gold page not in realnews/expected.jsonl")
+        raise ValueError(f"{missing[0]}: gold page not in realnews/expected.jsonl nor trafilatura-eval")
     out = {}
     for a in analyze_many(article_of(recs[i]) for i in ids):
         out[a.source.split("#", 1)[1]] = (a.text, a.claims)
