@@ -46,12 +46,7 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   unresolved (two readings);
 * **a second opinion**: an organisation or group the parse made a speech verb's subject while
   the PolNeAR-trained tagger reads another phrase of the same sentence as the cue's source (not a
-  relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence);
-* **parse slips and reports of reports**: "X denied ..., according to the Post" is unresolved (the
-  content names its own speaker); a source that only describes a name ("Warren supporter" of
-  "Warren supporter Zainab Dossaji told") is that name; a cue verb with no subject never takes the
-  subject of another clause ("as Ruano asked ..., Barrios, ..., explained"); "the man in red
-  shorts" is a man (an unnamed person a later "he" may mean).
+  relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence).
 """
 from __future__ import annotations
 
@@ -510,19 +505,8 @@ def _unnamed_person(c, cl) -> bool:
         return True
     if cl is None or cl.kind != "org" or c.signals.get("src_via") != "phrase":
         return False
-    words = _content_words(_before_postmodifier(cl.name))
+    words = _content_words(cl.name)
     return bool(words) and words[-1].lower() in ANON_ROLES | PERSON_NOUNS
-
-
-POSTMODIFIER_WORDS = {"in", "of", "with", "at", "from", "on", "near", "who", "whose", "wearing"}
-
-
-def _before_postmodifier(name: str) -> str:
-    """A role phrase up to its first postmodifier: "man in red shorts" -> "man" (its head noun is
-    the man, not the shorts)."""
-    words = name.split()
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in POSTMODIFIER_WORDS), len(words))
-    return " ".join(words[:cut])
 
 
 MALE_NOUNS = {"man", "boy", "father", "son", "husband", "spokesman", "chairman", "brother", "king"}
@@ -984,10 +968,6 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
         src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
         raw, low = _norm(src.text), _norm(src.text).lower()
     via = "name"
-    named = _compound_name(doc, src)
-    if named is not None:  # "Elizabeth Warren supporter [Zainab Dossaji] told": the name it modifies
-        src = type(src)(text=ctx.text[named[0]:named[1]], start=named[0], end=named[1], name=None)
-        raw, low = _norm(src.text), _norm(src.text).lower()
     outer = _outer_reporter(doc, c)
     if outer is not None:  # "Local people reported ..., the Tuva government was quoted as saying"
         src = type(src)(text=ctx.text[outer[0]:outer[1]], start=outer[0], end=outer[1], name=None)
@@ -1000,8 +980,7 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     elif SAME_SOURCE.match(raw) and ctx.current is not None:
         cl, conf, used, anon = ctx.current, CONF_DESCRIPTOR, ctx.current.name, False
         via = "same-source"
-    elif (c.signals or {}).get("src_object") or _passive_subject(doc, c) or _borrowed_subject(doc, c) \
-            or low in RELATIVES \
+    elif (c.signals or {}).get("src_object") or _passive_subject(doc, c) or low in RELATIVES \
             or low.split(" ", 1)[0] in RELATIVES - {"that"}:
         # a passive subject is the accused; a bare relative clause ("who has written ...") names nobody;
         # an object the tagger took for a source was addressed, not heard
@@ -1025,11 +1004,6 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
         elif cl is not None:
             via = "person" if cl.kind == "person" else "org" if getattr(cl, "orgish", True) else "phrase"
         other = _second_opinion(ctx.text, c) if via == "org" and (c.signals or {}).get("rule") == "verb" else None
-        inner = _content_speaker(doc, c) if cl is not None and _norm(c.cue.text).lower() == "according to" else None
-        if inner is not None:
-            # "Moore denied ..., according to The Assembly": the words are Moore's as the outlet
-            # reports them; which of the two is the claim's speaker is a reading, not a fact
-            cl, conf, used = None, CONF_AMBIGUOUS, f"two readings: the content's own speaker is {inner!r}"
         if other is not None:
             # the PolNeAR-trained tagger reads another phrase of the sentence as the speaker: two
             # readings of the sentence, so nobody is named ("..., neighbouring Guyana, where US
@@ -1043,62 +1017,6 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     c.source.anonymous = anon
     c.source.name = raw if anon else None
     return cl
-
-
-def _compound_name(doc, src) -> Optional[tuple[int, int]]:
-    """The PERSON name a source only modifies, as a char span ("Elizabeth Warren supporter" of
-    "Elizabeth Warren supporter Zainab Dossaji told ..."), else None."""
-    span = doc.char_span(src.start, src.end, alignment_mode="expand")
-    if span is None or not len(span) or span.root.ent_type_ == "PERSON":
-        return None
-    root = span.root
-    if root.dep_ == "compound" and not span.start <= root.head.i < span.end:
-        at = root.head.i  # the name the source modifies
-    elif root.dep_ in ("nsubj", "nsubjpass") and span.end < len(doc):
-        at = span.end  # the parse split the phrase: the name right after it subject of the same verb
-        if doc[at].ent_type_ != "PERSON" or not any(t.dep_ == root.dep_ and t.head.i == root.head.i
-                                                   for t in doc[at:at + 4]):
-            return None
-    else:
-        return None
-    ent = next((e for e in _ents(doc) if e.start <= at < e.end and e.label_ == "PERSON"), None)
-    return (ent.start_char, ent.end_char) if ent is not None and (ent.start == at or root.dep_ == "compound") else None
-
-
-def _borrowed_subject(doc, c) -> bool:
-    """Whether the source is another verb's subject while the cue verb has no subject of its own:
-    the other verb's clause is subordinate to the cue, or the cue is a finite verb the parse hung
-    under it ("as Ruano asked how ..., Alex Barrios, ..., explained that": the parse lost Barrios,
-    so Ruano is the asker, not the explainer): no safe speaker."""
-    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
-    span = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
-    if cue is None or span is None or not len(cue) or not len(span):
-        return False
-    verb, root = cue.root, span.root
-    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.i == verb.i \
-            or any(k.dep_ in ("nsubj", "nsubjpass") for k in verb.children):
-        return False
-    other = root.head
-    subordinate = other.dep_ == "advcl" and other.head.i == verb.i
-    finite_object = verb.dep_ == "ccomp" and verb.head.i == other.i and verb.tag_ in ("VBD", "VBZ", "VBP")
-    return subordinate or finite_object
-
-
-def _content_speaker(doc, c) -> Optional[str]:
-    """The named subject of a speech verb heading the claim's content ("Moore denied being ...",
-    "Marmorato, who's ..., campaigned on the issue — and called ..."), else None: the content then
-    reports its own speaker."""
-    span = doc.char_span(c.content.start, c.content.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    for t in span:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH_VERBS | {"call"} or t.dep_ not in ("ROOT", "conj"):
-            continue
-        head = t if t.dep_ == "ROOT" else t.head
-        subj = next((k for k in head.children if k.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.pos_ == "PROPN" and span.start <= subj.i < span.end:
-            return subj.text
-    return None
 
 
 def _second_opinion(text: str, c) -> Optional[str]:
