@@ -161,3 +161,18 @@ def test_reach_reads_no_system_output(tmp_path):
             assert part[name]["title"] == [0, part["pages"]]  # "A different headline" is in no page
             assert part[name]["authors"] == [part["pages"], part["pages"]]  # "Jane Roe" is in every page
         assert sum(part["html"].values()) == part["pages"]
+
+
+def test_flat_unseen_tally_counts_right_and_wrong_apart():
+    """Each made-up page goes through every flattener and the text extractor; a page where the
+    extractor says something other than the gold counts as wrong, one where it says nothing does not."""
+    from newsledger.evaluate.flat_unseen import FLATTENERS, _tally
+
+    body = "<p>" + "The harbour council voted on Monday to close the bridge to lorries after engineers found cracks. " * 3 + "</p>"
+    page = ("<html><body><h1>Harbour bridge closed to lorries after cracks found</h1>"
+            "<p>By Jane Roe</p><p>Published 3 March 2024</p>" + body + "</body></html>")
+    items = [("p-right", page, "2024-03-03"), ("p-wrong", page, "2024-03-04")]
+    res = _tally(items, lambda art: (art.published or "")[:10], lambda got, want: got == want)
+    assert res["pages"] == 2
+    for name in FLATTENERS:
+        assert res[name] == 0.5 and res[f"{name} wrong"] == 1

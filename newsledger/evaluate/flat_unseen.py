@@ -115,15 +115,23 @@ def date_pages(half: str = "a") -> Iterator[tuple[str, str, str]]:
 
 def evaluate_dates(half: str = "a") -> dict:
     """{"pages": n, flattener: share of right days, flattener + " wrong": pages given a wrong day}."""
+    return _tally(date_pages(half), lambda art: (art.published or "")[:10], lambda got, want: got == want)
+
+
+def _tally(items, read, right) -> dict:
+    """Each page (name, html, want) flattened by every flattener and extracted; ``read(article)``
+    is what the system says (falsy: nothing), ``right(got, want)`` whether it is right.
+    {"pages": n, flattener: share right, flattener + " wrong": pages where it says something wrong}."""
     out: dict = {name: 0 for name in FLATTENERS} | {f"{name} wrong": 0 for name in FLATTENERS}
     n = 0
-    for page, html, want in date_pages(half):
+    for page, html, want in items:
         n += 1
         for name, flat in FLATTENERS.items():
             art = _flat_article(page, html, flat)
-            got = (art.published or "")[:10] if art else ""
-            out[name] += got == want
-            out[f"{name} wrong"] += bool(got) and got != want
+            got = read(art) if art else None
+            ok = right(got, want)
+            out[name] += ok
+            out[f"{name} wrong"] += bool(got) and not ok
     return {"pages": n, **{k: (v / n if n and k in FLATTENERS else v) for k, v in out.items()}}
 
 
@@ -140,30 +148,13 @@ def _flat_article(page: str, html: str, flat):
 
 def evaluate_authors(half: str = "a") -> dict:
     """{"pages": n, flattener: share of exact author sets, flattener + " wrong": pages named wrongly}."""
-    out: dict = {name: 0 for name in FLATTENERS} | {f"{name} wrong": 0 for name in FLATTENERS}
-    n = 0
-    for page, html, want in author_pages(half):
-        n += 1
-        for name, flat in FLATTENERS.items():
-            art = _flat_article(page, html, flat)
-            got = art.byline if art else []
-            ok = {norm(a) for a in got} == want
-            out[name] += ok
-            out[f"{name} wrong"] += bool(got) and not ok
-    return {"pages": n, **{k: (v / n if n and k in FLATTENERS else v) for k, v in out.items()}}
+    return _tally(author_pages(half), lambda art: art.byline,
+                  lambda got, want: {norm(a) for a in got or []} == want)
 
 
 def evaluate(half: str = "a") -> dict:
-    """{"pages": n, flattener: share of exact headlines} on ``half``."""
-    hits = {name: 0 for name in FLATTENERS}
-    n = 0
-    for page, html, gold in pages(half):
-        n += 1
-        for name, flat in FLATTENERS.items():
-            art = _flat_article(page, html, flat)
-            title = art.title if art else None
-            hits[name] += bool(title) and norm(title) == norm(gold)
-    return {"pages": n, **{name: hits[name] / n if n else 0.0 for name in FLATTENERS}}
+    """{"pages": n, flattener: share of exact headlines, flattener + " wrong": another headline} on ``half``."""
+    return _tally(pages(half), lambda art: art.title, lambda got, want: bool(got) and norm(got) == norm(want))
 
 
 def main(argv: Optional[list[str]] = None) -> int:
