@@ -192,7 +192,7 @@ def compare(a: dict, b: dict) -> tuple[str, str]:
     # a count of what has happened "so far" below a total/estimate is partial, not contrary
     contrast = (("so far" in asp_a and "so far" not in asp_b and ahi <= blo)
                 or ("so far" in asp_b and "so far" not in asp_a and bhi <= alo)
-                or bool((asp_a ^ asp_b) & {"killed", "wounded", "captured", "missing"}))
+                or bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get((a.get("_key") or ("",))[0])}))
     if contrast:
         da = ", ".join(sorted(asp_a - asp_b)) or "unqualified"
         db = ", ".join(sorted(asp_b - asp_a)) or "unqualified"
