@@ -317,8 +317,9 @@ def test_counts_of_persons_worded_differently_compare():
 def test_a_sources_own_name_does_not_keep_its_figure_from_another_sources_of_one_toll():
     """"The transport ministry said the death toll had climbed to 9, up from 6 on Friday" and a
     later "The confirmed death toll is 12": one toll, given by two sources. The words naming the
-    ministry say who gives the figure, not what is measured, so they do not dilute the overlap
-    (the sentence's earlier 6 stays apart from its 9, see the test above)."""
+    ministry say who gives the figure, not what is measured, so they do not dilute the overlap.
+    The sentence's earlier 6 is the same toll's earlier count ("up from"), so it joins too (two
+    figures of one sentence stay apart unless the sentence says one updates the other)."""
     from newsledger.link.claims import group_story
 
     def claim(article, name, before, text, value, after, start):
@@ -337,7 +338,7 @@ def test_a_sources_own_name_does_not_keep_its_figure_from_another_sources_of_one
     rows = [a9[0], b12[0]]
     figs = [a9[1], a6[1], b12[1]]
     groups = [g for g in group_story("s", rows, figs) if g["unit"].startswith("killed")]
-    assert [sorted(m["value"] for m in g["members"]) for g in groups] == [[9, 12]], groups
+    assert [sorted(m["value"] for m in g["members"]) for g in groups] == [[6, 9, 12]], groups
     assert groups[0]["verdict"] == "conflict"
     # a source named inside the words does count when both share it: the overlap is not raised
     # by dropping words the other figure holds too
@@ -590,3 +591,45 @@ def test_one_of_six_children_agrees_with_six_children():
                     unit="children")]
     (g,) = group_story("s", [], figs)
     assert g["verdict"] == "agree", g["reason"]
+
+
+def _specific_groups(figs, unit):
+    from newsledger.link.claims import group_story
+
+    return [sorted(m["value"] for m in g["members"]) for g in group_story("s", [], figs) if g["unit"].startswith(unit)]
+
+
+def test_different_values_of_one_specific_measure_join_without_shared_words():
+    """Two outlets word one evacuation differently (no word beyond the count's own in common):
+    a specific measure (people evacuated) joins its values unless something says they differ."""
+    figs = [_stated("a", "Police said ", "120", 120, " people were evacuated overnight."),
+            _stated("b", "Firefighters reported that about ", "150", 150,
+                    " residents had been evacuated from homes near the chemical plant.")]
+    assert _specific_groups(figs, "evacuated") == [[120, 150]]
+
+
+def test_values_of_one_specific_measure_stay_apart_on_evidence_of_two_events():
+    """Another year near one figure, a count "since" against one of a day, values far apart, and
+    one source's two counts in one article: different things, not one toll told twice."""
+    year = [_stated("a", "Police said ", "40", 40, " people died in the explosion at the market."),
+            _stated("b", "A similar blast in 2005 killed ", "60", 60, " people in the same town.")]
+    assert _specific_groups(year, "killed") == []
+    since = [_stated("a", "Police said ", "46", 46, " people were arrested on the second night."),
+             _stated("b", "Since the shooting, over ", "50", 50, " people have been arrested.")]
+    assert _specific_groups(since, "arrested") == []
+    far = [_stated("a", "Rescuers had recovered ", "612", 612, " bodies by nightfall."),
+           _stated("b", "The agency estimated that ", "26000", 26000, " people were killed in the province.")]
+    assert _specific_groups(far, "killed") == []
+    one_article = [_stated("a", "The morning tremor injured ", "five", 5, " people on the island."),
+                   _stated("a", "A second quake left ", "three", 3, " people wounded in the port.", start=200),
+                   _stated("b", "Officials said ", "four", 4, " people were injured.")]
+    groups = _specific_groups(one_article, "injured")
+    assert not any({3, 5} <= set(g) for g in groups), groups
+    assert any(4 in g and len(g) == 2 for g in groups), groups  # the other article's 4 joins one of them
+
+
+def test_a_vague_measure_still_needs_shared_words():
+    """A count of things of no named kind ("stalls") joins different values only on shared words."""
+    figs = [_stated("a", "Organisers said ", "40", 40, " stalls will open in the square."),
+            _stated("b", "This year ", "55", 55, " stalls are booked, the council reported.")]
+    assert [g for g in _specific_groups(figs, "count") if len(set(g)) > 1] == []

@@ -4,7 +4,9 @@ pairs, its byline swaps, and its conflict and non-conflict pairs of figures.
 The corpus is ingested (with analysis) into a fresh ledger and linked, as ``newsledger ingest``
 does. A truth document is matched to its article by URL. A figure of the truth is found in a
 claim group when a member's article is one of the documents that carry it (``doc``, ``also_in``,
-``restated_in``) and the member's value (or its low end, for a range) equals the figure's value.
+``restated_in``) and the member's value (or its low end, for a range) equals the figure's value;
+in the figure's own document (``doc``), whose wording the truth quotes, the member's figure must
+also be worded as the truth's ``text`` (one inside the other).
 A **conflict** pair is found when one group returned by ``conflict_groups`` holds both figures;
 a **non-conflict** pair is wrong when one such group holds both with the verdict "conflict".
 
@@ -87,9 +89,21 @@ def _holds(group: dict, fig: dict, ids: dict[str, str]) -> bool:
     want = fig["value"] if fig.get("low") is None else fig["low"]
     for m in group["members"]:
         got = m.get("value") if m.get("low") is None or fig.get("low") is None else m.get("low")
-        if m.get("article_id") in arts and got is not None and _same(got, want):
+        if m.get("article_id") in arts and got is not None and _same(got, want) \
+                and (m.get("article_id") != ids.get(fig["doc"]) or _worded(m.get("figure"), fig.get("text"))):
             return True
     return False
+
+
+def _worded(figure: Optional[str], text: Optional[str]) -> bool:
+    """Whether a member's figure is the truth's wording of it in the truth's own document (the
+    truth quotes that document): an equal value written otherwise there is another figure
+    ("Eleven" patients in serious condition, a toll "risen to 14 from 11"); no wording given
+    in the truth: any."""
+    if not text or not figure:
+        return True
+    f, t = figure.casefold().strip(), text.casefold().strip()
+    return f in t or t in f
 
 
 def _same(a, b) -> bool:

@@ -192,7 +192,7 @@ def compare(a: dict, b: dict) -> tuple[str, str]:
     # a count of what has happened "so far" below a total/estimate is partial, not contrary
     contrast = (("so far" in asp_a and "so far" not in asp_b and ahi <= blo)
                 or ("so far" in asp_b and "so far" not in asp_a and bhi <= alo)
-                or bool((asp_a ^ asp_b) & {"killed", "wounded", "captured", "missing"}))
+                or bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get((a.get("_key") or ("",))[0])}))
     if contrast:
         da = ", ".join(sorted(asp_a - asp_b)) or "unqualified"
         db = ", ".join(sorted(asp_b - asp_a)) or "unqualified"
@@ -334,6 +334,9 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
     m["_who"] = _keywords(m.get("name") or "")
     m["_names"] = names_near(before) - m["_who"]
+    m["_context"] = context_marks(before, after)
+    m["_update"] = updates(before, after)
+    m["_since"] = counts_since(before, after)
     m["_other"] = counts_others(after)
     start = q.get("start")  # the figure's sentence: its other figures are other quantities
     m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
@@ -403,7 +406,7 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
     for m in figs:
         by_key.setdefault(m["_key"], []).append(m)
     for key, ms in by_key.items():
-        for comp in _figure_clusters(ms, _threshold(key)):
+        for comp in _figure_clusters(ms, _threshold(key), is_specific(key)):
             arts = {m["article_id"] for m in comp}
             names = {m["name"] for m in comp}
             if len(comp) < 2 or (len(arts) < 2 and len(names) < 2):
@@ -450,9 +453,11 @@ def _threshold(key: tuple) -> float:
     return NAMED_OVERLAP
 
 
-def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
+def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list[list[dict]]:
     """Figures of one measure: equal values link, and so do different values whose contents
-    share ``thr`` of their words (all of them when ``thr`` is 0)."""
+    share ``thr`` of their words (all of them when ``thr`` is 0); of a ``specific`` measure
+    (see :func:`is_specific`), different values of two articles link unless something near them
+    says they count different things (:func:`differ`)."""
     if thr <= 0:
         return [list(ms)] if ms else []
     parent = list(range(len(ms)))
@@ -465,8 +470,10 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
 
     value = [round(float(m["value"]) * (m.get("scale") or 1.0), 6) for m in ms]
     # sentence -> values held, per component: two values of one sentence ("12 Somali and 11
-    # Yemeni pirates", "lost 88-72") are two quantities, and no chain of links may join them
-    held = [{m["_sentence"]: {value[i]}} if m.get("_sentence") else {} for i, m in enumerate(ms)]
+    # Yemeni pirates", "lost 88-72") are two quantities, and no chain of links may join them;
+    # of a specific measure, one source's, unless the sentence updates it ("up from 3,500")
+    held = [{_held_key(m, specific): {value[i]}} if m.get("_sentence") and not (specific and m.get("_update"))
+            else {} for i, m in enumerate(ms)]
 
     def union(i, j):
         ri, rj = find(i), find(j)
@@ -485,6 +492,8 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
                           and ms[i].get("_other") == ms[j].get("_other")
                           and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
             union(i, j)
+    if specific:
+        _join_specific(ms, value, find, union)
     by_about: dict[tuple, int] = {}
     for i, m in enumerate(ms):  # one person's age (or another figure about one person) ...
         if not m.get("about"):
@@ -498,6 +507,136 @@ def _figure_clusters(ms: list[dict], thr: float) -> list[list[dict]]:
     for i in range(len(ms)):
         comps.setdefault(find(i), []).append(ms[i])
     return list(comps.values())
+
+
+SPECIFIC_STATES = ("killed", "injured", "missing", "evacuated", "rescued", "arrested")
+MAX_SPECIFIC = 80  # figures of one specific measure compared pairwise; beyond: by shared words only
+
+
+def is_specific(key: tuple) -> bool:
+    """Whether a measure names what it counts closely enough that, within one story, its
+    different values are one fact reported several ways (people killed, evacuated, troops
+    sent, jobs cut) unless something says otherwise; a bare count, a percentage or an amount
+    of no named kind is not."""
+    name = key[0]
+    return name in SPECIFIC_STATES or name in FORCE_MEASURES or \
+        (name.startswith("count:") and any(k in SPECIFIC_STATES for k in key[1:]))
+
+
+def _specific_pairs(ms: list[dict]):
+    """The pairs of a specific measure's figures to weigh: of two articles, at most
+    ``MAX_SPECIFIC`` figures (beyond that only shared words join them: no quadratic work)."""
+    if len(ms) > MAX_SPECIFIC:
+        return
+    for j in range(len(ms)):
+        for i in range(j):
+            if ms[i]["article_id"] != ms[j]["article_id"]:
+                yield i, j
+
+
+def differ(a: dict, b: dict) -> bool:
+    """Evidence that two figures of one measure count different things: names near each that
+    the other lacks (two places, two people), a count "so far" against a planned or maximum
+    total, a count of the rest ("two other ..."), or different casualty words near them."""
+    asp_a, asp_b = set(a.get("aspects") or ()), set(b.get("aspects") or ())
+    return (_named_apart(a.get("_names"), b.get("_names")) or bool(a.get("_other")) or bool(b.get("_other"))
+            or bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get(a["_key"][0])}) or _event_apart(a, b))
+
+
+_CASUALTIES = {"killed", "wounded", "captured", "missing"}
+# the casualty word a measure already names: its absence near one figure says nothing
+_OWN_ASPECT = {"killed": "killed", "injured": "wounded", "missing": "missing", "arrested": "captured"}
+
+
+def _event_apart(a: dict, b: dict) -> bool:
+    """Evidence that two figures belong to two events or moments, whichever figures link them:
+    other years or event days near them, "so far" against a planned total, values far apart."""
+    return ((a.get("_context") or set()) != (b.get("_context") or set()) or _far_apart(a, b)
+            or _partial_apart(set(a.get("aspects") or ()), set(b.get("aspects") or ()))
+            or bool(a.get("_since")) != bool(b.get("_since")) or _two_of_one_article(a, b))
+
+
+def _two_of_one_article(a: dict, b: dict) -> bool:
+    """One source giving two values of one measure in one article, neither said to update
+    the other: two counts ("five injured by Sunday's quake ... three by Monday's")."""
+    return a["article_id"] == b["article_id"] and a["name"] == b["name"] and a["value"] != b["value"] \
+        and not (a.get("_update") or b.get("_update"))
+
+
+_SINCE = re.compile(r"\bsince\b|\bover (?:the )?(?:past |last )?\w+ (?:days|nights|weeks|months)\b", re.I)
+
+
+def counts_since(before: str, after: str) -> bool:
+    """Whether a figure counts over a stretch of time ("since the shooting", "over four
+    nights"): a total to date, not one day's count."""
+    return _SINCE.search(before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]) is not None
+
+
+def _partial_apart(asp_a: set, asp_b: set) -> bool:
+    """A count "so far" against a planned or maximum total: two moments of one measure."""
+    return ("so far" in asp_a - asp_b and "planned total" in asp_b - asp_a) or \
+        ("so far" in asp_b - asp_a and "planned total" in asp_a - asp_b)
+
+
+SPECIFIC_RATIO = 5.0  # two values of one fact: the larger within this many times the smaller
+
+
+def _far_apart(a: dict, b: dict) -> bool:
+    """Values too far apart to be one count told two ways (612 and 26,000 killed: two quakes)."""
+    va, vb = sorted((abs(float(a["value"])), abs(float(b["value"]))))
+    return va <= 0 or vb > SPECIFIC_RATIO * va
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_QUAKE_SIZE = re.compile(r"\bmagnitude[- ](?:of )?(\d\.\d)\b|\b(\d\.\d)[- ]magnitude\b", re.I)
+_MONTH = re.compile(r"\bin (January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")  # "Monday's quake"
+
+
+def context_marks(before: str, after: str) -> set:
+    """What says which event a figure belongs to, in its sentence near it: the years, months,
+    weekdays and magnitudes of an event written there ("the 2003 quake", "in September",
+    "Monday's second quake", "a magnitude-5.2 quake"); a count's own day ("on Tuesday") is not
+    one (a later count of one measure updates it)."""
+    near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
+    days = {"day:" + d.casefold() for d in _WEEKDAY.findall(near)}
+    months = {"month:" + d.casefold() for d in _MONTH.findall(near)}
+    quakes = {"magnitude:" + (a or b) for a, b in _QUAKE_SIZE.findall(near)}
+    return set(_YEAR.findall(near)) | days | months | quakes
+
+
+_UPDATE = re.compile(r"\b(?:up|down) from\b|\brevis\w*|\braised\b|\brose\b|\brisen\b|\bearlier\b"
+                     r"|\bprevious\w*|\bfrom\s+(?:an?\s+)?(?:earlier\s+|initial\s+)?(?:figure|estimate|count)\b", re.I)
+
+
+def updates(before: str, after: str) -> bool:
+    """Whether a figure's sentence, near it, says one count replaced another ("3,800, up from
+    3,500", "revised its figure from up to 4,000 to at least 7,200")."""
+    return _UPDATE.search(before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]) is not None
+
+
+def _held_key(m: dict, specific: bool) -> tuple:
+    """The key under which a figure's sentence holds its value (see _figure_clusters)."""
+    return m["_sentence"] + (m["name"],) if specific else m["_sentence"]
+
+
+def _join_specific(ms: list[dict], value: list, find, union) -> None:
+    """Different values of a specific measure, of two articles, join when nothing near any
+    figure of the one component says it counts something other than any of the other's
+    (a chain of joins must not carry one event's toll into another's)."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(ms)):
+        members[find(i)].append(i)
+    for i, j in _specific_pairs(ms):
+        ri, rj = find(i), find(j)
+        if ri == rj or value[i] == value[j]:
+            continue
+        if differ(ms[i], ms[j]) or any(_event_apart(ms[x], ms[y]) for x in members[ri] for y in members[rj]):
+            continue
+        union(i, j)
+        if find(i) == find(j):
+            merged = members.pop(ri) + members.pop(rj)
+            members[find(i)] = merged
 
 
 def _unnamed_ages(ms: list[dict], value: list, by_about: dict, union) -> None:
