@@ -36,7 +36,7 @@ from typing import Optional
 
 from newsledger.model import Quantity
 
-__all__ = ["find_quantities", "UNIT_NAMES", "CURRENCY_NAMES", "normalized_unit", "is_pronoun_one"]
+__all__ = ["find_quantities", "UNIT_NAMES", "CURRENCY_NAMES", "normalized_unit", "is_pronoun_one", "word_or_digit"]
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -370,7 +370,7 @@ def _spoken(s: str) -> Optional[float]:
     """"two", "2.5", "two-and-a-half", "twenty five" -> the number."""
     half = re.search(r"[\s-]+and[\s-]+a[\s-]+half$", s, re.I)
     core = s[:half.start()] if half else s
-    v = _word_or_digit(core)
+    v = word_or_digit(core)
     return None if v is None else v + (0.5 if half else 0.0)
 
 
@@ -486,7 +486,7 @@ def find_quantities(text: str, doc=None, published: Optional[str] = None) -> lis
         if 0 < a_ < b_ and not _overlaps(masked, m.start(), m.end()) and not _overlaps(occupied, m.start(), m.end()):
             add(_Q(m.start(), m.end(), a_ / b_, m.start(), m.end(), flags={"fraction"}))
     for m in _OUTOF_RE.finditer(text):
-        a_, b_ = _word_or_digit(m.group("a")), _word_or_digit(m.group("b"))
+        a_, b_ = word_or_digit(m.group("a")), word_or_digit(m.group("b"))
         if a_ and b_ and a_ < b_ and not _overlaps(occupied, m.start(), m.end()) and not _overlaps(masked, m.start(), m.end()):
             if re.search(r"\b(?:of|in)\s+(?:every\s+)?$", text[m.start():m.start("b")]) and "out" not in m.group(0).lower() \
                     and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
@@ -495,7 +495,7 @@ def find_quantities(text: str, doc=None, published: Optional[str] = None) -> lis
                 continue
             add(_Q(m.start(), m.end(), a_ / b_, m.start(), m.end(), flags={"fraction"}))
     for m in _FOLD_RE.finditer(text):
-        n = _word_or_digit(m.group("n"))
+        n = word_or_digit(m.group("n"))
         if n:
             add(_Q(m.start(), m.end(), float(n), m.start(), m.end(), unit="times", flags={"fold"}))
 
@@ -523,7 +523,7 @@ def find_quantities(text: str, doc=None, published: Optional[str] = None) -> lis
             continue
         if f.startswith("quarter") and re.match(r"\s+of\s+(?:19|20)\d\d|\s+of\s+(?:the\s+)?(?:year|season|game)", text[m.end("f"):m.end("f") + 20]):
             continue
-        n = 1.0 if (m.group("n") or "a").lower() in ("a", "an") else _word_or_digit(m.group("n"))
+        n = 1.0 if (m.group("n") or "a").lower() in ("a", "an") else word_or_digit(m.group("n"))
         if not n:
             continue
         v = n / _ORD_FRAC[f]
@@ -573,7 +573,8 @@ def find_quantities(text: str, doc=None, published: Optional[str] = None) -> lis
     return out
 
 
-def _word_or_digit(w: Optional[str]) -> Optional[float]:
+def word_or_digit(w: Optional[str]) -> Optional[float]:
+    """A number written as digits or as a word ("12", "twelve", "a dozen"), else None."""
     if not w:
         return None
     w = w.lower().strip()

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from typing import Optional
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
-from newsledger.analyze.quantities import _word_or_digit
+from newsledger.analyze.quantities import word_or_digit
 from newsledger.link.measures import DIMENSIONS, NOT_NAMES, group_key, measure
 from newsledger.link.speakers import canonical, same_side, side_keys
 from newsledger.link.text import STOPWORDS, words
@@ -307,7 +307,7 @@ def share_total(q: dict) -> Optional[float]:
     m = _SHARE.match(q.get("text") or "")
     if m is None:
         return None
-    part, whole = (_word_or_digit(g.replace(",", "")) for g in m.groups())
+    part, whole = (word_or_digit(g.replace(",", "")) for g in m.groups())
     if part is None or whole is None or not 0 < part < whole:
         return None
     return whole
