@@ -162,6 +162,10 @@ def test_undecided_day_month_order_is_flagged_not_silent():
 @pytest.mark.parametrize("raw,clean", [
     ("ByJane Roe", "Jane Roe"),
     ("Byby Jane Roe", "Jane Roe"),
+    ("Von Kalle Meier", "Kalle Meier"),  # a by-word opening the line, capitalised
+    ("Par Jean Dupont", "Jean Dupont"),
+    ("Von der Leyen", "Von der Leyen"),  # a surname's particle, not a by-word
+    ("Porter Smith", "Porter Smith"),
     ("By: Jane Roe", "Jane Roe"),
     ("Jane RoeTwitter", "Jane Roe"),
     ("Jane Roe Email", "Jane Roe"),

@@ -24,6 +24,7 @@ _PREFIX = re.compile(
     r"(?i:(?:more|all|latest)\s+(?:stories|articles|posts|news)\s+(?:by|from)\s*:?\s*)|"
     r"(?i:(?:written|reported|story|words|text|reporting)\s+by\s*:?\s*)|"
     r"(?i:(?:author|autor|auteur|autorin)\s*:\s*)|(?:von|par|por|door)\s+(?=\w)|"
+    r"(?:Von|Par|Por|Door)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|"  # "Von Kalle Meier" (not "Von der Leyen")
     r"(?i:e-?mail|contact|follow|message|read more from)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))+")
 _PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illustration|foto(?:s|grafie)?)\b"
                     r"(?:\s+(?i:by)\b|\s*:)")
