@@ -406,9 +406,14 @@ def _collective(cl: _Cluster) -> bool:
     return cl.kind == "org" and getattr(cl, "collective", True) and not getattr(cl, "gpe", False)
 
 
+def _mention_name(ctx: _Context, m: _Mention) -> str:
+    """A person mention's name as clusters are keyed ("President Donald Trump" -> "Donald Trump")."""
+    return _person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
+
+
 def _cluster_of_mention(ctx: _Context, m: _Mention) -> _Cluster:
     if m.kind == "person":
-        name = _person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
+        name = _mention_name(ctx, m)
         return _find_person(ctx.clusters, name) or _new(ctx.clusters, name, "person")
     name = _strip_paren(_strip_det(_norm(m.ent.text)))
     found = _find_org(ctx.clusters, name)
@@ -580,8 +585,7 @@ def _object_person_since(ctx: _Context, pron: str, p: int, pos: int, cl: _Cluste
         if m.kind != "person" or m.role != "other" or not ps < m.pos < pos:
             continue
         other = _person_cluster(ctx, m)  # a lookup: a check creates no cluster
-        gender = ctx.gender_of(other) if other is not None else \
-            ctx.gender_of_names(_person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text)
+        gender = ctx.gender_of(other) if other is not None else ctx.gender_of_names(_mention_name(ctx, m))
         if other is not cl and gender in (None, want):
             return True
     return False
@@ -601,7 +605,7 @@ def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) 
 
 def _person_cluster(ctx: _Context, m: _Mention) -> Optional[_Cluster]:
     """The cluster of a person mention, if one exists (a lookup: creates none)."""
-    return _find_person(ctx.clusters, _person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text)
+    return _find_person(ctx.clusters, _mention_name(ctx, m))
 
 
 def _appositive_person(ctx: _Context, src) -> Optional[str]:
@@ -843,7 +847,7 @@ def _named_before(ctx: _Context, surname: str, pos: int) -> Optional[str]:
     for m in ctx.mentions:
         if m.kind != "person" or m.pos >= pos:
             continue
-        name = _person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
+        name = _mention_name(ctx, m)
         parts = name.split()
         if len(parts) >= 2 and parts[-1].lower() == surname.lower().replace("'s", ""):
             found.add(name)
