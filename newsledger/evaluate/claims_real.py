@@ -137,27 +137,35 @@ def load_gold(gold_dirs: Iterable[Path], split: Optional[str]) -> list[GoldPage]
 TRAFEVAL = "trafeval-"  # page id prefix: a trafilatura-eval page, named by its HTML file's stem
 
 
-def trafeval_record(page_id: str) -> Optional[dict]:
+def trafeval_record(page_id: str, files: Optional[dict[str, tuple[str, Path]]] = None) -> Optional[dict]:
     """A trafilatura-eval page (id ``trafeval-<file stem>``) as a realnews-like record: its text is
     our HTML extractor's output on the stored HTML (gold offsets index it; ``text_sha1`` in the gold
-    file catches an extractor change). None when the page is not in the set."""
+    file catches an extractor change). None when the page is not in the set. ``files``: the set's
+    index (:func:`trafeval_files`), read once by a caller asking for several pages."""
     import gzip
 
-    from newsledger.evaluate import data_dir
     from newsledger.extract import extract
     from newsledger.model import Document
 
+    found = (files if files is not None else trafeval_files()).get(page_id[len(TRAFEVAL):])
+    if found is None:
+        return None
+    url, path = found
+    art = extract(Document(source=url, raw=gzip.decompress(path.read_bytes()), kind="html", url=url))
+    return {"id": page_id, "text": art.text, "title": art.title, "date": art.published, "url": url}
+
+
+def trafeval_files() -> dict[str, tuple[str, Path]]:
+    """HTML file stem -> (URL, stored .gz path) of every trafilatura-eval page on disk."""
+    from newsledger.evaluate import data_dir
+
     root = data_dir("trafilatura-eval") / "tests"
-    stem = page_id[len(TRAFEVAL):]
+    out = {}
     for url, item in json.loads((root / "evaldata.json").read_text("utf-8")).items():
-        if item["file"] != f"{stem}.html":
-            continue
         path = next((p for p in (root / sub / f"{item['file']}.gz" for sub in ("cache", "eval")) if p.exists()), None)
-        if path is None:
-            return None
-        art = extract(Document(source=url, raw=gzip.decompress(path.read_bytes()), kind="html", url=url))
-        return {"id": page_id, "text": art.text, "title": art.title, "date": art.published, "url": url}
-    return None
+        if path is not None and item["file"].endswith(".html"):
+            out.setdefault(item["file"][:-len(".html")], (url, path))
+    return out
 
 
 def load_texts(ids: set[str]) -> dict[str, dict]:
@@ -171,8 +179,10 @@ def load_texts(ids: set[str]) -> dict[str, dict]:
             r = json.loads(line)
             if r["id"] in ids:
                 out[r["id"]] = r
-    for page_id in sorted(i for i in ids if i.startswith(TRAFEVAL)):
-        rec = trafeval_record(page_id)
+    wanted = sorted(i for i in ids if i.startswith(TRAFEVAL))
+    files = trafeval_files() if wanted else {}
+    for page_id in wanted:
+        rec = trafeval_record(page_id, files)
         if rec is not None:
             out[page_id] = rec
     return out
