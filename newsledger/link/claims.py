@@ -627,11 +627,16 @@ def _join_specific(ms: list[dict], value: list, find, union) -> None:
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ms)):
         members[find(i)].append(i)
+    apart: set[tuple[int, int]] = set()  # components found apart: they stay so as either grows
     for i, j in _specific_pairs(ms):
         ri, rj = find(i), find(j)
-        if ri == rj or value[i] == value[j]:
+        if ri == rj or value[i] == value[j] or differ(ms[i], ms[j]):
             continue
-        if differ(ms[i], ms[j]) or any(_event_apart(ms[x], ms[y]) for x in members[ri] for y in members[rj]):
+        roots = (min(ri, rj), max(ri, rj))
+        if roots in apart:
+            continue
+        if any(_event_apart(ms[x], ms[y]) for x in members[ri] for y in members[rj]):
+            apart.add(roots)
             continue
         union(i, j)
         if find(i) == find(j):
