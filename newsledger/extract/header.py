@@ -739,9 +739,13 @@ def _full_date(text: str, day_first: Optional[bool]) -> Optional[str]:
     return val if val and re.match(r"\d{4}-\d{2}-\d{2}", val) else None
 
 
-def _bare_clock(text: str, day_first: Optional[bool]) -> Optional[str]:
+_CLOCK_ONLY = re.compile(r"\d{2}:\d{2}")
+
+
+def _date_or_clock(text: str, day_first: Optional[bool]) -> Optional[str]:
+    """A full date in ``text`` (as :func:`_full_date`), else a bare clock "12:50", else None."""
     val = M.parse_date(text, day_first)
-    return val if val and re.fullmatch(r"\d{2}:\d{2}", val) else None
+    return val if val and (re.match(r"\d{4}-\d{2}-\d{2}", val) or _CLOCK_ONLY.fullmatch(val)) else None
 
 
 def _ambiguous(text: str) -> bool:
@@ -767,7 +771,7 @@ def find_header_dates(idx: list[int], infos: list[LineInfo], lo: int, title_k: O
         um = _UPD_CUE.search(text)
         head, tail = (text[:um.start()], text[um.end():]) if um else (text, "")
         if tail and not updated:  # a date, or a bare clock ("Updated 12:50": the extractor's settle_stamps reads it)
-            updated = _full_date(tail, day_first) or _bare_clock(tail, day_first)
+            updated = _date_or_clock(tail, day_first)
         val = _full_date(head, day_first)
         if val:
             used.append(idx[k])
@@ -776,7 +780,7 @@ def find_header_dates(idx: list[int], infos: list[LineInfo], lo: int, title_k: O
             if not published:
                 published = (val, head)
     chosen = cue_pub or published or _date_elsewhere(idx, infos, lo, day_first)
-    if chosen and updated and ":" not in updated[:3] and updated < chosen[0]:  # a date before publication
+    if chosen and updated and not _CLOCK_ONLY.fullmatch(updated) and updated < chosen[0]:  # a date before publication
         updated = None  # (a bare update clock "12:50" is no date to compare: settle_stamps reads it)
     if not chosen:
         return None, updated, used, False
