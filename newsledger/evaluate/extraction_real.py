@@ -306,21 +306,27 @@ def names_reachable(flat: str, gold: list[str]) -> list[bool]:
     return [bool(norm(n)) and norm(n) in text for n in gold]
 
 
-def html_title_sources(html: str, gold: str) -> set[str]:
-    """Where the gold title stands in the page's markup: "h1" (an <h1>), "meta" (og:title or
-    twitter:title), "title" (<title>); normalised as the scorer does. A title that is no <h1>
-    is the page's metadata, not the headline a reader sees."""
+def markup_titles(html: str) -> Optional[dict[str, list[str]]]:
+    """The page's title candidates in its markup, whitespace collapsed: "h1" (every <h1>), "meta"
+    (og:title, twitter:title), "title" (<title>); None when the page does not parse."""
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
-        return set()
-    want = norm(gold)
-    where = {"h1": [h.text_content() for h in tree.iter("h1")],
+        return None
+    texts = {"h1": [h.text_content() for h in tree.iter("h1")],
              "meta": [m.get("content") or "" for m in tree.xpath("//meta[@property='og:title' or @name='twitter:title']")],
              "title": [t.text_content() for t in tree.iter("title")]}
-    return {k for k, texts in where.items() if any(norm(" ".join(t.split())) == want for t in texts)}
+    return {k: [" ".join(t.split()) for t in v] for k, v in texts.items()}
+
+
+def html_title_sources(html: str, gold: str) -> set[str]:
+    """Where the gold title stands in the page's markup: "h1" (an <h1>), "meta" (og:title or
+    twitter:title), "title" (<title>); normalised as the scorer does. A title that is no <h1>
+    is the page's metadata, not the headline a reader sees."""
+    want = norm(gold)
+    return {k for k, texts in (markup_titles(html) or {}).items() if any(norm(t) == want for t in texts)}
 
 
 def reach(split: str = "dev", data: Optional[Path] = None) -> dict:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from newsledger.evaluate import data_dir
-from newsledger.evaluate.extraction_real import norm
+from newsledger.evaluate.extraction_real import markup_titles, norm
 from newsledger.evaluate.flatteners import FLATTENERS, decoded
 
 H1_WORDS = (3, 40)
@@ -47,20 +47,14 @@ def half_of(name: str) -> str:
 
 def h1_gold(html: str) -> Optional[str]:
     """The page's single <h1>, when its meta or <title> title contains it; else None."""
-    import lxml.html
-
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    found = markup_titles(html)
+    if found is None:
         return None
-    h1 = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
-    h1 = [h for h in h1 if h]
+    h1 = [h for h in found["h1"] if h]
     if len(h1) != 1 or not H1_WORDS[0] <= len(h1[0].split()) <= H1_WORDS[1]:
         return None
-    titles = [m.get("content") or "" for m in tree.xpath("//meta[@property='og:title' or @name='twitter:title']")]
-    titles += [" ".join(t.text_content().split()) for t in tree.iter("title")]
     want = norm(h1[0])
-    return h1[0] if any(want in norm(t) for t in titles if t) else None
+    return h1[0] if any(want in norm(t) for t in found["meta"] + found["title"] if t) else None
 
 
 def _files(root: Path, gold_json: str, folders: tuple[str, ...], tag: str) -> Iterator[tuple[str, Path]]:
