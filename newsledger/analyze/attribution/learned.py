@@ -26,8 +26,9 @@ from __future__ import annotations
 import functools
 import json
 import math
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from newsledger.analyze.attribution.base import _merge, _tok_ranges, _tokens_of  # noqa: F401
 
@@ -212,134 +213,191 @@ def _strip(doc, idxs: list[int]) -> list[int]:
     return idxs
 
 
-def content_variants(ex, c, cue_starts=()) -> list[tuple[list[tuple[int, int]], list[str]]]:
+Variant = tuple[list[tuple[int, int]], list[str]]  # (char ranges, features)
+
+
+@dataclass
+class _Content:
+    """A verb claim's rule content as the variant makers read it."""
+    doc: Any
+    mask: Any
+    base: list[tuple[int, int]]
+    toks: list[int]
+    lemma: str
+    path: str
+    qb: str  # "q": the content starts inside a quotation, "u": it does not
+
+    @property
+    def first(self) -> int:
+        return self.toks[0]
+
+    @functools.cached_property
+    def last_alnum(self) -> int:
+        doc = self.doc
+        return max((i for i in self.toks if any(ch.isalnum() for ch in doc[i].text)), default=self.toks[-1])
+
+    @property
+    def end_quoted(self) -> bool:
+        return bool(self.mask[self.doc[self.last_alnum].idx])
+
+
+def content_variants(ex, c, cue_starts=()) -> list[Variant]:
     """Alternative content boundaries for a verb claim: (char ranges, features); the first
     entry is the rule output. Variants cut a trailing dependent phrase off the end, drop or add a
     leading complementiser, or run on to the end of the sentence. Quoted edges are left alone."""
-    doc, text, mask = ex.doc, ex.text, ex.qmask
+    doc, mask = ex.doc, ex.qmask
     base = list(c.content)
-    toks = _tokens_of(doc, base)
-    lemma = c.lemma or "-"
-    path = c.extra.get("path", "none").split("-")[0]
-    qb = "q" if any(mask[s] for s, _ in base) else "u"
-    out = [(base, ["keep", "keep|" + lemma, "keep|" + path, "keep|" + c.rule, "keep|" + qb])]
-    if not toks:
+    cc = _Content(doc, mask, base, _tokens_of(doc, base), c.lemma or "-",
+                  c.extra.get("path", "none").split("-")[0], "q" if any(mask[s] for s, _ in base) else "u")
+    out = [(base, ["keep", "keep|" + cc.lemma, "keep|" + cc.path, "keep|" + c.rule, "keep|" + cc.qb])]
+    if not cc.toks:
         return out
-    tset = set(toks)
-    last_alnum = max((i for i in toks if any(ch.isalnum() for ch in doc[i].text)), default=toks[-1])
-    end_quoted = mask[doc[last_alnum].idx]
-    first = toks[0]
-    # trailing cuts
-    if not end_quoted:
-        seen = 0
-        for t in sorted(tset, key=lambda i: doc[i].left_edge.i, reverse=True):
-            tok = doc[t]
-            if tok.dep_ not in TAIL_CUT_DEPS or tok.head.i not in tset or tok.right_edge.i < last_alnum:
-                continue
-            sub = {x.i for x in tok.subtree}
-            le = tok.left_edge.i
-            if le <= first or not sub <= tset | {i for i in sub if doc[i].is_punct or doc[i].is_space}:
-                continue
-            if any(mask[doc[i].idx] for i in sub):
-                continue
-            rest = _strip(doc, sorted(tset - sub))
-            if not rest or len(rest) < 2:
-                continue
-            n = len(sub)
-            nb = _bucket(n, (2, 4, 8, 16))
-            prevw = doc[le - 1].lower_
-            w0 = doc[le].lower_
-            kind = tok.dep_ + ("|" + tok.tag_ if tok.dep_ in ("advcl", "acl", "conj") else "")
-            f = ["cut", "cut=" + kind, f"cut|n={nb}", f"cut={kind}|n={nb}", "cut|w0=" + w0,
-                 "cut|prev=" + prevw, f"cut={kind}|prev={prevw}", "cut|hdep=" + tok.head.dep_,
-                 "cut|l=" + lemma, f"cut={tok.dep_}|path={path}", "cut|hd=" + str(_bucket(t - tok.head.i, (2, 5, 10)))]
-            if tok.dep_ == "prep":
-                f.append("cut|prep=" + tok.lower_)
-                f.append("cut|prep=" + tok.lower_ + "|l=" + lemma)
-            f += ["cut|rule=" + c.rule, f"cut={kind}|l={lemma}", f"cut={kind}|{qb}"]
-            out.append((_ranges(doc, rest), f))
-            seen += 1
-            if seen >= 4:
-                break
-    # leading cuts: "against X" -> "X", "his sights on X" -> "X", "criticism of X" -> "X"
-    if not mask[doc[first].idx]:
-        n_lead = 0
-        for t in toks:
-            tok = doc[t]
-            if tok.pos_ != "ADP" or tok.dep_ not in ("prep", "agent", "dative") or t - first > 12:
-                continue
-            pobj = [x for x in tok.children if x.dep_ in ("pobj", "pcomp")]
-            if not pobj or pobj[0].right_edge.i < last_alnum - 1:
-                continue
-            rest = _strip(doc, [i for i in toks if i > t])
-            if len(rest) < 1:
-                continue
-            f = ["lead", "lead=" + tok.lower_, "lead|l=" + lemma, f"lead|n={_bucket(t - first, (1, 2, 4, 8))}",
-                 "lead|first=" + doc[first].pos_, f"lead={tok.lower_}|path={path}"]
-            out.append((_ranges(doc, rest), f))
-            n_lead += 1
-            if n_lead >= 2:
-                break
-    # add the cue's object in front of the complement ("pressured [them to stop]")
-    cue_tok = doc[c.cue_i] if c.cue_i >= 0 else None
-    if cue_tok is not None and first > cue_tok.i:
-        for d in cue_tok.children:
-            if d.dep_ in ("dobj", "dative") and d.i < first and d.right_edge.i >= first - 1 and d.right_edge.i < first:
-                add = list(range(d.left_edge.i, first))
-                out.append((_ranges(doc, add + toks), ["addobj", "addobj|l=" + lemma, "addobj|path=" + path,
-                                                       "addobj|pos=" + d.pos_]))
-                break
-    # a leading "But"/"And"/discourse adverb at the start of the sentence
-    if first > 0 and cue_tok is not None and cue_tok.i > first:
-        j = first - 1
-        while j >= 0 and doc[j].is_punct and doc[j].text == ",":
-            j -= 1
-        if j >= 0 and doc[j].i == doc[j].sent.start and (doc[j].dep_ in ("cc", "advmod") or doc[j].pos_ == "CCONJ"):
-            out.append((_ranges(doc, list(range(j, first)) + toks), ["addcc", "addcc=" + doc[j].lower_,
-                                                                     "addcc|l=" + lemma]))
-    # the next quotation of the paragraph ("“A,” X said at a rally. “B.”"), when no other kept cue
-    # lies between
-    if end_quoted and c.cue[0] > base[0][0]:
-        after = max(c.cue[1], c.source[1] if c.source else 0, base[-1][1])
-        ps, pe = ex.para_of(c.cue[0])
-        nxt = [(qs, qe) for qs, qe in ex.quotes if after <= qs < pe]
-        if nxt:
-            qs, qe = nxt[0]
-            gap = text[after:qs]
-            if not any(after <= x < qe for x in cue_starts) and len(gap) <= 200:
-                f = ["nextq", f"nextq|gap={_bucket(len(gap.split()), (1, 3, 6, 12, 24))}",
-                     "nextq|stop=" + str(int(any(ch in gap for ch in ".!?"))), "nextq|l=" + lemma,
-                     "nextq|merged=" + str(int(bool(c.extra.get("merged"))))]
-                out.append((_merge_ranges(base + [(qs, qe)], text), f))
-    # leading complementiser
-    w = doc[first]
-    if w.lower_ in ("that", "whether", "if") and w.dep_ in ("mark", "complm") and not mask[w.idx]:
-        rest = [i for i in toks if i != first]
-        if rest:
-            out.append((_ranges(doc, rest), ["dropthat", "dropthat=" + w.lower_, "dropthat|l=" + lemma]))
-    elif first > 0 and doc[first - 1].lower_ in ("that", "whether") and doc[first - 1].dep_ == "mark":
-        out.append((_ranges(doc, [first - 1] + toks), ["addthat", "addthat=" + doc[first - 1].lower_,
-                                                       "addthat|l=" + lemma]))
-    # run on to the end of the sentence
-    if toks[-1] > c.cue_i >= 0 and not end_quoted:
-        sent = doc[toks[-1]].sent
-        j = toks[-1] + 1
-        ext = []
-        while j < sent.end and not doc[j].is_space and "\n" not in doc[j].text:
-            ext.append(j)
-            j += 1
-        ext = _strip(doc, toks + ext)
-        while ext and doc[ext[-1]].is_punct:
-            ext = ext[:-1]
-        if ext and ext[-1] > toks[-1] and len(ext) - len(toks) <= 25:
-            added = [i for i in ext if i > toks[-1]]
-            a0 = doc[added[0]]
-            f = ["ext", f"ext|n={_bucket(len(added), (2, 4, 8, 16))}", "ext|w0=" + a0.lower_, "ext|dep0=" + a0.dep_,
-                 "ext|l=" + lemma, "ext|gap=" + doc[toks[-1] + 1].lower_, "ext|path=" + path]
-            out.append((_ranges(doc, ext), f))
+    out += _tail_cuts(cc, c) + _lead_cuts(cc) + _cue_object(cc, c) + _opening_conjunction(cc, c)
+    out += _next_quotation(cc, c, ex, cue_starts) + _complementiser(cc) + _run_on(cc, c)
     if getattr(ex, "tag", None) is not None:
         out = [(r, f + _variant_tag_features(ex, r)) for r, f in out]
     return out
+
+
+def _tail_cuts(cc: _Content, c) -> list[Variant]:
+    """Up to four trailing dependent phrases cut off the end (not inside a quotation)."""
+    doc, mask, toks, lemma, path = cc.doc, cc.mask, cc.toks, cc.lemma, cc.path
+    if cc.end_quoted:
+        return []
+    tset, first, out = set(toks), cc.first, []
+    for t in sorted(tset, key=lambda i: doc[i].left_edge.i, reverse=True):
+        tok = doc[t]
+        if tok.dep_ not in TAIL_CUT_DEPS or tok.head.i not in tset or tok.right_edge.i < cc.last_alnum:
+            continue
+        sub = {x.i for x in tok.subtree}
+        le = tok.left_edge.i
+        if le <= first or not sub <= tset | {i for i in sub if doc[i].is_punct or doc[i].is_space}:
+            continue
+        if any(mask[doc[i].idx] for i in sub):
+            continue
+        rest = _strip(doc, sorted(tset - sub))
+        if not rest or len(rest) < 2:
+            continue
+        nb = _bucket(len(sub), (2, 4, 8, 16))
+        prevw = doc[le - 1].lower_
+        kind = tok.dep_ + ("|" + tok.tag_ if tok.dep_ in ("advcl", "acl", "conj") else "")
+        f = ["cut", "cut=" + kind, f"cut|n={nb}", f"cut={kind}|n={nb}", "cut|w0=" + doc[le].lower_,
+             "cut|prev=" + prevw, f"cut={kind}|prev={prevw}", "cut|hdep=" + tok.head.dep_,
+             "cut|l=" + lemma, f"cut={tok.dep_}|path={path}", "cut|hd=" + str(_bucket(t - tok.head.i, (2, 5, 10)))]
+        if tok.dep_ == "prep":
+            f += ["cut|prep=" + tok.lower_, "cut|prep=" + tok.lower_ + "|l=" + lemma]
+        f += ["cut|rule=" + c.rule, f"cut={kind}|l={lemma}", f"cut={kind}|{cc.qb}"]
+        out.append((_ranges(doc, rest), f))
+        if len(out) >= 4:
+            break
+    return out
+
+
+def _lead_cuts(cc: _Content) -> list[Variant]:
+    """Up to two leading prepositions cut: "against X" -> "X", "his sights on X" -> "X"."""
+    doc, toks, first, lemma = cc.doc, cc.toks, cc.first, cc.lemma
+    if cc.mask[doc[first].idx]:
+        return []
+    out = []
+    for t in toks:
+        tok = doc[t]
+        if tok.pos_ != "ADP" or tok.dep_ not in ("prep", "agent", "dative") or t - first > 12:
+            continue
+        pobj = [x for x in tok.children if x.dep_ in ("pobj", "pcomp")]
+        if not pobj or pobj[0].right_edge.i < cc.last_alnum - 1:
+            continue
+        rest = _strip(doc, [i for i in toks if i > t])
+        if len(rest) < 1:
+            continue
+        f = ["lead", "lead=" + tok.lower_, "lead|l=" + lemma, f"lead|n={_bucket(t - first, (1, 2, 4, 8))}",
+             "lead|first=" + doc[first].pos_, f"lead={tok.lower_}|path={cc.path}"]
+        out.append((_ranges(doc, rest), f))
+        if len(out) >= 2:
+            break
+    return out
+
+
+def _cue_object(cc: _Content, c) -> list[Variant]:
+    """The cue's object added in front of the complement ("pressured [them to stop]")."""
+    doc, first = cc.doc, cc.first
+    if c.cue_i < 0 or first <= c.cue_i:
+        return []
+    for d in doc[c.cue_i].children:
+        if d.dep_ in ("dobj", "dative") and d.i < first and d.right_edge.i >= first - 1 and d.right_edge.i < first:
+            add = list(range(d.left_edge.i, first))
+            return [(_ranges(doc, add + cc.toks), ["addobj", "addobj|l=" + cc.lemma, "addobj|path=" + cc.path,
+                                                   "addobj|pos=" + d.pos_])]
+    return []
+
+
+def _opening_conjunction(cc: _Content, c) -> list[Variant]:
+    """A leading "But"/"And"/discourse adverb at the start of the sentence added."""
+    doc, first = cc.doc, cc.first
+    if first <= 0 or c.cue_i < 0 or c.cue_i <= first:
+        return []
+    j = first - 1
+    while j >= 0 and doc[j].is_punct and doc[j].text == ",":
+        j -= 1
+    if j >= 0 and doc[j].i == doc[j].sent.start and (doc[j].dep_ in ("cc", "advmod") or doc[j].pos_ == "CCONJ"):
+        return [(_ranges(doc, list(range(j, first)) + cc.toks), ["addcc", "addcc=" + doc[j].lower_,
+                                                                 "addcc|l=" + cc.lemma])]
+    return []
+
+
+def _next_quotation(cc: _Content, c, ex, cue_starts) -> list[Variant]:
+    """The paragraph's next quotation added ("“A,” X said at a rally. “B.”") when no other kept
+    cue lies between."""
+    base = cc.base
+    if not cc.end_quoted or c.cue[0] <= base[0][0]:
+        return []
+    after = max(c.cue[1], c.source[1] if c.source else 0, base[-1][1])
+    _, pe = ex.para_of(c.cue[0])
+    nxt = [(qs, qe) for qs, qe in ex.quotes if after <= qs < pe]
+    if not nxt:
+        return []
+    qs, qe = nxt[0]
+    gap = ex.text[after:qs]
+    if any(after <= x < qe for x in cue_starts) or len(gap) > 200:
+        return []
+    f = ["nextq", f"nextq|gap={_bucket(len(gap.split()), (1, 3, 6, 12, 24))}",
+         "nextq|stop=" + str(int(any(ch in gap for ch in ".!?"))), "nextq|l=" + cc.lemma,
+         "nextq|merged=" + str(int(bool(c.extra.get("merged"))))]
+    return [(_merge_ranges(base + [(qs, qe)], ex.text), f)]
+
+
+def _complementiser(cc: _Content) -> list[Variant]:
+    """A leading "that"/"whether"/"if" dropped, or the one just before the content added."""
+    doc, toks, first, lemma = cc.doc, cc.toks, cc.first, cc.lemma
+    w = doc[first]
+    if w.lower_ in ("that", "whether", "if") and w.dep_ in ("mark", "complm") and not cc.mask[w.idx]:
+        rest = [i for i in toks if i != first]
+        return [(_ranges(doc, rest), ["dropthat", "dropthat=" + w.lower_, "dropthat|l=" + lemma])] if rest else []
+    if first > 0 and doc[first - 1].lower_ in ("that", "whether") and doc[first - 1].dep_ == "mark":
+        return [(_ranges(doc, [first - 1] + toks), ["addthat", "addthat=" + doc[first - 1].lower_,
+                                                    "addthat|l=" + lemma])]
+    return []
+
+
+def _run_on(cc: _Content, c) -> list[Variant]:
+    """The content run on to the end of its sentence (at most 25 more tokens, not past a line)."""
+    doc, toks = cc.doc, cc.toks
+    if not toks[-1] > c.cue_i >= 0 or cc.end_quoted:
+        return []
+    sent = doc[toks[-1]].sent
+    j, ext = toks[-1] + 1, []
+    while j < sent.end and not doc[j].is_space and "\n" not in doc[j].text:
+        ext.append(j)
+        j += 1
+    ext = _strip(doc, toks + ext)
+    while ext and doc[ext[-1]].is_punct:
+        ext = ext[:-1]
+    if not (ext and ext[-1] > toks[-1] and len(ext) - len(toks) <= 25):
+        return []
+    added = [i for i in ext if i > toks[-1]]
+    a0 = doc[added[0]]
+    f = ["ext", f"ext|n={_bucket(len(added), (2, 4, 8, 16))}", "ext|w0=" + a0.lower_, "ext|dep0=" + a0.dep_,
+         "ext|l=" + cc.lemma, "ext|gap=" + doc[toks[-1] + 1].lower_, "ext|path=" + cc.path]
+    return [(_ranges(doc, ext), f)]
 
 
 def _variant_tag_features(ex, ranges) -> list[str]:
