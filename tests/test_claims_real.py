@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from newsledger.evaluate.claims_real import GoldClaim, gate_misses, parse_gate, score_page, source_matches
+from newsledger.evaluate.claims_real import (GoldClaim, gate_misses, names_speaker, page_speakers, parse_gate, score_page,
+                                             source_matches)
 from newsledger.model import Claim, Content, Cue, Source
 from tests.claim_helpers import claim_about
 
@@ -39,6 +40,20 @@ def test_source_matching_rules():
     assert source_matches(None, GoldClaim(source=None, aliases=[], content=[]))
     assert source_matches("Environmental Protection Department officials",
                           GoldClaim(source="Environmental Protection officials", aliases=[], content=[]))
+
+
+def test_a_surname_two_speakers_share_names_neither():
+    pm = GoldClaim(source="Imran Vask", aliases=["the prime minister"], content=[])
+    general = GoldClaim(source="Tariq Vask", aliases=["the army spokesman"], content=[])
+    police = GoldClaim(source="Police in Norwood", aliases=[], content=[])
+    mp = GoldClaim(source="Ada Lind", aliases=["An MP in Norwood"], content=[])
+    speakers = page_speakers([pm, general, pm, police, mp])
+    assert len(speakers) == 4
+    assert source_matches("Tariq Vask", pm)  # alone, the surname rule would take the general for the PM
+    assert not names_speaker("Tariq Vask", pm, speakers) and not names_speaker("Vask", pm, speakers)
+    assert names_speaker("Imran Vask", pm, speakers) and names_speaker("The Prime Minister", pm, speakers)
+    assert not names_speaker("MP in Norwood", police, speakers) and names_speaker("MP in Norwood", mp, speakers)
+    assert names_speaker("Jon Vask", pm, [pm, police])  # nobody else on the page is a Vask
 
 
 def test_score_page_counts_right_unresolved_wrong_and_spurious():

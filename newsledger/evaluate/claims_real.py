@@ -12,8 +12,9 @@ the gold date), and its claims at or above ``--min-confidence`` are scored:
 * **source match**: the output's source name (or its text) equals the gold source or one of its
   aliases (case-, space-, punctuation- and article-insensitive), or one contains the other at a
   word boundary, or the words of one (two at least) are all in the other, or both are people
-  with the same surname; a gold source of null ("nobody can
-  tell") is matched only by an unresolved output;
+  with the same surname — unless another speaker of the page has that surname too ("Sharif"
+  where Shehbaz Sharif and Ahmed Sharif both speak names neither); a gold source of null
+  ("nobody can tell") is matched only by an unresolved output;
 * an output is **right** when it content-matches a gold claim whose source it matches;
   **unresolved** when its source is null and it content-matches a gold claim with a source
   (shown as "unresolved", not a wrong name; counted as right in ``precision`` and as wrong in
@@ -211,8 +212,9 @@ def norm_name(s: Optional[str]) -> str:
     return " ".join(words)
 
 
-def source_matches(name: Optional[str], gold: GoldClaim) -> bool:
-    """Whether an output source name names the gold claim's speaker."""
+def source_matches(name: Optional[str], gold: GoldClaim, by_surname: bool = True) -> bool:
+    """Whether an output source name names the gold claim's speaker (``by_surname``: a person
+    with the same surname counts)."""
     if gold.source is None:
         return name is None
     n = norm_name(name)
@@ -228,9 +230,38 @@ def source_matches(name: Optional[str], gold: GoldClaim) -> bool:
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
         if len(short) >= 2 and set(short) <= set(long_):  # "Environmental Protection officials"
             return True
-        if len(a[-1]) > 2 and a[-1] == b[-1] and name and name.split()[-1][:1].isupper():
+        if by_surname and len(a[-1]) > 2 and a[-1] == b[-1] and name and name.split()[-1][:1].isupper():
             return True
     return False
+
+
+def _names_of(gold: GoldClaim) -> set[str]:
+    return {n for n in map(norm_name, [gold.source, *gold.aliases]) if n}
+
+
+def page_speakers(gold: list[GoldClaim]) -> list[GoldClaim]:
+    """One gold claim per distinct named speaker of a page (claims whose source and aliases
+    share a name are one speaker)."""
+    out: list[GoldClaim] = []
+    for g in gold:
+        if g.source is not None and not any(_names_of(g) & _names_of(o) for o in out):
+            out.append(g)
+    return out
+
+
+def names_speaker(name: Optional[str], gold: GoldClaim, speakers: list[GoldClaim]) -> bool:
+    """Whether ``name`` names ``gold``'s speaker on a page whose distinct speakers are ``speakers``:
+    :func:`source_matches`, except that a surname (alone, or the only word shared with the speaker's
+    name) that another speaker of the page also has names neither ("Sharif" or "Ahmed Sharif" for
+    Shehbaz Sharif where both speak)."""
+    if not source_matches(name, gold):
+        return False
+    own = _names_of(gold)
+    n = norm_name(name)
+    if n in own or (" " in n and source_matches(name, gold, by_surname=False)):
+        return True
+    surname = n.split()[-1]
+    return not any(surname in {x.split()[-1] for x in _names_of(o)} for o in speakers if not _names_of(o) & own)
 
 
 def claim_pieces(c) -> list[tuple[int, int]]:
@@ -240,6 +271,7 @@ def claim_pieces(c) -> list[tuple[int, int]]:
 def score_page(text: str, gold: list[GoldClaim], claims: list, keep_examples: bool = False) -> Tally:
     t = Tally()
     gl = [_letters(text, g.content) for g in gold]
+    speakers = page_speakers(gold)
     found: set[int] = set()
     found_any: set[int] = set()
     for c in claims:
@@ -248,7 +280,7 @@ def score_page(text: str, gold: list[GoldClaim], claims: list, keep_examples: bo
         hits = [k for k, g in enumerate(gl)
                 if mine and g and len(mine & g) >= MIN_SHARE * min(len(mine), len(g))]
         name = c.source.name if c.source else None
-        good = [k for k in hits if source_matches(name, gold[k])]
+        good = [k for k in hits if names_speaker(name, gold[k], speakers)]
         found_any.update(hits)
         if good:
             t.right += 1
