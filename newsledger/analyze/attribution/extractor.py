@@ -1,26 +1,27 @@
-"""The rule extractor: cue candidates over the spaCy parse, their content and source, quotation
-handling and the univocal clean-up. Content trimming lives in ``trimming.py`` and the tagger's own
-claims and sources in ``tagger_claims.py`` (mixins of :class:`Extractor`). See the package
-docstring for the steps."""
+"""The rule extractor: cue candidates over the spaCy parse, quotation handling and the univocal
+clean-up. Its parts are mixins of :class:`Extractor`, each in its module: verb cues
+(``verbs.py``), noun cues and the "according to" / "as X put it" / "For X" frames (``frames.py``),
+content trimming (``trimming.py``), and the tagger's own claims and sources (``tagger_claims.py``).
+See the package docstring for the steps."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, CONTENT_PREPS, DOBJ_NEEDS_PRED, KEEP_OBJECT,
-                                                 NEED_COMPLEMENT, NOUN_CUES, NOUN_PREPS, PASSIVE_RAISING, RAISING,
-                                                 SPEECH_VERBS, Cand, _find_source, _merge, _np_span, _subtree,
-                                                 _tok_ranges, _trim, lexicon, paragraph_bounds, quote_spans,
-                                                 quoted_mask)
+from newsledger.analyze.attribution.base import (NOUN_CUES, Cand, _merge, _subtree, lexicon, paragraph_bounds,
+                                                 quote_spans, quoted_mask)
+from newsledger.analyze.attribution.frames import FrameClaims
 from newsledger.analyze.attribution.tagger_claims import TaggerClaims
 from newsledger.analyze.attribution.trimming import ContentTrimming
+from newsledger.analyze.attribution.verbs import VerbClaims
 
 TAGGER_SOURCES = True  # a kept claim without a source takes the tagger's nearest source
 TAGGER_CLAIMS = True  # and claims from the tagger alone where no rule fired (Extractor.tagger_claims)
 
 
-class Extractor(ContentTrimming, TaggerClaims):
-    """Rule candidates over one parsed article (see the package docstring); the content trimming
+class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
+    """Rule candidates over one parsed article (see the package docstring); verb cues
+    (:class:`VerbClaims`), noun cues and frames (:class:`FrameClaims`), the content trimming
     (:class:`ContentTrimming`) and the tagger's own claims and sources (:class:`TaggerClaims`) are
     mixed in from their modules."""
 
@@ -84,43 +85,6 @@ class Extractor(ContentTrimming, TaggerClaims):
                 or (NOUN_CUES and self.noun_frame(tok) is not None)
         return self.is_cue_verb(tok)
 
-    def noun_frame(self, tok):
-        """(possessor, content head, path) of a noun cue candidate with a possessor and a
-        "that"/to-clause or an of/about/for/on/against object: "Trump's claim that X",
-        "her criticism of X", "his call for X"; None otherwise."""
-        if tok.pos_ != "NOUN":
-            return None
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        if not poss:
-            return None
-        for c in tok.children:
-            if c.dep_ in ("acl", "ccomp") and c.i > tok.i and any(
-                    m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children):
-                return poss[0], c, "noun-clause"
-        for c in tok.children:
-            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOUN_PREPS:
-                pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-                if pobj:
-                    return poss[0], pobj[0], "noun-prep"
-        return None
-
-    def noun_claim(self, tok) -> Optional[Cand]:
-        fr = self.noun_frame(tok)
-        if fr is None:
-            return None
-        poss, head, path = fr
-        doc = self.doc
-        content = _subtree(head)
-        idxs = _trim(doc, content)
-        if not idxs:
-            return None
-        sub = _subtree(poss)
-        keep = [i for i in sorted(sub) if doc[i].dep_ != "case"]
-        source = _np_span(poss, {i for i in sub if doc[i].dep_ == "case"}) if keep else None
-        return Cand(cue=(tok.idx, tok.idx + len(tok)), cue_i=tok.i, source=source, content=_tok_ranges(doc, idxs),
-                    lemma=tok.lemma_.lower(), extra={"path": path, "flags": ["noun"], "src_i": poss.i,
-                                                     "n_tok": len(idxs), "first": idxs[0], "last": idxs[-1]})
-
     def is_cue_verb(self, tok) -> bool:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
             return False
@@ -128,247 +92,6 @@ class Extractor(ContentTrimming, TaggerClaims):
         if lemma not in self.lex["verbs"]:
             return False
         return True
-
-    # -- verb cues
-    def verb_claim(self, tok) -> Optional[Cand]:
-        """A claim with the verb ``tok`` as its cue: its content, the checks a cue verb must pass,
-        its source, and the cue span; None when the verb reports nothing."""
-        lemma = tok.lemma_.lower()
-        if lemma == "accord":
-            return None
-        comp = self._complements(tok)
-        content, path, colon, comp = self._verb_content(tok, lemma, comp)
-        if not content:
-            return None
-        flags = self._verb_flags(tok, lemma, comp, colon)
-        if flags is None:
-            return None
-        src_tok, source, content = self._verb_source(tok, lemma, comp, content)
-        content.discard(tok.i)
-        content = self.trim_trailing(content)
-        content = self.cut_conjoined_cues(content, tok)
-        content = self.cut_nested(content, src_tok)
-        idxs = _trim(self.doc, content)
-        if not idxs:
-            return None
-        return Cand(cue=self._cue_span(tok, content), cue_i=tok.i, source=source,
-                    content=_tok_ranges(self.doc, idxs), lemma=lemma,
-                    extra={"path": path, "flags": flags, "src_i": src_tok.i if src_tok is not None else -1,
-                           "n_tok": len(idxs), "first": idxs[0], "last": idxs[-1]})
-
-    def _complements(self, tok) -> list:
-        """The verb's clausal complements (``ccomp``/``xcomp``) that can be its content: those
-        after it when some come after ("Y; X says Z"), none when a fronted one is cut off by ";"/":"."""
-        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
-        after = [c for c in comp if c.i > tok.i]
-        dashed = [c for c in after if any(t.text in ("—", "–") for t in self.doc[tok.i + 1:c.left_edge.i + 1])]
-        if dashed and len(after) < len(comp):
-            # "“Y,” analysts wrote in a report — citing experts who ...": the words after the dash
-            # are an aside (here another source's), the fronted Y is what was written
-            after = [c for c in after if c not in dashed] or [c for c in comp if c.i < tok.i]
-        if after and len(after) < len(comp):
-            return after  # "Y; X says Z": Z is the content, not the fronted Y
-        if comp and all(c.i < tok.i for c in comp):
-            gap = self.doc[comp[0].right_edge.i + 1:tok.i]
-            if any(t.text in (";", ":") for t in gap) and not any(t.text in (",", "—", "–") or t.is_quote for t in gap):
-                return []
-        return comp
-
-    def _verb_content(self, tok, lemma: str, comp: list) -> tuple[set, str, Optional[int], list]:
-        """(content tokens, path, colon position, complements): after a colon; else the
-        complement; else the head clause of "Y, X said"; else the object phrase."""
-        colon = self.colon_after(tok)
-        if colon is not None:
-            return set(range(colon + 1, self.sent(tok).end)), "colon", colon, []
-        if comp:
-            c = next((x for x in comp if x.dep_ == "ccomp"), comp[0])
-            content = _subtree(c)
-            # "called on X to Y": keep the object in front of the complement
-            if c.dep_ in ("xcomp", "ccomp") and KEEP_OBJECT:
-                for d in tok.children:
-                    if d.dep_ in ("dobj",) and d.i < c.i and lemma in ("urge", "call", "ask", "tell", "warn", "want",
-                                                                        "encourage", "push", "press", "invite"):
-                        content |= _subtree(d)
-            return content, "comp-" + c.dep_ + ("-pre" if c.i < tok.i else ""), None, comp
-        if (tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i or tok.dep_ == "parataxis") and \
-                tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
-            return _subtree(tok.head) - _subtree(tok), "head-" + tok.dep_, None, comp
-        content, path = self._object_content(tok, lemma)
-        return content, path, None, comp
-
-    def _object_content(self, tok, lemma: str) -> tuple[set, str]:
-        """The content of a verb without a complement: what an addressee is told, an object with
-        its "about"/"of"/"as" phrase, the object and its predicate, or a prepositional object."""
-        dobj = [c for c in tok.children if c.dep_ in ("dobj",)]
-        if dobj and lemma in ADDRESSEE_VERBS:
-            content: set[int] = set()
-            for s in tok.children:
-                if s.i > dobj[0].i and s.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "oprd"):
-                    content |= _subtree(s)
-            return (content or _subtree(dobj[0])), "addressee"
-        if dobj:
-            about = [s for s in tok.children if s.i > dobj[0].i and s.dep_ == "prep" and s.lower_ in ("about", "of", "as")]
-            if any(any(x.dep_ in ("pobj", "pcomp") for x in s.children) for s in about):
-                return set().union(*(_subtree(x) for x in about[0].children if x.dep_ in ("pobj", "pcomp"))), "dobj-prep"
-            d = dobj[0]
-            content = _subtree(d)
-            for s in tok.children:
-                if s.i > d.i and s.dep_ in ("oprd", "prep", "ccomp", "xcomp", "dative"):
-                    if s.dep_ == "prep" and s.lower_ not in CONTENT_PREPS | {"as"}:
-                        continue
-                    content |= _subtree(s)
-            return content, "dobj"
-        for s in tok.children:
-            if s.dep_ == "prep" and s.i > tok.i and s.lower_ in CONTENT_PREPS:
-                pobj = [x for x in s.children if x.dep_ in ("pobj", "pcomp")]
-                if pobj:
-                    content = _subtree(pobj[0])
-                    if s.lower_ in ("against", "with", "over", "that"):
-                        content.add(s.i)
-                    return content, "prep-" + s.lower_
-        return set(), "none"
-
-    def _verb_flags(self, tok, lemma: str, comp: list, colon: Optional[int]) -> Optional[list[str]]:
-        """The lexicon's checks on a cue verb: a verb that needs a predicate or a complement and
-        has none is dropped (None), or, when candidates are generated for the cue classifier,
-        flagged for it to weigh."""
-        flags = []
-        if lemma in DOBJ_NEEDS_PRED and colon is None and not comp and not any(
-                c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for", "on", "upon")
-                                                         and (c.lower_ == "as" or c.i <= tok.i + 3))
-                for c in tok.children):
-            if not self.generate:
-                return None
-            flags.append("needs-pred")
-        if lemma in NEED_COMPLEMENT and not comp and colon is None:
-            if not self.generate:
-                return None
-            flags.append("needs-comp")
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-            # "if a rival knows we're bidding, it bids more": a condition, nobody's statement
-            if not self.generate or self.product:
-                return None
-            flags.append("condition")
-        return flags
-
-    def _verb_source(self, tok, lemma: str, comp: list, content: set) -> tuple:
-        """(source token, source span, content): the subject (or the one inherited from the verb
-        this one hangs off); a raising verb ("is expected to") has none and its subject joins the
-        content; the source's words leave the content."""
-        src_tok = self.inherit.get(tok.i) or _find_source(tok, content)
-        if src_tok is not None and self.para_of(src_tok.idx) != self.para_of(tok.idx):
-            src_tok = None  # a heading ("Palestinians react") parsed into the next paragraph's sentence
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and not any(
-            c.dep_ == "agent" for c in tok.children)
-        if comp and (lemma in RAISING or (passive and lemma in PASSIVE_RAISING)):
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].lower_ not in {"it", "there"}:
-                content |= _subtree(subj[0])
-            src_tok = None
-        source = None
-        if src_tok is not None:
-            if src_tok.i in content:
-                src_tok = None
-            else:
-                ex = set(content) | {tok.i}
-                for c in src_tok.children:
-                    if c.dep_ == "relcl" and (tok.i in _subtree(c) or self.product and self.is_cue_verb(c)):
-                        ex |= _subtree(c)  # in the product, "the officials, who added ...": a claim of its own
-                source = self.clip_to_paragraph(_np_span(src_tok, ex), tok.idx)
-        if src_tok is not None and src_tok.i not in _subtree(tok):
-            # the source's own words leave the content; in the product, not the relative clause the
-            # cue heads ("Tester, who also says he is ...": Tester's subtree holds the whole claim)
-            content = content - (_subtree(src_tok) - (_subtree(tok) if self.product else set()))
-        return src_tok, source, content
-
-    def _cue_span(self, tok, content: set) -> tuple[int, int]:
-        """The cue's characters: the verb with its auxiliaries, negation and particle ("has said",
-        "pointed out") when they are not content."""
-        doc = self.doc
-        cue_idx = [tok.i] + [c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt")
-                             and abs(c.i - tok.i) <= 3 and c.i not in content]
-        return doc[min(cue_idx)].idx, doc[max(cue_idx)].idx + len(doc[max(cue_idx)])
-
-    def according(self, tok) -> Optional[Cand]:
-        doc = self.doc
-        if tok.lower_ != "according":
-            return None
-        to = [c for c in tok.children if c.lower_ == "to"]
-        if not to and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = [doc[tok.i + 1]]
-        if not to:
-            return None
-        pobj = [c for c in to[0].children if c.dep_ == "pobj"]
-        src = _np_span(pobj[0]) if pobj else None
-        phrase = _subtree(tok) | _subtree(to[0])
-        head = tok.head
-        hops = 0
-        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and hops < 4:
-            head = head.head
-            hops += 1
-        sent = self.sent(tok)
-        if head.i == tok.i:
-            content = set(range(sent.start, sent.end)) - phrase
-        else:
-            content = (_subtree(head) if sent.start <= head.i < sent.end else set(range(sent.start, sent.end))) - phrase
-            if head.dep_ in ("ccomp", "conj", "advcl") and tok.i < min(content, default=tok.i):
-                pass
-        content = {i for i in content if sent.start <= i < sent.end}
-        idxs = _trim(doc, content)
-        if not idxs:
-            return None
-        cue = (tok.idx, to[0].idx + len(to[0]))
-        return Cand(cue=cue, cue_i=tok.i, source=src, content=_tok_ranges(doc, idxs), rule="according",
-                    lemma="according to", extra={"verb_i": head.i if self._speech_verb_with_subject(head) else -1})
-
-    @staticmethod
-    def _speech_verb_with_subject(head) -> bool:
-        return head.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in head.children)
-
-    # -- "..., as X put it, ..." frame
-    def as_put_it(self, tok) -> Optional[Cand]:
-        """"The ruling was, as the paper put it, a victory": the clause the "as X put it" phrase
-        hangs off is X's (the cue is "put it"; "put" alone needs a complement and is no cue)."""
-        if tok.lemma_.lower() != "put" or tok.dep_ not in ("advcl", "parataxis", "ccomp") or tok.head.i == tok.i:
-            return None
-        kids = {c.dep_: c for c in tok.children}
-        it, mark, subj = kids.get("dobj"), kids.get("mark"), kids.get("nsubj")
-        if it is None or it.lower_ != "it" or mark is None or mark.lower_ != "as" or subj is None:
-            return None
-        sent = self.sent(tok)
-        content = {i for i in _subtree(tok.head) - _subtree(tok) if sent.start <= i < sent.end}
-        idxs = _trim(self.doc, content)
-        if not idxs:
-            return None
-        return Cand(cue=(tok.idx, it.idx + len(it)), cue_i=tok.i, source=_np_span(subj),
-                    content=_tok_ranges(self.doc, idxs), rule="as-put", lemma="put",
-                    extra={"src_i": subj.i})
-
-    # -- "For X, ..." frame
-    def for_frame(self, tok) -> Optional[Cand]:
-        doc = self.doc
-        if tok.lower_ != "for" or tok.i != self.sent(tok).start:
-            return None
-        pobj = [c for c in tok.children if c.dep_ == "pobj"]
-        if not pobj:
-            return None
-        p = pobj[0]
-        ents = [e for e in doc.ents if e.start >= p.left_edge.i and e.end <= p.right_edge.i + 1]
-        if not (any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in ents) or any(
-                c.dep_ == "appos" for c in p.children)):
-            return None
-        end = p.right_edge.i + 1
-        if end >= len(doc) or doc[end].text != ",":
-            return None
-        if p.lower_ in {"example", "instance", "years", "now", "decades", "months", "weeks", "once", "that", "this"}:
-            return None
-        sent = self.sent(tok)
-        content = set(range(end + 1, sent.end))
-        idxs = _trim(doc, content)
-        if not idxs:
-            return None
-        return Cand(cue=(tok.idx, tok.idx + len(tok)), cue_i=tok.i, source=_np_span(p),
-                    content=_tok_ranges(doc, idxs), rule="for", lemma="for")
 
     # -- layout rules
     def layout(self):

@@ -1,0 +1,174 @@
+"""Claims with a reporting verb as their cue: the verb's content (complement, object, quotation),
+the checks a cue verb must pass, its source and the cue span. A mixin of
+:class:`newsledger.analyze.attribution.extractor.Extractor` (it reads the extractor's ``doc``,
+``lex``, ``generate``, ``product`` and its helpers)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, CONTENT_PREPS, DOBJ_NEEDS_PRED, KEEP_OBJECT,
+                                                 NEED_COMPLEMENT, PASSIVE_RAISING, RAISING, Cand, _find_source,
+                                                 _np_span, _subtree, _tok_ranges, _trim, lexicon)
+
+
+class VerbClaims:
+    """Verb cues (``Extractor.verb_claim`` and its steps)."""
+
+    def verb_claim(self, tok) -> Optional[Cand]:
+        """A claim with the verb ``tok`` as its cue: its content, the checks a cue verb must pass,
+        its source, and the cue span; None when the verb reports nothing."""
+        lemma = tok.lemma_.lower()
+        if lemma == "accord":
+            return None
+        comp = self._complements(tok)
+        content, path, colon, comp = self._verb_content(tok, lemma, comp)
+        if not content:
+            return None
+        flags = self._verb_flags(tok, lemma, comp, colon)
+        if flags is None:
+            return None
+        src_tok, source, content = self._verb_source(tok, lemma, comp, content)
+        content.discard(tok.i)
+        content = self.trim_trailing(content)
+        content = self.cut_conjoined_cues(content, tok)
+        content = self.cut_nested(content, src_tok)
+        idxs = _trim(self.doc, content)
+        if not idxs:
+            return None
+        return Cand(cue=self._cue_span(tok, content), cue_i=tok.i, source=source,
+                    content=_tok_ranges(self.doc, idxs), lemma=lemma,
+                    extra={"path": path, "flags": flags, "src_i": src_tok.i if src_tok is not None else -1,
+                           "n_tok": len(idxs), "first": idxs[0], "last": idxs[-1]})
+
+    def _complements(self, tok) -> list:
+        """The verb's clausal complements (``ccomp``/``xcomp``) that can be its content: those
+        after it when some come after ("Y; X says Z"), none when a fronted one is cut off by ";"/":"."""
+        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+        after = [c for c in comp if c.i > tok.i]
+        dashed = [c for c in after if any(t.text in ("—", "–") for t in self.doc[tok.i + 1:c.left_edge.i + 1])]
+        if dashed and len(after) < len(comp):
+            # "“Y,” analysts wrote in a report — citing experts who ...": the words after the dash
+            # are an aside (here another source's), the fronted Y is what was written
+            after = [c for c in after if c not in dashed] or [c for c in comp if c.i < tok.i]
+        if after and len(after) < len(comp):
+            return after  # "Y; X says Z": Z is the content, not the fronted Y
+        if comp and all(c.i < tok.i for c in comp):
+            gap = self.doc[comp[0].right_edge.i + 1:tok.i]
+            if any(t.text in (";", ":") for t in gap) and not any(t.text in (",", "—", "–") or t.is_quote for t in gap):
+                return []
+        return comp
+
+    def _verb_content(self, tok, lemma: str, comp: list) -> tuple[set, str, Optional[int], list]:
+        """(content tokens, path, colon position, complements): after a colon; else the
+        complement; else the head clause of "Y, X said"; else the object phrase."""
+        colon = self.colon_after(tok)
+        if colon is not None:
+            return set(range(colon + 1, self.sent(tok).end)), "colon", colon, []
+        if comp:
+            c = next((x for x in comp if x.dep_ == "ccomp"), comp[0])
+            content = _subtree(c)
+            # "called on X to Y": keep the object in front of the complement
+            if c.dep_ in ("xcomp", "ccomp") and KEEP_OBJECT:
+                for d in tok.children:
+                    if d.dep_ in ("dobj",) and d.i < c.i and lemma in ("urge", "call", "ask", "tell", "warn", "want",
+                                                                        "encourage", "push", "press", "invite"):
+                        content |= _subtree(d)
+            return content, "comp-" + c.dep_ + ("-pre" if c.i < tok.i else ""), None, comp
+        if (tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i or tok.dep_ == "parataxis") and \
+                tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+            return _subtree(tok.head) - _subtree(tok), "head-" + tok.dep_, None, comp
+        content, path = self._object_content(tok, lemma)
+        return content, path, None, comp
+
+    def _object_content(self, tok, lemma: str) -> tuple[set, str]:
+        """The content of a verb without a complement: what an addressee is told, an object with
+        its "about"/"of"/"as" phrase, the object and its predicate, or a prepositional object."""
+        dobj = [c for c in tok.children if c.dep_ in ("dobj",)]
+        if dobj and lemma in ADDRESSEE_VERBS:
+            content: set[int] = set()
+            for s in tok.children:
+                if s.i > dobj[0].i and s.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "oprd"):
+                    content |= _subtree(s)
+            return (content or _subtree(dobj[0])), "addressee"
+        if dobj:
+            about = [s for s in tok.children if s.i > dobj[0].i and s.dep_ == "prep" and s.lower_ in ("about", "of", "as")]
+            if any(any(x.dep_ in ("pobj", "pcomp") for x in s.children) for s in about):
+                return set().union(*(_subtree(x) for x in about[0].children if x.dep_ in ("pobj", "pcomp"))), "dobj-prep"
+            d = dobj[0]
+            content = _subtree(d)
+            for s in tok.children:
+                if s.i > d.i and s.dep_ in ("oprd", "prep", "ccomp", "xcomp", "dative"):
+                    if s.dep_ == "prep" and s.lower_ not in CONTENT_PREPS | {"as"}:
+                        continue
+                    content |= _subtree(s)
+            return content, "dobj"
+        for s in tok.children:
+            if s.dep_ == "prep" and s.i > tok.i and s.lower_ in CONTENT_PREPS:
+                pobj = [x for x in s.children if x.dep_ in ("pobj", "pcomp")]
+                if pobj:
+                    content = _subtree(pobj[0])
+                    if s.lower_ in ("against", "with", "over", "that"):
+                        content.add(s.i)
+                    return content, "prep-" + s.lower_
+        return set(), "none"
+
+    def _verb_flags(self, tok, lemma: str, comp: list, colon: Optional[int]) -> Optional[list[str]]:
+        """The lexicon's checks on a cue verb: a verb that needs a predicate or a complement and
+        has none is dropped (None), or, when candidates are generated for the cue classifier,
+        flagged for it to weigh."""
+        flags = []
+        if lemma in DOBJ_NEEDS_PRED and colon is None and not comp and not any(
+                c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for", "on", "upon")
+                                                         and (c.lower_ == "as" or c.i <= tok.i + 3))
+                for c in tok.children):
+            if not self.generate:
+                return None
+            flags.append("needs-pred")
+        if lemma in NEED_COMPLEMENT and not comp and colon is None:
+            if not self.generate:
+                return None
+            flags.append("needs-comp")
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            # "if a rival knows we're bidding, it bids more": a condition, nobody's statement
+            if not self.generate or self.product:
+                return None
+            flags.append("condition")
+        return flags
+
+    def _verb_source(self, tok, lemma: str, comp: list, content: set) -> tuple:
+        """(source token, source span, content): the subject (or the one inherited from the verb
+        this one hangs off); a raising verb ("is expected to") has none and its subject joins the
+        content; the source's words leave the content."""
+        src_tok = self.inherit.get(tok.i) or _find_source(tok, content)
+        if src_tok is not None and self.para_of(src_tok.idx) != self.para_of(tok.idx):
+            src_tok = None  # a heading ("Palestinians react") parsed into the next paragraph's sentence
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and not any(
+            c.dep_ == "agent" for c in tok.children)
+        if comp and (lemma in RAISING or (passive and lemma in PASSIVE_RAISING)):
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].lower_ not in {"it", "there"}:
+                content |= _subtree(subj[0])
+            src_tok = None
+        source = None
+        if src_tok is not None:
+            if src_tok.i in content:
+                src_tok = None
+            else:
+                ex = set(content) | {tok.i}
+                for c in src_tok.children:
+                    if c.dep_ == "relcl" and (tok.i in _subtree(c) or self.product and self.is_cue_verb(c)):
+                        ex |= _subtree(c)  # in the product, "the officials, who added ...": a claim of its own
+                source = self.clip_to_paragraph(_np_span(src_tok, ex), tok.idx)
+        if src_tok is not None and src_tok.i not in _subtree(tok):
+            # the source's own words leave the content; in the product, not the relative clause the
+            # cue heads ("Tester, who also says he is ...": Tester's subtree holds the whole claim)
+            content = content - (_subtree(src_tok) - (_subtree(tok) if self.product else set()))
+        return src_tok, source, content
+
+    def _cue_span(self, tok, content: set) -> tuple[int, int]:
+        """The cue's characters: the verb with its auxiliaries, negation and particle ("has said",
+        "pointed out") when they are not content."""
+        doc = self.doc
+        cue_idx = [tok.i] + [c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt")
+                             and abs(c.i - tok.i) <= 3 and c.i not in content]
+        return doc[min(cue_idx)].idx, doc[max(cue_idx)].idx + len(doc[max(cue_idx)])
