@@ -379,19 +379,29 @@ def _frame(spark, cols: dict, schema: str, path: str):
 
 
 def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict) -> dict:
-    """Stage 5: every output table."""
-    from pyspark.sql import functions as F
-    from pyspark.sql.window import Window
-
-    from newsledger.link.linker import _BAND_CAP, CLAIM_WINDOW, _now
-    from newsledger.spark import linkrows as L
+    """Stage 5: every output table; {table: rows written}."""
+    from newsledger.link.linker import _now
 
     now = _now()
-    counts = {}
+    counts: dict = {}
 
     def write(name, rdd_of_dicts):
         counts[name] = _write_table(spark, rdd_of_dicts.map(lambda d: _tuple(name, d)), name,
                                     _schema(SCHEMAS[name]), dest)
+
+    _write_signatures_and_bands(spark, dest, fp, counts)
+    _write_copies_and_flags(spark, out, dest, fp, assign, firsts, gid, write, counts)
+    st = _write_stories(dest, fp, assign, now, write, counts)
+    _write_claim_groups(spark, out, fp, st, write)
+    return counts
+
+
+def _write_signatures_and_bands(spark, dest: str, fp, counts: dict) -> None:
+    """Each article's fingerprint, and the LSH bands' first holders (capped per kind)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
+    from newsledger.link.linker import _BAND_CAP
 
     sig = fp.select(F.col("id").alias("article_id"), "shingles", F.col("sig_b").alias("sig"),
                     F.col("lead_b").alias("lead"), F.to_json("terms").alias("terms"),
@@ -405,6 +415,15 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
     bands = ins.withColumn("r", rank).where(F.col("r") <= cap[F.col("kind")]).orderBy("ord")
     bands.select("key", "kind", "article_id").write.mode("overwrite").parquet(f"{dest}/bands")
     counts["bands"] = spark.read.parquet(f"{dest}/bands").count()
+
+
+def _write_copies_and_flags(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict, write,
+                            counts: dict) -> None:
+    """Copy groups and their members, author bios, and every article's flags merged with the
+    flags its copy group and bios give it."""
+    from pyspark.sql import functions as F
+
+    from newsledger.spark import linkrows as L
 
     sigs = (fp.join(F.broadcast(assign.where("gid is not null").select("id")), "id")
             .select("id", "shingles", "sig_b").rdd.map(lambda r: (r[0], (r[1], r[2]))))
@@ -444,6 +463,14 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
     grouped.unpersist()
     bios.unpersist()
 
+
+def _write_stories(dest: str, fp, assign, now, write, counts: dict):
+    """Story members and stories; returns the assignment joined with each article's order, title
+    and publication date (the claim groups' input)."""
+    from pyspark.sql import functions as F
+
+    from newsledger.spark import linkrows as L
+
     sm = assign.select(F.col("id").alias("article_id"), "story_id", "score", "via")
     sm.write.mode("overwrite").parquet(f"{dest}/story_members")
     counts["story_members"] = fp.count()
@@ -451,6 +478,18 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
     write("stories", st.select("story_id", "ord", "title", "published").rdd
           .map(lambda r: (r[0], tuple(r[1:]))).groupByKey()
           .map(lambda kv: L.story_rows(kv[0], kv[1], now)))
+    return st
+
+
+def _write_claim_groups(spark, out: str, fp, st, write) -> None:
+    """Claim groups and members over each story's newest CLAIM_WINDOW articles: their claims and
+    every stored figure with its sentence (as the linker's _story_figures)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
+    from newsledger.link.linker import CLAIM_WINDOW
+    from newsledger.spark import linkrows as L
+
     recent = F.row_number().over(Window.partitionBy("story_id").orderBy(F.desc("ord")))
     window = st.withColumn("r", recent).where(F.col("r") <= CLAIM_WINDOW).select("id", "story_id", "ord")
     claims = (spark.read.parquet(f"{out}/claims").select(F.col("article_id").alias("id"), "idx", "data")
@@ -458,7 +497,6 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
     meta = fp.select("id", "source", "site", "published", "published_time")
     cl = (claims.join(window, "id").join(meta, "id")
           .select("story_id", "ord", "idx", "id", "data", "source", "site", "published", "published_time"))
-    # every stored figure of those articles with its sentence, as the linker's _story_figures
     quantities = spark.read.parquet(f"{out}/quantities")
     if "where" not in quantities.columns:  # written before headline figures: every figure is the body's
         quantities = quantities.withColumn("where", F.lit("text"))
@@ -478,4 +516,3 @@ def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict)
     for name in ("claim_groups", "claim_members"):
         write(name, cg.filter(lambda t, n=name: t[0] == n).map(lambda t: t[1]))
     cg.unpersist()
-    return counts
