@@ -478,3 +478,73 @@ def test_real_conflict_and_stance_conflict(ledger):
     assert st["verdict"] == "conflict"
     assert {m["stance"] for m in st["members"]} == {"denies", "accuses"}
     assert link_stats(ledger)["conflicts"] >= 2
+
+
+# ---------------------------------------------------------------- ages: a person's clock
+
+_FIGHT_BODY = [
+    ("The {age} champion Velk floored his challenger with a right hand near the end of the round "
+     "and the referee stopped the heavyweight title fight.",
+     "Velk keeps the belts of the Norland boxing federation and the Ostrava ring council."),
+    ("Velk, the {age} champion, landed a left hook late in the round, and the referee waved the "
+     "heavyweight bout off before the bell.", "The Norland federation belt and the Ostrava ring council "
+     "title stay with Velk, who has not lost in years."),
+    ("A crowd of thousands watched the {age} Velk defend the heavyweight titles with a hard right "
+     "that ended the contest.", "Promoters of the Ostrava ring council said Velk would fight again "
+     "in the spring, with the Norland federation belt at stake."),
+    ("The {age} Velk dominated from the opening bell, and the heavyweight contest was stopped by "
+     "the referee after a flurry of punches.", "Velk has held the Ostrava ring council title and the "
+     "Norland federation belt since his first title win."),
+]
+
+
+def _fight(title, lead, age, site, variant):
+    """A made-up report of a title fight of the boxer Dario Velk (one of four bodies), his age as
+    the analyser reads it (a quantity of unit "year-old") and the full names it gives as PERSON
+    entities."""
+    from newsledger.model import Entity
+
+    age_text = f"{age}-year-old"
+    a = art(title, [lead] + [p.format(age=age_text) for p in _FIGHT_BODY[variant]], site, published=None)
+    at = a.text.index(age_text)
+    a.quantities.append(Quantity(str(age), at, at + len(str(age)), float(age), unit="year-old"))
+    for name in ("Dario Velk", "Marek Velk", "Tomas Herrak", "Ivo Marsk"):
+        if name in a.text:
+            s = a.text.index(name)
+            a.entities.append(Entity(name, s, s + len(name), "PERSON"))
+    a.analyzed = True
+    return a
+
+
+def test_age_terms_name_the_one_full_named_person_of_a_surname():
+    from newsledger.link.linker import age_terms, ages_apart
+
+    a = _fight("Velk stops Herrak", "Dario Velk stopped Tomas Herrak in the sixth round.", 34, "ringside.example", 0)
+    assert age_terms(a) == ["a:dario velk:34"]
+    b = _fight("Velk stops Marsk", "Dario Velk stopped Ivo Marsk in the seventh round.", 30, "boxnews.example", 1)
+    assert ages_apart(age_terms(a), age_terms(b))  # one person four years older: another fight
+    c = _fight("Velk retains belts", "Dario Velk beat Tomas Herrak.", 35, "sportsdesk.example", 2)
+    assert not ages_apart(age_terms(a), age_terms(c))  # a year apart: a birthday, not another time
+    # two persons of the surname (a brother, a son): the age says nothing about either
+    d = _fight("Velk stops Herrak", "Dario Velk stopped Tomas Herrak while his brother Marek Velk watched.",
+               34, "ringside2.example", 0)
+    assert age_terms(d) == []
+
+
+def test_a_story_whose_member_gives_a_person_another_age_is_another_time(ledger):
+    """Two undated reports of one fight form a story; a report of a fight of the same boxer
+    four years later shares the names and words of the kind (no date tells them apart) but
+    gives him another age, so it starts its own story; a third report of the first fight,
+    with his age of then, still joins."""
+    lead = "Dario Velk stopped Tomas Herrak in the sixth round to keep his heavyweight titles on Saturday night."
+    first = [_fight("Velk stops Herrak in six", lead, 34, "ringside.example", 0),
+             _fight("Velk keeps belts against Herrak", lead.replace("stopped", "beat"), 34, "boxnews.example", 1)]
+    link_new(ledger, store(ledger, *first))
+    later = _fight("Velk stops Marsk in seven", "Dario Velk stopped Ivo Marsk in the seventh round to keep "
+                   "his heavyweight titles on Saturday night; Tomas Herrak watched.", 38, "sportsdesk.example", 2)
+    assert link_new(ledger, store(ledger, later))["stories_joined"] == 0
+    again = _fight("Herrak stopped by Velk", lead.replace("Saturday night", "Saturday"), 34, "fightwire.example", 3)
+    assert link_new(ledger, store(ledger, again))["stories_joined"] == 1
+    stories = {frozenset(m["id"] for m in g["members"]) for g in story_groups(ledger, min_size=1)}
+    assert frozenset({first[0].id, first[1].id, again.id}) in stories
+    assert frozenset({later.id}) in stories

@@ -18,6 +18,7 @@ from newsledger.link.claims import group_story, timeline
 from newsledger.link.copies import choose_original, copy_flags, diff, original_byline_flags
 from newsledger.link.flags import article_flags as _article_flags_local
 from newsledger.link.flags import bios, merge_flags, person_bylines
+from newsledger.link.measures import measure
 from newsledger.link.tables import (bands, bios as bios_t, claim_groups as cg_t,
                                     claim_members as cm_t, copies as copies_t,
                                     copy_groups as copy_groups_t, signatures, stories as stories_t,
@@ -110,13 +111,71 @@ def figure_terms(a: Article, limit: int = FIGURE_TERMS) -> list[str]:
     return out
 
 
+AGE_TERMS = 6  # story terms taken from the ages of named persons
+AGE_APART = 3  # years between two ages of one person that put two articles years apart
+
+
+def _full_name(a: Article, surname: str) -> Optional[str]:
+    """The one full name (two words or more) of a person the article names with ``surname``;
+    None when it names none or several (a family shares a surname)."""
+    full, sn = set(), T.words(surname.replace("\u2019s", "").replace("'s", ""))[-1:]
+    for e in a.entities or []:
+        ws = T.words(e.text.replace("\u2019s", "").replace("'s", ""))
+        if e.label == "PERSON" and len(ws) >= 2 and ws[-1:] == sn:
+            full.add(" ".join(ws))
+    return next(iter(full)) if len(full) == 1 else None
+
+
+_AGE_AFTER = re.compile(r"^\s*(?:years?[- ]old|[,.;)]|$)")
+
+
+def _maybe_age(text: str, q) -> bool:
+    """A cheap test before :func:`measure`, which reads every kind of figure: a whole number
+    1-120 of the body with an age's unit, or none and an age's punctuation or word around it."""
+    if q.where != "text" or q.value is None or not (1 <= q.value <= 120 and float(q.value).is_integer()):
+        return False
+    u = (q.unit or "").casefold()
+    if u:
+        return "year" in u or "age" in u
+    return _AGE_AFTER.match(text[q.end:q.end + 12]) is not None or "age" in text[max(0, q.start - 14):q.start].casefold()
+
+
+def age_terms(a: Article, limit: int = AGE_TERMS) -> list[str]:
+    """Story terms "a:<full name>:<age>" of the persons whose age the article gives once ("The
+    36-year-old champion Klitschko", the article's one Klitschko being Wladimir Klitschko): a
+    person's age is a clock, so two articles giving one person ages years apart report events
+    years apart (see :func:`ages_apart`)."""
+    ages: dict[str, set] = defaultdict(set)
+    for q in a.quantities or []:
+        if not _maybe_age(a.text, q):
+            continue
+        m = measure(a.text[max(0, q.start - 80):q.start], q.text, a.text[q.end:q.end + 80], q.unit)
+        name = _full_name(a, m.about) if m.name == "age" and m.about else None
+        if name:
+            ages[name].add(int(q.value))
+    return [f"a:{n}:{next(iter(v))}" for n, v in ages.items() if len(v) == 1][:limit]
+
+
+def _ages(terms: Iterable[str]) -> dict[str, int]:
+    return {t[2:].rpartition(":")[0]: int(t.rpartition(":")[2]) for t in terms if t.startswith("a:")}
+
+
+def _ages_apart(aa: dict[str, int], bb: dict[str, int]) -> bool:
+    return any(abs(aa[n] - bb[n]) >= AGE_APART for n in aa.keys() & bb.keys())
+
+
+def ages_apart(a_terms: Iterable[str], b_terms: Iterable[str]) -> bool:
+    """Whether two articles give one named person ages ``AGE_APART`` years or more apart."""
+    return _ages_apart(_ages(a_terms), _ages(b_terms))
+
+
 def fingerprint(a: Article, aid: str, pk: int = 0, data: Optional[dict] = None) -> _FP:
     ws = T.words(a.text)
     sh = T.shingle_hashes(ws)
     sig = T.minhash(sh, T.NUM_PERM)
     lead = T.minhash(T.shingle_hashes(ws[:T.LEAD_WORDS]), T.LEAD_PERM)
     ents = [e.text for e in a.entities] if a.entities else []
-    terms = T.salient_terms(a.title, a.text, ents) + figure_terms(a)
+    terms = T.salient_terms(a.title, a.text, ents) + figure_terms(a) + age_terms(a)
     tsig = T.minhash(T.term_hashes(terms), T.TERM_PERM)
     fp = _FP(aid, pk, a, data or {}, int(len(sh)), sig, lead, terms, tsig, _bucket(a.published))
     fp.keys["body"] = T.band_keys(sig, *T.BODY_BANDS, "body") if len(sh) >= MIN_SHINGLES else []
@@ -237,6 +296,8 @@ def best_story(fp: "_FP", story_c: Counter, story_of: dict, new_by_id: dict, sto
     support beats one member of another event of the same kind that happens to match."""
     fp_terms = frozenset(fp.terms)
     per_story: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    apart: set[str] = set()  # stories of another time: a member gives a person another age
+    ages = _ages(fp_terms)
     for other, _n in story_c.most_common(MAX_STORY_CANDIDATES):
         if other not in story_of:
             continue
@@ -246,8 +307,12 @@ def best_story(fp: "_FP", story_c: Counter, story_of: dict, new_by_id: dict, sto
         s = story_score(fp_terms, o.terms, fp.article.published, pub.get(other))
         if s > 0:
             per_story[story_of[other]].append((s, other))
+            if ages and _ages_apart(ages, _ages(o.terms)):
+                apart.add(story_of[other])
     best, best_sid, via = 0.0, None, None
     for sid, scored in per_story.items():
+        if sid in apart:
+            continue
         scored.sort(reverse=True)
         agg = sum(w * s for w, (s, _o) in zip(STORY_SUPPORT, scored))
         if agg > best:
