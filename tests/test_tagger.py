@@ -110,3 +110,23 @@ def test_a_tagger_claim_that_reads_the_sentence_backwards_is_dropped(source, con
     claims = ex.tagger_claims([])
     assert bool([c for c in claims if text[c.cue[0]:c.cue[1]] == "says"]) == kept, \
         [(text[slice(*c.source)] if c.source else None, c.content) for c in claims]
+
+
+@pytest.mark.parametrize("cue, kept", [
+    pytest.param("announced", False, id="the-object-of-another-verb-with-its-own-subject"),
+    pytest.param("posted", True, id="the-cue-verb-s-own-object"),
+])
+def test_a_tagger_claim_does_not_take_another_verbs_object_for_content(cue, kept):
+    """A cue verb with no object or clause of its own does not get, as a tagger claim, the object
+    of another verb that has its own subject ("before Lopez announced — Reyes posted pictures of
+    himself": the pictures are what Reyes posted, nothing Lopez said)."""
+    from newsledger.analyze.nlp import get_nlp
+
+    text = ("Late on Sunday — about two hours before Lopez announced — Reyes posted pictures of himself "
+            "with the governor at a party rally.")
+    doc = get_nlp()(text)
+    content = "pictures of himself with the governor at a party rally"
+    ex = A.Extractor(doc, text, generate=True, tag=_tags_for(doc, text, cue, content, "Lopez"))
+    claims = ex.tagger_claims([])
+    assert bool([c for c in claims if text[c.cue[0]:c.cue[1]] == cue]) == kept, \
+        [(text[slice(*c.source)] if c.source else None, c.content) for c in claims]
