@@ -346,3 +346,21 @@ def test_a_clause_after_a_dash_is_no_complement_of_a_fronted_quotes_cue(nlp):
     # without the dash the later complement stays the content ("Y; X says Z")
     plain = Doc(nlp.vocab, words=[w if w != "—" else "," for w in words], spaces=spaces, heads=heads, deps=deps)
     assert [t.text for t in Extractor(plain, plain.text)._complements(plain[7])] == ["go"]
+
+
+def test_a_participle_under_a_preposition_heading_the_sentence_borrows_no_subject(nlp):
+    """"Reed after claiming the bridge was safe" parsed with the preposition as the root: a
+    participle under a preposition takes the subject of the verb the preposition hangs off, and a
+    root preposition hangs off nothing (its own "subject" is a parse slip), so there is no source.
+    Tokens are compared by index: spaCy makes a new Token on every access."""
+    from spacy.tokens import Doc
+
+    from newsledger.analyze.attribution.base import _find_source
+
+    words = ["Reed", "after", "claiming", "the", "bridge", "was", "safe"]
+    heads = [1, 1, 1, 4, 5, 2, 5]
+    deps = ["nsubj", "ROOT", "pcomp", "det", "nsubj", "ccomp", "acomp"]
+    pos = ["PROPN", "ADP", "VERB", "DET", "NOUN", "AUX", "ADJ"]
+    tags = ["NNP", "IN", "VBG", "DT", "NN", "VBD", "JJ"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _find_source(doc[2], set()) is None

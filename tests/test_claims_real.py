@@ -218,6 +218,7 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "Senator Jo Bell listed several questions for the agency.",
     "Former mayor Ian Lowe ordered a review of the harbour works.",  # deeds
     "Tom Pike, 41, admitted a single charge of criminal damage.",
+    "The harbour board approved a plan to dredge the old channel.",  # a decision, not what was said
     "The scientist Ada Ruiz knew that the dam had a flaw.",  # the reporter's narration of knowing
     "The geologist Ben Carr learned that the quarry had closed.",
     "The Danish agency has told residents how to prepare for a flood.",  # instructions

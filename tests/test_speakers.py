@@ -408,3 +408,18 @@ def test_a_second_opinion_elsewhere_in_the_sentence_unnames_an_organisation(nlp,
     else:
         assert c.source.name is None and c.unresolved
         assert c.source.resolved_from == "second opinion: the tagger reads the speaker as 'traders'"
+
+
+def test_a_descriptor_set_beside_a_name_is_that_name(nlp):
+    """A source that is only the apposition of a name outside it ("Tom Reed, who is 45 now, a local
+    teacher"): the apposition's head is the speaker. spaCy makes a new Token on every access, so the
+    head is compared by index (an identity test never held and the name was never taken)."""
+    from types import SimpleNamespace
+
+    from newsledger.analyze import speakers
+
+    text = "Tom Reed, who is 45 now, a local teacher, said the road was closed."
+    doc = nlp(text)
+    start = text.index("a local teacher")
+    src = SimpleNamespace(start=start, end=start + len("a local teacher"), text="a local teacher")
+    assert speakers._appositive_person(speakers._Context([], doc, text), src) == "Tom Reed"

@@ -77,3 +77,56 @@ def test_tagger_claims_only_where_no_rule_fired(parsed):
             assert not any(s <= c.cue[0] < e for s, e in r.content) and c.cue != r.cue
     claims = A.find_claims(parsed, TEXT, statements_only=False)
     assert any("thousands of troops" in c.content.text for c in claims)
+
+
+def _tags_for(doc, text: str, cue: str, content: str, source: str) -> np.ndarray:
+    """A made-up tagger output: probability 0.95 for the cue word, the content's and the source's tokens."""
+    tag = np.zeros((len(doc), len(LABELS)), dtype=np.float32)
+    for col, words in ((LABELS.index("cue"), cue), (LABELS.index("content"), content), (LABELS.index("source"), source)):
+        start = text.index(words)
+        for t in doc:
+            if start <= t.idx < start + len(words):
+                tag[t.i, col] = 0.95
+    return tag
+
+
+@pytest.mark.parametrize("source, content, kept", [
+    pytest.param("Hundreds of junior nurses at rural clinics", "a report highlighting the steady growth of casual "
+                 "shifts in health care", False, id="source-and-content-swapped-against-the-parse"),
+    pytest.param("a report highlighting the steady growth of casual shifts in health care", "Hundreds of junior "
+                 "nurses at rural clinics are being treated as second-class staff on rolling contracts", True,
+                 id="the-parse-s-own-reading"),
+])
+def test_a_tagger_claim_that_reads_the_sentence_backwards_is_dropped(source, content, kept):
+    """Where no rule fired, the tagger's claim is dropped when it takes the clause before an inverted
+    "says" for the source and the verb's own subject for the content: the parse reads the sentence
+    the other way round, and a claim with content and speaker swapped is worse than none."""
+    from newsledger.analyze.nlp import get_nlp
+
+    text = ("Hundreds of junior nurses at rural clinics are being treated as second-class staff on rolling "
+            "contracts, says a report highlighting the steady growth of casual shifts in health care.")
+    doc = get_nlp()(text)
+    ex = A.Extractor(doc, text, generate=True, tag=_tags_for(doc, text, "says", content, source))
+    claims = ex.tagger_claims([])
+    assert bool([c for c in claims if text[c.cue[0]:c.cue[1]] == "says"]) == kept, \
+        [(text[slice(*c.source)] if c.source else None, c.content) for c in claims]
+
+
+@pytest.mark.parametrize("cue, kept", [
+    pytest.param("announced", False, id="the-object-of-another-verb-with-its-own-subject"),
+    pytest.param("posted", True, id="the-cue-verb-s-own-object"),
+])
+def test_a_tagger_claim_does_not_take_another_verbs_object_for_content(cue, kept):
+    """A cue verb with no object or clause of its own does not get, as a tagger claim, the object
+    of another verb that has its own subject ("before Lopez announced — Reyes posted pictures of
+    himself": the pictures are what Reyes posted, nothing Lopez said)."""
+    from newsledger.analyze.nlp import get_nlp
+
+    text = ("Late on Sunday — about two hours before Lopez announced — Reyes posted pictures of himself "
+            "with the governor at a party rally.")
+    doc = get_nlp()(text)
+    content = "pictures of himself with the governor at a party rally"
+    ex = A.Extractor(doc, text, generate=True, tag=_tags_for(doc, text, cue, content, "Lopez"))
+    claims = ex.tagger_claims([])
+    assert bool([c for c in claims if text[c.cue[0]:c.cue[1]] == cue]) == kept, \
+        [(text[slice(*c.source)] if c.source else None, c.content) for c in claims]

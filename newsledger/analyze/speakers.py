@@ -630,7 +630,7 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
     if root.lemma_.lower() in GENERIC_ORG:
         return None
     for t in [root.head] + list(root.children):
-        if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj") and (t is root.head) == (root.dep_ == "appos"):
+        if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj") and (t.i == root.head.i) == (root.dep_ == "appos"):
             return _person_name(doc, t.idx, t.idx + len(t))
     j = span.start - 1
     while j >= 0 and (doc[j].is_punct or doc[j].like_num) and span.start - j <= 4:

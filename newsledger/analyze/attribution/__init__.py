@@ -62,7 +62,7 @@ TOPIC_VERBS = {"describe", "explain", "discuss", "detail", "list", "mention", "r
                "show"}
 # with a bare noun phrase these are deeds ("ordered a strike", "issued warnings", "had posted a link",
 # "admitted a charge": a plea in court), though PolNeAR's lexicon counts them as cues
-DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit"}
+DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "approve"}
 # knowing, learning and finding out: the reporter's narration of what a person knew ("she knew that ...",
 # "learned that 3M ..."), true by the verb itself; "seem" only describes
 KNOWING_VERBS = {"know", "learn", "discover", "seem"}

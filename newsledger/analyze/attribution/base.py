@@ -244,7 +244,7 @@ def _find_source(verb, exclude: set[int], depth: int = 0):
             return None
         if head.pos_ in ("VERB", "AUX") or verb.dep_ == "conj":
             return _find_source(head, exclude, depth + 1)
-        if verb.dep_ == "pcomp" and head.head is not head:
+        if verb.dep_ == "pcomp" and head.head.i != head.i:
             return _find_source(head.head, exclude, depth + 1)
     return None
 

@@ -37,6 +37,37 @@ def _object_phrase(span, inside=lambda tok: True) -> bool:
     return any(a.lower_ == "to" and a.dep_ in ("dative", "prep") and inside(a) for a in root.ancestors)
 
 
+def _backwards_reading(doc, i: int, j: int, content: list[int], source: set[int]) -> bool:
+    """Whether the parse reads a cue verb i..j the other way round from the tagger: the verb's
+    subject is a word of the tagger's content and the tagger's source lies in the verb's clausal
+    complement ("X are treated as Y, says a report highlighting Z": the tagger took "X" for the
+    source and "a report highlighting Z" for the content)."""
+    inside = set(content)
+    for verb in doc[i:j + 1]:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        kids = list(verb.children)
+        subj = any(k.dep_ in ("nsubj", "nsubjpass") and k.i in inside for k in kids)
+        clause = {t.i for k in kids if k.dep_ in ("ccomp", "parataxis") for t in k.subtree}
+        if subj and source and source <= clause:
+            return True
+    return False
+
+
+def _object_of_another_verb(doc, i: int, j: int, content: list[int]) -> bool:
+    """Whether the tagger's content is the object of another verb with its own subject while the cue
+    verb i..j has no object or clause of its own ("... before Lee announced — Reyes posted photos
+    of himself": the photos are what Reyes posted, not what Lee announced)."""
+    verbs = [t for t in doc[i:j + 1] if t.pos_ in ("VERB", "AUX")]
+    if not verbs or any(k.dep_ in ("dobj", "ccomp", "xcomp", "parataxis") for v in verbs for k in v.children):
+        return False
+    inside = set(content)
+    heads = {doc[x].head for x in content if doc[x].head.i not in inside}
+    return any(h.i not in range(i, j + 1) and h.pos_ == "VERB"
+               and any(doc[x].head.i == h.i and doc[x].dep_ == "dobj" for x in content)
+               and any(k.dep_ == "nsubj" and k.i not in inside for k in h.children) for h in heads)
+
+
 class TaggerClaims:
     def tagger_claims(self, kept: list[Cand]) -> list[Cand]:
         """Attributions the rules missed but the article-wide tagger sees: a run of cue tokens
@@ -111,6 +142,9 @@ class TaggerClaims:
         if sum(alnum[x] for x in idxs) < TAG_MIN_CONTENT:
             return None
         src = self._tagger_source(i, j, set(idxs))
+        if src is not None and _backwards_reading(doc, i, j, idxs, set(_tokens_of(doc, [src]))) \
+                or _object_of_another_verb(doc, i, j, idxs):
+            return None
         cue = (doc[i].idx, doc[j].idx + len(doc[j]))
         c = Cand(cue=cue, cue_i=i, source=src, content=_tok_ranges(doc, idxs), rule="tagger",
                  lemma=doc[i].lemma_.lower(), extra={"path": "tagger", "p": float(tag[i:j + 1, 3].max())})
