@@ -489,6 +489,19 @@ def test_a_win_loss_record_is_one_figure_however_it_is_read():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"] and g["verdict"] == "agree"
 
 
+def test_where_a_team_or_fighter_stands_is_a_win_loss_record():
+    """"fell to 21-4", "sitting at 7-12", "30-2 with 25 knockouts", "30-2 (25 KO)" are records;
+    a fall "to 21" with no loss count after it and a plain "30-2" with no cue are not."""
+    from newsledger.link.measures import win_loss
+
+    assert win_loss("The challenger fell to ", "21", "-4 after the loss.") == "21-4"
+    assert win_loss("The Owls, currently sitting at ", "7", "-12 on the season, play tonight.") == "7-12"
+    assert win_loss("The champion Varga, ", "30-2", " with 25 knockouts, won again.") == "30-2"
+    assert win_loss("Varga moved to ", "30", "-2 (25 KO).") == "30-2"
+    assert win_loss("Sales fell to ", "21", " stores last year.") is None
+    assert win_loss("The bill passed ", "30-2", " in the committee.") is None
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}

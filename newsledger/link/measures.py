@@ -225,13 +225,24 @@ def _magnitude(before: str, text: str, after: str) -> bool:
 _RECORD = re.compile(r"^(\d{1,3})\s?[-–]\s?(\d{1,3})$")
 _RECORD_TAIL = re.compile(r"^[-–](\d{1,3})\b(?![-–.,]?\d)")
 _RECORD_CUE = re.compile(r"\b(?:record|mark|lifetime|overall|career|opened|slumping|improved)\b", re.I)
+# where a team or fighter stands: "fell to 36-3", "sitting at 9-14"; a fighter's record with its
+# knockouts: "58-3 with 51 knockouts", "36-3 (24 KO)"
+_RECORD_STAND = re.compile(r"\b(?:improve[sd]?|fell|dropped|slipped|fallen|sitting|sits|floundering|standing|stands)"
+                           r"\s+(?:to|at)\s*$", re.I)
+_RECORD_KO = re.compile(r"^(?:[-–]\d{1,3})?\s*(?:\(\d+\s*KOs?\)|with\s+\d+\s+(?:knockouts|KOs|wins))", re.I)
+
+
+def _record_cue(before: str, after: str) -> bool:
+    """Whether a figure's words say it is a win-loss record (see :func:`win_loss`)."""
+    return bool(_RECORD_CUE.search(before + " " + after) or before.rstrip().endswith("(")
+                or _RECORD_STAND.search(before) or _RECORD_KO.match(after))
 
 
 def win_loss(before: str, text: str, after: str) -> Optional[str]:
     """A win-loss record ("a record of 9-14", "the Sixers (9-14)", "he was 162-139") as "W-L",
     its number read whole ("9-14") or split ("9" then "-14"); "" for the tail of a split one
     (no figure of its own); None when the figure is no record."""
-    if not (_RECORD_CUE.search(before + " " + after) or before.rstrip().endswith("(")):
+    if not _record_cue(before, after):
         return None
     m = _RECORD.match(text.strip())
     if m:
