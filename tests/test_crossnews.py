@@ -502,6 +502,18 @@ def test_where_a_team_or_fighter_stands_is_a_win_loss_record():
     assert win_loss("The bill passed ", "30-2", " in the committee.") is None
 
 
+def test_a_guns_calibre_is_one_measure_however_it_is_written():
+    """"a .44 Magnum", "a 44-caliber pistol" and "a 44 calibre pistol" give one calibre (keyed
+    alike, not a count of pistols nor a bare number); "44 pistols" is a count."""
+    from newsledger.link.measures import group_key
+
+    key = lambda before, text, after, unit: group_key(measure(before, text, after, unit))
+    magnum = key("He fired a .", "44", " Magnum at the door.", None)
+    assert magnum == key("He fired a ", "44", "-caliber pistol at the door.", "caliber pistol") \
+        == key("He fired a ", "44", " calibre pistol at the door.", "calibre pistol") == ("calibre", "calibre")
+    assert key("Police seized ", "44", " pistols at the door.", "pistols") != magnum
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}

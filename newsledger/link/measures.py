@@ -222,6 +222,15 @@ def _magnitude(before: str, text: str, after: str) -> bool:
     return v is not None and 0 < v < 10 and ("." in text or _MAGNITUDE_WORD.search(near) is not None)
 
 
+_CALIBRE = {"caliber", "calibre", "magnum"}
+_CALIBRE_AFTER = re.compile(r"^\s*-?\s*(?:caliber|calibre|magnum)\b", re.I)  # ".357 Magnum", "38-caliber"
+
+
+def _calibre(ws: list[str], after: str) -> bool:
+    """A gun's calibre ("a .357 Magnum", "a 38-caliber revolver"): not a count of guns."""
+    return (ws[0] in _CALIBRE) if ws else _CALIBRE_AFTER.match(after) is not None
+
+
 _RECORD = re.compile(r"^(\d{1,3})\s?[-–]\s?(\d{1,3})$")
 _RECORD_TAIL = re.compile(r"^[-–](\d{1,3})\b(?![-–.,]?\d)")
 _RECORD_CUE = re.compile(r"\b(?:record|mark|lifetime|overall|career|opened|slumping|improved)\b", re.I)
@@ -268,6 +277,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after))
     if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or (not u and _magnitude(before, text, after)):
         return Measure("magnitude", "magnitude")
+    if _calibre(ws, after):
+        return Measure("calibre", "calibre")
     if u in CENTS:
         cur, f = CENTS[u]
         return Measure("amount:" + (state(before, after) or "-"), cur, f)
