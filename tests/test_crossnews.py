@@ -514,6 +514,17 @@ def test_a_guns_calibre_is_one_measure_however_it_is_written():
     assert key("Police seized ", "44", " pistols at the door.", "pistols") != magnum
 
 
+def test_vessels_are_ships_and_skiffs_are_boats():
+    """"40 vessels" and "40 ships" count one thing, so do "three skiffs" and "three boats"; a
+    ship is not a boat (a mother ship and its skiffs are counted apart)."""
+    from newsledger.link.measures import group_key
+
+    key = lambda text, unit: group_key(measure("The coast guard said ", text, f" {unit} were seen.", unit))
+    assert key("40", "vessels") == key("more than 40", "ships") == ("count:ship",)
+    assert key("three", "skiffs") == key("three", "boats") == ("count:boat",)
+    assert key("three", "boats") != key("three", "ships")
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}

@@ -53,6 +53,7 @@ SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "se
             "force": "troop", "fighter": "troop", "job": "job", "position": "job", "post": "job",
             "employee": "job", "worker": "job", "staff": "job", "kilometre": "km", "kilometer": "km",
             "quake": "earthquake", "tremor": "earthquake", "jail": "prison",
+            "vessel": "ship", "skiff": "boat", "dinghy": "boat",
             "gun": "weapon", "firearm": "weapon", "rifle": "weapon", "handgun": "weapon", "pistol": "weapon"}
 # what happened to the people counted, from cue words near the figure (nearest wins)
 STATES = {
