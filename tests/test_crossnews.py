@@ -525,6 +525,12 @@ def test_vessels_are_ships_and_skiffs_are_boats():
     assert key("three", "boats") != key("three", "ships")
 
 
+def test_died_at_the_age_of_85_is_an_age_not_a_toll():
+    m = measure("The painter Ida Lorn has died at the age of ", "85", " after a long illness.", None)
+    assert (m.name, m.about) == ("age", "lorn")
+    assert measure("The storm has killed ", "85", " in the region.", None).name == "killed"
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}

@@ -77,7 +77,7 @@ _MAGNITUDE_WORD = re.compile(r"magnitude|richter", re.I)
 _APPOSITION = re.compile(r"\b[A-Za-z][\w'’-]*\s*,\s*$")  # "the actress, 33, ..."
 _AGE_UNIT = re.compile(r"^(?:years?[- ]old|year-old|yr-old|aged?)$")
 _NAME = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+\.?)\s*,\s*$")
-_AGED = re.compile(r"\b(?:aged|ages?)\s*(?:\d+\s*(?:,\s*|,?\s*and\s+))*$", re.I)  # "aged 49", "ages 6 and 16"
+_AGED = re.compile(r"\b(?:aged|ages?|(?:at )?the age of)\s*(?:\d+\s*(?:,\s*|,?\s*and\s+))*$", re.I)  # "aged 49", "ages 6 and 16"
 
 
 @dataclass(frozen=True)
