@@ -531,6 +531,14 @@ def test_died_at_the_age_of_85_is_an_age_not_a_toll():
     assert measure("The storm has killed ", "85", " in the region.", None).name == "killed"
 
 
+def test_crew_and_nationals_count_persons():
+    """"14 crew" and "14 Chilean nationals" count people, as "14 sailors" does."""
+    from newsledger.link.measures import group_key
+
+    key = lambda text, unit: group_key(measure("The navy said ", text, f" {unit} were on board.", unit))
+    assert key("14", "crew") == key("14", "Chilean nationals") == key("14", "sailors") == ("count:people",)
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}
