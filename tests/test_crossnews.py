@@ -539,6 +539,18 @@ def test_crew_and_nationals_count_persons():
     assert key("14", "crew") == key("14", "Chilean nationals") == key("14", "sailors") == ("count:people",)
 
 
+def test_workers_present_are_persons_and_workers_cut_are_jobs():
+    """"about 60 workers were inside" counts the people there, as "60 people" does; workers laid
+    off, or employees with a job word near them, are jobs."""
+    from newsledger.link.measures import group_key
+
+    key = lambda before, text, after, unit: group_key(measure(before, text, after, unit))
+    inside = key("Officials said about ", "60", " workers were inside the mill.", "workers")
+    assert inside == key("", "About 60", " people were inside the mill.", "people") == ("count:people",)
+    assert key("The mill laid off ", "60", " workers on Friday.", "workers") == ("count:job",)
+    assert key("The mill, which is hiring, has ", "60", " employees.", "employees") == ("count:job",)
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}

@@ -298,13 +298,24 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     raw = ws[-1] if ws else None
     if raw in NOUN_STATES and (st is None or st == NOUN_STATES[raw]) and (len(ws) == 1 or ws[-2] in PEOPLE):
         return Measure(NOUN_STATES[raw], "people")  # "46 arrests", "two deaths": 46 arrested, two killed
-    noun = "people" if raw in PERSONS else SYNONYMS.get(raw, raw) if raw else None
+    noun = "people" if raw in PERSONS or _staff_present(raw, st, before, after) else \
+        SYNONYMS.get(raw, raw) if raw else None
     if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE):
         return Measure(st, "people")
     if noun is None or noun in UNCOUNTED:
         return Measure("count:" + (st or "-"), None)
     return Measure(f"count:{noun}" + (f":{st}" if st in ("killed", "injured", "cut", "deployed", "arrested")
                                      and noun not in ("troop", "job") else ""), noun)
+
+
+STAFF = {"worker", "employee", "staff"}
+_JOB_CUE = re.compile(r"\b(?:jobs?|hir\w*|(?:un)?employ(?:ment|s|ed|ing|ers?)?|workforce|payroll|positions?|shifts?|strik\w*|union)\b", re.I)
+
+
+def _staff_present(raw: Optional[str], st: Optional[str], before: str, after: str) -> bool:
+    """Workers or employees counted as persons somewhere ("100 workers inside", "a dozen
+    employees had been celebrating"), not as jobs: no job word or job cut near them."""
+    return raw in STAFF and st is None and not _JOB_CUE.search(before[-80:] + " " + after[:80])
 
 
 DIMENSIONS = ("seconds", "metres", "square metres", "kg", "percent", "degrees")
