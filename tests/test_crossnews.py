@@ -551,6 +551,13 @@ def test_workers_present_are_persons_and_workers_cut_are_jobs():
     assert key("The mill, which is hiring, has ", "60", " employees.", "employees") == ("count:job",)
 
 
+def test_a_bounded_magnitude_is_a_magnitude():
+    """"a magnitude of at least 5.4" is a magnitude, not a toll read from "killing" after it."""
+    m = measure("A quake with a magnitude of ", "at least 5.4", " hit the coast, killing two.", None)
+    assert m.name == "magnitude"
+    assert measure("The quake hit the coast, killing ", "at least 5", " people.", None).name == "killed"
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}

@@ -182,6 +182,10 @@ def _number(text: str) -> Optional[float]:
         return None
 
 
+_QUALIFIER = re.compile(r"^(?:(?:at least|at most|more than|less than|nearly|almost|about|around|some|over|"
+                        r"under|up to|roughly|approximately)\s+)+", re.I)  # the bound words before a number
+
+
 def _age_like(text: str) -> bool:
     """Whether a figure could be an age: a whole number 1-120."""
     v = _number(text)
@@ -219,7 +223,7 @@ def _magnitude(before: str, text: str, after: str) -> bool:
     near = before[-40:] + " " + after[:40]
     if not _MAGNITUDE.search(near):
         return False
-    v = _number(text)
+    v = _number(_QUALIFIER.sub("", text))  # "at least 5.9": 5.9
     return v is not None and 0 < v < 10 and ("." in text or _MAGNITUDE_WORD.search(near) is not None)
 
 
