@@ -558,6 +558,18 @@ def test_a_bounded_magnitude_is_a_magnitude():
     assert measure("The quake hit the coast, killing ", "at least 5", " people.", None).name == "killed"
 
 
+def test_slayings_and_gunning_down_count_the_killed():
+    """"the slayings of two clerks", "accused of gunning down two clerks" and "killing two clerks"
+    are one toll."""
+    from newsledger.link.measures import group_key
+
+    key = lambda before, after: group_key(measure(before, "two", after, "clerks"))
+    killed = key("The man was charged with killing ", " clerks at the store.")
+    assert key("He was charged in the 1990 slayings of ", " clerks at the store.") == killed
+    assert key("And so were the ", " clerks he is accused of gunning down.") == killed
+    assert key("He hired ", " clerks at the store.") != killed
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}
