@@ -531,12 +531,14 @@ def test_died_at_the_age_of_85_is_an_age_not_a_toll():
     assert measure("The storm has killed ", "85", " in the region.", None).name == "killed"
 
 
-def test_crew_and_nationals_count_persons():
-    """"14 crew" and "14 Chilean nationals" count people, as "14 sailors" does."""
+def test_crew_nationals_guards_and_companions_count_persons():
+    """"14 crew" and "14 Chilean nationals" count people, as "14 sailors" does; so do "two
+    guards" and "three companions"."""
     from newsledger.link.measures import group_key
 
     key = lambda text, unit: group_key(measure("The navy said ", text, f" {unit} were on board.", unit))
     assert key("14", "crew") == key("14", "Chilean nationals") == key("14", "sailors") == ("count:people",)
+    assert key("two", "guards") == key("three", "companions") == ("count:people",)
 
 
 def test_workers_present_are_persons_and_workers_cut_are_jobs():

@@ -48,7 +48,7 @@ PERSONS = (PEOPLE - {"casualty", "body", "passenger", "worker", "employee"}) | {
     "girl", "boy", "teenager", "villager", "voter", "student", "tourist", "pilgrim", "migrant", "refugee",
     "prisoner", "inmate", "hostage", "suspect", "robber", "gunman", "pirate", "brigand", "sailor", "crewman",
     "fisherman", "miner", "climber", "protester", "demonstrator", "raider", "attacker", "assailant",
-    "crewmember", "crew", "national", "thief", "viewer", "coworker", "colleague", "parishioner", "worshipper", "churchgoer", "shopper", "spectator"}
+    "crewmember", "crew", "national", "guard", "companion", "thief", "viewer", "coworker", "colleague", "parishioner", "worshipper", "churchgoer", "shopper", "spectator"}
 SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "servicemen": "troop",
             "force": "troop", "fighter": "troop", "job": "job", "position": "job", "post": "job",
             "employee": "job", "worker": "job", "staff": "job", "kilometre": "km", "kilometer": "km",
