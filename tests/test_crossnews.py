@@ -691,6 +691,25 @@ def test_different_values_of_one_specific_measure_join_without_shared_words():
     assert _specific_groups(figs, "evacuated") == [[120, 150]]
 
 
+def test_things_waiting_or_cancelled_at_one_moment_are_a_specific_measure():
+    """"30 vessels were waiting at anchor" and "more than 60 ships were waiting to berth" (two
+    sources, few shared words) are one count told two ways, and disagree; so are two counts of
+    flights cancelled; ships merely seen, or sold, need shared words as before."""
+    from newsledger.link.claims import group_story
+
+    waiting = [_stated("a", "The port authority said ", "30", 30, " vessels were waiting at anchor.", unit="vessels"),
+               _stated("b", "The union said ", "more than 60", 60, " ships were waiting to berth.", unit="ships")]
+    waiting[1].update(bound="at-least", low=60)
+    (g,) = group_story("s", [], waiting)
+    assert g["verdict"] == "conflict", g["reason"]
+    flights = [_stated("a", "The airline said ", "about 180", 180, " flights had been cancelled by midday.", unit="flights"),
+               _stated("b", "Travellers counted ", "250", 250, " flights cancelled across the country.", unit="flights")]
+    assert _specific_groups(flights, "count:flight") == [[180, 250]]
+    seen = [_stated("a", "The port authority said ", "30", 30, " vessels were seen at dawn.", unit="vessels"),
+            _stated("b", "The union said ", "60", 60, " ships were sold to a rival.", unit="ships")]
+    assert group_story("s", [], seen) == []
+
+
 def test_values_of_one_specific_measure_stay_apart_on_evidence_of_two_events():
     """Another year near one figure, a count "since" against one of a day, values far apart, and
     one source's two counts in one article: different things, not one toll told twice."""

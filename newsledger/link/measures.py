@@ -66,10 +66,16 @@ STATES = {
     "cut": r"cuts?|slash\w*|lay(?:s|ing)? off|laid off|layoffs?|eliminat\w*",
     "deployed": r"sen[dt]|sending|deploy\w*|train\w*|dispatch\w*|stationed",
     "sentenced": r"sentenc\w*|prison|jail|behind bars",
+    "waiting": r"waiting|queu\w*|at anchor|stranded",
+    "cancelled": r"cancel+ed",
     "paid": r"paid|pay\w*|cost\w*|worth|fine[ds]?|price|valued|deal|bid|offer\w*",
 }
 # nouns that name what happened to the people counted
 NOUN_STATES = {"death": "killed", "fatality": "killed", "arrest": "arrested", "injury": "injured"}
+# states that say what was counted at one moment ("46 vessels were waiting", "212 flights were
+# cancelled"): a count of things in that state is one fact of its story, like a toll
+MOMENT_STATES = ("waiting", "cancelled")
+KEYED_STATES = ("killed", "injured", "cut", "deployed", "arrested", *MOMENT_STATES)  # kept in a count's name
 UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted
 _STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
 _MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
@@ -308,7 +314,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure(st, "people")
     if noun is None or noun in UNCOUNTED:
         return Measure("count:" + (st or "-"), None)
-    return Measure(f"count:{noun}" + (f":{st}" if st in ("killed", "injured", "cut", "deployed", "arrested")
+    return Measure(f"count:{noun}" + (f":{st}" if st in KEYED_STATES
                                      and noun not in ("troop", "job") else ""), noun)
 
 
@@ -353,5 +359,5 @@ def group_key(m: Measure) -> tuple:
         return (m.dimension,)
     if name.startswith("count:"):
         parts = name.split(":")
-        return (":".join(parts[:2]),) + tuple(p for p in parts[2:] if p in ("killed", "injured"))
+        return (":".join(parts[:2]),) + tuple(p for p in parts[2:] if p in ("killed", "injured", *MOMENT_STATES))
     return (name, m.dimension)
