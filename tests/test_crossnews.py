@@ -490,8 +490,8 @@ def test_a_win_loss_record_is_one_figure_however_it_is_read():
 
 
 def test_where_a_team_or_fighter_stands_is_a_win_loss_record():
-    """"fell to 21-4", "sitting at 7-12", "30-2 with 25 knockouts", "30-2 (25 KO)" are records;
-    a fall "to 21" with no loss count after it and a plain "30-2" with no cue are not."""
+    """"fell to 21-4", "sitting at 7-12", "30-2 with 25 knockouts", "30-2 (25 KO)", "a 7-12 start"
+    are records; a fall "to 21" with no loss count after it and a plain "30-2" with no cue are not."""
     from newsledger.link.measures import win_loss
 
     assert win_loss("The challenger fell to ", "21", "-4 after the loss.") == "21-4"
@@ -499,6 +499,8 @@ def test_where_a_team_or_fighter_stands_is_a_win_loss_record():
     assert win_loss("The champion Varga, ", "30-2", " with 25 knockouts, won again.") == "30-2"
     assert win_loss("Varga moved to ", "30", "-2 (25 KO).") == "30-2"
     assert win_loss("Sales fell to ", "21", " stores last year.") is None
+    assert measure("The coach was fired after the Owls' disappointing ", "7-12", " start to the season.",
+                   "start").name == "record:7-12"
     assert win_loss("The bill passed ", "30-2", " in the committee.") is None
 
 

@@ -252,10 +252,18 @@ _RECORD_STAND = re.compile(r"\b(?:improve[sd]?|fell|dropped|slipped|fallen|sitti
 _RECORD_KO = re.compile(r"^(?:[-–]\d{1,3})?\s*(?:\(\d+\s*KOs?\)|with\s+\d+\s+(?:knockouts|KOs|wins))", re.I)
 
 
+_RECORD_NOUN = re.compile(r"^\s*(?:start|season|record)\b", re.I)  # "a 9-14 start to the season"
+
+
 def _record_cue(before: str, after: str) -> bool:
     """Whether a figure's words say it is a win-loss record (see :func:`win_loss`)."""
     return bool(_RECORD_CUE.search(before + " " + after) or before.rstrip().endswith("(")
-                or _RECORD_STAND.search(before) or _RECORD_KO.match(after))
+                or _RECORD_STAND.search(before) or _RECORD_KO.match(after) or _RECORD_NOUN.match(after))
+
+
+def _record_noun(ws: list[str], text: str) -> bool:
+    """A whole "W-L" figure counting a start or season ("a disappointing 9-14 start"): a record."""
+    return ws in (["start"], ["season"], ["record"]) and _RECORD.match(text.strip()) is not None
 
 
 def win_loss(before: str, text: str, after: str) -> Optional[str]:
@@ -276,7 +284,7 @@ def win_loss(before: str, text: str, after: str) -> Optional[str]:
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
-    rec = None if ws else win_loss(before, text, after)
+    rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else None
     if rec is not None:  # one record is one figure: its key holds both numbers
         return Measure("record:" + rec, "record") if rec else Measure("count:-", None)
     u = " ".join(ws)
