@@ -574,6 +574,15 @@ def test_slayings_and_gunning_down_count_the_killed():
     assert key("He hired ", " clerks at the store.") != killed
 
 
+def test_an_age_before_a_common_noun_is_not_the_earlier_named_persons():
+    """"Police charged Ivo Brandt with attacking the 52-year-old guard": the guard's age, not
+    Brandt's; "the 52-year-old Brandt" and "Ivo Brandt, 52," are Brandt's."""
+    guard = measure("Police charged Ivo Brandt with attacking the ", "52-year-old", " guard at the gate.", "year-old")
+    assert (guard.name, guard.about) == ("age", None)
+    assert measure("Police charged the ", "52-year-old", " Brandt on Friday.", "year-old").about == "brandt"
+    assert measure("Police charged Ivo Brandt, ", "52", ", on Friday.", None).about == "brandt"
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}

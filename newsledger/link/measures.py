@@ -168,15 +168,21 @@ def _surname(run: str) -> Optional[str]:
     return parts[-1].casefold() if parts else None
 
 
-def person_near(before: str, after: str) -> Optional[str]:
+_NOUN_AFTER = re.compile(r"^\s+[a-z]")  # a common noun right after an age: "the 35-year-old deputy"
+
+
+def person_near(before: str, after: str, earlier: bool = True) -> Optional[str]:
     """The person an age is about: named just before it ("Comeaux, 49"), just after it ("the
-    49-year-old Comeaux") or last named earlier in its sentence; None when nobody is."""
+    49-year-old Comeaux") or, when ``earlier``, last named earlier in its sentence; None when
+    nobody is."""
     who = person_before(before)
     if who:
         return who
     m = re.match(r"^[^.;:A-Z]{0,30}?\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})", after)
     if m and _surname(m.group(1)):
         return _surname(m.group(1))
+    if not earlier:
+        return None
     runs = [r for r in _CAPRUN.findall(before[-200:]) if _surname(r)]
     return _surname(runs[-1]) if runs else None
 
@@ -293,7 +299,9 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
             or (not u and re.match(r"^\s*(?:years?[- ]old|,)", after) and person_before(before)) \
             or (not u and (_closing_age(before, text, after) or _pronoun_age(before, text, after))) \
             or (not u and _apposed_age(before, text, after)) or _AGED.search(before):
-        return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after))
+        # "charged with murdering the 35-year-old deputy": the deputy's age, not the one named before
+        return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after,
+                                                        earlier=not (u and _NOUN_AFTER.match(after))))
     if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or (not u and _magnitude(before, text, after)):
         return Measure("magnitude", "magnitude")
     if _calibre(ws, after):
