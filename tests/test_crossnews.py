@@ -583,6 +583,14 @@ def test_an_age_before_a_common_noun_is_not_the_earlier_named_persons():
     assert measure("Police charged Ivo Brandt, ", "52", ", on Friday.", None).about == "brandt"
 
 
+def test_rifles_named_by_their_model_are_weapons():
+    """"five AK-47s", "five AK-47 assault rifles" and "five Kalashnikovs" count one thing."""
+    from newsledger.link.measures import group_key
+
+    key = lambda unit: group_key(measure("Police seized ", "five", f" {unit} in the raid.", unit))
+    assert key("AK-47s") == key("AK-47 assault rifles") == key("Kalashnikovs") == key("rifles") == ("count:weapon",)
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}

@@ -118,9 +118,12 @@ def _singular(w: str) -> str:
 _STATE_WORD = re.compile(r"^(?:die[ds]?|dead|hurt|injured|wounded|killed|missing)$")
 
 
+_RIFLE_MODEL = re.compile(r"\b(?:ak-?47|ar-?15|m-?16|kalashnikov)(?=s?\b)")  # "seven AK-47s": seven rifles
+
+
 def _words(unit: Optional[str]) -> list[str]:
     """The unit's words, singular, up to a state word the reader took into it."""
-    u = (unit or "").casefold().replace("-", " ").replace("crew member", "crewmember")
+    u = _RIFLE_MODEL.sub("rifle", (unit or "").casefold()).replace("-", " ").replace("crew member", "crewmember")
     ws = [w for w in re.findall(r"[\w$€£%°.]+", u) if w not in ("of", "the", "a", "an")]
     cut = next((i for i, w in enumerate(ws) if _STATE_WORD.match(w)), len(ws))
     return [_singular(w) for w in ws[:cut]]
