@@ -591,6 +591,13 @@ def test_rifles_named_by_their_model_are_weapons():
     assert key("AK-47s") == key("AK-47 assault rifles") == key("Kalashnikovs") == key("rifles") == ("count:weapon",)
 
 
+def test_a_death_penalty_vote_counts_no_dead():
+    """"eight in favour of the death penalty" counts jurors, not people killed; "eight deaths" do."""
+    m = measure("The jury split, with ", "eight", " jurors in favour of the death penalty.", "jurors")
+    assert "killed" not in m.name
+    assert measure("Officials confirmed ", "eight", " deaths in the fire.", "deaths").name == "killed"
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}
