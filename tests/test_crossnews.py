@@ -489,6 +489,115 @@ def test_a_win_loss_record_is_one_figure_however_it_is_read():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"] and g["verdict"] == "agree"
 
 
+def test_where_a_team_or_fighter_stands_is_a_win_loss_record():
+    """"fell to 21-4", "sitting at 7-12", "30-2 with 25 knockouts", "30-2 (25 KO)", "a 7-12 start"
+    are records; a fall "to 21" with no loss count after it and a plain "30-2" with no cue are not."""
+    from newsledger.link.measures import win_loss
+
+    assert win_loss("The challenger fell to ", "21", "-4 after the loss.") == "21-4"
+    assert win_loss("The Owls, currently sitting at ", "7", "-12 on the season, play tonight.") == "7-12"
+    assert win_loss("The champion Varga, ", "30-2", " with 25 knockouts, won again.") == "30-2"
+    assert win_loss("Varga moved to ", "30", "-2 (25 KO).") == "30-2"
+    assert win_loss("Sales fell to ", "21", " stores last year.") is None
+    assert measure("The coach was fired after the Owls' disappointing ", "7-12", " start to the season.",
+                   "start").name == "record:7-12"
+    assert win_loss("The bill passed ", "30-2", " in the committee.") is None
+
+
+def test_a_guns_calibre_is_one_measure_however_it_is_written():
+    """"a .44 Magnum", "a 44-caliber pistol" and "a 44 calibre pistol" give one calibre (keyed
+    alike, not a count of pistols nor a bare number); "44 pistols" is a count."""
+    from newsledger.link.measures import group_key
+
+    key = lambda before, text, after, unit: group_key(measure(before, text, after, unit))
+    magnum = key("He fired a .", "44", " Magnum at the door.", None)
+    assert magnum == key("He fired a ", "44", "-caliber pistol at the door.", "caliber pistol") \
+        == key("He fired a ", "44", " calibre pistol at the door.", "calibre pistol") == ("calibre", "calibre")
+    assert key("Police seized ", "44", " pistols at the door.", "pistols") != magnum
+
+
+def test_vessels_are_ships_and_skiffs_are_boats():
+    """"40 vessels" and "40 ships" count one thing, so do "three skiffs" and "three boats"; a
+    ship is not a boat (a mother ship and its skiffs are counted apart)."""
+    from newsledger.link.measures import group_key
+
+    key = lambda text, unit: group_key(measure("The coast guard said ", text, f" {unit} were seen.", unit))
+    assert key("40", "vessels") == key("more than 40", "ships") == ("count:ship",)
+    assert key("three", "skiffs") == key("three", "boats") == ("count:boat",)
+    assert key("three", "boats") != key("three", "ships")
+
+
+def test_died_at_the_age_of_85_is_an_age_not_a_toll():
+    m = measure("The painter Ida Lorn has died at the age of ", "85", " after a long illness.", None)
+    assert (m.name, m.about) == ("age", "lorn")
+    assert measure("The storm has killed ", "85", " in the region.", None).name == "killed"
+
+
+def test_crew_nationals_guards_and_companions_count_persons():
+    """"14 crew" and "14 Chilean nationals" count people, as "14 sailors" does; so do "two
+    guards" and "three companions"."""
+    from newsledger.link.measures import group_key
+
+    key = lambda text, unit: group_key(measure("The navy said ", text, f" {unit} were on board.", unit))
+    assert key("14", "crew") == key("14", "Chilean nationals") == key("14", "sailors") == ("count:people",)
+    assert key("two", "guards") == key("three", "companions") == ("count:people",)
+
+
+def test_workers_present_are_persons_and_workers_cut_are_jobs():
+    """"about 60 workers were inside" counts the people there, as "60 people" does; workers laid
+    off, or employees with a job word near them, are jobs."""
+    from newsledger.link.measures import group_key
+
+    key = lambda before, text, after, unit: group_key(measure(before, text, after, unit))
+    inside = key("Officials said about ", "60", " workers were inside the mill.", "workers")
+    assert inside == key("", "About 60", " people were inside the mill.", "people") == ("count:people",)
+    assert key("The mill laid off ", "60", " workers on Friday.", "workers") == ("count:job",)
+    assert key("The mill, which is hiring, has ", "60", " employees.", "employees") == ("count:job",)
+
+
+def test_a_bounded_magnitude_is_a_magnitude():
+    """"a magnitude of at least 5.4" is a magnitude, not a toll read from "killing" after it."""
+    m = measure("A quake with a magnitude of ", "at least 5.4", " hit the coast, killing two.", None)
+    assert m.name == "magnitude"
+    assert measure("The quake hit the coast, killing ", "at least 5", " people.", None).name == "killed"
+
+
+def test_slayings_and_gunning_down_count_the_killed():
+    """"the slayings of two clerks", "accused of gunning down two clerks" and "killing two clerks"
+    are one toll."""
+    from newsledger.link.measures import group_key
+
+    key = lambda before, after: group_key(measure(before, "two", after, "clerks"))
+    killed = key("The man was charged with killing ", " clerks at the store.")
+    assert key("He was charged in the 1990 slayings of ", " clerks at the store.") == killed
+    assert key("And so were the ", " clerks he is accused of gunning down.") == killed
+    assert key("He hired ", " clerks at the store.") != killed
+
+
+def test_an_age_before_a_common_noun_is_not_the_earlier_named_persons():
+    """"Police charged Ivo Brandt with attacking the 52-year-old guard": the guard's age, not
+    Brandt's; "the 52-year-old Brandt" and "Ivo Brandt, 52," are Brandt's."""
+    guard = measure("Police charged Ivo Brandt with attacking the ", "52-year-old", " guard at the gate.", "year-old")
+    assert (guard.name, guard.about) == ("age", None)
+    assert measure("Police charged the ", "52-year-old", " Brandt on Friday.", "year-old").about == "brandt"
+    assert measure("Police charged Ivo Brandt, ", "52", ", on Friday.", None).about == "brandt"
+
+
+def test_rifles_named_by_their_model_are_weapons():
+    """"five AK-47s", "five AK-47 assault rifles" and "five Kalashnikovs" count one thing."""
+    from newsledger.link.measures import group_key
+
+    key = lambda unit: group_key(measure("Police seized ", "five", f" {unit} in the raid.", unit))
+    assert key("AK-47s") == key("AK-47 assault rifles") == key("Kalashnikovs") == key("rifles") == ("count:weapon",)
+
+
+def test_a_death_penalty_vote_counts_no_dead():
+    """"eight in favour of the death penalty" counts jurors, not people killed; "eight deaths" do."""
+    m = measure("The jury split, with ", "eight", " jurors in favour of the death penalty.", "jurors")
+    assert "killed" not in m.name
+    assert measure("Officials confirmed ", "eight", " deaths in the fire.", "deaths").name == "killed"
+
+
 def _range(article, name, text, low, high):
     return {"article_id": article, "name": name, "figure": text, "value": low, "bound": "range",
             "low": low, "high": high, "aspects": [], "published": None}
@@ -606,6 +715,25 @@ def test_different_values_of_one_specific_measure_join_without_shared_words():
             _stated("b", "Firefighters reported that about ", "150", 150,
                     " residents had been evacuated from homes near the chemical plant.")]
     assert _specific_groups(figs, "evacuated") == [[120, 150]]
+
+
+def test_things_waiting_or_cancelled_at_one_moment_are_a_specific_measure():
+    """"30 vessels were waiting at anchor" and "more than 60 ships were waiting to berth" (two
+    sources, few shared words) are one count told two ways, and disagree; so are two counts of
+    flights cancelled; ships merely seen, or sold, need shared words as before."""
+    from newsledger.link.claims import group_story
+
+    waiting = [_stated("a", "The port authority said ", "30", 30, " vessels were waiting at anchor.", unit="vessels"),
+               _stated("b", "The union said ", "more than 60", 60, " ships were waiting to berth.", unit="ships")]
+    waiting[1].update(bound="at-least", low=60)
+    (g,) = group_story("s", [], waiting)
+    assert g["verdict"] == "conflict", g["reason"]
+    flights = [_stated("a", "The airline said ", "about 180", 180, " flights had been cancelled by midday.", unit="flights"),
+               _stated("b", "Travellers counted ", "250", 250, " flights cancelled across the country.", unit="flights")]
+    assert _specific_groups(flights, "count:flight") == [[180, 250]]
+    seen = [_stated("a", "The port authority said ", "30", 30, " vessels were seen at dawn.", unit="vessels"),
+            _stated("b", "The union said ", "60", 60, " ships were sold to a rival.", unit="ships")]
+    assert group_story("s", [], seen) == []
 
 
 def test_values_of_one_specific_measure_stay_apart_on_evidence_of_two_events():

@@ -22,7 +22,7 @@ from typing import Optional
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
 from newsledger.analyze.quantities import word_or_digit
-from newsledger.link.measures import DIMENSIONS, NOT_NAMES, group_key, measure
+from newsledger.link.measures import DIMENSIONS, MOMENT_STATES, NOT_NAMES, group_key, measure
 from newsledger.link.speakers import canonical, same_side, side_keys
 from newsledger.link.text import STOPWORDS, words
 
@@ -509,7 +509,7 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
     return list(comps.values())
 
 
-SPECIFIC_STATES = ("killed", "injured", "missing", "evacuated", "rescued", "arrested")
+SPECIFIC_STATES = ("killed", "injured", "missing", "evacuated", "rescued", "arrested", *MOMENT_STATES)
 MAX_SPECIFIC = 80  # figures of one specific measure compared pairwise; beyond: by shared words only
 
 

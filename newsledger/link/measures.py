@@ -48,15 +48,16 @@ PERSONS = (PEOPLE - {"casualty", "body", "passenger", "worker", "employee"}) | {
     "girl", "boy", "teenager", "villager", "voter", "student", "tourist", "pilgrim", "migrant", "refugee",
     "prisoner", "inmate", "hostage", "suspect", "robber", "gunman", "pirate", "brigand", "sailor", "crewman",
     "fisherman", "miner", "climber", "protester", "demonstrator", "raider", "attacker", "assailant",
-    "crewmember", "thief", "viewer", "coworker", "colleague", "parishioner", "worshipper", "churchgoer", "shopper", "spectator"}
+    "crewmember", "crew", "national", "guard", "companion", "thief", "viewer", "coworker", "colleague", "parishioner", "worshipper", "churchgoer", "shopper", "spectator"}
 SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "servicemen": "troop",
             "force": "troop", "fighter": "troop", "job": "job", "position": "job", "post": "job",
             "employee": "job", "worker": "job", "staff": "job", "kilometre": "km", "kilometer": "km",
             "quake": "earthquake", "tremor": "earthquake", "jail": "prison",
+            "vessel": "ship", "skiff": "boat", "dinghy": "boat",
             "gun": "weapon", "firearm": "weapon", "rifle": "weapon", "handgun": "weapon", "pistol": "weapon"}
 # what happened to the people counted, from cue words near the figure (nearest wins)
 STATES = {
-    "killed": r"kill\w*|dead|died|die|death toll|toll|deaths?|bodies|lives|fatalit\w*|murder\w*|slain|perished",
+    "killed": r"kill\w*|dead|died|die|death toll|toll|deaths?(?!\s+(?:penalty|sentences?|row)\b)|bodies|lives|fatalit\w*|murder\w*|slain|slay\w*|perished|gunn(?:ed|ing) down|shot dead",
     "injured": r"injur\w*|wound(?:ed|ing)|hurt|hospitali[sz]ed|treated",
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat\w*|displac\w*|homeless|fled",
@@ -65,10 +66,16 @@ STATES = {
     "cut": r"cuts?|slash\w*|lay(?:s|ing)? off|laid off|layoffs?|eliminat\w*",
     "deployed": r"sen[dt]|sending|deploy\w*|train\w*|dispatch\w*|stationed",
     "sentenced": r"sentenc\w*|prison|jail|behind bars",
+    "waiting": r"waiting|queu\w*|at anchor|stranded",
+    "cancelled": r"cancel+ed",
     "paid": r"paid|pay\w*|cost\w*|worth|fine[ds]?|price|valued|deal|bid|offer\w*",
 }
 # nouns that name what happened to the people counted
 NOUN_STATES = {"death": "killed", "fatality": "killed", "arrest": "arrested", "injury": "injured"}
+# states that say what was counted at one moment ("46 vessels were waiting", "212 flights were
+# cancelled"): a count of things in that state is one fact of its story, like a toll
+MOMENT_STATES = ("waiting", "cancelled")
+KEYED_STATES = ("killed", "injured", "cut", "deployed", "arrested", *MOMENT_STATES)  # kept in a count's name
 UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted
 _STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
 _MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
@@ -76,7 +83,7 @@ _MAGNITUDE_WORD = re.compile(r"magnitude|richter", re.I)
 _APPOSITION = re.compile(r"\b[A-Za-z][\w'’-]*\s*,\s*$")  # "the actress, 33, ..."
 _AGE_UNIT = re.compile(r"^(?:years?[- ]old|year-old|yr-old|aged?)$")
 _NAME = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+\.?)\s*,\s*$")
-_AGED = re.compile(r"\b(?:aged|ages?)\s*(?:\d+\s*(?:,\s*|,?\s*and\s+))*$", re.I)  # "aged 49", "ages 6 and 16"
+_AGED = re.compile(r"\b(?:aged|ages?|(?:at )?the age of)\s*(?:\d+\s*(?:,\s*|,?\s*and\s+))*$", re.I)  # "aged 49", "ages 6 and 16"
 
 
 @dataclass(frozen=True)
@@ -111,9 +118,12 @@ def _singular(w: str) -> str:
 _STATE_WORD = re.compile(r"^(?:die[ds]?|dead|hurt|injured|wounded|killed|missing)$")
 
 
+_RIFLE_MODEL = re.compile(r"\b(?:ak-?47|ar-?15|m-?16|kalashnikov)(?=s?\b)")  # "seven AK-47s": seven rifles
+
+
 def _words(unit: Optional[str]) -> list[str]:
     """The unit's words, singular, up to a state word the reader took into it."""
-    u = (unit or "").casefold().replace("-", " ").replace("crew member", "crewmember")
+    u = _RIFLE_MODEL.sub("rifle", (unit or "").casefold()).replace("-", " ").replace("crew member", "crewmember")
     ws = [w for w in re.findall(r"[\w$€£%°.]+", u) if w not in ("of", "the", "a", "an")]
     cut = next((i for i, w in enumerate(ws) if _STATE_WORD.match(w)), len(ws))
     return [_singular(w) for w in ws[:cut]]
@@ -161,15 +171,21 @@ def _surname(run: str) -> Optional[str]:
     return parts[-1].casefold() if parts else None
 
 
-def person_near(before: str, after: str) -> Optional[str]:
+_NOUN_AFTER = re.compile(r"^\s+[a-z]")  # a common noun right after an age: "the 35-year-old deputy"
+
+
+def person_near(before: str, after: str, earlier: bool = True) -> Optional[str]:
     """The person an age is about: named just before it ("Comeaux, 49"), just after it ("the
-    49-year-old Comeaux") or last named earlier in its sentence; None when nobody is."""
+    49-year-old Comeaux") or, when ``earlier``, last named earlier in its sentence; None when
+    nobody is."""
     who = person_before(before)
     if who:
         return who
     m = re.match(r"^[^.;:A-Z]{0,30}?\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})", after)
     if m and _surname(m.group(1)):
         return _surname(m.group(1))
+    if not earlier:
+        return None
     runs = [r for r in _CAPRUN.findall(before[-200:]) if _surname(r)]
     return _surname(runs[-1]) if runs else None
 
@@ -179,6 +195,10 @@ def _number(text: str) -> Optional[float]:
         return float(text.strip().replace(",", ""))
     except ValueError:
         return None
+
+
+_QUALIFIER = re.compile(r"^(?:(?:at least|at most|more than|less than|nearly|almost|about|around|some|over|"
+                        r"under|up to|roughly|approximately)\s+)+", re.I)  # the bound words before a number
 
 
 def _age_like(text: str) -> bool:
@@ -218,20 +238,48 @@ def _magnitude(before: str, text: str, after: str) -> bool:
     near = before[-40:] + " " + after[:40]
     if not _MAGNITUDE.search(near):
         return False
-    v = _number(text)
+    v = _number(_QUALIFIER.sub("", text))  # "at least 5.9": 5.9
     return v is not None and 0 < v < 10 and ("." in text or _MAGNITUDE_WORD.search(near) is not None)
+
+
+_CALIBRE = {"caliber", "calibre", "magnum"}
+_CALIBRE_AFTER = re.compile(r"^\s*-?\s*(?:caliber|calibre|magnum)\b", re.I)  # ".357 Magnum", "38-caliber"
+
+
+def _calibre(ws: list[str], after: str) -> bool:
+    """A gun's calibre ("a .357 Magnum", "a 38-caliber revolver"): not a count of guns."""
+    return (ws[0] in _CALIBRE) if ws else _CALIBRE_AFTER.match(after) is not None
 
 
 _RECORD = re.compile(r"^(\d{1,3})\s?[-–]\s?(\d{1,3})$")
 _RECORD_TAIL = re.compile(r"^[-–](\d{1,3})\b(?![-–.,]?\d)")
 _RECORD_CUE = re.compile(r"\b(?:record|mark|lifetime|overall|career|opened|slumping|improved)\b", re.I)
+# where a team or fighter stands: "fell to 36-3", "sitting at 9-14"; a fighter's record with its
+# knockouts: "58-3 with 51 knockouts", "36-3 (24 KO)"
+_RECORD_STAND = re.compile(r"\b(?:improve[sd]?|fell|dropped|slipped|fallen|sitting|sits|floundering|standing|stands)"
+                           r"\s+(?:to|at)\s*$", re.I)
+_RECORD_KO = re.compile(r"^(?:[-–]\d{1,3})?\s*(?:\(\d+\s*KOs?\)|with\s+\d+\s+(?:knockouts|KOs|wins))", re.I)
+
+
+_RECORD_NOUN = re.compile(r"^\s*(?:start|season|record)\b", re.I)  # "a 9-14 start to the season"
+
+
+def _record_cue(before: str, after: str) -> bool:
+    """Whether a figure's words say it is a win-loss record (see :func:`win_loss`)."""
+    return bool(_RECORD_CUE.search(before + " " + after) or before.rstrip().endswith("(")
+                or _RECORD_STAND.search(before) or _RECORD_KO.match(after) or _RECORD_NOUN.match(after))
+
+
+def _record_noun(ws: list[str], text: str) -> bool:
+    """A whole "W-L" figure counting a start or season ("a disappointing 9-14 start"): a record."""
+    return ws in (["start"], ["season"], ["record"]) and _RECORD.match(text.strip()) is not None
 
 
 def win_loss(before: str, text: str, after: str) -> Optional[str]:
     """A win-loss record ("a record of 9-14", "the Sixers (9-14)", "he was 162-139") as "W-L",
     its number read whole ("9-14") or split ("9" then "-14"); "" for the tail of a split one
     (no figure of its own); None when the figure is no record."""
-    if not (_RECORD_CUE.search(before + " " + after) or before.rstrip().endswith("(")):
+    if not _record_cue(before, after):
         return None
     m = _RECORD.match(text.strip())
     if m:
@@ -245,7 +293,7 @@ def win_loss(before: str, text: str, after: str) -> Optional[str]:
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
-    rec = None if ws else win_loss(before, text, after)
+    rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else None
     if rec is not None:  # one record is one figure: its key holds both numbers
         return Measure("record:" + rec, "record") if rec else Measure("count:-", None)
     u = " ".join(ws)
@@ -254,9 +302,13 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
             or (not u and re.match(r"^\s*(?:years?[- ]old|,)", after) and person_before(before)) \
             or (not u and (_closing_age(before, text, after) or _pronoun_age(before, text, after))) \
             or (not u and _apposed_age(before, text, after)) or _AGED.search(before):
-        return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after))
+        # "charged with murdering the 35-year-old deputy": the deputy's age, not the one named before
+        return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after,
+                                                        earlier=not (u and _NOUN_AFTER.match(after))))
     if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or (not u and _magnitude(before, text, after)):
         return Measure("magnitude", "magnitude")
+    if _calibre(ws, after):
+        return Measure("calibre", "calibre")
     if u in CENTS:
         cur, f = CENTS[u]
         return Measure("amount:" + (state(before, after) or "-"), cur, f)
@@ -275,13 +327,24 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     raw = ws[-1] if ws else None
     if raw in NOUN_STATES and (st is None or st == NOUN_STATES[raw]) and (len(ws) == 1 or ws[-2] in PEOPLE):
         return Measure(NOUN_STATES[raw], "people")  # "46 arrests", "two deaths": 46 arrested, two killed
-    noun = "people" if raw in PERSONS else SYNONYMS.get(raw, raw) if raw else None
+    noun = "people" if raw in PERSONS or _staff_present(raw, st, before, after) else \
+        SYNONYMS.get(raw, raw) if raw else None
     if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE):
         return Measure(st, "people")
     if noun is None or noun in UNCOUNTED:
         return Measure("count:" + (st or "-"), None)
-    return Measure(f"count:{noun}" + (f":{st}" if st in ("killed", "injured", "cut", "deployed", "arrested")
+    return Measure(f"count:{noun}" + (f":{st}" if st in KEYED_STATES
                                      and noun not in ("troop", "job") else ""), noun)
+
+
+STAFF = {"worker", "employee", "staff"}
+_JOB_CUE = re.compile(r"\b(?:jobs?|hir\w*|(?:un)?employ(?:ment|s|ed|ing|ers?)?|workforce|payroll|positions?|shifts?|strik\w*|union)\b", re.I)
+
+
+def _staff_present(raw: Optional[str], st: Optional[str], before: str, after: str) -> bool:
+    """Workers or employees counted as persons somewhere ("100 workers inside", "a dozen
+    employees had been celebrating"), not as jobs: no job word or job cut near them."""
+    return raw in STAFF and st is None and not _JOB_CUE.search(before[-80:] + " " + after[:80])
 
 
 DIMENSIONS = ("seconds", "metres", "square metres", "kg", "percent", "degrees")
@@ -315,5 +378,5 @@ def group_key(m: Measure) -> tuple:
         return (m.dimension,)
     if name.startswith("count:"):
         parts = name.split(":")
-        return (":".join(parts[:2]),) + tuple(p for p in parts[2:] if p in ("killed", "injured"))
+        return (":".join(parts[:2]),) + tuple(p for p in parts[2:] if p in ("killed", "injured", *MOMENT_STATES))
     return (name, m.dimension)
