@@ -603,3 +603,25 @@ def test_a_profession_before_the_name_is_no_part_of_it(line, names):
     from newsledger.extract.header import byline_names
 
     assert byline_names(line)[0] == names
+
+
+@pytest.mark.parametrize("style, headline", [
+    ("lxml", "Who Will Pay for the Broken Harbour Bridge in Our Town?"),
+    ("inscriptis", "Who Will Pay for the Broken Harbour Bridge in Our Town?"),
+    ("lxml", "The Oldest Harbour Bridge in the U.K."),  # an initialism's dot closes no sentence
+])
+def test_a_body_that_opens_with_its_headline_over_a_standfirst_and_date(style, headline):
+    # nothing above the body is a headline; the body's first line is no sentence, a standfirst
+    # follows, then the story's date: that first line is the headline
+    standfirst = ("The repairs will cost more than the council set aside for every road in the town this "
+                  "year, and the port wants a say in how they are paid for.")
+    raw = _page(headline, standfirst, "March 14, 2024", style=style)
+    assert _text(raw).title == headline
+
+
+def test_a_first_body_sentence_is_no_headline_even_over_a_date():
+    # the same page whose first line ends with a full stop: a sentence of the story, no headline
+    first = "Nobody in the harbour town knows yet who will pay for the broken bridge."
+    standfirst = ("The repairs will cost more than the council set aside for every road in the town this "
+                  "year, and the port wants a say in how they are paid for.")
+    assert _text(_page(first, standfirst, "March 14, 2024")).title != first

@@ -13,7 +13,8 @@ html2text, or a browser-``innerText``-like rendering):
   naming a domain are no headline, a name-shaped line of three or four words may be one
   ("Four Years Remaining"); a line that another non-prose line repeats with more around it
   ("Share: Headline", "Headline | Site") gets a bonus; when nothing near the body is a
-  headline, the lines over the page's first "By ..." line are tried (:func:`pick_title`,
+  headline, the lines over the page's first "By ..." line are tried, then the body's first
+  line when it is no sentence and a by-line or date follows it closely (:func:`pick_title`,
   :func:`title_text`);
 - **byline**: "By A and B" lines, a lone "By" / "von" / "Author of the article:" followed by
   name lines, and bare name lines between the headline and the body, with glued tails cut
@@ -237,11 +238,37 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         if sc >= MIN_TITLE_SCORE:
             scores[k] = sc
     if not scores:
-        return _title_over_byline(idx, infos, reasons, lo, lead)
+        over = _title_over_byline(idx, infos, reasons, lo, lead)
+        return over if over is not None else _body_opens_with_title(idx, infos, lo)
     top = max(scores.values())
     # the headline comes first: of the lines scoring close to the best, the earliest
     best = min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)
     return idx[_bare_headline(best, idx, infos, lo)]
+
+
+OPENING_SIGNED_WITHIN = 4  # a by-line or a date line this many lines under the body's first line
+
+
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "... in the U.S.": the dot is the abbreviation's
+
+
+def _closes_sentence(text: str) -> bool:
+    """The line ends as a sentence or an item does (a period, a colon, a comma), not as a headline."""
+    return text.endswith((":", ",", ";")) or (text.endswith(".") and not _INITIALISM_END.search(text))
+
+
+def _body_opens_with_title(idx: list[int], infos: list[LineInfo], lo: int) -> Optional[int]:
+    """When nothing above the body is a headline, the body's first line may be it: a line that is
+    no sentence (no closing period), followed by prose (its standfirst or lead) and, a few lines
+    down, by the story's by-line or date ("How Can We Plan for X?" / standfirst / "By Jane Roe")."""
+    inf = infos[idx[lo]]
+    text = inf.text.strip()
+    if not 4 <= inf.words <= 30 or inf.bullet or _closes_sentence(text) or _listing(text) \
+            or _is_date_line(inf) or lo + 1 >= len(idx) or not infos[idx[lo + 1]].prose:
+        return None
+    below = [infos[i] for i in idx[lo + 1:lo + 1 + OPENING_SIGNED_WITHIN]]
+    signed = any(_is_by_line(b) or (_is_date_line(b) and _short_date(b.text)) for b in below)
+    return idx[lo] if signed else None
 
 
 REPEAT_MIN_CHARS = 12  # a line this long at least may be found repeated elsewhere on the page
