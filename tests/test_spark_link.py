@@ -177,3 +177,22 @@ def test_quantities_written_before_headline_figures_still_link(tmp_path):
     ref, got = group_pairs(single), group_pairs(spark_ledger)
     assert len(ref["claims"]) > 20
     assert got == ref, agreement(ref, got)
+
+
+def test_spark_keeps_a_person_of_another_age_out_of_the_story_as_the_linker_does():
+    """The story veto of a person's age (``linker.ages_apart``) as a Spark column: equal to the
+    linker's on each pair of term lists."""
+    from newsledger.link.linker import ages_apart
+    from newsledger.spark import make_session
+    from newsledger.spark.link import ages_apart_col
+
+    pairs = [(["a:dario velk:34", "e:velk"], ["a:dario velk:38"]),  # four years: another time
+             (["a:dario velk:34"], ["a:dario velk:35", "a:ivo marsk:30"]),  # a birthday
+             (["a:dario velk:34"], ["a:ivo marsk:22"]),  # different persons
+             (["e:velk"], ["a:dario velk:38"]), ([], []),
+             (["a:ana de la cruz:70", "a:dario velk:30"], ["a:ana de la cruz:66"])]
+    spark = make_session("local[1]")
+    rows = spark.createDataFrame([(i, x, y) for i, (x, y) in enumerate(pairs)], "i int, x array<string>, y array<string>")
+    got = {r.i: r.apart for r in rows.select("i", ages_apart_col("x", "y").alias("apart")).collect()}
+    assert got == {i: ages_apart(x, y) for i, (x, y) in enumerate(pairs)}
+    assert [got[i] for i in range(len(pairs))] == [True, False, False, False, False, True]

@@ -246,8 +246,30 @@ def _scores(cand, fp):
     sj = F.when(d.isNotNull() & (d > STORY_DAYS), sj * decay).otherwise(sj)
     sj = F.when((F.size("x_uterms") == 0) | (F.size("y_uterms") == 0), F.lit(0.0)).otherwise(sj)
     stories = (p.where(F.col("cls") == "story").withColumn("s", sj).where(F.col("s") >= STORY_THRESHOLD)
-               .select("x", "y", "yo", "n", "s"))
+               .where(~ages_apart_col("x_uterms", "y_uterms")).select("x", "y", "yo", "n", "s"))
     return copies, stories
+
+
+def ages_apart_col(a: str, b: str):
+    """The linker's ``ages_apart`` on two columns of story terms: a person both give an age
+    ("a:<full name>:<age>"), the ages ``AGE_APART`` years or more apart. The linker skips every
+    story a scored candidate member of which gives such an age; here the pair is no candidate
+    (the story parent is the best candidate pair). Never null: a missing list has no ages."""
+    from pyspark.sql import functions as F
+
+    from newsledger.link.linker import AGE_APART
+
+    def ages(col):
+        return F.filter(F.col(col), lambda t: t.startswith("a:"))
+
+    def name(t):
+        return F.regexp_extract(t, r"^a:(.*):\d+$", 1)
+
+    def age(t):
+        return F.regexp_extract(t, r":(\d+)$", 1).cast("int")
+
+    return F.coalesce(F.exists(ages(a), lambda t: F.exists(ages(b), lambda u: (name(t) == name(u)) &
+                                                           (F.abs(age(t) - age(u)) >= AGE_APART))), F.lit(False))
 
 
 def _story_parents(copies, stories) -> dict:
