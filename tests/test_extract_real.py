@@ -176,3 +176,28 @@ def test_flat_unseen_tally_counts_right_and_wrong_apart():
     assert res["pages"] == 2
     for name in FLATTENERS:
         assert res[name] == 0.5 and res[f"{name} wrong"] == 1
+
+
+def test_title_rules_count_each_single_source_of_the_gold_title(tmp_path):
+    """The HTML title study: ours (the visible headline), the meta title, the <h1> and the
+    <title> each scored against gold titles taken from each of them."""
+    import gzip
+    import json
+
+    from newsledger.evaluate.extraction_real import title_rules
+
+    page = ("<html><head><title>Harbour bridge closed | The Daily Tide</title>"
+            "<meta property='og:title' content='Bridge shut for a year'></head><body><article>"
+            "<h1>Harbour bridge closed after cracks found</h1><p>By <b>Jane Roe</b></p>"
+            "<p>The council voted on Tuesday to close the bridge.</p><p>Repairs will take a year.</p>"
+            "</article></body></html>").encode()
+    golds = ["Harbour bridge closed after cracks found", "Bridge shut for a year", "Harbour bridge closed", None]
+    rows = []
+    for n, gold in enumerate(golds):
+        (tmp_path / f"{n}.html.gz").write_bytes(gzip.compress(page))
+        rows.append({"id": f"page-{n}", "file": f"{n}.html.gz", "title": gold, "authors": [], "date": None,
+                     "text": "The council voted on Tuesday to close the bridge."})
+    (tmp_path / "expected.jsonl").write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    got = title_rules("all", tmp_path)
+    assert got == {"pages": 3, "ours": 1, "meta title": 1, "first <h1>": 1, "<title>": 0,
+                   "<title>, site part off": 1}

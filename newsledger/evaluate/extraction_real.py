@@ -358,6 +358,32 @@ def reach(split: str = "dev", data: Optional[Path] = None) -> dict:
     return {k: out[k] for k in sorted(out)}
 
 
+def _site_part(title: str) -> str:
+    """A <title>'s headline part: the longest piece around site separators ("Headline | Site")."""
+    parts = [p for p in re.split(r"\s+(?:[|–—·•»:]|-{1,2})\s+", title) if p.strip()]
+    return max(parts, key=len) if parts else title
+
+
+def title_rules(split: str = "dev", data: Optional[Path] = None) -> dict[str, int]:
+    """How many gold titles each single title rule gets exactly, on the pages with a gold title:
+    ours (the headline a reader sees, :func:`newsledger_html`), the first og:title/twitter:title,
+    the first <h1>, the <title> whole and its headline part. Dev by default: it runs our extractor
+    on the pages, so a test run is a reading of the held-out title (and is not offered)."""
+    out = dict.fromkeys(("pages", "ours", "meta title", "first <h1>", "<title>", "<title>, site part off"), 0)
+    for page in load_pages(split, data):
+        gold = page.gold.get("title")
+        if gold is None:
+            continue
+        mt = markup_titles(decoded(page.raw)) or {}
+        first = {k: next((t for t in mt.get(k, []) if t), None) for k in ("meta", "h1", "title")}
+        picks = {"ours": newsledger_html(page).title, "meta title": first["meta"], "first <h1>": first["h1"],
+                 "<title>": first["title"], "<title>, site part off": first["title"] and _site_part(first["title"])}
+        out["pages"] += 1
+        for k, v in picks.items():
+            out[k] += title_ok(v, gold)
+    return out
+
+
 def print_reach(result: dict) -> None:
     def share(c: list[int]) -> str:
         return f"{c[0] / c[1]:.3f} ({c[0]}/{c[1]})" if c[1] else "—"
@@ -412,9 +438,18 @@ def main(argv: Optional[list[str]] = None) -> int:
                          "(a property of the pages: no system runs, so any split may be read)")
     ap.add_argument("--reachable", action="store_true",
                     help="with --failures: only the misses whose gold is in the flattened text")
+    ap.add_argument("--title-rules", action="store_true",
+                    help="how many dev gold titles each single HTML title rule gets (ours, meta, <h1>, <title>)")
     args = ap.parse_args(argv)
     if args.reach:
         print_reach(reach(args.split))
+        return 0
+    if args.title_rules:
+        if args.split != "dev":
+            raise SystemExit("--title-rules runs our extractor: dev only (the test title is read by the plain run)")
+        rules = title_rules("dev")
+        print("\n".join(f"{k:<24} {v:>4}" + (f"  {v / rules['pages']:.3f}" if k != "pages" else "")
+                        for k, v in rules.items()))
         return 0
     only = _only(args.only)
     if args.failures:

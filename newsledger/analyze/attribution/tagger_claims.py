@@ -142,7 +142,7 @@ class TaggerClaims:
         if sum(alnum[x] for x in idxs) < TAG_MIN_CONTENT:
             return None
         src = self._tagger_source(i, j, set(idxs))
-        if src is not None and _backwards_reading(doc, i, j, idxs, set(_tokens_of(doc, [src]))) \
+        if (src is not None and _backwards_reading(doc, i, j, idxs, set(_tokens_of(doc, [src])))) \
                 or _object_of_another_verb(doc, i, j, idxs):
             return None
         cue = (doc[i].idx, doc[j].idx + len(doc[j]))
