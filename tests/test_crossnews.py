@@ -656,6 +656,9 @@ def test_an_area_told_in_two_units_agrees():
     (" people other than the gunman were hurt.", True),
     (" buildings, the bank and a ministry branch, burned.", False),
     (" other people were at the party.", False),  # "twelve other people": often the same count
+    (" more people were led out of the hall.", True),  # "20 more people": beyond those counted
+    (" or more people were inside.", False),
+    (" more than the council expected.", False),
 ])
 def test_a_count_of_the_rest_is_read(after, others):
     from newsledger.link.claims import counts_others
@@ -674,6 +677,19 @@ def test_a_count_of_the_rest_does_not_join_an_equal_total():
                     unit="buildings"),
             _stated("c", "Firefighters put out blazes in ", "two", 2, " buildings in Athens, the bank among them.",
                     unit="buildings")]
+    groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
+    assert groups == [["a", "c"]]
+
+
+def test_a_count_of_more_does_not_join_an_equal_count():
+    """"Around 20 more people were led out" counts people beyond those already counted, not the
+    "20 people" inside; a third plain 20 still joins the first."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "Firemen said ", "20", 20, " people were inside the town hall when the fire began.",
+                    unit="people"),
+            _stated("b", "", "Around 20", 20, " more people had to be led out by firemen.", unit="people"),
+            _stated("c", "Firemen said ", "20", 20, " people were in the town hall.", unit="people")]
     groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
     assert groups == [["a", "c"]]
 

@@ -349,13 +349,15 @@ _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
 
 
 _OTHER_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:besides|apart from|in addition to|excluding|not including|other than)\b", re.I)
+_MORE_AFTER = re.compile(r"^\s*more\b(?!\s+than\b)", re.I)  # "20 more people", not "20 or more" / "more than"
 
 
 def counts_others(after: str) -> bool:
     """Whether a figure counts things beyond one already named ("Two other buildings besides
-    the bank"): not the same count as an equal plain figure ("at least two buildings, the bank
-    and ..."), so equality alone does not join them."""
-    return bool(_OTHER_AFTER.match(after))
+    the bank", "Around 20 more people were led out"): not the same count as an equal plain
+    figure ("at least two buildings, the bank and ...", "20 people were inside"), so equality
+    alone does not join them."""
+    return bool(_OTHER_AFTER.match(after) or _MORE_AFTER.match(after))
 
 
 def names_near(before: str) -> set:
