@@ -203,6 +203,33 @@ def test_questions_and_unsure_claims_take_no_part_in_groups():
     assert group_story("s", shaky) == [] and group_story("s", asked) == []
 
 
+def test_a_figure_of_an_unsure_claim_is_grouped_as_the_outlets_own():
+    """A figure inside a claim below the confidence threshold is kept, as a figure the article
+    states outside any claim is: the outlet's (kind ``reported``), never the unsure speaker's,
+    whose claim still takes no part. A question's figure takes no part at all."""
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+    from newsledger.link.claims import group_story
+
+    def claim(article, name, before, text, value, after, **extra):
+        row = {"article_id": article, "idx": 0, "source": "t", "site": f"{article}.example", "published": None,
+               "data": {"source": {"name": name}, "stance": "asserts", "kind": "indirect",
+                        "content": {"text": before + text + after}, "quantities": [], **extra}}
+        return row, dict(_stated(article, before, text, value, after, len(before)), claim_idx=0)
+
+    sure = claim("a", "regional governor", "The regional governor said the flood killed ", "14", 14,
+                 " people in the valley.", confidence=0.95)
+    shaky = claim("b", "Mayor Brandt", "Brandt said the flood killed ", "17", 17, " people in the valley.",
+                  confidence=DEFAULT_MIN_CONFIDENCE - 0.01)
+    (g,) = group_story("s", [sure[0], shaky[0]], [sure[1], shaky[1]])
+    (outlet,) = [m for m in g["members"] if m["article_id"] == "b"]
+    assert outlet["kind"] == "reported" and outlet["name"] == "b.example" and outlet["idx"] < 0
+    assert "Mayor Brandt" not in {m["name"] for m in g["members"]} | {m["speaker"] for m in g["members"]}
+    assert g["verdict"] == "conflict"
+    asked = claim("b", "Mayor Brandt", "Did the flood kill ", "17", 17, " people in the valley?",
+                  confidence=0.95, kind="question")
+    assert group_story("s", [sure[0], asked[0]], [sure[1], asked[1]]) == []
+
+
 def test_eval_crossnews_lists_failures_of_the_development_topics_only():
     from newsledger.evaluate.crossnews import main
 

@@ -368,13 +368,32 @@ def names_near(before: str) -> set:
             if m.start() >= since and m.group(0) not in NOT_NAMES}
 
 
+def is_question(claim: dict) -> bool:
+    return claim.get("kind") == "question" or claim.get("stance") == "asks"
+
+
 def comparable(claim: dict) -> bool:
     """Whether a stored claim may be grouped and compared: a statement (not a question) at or
     above the confidence threshold (claims stored before confidences existed count as sure)."""
-    if claim.get("kind") == "question" or claim.get("stance") == "asks":
+    if is_question(claim):
         return False
     conf = claim.get("confidence")
     return conf is None or conf >= DEFAULT_MIN_CONFIDENCE
+
+
+def _outlet_figures(figures: list[dict], left_out: dict) -> list[dict]:
+    """The story's figures once the claims that take no part (``left_out``: claim key -> claim)
+    are out: a question's figures go with it; a figure inside a claim below the confidence
+    threshold is kept as the article's own statement (the outlet's, kind ``reported``, as a
+    figure written outside any claim), never its shaky speaker's."""
+    out = []
+    for f in figures:
+        claim = left_out.get((f["article_id"], f.get("claim_idx")))
+        if claim is None:
+            out.append(f)
+        elif not is_question(claim):
+            out.append(dict(f, claim_idx=None))
+    return out
 
 
 def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] = None) -> list[dict]:
@@ -382,12 +401,13 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
     claims of one story; ``figures``: {article_id, claim_idx, text, start, value, low, high, bound, unit,
     before, after, source, site, agency, published, published_time} for every figure of the story's articles
     (optional). Returns claim groups (dicts in the CLI shape). Claims below the confidence
-    threshold and questions take no part: neither they nor the figures inside them."""
-    left_out = {(r["article_id"], r["idx"]) for r in rows if not comparable(r["data"])}
+    threshold and questions take no part; a question's figures neither, but a figure inside an
+    unsure claim is grouped as the outlet's own (given ``figures``), its speaker never used."""
+    left_out = {(r["article_id"], r["idx"]): r["data"] for r in rows if not comparable(r["data"])}
     if left_out:
         rows = [r for r in rows if (r["article_id"], r["idx"]) not in left_out]
         if figures is not None:
-            figures = [f for f in figures if (f["article_id"], f.get("claim_idx")) not in left_out]
+            figures = _outlet_figures(figures, left_out)
     figs = _figure_members(rows, figures)
     stances: list[dict] = []
     for r in rows:
