@@ -721,6 +721,33 @@ def test_a_count_of_more_does_not_join_an_equal_count():
     assert groups == [["a", "c"]]
 
 
+@pytest.mark.parametrize("before, stage", [
+    ("The clerk was charged with ", "charge"),
+    ("A jury found the clerk guilty of ", "verdict"),
+    ("He was convicted last year and is now accused of ", "charge"),  # the nearest word
+    ("The clerk admitted ", None),
+])
+def test_the_stage_of_a_case_is_read_before_a_figure(before, stage):
+    from newsledger.link.claims import legal_stage
+
+    assert legal_stage(before) == stage
+
+
+def test_counts_charged_and_counts_of_a_verdict_stay_apart():
+    """"Charged with two counts of fraud" and "found guilty of two counts of fraud": two facts of
+    one case (what was charged, what the jury found), not one figure told twice."""
+    from newsledger.link.claims import group_story
+
+    charged = _stated("a", "The clerk was charged with ", "two", 2, " counts of fraud at the bank.", unit="counts")
+    again = _stated("c", "The clerk, charged with ", "two", 2, " counts of fraud, pleaded not guilty.",
+                    unit="counts")
+    guilty = _stated("b", "A jury found the clerk guilty of ", "two", 2, " counts of fraud at the bank.",
+                     unit="counts")
+    assert group_story("s", [], [charged, guilty]) == []
+    (g,) = group_story("s", [], [charged, again, guilty])
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "c"]
+
+
 @pytest.mark.parametrize("text, value, total", [
     ("one of six", 1 / 6, 6.0),
     ("178 of 369", 178 / 369, 369.0),

@@ -338,6 +338,7 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_update"] = updates(before, after)
     m["_since"] = counts_since(before, after)
     m["_other"] = counts_others(after)
+    m["_stage"] = legal_stage(before)
     start = q.get("start")  # the figure's sentence: its other figures are other quantities
     m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
@@ -358,6 +359,24 @@ def counts_others(after: str) -> bool:
     figure ("at least two buildings, the bank and ...", "20 people were inside"), so equality
     alone does not join them."""
     return bool(_OTHER_AFTER.match(after) or _MORE_AFTER.match(after))
+
+
+_STAGE = re.compile(r"\b(?:(charged|accused|indicted|charges|charging)|(guilty|convicted|acquitted|sentenced))\b", re.I)
+STAGE_WINDOW = 40  # characters before a figure whose legal word says which stage it counts
+
+
+def legal_stage(before: str) -> Optional[str]:
+    """The stage of a case a figure counts, by the nearest legal word just before it: "charged
+    with two counts of murder" (``charge``) and "found guilty of two counts" (``verdict``) are
+    two facts, whatever their equal numbers; None when no such word is near."""
+    found = list(_STAGE.finditer(before[-STAGE_WINDOW:]))
+    if not found:
+        return None
+    return "charge" if found[-1].group(1) else "verdict"
+
+
+def _stages_apart(a: dict, b: dict) -> bool:
+    return bool(a.get("_stage") and b.get("_stage")) and a["_stage"] != b["_stage"]
 
 
 def names_near(before: str) -> set:
@@ -511,7 +530,7 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
             continue
         jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
         if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP
-                          and ms[i].get("_other") == ms[j].get("_other")
+                          and ms[i].get("_other") == ms[j].get("_other") and not _stages_apart(ms[i], ms[j])
                           and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
             union(i, j)
     if specific:
@@ -575,7 +594,8 @@ def _event_apart(a: dict, b: dict) -> bool:
     other years or event days near them, "so far" against a planned total, values far apart."""
     return ((a.get("_context") or set()) != (b.get("_context") or set()) or _far_apart(a, b)
             or _partial_apart(set(a.get("aspects") or ()), set(b.get("aspects") or ()))
-            or bool(a.get("_since")) != bool(b.get("_since")) or _two_of_one_article(a, b))
+            or bool(a.get("_since")) != bool(b.get("_since")) or _two_of_one_article(a, b)
+            or _stages_apart(a, b))
 
 
 def _two_of_one_article(a: dict, b: dict) -> bool:
