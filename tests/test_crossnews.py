@@ -748,6 +748,21 @@ def test_counts_charged_and_counts_of_a_verdict_stay_apart():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "c"]
 
 
+def test_a_figure_of_a_respectively_list_does_not_join_an_equal_figure_on_equality_alone():
+    """"The club re-signed Ortiz and Lamb for $40 million and $9 million, respectively": whose
+    $40 million it is comes from its place in the list, not the words near it, so it does not
+    join another player's "$40 million" deal through a few shared words."""
+    from newsledger.link.claims import group_story, in_respective_list
+
+    assert in_respective_list(" and $9 million, respectively, last summer.")
+    assert not in_respective_list(" deal. The club respectively declined.")  # another sentence
+    listed = _stated("a", "The club re-signed Ortiz and Lamb for ", "$40 million", 40e6,
+                     " and $9 million, respectively.", unit="USD")
+    signed = _stated("b", "Last summer the club signed a forward to a five-year, ", "$40 million", 40e6,
+                     " deal.", unit="USD")
+    assert group_story("s", [], [listed, signed]) == []
+
+
 @pytest.mark.parametrize("text, value, total", [
     ("one of six", 1 / 6, 6.0),
     ("178 of 369", 178 / 369, 369.0),

@@ -338,6 +338,7 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_update"] = updates(before, after)
     m["_since"] = counts_since(before, after)
     m["_other"] = counts_others(after)
+    m["_listed"] = in_respective_list(after)
     m["_stage"] = legal_stage(before)
     start = q.get("start")  # the figure's sentence: its other figures are other quantities
     m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
@@ -351,6 +352,16 @@ _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
 
 _OTHER_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:besides|apart from|in addition to|excluding|not including|other than)\b", re.I)
 _MORE_AFTER = re.compile(r"^\s*more\b(?!\s+than\b)", re.I)  # "20 more people", not "20 or more" / "more than"
+
+
+_RESPECTIVELY = re.compile(r"^[^.;]{0,80}?\brespectively\b", re.I)
+
+
+def in_respective_list(after: str) -> bool:
+    """Whether a figure is one of a list paired in order with another ("Smith and Jones signed
+    for $80 million and $25 million, respectively"): whose it is comes from its place in the
+    list, which the words near it do not say, so equality alone does not join it."""
+    return bool(_RESPECTIVELY.match(after))
 
 
 def counts_others(after: str) -> bool:
@@ -373,6 +384,13 @@ def legal_stage(before: str) -> Optional[str]:
     if not found:
         return None
     return "charge" if found[-1].group(1) else "verdict"
+
+
+def _equal_footing(a: dict, b: dict) -> bool:
+    """Whether two equal figures may join on equality and a few shared words: both or neither
+    count the rest, both or neither stand in a "respectively" list, no two stages of a case."""
+    return a.get("_other") == b.get("_other") and a.get("_listed") == b.get("_listed") \
+        and not _stages_apart(a, b)
 
 
 def _stages_apart(a: dict, b: dict) -> bool:
@@ -530,7 +548,7 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
             continue
         jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
         if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP
-                          and ms[i].get("_other") == ms[j].get("_other") and not _stages_apart(ms[i], ms[j])
+                          and _equal_footing(ms[i], ms[j])
                           and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
             union(i, j)
     if specific:
@@ -581,6 +599,7 @@ def differ(a: dict, b: dict) -> bool:
     total, a count of the rest ("two other ..."), or different casualty words near them."""
     asp_a, asp_b = set(a.get("aspects") or ()), set(b.get("aspects") or ())
     return (_named_apart(a.get("_names"), b.get("_names")) or bool(a.get("_other")) or bool(b.get("_other"))
+            or bool(a.get("_listed")) or bool(b.get("_listed"))
             or bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get(a["_key"][0])}) or _event_apart(a, b))
 
 
