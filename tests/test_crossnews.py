@@ -763,6 +763,17 @@ def test_a_figure_of_a_respectively_list_does_not_join_an_equal_figure_on_equali
     assert group_story("s", [], [listed, signed]) == []
 
 
+def test_counts_of_a_charge_are_not_a_toll():
+    """"One count of murder" and "three counts of murder": different charges of a case, not one
+    death toll told two ways, so different values need shared words to join."""
+    from newsledger.link.claims import group_story, is_specific
+
+    figs = [_stated("a", "Prosecutors filed ", "one", 1, " count of murder over the shooting.", unit="count"),
+            _stated("b", "A judge read out ", "three", 3, " counts of murder and a weapons charge.", unit="counts")]
+    assert [g for g in group_story("s", [], figs) if len(g["members"]) > 1] == []
+    assert is_specific(("count:people", "killed"))
+
+
 @pytest.mark.parametrize("text, value, total", [
     ("one of six", 1 / 6, 6.0),
     ("178 of 369", 178 / 369, 369.0),

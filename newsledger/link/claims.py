@@ -572,6 +572,9 @@ SPECIFIC_STATES = ("killed", "injured", "missing", "evacuated", "rescued", "arre
 MAX_SPECIFIC = 80  # figures of one specific measure compared pairwise; beyond: by shared words only
 
 
+CHARGE_COUNTS = ("count:count", "count:charge")  # "three counts of murder": charges, not the dead
+
+
 def is_specific(key: tuple) -> bool:
     """Whether a measure names what it counts closely enough that, within one story, its
     different values are one fact reported several ways (people killed, evacuated, troops
@@ -579,7 +582,7 @@ def is_specific(key: tuple) -> bool:
     of no named kind is not."""
     name = key[0]
     return name in SPECIFIC_STATES or name in FORCE_MEASURES or \
-        (name.startswith("count:") and any(k in SPECIFIC_STATES for k in key[1:]))
+        (name.startswith("count:") and name not in CHARGE_COUNTS and any(k in SPECIFIC_STATES for k in key[1:]))
 
 
 def _specific_pairs(ms: list[dict]):
