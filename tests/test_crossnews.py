@@ -203,6 +203,33 @@ def test_questions_and_unsure_claims_take_no_part_in_groups():
     assert group_story("s", shaky) == [] and group_story("s", asked) == []
 
 
+def test_a_figure_of_an_unsure_claim_is_grouped_as_the_outlets_own():
+    """A figure inside a claim below the confidence threshold is kept, as a figure the article
+    states outside any claim is: the outlet's (kind ``reported``), never the unsure speaker's,
+    whose claim still takes no part. A question's figure takes no part at all."""
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+    from newsledger.link.claims import group_story
+
+    def claim(article, name, before, text, value, after, **extra):
+        row = {"article_id": article, "idx": 0, "source": "t", "site": f"{article}.example", "published": None,
+               "data": {"source": {"name": name}, "stance": "asserts", "kind": "indirect",
+                        "content": {"text": before + text + after}, "quantities": [], **extra}}
+        return row, dict(_stated(article, before, text, value, after, len(before)), claim_idx=0)
+
+    sure = claim("a", "regional governor", "The regional governor said the flood killed ", "14", 14,
+                 " people in the valley.", confidence=0.95)
+    shaky = claim("b", "Mayor Brandt", "Brandt said the flood killed ", "17", 17, " people in the valley.",
+                  confidence=DEFAULT_MIN_CONFIDENCE - 0.01)
+    (g,) = group_story("s", [sure[0], shaky[0]], [sure[1], shaky[1]])
+    (outlet,) = [m for m in g["members"] if m["article_id"] == "b"]
+    assert outlet["kind"] == "reported" and outlet["name"] == "b.example" and outlet["idx"] < 0
+    assert "Mayor Brandt" not in {m["name"] for m in g["members"]} | {m["speaker"] for m in g["members"]}
+    assert g["verdict"] == "conflict"
+    asked = claim("b", "Mayor Brandt", "Did the flood kill ", "17", 17, " people in the valley?",
+                  confidence=0.95, kind="question")
+    assert group_story("s", [sure[0], asked[0]], [sure[1], asked[1]]) == []
+
+
 def test_eval_crossnews_lists_failures_of_the_development_topics_only():
     from newsledger.evaluate.crossnews import main
 
@@ -656,6 +683,9 @@ def test_an_area_told_in_two_units_agrees():
     (" people other than the gunman were hurt.", True),
     (" buildings, the bank and a ministry branch, burned.", False),
     (" other people were at the party.", False),  # "twelve other people": often the same count
+    (" more people were led out of the hall.", True),  # "20 more people": beyond those counted
+    (" or more people were inside.", False),
+    (" more than the council expected.", False),
 ])
 def test_a_count_of_the_rest_is_read(after, others):
     from newsledger.link.claims import counts_others
@@ -676,6 +706,72 @@ def test_a_count_of_the_rest_does_not_join_an_equal_total():
                     unit="buildings")]
     groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
     assert groups == [["a", "c"]]
+
+
+def test_a_count_of_more_does_not_join_an_equal_count():
+    """"Around 20 more people were led out" counts people beyond those already counted, not the
+    "20 people" inside; a third plain 20 still joins the first."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "Firemen said ", "20", 20, " people were inside the town hall when the fire began.",
+                    unit="people"),
+            _stated("b", "", "Around 20", 20, " more people had to be led out by firemen.", unit="people"),
+            _stated("c", "Firemen said ", "20", 20, " people were in the town hall.", unit="people")]
+    groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
+    assert groups == [["a", "c"]]
+
+
+@pytest.mark.parametrize("before, stage", [
+    ("The clerk was charged with ", "charge"),
+    ("A jury found the clerk guilty of ", "verdict"),
+    ("He was convicted last year and is now accused of ", "charge"),  # the nearest word
+    ("The clerk admitted ", None),
+])
+def test_the_stage_of_a_case_is_read_before_a_figure(before, stage):
+    from newsledger.link.claims import legal_stage
+
+    assert legal_stage(before) == stage
+
+
+def test_counts_charged_and_counts_of_a_verdict_stay_apart():
+    """"Charged with two counts of fraud" and "found guilty of two counts of fraud": two facts of
+    one case (what was charged, what the jury found), not one figure told twice."""
+    from newsledger.link.claims import group_story
+
+    charged = _stated("a", "The clerk was charged with ", "two", 2, " counts of fraud at the bank.", unit="counts")
+    again = _stated("c", "The clerk, charged with ", "two", 2, " counts of fraud, pleaded not guilty.",
+                    unit="counts")
+    guilty = _stated("b", "A jury found the clerk guilty of ", "two", 2, " counts of fraud at the bank.",
+                     unit="counts")
+    assert group_story("s", [], [charged, guilty]) == []
+    (g,) = group_story("s", [], [charged, again, guilty])
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "c"]
+
+
+def test_a_figure_of_a_respectively_list_does_not_join_an_equal_figure_on_equality_alone():
+    """"The club re-signed Ortiz and Lamb for $40 million and $9 million, respectively": whose
+    $40 million it is comes from its place in the list, not the words near it, so it does not
+    join another player's "$40 million" deal through a few shared words."""
+    from newsledger.link.claims import group_story, in_respective_list
+
+    assert in_respective_list(" and $9 million, respectively, last summer.")
+    assert not in_respective_list(" deal. The club respectively declined.")  # another sentence
+    listed = _stated("a", "The club re-signed Ortiz and Lamb for ", "$40 million", 40e6,
+                     " and $9 million, respectively.", unit="USD")
+    signed = _stated("b", "Last summer the club signed a forward to a five-year, ", "$40 million", 40e6,
+                     " deal.", unit="USD")
+    assert group_story("s", [], [listed, signed]) == []
+
+
+def test_counts_of_a_charge_are_not_a_toll():
+    """"One count of murder" and "three counts of murder": different charges of a case, not one
+    death toll told two ways, so different values need shared words to join."""
+    from newsledger.link.claims import group_story, is_specific
+
+    figs = [_stated("a", "Prosecutors filed ", "one", 1, " count of murder over the shooting.", unit="count"),
+            _stated("b", "A judge read out ", "three", 3, " counts of murder and a weapons charge.", unit="counts")]
+    assert [g for g in group_story("s", [], figs) if len(g["members"]) > 1] == []
+    assert is_specific(("count:people", "killed"))
 
 
 @pytest.mark.parametrize("text, value, total", [

@@ -338,6 +338,8 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_update"] = updates(before, after)
     m["_since"] = counts_since(before, after)
     m["_other"] = counts_others(after)
+    m["_listed"] = in_respective_list(after)
+    m["_stage"] = legal_stage(before)
     start = q.get("start")  # the figure's sentence: its other figures are other quantities
     m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
@@ -349,13 +351,50 @@ _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
 
 
 _OTHER_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:besides|apart from|in addition to|excluding|not including|other than)\b", re.I)
+_MORE_AFTER = re.compile(r"^\s*more\b(?!\s+than\b)", re.I)  # "20 more people", not "20 or more" / "more than"
+
+
+_RESPECTIVELY = re.compile(r"^[^.;]{0,80}?\brespectively\b", re.I)
+
+
+def in_respective_list(after: str) -> bool:
+    """Whether a figure is one of a list paired in order with another ("Smith and Jones signed
+    for $80 million and $25 million, respectively"): whose it is comes from its place in the
+    list, which the words near it do not say, so equality alone does not join it."""
+    return bool(_RESPECTIVELY.match(after))
 
 
 def counts_others(after: str) -> bool:
     """Whether a figure counts things beyond one already named ("Two other buildings besides
-    the bank"): not the same count as an equal plain figure ("at least two buildings, the bank
-    and ..."), so equality alone does not join them."""
-    return bool(_OTHER_AFTER.match(after))
+    the bank", "Around 20 more people were led out"): not the same count as an equal plain
+    figure ("at least two buildings, the bank and ...", "20 people were inside"), so equality
+    alone does not join them."""
+    return bool(_OTHER_AFTER.match(after) or _MORE_AFTER.match(after))
+
+
+_STAGE = re.compile(r"\b(?:(charged|accused|indicted|charges|charging)|(guilty|convicted|acquitted|sentenced))\b", re.I)
+STAGE_WINDOW = 40  # characters before a figure whose legal word says which stage it counts
+
+
+def legal_stage(before: str) -> Optional[str]:
+    """The stage of a case a figure counts, by the nearest legal word just before it: "charged
+    with two counts of murder" (``charge``) and "found guilty of two counts" (``verdict``) are
+    two facts, whatever their equal numbers; None when no such word is near."""
+    found = list(_STAGE.finditer(before[-STAGE_WINDOW:]))
+    if not found:
+        return None
+    return "charge" if found[-1].group(1) else "verdict"
+
+
+def _equal_footing(a: dict, b: dict) -> bool:
+    """Whether two equal figures may join on equality and a few shared words: both or neither
+    count the rest, both or neither stand in a "respectively" list, no two stages of a case."""
+    return a.get("_other") == b.get("_other") and a.get("_listed") == b.get("_listed") \
+        and not _stages_apart(a, b)
+
+
+def _stages_apart(a: dict, b: dict) -> bool:
+    return bool(a.get("_stage") and b.get("_stage")) and a["_stage"] != b["_stage"]
 
 
 def names_near(before: str) -> set:
@@ -366,13 +405,32 @@ def names_near(before: str) -> set:
             if m.start() >= since and m.group(0) not in NOT_NAMES}
 
 
+def is_question(claim: dict) -> bool:
+    return claim.get("kind") == "question" or claim.get("stance") == "asks"
+
+
 def comparable(claim: dict) -> bool:
     """Whether a stored claim may be grouped and compared: a statement (not a question) at or
     above the confidence threshold (claims stored before confidences existed count as sure)."""
-    if claim.get("kind") == "question" or claim.get("stance") == "asks":
+    if is_question(claim):
         return False
     conf = claim.get("confidence")
     return conf is None or conf >= DEFAULT_MIN_CONFIDENCE
+
+
+def _outlet_figures(figures: list[dict], left_out: dict) -> list[dict]:
+    """The story's figures once the claims that take no part (``left_out``: claim key -> claim)
+    are out: a question's figures go with it; a figure inside a claim below the confidence
+    threshold is kept as the article's own statement (the outlet's, kind ``reported``, as a
+    figure written outside any claim), never its shaky speaker's."""
+    out = []
+    for f in figures:
+        claim = left_out.get((f["article_id"], f.get("claim_idx")))
+        if claim is None:
+            out.append(f)
+        elif not is_question(claim):
+            out.append(dict(f, claim_idx=None))
+    return out
 
 
 def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] = None) -> list[dict]:
@@ -380,12 +438,13 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
     claims of one story; ``figures``: {article_id, claim_idx, text, start, value, low, high, bound, unit,
     before, after, source, site, agency, published, published_time} for every figure of the story's articles
     (optional). Returns claim groups (dicts in the CLI shape). Claims below the confidence
-    threshold and questions take no part: neither they nor the figures inside them."""
-    left_out = {(r["article_id"], r["idx"]) for r in rows if not comparable(r["data"])}
+    threshold and questions take no part; a question's figures neither, but a figure inside an
+    unsure claim is grouped as the outlet's own (given ``figures``), its speaker never used."""
+    left_out = {(r["article_id"], r["idx"]): r["data"] for r in rows if not comparable(r["data"])}
     if left_out:
         rows = [r for r in rows if (r["article_id"], r["idx"]) not in left_out]
         if figures is not None:
-            figures = [f for f in figures if (f["article_id"], f.get("claim_idx")) not in left_out]
+            figures = _outlet_figures(figures, left_out)
     figs = _figure_members(rows, figures)
     stances: list[dict] = []
     for r in rows:
@@ -489,7 +548,7 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
             continue
         jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
         if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP
-                          and ms[i].get("_other") == ms[j].get("_other")
+                          and _equal_footing(ms[i], ms[j])
                           and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
             union(i, j)
     if specific:
@@ -513,6 +572,9 @@ SPECIFIC_STATES = ("killed", "injured", "missing", "evacuated", "rescued", "arre
 MAX_SPECIFIC = 80  # figures of one specific measure compared pairwise; beyond: by shared words only
 
 
+CHARGE_COUNTS = ("count:count", "count:charge")  # "three counts of murder": charges, not the dead
+
+
 def is_specific(key: tuple) -> bool:
     """Whether a measure names what it counts closely enough that, within one story, its
     different values are one fact reported several ways (people killed, evacuated, troops
@@ -520,7 +582,7 @@ def is_specific(key: tuple) -> bool:
     of no named kind is not."""
     name = key[0]
     return name in SPECIFIC_STATES or name in FORCE_MEASURES or \
-        (name.startswith("count:") and any(k in SPECIFIC_STATES for k in key[1:]))
+        (name.startswith("count:") and name not in CHARGE_COUNTS and any(k in SPECIFIC_STATES for k in key[1:]))
 
 
 def _specific_pairs(ms: list[dict]):
@@ -540,6 +602,7 @@ def differ(a: dict, b: dict) -> bool:
     total, a count of the rest ("two other ..."), or different casualty words near them."""
     asp_a, asp_b = set(a.get("aspects") or ()), set(b.get("aspects") or ())
     return (_named_apart(a.get("_names"), b.get("_names")) or bool(a.get("_other")) or bool(b.get("_other"))
+            or bool(a.get("_listed")) or bool(b.get("_listed"))
             or bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get(a["_key"][0])}) or _event_apart(a, b))
 
 
@@ -553,7 +616,8 @@ def _event_apart(a: dict, b: dict) -> bool:
     other years or event days near them, "so far" against a planned total, values far apart."""
     return ((a.get("_context") or set()) != (b.get("_context") or set()) or _far_apart(a, b)
             or _partial_apart(set(a.get("aspects") or ()), set(b.get("aspects") or ()))
-            or bool(a.get("_since")) != bool(b.get("_since")) or _two_of_one_article(a, b))
+            or bool(a.get("_since")) != bool(b.get("_since")) or _two_of_one_article(a, b)
+            or _stages_apart(a, b))
 
 
 def _two_of_one_article(a: dict, b: dict) -> bool:
