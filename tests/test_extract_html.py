@@ -140,3 +140,37 @@ def test_with_no_meta_title_the_heading_the_title_element_repeats_is_the_headlin
             f"<h1>Harbour Health Centre</h1><h2>Tools and Resources</h2><article><h2>{head}</h2>{paras}"
             f"</article></body></html>")
     assert extract(Document(source="made-up", raw=html.encode("utf-8"), kind="html")).title == head
+
+
+def _made_up_page(header: str, after: str = "", title: str = "Harbour bridge closed to lorries after cracks found") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in [
+        "The city council voted on Tuesday to close the old harbour bridge to heavy traffic after engineers "
+        "found deep cracks in two of its supporting piers during a routine inspection last month.",
+        "Council leader Maria Okafor said the decision was taken reluctantly, because the bridge carries "
+        "most of the lorries that supply the port and the industrial estate on the far bank.",
+        "Repairs are expected to take at least eighteen months and to cost more than the council had set "
+        "aside for all road works this year, according to a report presented to the meeting."])
+    return (f"<html><head><title>{title}</title></head><body>{header}<article><h1>{title}</h1>"
+            f"{after}{paras}</article></body></html>")
+
+
+def _byline_of(html: str) -> list[str]:
+    return extract(Document(source="made-up", raw=html.encode("utf-8"), kind="html")).byline
+
+
+def test_the_byline_nearest_the_headline_is_the_articles():
+    # made-up page: a sidebar of other stories' authors (no <aside> tag) comes first in the page
+    teasers = "".join(f'<li class="author-follow"><div class="byline">{n}</div> Another story</li>'
+                      for n in ("Kalle Meier", "Anna Berg", "Tom Lund", "Eva Holm", "Piet Smit", "Lena Roth"))
+    html = _made_up_page(f'<div id="sidebar"><ul>{teasers}</ul></div>',
+                         '<div class="author">Jane Roe</div>')
+    assert _byline_of(html) == ["Jane Roe"]
+
+
+def test_comment_authors_and_comment_form_labels_are_no_byline():
+    comments = ('<div id="comments" class="comments-area"><ol class="commentlist"><li class="comment">'
+                '<div class="comment-author vcard">Kalle Meier says:</div><p>Good piece.</p></li></ol>'
+                '<form id="commentform"><p class="comment-form-author"><label>Name *</label><input></p></form></div>')
+    html = _made_up_page("", "").replace("</article>", "</article>" + comments)
+    assert _byline_of(html) == []
+

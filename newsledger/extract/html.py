@@ -150,42 +150,46 @@ _BIO_CLASS = re.compile(r"author-?bio|about-author|author-info|author-box|bio-bo
 _BYLINE_CLASS = re.compile(r"byline|author")
 
 
-def page_markup(tree) -> dict[str, list]:
-    """Elements of interest by kind: caption, figcaption, byline, bio, breadcrumb."""
-    out: dict[str, list] = {"caption": [], "figcaption": [], "byline": [], "bio": [], "breadcrumb": []}
-    for el in tree.iter():
+def page_markup(tree) -> dict[str, Any]:
+    """Elements of interest by kind: caption, figcaption, byline, bio, breadcrumb, h1; under
+    ``"pos"`` the document-order position of each byline and h1 element."""
+    out: dict[str, Any] = {"caption": [], "figcaption": [], "byline": [], "bio": [], "breadcrumb": [], "h1": []}
+    pos: dict[Any, int] = {}
+    out["pos"] = pos
+    for n, el in enumerate(tree.iter()):
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        c = el.get("class")
-        i = el.get("id")
+        if tag == "h1":
+            out["h1"].append(el)
+            pos[el] = n
         if tag == "figcaption":
             out["figcaption"].append(el)
             out["caption"].append(el)
             continue
-        if not (c or i):
-            if el.get("itemprop") == "author" or (tag == "a" and el.get("rel") == "author"):
-                out["byline"].append(el)
-            continue
-        low = f"{c or ''} {i or ''}".lower()
-        if not _MARKUP_ANY.search(low):
-            if el.get("itemprop") == "author" or (tag == "a" and el.get("rel") == "author"):
-                out["byline"].append(el)
-            continue
-        c_low = (c or "").lower()
-        if _CAPTION_CLASS.search(c_low):
-            out["caption"].append(el)
-        if "breadcrumb" in low:
-            out["breadcrumb"].append(el)
-        if _BIO_CLASS.search(low):
-            out["bio"].append(el)
-        elif el.get("rel") == "author" or el.get("itemprop") == "author" or (
-                _BYLINE_CLASS.search(c_low) and "authors-list" not in low and "bio" not in low):
+        c = el.get("class")
+        i = el.get("id")
+        low = f"{c or ''} {i or ''}".lower() if (c or i) else ""
+        if not low or not _MARKUP_ANY.search(low):
+            byline = el.get("itemprop") == "author" or (tag == "a" and el.get("rel") == "author")
+        else:
+            c_low = (c or "").lower()
+            if _CAPTION_CLASS.search(c_low):
+                out["caption"].append(el)
+            if "breadcrumb" in low:
+                out["breadcrumb"].append(el)
+            bio = bool(_BIO_CLASS.search(low))
+            if bio:
+                out["bio"].append(el)
+            byline = not bio and (el.get("rel") == "author" or el.get("itemprop") == "author" or (
+                _BYLINE_CLASS.search(c_low) and "authors-list" not in low and "bio" not in low))
+        if byline:
             out["byline"].append(el)
+            pos[el] = n
     return out
 
 
-def page_captions(markup: dict[str, list]) -> set[str]:
+def page_captions(markup: dict[str, Any]) -> set[str]:
     """Normalised texts of the page's figure captions and photo credits."""
     out = set()
     for el in markup["caption"]:
@@ -514,17 +518,51 @@ def _heading_in_title(tree) -> Optional[str]:
 
 
 _CAPS_CREDIT = re.compile(r"[A-Z]{2,5}")
+# a class or id token of a comment, a comment list or a comment form (not "comments-open" and the like)
+_COMMENT_TOKEN = re.compile(r"^(?:comments?|comment[-_](?!count|link|open|closed).+|comments[-_](?!count|link|open|closed).+|"
+                            r"commentlist|commentform|respond|disqus_thread|recentcomments)$")
 
 
-def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str]) -> tuple[list[str], Optional[str]]:
+def _in_comments(el) -> bool:
+    """The element is in a comment, a comment list or a comment form (where "Name *" labels a field)."""
+    for node in (el, *el.iterancestors()):
+        for token in f"{node.get('class') or ''} {node.get('id') or ''}".lower().split():
+            if _COMMENT_TOKEN.match(token):
+                return True
+    return False
+
+
+def _headline_pos(markup: dict, title: Optional[str]) -> Optional[int]:
+    """The position of the <h1> that is the headline: the one whose text is the title, else the only one."""
+    h1s = [(h, _text_of(h)) for h in markup["h1"]]
+    h1s = [(h, t) for h, t in h1s if t]
+    key = normalise_text(title or "")
+    for h, t in h1s:
+        if key and normalise_text(t) == key:
+            return markup["pos"][h]
+    return markup["pos"][h1s[0][0]] if len(h1s) == 1 else None
+
+
+def byline_candidates(markup: dict, title: Optional[str] = None) -> list:
+    """The byline elements that may be the article's, nearest the headline first (document order
+    when no <h1> is the headline): none in an aside, a footer, navigation or the comments."""
+    els = [el for el in markup["byline"]
+           if not any(a.tag in ("aside", "footer", "nav") for a in el.iterancestors()) and not _in_comments(el)]
+    head = _headline_pos(markup, title)
+    if head is not None:
+        pos = markup["pos"]
+        els.sort(key=lambda el: abs(pos[el] - head))
+    return els[:6]
+
+
+def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
+                title: Optional[str] = None) -> tuple[list[str], Optional[str]]:
     agency: Optional[str] = None
     kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
         kinds[1] += [v for v in meta.get(key, []) if not v.startswith("http")]
     kinds.append([])
-    for el in markup["byline"][:6]:
-        if any(a.tag in ("aside", "footer", "nav") for a in el.iterancestors()):
-            continue
+    for el in byline_candidates(markup, title):
         t = _text_of(el)
         if t and len(t) <= 120:
             kinds[2].append(t)
@@ -837,7 +875,7 @@ def extract_html(doc: Document) -> Article:
     art.set_paragraphs(lines)
     art.removed = removed
 
-    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs)
+    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs, art.title)
     for r in removed:  # a byline line we dropped from the top still names the authors
         if r.reason == "byline" and not art.byline:
             art.byline, ag = split_byline(r.text)
