@@ -174,3 +174,11 @@ def test_comment_authors_and_comment_form_labels_are_no_byline():
     html = _made_up_page("", "").replace("</article>", "</article>" + comments)
     assert _byline_of(html) == []
 
+
+def test_byline_posting_cue_trailing_date_and_phrases():
+    assert split_byline("Posted by Jane Roe and John Doe")[0] == ["Jane Roe", "John Doe"]
+    assert split_byline("Erstellt von Jane Roe")[0] == ["Jane Roe"]
+    assert split_byline("By JANE ROE March 11, 2015 3:46 PM")[0] == ["Jane Roe"]
+    assert split_byline("Du verschickst eine Email an")[0] == []  # a phrase of the page
+    assert split_byline("Veröffentlicht am")[0] == []
+    assert split_byline("By Pedro dos Santos and Jan ten Berge")[0] == ["Pedro dos Santos", "Jan ten Berge"]

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from newsledger import agencies as A
 from newsledger.extract import ExtractError
+from newsledger.extract.meta import NAME_PARTICLES, date_start
 from newsledger.model import Article, Document, Removed, normalise_text
 
 OPTIONS: dict[str, Any] = {
@@ -358,7 +359,8 @@ _BYLINE_JUNK = re.compile(
 
 _ROLE_PART = re.compile(r"\b(?:staff|editor|correspondent|reporter|writer|contributor|columnist|technologist|"
                         r"analyst|director|fellow|professor|producer)\b", re.I)
-_BY_PREFIX = re.compile(r"^(?:written |reported )?(?:by|von|par|por|di|door)\s+", re.I)
+_BY_PREFIX = re.compile(r"^(?:(?:written|reported|posted|published|geschrieben|verfasst|erstellt|eingestellt|"
+                        r"veröffentlicht) )?(?:by|von|par|por|di|door)\s*:?\s+", re.I)
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
 
 
@@ -371,12 +373,20 @@ def _uncased(word: str) -> bool:
     return c.isalpha() and not c.isupper() and not c.islower()
 
 
+def _phrase(words: list[str]) -> bool:
+    """A lower-case word that is no name particle ("Du verschickst eine Email an", "Veröffentlicht am"):
+    a phrase or a label of the page, not a name."""
+    return any(w[:1].islower() and w not in NAME_PARTICLES for w in words)
+
+
 def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
     """Person names and agency from a byline string ("By A and B, Reuters")."""
     s = _clean(raw)
     agency = normalise_agency(s)
     s = _BY_PREFIX.sub("", s)
     s = _PIPE_TAIL.sub("", s)
+    cut = date_start(s)
+    s = s[:cut] if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
     s = re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
     names: list[str] = []
     for part in _BYLINE_SPLIT.split(s):
@@ -387,6 +397,8 @@ def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
             continue
         words = part.split()
         if not 1 <= len(words) <= 5 or not any(w[:1].isupper() or _uncased(w) for w in words):
+            continue
+        if _phrase(words):
             continue
         if len(words) == 1 and not names and not _CJK_NAME.fullmatch(part):
             continue  # a lone word is rarely a full name ("Admin", "Editor"), unless written in CJK or Hangul
