@@ -182,3 +182,11 @@ def test_byline_posting_cue_trailing_date_and_phrases():
     assert split_byline("Du verschickst eine Email an")[0] == []  # a phrase of the page
     assert split_byline("Veröffentlicht am")[0] == []
     assert split_byline("By Pedro dos Santos and Jan ten Berge")[0] == ["Pedro dos Santos", "Jan ten Berge"]
+
+
+def test_dublin_core_creators_written_surname_first():
+    meta = "".join(f'<meta name="dc.creator" content="{v}">' for v in ("Roe, Jane", "van Berge, Jan", "Doe, John"))
+    html = _made_up_page("").replace("<head>", "<head>" + meta)
+    assert _byline_of(html) == ["Jane Roe", "Jan van Berge", "John Doe"]
+    two = _made_up_page("").replace("<head>", '<head><meta name="dc.creator" content="Jane Roe, John Doe">')
+    assert _byline_of(two) == ["Jane Roe", "John Doe"]  # two names, not one written surname first

@@ -567,12 +567,25 @@ def byline_candidates(markup: dict, title: Optional[str] = None) -> list:
     return els[:6]
 
 
+_SURNAME_FIRST = re.compile(r"^([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,2}), ([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,2})$")
+
+
+def _given_first(value: str) -> str:
+    """A Dublin Core creator written "Surname, Given" (its convention: "Roe, Jane") as "Given Surname";
+    "Jane Roe, John Doe" (two names of two words) and agencies are left as they are."""
+    m = _SURNAME_FIRST.match(value.strip())
+    if not m or min(len(m.group(1).split()), len(m.group(2).split())) > 1 or \
+            any(A.is_name(side) or _BYLINE_SPLIT.search(side) for side in m.groups()):
+        return value
+    return f"{m.group(2)} {m.group(1)}"
+
+
 def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
                 title: Optional[str] = None) -> tuple[list[str], Optional[str]]:
     agency: Optional[str] = None
     kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
-        kinds[1] += [v for v in meta.get(key, []) if not v.startswith("http")]
+        kinds[1] += [_given_first(v) if key == "dc.creator" else v for v in meta.get(key, []) if not v.startswith("http")]
     kinds.append([])
     for el in byline_candidates(markup, title):
         t = _text_of(el)
