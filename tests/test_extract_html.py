@@ -190,3 +190,15 @@ def test_dublin_core_creators_written_surname_first():
     assert _byline_of(html) == ["Jane Roe", "Jan van Berge", "John Doe"]
     two = _made_up_page("").replace("<head>", '<head><meta name="dc.creator" content="Jane Roe, John Doe">')
     assert _byline_of(two) == ["Jane Roe", "John Doe"]  # two names, not one written surname first
+
+
+def test_a_by_line_in_plain_markup_under_the_headline():
+    # made-up page: no byline class, no author meta; the by-line is a plain block under the headline
+    html = _made_up_page("", '<div>Von: <a href="/jr">Jane Roe</a>, <a href="/jd">John Doe</a></div>')
+    assert _byline_of(html) == ["Jane Roe", "John Doe"]
+    # the markup names only the site: the names under the headline are the authors
+    site = _made_up_page("", '<span class="author vcard">Example Gazette</span><p><strong>Jane Roe/John Doe</strong></p>')
+    site = site.replace("<head>", '<head><meta property="og:site_name" content="Example Gazette">')
+    assert _byline_of(site) == ["Jane Roe", "John Doe"]
+    # a bare line of one name (or a dateline city) is not taken
+    assert _byline_of(_made_up_page("", "<p>Port Lindell</p>")) == []

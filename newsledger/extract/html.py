@@ -910,9 +910,61 @@ def extract_html(doc: Document) -> Article:
     art.caption = find_caption(markup)
     art.language = find_language(tree, meta, ld)
     art.site = find_site(meta, ld, art.url)
+    if not _named(art.byline, art.site or art.url):
+        art.byline = names_under_headline(markup, art.title) or art.byline
     art.published, art.updated = find_dates(tree, markup, meta, ld, art.url)  # last: prunes the tree
     art.removed += dropped_junk(html, art, data)
     return art
+
+
+def _named(names: list[str], site: Optional[str]) -> bool:
+    """Some name is a person's, not the site's or a newsroom's (:func:`newsledger.extract.byline.tidy_names`)."""
+    from newsledger.extract.byline import tidy_names
+
+    return bool(tidy_names(names, site))
+
+
+REGION_CHARS = 1500  # the headline's region: its nearest ancestor with this much text at least
+HEADER_LINES = 8  # the lines under the headline read for a by-line, up to the first paragraph
+BODY_CHARS = 200  # a line this long is the story's
+
+
+def _headline_region(markup: dict, title: Optional[str]):
+    """The headline <h1> and its nearest ancestor that holds some of the story too (or the page)."""
+    head = _headline_pos(markup, title)
+    if head is None:
+        return None, None
+    h1 = next(h for h in markup["h1"] if markup["pos"][h] == head)
+    el = h1
+    for el in h1.iterancestors():
+        if len(el.text_content()) >= REGION_CHARS:
+            break
+    return h1, el
+
+
+def names_under_headline(markup: dict, title: Optional[str]) -> list[str]:
+    """For a page whose markup names no one: the names of a by-line among the short lines right
+    under the headline <h1> ("Von: Jane Roe, John Doe" in a plain block, "Jane Roe | 05.04.2025"),
+    read as the text extractor's header reads them (:func:`newsledger.extract.header.byline_names`);
+    a bare line of one name is not taken (a dateline city looks the same)."""
+    h1, region = _headline_region(markup, title)
+    if region is None:
+        return []
+    from newsledger.extract.flatten import flatten_element
+    from newsledger.extract.header import byline_names
+
+    lines = [ln.strip() for ln in flatten_element(region).splitlines() if ln.strip()]
+    key = normalise_text(_text_of(h1))
+    start = next((i for i, ln in enumerate(lines) if normalise_text(ln) == key), None)
+    if start is None:
+        return []
+    for ln in lines[start + 1:start + 1 + HEADER_LINES]:
+        if len(ln) >= BODY_CHARS:
+            break
+        names, evidence = byline_names(ln)
+        if names and (evidence or len(names) > 1):
+            return names
+    return []
 
 
 # cheap pre-filter: only lines with one of these words can earn a reported junk reason
