@@ -126,32 +126,28 @@ def test_html_byline_in_scripts_without_capitals_and_roles_with_employers():
     assert split_byline("By Jane Roe, John Doe and Maria Okafor")[0] == ["Jane Roe", "John Doe", "Maria Okafor"]
 
 
+# a made-up story of three paragraphs
+STORY = "".join(f"<p>{p}</p>" for p in [
+    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic after engineers "
+    "found deep cracks in two of its supporting piers during a routine inspection last month.",
+    "Council leader Maria Okafor said the decision was taken reluctantly, because the bridge carries "
+    "most of the lorries that supply the port and the industrial estate on the far bank.",
+    "Repairs are expected to take at least eighteen months and to cost more than the council had set "
+    "aside for all road works this year, according to a report presented to the meeting."])
+
+
 def test_with_no_meta_title_the_heading_the_title_element_repeats_is_the_headline():
     # made-up page: the <h1> is a section name, the story's heading is an <h2> that <title> repeats
     head = "Harbour bridge closed to lorries after cracks found in piers"
-    paras = "".join(f"<p>{p}</p>" for p in [
-        "The city council voted on Tuesday to close the old harbour bridge to heavy traffic after engineers "
-        "found deep cracks in two of its supporting piers during a routine inspection last month.",
-        "Council leader Maria Okafor said the decision was taken reluctantly, because the bridge carries "
-        "most of the lorries that supply the port and the industrial estate on the far bank.",
-        "Repairs are expected to take at least eighteen months and to cost more than the council had set "
-        "aside for all road works this year, according to a report presented to the meeting."])
     html = (f"<html><head><title>{head} | The Example Gazette</title></head><body>"
-            f"<h1>Harbour Health Centre</h1><h2>Tools and Resources</h2><article><h2>{head}</h2>{paras}"
+            f"<h1>Harbour Health Centre</h1><h2>Tools and Resources</h2><article><h2>{head}</h2>{STORY}"
             f"</article></body></html>")
     assert extract(Document(source="made-up", raw=html.encode("utf-8"), kind="html")).title == head
 
 
 def _made_up_page(header: str, after: str = "", title: str = "Harbour bridge closed to lorries after cracks found") -> str:
-    paras = "".join(f"<p>{p}</p>" for p in [
-        "The city council voted on Tuesday to close the old harbour bridge to heavy traffic after engineers "
-        "found deep cracks in two of its supporting piers during a routine inspection last month.",
-        "Council leader Maria Okafor said the decision was taken reluctantly, because the bridge carries "
-        "most of the lorries that supply the port and the industrial estate on the far bank.",
-        "Repairs are expected to take at least eighteen months and to cost more than the council had set "
-        "aside for all road works this year, according to a report presented to the meeting."])
     return (f"<html><head><title>{title}</title></head><body>{header}<article><h1>{title}</h1>"
-            f"{after}{paras}</article></body></html>")
+            f"{after}{STORY}</article></body></html>")
 
 
 def _byline_of(html: str) -> list[str]:
