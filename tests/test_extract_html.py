@@ -198,3 +198,11 @@ def test_a_by_line_in_plain_markup_under_the_headline():
     assert _byline_of(site) == ["Jane Roe", "John Doe"]
     # a bare line of one name (or a dateline city) is not taken
     assert _byline_of(_made_up_page("", "<p>Port Lindell</p>")) == []
+
+
+def test_a_by_line_under_the_standfirst():
+    standfirst = ("<p>The old harbour bridge will stay closed to heavy traffic for at least eighteen months, "
+                  "the council decided on Tuesday, after engineers found deep cracks in two of its piers during "
+                  "a routine inspection.</p>")
+    html = _made_up_page("", standfirst + "<div><span>Jane Roe |</span> <span>05.04.2025</span></div>")
+    assert _byline_of(html) == ["Jane Roe"]

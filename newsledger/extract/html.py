@@ -926,7 +926,7 @@ def _named(names: list[str], site: Optional[str]) -> bool:
 
 REGION_CHARS = 1500  # the headline's region: its nearest ancestor with this much text at least
 HEADER_LINES = 8  # the lines under the headline read for a by-line, up to the first paragraph
-BODY_CHARS = 200  # a line this long is the story's
+BODY_CHARS = 200  # a line this long is a standfirst's or the story's
 
 
 def _headline_region(markup: dict, title: Optional[str]):
@@ -958,9 +958,11 @@ def names_under_headline(markup: dict, title: Optional[str]) -> list[str]:
     start = next((i for i, ln in enumerate(lines) if normalise_text(ln) == key), None)
     if start is None:
         return []
+    long_lines = 0
     for ln in lines[start + 1:start + 1 + HEADER_LINES]:
-        if len(ln) >= BODY_CHARS:
-            break
+        long_lines += len(ln) >= BODY_CHARS
+        if long_lines > 1:
+            break  # the body has begun (the first long line may be a standfirst)
         names, evidence = byline_names(ln)
         if names and (evidence or len(names) > 1):
             return names
