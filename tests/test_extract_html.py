@@ -126,17 +126,83 @@ def test_html_byline_in_scripts_without_capitals_and_roles_with_employers():
     assert split_byline("By Jane Roe, John Doe and Maria Okafor")[0] == ["Jane Roe", "John Doe", "Maria Okafor"]
 
 
+# a made-up story of three paragraphs
+STORY = "".join(f"<p>{p}</p>" for p in [
+    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic after engineers "
+    "found deep cracks in two of its supporting piers during a routine inspection last month.",
+    "Council leader Maria Okafor said the decision was taken reluctantly, because the bridge carries "
+    "most of the lorries that supply the port and the industrial estate on the far bank.",
+    "Repairs are expected to take at least eighteen months and to cost more than the council had set "
+    "aside for all road works this year, according to a report presented to the meeting."])
+
+
 def test_with_no_meta_title_the_heading_the_title_element_repeats_is_the_headline():
     # made-up page: the <h1> is a section name, the story's heading is an <h2> that <title> repeats
     head = "Harbour bridge closed to lorries after cracks found in piers"
-    paras = "".join(f"<p>{p}</p>" for p in [
-        "The city council voted on Tuesday to close the old harbour bridge to heavy traffic after engineers "
-        "found deep cracks in two of its supporting piers during a routine inspection last month.",
-        "Council leader Maria Okafor said the decision was taken reluctantly, because the bridge carries "
-        "most of the lorries that supply the port and the industrial estate on the far bank.",
-        "Repairs are expected to take at least eighteen months and to cost more than the council had set "
-        "aside for all road works this year, according to a report presented to the meeting."])
     html = (f"<html><head><title>{head} | The Example Gazette</title></head><body>"
-            f"<h1>Harbour Health Centre</h1><h2>Tools and Resources</h2><article><h2>{head}</h2>{paras}"
+            f"<h1>Harbour Health Centre</h1><h2>Tools and Resources</h2><article><h2>{head}</h2>{STORY}"
             f"</article></body></html>")
     assert extract(Document(source="made-up", raw=html.encode("utf-8"), kind="html")).title == head
+
+
+def _made_up_page(header: str, after: str = "", title: str = "Harbour bridge closed to lorries after cracks found") -> str:
+    return (f"<html><head><title>{title}</title></head><body>{header}<article><h1>{title}</h1>"
+            f"{after}{STORY}</article></body></html>")
+
+
+def _byline_of(html: str) -> list[str]:
+    return extract(Document(source="made-up", raw=html.encode("utf-8"), kind="html")).byline
+
+
+def test_the_byline_nearest_the_headline_is_the_articles():
+    # made-up page: a sidebar of other stories' authors (no <aside> tag) comes first in the page
+    teasers = "".join(f'<li class="author-follow"><div class="byline">{n}</div> Another story</li>'
+                      for n in ("Kalle Meier", "Anna Berg", "Tom Lund", "Eva Holm", "Piet Smit", "Lena Roth"))
+    html = _made_up_page(f'<div id="sidebar"><ul>{teasers}</ul></div>',
+                         '<div class="author">Jane Roe</div>')
+    assert _byline_of(html) == ["Jane Roe"]
+
+
+def test_comment_authors_and_comment_form_labels_are_no_byline():
+    comments = ('<div id="comments" class="comments-area"><ol class="commentlist"><li class="comment">'
+                '<div class="comment-author vcard">Kalle Meier says:</div><p>Good piece.</p></li></ol>'
+                '<form id="commentform"><p class="comment-form-author"><label>Name *</label><input></p></form></div>')
+    html = _made_up_page("", "").replace("</article>", "</article>" + comments)
+    assert _byline_of(html) == []
+
+
+def test_byline_posting_cue_trailing_date_and_phrases():
+    assert split_byline("Posted by Jane Roe and John Doe")[0] == ["Jane Roe", "John Doe"]
+    assert split_byline("Erstellt von Jane Roe")[0] == ["Jane Roe"]
+    assert split_byline("By JANE ROE March 11, 2015 3:46 PM")[0] == ["Jane Roe"]
+    assert split_byline("Du verschickst eine Email an")[0] == []  # a phrase of the page
+    assert split_byline("Veröffentlicht am")[0] == []
+    assert split_byline("By Pedro dos Santos and Jan ten Berge")[0] == ["Pedro dos Santos", "Jan ten Berge"]
+
+
+def test_dublin_core_creators_written_surname_first():
+    meta = "".join(f'<meta name="dc.creator" content="{v}">' for v in ("Roe, Jane", "van Berge, Jan", "Doe, John"))
+    html = _made_up_page("").replace("<head>", "<head>" + meta)
+    assert _byline_of(html) == ["Jane Roe", "Jan van Berge", "John Doe"]
+    two = _made_up_page("").replace("<head>", '<head><meta name="dc.creator" content="Jane Roe, John Doe">')
+    assert _byline_of(two) == ["Jane Roe", "John Doe"]  # two names, not one written surname first
+
+
+def test_a_by_line_in_plain_markup_under_the_headline():
+    # made-up page: no byline class, no author meta; the by-line is a plain block under the headline
+    html = _made_up_page("", '<div>Von: <a href="/jr">Jane Roe</a>, <a href="/jd">John Doe</a></div>')
+    assert _byline_of(html) == ["Jane Roe", "John Doe"]
+    # the markup names only the site: the names under the headline are the authors
+    site = _made_up_page("", '<span class="author vcard">Example Gazette</span><p><strong>Jane Roe/John Doe</strong></p>')
+    site = site.replace("<head>", '<head><meta property="og:site_name" content="Example Gazette">')
+    assert _byline_of(site) == ["Jane Roe", "John Doe"]
+    # a bare line of one name (or a dateline city) is not taken
+    assert _byline_of(_made_up_page("", "<p>Port Lindell</p>")) == []
+
+
+def test_a_by_line_under_the_standfirst():
+    standfirst = ("<p>The old harbour bridge will stay closed to heavy traffic for at least eighteen months, "
+                  "the council decided on Tuesday, after engineers found deep cracks in two of its piers during "
+                  "a routine inspection.</p>")
+    html = _made_up_page("", standfirst + "<div><span>Jane Roe |</span> <span>05.04.2025</span></div>")
+    assert _byline_of(html) == ["Jane Roe"]

@@ -121,7 +121,12 @@ def flatten_html(html: str | bytes) -> str:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return ""
-    f = _Flattener()
     body = root.find("body")
-    f.walk(body if body is not None else root)
+    return flatten_element(body if body is not None else root)
+
+
+def flatten_element(el) -> str:
+    """The visible text of one element of a parsed page (a region of it), as :func:`flatten_html` gives it."""
+    f = _Flattener()
+    f.walk(el)
     return f.result()

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from newsledger import agencies as A
 from newsledger.extract import ExtractError
+from newsledger.extract.meta import NAME_PARTICLES, date_start
 from newsledger.model import Article, Document, Removed, normalise_text
 
 OPTIONS: dict[str, Any] = {
@@ -150,42 +151,46 @@ _BIO_CLASS = re.compile(r"author-?bio|about-author|author-info|author-box|bio-bo
 _BYLINE_CLASS = re.compile(r"byline|author")
 
 
-def page_markup(tree) -> dict[str, list]:
-    """Elements of interest by kind: caption, figcaption, byline, bio, breadcrumb."""
-    out: dict[str, list] = {"caption": [], "figcaption": [], "byline": [], "bio": [], "breadcrumb": []}
-    for el in tree.iter():
+def page_markup(tree) -> dict[str, Any]:
+    """Elements of interest by kind: caption, figcaption, byline, bio, breadcrumb, h1; under
+    ``"pos"`` the document-order position of each byline and h1 element."""
+    out: dict[str, Any] = {"caption": [], "figcaption": [], "byline": [], "bio": [], "breadcrumb": [], "h1": []}
+    pos: dict[Any, int] = {}
+    out["pos"] = pos
+    for n, el in enumerate(tree.iter()):
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        c = el.get("class")
-        i = el.get("id")
+        if tag == "h1":
+            out["h1"].append(el)
+            pos[el] = n
         if tag == "figcaption":
             out["figcaption"].append(el)
             out["caption"].append(el)
             continue
-        if not (c or i):
-            if el.get("itemprop") == "author" or (tag == "a" and el.get("rel") == "author"):
-                out["byline"].append(el)
-            continue
-        low = f"{c or ''} {i or ''}".lower()
-        if not _MARKUP_ANY.search(low):
-            if el.get("itemprop") == "author" or (tag == "a" and el.get("rel") == "author"):
-                out["byline"].append(el)
-            continue
-        c_low = (c or "").lower()
-        if _CAPTION_CLASS.search(c_low):
-            out["caption"].append(el)
-        if "breadcrumb" in low:
-            out["breadcrumb"].append(el)
-        if _BIO_CLASS.search(low):
-            out["bio"].append(el)
-        elif el.get("rel") == "author" or el.get("itemprop") == "author" or (
-                _BYLINE_CLASS.search(c_low) and "authors-list" not in low and "bio" not in low):
+        c = el.get("class")
+        i = el.get("id")
+        low = f"{c or ''} {i or ''}".lower() if (c or i) else ""
+        if not low or not _MARKUP_ANY.search(low):
+            byline = el.get("itemprop") == "author" or (tag == "a" and el.get("rel") == "author")
+        else:
+            c_low = (c or "").lower()
+            if _CAPTION_CLASS.search(c_low):
+                out["caption"].append(el)
+            if "breadcrumb" in low:
+                out["breadcrumb"].append(el)
+            bio = bool(_BIO_CLASS.search(low))
+            if bio:
+                out["bio"].append(el)
+            byline = not bio and (el.get("rel") == "author" or el.get("itemprop") == "author" or (
+                _BYLINE_CLASS.search(c_low) and "authors-list" not in low and "bio" not in low))
+        if byline:
             out["byline"].append(el)
+            pos[el] = n
     return out
 
 
-def page_captions(markup: dict[str, list]) -> set[str]:
+def page_captions(markup: dict[str, Any]) -> set[str]:
     """Normalised texts of the page's figure captions and photo credits."""
     out = set()
     for el in markup["caption"]:
@@ -354,7 +359,8 @@ _BYLINE_JUNK = re.compile(
 
 _ROLE_PART = re.compile(r"\b(?:staff|editor|correspondent|reporter|writer|contributor|columnist|technologist|"
                         r"analyst|director|fellow|professor|producer)\b", re.I)
-_BY_PREFIX = re.compile(r"^(?:written |reported )?(?:by|von|par|por|di|door)\s+", re.I)
+_BY_PREFIX = re.compile(r"^(?:(?:written|reported|posted|published|geschrieben|verfasst|erstellt|eingestellt|"
+                        r"veröffentlicht) )?(?:by|von|par|por|di|door)\s*:?\s+", re.I)
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
 
 
@@ -367,12 +373,20 @@ def _uncased(word: str) -> bool:
     return c.isalpha() and not c.isupper() and not c.islower()
 
 
+def _phrase(words: list[str]) -> bool:
+    """A lower-case word that is no name particle ("Du verschickst eine Email an", "Veröffentlicht am"):
+    a phrase or a label of the page, not a name."""
+    return any(w[:1].islower() and w not in NAME_PARTICLES for w in words)
+
+
 def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
     """Person names and agency from a byline string ("By A and B, Reuters")."""
     s = _clean(raw)
     agency = normalise_agency(s)
     s = _BY_PREFIX.sub("", s)
     s = _PIPE_TAIL.sub("", s)
+    cut = date_start(s)
+    s = s[:cut] if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
     s = re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
     names: list[str] = []
     for part in _BYLINE_SPLIT.split(s):
@@ -383,6 +397,8 @@ def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
             continue
         words = part.split()
         if not 1 <= len(words) <= 5 or not any(w[:1].isupper() or _uncased(w) for w in words):
+            continue
+        if _phrase(words):
             continue
         if len(words) == 1 and not names and not _CJK_NAME.fullmatch(part):
             continue  # a lone word is rarely a full name ("Admin", "Editor"), unless written in CJK or Hangul
@@ -514,17 +530,64 @@ def _heading_in_title(tree) -> Optional[str]:
 
 
 _CAPS_CREDIT = re.compile(r"[A-Z]{2,5}")
+# a class or id token of a comment, a comment list or a comment form (not "comments-open" and the like)
+_COMMENT_TOKEN = re.compile(r"^(?:comments?|comment[-_](?!count|link|open|closed).+|comments[-_](?!count|link|open|closed).+|"
+                            r"commentlist|commentform|respond|disqus_thread|recentcomments)$")
 
 
-def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str]) -> tuple[list[str], Optional[str]]:
+def _in_comments(el) -> bool:
+    """The element is in a comment, a comment list or a comment form (where "Name *" labels a field)."""
+    for node in (el, *el.iterancestors()):
+        for token in f"{node.get('class') or ''} {node.get('id') or ''}".lower().split():
+            if _COMMENT_TOKEN.match(token):
+                return True
+    return False
+
+
+def _headline_pos(markup: dict, title: Optional[str]) -> Optional[int]:
+    """The position of the <h1> that is the headline: the one whose text is the title, else the only one."""
+    h1s = [(h, _text_of(h)) for h in markup["h1"]]
+    h1s = [(h, t) for h, t in h1s if t]
+    key = normalise_text(title or "")
+    for h, t in h1s:
+        if key and normalise_text(t) == key:
+            return markup["pos"][h]
+    return markup["pos"][h1s[0][0]] if len(h1s) == 1 else None
+
+
+def byline_candidates(markup: dict, title: Optional[str] = None) -> list:
+    """The byline elements that may be the article's, nearest the headline first (document order
+    when no <h1> is the headline): none in an aside, a footer, navigation or the comments."""
+    els = [el for el in markup["byline"]
+           if not any(a.tag in ("aside", "footer", "nav") for a in el.iterancestors()) and not _in_comments(el)]
+    head = _headline_pos(markup, title)
+    if head is not None:
+        pos = markup["pos"]
+        els.sort(key=lambda el: abs(pos[el] - head))
+    return els[:6]
+
+
+_SURNAME_FIRST = re.compile(r"^([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,2}), ([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,2})$")
+
+
+def _given_first(value: str) -> str:
+    """A Dublin Core creator written "Surname, Given" (its convention: "Roe, Jane") as "Given Surname";
+    "Jane Roe, John Doe" (two names of two words) and agencies are left as they are."""
+    m = _SURNAME_FIRST.match(value.strip())
+    if not m or min(len(m.group(1).split()), len(m.group(2).split())) > 1 or \
+            any(A.is_name(side) or _BYLINE_SPLIT.search(side) for side in m.groups()):
+        return value
+    return f"{m.group(2)} {m.group(1)}"
+
+
+def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
+                title: Optional[str] = None) -> tuple[list[str], Optional[str]]:
     agency: Optional[str] = None
     kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
-        kinds[1] += [v for v in meta.get(key, []) if not v.startswith("http")]
+        kinds[1] += [_given_first(v) if key == "dc.creator" else v for v in meta.get(key, []) if not v.startswith("http")]
     kinds.append([])
-    for el in markup["byline"][:6]:
-        if any(a.tag in ("aside", "footer", "nav") for a in el.iterancestors()):
-            continue
+    for el in byline_candidates(markup, title):
         t = _text_of(el)
         if t and len(t) <= 120:
             kinds[2].append(t)
@@ -837,7 +900,7 @@ def extract_html(doc: Document) -> Article:
     art.set_paragraphs(lines)
     art.removed = removed
 
-    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs)
+    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs, art.title)
     for r in removed:  # a byline line we dropped from the top still names the authors
         if r.reason == "byline" and not art.byline:
             art.byline, ag = split_byline(r.text)
@@ -847,9 +910,63 @@ def extract_html(doc: Document) -> Article:
     art.caption = find_caption(markup)
     art.language = find_language(tree, meta, ld)
     art.site = find_site(meta, ld, art.url)
+    if not _named(art.byline, art.site or art.url):
+        art.byline = names_under_headline(markup, art.title) or art.byline
     art.published, art.updated = find_dates(tree, markup, meta, ld, art.url)  # last: prunes the tree
     art.removed += dropped_junk(html, art, data)
     return art
+
+
+def _named(names: list[str], site: Optional[str]) -> bool:
+    """Some name is a person's, not the site's or a newsroom's (:func:`newsledger.extract.byline.tidy_names`)."""
+    from newsledger.extract.byline import tidy_names
+
+    return bool(tidy_names(names, site))
+
+
+REGION_CHARS = 1500  # the headline's region: its nearest ancestor with this much text at least
+HEADER_LINES = 8  # the lines under the headline read for a by-line, up to the first paragraph
+BODY_CHARS = 200  # a line this long is a standfirst's or the story's
+
+
+def _headline_region(markup: dict, title: Optional[str]):
+    """The headline <h1> and its nearest ancestor that holds some of the story too (or the page)."""
+    head = _headline_pos(markup, title)
+    if head is None:
+        return None, None
+    h1 = next(h for h in markup["h1"] if markup["pos"][h] == head)
+    el = h1
+    for el in h1.iterancestors():
+        if len(el.text_content()) >= REGION_CHARS:
+            break
+    return h1, el
+
+
+def names_under_headline(markup: dict, title: Optional[str]) -> list[str]:
+    """For a page whose markup names no one: the names of a by-line among the short lines right
+    under the headline <h1> ("Von: Jane Roe, John Doe" in a plain block, "Jane Roe | 05.04.2025"),
+    read as the text extractor's header reads them (:func:`newsledger.extract.header.byline_names`);
+    a bare line of one name is not taken (a dateline city looks the same)."""
+    h1, region = _headline_region(markup, title)
+    if region is None:
+        return []
+    from newsledger.extract.flatten import flatten_element
+    from newsledger.extract.header import byline_names
+
+    lines = [ln.strip() for ln in flatten_element(region).splitlines() if ln.strip()]
+    key = normalise_text(_text_of(h1))
+    start = next((i for i, ln in enumerate(lines) if normalise_text(ln) == key), None)
+    if start is None:
+        return []
+    long_lines = 0
+    for ln in lines[start + 1:start + 1 + HEADER_LINES]:
+        long_lines += len(ln) >= BODY_CHARS
+        if long_lines > 1:
+            break  # the body has begun (the first long line may be a standfirst)
+        names, evidence = byline_names(ln)
+        if names and (evidence or len(names) > 1):
+            return names
+    return []
 
 
 # cheap pre-filter: only lines with one of these words can earn a reported junk reason

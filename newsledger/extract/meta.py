@@ -42,7 +42,10 @@ def find_agency(text_or_lines: Union[str, Iterable[str]]) -> Optional[str]:
 
 # ---------------------------------------------------------------- byline
 
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|y|ter)$")
+# lower-case words inside names ("Jean de la Roche", "Pedro dos Santos", "Jan ten Berge")
+NAME_PARTICLES = frozenset("de da do dos das van von der den del della degli la le di du zu bin ibn ben al el y ter ten "
+                           "af op".split())
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:" + "|".join(sorted(NAME_PARTICLES)) + ")$")
 _ROLE = re.compile(r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|senior|chief|"
                    r"for |in |special to|photographer|journalist)\b", re.I)
 
@@ -249,6 +252,12 @@ def _find_date(s: str, day_first: Optional[bool]):
             year = m.group(4) if len(m.group(4)) == 4 else _century(int(m.group(4)))
             return _ymd(year, month, day), m
     return None, None
+
+
+def date_start(s: str) -> Optional[int]:
+    """Where the first full date in ``s`` starts ("Jane Roe March 11, 2015" -> 9), or None."""
+    date, m = _find_date(s or "", None)
+    return m.start() if date else None
 
 
 def _century(yy: int) -> int:
