@@ -581,6 +581,37 @@ def test_headline_over_a_by_line_far_above_the_body(style):
     assert art.published == "2024-03-14"
 
 
+COOKIES = [
+    "We and our partners use cookies to store and read information on your device, to show you adverts "
+    "that suit your interests and to measure how well our pages work for the readers who visit them.",
+    "You can change your choices at any time by opening the privacy settings at the bottom of every page, "
+    "and you can withdraw your consent to the use of your data for advertising purposes there as well.",
+    "Some partners process your data on the basis of a legitimate interest, which you may object to in the "
+    "same settings; your choices are stored for twelve months and then asked for again on your next visit.",
+    "If you do not accept these cookies, you will still be able to read our pages, but the adverts you see "
+    "will not be chosen for you and some videos from other sites may not play in every browser.",
+]
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_headline_over_its_by_line_when_the_body_found_is_another_text(style):
+    # the story's header and first paragraph stand at the top, fifty teasers follow, and the body
+    # found is a cookie notice under its own heading: no by-line is near that body, so the
+    # headline is the one over the page's first by-line, scored against the prose under it
+    # (the standfirst between them is no headline: the earliest of the close scores)
+    standfirst = "Engineers found deep cracks in two of the piers that carry the old bridge"
+    head = [HEADLINE, standfirst, "By Jane Roe", BODY[0]]
+    tail = ["How the adverts on our pages are chosen"] + COOKIES
+    teasers = [f"Teaser number {n}" for n in range(50)]
+    if style == "lxml":
+        lines = [f"  • {m}" for m in MENU] + [x for h in head for x in ("", h)] + [""] + \
+            [f"  • {t}" for t in teasers] + [x for b in tail for x in ("", b)]
+    else:
+        lines = [f"    * {m}" for m in MENU] + [f"      {h}" for h in head] + [f"    * {t}" for t in teasers] + \
+            [f"   {b}" for b in tail]
+    assert _text("\n".join(lines).encode("utf-8")).title == HEADLINE
+
+
 @pytest.mark.parametrize("line, names", [
     ("Von Hafenkränen, Brücken und Baustellen", []),  # a headline that starts with "Von": no byline
     ("By Jane Roe, Examplecorp", ["Jane Roe"]),  # the site after the name is no co-author

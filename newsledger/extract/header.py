@@ -12,9 +12,11 @@ html2text, or a browser-``innerText``-like rendering):
   dropped ("Economy | Headline"); tag lists, short date lines, bare two-word names and lines
   naming a domain are no headline, a name-shaped line of three or four words may be one
   ("Four Years Remaining"); a line that another non-prose line repeats with more around it
-  ("Share: Headline", "Headline | Site") gets a bonus; when nothing near the body is a
-  headline, the lines over the page's first "By ..." line are tried, then the body's first
-  line when it is no sentence and a by-line or date follows it closely (:func:`pick_title`,
+  ("Share: Headline", "Headline | Site") gets a bonus; when no "By ..." line stands near the
+  body (or nothing near it is a headline), the lines over the page's first "By ..." line are
+  tried, read against the prose under that by-line (the body found may be another text); when
+  nothing is found, the body's first line when it is no sentence and a by-line or date follows
+  it closely (:func:`pick_title`,
   :func:`title_text`);
 - **byline**: "By A and B" lines, a lone "By" / "von" / "Author of the article:" followed by
   name lines, and bare name lines between the headline and the body, with glued tails cut
@@ -237,9 +239,12 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     for k, sc in raw.items():
         if sc >= MIN_TITLE_SCORE:
             scores[k] = sc
-    if not scores:
+    if not scores or not by_lines:  # no by-line near the body: the header may stand far above it
         over = _title_over_byline(idx, infos, reasons, lo, lead)
-        return over if over is not None else _body_opens_with_title(idx, infos, lo)
+        if over is not None:
+            return over
+    if not scores:
+        return _body_opens_with_title(idx, infos, lo)
     top = max(scores.values())
     # the headline comes first: of the lines scoring close to the best, the earliest
     best = min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)
@@ -296,23 +301,28 @@ def _repeat_bonus(k: int, keys: list[str], infos: list[LineInfo], idx: list[int]
 
 
 OVER_BYLINE = 6  # lines above a by-line searched for its headline when the body starts far below
+OWN_LEAD = 12  # lines under that by-line read for its story's lead
 
 
 def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
                        lead: list[str]) -> Optional[int]:
-    """When nothing near the body's first line is a headline (the body found starts far below
-    the header): the best headline-shaped line (:func:`_title_score`) of the few above the
-    page's first "By ..." line above the window."""
+    """When no "By ..." line stands near the body's first line (the body found starts far below
+    the header, or is not the story at all): the headline of the page's first "By ..." line above
+    the window, scored (:func:`_title_score`) against the prose under that by-line as well as the
+    body's ``lead``; of the few lines above it scoring close to the best, the earliest."""
     by = next((k for k in range(max(0, lo - HEAD_WINDOW)) if _is_by_line(infos[idx[k]])), None)
     if by is None:
         return None
-    best: Optional[tuple[float, int]] = None
+    own = [infos[i].text for i in idx[by + 1:by + 1 + OWN_LEAD] if infos[i].prose][:6] + lead
+    scores: dict[int, float] = {}
     for k in range(max(0, by - OVER_BYLINE), by):
-        lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
-        sc = _title_score(k, by, idx, infos, reasons, lead_terms)
-        if sc is not None and sc >= MIN_TITLE_SCORE and (best is None or sc > best[0]):
-            best = (sc, k)
-    return idx[best[1]] if best else None
+        sc = _title_score(k, by, idx, infos, reasons, _terms(" ".join(t for t in own if t != infos[idx[k]].text)))
+        if sc is not None and sc >= MIN_TITLE_SCORE:
+            scores[k] = sc
+    if not scores:
+        return None
+    top = max(scores.values())
+    return idx[min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)]
 
 
 _LABEL_BAR = re.compile(r"^(.{2,40}?)\s+\|\s+(.+)$")
