@@ -173,9 +173,13 @@ def test_flat_unseen_tally_counts_right_and_wrong_apart():
             "<p>By Jane Roe</p><p>Published 3 March 2024</p>" + body + "</body></html>")
     items = [("p-right", page, "2024-03-03"), ("p-wrong", page, "2024-03-04")]
     res = _tally(items, lambda art: (art.published or "")[:10], lambda got, want: got == want)
-    assert res["pages"] == 2
+    assert res["pages"] == 2 and "html" not in res
     for name in FLATTENERS:
         assert res[name] == 0.5 and res[f"{name} wrong"] == 1
+    # with html=True the HTML extractor is scored beside them, on the page itself
+    authors = [("a-right", page, {"jane roe"}), ("a-wrong", page, {"john doe"})]
+    res = _tally(authors, lambda art: art.byline, lambda got, want: {a.casefold() for a in got or []} == want, html=True)
+    assert res["html"] == 0.5 and res["html wrong"] == 1
 
 
 def test_title_rules_count_each_single_source_of_the_gold_title(tmp_path):

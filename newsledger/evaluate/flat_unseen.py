@@ -112,38 +112,47 @@ def evaluate_dates(half: str = "a") -> dict:
     return _tally(date_pages(half), lambda art: (art.published or "")[:10], lambda got, want: got == want)
 
 
-def _tally(items, read, right) -> dict:
-    """Each page (name, html, want) flattened by every flattener and extracted; ``read(article)``
-    is what the system says (falsy: nothing), ``right(got, want)`` whether it is right.
-    {"pages": n, flattener: share right, flattener + " wrong": pages where it says something wrong}."""
-    out: dict = {name: 0 for name in FLATTENERS} | {f"{name} wrong": 0 for name in FLATTENERS}
+HTML = "html"  # the system name of our extractor on the page's HTML itself (``--html``)
+
+
+def _tally(items, read, right, html: bool = False) -> dict:
+    """Each page (name, html, want) flattened by every flattener and extracted (and, with ``html``,
+    extracted from its HTML too); ``read(article)`` is what the system says (falsy: nothing),
+    ``right(got, want)`` whether it is right.
+    {"pages": n, system: share right, system + " wrong": pages where it says something wrong}."""
+    systems = list(FLATTENERS) + ([HTML] if html else [])
+    out: dict = {name: 0 for name in systems} | {f"{name} wrong": 0 for name in systems}
     n = 0
-    for page, html, want in items:
+    for page, doc, want in items:
         n += 1
-        for name, flat in FLATTENERS.items():
-            art = _flat_article(page, html, flat)
+        for name in systems:
+            art = _article(page, doc, FLATTENERS.get(name))
             got = read(art) if art else None
             ok = right(got, want)
             out[name] += ok
             out[f"{name} wrong"] += bool(got) and not ok
-    return {"pages": n, **{k: (v / n if n and k in FLATTENERS else v) for k, v in out.items()}}
+    return {"pages": n, **{k: (v / n if n and k in systems else v) for k, v in out.items()}}
 
 
-def _flat_article(page: str, html: str, flat):
-    """The article our text extractor finds in ``html`` flattened by ``flat``; None when it finds none."""
+def _article(page: str, html: str, flat=None):
+    """The article our extractor finds in ``html`` flattened by ``flat`` (the text extractor), or in
+    the HTML itself when ``flat`` is None; None when it finds none."""
     from newsledger.extract import ExtractError, extract
     from newsledger.model import Document
 
+    doc = Document(source=page, raw=html.encode("utf-8"), kind="html") if flat is None else \
+        Document(source=page, raw=flat(html).encode("utf-8"), kind="text")
     try:
-        return extract(Document(source=page, raw=flat(html).encode("utf-8"), kind="text"))
+        return extract(doc)
     except ExtractError:
         return None
 
 
-def evaluate_authors(half: str = "a") -> dict:
-    """{"pages": n, flattener: share of exact author sets, flattener + " wrong": pages named wrongly}."""
+def evaluate_authors(half: str = "a", html: bool = False) -> dict:
+    """{"pages": n, system: share of exact author sets, system + " wrong": pages named wrongly}
+    (systems: the flatteners, and our HTML extractor with ``html``)."""
     return _tally(author_pages(half), lambda art: art.byline,
-                  lambda got, want: {norm(a) for a in got or []} == want)
+                  lambda got, want: {norm(a) for a in got or []} == want, html)
 
 
 def evaluate(half: str = "a") -> dict:
@@ -155,17 +164,21 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=["a", "b", "all"], default="a")
     ap.add_argument("--field", choices=["title", "authors", "date"], default="title")
+    ap.add_argument("--html", action="store_true", help="authors: also our extractor on the HTML itself")
     args = ap.parse_args(argv)
+    if args.html and args.field != "authors":
+        raise SystemExit("--html: with --field authors only (the headline gold is the <h1> itself)")
     if args.field == "date":
         res = evaluate_dates(args.half)
         print(f"published day on htmldate's evaluation pages, half {args.half}, {res['pages']} pages")
         for name in FLATTENERS:
             print(f"flattened by {name:12} {res[name]:.3f}  (a wrong day on {res[name + ' wrong']} pages)")
     elif args.field == "authors":
-        res = evaluate_authors(args.half)
+        res = evaluate_authors(args.half, args.html)
         print(f"authors exact on trafilatura-eval pages with author gold, half {args.half}, {res['pages']} pages")
-        for name in FLATTENERS:
-            print(f"flattened by {name:12} {res[name]:.3f}  (names given and wrong on {res[name + ' wrong']} pages)")
+        for name in list(FLATTENERS) + ([HTML] if args.html else []):
+            label = "the HTML itself" if name == HTML else f"flattened by {name}"
+            print(f"{label:25} {res[name]:.3f}  (names given and wrong on {res[name + ' wrong']} pages)")
     else:
         res = evaluate(args.half)
         print(f"headline exact against the page's <h1>, half {args.half}, {res['pages']} pages")
@@ -179,7 +192,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 def _record(field: str, res: dict, argv: list[str]) -> None:
     from newsledger.evaluate import evallog
 
-    result = {"field": field, "pages": res["pages"], **{n: round(res[n], 3) for n in FLATTENERS}}
+    result = {"field": field, "pages": res["pages"], **{n: round(res[n], 3) for n in [*FLATTENERS, HTML] if n in res}}
     print(evallog.record_test_run("flat-unseen", result, "python -m newsledger.evaluate.flat_unseen", argv))
 
 
