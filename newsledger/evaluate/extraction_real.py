@@ -359,8 +359,11 @@ def reach(split: str = "dev", data: Optional[Path] = None) -> dict:
 
 
 def _site_part(title: str) -> str:
-    """A <title>'s headline part: the longest piece around site separators ("Headline | Site")."""
-    parts = [p for p in re.split(r"\s+(?:[|–—·•»:]|-{1,2})\s+", title) if p.strip()]
+    """A <title>'s headline part: the longest piece around site separators ("Headline | Site"),
+    split as the HTML extractor splits a <title>."""
+    from newsledger.extract.html import _TITLE_SEP
+
+    parts = [p for p in _TITLE_SEP.split(title) if p.strip()]
     return max(parts, key=len) if parts else title
 
 

@@ -245,10 +245,13 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
             return over
     if not scores:
         return _body_opens_with_title(idx, infos, lo)
+    return idx[_bare_headline(_earliest_close(scores), idx, infos, lo)]
+
+
+def _earliest_close(scores: dict[int, float]) -> int:
+    """The headline comes first: of the lines scoring close to the best, the earliest."""
     top = max(scores.values())
-    # the headline comes first: of the lines scoring close to the best, the earliest
-    best = min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)
-    return idx[_bare_headline(best, idx, infos, lo)]
+    return min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)
 
 
 OPENING_SIGNED_WITHIN = 4  # a by-line or a date line this many lines under the body's first line
@@ -319,10 +322,7 @@ def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Opti
         sc = _title_score(k, by, idx, infos, reasons, _terms(" ".join(t for t in own if t != infos[idx[k]].text)))
         if sc is not None and sc >= MIN_TITLE_SCORE:
             scores[k] = sc
-    if not scores:
-        return None
-    top = max(scores.values())
-    return idx[min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)]
+    return idx[_earliest_close(scores)] if scores else None
 
 
 _LABEL_BAR = re.compile(r"^(.{2,40}?)\s+\|\s+(.+)$")

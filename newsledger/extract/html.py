@@ -531,16 +531,18 @@ def _heading_in_title(tree) -> Optional[str]:
 
 _CAPS_CREDIT = re.compile(r"[A-Z]{2,5}")
 # a class or id token of a comment, a comment list or a comment form (not "comments-open" and the like)
-_COMMENT_TOKEN = re.compile(r"^(?:comments?|comment[-_](?!count|link|open|closed).+|comments[-_](?!count|link|open|closed).+|"
+_COMMENT_TOKEN = re.compile(r"^(?:comments?|comments?[-_](?!count|link|open|closed).+|"
                             r"commentlist|commentform|respond|disqus_thread|recentcomments)$")
 
 
-def _in_comments(el) -> bool:
-    """The element is in a comment, a comment list or a comment form (where "Name *" labels a field)."""
+def _off_story(el) -> bool:
+    """The element is in an aside, a footer or navigation, or in a comment, a comment list or a
+    comment form (where "Name *" labels a field): one walk up its ancestors."""
     for node in (el, *el.iterancestors()):
-        for token in f"{node.get('class') or ''} {node.get('id') or ''}".lower().split():
-            if _COMMENT_TOKEN.match(token):
-                return True
+        if node is not el and node.tag in ("aside", "footer", "nav"):
+            return True
+        if any(_COMMENT_TOKEN.match(t) for t in f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()):
+            return True
     return False
 
 
@@ -558,8 +560,7 @@ def _headline_pos(markup: dict, title: Optional[str]) -> Optional[int]:
 def byline_candidates(markup: dict, title: Optional[str] = None) -> list:
     """The byline elements that may be the article's, nearest the headline first (document order
     when no <h1> is the headline): none in an aside, a footer, navigation or the comments."""
-    els = [el for el in markup["byline"]
-           if not any(a.tag in ("aside", "footer", "nav") for a in el.iterancestors()) and not _in_comments(el)]
+    els = [el for el in markup["byline"] if not _off_story(el)]
     head = _headline_pos(markup, title)
     if head is not None:
         pos = markup["pos"]
