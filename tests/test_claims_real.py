@@ -117,9 +117,9 @@ def test_every_gold_page_text_is_the_text_it_was_annotated_on():
     from newsledger.evaluate.claims_real import GOLD_DIR, TRAFEVAL, load_texts
 
     try:
-        data_dir("realnews"), data_dir("trafilatura-eval")
+        data_dir("realnews"), data_dir("trafilatura-eval"), data_dir("htmldate-eval")
     except FileNotFoundError:
-        pytest.skip("shared realnews / trafilatura-eval data not found")
+        pytest.skip("shared realnews / trafilatura-eval / htmldate-eval data not found")
     golds = [json.loads(f.read_text("utf-8")) for f in sorted(GOLD_DIR.glob("*.json")) if f.name != "SPLIT.json"]
     assert any(g["page"].startswith(TRAFEVAL) for g in golds)
     texts = load_texts({g["page"] for g in golds})
