@@ -117,9 +117,9 @@ def test_every_gold_page_text_is_the_text_it_was_annotated_on():
     from newsledger.evaluate.claims_real import GOLD_DIR, TRAFEVAL, load_texts
 
     try:
-        data_dir("realnews"), data_dir("trafilatura-eval")
+        data_dir("realnews"), data_dir("trafilatura-eval"), data_dir("htmldate-eval")
     except FileNotFoundError:
-        pytest.skip("shared realnews / trafilatura-eval data not found")
+        pytest.skip("shared realnews / trafilatura-eval / htmldate-eval data not found")
     golds = [json.loads(f.read_text("utf-8")) for f in sorted(GOLD_DIR.glob("*.json")) if f.name != "SPLIT.json"]
     assert any(g["page"].startswith(TRAFEVAL) for g in golds)
     texts = load_texts({g["page"] for g in golds})
@@ -127,6 +127,45 @@ def test_every_gold_page_text_is_the_text_it_was_annotated_on():
         assert g["page"] in texts, g["page"]
         assert hashlib.sha1(texts[g["page"]]["text"].encode("utf-8")).hexdigest() == g["text_sha1"], g["page"]
     assert load_texts({TRAFEVAL + "no-such-page"}) == {}
+
+
+def _made_up_eval_set(root, folder, index, sub, stem, url, words):
+    """A one-page stored HTML evaluation set under ``root/folder/tests`` (gzip HTML, as shared stores it)."""
+    import gzip
+
+    tests = root / folder / "tests"
+    (tests / sub).mkdir(parents=True)
+    (tests / index).write_text(json.dumps({url: {"file": f"{stem}.html", "date": "2020-05-04"}}), "utf-8")
+    body = "".join(f"<p>{w}</p>" for w in words)
+    html = f"<html><head><title>Bridge news</title></head><body><article><h1>Bridge</h1>{body}</article></body></html>"
+    (tests / sub / f"{stem}.html.gz").write_bytes(gzip.compress(html.encode("utf-8")))
+
+
+def test_eval_set_prefixes_resolve_to_their_stored_pages(tmp_path, monkeypatch):
+    """``trafeval-`` and ``htmldate-`` ids are both read from their own set's index and sub-folders
+    (htmldate-eval: test_set/ before cache/ and eval/); the text is our extractor's on the stored HTML."""
+    import newsledger.evaluate as ev
+    from newsledger.evaluate.claims_real import HTMLDATE, TRAFEVAL, load_texts, trafeval_files, trafeval_record
+
+    para = ("Mayor Lena Holt said the new bridge over the river Wend would open in May after two years of work, "
+            "and the council said the cost had stayed within the budget agreed by the town in the spring.")
+    _made_up_eval_set(tmp_path, "trafilatura-eval", "evaldata.json", "eval", "wend-bridge",
+                      "https://example.org/wend", [para, "Engineers said the deck had passed its load tests."])
+    _made_up_eval_set(tmp_path, "htmldate-eval", "eval_mediacloud_2020.json", "test_set", "holt-bridge",
+                      "https://example.net/holt", [para, "Residents said the ferry would stop running in June."])
+    (tmp_path / "realnews").mkdir()
+    (tmp_path / "realnews" / "expected.jsonl").write_text("", "utf-8")
+    (tmp_path / "htmldate-eval" / "tests" / "eval_default.json").write_text("{}", "utf-8")
+    monkeypatch.setattr(ev, "data_dir", lambda name: tmp_path / name)
+
+    texts = load_texts({TRAFEVAL + "wend-bridge", HTMLDATE + "holt-bridge", HTMLDATE + "wend-bridge"})
+    assert set(texts) == {TRAFEVAL + "wend-bridge", HTMLDATE + "holt-bridge"}
+    assert "ferry would stop" in texts[HTMLDATE + "holt-bridge"]["text"]
+    assert texts[HTMLDATE + "holt-bridge"]["url"] == "https://example.net/holt"
+    assert "load tests" in texts[TRAFEVAL + "wend-bridge"]["text"]
+    assert set(trafeval_files()) == {"wend-bridge"}
+    assert trafeval_record(TRAFEVAL + "wend-bridge")["url"] == "https://example.org/wend"
+    assert trafeval_record(HTMLDATE + "holt-bridge") is None
 
 
 # ---------------------------------------------------------------- statements

@@ -2,7 +2,8 @@
 
 Gold (``data/claims_real/<page>.json``, written by ``scripts/claims_gold.py``) holds character
 offsets into the ``text`` of ``shared/data/realnews/expected.jsonl`` for that page (for a
-``trafeval-`` page: our HTML extractor's text of that trafilatura-eval page), plus labels;
+``trafeval-`` / ``htmldate-`` page: our HTML extractor's text of that trafilatura-eval /
+htmldate-eval page, :data:`EVAL_SETS`), plus labels;
 ``data/claims_real/SPLIT.json`` splits the pages into dev and test by article. Each gold page's
 text is analysed as an :class:`~newsledger.model.Article` (paragraphs = its lines, published =
 the gold date), and its claims at or above ``--min-confidence`` are scored:
@@ -135,20 +136,60 @@ def load_gold(gold_dirs: Iterable[Path], split: Optional[str]) -> list[GoldPage]
     return pages
 
 
-TRAFEVAL = "trafeval-"  # page id prefix: a trafilatura-eval page, named by its HTML file's stem
+@dataclass(frozen=True)
+class EvalSet:
+    """A stored HTML evaluation set whose pages serve as claim-gold pages (id ``<prefix><file stem>``):
+    its data folder, its index json files (URL -> {"file": ...}, read in order, the first URL of a
+    file kept) and the sub-folders of ``tests/`` searched in order for ``<file>.gz``."""
+    prefix: str
+    folder: str
+    index: tuple[str, ...]
+    subdirs: tuple[str, ...]
 
 
-def trafeval_record(page_id: str, files: Optional[dict[str, tuple[str, Path]]] = None) -> Optional[dict]:
-    """A trafilatura-eval page (id ``trafeval-<file stem>``) as a realnews-like record: its text is
-    our HTML extractor's output on the stored HTML (gold offsets index it; ``text_sha1`` in the gold
-    file catches an extractor change). None when the page is not in the set. ``files``: the set's
-    index (:func:`trafeval_files`), read once by a caller asking for several pages."""
+EVAL_SETS = (
+    EvalSet("trafeval-", "trafilatura-eval", ("evaldata.json",), ("cache", "eval")),
+    EvalSet("htmldate-", "htmldate-eval", ("eval_mediacloud_2020.json", "eval_default.json"),
+            ("test_set", "cache", "eval")),
+)
+TRAFEVAL = EVAL_SETS[0].prefix  # page id prefix: a trafilatura-eval page, named by its HTML file's stem
+HTMLDATE = EVAL_SETS[1].prefix  # page id prefix: an htmldate-eval page, named by its HTML file's stem
+
+
+def eval_set_of(page_id: str) -> Optional[EvalSet]:
+    """The evaluation set a page id names by its prefix; None for a realnews id."""
+    return next((s for s in EVAL_SETS if page_id.startswith(s.prefix)), None)
+
+
+def eval_set_files(eval_set: EvalSet) -> dict[str, tuple[str, Path]]:
+    """HTML file stem -> (URL, stored .gz path) of every page of ``eval_set`` on disk."""
+    from newsledger.evaluate import data_dir
+
+    root = data_dir(eval_set.folder) / "tests"
+    out = {}
+    for name in eval_set.index:
+        for url, item in json.loads((root / name).read_text("utf-8")).items():
+            paths = (root / sub / f"{item['file']}.gz" for sub in eval_set.subdirs)
+            path = next((p for p in paths if p.exists()), None)
+            if path is not None and item["file"].endswith(".html"):
+                out.setdefault(item["file"][:-len(".html")], (url, path))
+    return out
+
+
+def eval_page_record(page_id: str, files: Optional[dict[str, tuple[str, Path]]] = None) -> Optional[dict]:
+    """An evaluation-set page (id ``<prefix><file stem>``, :data:`EVAL_SETS`) as a realnews-like
+    record: its text is our HTML extractor's output on the stored HTML (gold offsets index it;
+    ``text_sha1`` in the gold file catches an extractor change). None when the page is not in its
+    set. ``files``: the set's index (:func:`eval_set_files`), read once by a caller asking for several pages."""
     import gzip
 
     from newsledger.extract import extract
     from newsledger.model import Document
 
-    found = (files if files is not None else trafeval_files()).get(page_id[len(TRAFEVAL):])
+    eval_set = eval_set_of(page_id)
+    if eval_set is None:
+        return None
+    found = (files if files is not None else eval_set_files(eval_set)).get(page_id[len(eval_set.prefix):])
     if found is None:
         return None
     url, path = found
@@ -156,22 +197,19 @@ def trafeval_record(page_id: str, files: Optional[dict[str, tuple[str, Path]]] =
     return {"id": page_id, "text": art.text, "title": art.title, "date": art.published, "url": url}
 
 
+def trafeval_record(page_id: str, files: Optional[dict[str, tuple[str, Path]]] = None) -> Optional[dict]:
+    """A trafilatura-eval page (id ``trafeval-<file stem>``): :func:`eval_page_record`."""
+    return eval_page_record(page_id, files) if page_id.startswith(TRAFEVAL) else None
+
+
 def trafeval_files() -> dict[str, tuple[str, Path]]:
     """HTML file stem -> (URL, stored .gz path) of every trafilatura-eval page on disk."""
-    from newsledger.evaluate import data_dir
-
-    root = data_dir("trafilatura-eval") / "tests"
-    out = {}
-    for url, item in json.loads((root / "evaldata.json").read_text("utf-8")).items():
-        path = next((p for p in (root / sub / f"{item['file']}.gz" for sub in ("cache", "eval")) if p.exists()), None)
-        if path is not None and item["file"].endswith(".html"):
-            out.setdefault(item["file"][:-len(".html")], (url, path))
-    return out
+    return eval_set_files(EVAL_SETS[0])
 
 
 def load_texts(ids: set[str]) -> dict[str, dict]:
     """page id -> record (``text``, ``title``, ``date``, ``url``): realnews pages from its
-    expected.jsonl, trafilatura-eval pages (:data:`TRAFEVAL` ids) extracted from their HTML."""
+    expected.jsonl, evaluation-set pages (:data:`EVAL_SETS` prefixes) extracted from their HTML."""
     from newsledger.evaluate import data_dir
 
     out = {}
@@ -180,12 +218,13 @@ def load_texts(ids: set[str]) -> dict[str, dict]:
             r = json.loads(line)
             if r["id"] in ids:
                 out[r["id"]] = r
-    wanted = sorted(i for i in ids if i.startswith(TRAFEVAL))
-    files = trafeval_files() if wanted else {}
-    for page_id in wanted:
-        rec = trafeval_record(page_id, files)
-        if rec is not None:
-            out[page_id] = rec
+    for eval_set in EVAL_SETS:
+        wanted = sorted(i for i in ids if i.startswith(eval_set.prefix))
+        files = eval_set_files(eval_set) if wanted else {}
+        for page_id in wanted:
+            rec = eval_page_record(page_id, files)
+            if rec is not None:
+                out[page_id] = rec
     return out
 
 
