@@ -1,0 +1,92 @@
+"""How far two people annotating the same page blind agree: the ceiling a claim extractor can be
+judged against.
+
+Some real-news gold pages were annotated twice, by two annotators who never saw each other's
+work (nor the system's output). The repo's gold file (``data/claims_real/<page>.json``) is the
+one scored; the other reading is kept in ``data/claims_real/second/<page>.json`` (not loaded as
+gold). Here the second reading's claims are scored as if they were a system's output, by the
+claims-real scorer (:func:`~newsledger.evaluate.claims_real.score_page`): precision, recall of the
+core claims and the wrong-speaker share, both ways round. Questions are counted as claims either
+side.
+
+    python -m newsledger.evaluate.claims_agreement [--core-only]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Optional
+
+from newsledger.evaluate.claims_real import GOLD_DIR, GoldClaim, Tally, load_texts, score_page
+
+SECOND_DIR = GOLD_DIR / "second"
+
+
+def _read(path: Path) -> tuple[str, list[dict]]:
+    g = json.loads(path.read_text(encoding="utf-8"))
+    return g["page"], [c for c in g["claims"] if c.get("content")]
+
+
+def as_output(claim: dict):
+    """A gold claim dressed as an analyzer claim (what :func:`score_page` reads of one)."""
+    pieces = [tuple(p) for p in claim["content"]]
+    name = claim.get("source")
+    return SimpleNamespace(
+        source=SimpleNamespace(name=name, text=name or "") if name else None,
+        content=SimpleNamespace(pieces=pieces, start=pieces[0][0], end=pieces[-1][1], text=""),
+        cue=SimpleNamespace(text=""), confidence=1.0)
+
+
+def agreement(first: list[dict], second: list[dict], text: str, core_only: bool = False) -> Tally:
+    """``second`` scored against ``first`` as gold (``core_only``: only its core claims as outputs)."""
+    gold = [GoldClaim.from_dict(c) for c in first]
+    outputs = [as_output(c) for c in second if c.get("core", True) or not core_only]
+    return score_page(text, gold, outputs)
+
+
+def pairs(second_dir: Path = SECOND_DIR) -> list[tuple[str, Path, Path]]:
+    """(page, repo gold file, second reading) for every page read twice."""
+    out = []
+    for f in sorted(Path(second_dir).glob("*.json")):
+        page, _ = _read(f)
+        out.append((page, GOLD_DIR / f"{page}.json", f))
+    return out
+
+
+def _line(label: str, t: Tally) -> str:
+    f = t.figures()
+    return (f"{label:<44} outputs {f['outputs']:>4}  precision {f['precision']:.3f}  recall {f['recall']:.3f}  "
+            f"wrong speaker {f['wrong_speaker']:.3f} ({t.wrong_speaker})  spurious {t.spurious}")
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--core-only", action="store_true", help="score only the other reading's core claims as outputs")
+    args = ap.parse_args(argv)
+    found = pairs()
+    if not found:
+        print(f"{SECOND_DIR}: no page annotated twice")
+        return 1
+    texts = load_texts({p for p, _, _ in found})
+    ab, ba = Tally(), Tally()
+    for page, repo_file, second_file in found:
+        if page not in texts:
+            print(f"{page}: text not found (is ../shared present?)")
+            return 1
+        _, a = _read(repo_file)
+        _, b = _read(second_file)
+        text = texts[page]["text"]
+        t1, t2 = agreement(a, b, text, args.core_only), agreement(b, a, text, args.core_only)
+        print(_line(f"{page}: second vs repo gold", t1))
+        print(_line(f"{page}: repo vs second", t2))
+        ab.add(t1)
+        ba.add(t2)
+    print(_line(f"all {len(found)} pages: second vs repo gold", ab))
+    print(_line(f"all {len(found)} pages: repo vs second", ba))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
