@@ -238,3 +238,20 @@ def test_claims_that_name_no_statement_are_not_claims(nlp, text):
 ])
 def test_statements_beside_those_verbs_are_still_claims(nlp, text, words):
     claim_about(nlp, text, words)
+
+
+# made-up sentences: a passive asking or telling verb names who was addressed, not who spoke (h-claims15)
+@pytest.mark.parametrize("text, cue", [
+    ("Asked why the ferry was late, the captain Rosa Lind blamed the fog.", "Asked"),
+    ("Councillor Ben Ode was asked whether the bridge would reopen in May.", "asked"),
+    ("The jury was told that the driver had been drinking before the crash.", "told"),
+])
+def test_the_one_addressed_by_a_passive_cue_is_not_its_speaker(nlp, text, cue):
+    from newsledger.analyze.attribution import find_claims
+
+    assert not [c for c in find_claims(nlp(text), text) if cue in c.cue.text]
+
+
+def test_an_active_question_keeps_its_asker(nlp):
+    c = claim_about(nlp, "Councillor Ben Ode has asked whether the bridge would reopen in May.", "bridge")
+    assert "Ben Ode" in c.source.name  # the rule above must not touch an active "has asked"
