@@ -222,6 +222,8 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "The scientist Ada Ruiz knew that the dam had a flaw.",  # the reporter's narration of knowing
     "The geologist Ben Carr learned that the quarry had closed.",
     "The Danish agency has told residents how to prepare for a flood.",  # instructions
+    "The health chief Dara Quinn outlined a number of reasons for the closures.",  # a topic (h-claims15)
+    "Port officials are refusing to release the ferry to its owners.",  # a deed with a to-infinitive (h-claims15)
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims

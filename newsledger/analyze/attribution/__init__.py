@@ -50,7 +50,7 @@ from newsledger.model import Claim, Content, Cue, Source
 
 # commitments and efforts with a to-infinitive report what someone will do, not what they said
 COMMITMENT_VERBS = {"agree", "vow", "pledge", "promise", "decide", "plan", "continue", "strive", "try", "seek",
-                    "intend", "aim", "offer", "press", "push"}
+                    "intend", "aim", "offer", "press", "push", "refuse"}
 REFERENCE_VERBS = {"cite", "refer"}  # with a bare noun phrase they name a source or a topic, not a statement
 # "expected to return to work", "is not expected to send": with a to-infinitive, a forecast of a deed, not what
 # anyone said ("want"/"hope" to were tried too: the annotators count "hopes to secure more contributions")
@@ -59,7 +59,7 @@ INTENT_VERBS = {"expect"}
 # "explained it to me", "listed several questions"); a statement only with a predicate ("described it as Y")
 # ("remember"/"recall" a thing were left out: the annotators count "recalls a woman on an LGP-30 doing ...")
 TOPIC_VERBS = {"describe", "explain", "discuss", "detail", "list", "mention", "reveal", "identify", "tout", "dismiss",
-               "show"}
+               "show", "outline"}
 # with a bare noun phrase these are deeds ("ordered a strike", "issued warnings", "had posted a link",
 # "admitted a charge": a plea in court), though PolNeAR's lexicon counts them as cues
 DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "approve"}
