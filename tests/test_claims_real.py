@@ -257,3 +257,9 @@ def test_the_one_addressed_by_a_passive_cue_is_not_its_speaker(nlp, text, cue):
 def test_an_active_question_keeps_its_asker(nlp):
     c = claim_about(nlp, "Councillor Ben Ode has asked whether the bridge would reopen in May.", "bridge")
     assert "Ben Ode" in c.source.name  # the rule above must not touch an active "has asked"
+
+
+def test_a_quotation_closed_before_the_cue_is_its_content_not_an_unquoted_clause_after_it(nlp):
+    text = "“We will rebuild the pier by June,” the mayor Ida Holm said on Monday, the storm damage was worse than feared."
+    c = claim_about(nlp, text, "rebuild the pier")
+    assert "storm damage" not in c.content.text and "Ida Holm" in c.source.name
