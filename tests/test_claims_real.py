@@ -261,6 +261,8 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "The scientist Ada Ruiz knew that the dam had a flaw.",  # the reporter's narration of knowing
     "The geologist Ben Carr learned that the quarry had closed.",
     "The Danish agency has told residents how to prepare for a flood.",  # instructions
+    "The health chief Dara Quinn outlined a number of reasons for the closures.",  # a topic (h-claims15)
+    "Port officials are refusing to release the ferry to its owners.",  # a deed with a to-infinitive (h-claims15)
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims
@@ -277,3 +279,26 @@ def test_claims_that_name_no_statement_are_not_claims(nlp, text):
 ])
 def test_statements_beside_those_verbs_are_still_claims(nlp, text, words):
     claim_about(nlp, text, words)
+
+
+# made-up sentences: a passive asking or telling verb names who was addressed, not who spoke (h-claims15)
+@pytest.mark.parametrize("text, cue", [
+    ("Asked why the ferry was late, the captain Rosa Lind blamed the fog.", "Asked"),
+    ("Councillor Ben Ode was asked whether the bridge would reopen in May.", "asked"),
+    ("The jury was told that the driver had been drinking before the crash.", "told"),
+])
+def test_the_one_addressed_by_a_passive_cue_is_not_its_speaker(nlp, text, cue):
+    from newsledger.analyze.attribution import find_claims
+
+    assert not [c for c in find_claims(nlp(text), text) if cue in c.cue.text]
+
+
+def test_an_active_question_keeps_its_asker(nlp):
+    c = claim_about(nlp, "Councillor Ben Ode has asked whether the bridge would reopen in May.", "bridge")
+    assert "Ben Ode" in c.source.name  # the rule above must not touch an active "has asked"
+
+
+def test_a_quotation_closed_before_the_cue_is_its_content_not_an_unquoted_clause_after_it(nlp):
+    text = "“We will rebuild the pier by June,” the mayor Ida Holm said on Monday, the storm damage was worse than feared."
+    c = claim_about(nlp, text, "rebuild the pier")
+    assert "storm damage" not in c.content.text and "Ida Holm" in c.source.name

@@ -41,16 +41,16 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.analyze.attribution.base import (SPEECH_VERBS, Cand, _merge, _tok_ranges,  # noqa: F401
-                                                 _tokens_of, lexicon, paragraph_bounds, quote_kind, quote_spans,
-                                                 quoted_mask)
+from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, SPEECH_VERBS, Cand, _merge,  # noqa: F401
+                                                 _tok_ranges, _tokens_of, lexicon, paragraph_bounds, quote_kind,
+                                                 quote_spans, quoted_mask)
 from newsledger.analyze.attribution.extractor import Extractor  # noqa: F401
 from newsledger.model import Claim, Content, Cue, Source
 
 
 # commitments and efforts with a to-infinitive report what someone will do, not what they said
 COMMITMENT_VERBS = {"agree", "vow", "pledge", "promise", "decide", "plan", "continue", "strive", "try", "seek",
-                    "intend", "aim", "offer", "press", "push"}
+                    "intend", "aim", "offer", "press", "push", "refuse"}
 REFERENCE_VERBS = {"cite", "refer"}  # with a bare noun phrase they name a source or a topic, not a statement
 # "expected to return to work", "is not expected to send": with a to-infinitive, a forecast of a deed, not what
 # anyone said ("want"/"hope" to were tried too: the annotators count "hopes to secure more contributions")
@@ -59,7 +59,7 @@ INTENT_VERBS = {"expect"}
 # "explained it to me", "listed several questions"); a statement only with a predicate ("described it as Y")
 # ("remember"/"recall" a thing were left out: the annotators count "recalls a woman on an LGP-30 doing ...")
 TOPIC_VERBS = {"describe", "explain", "discuss", "detail", "list", "mention", "reveal", "identify", "tout", "dismiss",
-               "show"}
+               "show", "outline"}
 # with a bare noun phrase these are deeds ("ordered a strike", "issued warnings", "had posted a link",
 # "admitted a charge": a plea in court), though PolNeAR's lexicon counts them as cues
 DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "approve"}
@@ -67,6 +67,9 @@ DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "approve"}
 # "learned that 3M ..."), true by the verb itself; "seem" only describes
 KNOWING_VERBS = {"know", "learn", "discover", "seem"}
 WH_INFINITIVE = re.compile(r"[\"“‘']?\s*(?:how|what|where|when|which|who)\s+to\s", re.I)  # "told how to prepare"
+# verbs whose object is the person spoken to: in the passive ("was asked whether", "Asked why X, she said",
+# "the court was told") the subject is the one addressed, and who spoke is not said
+ADDRESSED_CUES = ADDRESSEE_VERBS | {"ask", "question"}
 CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
 
 
@@ -88,6 +91,8 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
         return quoted or any(ex.doc[i].lemma_.lower() in ex.lex["verbs"] for i in _tokens_of(ex.doc, [c.cue]))
     if c.rule != "verb":
         return True
+    if _addressed_in_the_passive(c, ex):
+        return False
     if quoted:
         return True
     if c.lemma in COMMITMENT_VERBS and (c.extra.get("path") == "comp-xcomp" or c.lemma in ("press", "push")):
@@ -100,6 +105,19 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
     if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
         return True
     return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
+
+
+def _addressed_in_the_passive(c: Cand, ex: "Extractor") -> bool:
+    """"Asked why the bridge closed, Lane said ...", "Lane was asked whether ...": a passive asking or
+    telling verb with no "by" agent; its subject (own or borrowed) is the one addressed, not the speaker."""
+    verb = ex.doc[c.cue_i]
+    if c.lemma not in ADDRESSED_CUES or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    deps = {ch.dep_ for ch in verb.children}
+    passive = verb.tag_ == "VBN" and bool(deps & {"auxpass", "nsubjpass"})
+    # a subject-less participle clause ("Asked why ..., she said"; the parser may tag it VBD)
+    participle = verb.dep_ == "advcl" and not deps & {"aux", "nsubj", "auxpass", "nsubjpass", "csubj"}
+    return "agent" not in deps and (passive or participle)
 
 
 def _content_text(c: Cand, ex: "Extractor") -> str:

@@ -50,6 +50,10 @@ class VerbClaims:
             # "“Y,” analysts wrote in a report — citing experts who ...": the words after the dash
             # are an aside (here another source's), the fronted Y is what was written
             after = [c for c in after if c not in dashed] or [c for c in comp if c.i < tok.i]
+        if after and len(after) < len(comp) and self._closed_quote_before(comp, after, tok):
+            # "“Y,” he said at the time, boasting of Z": the fronted quotation is what was said; an
+            # unquoted clause after the cue is an aside the parser hung on it
+            return [c for c in comp if c.i < tok.i]
         if after and len(after) < len(comp):
             return after  # "Y; X says Z": Z is the content, not the fronted Y
         if comp and all(c.i < tok.i for c in comp):
@@ -57,6 +61,14 @@ class VerbClaims:
             if any(t.text in (";", ":") for t in gap) and not any(t.text in (",", "—", "–") or t.is_quote for t in gap):
                 return []
         return comp
+
+    def _closed_quote_before(self, comp: list, after: list, tok) -> bool:
+        """A fronted complement closed by a quotation mark just before the cue ("“Y,” he said"), and
+        no complement after the cue opening a quotation."""
+        before = [c for c in comp if c.i < tok.i]
+        gap = self.doc[before[-1].right_edge.i + 1:tok.i]
+        return any(t.is_quote for t in gap) and not any(
+            self.qmask[t.idx] for c in after for t in c.subtree if t.is_alpha)
 
     def _verb_content(self, tok, lemma: str, comp: list) -> tuple[set, str, Optional[int], list]:
         """(content tokens, path, colon position, complements): after a colon; else the
