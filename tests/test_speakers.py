@@ -423,3 +423,66 @@ def test_a_descriptor_set_beside_a_name_is_that_name(nlp):
     start = text.index("a local teacher")
     src = SimpleNamespace(start=start, end=start + len("a local teacher"), text="a local teacher")
     assert speakers._appositive_person(speakers._Context([], doc, text), src) == "Tom Reed"
+
+
+def _with_ents(nlp, text, ents):
+    """``text`` parsed, with the entities the tagger found replaced by ``ents`` ((words, label)):
+    the rule under test is about what the tagger gets wrong, which a made-up sentence cannot
+    make it get wrong on demand."""
+    doc = nlp(text)
+    spans = []
+    for words, label, nth in ents:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(words, start + 1)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_no_gender_is_read_past_a_surname_the_tagger_missed(nlp):
+    """"Governor Tom Hale appointed Whitfield-Ortiz ... she is": the surname (untagged) is the
+    verb's object, a person the "she" may be, so Hale's gender is not read from it."""
+    from newsledger.analyze.speakers import _Context
+
+    text = ("The state has sworn in Rosa Whitfield-Ortiz as its first tribal judge.\n\n"
+            "Governor Tom Hale appointed Whitfield-Ortiz, 48, to the court. While it is news, she is the first "
+            "tribal judge there.")
+    doc = _with_ents(nlp, text, [("Rosa Whitfield-Ortiz", "PERSON", 0), ("Tom Hale", "PERSON", 0)])
+    assert _Context([], doc, text).genders.get("Tom Hale") != "f"
+
+
+def test_a_surname_tagged_as_an_organisation_is_a_person(nlp):
+    from newsledger.analyze.speakers import _Context
+
+    text = "Rosa Whitfield-Ortiz joined the court in May.\n\nWhitfield-Ortiz said she would hear the case."
+    doc = _with_ents(nlp, text, [("Rosa Whitfield-Ortiz", "PERSON", 0), ("Whitfield-Ortiz", "ORG", 1)])
+    kinds = {m.ent.text: m.kind for m in _Context([], doc, text).mentions}
+    assert kinds == {"Rosa Whitfield-Ortiz": "person", "Whitfield-Ortiz": "person"}
+
+
+def test_a_pronoun_inside_reported_words_that_name_another_man_is_unresolved(nlp):
+    """"Court papers say the jailing of Okafor came after he refused ...": the "he" inside the
+    papers' words may be Okafor as well as Rivera, named before them: no guess."""
+    from newsledger.analyze.speakers import resolve_speakers
+    from newsledger.model import Claim, Content, Cue, Source
+
+    text = ("Tom Rivera had long been watched by police, and he had moved twice. His lawyer, Jacob Okafor, "
+            "declined to comment.\n\nCourt papers say the jailing of Okafor came after he refused to comply with an "
+            "order from the judge.")
+
+    def claim(src, cue, content):
+        s, c, k = text.index(src), text.index(cue), text.index(content)
+        return Claim(source=Source(text=src, start=s, end=s + len(src), name=src),
+                     cue=Cue(text=cue, start=c, end=c + len(cue)),
+                     content=Content(text=content, start=k, end=k + len(content), pieces=[(k, k + len(content))]),
+                     kind="indirect")
+
+    outer = claim("Court papers", "say", "the jailing of Okafor came after he refused to comply with an order")
+    inner = claim("he refused", "refused", "to comply with an order from the judge")
+    inner.source.end = inner.source.start + 2
+    inner.source.text = inner.source.name = "he"
+    resolve_speakers([outer, inner], nlp(text), text)
+    assert outer.source.name == "Court papers"
+    assert inner.source.name is None and inner.unresolved
+

@@ -273,7 +273,10 @@ class _Context:
 
     def _mentions(self) -> list[_Mention]:
         out = []
-        for e in sorted([*_ents(self.doc), *_titled_names(self.doc), *_surname_subjects(self.doc)],
+        retagged = _surnames_tagged_org(self.doc)
+        taken = {(e.start, e.end) for e in retagged}
+        ents = [e for e in _ents(self.doc) if (e.start, e.end) not in taken]
+        for e in sorted([*ents, *retagged, *_titled_names(self.doc), *_surname_subjects(self.doc)],
                         key=lambda e: e.start):
             if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or self.hidden(e.start_char, e.end_char):
                 continue
@@ -301,6 +304,7 @@ class _Context:
         himself/herself) after it, before the next person, outside quoted and reported content."""
         out: dict[str, str] = {}
         persons = [m for m in self.mentions if m.kind == "person"]
+        spots = _surname_spots(self.doc)
         for k, m in enumerate(persons):
             name = _person_name(self.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
             before = self.doc[max(m.ent.start - 1, 0)].lower_.strip(".")
@@ -314,8 +318,11 @@ class _Context:
             # the next person, past those inside this mention's own phrase before its verb ("Kelly
             # Clarke, from Vredehoek, said ... she": a place mis-tagged as a person)
             verb = next((a for a in m.ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            after = verb.idx if verb is not None else len(self.text)
             nxt = next((p.pos for p in persons[k + 1:]
                         if verb is None or p.pos > verb.idx or p.ent.sent.start != m.ent.sent.start), len(self.text))
+            nxt = min(nxt, next((q for q, tail in spots if q > after and not _same_person(name, tail)
+                                 and _object_of(self.doc, q, q + len(tail), verb)), nxt))
             stop = min(nxt, m.ent.sent.end_char + 200)
             for t in self.doc[m.ent.end:]:
                 if t.idx >= stop:
@@ -367,6 +374,43 @@ def _surname_subjects(doc) -> list:
     return [DocSpan(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and (t.head.dep_ in ("ROOT", "conj") or _opens_paragraph(t))
             and t.i not in tagged and t.text in surnames]  # main clauses only ("the effect Sinwar may have": no)
+
+
+def _surnames_tagged_org(doc) -> list:
+    """A surname the tagger took for an organisation, as a PERSON span: an ORG whose words are
+    those of a full PERSON name of the article but its first ("Rosa Whitfield-Ortiz ...
+    Whitfield-Ortiz said"): a person, whose he/she and rivalry count."""
+    from spacy.tokens import Span as DocSpan
+
+    tails = {e.text.split(" ", 1)[1] for e in _ents(doc) if e.label_ == "PERSON" and " " in e.text}
+    return [DocSpan(doc, e.start, e.end, label="PERSON") for e in _ents(doc)
+            if e.label_ == "ORG" and e.text in tails]
+
+
+def _surname_spots(doc) -> list[tuple[int, str]]:
+    """(character position, words) of every occurrence of a surname of the article — the words of a
+    full PERSON name but its first — wherever it stands, also where the tagger missed it or took it
+    for an organisation ("Rosa Whitfield-Ortiz ... the mayor appointed Whitfield-Ortiz")."""
+    spots = doc.user_data.get("newsledger.surname_spots")
+    if spots is None:
+        tails = {e.text.split(" ", 1)[1] for e in _ents(doc) if e.label_ == "PERSON" and " " in e.text}
+        spots = doc.user_data["newsledger.surname_spots"] = sorted(
+            (mt.start(), tail) for tail in tails
+            for mt in re.finditer(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", doc.text))
+    return spots
+
+
+def _object_of(doc, start: int, end: int, verb) -> bool:
+    """Whether the words at ``start:end`` are the object of ``verb`` ("appointed Whitfield-Ortiz")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return verb is not None and span is not None and len(span) > 0 and span.root.head.i == verb.i \
+        and span.root.dep_ in ("dobj", "dative", "iobj")
+
+
+def _same_person(name: str, tail: str) -> bool:
+    """Whether a surname (:func:`_surname_spots`) may be the person called ``name``."""
+    last = name.split()[-1] if name.split() else name
+    return name.endswith(tail) or tail.endswith(last)
 
 
 def _opens_paragraph(t) -> bool:
@@ -474,7 +518,7 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         else cands[0]
     if pron in NEUTER and _other_subject_before(ctx, pos, p, cl):
         return None, 0.0, None  # "Strava is cagey on the details (it does say ...)": not an earlier WhatsApp
-    if gendered and _reported_rival(ctx, pron, p, pos, cl):
+    if gendered and (_reported_rival(ctx, pron, p, pos, cl) or _named_in_its_words(ctx, p, pos, cl)):
         return None, 0.0, None
     if gendered and _known_rival(ctx, cl, known):
         return None, 0.0, None
@@ -551,6 +595,19 @@ def _reported_rival(ctx: _Context, pron: str, cand_pos: int, pos: int, cl: _Clus
     last = cl.name.split()[-1] if cl.name.split() else cl.name
     return any(cand_pos < q < pos and g == want and name.split()[-1] != last
                for q, name, g in ctx.reported_persons)
+
+
+def _named_in_its_words(ctx: _Context, cand_pos: int, pos: int, cl: _Cluster) -> bool:
+    """Whether a he/she stands inside another claim's reported words that name, before it, a
+    person other than the chosen antecedent, itself named before those words ("Rivera had long
+    been watched. Court papers say the arrest of Okafor came after he refused ...": Okafor as
+    likely as Rivera), even by a surname the tagger missed: two readings, no guess."""
+    start = pos
+    while start > 0 and ctx.reported[start - 1]:
+        start -= 1
+    if start == pos or cand_pos >= start:
+        return False
+    return any(start <= q < pos and not _same_person(cl.name, tail) for q, tail in _surname_spots(ctx.doc))
 
 
 def _known_rival(ctx: _Context, cl: _Cluster, known) -> bool:
