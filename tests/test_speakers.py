@@ -486,3 +486,13 @@ def test_a_pronoun_inside_reported_words_that_name_another_man_is_unresolved(nlp
     assert outer.source.name == "Court papers"
     assert inner.source.name is None and inner.unresolved
 
+
+def test_a_speaker_named_in_the_pronouns_paragraph_keeps_it(nlp):
+    """A he/she in the paragraph where the current speaker was named (her gender unknown) is hers,
+    not an earlier man's known to agree ("Prof Dana Green agrees ... “...,” he says")."""
+    text = ("Dr Ian Moss said the virus spread quickly in the halls. He said testing was needed.\n\n"
+            "Prof Dana Green, head of Kent College, agrees that students feel blamed. At Kent, unlike many other "
+            "colleges, there was a welcome week with outdoor events and small groups for every new student who "
+            "arrived in the autumn, and the rooms were checked twice a day during the first month of the term. "
+            "“There was no super-spreading at all,” he says.")
+    assert claim_about(nlp, text, "no super-spreading").source.name == "Dana Green"

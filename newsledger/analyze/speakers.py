@@ -506,8 +506,10 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
     known = [x for x in cands if gendered and ctx.gender_of(x[1]) is not None]
     if cur is not None and id(cur) in others and not ctx.current_guessed \
             and 0 <= pos - ctx.current_pos <= WINDOW and (
-            not known or ctx.gender_of(cur) is not None or pos - ctx.current_pos <= 300):
-        # (a speaker of unknown gender yields to a candidate known to agree)
+            not known or ctx.gender_of(cur) is not None or pos - ctx.current_pos <= 300
+            or "\n" not in ctx.text[ctx.current_pos:pos]):
+        # (a speaker of unknown gender yields to a candidate known to agree, unless named in the
+        # pronoun's own paragraph: "Prof Ada Green agrees ... “...,” he says" is Green's, not an earlier man's)
         # the current speaker, unless a compatible subject was named after the speaker last spoke
         # (not a subject inside the speaker's own phrase: "Christie, a backer who ... after Trump tried ...")
         later = [cl for p, cl, role, _ in cands if p >= max(ctx.current_end, ctx.current_pos + 1)
