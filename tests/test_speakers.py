@@ -496,3 +496,14 @@ def test_a_speaker_named_in_the_pronouns_paragraph_keeps_it(nlp):
             "arrived in the autumn, and the rooms were checked twice a day during the first month of the term. "
             "“There was no super-spreading at all,” he says.")
     assert claim_about(nlp, text, "no super-spreading").source.name == "Dana Green"
+
+
+def test_a_woman_made_the_topic_of_the_next_paragraph_unnames_the_previous_speaker(nlp):
+    """"In Costa's case, she decided ... “...,” she continued": Costa, known to be a she, is the
+    paragraph's topic, as likely as the nurse quoted in the paragraph before: unresolved."""
+    text = ("Maria Costa, 30, fled the north with her family. She said she walked for hours.\n\n"
+            "Dr Ana Ruiz, a nurse at the clinic, said the ward was full. “We have no beds left,” she said.\n\n"
+            "In Costa’s case, she decided to stay near her son. “I am afraid for him,” she continued.")
+    assert claim_about(nlp, text, "no beds left").source.name == "Ana Ruiz"
+    c = claim_about(nlp, text, "afraid for him")
+    assert c.source.name is None and c.unresolved

@@ -515,6 +515,8 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         later = [cl for p, cl, role, _ in cands if p >= max(ctx.current_end, ctx.current_pos + 1)
                  and cl is not cur and role == "subject"]
         if not later and not (pron in NEUTER and _other_subject_before(ctx, pos, ctx.current_pos, cur)):
+            if gendered and _rival_in_paragraph(ctx, pron, pos, cur):
+                return None, 0.0, None
             return cur, CONF_SPEAKER, cur.name
     p, cl, role, mention = known[0] if known and ctx.gender_of(cands[0][1]) is None and pos - known[0][0] <= 600 \
         else cands[0]
@@ -648,6 +650,21 @@ def _object_person_since(ctx: _Context, pron: str, p: int, pos: int, cl: _Cluste
         if other is not cl and gender in (None, want):
             return True
     return False
+
+
+def _rival_in_paragraph(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bool:
+    """Whether, with the current speaker named before the pronoun's paragraph, that paragraph makes
+    before the pronoun another person known to agree its topic, as the possessor of something,
+    even by a surname the tagger missed ("In Hajjaj's case, she stayed ... “...,” she continued":
+    Hajjaj as likely as the woman quoted in the paragraph before): two readings, no guess. (A
+    person merely named, "under cross-examination by Mpofu, he said", is no topic.)"""
+    ps = ctx.text.rfind("\n", 0, pos) + 1
+    if ctx.current_pos >= ps:
+        return False
+    want = "m" if pron in MALE else "f"
+    names = [tail for q, tail in _surname_spots(ctx.doc)
+             if ps <= q < pos and not ctx.hidden(q, q + 1) and ctx.text.startswith(("'s", "’s"), q + len(tail))]
+    return any(not _same_person(cur.name, n) and ctx.gender_of_names(n) == want for n in names)
 
 
 def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) -> bool:
