@@ -507,3 +507,10 @@ def test_a_woman_made_the_topic_of_the_next_paragraph_unnames_the_previous_speak
     assert claim_about(nlp, text, "no beds left").source.name == "Ana Ruiz"
     c = claim_about(nlp, text, "afraid for him")
     assert c.source.name is None and c.unresolved
+
+
+def test_a_name_inside_a_fronted_participle_phrase_is_not_the_speaker(nlp):
+    """The name is the participle's object ("Speaking after Mr Adams"), not the person the noun
+    phrase after the comma describes (which an apposition chain made it)."""
+    text = "Speaking after Mr Adams, the minister's deputy said the plan would be delayed."
+    assert claim_about(nlp, text, "plan would be delayed").source.name != "Adams"

@@ -713,9 +713,17 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
         j -= 1
     if j >= 0 and doc[j].ent_type_ == "PERSON" and doc[j].text != "\n":
         ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
-        if ent is not None:
+        if ent is not None and not _in_fronted_verb_phrase(ctx, ent):
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
     return None
+
+
+def _in_fronted_verb_phrase(ctx: _Context, ent) -> bool:
+    """Whether a name belongs to a participle phrase set before it, outside quotations ("Speaking
+    after Mr Adams, the minister's deputy said"): the phrase's object, not the person the next noun
+    phrase describes."""
+    return any(a.tag_ in ("VBG", "VBN") and a.dep_ == "advcl" and a.i < ent.start and not ctx.qmask[a.idx]
+               for a in ent.root.ancestors)
 
 
 ORG_NAME_WORDS = {"inc", "ltd", "llc", "corp", "co", "plc", "group", "company", "bank", "university", "council",
@@ -756,7 +764,8 @@ def _chain_head(ctx: _Context, span) -> Optional[str]:
         t = doc[j]
         if t.ent_type_ == "PERSON":
             ent = next((e for e in _ents(doc) if e.start <= j < e.end and e.label_ == "PERSON"), None)
-            if ent is None or ent.end >= len(doc) or doc[ent.end].text != "," or ctx.qmask[ent.start_char]:
+            if ent is None or ent.end >= len(doc) or doc[ent.end].text != "," or ctx.qmask[ent.start_char] \
+                    or _in_fronted_verb_phrase(ctx, ent):
                 return None
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
         if t.pos_ in ("VERB", "AUX", "PRON") or (t.is_punct and t.text != ",") or t.is_sent_start or "\n" in t.text:
