@@ -514,3 +514,11 @@ def test_a_name_inside_a_fronted_participle_phrase_is_not_the_speaker(nlp):
     phrase after the comma describes (which an apposition chain made it)."""
     text = "Speaking after Mr Adams, the minister's deputy said the plan would be delayed."
     assert claim_about(nlp, text, "plan would be delayed").source.name != "Adams"
+
+
+def test_a_he_after_x_was_accused_by_y_may_be_either(nlp):
+    """"Peter Hale was accused by Maria Lopez of lying. He said ...": the accused as likely as the
+    accuser (neither's gender known): unresolved, not the accuser."""
+    text = "Peter Hale was accused by Maria Lopez of lying to the board. He said the claims were false."
+    c = claim_about(nlp, text, "claims were false")
+    assert c.source.name is None and c.unresolved

@@ -43,7 +43,12 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   is a main-clause subject even where the parse ran the previous quotation into its sentence
   ("... AI.” ¶ White didn't commit ... he emphasized"); a he/she whose chosen antecedent (not the
   current speaker) has no known gender while another person known to agree is within reach is
-  unresolved (two readings);
+  unresolved (two readings), as is one right after "X was accused by Y", one whose paragraph first
+  makes another agreeing person its topic ("In Costa's case, she ..."), and one inside reported words
+  that name another person before it; a speaker named in the pronoun's own paragraph keeps it; a
+  surname the tagger missed or took for an organisation still counts as a person (a rival, and no
+  source of the previous man's gender); a name inside a fronted participle phrase ("Speaking after
+  Mr Adams, the deputy said") describes nobody after it;
 * **a second opinion**: an organisation or group the parse made a speech verb's subject while
   the PolNeAR-trained tagger reads another phrase of the same sentence as the cue's source (not a
   relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence).
@@ -264,6 +269,7 @@ class _Context:
         self.current_pos = self.current_end = -1
         self.current_group = False  # the current speaker was named with others ("Gallagher and his colleagues")
         self.current_guessed = False  # the current speaker is itself an ambiguous guess
+        self.current_patient: Optional[str] = None  # the person the current speaker's passive cue is about
         self.last_person: Optional[_Cluster] = None
         self.unnamed_pos = self.unnamed_end = -1  # the latest speaker that is an unnamed person ("a teacher")
         self.unnamed_agrees: set[str] = set()  # the pronouns that person can be ("he"/"she"/"they")
@@ -515,7 +521,7 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         later = [cl for p, cl, role, _ in cands if p >= max(ctx.current_end, ctx.current_pos + 1)
                  and cl is not cur and role == "subject"]
         if not later and not (pron in NEUTER and _other_subject_before(ctx, pos, ctx.current_pos, cur)):
-            if gendered and _rival_in_paragraph(ctx, pron, pos, cur):
+            if gendered and (_rival_in_paragraph(ctx, pron, pos, cur) or _patient_agrees(ctx, pron, cur)):
                 return None, 0.0, None
             return cur, CONF_SPEAKER, cur.name
     p, cl, role, mention = known[0] if known and ctx.gender_of(cands[0][1]) is None and pos - known[0][0] <= 600 \
@@ -892,6 +898,28 @@ def _passive_cue(doc, c) -> bool:
         and verb.i == verb.sent.start  # "Asked whether ...": a participle opening its sentence
 
 
+def _passive_patient(doc, c) -> Optional[str]:
+    """The person a passive cue with a "by" agent is about ("Peter Hale was accused by Maria Lopez
+    of ..."): the subject of the passive, when a PERSON name, else None."""
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue) or not any(x.dep_ == "agent" for x in cue.root.children):
+        return None
+    subj = next((x for x in cue.root.children if x.dep_ == "nsubjpass"), None)
+    ent = next((e for e in _ents(doc) if subj is not None and e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
+    return None if ent is None else _person_name(doc, ent.start_char, ent.end_char) or ent.text
+
+
+def _patient_agrees(ctx: _Context, pron: str, cur: _Cluster) -> bool:
+    """Whether the person the current speaker's passive cue was about may be the he/she as well
+    ("Peter Hale was accused by Maria Lopez of lying. He said ..."), the speaker's own gender not
+    settling it: two readings, no guess."""
+    patient = ctx.current_patient
+    if patient is None or _same_person(cur.name, patient):
+        return False
+    want = "m" if pron in MALE else "f"
+    return ctx.gender_of_names(patient) in (None, want) and ctx.gender_of(cur) in (None, want)
+
+
 def _relative_head(doc, src):
     """The noun a relative pronoun source ("which", "who") modifies, as a char span, else None."""
     tok = _head_token(doc, src.start, src.end)
@@ -1213,6 +1241,7 @@ def resolve_speakers(claims, doc, text: str) -> None:
         assigned[i] = cl
         ctx.current, ctx.current_pos, ctx.current_end = cl, c.source.start, c.source.end
         ctx.current_group = _coordinated(doc, c.source)
+        ctx.current_patient = _passive_patient(doc, c)
         ctx.current_guessed = c.source.confidence <= CONF_AMBIGUOUS
         if cl.kind == "person":
             ctx.last_person = cl
