@@ -43,7 +43,12 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   is a main-clause subject even where the parse ran the previous quotation into its sentence
   ("... AI.” ¶ White didn't commit ... he emphasized"); a he/she whose chosen antecedent (not the
   current speaker) has no known gender while another person known to agree is within reach is
-  unresolved (two readings);
+  unresolved (two readings), as is one right after "X was accused by Y", one whose paragraph first
+  makes another agreeing person its topic ("In Costa's case, she ..."), and one inside reported words
+  that name another person before it; a speaker named in the pronoun's own paragraph keeps it; a
+  surname the tagger missed or took for an organisation still counts as a person (a rival, and no
+  source of the previous man's gender); a name inside a fronted participle phrase ("Speaking after
+  Mr Adams, the deputy said") describes nobody after it;
 * **a second opinion**: an organisation or group the parse made a speech verb's subject while
   the PolNeAR-trained tagger reads another phrase of the same sentence as the cue's source (not a
   relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence).
@@ -264,6 +269,7 @@ class _Context:
         self.current_pos = self.current_end = -1
         self.current_group = False  # the current speaker was named with others ("Gallagher and his colleagues")
         self.current_guessed = False  # the current speaker is itself an ambiguous guess
+        self.current_patient: Optional[str] = None  # the person the current speaker's passive cue is about
         self.last_person: Optional[_Cluster] = None
         self.unnamed_pos = self.unnamed_end = -1  # the latest speaker that is an unnamed person ("a teacher")
         self.unnamed_agrees: set[str] = set()  # the pronouns that person can be ("he"/"she"/"they")
@@ -273,7 +279,10 @@ class _Context:
 
     def _mentions(self) -> list[_Mention]:
         out = []
-        for e in sorted([*_ents(self.doc), *_titled_names(self.doc), *_surname_subjects(self.doc)],
+        retagged = _surnames_tagged_org(self.doc)
+        taken = {(e.start, e.end) for e in retagged}
+        ents = [e for e in _ents(self.doc) if (e.start, e.end) not in taken]
+        for e in sorted([*ents, *retagged, *_titled_names(self.doc), *_surname_subjects(self.doc)],
                         key=lambda e: e.start):
             if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or self.hidden(e.start_char, e.end_char):
                 continue
@@ -301,6 +310,7 @@ class _Context:
         himself/herself) after it, before the next person, outside quoted and reported content."""
         out: dict[str, str] = {}
         persons = [m for m in self.mentions if m.kind == "person"]
+        spots = _surname_spots(self.doc)
         for k, m in enumerate(persons):
             name = _person_name(self.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
             before = self.doc[max(m.ent.start - 1, 0)].lower_.strip(".")
@@ -314,8 +324,11 @@ class _Context:
             # the next person, past those inside this mention's own phrase before its verb ("Kelly
             # Clarke, from Vredehoek, said ... she": a place mis-tagged as a person)
             verb = next((a for a in m.ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            after = verb.idx if verb is not None else len(self.text)
             nxt = next((p.pos for p in persons[k + 1:]
                         if verb is None or p.pos > verb.idx or p.ent.sent.start != m.ent.sent.start), len(self.text))
+            nxt = min(nxt, next((q for q, tail in spots if q > after and not _same_person(name, tail)
+                                 and _object_of(self.doc, q, q + len(tail), verb)), nxt))
             stop = min(nxt, m.ent.sent.end_char + 200)
             for t in self.doc[m.ent.end:]:
                 if t.idx >= stop:
@@ -367,6 +380,43 @@ def _surname_subjects(doc) -> list:
     return [DocSpan(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and (t.head.dep_ in ("ROOT", "conj") or _opens_paragraph(t))
             and t.i not in tagged and t.text in surnames]  # main clauses only ("the effect Sinwar may have": no)
+
+
+def _surnames_tagged_org(doc) -> list:
+    """A surname the tagger took for an organisation, as a PERSON span: an ORG whose words are
+    those of a full PERSON name of the article but its first ("Rosa Whitfield-Ortiz ...
+    Whitfield-Ortiz said"): a person, whose he/she and rivalry count."""
+    from spacy.tokens import Span as DocSpan
+
+    tails = {e.text.split(" ", 1)[1] for e in _ents(doc) if e.label_ == "PERSON" and " " in e.text}
+    return [DocSpan(doc, e.start, e.end, label="PERSON") for e in _ents(doc)
+            if e.label_ == "ORG" and e.text in tails]
+
+
+def _surname_spots(doc) -> list[tuple[int, str]]:
+    """(character position, words) of every occurrence of a surname of the article — the words of a
+    full PERSON name but its first — wherever it stands, also where the tagger missed it or took it
+    for an organisation ("Rosa Whitfield-Ortiz ... the mayor appointed Whitfield-Ortiz")."""
+    spots = doc.user_data.get("newsledger.surname_spots")
+    if spots is None:
+        tails = {e.text.split(" ", 1)[1] for e in _ents(doc) if e.label_ == "PERSON" and " " in e.text}
+        spots = doc.user_data["newsledger.surname_spots"] = sorted(
+            (mt.start(), tail) for tail in tails
+            for mt in re.finditer(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", doc.text))
+    return spots
+
+
+def _object_of(doc, start: int, end: int, verb) -> bool:
+    """Whether the words at ``start:end`` are the object of ``verb`` ("appointed Whitfield-Ortiz")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return verb is not None and span is not None and len(span) > 0 and span.root.head.i == verb.i \
+        and span.root.dep_ in ("dobj", "dative", "iobj")
+
+
+def _same_person(name: str, tail: str) -> bool:
+    """Whether a surname (:func:`_surname_spots`) may be the person called ``name``."""
+    last = name.split()[-1] if name.split() else name
+    return name.endswith(tail) or tail.endswith(last)
 
 
 def _opens_paragraph(t) -> bool:
@@ -462,19 +512,23 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
     known = [x for x in cands if gendered and ctx.gender_of(x[1]) is not None]
     if cur is not None and id(cur) in others and not ctx.current_guessed \
             and 0 <= pos - ctx.current_pos <= WINDOW and (
-            not known or ctx.gender_of(cur) is not None or pos - ctx.current_pos <= 300):
-        # (a speaker of unknown gender yields to a candidate known to agree)
+            not known or ctx.gender_of(cur) is not None or pos - ctx.current_pos <= 300
+            or "\n" not in ctx.text[ctx.current_pos:pos]):
+        # (a speaker of unknown gender yields to a candidate known to agree, unless named in the
+        # pronoun's own paragraph: "Prof Ada Green agrees ... “...,” he says" is Green's, not an earlier man's)
         # the current speaker, unless a compatible subject was named after the speaker last spoke
         # (not a subject inside the speaker's own phrase: "Christie, a backer who ... after Trump tried ...")
         later = [cl for p, cl, role, _ in cands if p >= max(ctx.current_end, ctx.current_pos + 1)
                  and cl is not cur and role == "subject"]
         if not later and not (pron in NEUTER and _other_subject_before(ctx, pos, ctx.current_pos, cur)):
+            if gendered and (_rival_in_paragraph(ctx, pron, pos, cur) or _patient_agrees(ctx, pron, cur)):
+                return None, 0.0, None
             return cur, CONF_SPEAKER, cur.name
     p, cl, role, mention = known[0] if known and ctx.gender_of(cands[0][1]) is None and pos - known[0][0] <= 600 \
         else cands[0]
     if pron in NEUTER and _other_subject_before(ctx, pos, p, cl):
         return None, 0.0, None  # "Strava is cagey on the details (it does say ...)": not an earlier WhatsApp
-    if gendered and _reported_rival(ctx, pron, p, pos, cl):
+    if gendered and (_reported_rival(ctx, pron, p, pos, cl) or _named_in_its_words(ctx, p, pos, cl)):
         return None, 0.0, None
     if gendered and _known_rival(ctx, cl, known):
         return None, 0.0, None
@@ -553,6 +607,19 @@ def _reported_rival(ctx: _Context, pron: str, cand_pos: int, pos: int, cl: _Clus
                for q, name, g in ctx.reported_persons)
 
 
+def _named_in_its_words(ctx: _Context, cand_pos: int, pos: int, cl: _Cluster) -> bool:
+    """Whether a he/she stands inside another claim's reported words that name, before it, a
+    person other than the chosen antecedent, itself named before those words ("Rivera had long
+    been watched. Court papers say the arrest of Okafor came after he refused ...": Okafor as
+    likely as Rivera), even by a surname the tagger missed: two readings, no guess."""
+    start = pos
+    while start > 0 and ctx.reported[start - 1]:
+        start -= 1
+    if start == pos or cand_pos >= start:
+        return False
+    return any(start <= q < pos and not _same_person(cl.name, tail) for q, tail in _surname_spots(ctx.doc))
+
+
 def _known_rival(ctx: _Context, cl: _Cluster, known) -> bool:
     """Whether a he/she's chosen antecedent (not the current speaker) has no known gender while
     another person within reach is known to agree ("... alumnus was Leonard Cohen, with Mila
@@ -589,6 +656,21 @@ def _object_person_since(ctx: _Context, pron: str, p: int, pos: int, cl: _Cluste
         if other is not cl and gender in (None, want):
             return True
     return False
+
+
+def _rival_in_paragraph(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bool:
+    """Whether, with the current speaker named before the pronoun's paragraph, that paragraph makes
+    before the pronoun another person known to agree its topic, as the possessor of something,
+    even by a surname the tagger missed ("In Hajjaj's case, she stayed ... “...,” she continued":
+    Hajjaj as likely as the woman quoted in the paragraph before): two readings, no guess. (A
+    person merely named, "under cross-examination by Mpofu, he said", is no topic.)"""
+    ps = ctx.text.rfind("\n", 0, pos) + 1
+    if ctx.current_pos >= ps:
+        return False
+    want = "m" if pron in MALE else "f"
+    names = [tail for q, tail in _surname_spots(ctx.doc)
+             if ps <= q < pos and not ctx.hidden(q, q + 1) and ctx.text.startswith(("'s", "’s"), q + len(tail))]
+    return any(not _same_person(cur.name, n) and ctx.gender_of_names(n) == want for n in names)
 
 
 def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) -> bool:
@@ -637,9 +719,17 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
         j -= 1
     if j >= 0 and doc[j].ent_type_ == "PERSON" and doc[j].text != "\n":
         ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
-        if ent is not None:
+        if ent is not None and not _in_fronted_verb_phrase(ctx, ent):
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
     return None
+
+
+def _in_fronted_verb_phrase(ctx: _Context, ent) -> bool:
+    """Whether a name belongs to a participle phrase set before it, outside quotations ("Speaking
+    after Mr Adams, the minister's deputy said"): the phrase's object, not the person the next noun
+    phrase describes."""
+    return any(a.tag_ in ("VBG", "VBN") and a.dep_ == "advcl" and a.i < ent.start and not ctx.qmask[a.idx]
+               for a in ent.root.ancestors)
 
 
 ORG_NAME_WORDS = {"inc", "ltd", "llc", "corp", "co", "plc", "group", "company", "bank", "university", "council",
@@ -680,7 +770,8 @@ def _chain_head(ctx: _Context, span) -> Optional[str]:
         t = doc[j]
         if t.ent_type_ == "PERSON":
             ent = next((e for e in _ents(doc) if e.start <= j < e.end and e.label_ == "PERSON"), None)
-            if ent is None or ent.end >= len(doc) or doc[ent.end].text != "," or ctx.qmask[ent.start_char]:
+            if ent is None or ent.end >= len(doc) or doc[ent.end].text != "," or ctx.qmask[ent.start_char] \
+                    or _in_fronted_verb_phrase(ctx, ent):
                 return None
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
         if t.pos_ in ("VERB", "AUX", "PRON") or (t.is_punct and t.text != ",") or t.is_sent_start or "\n" in t.text:
@@ -805,6 +896,28 @@ def _passive_cue(doc, c) -> bool:
         return not any(x.dep_ in ("nsubjpass", "nsubj") for x in verb.children)
     return verb.dep_ in ("advcl", "acl") and not any(x.dep_ in ("aux", "nsubj", "nsubjpass") for x in verb.children) \
         and verb.i == verb.sent.start  # "Asked whether ...": a participle opening its sentence
+
+
+def _passive_patient(doc, c) -> Optional[str]:
+    """The person a passive cue with a "by" agent is about ("Peter Hale was accused by Maria Lopez
+    of ..."): the subject of the passive, when a PERSON name, else None."""
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue) or not any(x.dep_ == "agent" for x in cue.root.children):
+        return None
+    subj = next((x for x in cue.root.children if x.dep_ == "nsubjpass"), None)
+    ent = next((e for e in _ents(doc) if subj is not None and e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
+    return None if ent is None else _person_name(doc, ent.start_char, ent.end_char) or ent.text
+
+
+def _patient_agrees(ctx: _Context, pron: str, cur: _Cluster) -> bool:
+    """Whether the person the current speaker's passive cue was about may be the he/she as well
+    ("Peter Hale was accused by Maria Lopez of lying. He said ..."), the speaker's own gender not
+    settling it: two readings, no guess."""
+    patient = ctx.current_patient
+    if patient is None or _same_person(cur.name, patient):
+        return False
+    want = "m" if pron in MALE else "f"
+    return ctx.gender_of_names(patient) in (None, want) and ctx.gender_of(cur) in (None, want)
 
 
 def _relative_head(doc, src):
@@ -1128,6 +1241,7 @@ def resolve_speakers(claims, doc, text: str) -> None:
         assigned[i] = cl
         ctx.current, ctx.current_pos, ctx.current_end = cl, c.source.start, c.source.end
         ctx.current_group = _coordinated(doc, c.source)
+        ctx.current_patient = _passive_patient(doc, c)
         ctx.current_guessed = c.source.confidence <= CONF_AMBIGUOUS
         if cl.kind == "person":
             ctx.last_person = cl
