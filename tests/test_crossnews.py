@@ -857,3 +857,45 @@ def test_a_vague_measure_still_needs_shared_words():
     figs = [_stated("a", "Organisers said ", "40", 40, " stalls will open in the square."),
             _stated("b", "This year ", "55", 55, " stalls are booked, the council reported.")]
     assert [g for g in _specific_groups(figs, "count") if len(set(g)) > 1] == []
+
+
+def _converted(article, sentence, first, v1, u1, second, v2, u2):
+    """Two amounts of one made-up sentence, as the linker hands them: ``second`` right after
+    ``first`` (its conversion, or not)."""
+    s1, s2 = sentence.index(first), sentence.index(second)
+    return [_stated(article, sentence[:s1], first, v1, sentence[s1 + len(first):], start=100 + s1, unit=u1),
+            _stated(article, sentence[:s2], second, v2, sentence[s2 + len(second):], start=100 + s2, unit=u2)]
+
+
+@pytest.mark.parametrize("sentence, second", [
+    ("Thieves took jewels worth 3 million euros ($3.9 million) from the vault.", "$3.9 million"),
+    ("Thieves took jewels worth 3 million euros, or about $3.9 million, from the vault.", "$3.9 million"),
+    ("Thieves took jewels worth 3 million euros, the equivalent of $3.9 million, from the vault.", "$3.9 million"),
+])
+def test_an_amount_given_in_two_currencies_groups_with_either(sentence, second):
+    """"3 million euros ($3.9 million)": one amount in two currencies, so it groups with another
+    outlet's "3 million euros" and a third's "$3.9 million" (no exchange rate: only because the
+    article converts it itself); the two currencies are never compared with each other."""
+    from newsledger.link.claims import group_story
+
+    figs = _converted("a", sentence, "3 million euros", 3e6, "euros", second, 3.9e6, "$") + [
+        _stated("b", "Police said thieves took jewels worth ", "3 million euros", 3e6, " from a vault.", unit="euros"),
+        _stated("c", "Thieves escaped with jewels worth ", "$3.9 million", 3.9e6, " from the vault.", unit="$")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "a", "b", "c"]
+    assert g["verdict"] == "agree", g["reason"]
+    assert g["range"] == [3e6, 3e6]  # the values of one currency
+
+
+def test_two_amounts_in_two_currencies_are_no_conversion_unless_the_article_says_so():
+    """"3 million euros and $3.9 million": two amounts (a list), not one in two currencies; so
+    another outlet's "3 million euros" and a third's "$3.9 million" stay in two groups."""
+    from newsledger.link.claims import group_story
+
+    sentence = "Thieves took jewels worth 3 million euros and $3.9 million in cash from the vault."
+    pair = _converted("a", sentence, "3 million euros", 3e6, "euros", "$3.9 million", 3.9e6, "$")
+    figs = pair + [
+        _stated("b", "Police said thieves took jewels worth ", "3 million euros", 3e6, " from a vault.", unit="euros"),
+        _stated("c", "Thieves escaped with ", "$3.9 million", 3.9e6, " in cash from the vault.", unit="$")]
+    groups = sorted(sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs))
+    assert groups == [["a", "b"], ["a", "c"]]
