@@ -899,3 +899,19 @@ def test_two_amounts_in_two_currencies_are_no_conversion_unless_the_article_says
         _stated("c", "Thieves escaped with ", "$3.9 million", 3.9e6, " in cash from the vault.", unit="$")]
     groups = sorted(sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs))
     assert groups == [["a", "b"], ["a", "c"]]
+
+
+def test_an_age_before_a_place_and_a_common_noun_is_no_name():
+    """"the 27-year-old Ohio native" and "a 61-year-old Dayton woman": the age of the native or
+    the woman, not of a person called Ohio or Dayton; so it joins the one named person of that
+    age ("Ivo Brandt, 27,"), as an unnamed age does. "the 27-year-old Brandt" stays Brandt's."""
+    from newsledger.link.claims import group_story
+
+    assert measure("The club will not sign the ", "27-year-old", " Ohio native.", "year-old").about is None
+    assert measure("Police found a ", "61-year-old", " Dayton woman at home.", "year-old").about is None
+    assert measure("The club will not sign the ", "27-year-old", " Brandt this winter.", "year-old").about == "brandt"
+    figs = [_stated("a", "Ivo Brandt, ", "27", 27, ", hit 30 home runs last season."),
+            _stated("b", "Two clubs said they would not bid for the ", "27-year-old", 27, " Ohio native.",
+                    unit="year-old")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]

@@ -172,6 +172,17 @@ def _surname(run: str) -> Optional[str]:
 
 
 _NOUN_AFTER = re.compile(r"^\s+[a-z]")  # a common noun right after an age: "the 35-year-old deputy"
+_RUN_THEN_WORD = re.compile(r"^\s+(?:[A-Z][\w'’.-]+\s+){1,3}([a-z]+)\b")
+
+
+def _noun_after(after: str) -> bool:
+    """Whether a common noun of a person follows an age, straight or after a place or
+    nationality that qualifies it ("the 35-year-old deputy", "the 28-year-old Maryland
+    native", "a 66-year-old Burnsville woman"): the age is that noun's, not a name's."""
+    if _NOUN_AFTER.match(after):
+        return True
+    m = _RUN_THEN_WORD.match(after)
+    return m is not None and _singular(m.group(1)) in PEOPLE | PERSONS | {"native"}
 
 
 def person_near(before: str, after: str, earlier: bool = True) -> Optional[str]:
@@ -182,7 +193,7 @@ def person_near(before: str, after: str, earlier: bool = True) -> Optional[str]:
     if who:
         return who
     m = re.match(r"^[^.;:A-Z]{0,30}?\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})", after)
-    if m and _surname(m.group(1)):
+    if m and _surname(m.group(1)) and not _noun_after(" " + after[m.start(1):]):
         return _surname(m.group(1))
     if not earlier:
         return None
@@ -304,7 +315,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
             or (not u and _apposed_age(before, text, after)) or _AGED.search(before):
         # "charged with murdering the 35-year-old deputy": the deputy's age, not the one named before
         return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after,
-                                                        earlier=not (u and _NOUN_AFTER.match(after))))
+                                                        earlier=not (u and _noun_after(after))))
     if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or (not u and _magnitude(before, text, after)):
         return Measure("magnitude", "magnitude")
     if _calibre(ws, after):
