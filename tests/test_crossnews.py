@@ -915,3 +915,20 @@ def test_an_age_before_a_place_and_a_common_noun_is_no_name():
                     unit="year-old")]
     (g,) = group_story("s", [], figs)
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
+def test_a_scale_word_before_a_currency_is_an_amount():
+    """A headline's "3 mn-euro jewel heist" (the reader gives "3" with the unit "mn-euro jewel
+    heist") is three million euros, and "R39 million" an amount in rand, not a count of heists or
+    of "zar"; the headline's amount groups with another outlet's "3 million euros"."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    heist = measure("Lyon hit by ", "3", " mn-euro jewel heist", "mn-euro jewel heist")
+    assert (group_key(heist), heist.factor) == (("amount", "EUR"), 1e6)
+    assert group_key(measure("a haul worth ", "R39 million", ", police said.", "ZAR")) == ("amount", "ZAR")
+    figs = [dict(_stated("a", "Lyon hit by ", "3", 3, " mn-euro jewel heist", unit="mn-euro jewel heist"),
+                 where="title"),
+            _stated("b", "Thieves took jewels worth ", "3 million euros", 3e6, " from a shop in Lyon.", unit="euros")]
+    (g,) = group_story("s", [], figs)
+    assert g["verdict"] == "agree", g["reason"]

@@ -37,7 +37,7 @@ UNITS: dict[str, tuple[str, float]] = {
 }
 CURRENCY = {"usd": "USD", "dollar": "USD", "$": "USD", "us$": "USD", "eur": "EUR", "euro": "EUR",
             "€": "EUR", "gbp": "GBP", "pound sterling": "GBP", "£": "GBP", "yen": "JPY", "jpy": "JPY",
-            "yuan": "CNY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB"}
+            "yuan": "CNY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "zar": "ZAR", "rand": "ZAR"}
 CENTS = {"usd-cent": ("USD", 0.01), "cent": ("USD", 0.01), "eur-cent": ("EUR", 0.01)}
 PEOPLE = {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child",
           "men", "women", "children", "adult", "casualty", "body", "passenger", "worker", "employee"}
@@ -320,12 +320,9 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure("magnitude", "magnitude")
     if _calibre(ws, after):
         return Measure("calibre", "calibre")
-    if u in CENTS:
-        cur, f = CENTS[u]
-        return Measure("amount:" + (state(before, after) or "-"), cur, f)
-    for key in (u, ws[0] if ws else ""):
-        if key in CURRENCY:
-            return Measure("amount:" + (state(before, after) or "-"), CURRENCY[key])
+    money = _currency(u, ws)
+    if money is not None:
+        return Measure("amount:" + (state(before, after) or "-"), *money)
     area = _area(ws, after)
     if area is not None:
         return area
@@ -346,6 +343,23 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure("count:" + (st or "-"), None)
     return Measure(f"count:{noun}" + (f":{st}" if st in KEYED_STATES
                                      and noun not in ("troop", "job") else ""), noun)
+
+
+SCALE_WORDS = {"mn": 1e6, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}  # "a 2 mn-euro heist"
+
+
+def _currency(u: str, ws: list[str]) -> Optional[tuple[str, float]]:
+    """The currency of a figure's unit and the factor into it: a cent, a currency word or sign
+    leading the unit ("euro jewellery heist"), or one after a scale word ("mn-euro heist": the
+    figure "2" counts millions); None for any other unit."""
+    if u in CENTS:
+        return CENTS[u]
+    for key in (u, ws[0] if ws else ""):
+        if key in CURRENCY:
+            return CURRENCY[key], 1.0
+    if len(ws) > 1 and ws[0] in SCALE_WORDS and ws[1] in CURRENCY:
+        return CURRENCY[ws[1]], SCALE_WORDS[ws[0]]
+    return None
 
 
 STAFF = {"worker", "employee", "staff"}
