@@ -932,3 +932,17 @@ def test_a_scale_word_before_a_currency_is_an_amount():
             _stated("b", "Thieves took jewels worth ", "3 million euros", 3e6, " from a shop in Lyon.", unit="euros")]
     (g,) = group_story("s", [], figs)
     assert g["verdict"] == "agree", g["reason"]
+
+
+def test_a_distance_given_in_two_units_groups_with_either_and_its_rounding_is_no_conflict():
+    """"12 km (7 miles)": one distance in two units; 7 miles is 11.3 km, the article's rounding,
+    so another outlet's "12 km" and a third's "7 miles" join it and the group agrees."""
+    from newsledger.link.claims import group_story
+
+    sentence = "The quake struck 12 km (7 miles) east of Varno, officials said."
+    figs = _converted("a", sentence, "12 km", 12, "km", "7 miles", 7, "miles") + [
+        _stated("b", "The quake struck ", "12 km", 12, " east of Varno.", unit="km"),
+        _stated("c", "The epicentre was ", "7 miles", 7, " east of Varno, officials said.", unit="miles")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "a", "b", "c"]
+    assert g["verdict"] == "agree", g["reason"]

@@ -467,13 +467,15 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
         by_key.setdefault(m["_key"], []).append(m)
     comps = [(key, comp) for key, ms in by_key.items()
              for comp in _figure_clusters(ms, _threshold(key), is_specific(key))]
-    for keys, comp in _join_conversions(comps, conversions(figs)):
+    converted = conversions(figs)
+    for keys, comp in _join_conversions(comps, converted):
         arts = {m["article_id"] for m in comp}
         names = {m["name"] for m in comp}
         if len(comp) < 2 or (len(arts) < 2 and len(names) < 2):
             continue
         label = " / ".join(_measure_label(k) for k in keys)
-        groups.append(_sized(_figure_group(story_id, label, earliest(comp), _threshold(keys[0])), len(comp)))
+        group = _figure_group(story_id, label, earliest(comp), _threshold(keys[0]), _converted_units(comp, converted))
+        groups.append(_sized(group, len(comp)))
     # propositions: marked stances (denies, cannot confirm, claims responsibility) with the
     # claims they answer
     marked = [m for m in stances if m["stance"] in MARKED]
@@ -493,20 +495,40 @@ _CONVERSION = re.compile(r"^\s*(?:\(|,?\s*or|,?\s*(?:the\s+)?equivalent\s+(?:of|
 CONVERSION_GAP = 30  # characters at most between an amount and its conversion
 
 
+def _unit(m: dict) -> tuple:
+    """A figure member's unit: its dimension and the factor into it (km and miles differ)."""
+    return m.get("dimension"), m.get("scale") or 1.0
+
+
+def _two_units(a: dict, b: dict) -> bool:
+    """Whether two members are in two currencies, or two units of one dimension (km, miles)."""
+    if a["_key"][0] == "amount" == b["_key"][0]:
+        return a["dimension"] != b["dimension"]
+    return a["dimension"] == b["dimension"] and a["dimension"] in DIMENSIONS and _unit(a) != _unit(b)
+
+
 def conversions(figs: list[dict]) -> list[tuple[dict, dict]]:
-    """Pairs of figure members that one article gives as one amount in two currencies, the
-    second right after the first ("2 million euros ($2.6 million)"): no exchange rate is known
-    here, so only the article's own conversion says that two currencies name one figure."""
-    amounts = sorted((m for m in figs if m["_key"][0] == "amount" and m.get("start") is not None),
-                     key=lambda m: (m["article_id"], m["where"], m["start"]))
+    """Pairs of figure members that one article gives as one figure in two units, the second
+    right after the first ("2 million euros ($2.6 million)", "seven km (4 miles)"): no exchange
+    rate is known here, and a conversion is rounded, so only the article's own conversion says
+    that the two name one figure."""
+    measured = sorted((m for m in figs if (m["_key"][0] == "amount" or m["dimension"] in DIMENSIONS)
+                       and m.get("start") is not None), key=lambda m: (m["article_id"], m["where"], m["start"]))
     out = []
-    for a, b in zip(amounts, amounts[1:]):
-        if (a["article_id"], a["where"]) != (b["article_id"], b["where"]) or a["dimension"] == b["dimension"]:
+    for a, b in zip(measured, measured[1:]):
+        if (a["article_id"], a["where"]) != (b["article_id"], b["where"]) or not _two_units(a, b):
             continue
         gap = b["start"] - a["start"] - len(a.get("figure") or "")
         if 0 <= gap <= CONVERSION_GAP and _CONVERSION.match(a["_after"][:gap]):
             out.append((a, b))
     return out
+
+
+def _converted_units(comp: list[dict], pairs: list[tuple[dict, dict]]) -> set:
+    """The unit pairs an article of the group converts between (``{km, miles}``): two members
+    in them are not compared, the article's rounding being no disagreement."""
+    ids = {id(m) for m in comp}
+    return {frozenset((_unit(a), _unit(b))) for a, b in pairs if id(a) in ids}
 
 
 def _root(parent: list[int], i: int) -> int:
@@ -903,15 +925,19 @@ def _direct(a: dict, b: dict, thr: float) -> bool:
     return bool(ka and kb) and _overlap(ka, kb, a.get("_who") or set(), b.get("_who") or set()) >= thr
 
 
-def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0) -> dict:
+def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0,
+                  converted: frozenset = frozenset()) -> dict:
     """A figure group; its verdict is read from the pairs of members linked directly (two
-    figures joined only through a third say less about each other)."""
+    figures joined only through a third say less about each other). Two members in two
+    currencies, or in two units that ``converted`` holds, are not compared (see
+    :func:`conversions`)."""
     pairs = []
     seen = set()
     for i, a in enumerate(comp):
         for b in comp[i + 1:]:
-            if a["claim_id"] == b["claim_id"] or a.get("dimension") != b.get("dimension"):
-                continue  # two currencies of one amount: no exchange rate to compare them by
+            if a["claim_id"] == b["claim_id"] or a.get("dimension") != b.get("dimension") \
+                    or frozenset((_unit(a), _unit(b))) in converted:
+                continue
             key = tuple(sorted([(a["name"], a["figure"]), (b["name"], b["figure"])]))
             if key in seen:
                 continue
