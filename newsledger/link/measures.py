@@ -9,7 +9,8 @@ that dimension (minutes -> seconds: 60; miles -> metres: 1,609.344), and what it
 when the measure belongs to one person (an age: the person named just before it).
 
 Currencies are never converted into each other (no exchange rates): ``USD`` and ``EUR`` figures
-stay apart. No external knowledge: unit tables and cue words only.
+stay apart, unless an article gives one amount in both (see ``claims.conversions``). No external
+knowledge: unit tables and cue words only.
 """
 from __future__ import annotations
 
