@@ -946,3 +946,20 @@ def test_a_distance_given_in_two_units_groups_with_either_and_its_rounding_is_no
     (g,) = group_story("s", [], figs)
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "a", "b", "c"]
     assert g["verdict"] == "agree", g["reason"]
+
+
+def test_a_record_in_words_is_the_record():
+    """"a career record of 31 wins and two defeats" is the record 31-2, so it groups with
+    another outlet's "improved to 31-2"; "31 wins this year" alone stays a count of wins."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    assert measure("He improved to a career record of ", "31", " wins and two defeats.", "wins").name == "record:31-2"
+    assert measure("She has ", "31", " victories against two losses.", "victories").name == "record:31-2"
+    assert measure("He has ", "31", " wins this year.", "wins").name == "count:win"
+    figs = [_stated("a", "Dario Velk improved to a career record of ", "31", 31, " wins and two defeats.",
+                    unit="wins"),
+            _stated("b", "Velk, the champion, improved to ", "31-2", 31, " with 20 knockouts.")]
+    assert [group_key(measure(f["before"], f["text"], f["after"], f["unit"])) for f in figs] == [("record:31-2",)] * 2
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]

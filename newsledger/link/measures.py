@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from newsledger.analyze.quantities import word_or_digit
+
 # unit word (singular, lower case) -> (dimension, factor into that dimension)
 UNITS: dict[str, tuple[str, float]] = {
     **{w: ("seconds", 1.0) for w in ("second", "sec", "s")},
@@ -287,6 +289,19 @@ def _record_noun(ws: list[str], text: str) -> bool:
     return ws in (["start"], ["season"], ["record"]) and _RECORD.match(text.strip()) is not None
 
 
+_WINS_LOSSES = re.compile(r"^\s*(?:wins?|victories)\s+(?:and|against|to)\s+([\w-]+)\s+(?:loss(?:es)?|defeats?)\b", re.I)
+
+
+def wins_and_losses(text: str, after: str) -> Optional[str]:
+    """A record written in words ("58 wins and three defeats", "40 victories against two
+    losses") as "W-L"; None for any other figure."""
+    m = _WINS_LOSSES.match(after)
+    wins, losses = (word_or_digit(text.strip()), word_or_digit(m.group(1))) if m else (None, None)
+    if wins is None or losses is None or not (wins.is_integer() and losses.is_integer()):
+        return None
+    return f"{int(wins)}-{int(losses)}"
+
+
 def win_loss(before: str, text: str, after: str) -> Optional[str]:
     """A win-loss record ("a record of 9-14", "the Sixers (9-14)", "he was 162-139") as "W-L",
     its number read whole ("9-14") or split ("9" then "-14"); "" for the tail of a split one
@@ -305,7 +320,7 @@ def win_loss(before: str, text: str, after: str) -> Optional[str]:
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
-    rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else None
+    rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else wins_and_losses(text, after)
     if rec is not None:  # one record is one figure: its key holds both numbers
         return Measure("record:" + rec, "record") if rec else Measure("count:-", None)
     u = " ".join(ws)
