@@ -857,3 +857,109 @@ def test_a_vague_measure_still_needs_shared_words():
     figs = [_stated("a", "Organisers said ", "40", 40, " stalls will open in the square."),
             _stated("b", "This year ", "55", 55, " stalls are booked, the council reported.")]
     assert [g for g in _specific_groups(figs, "count") if len(set(g)) > 1] == []
+
+
+def _converted(article, sentence, first, v1, u1, second, v2, u2):
+    """Two amounts of one made-up sentence, as the linker hands them: ``second`` right after
+    ``first`` (its conversion, or not)."""
+    s1, s2 = sentence.index(first), sentence.index(second)
+    return [_stated(article, sentence[:s1], first, v1, sentence[s1 + len(first):], start=100 + s1, unit=u1),
+            _stated(article, sentence[:s2], second, v2, sentence[s2 + len(second):], start=100 + s2, unit=u2)]
+
+
+@pytest.mark.parametrize("sentence, second", [
+    ("Thieves took jewels worth 3 million euros ($3.9 million) from the vault.", "$3.9 million"),
+    ("Thieves took jewels worth 3 million euros, or about $3.9 million, from the vault.", "$3.9 million"),
+    ("Thieves took jewels worth 3 million euros, the equivalent of $3.9 million, from the vault.", "$3.9 million"),
+])
+def test_an_amount_given_in_two_currencies_groups_with_either(sentence, second):
+    """"3 million euros ($3.9 million)": one amount in two currencies, so it groups with another
+    outlet's "3 million euros" and a third's "$3.9 million" (no exchange rate: only because the
+    article converts it itself); the two currencies are never compared with each other."""
+    from newsledger.link.claims import group_story
+
+    figs = _converted("a", sentence, "3 million euros", 3e6, "euros", second, 3.9e6, "$") + [
+        _stated("b", "Police said thieves took jewels worth ", "3 million euros", 3e6, " from a vault.", unit="euros"),
+        _stated("c", "Thieves escaped with jewels worth ", "$3.9 million", 3.9e6, " from the vault.", unit="$")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "a", "b", "c"]
+    assert g["verdict"] == "agree", g["reason"]
+    assert g["range"] == [3e6, 3e6]  # the values of one currency
+
+
+def test_two_amounts_in_two_currencies_are_no_conversion_unless_the_article_says_so():
+    """"3 million euros and $3.9 million": two amounts (a list), not one in two currencies; so
+    another outlet's "3 million euros" and a third's "$3.9 million" stay in two groups."""
+    from newsledger.link.claims import group_story
+
+    sentence = "Thieves took jewels worth 3 million euros and $3.9 million in cash from the vault."
+    pair = _converted("a", sentence, "3 million euros", 3e6, "euros", "$3.9 million", 3.9e6, "$")
+    figs = pair + [
+        _stated("b", "Police said thieves took jewels worth ", "3 million euros", 3e6, " from a vault.", unit="euros"),
+        _stated("c", "Thieves escaped with ", "$3.9 million", 3.9e6, " in cash from the vault.", unit="$")]
+    groups = sorted(sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs))
+    assert groups == [["a", "b"], ["a", "c"]]
+
+
+def test_an_age_before_a_place_and_a_common_noun_is_no_name():
+    """"the 27-year-old Ohio native" and "a 61-year-old Dayton woman": the age of the native or
+    the woman, not of a person called Ohio or Dayton; so it joins the one named person of that
+    age ("Ivo Brandt, 27,"), as an unnamed age does. "the 27-year-old Brandt" stays Brandt's."""
+    from newsledger.link.claims import group_story
+
+    assert measure("The club will not sign the ", "27-year-old", " Ohio native.", "year-old").about is None
+    assert measure("Police found a ", "61-year-old", " Dayton woman at home.", "year-old").about is None
+    assert measure("The club will not sign the ", "27-year-old", " Brandt this winter.", "year-old").about == "brandt"
+    figs = [_stated("a", "Ivo Brandt, ", "27", 27, ", hit 30 home runs last season."),
+            _stated("b", "Two clubs said they would not bid for the ", "27-year-old", 27, " Ohio native.",
+                    unit="year-old")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
+def test_a_scale_word_before_a_currency_is_an_amount():
+    """A headline's "3 mn-euro jewel heist" (the reader gives "3" with the unit "mn-euro jewel
+    heist") is three million euros, and "R39 million" an amount in rand, not a count of heists or
+    of "zar"; the headline's amount groups with another outlet's "3 million euros"."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    heist = measure("Lyon hit by ", "3", " mn-euro jewel heist", "mn-euro jewel heist")
+    assert (group_key(heist), heist.factor) == (("amount", "EUR"), 1e6)
+    assert group_key(measure("a haul worth ", "R39 million", ", police said.", "ZAR")) == ("amount", "ZAR")
+    figs = [dict(_stated("a", "Lyon hit by ", "3", 3, " mn-euro jewel heist", unit="mn-euro jewel heist"),
+                 where="title"),
+            _stated("b", "Thieves took jewels worth ", "3 million euros", 3e6, " from a shop in Lyon.", unit="euros")]
+    (g,) = group_story("s", [], figs)
+    assert g["verdict"] == "agree", g["reason"]
+
+
+def test_a_distance_given_in_two_units_groups_with_either_and_its_rounding_is_no_conflict():
+    """"12 km (7 miles)": one distance in two units; 7 miles is 11.3 km, the article's rounding,
+    so another outlet's "12 km" and a third's "7 miles" join it and the group agrees."""
+    from newsledger.link.claims import group_story
+
+    sentence = "The quake struck 12 km (7 miles) east of Varno, officials said."
+    figs = _converted("a", sentence, "12 km", 12, "km", "7 miles", 7, "miles") + [
+        _stated("b", "The quake struck ", "12 km", 12, " east of Varno.", unit="km"),
+        _stated("c", "The epicentre was ", "7 miles", 7, " east of Varno, officials said.", unit="miles")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "a", "b", "c"]
+    assert g["verdict"] == "agree", g["reason"]
+
+
+def test_a_record_in_words_is_the_record():
+    """"a career record of 31 wins and two defeats" is the record 31-2, so it groups with
+    another outlet's "improved to 31-2"; "31 wins this year" alone stays a count of wins."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    assert measure("He improved to a career record of ", "31", " wins and two defeats.", "wins").name == "record:31-2"
+    assert measure("She has ", "31", " victories against two losses.", "victories").name == "record:31-2"
+    assert measure("He has ", "31", " wins this year.", "wins").name == "count:win"
+    figs = [_stated("a", "Dario Velk improved to a career record of ", "31", 31, " wins and two defeats.",
+                    unit="wins"),
+            _stated("b", "Velk, the champion, improved to ", "31-2", 31, " with 20 knockouts.")]
+    assert [group_key(measure(f["before"], f["text"], f["after"], f["unit"])) for f in figs] == [("record:31-2",)] * 2
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]

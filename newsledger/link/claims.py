@@ -340,6 +340,7 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_other"] = counts_others(after)
     m["_listed"] = in_respective_list(after)
     m["_stage"] = legal_stage(before)
+    m["_after"] = after[:CONVERSION_GAP]
     start = q.get("start")  # the figure's sentence: its other figures are other quantities
     m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
@@ -464,15 +465,17 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
     by_key: dict[tuple, list[dict]] = {}
     for m in figs:
         by_key.setdefault(m["_key"], []).append(m)
-    for key, ms in by_key.items():
-        for comp in _figure_clusters(ms, _threshold(key), is_specific(key)):
-            arts = {m["article_id"] for m in comp}
-            names = {m["name"] for m in comp}
-            if len(comp) < 2 or (len(arts) < 2 and len(names) < 2):
-                continue
-            kept = earliest(comp)
-            groups.append(_sized(_figure_group(story_id, _measure_label(key), kept, _threshold(key)),
-                                 len(comp)))
+    comps = [(key, comp) for key, ms in by_key.items()
+             for comp in _figure_clusters(ms, _threshold(key), is_specific(key))]
+    converted = conversions(figs)
+    for keys, comp in _join_conversions(comps, converted):
+        arts = {m["article_id"] for m in comp}
+        names = {m["name"] for m in comp}
+        if len(comp) < 2 or (len(arts) < 2 and len(names) < 2):
+            continue
+        label = " / ".join(_measure_label(k) for k in keys)
+        group = _figure_group(story_id, label, earliest(comp), _threshold(keys[0]), _converted_units(comp, converted))
+        groups.append(_sized(group, len(comp)))
     # propositions: marked stances (denies, cannot confirm, claims responsibility) with the
     # claims they answer
     marked = [m for m in stances if m["stance"] in MARKED]
@@ -483,6 +486,72 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
                 continue
             groups.append(_sized(_stance_group(story_id, earliest(comp)), len(comp)))
     return groups
+
+
+# what stands between an amount and the same amount in another currency, as the article gives
+# it: "2 million euros ($2.6 million)", "£5m, or about $8m", "€3m, the equivalent of $3.9m"
+_CONVERSION = re.compile(r"^\s*(?:\(|,?\s*or|,?\s*(?:the\s+)?equivalent\s+(?:of|to))\s*"
+                         r"(?:(?:about|around|roughly|some|approximately|nearly|almost|an estimated)\s+)?$", re.I)
+CONVERSION_GAP = 30  # characters at most between an amount and its conversion
+
+
+def _unit(m: dict) -> tuple:
+    """A figure member's unit: its dimension and the factor into it (km and miles differ)."""
+    return m.get("dimension"), m.get("scale") or 1.0
+
+
+def _two_units(a: dict, b: dict) -> bool:
+    """Whether two members are in two currencies, or two units of one dimension (km, miles)."""
+    if a["_key"][0] == "amount" == b["_key"][0]:
+        return a["dimension"] != b["dimension"]
+    return a["dimension"] == b["dimension"] and a["dimension"] in DIMENSIONS and _unit(a) != _unit(b)
+
+
+def conversions(figs: list[dict]) -> list[tuple[dict, dict]]:
+    """Pairs of figure members that one article gives as one figure in two units, the second
+    right after the first ("2 million euros ($2.6 million)", "seven km (4 miles)"): no exchange
+    rate is known here, and a conversion is rounded, so only the article's own conversion says
+    that the two name one figure."""
+    measured = sorted((m for m in figs if (m["_key"][0] == "amount" or m["dimension"] in DIMENSIONS)
+                       and m.get("start") is not None), key=lambda m: (m["article_id"], m["where"], m["start"]))
+    out = []
+    for a, b in zip(measured, measured[1:]):
+        if (a["article_id"], a["where"]) != (b["article_id"], b["where"]) or not _two_units(a, b):
+            continue
+        gap = b["start"] - a["start"] - len(a.get("figure") or "")
+        if 0 <= gap <= CONVERSION_GAP and _CONVERSION.match(a["_after"][:gap]):
+            out.append((a, b))
+    return out
+
+
+def _converted_units(comp: list[dict], pairs: list[tuple[dict, dict]]) -> set:
+    """The unit pairs an article of the group converts between (``{km, miles}``): two members
+    in them are not compared, the article's rounding being no disagreement."""
+    ids = {id(m) for m in comp}
+    return {frozenset((_unit(a), _unit(b))) for a, b in pairs if id(a) in ids}
+
+
+def _root(parent: list[int], i: int) -> int:
+    """Union-find: the root of ``i`` (halving the path on the way)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _join_conversions(comps: list[tuple[tuple, list[dict]]], pairs: list[tuple[dict, dict]]):
+    """The figure clusters of a story, ``(key, members)``, those holding the two sides of one
+    article's conversion (see :func:`conversions`) made one: ``(keys, members)``."""
+    parent = list(range(len(comps)))
+    at = {id(m): i for i, (_k, comp) in enumerate(comps) for m in comp}
+    for a, b in pairs:
+        parent[_root(parent, at[id(a)])] = _root(parent, at[id(b)])
+    joined: dict[int, list[int]] = {}
+    for i in range(len(comps)):
+        joined.setdefault(_root(parent, i), []).append(i)
+    for idx in joined.values():
+        keys = tuple(dict.fromkeys(comps[i][0] for i in idx))
+        yield keys, [m for i in idx for m in comps[i][1]]
 
 
 # content-word overlap two figures of one measure need when their values differ (tuned on the
@@ -856,14 +925,18 @@ def _direct(a: dict, b: dict, thr: float) -> bool:
     return bool(ka and kb) and _overlap(ka, kb, a.get("_who") or set(), b.get("_who") or set()) >= thr
 
 
-def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0) -> dict:
+def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0,
+                  converted: frozenset = frozenset()) -> dict:
     """A figure group; its verdict is read from the pairs of members linked directly (two
-    figures joined only through a third say less about each other)."""
+    figures joined only through a third say less about each other). Two members in two
+    currencies, or in two units that ``converted`` holds, are not compared (see
+    :func:`conversions`)."""
     pairs = []
     seen = set()
     for i, a in enumerate(comp):
         for b in comp[i + 1:]:
-            if a["claim_id"] == b["claim_id"]:
+            if a["claim_id"] == b["claim_id"] or a.get("dimension") != b.get("dimension") \
+                    or frozenset((_unit(a), _unit(b))) in converted:
                 continue
             key = tuple(sorted([(a["name"], a["figure"]), (b["name"], b["figure"])]))
             if key in seen:
@@ -887,7 +960,7 @@ def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0) 
     reason = reasons[0] if reasons else ""
     if others:
         reason += "; also " + others[0]
-    values = [m["value"] for m in comp]
+    values = [m["value"] for m in comp if m.get("dimension") == comp[0].get("dimension")]  # the first's currency
     members = mark_conflicts([_clean(m) for m in comp], pairs)
     return {"id": _gid("q-", story_id, comp), "story_id": story_id, "kind": "figure",
             "label": _label(comp, unit), "unit": unit, "verdict": verdict, "reason": reason,

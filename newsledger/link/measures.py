@@ -9,13 +9,16 @@ that dimension (minutes -> seconds: 60; miles -> metres: 1,609.344), and what it
 when the measure belongs to one person (an age: the person named just before it).
 
 Currencies are never converted into each other (no exchange rates): ``USD`` and ``EUR`` figures
-stay apart. No external knowledge: unit tables and cue words only.
+stay apart, unless an article gives one amount in both (see ``claims.conversions``). No external
+knowledge: unit tables and cue words only.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import Optional
+
+from newsledger.analyze.quantities import word_or_digit
 
 # unit word (singular, lower case) -> (dimension, factor into that dimension)
 UNITS: dict[str, tuple[str, float]] = {
@@ -37,7 +40,7 @@ UNITS: dict[str, tuple[str, float]] = {
 }
 CURRENCY = {"usd": "USD", "dollar": "USD", "$": "USD", "us$": "USD", "eur": "EUR", "euro": "EUR",
             "€": "EUR", "gbp": "GBP", "pound sterling": "GBP", "£": "GBP", "yen": "JPY", "jpy": "JPY",
-            "yuan": "CNY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB"}
+            "yuan": "CNY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "zar": "ZAR", "rand": "ZAR"}
 CENTS = {"usd-cent": ("USD", 0.01), "cent": ("USD", 0.01), "eur-cent": ("EUR", 0.01)}
 PEOPLE = {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child",
           "men", "women", "children", "adult", "casualty", "body", "passenger", "worker", "employee"}
@@ -172,6 +175,17 @@ def _surname(run: str) -> Optional[str]:
 
 
 _NOUN_AFTER = re.compile(r"^\s+[a-z]")  # a common noun right after an age: "the 35-year-old deputy"
+_RUN_THEN_WORD = re.compile(r"^\s+(?:[A-Z][\w'’.-]+\s+){1,3}([a-z]+)\b")
+
+
+def _noun_after(after: str) -> bool:
+    """Whether a common noun of a person follows an age, straight or after a place or
+    nationality that qualifies it ("the 35-year-old deputy", "the 28-year-old Maryland
+    native", "a 66-year-old Burnsville woman"): the age is that noun's, not a name's."""
+    if _NOUN_AFTER.match(after):
+        return True
+    m = _RUN_THEN_WORD.match(after)
+    return m is not None and _singular(m.group(1)) in PEOPLE | PERSONS | {"native"}
 
 
 def person_near(before: str, after: str, earlier: bool = True) -> Optional[str]:
@@ -182,7 +196,7 @@ def person_near(before: str, after: str, earlier: bool = True) -> Optional[str]:
     if who:
         return who
     m = re.match(r"^[^.;:A-Z]{0,30}?\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})", after)
-    if m and _surname(m.group(1)):
+    if m and _surname(m.group(1)) and not _noun_after(" " + after[m.start(1):]):
         return _surname(m.group(1))
     if not earlier:
         return None
@@ -275,6 +289,19 @@ def _record_noun(ws: list[str], text: str) -> bool:
     return ws in (["start"], ["season"], ["record"]) and _RECORD.match(text.strip()) is not None
 
 
+_WINS_LOSSES = re.compile(r"^\s*(?:wins?|victories)\s+(?:and|against|to)\s+([\w-]+)\s+(?:loss(?:es)?|defeats?)\b", re.I)
+
+
+def wins_and_losses(text: str, after: str) -> Optional[str]:
+    """A record written in words ("58 wins and three defeats", "40 victories against two
+    losses") as "W-L"; None for any other figure."""
+    m = _WINS_LOSSES.match(after)
+    wins, losses = (word_or_digit(text.strip()), word_or_digit(m.group(1))) if m else (None, None)
+    if wins is None or losses is None or not (wins.is_integer() and losses.is_integer()):
+        return None
+    return f"{int(wins)}-{int(losses)}"
+
+
 def win_loss(before: str, text: str, after: str) -> Optional[str]:
     """A win-loss record ("a record of 9-14", "the Sixers (9-14)", "he was 162-139") as "W-L",
     its number read whole ("9-14") or split ("9" then "-14"); "" for the tail of a split one
@@ -293,7 +320,7 @@ def win_loss(before: str, text: str, after: str) -> Optional[str]:
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
-    rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else None
+    rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else wins_and_losses(text, after)
     if rec is not None:  # one record is one figure: its key holds both numbers
         return Measure("record:" + rec, "record") if rec else Measure("count:-", None)
     u = " ".join(ws)
@@ -304,17 +331,14 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
             or (not u and _apposed_age(before, text, after)) or _AGED.search(before):
         # "charged with murdering the 35-year-old deputy": the deputy's age, not the one named before
         return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after,
-                                                        earlier=not (u and _NOUN_AFTER.match(after))))
+                                                        earlier=not (u and _noun_after(after))))
     if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or (not u and _magnitude(before, text, after)):
         return Measure("magnitude", "magnitude")
     if _calibre(ws, after):
         return Measure("calibre", "calibre")
-    if u in CENTS:
-        cur, f = CENTS[u]
-        return Measure("amount:" + (state(before, after) or "-"), cur, f)
-    for key in (u, ws[0] if ws else ""):
-        if key in CURRENCY:
-            return Measure("amount:" + (state(before, after) or "-"), CURRENCY[key])
+    money = _currency(u, ws)
+    if money is not None:
+        return Measure("amount:" + (state(before, after) or "-"), *money)
     area = _area(ws, after)
     if area is not None:
         return area
@@ -335,6 +359,23 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure("count:" + (st or "-"), None)
     return Measure(f"count:{noun}" + (f":{st}" if st in KEYED_STATES
                                      and noun not in ("troop", "job") else ""), noun)
+
+
+SCALE_WORDS = {"mn": 1e6, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}  # "a 2 mn-euro heist"
+
+
+def _currency(u: str, ws: list[str]) -> Optional[tuple[str, float]]:
+    """The currency of a figure's unit and the factor into it: a cent, a currency word or sign
+    leading the unit ("euro jewellery heist"), or one after a scale word ("mn-euro heist": the
+    figure "2" counts millions); None for any other unit."""
+    if u in CENTS:
+        return CENTS[u]
+    for key in (u, ws[0] if ws else ""):
+        if key in CURRENCY:
+            return CURRENCY[key], 1.0
+    if len(ws) > 1 and ws[0] in SCALE_WORDS and ws[1] in CURRENCY:
+        return CURRENCY[ws[1]], SCALE_WORDS[ws[0]]
+    return None
 
 
 STAFF = {"worker", "employee", "staff"}
