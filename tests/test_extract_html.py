@@ -206,3 +206,21 @@ def test_a_by_line_under_the_standfirst():
                   "a routine inspection.</p>")
     html = _made_up_page("", standfirst + "<div><span>Jane Roe |</span> <span>05.04.2025</span></div>")
     assert _byline_of(html) == ["Jane Roe"]
+
+
+def _with_jsonld(html: str, data: dict) -> str:
+    return html.replace("<head>", f'<head><script type="application/ld+json">{json.dumps(data)}</script>')
+
+
+def test_json_ld_authors_by_reference_and_organisations():
+    # made-up page: the article's author is a reference into the @graph, as Yoast writes it
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "Harbour bridge closed", "author": {"@id": "https://example.org/#/person/1"}},
+        {"@type": "Person", "@id": "https://example.org/#/person/1", "name": "Jane Roe"}]}
+    shown = _made_up_page("", '<div class="entry-meta">Jane Roe</div>')
+    assert _byline_of(_with_jsonld(shown, graph)) == ["Jane Roe"]
+    # the referenced account's name is nowhere on the page: the site's user who posted, not the author
+    assert _byline_of(_with_jsonld(_made_up_page("", ""), graph)) == []
+    # an author typed as an organisation is the publisher: the page's byline markup names the person
+    org = {"@type": "NewsArticle", "author": [{"@type": "Organization", "name": "Harbour Gazette Online"}]}
+    assert _byline_of(_with_jsonld(_made_up_page("", '<span class="byline">John Doe</span>'), org)) == ["John Doe"]

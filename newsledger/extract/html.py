@@ -424,36 +424,66 @@ _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting
                   "scholarlyarticle", "socialmediaposting", "techarticle"}
 
 
-def _jsonld(tree) -> dict[str, Any]:
-    """The first article-like JSON-LD object (flattening @graph and lists)."""
-    best: dict[str, Any] = {}
+def _ld_objects(tree) -> list[dict]:
+    """Every JSON object of the page's JSON-LD scripts, in reading order (lists and @graph flattened)."""
+    out: list[dict] = []
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
-            data = json.loads(script.text)
+            stack = [json.loads(script.text)]
         except ValueError:
             continue
-        stack = [data]
         while stack:
             obj = stack.pop(0)
             if isinstance(obj, list):
                 stack.extend(obj)
-                continue
-            if not isinstance(obj, dict):
-                continue
-            if "@graph" in obj:
-                stack.extend(obj["@graph"] if isinstance(obj["@graph"], list) else [obj["@graph"]])
-            types = obj.get("@type")
-            types = [types] if isinstance(types, str) else (types or [])
-            types = {str(t).lower() for t in types}
-            if types & _ARTICLE_TYPES:
-                if not best or ("webpage" in {str(t).lower() for t in [best.get("@type")] if t}
-                                and "webpage" not in types):
-                    best = obj
-                if types - {"webpage"}:
-                    return obj
+            elif isinstance(obj, dict):
+                if "@graph" in obj:
+                    stack.extend(obj["@graph"] if isinstance(obj["@graph"], list) else [obj["@graph"]])
+                out.append(obj)
+    return out
+
+
+def _ld_types(obj: dict) -> set[str]:
+    types = obj.get("@type")
+    return {str(t).lower() for t in ([types] if isinstance(types, str) else (types or []))}
+
+
+def _jsonld(tree) -> dict[str, Any]:
+    """The first article-like JSON-LD object (flattening @graph and lists), one of a type other than
+    a bare WebPage first. Its authors given by reference ({"@id": ...}, as Yoast writes them) are the
+    page's objects of that @id when the page shows their name: the reference names the site's user
+    account that posted the story, which on a newsroom's site is often not its author."""
+    objs = _ld_objects(tree)
+    articles = [o for o in objs if _ld_types(o) & _ARTICLE_TYPES]
+    best = next((o for o in articles if _ld_types(o) - {"webpage"}), articles[0] if articles else {})
+    if "@id" in json.dumps(best.get("author")):  # some author given by reference
+        best = {**best, "author": _ld_resolved(best["author"], objs, _visible_text(tree))}
     return best
+
+
+def _ld_resolved(value: Any, objs: list[dict], shown: str) -> Any:
+    """A JSON-LD value with each reference ({"@id": x} and no name) replaced by the object of that
+    @id, when the page has one and its name stands in the page's visible text ``shown``."""
+    if isinstance(value, list):
+        return [_ld_resolved(v, objs, shown) for v in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        found = next((o for o in objs if o.get("@id") == value["@id"] and isinstance(o.get("name"), str)), None)
+        if found and _clean(found["name"]) and _clean(found["name"]) in shown:
+            return found
+    return value
+
+
+def _visible_text(tree) -> str:
+    """The page's text as a reader sees it: no script or style element's text."""
+    parts: list[str] = []
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag not in ("script", "style") and el.text:
+            parts.append(el.text)
+        if el.tail:
+            parts.append(el.tail)
+    return _clean("".join(parts))
 
 
 def _names(value: Any) -> list[str]:
@@ -464,6 +494,13 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]
     return []
+
+
+def _ld_people(value: Any) -> list[str]:
+    """The names of JSON-LD authors, less those typed as an organisation (a publisher is no person)."""
+    items = value if isinstance(value, list) else [value]
+    return [n for v in items if not (isinstance(v, dict) and _ld_types(v) & {"organization", "newsmediaorganization"})
+            for n in _names(v)]
 
 
 def _first(*values: Any) -> Optional[str]:
@@ -584,7 +621,7 @@ def _given_first(value: str) -> str:
 def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
                 title: Optional[str] = None) -> tuple[list[str], Optional[str]]:
     agency: Optional[str] = None
-    kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
+    kinds: list[list[str]] = [_ld_people(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
         kinds[1] += [_given_first(v) if key == "dc.creator" else v for v in meta.get(key, []) if not v.startswith("http")]
     kinds.append([])
