@@ -224,3 +224,11 @@ def test_json_ld_authors_by_reference_and_organisations():
     # an author typed as an organisation is the publisher: the page's byline markup names the person
     org = {"@type": "NewsArticle", "author": [{"@type": "Organization", "name": "Harbour Gazette Online"}]}
     assert _byline_of(_with_jsonld(_made_up_page("", '<span class="byline">John Doe</span>'), org)) == ["John Doe"]
+
+
+def test_byline_label_before_the_names_and_weekday_before_the_date():
+    assert split_byline("Interview: Jane Roe")[0] == ["Jane Roe"]
+    assert split_byline("Text & Fotos: Jane Roe")[0] == ["Jane Roe"]
+    assert split_byline("Von Jane Roe Fr, 18. Oktober 2019")[0] == ["Jane Roe"]
+    assert split_byline("By Jane Roe, Friday March 11, 2015")[0] == ["Jane Roe"]
+    assert split_byline("By Anh Do, March 11, 2015")[0] == ["Anh Do"]  # "Do" is the surname here

@@ -379,17 +379,42 @@ def _phrase(words: list[str]) -> bool:
     return any(w[:1].islower() and w not in NAME_PARTICLES for w in words)
 
 
-def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
-    """Person names and agency from a byline string ("By A and B, Reuters")."""
-    s = _clean(raw)
-    agency = normalise_agency(s)
-    s = _BY_PREFIX.sub("", s)
+# a weekday written right before the by-line's date ("Von Jane Roe Fr, 18. Oktober 2019"): an
+# abbreviation only with its comma or dot ("Anh Do March 11" keeps "Do")
+_WEEKDAY_TAIL = re.compile(
+    r"\s+(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So|lun|mar|mer|jeu|ven|sam|dim)[.,]|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
+    r"Samstag|Sonnabend|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo)\b[.,]?)\s*$", re.I)
+# a label before the names ("Interview: Jane Roe", "Text & Fotos: Jane Roe")
+_LABEL_PREFIX = re.compile(r"^(?:(?:text|texte|texto|tekst)(?:\s*(?:&|und|and|et|y)\s*(?:fotos?|photos?|bilder))?|"
+                           r"interview|autor(?:in)?|author|auteur)\s*:\s*", re.I)
+
+
+def _byline_string(raw: str) -> str:
+    """The names' stretch of a byline string: the by-word or label before them, a "| ..." tail, a
+    date and the weekday before it after them taken off."""
+    s = _LABEL_PREFIX.sub("", _BY_PREFIX.sub("", _clean(raw)))
     s = _PIPE_TAIL.sub("", s)
     cut = date_start(s)
-    s = s[:cut] if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
-    s = re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+    if cut:  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go, and a weekday before them
+        s = _without_weekday(s[:cut])
+    return re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+
+
+def _without_weekday(s: str) -> str:
+    """``s`` less a weekday at its end, when it stands apart ("Jane Roe, Friday") or the name before
+    it keeps two words ("Jane Roe Fr," -> "Jane Roe"; "Anh Do," stays: "Do" is a surname there)."""
+    cut = _WEEKDAY_TAIL.sub("", s)
+    apart = cut.rstrip().endswith((",", ";", "|"))
+    return cut if cut != s and (apart or len(_BYLINE_SPLIT.split(cut)[-1].split()) >= 2) else s
+
+
+def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
+    """Person names and agency from a byline string ("By A and B, Reuters")."""
+    agency = normalise_agency(_clean(raw))
     names: list[str] = []
-    for part in _BYLINE_SPLIT.split(s):
+    for part in _BYLINE_SPLIT.split(_byline_string(raw)):
         part = part.strip(" .-–—:/()")
         if names and _ROLE_PART.search(part):
             break  # "A, Senior Staff Technologist, ACLU Speech, Privacy ...": the rest is A's role and employer
