@@ -232,3 +232,9 @@ def test_byline_label_before_the_names_and_weekday_before_the_date():
     assert split_byline("Von Jane Roe Fr, 18. Oktober 2019")[0] == ["Jane Roe"]
     assert split_byline("By Jane Roe, Friday March 11, 2015")[0] == ["Jane Roe"]
     assert split_byline("By Anh Do, March 11, 2015")[0] == ["Anh Do"]  # "Do" is the surname here
+
+
+def test_byline_keeps_the_dot_of_a_final_initial_or_suffix():
+    assert split_byline("By : Jane R.")[0] == ["Jane R."]
+    assert split_byline("By Perry Roe Jr.")[0] == ["Perry Roe Jr."]
+    assert split_byline("By Jane Roe.")[0] == ["Jane Roe"]  # a sentence's dot is no part of the name

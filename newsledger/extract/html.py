@@ -410,12 +410,20 @@ def _without_weekday(s: str) -> str:
     return cut if cut != s and (apart or len(_BYLINE_SPLIT.split(cut)[-1].split()) >= 2) else s
 
 
+_DOTTED_END = re.compile(r"(?:\b[A-ZÀ-ÖØ-Þ]|\bJr|\bSr)$")  # "Joe S.", "Perry Bacon Jr.": the dot is the name's
+
+
+def _keep_final_dot(raw: str, part: str) -> str:
+    """``part`` (``raw`` stripped) with its final dot back when that dot closes an initial or "Jr."."""
+    return part + "." if raw.rstrip(" -–—:/()").endswith(".") and _DOTTED_END.search(part) else part
+
+
 def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
     """Person names and agency from a byline string ("By A and B, Reuters")."""
     agency = normalise_agency(_clean(raw))
     names: list[str] = []
     for part in _BYLINE_SPLIT.split(_byline_string(raw)):
-        part = part.strip(" .-–—:/()")
+        part = _keep_final_dot(part, part.strip(" .-–—:/()"))
         if names and _ROLE_PART.search(part):
             break  # "A, Senior Staff Technologist, ACLU Speech, Privacy ...": the rest is A's role and employer
         if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(part):
