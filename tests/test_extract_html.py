@@ -238,3 +238,15 @@ def test_byline_keeps_the_dot_of_a_final_initial_or_suffix():
     assert split_byline("By : Jane R.")[0] == ["Jane R."]
     assert split_byline("By Perry Roe Jr.")[0] == ["Perry Roe Jr."]
     assert split_byline("By Jane Roe.")[0] == ["Jane Roe"]  # a sentence's dot is no part of the name
+
+
+def test_byline_spaced_dash_and_relative_time():
+    assert split_byline("Posted by Jane Roe and John Doe - Harbour Safety team")[0] == ["Jane Roe", "John Doe"]
+    assert split_byline("Jane Roe, Maria Okafor y John DoeHace 13 horas Tiempo de lectura: 4 minutos")[0] == \
+        ["Jane Roe", "Maria Okafor", "John Doe"]
+    assert split_byline("By Jane Roe 2 hours ago")[0] == ["Jane Roe"]
+
+
+def test_a_meta_author_holding_a_link_is_a_credit():
+    html = _made_up_page("").replace("<head>", '<head><meta name="author" content="Kalle Meier - http://kalle.example">')
+    assert _byline_of(html) == []

@@ -350,7 +350,7 @@ def normalise_agency(s: str) -> Optional[str]:
     return A.short_name(s)
 
 
-_BYLINE_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|;|\|)\s*", re.I)
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|;|\||(?<=\s)[-–—](?=\s))\s*", re.I)
 _BYLINE_JUNK = re.compile(
     r"https?://|www\.|@|\bstaff\b|\bteam\b|\bdesk\b|\beditor(?:s|ial)?\b|\bnews\b|\bagenc(?:y|ies)\b|"
     r"\bredaktion\b|\bcorrespondent\b|\breporter\b|\bwriter\b|\bcontributor\b|\bupdated\b|\bpublished\b|"
@@ -391,11 +391,18 @@ _LABEL_PREFIX = re.compile(r"^(?:(?:text|texte|texto|tekst)(?:\s*(?:&|und|and|et
                            r"interview|autor(?:in)?|author|auteur)\s*:\s*", re.I)
 
 
+# a relative time after the names, glued on or not ("Jane RoeHace 13 horas", "Jane Roe 2 hours ago")
+_RELATIVE_TIME = re.compile(r"(?:(?<=[a-zà-ÿ])|\b)(?:[Hh]ace|[Vv]or|[Ii]l y a|[Hh]á)\s+\d+\s|"
+                            r"\b\d+\s+(?i:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago\b")
+
+
 def _byline_string(raw: str) -> str:
     """The names' stretch of a byline string: the by-word or label before them, a "| ..." tail, a
     date and the weekday before it after them taken off."""
     s = _LABEL_PREFIX.sub("", _BY_PREFIX.sub("", _clean(raw)))
     s = _PIPE_TAIL.sub("", s)
+    rel = _RELATIVE_TIME.search(s)
+    s = s[:rel.start()] if rel else s  # "Jane Roe Hace 13 horas", "Jane Roe 2 hours ago"
     cut = date_start(s)
     if cut:  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go, and a weekday before them
         s = _without_weekday(s[:cut])
@@ -651,12 +658,17 @@ def _given_first(value: str) -> str:
     return f"{m.group(2)} {m.group(1)}"
 
 
+# a meta author holding a link is a profile URL or a credit ("Jane Roe - http://janeroe.example", the
+# theme's maker), not a by-line
+_URLISH = re.compile(r"https?://|www\.")
+
+
 def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
                 title: Optional[str] = None) -> tuple[list[str], Optional[str]]:
     agency: Optional[str] = None
     kinds: list[list[str]] = [_ld_people(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
-        kinds[1] += [_given_first(v) if key == "dc.creator" else v for v in meta.get(key, []) if not v.startswith("http")]
+        kinds[1] += [_given_first(v) if key == "dc.creator" else v for v in meta.get(key, []) if not _URLISH.search(v)]
     kinds.append([])
     for el in byline_candidates(markup, title):
         t = _text_of(el)
