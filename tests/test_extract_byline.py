@@ -22,3 +22,8 @@ def test_roles_and_page_furniture(raw, clean):
 def test_a_credential_split_off_at_its_comma_is_no_co_author():
     assert tidy_names(["Jane Roe", "PhD"]) == ["Jane Roe"]
     assert tidy_names(["Jane Roe", "M.D.", "John Doe", "MPH"]) == ["Jane Roe", "John Doe"]
+
+
+def test_the_site_named_in_parts_is_no_co_author():
+    assert tidy_names(["Jane Roe", "Die Gazette"], "Harbour news | Die Gazette") == ["Jane Roe"]
+    assert tidy_names(["April Roe"], "Harbour news | AP") == ["April Roe"]  # a short part is no stem

@@ -250,3 +250,10 @@ def test_byline_spaced_dash_and_relative_time():
 def test_a_meta_author_holding_a_link_is_a_credit():
     html = _made_up_page("").replace("<head>", '<head><meta name="author" content="Kalle Meier - http://kalle.example">')
     assert _byline_of(html) == []
+
+
+def test_a_meta_author_naming_only_the_site_gives_way_to_the_byline_markup():
+    html = _made_up_page("", '<div class="article-authors">Jane Roe</div>').replace(
+        "<head>", '<head><meta property="og:site_name" content="Harbour news | Die Gazette">'
+                  '<meta name="author" content="Die Gazette">')
+    assert _byline_of(html) == ["Jane Roe"]

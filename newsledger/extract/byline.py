@@ -55,10 +55,17 @@ def _names_no_person(s: str) -> bool:
     return bool(_NOT_A_NAME.match(s) or _NEWSROOM.search(s))
 
 
+_SITE_PARTS = re.compile(r"\s+[|–—·•»:-]\s+")  # "Story title | Die Example", "Example - News for X"
+
+
 def _site_stems(site: Optional[str]) -> set[str]:
-    """"www.dailyexample.co.uk" -> {"dailyexample"}; a publisher name -> its squashed form."""
+    """"www.dailyexample.co.uk" -> {"dailyexample"}; a publisher name -> its squashed form, and that
+    of each part of a name in parts ("Achtsam durch die Krise | Die Example" -> ..., "dieexample")."""
     if not site:
         return set()
+    parts = _SITE_PARTS.split(site.strip())
+    if len(parts) > 1:
+        return {stem for part in parts for stem in _site_stems(part) if len(stem) >= 5}  # not "AP" ("April Roe")
     host = (urlsplit(site if "//" in site else "//" + site).hostname or "").lower()
     host = host[4:] if host.startswith("www.") else host
     labels = [p for p in host.split(".") if p and p not in {"com", "co", "uk", "org", "net", "de", "fr",

@@ -664,7 +664,7 @@ _URLISH = re.compile(r"https?://|www\.")
 
 
 def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
-                title: Optional[str] = None) -> tuple[list[str], Optional[str]]:
+                title: Optional[str] = None, site: Optional[str] = None) -> tuple[list[str], Optional[str]]:
     agency: Optional[str] = None
     kinds: list[list[str]] = [_ld_people(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
@@ -681,8 +681,9 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
             agency = agency or ag
             if not names or sources is not kinds[-1]:
                 names += [x for x in n if x not in names]
-        if names:
-            break
+        if _named(names, site):
+            break  # a kind that names only the site or a newsroom ("Die FURCHE") gives way to the next
+        names = []
     for v in _names(ld.get("sourceOrganization")):
         agency = agency or normalise_agency(v)
     # credit lines in the text: first and last lines
@@ -983,7 +984,8 @@ def extract_html(doc: Document) -> Article:
     art.set_paragraphs(lines)
     art.removed = removed
 
-    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs, art.title)
+    art.site = find_site(meta, ld, art.url)
+    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs, art.title, art.site)
     for r in removed:  # a byline line we dropped from the top still names the authors
         if r.reason == "byline" and not art.byline:
             art.byline, ag = split_byline(r.text)
@@ -992,7 +994,6 @@ def extract_html(doc: Document) -> Article:
     art.section = find_section(markup, meta, ld)
     art.caption = find_caption(markup)
     art.language = find_language(tree, meta, ld)
-    art.site = find_site(meta, ld, art.url)
     if not _named(art.byline, art.site or art.url):
         art.byline = names_under_headline(markup, art.title) or art.byline
     art.published, art.updated = find_dates(tree, markup, meta, ld, art.url)  # last: prunes the tree
