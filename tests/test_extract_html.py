@@ -206,3 +206,54 @@ def test_a_by_line_under_the_standfirst():
                   "a routine inspection.</p>")
     html = _made_up_page("", standfirst + "<div><span>Jane Roe |</span> <span>05.04.2025</span></div>")
     assert _byline_of(html) == ["Jane Roe"]
+
+
+def _with_jsonld(html: str, data: dict) -> str:
+    return html.replace("<head>", f'<head><script type="application/ld+json">{json.dumps(data)}</script>')
+
+
+def test_json_ld_authors_by_reference_and_organisations():
+    # made-up page: the article's author is a reference into the @graph, as Yoast writes it
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "Harbour bridge closed", "author": {"@id": "https://example.org/#/person/1"}},
+        {"@type": "Person", "@id": "https://example.org/#/person/1", "name": "Jane Roe"}]}
+    shown = _made_up_page("", '<div class="entry-meta">Jane Roe</div>')
+    assert _byline_of(_with_jsonld(shown, graph)) == ["Jane Roe"]
+    # the referenced account's name is nowhere on the page: the site's user who posted, not the author
+    assert _byline_of(_with_jsonld(_made_up_page("", ""), graph)) == []
+    # an author typed as an organisation is the publisher: the page's byline markup names the person
+    org = {"@type": "NewsArticle", "author": [{"@type": "Organization", "name": "Harbour Gazette Online"}]}
+    assert _byline_of(_with_jsonld(_made_up_page("", '<span class="byline">John Doe</span>'), org)) == ["John Doe"]
+
+
+def test_byline_label_before_the_names_and_weekday_before_the_date():
+    assert split_byline("Interview: Jane Roe")[0] == ["Jane Roe"]
+    assert split_byline("Text & Fotos: Jane Roe")[0] == ["Jane Roe"]
+    assert split_byline("Von Jane Roe Fr, 18. Oktober 2019")[0] == ["Jane Roe"]
+    assert split_byline("By Jane Roe, Friday March 11, 2015")[0] == ["Jane Roe"]
+    assert split_byline("By Anh Do, March 11, 2015")[0] == ["Anh Do"]  # "Do" is the surname here
+
+
+def test_byline_keeps_the_dot_of_a_final_initial_or_suffix():
+    assert split_byline("By : Jane R.")[0] == ["Jane R."]
+    assert split_byline("By Perry Roe Jr.")[0] == ["Perry Roe Jr."]
+    assert split_byline("By Jane Roe.")[0] == ["Jane Roe"]  # a sentence's dot is no part of the name
+
+
+def test_byline_spaced_dash_and_relative_time():
+    assert split_byline("Posted by Jane Roe and John Doe - Harbour Safety team")[0] == ["Jane Roe", "John Doe"]
+    assert split_byline("Jane Roe, Maria Okafor y John DoeHace 13 horas Tiempo de lectura: 4 minutos")[0] == \
+        ["Jane Roe", "Maria Okafor", "John Doe"]
+    assert split_byline("By Jane Roe 2 hours ago")[0] == ["Jane Roe"]
+
+
+def test_a_meta_author_holding_a_link_is_a_credit():
+    html = _made_up_page("").replace("<head>", '<head><meta name="author" content="Kalle Meier - http://kalle.example">')
+    assert _byline_of(html) == []
+
+
+def test_a_meta_author_naming_only_the_site_gives_way_to_the_byline_markup():
+    html = _made_up_page("", '<div class="article-authors">Jane Roe</div>').replace(
+        "<head>", '<head><meta property="og:site_name" content="Harbour news | Die Gazette">'
+                  '<meta name="author" content="Die Gazette">')
+    assert _byline_of(html) == ["Jane Roe"]
