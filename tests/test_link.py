@@ -331,6 +331,19 @@ def test_newcomer_joins_its_story_and_unrelated_does_not(ledger):
     assert all(m["source"] for m in stories[0]["members"])
 
 
+def test_a_brief_joins_the_story_whose_terms_it_shares(ledger):
+    """A one-sentence brief has a dozen story terms: against a full report its Jaccard is small
+    whatever they share (8 of 58 terms here), so it is scored by the share of its own terms the
+    report holds (``SHORT_SHARE`` times 8 of 13); a brief of something else shares none."""
+    link_new(ledger, store(ledger, _dam_story(0, "harbourtimes.example", None)))
+    brief = art("Dam breach floods Osvar", ["The Halvorn Dam broke overnight and the Sedra river flooded "
+                                            "Osvar, officials said."], "briefs.example", None)
+    assert link_new(ledger, store(ledger, brief))["stories_joined"] == 1
+    other = art("Cycle path backed", ["The Merrow council voted for a cycle path along the lake shore, "
+                                      "officials said."], "briefs2.example", None)
+    assert link_new(ledger, store(ledger, other))["stories_joined"] == 0
+
+
 @pytest.mark.parametrize("first,second", [("2031-03-10", None), (None, "2031-03-13"), ("2031-03", "2031-03-13")])
 def test_an_article_without_a_full_date_joins_its_dated_story(ledger, first, second):
     """Story keys carry a time bucket; an undated (or partly dated) article is indexed and looked

@@ -55,6 +55,8 @@ STORY_DAYS = 7  # articles this many days apart score in full; beyond, the score
 STORY_DECAY_DAYS = 80  # ... to nothing over this many more days ...
 STORY_DECAY_FLOOR = 0.6  # ... but never below this share
 FIGURE_TERMS = 10  # story terms taken from an article's figures
+SHORT_TERMS = 25  # an article with fewer story terms than this is a brief ...
+SHORT_SHARE = 0.4  # ... scored by this weight times the share of its terms the other article holds
 CLAIM_WINDOW = 400  # a story's claim groups cover its most recent this many articles
 
 
@@ -274,6 +276,8 @@ def story_score(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[
         return 0.0
     shared = sa & sb
     j = len(shared) / len(sa | sb)
+    if min(len(sa), len(sb)) < SHORT_TERMS:  # a brief: the share of its own terms the other holds
+        j = max(j, SHORT_SHARE * len(shared) / min(len(sa), len(sb)))
     names = sum(1 for t in shared if naming(t))
     j += ENTITY_BONUS * min(names, 6)  # shared names say what the story is about
     d = _days(a_pub, b_pub)

@@ -218,8 +218,9 @@ def _scores(cand, fp):
     from pyspark.sql import functions as F
 
     from newsledger.link.linker import (COPY_CONTAINMENT, COPY_LEAD, COPY_LEAD_CONTAINMENT, ENTITY_BONUS,
-                                        MIN_SHINGLES, NAME_TERM, PLACE_BONUS, PLACE_DAYS, STORY_DAYS,
-                                        STORY_DECAY_DAYS, STORY_DECAY_FLOOR, STORY_THRESHOLD)
+                                        MIN_SHINGLES, NAME_TERM, PLACE_BONUS, PLACE_DAYS, SHORT_SHARE,
+                                        SHORT_TERMS, STORY_DAYS, STORY_DECAY_DAYS, STORY_DECAY_FLOOR,
+                                        STORY_THRESHOLD)
 
     x = fp.select(*[F.col(c).alias("x_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
     y = fp.select(*[F.col(c).alias("y_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
@@ -235,6 +236,9 @@ def _scores(cand, fp):
               .where("ok").select("x", "y", "c"))
     shared = F.array_intersect("x_uterms", "y_uterms")
     sj = F.size(shared).cast("double") / F.size(F.array_union("x_uterms", "y_uterms"))
+    brief = F.least(F.size("x_uterms"), F.size("y_uterms"))  # the linker's short article: its share
+    sj = F.when((brief > 0) & (brief < SHORT_TERMS),
+                F.greatest(sj, F.lit(SHORT_SHARE) * F.size(shared).cast("double") / brief)).otherwise(sj)
     ents = F.size(F.filter(shared, lambda t: t.rlike(NAME_TERM)))  # the linker's naming()
     sj = sj + F.lit(ENTITY_BONUS) * F.least(ents, F.lit(6)).cast("double")  # as the linker's story_score
     d = F.abs(F.col("x_day") - F.col("y_day"))
