@@ -250,7 +250,8 @@ def _scores(cand, fp):
     sj = F.when(d.isNotNull() & (d > STORY_DAYS), sj * decay).otherwise(sj)
     sj = F.when((F.size("x_uterms") == 0) | (F.size("y_uterms") == 0), F.lit(0.0)).otherwise(sj)
     stories = (p.where(F.col("cls") == "story").withColumn("s", sj).where(F.col("s") >= STORY_THRESHOLD)
-               .where(~ages_apart_col("x_uterms", "y_uterms")).select("x", "y", "yo", "n", "s"))
+               .where(~ages_apart_col("x_uterms", "y_uterms") & ~magnitudes_apart_col("x_uterms", "y_uterms"))
+               .select("x", "y", "yo", "n", "s"))
     return copies, stories
 
 
@@ -274,6 +275,24 @@ def ages_apart_col(a: str, b: str):
 
     return F.coalesce(F.exists(ages(a), lambda t: F.exists(ages(b), lambda u: (name(t) == name(u)) &
                                                            (F.abs(age(t) - age(u)) >= AGE_APART))), F.lit(False))
+
+
+def magnitudes_apart_col(a: str, b: str):
+    """The linker's ``magnitudes_apart`` on two columns of story terms: both leads give a quake
+    magnitude ("m:<magnitude>"), every one ``MAGNITUDE_APART`` or more from every one of the
+    other's. As for the ages, the pair is no candidate here. Never null."""
+    from pyspark.sql import functions as F
+
+    from newsledger.link.linker import MAGNITUDE_APART
+
+    def mags(col):
+        return F.filter(F.col(col), lambda t: t.startswith("m:"))
+
+    def value(t):
+        return F.substring(t, 3, 64).cast("double")
+
+    far = F.forall(mags(a), lambda t: F.forall(mags(b), lambda u: F.round(F.abs(value(t) - value(u)), 6) >= MAGNITUDE_APART))
+    return F.coalesce((F.size(mags(a)) > 0) & (F.size(mags(b)) > 0) & far, F.lit(False))
 
 
 def _story_parents(copies, stories) -> dict:
