@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -332,19 +331,6 @@ def test_newcomer_joins_its_story_and_unrelated_does_not(ledger):
     assert all(m["source"] for m in stories[0]["members"])
 
 
-def test_a_brief_joins_the_story_whose_terms_it_shares(ledger):
-    """A one-sentence brief has a dozen story terms: against a full report its Jaccard is small
-    whatever they share (8 of 58 terms here), so it is scored by the share of its own terms the
-    report holds (``SHORT_SHARE`` times 8 of 13); a brief of something else shares none."""
-    link_new(ledger, store(ledger, _dam_story(0, "harbourtimes.example", None)))
-    brief = art("Dam breach floods Osvar", ["The Halvorn Dam broke overnight and the Sedra river flooded "
-                                            "Osvar, officials said."], "briefs.example", None)
-    assert link_new(ledger, store(ledger, brief))["stories_joined"] == 1
-    other = art("Cycle path backed", ["The Merrow council voted for a cycle path along the lake shore, "
-                                      "officials said."], "briefs2.example", None)
-    assert link_new(ledger, store(ledger, other))["stories_joined"] == 0
-
-
 @pytest.mark.parametrize("first,second", [("2031-03-10", None), (None, "2031-03-13"), ("2031-03", "2031-03-13")])
 def test_an_article_without_a_full_date_joins_its_dated_story(ledger, first, second):
     """Story keys carry a time bucket; an undated (or partly dated) article is indexed and looked
@@ -562,93 +548,3 @@ def test_a_story_whose_member_gives_a_person_another_age_is_another_time(ledger)
     stories = {frozenset(m["id"] for m in g["members"]) for g in story_groups(ledger, min_size=1)}
     assert frozenset({first[0].id, first[1].id, again.id}) in stories
     assert frozenset({later.id}) in stories
-
-
-# ---------------------------------------------------------------- quakes: the lead's magnitude
-
-_QUAKE_BODY = [
-    ("Rescue teams from the provincial capital reached the villages of Korvik island by nightfall, "
-     "where mud-brick homes had collapsed and residents slept outside in the cold.",
-     "The island, home to fishing villages and a port, sits on a fault line that has shaken the "
-     "region many times."),
-    ("Officials on Korvik island said mud-brick homes in several villages had collapsed and rescue "
-     "teams from the provincial capital were searching the rubble.",
-     "The port and the fishing villages of the island lie on a fault line, and residents slept "
-     "outside for fear of aftershocks."),
-    ("Residents of the fishing villages on Korvik island slept outside after mud-brick homes "
-     "collapsed; rescue teams from the provincial capital arrived by boat.",
-     "The island's port was closed for the day, officials said, and the fault line under the "
-     "region has shaken it many times."),
-    ("Mud-brick homes fell in the fishing villages of Korvik island, and rescue teams from the "
-     "provincial capital dug through the rubble while residents slept outside.",
-     "A fault line runs under the island and its port, officials said, and the region has been "
-     "shaken many times."),
-]
-
-
-def _quake(title, lead, site, variant, later=""):
-    """A made-up undated report of a quake on Korvik island: the lead's magnitude as the
-    analyser reads it (a bare decimal beside "magnitude"), and ``later`` paragraphs after the body."""
-    a = art(title, [lead, *_QUAKE_BODY[variant], *([later] if later else [])], site, published=None)
-    for m in re.finditer(r"\d\.\d", a.text):
-        a.quantities.append(Quantity(m.group(), m.start(), m.end(), float(m.group())))
-    a.analyzed = True
-    return a
-
-
-def test_lead_terms_read_the_lead_and_tell_two_quakes_apart():
-    from newsledger.link.linker import lead_terms, magnitudes_apart
-
-    later = ("The island was last shaken by a magnitude 7.2 earthquake that destroyed the port "
-             "decades ago, and older residents still remember it.")
-    a = _quake("Quake hits Korvik", "A magnitude 6.1 earthquake struck Korvik island on Sunday, "
-               "damaging homes in several villages.", "quakewire.example", 0, later)
-    assert lead_terms(a) == ["m:6.1"]  # the lead's quake, not the one recalled further down
-    b = _quake("Quake hits Korvik", "A magnitude 5.6 earthquake struck Korvik island on Sunday, "
-               "damaging homes in several villages.", "islandnews.example", 1)
-    c = _quake("Quake hits Korvik", "A 5.9-magnitude earthquake struck Korvik island on Sunday, "
-               "damaging homes in several villages.", "regiontimes.example", 2)
-    assert magnitudes_apart(lead_terms(a), lead_terms(b))  # two quakes
-    assert not magnitudes_apart(lead_terms(a), lead_terms(c))  # two readings of one quake
-    assert not magnitudes_apart(lead_terms(a), [])  # a lead with no magnitude says nothing
-
-
-def test_a_lead_death_toll_is_a_telling_figure():
-    """The lead's death toll is a story term that names the event ("q:killed:10", a naming term
-    however small the toll): an aftershock report with no magnitude shares it with the quake's
-    first reports; a toll further down (an earlier quake's) is not the lead's."""
-    from newsledger.link.linker import lead_terms, naming
-
-    def toll(a, word):
-        s = a.text.index(word)
-        a.quantities.append(Quantity(word, s, s + len(word), 10.0 if word == "10" else 600.0))
-        return a
-
-    later = "An earlier quake on the island killed 600 people and destroyed the old port decades ago."
-    a = toll(toll(_quake("Quake kills ten on Korvik", "A magnitude 6.1 earthquake struck Korvik island on "
-                         "Sunday, killing 10 people in several villages.", "quakewire.example", 0, later),
-                  "10"), "600")
-    b = toll(_quake("Aftershocks jolt Korvik", "Aftershocks shook Korvik island on Monday as the death toll "
-                    "from the quake a day before rose to 10.", "islandnews.example", 1), "10")
-    assert lead_terms(a) == ["m:6.1", "q:killed:10"] and lead_terms(b) == ["q:killed:10"]
-    assert naming("q:killed:10")
-
-
-def test_a_quake_of_another_magnitude_starts_its_own_story(ledger):
-    """Two undated reports of a 6.1 quake on Korvik island form a story; a report of a 5.6 quake
-    on the same island shares its places and words (no date tells them apart) but its lead gives
-    another magnitude, so it starts its own story; a third report of the first quake, read as
-    6.2 by another agency, still joins."""
-    lead = ("A magnitude {m} earthquake struck Korvik island on Sunday, killing at least ten people "
-            "and damaging homes in several fishing villages.")
-    first = [_quake("Deadly quake hits Korvik island", lead.format(m="6.1"), "quakewire.example", 0),
-             _quake("Quake kills ten on Korvik island", lead.format(m="6.1"), "islandnews.example", 1)]
-    link_new(ledger, store(ledger, *first))
-    other = _quake("Quake hits Korvik island", lead.format(m="5.6").replace("killing at least ten people",
-                   "injuring five people"), "regiontimes.example", 2)
-    assert link_new(ledger, store(ledger, other))["stories_joined"] == 0
-    again = _quake("Korvik island quake kills ten", lead.format(m="6.2"), "seismonews.example", 3)
-    assert link_new(ledger, store(ledger, again))["stories_joined"] == 1
-    stories = {frozenset(m["id"] for m in g["members"]) for g in story_groups(ledger, min_size=1)}
-    assert frozenset({first[0].id, first[1].id, again.id}) in stories
-    assert frozenset({other.id}) in stories

@@ -196,21 +196,3 @@ def test_spark_keeps_a_person_of_another_age_out_of_the_story_as_the_linker_does
     got = {r.i: r.apart for r in rows.select("i", ages_apart_col("x", "y").alias("apart")).collect()}
     assert got == {i: ages_apart(x, y) for i, (x, y) in enumerate(pairs)}
     assert [got[i] for i in range(len(pairs))] == [True, False, False, False, False, True]
-
-
-def test_spark_keeps_a_quake_of_another_magnitude_out_of_the_story_as_the_linker_does():
-    """The story veto of the lead's quake magnitudes (``linker.magnitudes_apart``) as a Spark
-    column: equal to the linker's on each pair of term lists."""
-    from newsledger.link.linker import magnitudes_apart
-    from newsledger.spark import make_session
-    from newsledger.spark.link import magnitudes_apart_col
-
-    pairs = [(["m:6.1", "e:korvik"], ["m:5.6"]),  # two quakes
-             (["m:6.1"], ["m:5.9", "q:10"]),  # two readings of one quake
-             (["m:6.1", "m:5.6"], ["m:5.6"]),  # a lead naming both: one of them is close
-             (["e:korvik"], ["m:5.6"]), ([], []), (["m:7"], ["m:6.4", "m:6.5"])]
-    spark = make_session("local[1]")
-    rows = spark.createDataFrame([(i, x, y) for i, (x, y) in enumerate(pairs)], "i int, x array<string>, y array<string>")
-    got = {r.i: r.apart for r in rows.select("i", magnitudes_apart_col("x", "y").alias("apart")).collect()}
-    assert got == {i: magnitudes_apart(x, y) for i, (x, y) in enumerate(pairs)}
-    assert [got[i] for i in range(len(pairs))] == [True, False, False, False, False, True]

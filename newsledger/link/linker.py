@@ -55,8 +55,6 @@ STORY_DAYS = 7  # articles this many days apart score in full; beyond, the score
 STORY_DECAY_DAYS = 80  # ... to nothing over this many more days ...
 STORY_DECAY_FLOOR = 0.6  # ... but never below this share
 FIGURE_TERMS = 10  # story terms taken from an article's figures
-SHORT_TERMS = 25  # an article with fewer story terms than this is a brief ...
-SHORT_SHARE = 0.4  # ... scored by this weight times the share of its terms the other article holds
 CLAIM_WINDOW = 400  # a story's claim groups cover its most recent this many articles
 
 
@@ -171,58 +169,13 @@ def ages_apart(a_terms: Iterable[str], b_terms: Iterable[str]) -> bool:
     return _ages_apart(_ages(a_terms), _ages(b_terms))
 
 
-LEAD_CHARS = 300  # the lead, whose figures say which event the article reports
-MAGNITUDE_APART = 0.5  # magnitudes this far apart are two quakes (agencies' readings differ less)
-
-
-def lead_terms(a: Article) -> list[str]:
-    """Story terms of the lead's figures that say which event it reports: the quake's magnitude
-    "m:<magnitude>" ("A 5.6 magnitude earthquake hit ...") and the death toll "q:killed:<toll>"
-    ("killing at least 10 people"), a telling figure (see :func:`naming`) however small. Two
-    leads whose magnitudes are all ``MAGNITUDE_APART`` or more apart report two quakes (see
-    :func:`magnitudes_apart`); such figures further down may be an earlier event's."""
-    out: list[str] = []
-    for q in a.quantities or []:
-        if q.where != "text" or q.start >= LEAD_CHARS or q.value is None or q.value <= 0:
-            continue
-        m = measure(a.text[max(0, q.start - 80):q.start], q.text, a.text[q.end:q.end + 80], q.unit)
-        t = f"m:{q.value:g}" if m.name == "magnitude" else f"q:killed:{q.value:g}" if m.name == "killed" else None
-        if t and t not in out:
-            out.append(t)
-    return out
-
-
-def _magnitudes(terms: Iterable[str]) -> list[float]:
-    return [float(t[2:]) for t in terms if t.startswith("m:")]
-
-
-def _magnitudes_apart(aa: list[float], bb: list[float]) -> bool:
-    return bool(aa and bb) and all(round(abs(x - y), 6) >= MAGNITUDE_APART for x in aa for y in bb)
-
-
-def magnitudes_apart(a_terms: Iterable[str], b_terms: Iterable[str]) -> bool:
-    """Whether the leads of two articles give quake magnitudes ``MAGNITUDE_APART`` or more apart
-    (every magnitude of one lead from every one of the other's)."""
-    return _magnitudes_apart(_magnitudes(a_terms), _magnitudes(b_terms))
-
-
-def _clocks(terms: Iterable[str]) -> tuple[dict[str, int], list[float]]:
-    """What tells two reports of one kind of event apart: the ages of named persons and the
-    lead's quake magnitudes."""
-    return _ages(terms), _magnitudes(terms)
-
-
-def _clocks_apart(a: tuple, b: tuple) -> bool:
-    return _ages_apart(a[0], b[0]) or _magnitudes_apart(a[1], b[1])
-
-
 def fingerprint(a: Article, aid: str, pk: int = 0, data: Optional[dict] = None) -> _FP:
     ws = T.words(a.text)
     sh = T.shingle_hashes(ws)
     sig = T.minhash(sh, T.NUM_PERM)
     lead = T.minhash(T.shingle_hashes(ws[:T.LEAD_WORDS]), T.LEAD_PERM)
     ents = [e.text for e in a.entities] if a.entities else []
-    terms = T.salient_terms(a.title, a.text, ents) + figure_terms(a) + age_terms(a) + lead_terms(a)
+    terms = T.salient_terms(a.title, a.text, ents) + figure_terms(a) + age_terms(a)
     tsig = T.minhash(T.term_hashes(terms), T.TERM_PERM)
     fp = _FP(aid, pk, a, data or {}, int(len(sh)), sig, lead, terms, tsig, _bucket(a.published))
     fp.keys["body"] = T.band_keys(sig, *T.BODY_BANDS, "body") if len(sh) >= MIN_SHINGLES else []
@@ -321,8 +274,6 @@ def story_score(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[
         return 0.0
     shared = sa & sb
     j = len(shared) / len(sa | sb)
-    if min(len(sa), len(sb)) < SHORT_TERMS:  # a brief: the share of its own terms the other holds
-        j = max(j, SHORT_SHARE * len(shared) / min(len(sa), len(sb)))
     names = sum(1 for t in shared if naming(t))
     j += ENTITY_BONUS * min(names, 6)  # shared names say what the story is about
     d = _days(a_pub, b_pub)
@@ -345,8 +296,8 @@ def best_story(fp: "_FP", story_c: Counter, story_of: dict, new_by_id: dict, sto
     support beats one member of another event of the same kind that happens to match."""
     fp_terms = frozenset(fp.terms)
     per_story: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    apart: set[str] = set()  # stories of another event: a member gives a person another age, ...
-    clocks = _clocks(fp_terms)
+    apart: set[str] = set()  # stories of another time: a member gives a person another age
+    ages = _ages(fp_terms)
     for other, _n in story_c.most_common(MAX_STORY_CANDIDATES):
         if other not in story_of:
             continue
@@ -356,7 +307,7 @@ def best_story(fp: "_FP", story_c: Counter, story_of: dict, new_by_id: dict, sto
         s = story_score(fp_terms, o.terms, fp.article.published, pub.get(other))
         if s > 0:
             per_story[story_of[other]].append((s, other))
-            if any(clocks) and _clocks_apart(clocks, _clocks(o.terms)):
+            if ages and _ages_apart(ages, _ages(o.terms)):
                 apart.add(story_of[other])
     best, best_sid, via = 0.0, None, None
     for sid, scored in per_story.items():

@@ -218,9 +218,8 @@ def _scores(cand, fp):
     from pyspark.sql import functions as F
 
     from newsledger.link.linker import (COPY_CONTAINMENT, COPY_LEAD, COPY_LEAD_CONTAINMENT, ENTITY_BONUS,
-                                        MIN_SHINGLES, NAME_TERM, PLACE_BONUS, PLACE_DAYS, SHORT_SHARE,
-                                        SHORT_TERMS, STORY_DAYS, STORY_DECAY_DAYS, STORY_DECAY_FLOOR,
-                                        STORY_THRESHOLD)
+                                        MIN_SHINGLES, NAME_TERM, PLACE_BONUS, PLACE_DAYS, STORY_DAYS,
+                                        STORY_DECAY_DAYS, STORY_DECAY_FLOOR, STORY_THRESHOLD)
 
     x = fp.select(*[F.col(c).alias("x_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
     y = fp.select(*[F.col(c).alias("y_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
@@ -236,9 +235,6 @@ def _scores(cand, fp):
               .where("ok").select("x", "y", "c"))
     shared = F.array_intersect("x_uterms", "y_uterms")
     sj = F.size(shared).cast("double") / F.size(F.array_union("x_uterms", "y_uterms"))
-    brief = F.least(F.size("x_uterms"), F.size("y_uterms"))  # the linker's short article: its share
-    sj = F.when((brief > 0) & (brief < SHORT_TERMS),
-                F.greatest(sj, F.lit(SHORT_SHARE) * F.size(shared).cast("double") / brief)).otherwise(sj)
     ents = F.size(F.filter(shared, lambda t: t.rlike(NAME_TERM)))  # the linker's naming()
     sj = sj + F.lit(ENTITY_BONUS) * F.least(ents, F.lit(6)).cast("double")  # as the linker's story_score
     d = F.abs(F.col("x_day") - F.col("y_day"))
@@ -250,8 +246,7 @@ def _scores(cand, fp):
     sj = F.when(d.isNotNull() & (d > STORY_DAYS), sj * decay).otherwise(sj)
     sj = F.when((F.size("x_uterms") == 0) | (F.size("y_uterms") == 0), F.lit(0.0)).otherwise(sj)
     stories = (p.where(F.col("cls") == "story").withColumn("s", sj).where(F.col("s") >= STORY_THRESHOLD)
-               .where(~ages_apart_col("x_uterms", "y_uterms") & ~magnitudes_apart_col("x_uterms", "y_uterms"))
-               .select("x", "y", "yo", "n", "s"))
+               .where(~ages_apart_col("x_uterms", "y_uterms")).select("x", "y", "yo", "n", "s"))
     return copies, stories
 
 
@@ -275,24 +270,6 @@ def ages_apart_col(a: str, b: str):
 
     return F.coalesce(F.exists(ages(a), lambda t: F.exists(ages(b), lambda u: (name(t) == name(u)) &
                                                            (F.abs(age(t) - age(u)) >= AGE_APART))), F.lit(False))
-
-
-def magnitudes_apart_col(a: str, b: str):
-    """The linker's ``magnitudes_apart`` on two columns of story terms: both leads give a quake
-    magnitude ("m:<magnitude>"), every one ``MAGNITUDE_APART`` or more from every one of the
-    other's. As for the ages, the pair is no candidate here. Never null."""
-    from pyspark.sql import functions as F
-
-    from newsledger.link.linker import MAGNITUDE_APART
-
-    def mags(col):
-        return F.filter(F.col(col), lambda t: t.startswith("m:"))
-
-    def value(t):
-        return F.substring(t, 3, 64).cast("double")
-
-    far = F.forall(mags(a), lambda t: F.forall(mags(b), lambda u: F.round(F.abs(value(t) - value(u)), 6) >= MAGNITUDE_APART))
-    return F.coalesce((F.size(mags(a)) > 0) & (F.size(mags(b)) > 0) & far, F.lit(False))
 
 
 def _story_parents(copies, stories) -> dict:
