@@ -656,3 +656,13 @@ def test_a_first_body_sentence_is_no_headline_even_over_a_date():
     standfirst = ("The repairs will cost more than the council set aside for every road in the town this "
                   "year, and the port wants a say in how they are paid for.")
     assert _text(_page(first, standfirst, "March 14, 2024")).title != first
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_headline_may_name_a_photo_but_a_credit_line_is_none(style):
+    # "Photo" inside a headline is its subject, not a credit; "Photo: ..." and "... | Photo" stay credits
+    title = "Old Photo of the Harbour Bridge Sparks a Row Over Repairs"
+    art = _text(_page(title, "By Jane Roe", "Harbour bridge cracks seen from the pier | Photo", style=style))
+    assert art.title == title
+    art = _text(_page("Photo: Harbour bridge piers seen from the quay", "By Jane Roe", style=style))
+    assert art.title != "Photo: Harbour bridge piers seen from the quay"

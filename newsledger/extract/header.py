@@ -53,6 +53,12 @@ _BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|au
                        r"skrevet av|napisał|napisała)\s*:?$", re.I)
 _CREDIT = re.compile(r"\b(?:photo|foto|image|picture|credit|getty|reuters|afp|illustration|bild|kuva|"
                      r"zdjęcie|grafik|video|фото|коллаж|колаж|ілюстрація|иллюстрация)\b|©", re.I)
+_MEDIA_WORD = r"(?:photo|foto|image|picture|credit|illustration|bild|kuva|zdjęcie|grafik|video|фото|коллаж|колаж|" \
+              r"ілюстрація|иллюстрация)"
+# a credit or caption line ("Photo: Jane Roe", "Foto / dpa", "Image by Getty", "Jane Roe | Photo", "© Site",
+# "(Reuters)"); a headline may name a photo or a video as its subject ("Photo of a Baby Sparks Controversy")
+_CREDIT_LINE = re.compile(rf"©|\b(?:getty|reuters|afp)\b|\b{_MEDIA_WORD}s?\s*(?:[:/|]|\b(?:by|von|courtesy)\b)|"
+                          rf"\b{_MEDIA_WORD}\W*$", re.I)
 _GLUED_TAIL = re.compile(
     r"(?<=[a-zà-ÿ])(?=\d|(?:News|Senior|Chief|Political|Politics|Published|Updated|Posted|The |Staff|Travel|"
     r"Sports?|Business|Deputy|Associate|Assistant|Reporter|Correspondent|Editor|Writer|Journalist|"
@@ -161,7 +167,7 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
     text = clean_title(inf.text)
     if not text or (inf.bullet and not heading) or reason in _NOT_TITLE:
         return None
-    if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT.search(text) or _FILE.search(text):
+    if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT_LINE.search(text) or _FILE.search(text):
         return None
     if k >= lo and inf.prose:
         return None
