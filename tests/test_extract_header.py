@@ -666,3 +666,12 @@ def test_a_headline_may_name_a_photo_but_a_credit_line_is_none(style):
     assert art.title == title
     art = _text(_page("Photo: Harbour bridge piers seen from the quay", "By Jane Roe", style=style))
     assert art.title != "Photo: Harbour bridge piers seen from the quay"
+
+
+@pytest.mark.parametrize("credit", ["Symbolbild / Harbour Bridge Council Engineers",
+                                    "Archivfoto: Harbour Bridge Council Engineers"])
+def test_a_german_compound_credit_line_is_no_headline(credit):
+    # "Symbolbild" (a stock picture), "Archivfoto": the picture's credit over the headline, sharing
+    # words with the lead
+    title = "Lorries must find another way to the port"
+    assert _text(_page(credit, title)).title == title
