@@ -675,3 +675,13 @@ def test_a_german_compound_credit_line_is_no_headline(credit):
     # words with the lead
     title = "Lorries must find another way to the port"
     assert _text(_page(credit, title)).title == title
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_lone_by_over_a_name_line_marks_the_headline_above_it(style):
+    # "By" on a line of its own, the name under it, then the reporter's one-line bio: the headline
+    # over that by-line gets the by-line's bonus, not the bio that shares the lead's words
+    title = "Drivers face months of waits as the crossing shuts"  # few words shared with the lead
+    bio = "Senior reporter covering the city council, the harbour bridge and the lorries that supply the port"
+    art = _text(_page(title, "By", "Jane Roe", bio, style=style))
+    assert art.title == title

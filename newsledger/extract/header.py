@@ -219,6 +219,14 @@ def _is_by_line(inf: LineInfo) -> bool:
         and bool(byline_names(inf.text)[0])
 
 
+def _by_line_at(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """A by-line at position ``k``: "By Jane Roe ...", or a lone "By" / "Von" over a name line."""
+    if _is_by_line(infos[idx[k]]):
+        return True
+    return _BY_ALONE.match(infos[idx[k]].text.strip()) is not None and k + 1 < len(idx) \
+        and bool(byline_names(infos[idx[k + 1]].text)[0])
+
+
 def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
                markdown: bool = False) -> Optional[int]:
     """Line index of the headline (see the module doc); ``lo``: position in ``idx`` of the
@@ -230,7 +238,7 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     scores: dict[int, float] = {}
     raw: dict[int, float] = {}
     window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
-    by_lines = [k for k in window if _is_by_line(infos[idx[k]])]
+    by_lines = [k for k in window if _by_line_at(k, idx, infos)]
     for k in window:
         lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
         sc = _title_score(k, lo, idx, infos, reasons, lead_terms)
@@ -319,7 +327,7 @@ def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Opti
     the header, or is not the story at all): the headline of the page's first "By ..." line above
     the window, scored (:func:`_title_score`) against the prose under that by-line as well as the
     body's ``lead``; of the few lines above it scoring close to the best, the earliest."""
-    by = next((k for k in range(max(0, lo - HEAD_WINDOW)) if _is_by_line(infos[idx[k]])), None)
+    by = next((k for k in range(max(0, lo - HEAD_WINDOW)) if _by_line_at(k, idx, infos)), None)
     if by is None:
         return None
     own = [infos[i].text for i in idx[by + 1:by + 1 + OWN_LEAD] if infos[i].prose][:6] + lead
