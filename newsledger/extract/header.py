@@ -51,10 +51,10 @@ _MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|"
                        r"author of the article|written by|reporter|redaktion|forfatter|"
                        r"skrevet av|napisał|napisała)\s*:?$", re.I)
-_CREDIT = re.compile(r"\b(?:photo|foto|image|picture|credit|getty|reuters|afp|illustration|bild|kuva|"
-                     r"zdjęcie|grafik|video|фото|коллаж|колаж|ілюстрація|иллюстрация)\b|©", re.I)
-_MEDIA_WORD = r"(?:photo|foto|image|picture|credit|illustration|(?:symbol|archiv|titel|beitrags)?(?:bild|foto)|kuva|" \
-              r"zdjęcie|grafik|video|фото|коллаж|колаж|ілюстрація|иллюстрация)"
+_MEDIA = r"photo|foto|image|picture|credit|illustration|bild|kuva|zdjęcie|grafik|video|фото|коллаж|колаж|ілюстрація|" \
+         r"иллюстрация"
+_CREDIT = re.compile(rf"\b(?:{_MEDIA}|getty|reuters|afp)\b|©", re.I)
+_MEDIA_WORD = rf"(?:(?:symbol|archiv|titel|beitrags)(?:bild|foto)|{_MEDIA})"  # "Symbolbild", "Archivfoto" too
 # a credit or caption line ("Photo: Jane Roe", "Foto / dpa", "Image by Getty", "Jane Roe | Photo", "© Site",
 # "(Reuters)"); a headline may name a photo or a video as its subject ("Photo of a Baby Sparks Controversy")
 _CREDIT_LINE = re.compile(rf"©|\b(?:getty|reuters|afp)\b|\b{_MEDIA_WORD}s?\s*(?:[:/|]|\b(?:by|von|courtesy)\b)|"
