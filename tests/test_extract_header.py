@@ -685,3 +685,11 @@ def test_a_lone_by_over_a_name_line_marks_the_headline_above_it(style):
     bio = "Senior reporter covering the city council, the harbour bridge and the lorries that supply the port"
     art = _text(_page(title, "By", "Jane Roe", bio, style=style))
     assert art.title == title
+
+
+@pytest.mark.parametrize("offer", ["Sale: $2 for 2 months", "Harbour news for 99¢ a week"])
+def test_a_subscription_offer_is_no_headline(offer):
+    # a price for a period over the story's header: it shares a word with the lead ("months",
+    # "harbour") and comes first among the close scores, but it is no headline
+    title = "Drivers fear months of detours as the crossing shuts"
+    assert _text(_page(offer, "News", title, "Jane Roe and John Doe")).title == title

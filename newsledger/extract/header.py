@@ -151,6 +151,11 @@ _DOMAIN = re.compile(r"\b[a-z0-9-]{2,}\.(?:com|org|net|nl|de|ch|at|fr|it|es|pl|b
                      r"ca|io|co|info|news|tv|eu|uk|ie|nz|za|hu|ro|gr|tr|mx|ar|cl|jp|kr|cn)\b", re.I)
 
 
+# a subscription offer: a price for a period ("$2 for 2 months", "99¢ a week", "€4,99 / Monat")
+_OFFER = re.compile(r"(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¢]|euro))\s*(?:for\s+(?:\d+\s+)?|a\s+|per\s+|/\s*|im\s+|pro\s+)"
+                    r"(?:months?|weeks?|years?|mo|monat|monate|woche|jahr)\b", re.I)
+
+
 UI_SHARE = 2 / 3  # a short line with this share of its words site furniture is no headline
 
 
@@ -180,8 +185,8 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
     score = -0.06 * abs(lo - k)
     if names:
         score -= 1.0  # "Peanut Butter Truffles", "Managing Python Environments": name-shaped, may be a headline
-    if _DOMAIN.search(text):
-        score -= 2.0  # a site slogan or search box ("The latest news first on example.nl")
+    if _DOMAIN.search(text) or _OFFER.search(text):
+        score -= 2.0  # a site slogan or search box ("The latest news first on example.nl"), a subscription offer
     if heading:
         score += 3.0 if len(heading.group(1)) == 1 else 1.0
     common = len(terms & lead_terms)
