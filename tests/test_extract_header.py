@@ -656,3 +656,40 @@ def test_a_first_body_sentence_is_no_headline_even_over_a_date():
     standfirst = ("The repairs will cost more than the council set aside for every road in the town this "
                   "year, and the port wants a say in how they are paid for.")
     assert _text(_page(first, standfirst, "March 14, 2024")).title != first
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_headline_may_name_a_photo_but_a_credit_line_is_none(style):
+    # "Photo" inside a headline is its subject, not a credit; "Photo: ..." and "... | Photo" stay credits
+    title = "Old Photo of the Harbour Bridge Sparks a Row Over Repairs"
+    art = _text(_page(title, "By Jane Roe", "Harbour bridge cracks seen from the pier | Photo", style=style))
+    assert art.title == title
+    art = _text(_page("Photo: Harbour bridge piers seen from the quay", "By Jane Roe", style=style))
+    assert art.title != "Photo: Harbour bridge piers seen from the quay"
+
+
+@pytest.mark.parametrize("credit", ["Symbolbild / Harbour Bridge Council Engineers",
+                                    "Archivfoto: Harbour Bridge Council Engineers"])
+def test_a_german_compound_credit_line_is_no_headline(credit):
+    # "Symbolbild" (a stock picture), "Archivfoto": the picture's credit over the headline, sharing
+    # words with the lead
+    title = "Lorries must find another way to the port"
+    assert _text(_page(credit, title)).title == title
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_lone_by_over_a_name_line_marks_the_headline_above_it(style):
+    # "By" on a line of its own, the name under it, then the reporter's one-line bio: the headline
+    # over that by-line gets the by-line's bonus, not the bio that shares the lead's words
+    title = "Drivers face months of waits as the crossing shuts"  # few words shared with the lead
+    bio = "Senior reporter covering the city council, the harbour bridge and the lorries that supply the port"
+    art = _text(_page(title, "By", "Jane Roe", bio, style=style))
+    assert art.title == title
+
+
+@pytest.mark.parametrize("offer", ["Sale: $2 for 2 months", "Harbour news for 99¢ a week"])
+def test_a_subscription_offer_is_no_headline(offer):
+    # a price for a period over the story's header: it shares a word with the lead ("months",
+    # "harbour") and comes first among the close scores, but it is no headline
+    title = "Drivers fear months of detours as the crossing shuts"
+    assert _text(_page(offer, "News", title, "Jane Roe and John Doe")).title == title

@@ -51,8 +51,14 @@ _MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|"
                        r"author of the article|written by|reporter|redaktion|forfatter|"
                        r"skrevet av|napisał|napisała)\s*:?$", re.I)
-_CREDIT = re.compile(r"\b(?:photo|foto|image|picture|credit|getty|reuters|afp|illustration|bild|kuva|"
-                     r"zdjęcie|grafik|video|фото|коллаж|колаж|ілюстрація|иллюстрация)\b|©", re.I)
+_MEDIA = r"photo|foto|image|picture|credit|illustration|bild|kuva|zdjęcie|grafik|video|фото|коллаж|колаж|ілюстрація|" \
+         r"иллюстрация"
+_CREDIT = re.compile(rf"\b(?:{_MEDIA}|getty|reuters|afp)\b|©", re.I)
+_MEDIA_WORD = rf"(?:(?:symbol|archiv|titel|beitrags)(?:bild|foto)|{_MEDIA})"  # "Symbolbild", "Archivfoto" too
+# a credit or caption line ("Photo: Jane Roe", "Foto / dpa", "Image by Getty", "Jane Roe | Photo", "© Site",
+# "(Reuters)"); a headline may name a photo or a video as its subject ("Photo of a Baby Sparks Controversy")
+_CREDIT_LINE = re.compile(rf"©|\b(?:getty|reuters|afp)\b|\b{_MEDIA_WORD}s?\s*(?:[:/|]|\b(?:by|von|courtesy)\b)|"
+                          rf"\b{_MEDIA_WORD}\W*$", re.I)
 _GLUED_TAIL = re.compile(
     r"(?<=[a-zà-ÿ])(?=\d|(?:News|Senior|Chief|Political|Politics|Published|Updated|Posted|The |Staff|Travel|"
     r"Sports?|Business|Deputy|Associate|Assistant|Reporter|Correspondent|Editor|Writer|Journalist|"
@@ -145,6 +151,11 @@ _DOMAIN = re.compile(r"\b[a-z0-9-]{2,}\.(?:com|org|net|nl|de|ch|at|fr|it|es|pl|b
                      r"ca|io|co|info|news|tv|eu|uk|ie|nz|za|hu|ro|gr|tr|mx|ar|cl|jp|kr|cn)\b", re.I)
 
 
+# a subscription offer: a price for a period ("$2 for 2 months", "99¢ a week", "€4,99 / Monat")
+_OFFER = re.compile(r"(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¢]|euro))\s*(?:for\s+(?:\d+\s+)?|a\s+|per\s+|/\s*|im\s+|pro\s+)"
+                    r"(?:months?|weeks?|years?|mo|monat|monate|woche|jahr)\b", re.I)
+
+
 UI_SHARE = 2 / 3  # a short line with this share of its words site furniture is no headline
 
 
@@ -161,7 +172,7 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
     text = clean_title(inf.text)
     if not text or (inf.bullet and not heading) or reason in _NOT_TITLE:
         return None
-    if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT.search(text) or _FILE.search(text):
+    if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT_LINE.search(text) or _FILE.search(text):
         return None
     if k >= lo and inf.prose:
         return None
@@ -174,8 +185,8 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
     score = -0.06 * abs(lo - k)
     if names:
         score -= 1.0  # "Peanut Butter Truffles", "Managing Python Environments": name-shaped, may be a headline
-    if _DOMAIN.search(text):
-        score -= 2.0  # a site slogan or search box ("The latest news first on example.nl")
+    if _DOMAIN.search(text) or _OFFER.search(text):
+        score -= 2.0  # a site slogan or search box ("The latest news first on example.nl"), a subscription offer
     if heading:
         score += 3.0 if len(heading.group(1)) == 1 else 1.0
     common = len(terms & lead_terms)
@@ -213,6 +224,14 @@ def _is_by_line(inf: LineInfo) -> bool:
         and bool(byline_names(inf.text)[0])
 
 
+def _by_line_at(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """A by-line at position ``k``: "By Jane Roe ...", or a lone "By" / "Von" over a name line."""
+    if _is_by_line(infos[idx[k]]):
+        return True
+    return _BY_ALONE.match(infos[idx[k]].text.strip()) is not None and k + 1 < len(idx) \
+        and bool(byline_names(infos[idx[k + 1]].text)[0])
+
+
 def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
                markdown: bool = False) -> Optional[int]:
     """Line index of the headline (see the module doc); ``lo``: position in ``idx`` of the
@@ -224,7 +243,7 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     scores: dict[int, float] = {}
     raw: dict[int, float] = {}
     window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
-    by_lines = [k for k in window if _is_by_line(infos[idx[k]])]
+    by_lines = [k for k in window if _by_line_at(k, idx, infos)]
     for k in window:
         lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
         sc = _title_score(k, lo, idx, infos, reasons, lead_terms)
@@ -313,7 +332,7 @@ def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Opti
     the header, or is not the story at all): the headline of the page's first "By ..." line above
     the window, scored (:func:`_title_score`) against the prose under that by-line as well as the
     body's ``lead``; of the few lines above it scoring close to the best, the earliest."""
-    by = next((k for k in range(max(0, lo - HEAD_WINDOW)) if _is_by_line(infos[idx[k]])), None)
+    by = next((k for k in range(max(0, lo - HEAD_WINDOW)) if _by_line_at(k, idx, infos)), None)
     if by is None:
         return None
     own = [infos[i].text for i in idx[by + 1:by + 1 + OWN_LEAD] if infos[i].prose][:6] + lead
