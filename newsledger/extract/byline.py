@@ -11,11 +11,7 @@
   dailyexample.com), staff and desk labels;
 - a particle or preposition run on after the name ("Jule Radeck Vom", "Jane Roe Last"), a
   lower-case "von" before it, initials alone ("J J"); names in any script are compared as
-  themselves (two Cyrillic co-authors are not one repeated);
-- a role or profession before or after the name ("Rechtsanwalt Jane Roe", "Jane Roe
-  Chefredakteur"); entries that name no one: a credential split off at its comma ("Jane Roe,
-  PhD"), an author box's link ("Alle Beiträge", "View all posts"), social and share buttons
-  ("Teilen Twittern Mailen", "Youtube").
+  themselves (two Cyrillic co-authors are not one repeated).
 """
 from __future__ import annotations
 
@@ -55,17 +51,10 @@ def _names_no_person(s: str) -> bool:
     return bool(_NOT_A_NAME.match(s) or _NEWSROOM.search(s))
 
 
-_SITE_PARTS = re.compile(r"\s+[|–—·•»:-]\s+")  # "Story title | Die Example", "Example - News for X"
-
-
 def _site_stems(site: Optional[str]) -> set[str]:
-    """"www.dailyexample.co.uk" -> {"dailyexample"}; a publisher name -> its squashed form, and that
-    of each part of a name in parts ("Achtsam durch die Krise | Die Example" -> ..., "dieexample")."""
+    """"www.dailyexample.co.uk" -> {"dailyexample"}; a publisher name -> its squashed form."""
     if not site:
         return set()
-    parts = _SITE_PARTS.split(site.strip())
-    if len(parts) > 1:
-        return {stem for part in parts for stem in _site_stems(part) if len(stem) >= 5}  # not "AP" ("April Roe")
     host = (urlsplit(site if "//" in site else "//" + site).hostname or "").lower()
     host = host[4:] if host.startswith("www.") else host
     labels = [p for p in host.split(".") if p and p not in {"com", "co", "uk", "org", "net", "de", "fr",
@@ -80,39 +69,6 @@ def _squash(s: str) -> str:
     return re.sub(r"[\W_]", "", s)
 
 
-# a whole entry that is a degree or credential ("Jane Roe, PhD" split at its comma), a link or
-# button of the author box ("Alle Beiträge", "View all posts"), or social and share buttons only
-_CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D|M\.?D|MBA|MPH|MSc|BSc|MS|MA|BA|RDN?|LDN?|CSCS|RN|DDS|PharmD|FACS|CPT)\.?$")
-_AUTHOR_BOX_LINK = re.compile(r"^(?i:(?:view |see |show )?(?:all|alle|mehr|more|tous les|todos los)\s+"
-                              r"(?:posts?|articles?|stories|beiträge|artikel|texte|articles|artículos)\b)")
-_BUTTON_WORDS = frozenset("""facebook twitter x youtube instagram linkedin xing whatsapp telegram pinterest tiktok
-threads bluesky mastodon reddit flipboard e-mail email mail share tweet teilen twittern mailen drucken print
-kommentieren comment kopieren copy link""".split())
-# a role or profession written before or after the name on the by-line ("Rechtsanwalt Jane Roe",
-# "Jane Roe Chefredakteur"): taken off when two words of name are left
-_ROLE_WORDS = frozenset("""chefredakteur chefredakteurin redakteur redakteurin autor autorin author journalist
-journalistin reporter reporterin korrespondent korrespondentin correspondent kolumnist kolumnistin columnist
-herausgeber herausgeberin publisher gründer gründerin founder inhaber inhaberin gastautor gastautorin volontär
-volontärin editor-in-chief rechtsanwalt rechtsanwältin fachanwalt fachanwältin steuerberater
-steuerberaterin""".split())
-
-
-def _no_person_entry(s: str) -> bool:
-    """A credential, an author box's link or only social and share buttons: no name."""
-    words = s.casefold().replace(",", " ").split()
-    return bool(_CREDENTIAL.match(s) or _AUTHOR_BOX_LINK.match(s) or (words and all(w in _BUTTON_WORDS for w in words)))
-
-
-def _without_role_words(s: str) -> str:
-    """"Rechtsanwalt Jane Roe" / "Jane Roe Chefredakteur" -> "Jane Roe" (two words of name are kept)."""
-    toks = s.split()
-    while len(toks) > 2 and toks[0].casefold() in _ROLE_WORDS:
-        toks.pop(0)
-    while len(toks) > 2 and toks[-1].casefold() in _ROLE_WORDS:
-        toks.pop()
-    return " ".join(toks)
-
-
 def tidy_name(raw: str) -> Optional[str]:
     """One byline entry made clean, or None when it is no person's name (see the module doc)."""
     s = re.sub(r"\s+", " ", raw or "").strip(" ,;:·•|-–—…")
@@ -122,11 +78,11 @@ def tidy_name(raw: str) -> Optional[str]:
     s = _TAIL.sub("", s).strip(" ,;:·•|-–—")
     if s.isupper() and len(s) > 3:
         s = s.title()  # "JANE ROE" as the template shouts it
-    if not s or _names_no_person(s) or _no_person_entry(s) or not re.search(r"[^\W\d_]", s):
+    if not s or _names_no_person(s) or not re.search(r"[^\W\d_]", s):
         return None
     if all(len(w.strip(".")) <= 1 for w in s.split()):
         return None  # "J J", "A. B.": initials alone name no one
-    return _without_role_words(_without_trailing_word(s))
+    return _without_trailing_word(s)
 
 
 # words no name ends with: prepositions, articles, particles and "Last (updated)" of the line the

@@ -350,7 +350,7 @@ def normalise_agency(s: str) -> Optional[str]:
     return A.short_name(s)
 
 
-_BYLINE_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|;|\||(?<=\s)[-–—](?=\s))\s*", re.I)
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|;|\|)\s*", re.I)
 _BYLINE_JUNK = re.compile(
     r"https?://|www\.|@|\bstaff\b|\bteam\b|\bdesk\b|\beditor(?:s|ial)?\b|\bnews\b|\bagenc(?:y|ies)\b|"
     r"\bredaktion\b|\bcorrespondent\b|\breporter\b|\bwriter\b|\bcontributor\b|\bupdated\b|\bpublished\b|"
@@ -379,58 +379,18 @@ def _phrase(words: list[str]) -> bool:
     return any(w[:1].islower() and w not in NAME_PARTICLES for w in words)
 
 
-# a weekday written right before the by-line's date ("Von Jane Roe Fr, 18. Oktober 2019"): an
-# abbreviation only with its comma or dot ("Anh Do March 11" keeps "Do")
-_WEEKDAY_TAIL = re.compile(
-    r"\s+(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So|lun|mar|mer|jeu|ven|sam|dim)[.,]|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
-    r"Samstag|Sonnabend|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
-    r"jueves|viernes|sábado|domingo)\b[.,]?)\s*$", re.I)
-# a label before the names ("Interview: Jane Roe", "Text & Fotos: Jane Roe")
-_LABEL_PREFIX = re.compile(r"^(?:(?:text|texte|texto|tekst)(?:\s*(?:&|und|and|et|y)\s*(?:fotos?|photos?|bilder))?|"
-                           r"interview|autor(?:in)?|author|auteur)\s*:\s*", re.I)
-
-
-# a relative time after the names, glued on or not ("Jane RoeHace 13 horas", "Jane Roe 2 hours ago")
-_RELATIVE_TIME = re.compile(r"(?:(?<=[a-zà-ÿ])|\b)(?:[Hh]ace|[Vv]or|[Ii]l y a|[Hh]á)\s+\d+\s|"
-                            r"\b\d+\s+(?i:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago\b")
-
-
-def _byline_string(raw: str) -> str:
-    """The names' stretch of a byline string: the by-word or label before them, a "| ..." tail, a
-    date and the weekday before it after them taken off."""
-    s = _LABEL_PREFIX.sub("", _BY_PREFIX.sub("", _clean(raw)))
-    s = _PIPE_TAIL.sub("", s)
-    rel = _RELATIVE_TIME.search(s)
-    s = s[:rel.start()] if rel else s  # "Jane Roe Hace 13 horas", "Jane Roe 2 hours ago"
-    cut = date_start(s)
-    if cut:  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go, and a weekday before them
-        s = _without_weekday(s[:cut])
-    return re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
-
-
-def _without_weekday(s: str) -> str:
-    """``s`` less a weekday at its end, when it stands apart ("Jane Roe, Friday") or the name before
-    it keeps two words ("Jane Roe Fr," -> "Jane Roe"; "Anh Do," stays: "Do" is a surname there)."""
-    cut = _WEEKDAY_TAIL.sub("", s)
-    apart = cut.rstrip().endswith((",", ";", "|"))
-    return cut if cut != s and (apart or len(_BYLINE_SPLIT.split(cut)[-1].split()) >= 2) else s
-
-
-_DOTTED_END = re.compile(r"(?:\b[A-ZÀ-ÖØ-Þ]|\bJr|\bSr)$")  # "Joe S.", "Perry Bacon Jr.": the dot is the name's
-
-
-def _keep_final_dot(raw: str, part: str) -> str:
-    """``part`` (``raw`` stripped) with its final dot back when that dot closes an initial or "Jr."."""
-    return part + "." if raw.rstrip(" -–—:/()").endswith(".") and _DOTTED_END.search(part) else part
-
-
 def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
     """Person names and agency from a byline string ("By A and B, Reuters")."""
-    agency = normalise_agency(_clean(raw))
+    s = _clean(raw)
+    agency = normalise_agency(s)
+    s = _BY_PREFIX.sub("", s)
+    s = _PIPE_TAIL.sub("", s)
+    cut = date_start(s)
+    s = s[:cut] if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
+    s = re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
     names: list[str] = []
-    for part in _BYLINE_SPLIT.split(_byline_string(raw)):
-        part = _keep_final_dot(part, part.strip(" .-–—:/()"))
+    for part in _BYLINE_SPLIT.split(s):
+        part = part.strip(" .-–—:/()")
         if names and _ROLE_PART.search(part):
             break  # "A, Senior Staff Technologist, ACLU Speech, Privacy ...": the rest is A's role and employer
         if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(part):
@@ -464,66 +424,36 @@ _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting
                   "scholarlyarticle", "socialmediaposting", "techarticle"}
 
 
-def _ld_objects(tree) -> list[dict]:
-    """Every JSON object of the page's JSON-LD scripts, in reading order (lists and @graph flattened)."""
-    out: list[dict] = []
+def _jsonld(tree) -> dict[str, Any]:
+    """The first article-like JSON-LD object (flattening @graph and lists)."""
+    best: dict[str, Any] = {}
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
-            stack = [json.loads(script.text)]
+            data = json.loads(script.text)
         except ValueError:
             continue
+        stack = [data]
         while stack:
             obj = stack.pop(0)
             if isinstance(obj, list):
                 stack.extend(obj)
-            elif isinstance(obj, dict):
-                if "@graph" in obj:
-                    stack.extend(obj["@graph"] if isinstance(obj["@graph"], list) else [obj["@graph"]])
-                out.append(obj)
-    return out
-
-
-def _ld_types(obj: dict) -> set[str]:
-    types = obj.get("@type")
-    return {str(t).lower() for t in ([types] if isinstance(types, str) else (types or []))}
-
-
-def _jsonld(tree) -> dict[str, Any]:
-    """The first article-like JSON-LD object (flattening @graph and lists), one of a type other than
-    a bare WebPage first. Its authors given by reference ({"@id": ...}, as Yoast writes them) are the
-    page's objects of that @id when the page shows their name: the reference names the site's user
-    account that posted the story, which on a newsroom's site is often not its author."""
-    objs = _ld_objects(tree)
-    articles = [o for o in objs if _ld_types(o) & _ARTICLE_TYPES]
-    best = next((o for o in articles if _ld_types(o) - {"webpage"}), articles[0] if articles else {})
-    if "@id" in json.dumps(best.get("author")):  # some author given by reference
-        best = {**best, "author": _ld_resolved(best["author"], objs, _visible_text(tree))}
+                continue
+            if not isinstance(obj, dict):
+                continue
+            if "@graph" in obj:
+                stack.extend(obj["@graph"] if isinstance(obj["@graph"], list) else [obj["@graph"]])
+            types = obj.get("@type")
+            types = [types] if isinstance(types, str) else (types or [])
+            types = {str(t).lower() for t in types}
+            if types & _ARTICLE_TYPES:
+                if not best or ("webpage" in {str(t).lower() for t in [best.get("@type")] if t}
+                                and "webpage" not in types):
+                    best = obj
+                if types - {"webpage"}:
+                    return obj
     return best
-
-
-def _ld_resolved(value: Any, objs: list[dict], shown: str) -> Any:
-    """A JSON-LD value with each reference ({"@id": x} and no name) replaced by the object of that
-    @id, when the page has one and its name stands in the page's visible text ``shown``."""
-    if isinstance(value, list):
-        return [_ld_resolved(v, objs, shown) for v in value]
-    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
-        found = next((o for o in objs if o.get("@id") == value["@id"] and isinstance(o.get("name"), str)), None)
-        if found and _clean(found["name"]) and _clean(found["name"]) in shown:
-            return found
-    return value
-
-
-def _visible_text(tree) -> str:
-    """The page's text as a reader sees it: no script or style element's text."""
-    parts: list[str] = []
-    for el in tree.iter():
-        if isinstance(el.tag, str) and el.tag not in ("script", "style") and el.text:
-            parts.append(el.text)
-        if el.tail:
-            parts.append(el.tail)
-    return _clean("".join(parts))
 
 
 def _names(value: Any) -> list[str]:
@@ -534,13 +464,6 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]
     return []
-
-
-def _ld_people(value: Any) -> list[str]:
-    """The names of JSON-LD authors, less those typed as an organisation (a publisher is no person)."""
-    items = value if isinstance(value, list) else [value]
-    return [n for v in items if not (isinstance(v, dict) and _ld_types(v) & {"organization", "newsmediaorganization"})
-            for n in _names(v)]
 
 
 def _first(*values: Any) -> Optional[str]:
@@ -658,17 +581,12 @@ def _given_first(value: str) -> str:
     return f"{m.group(2)} {m.group(1)}"
 
 
-# a meta author holding a link is a profile URL or a credit ("Jane Roe - http://janeroe.example", the
-# theme's maker), not a by-line
-_URLISH = re.compile(r"https?://|www\.")
-
-
 def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
-                title: Optional[str] = None, site: Optional[str] = None) -> tuple[list[str], Optional[str]]:
+                title: Optional[str] = None) -> tuple[list[str], Optional[str]]:
     agency: Optional[str] = None
-    kinds: list[list[str]] = [_ld_people(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
+    kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
-        kinds[1] += [_given_first(v) if key == "dc.creator" else v for v in meta.get(key, []) if not _URLISH.search(v)]
+        kinds[1] += [_given_first(v) if key == "dc.creator" else v for v in meta.get(key, []) if not v.startswith("http")]
     kinds.append([])
     for el in byline_candidates(markup, title):
         t = _text_of(el)
@@ -681,9 +599,8 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
             agency = agency or ag
             if not names or sources is not kinds[-1]:
                 names += [x for x in n if x not in names]
-        if _named(names, site):
-            break  # a kind that names only the site or a newsroom ("Die FURCHE") gives way to the next
-        names = []
+        if names:
+            break
     for v in _names(ld.get("sourceOrganization")):
         agency = agency or normalise_agency(v)
     # credit lines in the text: first and last lines
@@ -984,8 +901,7 @@ def extract_html(doc: Document) -> Article:
     art.set_paragraphs(lines)
     art.removed = removed
 
-    art.site = find_site(meta, ld, art.url)
-    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs, art.title, art.site)
+    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs, art.title)
     for r in removed:  # a byline line we dropped from the top still names the authors
         if r.reason == "byline" and not art.byline:
             art.byline, ag = split_byline(r.text)
@@ -994,6 +910,7 @@ def extract_html(doc: Document) -> Article:
     art.section = find_section(markup, meta, ld)
     art.caption = find_caption(markup)
     art.language = find_language(tree, meta, ld)
+    art.site = find_site(meta, ld, art.url)
     if not _named(art.byline, art.site or art.url):
         art.byline = names_under_headline(markup, art.title) or art.byline
     art.published, art.updated = find_dates(tree, markup, meta, ld, art.url)  # last: prunes the tree
