@@ -302,3 +302,11 @@ def test_a_quotation_closed_before_the_cue_is_its_content_not_an_unquoted_clause
     text = "“We will rebuild the pier by June,” the mayor Ida Holm said on Monday, the storm damage was worse than feared."
     c = claim_about(nlp, text, "rebuild the pier")
     assert "storm damage" not in c.content.text and "Ida Holm" in c.source.name
+
+
+def test_a_lowercase_word_is_no_surname_two_speakers_share():
+    records = GoldClaim(source="data compiled from census and police records", aliases=[], content=[])
+    rival = GoldClaim(source="the city's own data", aliases=[], content=[])
+    speakers = page_speakers([records, rival])
+    assert names_speaker("data", records, speakers)  # contained in the speaker's name, and no one's surname
+    assert not names_speaker("Vask", records, speakers)

@@ -301,6 +301,9 @@ def names_speaker(name: Optional[str], gold: GoldClaim, speakers: list[GoldClaim
         return True
     if n in own or (" " in n and source_matches(name, gold, by_surname=False)):
         return True
+    last = (name or "").split()[-1:]
+    if not last or not last[0][:1].isupper():  # "data" for "data compiled from …": no surname to share
+        return True
     surname = n.split()[-1]
     return not any(surname in {x.split()[-1] for x in _names_of(o)} for o in speakers if not _names_of(o) & own)
 
