@@ -18,6 +18,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
+from functools import partial
 from typing import Optional
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
@@ -532,7 +533,8 @@ def _converted_units(comp: list[dict], pairs: list[tuple[dict, dict]]) -> set:
 
 
 def _root(parent: list[int], i: int) -> int:
-    """Union-find: the root of ``i`` (halving the path on the way)."""
+    """Union-find: the root of ``i`` in ``parent`` (halving the path on the way); the one root
+    search of the figure clusters, the claim clusters and the joined conversions."""
     while parent[i] != i:
         parent[i] = parent[parent[i]]
         i = parent[i]
@@ -589,12 +591,7 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
     if thr <= 0:
         return [list(ms)] if ms else []
     parent = list(range(len(ms)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    find = partial(_root, parent)
 
     value = [round(float(m["value"]) * (m.get("scale") or 1.0), 6) for m in ms]
     # sentence -> values held, per component: two values of one sentence ("12 Somali and 11
@@ -844,12 +841,7 @@ def _clusters(ms: list[dict], thr: float, seeds: Optional[list[dict]] = None) ->
     if thr <= 0 and seeds is None:  # every pair links: one component, no need to compare
         return [list(ms)] if ms else []
     parent = list(range(n))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    find = partial(_root, parent)
 
     seed_ids = {id(m) for m in seeds} if seeds is not None else None
     pairs = ((i, j) for j in range(n) for i in range(j)) if thr <= 0 else \
