@@ -388,9 +388,14 @@ def _surnames_tagged_org(doc) -> list:
     Whitfield-Ortiz said"): a person, whose he/she and rivalry count."""
     from spacy.tokens import Span as DocSpan
 
-    tails = {e.text.split(" ", 1)[1] for e in _ents(doc) if e.label_ == "PERSON" and " " in e.text}
+    tails = _person_tails(doc)
     return [DocSpan(doc, e.start, e.end, label="PERSON") for e in _ents(doc)
             if e.label_ == "ORG" and e.text in tails]
+
+
+def _person_tails(doc) -> set[str]:
+    """The surnames of the article: the words of each full PERSON name but its first."""
+    return {e.text.split(" ", 1)[1] for e in _ents(doc) if e.label_ == "PERSON" and " " in e.text}
 
 
 def _surname_spots(doc) -> list[tuple[int, str]]:
@@ -399,7 +404,7 @@ def _surname_spots(doc) -> list[tuple[int, str]]:
     for an organisation ("Rosa Whitfield-Ortiz ... the mayor appointed Whitfield-Ortiz")."""
     spots = doc.user_data.get("newsledger.surname_spots")
     if spots is None:
-        tails = {e.text.split(" ", 1)[1] for e in _ents(doc) if e.label_ == "PERSON" and " " in e.text}
+        tails = _person_tails(doc)
         spots = doc.user_data["newsledger.surname_spots"] = sorted(
             (mt.start(), tail) for tail in tails
             for mt in re.finditer(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", doc.text))
