@@ -145,7 +145,8 @@ def test_eval_set_prefixes_resolve_to_their_stored_pages(tmp_path, monkeypatch):
     """``trafeval-`` and ``htmldate-`` ids are both read from their own set's index and sub-folders
     (htmldate-eval: test_set/ before cache/ and eval/); the text is our extractor's on the stored HTML."""
     import newsledger.evaluate as ev
-    from newsledger.evaluate.claims_real import HTMLDATE, TRAFEVAL, load_texts, trafeval_files, trafeval_record
+    from newsledger.evaluate.claims_real import (EVAL_SETS, HTMLDATE, TRAFEVAL, eval_page_record, eval_set_files,
+                                                   load_texts)
 
     para = ("Mayor Lena Holt said the new bridge over the river Wend would open in May after two years of work, "
             "and the council said the cost had stayed within the budget agreed by the town in the spring.")
@@ -163,9 +164,9 @@ def test_eval_set_prefixes_resolve_to_their_stored_pages(tmp_path, monkeypatch):
     assert "ferry would stop" in texts[HTMLDATE + "holt-bridge"]["text"]
     assert texts[HTMLDATE + "holt-bridge"]["url"] == "https://example.net/holt"
     assert "load tests" in texts[TRAFEVAL + "wend-bridge"]["text"]
-    assert set(trafeval_files()) == {"wend-bridge"}
-    assert trafeval_record(TRAFEVAL + "wend-bridge")["url"] == "https://example.org/wend"
-    assert trafeval_record(HTMLDATE + "holt-bridge") is None
+    assert set(eval_set_files(EVAL_SETS[0])) == {"wend-bridge"}
+    assert eval_page_record(TRAFEVAL + "wend-bridge")["url"] == "https://example.org/wend"
+    assert eval_page_record(HTMLDATE + "wend-bridge") is None  # an htmldate id never finds a trafilatura-eval page
 
 
 # ---------------------------------------------------------------- statements

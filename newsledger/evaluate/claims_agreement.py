@@ -46,12 +46,12 @@ def agreement(first: list[dict], second: list[dict], text: str, core_only: bool 
     return score_page(text, gold, outputs)
 
 
-def pairs(second_dir: Path = SECOND_DIR) -> list[tuple[str, Path, Path]]:
-    """(page, repo gold file, second reading) for every page read twice."""
+def pairs(second_dir: Path = SECOND_DIR) -> list[tuple[str, list[dict], list[dict]]]:
+    """(page, the repo gold's claims, the second reading's claims) for every page read twice."""
     out = []
     for f in sorted(Path(second_dir).glob("*.json")):
-        page, _ = _read(f)
-        out.append((page, GOLD_DIR / f"{page}.json", f))
+        page, second = _read(f)
+        out.append((page, _read(GOLD_DIR / f"{page}.json")[1], second))
     return out
 
 
@@ -71,12 +71,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 1
     texts = load_texts({p for p, _, _ in found})
     ab, ba = Tally(), Tally()
-    for page, repo_file, second_file in found:
+    for page, a, b in found:
         if page not in texts:
             print(f"{page}: text not found (is ../shared present?)")
             return 1
-        _, a = _read(repo_file)
-        _, b = _read(second_file)
         text = texts[page]["text"]
         t1, t2 = agreement(a, b, text, args.core_only), agreement(b, a, text, args.core_only)
         print(_line(f"{page}: second vs repo gold", t1))

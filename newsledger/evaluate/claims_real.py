@@ -197,16 +197,6 @@ def eval_page_record(page_id: str, files: Optional[dict[str, tuple[str, Path]]] 
     return {"id": page_id, "text": art.text, "title": art.title, "date": art.published, "url": url}
 
 
-def trafeval_record(page_id: str, files: Optional[dict[str, tuple[str, Path]]] = None) -> Optional[dict]:
-    """A trafilatura-eval page (id ``trafeval-<file stem>``): :func:`eval_page_record`."""
-    return eval_page_record(page_id, files) if page_id.startswith(TRAFEVAL) else None
-
-
-def trafeval_files() -> dict[str, tuple[str, Path]]:
-    """HTML file stem -> (URL, stored .gz path) of every trafilatura-eval page on disk."""
-    return eval_set_files(EVAL_SETS[0])
-
-
 def load_texts(ids: set[str]) -> dict[str, dict]:
     """page id -> record (``text``, ``title``, ``date``, ``url``): realnews pages from its
     expected.jsonl, evaluation-set pages (:data:`EVAL_SETS` prefixes) extracted from their HTML."""
