@@ -1,11 +1,46 @@
-"""The claim confidence's calibration script's threshold rule (made-up figures)."""
+"""The claim confidence's features and the calibration script's threshold rule (made-up claims)."""
 import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 
+from newsledger.analyze.confidence import ConfidenceModel, features, source_apart
+from newsledger.model import Claim, Content, Cue, Source
+
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "calibrate_confidence.py"
+
+
+def _claim(text: str, source: str, cue: str, content: str) -> Claim:
+    def at(words):
+        i = text.index(words)
+        return i, i + len(words)
+
+    s, c, k = at(source), at(cue), at(content)
+    return Claim(source=Source(text=source, start=s[0], end=s[1], name=source), cue=Cue(text=cue, start=c[0], end=c[1]),
+                 content=Content(text=content, start=k[0], end=k[1], pieces=[k]), kind="indirect",
+                 signals={"rule": "verb", "path": "comp", "src_via": "person"})
+
+
+NEAR = "Mayor Lena Holt said the ferry would run daily from June."
+APART = ("Mayor Lena Holt, who has chaired the harbour board since the old quay flooded, "
+         "said the ferry would run daily from June.")
+
+
+def test_a_source_apart_from_its_cue_is_flagged():
+    near = _claim(NEAR, "Mayor Lena Holt", "said", "the ferry would run daily from June")
+    apart = _claim(APART, "Mayor Lena Holt", "said", "the ferry would run daily from June")
+    assert source_apart(near) == 0.0 and features(near)["src_far"] == 0.0
+    assert source_apart(apart) == 1.0 and features(apart)["src_far"] == 1.0
+    apart.source = None  # no source: nothing to be apart
+    assert source_apart(apart) == 0.0
+
+
+def test_the_shipped_model_trusts_a_source_apart_from_its_cue_less():
+    model = ConfidenceModel.load()
+    near = features(_claim(NEAR, "Mayor Lena Holt", "said", "the ferry would run daily from June"))
+    apart = dict(near, src_far=1.0)
+    assert model.prob(apart) < model.prob(near)
 
 
 def _script():
