@@ -153,8 +153,10 @@ def test_claims_default_to_the_confidence_threshold(state):
     params = {"article_id": state["seed"], "limit": 500}
     shown = client.get("/api/claims", params=params).json()["items"]
     every = client.get("/api/claims", params={**params, "min_confidence": 0}).json()["items"]
+    sure = client.get("/api/claims", params={**params, "min_confidence": 0.99}).json()["items"]
     assert shown and all(c["confidence"] >= DEFAULT_MIN_CONFIDENCE for c in shown)
-    assert len(every) > len(shown)  # the ledger keeps the less sure claims too
+    assert len(every) >= len(shown) > len(sure)  # the ledger keeps the less sure claims too
+    assert all(c["confidence"] >= 0.99 for c in sure)
     assert all(0 <= c["confidence"] <= 1 and isinstance(c["unresolved"], bool) for c in every)
     assert client.get("/api/claims", params={"min_confidence": 1.5}).status_code == 422
 

@@ -158,7 +158,9 @@ def test_claims_min_confidence(tmp_path):
     assert run("ingest", str(SEED), "--db", str(db)).returncode == 0
     shown = json.loads(run("claims", "--db", str(db), "--format", "json").stdout)
     every = json.loads(run("claims", "--db", str(db), "--format", "json", "--min-confidence", "0").stdout)
-    assert shown and len(every) > len(shown)
+    sure = json.loads(run("claims", "--db", str(db), "--format", "json", "--min-confidence", "0.99").stdout)
+    assert shown and len(every) >= len(shown) > len(sure)  # the ledger keeps the less sure claims too
     assert all(c["confidence"] >= DEFAULT_MIN_CONFIDENCE for c in shown)
+    assert all(c["confidence"] >= 0.99 for c in sure)
     bad = run("claims", "--db", str(db), "--min-confidence", "2")
     assert bad.returncode != 0 and "--min-confidence" in bad.stderr and "Traceback" not in bad.stderr
