@@ -101,3 +101,94 @@ def test_a_report_of_another_quakes_size_starts_its_own_story(ledger):
     stories = {frozenset(m["id"] for m in g["members"]) for g in story_groups(ledger, min_size=1)}
     assert frozenset({first[0].id, first[1].id, again.id}) in stories
     assert frozenset({other.id}) in stories
+
+
+# ---------------------------------------------------------------- offices: one holder at a time
+
+def _titled(text: str, names: tuple[str, ...]) -> Article:
+    """A made-up article whose ``names`` are PERSON entities wherever they are written."""
+    a = Article(source=f"test:{abs(hash(text))}", url=f"https://agency.example/{abs(hash(text)) % 10**9}",
+                site="agency.example", title=None, published=None)
+    a.set_paragraphs([text])
+    for name in names:
+        at = a.text.find(name)
+        while at >= 0:
+            a.entities.append(Entity(name, at, at + len(name), "PERSON"))
+            at = a.text.find(name, at + 1)
+    return a
+
+
+def test_office_terms_name_present_holders_of_a_placed_office():
+    from newsledger.link.vetoes import office_terms
+
+    a = _titled("Water Secretary Lena Ostrova announced the rule, and Norland Prime Minister Ivo Darek "
+                "praised it; former Water Secretary Pavel Kunc and Deputy Water Secretary Ada Vrba did not.",
+                ("Lena Ostrova", "Ivo Darek", "Pavel Kunc", "Ada Vrba"))
+    assert office_terms(a) == ["o:holds:ostrova", "o:water secretary:ostrova", "o:holds:darek",
+                               "o:norland prime minister:darek"]
+    # an office whose place is not said names no one office ("Prime Minister" of which country?)
+    b = _titled("Prime Minister Ivo Darek and Police Chief Tomas Rell spoke.", ("Ivo Darek", "Tomas Rell"))
+    assert office_terms(b) == ["o:holds:darek", "o:holds:rell"]
+    c = _titled("Governor-elect Mira Solan will take office in May.", ("Mira Solan",))
+    assert office_terms(c) == ["o:elect:solan"]
+
+
+def test_offices_apart_two_holders_of_one_office_or_an_elect_then_in_office():
+    from newsledger.link.vetoes import offices_apart
+
+    kunc = ["o:holds:kunc", "o:water secretary:kunc"]
+    ostrova = ["o:holds:ostrova", "o:water secretary:ostrova"]
+    assert offices_apart(kunc, ostrova)  # one office, two holders: two times
+    assert not offices_apart(kunc, kunc + ["o:holds:darek"])
+    assert not offices_apart(kunc, ostrova + kunc)  # a handover names both: no evidence
+    assert not offices_apart(kunc, ["e:water department"])  # one side names none
+    assert not offices_apart(["o:holds:darek"], ["o:holds:rell"])  # a title of no placed office
+    assert offices_apart(["o:elect:solan"], ["o:holds:solan"])  # elected, then in office
+    assert not offices_apart(["o:elect:solan", "o:holds:solan"], ["o:holds:solan"])
+
+
+_RULE_BODY = [
+    ("The rule lets agencies decide alone whether a dam or a road harms the Norland marsh grouse.",
+     "Conservation groups said the Marsh Habitat Act had been weakened without a hearing."),
+    ("Builders of the Velmar dam welcomed the rule on the Marsh Habitat Act and its marsh grouse.",
+     "The Norland Wildlife Council said scientists would no longer review such projects."),
+    ("The Norland Wildlife Council warned that the marsh grouse could vanish from the Velmar valley.",
+     "Lawyers for conservation groups said they would challenge the Marsh Habitat Act rule in court."),
+    ("Scientists at the Norland Wildlife Council had reviewed every project near the marsh grouse habitat.",
+     "Under the Marsh Habitat Act, that review is now for the agencies building the Velmar dam."),
+]
+
+
+def _rule(title: str, lead: str, site: str, variant: int) -> Article:
+    a = _titled(" ", ())
+    a.source, a.url, a.site, a.title = f"test:{site}:{title}", f"https://{site}/{variant}", site, title
+    a.set_paragraphs([lead, *_RULE_BODY[variant]])
+    for name in ("Pavel Kunc", "Lena Ostrova", "Mira Solan"):
+        at = a.text.find(name)
+        if at >= 0:
+            a.entities.append(Entity(name, at, at + len(name), "PERSON"))
+    for name in ("Norland Wildlife Council", "Marsh Habitat Act", "Velmar"):
+        at = a.text.find(name)
+        while at >= 0:
+            a.entities.append(Entity(name, at, at + len(name), "ORG"))
+            at = a.text.find(name, at + 1)
+    a.analyzed = True
+    return a
+
+
+def test_a_report_naming_the_next_holder_of_the_office_starts_its_own_story(ledger):
+    """Two undated reports of a rule issued under one water secretary form a story; a report of
+    its reversal under the next secretary, which shares the names of the act, the council and
+    the dam, starts its own; another report of the rule under the first secretary joins."""
+    lead = "Water Secretary Pavel Kunc issued a rule on Thursday that eases the Marsh Habitat Act."
+    first = [_rule("Kunc eases marsh rule", lead, "capitalwire.example", 0),
+             _rule("Marsh rule eased", lead.replace("issued", "signed"), "greennews.example", 1)]
+    link_new(ledger, _store(ledger, *first))
+    later = _rule("Marsh rule restored", "Water Secretary Lena Ostrova restored on Tuesday the review that "
+                  "the Marsh Habitat Act rule had removed.", "dailyledger.example", 2)
+    assert link_new(ledger, _store(ledger, later))["stories_joined"] == 0
+    again = _rule("Kunc rule eases marsh act", lead.replace("on Thursday", "this week"), "valleypost.example", 3)
+    assert link_new(ledger, _store(ledger, again))["stories_joined"] == 1
+    stories = {frozenset(m["id"] for m in g["members"]) for g in story_groups(ledger, min_size=1)}
+    assert frozenset({first[0].id, first[1].id, again.id}) in stories
+    assert frozenset({later.id}) in stories

@@ -215,3 +215,16 @@ def test_spark_keeps_a_quake_of_another_magnitude_apart_as_the_linker_does():
              (["m:6.1", "m:5.6"], ["m:5.6"]), (["m:6"], ["m:6.5"])]
     got = _veto_as_the_linker(magnitudes_apart, magnitudes_apart_col, pairs)
     assert got == [True, False, False, False, False, True]
+
+
+def test_spark_keeps_another_holder_of_an_office_apart_as_the_linker_does():
+    """The story veto of an office's holders (``vetoes.offices_apart``) as a Spark column."""
+    from newsledger.link.vetoes import offices_apart
+    from newsledger.spark.link import offices_apart_col
+
+    kunc, ostrova = ["o:holds:kunc", "o:water secretary:kunc"], ["o:holds:ostrova", "o:water secretary:ostrova"]
+    pairs = [(kunc, ostrova), (kunc, kunc + ["e:velmar"]), (kunc, ostrova + kunc), (kunc, []), ([], []),
+             (["o:holds:darek"], ["o:holds:rell"]), (["o:elect:solan"], ["o:holds:solan"]),
+             (["o:holds:solan"], ["o:elect:solan", "e:x"]), (["o:elect:solan", "o:holds:solan"], ["o:holds:solan"])]
+    got = _veto_as_the_linker(offices_apart, offices_apart_col, pairs)
+    assert got == [True, False, False, False, False, False, True, True, False]

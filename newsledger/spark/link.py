@@ -249,7 +249,8 @@ def _scores(cand, fp):
     sj = F.when(d.isNotNull() & (d > STORY_DAYS), sj * decay).otherwise(sj)
     sj = F.when((F.size("x_sterms") == 0) | (F.size("y_sterms") == 0), F.lit(0.0)).otherwise(sj)
     stories = (p.where(F.col("cls") == "story").withColumn("s", sj).where(F.col("s") >= STORY_THRESHOLD)
-               .where(~ages_apart_col("x_uterms", "y_uterms") & ~magnitudes_apart_col("x_uterms", "y_uterms"))
+               .where(~ages_apart_col("x_uterms", "y_uterms") & ~magnitudes_apart_col("x_uterms", "y_uterms")
+                      & ~offices_apart_col("x_uterms", "y_uterms"))
                .select("x", "y", "yo", "n", "s"))
     return copies, stories
 
@@ -290,6 +291,33 @@ def magnitudes_apart_col(a: str, b: str):
 
     near = F.exists(mags(a), lambda m: F.exists(mags(b), lambda n: F.abs(m - n) < MAGNITUDE_APART - 1e-9))
     return F.coalesce((F.size(mags(a)) > 0) & (F.size(mags(b)) > 0) & ~near, F.lit(False))
+
+
+def offices_apart_col(a: str, b: str):
+    """The linker's ``vetoes.offices_apart`` on two columns of story terms ("o:<office>:<surname>"):
+    one person elected ("o:elect:") in one and in office ("o:holds:") in the other, or one office
+    of two words or more with one holder on each side, not the same. Never null."""
+    from pyspark.sql import functions as F
+
+    from newsledger.link.vetoes import ELECT, HOLDS, OFFICE_PREFIX
+
+    def office(t):
+        return F.regexp_extract(t, r"^" + OFFICE_PREFIX + r"(.*):[^:]*$", 1)
+
+    def name(t):
+        return F.regexp_extract(t, r":([^:]*)$", 1)
+
+    def held(col, key):  # the surnames a side gives for an office (or holds / elect)
+        return F.transform(F.filter(F.col(col), lambda t: t.startswith(OFFICE_PREFIX) & (office(t) == key)), name)
+
+    def elect_then_holder(x, y):
+        elect = F.array_except(held(x, F.lit(ELECT)), held(x, F.lit(HOLDS)))
+        return F.size(F.array_intersect(elect, F.array_except(held(y, F.lit(HOLDS)), held(y, F.lit(ELECT))))) > 0
+
+    offices = F.filter(F.col(a), lambda t: t.startswith(OFFICE_PREFIX) & office(t).contains(" "))
+    two = F.exists(offices, lambda t: (F.size(held(a, office(t))) == 1) & (F.size(held(b, office(t))) == 1)
+                   & F.exists(held(b, office(t)), lambda n: n != name(t)))
+    return F.coalesce(elect_then_holder(a, b) | elect_then_holder(b, a) | two, F.lit(False))
 
 
 def _story_parents(copies, stories) -> dict:
