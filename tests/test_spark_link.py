@@ -179,11 +179,21 @@ def test_quantities_written_before_headline_figures_still_link(tmp_path):
     assert got == ref, agreement(ref, got)
 
 
+def _veto_as_the_linker(veto, col, pairs) -> list[bool]:
+    """The Spark column ``col`` on each pair of term lists, checked equal to the linker's ``veto``."""
+    from newsledger.spark import make_session
+
+    spark = make_session("local[1]")
+    rows = spark.createDataFrame([(i, x, y) for i, (x, y) in enumerate(pairs)], "i int, x array<string>, y array<string>")
+    got = {r.i: r.apart for r in rows.select("i", col("x", "y").alias("apart")).collect()}
+    assert got == {i: veto(x, y) for i, (x, y) in enumerate(pairs)}
+    return [got[i] for i in range(len(pairs))]
+
+
 def test_spark_keeps_a_person_of_another_age_out_of_the_story_as_the_linker_does():
     """The story veto of a person's age (``linker.ages_apart``) as a Spark column: equal to the
     linker's on each pair of term lists."""
     from newsledger.link.linker import ages_apart
-    from newsledger.spark import make_session
     from newsledger.spark.link import ages_apart_col
 
     pairs = [(["a:dario velk:34", "e:velk"], ["a:dario velk:38"]),  # four years: another time
@@ -191,8 +201,30 @@ def test_spark_keeps_a_person_of_another_age_out_of_the_story_as_the_linker_does
              (["a:dario velk:34"], ["a:ivo marsk:22"]),  # different persons
              (["e:velk"], ["a:dario velk:38"]), ([], []),
              (["a:ana de la cruz:70", "a:dario velk:30"], ["a:ana de la cruz:66"])]
-    spark = make_session("local[1]")
-    rows = spark.createDataFrame([(i, x, y) for i, (x, y) in enumerate(pairs)], "i int, x array<string>, y array<string>")
-    got = {r.i: r.apart for r in rows.select("i", ages_apart_col("x", "y").alias("apart")).collect()}
-    assert got == {i: ages_apart(x, y) for i, (x, y) in enumerate(pairs)}
-    assert [got[i] for i in range(len(pairs))] == [True, False, False, False, False, True]
+    assert _veto_as_the_linker(ages_apart, ages_apart_col, pairs) == [True, False, False, False, False, True]
+
+
+def test_spark_keeps_a_quake_of_another_magnitude_apart_as_the_linker_does():
+    """The story veto of a quake's lead magnitude (``vetoes.magnitudes_apart``) as a Spark column."""
+    from newsledger.link.vetoes import magnitudes_apart
+    from newsledger.spark.link import magnitudes_apart_col
+
+    pairs = [(["m:6.1", "e:tarsk island"], ["m:5.6"]),  # two quakes
+             (["m:5.9"], ["m:6.1"]),  # two agencies, one quake
+             (["m:6.1"], ["e:tarsk island"]), ([], []),  # one side gives none
+             (["m:6.1", "m:5.6"], ["m:5.6"]), (["m:6"], ["m:6.5"])]
+    got = _veto_as_the_linker(magnitudes_apart, magnitudes_apart_col, pairs)
+    assert got == [True, False, False, False, False, True]
+
+
+def test_spark_keeps_another_holder_of_an_office_apart_as_the_linker_does():
+    """The story veto of an office's holders (``vetoes.offices_apart``) as a Spark column."""
+    from newsledger.link.vetoes import offices_apart
+    from newsledger.spark.link import offices_apart_col
+
+    kunc, ostrova = ["o:holds:kunc", "o:water secretary:kunc"], ["o:holds:ostrova", "o:water secretary:ostrova"]
+    pairs = [(kunc, ostrova), (kunc, kunc + ["e:velmar"]), (kunc, ostrova + kunc), (kunc, []), ([], []),
+             (["o:holds:darek"], ["o:holds:rell"]), (["o:elect:solan"], ["o:holds:solan"]),
+             (["o:holds:solan"], ["o:elect:solan", "e:x"]), (["o:elect:solan", "o:holds:solan"], ["o:holds:solan"])]
+    got = _veto_as_the_linker(offices_apart, offices_apart_col, pairs)
+    assert got == [True, False, False, False, False, False, True, True, False]

@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy import text as sql_text
 
 from newsledger.link import text as T
+from newsledger.link import vetoes as V
 from newsledger.link.claims import group_story, timeline
 from newsledger.link.copies import choose_original, copy_flags, diff, original_byline_flags
 from newsledger.link.flags import article_flags as _article_flags_local
@@ -176,7 +177,8 @@ def fingerprint(a: Article, aid: str, pk: int = 0, data: Optional[dict] = None) 
     lead = T.minhash(T.shingle_hashes(ws[:T.LEAD_WORDS]), T.LEAD_PERM)
     ents = [e.text for e in a.entities] if a.entities else []
     terms = T.salient_terms(a.title, a.text, ents) + figure_terms(a) + age_terms(a)
-    tsig = T.minhash(T.term_hashes(terms), T.TERM_PERM)
+    tsig = T.minhash(T.term_hashes(terms), T.TERM_PERM)  # the veto terms make no candidates
+    terms += V.veto_terms(a)
     fp = _FP(aid, pk, a, data or {}, int(len(sh)), sig, lead, terms, tsig, _bucket(a.published))
     fp.keys["body"] = T.band_keys(sig, *T.BODY_BANDS, "body") if len(sh) >= MIN_SHINGLES else []
     fp.keys["lead"] = T.band_keys(lead, *T.LEAD_BANDS, "lead") if len(sh) >= MIN_SHINGLES else []
@@ -268,8 +270,8 @@ def naming(term: str) -> bool:
 
 
 def story_score(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[str], b_pub: Optional[str]) -> float:
-    sa = a_terms if isinstance(a_terms, frozenset) else frozenset(a_terms)
-    sb = b_terms if isinstance(b_terms, frozenset) else frozenset(b_terms)
+    sa = V.scored(a_terms if isinstance(a_terms, frozenset) else frozenset(a_terms))
+    sb = V.scored(b_terms if isinstance(b_terms, frozenset) else frozenset(b_terms))
     if not sa or not sb:
         return 0.0
     shared = sa & sb
@@ -296,7 +298,7 @@ def best_story(fp: "_FP", story_c: Counter, story_of: dict, new_by_id: dict, sto
     support beats one member of another event of the same kind that happens to match."""
     fp_terms = frozenset(fp.terms)
     per_story: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    apart: set[str] = set()  # stories of another time: a member gives a person another age
+    apart: set[str] = set()  # another time or event: a member gives a person another age, a quake another size
     ages = _ages(fp_terms)
     for other, _n in story_c.most_common(MAX_STORY_CANDIDATES):
         if other not in story_of:
@@ -307,7 +309,7 @@ def best_story(fp: "_FP", story_c: Counter, story_of: dict, new_by_id: dict, sto
         s = story_score(fp_terms, o.terms, fp.article.published, pub.get(other))
         if s > 0:
             per_story[story_of[other]].append((s, other))
-            if ages and _ages_apart(ages, _ages(o.terms)):
+            if (ages and _ages_apart(ages, _ages(o.terms))) or V.apart(fp_terms, o.terms):
                 apart.add(story_of[other])
     best, best_sid, via = 0.0, None, None
     for sid, scored in per_story.items():

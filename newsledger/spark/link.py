@@ -220,10 +220,13 @@ def _scores(cand, fp):
     from newsledger.link.linker import (COPY_CONTAINMENT, COPY_LEAD, COPY_LEAD_CONTAINMENT, ENTITY_BONUS,
                                         MIN_SHINGLES, NAME_TERM, PLACE_BONUS, PLACE_DAYS, STORY_DAYS,
                                         STORY_DECAY_DAYS, STORY_DECAY_FLOOR, STORY_THRESHOLD)
+    from newsledger.link.vetoes import VETO_PREFIX
 
     x = fp.select(*[F.col(c).alias("x_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
     y = fp.select(*[F.col(c).alias("y_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
     p = cand.join(x, cand.x == x.x_id).join(y, cand.y == y.y_id)
+    for side in ("x", "y"):  # the veto terms are left out of the score (the linker's vetoes.scored)
+        p = p.withColumn(f"{side}_sterms", F.filter(f"{side}_uterms", lambda t: ~t.startswith(VETO_PREFIX)))
     j = _same("x_sig", "y_sig")
     na, nb = F.col("x_shingles"), F.col("y_shingles")
     inter = F.col("j") * (na + nb).cast("double") / (F.lit(1.0) + F.col("j"))
@@ -233,8 +236,8 @@ def _scores(cand, fp):
         (F.col("c") >= COPY_CONTAINMENT) | ((lj >= COPY_LEAD) & (F.col("c") >= COPY_LEAD_CONTAINMENT)))
     copies = (p.where(F.col("cls") == "copy").withColumn("j", j).withColumn("c", cont).withColumn("ok", ok)
               .where("ok").select("x", "y", "c"))
-    shared = F.array_intersect("x_uterms", "y_uterms")
-    sj = F.size(shared).cast("double") / F.size(F.array_union("x_uterms", "y_uterms"))
+    shared = F.array_intersect("x_sterms", "y_sterms")
+    sj = F.size(shared).cast("double") / F.size(F.array_union("x_sterms", "y_sterms"))
     ents = F.size(F.filter(shared, lambda t: t.rlike(NAME_TERM)))  # the linker's naming()
     sj = sj + F.lit(ENTITY_BONUS) * F.least(ents, F.lit(6)).cast("double")  # as the linker's story_score
     d = F.abs(F.col("x_day") - F.col("y_day"))
@@ -244,9 +247,11 @@ def _scores(cand, fp):
     decay = F.greatest(F.lit(STORY_DECAY_FLOOR),
                        F.lit(1.0) - (d - STORY_DAYS).cast("double") / F.lit(float(STORY_DECAY_DAYS)))
     sj = F.when(d.isNotNull() & (d > STORY_DAYS), sj * decay).otherwise(sj)
-    sj = F.when((F.size("x_uterms") == 0) | (F.size("y_uterms") == 0), F.lit(0.0)).otherwise(sj)
+    sj = F.when((F.size("x_sterms") == 0) | (F.size("y_sterms") == 0), F.lit(0.0)).otherwise(sj)
     stories = (p.where(F.col("cls") == "story").withColumn("s", sj).where(F.col("s") >= STORY_THRESHOLD)
-               .where(~ages_apart_col("x_uterms", "y_uterms")).select("x", "y", "yo", "n", "s"))
+               .where(~ages_apart_col("x_uterms", "y_uterms") & ~magnitudes_apart_col("x_uterms", "y_uterms")
+                      & ~offices_apart_col("x_uterms", "y_uterms"))
+               .select("x", "y", "yo", "n", "s"))
     return copies, stories
 
 
@@ -270,6 +275,49 @@ def ages_apart_col(a: str, b: str):
 
     return F.coalesce(F.exists(ages(a), lambda t: F.exists(ages(b), lambda u: (name(t) == name(u)) &
                                                            (F.abs(age(t) - age(u)) >= AGE_APART))), F.lit(False))
+
+
+def magnitudes_apart_col(a: str, b: str):
+    """The linker's ``vetoes.magnitudes_apart`` on two columns of story terms: both give a quake
+    magnitude in the lead ("m:<magnitude>") and every pair of them is ``MAGNITUDE_APART`` or more
+    apart. Never null: a missing list has no magnitudes."""
+    from pyspark.sql import functions as F
+
+    from newsledger.link.vetoes import MAGNITUDE_APART, VETO_PREFIX
+
+    def mags(col):
+        return F.transform(F.filter(F.col(col), lambda t: t.startswith(VETO_PREFIX)),
+                           lambda t: F.substring(t, len(VETO_PREFIX) + 1, 32).cast("double"))
+
+    near = F.exists(mags(a), lambda m: F.exists(mags(b), lambda n: F.abs(m - n) < MAGNITUDE_APART - 1e-9))
+    return F.coalesce((F.size(mags(a)) > 0) & (F.size(mags(b)) > 0) & ~near, F.lit(False))
+
+
+def offices_apart_col(a: str, b: str):
+    """The linker's ``vetoes.offices_apart`` on two columns of story terms ("o:<office>:<surname>"):
+    one person elected ("o:elect:") in one and in office ("o:holds:") in the other, or one office
+    of two words or more with one holder on each side, not the same. Never null."""
+    from pyspark.sql import functions as F
+
+    from newsledger.link.vetoes import ELECT, HOLDS, OFFICE_PREFIX
+
+    def office(t):
+        return F.regexp_extract(t, r"^" + OFFICE_PREFIX + r"(.*):[^:]*$", 1)
+
+    def name(t):
+        return F.regexp_extract(t, r":([^:]*)$", 1)
+
+    def held(col, key):  # the surnames a side gives for an office (or holds / elect)
+        return F.transform(F.filter(F.col(col), lambda t: t.startswith(OFFICE_PREFIX) & (office(t) == key)), name)
+
+    def elect_then_holder(x, y):
+        elect = F.array_except(held(x, F.lit(ELECT)), held(x, F.lit(HOLDS)))
+        return F.size(F.array_intersect(elect, F.array_except(held(y, F.lit(HOLDS)), held(y, F.lit(ELECT))))) > 0
+
+    offices = F.filter(F.col(a), lambda t: t.startswith(OFFICE_PREFIX) & office(t).contains(" "))
+    two = F.exists(offices, lambda t: (F.size(held(a, office(t))) == 1) & (F.size(held(b, office(t))) == 1)
+                   & F.exists(held(b, office(t)), lambda n: n != name(t)))
+    return F.coalesce(elect_then_holder(a, b) | elect_then_holder(b, a) | two, F.lit(False))
 
 
 def _story_parents(copies, stories) -> dict:
