@@ -270,6 +270,7 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "Governor Ray Lyle appointed Ms Orr to serve on the water board.",
     "The union persuaded the board to delay the vote.",
     "The Harbour Act would require every landlord to register tenants.",
+    "Lake County declared a state of emergency on Friday.",  # a measure taken (h-claims19)
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims
@@ -292,6 +293,7 @@ def test_a_wish_a_quotation_goes_on_from_is_still_a_claim(nlp):
     ("Senator Jo Bell denied the accusations of fraud.", "accusations"),
     ("The geologist Ben Carr found that the quarry had polluted the river.", "polluted"),
     ("The Danish agency has told residents that a flood is likely.", "flood"),
+    ("The mayor Ann Cole declared the old bridge a danger to children.", "danger"),
 ])
 def test_statements_beside_those_verbs_are_still_claims(nlp, text, words):
     claim_about(nlp, text, words)

@@ -61,8 +61,9 @@ INTENT_VERBS = {"expect"}
 TOPIC_VERBS = {"describe", "explain", "discuss", "detail", "list", "mention", "reveal", "identify", "tout", "dismiss",
                "show", "outline"}
 # with a bare noun phrase these are deeds ("ordered a strike", "issued warnings", "had posted a link",
-# "admitted a charge": a plea in court), though PolNeAR's lexicon counts them as cues
-DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "approve"}
+# "admitted a charge": a plea in court, "declared a state of emergency": a measure taken), though PolNeAR's
+# lexicon counts them as cues ("declared the bridge unsafe" parses as a clause and stays a statement)
+DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "approve", "declare"}
 # knowing, learning and finding out: the reporter's narration of what a person knew ("she knew that ...",
 # "learned that 3M ..."), true by the verb itself; "seem" only describes
 KNOWING_VERBS = {"know", "learn", "discover", "seem"}
