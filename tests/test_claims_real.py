@@ -264,11 +264,27 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "The Danish agency has told residents how to prepare for a flood.",  # instructions
     "The health chief Dara Quinn outlined a number of reasons for the closures.",  # a topic (h-claims15)
     "Port officials are refusing to release the ferry to its owners.",  # a deed with a to-infinitive (h-claims15)
+    "The harbour board wants to build a second pier next year.",  # wishes, choices, efforts (h-claims19)
+    "The mayor Ann Cole wanted me to see the old mill before it closed.",
+    "Councillor Tom Brant opted to back the rezoning last spring.",
+    "Governor Ray Lyle appointed Ms Orr to serve on the water board.",
+    "The union persuaded the board to delay the vote.",
+    "The Harbour Act would require every landlord to register tenants.",
+    "Lake County declared a state of emergency on Friday.",  # a measure taken (h-claims19)
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims
 
     assert find_claims(nlp(text), text) == []
+
+
+def test_a_wish_a_quotation_goes_on_from_is_still_a_claim(nlp):
+    """A wish (h-claims19's rule above) is kept when the next paragraph, one whole quotation, goes
+    on with it: that quotation is what the speaker said (made-up text)."""
+    text = ("The mayor Ann Cole wants to see the bridge reopen by spring.\n\n"
+            "“The town has waited too long for this and the ferry cannot cope with the traffic.”")
+    c = claim_about(nlp, text, "ferry cannot cope")
+    assert c.source.name == "Ann Cole"
 
 
 @pytest.mark.parametrize("text, words", [
@@ -277,6 +293,7 @@ def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     ("Senator Jo Bell denied the accusations of fraud.", "accusations"),
     ("The geologist Ben Carr found that the quarry had polluted the river.", "polluted"),
     ("The Danish agency has told residents that a flood is likely.", "flood"),
+    ("The mayor Ann Cole declared the old bridge a danger to children.", "danger"),
 ])
 def test_statements_beside_those_verbs_are_still_claims(nlp, text, words):
     claim_about(nlp, text, words)

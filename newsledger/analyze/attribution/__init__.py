@@ -61,11 +61,18 @@ INTENT_VERBS = {"expect"}
 TOPIC_VERBS = {"describe", "explain", "discuss", "detail", "list", "mention", "reveal", "identify", "tout", "dismiss",
                "show", "outline"}
 # with a bare noun phrase these are deeds ("ordered a strike", "issued warnings", "had posted a link",
-# "admitted a charge": a plea in court), though PolNeAR's lexicon counts them as cues
-DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "approve"}
+# "admitted a charge": a plea in court, "declared a state of emergency": a measure taken), though PolNeAR's
+# lexicon counts them as cues ("declared the bridge unsafe" parses as a clause and stays a statement)
+DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "approve", "declare"}
 # knowing, learning and finding out: the reporter's narration of what a person knew ("she knew that ...",
 # "learned that 3M ..."), true by the verb itself; "seem" only describes
 KNOWING_VERBS = {"know", "learn", "discover", "seem"}
+# wishes, choices, efforts and making others act ("wants to build a pier", "opted to back the plan", "attempted
+# stop and frisk", "appointed her to serve", "persuaded the board to delay", "the bill would require providers to
+# store"): what someone wanted or did, never what was said, whatever their complement, unless a quotation goes
+# with it ("wants to see the corridor reach Angola.¶“Bringing in Angola ...”", :func:`_a_bare_wish`) ("hope" is
+# left out: the annotators count "hopes to secure more contributions")
+WILL_VERBS = {"want", "wish", "opt", "choose", "attempt", "persuade", "appoint", "require"}
 WH_INFINITIVE = re.compile(r"[\"“‘']?\s*(?:how|what|where|when|which|who)\s+to\s", re.I)  # "told how to prepare"
 # verbs whose object is the person spoken to: in the passive ("was asked whether", "Asked why X, she said",
 # "the court was told") the subject is the one addressed, and who spoke is not said
@@ -197,6 +204,7 @@ def find_claims(doc, text: str, resolve: bool = True, model="default", statement
         claims.append(claim)
     if statements_only:
         continue_quotes(claims, text, mask)
+        claims = [c for c in claims if not _a_bare_wish(c, text, mask)]
     if resolve:
         from newsledger.analyze.confidence import score_claims
         from newsledger.analyze.speakers import resolve_speakers
@@ -204,6 +212,15 @@ def find_claims(doc, text: str, resolve: bool = True, model="default", statement
         resolve_speakers(claims, doc, text)
         score_claims(claims)
     return claims
+
+
+def _a_bare_wish(claim: Claim, text: str, mask) -> bool:
+    """A wish, choice or effort (:data:`WILL_VERBS`) with no quotation in its content, once quotations
+    that go on in the next paragraphs have joined it (:func:`continue_quotes`): no statement."""
+    if claim.signals.get("rule") != "verb" or claim.signals.get("lemma") not in WILL_VERBS:
+        return False
+    pieces = claim.content.pieces or [(claim.content.start, claim.content.end)]
+    return not any(mask[i] for s, e in pieces for i in range(s, e) if text[i].isalnum())
 
 
 def _left_open(para: str) -> bool:
