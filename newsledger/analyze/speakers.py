@@ -59,6 +59,7 @@ import re
 from typing import Optional
 
 from newsledger.analyze.attribution.base import SPEECH_VERBS, WORK_NOUNS
+from newsledger.analyze.gender import disagrees
 
 SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|official|officials|report|agency|outlet)$", re.I)
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
@@ -336,7 +337,9 @@ class _Context:
                 if self.qmask[t.idx] or self.reported[t.idx]:
                     continue  # "X filed a lawsuit saying he ...": reported words say nothing of X
                 if (t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS) or t.lower_ in ("himself", "herself"):
-                    out.setdefault(name, "m" if t.lower_ in ("he", "himself") else "f")
+                    g = "m" if t.lower_ in ("he", "himself") else "f"
+                    if not disagrees(g, name):  # "Judge Robert Kane rejected it. She said": not Kane
+                        out.setdefault(name, g)
                     break
         return out
 
@@ -445,8 +448,9 @@ def _agrees(ctx: _Context, pron: str, cl: _Cluster) -> bool:
     if pron in MALE or pron in FEMALE:
         if cl.kind != "person":
             return False
+        want = "m" if pron in MALE else "f"
         g = ctx.gender_of(cl)
-        return g is None or g == ("m" if pron in MALE else "f")
+        return g == want if g is not None else not any(disagrees(want, n) for n in cl.mentions)
     if pron in NEUTER:
         return cl.kind == "org" and not getattr(cl, "plural", False) and getattr(cl, "orgish", True)
     if pron in PLURAL:
