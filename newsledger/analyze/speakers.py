@@ -706,7 +706,7 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
     if span is None or not len(span):
         return None
     inside = [e for e in _ents(doc) if e.label_ == "PERSON" and span.start < e.start and e.end <= span.end
-              and e.root.dep_ == "appos"]
+              and e.root.dep_ == "appos" and not _under_backer(e.root, span.root)]
     if inside:  # "one of Epstein's victims, Virginia Giuffre"
         return _person_name(doc, inside[0].start_char, inside[0].end_char) or inside[0].text
     root = span.root
@@ -731,6 +731,18 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
         if ent is not None and not _in_fronted_verb_phrase(ctx, ent):
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
     return None
+
+
+def _under_backer(tok, root) -> bool:
+    """Whether a backing verb stands between ``tok`` and the source's head ``root`` ("The letter,
+    also backed by the chef Hugh Marlow": a backer of the letter, not the person the source is; "a
+    story her sister Maya has told" is Maya's)."""
+    for a in tok.ancestors:
+        if a.i == root.i:
+            return False
+        if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in BACKER_VERBS:
+            return True
+    return False
 
 
 def _in_fronted_verb_phrase(ctx: _Context, ent) -> bool:
@@ -861,6 +873,9 @@ def _possessed_work(raw: str) -> bool:
 # "reports seen by Reuters", "a memo obtained by the Times": who read the work, not who wrote it
 READER_VERBS = {"see", "obtain", "review", "read", "examine", "receive", "view", "access", "get", "reach",
                 "leak", "share", "hear", "verify", "inspect"}
+# "a letter signed by 40 MPs", "a report commissioned by the senator": who backed the work, not who wrote it
+BACKER_VERBS = {"sign", "cosign", "co-sign", "back", "support", "endorse", "commission", "fund", "sponsor",
+                "request", "order", "welcome", "praise", "cite", "quote", "mention"}
 
 
 def _work_author(doc, src) -> Optional[str]:
@@ -870,7 +885,7 @@ def _work_author(doc, src) -> Optional[str]:
     if span is None or not len(span) or span.root.lemma_.lower() not in WORK_NOUNS:
         return None
     for t in span:
-        if t.lower_ == "by" and t.head.lemma_.lower() in READER_VERBS:
+        if t.lower_ == "by" and t.head.lemma_.lower() in READER_VERBS | BACKER_VERBS:
             continue
         if t.lower_ == "by" and t.i + 1 < span.end:
             pobj = [c for c in t.children if c.dep_ == "pobj" and c.i < span.end]

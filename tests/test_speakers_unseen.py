@@ -1,0 +1,22 @@
+"""Speaker rules for the kinds of wrong speakers unseen pages showed (issue 12, h-claims18): a
+work is not the words of the people who backed it. All sentences are made up."""
+from __future__ import annotations
+
+import pytest
+
+from tests.claim_helpers import claim_about
+
+
+@pytest.mark.parametrize("text, words, backer", [
+    pytest.param("The letter, also backed by the chef Hugh Marlow, says the ban would protect children.",
+                 "ban would protect", "Marlow", id="letter-backed-by-a-named-chef"),
+    pytest.param("A report commissioned by Senator Ken Ward says the program wasted $3 million.",
+                 "program wasted", "Ward", id="report-commissioned-by-a-senator"),
+])
+def test_a_work_is_not_its_backers_words(nlp, text, words, backer):
+    assert backer not in (claim_about(nlp, text, words).source.name or "")
+
+
+def test_a_story_someone_told_is_theirs(nlp):
+    text = "According to a story her brother Tomas has told, the family left the city in 1990."
+    assert "Tomas" in (claim_about(nlp, text, "family left").source.name or "")
