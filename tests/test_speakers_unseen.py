@@ -20,3 +20,18 @@ def test_a_work_is_not_its_backers_words(nlp, text, words, backer):
 def test_a_story_someone_told_is_theirs(nlp):
     text = "According to a story her brother Tomas has told, the family left the city in 1990."
     assert "Tomas" in (claim_about(nlp, text, "family left").source.name or "")
+
+
+@pytest.mark.parametrize("text, words, name", [
+    pytest.param("Smith said the talks had been productive, according to a pool report.", "talks had been",
+                 "Smith", id="pool-report-passes-on-a-named-speaker"),
+    pytest.param("The minister said the plan would be dropped, according to the Daily Courier.", "plan would be",
+                 "minister", id="outlet-passes-on-a-role"),
+])
+def test_according_to_over_words_with_their_own_speaker_is_that_speakers(nlp, text, words, name):
+    assert claim_about(nlp, text, words).source.name == name
+
+
+def test_according_to_over_a_thing_that_added_money_keeps_its_source(nlp):
+    text = "The revised plan added about $300 million, according to projections from the Budget Office."
+    assert "plan" not in (claim_about(nlp, text, "300 million").source.name or "")

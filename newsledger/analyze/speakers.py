@@ -1101,18 +1101,11 @@ def _poll_of(ctx: _Context, src) -> tuple[Optional[_Cluster], float, Optional[st
 
 def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     """Resolve one claim's source in place; returns its cluster (None: anonymous or unresolved)."""
-    src, doc = c.source, ctx.doc
+    doc = ctx.doc
+    src, moved = _speaker_words(ctx, c)
     raw = _norm(src.text)
     low = raw.lower()
-    rel = _relative_head(doc, src)
-    if rel is not None:
-        src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
-        raw, low = _norm(src.text), _norm(src.text).lower()
     via = "name"
-    outer = _outer_reporter(doc, c)
-    if outer is not None:  # "Local people reported ..., the Tuva government was quoted as saying"
-        src = type(src)(text=ctx.text[outer[0]:outer[1]], start=outer[0], end=outer[1], name=None)
-        raw, low = _norm(src.text), _norm(src.text).lower()
     if not any(ch.isalnum() for ch in raw) or _speaks_inside(doc, src):
         # a parse slip ("—", "a.m." split at "."), or two phrases run together ("ministers X and Y,
         # who fled ..., the source, who said he had spoken ..."): no speaker
@@ -1128,7 +1121,7 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:
-        cl, conf, used = _resolve_pronoun(ctx, low, c.source.start)
+        cl, conf, used = _resolve_pronoun(ctx, low, src.start)
         anon, via = False, "pronoun"
     elif _possessed_work(raw) and re.search(r"\w['’]s\b", raw):
         # "her campaign's weekend memo": the work of a thing of hers, not hers: nobody a pronoun names
@@ -1150,14 +1143,50 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
             # readings of the sentence, so nobody is named ("..., neighbouring Guyana, where US
             # companies are deeply involved, he insisted" is not the companies')
             cl, conf, used = None, CONF_AMBIGUOUS, f"second opinion: the tagger reads the speaker as {other!r}"
-    if outer is not None and cl is not None and used is None:
-        used = raw  # the reporter the sentence ends with, not the source's own words
+    if moved and cl is not None and used is None:
+        used = raw  # the reporter the sentence ends with, or the speaker inside, not the source's own words
     c.signals["src_via"] = via if cl is not None or anon or via == "none" else "unresolved"
     c.source.resolved_from = used
     c.source.confidence = round(conf, 3)
     c.source.anonymous = anon
     c.source.name = raw if anon else None
     return cl
+
+
+def _speaker_words(ctx: _Context, c):
+    """The words that name a claim's speaker, as a source, and whether they lie outside its source:
+    the source, or the head of a bare relative source, or a reporter the sentence ends with
+    ("Local people reported ..., the Tuva government was quoted as saying"), or the speaker of
+    words an "according to" source only passes on ("Smith said ..., according to a pool report")."""
+    src, doc = c.source, ctx.doc
+    rel = _relative_head(doc, src)
+    if rel is not None:
+        src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
+    span = _outer_reporter(doc, c) or _inner_speaker(doc, c)
+    if span is None:
+        return src, False
+    return type(src)(text=ctx.text[span[0]:span[1]], start=span[0], end=span[1], name=None), True
+
+
+def _inner_speaker(doc, c) -> Optional[tuple[int, int]]:
+    """The subject of a speech verb heading an "according to" claim's content ("Smith said the talks
+    went well, according to a pool report", "According to the Gazette, the minister told aides
+    ..."): the words are that speaker's, the outlet only passes them on. A char span, else None."""
+    if c.cue.text.lower() != "according to":
+        return None
+    span = doc.char_span(c.content.start, c.content.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subj = next((t for t in span.root.children if t.dep_ == "nsubj" and span.start <= t.i < span.end), None)
+    if subj is None or not _may_speak(subj):
+        return None  # "The revised plan added $300 million, according to projections ...": no speaker
+    return doc[subj.left_edge.i].idx, subj.right_edge.idx + len(subj.right_edge)
+
+
+def _may_speak(tok) -> bool:
+    """Whether a subject can be someone speaking: a proper name, a he/she/they, or a person's role."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+        or tok.lower_ in ("he", "she", "they") or tok.lemma_.lower() in ANON_HEADS | ANON_ROLES | PERSON_NOUNS | TITLE_WORDS
 
 
 def _second_opinion(text: str, c) -> Optional[str]:
