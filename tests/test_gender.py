@@ -42,3 +42,10 @@ def test_a_pronoun_against_the_first_names_gender_is_unresolved(nlp, text, words
 def test_a_name_of_unknown_gender_stays_possible(nlp):
     text = "Jordan Vale, the coach, said the team was ready.\n\nShe said the final would be hard."
     assert claim_about(nlp, text, "final would be hard").source.name == "Jordan Vale"
+
+
+def test_he_after_a_woman_named_as_a_rival_goes_to_no_woman(nlp):
+    # Greta Holm spoke last, her gender unknown to the text; her first name rules her out for "he"
+    text = ("Peter Lund said the vote was close.\n\nThe mayor, Anna Ruiz, won by 40 votes. Her rival, Greta Holm, "
+            "asked for a recount.\n\nHe said the recount would take a week.")
+    assert claim_about(nlp, text, "recount would take").source.name != "Greta Holm"
