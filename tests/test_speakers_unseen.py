@@ -35,3 +35,15 @@ def test_according_to_over_words_with_their_own_speaker_is_that_speakers(nlp, te
 def test_according_to_over_a_thing_that_added_money_keeps_its_source(nlp):
     text = "The revised plan added about $300 million, according to projections from the Budget Office."
     assert "plan" not in (claim_about(nlp, text, "300 million").source.name or "")
+
+
+@pytest.mark.parametrize("text, words, person", [
+    pytest.param("Dana Pratt, a lawyer at the State Department, said the visa was valid.\n\nThe department said the "
+                 "visa had been revoked in March.", "revoked in March", "Dana Pratt", id="department-after-its-lawyer"),
+    pytest.param("Tom Reese of the Transport Ministry said the road would reopen.\n\nThe ministry said it had hired "
+                 "more crews.", "hired more crews", "Tom Reese", id="ministry-after-its-man"),
+    pytest.param("Sandra Bell, a director of Kestrel Bank, said the loan was repaid.\n\nThe bank said it had no "
+                 "comment on the case.", "no comment", "Sandra Bell", id="bank-after-its-director"),
+])
+def test_an_institution_descriptor_is_never_the_person_who_works_there(nlp, text, words, person):
+    assert claim_about(nlp, text, words).source.name != person

@@ -832,8 +832,8 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
         p = getattr(cl, "last_pos", -1)
         if not (0 <= p < src.start and src.start - p <= WINDOW):
             continue
-        if plural and cl.kind == "person":
-            continue  # "the authors" are not the one author named before
+        if cl.kind == "person" and (plural or head in INSTITUTION_HEADS):
+            continue  # "the authors" are not the one author named before; "the department" is no person
         words = {w.lower().rstrip("s") for m in cl.mentions for w in (_head_words(m) if cl.kind == "org" else m.split())}
         words |= {w.lower().rstrip("s") for m in getattr(cl, "descriptions", []) for w in m.split()}
         if head.rstrip("s") in words and (best is None or p > best[0]):
@@ -854,6 +854,12 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
 ORG_TYPE_HEADS = {"agency", "ministry", "department", "company", "firm", "group", "organization", "organisation",
                   "institute", "bureau", "authority", "commission", "council", "committee", "office", "service",
                   "network", "outlet", "newspaper", "paper", "website"}
+
+
+# heads that name an institution, never a person ("Dana Pratt, a lawyer at the State Department
+# ... The department said" is the department's, not Pratt's)
+INSTITUTION_HEADS = ORG_TYPE_HEADS | GOVERNMENT_HEADS | ORG_NAME_WORDS | {
+    "board", "court", "police", "army", "military", "union", "hospital", "school", "bank", "firm", "newspaper"}
 
 
 def _latest_org(ctx: _Context, pos: int) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
