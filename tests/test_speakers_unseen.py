@@ -47,3 +47,9 @@ def test_according_to_over_a_thing_that_added_money_keeps_its_source(nlp):
 ])
 def test_an_institution_descriptor_is_never_the_person_who_works_there(nlp, text, words, person):
     assert claim_about(nlp, text, words).source.name != person
+
+
+def test_it_never_stands_for_one_person_named_by_role(nlp):
+    text = ("The Harbour Police said 12 people were arrested. An MP in Seaford said the scenes were shameful.\n\n"
+            "It promised that those involved would be punished.")
+    assert "MP" not in (claim_about(nlp, text, "those involved").source.name or "")

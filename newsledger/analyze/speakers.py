@@ -452,7 +452,8 @@ def _agrees(ctx: _Context, pron: str, cl: _Cluster) -> bool:
         g = ctx.gender_of(cl)
         return g == want if g is not None else not any(disagrees(want, n) for n in cl.mentions)
     if pron in NEUTER:
-        return cl.kind == "org" and not getattr(cl, "plural", False) and getattr(cl, "orgish", True)
+        return cl.kind == "org" and not getattr(cl, "plural", False) and getattr(cl, "orgish", True) \
+            and not getattr(cl, "personal", False)
     if pron in PLURAL:
         return getattr(cl, "plural", False) or _collective(cl)
     return True
@@ -564,6 +565,12 @@ def _unnamed_latest(ctx: _Context, pron: str, pos: int) -> bool:
         return False
     return not any(ctx.unnamed_end <= m.pos < pos and m.role == "subject" and m.kind == "person"
                    for m in ctx.mentions)
+
+
+# the head of a phrase naming one person by role ("an MP in Seaford", "a lawyer for the city")
+PERSON_ROLES = {"mp", "lawmaker", "legislator", "councillor", "councilman", "councilwoman", "congressman",
+                "congresswoman", "senator", "minister", "lawyer", "attorney", "judge", "mayor", "governor",
+                "spokesman", "spokeswoman", "spokesperson", "official", "officer", "adviser", "advisor", "aide"}
 
 
 def _unnamed_person(c, cl) -> bool:
@@ -1071,6 +1078,7 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         cl.orgish = head is not None and (head.pos_ == "PROPN" or head.lower_ in GENERIC_ORG | WORK_NOUNS or any(
             t.ent_type_ in ("ORG", "GPE", "NORP") for t in head.subtree))
         cl.indefinite = first in ("a", "an")
+        cl.personal = head is not None and head.lemma_.lower() in PERSON_ROLES  # "an MP in Seaford": no "it"
     else:
         cl.add(raw)
     acr = _acronym_def(raw)
