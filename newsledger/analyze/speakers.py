@@ -1005,8 +1005,9 @@ def _named_before(ctx: _Context, surname: str, pos: int) -> Optional[str]:
     return full.pop() if len(full) == 1 else None
 
 
-def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
-    """(cluster, confidence, resolved_from, anonymous) for a source that names its speaker."""
+def _named_person(ctx: _Context, raw: str, src) -> Optional[tuple[Optional[_Cluster], float, Optional[str], bool]]:
+    """The resolution of a source naming a person, a person it stands beside, or a work's author;
+    None when it names none of these."""
     doc = ctx.doc
     pname = _person_name(doc, src.start, src.end)
     if pname is None:
@@ -1036,6 +1037,15 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
             return _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person"), CONF_ORG, author, False
         cl = _find_org(ctx.clusters, author) or _new(ctx.clusters, author, "org")
         return cl, CONF_ORG, author, False
+    return None
+
+
+def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
+    """(cluster, confidence, resolved_from, anonymous) for a source that names its speaker."""
+    doc = ctx.doc
+    found = _named_person(ctx, raw, src)
+    if found is not None:
+        return found
     head = _head_token(doc, src.start, src.end)
     first = raw.split()[0].lower() if raw.split() else ""
     definite = first in ("the", "this", "that", "these", "those", "its", "their", "his", "her")
@@ -1062,15 +1072,27 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         return cl, CONF_ANON, None, False
     if _is_anonymous(raw, head):
         return None, CONF_ANON, None, True
+    cl = _phrase_cluster(ctx, raw, src, head)
+    acr = _acronym_def(raw)
+    if acr:
+        cl.acronyms.add(acr)
+    # a proper name or an organisation is a speaker a reader can check; "reports", "the story" less so
+    return cl, CONF_ORG if getattr(cl, "orgish", True) else CONF_GENERIC, None, False
+
+
+def _phrase_cluster(ctx: _Context, raw: str, src, head) -> _Cluster:
+    """The organisation or phrase cluster a source names: an earlier one of the same name (not for
+    an indefinite "a ..."), else a new one typed by its head."""
+    first = raw.split()[0].lower() if raw.split() else ""
     cl = None
     if first not in ("a", "an"):  # an indefinite mention is a new referent
         cl = _find_org(ctx.clusters, raw)
     if cl is None:
-        core = _core(doc, src.start, src.end)
+        core = _core(ctx.doc, src.start, src.end)
         base = _norm(core.text) if core is not None else raw
         cl = _new(ctx.clusters, _strip_paren(_strip_det(base)) or raw, "org")
         # "Israel Defense Forces" (NNPS) is one "it"; "Norway and Denmark" are a "they"
-        cl.plural = head is not None and head.tag_ == "NNS" or _coordinated(doc, src)
+        cl.plural = head is not None and head.tag_ == "NNS" or _coordinated(ctx.doc, src)
         cl.gpe = head is not None and head.ent_type_ == "GPE" and not cl.plural
         cl.collective = head is not None and (head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "NORP")
                                               or head.lower_ in GENERIC_ORG | ORG_TYPE_HEADS | GOVERNMENT_HEADS)
@@ -1081,11 +1103,7 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         cl.personal = head is not None and head.lemma_.lower() in PERSON_ROLES  # "an MP in Seaford": no "it"
     else:
         cl.add(raw)
-    acr = _acronym_def(raw)
-    if acr:
-        cl.acronyms.add(acr)
-    # a proper name or an organisation is a speaker a reader can check; "reports", "the story" less so
-    return cl, CONF_ORG if getattr(cl, "orgish", True) else CONF_GENERIC, None, False
+    return cl
 
 
 # "reports", "media reports", "local news reports": a report nobody owns names no speaker
