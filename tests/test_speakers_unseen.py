@@ -53,3 +53,10 @@ def test_it_never_stands_for_one_person_named_by_role(nlp):
     text = ("The Harbour Police said 12 people were arrested. An MP in Seaford said the scenes were shameful.\n\n"
             "It promised that those involved would be punished.")
     assert "MP" not in (claim_about(nlp, text, "those involved").source.name or "")
+
+
+def test_it_after_a_spokesman_for_an_unnamed_body_is_no_earlier_organisation(nlp):
+    text = "Kestrel Bank reported a loss. A spokesman for the union said jobs would go.\n\nIt said it would appeal."
+    c = claim_about(nlp, text, "would appeal")
+    assert c.source.name is None and c.unresolved
+

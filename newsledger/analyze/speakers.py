@@ -598,6 +598,17 @@ def _pronouns_of(doc, src) -> set[str]:
     return MALE if lemma in MALE_NOUNS else FEMALE if lemma in FEMALE_NOUNS else MALE | FEMALE
 
 
+def _speaks_for(doc, src) -> bool:
+    """Whether an unnamed speaker speaks for a body the source names only by a common noun ("a
+    spokesman for the union", "officials at the agency"): a following "it" most likely means that
+    body, so no organisation named earlier is a safe guess."""
+    head = _head_token(doc, src.start, src.end)
+    return head is not None and any(
+        p.dep_ == "prep" and p.lower_ in ("for", "at", "of") and any(
+            o.dep_ == "pobj" and o.pos_ == "NOUN" and src.start <= o.idx < src.end for o in p.children)
+        for p in head.children)
+
+
 def _plural_unsafe(ctx: _Context, pos: int) -> bool:
     """A "they" with no safe antecedent: the passage's latest speaker cannot be a "they" ("The
     archive page shows ... they posted": not an older plural speaker beyond it), or a plural
@@ -1319,7 +1330,7 @@ def resolve_speakers(claims, doc, text: str) -> None:
             cl = assigned[same]
         if _unnamed_person(c, cl):
             ctx.unnamed_pos, ctx.unnamed_end = c.source.start, c.source.end
-            ctx.unnamed_agrees = _pronouns_of(doc, c.source)
+            ctx.unnamed_agrees = _pronouns_of(doc, c.source) | (NEUTER if _speaks_for(doc, c.source) else set())
         if cl is None:
             continue
         cl.last_pos = c.source.start
