@@ -59,6 +59,7 @@ import re
 from typing import Optional
 
 from newsledger.analyze.attribution.base import SPEECH_VERBS, WORK_NOUNS
+from newsledger.analyze.gender import disagrees
 
 SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|official|officials|report|agency|outlet)$", re.I)
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
@@ -336,7 +337,9 @@ class _Context:
                 if self.qmask[t.idx] or self.reported[t.idx]:
                     continue  # "X filed a lawsuit saying he ...": reported words say nothing of X
                 if (t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS) or t.lower_ in ("himself", "herself"):
-                    out.setdefault(name, "m" if t.lower_ in ("he", "himself") else "f")
+                    g = "m" if t.lower_ in ("he", "himself") else "f"
+                    if not disagrees(g, name):  # "Judge Robert Kane rejected it. She said": not Kane
+                        out.setdefault(name, g)
                     break
         return out
 
@@ -445,10 +448,12 @@ def _agrees(ctx: _Context, pron: str, cl: _Cluster) -> bool:
     if pron in MALE or pron in FEMALE:
         if cl.kind != "person":
             return False
+        want = "m" if pron in MALE else "f"
         g = ctx.gender_of(cl)
-        return g is None or g == ("m" if pron in MALE else "f")
+        return g == want if g is not None else not any(disagrees(want, n) for n in cl.mentions)
     if pron in NEUTER:
-        return cl.kind == "org" and not getattr(cl, "plural", False) and getattr(cl, "orgish", True)
+        return cl.kind == "org" and not getattr(cl, "plural", False) and getattr(cl, "orgish", True) \
+            and not getattr(cl, "personal", False)
     if pron in PLURAL:
         return getattr(cl, "plural", False) or _collective(cl)
     return True
@@ -562,6 +567,12 @@ def _unnamed_latest(ctx: _Context, pron: str, pos: int) -> bool:
                    for m in ctx.mentions)
 
 
+# the head of a phrase naming one person by role ("an MP in Seaford", "a lawyer for the city")
+PERSON_ROLES = {"mp", "lawmaker", "legislator", "councillor", "councilman", "councilwoman", "congressman",
+                "congresswoman", "senator", "minister", "lawyer", "attorney", "judge", "mayor", "governor",
+                "spokesman", "spokeswoman", "spokesperson", "official", "officer", "adviser", "advisor", "aide"}
+
+
 def _unnamed_person(c, cl) -> bool:
     """Whether a resolved source is an unnamed person: anonymous, or a role phrase kept as its
     own name ("the teacher")."""
@@ -585,6 +596,17 @@ def _pronouns_of(doc, src) -> set[str]:
         return set()
     lemma = head.lemma_.lower()
     return MALE if lemma in MALE_NOUNS else FEMALE if lemma in FEMALE_NOUNS else MALE | FEMALE
+
+
+def _speaks_for(doc, src) -> bool:
+    """Whether an unnamed speaker speaks for a body the source names only by a common noun ("a
+    spokesman for the union", "officials at the agency"): a following "it" most likely means that
+    body, so no organisation named earlier is a safe guess."""
+    head = _head_token(doc, src.start, src.end)
+    return head is not None and any(
+        p.dep_ == "prep" and p.lower_ in ("for", "at", "of") and any(
+            o.dep_ == "pobj" and o.pos_ == "NOUN" and src.start <= o.idx < src.end for o in p.children)
+        for p in head.children)
 
 
 def _plural_unsafe(ctx: _Context, pos: int) -> bool:
@@ -702,7 +724,7 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
     if span is None or not len(span):
         return None
     inside = [e for e in _ents(doc) if e.label_ == "PERSON" and span.start < e.start and e.end <= span.end
-              and e.root.dep_ == "appos"]
+              and e.root.dep_ == "appos" and not _under_backer(e.root, span.root)]
     if inside:  # "one of Epstein's victims, Virginia Giuffre"
         return _person_name(doc, inside[0].start_char, inside[0].end_char) or inside[0].text
     root = span.root
@@ -727,6 +749,18 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
         if ent is not None and not _in_fronted_verb_phrase(ctx, ent):
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
     return None
+
+
+def _under_backer(tok, root) -> bool:
+    """Whether a backing verb stands between ``tok`` and the source's head ``root`` ("The letter,
+    also backed by the chef Hugh Marlow": a backer of the letter, not the person the source is; "a
+    story her sister Maya has told" is Maya's)."""
+    for a in tok.ancestors:
+        if a.i == root.i:
+            return False
+        if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in BACKER_VERBS:
+            return True
+    return False
 
 
 def _in_fronted_verb_phrase(ctx: _Context, ent) -> bool:
@@ -816,8 +850,8 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
         p = getattr(cl, "last_pos", -1)
         if not (0 <= p < src.start and src.start - p <= WINDOW):
             continue
-        if plural and cl.kind == "person":
-            continue  # "the authors" are not the one author named before
+        if cl.kind == "person" and (plural or head in INSTITUTION_HEADS):
+            continue  # "the authors" are not the one author named before; "the department" is no person
         words = {w.lower().rstrip("s") for m in cl.mentions for w in (_head_words(m) if cl.kind == "org" else m.split())}
         words |= {w.lower().rstrip("s") for m in getattr(cl, "descriptions", []) for w in m.split()}
         if head.rstrip("s") in words and (best is None or p > best[0]):
@@ -840,6 +874,12 @@ ORG_TYPE_HEADS = {"agency", "ministry", "department", "company", "firm", "group"
                   "network", "outlet", "newspaper", "paper", "website"}
 
 
+# heads that name an institution, never a person ("Dana Pratt, a lawyer at the State Department
+# ... The department said" is the department's, not Pratt's)
+INSTITUTION_HEADS = ORG_TYPE_HEADS | GOVERNMENT_HEADS | ORG_NAME_WORDS | {
+    "board", "court", "police", "army", "military", "union", "hospital", "school", "bank", "firm", "newspaper"}
+
+
 def _latest_org(ctx: _Context, pos: int) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
     orgs = [m for m in ctx.mentions if m.ent.label_ == "ORG" and m.pos < pos and pos - m.pos <= WINDOW // 2]
     if not orgs:
@@ -857,6 +897,9 @@ def _possessed_work(raw: str) -> bool:
 # "reports seen by Reuters", "a memo obtained by the Times": who read the work, not who wrote it
 READER_VERBS = {"see", "obtain", "review", "read", "examine", "receive", "view", "access", "get", "reach",
                 "leak", "share", "hear", "verify", "inspect"}
+# "a letter signed by 40 MPs", "a report commissioned by the senator": who backed the work, not who wrote it
+BACKER_VERBS = {"sign", "cosign", "co-sign", "back", "support", "endorse", "commission", "fund", "sponsor",
+                "request", "order", "welcome", "praise", "cite", "quote", "mention"}
 
 
 def _work_author(doc, src) -> Optional[str]:
@@ -866,7 +909,7 @@ def _work_author(doc, src) -> Optional[str]:
     if span is None or not len(span) or span.root.lemma_.lower() not in WORK_NOUNS:
         return None
     for t in span:
-        if t.lower_ == "by" and t.head.lemma_.lower() in READER_VERBS:
+        if t.lower_ == "by" and t.head.lemma_.lower() in READER_VERBS | BACKER_VERBS:
             continue
         if t.lower_ == "by" and t.i + 1 < span.end:
             pobj = [c for c in t.children if c.dep_ == "pobj" and c.i < span.end]
@@ -973,8 +1016,9 @@ def _named_before(ctx: _Context, surname: str, pos: int) -> Optional[str]:
     return full.pop() if len(full) == 1 else None
 
 
-def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
-    """(cluster, confidence, resolved_from, anonymous) for a source that names its speaker."""
+def _named_person(ctx: _Context, raw: str, src) -> Optional[tuple[Optional[_Cluster], float, Optional[str], bool]]:
+    """The resolution of a source naming a person, a person it stands beside, or a work's author;
+    None when it names none of these."""
     doc = ctx.doc
     pname = _person_name(doc, src.start, src.end)
     if pname is None:
@@ -1004,6 +1048,15 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
             return _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person"), CONF_ORG, author, False
         cl = _find_org(ctx.clusters, author) or _new(ctx.clusters, author, "org")
         return cl, CONF_ORG, author, False
+    return None
+
+
+def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
+    """(cluster, confidence, resolved_from, anonymous) for a source that names its speaker."""
+    doc = ctx.doc
+    found = _named_person(ctx, raw, src)
+    if found is not None:
+        return found
     head = _head_token(doc, src.start, src.end)
     first = raw.split()[0].lower() if raw.split() else ""
     definite = first in ("the", "this", "that", "these", "those", "its", "their", "his", "her")
@@ -1030,15 +1083,27 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         return cl, CONF_ANON, None, False
     if _is_anonymous(raw, head):
         return None, CONF_ANON, None, True
+    cl = _phrase_cluster(ctx, raw, src, head)
+    acr = _acronym_def(raw)
+    if acr:
+        cl.acronyms.add(acr)
+    # a proper name or an organisation is a speaker a reader can check; "reports", "the story" less so
+    return cl, CONF_ORG if getattr(cl, "orgish", True) else CONF_GENERIC, None, False
+
+
+def _phrase_cluster(ctx: _Context, raw: str, src, head) -> _Cluster:
+    """The organisation or phrase cluster a source names: an earlier one of the same name (not for
+    an indefinite "a ..."), else a new one typed by its head."""
+    first = raw.split()[0].lower() if raw.split() else ""
     cl = None
     if first not in ("a", "an"):  # an indefinite mention is a new referent
         cl = _find_org(ctx.clusters, raw)
     if cl is None:
-        core = _core(doc, src.start, src.end)
+        core = _core(ctx.doc, src.start, src.end)
         base = _norm(core.text) if core is not None else raw
         cl = _new(ctx.clusters, _strip_paren(_strip_det(base)) or raw, "org")
         # "Israel Defense Forces" (NNPS) is one "it"; "Norway and Denmark" are a "they"
-        cl.plural = head is not None and head.tag_ == "NNS" or _coordinated(doc, src)
+        cl.plural = head is not None and head.tag_ == "NNS" or _coordinated(ctx.doc, src)
         cl.gpe = head is not None and head.ent_type_ == "GPE" and not cl.plural
         cl.collective = head is not None and (head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "NORP")
                                               or head.lower_ in GENERIC_ORG | ORG_TYPE_HEADS | GOVERNMENT_HEADS)
@@ -1046,13 +1111,10 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
         cl.orgish = head is not None and (head.pos_ == "PROPN" or head.lower_ in GENERIC_ORG | WORK_NOUNS or any(
             t.ent_type_ in ("ORG", "GPE", "NORP") for t in head.subtree))
         cl.indefinite = first in ("a", "an")
+        cl.personal = head is not None and head.lemma_.lower() in PERSON_ROLES  # "an MP in Seaford": no "it"
     else:
         cl.add(raw)
-    acr = _acronym_def(raw)
-    if acr:
-        cl.acronyms.add(acr)
-    # a proper name or an organisation is a speaker a reader can check; "reports", "the story" less so
-    return cl, CONF_ORG if getattr(cl, "orgish", True) else CONF_GENERIC, None, False
+    return cl
 
 
 # "reports", "media reports", "local news reports": a report nobody owns names no speaker
@@ -1082,18 +1144,11 @@ def _poll_of(ctx: _Context, src) -> tuple[Optional[_Cluster], float, Optional[st
 
 def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     """Resolve one claim's source in place; returns its cluster (None: anonymous or unresolved)."""
-    src, doc = c.source, ctx.doc
+    doc = ctx.doc
+    src, moved = _speaker_words(ctx, c)
     raw = _norm(src.text)
     low = raw.lower()
-    rel = _relative_head(doc, src)
-    if rel is not None:
-        src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
-        raw, low = _norm(src.text), _norm(src.text).lower()
     via = "name"
-    outer = _outer_reporter(doc, c)
-    if outer is not None:  # "Local people reported ..., the Tuva government was quoted as saying"
-        src = type(src)(text=ctx.text[outer[0]:outer[1]], start=outer[0], end=outer[1], name=None)
-        raw, low = _norm(src.text), _norm(src.text).lower()
     if not any(ch.isalnum() for ch in raw) or _speaks_inside(doc, src):
         # a parse slip ("—", "a.m." split at "."), or two phrases run together ("ministers X and Y,
         # who fled ..., the source, who said he had spoken ..."): no speaker
@@ -1109,7 +1164,7 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:
-        cl, conf, used = _resolve_pronoun(ctx, low, c.source.start)
+        cl, conf, used = _resolve_pronoun(ctx, low, src.start)
         anon, via = False, "pronoun"
     elif _possessed_work(raw) and re.search(r"\w['’]s\b", raw):
         # "her campaign's weekend memo": the work of a thing of hers, not hers: nobody a pronoun names
@@ -1131,14 +1186,50 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
             # readings of the sentence, so nobody is named ("..., neighbouring Guyana, where US
             # companies are deeply involved, he insisted" is not the companies')
             cl, conf, used = None, CONF_AMBIGUOUS, f"second opinion: the tagger reads the speaker as {other!r}"
-    if outer is not None and cl is not None and used is None:
-        used = raw  # the reporter the sentence ends with, not the source's own words
+    if moved and cl is not None and used is None:
+        used = raw  # the reporter the sentence ends with, or the speaker inside, not the source's own words
     c.signals["src_via"] = via if cl is not None or anon or via == "none" else "unresolved"
     c.source.resolved_from = used
     c.source.confidence = round(conf, 3)
     c.source.anonymous = anon
     c.source.name = raw if anon else None
     return cl
+
+
+def _speaker_words(ctx: _Context, c):
+    """The words that name a claim's speaker, as a source, and whether they lie outside its source:
+    the source, or the head of a bare relative source, or a reporter the sentence ends with
+    ("Local people reported ..., the Tuva government was quoted as saying"), or the speaker of
+    words an "according to" source only passes on ("Smith said ..., according to a pool report")."""
+    src, doc = c.source, ctx.doc
+    rel = _relative_head(doc, src)
+    if rel is not None:
+        src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
+    span = _outer_reporter(doc, c) or _inner_speaker(doc, c)
+    if span is None:
+        return src, False
+    return type(src)(text=ctx.text[span[0]:span[1]], start=span[0], end=span[1], name=None), True
+
+
+def _inner_speaker(doc, c) -> Optional[tuple[int, int]]:
+    """The subject of a speech verb heading an "according to" claim's content ("Smith said the talks
+    went well, according to a pool report", "According to the Gazette, the minister told aides
+    ..."): the words are that speaker's, the outlet only passes them on. A char span, else None."""
+    if c.cue.text.lower() != "according to":
+        return None
+    span = doc.char_span(c.content.start, c.content.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subj = next((t for t in span.root.children if t.dep_ == "nsubj" and span.start <= t.i < span.end), None)
+    if subj is None or not _may_speak(subj):
+        return None  # "The revised plan added $300 million, according to projections ...": no speaker
+    return doc[subj.left_edge.i].idx, subj.right_edge.idx + len(subj.right_edge)
+
+
+def _may_speak(tok) -> bool:
+    """Whether a subject can be someone speaking: a proper name, a he/she/they, or a person's role."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+        or tok.lower_ in ("he", "she", "they") or tok.lemma_.lower() in ANON_HEADS | ANON_ROLES | PERSON_NOUNS | TITLE_WORDS
 
 
 def _second_opinion(text: str, c) -> Optional[str]:
@@ -1239,7 +1330,7 @@ def resolve_speakers(claims, doc, text: str) -> None:
             cl = assigned[same]
         if _unnamed_person(c, cl):
             ctx.unnamed_pos, ctx.unnamed_end = c.source.start, c.source.end
-            ctx.unnamed_agrees = _pronouns_of(doc, c.source)
+            ctx.unnamed_agrees = _pronouns_of(doc, c.source) | (NEUTER if _speaks_for(doc, c.source) else set())
         if cl is None:
             continue
         cl.last_pos = c.source.start
