@@ -489,6 +489,20 @@ def test_she_was_85_is_an_age_and_an_unnamed_age_joins_the_one_person_of_that_ag
     assert group_story("s", [], [named, unnamed, other]) == []
 
 
+def test_an_unnamed_age_joins_named_ages_already_grouped_as_one():
+    """"She was 85." joins the story's age 85 when its named ages are one group, though read
+    as two names ("Vera Lind ... at the age of 85" and "died in Bergen, aged 85", credited to
+    Bergen); two named people of that age in two groups keep it out (test above)."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "The singer Vera Lind died in Bergen, aged ", "85", 85, ", her family said."),
+            _stated("b", "Singer Vera Lind has died at the age of ", "85", 85, ", her family said."),
+            _stated("c", "She was ", "85", 85, ".")]
+    assert {measure(f["before"], f["text"], f["after"], None).about for f in figs} == {"bergen", "lind", None}
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"]
+
+
 def test_ages_in_a_list_are_ages():
     """"two sons, ages 6 and 16": both numbers are ages (no counted thing, so no figure before)."""
     assert measure("He is survived by two sons, ages ", "6", " and 16.", None).name == "age"
