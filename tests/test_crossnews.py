@@ -524,6 +524,26 @@ def test_persons_a_killing_verb_takes_are_the_toll():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
 
 
+def test_two_women_and_a_man_count_three():
+    """"two women and a man were killed" counts three dead (the reader gives "two"), so it
+    agrees with another outlet's "Three people died"; "two women and critically injuring a
+    third" and "two men, ages 47 and 48" count two."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import persons_listed
+
+    assert persons_listed("two", " women and one elderly man died.") == 3
+    assert persons_listed("Three", " young men and a woman-were hurt") == 4
+    assert persons_listed("two", " women and critically injuring a third") is None
+    assert persons_listed("two", " men, ages 47 and 48, were shot") is None
+    assert persons_listed("two", " women and a dog were rescued") is None
+    figs = [_stated("a", "Firefighters said ", "two", 2, " women and a man were killed in the blaze at the mill.",
+                    unit="women"),
+            _stated("b", "", "Three", 3, " people died in the blaze at the mill, firefighters said.", unit="people")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+    assert (g["verdict"], {m["value"] for m in g["members"]}) == ("agree", {3})
+
+
 def test_ages_in_a_list_are_ages():
     """"two sons, ages 6 and 16": both numbers are ages (no counted thing, so no figure before)."""
     assert measure("He is survived by two sons, ages ", "6", " and 16.", None).name == "age"

@@ -23,7 +23,7 @@ from typing import Optional
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
 from newsledger.analyze.quantities import word_or_digit
-from newsledger.link.measures import DIMENSIONS, MOMENT_STATES, NOT_NAMES, group_key, measure
+from newsledger.link.measures import DIMENSIONS, MOMENT_STATES, NOT_NAMES, group_key, measure, persons_listed
 from newsledger.link.speakers import canonical, same_side, side_keys
 from newsledger.link.text import STOPWORDS, words
 
@@ -323,6 +323,9 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     total = share_total(q)
     if total is not None:  # "one of six children": six children, not a sixth of one
         q = dict(q, value=total, low=None, high=None, bound="exact")
+    listed = persons_listed(q.get("text") or "", after)
+    if listed is not None:  # "two women and a man were killed": three killed
+        q = dict(q, value=listed, low=None, high=None)
     if ms.name.startswith("record:"):  # "9-14" read whole or as "9": one record, its wins
         q = dict(q, value=float(ms.name.split(":")[1].split("-")[0]), low=None, high=None, bound="exact")
     row = dict(r, idx=r.get("idx") if r.get("idx") is not None else own_figure_idx(q))

@@ -331,6 +331,20 @@ def _toll_object(st: str, raw: Optional[str], before: str) -> bool:
     return m is not None and not before[-40:][m.end():].strip()
 
 
+_AND_ONE_MORE = re.compile(r"^\s+(?:[\w-]+\s+)?([\w-]+)\s+and\s+(?:a|an|one)\s+(\w+)(?:[\s-]+(\w+))?", re.I)
+
+
+def persons_listed(text: str, after: str) -> Optional[float]:
+    """The persons a count names with one more ("two women and a man", "three men and one
+    elderly woman"): the count plus one; None for any other figure (the reader gives "two")."""
+    n = word_or_digit(text.strip())
+    m = _AND_ONE_MORE.match(after)
+    if n is None or not n.is_integer() or n < 2 or m is None:
+        return None
+    first, *second = (_singular(g.casefold()) for g in m.groups() if g)
+    return n + 1 if first in PERSONS and PERSONS.intersection(second) else None
+
+
 _CO_WORKER = re.compile(r"^\s*co-\s*workers?\b", re.I)  # "two co-workers": the reader keeps only "co"
 
 
