@@ -544,6 +544,21 @@ def test_two_women_and_a_man_count_three():
     assert (g["verdict"], {m["value"] for m in g["members"]}) == ("agree", {3})
 
 
+def test_a_bare_number_before_ko_counts_knockouts():
+    """"improved to 41-2 (37 KO)" and "41 wins, 37 by knockout": the reader gives "37" no unit,
+    yet it counts knockouts, as "37 knockouts" does, and groups with it."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("Varga improved to 41-2 (", "37", " KO).", None)) == ("count:knockout",)
+    assert group_key(measure("It was his 41st win, ", "37", " by knockout.", None)) == ("count:knockout",)
+    assert group_key(measure("The hall seats ", "37", " kids.", None)) != ("count:knockout",)
+    figs = [_stated("a", "Varga improved to 41-2 (", "37", 37, " KO) with the win in Riga."),
+            _stated("b", "Varga, now 41-2 with ", "37", 37, " knockouts, won in Riga.", unit="knockouts")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
 def test_ages_in_a_list_are_ages():
     """"two sons, ages 6 and 16": both numbers are ages (no counted thing, so no figure before)."""
     assert measure("He is survived by two sons, ages ", "6", " and 16.", None).name == "age"

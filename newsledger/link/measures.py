@@ -348,11 +348,22 @@ def persons_listed(text: str, after: str) -> Optional[float]:
 _CO_WORKER = re.compile(r"^\s*co-\s*workers?\b", re.I)  # "two co-workers": the reader keeps only "co"
 
 
+_KNOCKOUTS_AFTER = re.compile(r"^\s*,?\s*(?:by\s+)?(?:KOs?|knockouts?)\b", re.I)  # "(51 KO)", "51 by knockout"
+
+
+def knockouts(after: str) -> bool:
+    """Whether a bare number counts a fighter's knockouts ("58-3 (51 KO)", "58 wins, 51 by
+    knockout"), which the reader gives no unit: the count of "51 knockouts"."""
+    return _KNOCKOUTS_AFTER.match(after) is not None
+
+
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
     if ws == ["co"] and _CO_WORKER.match(after):
         ws = ["coworker"]
+    if not ws and knockouts(after):
+        ws = ["knockout"]
     rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else wins_and_losses(text, after)
     if rec is not None:  # one record is one figure: its key holds both numbers
         return Measure("record:" + rec, "record") if rec else Measure("count:-", None)
