@@ -559,6 +559,24 @@ def test_a_bare_number_before_ko_counts_knockouts():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
 
 
+def test_a_number_with_m_glued_and_no_unit_is_metres():
+    """"fell about 400m while descending": the reader takes "400m" for 400 million of nothing;
+    with nothing counted after it, it is 400 metres and groups with another outlet's "about
+    400 metres"; "40m voters" stays no length."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The climber fell ", "about 400m", " while descending.", None)) == ("metres",)
+    assert group_key(measure("They stopped within ", "80m", " of the hut.", None)) == ("metres",)
+    assert group_key(measure("The party courts ", "40m", " voters.", None)) != ("metres",)
+    figs = [dict(_stated("a", "The climber fell ", "about 400m", 4e8, " while descending the ridge."),
+                 bound="approx"),
+            dict(_stated("b", "The climber fell ", "about 400 metres", 400, " while descending the ridge.",
+                         unit="metres"), bound="approx")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"] and g["verdict"] == "agree"
+
+
 def test_ages_in_a_list_are_ages():
     """"two sons, ages 6 and 16": both numbers are ages (no counted thing, so no figure before)."""
     assert measure("He is survived by two sons, ages ", "6", " and 16.", None).name == "age"
