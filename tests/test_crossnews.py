@@ -489,6 +489,94 @@ def test_she_was_85_is_an_age_and_an_unnamed_age_joins_the_one_person_of_that_ag
     assert group_story("s", [], [named, unnamed, other]) == []
 
 
+def test_an_unnamed_age_joins_named_ages_already_grouped_as_one():
+    """"She was 85." joins the story's age 85 when its named ages are one group, though read
+    as two names ("Vera Lind ... at the age of 85" and "died in Bergen, aged 85", credited to
+    Bergen); two named people of that age in two groups keep it out (test above)."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "The singer Vera Lind died in Bergen, aged ", "85", 85, ", her family said."),
+            _stated("b", "Singer Vera Lind has died at the age of ", "85", 85, ", her family said."),
+            _stated("c", "She was ", "85", 85, ".")]
+    assert {measure(f["before"], f["text"], f["after"], None).about for f in figs} == {"bergen", "lind", None}
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"]
+
+
+def test_persons_a_killing_verb_takes_are_the_toll():
+    """"killing two co-workers" (the reader keeps "co" of "co-workers") and "wounded three
+    guards" count the dead and the wounded, as "killing two people" does, and group with
+    another outlet's "Two people were killed"; a cue further off ("a father of two boys who
+    died") makes no toll of the boys."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The clerk is accused of killing ", "two", " co-workers at the mill.", "co")) == \
+        ("killed", "people")
+    assert group_key(measure("The gunman wounded ", "three", " guards before he fled.", "guards")) == \
+        ("injured", "people")
+    assert group_key(measure("He was a father of ", "two", " boys who died young.", "boys"))[0] != "killed"
+    assert group_key(measure("The ", "two", " co-op members met.", "co"))[0] != "killed"
+    figs = [_stated("a", "The clerk is accused of killing ", "two", 2, " co-workers at the mill on Friday.",
+                    unit="co"),
+            _stated("b", "Police said ", "two", 2, " people were killed at the mill on Friday.", unit="people")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
+def test_two_women_and_a_man_count_three():
+    """"two women and a man were killed" counts three dead (the reader gives "two"), so it
+    agrees with another outlet's "Three people died"; "two women and critically injuring a
+    third" and "two men, ages 47 and 48" count two."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import persons_listed
+
+    assert persons_listed("two", " women and one elderly man died.") == 3
+    assert persons_listed("Three", " young men and a woman-were hurt") == 4
+    assert persons_listed("two", " women and critically injuring a third") is None
+    assert persons_listed("two", " men, ages 47 and 48, were shot") is None
+    assert persons_listed("two", " women and a dog were rescued") is None
+    figs = [_stated("a", "Firefighters said ", "two", 2, " women and a man were killed in the blaze at the mill.",
+                    unit="women"),
+            _stated("b", "", "Three", 3, " people died in the blaze at the mill, firefighters said.", unit="people")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+    assert (g["verdict"], {m["value"] for m in g["members"]}) == ("agree", {3})
+
+
+def test_a_bare_number_before_ko_counts_knockouts():
+    """"improved to 41-2 (37 KO)" and "41 wins, 37 by knockout": the reader gives "37" no unit,
+    yet it counts knockouts, as "37 knockouts" does, and groups with it."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("Varga improved to 41-2 (", "37", " KO).", None)) == ("count:knockout",)
+    assert group_key(measure("It was his 41st win, ", "37", " by knockout.", None)) == ("count:knockout",)
+    assert group_key(measure("The hall seats ", "37", " kids.", None)) != ("count:knockout",)
+    figs = [_stated("a", "Varga improved to 41-2 (", "37", 37, " KO) with the win in Riga."),
+            _stated("b", "Varga, now 41-2 with ", "37", 37, " knockouts, won in Riga.", unit="knockouts")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
+def test_a_number_with_m_glued_and_no_unit_is_metres():
+    """"fell about 400m while descending": the reader takes "400m" for 400 million of nothing;
+    with nothing counted after it, it is 400 metres and groups with another outlet's "about
+    400 metres"; "40m voters" stays no length."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The climber fell ", "about 400m", " while descending.", None)) == ("metres",)
+    assert group_key(measure("They stopped within ", "80m", " of the hut.", None)) == ("metres",)
+    assert group_key(measure("The party courts ", "40m", " voters.", None)) != ("metres",)
+    figs = [dict(_stated("a", "The climber fell ", "about 400m", 4e8, " while descending the ridge."),
+                 bound="approx"),
+            dict(_stated("b", "The climber fell ", "about 400 metres", 400, " while descending the ridge.",
+                         unit="metres"), bound="approx")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"] and g["verdict"] == "agree"
+
+
 def test_ages_in_a_list_are_ages():
     """"two sons, ages 6 and 16": both numbers are ages (no counted thing, so no figure before)."""
     assert measure("He is survived by two sons, ages ", "6", " and 16.", None).name == "age"

@@ -23,7 +23,7 @@ from typing import Optional
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
 from newsledger.analyze.quantities import word_or_digit
-from newsledger.link.measures import DIMENSIONS, MOMENT_STATES, NOT_NAMES, group_key, measure
+from newsledger.link.measures import DIMENSIONS, MOMENT_STATES, NOT_NAMES, group_key, measure, persons_listed
 from newsledger.link.speakers import canonical, same_side, side_keys
 from newsledger.link.text import STOPWORDS, words
 
@@ -323,6 +323,9 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     total = share_total(q)
     if total is not None:  # "one of six children": six children, not a sixth of one
         q = dict(q, value=total, low=None, high=None, bound="exact")
+    listed = persons_listed(q.get("text") or "", after)
+    if listed is not None:  # "two women and a man were killed": three killed
+        q = dict(q, value=listed, low=None, high=None)
     if ms.name.startswith("record:"):  # "9-14" read whole or as "9": one record, its wins
         q = dict(q, value=float(ms.name.split(":")[1].split("-")[0]), low=None, high=None, bound="exact")
     row = dict(r, idx=r.get("idx") if r.get("idx") is not None else own_figure_idx(q))
@@ -627,7 +630,7 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
         for j in near:  # ... given within a year: two ages apart are two people of one name
             union(i, j)
         by_about.setdefault((m["about"], value[i]), i)
-    _unnamed_ages(ms, value, by_about, union)
+    _unnamed_ages(ms, value, by_about, find, union)
     comps: dict[int, list[dict]] = {}
     for i in range(len(ms)):
         comps.setdefault(find(i), []).append(ms[i])
@@ -774,16 +777,18 @@ def _join_specific(ms: list[dict], value: list, find, union) -> None:
             members[find(i)] = merged
 
 
-def _unnamed_ages(ms: list[dict], value: list, by_about: dict, union) -> None:
-    """An age whose person is not named by it ("the 40-year-old actor") joins the age of that
-    value when one named person of the story has it (two people of that age: neither)."""
+def _unnamed_ages(ms: list[dict], value: list, by_about: dict, find, union) -> None:
+    """An age whose person is not named by it ("the 40-year-old actor", "She was 85.") joins
+    the age of that value when the story's named ages of that value are one figure: one named
+    person, or names already grouped as one ("Bettie Page ... aged 85" and "died in Los Angeles,
+    aged 85", read as two names); two people of that age, grouped apart: neither."""
     holders: dict[float, set] = defaultdict(set)
     for about, v in by_about:
-        holders[v].add(about)
+        holders[v].add(find(by_about[(about, v)]))
     for i, m in enumerate(ms):
         if m["_key"][0] == "age" and not m.get("about") and len(holders.get(value[i], ())) == 1:
-            (who,) = holders[value[i]]
-            union(i, by_about[(who, value[i])])
+            (root,) = holders[value[i]]
+            union(i, root)
 
 
 def _named_apart(na: Optional[set], nb: Optional[set]) -> bool:

@@ -81,6 +81,7 @@ MOMENT_STATES = ("waiting", "cancelled")
 KEYED_STATES = ("killed", "injured", "cut", "deployed", "arrested", *MOMENT_STATES)  # kept in a count's name
 UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted
 _STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
+_STATE_RX = dict(_STATE_RE)
 _MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
 _MAGNITUDE_WORD = re.compile(r"magnitude|richter", re.I)
 _APPOSITION = re.compile(r"\b[A-Za-z][\w'’-]*\s*,\s*$")  # "the actress, 33, ..."
@@ -317,9 +318,66 @@ def win_loss(before: str, text: str, after: str) -> Optional[str]:
     return "" if re.search(r"\d[-–]$", before) and text.strip().isdigit() else None
 
 
+TOLL_VERBS = ("killed", "injured")  # states whose verb, right before a count of persons, makes it a toll
+
+
+def _toll_object(st: str, raw: Optional[str], before: str) -> bool:
+    """Persons of any noun that a killing or wounding verb takes right before the count
+    ("killing two co-workers", "wounded three guards"): that toll, as "killing two people" is
+    (a cue further off, "father to two boys who died", says nothing of the boys counted)."""
+    if st not in TOLL_VERBS or raw not in PERSONS:
+        return False
+    m = _STATE_RX[st].search(before[-40:])
+    return m is not None and not before[-40:][m.end():].strip()
+
+
+_AND_ONE_MORE = re.compile(r"^\s+(?:[\w-]+\s+)?([\w-]+)\s+and\s+(?:a|an|one)\s+(\w+)(?:[\s-]+(\w+))?", re.I)
+
+
+def persons_listed(text: str, after: str) -> Optional[float]:
+    """The persons a count names with one more ("two women and a man", "three men and one
+    elderly woman"): the count plus one; None for any other figure (the reader gives "two")."""
+    n = word_or_digit(text.strip())
+    m = _AND_ONE_MORE.match(after)
+    if n is None or not n.is_integer() or n < 2 or m is None:
+        return None
+    first, *second = (_singular(g.casefold()) for g in m.groups() if g)
+    return n + 1 if first in PERSONS and PERSONS.intersection(second) else None
+
+
+_CO_WORKER = re.compile(r"^\s*co-\s*workers?\b", re.I)  # "two co-workers": the reader keeps only "co"
+
+
+_KNOCKOUTS_AFTER = re.compile(r"^\s*,?\s*(?:by\s+)?(?:KOs?|knockouts?)\b", re.I)  # "(51 KO)", "51 by knockout"
+
+
+def knockouts(after: str) -> bool:
+    """Whether a bare number counts a fighter's knockouts ("58-3 (51 KO)", "58 wins, 51 by
+    knockout"), which the reader gives no unit: the count of "51 knockouts"."""
+    return _KNOCKOUTS_AFTER.match(after) is not None
+
+
+_GLUED_M = re.compile(r"\d\s?m$")  # "about 600m": the reader reads "m" as millions
+_LENGTH_NEXT = re.compile(r"^\s*(?:$|[,.;:)(]|(?:by|of|down|up|from|to|into|while|when|and|or|in|on|at|above|"
+                          r"below|away|high|long|deep|wide|tall|before|after)\b)", re.I)
+
+
+def glued_metres(text: str, after: str, unit: Optional[str]) -> bool:
+    """Whether a number written with "m" glued to it and no unit ("fell about 600m while
+    climbing", "within 80m of") is a length in metres, which the reader took for millions of
+    nothing: nothing counted follows it (a preposition, a conjunction or the clause's end)."""
+    return not unit and _GLUED_M.search(text.strip()) is not None and _LENGTH_NEXT.match(after) is not None
+
+
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
+    if glued_metres(text, after, unit):  # its written value counts millions: the factor undoes them
+        return Measure("metres:-", "metres", 1e-6)
     ws = _words(unit)
+    if ws == ["co"] and _CO_WORKER.match(after):
+        ws = ["coworker"]
+    if not ws and knockouts(after):
+        ws = ["knockout"]
     rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else wins_and_losses(text, after)
     if rec is not None:  # one record is one figure: its key holds both numbers
         return Measure("record:" + rec, "record") if rec else Measure("count:-", None)
@@ -353,7 +411,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure(NOUN_STATES[raw], "people")  # "46 arrests", "two deaths": 46 arrested, two killed
     noun = "people" if raw in PERSONS or _staff_present(raw, st, before, after) else \
         SYNONYMS.get(raw, raw) if raw else None
-    if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE):
+    if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE
+                                                          or _toll_object(st, raw, before)):
         return Measure(st, "people")
     if noun is None or noun in UNCOUNTED:
         return Measure("count:" + (st or "-"), None)
