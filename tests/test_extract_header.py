@@ -53,6 +53,20 @@ def test_headline_byline_and_date_in_every_flattener_style(style):
     assert not any("Jane Roe" in p for p in art.paragraphs)
 
 
+def test_role_named_byline_under_standfirst_and_photo_lines():
+    # the standfirst and the photo's lines open the body; the by-line ("Name – Journalist") comes
+    # after them, past the usual name zone
+    title = "Harbour bridge closed to lorries after cracks found in piers"
+    art = _text(_page(title,
+                      "Engineers found deep cracks in two piers of the old bridge during a routine inspection.",
+                      "CLOSED: Inspectors walk along the cracked pier on the north bank of the river.",
+                      "Photo: Jane Doe",
+                      "Lorries queue at the detour signs on the ring road on Tuesday morning.",
+                      "Jane Roe – Journalist"))
+    assert art.title == title
+    assert art.byline == ["Jane Roe"]
+
+
 def test_title_is_not_a_navigation_or_date_line():
     art = _text(_page("Go to navigation", "Tuesday, 12 March 2024",
                       "Harbour bridge closed to lorries after cracks found in piers", "By Jane Roe"))

@@ -151,6 +151,23 @@ def test_classify_comment_thread_cut():
     assert out[9] in ("comments", "boilerplate") and out[12] in ("comments", "boilerplate")  # comment bodies
 
 
+def test_classify_scandinavian_story_is_prose():
+    # a Swedish story on a page whose English furniture keeps the unknown-language fallback off:
+    # without Swedish stop-words its paragraphs read as a list and the English box wins the body
+    story = ["Polisen letar efter en man som försvann från sitt hem i Lunden på tisdagskvällen.",
+             "Han sågs senast vid busshållplatsen nära torget, och familjen har bett om hjälp.",
+             "– Vi tar det här på stort allvar och vill att alla som har sett något hör av sig, säger en talesperson.",
+             "Sökandet har pågått hela natten med hundar och en helikopter från kustbevakningen."]
+    about = ["The Northern Courier has won three national awards this year for its reporting on the housing crisis.",
+             "Our reporters cover the towns of the coast and the islands, and they are always happy to hear from you."]
+    lines = ["  • Nyheter", "  • Sport", "  • Kultur", "", "Man försvunnen i Lunden", ""]
+    for s in story + ["", "About us", ""] + about:
+        lines += [s, ""]
+    out = classify_lines(lines)
+    assert [out[lines.index(s)] for s in story] == [None] * 4
+    assert out[4] == "title"
+
+
 def test_classify_signature_stable_on_empty():
     assert classify_lines([]) == []
     assert classify_lines([""]) == [None]

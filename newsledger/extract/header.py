@@ -612,6 +612,22 @@ def _role_follows(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
     return nxt.words <= 6 and not nxt.end_punct and bool(_ROLE_LINE.match(text))
 
 
+ROLE_NAMED_WORDS = 8  # a "Jane Roe – Journalist" line is this short at most
+
+
+def _role_named_line(idx: list[int], infos: list[LineInfo], body: int) -> Optional[int]:
+    """Position of the first line within :data:`NAME_ZONE_MAX_AFTER` lines into the body that
+    names a person with a journalist's role after the name ("Jane Roe – Journalist", "Jane Roe,
+    Reporter"): the by-line of a story whose standfirst and photo lines open the body, so the
+    name zone reaches it. None when there is none."""
+    for k in range(body, min(len(idx), body + NAME_ZONE_MAX_AFTER)):
+        inf = infos[idx[k]]
+        text = _BULLET.sub("", inf.text).strip()
+        if inf.words <= ROLE_NAMED_WORDS and _ROLE_TAIL.search(text) and byline_names(text)[0]:
+            return k
+    return None
+
+
 def _next_to_credit(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
     """A bare name over a "Foto: ..." credit: the photo's subject (a caption), or the author's
     byline over the lead photo's credit."""
@@ -663,6 +679,9 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     start = title_k - BY_ABOVE_TITLE if title_k is not None else max(0, lo - 15)
     body = max(lo, title_k + 1) if title_k is not None else lo  # the headline may be the body's first line
     stop = min(len(idx), body + NAME_ZONE_AFTER)
+    role_k = _role_named_line(idx, infos, body)
+    if role_k is not None:  # "Jane Roe – Journalist" under the standfirst and a caption or two
+        stop = max(stop, role_k + 1)
     found: dict[int, list[str]] = {}
     anchors: set[int] = {title_k} if title_k is not None else set()
     bare: dict[int, list[str]] = {}

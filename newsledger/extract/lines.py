@@ -61,6 +61,15 @@ _STOP = {
           "om naar heeft hebben werd",
     "pl": "i w na z do że się nie jest to jak o po przez od za dla są był była oraz ale także który",
     "ru": "и в на с что не по как это он она они из за от для его к о но же так было был",
+    # Scandinavian: without them a Swedish, Danish or Norwegian story reads as a stop-word-free
+    # list, while the page's English or German furniture keeps the unknown-language fallback off
+    # (no words that are Dutch or German ones too: "nu", "kan", "hun")
+    "sv": "och att det som är på för med av till inte har ett om jag hon var vi de den sig när också "
+          "efter från eller vid så hade ska skulle sina sin blev",
+    "da": "og at det som er på for med af til ikke har et om jeg var vi de den sig når også efter "
+          "fra eller ved så havde skal skulle sin blev været være",
+    "no": "og at det som er på for med av til ikke har et om jeg var vi de den seg når også etter "
+          "fra eller ved så hadde skal skulle sin ble vært være",
 }
 STOPWORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 _ALL_STOP = set().union(*STOPWORDS.values())
