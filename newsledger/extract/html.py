@@ -23,13 +23,13 @@ defaults there are what ``extract`` does.
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
 from newsledger import agencies as A
 from newsledger.extract import ExtractError
+from newsledger.extract import jsonld as LD
 from newsledger.extract.meta import NAME_PARTICLES, date_start
 from newsledger.model import Article, Document, Removed, normalise_text
 
@@ -419,41 +419,27 @@ def _meta_index(tree) -> dict[str, list[str]]:
     return out
 
 
-_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-                  "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report",
-                  "scholarlyarticle", "socialmediaposting", "techarticle"}
-
-
 def _jsonld(tree) -> dict[str, Any]:
-    """The first article-like JSON-LD object (flattening @graph and lists)."""
-    best: dict[str, Any] = {}
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            obj = stack.pop(0)
-            if isinstance(obj, list):
-                stack.extend(obj)
-                continue
-            if not isinstance(obj, dict):
-                continue
-            if "@graph" in obj:
-                stack.extend(obj["@graph"] if isinstance(obj["@graph"], list) else [obj["@graph"]])
-            types = obj.get("@type")
-            types = [types] if isinstance(types, str) else (types or [])
-            types = {str(t).lower() for t in types}
-            if types & _ARTICLE_TYPES:
-                if not best or ("webpage" in {str(t).lower() for t in [best.get("@type")] if t}
-                                and "webpage" not in types):
-                    best = obj
-                if types - {"webpage"}:
-                    return obj
+    """The first article-like JSON-LD object (:func:`newsledger.extract.jsonld.article_object`), its
+    authors given by reference read from the page's Person nodes the page shows
+    (:func:`newsledger.extract.jsonld.resolved_authors`)."""
+    objs = list(LD.ld_objects(tree))
+    best = LD.article_object(objs)
+    if LD.has_reference(best.get("author")):
+        text = _visible_text(tree)
+        best = {**best, "author": LD.resolved_authors(best["author"], objs, lambda name: _clean(name) in text)}
     return best
+
+
+def _visible_text(tree) -> str:
+    """The page's text as a reader sees it: no script or style element's text."""
+    parts: list[str] = []
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag not in ("script", "style") and el.text:
+            parts.append(el.text)
+        if el.tail:
+            parts.append(el.tail)
+    return _clean(" ".join(parts))
 
 
 def _names(value: Any) -> list[str]:
