@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from newsledger.extract import extract
+from newsledger.extract.html import split_byline
 from newsledger.model import Document
 
 STORY = "".join(f"<p>{p}</p>" for p in [
@@ -23,6 +24,12 @@ def _page(ld: object, byline_html: str = "") -> str:
 
 def _byline_of(html: str) -> list[str]:
     return extract(Document(source="made-up", raw=html.encode("utf-8"), kind="html")).byline
+
+
+def test_a_final_initial_or_jr_keeps_its_dot():
+    assert split_byline("By Joe S.")[0] == ["Joe S."]
+    assert split_byline("By Ann Lee and Perry Bacon Jr.")[0] == ["Ann Lee", "Perry Bacon Jr."]
+    assert split_byline("By Jane Roe.")[0] == ["Jane Roe"]  # a full stop after a surname is no name's
 
 
 def _graph(person: dict) -> dict:

@@ -379,18 +379,31 @@ def _phrase(words: list[str]) -> bool:
     return any(w[:1].islower() and w not in NAME_PARTICLES for w in words)
 
 
-def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
-    """Person names and agency from a byline string ("By A and B, Reuters")."""
-    s = _clean(raw)
-    agency = normalise_agency(s)
-    s = _BY_PREFIX.sub("", s)
-    s = _PIPE_TAIL.sub("", s)
+def _byline_string(raw: str) -> str:
+    """The names' stretch of a byline string: the by-word before them, a "| ..." tail, a date and
+    time after them taken off."""
+    s = _PIPE_TAIL.sub("", _BY_PREFIX.sub("", _clean(raw)))
     cut = date_start(s)
     s = s[:cut] if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
-    s = re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+    return re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+
+
+_DOTTED_END = re.compile(r"(?:\b[A-ZÀ-ÖØ-Þ]|\bJr|\bSr)$")  # "Joe S.", "Perry Bacon Jr.": the dot is the name's
+
+
+def _byline_part(raw_part: str) -> str:
+    """One part of a byline without the punctuation around it, but with the dot that closes a
+    final initial or "Jr." ("Jane R." stays "Jane R."; "Jane Roe." is "Jane Roe")."""
+    part = raw_part.strip(" .-–—:/()")
+    return part + "." if raw_part.rstrip(" -–—:/()").endswith(".") and _DOTTED_END.search(part) else part
+
+
+def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
+    """Person names and agency from a byline string ("By A and B, Reuters")."""
+    agency = normalise_agency(_clean(raw))
     names: list[str] = []
-    for part in _BYLINE_SPLIT.split(s):
-        part = part.strip(" .-–—:/()")
+    for part in _BYLINE_SPLIT.split(_byline_string(raw)):
+        part = _byline_part(part)
         if names and _ROLE_PART.search(part):
             break  # "A, Senior Staff Technologist, ACLU Speech, Privacy ...": the rest is A's role and employer
         if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(part):
