@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from newsledger.extract import extract
+from newsledger.extract.byline import tidy_names
 from newsledger.extract.html import split_byline
 from newsledger.model import Document
 
@@ -30,6 +31,11 @@ def test_a_final_initial_or_jr_keeps_its_dot():
     assert split_byline("By Joe S.")[0] == ["Joe S."]
     assert split_byline("By Ann Lee and Perry Bacon Jr.")[0] == ["Ann Lee", "Perry Bacon Jr."]
     assert split_byline("By Jane Roe.")[0] == ["Jane Roe"]  # a full stop after a surname is no name's
+
+
+def test_a_credential_split_off_at_its_comma_is_no_co_author():
+    assert tidy_names(split_byline("By Jane Roe, PhD")[0]) == ["Jane Roe"]
+    assert tidy_names(["Jane Roe", "M.D.", "Ann Lee"]) == ["Jane Roe", "Ann Lee"]
 
 
 def _graph(person: dict) -> dict:

@@ -11,7 +11,8 @@
   dailyexample.com), staff and desk labels;
 - a particle or preposition run on after the name ("Jule Radeck Vom", "Jane Roe Last"), a
   lower-case "von" before it, initials alone ("J J"); names in any script are compared as
-  themselves (two Cyrillic co-authors are not one repeated).
+  themselves (two Cyrillic co-authors are not one repeated);
+- a degree or credential split off at its comma ("Jane Roe, PhD", "Jane Roe, MD") is no co-author.
 """
 from __future__ import annotations
 
@@ -69,6 +70,10 @@ def _squash(s: str) -> str:
     return re.sub(r"[\W_]", "", s)
 
 
+# a whole entry that is a degree or credential: "Jane Roe, PhD" split at its comma
+_CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D|M\.?D|MBA|MPH|MSc|BSc|PharmD|DDS|RDN?|LDN|FACS|CPA|JD|LLM|Esq)\.?$")
+
+
 def tidy_name(raw: str) -> Optional[str]:
     """One byline entry made clean, or None when it is no person's name (see the module doc)."""
     s = re.sub(r"\s+", " ", raw or "").strip(" ,;:·•|-–—…")
@@ -78,7 +83,7 @@ def tidy_name(raw: str) -> Optional[str]:
     s = _TAIL.sub("", s).strip(" ,;:·•|-–—")
     if s.isupper() and len(s) > 3:
         s = s.title()  # "JANE ROE" as the template shouts it
-    if not s or _names_no_person(s) or not re.search(r"[^\W\d_]", s):
+    if not s or _names_no_person(s) or _CREDENTIAL.match(s) or not re.search(r"[^\W\d_]", s):
         return None
     if all(len(w.strip(".")) <= 1 for w in s.split()):
         return None  # "J J", "A. B.": initials alone name no one
