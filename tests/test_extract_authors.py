@@ -38,6 +38,12 @@ def test_a_credential_split_off_at_its_comma_is_no_co_author():
     assert tidy_names(["Jane Roe", "M.D.", "Ann Lee"]) == ["Jane Roe", "Ann Lee"]
 
 
+def test_a_weekday_before_the_by_lines_date_is_cut():
+    assert split_byline("Von Jane Roe Fr, 18. Oktober 2019")[0] == ["Jane Roe"]
+    assert split_byline("By Jane Roe, Friday, March 11, 2015")[0] == ["Jane Roe"]
+    assert split_byline("By Anh Do, March 11, 2015")[0] == ["Anh Do"]  # "Do" is her surname here
+
+
 def _graph(person: dict) -> dict:
     ref = {"@id": "https://harbour.example/#/person/7"}
     return {"@context": "https://schema.org", "@graph": [

@@ -384,8 +384,26 @@ def _byline_string(raw: str) -> str:
     time after them taken off."""
     s = _PIPE_TAIL.sub("", _BY_PREFIX.sub("", _clean(raw)))
     cut = date_start(s)
-    s = s[:cut] if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
+    s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
     return re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+
+
+# a weekday written right before the by-line's date ("Von Jane Roe Fr, 18. Oktober 2019"): an
+# abbreviation only with its comma or dot ("Anh Do, March 11" keeps "Do": see _without_weekday)
+_WEEKDAY_TAIL = re.compile(
+    r"\s+(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So|lun|mar|mer|jeu|ven|sam|dim)[.,]|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
+    r"Samstag|Sonnabend|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo)\b[.,]?)\s*$", re.I)
+
+
+def _without_weekday(s: str) -> str:
+    """``s`` (a by-line cut before its date) less a weekday at its end, when it stands apart ("Jane
+    Roe, Friday,") or the name before it keeps two words ("Jane Roe Fr," -> "Jane Roe"; "Anh Do,"
+    stays: "Do" is a surname there)."""
+    cut = _WEEKDAY_TAIL.sub("", s)
+    apart = cut.rstrip().endswith((",", ";"))
+    return cut if cut != s and (apart or len(_BYLINE_SPLIT.split(cut)[-1].split()) >= 2) else s
 
 
 _DOTTED_END = re.compile(r"(?:\b[A-ZÀ-ÖØ-Þ]|\bJr|\bSr)$")  # "Joe S.", "Perry Bacon Jr.": the dot is the name's
