@@ -44,6 +44,11 @@ def test_a_weekday_before_the_by_lines_date_is_cut():
     assert split_byline("By Anh Do, March 11, 2015")[0] == ["Anh Do"]  # "Do" is her surname here
 
 
+def test_labels_buttons_and_author_box_links_are_no_names():
+    assert tidy_names(["Interview: Julia Stern", "Text & Fotos: Jan Berg"]) == ["Julia Stern", "Jan Berg"]
+    assert tidy_names(["Teilen Twittern Teilen Mailen", "Youtube", "Alle Beiträge", "Jane Roe"]) == ["Jane Roe"]
+
+
 def _graph(person: dict) -> dict:
     ref = {"@id": "https://harbour.example/#/person/7"}
     return {"@context": "https://schema.org", "@graph": [
