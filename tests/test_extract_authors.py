@@ -49,6 +49,12 @@ def test_labels_buttons_and_author_box_links_are_no_names():
     assert tidy_names(["Teilen Twittern Teilen Mailen", "Youtube", "Alle Beiträge", "Jane Roe"]) == ["Jane Roe"]
 
 
+def test_a_profession_of_the_closed_list_is_cut_when_a_full_name_is_left():
+    assert tidy_names(["Rechtsanwalt Sebastian Roe", "Christoph Lind Chefredakteur"]) == \
+        ["Sebastian Roe", "Christoph Lind"]
+    assert tidy_names(["Rechtsanwalt Roe"]) == ["Rechtsanwalt Roe"]  # one word left: not cut
+
+
 def _graph(person: dict) -> dict:
     ref = {"@id": "https://harbour.example/#/person/7"}
     return {"@context": "https://schema.org", "@graph": [

@@ -14,7 +14,9 @@
   themselves (two Cyrillic co-authors are not one repeated);
 - a degree or credential split off at its comma ("Jane Roe, PhD", "Jane Roe, MD"), an author
   box's link ("Alle Beiträge") and social or share buttons ("Teilen Twittern Mailen") are no
-  co-author; a label before the names ("Interview: Jane Roe", "Text & Fotos: Jane Roe").
+  co-author; a label before the names ("Interview: Jane Roe", "Text & Fotos: Jane Roe");
+- a profession of a closed list before or after the name ("Rechtsanwalt Jane Roe", "Jane Roe
+  Chefredakteur"), taken off only when two words of name are left.
 """
 from __future__ import annotations
 
@@ -81,6 +83,12 @@ _BUTTON_WORDS = frozenset("""facebook twitter x youtube instagram linkedin xing 
 threads bluesky mastodon reddit flipboard e-mail email mail share tweet teilen twittern mailen drucken print
 kommentieren comment kopieren copy link""".split())
 
+# a role or profession written before or after the name ("Rechtsanwalt Jane Roe", "Jane Roe
+# Chefredakteur"): a closed list, taken off only when a name of two words or more is left
+_ROLE_WORDS = frozenset("""chefredakteur chefredakteurin redakteur redakteurin autor autorin journalist journalistin
+reporter reporterin korrespondent korrespondentin kolumnist kolumnistin herausgeber herausgeberin gastautor
+gastautorin volontär volontärin rechtsanwalt rechtsanwältin fachanwalt fachanwältin steuerberater
+steuerberaterin editor-in-chief""".split())
 # a whole entry that is a degree or credential: "Jane Roe, PhD" split at its comma
 _CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D|M\.?D|MBA|MPH|MSc|BSc|PharmD|DDS|RDN?|LDN|FACS|CPA|JD|LLM|Esq)\.?$")
 
@@ -98,13 +106,23 @@ def tidy_name(raw: str) -> Optional[str]:
         return None
     if all(len(w.strip(".")) <= 1 for w in s.split()):
         return None  # "J J", "A. B.": initials alone name no one
-    return _without_trailing_word(s)
+    return _without_role_words(_without_trailing_word(s))
 
 
 def _no_person_entry(s: str) -> bool:
     """A credential, an author box's link or only social and share buttons: no name."""
     words = s.casefold().replace(",", " ").split()
     return bool(_CREDENTIAL.match(s) or _AUTHOR_BOX_LINK.match(s) or (words and all(w in _BUTTON_WORDS for w in words)))
+
+
+def _without_role_words(s: str) -> str:
+    """"Rechtsanwalt Jane Roe" / "Jane Roe Chefredakteur" -> "Jane Roe" (two words of name are kept)."""
+    toks = s.split()
+    while len(toks) > 2 and toks[0].casefold() in _ROLE_WORDS:
+        toks.pop(0)
+    while len(toks) > 2 and toks[-1].casefold() in _ROLE_WORDS:
+        toks.pop()
+    return " ".join(toks)
 
 
 # words no name ends with: prepositions, articles, particles and "Last (updated)" of the line the
