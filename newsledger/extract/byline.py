@@ -11,7 +11,12 @@
   dailyexample.com), staff and desk labels;
 - a particle or preposition run on after the name ("Jule Radeck Vom", "Jane Roe Last"), a
   lower-case "von" before it, initials alone ("J J"); names in any script are compared as
-  themselves (two Cyrillic co-authors are not one repeated).
+  themselves (two Cyrillic co-authors are not one repeated);
+- a degree or credential split off at its comma ("Jane Roe, PhD", "Jane Roe, MD"), an author
+  box's link ("Alle Beiträge") and social or share buttons ("Teilen Twittern Mailen") are no
+  co-author; a label before the names ("Interview: Jane Roe", "Text & Fotos: Jane Roe");
+- a profession of a closed list before or after the name ("Rechtsanwalt Jane Roe", "Jane Roe
+  Chefredakteur"), taken off only when two words of name are left.
 """
 from __future__ import annotations
 
@@ -23,7 +28,8 @@ _PREFIX = re.compile(
     r"^(?:[Bb][Yy](?:\s*:\s*|\s+|(?=[Bb][Yy])|(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))|"
     r"(?i:(?:more|all|latest)\s+(?:stories|articles|posts|news)\s+(?:by|from)\s*:?\s*)|"
     r"(?i:(?:written|reported|story|words|text|reporting)\s+by\s*:?\s*)|"
-    r"(?i:(?:author|autor|auteur|autorin)\s*:\s*)|(?:von|par|por|door)\s+(?=\w)|"
+    r"(?i:(?:author|autor|auteur|autorin|interview)\s*:\s*)|(?:von|par|por|door)\s+(?=\w)|"
+    r"(?i:(?:text|texte|texto|tekst)(?:\s*(?:&|und|and|et|y)\s*(?:fotos?|photos?|bilder))?\s*:\s*)|"
     r"(?:Von|Par|Por|Door)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|"  # "Von Kalle Meier" (not "Von der Leyen")
     r"(?i:e-?mail|contact|follow|message|read more from)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))+")
 _PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illustration|foto(?:s|grafie)?)\b"
@@ -69,6 +75,24 @@ def _squash(s: str) -> str:
     return re.sub(r"[\W_]", "", s)
 
 
+# an entry that is an author box's link ("Alle Beiträge", "View all posts") or only social and
+# share buttons ("Teilen Twittern Mailen", "Youtube")
+_AUTHOR_BOX_LINK = re.compile(r"^(?i:(?:view |see |show )?(?:all|alle|mehr|more|tous les|todos los)\s+"
+                              r"(?:posts?|articles?|stories|beiträge|artikel|texte|artículos)\b)")
+_BUTTON_WORDS = frozenset("""facebook twitter x youtube instagram linkedin xing whatsapp telegram pinterest tiktok
+threads bluesky mastodon reddit flipboard e-mail email mail share tweet teilen twittern mailen drucken print
+kommentieren comment kopieren copy link""".split())
+
+# a role or profession written before or after the name ("Rechtsanwalt Jane Roe", "Jane Roe
+# Chefredakteur"): a closed list, taken off only when a name of two words or more is left
+_ROLE_WORDS = frozenset("""chefredakteur chefredakteurin redakteur redakteurin autor autorin journalist journalistin
+reporter reporterin korrespondent korrespondentin kolumnist kolumnistin herausgeber herausgeberin gastautor
+gastautorin volontär volontärin rechtsanwalt rechtsanwältin fachanwalt fachanwältin steuerberater
+steuerberaterin editor-in-chief""".split())
+# a whole entry that is a degree or credential: "Jane Roe, PhD" split at its comma
+_CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D|M\.?D|MBA|MPH|MSc|BSc|PharmD|DDS|RDN?|LDN|FACS|CPA|JD|LLM|Esq)\.?$")
+
+
 def tidy_name(raw: str) -> Optional[str]:
     """One byline entry made clean, or None when it is no person's name (see the module doc)."""
     s = re.sub(r"\s+", " ", raw or "").strip(" ,;:·•|-–—…")
@@ -78,11 +102,27 @@ def tidy_name(raw: str) -> Optional[str]:
     s = _TAIL.sub("", s).strip(" ,;:·•|-–—")
     if s.isupper() and len(s) > 3:
         s = s.title()  # "JANE ROE" as the template shouts it
-    if not s or _names_no_person(s) or not re.search(r"[^\W\d_]", s):
+    if not s or _names_no_person(s) or _no_person_entry(s) or not re.search(r"[^\W\d_]", s):
         return None
     if all(len(w.strip(".")) <= 1 for w in s.split()):
         return None  # "J J", "A. B.": initials alone name no one
-    return _without_trailing_word(s)
+    return _without_role_words(_without_trailing_word(s))
+
+
+def _no_person_entry(s: str) -> bool:
+    """A credential, an author box's link or only social and share buttons: no name."""
+    words = s.casefold().replace(",", " ").split()
+    return bool(_CREDENTIAL.match(s) or _AUTHOR_BOX_LINK.match(s) or (words and all(w in _BUTTON_WORDS for w in words)))
+
+
+def _without_role_words(s: str) -> str:
+    """"Rechtsanwalt Jane Roe" / "Jane Roe Chefredakteur" -> "Jane Roe" (two words of name are kept)."""
+    toks = s.split()
+    while len(toks) > 2 and toks[0].casefold() in _ROLE_WORDS:
+        toks.pop(0)
+    while len(toks) > 2 and toks[-1].casefold() in _ROLE_WORDS:
+        toks.pop()
+    return " ".join(toks)
 
 
 # words no name ends with: prepositions, articles, particles and "Last (updated)" of the line the

@@ -23,13 +23,13 @@ defaults there are what ``extract`` does.
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
 from newsledger import agencies as A
 from newsledger.extract import ExtractError
+from newsledger.extract import jsonld as LD
 from newsledger.extract.meta import NAME_PARTICLES, date_start
 from newsledger.model import Article, Document, Removed, normalise_text
 
@@ -379,18 +379,49 @@ def _phrase(words: list[str]) -> bool:
     return any(w[:1].islower() and w not in NAME_PARTICLES for w in words)
 
 
+def _byline_string(raw: str) -> str:
+    """The names' stretch of a byline string: the by-word before them, a "| ..." tail, a date and
+    time after them taken off."""
+    s = _PIPE_TAIL.sub("", _BY_PREFIX.sub("", _clean(raw)))
+    cut = date_start(s)
+    s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
+    return re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+
+
+# a weekday written right before the by-line's date ("Von Jane Roe Fr, 18. Oktober 2019"): an
+# abbreviation only with its comma or dot ("Anh Do, March 11" keeps "Do": see _without_weekday)
+_WEEKDAY_TAIL = re.compile(
+    r"\s+(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So|lun|mar|mer|jeu|ven|sam|dim)[.,]|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
+    r"Samstag|Sonnabend|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo)\b[.,]?)\s*$", re.I)
+
+
+def _without_weekday(s: str) -> str:
+    """``s`` (a by-line cut before its date) less a weekday at its end, when it stands apart ("Jane
+    Roe, Friday,") or the name before it keeps two words ("Jane Roe Fr," -> "Jane Roe"; "Anh Do,"
+    stays: "Do" is a surname there)."""
+    cut = _WEEKDAY_TAIL.sub("", s)
+    apart = cut.rstrip().endswith((",", ";"))
+    return cut if cut != s and (apart or len(_BYLINE_SPLIT.split(cut)[-1].split()) >= 2) else s
+
+
+_DOTTED_END = re.compile(r"(?:\b[A-ZÀ-ÖØ-Þ]|\bJr|\bSr)$")  # "Joe S.", "Perry Bacon Jr.": the dot is the name's
+
+
+def _byline_part(raw_part: str) -> str:
+    """One part of a byline without the punctuation around it, but with the dot that closes a
+    final initial or "Jr." ("Jane R." stays "Jane R."; "Jane Roe." is "Jane Roe")."""
+    part = raw_part.strip(" .-–—:/()")
+    return part + "." if raw_part.rstrip(" -–—:/()").endswith(".") and _DOTTED_END.search(part) else part
+
+
 def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
     """Person names and agency from a byline string ("By A and B, Reuters")."""
-    s = _clean(raw)
-    agency = normalise_agency(s)
-    s = _BY_PREFIX.sub("", s)
-    s = _PIPE_TAIL.sub("", s)
-    cut = date_start(s)
-    s = s[:cut] if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
-    s = re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+    agency = normalise_agency(_clean(raw))
     names: list[str] = []
-    for part in _BYLINE_SPLIT.split(s):
-        part = part.strip(" .-–—:/()")
+    for part in _BYLINE_SPLIT.split(_byline_string(raw)):
+        part = _byline_part(part)
         if names and _ROLE_PART.search(part):
             break  # "A, Senior Staff Technologist, ACLU Speech, Privacy ...": the rest is A's role and employer
         if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(part):
@@ -419,41 +450,27 @@ def _meta_index(tree) -> dict[str, list[str]]:
     return out
 
 
-_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-                  "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report",
-                  "scholarlyarticle", "socialmediaposting", "techarticle"}
-
-
 def _jsonld(tree) -> dict[str, Any]:
-    """The first article-like JSON-LD object (flattening @graph and lists)."""
-    best: dict[str, Any] = {}
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            obj = stack.pop(0)
-            if isinstance(obj, list):
-                stack.extend(obj)
-                continue
-            if not isinstance(obj, dict):
-                continue
-            if "@graph" in obj:
-                stack.extend(obj["@graph"] if isinstance(obj["@graph"], list) else [obj["@graph"]])
-            types = obj.get("@type")
-            types = [types] if isinstance(types, str) else (types or [])
-            types = {str(t).lower() for t in types}
-            if types & _ARTICLE_TYPES:
-                if not best or ("webpage" in {str(t).lower() for t in [best.get("@type")] if t}
-                                and "webpage" not in types):
-                    best = obj
-                if types - {"webpage"}:
-                    return obj
+    """The first article-like JSON-LD object (:func:`newsledger.extract.jsonld.article_object`), its
+    authors given by reference read from the page's Person nodes the page shows
+    (:func:`newsledger.extract.jsonld.resolved_authors`)."""
+    objs = list(LD.ld_objects(tree))
+    best = LD.article_object(objs)
+    if LD.has_reference(best.get("author")):
+        text = _visible_text(tree)
+        best = {**best, "author": LD.resolved_authors(best["author"], objs, lambda name: _clean(name) in text)}
     return best
+
+
+def _visible_text(tree) -> str:
+    """The page's text as a reader sees it: no script or style element's text."""
+    parts: list[str] = []
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag not in ("script", "style") and el.text:
+            parts.append(el.text)
+        if el.tail:
+            parts.append(el.tail)
+    return _clean(" ".join(parts))
 
 
 def _names(value: Any) -> list[str]:

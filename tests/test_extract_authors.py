@@ -1,0 +1,71 @@
+"""Authors of HTML pages and byline entries (h-extract15): made-up bylines and pages only."""
+from __future__ import annotations
+
+import json
+
+from newsledger.extract import extract
+from newsledger.extract.byline import tidy_names
+from newsledger.extract.html import split_byline
+from newsledger.model import Document
+
+STORY = "".join(f"<p>{p}</p>" for p in [
+    "The council of the small harbour town delayed its plans for a new pier again on Tuesday, citing "
+    "rising costs and a winter of storms that had already damaged the old breakwater twice.",
+    "Residents said they had waited long enough for the pier and for the ferry link the council "
+    "promised four years ago, and some threatened to stand for election themselves next spring.",
+    "A report to the meeting put the cost of the works at almost twice the first estimate and said "
+    "no contractor could start before the autumn, when the sea is calmer along that coast."])
+TITLE = "Harbour town delays its new pier again"
+
+
+def _page(ld: object, byline_html: str = "") -> str:
+    return (f'<html><head><title>{TITLE}</title><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body><article><h1>{TITLE}</h1>{byline_html}{STORY}</article></body></html>")
+
+
+def _byline_of(html: str) -> list[str]:
+    return extract(Document(source="made-up", raw=html.encode("utf-8"), kind="html")).byline
+
+
+def test_a_final_initial_or_jr_keeps_its_dot():
+    assert split_byline("By Joe S.")[0] == ["Joe S."]
+    assert split_byline("By Ann Lee and Perry Bacon Jr.")[0] == ["Ann Lee", "Perry Bacon Jr."]
+    assert split_byline("By Jane Roe.")[0] == ["Jane Roe"]  # a full stop after a surname is no name's
+
+
+def test_a_credential_split_off_at_its_comma_is_no_co_author():
+    assert tidy_names(split_byline("By Jane Roe, PhD")[0]) == ["Jane Roe"]
+    assert tidy_names(["Jane Roe", "M.D.", "Ann Lee"]) == ["Jane Roe", "Ann Lee"]
+
+
+def test_a_weekday_before_the_by_lines_date_is_cut():
+    assert split_byline("Von Jane Roe Fr, 18. Oktober 2019")[0] == ["Jane Roe"]
+    assert split_byline("By Jane Roe, Friday, March 11, 2015")[0] == ["Jane Roe"]
+    assert split_byline("By Anh Do, March 11, 2015")[0] == ["Anh Do"]  # "Do" is her surname here
+
+
+def test_labels_buttons_and_author_box_links_are_no_names():
+    assert tidy_names(["Interview: Julia Stern", "Text & Fotos: Jan Berg"]) == ["Julia Stern", "Jan Berg"]
+    assert tidy_names(["Teilen Twittern Teilen Mailen", "Youtube", "Alle Beiträge", "Jane Roe"]) == ["Jane Roe"]
+
+
+def test_a_profession_of_the_closed_list_is_cut_when_a_full_name_is_left():
+    assert tidy_names(["Rechtsanwalt Sebastian Roe", "Christoph Lind Chefredakteur"]) == \
+        ["Sebastian Roe", "Christoph Lind"]
+    assert tidy_names(["Rechtsanwalt Roe"]) == ["Rechtsanwalt Roe"]  # one word left: not cut
+
+
+def _graph(person: dict) -> dict:
+    ref = {"@id": "https://harbour.example/#/person/7"}
+    return {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": TITLE, "author": ref}, {"@id": ref["@id"], **person}]}
+
+
+def test_a_json_ld_author_by_reference_is_the_person_node_the_page_shows():
+    person = {"@type": "Person", "name": "Marta Quill"}
+    assert _byline_of(_page(_graph(person), "<div class='meta'>Marta Quill</div>")) == ["Marta Quill"]
+    # the page does not show the account's name: no by-line from it
+    assert _byline_of(_page(_graph(person))) == []
+    # a node that is no Person (the publisher) is not read as the author
+    org = {"@type": "Organization", "name": "Marta Quill"}
+    assert _byline_of(_page(_graph(org), "<div class='meta'>Marta Quill</div>")) == []
