@@ -330,7 +330,7 @@ def test_inherited_subject_of_a_passive_cue_is_not_its_speaker(nlp):
 
 
 def test_a_group_of_experts_never_absorbs_the_institute_they_reviewed():
-    from newsledger.analyze.speakers import _final, _merge_org_clusters, _new
+    from newsledger.analyze.speakers.clusters import _final, _merge_org_clusters, _new
 
     clusters = []
     tno = _new(clusters, "TNO", "org")
@@ -350,7 +350,7 @@ def test_a_heading_is_no_part_of_the_next_paragraphs_source(nlp):
 
 
 def test_no_gender_is_read_from_a_pronoun_after_an_object(nlp):
-    from newsledger.analyze.speakers import _Context
+    from newsledger.analyze.speakers.context import _Context
 
     text = ("At the debate, Anna Reyes was asked how she would treat a visiting President Tom Hart, "
             "and whether she would challenge him about the war.")
@@ -376,7 +376,7 @@ def test_a_surname_opening_a_paragraph_is_a_main_clause_subject(nlp):
     # the parse ran the quotation's paragraph into the next one ("... every kind of model.” ¶ Grant
     # didn't commit ...", "commit" a complement of "want"): the surname still opens its own clause
     from spacy.tokens import Doc
-    from newsledger.analyze import speakers
+    from newsledger.analyze.speakers import spans
 
     words = ["Paul", "Grant", "spoke", ".", "“", "We", "want", "models", ".", "”", "\n\n", "Grant", "did", "n’t",
              "commit", "."]
@@ -387,10 +387,10 @@ def test_a_surname_opening_a_paragraph_is_a_main_clause_subject(nlp):
            "AUX", "PART", "VERB", "PUNCT"]
     spaces = [True, True, False, True, False, True, True, False, False, False, False, True, False, True, False, False]
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=["B-PERSON", "I-PERSON"] + ["O"] * 14)
-    assert [t.text for t in speakers._surname_subjects(doc)] == ["Grant"]
+    assert [t.text for t in spans._surname_subjects(doc)] == ["Grant"]
     inside = Doc(nlp.vocab, words=[w if w != "\n\n" else "and" for w in words], spaces=spaces, heads=heads,
                  deps=deps, pos=[p if p != "SPACE" else "CCONJ" for p in pos], ents=["B-PERSON", "I-PERSON"] + ["O"] * 14)
-    assert speakers._surname_subjects(inside) == []  # inside a paragraph a complement's subject is no main subject
+    assert spans._surname_subjects(inside) == []  # inside a paragraph a complement's subject is no main subject
 
 
 @pytest.mark.parametrize("other, named", [("traders", False), ("who", True)])
@@ -422,13 +422,14 @@ def test_a_descriptor_set_beside_a_name_is_that_name(nlp):
     head is compared by index (an identity test never held and the name was never taken)."""
     from types import SimpleNamespace
 
-    from newsledger.analyze import speakers
+    from newsledger.analyze.speakers.apposition import _appositive_person
+    from newsledger.analyze.speakers.context import _Context
 
     text = "Tom Reed, who is 45 now, a local teacher, said the road was closed."
     doc = nlp(text)
     start = text.index("a local teacher")
     src = SimpleNamespace(start=start, end=start + len("a local teacher"), text="a local teacher")
-    assert speakers._appositive_person(speakers._Context([], doc, text), src) == "Tom Reed"
+    assert _appositive_person(_Context([], doc, text), src) == "Tom Reed"
 
 
 def _with_ents(nlp, text, ents):
@@ -449,7 +450,7 @@ def _with_ents(nlp, text, ents):
 def test_no_gender_is_read_past_a_surname_the_tagger_missed(nlp):
     """"Governor Tom Hale appointed Whitfield-Ortiz ... she is": the surname (untagged) is the
     verb's object, a person the "she" may be, so Hale's gender is not read from it."""
-    from newsledger.analyze.speakers import _Context
+    from newsledger.analyze.speakers.context import _Context
 
     text = ("The state has sworn in Rosa Whitfield-Ortiz as its first tribal judge.\n\n"
             "Governor Tom Hale appointed Whitfield-Ortiz, 48, to the court. While it is news, she is the first "
@@ -459,7 +460,7 @@ def test_no_gender_is_read_past_a_surname_the_tagger_missed(nlp):
 
 
 def test_a_surname_tagged_as_an_organisation_is_a_person(nlp):
-    from newsledger.analyze.speakers import _Context
+    from newsledger.analyze.speakers.context import _Context
 
     text = "Rosa Whitfield-Ortiz joined the court in May.\n\nWhitfield-Ortiz said she would hear the case."
     doc = _with_ents(nlp, text, [("Rosa Whitfield-Ortiz", "PERSON", 0), ("Whitfield-Ortiz", "ORG", 1)])

@@ -1,0 +1,64 @@
+"""Speaker resolution: one canonical name per speaker within an article, or "unresolved".
+
+``resolve_speakers(claims, doc, text)`` sets, for every claim source, ``name`` (None when no
+antecedent fits), ``resolved_from`` (the earlier mention a pronoun or descriptor was resolved
+to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a guess:
+
+* **named** people: titles and descriptions are stripped to the PERSON name ("Ukrainian Foreign
+  Minister Andriy Sybiga" -> "Andriy Sybiga"), a later surname maps to the full name (given by
+  an earlier speaker or mention); a descriptor in apposition to a name ("Yevhen Zosin, 74, a Kyiv
+  resident who ...") is the name, but a work is not ("..., a recent poll has shown"); a title
+  word inside an organisation's name ("the Justice Department") makes no person;
+* **pronouns** ("he", "she", "they", "it", "its government") resolve only to an antecedent that
+  agrees in gender (known from "Mr"/"Ms" or from an earlier unambiguous he/she) and number, that
+  is not inside quoted or reported content, preferring the current speaker of the passage, then
+  the subject of a recent sentence; objects ("critics of Senator Ray") are never antecedents;
+  "they" after "X and his colleagues" is that group; "it" may be a work that spoke ("the letter
+  stated ... It described") or an organisation named in the plural ("Israel Defense Forces");
+  with nothing compatible within :data:`WINDOW` characters the claim is unresolved;
+* **descriptors** ("the spokesman", "the agency", "the officials", "the government") resolve to
+  the latest earlier speaker or mention whose own words hold the descriptor's head noun (or, for
+  a government, the country of the passage), a bare "the agency"/"the company" to the
+  organisation just named (never "the military", "the spokesman"); an indefinite one ("an
+  analysis by ...") is a new speaker, never an earlier one; a work "seen by Reuters" is not
+  Reuters'; "his spokesman" is an unnamed representative (anonymous);
+* **relative pronouns** ("which accuses ...") take the noun they modify ("which" never a person);
+  a passive subject ("X was accused of ...", also inherited: "has ... been accused of", "Asked
+  whether ..., X said") is the accused or the asked, never the speaker: unresolved, as is an
+  object the tagger took for a source ("a letter to Director Y demanding ...");
+* **organisations**: "(NIS)" defines an acronym; "the NIS", "South Korean intelligence" ~
+  "South Korea's National Intelligence Service (NIS)": one cluster, named by its fullest mention;
+* **anonymous** sources ("officials", "a company spokesman", "sources at the broadcaster", "a
+  resident who asked not to be named", a bare "reports") keep their words as name with
+  ``anonymous=True``;
+* **sentence structure**: an apposition chain speaks through its head ("Chad Hawk, vice president
+  of PMG, a paper money grading company ... told"); a numeric share of people ("about 7 in 10
+  voters say") is the poll its sentence names, else unresolved; a he/she/they right after an
+  unnamed person spoke ("a teacher ... She said", "A spokesman for X said ... They added") is
+  theirs, so unresolved, unless a person subject was named since or the gender disagrees; a
+  sentence-final ", the Tuva government was quoted as saying" is the reporter of the claim inside
+  it; "her campaign's memo" is no pronoun's (unresolved);
+* **roles and rivals**: a role with a name in apposition is that name even where the tagger took the
+  name for an organisation ("the company's CEO, Abdulaziz Jaafar"); a surname opening a paragraph
+  is a main-clause subject even where the parse ran the previous quotation into its sentence
+  ("... AI.” ¶ White didn't commit ... he emphasized"); a he/she whose chosen antecedent (not the
+  current speaker) has no known gender while another person known to agree is within reach is
+  unresolved (two readings), as is one right after "X was accused by Y", one whose paragraph first
+  makes another agreeing person its topic ("In Costa's case, she ..."), and one inside reported words
+  that name another person before it; a speaker named in the pronoun's own paragraph keeps it; a
+  surname the tagger missed or took for an organisation still counts as a person (a rival, and no
+  source of the previous man's gender); a name inside a fronted participle phrase ("Speaking after
+  Mr Adams, the deputy said") describes nobody after it;
+* **a second opinion**: an organisation or group the parse made a speech verb's subject while
+  the PolNeAR-trained tagger reads another phrase of the same sentence as the cue's source (not a
+  relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence).
+
+The package, each module importing only those above it: ``words`` (vocabulary, string helpers) <-
+``clusters`` (one per speaker) <- ``spans`` (names in the parse) <- ``context`` (per-article state) <-
+``rivals`` (two readings) <- ``pronouns``; ``apposition``, ``descriptors``, ``passive``, ``sentence``
+(structure around a source), ``unnamed`` <- ``named`` (sources that name their speaker) <- ``resolve``
+(the loop, :func:`resolve_speakers`).
+"""
+from newsledger.analyze.speakers.resolve import resolve_speakers
+
+__all__ = ["resolve_speakers"]

@@ -1,0 +1,100 @@
+"""Speaker clusters: one per speaker of an article with the mentions that name it; an organisation's
+mentions matched ("the NIS" ~ "National Intelligence Service (NIS)") and merged at the end."""
+from __future__ import annotations
+
+import re
+
+from newsledger.analyze.speakers.words import _content_words, _demonym_root, _initials, _norm, _strip_det, _strip_paren
+
+
+class _Cluster:
+    def __init__(self, name: str, kind: str):
+        self.name = name
+        self.kind = kind  # person | org
+        self.mentions: list[str] = [name]
+        self.acronyms: set[str] = set()
+
+    def add(self, mention: str):
+        self.mentions.append(mention)
+        if self.kind == "org":
+            cand = _strip_paren(_strip_det(mention)).replace("'s ", "’s ").strip()
+            if len(cand) > len(self.name) and not re.search(r"\b(same|said)\b", cand, re.I) and cand[:1].isupper():
+                self.name = cand
+        else:
+            if len(mention.split()) > len(self.name.split()):
+                self.name = mention
+
+
+def _match_org(mention: str, cl: _Cluster) -> bool:
+    m = _strip_det(_norm(mention))
+    ml = m.lower()
+    if not m:
+        return False
+    acr = m.replace(".", "")
+    if acr.isupper() and (acr in cl.acronyms or any(_initials(x) == acr for x in cl.mentions)):
+        return True
+    for x in cl.mentions:
+        xl = _strip_det(_norm(x)).lower()
+        if xl == ml:
+            return True
+    words = _content_words(m)
+    if not words:
+        return False
+    head = words[-1].lower()
+    name_l = " ".join(cl.mentions).lower()
+    # nationality adjective + head noun: "South Korean intelligence" ~ "South Korea's National Intelligence Service"
+    mods = [w for w in words[:-1]]
+    if head in name_l.split() or head in re.findall(r"[a-z']+", name_l):
+        if not mods:
+            return True
+        roots = [_demonym_root(w) for w in mods if w[0].isupper()]
+        if roots and all(re.search(r"\b" + re.escape(r), name_l) for r in roots):
+            return True
+    return False
+
+
+def _merge_org_clusters(clusters) -> None:
+    """Merge an org cluster into a later, fuller one that matches all its mentions."""
+    for a in list(clusters):
+        for b in clusters:
+            if a is b or a.kind != "org" or b.kind != "org" or getattr(a, "merged", None) or getattr(a, "indefinite", False):
+                continue
+            if getattr(b, "indefinite", False):
+                continue  # "Several of the experts who reviewed the TNO report" is not TNO
+            if getattr(b, "merged", None) is None and (len(b.name), -clusters.index(b)) > (len(a.name), -clusters.index(a)) \
+                    and all(_match_org(m, b) for m in a.mentions):
+                a.merged = b
+
+
+def _final(cl: _Cluster) -> _Cluster:
+    seen = set()
+    while getattr(cl, "merged", None) is not None and id(cl) not in seen:
+        seen.add(id(cl))
+        cl = cl.merged
+    return cl
+
+
+def _new(clusters, name, kind):
+    cl = _Cluster(name, kind)
+    cl.last_pos = -1
+    clusters.append(cl)
+    return cl
+
+
+def _find_org(clusters, name: str):
+    """The latest organisation cluster ``name`` matches (:func:`_match_org`), else None."""
+    return next((cc for cc in reversed(clusters) if cc.kind == "org" and _match_org(name, cc)), None)
+
+
+def _find_person(clusters, name: str):
+    parts = name.split()
+    for cl in clusters:
+        if cl.kind != "person":
+            continue
+        cparts = cl.name.split()
+        if name == cl.name or (parts and cparts and (parts[-1] == cparts[-1]) and (len(parts) == 1 or len(cparts) == 1
+                                                                                   or parts[0] == cparts[0])):
+            if len(parts) > len(cparts):
+                cl.name = name
+            return cl
+    return None

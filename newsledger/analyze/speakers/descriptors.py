@@ -1,0 +1,104 @@
+"""Descriptor sources ("the spokesman", "the agency", "the government", "its government"): the earlier
+speaker whose words hold the head noun, the organisation just named, or the author a work names."""
+from __future__ import annotations
+
+from typing import Optional
+
+from newsledger.analyze.attribution.base import WORK_NOUNS
+from newsledger.analyze.speakers.clusters import _Cluster
+from newsledger.analyze.speakers.context import _Context, _cluster_of_mention
+from newsledger.analyze.speakers.spans import _ents, _head_token
+from newsledger.analyze.speakers.words import (BACKER_VERBS, CONF_DESCRIPTOR, GENERIC_ORG, GOVERNMENT_HEADS,
+                                               ORG_NAME_WORDS, ORG_TYPE_HEADS, WINDOW)
+
+
+def _descriptor_head(doc, src) -> Optional[str]:
+    head = _head_token(doc, src.start, src.end)
+    if head is None or head.pos_ != "NOUN":
+        return None
+    return head.lemma_.lower()
+
+
+LINK_WORDS = {"of", "for", "on", "in", "at", "and", "to", "the", "&"}
+
+
+def _head_words(mention: str) -> list[str]:
+    """The words of an organisation's name that can be its head: not a modifier of a following
+    common noun ("the user" is not the "Reddit user profile page"; "the ministry" is the
+    "Ministry of Health")."""
+    words = mention.split()
+    return [w for k, w in enumerate(words)
+            if k + 1 == len(words) or words[k + 1].lower() in LINK_WORDS or not words[k + 1][:1].islower()]
+
+
+def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str]]:
+    """A definite descriptor ("the spokesman", "the officials", "the government") -> an earlier
+    speaker whose words hold its head noun, or the passage's country for a government."""
+    head = _descriptor_head(ctx.doc, src)
+    if head is None:
+        return None, 0.0, None
+    tok = _head_token(ctx.doc, src.start, src.end)
+    plural = tok is not None and tok.tag_ == "NNS"
+    best = None
+    for cl in ctx.clusters:
+        p = getattr(cl, "last_pos", -1)
+        if not (0 <= p < src.start and src.start - p <= WINDOW):
+            continue
+        if cl.kind == "person" and (plural or head in INSTITUTION_HEADS):
+            continue  # "the authors" are not the one author named before; "the department" is no person
+        words = {w.lower().rstrip("s") for m in cl.mentions for w in (_head_words(m) if cl.kind == "org" else m.split())}
+        words |= {w.lower().rstrip("s") for m in getattr(cl, "descriptions", []) for w in m.split()}
+        if head.rstrip("s") in words and (best is None or p > best[0]):
+            best = (p, cl)
+    if best is not None:
+        return best[1], CONF_DESCRIPTOR, best[1].name
+    if head in GOVERNMENT_HEADS:
+        gpes = [m for m in ctx.mentions if m.ent.label_ == "GPE" and m.pos < src.start and src.start - m.pos <= WINDOW]
+        if gpes:
+            m = gpes[-1]
+            cl = _cluster_of_mention(ctx, m)
+            return cl, CONF_DESCRIPTOR - 0.1, m.ent.text
+    return None, 0.0, None
+
+
+# heads that name an institution, never a person ("Dana Pratt, a lawyer at the State Department
+# ... The department said" is the department's, not Pratt's)
+INSTITUTION_HEADS = ORG_TYPE_HEADS | GOVERNMENT_HEADS | ORG_NAME_WORDS | {
+    "board", "court", "police", "army", "military", "union", "hospital", "school", "bank", "firm", "newspaper"}
+
+
+def _latest_org(ctx: _Context, pos: int) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
+    orgs = [m for m in ctx.mentions if m.ent.label_ == "ORG" and m.pos < pos and pos - m.pos <= WINDOW // 2]
+    if not orgs:
+        return None, 0.0, None, False
+    m = orgs[-1]
+    return _cluster_of_mention(ctx, m), CONF_DESCRIPTOR - 0.1, m.ent.text, False
+
+
+def _possessed_work(raw: str) -> bool:
+    words = raw.lower().replace("’", "'").split()
+    return 0 < len(words) <= 4 and words[0] in ("its", "their", "his", "her") and (
+        words[-1] in WORK_NOUNS or (words[0] in ("its", "their") and words[-1] in GOVERNMENT_HEADS | GENERIC_ORG))
+
+
+# "reports seen by Reuters", "a memo obtained by the Times": who read the work, not who wrote it
+READER_VERBS = {"see", "obtain", "review", "read", "examine", "receive", "view", "access", "get", "reach",
+                "leak", "share", "hear", "verify", "inspect"}
+
+
+def _work_author(doc, src) -> Optional[str]:
+    """"a 2017 analysis coordinated by Instituto Escolhas": the author a work noun names (not the
+    reader: "reports seen by Reuters" names no author)."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in WORK_NOUNS:
+        return None
+    for t in span:
+        if t.lower_ == "by" and t.head.lemma_.lower() in READER_VERBS | BACKER_VERBS:
+            continue
+        if t.lower_ == "by" and t.i + 1 < span.end:
+            pobj = [c for c in t.children if c.dep_ == "pobj" and c.i < span.end]
+            if pobj:
+                ent = next((e for e in _ents(doc) if e.start <= pobj[0].i < e.end and e.label_ in ("PERSON", "ORG")), None)
+                if ent is not None:
+                    return ent.text
+    return None

@@ -1,0 +1,107 @@
+"""Two readings, no guess: the checks that find, for a pronoun, another person or subject as likely
+as the antecedent chosen."""
+from __future__ import annotations
+
+from newsledger.analyze.speakers.clusters import _Cluster
+from newsledger.analyze.speakers.context import _Context, _mention_name, _person_cluster
+from newsledger.analyze.speakers.spans import _same_person, _surname_spots
+from newsledger.analyze.speakers.words import MALE
+
+
+def _reported_rival(ctx: _Context, pron: str, cand_pos: int, pos: int, cl: _Cluster) -> bool:
+    """Whether, between the chosen antecedent and the pronoun, someone else's words name another
+    person known to agree with the pronoun ("Baker is accused ... The complaint alleges that Baker
+    poisoned Mr Kline's dog. He says ...": Kline as likely as Baker): then no guess is safe."""
+    want = "m" if pron in MALE else "f"
+    last = cl.name.split()[-1] if cl.name.split() else cl.name
+    return any(cand_pos < q < pos and g == want and name.split()[-1] != last
+               for q, name, g in ctx.reported_persons)
+
+
+def _named_in_its_words(ctx: _Context, cand_pos: int, pos: int, cl: _Cluster) -> bool:
+    """Whether a he/she stands inside another claim's reported words that name, before it, a
+    person other than the chosen antecedent, itself named before those words ("Rivera had long
+    been watched. Court papers say the arrest of Okafor came after he refused ...": Okafor as
+    likely as Rivera), even by a surname the tagger missed: two readings, no guess."""
+    start = pos
+    while start > 0 and ctx.reported[start - 1]:
+        start -= 1
+    if start == pos or cand_pos >= start:
+        return False
+    return any(start <= q < pos and not _same_person(cl.name, tail) for q, tail in _surname_spots(ctx.doc))
+
+
+def _known_rival(ctx: _Context, cl: _Cluster, known) -> bool:
+    """Whether a he/she's chosen antecedent (not the current speaker) has no known gender while
+    another person within reach is known to agree ("... alumnus was Leonard Cohen, with Mila
+    Mulroney ... trailing far behind ... she wrote", Harris named as "she" earlier): two readings,
+    no guess."""
+    if cl is ctx.current or ctx.gender_of(cl) is not None:
+        return False
+    last = cl.name.split()[-1:]
+    return any(k is not cl and k.name.split()[-1:] != last for _, k, _, _ in known)
+
+
+def _modifier_mention(ctx: _Context, p: int) -> bool:
+    """Whether the mention at ``p`` only modifies a common noun ("the Utqiagvik test", "the Reuters
+    report"): an "it"/"they" after it most likely means that noun, which it does not name."""
+    m = next((m for m in ctx.mentions if m.pos == p), None)
+    return m is not None and m.ent.root.dep_ == "compound" and m.ent.root.head.pos_ == "NOUN"
+
+
+def _object_person_since(ctx: _Context, pron: str, p: int, pos: int, cl: _Cluster) -> bool:
+    """Whether, with the chosen antecedent (not the current speaker) named before the pronoun's
+    paragraph, another person who may agree was introduced in that paragraph as an object or an
+    apposition ("Field ... met its
+    associate director, Steven Zornetzer, a former neuroscientist. “...,” he told me": Zornetzer as
+    likely as the earlier man): two readings, no guess."""
+    ps = ctx.text.rfind("\n", 0, pos) + 1
+    if p >= ps:
+        return False  # the antecedent is named in the pronoun's own paragraph: the paragraph is about it
+    want = "m" if pron in MALE else "f"
+    for m in ctx.mentions:
+        if m.kind != "person" or m.role != "other" or not ps < m.pos < pos:
+            continue
+        other = _person_cluster(ctx, m)  # a lookup: a check creates no cluster
+        gender = ctx.gender_of(other) if other is not None else ctx.gender_of_names(_mention_name(ctx, m))
+        if other is not cl and gender in (None, want):
+            return True
+    return False
+
+
+def _rival_in_paragraph(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bool:
+    """Whether, with the current speaker named before the pronoun's paragraph, that paragraph makes
+    before the pronoun another person known to agree its topic, as the possessor of something,
+    even by a surname the tagger missed ("In Hajjaj's case, she stayed ... “...,” she continued":
+    Hajjaj as likely as the woman quoted in the paragraph before): two readings, no guess. (A
+    person merely named, "under cross-examination by Mpofu, he said", is no topic.)"""
+    ps = ctx.text.rfind("\n", 0, pos) + 1
+    if ctx.current_pos >= ps:
+        return False
+    want = "m" if pron in MALE else "f"
+    names = [tail for q, tail in _surname_spots(ctx.doc)
+             if ps <= q < pos and not ctx.hidden(q, q + 1) and ctx.text.startswith(("'s", "’s"), q + len(tail))]
+    return any(not _same_person(cur.name, n) and ctx.gender_of_names(n) == want for n in names)
+
+
+def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) -> bool:
+    """Whether the pronoun's own sentence has, before it and after the chosen antecedent, a subject
+    we took for a person ("Strava is cagey ... (it does say ...)"): "it" most likely means that
+    subject, mistyped by the tagger, so no earlier organisation is a safe guess."""
+    tok = next((t for t in ctx.doc if t.idx >= pos), None)
+    if tok is None:
+        return False
+    start = max(tok.sent.start_char, cand_pos + 1)
+    return any(start <= m.pos < pos and m.role == "subject" and m.kind == "person"
+               and _person_cluster(ctx, m) is not cl for m in ctx.mentions)
+
+
+def _patient_agrees(ctx: _Context, pron: str, cur: _Cluster) -> bool:
+    """Whether the person the current speaker's passive cue was about may be the he/she as well
+    ("Peter Hale was accused by Maria Lopez of lying. He said ..."), the speaker's own gender not
+    settling it: two readings, no guess."""
+    patient = ctx.current_patient
+    if patient is None or _same_person(cur.name, patient):
+        return False
+    want = "m" if pron in MALE else "f"
+    return ctx.gender_of_names(patient) in (None, want) and ctx.gender_of(cur) in (None, want)

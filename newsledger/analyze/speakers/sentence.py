@@ -1,0 +1,138 @@
+"""Sentence structure around a source: the noun a relative pronoun stands for, a reporter the sentence
+ends with, the speaker inside an "according to" claim, and the tagger's second opinion."""
+from __future__ import annotations
+
+from typing import Optional
+
+from newsledger.analyze.attribution.base import SPEECH_VERBS, WORK_NOUNS
+from newsledger.analyze.speakers.context import _Context
+from newsledger.analyze.speakers.spans import _head_token, _person_noun
+from newsledger.analyze.speakers.words import (ANON_HEADS, ANON_ROLES, GENERIC_ORG, GOVERNMENT_HEADS, ORG_TYPE_HEADS,
+                                               PERSON_NOUNS, RELATIVES, TITLE_WORDS, _norm)
+
+
+def _relative_head(doc, src):
+    """The noun a relative pronoun source ("which", "who") modifies, as a char span, else None."""
+    tok = _head_token(doc, src.start, src.end)
+    if tok is None or tok.lower_ not in RELATIVES:
+        return None
+    verb = tok.head
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        n = verb.head
+        if tok.lower_ == "which" and _person_noun(n):
+            return None  # "the head of the Dialogue Group, which says ...": "which" is never a person
+        if _mere_thing(n):
+            return None  # "a photo with a heading that said ...": the heading's writer, not the heading
+        return n.left_edge.idx, n.idx + len(n)
+    return None
+
+
+def _mere_thing(n) -> bool:
+    """A common noun that names neither a person, a group nor a work that speaks ("heading",
+    "sticker", "sign"): what it "says" was written by someone the sentence does not name."""
+    return n.pos_ == "NOUN" and not n.ent_type_ and not _person_noun(n) and n.tag_ != "NNS" \
+        and n.lemma_.lower() not in GENERIC_ORG | ORG_TYPE_HEADS | GOVERNMENT_HEADS | WORK_NOUNS | ANON_HEADS
+
+
+def _speaker_words(ctx: _Context, c):
+    """The words that name a claim's speaker, as a source, and whether they lie outside its source:
+    the source, or the head of a bare relative source, or a reporter the sentence ends with
+    ("Local people reported ..., the Tuva government was quoted as saying"), or the speaker of
+    words an "according to" source only passes on ("Smith said ..., according to a pool report")."""
+    src, doc = c.source, ctx.doc
+    rel = _relative_head(doc, src)
+    if rel is not None:
+        src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
+    span = _outer_reporter(doc, c) or _inner_speaker(doc, c)
+    if span is None:
+        return src, False
+    return type(src)(text=ctx.text[span[0]:span[1]], start=span[0], end=span[1], name=None), True
+
+
+def _inner_speaker(doc, c) -> Optional[tuple[int, int]]:
+    """The subject of a speech verb heading an "according to" claim's content ("Smith said the talks
+    went well, according to a pool report", "According to the Gazette, the minister told aides
+    ..."): the words are that speaker's, the outlet only passes them on. A char span, else None."""
+    if c.cue.text.lower() != "according to":
+        return None
+    span = doc.char_span(c.content.start, c.content.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subj = next((t for t in span.root.children if t.dep_ == "nsubj" and span.start <= t.i < span.end), None)
+    if subj is None or not _may_speak(subj):
+        return None  # "The revised plan added $300 million, according to projections ...": no speaker
+    return doc[subj.left_edge.i].idx, subj.right_edge.idx + len(subj.right_edge)
+
+
+def _may_speak(tok) -> bool:
+    """Whether a subject can be someone speaking: a proper name, a he/she/they, or a person's role."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+        or tok.lower_ in ("he", "she", "they") or tok.lemma_.lower() in ANON_HEADS | ANON_ROLES | PERSON_NOUNS | TITLE_WORDS
+
+
+def _second_opinion(text: str, c) -> Optional[str]:
+    """The words of the tagger's own source for the claim's cue (``signals["tag_src"]``, its
+    nearest source run in the cue's sentence) where they lie outside the rules' source span and
+    are not a bare relative pronoun (which stands for a phrase it does not name), else None.
+    Asked only of a verb's subject as the parse read it (a fixed frame, "For X, ...", "according
+    to X", names its source by its words)."""
+    other = (c.signals or {}).get("tag_src")
+    if other is None or (other[0] < c.source.end and c.source.start < other[1]):
+        return None
+    words = _norm(text[other[0]:other[1]])
+    return None if words.lower() in RELATIVES else words
+
+
+AUX_WORDS = {"was", "were", "is", "are", "has", "have", "had", "been"}
+
+
+def _outer_reporter(doc, c) -> Optional[tuple[int, int]]:
+    """The reporter a sentence-final attribution names for a claim inside its words ("Local people
+    reported seeing ..., the Tuva government was quoted as saying late Thursday"): after the
+    claim's cue, a comma, a noun phrase (no verb) and a speech verb (or "quoted as saying") with
+    nothing of its own after it but adverbials. The article attributes the claim to that
+    reporter, not to the people it reports."""
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return None
+    sent = cue[0].sent
+    for t in doc[cue.end:sent.end]:
+        if t.text == ",":
+            found = _attribution_after(doc, t)
+            if found is not None:
+                return found
+    return None
+
+
+def _attribution_after(doc, first) -> Optional[tuple[int, int]]:
+    """The noun phrase of ", NP [was] said|quoted as saying [adverbials]." ending the sentence
+    after the comma ``first``, as a char span, else None."""
+    k = first.i + 1
+    while k < first.sent.end and doc[k].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM") \
+            and doc[k].lower_ not in AUX_WORDS:
+        k += 1
+    if k == first.i + 1 or k >= first.sent.end:
+        return None
+    np_end = doc[k - 1].idx + len(doc[k - 1])
+    while k < first.sent.end and doc[k].lower_ in AUX_WORDS:
+        k += 1
+    verb = doc[k] if k < first.sent.end else None
+    if verb is None or verb.lemma_.lower() not in SPEECH_VERBS | {"quote"}:
+        return None
+    rest = [t for t in doc[k + 1:first.sent.end] if not t.is_punct]
+    if verb.lemma_.lower() == "quote":
+        if [t.lower_ for t in rest[:2]] != ["as", "saying"]:
+            return None
+        rest = rest[2:]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" or t.text in ("\"", "“", "'") for t in rest):
+        return None  # the verb has words of its own: a claim of its own, not an attribution
+    return doc[first.i + 1].idx, np_end
+
+
+def _speaks_inside(doc, src) -> bool:
+    """Whether the source's own words hold a speech verb with words of its own ("..., the source,
+    who said he had spoken ..."): the parser ran two phrases together ("an officer who responded"
+    reports nothing)."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS
+                                    and any(c.dep_ == "ccomp" for c in t.children) for t in span)

@@ -1,0 +1,169 @@
+"""Names in the parse: a Doc's entities, a source's core and head, a person's name with titles
+stripped, and the surnames of the article the tagger missed or took for an organisation."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from newsledger.analyze.speakers.words import ANON_ROLES, PERSON_NOUNS, SUBJECT_DEPS, TITLE_WORDS
+
+
+def _ents(doc) -> tuple:
+    """``doc.ents``, built once per Doc (spaCy makes a new tuple on every access)."""
+    ents = doc.user_data.get("newsledger.ents")
+    if ents is None:
+        ents = doc.user_data["newsledger.ents"] = tuple(doc.ents)
+    return ents
+
+
+def _core(doc, start: int, end: int):
+    """The source span without an appositive or relative clause ("China, an ally of X" -> "China")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    cut = end
+    for c in root.children:
+        if c.dep_ in ("appos", "relcl", "acl") and c.i > root.i and span.start <= c.i < span.end:
+            j = c.left_edge.i
+            while j - 1 > root.i and (doc[j - 1].is_punct):
+                j -= 1
+            cut = min(cut, doc[j].idx)
+    core = doc.char_span(start, cut, alignment_mode="expand")
+    return core if core is not None and len(core) else span
+
+
+def _person_name(doc, start: int, end: int) -> Optional[str]:
+    """A person's name in a source span, titles stripped: the PERSON entity at the head, or a run
+    of proper nouns after a role word ("spokesman Christophe Lemoine")."""
+    core = _core(doc, start, end)
+    if core is None:
+        return None
+    root = core.root
+    ent = None
+    for e in _ents(doc):
+        if e.label_ == "PERSON" and e.start <= root.i < e.end:
+            ent = e
+    if ent is not None:
+        toks = [t for t in ent if t.i <= root.i or t.dep_ in ("flat", "compound")]
+    else:
+        toks = []
+        j = root.i
+        while j >= core.start and doc[j].pos_ == "PROPN":
+            toks.insert(0, doc[j])
+            j -= 1
+        if not toks or root.pos_ != "PROPN":
+            return None
+        before = doc[j] if j >= core.start else None
+        role = before is not None and before.pos_ == "NOUN" and before.is_lower
+        if not role and (not any(t.lower_.strip(".") in TITLE_WORDS for t in toks)
+                         or root.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")):
+            return None  # "the Justice Department": a title word inside an organisation's name
+    while toks and (toks[0].lower_.strip(".") in TITLE_WORDS or toks[0].ent_type_ in ("NORP", "GPE")):
+        toks = toks[1:]
+    while toks and toks[-1].text in ("'s", "’s", "'", "’"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return doc[toks[0].i:toks[-1].i + 1].text
+
+
+def _head_token(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _titled_names(doc) -> list:
+    """Names spaCy did not tag: proper nouns right after a title ("Major-Gen Gopaul Govender")."""
+    from spacy.tokens import Span as DocSpan
+
+    tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
+    out, i = [], 0
+    while i < len(doc) - 1:
+        t = doc[i]
+        words = {w.strip(".").lower() for w in re.split(r"[-\s]", t.text)}
+        if words & TITLE_WORDS and doc[i + 1].pos_ == "PROPN" and doc[i + 1].i not in tagged:
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in tagged:
+                j += 1
+            out.append(DocSpan(doc, i + 1, j, label="PERSON"))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _surname_subjects(doc) -> list:
+    """Surnames spaCy did not tag where they are a subject ("Blair ... disputes that"), when the
+    article names that person in full elsewhere ("James Blair")."""
+    from spacy.tokens import Span as DocSpan
+
+    tagged = {t.i for e in _ents(doc) for t in e}
+    surnames = {e[-1].text for e in _ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
+    return [DocSpan(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and (t.head.dep_ in ("ROOT", "conj") or _opens_paragraph(t))
+            and t.i not in tagged and t.text in surnames]  # main clauses only ("the effect Sinwar may have": no)
+
+
+def _surnames_tagged_org(doc) -> list:
+    """A surname the tagger took for an organisation, as a PERSON span: an ORG whose words are
+    those of a full PERSON name of the article but its first ("Rosa Whitfield-Ortiz ...
+    Whitfield-Ortiz said"): a person, whose he/she and rivalry count."""
+    from spacy.tokens import Span as DocSpan
+
+    tails = _person_tails(doc)
+    return [DocSpan(doc, e.start, e.end, label="PERSON") for e in _ents(doc)
+            if e.label_ == "ORG" and e.text in tails]
+
+
+def _person_tails(doc) -> set[str]:
+    """The surnames of the article: the words of each full PERSON name but its first."""
+    return {e.text.split(" ", 1)[1] for e in _ents(doc) if e.label_ == "PERSON" and " " in e.text}
+
+
+def _surname_spots(doc) -> list[tuple[int, str]]:
+    """(character position, words) of every occurrence of a surname of the article — the words of a
+    full PERSON name but its first — wherever it stands, also where the tagger missed it or took it
+    for an organisation ("Rosa Whitfield-Ortiz ... the mayor appointed Whitfield-Ortiz")."""
+    spots = doc.user_data.get("newsledger.surname_spots")
+    if spots is None:
+        tails = _person_tails(doc)
+        spots = doc.user_data["newsledger.surname_spots"] = sorted(
+            (mt.start(), tail) for tail in tails
+            for mt in re.finditer(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", doc.text))
+    return spots
+
+
+def _object_of(doc, start: int, end: int, verb) -> bool:
+    """Whether the words at ``start:end`` are the object of ``verb`` ("appointed Whitfield-Ortiz")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return verb is not None and span is not None and len(span) > 0 and span.root.head.i == verb.i \
+        and span.root.dep_ in ("dobj", "dative", "iobj")
+
+
+def _same_person(name: str, tail: str) -> bool:
+    """Whether a surname (:func:`_surname_spots`) may be the person called ``name``."""
+    last = name.split()[-1] if name.split() else name
+    return name.endswith(tail) or tail.endswith(last)
+
+
+def _opens_paragraph(t) -> bool:
+    """Whether a token starts a paragraph: its clause is a main one even where the parse ran the
+    previous paragraph's quotation into the same sentence ("... all kinds of AI.” ¶ White didn't
+    commit ...": "commit" parsed as a complement of the quote's verb)."""
+    return t.i == 0 or "\n" in t.doc[t.i - 1].text
+
+
+def _person_noun(tok) -> bool:
+    """Whether a noun names a person: a PERSON entity, a title or a role ("the head of ...")."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ == "PERSON" or lemma in TITLE_WORDS | ANON_ROLES | PERSON_NOUNS
+
+
+def _coordinated(doc, src) -> bool:
+    """Whether a source names a group by coordination ("Gallagher and his colleagues", "X and Y")."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(t.dep_ == "conj" and t.head.i == span.root.i for t in span) \
+        and any(t.lower_ in ("and", "&") for t in span)
