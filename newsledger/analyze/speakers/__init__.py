@@ -54,10 +54,10 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence).
 
 The package, each module importing only those above it: ``words`` (vocabulary, string helpers) <-
-``clusters`` (one per speaker) <- ``spans`` (names in the parse) <- ``context`` (per-article state) <-
-``rivals`` (two readings) <- ``pronouns``; ``apposition``, ``descriptors``, ``passive``, ``sentence``
-(structure around a source), ``unnamed`` <- ``named`` (sources that name their speaker) <- ``resolve``
-(the loop, :func:`resolve_speakers`).
+``clusters`` (one per speaker) <- ``spans`` (names in the parse) <- ``mentions`` (antecedents, genders)
+<- ``context`` (per-article state) <- ``rivals`` (two readings) <- ``pronouns``; ``apposition``,
+``descriptors``, ``passive``, ``sentence`` (structure around a source), ``unnamed`` <- ``named`` (sources
+that name their speaker) <- ``resolve`` (the loop, :func:`resolve_speakers`).
 """
 from newsledger.analyze.speakers.resolve import resolve_speakers
 

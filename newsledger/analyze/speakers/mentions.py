@@ -1,0 +1,104 @@
+"""The antecedent mentions of an article (named PERSON / ORG / GPE / NORP outside quoted and reported
+words), the genders they reveal, and the people named inside reported words."""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from newsledger.analyze.gender import disagrees
+from newsledger.analyze.speakers.spans import (_ents, _object_of, _person_name, _same_person, _surname_spots,
+                                               _surname_subjects, _surnames_tagged_org, _titled_names)
+from newsledger.analyze.speakers.words import SUBJECT_DEPS, TITLE_GENDER
+
+
+class _Mention:
+    """A possible antecedent: a named PERSON / ORG / GPE / NORP outside quoted and reported content."""
+
+    def __init__(self, pos: int, ent, role: str):
+        self.pos, self.ent, self.role = pos, ent, role
+        self.kind = "person" if ent.label_ == "PERSON" else "org"
+        self.gender: Optional[str] = None
+
+
+def _antecedent_mentions(doc, hidden: Callable[[int, int], bool]) -> list[_Mention]:
+    """The entities that may be antecedents, in text order, those the tagger missed or mistyped
+    included, none ``hidden`` (inside quoted or reported words)."""
+    out = []
+    retagged = _surnames_tagged_org(doc)
+    taken = {(e.start, e.end) for e in retagged}
+    ents = [e for e in _ents(doc) if (e.start, e.end) not in taken]
+    for e in sorted([*ents, *retagged, *_titled_names(doc), *_surname_subjects(doc)], key=lambda e: e.start):
+        if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or hidden(e.start_char, e.end_char):
+            continue
+        out.append(_Mention(e.start_char, e, _mention_role(e.root)))
+    return out
+
+
+def _mention_role(root) -> str:
+    """"subject" (also a name beside a subject or an attribute), "heading" (a short sentence of its
+    own) or "other"."""
+    return "subject" if root.dep_ in SUBJECT_DEPS + ("attr",) or (
+        root.dep_ in ("appos", "compound", "poss") and root.head.dep_ in SUBJECT_DEPS + ("attr",)) else \
+        "heading" if root.dep_ == "ROOT" and root.sent.end - root.sent.start <= 8 else "other"
+
+
+def _reported_persons(doc, qmask, reported, genders: dict[str, str]) -> list[tuple[int, str, Optional[str]]]:
+    """(position, name, "m"/"f"/None) of the people named inside reported content (the
+    claims' content, not quotations): no antecedents, but rivals of one."""
+    out = []
+    for e in [*_ents(doc), *_titled_names(doc)]:
+        if e.label_ != "PERSON" or not reported[e.start_char] or qmask[e.start_char]:
+            continue
+        name = _person_name(doc, e.start_char, e.end_char) or e.text
+        before = doc[max(e.start - 1, 0)].lower_.strip(".")
+        out.append((e.start_char, name, TITLE_GENDER.get(before) or genders.get(name)))
+    return sorted(out)
+
+
+def _mention_genders(doc, text: str, mentions: list[_Mention], qmask, reported) -> dict[str, str]:
+    """person name -> "m"/"f", from a title ("Mr", "Ms"), or the first he/she subject (or
+    himself/herself) after it, before the next person, outside quoted and reported content."""
+    out: dict[str, str] = {}
+    persons = [m for m in mentions if m.kind == "person"]
+    spots = _surname_spots(doc)
+    for k, m in enumerate(persons):
+        name = _person_name(doc, m.ent.start_char, m.ent.end_char) or m.ent.text
+        before = doc[max(m.ent.start - 1, 0)].lower_.strip(".")
+        if before in TITLE_GENDER:
+            out.setdefault(name, TITLE_GENDER[before])
+            continue
+        if m.ent.root.dep_ == "poss" or m.ent.end < len(doc) and doc[m.ent.end].tag_ == "POS":
+            continue  # "Jacob Zuma's daughter ... she": the pronoun is the daughter
+        if m.role == "other":
+            continue  # "... a visiting President Donald Trump, and whether she would": she is the subject
+        stop = _gender_reach(doc, text, m, name, persons[k + 1:], spots)
+        g = _next_pronoun_gender(doc, m, stop, qmask, reported)
+        if g is not None and not disagrees(g, name):  # "Judge Robert Kane rejected it. She said": not Kane
+            out.setdefault(name, g)
+    return out
+
+
+def _gender_reach(doc, text: str, m: _Mention, name: str, later: list[_Mention], spots) -> int:
+    """Where the he/she telling a person's gender must stand before: the next person, past those
+    inside this mention's own phrase before its verb ("Kelly Clarke, from Vredehoek, said ... she":
+    a place mis-tagged as a person), or a surname that is its verb's object, and at most 200
+    characters past the mention's sentence."""
+    verb = next((a for a in m.ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    after = verb.idx if verb is not None else len(text)
+    nxt = next((p.pos for p in later
+                if verb is None or p.pos > verb.idx or p.ent.sent.start != m.ent.sent.start), len(text))
+    nxt = min(nxt, next((q for q, tail in spots if q > after and not _same_person(name, tail)
+                         and _object_of(doc, q, q + len(tail), verb)), nxt))
+    return min(nxt, m.ent.sent.end_char + 200)
+
+
+def _next_pronoun_gender(doc, m: _Mention, stop: int, qmask, reported) -> Optional[str]:
+    """The gender of the first he/she subject (or himself/herself) after a mention and before
+    ``stop``, outside quoted and reported words, else None."""
+    for t in doc[m.ent.end:]:
+        if t.idx >= stop:
+            break
+        if qmask[t.idx] or reported[t.idx]:
+            continue  # "X filed a lawsuit saying he ...": reported words say nothing of X
+        if (t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS) or t.lower_ in ("himself", "herself"):
+            return "m" if t.lower_ in ("he", "himself") else "f"
+    return None
