@@ -667,6 +667,20 @@ def _dated_byline(text: str, inf: LineInfo) -> bool:
 SIGNED_WORDS = 6  # "Autor: Die Redaktion"; a longer "Por ..." line is a sentence
 
 
+@dataclass
+class _NameScan:
+    """What :func:`find_names` has read so far in the header zone (keys are positions in ``idx``)."""
+    stop: int  # the zone ends here unless a run of name lines goes on
+    anchors: set[int]  # headline, lone "By", date/metadata and counted name lines
+    found: dict[int, list[str]] = field(default_factory=dict)  # lines that name the author explicitly
+    bare: dict[int, list[str]] = field(default_factory=dict)
+    weak: dict[int, list[str]] = field(default_factory=dict)  # bare names next to a photo credit
+    bulleted: set[int] = field(default_factory=set)
+    by_lines: list[int] = field(default_factory=list)
+    signed: bool = False  # a "By ..." / "Autor: ..." line naming a newsroom, no person ("Autor: Die Redaktion")
+    after_by: int = 0  # lines left that a lone "By" above makes name lines
+
+
 def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
                title_k: Optional[int]) -> tuple[list[str], list[int]]:
     """(names, their line indices) from the header zone: after the headline (or up to 15
@@ -678,79 +692,90 @@ def find_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     name line joins them only as part of their list (:func:`_listed_names`)."""
     start = title_k - BY_ABOVE_TITLE if title_k is not None else max(0, lo - 15)
     body = max(lo, title_k + 1) if title_k is not None else lo  # the headline may be the body's first line
-    stop = min(len(idx), body + NAME_ZONE_AFTER)
-    role_k = _role_named_line(idx, infos, body)
-    if role_k is not None:  # "Jane Roe – Journalist" under the standfirst and a caption or two
-        stop = max(stop, role_k + 1)
-    found: dict[int, list[str]] = {}
-    anchors: set[int] = {title_k} if title_k is not None else set()
-    bare: dict[int, list[str]] = {}
-    weak: dict[int, list[str]] = {}  # bare names next to a photo credit
-    bulleted: set[int] = set()
-    by_lines: list[int] = []
-    signed = False  # a "By ..." / "Autor: ..." line naming a newsroom, no person ("Autor: Die Redaktion")
-    after_by = 0
+    scan = _NameScan(_name_zone_stop(idx, infos, body), {title_k} if title_k is not None else set())
     for k in range(max(0, start), min(len(idx), body + NAME_ZONE_MAX_AFTER)):
-        if k >= stop and not after_by:
+        if k >= scan.stop and not scan.after_by:
             break
-        i = idx[k]
-        inf = infos[i]
-        text = _BULLET.sub("", inf.text).strip()
-        if _BY_ALONE.match(text):
-            after_by = 4
-            anchors.add(k)
-            continue
-        by_line = bool(_BYLINE_STRIP.match(text))
-        if by_line and inf.words <= 80:  # "By Alex Heath, a deputy editor and author of ..."
-            text = _BY_APPOSITION.split(text, maxsplit=1)[0]
-        elif ((reasons[i] is None and inf.prose) or inf.words > 30) and not _dated_byline(text, inf):
-            after_by = 0
-            continue
-        if title_k is not None and k <= title_k and not by_line:
-            continue  # above the headline only a "By ..." line counts
-        names, evidence = byline_names(text)
-        signed = signed or (by_line and not names and inf.words <= SIGNED_WORDS and not inf.prose
-                            and is_newsroom(_BYLINE_STRIP.sub("", text)))
-        if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
-                and not names:
-            anchors.add(k)
-        credit = bool(names) and _next_to_credit(k, idx, infos)
-        explicit = after_by > 0 or evidence or (reasons[i] == "byline" and not credit) \
-            or (names and _role_follows(k, idx, infos))
-        after_by = max(0, after_by - 1) if names else 0
-        if names and explicit:
-            if k >= stop - 1:  # a run of byline lines may go on past the zone
-                stop = min(len(idx), k + 2)
-            found[k] = names
-            anchors.add(k)
-            if by_line:
-                by_lines.append(k)
-        elif credit:
-            weak[k] = names
-        elif names and not _topic_tag(k, idx, infos):
-            bare[k] = names
-            if inf.bullet:
-                bulleted.add(k)
-    if signed and not found:  # "Autor: Die Redaktion": the page names a newsroom, so no bare name either
+        _scan_name_line(scan, k, idx, infos, reasons, title_k)
+    if scan.signed and not scan.found:  # "Autor: Die Redaktion": the page names a newsroom, so no bare name either
         return [], []
-    # where lines name the author explicitly, a bare name line is a co-author only right next to
-    # a name line (a list of names); a line further off (past a date, a standfirst or a label) is
-    # a photo's subject, a product or a section ("Google Chrome", "Alcaldía de Medellín")
-    if found:
-        chained = _listed_names(bare, set(found), idx, infos)
-    else:
-        chained = _chain_bare(bare, bulleted, anchors, title_k)
-    if not found and not chained:
-        chained = _lone_name(bare, bulleted, title_k, lo)
-    if not found and not chained:  # a name by a photo credit only when nothing else names the author
-        chained = _chain_bare(weak, bulleted, anchors, title_k)
-    if by_lines:  # a bare name above the "By ..." line is a caption or a topic, not a co-author
-        chained = {k: v for k, v in chained.items() if k > by_lines[0]}
-    found.update(chained)
+    found = scan.found
+    found.update(_joined_bare_names(scan, idx, infos, title_k, lo))
     names: list[str] = []
     for k in sorted(found):
         names.extend(n for n in found[k] if n not in names)
     return names, [idx[k] for k in sorted(found)]
+
+
+def _name_zone_stop(idx: list[int], infos: list[LineInfo], body: int) -> int:
+    """Where the name zone ends: :data:`NAME_ZONE_AFTER` lines into the body, or past a role-named line."""
+    stop = min(len(idx), body + NAME_ZONE_AFTER)
+    role_k = _role_named_line(idx, infos, body)
+    if role_k is not None:  # "Jane Roe – Journalist" under the standfirst and a caption or two
+        stop = max(stop, role_k + 1)
+    return stop
+
+
+def _scan_name_line(scan: _NameScan, k: int, idx: list[int], infos: list[LineInfo],
+                    reasons: list[Optional[str]], title_k: Optional[int]) -> None:
+    """Read line ``idx[k]`` of the header zone into ``scan``."""
+    i = idx[k]
+    inf = infos[i]
+    text = _BULLET.sub("", inf.text).strip()
+    if _BY_ALONE.match(text):
+        scan.after_by = 4
+        scan.anchors.add(k)
+        return
+    by_line = bool(_BYLINE_STRIP.match(text))
+    if by_line and inf.words <= 80:  # "By Alex Heath, a deputy editor and author of ..."
+        text = _BY_APPOSITION.split(text, maxsplit=1)[0]
+    elif ((reasons[i] is None and inf.prose) or inf.words > 30) and not _dated_byline(text, inf):
+        scan.after_by = 0
+        return
+    if title_k is not None and k <= title_k and not by_line:
+        return  # above the headline only a "By ..." line counts
+    names, evidence = byline_names(text)
+    scan.signed = scan.signed or (by_line and not names and inf.words <= SIGNED_WORDS and not inf.prose
+                                  and is_newsroom(_BYLINE_STRIP.sub("", text)))
+    if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
+            and not names:
+        scan.anchors.add(k)
+    credit = bool(names) and _next_to_credit(k, idx, infos)
+    explicit = scan.after_by > 0 or evidence or (reasons[i] == "byline" and not credit) \
+        or (names and _role_follows(k, idx, infos))
+    scan.after_by = max(0, scan.after_by - 1) if names else 0
+    if names and explicit:
+        if k >= scan.stop - 1:  # a run of byline lines may go on past the zone
+            scan.stop = min(len(idx), k + 2)
+        scan.found[k] = names
+        scan.anchors.add(k)
+        if by_line:
+            scan.by_lines.append(k)
+    elif credit:
+        scan.weak[k] = names
+    elif names and not _topic_tag(k, idx, infos):
+        scan.bare[k] = names
+        if inf.bullet:
+            scan.bulleted.add(k)
+
+
+def _joined_bare_names(scan: _NameScan, idx: list[int], infos: list[LineInfo], title_k: Optional[int],
+                       lo: int) -> dict[int, list[str]]:
+    """The bare name lines that join the author's names."""
+    # where lines name the author explicitly, a bare name line is a co-author only right next to
+    # a name line (a list of names); a line further off (past a date, a standfirst or a label) is
+    # a photo's subject, a product or a section ("Google Chrome", "Alcaldía de Medellín")
+    if scan.found:
+        chained = _listed_names(scan.bare, set(scan.found), idx, infos)
+    else:
+        chained = _chain_bare(scan.bare, scan.bulleted, scan.anchors, title_k)
+    if not scan.found and not chained:
+        chained = _lone_name(scan.bare, scan.bulleted, title_k, lo)
+    if not scan.found and not chained:  # a name by a photo credit only when nothing else names the author
+        chained = _chain_bare(scan.weak, scan.bulleted, scan.anchors, title_k)
+    if scan.by_lines:  # a bare name above the "By ..." line is a caption or a topic, not a co-author
+        chained = {k: v for k, v in chained.items() if k > scan.by_lines[0]}
+    return chained
 
 
 def _lone_name(bare: dict[int, list[str]], bulleted: set[int], title_k: Optional[int],

@@ -206,73 +206,99 @@ def clean_lines(lines: list[str], title: Optional[str],
     """Apply the line repairs to trafilatura's output lines; returns kept lines and removals."""
     removed: list[Removed] = []
     lines = [ln for ln in (_clean(x) for x in lines) if ln]
-
     if captions and OPTIONS["drop_captions"]:
-        kept = []
-        for ln in lines:
-            if normalise_text(ln) in captions and len(lines) > 1:
-                removed.append(Removed(ln, "caption"))
-            else:
-                kept.append(ln)
-        lines = kept
-
+        lines = _drop_captions(lines, captions, removed)
     if OPTIONS["dedup"]:
-        seen: set[str] = set()
-        kept = []
-        for ln in lines:
-            key = normalise_text(ln)
-            if len(key) >= 20 and key in seen:
-                removed.append(Removed(ln, "duplicate"))
-                continue
-            seen.add(key)
-            kept.append(ln)
-        lines = kept
-
+        lines = _drop_duplicates(lines, removed)
     if OPTIONS["drop_title_line"] or OPTIONS["drop_head_meta"]:
-        while lines:
-            reason = _head_reason(lines[0], title)
-            if reason is None or (reason == "title" and not OPTIONS["drop_title_line"]) or \
-                    (reason != "title" and not OPTIONS["drop_head_meta"]):
-                break
-            if len(lines) == 1:
-                break
-            removed.append(Removed(lines.pop(0), reason))
-
+        _drop_head_lines(lines, title, removed)
     if OPTIONS["drop_tail_junk"]:
-        # walk back from the end over junk lines; a short line right before a junk block
-        # (e.g. its heading) goes with it only when it is itself junk
-        while len(lines) > 1:
-            reason = _tail_reason(lines[-1])
-            if reason is None:
-                break
-            removed.append(Removed(lines.pop(), reason))
-
+        _drop_tail_lines(lines, removed)
     classify = _lines_classifier()
     if classify is not None and lines:
-        try:
-            verdicts = classify(list(lines))
-        except Exception:  # a teammate's classifier must never break extraction
-            verdicts = [None] * len(lines)
-        mode = OPTIONS["lines_classifier"]
-        if len(verdicts) == len(lines) and mode != "all":
-            verdicts = list(verdicts)
-            edge = set()
-            if mode == "edges":
-                for rng in (range(len(lines)), range(len(lines) - 1, -1, -1)):
-                    for i in rng:
-                        if not verdicts[i]:
-                            break
-                        edge.add(i)
-            verdicts = [v if v in _CLASSIFIER_REASONS or i in edge else None for i, v in enumerate(verdicts)]
-        if len(verdicts) == len(lines) and sum(v is None for v in verdicts):
-            kept = []
-            for ln, verdict in zip(lines, verdicts):
-                if verdict:
-                    removed.append(Removed(ln, verdict))
-                else:
-                    kept.append(ln)
-            lines = kept
+        lines = _drop_classified(lines, classify, removed)
     return lines, removed
+
+
+def _drop_captions(lines: list[str], captions: set[str], removed: list[Removed]) -> list[str]:
+    """The lines that are not an image caption of the page (all of them when only one line is left)."""
+    kept = []
+    for ln in lines:
+        if normalise_text(ln) in captions and len(lines) > 1:
+            removed.append(Removed(ln, "caption"))
+        else:
+            kept.append(ln)
+    return kept
+
+
+def _drop_duplicates(lines: list[str], removed: list[Removed]) -> list[str]:
+    """The lines less a repeat of an earlier line of 20 characters or more."""
+    seen: set[str] = set()
+    kept = []
+    for ln in lines:
+        key = normalise_text(ln)
+        if len(key) >= 20 and key in seen:
+            removed.append(Removed(ln, "duplicate"))
+            continue
+        seen.add(key)
+        kept.append(ln)
+    return kept
+
+
+def _drop_head_lines(lines: list[str], title: Optional[str], removed: list[Removed]) -> None:
+    """Pop the headline and head metadata lines off the top of ``lines`` (in place), never the last line."""
+    while lines:
+        reason = _head_reason(lines[0], title)
+        if reason is None or (reason == "title" and not OPTIONS["drop_title_line"]) or \
+                (reason != "title" and not OPTIONS["drop_head_meta"]):
+            break
+        if len(lines) == 1:
+            break
+        removed.append(Removed(lines.pop(0), reason))
+
+
+def _drop_tail_lines(lines: list[str], removed: list[Removed]) -> None:
+    """Pop junk lines off the end of ``lines`` (in place), never the last line."""
+    # walk back from the end over junk lines; a short line right before a junk block
+    # (e.g. its heading) goes with it only when it is itself junk
+    while len(lines) > 1:
+        reason = _tail_reason(lines[-1])
+        if reason is None:
+            break
+        removed.append(Removed(lines.pop(), reason))
+
+
+def _drop_classified(lines: list[str], classify: Any, removed: list[Removed]) -> list[str]:
+    """The lines the lines classifier keeps; all of them when it fails, answers for another
+    number of lines or would drop every line."""
+    try:
+        verdicts = classify(list(lines))
+    except Exception:  # a teammate's classifier must never break extraction
+        verdicts = [None] * len(lines)
+    if len(verdicts) == len(lines) and OPTIONS["lines_classifier"] != "all":
+        verdicts = _trusted_verdicts(list(verdicts), OPTIONS["lines_classifier"])
+    if not (len(verdicts) == len(lines) and sum(v is None for v in verdicts)):
+        return lines
+    kept = []
+    for ln, verdict in zip(lines, verdicts):
+        if verdict:
+            removed.append(Removed(ln, verdict))
+        else:
+            kept.append(ln)
+    return kept
+
+
+def _trusted_verdicts(verdicts: list, mode: Any) -> list:
+    """The classifier's verdicts kept in ``mode`` (not "all"): those of :data:`_CLASSIFIER_REASONS`
+    and, in "edges" mode, any on the unbroken runs of flagged lines at either end."""
+    edge = set()
+    if mode == "edges":
+        for rng in (range(len(verdicts)), range(len(verdicts) - 1, -1, -1)):
+            for i in rng:
+                if not verdicts[i]:
+                    break
+                edge.add(i)
+    return [v if v in _CLASSIFIER_REASONS or i in edge else None for i, v in enumerate(verdicts)]
 
 
 _LEAD_CLASS = re.compile(
