@@ -349,7 +349,7 @@ def test_a_shared_full_name_is_a_story_candidate_at_any_time():
     """Two reports of one event half a year apart (a follow-up) share no time bucket, and their
     term bands are a lottery; the names of two words or more they share are story keys of both,
     while a one-word place ("Osvar") is not one: events of one kind there share it."""
-    from newsledger.link.linker import NAME_KEYS, fingerprint, name_keys
+    from newsledger.link.fingerprints import NAME_KEYS, fingerprint, name_keys
 
     a = _dam_story(0, "harbourtimes.example", "2031-03-10")
     b = art("Dam inquiry opens", ["The inquiry heard that engineers at Halvorn Hydro had warned "
@@ -371,7 +371,8 @@ def test_a_shared_full_name_is_a_story_candidate_at_any_time():
 def test_shared_names_weigh_more_than_shared_one_word_places():
     """Two quakes in one province share its one-word names (where, what kind); the same quake's
     reports share the names of its people and places of two words or more (which event)."""
-    from newsledger.link.linker import naming, story_score
+    from newsledger.link.scoring import story_score
+    from newsledger.link.story_terms import naming
 
     assert naming("e:lidia varenne") and naming("e:gulf of aden") and naming("q:6.1")
     assert not naming("e:tarsk") and not naming("e:u s") and not naming("lidia varenne")
@@ -387,7 +388,7 @@ def test_a_one_word_name_counts_only_with_a_time_close_by():
     """A roundup and the reports of one event, dated ten days apart, share one-word names
     ("e:xinjiang", "e:china") and a few words: with the dates the place says which event and adds
     a little; undated, or months apart, it says only where (two events of one kind share it)."""
-    from newsledger.link.linker import PLACE_BONUS, PLACE_DAYS, story_score
+    from newsledger.link.scoring import PLACE_BONUS, PLACE_DAYS, story_score
 
     a = ["solar", "forced", "labor", "customs", "e:xinjiang", "e:china", "ban", "imports", "panels"]
     b = ["solar", "forced", "labor", "customs", "e:xinjiang", "e:china", "congress", "letter", "brief"]
@@ -517,7 +518,7 @@ def _fight(title, lead, age, site, variant):
 
 
 def test_age_terms_name_the_one_full_named_person_of_a_surname():
-    from newsledger.link.linker import age_terms, ages_apart
+    from newsledger.link.story_terms import age_terms, ages_apart
 
     a = _fight("Velk stops Herrak", "Dario Velk stopped Tomas Herrak in the sixth round.", 34, "ringside.example", 0)
     assert age_terms(a) == ["a:dario velk:34"]
@@ -548,3 +549,24 @@ def test_a_story_whose_member_gives_a_person_another_age_is_another_time(ledger)
     stories = {frozenset(m["id"] for m in g["members"]) for g in story_groups(ledger, min_size=1)}
     assert frozenset({first[0].id, first[1].id, again.id}) in stories
     assert frozenset({later.id}) in stories
+
+
+def test_every_link_module_imports_first_on_its_own():
+    """Each module of the link package loads when it is the first one imported (as the Spark
+    link imports ``candidates``): ``from newsledger.link import text`` loads that submodule, not
+    the linker through the package's lazy names, which would import the module half loaded."""
+    import pkgutil
+    import subprocess
+    import sys
+
+    import newsledger.link as pkg
+
+    names = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__))
+    assert {"candidates", "fingerprints", "linker", "scoring", "story_terms"} <= set(names)
+    script = ("import importlib, sys\n"
+              "for name in sys.argv[1:]:\n"
+              "    for m in [m for m in sys.modules if m.startswith('newsledger.link')]:\n"
+              "        del sys.modules[m]\n"
+              "    importlib.import_module('newsledger.link.' + name)\n")
+    done = subprocess.run([sys.executable, "-c", script, *names], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

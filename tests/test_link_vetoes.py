@@ -76,7 +76,7 @@ def test_magnitudes_apart_needs_both_and_a_half_point():
 
 
 def test_story_terms_score_without_the_veto_terms():
-    from newsledger.link.linker import story_score
+    from newsledger.link.scoring import story_score
 
     a, b = ["e:tarsk island", "quake", "m:6.1"], ["e:tarsk island", "quake", "m:5.6"]
     assert story_score(a, b, None, None) == story_score(a[:2], b[:2], None, None)

@@ -193,7 +193,7 @@ def _veto_as_the_linker(veto, col, pairs) -> list[bool]:
 def test_spark_keeps_a_person_of_another_age_out_of_the_story_as_the_linker_does():
     """The story veto of a person's age (``linker.ages_apart``) as a Spark column: equal to the
     linker's on each pair of term lists."""
-    from newsledger.link.linker import ages_apart
+    from newsledger.link.story_terms import ages_apart
     from newsledger.spark.link import ages_apart_col
 
     pairs = [(["a:dario velk:34", "e:velk"], ["a:dario velk:38"]),  # four years: another time

@@ -358,20 +358,20 @@ def story_halves(arts: dict, gold: dict) -> dict[str, str]:
 def score_stories(batch: int = 10, half: Optional[str] = None, threshold: Optional[float] = None) -> dict:
     """Pairwise story P/R/F1 on news-story-chains; ``half``: only that half's articles (and
     pairs), linked on their own; ``threshold``: another story threshold than the linker's."""
-    from newsledger.link import linker
+    from newsledger.link import scoring
 
     arts, gold = load_story_chains()
     if half is not None:
         halves = story_halves(arts, gold)
         arts = {u: a for u, a in arts.items() if halves[u] == half}
         gold = {k: v for k, v in gold.items() if k[0] in arts and k[1] in arts}
-    saved = linker.STORY_THRESHOLD
+    saved = scoring.STORY_THRESHOLD
     if threshold is not None:
-        linker.STORY_THRESHOLD = threshold
+        scoring.STORY_THRESHOLD = threshold
     try:
         return _score_story_set(arts, gold, batch)
     finally:
-        linker.STORY_THRESHOLD = saved
+        scoring.STORY_THRESHOLD = saved
 
 
 def _score_story_set(arts: dict, gold: dict, batch: int) -> dict:
@@ -464,7 +464,7 @@ def print_copies(s: dict, seed: int, same_day: bool) -> None:
 def print_stories(sweep: bool) -> list[str]:
     """Story P/R/F1 on the whole set and on each half (whole stories held out); returns the
     failed gates. ``sweep``: every threshold of ``SWEEP`` on each."""
-    from newsledger.link.linker import STORY_THRESHOLD
+    from newsledger.link.scoring import STORY_THRESHOLD
 
     print("(b) stories on news-story-chains (Gedikli et al. 2021, 100 articles, all pairs labelled)")
     print(f"    story threshold {STORY_THRESHOLD} (set at the best point of the whole set, which includes "

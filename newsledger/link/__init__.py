@@ -24,11 +24,14 @@ __all__ = ["link_new", "link_stats", "copy_groups", "story_groups", "claim_group
 def __getattr__(name: str):
     """Everything is loaded on first use: the linker needs numpy, SQLAlchemy and datasketch,
     which a command that only extracts pages (and imports :mod:`newsledger.link.flags`) should
-    not pay for at start-up."""
-    if name.startswith("__") or name == "linker":
-        raise AttributeError(f"module 'newsledger.link' has no attribute {name!r}")
+    not pay for at start-up. A submodule's name is no linker attribute: ``from newsledger.link
+    import text`` loads the submodule alone (the linker imports the submodules, so loading it
+    first would import a submodule while it is half loaded)."""
     import importlib
+    import importlib.util
 
+    if name.startswith("__") or name == "linker" or importlib.util.find_spec(f"{__name__}.{name}"):
+        raise AttributeError(f"module 'newsledger.link' has no attribute {name!r}")
     linker = importlib.import_module("newsledger.link.linker")
     try:
         value = getattr(linker, name)

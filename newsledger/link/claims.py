@@ -245,9 +245,9 @@ def _is_year(q: dict) -> bool:
 
 def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dict]:
     """Figure members of a story. ``figures`` (every stored figure with its sentence, see
-    :func:`newsledger.link.linker`): a figure inside a claim is that claim's source's; one the
-    article states itself is the outlet's (kind ``reported``). Without ``figures``: the figures
-    of the claims, read in the claim's content."""
+    :func:`newsledger.link.story_refresh.story_figure`): a figure inside a claim is that
+    claim's source's; one the article states itself is the outlet's (kind ``reported``).
+    Without ``figures``: the figures of the claims, read in the claim's content."""
     claim_of = {(r["article_id"], r["idx"]): r for r in rows}
     out = []
     if figures is None:

@@ -15,8 +15,8 @@ def article_flags(article: Article, ledger=None) -> list[Flag]:
     the cross-ledger ones stored for it."""
     flags = own_flags(article)
     if ledger is not None:
-        from newsledger.link import _stored_flags
+        from newsledger.link.reading import stored_flags
 
         have = {(f.kind, f.detail) for f in flags}
-        flags += [f for f in _stored_flags(ledger, article.id) if (f.kind, f.detail) not in have]
+        flags += [f for f in stored_flags(ledger, article.id) if (f.kind, f.detail) not in have]
     return flags

@@ -12,7 +12,7 @@ order ``load`` stores them in, and decides what is "earlier"):
 1. **fingerprints** (per article, in Python workers): the linker's own :func:`fingerprint`
    -- word-shingle MinHash, lead MinHash, passage keys, story terms and their band keys.
 2. **candidates** (Spark SQL): the band keys indexed as the linker indexes them (the first
-   ``_BAND_CAP`` holders of a key), joined with every later article's look-ups; shared keys
+   ``BAND_CAP`` holders of a key), joined with every later article's look-ups; shared keys
    counted per pair; passage keys only while rare, saturated story keys only when nothing
    else is shared; the best ``MAX_CANDIDATES`` / ``MAX_STORY_CANDIDATES`` per article.
 3. **scores** (Spark SQL): the linker's ``copy_score`` (estimated containment, lead Jaccard)
@@ -21,7 +21,7 @@ order ``load`` stores them in, and decides what is "earlier"):
    tree of "joined the story of" links (a copy joins its original's story); both on the
    driver from the pair lists (one row per confirmed pair or article).
 5. **rows** (grouped, in Python workers): per copy group the original, the changes and the
-   byline-swap flags (:func:`newsledger.link.linker.copy_group_rows`,
+   byline-swap flags (:func:`newsledger.link.copy_refresh.copy_group_rows`,
    :func:`group_member_flags`); per bio key the reused-bio flags; per story its row and its
    claim groups (:func:`newsledger.link.claims.group_story` over its most recent
    ``CLAIM_WINDOW`` articles); per article its flags merged.
@@ -170,9 +170,9 @@ def _candidates(spark, fp):
     from pyspark.sql import functions as F
     from pyspark.sql.window import Window
 
-    from newsledger.link.linker import _BAND_CAP, MAX_CANDIDATES, MAX_STORY_CANDIDATES, PASSAGE_RARE
+    from newsledger.link.candidates import BAND_CAP, MAX_CANDIDATES, MAX_STORY_CANDIDATES, PASSAGE_RARE
 
-    cap = F.create_map(*[x for k, v in _BAND_CAP.items() for x in (F.lit(k), F.lit(v))])
+    cap = F.create_map(*[x for k, v in BAND_CAP.items() for x in (F.lit(k), F.lit(v))])
     ins = fp.select("id", "ord", F.explode("ins").alias("k")).select(
         F.col("k.key").alias("key"), F.col("k.kind").alias("kind"), F.col("id").alias("y"), F.col("ord").alias("yo"))
     rank = F.row_number().over(Window.partitionBy("key", "kind").orderBy("yo"))
@@ -181,9 +181,9 @@ def _candidates(spark, fp):
         F.col("k.key").alias("key"), F.col("k.kind").alias("kind"), F.col("id").alias("x"), F.col("ord").alias("xo"))
     # how many indexed holders a look-up sees is what decides: a passage key says something
     # only while at most PASSAGE_RARE earlier articles hold it, a story key is saturated once
-    # its _BAND_CAP["story"] holders are all earlier. Both read from the ord of the holder at
+    # its BAND_CAP["story"] holders are all earlier. Both read from the ord of the holder at
     # that rank, joined to the look-ups (no count per look-up).
-    limit = F.when(F.col("kind") == "passage", PASSAGE_RARE + 1).otherwise(_BAND_CAP["story"])
+    limit = F.when(F.col("kind") == "passage", PASSAGE_RARE + 1).otherwise(BAND_CAP["story"])
     marks = (indexed.where(F.col("kind").isin("passage", "story") & (F.col("r") == limit))
              .select("key", "kind", F.col("yo").alias("mark")))
     probe = probe.join(marks, ["key", "kind"], "left")
@@ -217,9 +217,11 @@ def _scores(cand, fp):
     """Stage 3: the linker's ``copy_score`` and ``story_score`` on each candidate pair."""
     from pyspark.sql import functions as F
 
-    from newsledger.link.linker import (COPY_CONTAINMENT, COPY_LEAD, COPY_LEAD_CONTAINMENT, ENTITY_BONUS,
-                                        MIN_SHINGLES, NAME_TERM, PLACE_BONUS, PLACE_DAYS, STORY_DAYS,
-                                        STORY_DECAY_DAYS, STORY_DECAY_FLOOR, STORY_THRESHOLD)
+    from newsledger.link.fingerprints import MIN_SHINGLES
+    from newsledger.link.scoring import (COPY_CONTAINMENT, COPY_LEAD, COPY_LEAD_CONTAINMENT, ENTITY_BONUS,
+                                         PLACE_BONUS, PLACE_DAYS, STORY_DAYS, STORY_DECAY_DAYS,
+                                         STORY_DECAY_FLOOR, STORY_THRESHOLD)
+    from newsledger.link.story_terms import NAME_TERM
     from newsledger.link.vetoes import VETO_PREFIX
 
     x = fp.select(*[F.col(c).alias("x_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
@@ -262,7 +264,7 @@ def ages_apart_col(a: str, b: str):
     (the story parent is the best candidate pair). Never null: a missing list has no ages."""
     from pyspark.sql import functions as F
 
-    from newsledger.link.linker import AGE_APART
+    from newsledger.link.story_terms import AGE_APART
 
     def ages(col):
         return F.filter(F.col(col), lambda t: t.startswith("a:"))
@@ -450,9 +452,9 @@ def _frame(spark, cols: dict, schema: str, path: str):
 
 def _write_rows(spark, out: str, dest: str, fp, assign, firsts: dict, gid: dict) -> dict:
     """Stage 5: every output table; {table: rows written}."""
-    from newsledger.link.linker import _now
+    from newsledger.link.batches import utc_now
 
-    now = _now()
+    now = utc_now()
     counts: dict = {}
 
     def write(name, rdd_of_dicts):
@@ -471,14 +473,14 @@ def _write_signatures_and_bands(spark, dest: str, fp, counts: dict) -> None:
     from pyspark.sql import functions as F
     from pyspark.sql.window import Window
 
-    from newsledger.link.linker import _BAND_CAP
+    from newsledger.link.candidates import BAND_CAP
 
     sig = fp.select(F.col("id").alias("article_id"), "shingles", F.col("sig_b").alias("sig"),
                     F.col("lead_b").alias("lead"), F.to_json("terms").alias("terms"),
                     F.size("terms").alias("nterms"), "published")
     sig.write.mode("overwrite").parquet(f"{dest}/signatures")
     counts["signatures"] = fp.count()
-    cap = F.create_map(*[x for k, v in _BAND_CAP.items() for x in (F.lit(k), F.lit(v))])
+    cap = F.create_map(*[x for k, v in BAND_CAP.items() for x in (F.lit(k), F.lit(v))])
     ins = fp.select("id", "ord", F.explode("ins").alias("k")).select(
         F.col("k.key").alias("key"), F.col("k.kind").alias("kind"), F.col("id").alias("article_id"), "ord")
     rank = F.row_number().over(Window.partitionBy("key", "kind").orderBy("ord"))
@@ -557,7 +559,7 @@ def _write_claim_groups(spark, out: str, fp, st, write) -> None:
     from pyspark.sql import functions as F
     from pyspark.sql.window import Window
 
-    from newsledger.link.linker import CLAIM_WINDOW
+    from newsledger.link.story_refresh import CLAIM_WINDOW
     from newsledger.spark import linkrows as L
 
     recent = F.row_number().over(Window.partitionBy("story_id").orderBy(F.desc("ord")))

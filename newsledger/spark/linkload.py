@@ -64,9 +64,10 @@ def store_link_tables(out: Path, ledger, stored: set[str]) -> dict:
     from sqlalchemy import insert
 
     from newsledger.link import tables as LT
-    from newsledger.link.linker import _insert_bands, _now, link_stats
+    from newsledger.link.batches import utc_now
+    from newsledger.link.linker import insert_bands, link_stats
 
-    now = _now()
+    now = utc_now()
     tables = {"signatures": LT.signatures, "bands": LT.bands, "copy_groups": LT.copy_groups,
               "copies": LT.copies, "stories": LT.stories, "story_members": LT.story_members,
               "claim_groups": LT.claim_groups, "claim_members": LT.claim_members, "bios": LT.bios}
@@ -78,7 +79,7 @@ def store_link_tables(out: Path, ledger, stored: set[str]) -> dict:
                 if not rows:
                     continue
                 if name == "bands":
-                    _insert_bands(conn, rows)
+                    insert_bands(conn, rows)
                 else:
                     conn.execute(insert(tables[name]), rows)
     stats = link_stats(ledger)

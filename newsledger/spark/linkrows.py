@@ -36,7 +36,7 @@ def fingerprint_row(aid: str, order: int, data_json: str) -> dict:
     """One article's fingerprint (the linker's :func:`fingerprint`), its band keys to index
     (``ins``) and to look up (``probe``), and its own flags (computed once, here)."""
     from newsledger.link import text as T
-    from newsledger.link.linker import fingerprint
+    from newsledger.link.fingerprints import fingerprint
     from newsledger.link.flags import article_flags
 
     data = json.loads(data_json)
@@ -69,7 +69,7 @@ def copy_group_rows(gid: str, members: Iterable[tuple]) -> list[tuple[str, dict]
     """``members``: (order, id, article JSON, shingles, signature bytes). Rows of
     ``copy_groups`` and ``copies``, and each member's group flags (``gflags``)."""
     from newsledger.link import text as T
-    from newsledger.link.linker import copy_group_rows as rows_of, group_member_flags
+    from newsledger.link.copy_refresh import copy_group_rows as rows_of, group_member_flags
 
     ms = sorted(members)
     arts = [(o, aid, Article.from_dict(json.loads(d))) for o, aid, d, _n, _s in ms]
@@ -91,11 +91,11 @@ def copy_group_rows(gid: str, members: Iterable[tuple]) -> list[tuple[str, dict]
 def bio_rows(a: Article) -> list[dict]:
     """The article's author bios, keyed as the linker keys them (``link_bios`` rows)."""
     from newsledger.link.flags import bios
-    from newsledger.link.linker import _bio_name, bio_key
+    from newsledger.link.bio_reuse import bio_key, bio_name
 
     out = []
     for b in bios(a):
-        name = _bio_name(a, b)
+        name = bio_name(a, b)
         k = bio_key(b, [name] if name else [])
         if k is not None:
             out.append({"key": k, "name": name, "site": a.site, "bio": b[:2000]})
@@ -104,7 +104,7 @@ def bio_rows(a: Article) -> list[dict]:
 
 def bio_flag_rows(rows: list[dict]) -> list[dict]:
     """The reused-bio flags of the articles sharing one bio key."""
-    from newsledger.link.linker import reused_bio_flags
+    from newsledger.link.bio_reuse import reused_bio_flags
 
     rows = sorted(rows, key=lambda r: r["ord"])
     if len({(r["name"] or "").casefold() for r in rows}) < 2:
@@ -120,7 +120,7 @@ def bio_flag_rows(rows: list[dict]) -> list[dict]:
 
 
 def merged_flags(old_json: str, own_json: str, group: Iterable[list], bio: Iterable[list]) -> Optional[str]:
-    """The article's flags after linking (as the linker's ``_refresh_flags`` merges them), or
+    """The article's flags after linking (as the linker's ``refresh_flags`` merges them), or
     None when they are what the article already holds."""
     from newsledger.link.flags import merge_flags
 
@@ -137,7 +137,7 @@ def merged_flags(old_json: str, own_json: str, group: Iterable[list], bio: Itera
 
 def story_rows(sid: str, members: Iterable[tuple], now: str) -> dict:
     """``members``: (order, title, published). The ``link_stories`` row."""
-    from newsledger.link.linker import story_row
+    from newsledger.link.story_refresh import story_row
 
     return story_row(sid, [Member(t, p, o) for o, t, p in members], now)
 
@@ -145,11 +145,11 @@ def story_rows(sid: str, members: Iterable[tuple], now: str) -> dict:
 def figure_row(order: int, aid: str, claim_idx, text: str, start: int, end: int, value, low, high, bound,
                unit, where, article_text: Optional[str], title: Optional[str], source, site, agency,
                published, published_time=None) -> tuple[tuple, dict]:
-    """One stored figure as the linker reads it (:func:`newsledger.link.linker.story_figure`),
-    keyed as the linker orders them (:func:`newsledger.link.linker.figure_order`)."""
+    """One stored figure as the linker reads it (:func:`newsledger.link.story_refresh.story_figure`),
+    keyed as the linker orders them (:func:`newsledger.link.story_refresh.figure_order`)."""
     from types import SimpleNamespace
 
-    from newsledger.link.linker import figure_order, story_figure
+    from newsledger.link.story_refresh import figure_order, story_figure
 
     q = SimpleNamespace(article_id=aid, claim_idx=claim_idx, text=text, start=start, end=end, value=value,
                         low=low, high=high, bound=bound, unit=unit, where=where or "text")
@@ -164,7 +164,7 @@ def claim_group_rows(sid: str, claims: Iterable[tuple],
     most recent ``CLAIM_WINDOW`` articles; ``figures``: their stored figures (:func:`figure_row`).
     Rows of ``claim_groups`` and ``claim_members``."""
     from newsledger.link.claims import group_story
-    from newsledger.link.linker import claim_group_rows as rows_of, unique_group_ids
+    from newsledger.link.story_refresh import claim_group_rows as rows_of, unique_group_ids
 
     rows = [{"article_id": aid, "idx": idx, "data": json.loads(d), "source": src, "site": site,
              "published": pub, "published_time": clock}
