@@ -228,3 +228,19 @@ def test_spark_keeps_another_holder_of_an_office_apart_as_the_linker_does():
              (["o:holds:solan"], ["o:elect:solan", "e:x"]), (["o:elect:solan", "o:holds:solan"], ["o:holds:solan"])]
     got = _veto_as_the_linker(offices_apart, offices_apart_col, pairs)
     assert got == [True, False, False, False, False, False, True, True, False]
+
+
+def test_spark_scores_the_story_terms_the_linker_scores():
+    """The terms a story score counts (``vetoes.scored``: no veto term of any kind, magnitude or
+    office) as a Spark column: equal to the linker's on each list."""
+    from newsledger.link.vetoes import scored
+    from newsledger.spark.link import scored_col
+    from newsledger.spark import make_session
+
+    lists = [["e:velk", "m:6.1", "o:holds:kunc", "o:water secretary:kunc", "t:dam"], ["e:velk"], []]
+    spark = make_session("local[1]")
+    rows = spark.createDataFrame([(i, x) for i, x in enumerate(lists)], "i int, x array<string>")
+    got = {r.i: set(r.s) for r in rows.select("i", scored_col("x").alias("s")).collect()}
+    assert got == {i: set(scored(frozenset(x))) for i, x in enumerate(lists)}
+    assert got[0] == {"e:velk", "t:dam"}
+

@@ -222,13 +222,11 @@ def _scores(cand, fp):
                                          PLACE_BONUS, PLACE_DAYS, STORY_DAYS, STORY_DECAY_DAYS,
                                          STORY_DECAY_FLOOR, STORY_THRESHOLD)
     from newsledger.link.story_terms import NAME_TERM
-    from newsledger.link.vetoes import VETO_PREFIX
-
     x = fp.select(*[F.col(c).alias("x_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
     y = fp.select(*[F.col(c).alias("y_" + c) for c in ("id", "shingles", "sig", "lead", "uterms", "day")])
     p = cand.join(x, cand.x == x.x_id).join(y, cand.y == y.y_id)
     for side in ("x", "y"):  # the veto terms are left out of the score (the linker's vetoes.scored)
-        p = p.withColumn(f"{side}_sterms", F.filter(f"{side}_uterms", lambda t: ~t.startswith(VETO_PREFIX)))
+        p = p.withColumn(f"{side}_sterms", scored_col(f"{side}_uterms"))
     j = _same("x_sig", "y_sig")
     na, nb = F.col("x_shingles"), F.col("y_shingles")
     inter = F.col("j") * (na + nb).cast("double") / (F.lit(1.0) + F.col("j"))
@@ -277,6 +275,22 @@ def ages_apart_col(a: str, b: str):
 
     return F.coalesce(F.exists(ages(a), lambda t: F.exists(ages(b), lambda u: (name(t) == name(u)) &
                                                            (F.abs(age(t) - age(u)) >= AGE_APART))), F.lit(False))
+
+
+def scored_col(terms: str):
+    """The linker's ``vetoes.scored`` on a column of story terms: all but the veto terms (every
+    prefix of ``VETO_PREFIXES``: a quake's magnitude and an office's holder)."""
+    from pyspark.sql import functions as F
+
+    from newsledger.link.vetoes import VETO_PREFIXES
+
+    def veto(t):
+        out = t.startswith(VETO_PREFIXES[0])
+        for prefix in VETO_PREFIXES[1:]:
+            out = out | t.startswith(prefix)
+        return out
+
+    return F.filter(F.col(terms), lambda t: ~veto(t))
 
 
 def magnitudes_apart_col(a: str, b: str):
