@@ -192,3 +192,31 @@ def test_a_report_naming_the_next_holder_of_the_office_starts_its_own_story(ledg
     stories = {frozenset(m["id"] for m in g["members"]) for g in story_groups(ledger, min_size=1)}
     assert frozenset({first[0].id, first[1].id, again.id}) in stories
     assert frozenset({later.id}) in stories
+
+
+def test_a_holder_named_by_surname_alone_is_a_holder():
+    """"Governor Solan" (the analyser's entity "Solan") holds the office as "Governor Mira
+    Solan" does: against "Governor-elect Mira Solan" it is the later time."""
+    from newsledger.link.vetoes import office_terms, offices_apart
+
+    a = _titled("Governor Solan signed the budget on Monday.", ("Solan",))
+    assert office_terms(a) == ["o:holds:solan"]
+    elect = _titled("Governor-elect Mira Solan will take office in May.", ("Mira Solan",))
+    assert offices_apart(office_terms(elect), office_terms(a))
+    assert office_terms(_titled("Solan signed the budget on Monday.", ("Solan",))) == []
+
+
+def test_a_report_of_the_elect_in_office_named_by_surname_starts_its_own_story(ledger):
+    """Two undated reports of a rule issued before Mira Solan took office, which name her
+    "Governor-elect Mira Solan", form a story; a report of her reversing it as "Governor Solan"
+    (her surname alone), sharing the act, the council and the dam, starts its own."""
+    lead = ("Water Secretary Pavel Kunc issued a rule on Thursday that eases the Marsh Habitat Act, "
+            "weeks before Governor-elect Mira Solan takes office.")
+    first = [_rule("Kunc eases marsh rule", lead, "capitalwire.example", 0),
+             _rule("Marsh rule eased", lead.replace("issued", "signed"), "greennews.example", 1)]
+    link_new(ledger, _store(ledger, *first))
+    later = _rule("Marsh rule restored", "Governor Solan restored on Tuesday the review that the Marsh "
+                  "Habitat Act rule of Water Secretary Pavel Kunc had removed.", "dailyledger.example", 2)
+    at = later.text.index("Solan")
+    later.entities.append(Entity("Solan", at, at + len("Solan"), "PERSON"))
+    assert link_new(ledger, _store(ledger, later))["stories_joined"] == 0

@@ -287,6 +287,31 @@ def story_failures(ledger, id_of: dict[str, str]) -> dict:
     return {"split": split, "mixed": mixed}
 
 
+def first_joins(joined: dict[str, tuple[Optional[str], Optional[float]]], id_of: dict[str, str]) -> dict:
+    """The joins behind the story failures, in ingest order (``id_of``: file name -> article id,
+    as stored; ``joined``: article id -> (the member it joined through, score), (None, None) for
+    an article that started a story): ``wrong``, an article joining through a member of another
+    sub-topic (it brings its sub-topic's later articles along), and ``missed``, an article starting
+    a story though an article of its sub-topic was stored before it."""
+    name_of = {a: n for n, a in id_of.items()}
+    wrong, missed, seen = [], [], set()
+    for n, a in id_of.items():
+        sub = ecbplus.subtopic(n)
+        via, score = joined.get(a, (None, None))
+        if via in name_of and ecbplus.subtopic(name_of[via]) != sub:
+            wrong.append(f"{n} via {name_of[via]} ({score})")
+        elif via is None and sub in seen:
+            missed.append(n)
+        seen.add(sub)
+    return {"wrong": wrong, "missed": missed}
+
+
+def _stored_joins(ledger) -> dict[str, tuple[Optional[str], Optional[float]]]:
+    from newsledger.link import story_groups
+
+    return {m["id"]: (m.get("via"), m.get("score")) for g in story_groups(ledger, min_size=1) for m in g["members"]}
+
+
 def _stored_spans(items) -> dict[str, list[tuple[str, int, int]]]:
     """file name -> (where, start, end) of the figures the analysis found in the stored article."""
     return {n: [(q.where, q.start, q.end) for q in (a.quantities or []) if q.start is not None]
@@ -376,6 +401,7 @@ def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int =
         wrong = report["figure_pairs"].pop("verdicts_wrong")  # listed for development topics only
         if failures:
             report["failures"] = {"stories": story_failures(ledger, id_of),
+                                  "joins": first_joins(_stored_joins(ledger), id_of),
                                   "figure_pairs": missed_pairs(gold, id_of, ledger, items, texts),
                                   "verdicts_wrong": wrong}
     finally:
@@ -458,6 +484,9 @@ def _print_failures(fl: dict) -> None:
           + "; ".join(f"{k} {v}" for k, v in st["split"].items()))
     print(f"stories holding several sub-topics ({len(st['mixed'])}): "
           + "; ".join(f"{k[:14]} {v}" for k, v in st["mixed"].items()))
+    jn = fl["joins"]
+    print(f"joins into another sub-topic's story ({len(jn['wrong'])}): " + "; ".join(jn["wrong"]))
+    print(f"stories started though the sub-topic had one ({len(jn['missed'])}): " + ", ".join(jn["missed"]))
     print("missed gold figure pairs by cause: " + ", ".join(f"{k} {v}" for k, v in fp["causes"].items()))
     for k, ex in fp["examples"].items():
         print(f"   {k}: " + "; ".join(ex))

@@ -99,13 +99,14 @@ def office_terms(a: Article, limit: int = OFFICE_TERMS) -> list[str]:
     """Terms of the titled persons the article names: "o:<office>:<surname>" for an office of two
     words or more and its holder ("Interior Secretary Ken Salazar"), "o:holds:<surname>" for a
     person named with a title of office, "o:elect:<surname>" for one elected to it
-    ("President-elect Barack Obama"). An office has one holder at a time, and an elect is not yet
-    in office: both are clocks (see :func:`offices_apart`)."""
+    ("President-elect Barack Obama"). A person may be named by surname alone ("President Obama",
+    the analyser's entity "Obama"): the terms hold surnames only. An office has one holder at a
+    time, and an elect is not yet in office: both are clocks (see :func:`offices_apart`)."""
     out: list[str] = []
     for e in a.entities or []:
         ws = [w for w in e.text.replace("\u2019s", "").replace("'s", "").split()
               if w.casefold().strip(".,") not in _SUFFIX]
-        if e.label != "PERSON" or len(ws) < 2 or _ELECT.match(a.text[e.end:e.end + 14]):
+        if e.label != "PERSON" or not ws or _ELECT.match(a.text[e.end:e.end + 14]):
             continue
         title = _title(a.text, e.start)
         for t in _title_terms(*title, ws[-1].casefold()) if title else ():
