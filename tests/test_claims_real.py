@@ -287,6 +287,18 @@ def test_a_wish_a_quotation_goes_on_from_is_still_a_claim(nlp):
     assert c.source.name == "Ann Cole"
 
 
+def test_the_writers_own_question_or_remark_is_not_a_claim(nlp):
+    """An interview written in the first person: "I suggest ..." outside any quotation is the writer
+    speaking, not the interviewee (h-claims22; made-up text)."""
+    from newsledger.analyze.attribution import find_claims
+
+    text = ("“We will rebuild the pier,” the mayor Ann Cole told me.\n\n"
+            "When I suggest the town cannot afford it, she laughs.")
+    claims = find_claims(nlp(text), text)
+    assert not [c for c in claims if "cannot afford" in c.content.text]
+    assert [c for c in claims if "rebuild the pier" in c.content.text]
+
+
 @pytest.mark.parametrize("text, words", [
     ("Town clerk Mia Dahl described the mill as a danger to children.", "danger"),  # a predicate: a statement
     ("The engineer Paul Okafor explained that the bridge was unsafe.", "unsafe"),
