@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Optional
 
 from newsledger.link.figure_joins import (_clusters, _converted_units, _figure_clusters, _join_conversions,
-                                          _threshold, conversions)
+                                          _threshold, attach_lone, conversions, grouped, is_specific)
 from newsledger.link.figure_members import _figure_members, _is_year, _member, _outlet_figures, comparable
 from newsledger.link.figure_marks import _keywords
 from newsledger.link.speakers import canonical, side_keys
@@ -30,7 +30,7 @@ from newsledger.link.verdicts import (_NEG, MARKED, NEGATIVE, POSITIVE, _figure_
                                       earliest)
 
 # the names other modules and tests have long read from here
-from newsledger.link.figure_joins import _overlap_candidates, is_specific  # noqa: E402,F401
+from newsledger.link.figure_joins import _overlap_candidates  # noqa: E402,F401
 from newsledger.link.figure_marks import (_overlap, counts_others, in_respective_list,  # noqa: E402,F401
                                           legal_stage, share_total)
 from newsledger.link.verdicts import (MAX_GROUP_MEMBERS, MAX_PAIRS, across, compare,  # noqa: E402,F401
@@ -73,12 +73,10 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
     for m in figs:
         by_key.setdefault(m["_key"], []).append(m)
     comps = [(key, comp) for key, ms in by_key.items()
-             for comp in _figure_clusters(ms, _threshold(key), is_specific(key))]
+             for comp in attach_lone(_figure_clusters(ms, _threshold(key), is_specific(key)), key)]
     converted = conversions(figs)
     for keys, comp in _join_conversions(comps, converted):
-        arts = {m["article_id"] for m in comp}
-        names = {m["name"] for m in comp}
-        if len(comp) < 2 or (len(arts) < 2 and len(names) < 2):
+        if not grouped(comp):
             continue
         label = " / ".join(_measure_label(k) for k in keys)
         group = _figure_group(story_id, label, earliest(comp), _threshold(keys[0]), _converted_units(comp, converted))

@@ -334,3 +334,57 @@ def _overlap_candidates(sets: list[set], thr: float):
                     seen.add(i)
                     yield i, j
             index[w].append(j)
+
+
+ATTACH_OVERLAP = 0.25  # a lone figure's words shared with a group of its measure to join it
+ATTACH_RATIO = 2.0  # ... and its value within this many times theirs (one count told two ways)
+
+
+def grouped(comp: list[dict]) -> bool:
+    """Whether a cluster makes a claim group: two members of two articles or two sources."""
+    return len(comp) >= 2 and (len({m["article_id"] for m in comp}) >= 2 or len({m["name"] for m in comp}) >= 2)
+
+
+def attach_lone(comps: list[list[dict]], key: tuple) -> list[list[dict]]:
+    """The clusters of one measure, each lone figure (a cluster that makes no group: its value
+    told once) joined to the one group of its measure whose members' words it shares at
+    ``ATTACH_OVERLAP`` (below the measure's bar ``thr``) when nothing near them says they
+    count different things: a differing figure of the same measure and subject is then
+    compared, not left out (a group of the agreeing part would read "agree"). A lone figure
+    near two such groups joins neither. The member it joins records whom it was linked to
+    (``_links``), so the verdict reads those pairs as direct."""
+    thr = _threshold(key)
+    if not ATTACH_OVERLAP < thr < 1.0 or key[0] in DIMENSIONS:  # a story's durations, lengths, shares
+        return comps  # measure many things: only their own words join them
+    groups = [c for c in comps if grouped(c)]
+    joined = set()
+    for lone in (c for c in comps if not grouped(c)):
+        near = [(g, links) for g in groups if (links := _attach_links(lone, g))]
+        if len(near) == 1:
+            g, links = near[0]
+            for m in lone:
+                m["_links"] = links
+            g.extend(lone)
+            joined.add(id(lone))
+    return [c for c in comps if id(c) not in joined]
+
+
+def _attach_links(lone: list[dict], group: list[dict]) -> set:
+    """The claim ids of ``group`` that a lone cluster's figures share ``ATTACH_OVERLAP`` of
+    their words with; empty when any pair of the two says they differ or shares a sentence."""
+    links = set()
+    for a in lone:
+        for b in group:
+            if differ(a, b) or _too_far(a, b) or (a.get("_sentence") is not None
+                                                  and a.get("_sentence") == b.get("_sentence")):
+                return set()
+            ka, kb = a["_kw"], b["_kw"]
+            if ka and kb and _overlap(ka, kb, a["_who"], b["_who"]) >= ATTACH_OVERLAP:
+                links.add(b["claim_id"])
+    return links
+
+
+def _too_far(a: dict, b: dict) -> bool:
+    """Values more than ``ATTACH_RATIO`` times apart (157 games in a season, 54 with one team)."""
+    va, vb = sorted((abs(float(a["value"])), abs(float(b["value"]))))
+    return va <= 0 or vb > ATTACH_RATIO * va

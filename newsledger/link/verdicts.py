@@ -146,8 +146,11 @@ def _clean(m: dict) -> dict:
 
 def _direct(a: dict, b: dict, thr: float) -> bool:
     """Whether two members of a group were linked to each other, not only through others:
-    equal values, or contents sharing ``thr`` of their words."""
+    equal values, contents sharing ``thr`` of their words, or a lone figure and the members it
+    was attached to (``_links``, see :func:`newsledger.link.figure_joins.attach_lone`)."""
     if thr <= 0 or a["value"] * a.get("scale", 1.0) == b["value"] * b.get("scale", 1.0):
+        return True
+    if b["claim_id"] in a.get("_links", ()) or a["claim_id"] in b.get("_links", ()):
         return True
     ka, kb = a.get("_kw") or set(), b.get("_kw") or set()
     return bool(ka and kb) and _overlap(ka, kb, a.get("_who") or set(), b.get("_who") or set()) >= thr
