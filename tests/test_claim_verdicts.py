@@ -51,3 +51,14 @@ def test_a_lone_figure_far_from_the_group_near_two_groups_or_of_a_dimension_stay
              _stated("c", "Police closed Ontario Street for ", "three hours", 3, " while they talked to the gunman.",
                      unit="hours")]
     assert _members(group_story("s", [], hours)) == [[("a", 2), ("b", 2)]]
+
+
+def test_one_persons_two_ages_are_compared_in_the_verdict():
+    """Two outlets give Arne Brandt's age as 66, a third as 67: the ages join as one person's
+    (within a year), and the verdict weighs 66 against 67, not only the two 66s ("agree")."""
+    figs = [_stated("a", "The owner, Arne Brandt, ", "66", 66, ", was shot at the club."),
+            _stated("b", "Arne Brandt, ", "66", 66, ", died in hospital on Sunday."),
+            _stated("c", "Club owner Arne Brandt, ", "67", 67, ", was named by police.")]
+    (g,) = [g for g in group_story("s", [], figs) if g["unit"].startswith("age")]
+    assert _members([g]) == [[("a", 66), ("b", 66), ("c", 67)]]
+    assert g["verdict"] != "agree" and "67" in g["reason"], g["reason"]

@@ -152,6 +152,8 @@ def _direct(a: dict, b: dict, thr: float) -> bool:
         return True
     if b["claim_id"] in a.get("_links", ()) or a["claim_id"] in b.get("_links", ()):
         return True
+    if a.get("about") and a.get("about") == b.get("about"):  # one person's figure (an age)
+        return True
     ka, kb = a.get("_kw") or set(), b.get("_kw") or set()
     return bool(ka and kb) and _overlap(ka, kb, a.get("_who") or set(), b.get("_who") or set()) >= thr
 
