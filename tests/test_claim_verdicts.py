@@ -62,3 +62,17 @@ def test_one_persons_two_ages_are_compared_in_the_verdict():
     (g,) = [g for g in group_story("s", [], figs) if g["unit"].startswith("age")]
     assert _members([g]) == [[("a", 66), ("b", 66), ("c", 67)]]
     assert g["verdict"] != "agree" and "67" in g["reason"], g["reason"]
+
+
+def _fig(value, bound="exact", name="a"):
+    return {"name": name, "figure": str(value), "value": value, "low": None, "high": None, "bound": bound,
+            "aspects": [], "scale": 1.0, "_key": ("age",), "claim_id": name, "article_id": name}
+
+
+def test_two_small_whole_numbers_conflict_while_large_ones_keep_their_rounding():
+    """60 and 61 (years old) are two numbers, not one number within 1% rounding; 235,000 and
+    234,000 still agree (an exact large figure is allowed 1%)."""
+    from newsledger.link.verdicts import compare
+
+    assert compare(_fig(60), _fig(61, name="b"))[0] == "conflict"
+    assert compare(_fig(235000), _fig(234000, name="b"))[0] == "agree"

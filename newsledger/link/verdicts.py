@@ -21,10 +21,18 @@ MARKED = {"denies", "cannot-confirm", "claims-responsibility", "accuses"}
 
 
 def _scaled(m: dict) -> tuple[float, float]:
-    """A member's bounds in its measure's dimension (minutes as seconds, miles as metres)."""
+    """A member's bounds in its measure's dimension (minutes as seconds, miles as metres). An
+    exact whole number below ``SMALL_WHOLE`` is just that number: the 1% an exact figure is
+    allowed is for rounding large ones (60 and 61 years old differ; 235,000 and 234,000 may not)."""
     lo, hi = bounds(m)
     k = m.get("scale", 1.0) or 1.0
+    v = float(m.get("value") or 0.0)
+    if (m.get("bound") or "exact") == "exact" and v.is_integer() and abs(v) < SMALL_WHOLE:
+        lo = hi = v
     return lo * k, hi * k
+
+
+SMALL_WHOLE = 100
 
 
 def _same_number(ba: str, bb: str) -> bool:
