@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 
 from newsledger.link import claim_groups
 from newsledger.link import claims as C
+from newsledger.link import verdicts
 from newsledger.serve import create_app
 from newsledger.store import Ledger
 from test_postgres import PG, pg_url  # noqa: F401  (pg_url: a throwaway PostgreSQL database)
@@ -115,8 +116,8 @@ def _rows(n: int) -> list[dict]:
 
 
 def test_a_group_keeps_its_earliest_members_and_says_so(monkeypatch):
-    monkeypatch.setattr(C, "MAX_GROUP_MEMBERS", 10)
-    monkeypatch.setattr(C, "MAX_PAIRS", 5)
+    monkeypatch.setattr(verdicts, "MAX_GROUP_MEMBERS", 10)
+    monkeypatch.setattr(verdicts, "MAX_PAIRS", 5)
     rows = _rows(20)
     (g,) = C.group_story("s-1", rows)
     dated = sorted((r["published"], r["article_id"]) for r in rows if r["published"])

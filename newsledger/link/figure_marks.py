@@ -1,0 +1,179 @@
+"""What the words next to a figure say about it, for the claim groups (:mod:`newsledger.link.claims`):
+its bounds ("up to 12,000" is [0, 12,000]), its aspects ("so far", "planned total", casualty
+words), the names, years, weekdays and magnitudes written by it, the stage of a case it
+counts, whether it counts "others", updates an earlier count or counts since a moment; and the
+word overlap of two figures' contexts. Pure text reading: the joins and the verdicts use it."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from newsledger.analyze.quantities import word_or_digit
+from newsledger.link.measures import NOT_NAMES
+from newsledger.link.text import STOPWORDS, words
+
+
+ASPECTS = {
+    "training": r"\btrain(?:ing|ed|s)?\b|\bacclimati[sz]ation\b",
+    "so far": r"\balready\b|\bso far\b|\bcurrently\b|\bfirst (?:contingent|batch|wave|group)\b|\bto date\b",
+    "planned total": r"\bup to\b|\btotal\b|\bin all\b|\bcould\b|\bwill\b|\bexpected\b|\bplan(?:s|ned)?\b|\bto be\b|\beventually\b",
+    "sent": r"\bsen[dt]s?\b|\bsending\b|\bdeploy(?:ed|ing|ment|s)?\b|\btransport(?:ed|ing)?\b|\bdispatch(?:ed)?\b",
+    "killed": r"\bkill(?:ed|s|ing)?\b|\bdead\b|\bdied\b|\bdeaths?\b|\bfatalit",
+    "wounded": r"\bwound(?:ed|s)?\b|\binjur(?:ed|ies|y)\b",
+    "captured": r"\bcaptur(?:ed|e)\b|\bprisoners?\b|\bdetained\b",
+    "missing": r"\bmissing\b",
+}
+_ASPECT_RE = {k: re.compile(v, re.I) for k, v in ASPECTS.items()}
+
+
+def bounds(q: dict) -> tuple[float, float]:
+    """The interval a figure allows."""
+    v = float(q.get("value") or 0.0)
+    lo, hi, b = q.get("low"), q.get("high"), q.get("bound") or "exact"
+    if b == "range" and lo is not None and hi is not None:
+        return float(lo), float(hi)
+    if b == "at-most":
+        return 0.0, float(hi if hi is not None else v)
+    if b == "at-least":
+        return float(lo if lo is not None else v), float("inf")
+    if b == "approx":
+        return v * 0.8, v * 1.2
+    return v * 0.99, v * 1.01
+
+
+def _keywords(text: str) -> set:
+    return {w for w in words(text) if w not in STOPWORDS and len(w) > 2 and not w.isdigit()}
+
+
+def aspects(content: str, q: dict) -> set:
+    """What a figure counts, beyond its unit: read from the words around it."""
+    text = content or ""
+    pos = text.find(q.get("text") or "\0")
+    window = text if pos < 0 else text[max(0, pos - 90): pos + len(q.get("text") or "") + 90]
+    found = {k for k, rx in _ASPECT_RE.items() if rx.search(window)}
+    if "up to" in (q.get("text") or "").casefold() or q.get("bound") == "at-most":
+        found.add("planned total")
+    return found
+
+
+_SHARE = re.compile(r"^\s*([\w-]+)\s+of\s+(?:the\s+)?([\w,-]+)\s*$", re.I)
+
+
+def share_total(q: dict) -> Optional[float]:
+    """The whole a share figure counts ("one of six children", "178 of 369 punches"): the
+    quantity reader gives it as a fraction (1/6), but what it names is a set of six; None
+    for any other figure (and for a rate, "23 of every 24 hours")."""
+    m = _SHARE.match(q.get("text") or "")
+    if m is None:
+        return None
+    part, whole = (word_or_digit(g.replace(",", "")) for g in m.groups())
+    if part is None or whole is None or not 0 < part < whole:
+        return None
+    return whole
+
+
+NAME_WINDOW = 30  # characters before a figure whose names say which one it is
+_NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]+")
+
+
+_OTHER_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,4}(?:besides|apart from|in addition to|excluding|not including|other than)\b", re.I)
+_MORE_AFTER = re.compile(r"^\s*more\b(?!\s+than\b)", re.I)  # "20 more people", not "20 or more" / "more than"
+
+
+_RESPECTIVELY = re.compile(r"^[^.;]{0,80}?\brespectively\b", re.I)
+
+
+def in_respective_list(after: str) -> bool:
+    """Whether a figure is one of a list paired in order with another ("Smith and Jones signed
+    for $80 million and $25 million, respectively"): whose it is comes from its place in the
+    list, which the words near it do not say, so equality alone does not join it."""
+    return bool(_RESPECTIVELY.match(after))
+
+
+def counts_others(after: str) -> bool:
+    """Whether a figure counts things beyond one already named ("Two other buildings besides
+    the bank", "Around 20 more people were led out"): not the same count as an equal plain
+    figure ("at least two buildings, the bank and ...", "20 people were inside"), so equality
+    alone does not join them."""
+    return bool(_OTHER_AFTER.match(after) or _MORE_AFTER.match(after))
+
+
+_STAGE = re.compile(r"\b(?:(charged|accused|indicted|charges|charging)|(guilty|convicted|acquitted|sentenced))\b", re.I)
+STAGE_WINDOW = 40  # characters before a figure whose legal word says which stage it counts
+
+
+def legal_stage(before: str) -> Optional[str]:
+    """The stage of a case a figure counts, by the nearest legal word just before it: "charged
+    with two counts of murder" (``charge``) and "found guilty of two counts" (``verdict``) are
+    two facts, whatever their equal numbers; None when no such word is near."""
+    found = list(_STAGE.finditer(before[-STAGE_WINDOW:]))
+    if not found:
+        return None
+    return "charge" if found[-1].group(1) else "verdict"
+
+
+def names_near(before: str) -> set:
+    """The capitalised words (not opening a sentence) just before a figure: "In Patras, around
+    20,000" and "in Thessaloniki, where another 20,000" name two places."""
+    since = len(before) - NAME_WINDOW
+    return {m.group(0).casefold() for m in _NAME_WORD.finditer(before)
+            if m.start() >= since and m.group(0) not in NOT_NAMES}
+
+
+def _unit(m: dict) -> tuple:
+    """A figure member's unit: its dimension and the factor into it (km and miles differ)."""
+    return m.get("dimension"), m.get("scale") or 1.0
+
+
+FIGURE_WINDOW = 80  # characters either side of a figure whose words say what it is about (its
+# sentence's other figures are kept apart by _figure_clusters, not by a narrow window)
+
+
+_CASUALTIES = {"killed", "wounded", "captured", "missing"}
+# the casualty word a measure already names: its absence near one figure says nothing
+_OWN_ASPECT = {"killed": "killed", "injured": "wounded", "missing": "missing", "arrested": "captured"}
+
+
+_SINCE = re.compile(r"\bsince\b|\bover (?:the )?(?:past |last )?\w+ (?:days|nights|weeks|months)\b", re.I)
+
+
+def counts_since(before: str, after: str) -> bool:
+    """Whether a figure counts over a stretch of time ("since the shooting", "over four
+    nights"): a total to date, not one day's count."""
+    return _SINCE.search(before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]) is not None
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_QUAKE_SIZE = re.compile(r"\bmagnitude[- ](?:of )?(\d\.\d)\b|\b(\d\.\d)[- ]magnitude\b", re.I)
+_MONTH = re.compile(r"\bin (January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")  # "Monday's quake"
+
+
+def context_marks(before: str, after: str) -> set:
+    """What says which event a figure belongs to, in its sentence near it: the years, months,
+    weekdays and magnitudes of an event written there ("the 2003 quake", "in September",
+    "Monday's second quake", "a magnitude-5.2 quake"); a count's own day ("on Tuesday") is not
+    one (a later count of one measure updates it)."""
+    near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
+    days = {"day:" + d.casefold() for d in _WEEKDAY.findall(near)}
+    months = {"month:" + d.casefold() for d in _MONTH.findall(near)}
+    quakes = {"magnitude:" + (a or b) for a, b in _QUAKE_SIZE.findall(near)}
+    return set(_YEAR.findall(near)) | days | months | quakes
+
+
+_UPDATE = re.compile(r"\b(?:up|down) from\b|\brevis\w*|\braised\b|\brose\b|\brisen\b|\bearlier\b"
+                     r"|\bprevious\w*|\bfrom\s+(?:an?\s+)?(?:earlier\s+|initial\s+)?(?:figure|estimate|count)\b", re.I)
+
+
+def updates(before: str, after: str) -> bool:
+    """Whether a figure's sentence, near it, says one count replaced another ("3,800, up from
+    3,500", "revised its figure from up to 4,000 to at least 7,200")."""
+    return _UPDATE.search(before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]) is not None
+
+
+def _overlap(a: set, b: set, who_a: set, who_b: set) -> float:
+    """Jaccard of two figures' words, leaving out the words of each one's source name that the
+    other lacks: who gives a figure ("the interior ministry said the death toll had risen to 14")
+    is not what it measures, so two sources of one toll do not look unlike for their names."""
+    union = (a | b) - (who_a - b) - (who_b - a)
+    return len(a & b) / len(union) if union else 0.0

@@ -1,0 +1,160 @@
+"""The members of a story's claim groups: each figure with its speaker (a claim's source, else
+the outlet: kind ``reported``), its measure, bounds and the marks read near it
+(:mod:`newsledger.link.figure_marks`); which claims take part (statements above the confidence
+threshold, no questions)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+from newsledger.link.figure_joins import CONVERSION_GAP, FORCE_MEASURES
+from newsledger.link.figure_marks import (FIGURE_WINDOW, _keywords, aspects, bounds, context_marks, counts_others,
+                                          counts_since, in_respective_list, legal_stage, names_near, share_total,
+                                          updates)
+from newsledger.link.measures import group_key, measure, persons_listed
+from newsledger.link.speakers import side_keys
+
+
+def _member(r: dict, claim: dict, q: Optional[dict]) -> dict:
+    src = claim.get("source") or {}
+    m = {"article_id": r["article_id"], "id": r["article_id"], "idx": r["idx"],
+         "claim_id": f"{r['article_id']}-{r['idx']}", "source": r.get("source"),
+         "site": r.get("site"), "name": src.get("name") or "(unattributed)",
+         "anonymous": bool(src.get("anonymous")), "stance": claim.get("stance"),
+         "published": r.get("published"), "content": (claim.get("content") or {}).get("text", ""),
+         "figure": None, "value": None, "low": None, "high": None, "bound": None, "unit": None,
+         "_clock": r.get("published_time")}  # a clock time its page gave with no day
+    m["_side"] = side_keys(m["name"], src.get("text"))
+    if q:
+        lo, hi = bounds(q)
+        m.update(figure=q.get("text"), value=q.get("value"), low=q.get("low") if q.get("low") is not None else lo,
+                 high=q.get("high") if q.get("high") is not None else (None if hi == float("inf") else hi),
+                 bound=q.get("bound") or "exact", unit=q.get("unit"),
+                 aspects=sorted(aspects(m["content"], q)))
+    return m
+
+
+def _is_year(q: dict) -> bool:
+    t = (q.get("text") or "").strip()
+    return not q.get("unit") and re.fullmatch(r"(1[89]|20)\d\d", t) is not None
+
+
+def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dict]:
+    """Figure members of a story. ``figures`` (every stored figure with its sentence, see
+    :func:`newsledger.link.story_refresh.story_figure`): a figure inside a claim is that
+    claim's source's; one the article states itself is the outlet's (kind ``reported``).
+    Without ``figures``: the figures of the claims, read in the claim's content."""
+    claim_of = {(r["article_id"], r["idx"]): r for r in rows}
+    out = []
+    if figures is None:
+        for r in rows:
+            c = r["data"]
+            content = (c.get("content") or {}).get("text", "")
+            for q in c.get("quantities") or []:
+                pos = content.find(q.get("text") or "\0")
+                before, after = (content[:pos], content[pos + len(q.get("text") or ""):]) if pos >= 0 else ("", "")
+                out.append(_fig_member(r, c, q, before, after))
+        return [m for m in out if m is not None]
+    for f in figures:
+        if f.get("where") == "title" and attributed_headline(f):
+            continue  # "Aid group says over 6,000 displaced": not the outlet's figure, and no speaker read
+        r = claim_of.get((f["article_id"], f.get("claim_idx")))
+        c = r["data"] if r is not None else reported_claim(f)
+        out.append(_fig_member(r or f, c, f, f.get("before") or "", f.get("after") or ""))
+    return [m for m in out if m is not None]
+
+
+_HEADLINE_CUE = re.compile(r"\b(?:says?|said|according to|finds|tells?|told|warns?|insists?)\b"
+                           r"|:\s*\w+\s*$", re.I)
+
+
+def attributed_headline(f: dict) -> bool:
+    """Whether a headline figure's headline credits someone ("..., study finds", "Aid group says
+    ...", "...: police"): the figure is then that someone's, whom no claim reading names, so it
+    takes no part (no speaker is better than a wrong one)."""
+    return _HEADLINE_CUE.search((f.get("before") or "") + (f.get("text") or "") + (f.get("after") or "")) is not None
+
+
+def reported_claim(f: dict) -> dict:
+    """A figure the article states without attribution (its headline's figures too): a claim
+    whose source is the outlet (its credited agency, else its site), kind ``reported``."""
+    outlet = f.get("agency") or f.get("site") or "(the article)"
+    sentence = (f.get("before") or "") + (f.get("text") or "") + (f.get("after") or "")
+    return {"source": {"name": outlet, "anonymous": False, "outlet": True}, "stance": "asserts",
+            "kind": "reported", "content": {"text": sentence.strip()}, "quantities": [f]}
+
+
+TITLE_IDX = -10 ** 9  # a headline's figure outside every claim: an index below every text figure's
+
+
+def own_figure_idx(q: dict) -> int:
+    """The member index of a figure no claim holds (the outlet's own): negative, from its start;
+    a headline's below every text figure's, so that the two never share one."""
+    start = int(q.get("start") or 0)
+    return TITLE_IDX - start if q.get("where") == "title" else -1 - start
+
+
+def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[dict]:
+    if q.get("value") is None or _is_year(q) or re.fullmatch(r"0+", (q.get("text") or "").strip()):
+        return None  # no value, a year, or the tail of a split figure ("20 000" read as "000")
+    ms = measure(before, q.get("text") or "", after, q.get("unit"))
+    if ms.dimension is None and ms.name.startswith("count:"):
+        return None  # a bare number: nothing says what it counts
+    total = share_total(q)
+    if total is not None:  # "one of six children": six children, not a sixth of one
+        q = dict(q, value=total, low=None, high=None, bound="exact")
+    listed = persons_listed(q.get("text") or "", after)
+    if listed is not None:  # "two women and a man were killed": three killed
+        q = dict(q, value=listed, low=None, high=None)
+    if ms.name.startswith("record:"):  # "9-14" read whole or as "9": one record, its wins
+        q = dict(q, value=float(ms.name.split(":")[1].split("-")[0]), low=None, high=None, bound="exact")
+    row = dict(r, idx=r.get("idx") if r.get("idx") is not None else own_figure_idx(q))
+    m = _member(row, c, q)
+    m.update(kind=c.get("kind"), measure=ms.name, dimension=ms.dimension, scale=ms.factor,
+             about=ms.about, start=q.get("start"), where=q.get("where") or "text")
+    # the words near the figure: two figures of one sentence ("12 Somali and 11 Yemeni") differ
+    m["_key"] = group_key(ms)
+    near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
+    m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
+    m["_who"] = _keywords(m.get("name") or "")
+    m["_names"] = names_near(before) - m["_who"]
+    m["_context"] = context_marks(before, after)
+    m["_update"] = updates(before, after)
+    m["_since"] = counts_since(before, after)
+    m["_other"] = counts_others(after)
+    m["_listed"] = in_respective_list(after)
+    m["_stage"] = legal_stage(before)
+    m["_after"] = after[:CONVERSION_GAP]
+    start = q.get("start")  # the figure's sentence: its other figures are other quantities
+    m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
+    m["counts"] = ms.name
+    return m
+
+
+def is_question(claim: dict) -> bool:
+    return claim.get("kind") == "question" or claim.get("stance") == "asks"
+
+
+def comparable(claim: dict) -> bool:
+    """Whether a stored claim may be grouped and compared: a statement (not a question) at or
+    above the confidence threshold (claims stored before confidences existed count as sure)."""
+    if is_question(claim):
+        return False
+    conf = claim.get("confidence")
+    return conf is None or conf >= DEFAULT_MIN_CONFIDENCE
+
+
+def _outlet_figures(figures: list[dict], left_out: dict) -> list[dict]:
+    """The story's figures once the claims that take no part (``left_out``: claim key -> claim)
+    are out: a question's figures go with it; a figure inside a claim below the confidence
+    threshold is kept as the article's own statement (the outlet's, kind ``reported``, as a
+    figure written outside any claim), never its shaky speaker's."""
+    out = []
+    for f in figures:
+        claim = left_out.get((f["article_id"], f.get("claim_idx")))
+        if claim is None:
+            out.append(f)
+        elif not is_question(claim):
+            out.append(dict(f, claim_idx=None))
+    return out

@@ -1,0 +1,78 @@
+"""Verdicts of whole claim groups (issue 13): a figure of one measure and subject that differs
+from a story's group joins it, so that the verdict compares it (made-up articles)."""
+from __future__ import annotations
+
+from test_crossnews import _stated
+
+from newsledger.link.claims import group_story
+
+
+def _members(groups):
+    return sorted(sorted((m["article_id"], m["value"]) for m in g["members"]) for g in groups)
+
+
+def _fire(article, before, value, after):
+    return _stated(article, before, str(value), value, after, unit="firefighters")
+
+
+def test_a_lone_differing_count_of_the_groups_measure_joins_it_and_the_verdict_compares_it():
+    """Two outlets give 40 firefighters at the Dorvik warehouse fire, a third 30: the 30 shares
+    too few words to join at the generic bar, alone it makes no group, and the group of the 40s
+    read "agree"; joined to the one group of its measure whose words it shares, the group
+    says the outlets conflict."""
+    figs = [_fire("a", "Fire crews said ", 40, " firefighters battled the warehouse blaze in Dorvik overnight."),
+            _fire("b", "The chief said ", 40, " firefighters fought the warehouse blaze in Dorvik."),
+            _fire("c", "Some ", 30, " firefighters were sent to the burning warehouse near the Dorvik docks.")]
+    (g,) = [g for g in group_story("s", [], figs) if g["unit"].startswith("count:firefighter")]
+    assert _members([g]) == [[("a", 40), ("b", 40), ("c", 30)]]
+    assert g["verdict"] == "conflict", g["reason"]
+    assert "30" in g["reason"] and "40" in g["reason"]
+
+
+def test_a_lone_figure_far_from_the_group_near_two_groups_or_of_a_dimension_stays_alone():
+    """A count more than twice the group's (a season's 157 games against 54 with one team) is
+    another count; a lone figure near two groups of its measure could be either's: neither; a
+    duration (a lockdown of three hours by talks of two) is one of the many a story measures."""
+    far = [_stated("a", "He played ", "54", 54, " games with the Harbor Gulls this season.", unit="games"),
+           _stated("b", "He appeared in ", "54", 54, " games with the Harbor Gulls.", unit="games"),
+           _stated("c", "He played a combined ", "157", 157, " games with the Gulls and the Owls this season.",
+                   unit="games")]
+    assert _members(group_story("s", [], far)) == [[("a", 54), ("b", 54)]]
+    two = [_fire("a", "Crews said ", 40, " firefighters battled the warehouse blaze in Dorvik."),
+           _fire("b", "The chief said ", 40, " firefighters battled the warehouse blaze in Dorvik."),
+           _fire("c", "Later ", 25, " firefighters battled the school blaze in Varno on Tuesday night."),
+           _fire("d", "Officials said ", 25, " firefighters battled the school blaze in Varno late on Tuesday."),
+           _fire("e", "About ", 30, " firefighters battled a blaze that night, officials said.")]
+    assert ("e", 30) not in {m for ms in _members(group_story("s", [], two)) for m in ms}
+    hours = [_stated("a", "Police negotiated with the gunman for ", "two hours", 2, " on Ontario Street.",
+                     unit="hours"),
+             _stated("b", "Police negotiated with the gunman for ", "two hours", 2, " before he gave up.",
+                     unit="hours"),
+             _stated("c", "Police closed Ontario Street for ", "three hours", 3, " while they talked to the gunman.",
+                     unit="hours")]
+    assert _members(group_story("s", [], hours)) == [[("a", 2), ("b", 2)]]
+
+
+def test_one_persons_two_ages_are_compared_in_the_verdict():
+    """Two outlets give Arne Brandt's age as 66, a third as 67: the ages join as one person's
+    (within a year), and the verdict weighs 66 against 67, not only the two 66s ("agree")."""
+    figs = [_stated("a", "The owner, Arne Brandt, ", "66", 66, ", was shot at the club."),
+            _stated("b", "Arne Brandt, ", "66", 66, ", died in hospital on Sunday."),
+            _stated("c", "Club owner Arne Brandt, ", "67", 67, ", was named by police.")]
+    (g,) = [g for g in group_story("s", [], figs) if g["unit"].startswith("age")]
+    assert _members([g]) == [[("a", 66), ("b", 66), ("c", 67)]]
+    assert g["verdict"] != "agree" and "67" in g["reason"], g["reason"]
+
+
+def _fig(value, bound="exact", name="a"):
+    return {"name": name, "figure": str(value), "value": value, "low": None, "high": None, "bound": bound,
+            "aspects": [], "scale": 1.0, "_key": ("age",), "claim_id": name, "article_id": name}
+
+
+def test_two_small_whole_numbers_conflict_while_large_ones_keep_their_rounding():
+    """60 and 61 (years old) are two numbers, not one number within 1% rounding; 235,000 and
+    234,000 still agree (an exact large figure is allowed 1%)."""
+    from newsledger.link.verdicts import compare
+
+    assert compare(_fig(60), _fig(61, name="b"))[0] == "conflict"
+    assert compare(_fig(235000), _fig(234000, name="b"))[0] == "agree"
