@@ -31,6 +31,7 @@ from newsledger import agencies as A
 from newsledger.extract import ExtractError
 from newsledger.extract import jsonld as LD
 from newsledger.extract.meta import NAME_PARTICLES, date_start
+from newsledger.extract.titles import headline_of_h1
 from newsledger.model import Article, Document, Removed, normalise_text
 
 OPTIONS: dict[str, Any] = {
@@ -526,7 +527,7 @@ _TITLE_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+")
 def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
     cands = [_first(meta.get("og:title")), _first(meta.get("twitter:title")), _first(ld.get("headline"))]
     cands = [c for c in cands if c]
-    h1s = [t for t in (_text_of(h) for h in tree.iter("h1")) if t and len(t) > 3]
+    h1s = [t for t in (headline_of_h1(h) for h in tree.iter("h1")) if t and len(t) > 3]
     for h in h1s:
         hk = normalise_text(h)
         for c in cands:
@@ -595,7 +596,7 @@ def _headline_pos(markup: dict, title: Optional[str]) -> Optional[int]:
     h1s = [(h, t) for h, t in h1s if t]
     key = normalise_text(title or "")
     for h, t in h1s:
-        if key and normalise_text(t) == key:
+        if key and key in (normalise_text(t), normalise_text(headline_of_h1(h))):
             return markup["pos"][h]
     return markup["pos"][h1s[0][0]] if len(h1s) == 1 else None
 
