@@ -1,6 +1,8 @@
 """Titles of HTML pages and their JSON-LD (h-extract16): made-up pages only."""
 from __future__ import annotations
 
+import json
+
 from newsledger.extract import extract
 from newsledger.model import Document
 
@@ -48,3 +50,38 @@ def test_the_by_line_zone_follows_the_headline_whose_kicker_was_cut():
             f'<div class="byline">Marta Quill</div>{STORY}</article></body></html>')
     art = _article(html)
     assert art.title == HEADLINE and art.byline == ["Marta Quill"]
+
+
+def _ld_author_page(entries: str) -> str:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": HEADLINE,
+          "author": [{"@type": "Person", "name": "Marta Quill"}]}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    return (f"<html><head><title>{HEADLINE}</title>{head}</head><body><article><h1>{HEADLINE}</h1>"
+            f'<div class="bylines">{entries}</div>{STORY}</article></body></html>')
+
+
+def _entry(name: str) -> str:
+    return f'<div class="byline column"><address class="name"><a rel="author" href="#">{name}</a></address></div>'
+
+
+def test_a_co_author_the_metadata_leaves_out_is_read_beside_the_named_one():
+    page = _ld_author_page(_entry("Tomas Berg") + _entry("Marta Quill"))
+    assert _article(page).byline == ["Marta Quill", "Tomas Berg"]
+
+
+def test_entries_beside_the_author_that_are_no_names_add_no_one():
+    # a sibling entry of the same kind that is long (a teaser or a bio) is no author entry
+    bio = ('<div class="byline column">Tomas Berg, Senior Correspondent for Northern Affairs and Island '
+           'Transport at the Example Courier</div>')
+    assert _article(_ld_author_page(bio + _entry("Marta Quill"))).byline == ["Marta Quill"]
+    # nor is one of another kind
+    other = '<div class="byline-follow">Tomas Berg</div>'
+    assert _article(_ld_author_page(other + _entry("Marta Quill"))).byline == ["Marta Quill"]
+    # a container of the same class beside the by-line's that holds no by-line (here the headline) is no entry
+    head = "Ferries: Storm, until Wednesday"
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": head,
+          "author": [{"@type": "Person", "name": "Marta Quill"}]}
+    page = (f'<html><head><title>{head}</title><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f'</head><body><article><div class="item"><h1>{head}</h1></div>'
+            f'<div class="item"><div class="byline">Von Marta Quill</div></div>{STORY}</article></body></html>')
+    assert _article(page).byline == ["Marta Quill"]

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from newsledger import agencies as A
 from newsledger.extract import ExtractError
 from newsledger.extract import jsonld as LD
+from newsledger.extract.coauthors import coauthors_beside
 from newsledger.extract.meta import NAME_PARTICLES, date_start
 from newsledger.extract.titles import headline_of_h1
 from newsledger.model import Article, Document, Removed, normalise_text
@@ -632,7 +633,8 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
         kinds[1] += [_given_first(v) if key == "dc.creator" else v for v in meta.get(key, []) if not v.startswith("http")]
     kinds.append([])
-    for el in byline_candidates(markup, title):
+    candidates = byline_candidates(markup, title)
+    for el in candidates:
         t = _text_of(el)
         if t and len(t) <= 120:
             kinds[2].append(t)
@@ -645,6 +647,7 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
                 names += [x for x in n if x not in names]
         if names:
             break
+    names += [n for n in coauthors_beside(candidates, names, split_byline, set(markup["byline"])) if n not in names]
     for v in _names(ld.get("sourceOrganization")):
         agency = agency or normalise_agency(v)
     # credit lines in the text: first and last lines
