@@ -85,3 +85,22 @@ def test_entries_beside_the_author_that_are_no_names_add_no_one():
             f'</head><body><article><div class="item"><h1>{head}</h1></div>'
             f'<div class="item"><div class="byline">Von Marta Quill</div></div>{STORY}</article></body></html>')
     assert _article(page).byline == ["Marta Quill"]
+
+
+def test_a_by_line_element_naming_the_authors_found_and_more_adds_the_others():
+    # the by-line nearest the headline glues its last name to a time and loses it; a fuller form follows
+    glued = '<div class="byline-top">Marta Quill, Ana Roe and Tomas BergUpdated 3 hours ago</div>'
+    full = '<div class="byline">Marta Quill, Ana Roe and Tomas Berg</div>'
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>{glued}{full}"
+            f"{STORY}</article></body></html>")
+    assert _article(page).byline == ["Marta Quill", "Ana Roe", "Tomas Berg"]
+    # a by-line element that names other people, not all of those found, adds no one
+    other = '<div class="byline">Ana Roe and Kalle Meier</div>'
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>{glued}"
+            f"{STORY}{other}</article></body></html>")
+    assert _article(page).byline == ["Marta Quill", "Ana Roe"]
+    # a fuller form whose added name is a lone word (a credential split off at its comma) adds no one
+    first = '<div class="byline-top">By Marta Quill, MA Example Health News</div>'
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>{first}"
+            f'<div class="byline">Marta Quill, MA</div>{STORY}</article></body></html>')
+    assert _article(page).byline == ["Marta Quill"]

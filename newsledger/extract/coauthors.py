@@ -58,11 +58,26 @@ def _siblings_named(el, split: Split, bylines: set) -> list[str]:
     return []
 
 
+def _fuller_entry(candidates: list, keys: set[str], split: Split) -> list[str]:
+    """The names of the first by-line element that names every author of ``keys`` and more (the
+    same by-line written in full where the first form lost a name: "Jane Roe y John DoeHace 3 horas");
+    [] when a name it adds is a lone word (a credential or a role: "Jane Roe, MA")."""
+    for el in candidates:
+        got = _entry_names(el, split) or []
+        if {normalise_text(n) for n in got} > keys:
+            added = [n for n in got if normalise_text(n) not in keys]
+            return got if all(len(n.split()) >= 2 for n in added) else []
+    return []
+
+
 def coauthors_beside(candidates: list, names: list[str], split: Split, bylines: set) -> list[str]:
     """Names beside the first by-line element (of ``candidates``, nearest the headline first) that
-    names only authors of ``names``; those already in ``names`` left out. ``bylines``: the page's
-    by-line elements."""
+    names only authors of ``names``, or in a by-line element that names them all and more; those
+    already in ``names`` left out. ``bylines``: the page's by-line elements."""
     keys = {normalise_text(n) for n in names}
+    fuller = _fuller_entry(candidates, keys, split) if keys else []
+    if fuller:
+        return [n for n in fuller if normalise_text(n) not in keys]
     for el in candidates:
         got = _entry_names(el, split)
         if got and {normalise_text(n) for n in got} <= keys:
