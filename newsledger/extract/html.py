@@ -16,7 +16,8 @@ Pipeline (one trafilatura run per page, a second one only when the first finds t
    between the headline and the first extracted paragraph (trafilatura's precision mode often
    drops it) would be put back;
 5. metadata from one pass over ``<meta>``/JSON-LD/markup (cheap), the publication date from
-   htmldate (``original_date=True, extensive_search=False``) on a tree without author bios.
+   htmldate (``original_date=True, extensive_search=False``) on a tree without author bios
+   (:mod:`newsledger.extract.html_dates`).
 
 Knobs in :data:`OPTIONS` exist so the evaluation can measure each repair on its own; the
 defaults there are what ``extract`` does.
@@ -30,7 +31,11 @@ from urllib.parse import urlsplit
 from newsledger import agencies as A
 from newsledger.extract import ExtractError
 from newsledger.extract import jsonld as LD
+from newsledger.extract.jsonld import first_value as _first
+from newsledger.extract.coauthors import coauthors_beside
+from newsledger.extract.html_dates import find_dates
 from newsledger.extract.meta import NAME_PARTICLES, date_start
+from newsledger.extract.titles import headline_of_h1
 from newsledger.model import Article, Document, Removed, normalise_text
 
 OPTIONS: dict[str, Any] = {
@@ -509,24 +514,13 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-def _first(*values: Any) -> Optional[str]:
-    for v in values:
-        if isinstance(v, list):
-            v = v[0] if v else None
-        if isinstance(v, dict):
-            v = v.get("name")
-        if isinstance(v, str) and v.strip():
-            return _clean(v)
-    return None
-
-
 _TITLE_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+")
 
 
 def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
     cands = [_first(meta.get("og:title")), _first(meta.get("twitter:title")), _first(ld.get("headline"))]
     cands = [c for c in cands if c]
-    h1s = [t for t in (_text_of(h) for h in tree.iter("h1")) if t and len(t) > 3]
+    h1s = [t for t in (headline_of_h1(h) for h in tree.iter("h1")) if t and len(t) > 3]
     for h in h1s:
         hk = normalise_text(h)
         for c in cands:
@@ -595,7 +589,7 @@ def _headline_pos(markup: dict, title: Optional[str]) -> Optional[int]:
     h1s = [(h, t) for h, t in h1s if t]
     key = normalise_text(title or "")
     for h, t in h1s:
-        if key and normalise_text(t) == key:
+        if key and key in (normalise_text(t), normalise_text(headline_of_h1(h))):
             return markup["pos"][h]
     return markup["pos"][h1s[0][0]] if len(h1s) == 1 else None
 
@@ -631,7 +625,8 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
         kinds[1] += [_given_first(v) if key == "dc.creator" else v for v in meta.get(key, []) if not v.startswith("http")]
     kinds.append([])
-    for el in byline_candidates(markup, title):
+    candidates = byline_candidates(markup, title)
+    for el in candidates:
         t = _text_of(el)
         if t and len(t) <= 120:
             kinds[2].append(t)
@@ -644,6 +639,7 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
                 names += [x for x in n if x not in names]
         if names:
             break
+    names += [n for n in coauthors_beside(candidates, names, split_byline, set(markup["byline"])) if n not in names]
     for v in _names(ld.get("sourceOrganization")):
         agency = agency or normalise_agency(v)
     # credit lines in the text: first and last lines
@@ -707,69 +703,6 @@ def find_caption(markup: dict) -> Optional[str]:
         if t:
             return t
     return None
-
-
-_ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
-
-
-def _iso(value: Optional[str]) -> Optional[str]:
-    """A meta date string as ISO 8601 (kept as given when it already is)."""
-    if not value:
-        return None
-    v = value.strip()
-    m = _ISO_DATE.match(v)
-    if not m:
-        return None
-    out = m.group(1)
-    if m.group(2):
-        out += "T" + m.group(2).split(".")[0]
-        if m.group(3):
-            tz = m.group(3)
-            out += "+00:00" if tz == "Z" else (tz if ":" in tz else tz[:3] + ":" + tz[3:])
-    return out
-
-
-_URL_DATE = re.compile(r"(?:19|20)\d{2}[/_-]?(?:0?[1-9]|1[0-2])[/_-]?(?:0?[1-9]|[12]\d|3[01])?(?:\D|$)")
-
-
-def find_dates(tree, markup: dict, meta: dict, ld: dict, url: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    """(published, updated). Published from htmldate (original date), refined to a full
-    timestamp when a meta/JSON-LD published time agrees on the day."""
-    meta_pub = _iso(_first(meta.get("article:published_time"), ld.get("datePublished"),
-                           meta.get("datepublished"), meta.get("pubdate"), meta.get("publishdate"),
-                           meta.get("dc.date.issued"), meta.get("date")))
-    updated = _iso(_first(meta.get("article:modified_time"), ld.get("dateModified"),
-                          meta.get("og:updated_time"), meta.get("datemodified"), meta.get("last-modified")))
-    published = None
-    if meta_pub and OPTIONS["meta_date_fast_path"] and not (url and _URL_DATE.search(url)):
-        # htmldate would read the same header value (it only looks at the URL before it)
-        return meta_pub, _later(updated, meta_pub)
-    try:
-        from htmldate import find_date
-
-        for bio in markup["bio"]:  # never a date from an author bio
-            parent = bio.getparent()
-            if parent is not None:
-                parent.remove(bio)
-        published = find_date(tree, extensive_search=False, original_date=True, url=url)
-        if not meta_pub and not published or (published and meta_pub and meta_pub[:10] != published):
-            # nothing found, or the header and htmldate disagree: htmldate's extensive search decides
-            deep = find_date(tree, extensive_search=True, original_date=True, url=url)
-            published = meta_pub[:10] if meta_pub and deep == meta_pub[:10] else (published or deep)
-    except Exception:
-        published = None
-    if published and meta_pub and meta_pub[:10] == published:
-        published = meta_pub
-    elif not published:
-        published = meta_pub
-    return published, _later(updated, published)
-
-
-def _later(updated: Optional[str], published: Optional[str]) -> Optional[str]:
-    """``updated`` only when it differs from ``published``."""
-    if updated and published and updated[:19] == published[:19]:
-        return None
-    return updated
 
 
 _LANG_CODE = re.compile(r"[a-z]{2,3}")
@@ -956,7 +889,8 @@ def extract_html(doc: Document) -> Article:
     art.site = find_site(meta, ld, art.url)
     if not _named(art.byline, art.site or art.url):
         art.byline = names_under_headline(markup, art.title) or art.byline
-    art.published, art.updated = find_dates(tree, markup, meta, ld, art.url)  # last: prunes the tree
+    art.published, art.updated = find_dates(tree, markup, meta, ld, art.url,  # last: prunes the tree
+                                            fast_path=OPTIONS["meta_date_fast_path"])
     art.removed += dropped_junk(html, art, data)
     return art
 

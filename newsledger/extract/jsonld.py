@@ -9,7 +9,7 @@ often not its author, and one that the page does not show is no by-line.
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Optional
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report",
@@ -66,3 +66,16 @@ def resolved_authors(value: Any, objs: list[dict], shown: Callable[[str], bool])
 def has_reference(value: Any) -> bool:
     """Some author is given by reference only."""
     return any(has_reference(v) for v in value) if isinstance(value, list) else _is_reference(value)
+
+
+def first_value(*values: Any) -> Optional[str]:
+    """The first of meta / JSON-LD ``values`` that gives a non-blank string (a list by its first
+    item, an object by its ``name``), whitespace runs as one space."""
+    for v in values:
+        if isinstance(v, list):
+            v = v[0] if v else None
+        if isinstance(v, dict):
+            v = v.get("name")
+        if isinstance(v, str) and v.strip():
+            return " ".join(v.split())
+    return None

@@ -1,0 +1,56 @@
+"""The headline of an HTML page's <h1>, without the kicker some pages set inside it.
+
+Many newsrooms put a kicker (a topic line over the headline: "Eskalation im Nahen Osten",
+"Klimaschutz") in the same <h1> as the headline, as its own element whose class says so
+("article-title__overline", "article-heading__kicker", "roofline", "topline"), often followed by
+a separator that only screen readers get (" - ", ": "). The reader sees the kicker as a small line
+above the headline; the headline is the rest of the <h1>.
+"""
+from __future__ import annotations
+
+import copy
+import re
+
+# a class token of a kicker element: "kicker", "overline", "roofline", "topline", "dachzeile",
+# "eyebrow", alone or as a BEM part ("article-title__overline", "c-topline")
+_KICKER_CLASS = re.compile(r"(?:^|[-_])(?:kicker|overline|roofline|topline|dachzeile|eyebrow)(?:$|[-_])")
+# separators left at the start of the headline once the kicker is gone
+_LEAD_SEP = re.compile(r"^[\s\-–—:|·•]+")
+HEADLINE_MIN_CHARS = 4  # what is left must still be a headline, not a stray mark
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _is_kicker(el) -> bool:
+    return any(_KICKER_CLASS.search(tok) for tok in (el.get("class") or "").lower().split())
+
+
+def _drop_keeping_tail(el) -> None:
+    """Remove ``el`` from its parent, keeping the text that follows it."""
+    parent, prev = el.getparent(), el.getprevious()
+    if el.tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def headline_of_h1(h1) -> str:
+    """The <h1>'s text without a kicker element inside it (and a separator that led the rest);
+    the whole text when it holds no kicker, or when nothing of headline length would be left."""
+    try:
+        whole = _clean(h1.text_content())
+    except (ValueError, AttributeError):
+        return ""
+    if not any(isinstance(el.tag, str) and _is_kicker(el) for el in h1.iterdescendants()):
+        return whole
+    bare = copy.deepcopy(h1)
+    bare.tail = None
+    for el in [el for el in bare.iterdescendants() if isinstance(el.tag, str) and _is_kicker(el)]:
+        if el.getparent() is not None:
+            _drop_keeping_tail(el)
+    rest = _LEAD_SEP.sub("", _clean(bare.text_content()))
+    return rest if len(rest) >= HEADLINE_MIN_CHARS else whole

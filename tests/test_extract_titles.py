@@ -1,0 +1,106 @@
+"""Titles of HTML pages and their JSON-LD (h-extract16): made-up pages only."""
+from __future__ import annotations
+
+import json
+
+from newsledger.extract import extract
+from newsledger.model import Document
+
+STORY = "".join(f"<p>{p}</p>" for p in [
+    "The ferry company cancelled every crossing to the northern islands on Monday after a storm tore "
+    "the roof off its waiting hall and flooded the ticket office on the harbour front overnight.",
+    "Islanders who had travelled to the mainland for hospital visits were put up in two hotels, the "
+    "company said, and a freight boat would carry medicine and post across as soon as the wind dropped.",
+    "The harbour master said the quay itself was undamaged but that no passenger ship would leave "
+    "before engineers had checked the ramps, which could take until Wednesday at the earliest."])
+HEADLINE = "Storm strands islanders as ferries stop for two days"
+
+
+def _article(html: str):
+    return extract(Document(source="made-up", raw=html.encode("utf-8"), kind="html"))
+
+
+def _page(h1: str, head: str = "") -> str:
+    return (f"<html><head><title>{HEADLINE} | The Example Courier</title>{head}</head><body><article>"
+            f"<h1>{h1}</h1>{STORY}</article></body></html>")
+
+
+def test_a_kicker_inside_the_h1_is_not_part_of_the_headline():
+    h1 = (f'<span class="article-title__overline">Weather</span><span class="visually-hidden"> - </span>'
+          f'<span class="article-title__text">{HEADLINE}</span>')
+    # the meta title puts another topic before the headline: the <h1> without its kicker agrees with it
+    meta = f'<meta property="og:title" content="Northern isles: {HEADLINE}">'
+    assert _article(_page(h1, meta)).title == HEADLINE
+    assert _article(_page(f'<span class="kicker">Weather</span> {HEADLINE}')).title == HEADLINE
+
+
+def test_an_h1_of_other_spans_keeps_its_whole_text():
+    h1 = f'<span class="headline-main">{HEADLINE}</span> <span class="emoji">now</span>'
+    assert _article(_page(h1)).title == f"{HEADLINE} now"
+    # a kicker with nothing of headline length after it: the whole <h1>
+    assert _article(_page('<span class="kicker">Weather</span> now')).title == "Weather now"
+
+
+def test_the_by_line_zone_follows_the_headline_whose_kicker_was_cut():
+    # a logo <h1> at the top, other stories' by-lines under it, the story's <h1> with a kicker further down
+    teasers = "".join(f'<li><div class="byline">{n}</div> Another story</li>' for n in ("Kalle Meier", "Anna Berg"))
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><h1>The Example Courier</h1><ul>{teasers}</ul>"
+            f'<p>{"Weather news from the islands and the coast. " * 30}</p>'
+            f'<article><h1><span class="kicker">Weather</span> {HEADLINE}</h1>'
+            f'<div class="byline">Marta Quill</div>{STORY}</article></body></html>')
+    art = _article(html)
+    assert art.title == HEADLINE and art.byline == ["Marta Quill"]
+
+
+def _ld_author_page(entries: str) -> str:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": HEADLINE,
+          "author": [{"@type": "Person", "name": "Marta Quill"}]}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    return (f"<html><head><title>{HEADLINE}</title>{head}</head><body><article><h1>{HEADLINE}</h1>"
+            f'<div class="bylines">{entries}</div>{STORY}</article></body></html>')
+
+
+def _entry(name: str) -> str:
+    return f'<div class="byline column"><address class="name"><a rel="author" href="#">{name}</a></address></div>'
+
+
+def test_a_co_author_the_metadata_leaves_out_is_read_beside_the_named_one():
+    page = _ld_author_page(_entry("Tomas Berg") + _entry("Marta Quill"))
+    assert _article(page).byline == ["Marta Quill", "Tomas Berg"]
+
+
+def test_entries_beside_the_author_that_are_no_names_add_no_one():
+    # a sibling entry of the same kind that is long (a teaser or a bio) is no author entry
+    bio = ('<div class="byline column">Tomas Berg, Senior Correspondent for Northern Affairs and Island '
+           'Transport at the Example Courier</div>')
+    assert _article(_ld_author_page(bio + _entry("Marta Quill"))).byline == ["Marta Quill"]
+    # nor is one of another kind
+    other = '<div class="byline-follow">Tomas Berg</div>'
+    assert _article(_ld_author_page(other + _entry("Marta Quill"))).byline == ["Marta Quill"]
+    # a container of the same class beside the by-line's that holds no by-line (here the headline) is no entry
+    head = "Ferries: Storm, until Wednesday"
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": head,
+          "author": [{"@type": "Person", "name": "Marta Quill"}]}
+    page = (f'<html><head><title>{head}</title><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f'</head><body><article><div class="item"><h1>{head}</h1></div>'
+            f'<div class="item"><div class="byline">Von Marta Quill</div></div>{STORY}</article></body></html>')
+    assert _article(page).byline == ["Marta Quill"]
+
+
+def test_a_by_line_element_naming_the_authors_found_and_more_adds_the_others():
+    # the by-line nearest the headline glues its last name to a time and loses it; a fuller form follows
+    glued = '<div class="byline-top">Marta Quill, Ana Roe and Tomas BergUpdated 3 hours ago</div>'
+    full = '<div class="byline">Marta Quill, Ana Roe and Tomas Berg</div>'
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>{glued}{full}"
+            f"{STORY}</article></body></html>")
+    assert _article(page).byline == ["Marta Quill", "Ana Roe", "Tomas Berg"]
+    # a by-line element that names other people, not all of those found, adds no one
+    other = '<div class="byline">Ana Roe and Kalle Meier</div>'
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>{glued}"
+            f"{STORY}{other}</article></body></html>")
+    assert _article(page).byline == ["Marta Quill", "Ana Roe"]
+    # a fuller form whose added name is a lone word (a credential split off at its comma) adds no one
+    first = '<div class="byline-top">By Marta Quill, MA Example Health News</div>'
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>{first}"
+            f'<div class="byline">Marta Quill, MA</div>{STORY}</article></body></html>')
+    assert _article(page).byline == ["Marta Quill"]
