@@ -19,7 +19,9 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
 * **descriptors** ("the spokesman", "the agency", "the officials", "the government") resolve to
   the latest earlier speaker or mention whose own words hold the descriptor's head noun (or, for
   a government, the country of the passage), a bare "the agency"/"the company" to the
-  organisation just named (never "the military", "the spokesman"); an indefinite one ("an
+  organisation just named (never "the military", "the spokesman"), and only to a body of a compatible
+  kind (``kinds``: "the agency" is no "Senate", "the department" no "Kestrel Motors", "the state" no
+  "State Department"); an indefinite one ("an
   analysis by ...") is a new speaker, never an earlier one; a work "seen by Reuters" is not
   Reuters'; "his spokesman" is an unnamed representative (anonymous);
 * **relative pronouns** ("which accuses ...") take the noun they modify ("which" never a person);
@@ -53,7 +55,8 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   the PolNeAR-trained tagger reads another phrase of the same sentence as the cue's source (not a
   relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence).
 
-The package, each module importing only those above it: ``words`` (vocabulary, string helpers) <-
+The package, each module importing only those above it: ``words`` (vocabulary, string helpers) and
+``kinds`` (the kind of body a descriptor or a name says it is) <-
 ``clusters`` (one per speaker) <- ``spans`` (names in the parse) <- ``mentions`` (antecedents, genders)
 <- ``context`` (per-article state) <- ``rivals`` (two readings) <- ``pronouns``; ``apposition``,
 ``descriptors``, ``passive``, ``sentence`` (structure around a source), ``unnamed`` <- ``named`` (sources

@@ -7,6 +7,7 @@ from typing import Optional
 from newsledger.analyze.attribution.base import WORK_NOUNS
 from newsledger.analyze.speakers.clusters import _Cluster
 from newsledger.analyze.speakers.context import _Context, _cluster_of_mention
+from newsledger.analyze.speakers.kinds import kinds_clash
 from newsledger.analyze.speakers.spans import _ents, _head_token
 from newsledger.analyze.speakers.words import (BACKER_VERBS, CONF_DESCRIPTOR, GENERIC_ORG, GOVERNMENT_HEADS,
                                                ORG_NAME_WORDS, ORG_TYPE_HEADS, WINDOW)
@@ -46,6 +47,8 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
             continue
         if cl.kind == "person" and (plural or head in INSTITUTION_HEADS):
             continue  # "the authors" are not the one author named before; "the department" is no person
+        if cl.kind == "org" and kinds_clash(head, cl.name):
+            continue  # "the state" is not the State Department
         words = {w.lower().rstrip("s") for m in cl.mentions for w in (_head_words(m) if cl.kind == "org" else m.split())}
         words |= {w.lower().rstrip("s") for m in getattr(cl, "descriptions", []) for w in m.split()}
         if head.rstrip("s") in words and (best is None or p > best[0]):
@@ -67,8 +70,11 @@ INSTITUTION_HEADS = ORG_TYPE_HEADS | GOVERNMENT_HEADS | ORG_NAME_WORDS | {
     "board", "court", "police", "army", "military", "union", "hospital", "school", "bank", "firm", "newspaper"}
 
 
-def _latest_org(ctx: _Context, pos: int) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
-    orgs = [m for m in ctx.mentions if m.ent.label_ == "ORG" and m.pos < pos and pos - m.pos <= WINDOW // 2]
+def _latest_org(ctx: _Context, pos: int, head: str) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
+    """A bare "the agency": the latest organisation named before it that may be one ("the agency" is
+    no "Senate", "the department" no "Kestrel Motors"), else unresolved."""
+    orgs = [m for m in ctx.mentions if m.ent.label_ == "ORG" and m.pos < pos and pos - m.pos <= WINDOW // 2
+            and not kinds_clash(head, m.ent.text)]
     if not orgs:
         return None, 0.0, None, False
     m = orgs[-1]

@@ -86,7 +86,7 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
             return cl, conf, used, False
         if head is not None and head.lower_ in ORG_TYPE_HEADS and first in ("the", "this") \
                 and len(_content_words(raw)) == 1:
-            return _latest_org(ctx, src.start)  # a bare "the agency": the organisation just named, else unresolved
+            return _latest_org(ctx, src.start, head.lower_)  # a bare "the agency": the organisation just named, else unresolved
     if BARE_REPORTS.match(raw):
         return None, CONF_ANON, None, True  # "Reports say ...": unnamed, like "officials"
     if SHARE_OF_PEOPLE.search(raw) and head is not None and not head.ent_type_:
