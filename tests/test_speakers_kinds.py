@@ -51,3 +51,18 @@ def test_a_descriptor_never_stands_for_a_body_of_another_kind(nlp, text, words, 
 def test_a_descriptor_still_stands_for_a_body_of_its_kind(nlp, text, words, name):
     assert claim_about(nlp, text, words).source.name == name
 
+
+@pytest.mark.parametrize("text, words", [
+    pytest.param("Texas Attorney General Ken Moss filed the suit in May. In its brief, the state said the rule was "
+                 "unlawful.", "rule was unlawful", id="state-after-its-attorney-general"),
+    pytest.param("A lawyer for Ohio, Dana Marsh, told the court the map was fair.\n\nThe state said the challengers "
+                 "had waited too long.", "waited too long", id="state-after-its-lawyer"),
+])
+def test_a_state_whose_lawyer_is_named_nearby_is_left_unresolved(nlp, text, words):
+    c = claim_about(nlp, text, words)
+    assert c.source.name is None and c.unresolved
+
+
+def test_a_state_with_no_lawyer_near_is_still_the_state(nlp):
+    text = "Texas passed the law in May. In a statement, the state said the rule was needed."
+    assert claim_about(nlp, text, "rule was needed").source.name == "Texas"

@@ -2,6 +2,7 @@
 speaker whose words hold the head noun, the organisation just named, or the author a work names."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from newsledger.analyze.attribution.base import WORK_NOUNS
@@ -9,7 +10,7 @@ from newsledger.analyze.speakers.clusters import _Cluster
 from newsledger.analyze.speakers.context import _Context, _cluster_of_mention
 from newsledger.analyze.speakers.kinds import kinds_clash
 from newsledger.analyze.speakers.spans import _ents, _head_token
-from newsledger.analyze.speakers.words import (BACKER_VERBS, CONF_DESCRIPTOR, GENERIC_ORG, GOVERNMENT_HEADS,
+from newsledger.analyze.speakers.words import (BACKER_VERBS, CONF_AMBIGUOUS, CONF_DESCRIPTOR, GENERIC_ORG, GOVERNMENT_HEADS,
                                                ORG_NAME_WORDS, ORG_TYPE_HEADS, WINDOW)
 
 
@@ -38,6 +39,8 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
     head = _descriptor_head(ctx.doc, src)
     if head is None:
         return None, 0.0, None
+    if head in PARTY_PLACES and _lawyer_near(ctx, src.start):
+        return None, CONF_AMBIGUOUS, f"a lawyer is named nearby: the {head} or its lawyer"
     tok = _head_token(ctx.doc, src.start, src.end)
     plural = tok is not None and tok.tag_ == "NNS"
     best = None
@@ -62,6 +65,21 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
             cl = _cluster_of_mention(ctx, m)
             return cl, CONF_DESCRIPTOR - 0.1, m.ent.text
     return None, 0.0, None
+
+
+# places that are a party in court, speaking through their lawyers ("The state argued ...")
+PARTY_PLACES = {"state", "city", "county", "commonwealth"}
+LAWYER = re.compile(r"\b(attorneys?[ -]general|solicitors?[ -]general|attorneys?|lawyers?|counsel|prosecutors?)\b", re.I)
+
+
+def _lawyer_near(ctx: _Context, pos: int) -> bool:
+    """Whether a lawyer (an attorney general, a prosecutor, counsel) is named in the paragraph before
+    ``pos`` or the one before it: "the state" then speaks through them ("Texas Attorney General Ken
+    Moss filed the suit. In its brief, the state said ..."), and which of the two a reader would
+    name, the state or its lawyer, is not for us to guess."""
+    start = ctx.text.rfind("\n", 0, pos)
+    start = ctx.text.rfind("\n", 0, max(start - 1, 0)) + 1 if start > 0 else 0
+    return LAWYER.search(ctx.text, start, pos) is not None
 
 
 # heads that name an institution, never a person ("Dana Pratt, a lawyer at the State Department
