@@ -46,7 +46,8 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   ("... AI.” ¶ White didn't commit ... he emphasized"); a he/she whose chosen antecedent (not the
   current speaker) has no known gender while another person known to agree is within reach is
   unresolved (two readings), as is one right after "X was accused by Y", one whose paragraph first
-  makes another agreeing person its topic ("In Costa's case, she ..."), and one inside reported words
+  makes another agreeing person its topic ("In Costa's case, she ..."), one carried from the current
+  speaker over a whole paragraph naming another person known to agree, and one inside reported words
   that name another person before it; a speaker named in the pronoun's own paragraph keeps it; a
   surname the tagger missed or took for an organisation still counts as a person (a rival, and no
   source of the previous man's gender); a name inside a fronted participle phrase ("Speaking after

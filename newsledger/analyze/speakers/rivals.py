@@ -2,6 +2,7 @@
 as the antecedent chosen."""
 from __future__ import annotations
 
+from newsledger.analyze.gender import first_name_gender
 from newsledger.analyze.speakers.clusters import _Cluster
 from newsledger.analyze.speakers.context import _Context, _mention_name, _person_cluster
 from newsledger.analyze.speakers.spans import _same_person, _surname_spots
@@ -105,3 +106,25 @@ def _patient_agrees(ctx: _Context, pron: str, cur: _Cluster) -> bool:
         return False
     want = "m" if pron in MALE else "f"
     return ctx.gender_of_names(patient) in (None, want) and ctx.gender_of(cur) in (None, want)
+
+
+def _person_between_paragraphs(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bool:
+    """Whether a whole paragraph between the current speaker's and the he/she's names another person
+    known to agree (by an earlier he/she, a title or a first name clearly of that gender), outside
+    quoted and reported words, even as an object ("Sarah Cole said ... ¶ The board later met Ruth
+    Park ... ¶ She said ...": Park as likely as Cole): a pronoun carried over such a paragraph has
+    two readings, no guess. (A person of unknown gender there is no rival: too common on dev.)"""
+    first = ctx.text.find("\n", ctx.current_end)
+    last = ctx.text.rfind("\n", 0, pos)
+    if first < 0 or last <= first:
+        return False  # the speaker is named in the pronoun's paragraph or the one just before it
+    want = "m" if pron in MALE else "f"
+    for m in ctx.mentions:
+        if m.kind != "person" or not first < m.pos < last:
+            continue
+        other = _person_cluster(ctx, m)
+        name = _mention_name(ctx, m)
+        gender = (ctx.gender_of(other) if other is not None else ctx.gender_of_names(name)) or first_name_gender(name)
+        if other is not cur and not _same_person(cur.name, name) and gender == want:
+            return True
+    return False
