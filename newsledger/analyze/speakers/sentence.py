@@ -52,8 +52,9 @@ def _speaker_words(ctx: _Context, c):
 def _inner_speaker(doc, c) -> Optional[tuple[int, int]]:
     """The subject of a speech verb heading an "according to" claim's content ("Smith said the talks
     went well, according to a pool report", "According to the Gazette, the minister told aides
-    ..."): the words are that speaker's, the outlet only passes them on. A char span, else None."""
-    if c.cue.text.lower() != "according to":
+    ...") or the content of a body's report ("The Times reported that one boy revealed ..."): the
+    words are that speaker's, the outlet only passes them on. A char span, else None."""
+    if c.cue.text.lower() != "according to" and not _outlet_report(doc, c):
         return None
     span = doc.char_span(c.content.start, c.content.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.lemma_.lower() not in SPEECH_VERBS:
@@ -62,6 +63,17 @@ def _inner_speaker(doc, c) -> Optional[tuple[int, int]]:
     if subj is None or not _may_speak(subj):
         return None  # "The revised plan added $300 million, according to projections ...": no speaker
     return doc[subj.left_edge.i].idx, subj.right_edge.idx + len(subj.right_edge)
+
+
+def _outlet_report(doc, c) -> bool:
+    """Whether a claim is a body's report of what someone else said ("The Daily Courier reported that
+    one boy revealed ..."): a "report" cue whose source is no person. The body passes the words on,
+    like an "according to" source."""
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    src = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
+    if cue is None or src is None or not len(cue) or not len(src) or cue.root.lemma_.lower() != "report":
+        return False
+    return src.root.ent_type_ != "PERSON" and src.root.lower_ not in ("he", "she", "i", "we")
 
 
 def _may_speak(tok) -> bool:
