@@ -1,5 +1,6 @@
 """Speaker rules for kinds of wrong speakers fresh pages showed (issue 12, h-claims25): a he/she
-carried over another person; words an outlet reports someone else said. All sentences are made up."""
+carried over another person; words an outlet reports someone else said; the asker taken for the one
+who answers. All sentences are made up."""
 from __future__ import annotations
 
 import pytest
@@ -41,3 +42,14 @@ def test_words_an_outlet_reports_someone_said_are_not_the_outlets(nlp, text, wor
 def test_an_outlets_own_report_stays_the_outlets(nlp):
     text = "The Daily Courier reported that the bridge had been closed since May."
     assert claim_about(nlp, text, "bridge had been closed").source.name == "Daily Courier"
+
+
+@pytest.mark.parametrize("text, words, asker", [
+    pytest.param("\"We will not move,\" Tom Hale said of the farm.\n\nWhen the reporter Peter Lund asked if he would "
+                 "ever sell, he shook his head, saying \"The land is not for sale.\"", "not for sale", "Lund",
+                 id="reporter-named-in-full-asked"),
+    pytest.param("\"We will not move,\" Tom Hale said of the farm.\n\nWhen Lund asked if he would ever sell, he "
+                 "refused, saying the land was not for sale.", "not for sale", "Lund", id="surname-asked"),
+])
+def test_the_one_who_asks_is_not_the_one_who_answers(nlp, text, words, asker):
+    assert asker not in (claim_about(nlp, text, words).source.name or "")

@@ -7,7 +7,7 @@ from typing import Optional
 from newsledger.analyze.gender import disagrees
 from newsledger.analyze.speakers.clusters import _Cluster
 from newsledger.analyze.speakers.context import _Context, _cluster_of_mention
-from newsledger.analyze.speakers.rivals import (_known_rival, _modifier_mention, _named_in_its_words,
+from newsledger.analyze.speakers.rivals import (_asker_in_sentence, _known_rival, _modifier_mention, _named_in_its_words,
                                                 _object_person_since, _other_subject_before, _patient_agrees,
                                                 _person_between_paragraphs, _reported_rival, _rival_in_paragraph)
 from newsledger.analyze.speakers.words import (CONF_AMBIGUOUS, CONF_SPEAKER, CONF_SUBJECT, FEMALE, FIRST_PERSON, MALE,
@@ -65,7 +65,7 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         return None, 0.0, None
     if _unnamed_latest(ctx, pron, pos):
         return None, 0.0, None
-    cands = _antecedents(ctx, pos, pron)
+    cands = [x for x in _antecedents(ctx, pos, pron) if not _asker_in_sentence(ctx, x[1], pos)]
     if not cands:
         return None, 0.0, None
     others = {id(x[1]) for x in cands}

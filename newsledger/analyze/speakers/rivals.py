@@ -3,7 +3,7 @@ as the antecedent chosen."""
 from __future__ import annotations
 
 from newsledger.analyze.gender import first_name_gender
-from newsledger.analyze.speakers.clusters import _Cluster
+from newsledger.analyze.speakers.clusters import _Cluster, _find_org
 from newsledger.analyze.speakers.context import _Context, _mention_name, _person_cluster
 from newsledger.analyze.speakers.spans import _same_person, _surname_spots
 from newsledger.analyze.speakers.words import MALE
@@ -128,3 +128,27 @@ def _person_between_paragraphs(ctx: _Context, pron: str, pos: int, cur: _Cluster
         if other is not cur and not _same_person(cur.name, name) and gender == want:
             return True
     return False
+
+
+ASK_VERBS = {"ask", "question", "press", "quiz", "interview", "challenge", "urge"}
+
+
+def _asker_in_sentence(ctx: _Context, cl: _Cluster, pos: int) -> bool:
+    """Whether ``cl`` is named in the pronoun's own sentence as the subject of an asking verb ("When
+    Winfrey asked if he could share it, he declined, saying ..."): the one who asks is not the one
+    who answers, so no antecedent of the he/she."""
+    tok = next((t for t in ctx.doc if t.idx >= pos), None)
+    if tok is None:
+        return False
+    for m in ctx.mentions:
+        if not tok.sent.start_char <= m.pos < pos or _mention_cluster(ctx, m) is not cl:
+            continue
+        subj = m.ent.root.head if m.ent.root.dep_ in ("appos", "compound") else m.ent.root  # "the reporter Peter Lund"
+        if subj.dep_ == "nsubj" and subj.head.lemma_.lower() in ASK_VERBS:
+            return True
+    return False
+
+
+def _mention_cluster(ctx: _Context, m):
+    """The existing cluster of a mention, person or organisation (a lookup: creates none)."""
+    return _person_cluster(ctx, m) if m.kind == "person" else _find_org(ctx.clusters, _mention_name(ctx, m))
