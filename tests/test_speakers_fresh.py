@@ -1,6 +1,6 @@
 """Speaker rules for kinds of wrong speakers fresh pages showed (issue 12, h-claims25): a he/she
 carried over another person; words an outlet reports someone else said; the asker taken for the one
-who answers. All sentences are made up."""
+who answers; a gender read from a he/she that may be another's. All sentences are made up."""
 from __future__ import annotations
 
 import pytest
@@ -53,3 +53,24 @@ def test_an_outlets_own_report_stays_the_outlets(nlp):
 ])
 def test_the_one_who_asks_is_not_the_one_who_answers(nlp, text, words, asker):
     assert asker not in (claim_about(nlp, text, words).source.name or "")
+
+
+def test_a_he_after_the_speakers_report_of_another_mans_words_is_unresolved(nlp):
+    text = ("Dana Ross told the Courier that Mr Hale had said the farm was lost.\n\n"
+            "\"We will fight on,\" he added.")
+    c = claim_about(nlp, text, "fight on")
+    assert c.source.name is None and c.unresolved
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("Kim Ross asked whether he would sell the farm. He refused.", "Kim Ross", id="asker"),
+    pytest.param("Kim Ross told the Courier that Tom Hale had said the farm was lost. He then left.", "Kim Ross",
+                 id="before-a-man-in-reported-words"),
+])
+def test_a_he_after_a_person_tells_nothing_of_their_gender(nlp, text, name):
+    from newsledger.analyze.attribution import find_claims
+    from newsledger.analyze.speakers.context import _Context
+
+    doc = nlp(text)
+    ctx = _Context(find_claims(doc, text, resolve=False), doc, text)
+    assert ctx.gender_of_names(name) is None

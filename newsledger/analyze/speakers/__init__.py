@@ -50,7 +50,9 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   makes another agreeing person its topic ("In Costa's case, she ..."), one carried from the current
   speaker over a whole paragraph naming another person known to agree, and one inside reported words
   that name another person before it; the one who asks in the pronoun's own sentence ("When Winfrey
-  asked if he ..., he declined") is no antecedent; a speaker named in the pronoun's own paragraph keeps it; a
+  asked if he ..., he declined") is no antecedent, nor is a current speaker of unknown gender whose
+  reported words named another person known to agree ("Winfrey told CBS that Harry had said ... he
+  added"); a speaker named in the pronoun's own paragraph keeps it; a
   surname the tagger missed or took for an organisation still counts as a person (a rival, and no
   source of the previous man's gender); a name inside a fronted participle phrase ("Speaking after
   Mr Adams, the deputy said") describes nobody after it;

@@ -9,7 +9,8 @@ from newsledger.analyze.speakers.clusters import _Cluster
 from newsledger.analyze.speakers.context import _Context, _cluster_of_mention
 from newsledger.analyze.speakers.rivals import (_asker_in_sentence, _known_rival, _modifier_mention, _named_in_its_words,
                                                 _object_person_since, _other_subject_before, _patient_agrees,
-                                                _person_between_paragraphs, _reported_rival, _rival_in_paragraph)
+                                                _person_between_paragraphs, _reported_beside_speaker, _reported_rival,
+                                                _rival_in_paragraph)
 from newsledger.analyze.speakers.words import (CONF_AMBIGUOUS, CONF_SPEAKER, CONF_SUBJECT, FEMALE, FIRST_PERSON, MALE,
                                                NEUTER, PLURAL, SUBJECT_DEPS, WINDOW)
 
@@ -84,7 +85,8 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
                  and cl is not cur and role == "subject"]
         if not later and not (pron in NEUTER and _other_subject_before(ctx, pos, ctx.current_pos, cur)):
             if gendered and (_rival_in_paragraph(ctx, pron, pos, cur) or _patient_agrees(ctx, pron, cur)
-                             or _person_between_paragraphs(ctx, pron, pos, cur)):
+                             or _person_between_paragraphs(ctx, pron, pos, cur)
+                             or _reported_beside_speaker(ctx, pron, pos, cur)):
                 return None, 0.0, None
             return cur, CONF_SPEAKER, cur.name
     p, cl, role, mention = known[0] if known and ctx.gender_of(cands[0][1]) is None and pos - known[0][0] <= 600 \

@@ -6,7 +6,7 @@ from newsledger.analyze.gender import first_name_gender
 from newsledger.analyze.speakers.clusters import _Cluster, _find_org
 from newsledger.analyze.speakers.context import _Context, _mention_name, _person_cluster
 from newsledger.analyze.speakers.spans import _same_person, _surname_spots
-from newsledger.analyze.speakers.words import MALE
+from newsledger.analyze.speakers.words import ASK_VERBS, MALE
 
 
 def _reported_rival(ctx: _Context, pron: str, cand_pos: int, pos: int, cl: _Cluster) -> bool:
@@ -130,9 +130,6 @@ def _person_between_paragraphs(ctx: _Context, pron: str, pos: int, cur: _Cluster
     return False
 
 
-ASK_VERBS = {"ask", "question", "press", "quiz", "interview", "challenge", "urge"}
-
-
 def _asker_in_sentence(ctx: _Context, cl: _Cluster, pos: int) -> bool:
     """Whether ``cl`` is named in the pronoun's own sentence as the subject of an asking verb ("When
     Winfrey asked if he could share it, he declined, saying ..."): the one who asks is not the one
@@ -152,3 +149,14 @@ def _asker_in_sentence(ctx: _Context, cl: _Cluster, pos: int) -> bool:
 def _mention_cluster(ctx: _Context, m):
     """The existing cluster of a mention, person or organisation (a lookup: creates none)."""
     return _person_cluster(ctx, m) if m.kind == "person" else _find_org(ctx.clusters, _mention_name(ctx, m))
+
+
+def _reported_beside_speaker(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bool:
+    """Whether the current speaker, of unknown gender, reported words naming another person known to
+    agree ("Winfrey told CBS that Harry had said ... “...,” he added": Harry as likely as Winfrey): two
+    readings, no guess."""
+    if ctx.gender_of(cur) is not None:
+        return False
+    want = "m" if pron in MALE else "f"
+    return any(ctx.current_pos < q < pos and g == want and not _same_person(cur.name, name)
+               for q, name, g in ctx.reported_persons)
