@@ -74,3 +74,9 @@ def test_a_he_after_a_person_tells_nothing_of_their_gender(nlp, text, name):
     doc = nlp(text)
     ctx = _Context(find_claims(doc, text, resolve=False), doc, text)
     assert ctx.gender_of_names(name) is None
+
+
+def test_it_after_a_body_named_by_a_common_noun_in_its_sentence_is_no_earlier_organisation(nlp):
+    text = ("Harbor Steel said profits fell. Police in the city are at the scene, as it promised people will be "
+            "dealt with robustly.")
+    assert "Harbor" not in (claim_about(nlp, text, "dealt with").source.name or "")

@@ -2,11 +2,17 @@
 as the antecedent chosen."""
 from __future__ import annotations
 
+from newsledger.analyze.attribution.base import WORK_NOUNS
 from newsledger.analyze.gender import first_name_gender
 from newsledger.analyze.speakers.clusters import _Cluster, _find_org
 from newsledger.analyze.speakers.context import _Context, _mention_name, _person_cluster
+from newsledger.analyze.speakers.kinds import KIND_OF
 from newsledger.analyze.speakers.spans import _same_person, _surname_spots
-from newsledger.analyze.speakers.words import ASK_VERBS, MALE
+from newsledger.analyze.speakers.words import ASK_VERBS, GENERIC_ORG, MALE
+
+# common nouns naming a body that may be an "it" ("police", "the council", "the force")
+BODY_NOUNS = (GENERIC_ORG | set(KIND_OF) | {"force"}) - WORK_NOUNS - {
+    "report", "study", "statement", "website", "spokesman", "spokeswoman", "spokesperson"}
 
 
 def _reported_rival(ctx: _Context, pron: str, cand_pos: int, pos: int, cl: _Cluster) -> bool:
@@ -87,14 +93,23 @@ def _rival_in_paragraph(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bo
 
 def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) -> bool:
     """Whether the pronoun's own sentence has, before it and after the chosen antecedent, a subject
-    we took for a person ("Strava is cagey ... (it does say ...)"): "it" most likely means that
-    subject, mistyped by the tagger, so no earlier organisation is a safe guess."""
+    we took for a person ("Strava is cagey ... (it does say ...)") or a body named by a common noun
+    ("Police in Plymouth are at the scene, as it promised ..."): "it" most likely means that
+    subject, so no earlier organisation is a safe guess."""
     tok = next((t for t in ctx.doc if t.idx >= pos), None)
     if tok is None:
         return False
     start = max(tok.sent.start_char, cand_pos + 1)
     return any(start <= m.pos < pos and m.role == "subject" and m.kind == "person"
-               and _person_cluster(ctx, m) is not cl for m in ctx.mentions)
+               and _person_cluster(ctx, m) is not cl for m in ctx.mentions) or _body_subject_before(ctx, start, pos)
+
+
+def _body_subject_before(ctx: _Context, start: int, pos: int) -> bool:
+    """Whether a common noun naming a body ("Police in Plymouth are at the scene, as it promised
+    ...") is a subject between ``start`` and the pronoun: "it" most likely means that body, which
+    names no organisation we can tell."""
+    return any(start <= t.idx < pos and t.dep_ == "nsubj" and t.pos_ == "NOUN" and not t.ent_type_
+               and t.lemma_.lower() in BODY_NOUNS and not ctx.hidden(t.idx, t.idx + 1) for t in ctx.doc)
 
 
 def _patient_agrees(ctx: _Context, pron: str, cur: _Cluster) -> bool:
