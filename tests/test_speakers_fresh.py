@@ -66,6 +66,10 @@ STILL_THEIRS = [
                  id="she-over-a-man"),
     pytest.param("The Daily Courier reported that the bridge had been closed since May.", "bridge had been closed",
                  "Daily Courier", id="an-outlets-own-report"),
+    pytest.param("Ken Ward questioned the figures and said the budget was wrong.", "budget was wrong", "Ken Ward",
+                 id="asker-who-also-said"),
+    pytest.param("A spokesperson for Harlow University urged students to ask for help, saying: \"Nobody is alone.\"",
+                 "Nobody is alone", "A spokesperson for Harlow University", id="asker-saying"),
 ]
 
 
@@ -114,3 +118,13 @@ def test_a_he_after_a_person_tells_nothing_of_their_gender(nlp, text, name):
     doc = nlp(text)
     ctx = _Context(find_claims(doc, text, resolve=False), doc, text)
     assert ctx.gender_of_names(name) is None
+
+
+def test_the_one_who_asked_is_not_the_speaker_of_the_answer(nlp):
+    text = ("But as board member Rosa Diaz asked how the new line will cross 30 road junctions on the trip between "
+            "Milford and Kent Park, Alex Barrios, assistant director for construction of county transport and public "
+            "works, explained that trams would not stop for cars.")
+    from newsledger.analyze.attribution import find_claims
+
+    answer = [c for c in find_claims(nlp(text), text) if c.cue.text == "explained"]
+    assert answer and "Diaz" not in (answer[0].source.name or "")

@@ -26,7 +26,9 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   Reuters'; "his spokesman" is an unnamed representative (anonymous);
 * **relative pronouns** ("which accuses ...") take the noun they modify ("which" never a person);
   a passive subject ("X was accused of ...", also inherited: "has ... been accused of", "Asked
-  whether ..., X said") is the accused or the asked, never the speaker: unresolved, as is an
+  whether ..., X said") is the accused or the asked, never the speaker: unresolved, as is the
+  subject of an asking verb the tagger gave another verb's words ("As Ruano asked how ..., Barrios
+  explained that ..." is not Ruano's), and an
   object the tagger took for a source ("a letter to Director Y demanding ...");
 * **organisations**: "(NIS)" defines an acronym; "the NIS", "South Korean intelligence" ~
   "South Korea's National Intelligence Service (NIS)": one cluster, named by its fullest mention;
