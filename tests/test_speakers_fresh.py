@@ -128,3 +128,16 @@ def test_the_one_who_asked_is_not_the_speaker_of_the_answer(nlp):
 
     answer = [c for c in find_claims(nlp(text), text) if c.cue.text == "explained"]
     assert answer and "Diaz" not in (answer[0].source.name or "")
+
+
+def test_a_he_never_stands_for_a_surname_the_article_first_named_hannah(nlp):
+    from newsledger.analyze.attribution import find_claims
+    from newsledger.analyze.speakers.clusters import _new
+    from newsledger.analyze.speakers.context import _Context
+    from newsledger.analyze.speakers.pronouns import _agrees
+
+    text = "Among those stranded are Peter Lund, an engineer, and Hannah Vale, a student. Vale cleans the van."
+    doc = nlp(text)
+    ctx = _Context(find_claims(doc, text, resolve=False), doc, text)
+    assert not _agrees(ctx, "he", _new(ctx.clusters, "Vale", "person"))
+    assert _agrees(ctx, "he", _new(ctx.clusters, "Lund", "person"))

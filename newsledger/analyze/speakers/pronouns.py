@@ -6,7 +6,7 @@ from typing import Optional
 
 from newsledger.analyze.gender import disagrees
 from newsledger.analyze.speakers.clusters import _Cluster
-from newsledger.analyze.speakers.context import _Context, _cluster_of_mention
+from newsledger.analyze.speakers.context import _Context, _cluster_of_mention, _mention_name
 from newsledger.analyze.speakers.rivals import (_asker_in_sentence, _known_rival, _modifier_mention, _named_in_its_words,
                                                 _object_person_since, _other_subject_before, _patient_agrees,
                                                 _person_between_paragraphs, _reported_beside_speaker, _reported_rival,
@@ -22,13 +22,22 @@ def _agrees(ctx: _Context, pron: str, cl: _Cluster) -> bool:
             return False
         want = "m" if pron in MALE else "f"
         g = ctx.gender_of(cl)
-        return g == want if g is not None else not any(disagrees(want, n) for n in cl.mentions)
+        names = [*cl.mentions, *_full_names_of(ctx, cl)]  # "Phalen" given as "Hannah Phalen" earlier
+        return g == want if g is not None else not any(disagrees(want, n) for n in names)
     if pron in NEUTER:
         return cl.kind == "org" and not getattr(cl, "plural", False) and getattr(cl, "orgish", True) \
             and not getattr(cl, "personal", False)
     if pron in PLURAL:
         return getattr(cl, "plural", False) or _collective(cl)
     return True
+
+
+def _full_names_of(ctx: _Context, cl: _Cluster) -> list[str]:
+    """The full names the article gives a person known by a surname alone ("Hannah Phalen, a recent
+    graduate ... Phalen scours markets": "Hannah Phalen"), in any role, for a first name's gender."""
+    parts = cl.name.split()
+    names = [_mention_name(ctx, m) for m in ctx.mentions if m.kind == "person"] if len(parts) == 1 else []
+    return [n for n in names if len(n.split()) >= 2 and n.split()[-1] == parts[0]]
 
 
 def _collective(cl: _Cluster) -> bool:
