@@ -1,7 +1,8 @@
 """Speaker rules for the kinds of wrong speakers fresh pages showed (issue 12, h-claims25): a
 descriptor resolved to a body of another kind ("the agency" -> the Senate), a state speaking through
 its lawyer, a he/she carried over another person or read as the asker, words an outlet reports
-someone else said, an "it" for a body named by a common noun. All sentences are made up."""
+someone else said, an "it" for a body named by a common noun, a dateline as the speaker. All sentences
+are made up."""
 from __future__ import annotations
 
 import pytest
@@ -50,8 +51,8 @@ UNRESOLVED = [
                  "added.", "fight on", id="he-after-the-speakers-report-of-a-mans-words"),
 ]
 
-# (text, words of the claim, its speaker): the rules above leave these as they were
-STILL_THEIRS = [
+# (text, words of the claim, its speaker): the speaker behind a dateline, and cases the rules must leave as they were
+THEIRS = [
     pytest.param("The Senate passed the bill. The Environmental Protection Agency said the rule would cut emissions. "
                  "The agency said it would act soon.", "act soon", "Environmental Protection Agency",
                  id="agency-past-a-legislature"),
@@ -68,6 +69,12 @@ STILL_THEIRS = [
                  "Daily Courier", id="an-outlets-own-report"),
     pytest.param("Ken Ward questioned the figures and said the budget was wrong.", "budget was wrong", "Ken Ward",
                  id="asker-who-also-said"),
+    pytest.param("MADRID -- Spanish Prime Minister Pedro Sanchez says a vaccination plan will start in January.",
+                 "vaccination plan", "Pedro Sanchez", id="after-a-dateline"),
+    pytest.param("LAGOS, Nigeria (AP) — Health Minister Ade Bello said the clinics would reopen on Monday.",
+                 "clinics would reopen", "Ade Bello", id="after-a-dateline-with-agency"),
+    pytest.param("WASHINGTON — The Pentagon said the drill would go ahead.", "drill would go", "Pentagon",
+                 id="an-organisation-after-a-dateline"),
     pytest.param("A spokesperson for Harlow University urged students to ask for help, saying: \"Nobody is alone.\"",
                  "Nobody is alone", "A spokesperson for Harlow University", id="asker-saying"),
 ]
@@ -84,8 +91,8 @@ def test_two_readings_leave_the_speaker_unresolved(nlp, text, words):
     assert (c.source.name, c.unresolved) == (None, True)
 
 
-@pytest.mark.parametrize("text, words, name", STILL_THEIRS)
-def test_the_speaker_stays_where_no_rule_applies(nlp, text, words, name):
+@pytest.mark.parametrize("text, words, name", THEIRS)
+def test_the_speaker_is_named(nlp, text, words, name):
     assert claim_about(nlp, text, words).source.name == name
 
 

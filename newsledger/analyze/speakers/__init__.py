@@ -42,7 +42,8 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   theirs, so unresolved, unless a person subject was named since or the gender disagrees; a
   sentence-final ", the Tuva government was quoted as saying" is the reporter of the claim inside
   it; words a body only passes on are their speaker's ("Smith said ..., according to a pool report",
-  "The Times reported that one boy revealed ...": one boy's); "her campaign's memo" is no pronoun's (unresolved);
+  "The Times reported that one boy revealed ...": one boy's); a dateline taken for the source ("MADRID --
+  Spanish Prime Minister Pedro Sanchez says") gives way to the words between it and the cue; "her campaign's memo" is no pronoun's (unresolved);
 * **roles and rivals**: a role with a name in apposition is that name even where the tagger took the
   name for an organisation ("the company's CEO, Abdulaziz Jaafar"); a surname opening a paragraph
   is a main-clause subject even where the parse ran the previous quotation into its sentence
