@@ -19,12 +19,16 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
 * **descriptors** ("the spokesman", "the agency", "the officials", "the government") resolve to
   the latest earlier speaker or mention whose own words hold the descriptor's head noun (or, for
   a government, the country of the passage), a bare "the agency"/"the company" to the
-  organisation just named (never "the military", "the spokesman"); an indefinite one ("an
+  organisation just named (never "the military", "the spokesman"), and only to a body of a compatible
+  kind (``kinds``: "the agency" is no "Senate", "the department" no "Kestrel Motors", "the state" no
+  "State Department"); an indefinite one ("an
   analysis by ...") is a new speaker, never an earlier one; a work "seen by Reuters" is not
   Reuters'; "his spokesman" is an unnamed representative (anonymous);
 * **relative pronouns** ("which accuses ...") take the noun they modify ("which" never a person);
   a passive subject ("X was accused of ...", also inherited: "has ... been accused of", "Asked
-  whether ..., X said") is the accused or the asked, never the speaker: unresolved, as is an
+  whether ..., X said") is the accused or the asked, never the speaker: unresolved, as is the
+  subject of an asking verb the tagger gave another verb's words ("As Ruano asked how ..., Barrios
+  explained that ..." is not Ruano's), and an
   object the tagger took for a source ("a letter to Director Y demanding ...");
 * **organisations**: "(NIS)" defines an acronym; "the NIS", "South Korean intelligence" ~
   "South Korea's National Intelligence Service (NIS)": one cluster, named by its fullest mention;
@@ -37,15 +41,21 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   unnamed person spoke ("a teacher ... She said", "A spokesman for X said ... They added") is
   theirs, so unresolved, unless a person subject was named since or the gender disagrees; a
   sentence-final ", the Tuva government was quoted as saying" is the reporter of the claim inside
-  it; "her campaign's memo" is no pronoun's (unresolved);
+  it; words a body only passes on are their speaker's ("Smith said ..., according to a pool report",
+  "The Times reported that one boy revealed ...": one boy's); a dateline taken for the source ("MADRID --
+  Spanish Prime Minister Pedro Sanchez says") gives way to the words between it and the cue; "her campaign's memo" is no pronoun's (unresolved);
 * **roles and rivals**: a role with a name in apposition is that name even where the tagger took the
   name for an organisation ("the company's CEO, Abdulaziz Jaafar"); a surname opening a paragraph
   is a main-clause subject even where the parse ran the previous quotation into its sentence
   ("... AI.” ¶ White didn't commit ... he emphasized"); a he/she whose chosen antecedent (not the
   current speaker) has no known gender while another person known to agree is within reach is
   unresolved (two readings), as is one right after "X was accused by Y", one whose paragraph first
-  makes another agreeing person its topic ("In Costa's case, she ..."), and one inside reported words
-  that name another person before it; a speaker named in the pronoun's own paragraph keeps it; a
+  makes another agreeing person its topic ("In Costa's case, she ..."), one carried from the current
+  speaker over a whole paragraph naming another person known to agree, and one inside reported words
+  that name another person before it; the one who asks in the pronoun's own sentence ("When Winfrey
+  asked if he ..., he declined") is no antecedent, nor is a current speaker of unknown gender whose
+  reported words named another person known to agree ("Winfrey told CBS that Harry had said ... he
+  added"); a speaker named in the pronoun's own paragraph keeps it; a
   surname the tagger missed or took for an organisation still counts as a person (a rival, and no
   source of the previous man's gender); a name inside a fronted participle phrase ("Speaking after
   Mr Adams, the deputy said") describes nobody after it;
@@ -53,7 +63,8 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   the PolNeAR-trained tagger reads another phrase of the same sentence as the cue's source (not a
   relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence).
 
-The package, each module importing only those above it: ``words`` (vocabulary, string helpers) <-
+The package, each module importing only those above it: ``words`` (vocabulary, string helpers) and
+``kinds`` (the kind of body a descriptor or a name says it is) <-
 ``clusters`` (one per speaker) <- ``spans`` (names in the parse) <- ``mentions`` (antecedents, genders)
 <- ``context`` (per-article state) <- ``rivals`` (two readings) <- ``pronouns``; ``apposition``,
 ``descriptors``, ``passive``, ``sentence`` (structure around a source), ``unnamed`` <- ``named`` (sources

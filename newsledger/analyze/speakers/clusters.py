@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsledger.analyze.speakers.kinds import kinds_clash
 from newsledger.analyze.speakers.words import _content_words, _demonym_root, _initials, _norm, _strip_det, _strip_paren
 
 
@@ -46,7 +47,7 @@ def _match_org(mention: str, cl: _Cluster) -> bool:
     mods = [w for w in words[:-1]]
     if head in name_l.split() or head in re.findall(r"[a-z']+", name_l):
         if not mods:
-            return True
+            return not kinds_clash(head, cl.name)  # "the state" is not the State Department
         roots = [_demonym_root(w) for w in mods if w[0].isupper()]
         if roots and all(re.search(r"\b" + re.escape(r), name_l) for r in roots):
             return True

@@ -2,13 +2,15 @@
 speaker whose words hold the head noun, the organisation just named, or the author a work names."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from newsledger.analyze.attribution.base import WORK_NOUNS
 from newsledger.analyze.speakers.clusters import _Cluster
 from newsledger.analyze.speakers.context import _Context, _cluster_of_mention
+from newsledger.analyze.speakers.kinds import kinds_clash
 from newsledger.analyze.speakers.spans import _ents, _head_token
-from newsledger.analyze.speakers.words import (BACKER_VERBS, CONF_DESCRIPTOR, GENERIC_ORG, GOVERNMENT_HEADS,
+from newsledger.analyze.speakers.words import (BACKER_VERBS, CONF_AMBIGUOUS, CONF_DESCRIPTOR, GENERIC_ORG, GOVERNMENT_HEADS,
                                                ORG_NAME_WORDS, ORG_TYPE_HEADS, WINDOW)
 
 
@@ -37,6 +39,8 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
     head = _descriptor_head(ctx.doc, src)
     if head is None:
         return None, 0.0, None
+    if head in PARTY_PLACES and _lawyer_near(ctx, src.start):
+        return None, CONF_AMBIGUOUS, f"a lawyer is named nearby: the {head} or its lawyer"
     tok = _head_token(ctx.doc, src.start, src.end)
     plural = tok is not None and tok.tag_ == "NNS"
     best = None
@@ -46,6 +50,8 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
             continue
         if cl.kind == "person" and (plural or head in INSTITUTION_HEADS):
             continue  # "the authors" are not the one author named before; "the department" is no person
+        if cl.kind == "org" and kinds_clash(head, cl.name):
+            continue  # "the state" is not the State Department
         words = {w.lower().rstrip("s") for m in cl.mentions for w in (_head_words(m) if cl.kind == "org" else m.split())}
         words |= {w.lower().rstrip("s") for m in getattr(cl, "descriptions", []) for w in m.split()}
         if head.rstrip("s") in words and (best is None or p > best[0]):
@@ -61,14 +67,32 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
     return None, 0.0, None
 
 
+# places that are a party in court, speaking through their lawyers ("The state argued ...")
+PARTY_PLACES = {"state", "city", "county", "commonwealth"}
+LAWYER = re.compile(r"\b(attorneys?[ -]general|solicitors?[ -]general|attorneys?|lawyers?|counsel|prosecutors?)\b", re.I)
+
+
+def _lawyer_near(ctx: _Context, pos: int) -> bool:
+    """Whether a lawyer (an attorney general, a prosecutor, counsel) is named in the paragraph before
+    ``pos`` or the one before it: "the state" then speaks through them ("Texas Attorney General Ken
+    Moss filed the suit. In its brief, the state said ..."), and which of the two a reader would
+    name, the state or its lawyer, is not for us to guess."""
+    start = ctx.text.rfind("\n", 0, pos)
+    start = ctx.text.rfind("\n", 0, max(start - 1, 0)) + 1 if start > 0 else 0
+    return LAWYER.search(ctx.text, start, pos) is not None
+
+
 # heads that name an institution, never a person ("Dana Pratt, a lawyer at the State Department
 # ... The department said" is the department's, not Pratt's)
 INSTITUTION_HEADS = ORG_TYPE_HEADS | GOVERNMENT_HEADS | ORG_NAME_WORDS | {
     "board", "court", "police", "army", "military", "union", "hospital", "school", "bank", "firm", "newspaper"}
 
 
-def _latest_org(ctx: _Context, pos: int) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
-    orgs = [m for m in ctx.mentions if m.ent.label_ == "ORG" and m.pos < pos and pos - m.pos <= WINDOW // 2]
+def _latest_org(ctx: _Context, pos: int, head: str) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
+    """A bare "the agency": the latest organisation named before it that may be one ("the agency" is
+    no "Senate", "the department" no "Kestrel Motors"), else unresolved."""
+    orgs = [m for m in ctx.mentions if m.ent.label_ == "ORG" and m.pos < pos and pos - m.pos <= WINDOW // 2
+            and not kinds_clash(head, m.ent.text)]
     if not orgs:
         return None, 0.0, None, False
     m = orgs[-1]

@@ -7,7 +7,7 @@ from typing import Callable, Optional
 from newsledger.analyze.gender import disagrees
 from newsledger.analyze.speakers.spans import (_ents, _object_of, _person_name, _same_person, _surname_spots,
                                                _surname_subjects, _surnames_tagged_org, _titled_names)
-from newsledger.analyze.speakers.words import SUBJECT_DEPS, TITLE_GENDER
+from newsledger.analyze.speakers.words import ASK_VERBS, SUBJECT_DEPS, TITLE_GENDER
 
 
 class _Mention:
@@ -56,10 +56,15 @@ def _reported_persons(doc, qmask, reported, genders: dict[str, str]) -> list[tup
 
 def _mention_genders(doc, text: str, mentions: list[_Mention], qmask, reported) -> dict[str, str]:
     """person name -> "m"/"f", from a title ("Mr", "Ms"), or the first he/she subject (or
-    himself/herself) after it, before the next person, outside quoted and reported content."""
+    himself/herself) after it, before the next person (also one named in reported words), outside
+    quoted and reported content; none for one who asks (the he/she after is the one asked)."""
     out: dict[str, str] = {}
     persons = [m for m in mentions if m.kind == "person"]
     spots = _surname_spots(doc)
+    # people named inside reported words ("Winfrey told CBS that Harry had said ... he added"): a he/she
+    # after one may be theirs, so it tells nothing of the gender of a person named before
+    inner = [e.start_char for e in _ents(doc)
+             if e.label_ == "PERSON" and reported[e.start_char] and not qmask[e.start_char]]
     for k, m in enumerate(persons):
         name = _person_name(doc, m.ent.start_char, m.ent.end_char) or m.ent.text
         before = doc[max(m.ent.start - 1, 0)].lower_.strip(".")
@@ -68,9 +73,10 @@ def _mention_genders(doc, text: str, mentions: list[_Mention], qmask, reported) 
             continue
         if m.ent.root.dep_ == "poss" or m.ent.end < len(doc) and doc[m.ent.end].tag_ == "POS":
             continue  # "Jacob Zuma's daughter ... she": the pronoun is the daughter
-        if m.role == "other":
+        if m.role == "other" or _asks(m):
             continue  # "... a visiting President Donald Trump, and whether she would": she is the subject
         stop = _gender_reach(doc, text, m, name, persons[k + 1:], spots)
+        stop = min([stop] + [q for q in inner if m.ent.end_char <= q < stop])
         g = _next_pronoun_gender(doc, m, stop, qmask, reported)
         if g is not None and not disagrees(g, name):  # "Judge Robert Kane rejected it. She said": not Kane
             out.setdefault(name, g)
@@ -89,6 +95,13 @@ def _gender_reach(doc, text: str, m: _Mention, name: str, later: list[_Mention],
     nxt = min(nxt, next((q for q, tail in spots if q > after and not _same_person(name, tail)
                          and _object_of(doc, q, q + len(tail), verb)), nxt))
     return min(nxt, m.ent.sent.end_char + 200)
+
+
+def _asks(m: _Mention) -> bool:
+    """Whether a person is the subject of an asking verb ("When Winfrey asked if he could share it, he
+    declined"): the he/she after it is the one asked, and says nothing of the asker's gender."""
+    root = m.ent.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in ASK_VERBS
 
 
 def _next_pronoun_gender(doc, m: _Mention, stop: int, qmask, reported) -> Optional[str]:

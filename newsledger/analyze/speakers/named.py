@@ -82,11 +82,11 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
     if (definite or generic) and len(core_words) <= 3 and not any(
             t.ent_type_ for t in (core if core is not None else [])):
         cl, conf, used = _resolve_descriptor(ctx, raw, src)
-        if cl is not None:
-            return cl, conf, used, False
+        if cl is not None or used is not None:
+            return cl, conf, used, False  # (no cluster but a reason: two readings, unresolved)
         if head is not None and head.lower_ in ORG_TYPE_HEADS and first in ("the", "this") \
                 and len(_content_words(raw)) == 1:
-            return _latest_org(ctx, src.start)  # a bare "the agency": the organisation just named, else unresolved
+            return _latest_org(ctx, src.start, head.lower_)  # a bare "the agency": the organisation just named, else unresolved
     if BARE_REPORTS.match(raw):
         return None, CONF_ANON, None, True  # "Reports say ...": unnamed, like "officials"
     if SHARE_OF_PEOPLE.search(raw) and head is not None and not head.ent_type_:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from newsledger.analyze.speakers.spans import _ents, _person_name
+from newsledger.analyze.speakers.words import ASK_VERBS
 
 
 def _passive_subject(doc, c) -> bool:
@@ -42,3 +43,18 @@ def _passive_patient(doc, c) -> Optional[str]:
     subj = next((x for x in cue.root.children if x.dep_ == "nsubjpass"), None)
     ent = next((e for e in _ents(doc) if subj is not None and e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
     return None if ent is None else _person_name(doc, ent.start_char, ent.end_char) or ent.text
+
+
+def _asker_of_other_cue(doc, c) -> bool:
+    """The source is the subject of an asking verb that is not the cue ("As Robert Ruano asked how ...,
+    Alex Barrios explained that ...": Ruano asked, he explained nothing): the asker, not the speaker
+    ("A spokesperson urged students to ..., saying: ..." is the spokesperson's)."""
+    span = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root, cue = span.root, doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in ASK_VERBS or cue is None or not len(cue):
+        return False
+    # the cue is another verb, not a participle of the asker's ("urged students to ..., saying: ...")
+    # nor one the asker also did ("questioned the data and said ...")
+    return cue.root.i != root.head.i and cue.root.tag_ != "VBG" and cue.root.dep_ != "conj"

@@ -6,10 +6,11 @@ from typing import Optional
 
 from newsledger.analyze.gender import disagrees
 from newsledger.analyze.speakers.clusters import _Cluster
-from newsledger.analyze.speakers.context import _Context, _cluster_of_mention
-from newsledger.analyze.speakers.rivals import (_known_rival, _modifier_mention, _named_in_its_words,
+from newsledger.analyze.speakers.context import _Context, _cluster_of_mention, _mention_name
+from newsledger.analyze.speakers.rivals import (_asker_in_sentence, _known_rival, _modifier_mention, _named_in_its_words,
                                                 _object_person_since, _other_subject_before, _patient_agrees,
-                                                _reported_rival, _rival_in_paragraph)
+                                                _person_between_paragraphs, _reported_beside_speaker, _reported_rival,
+                                                _rival_in_paragraph)
 from newsledger.analyze.speakers.words import (CONF_AMBIGUOUS, CONF_SPEAKER, CONF_SUBJECT, FEMALE, FIRST_PERSON, MALE,
                                                NEUTER, PLURAL, SUBJECT_DEPS, WINDOW)
 
@@ -21,13 +22,22 @@ def _agrees(ctx: _Context, pron: str, cl: _Cluster) -> bool:
             return False
         want = "m" if pron in MALE else "f"
         g = ctx.gender_of(cl)
-        return g == want if g is not None else not any(disagrees(want, n) for n in cl.mentions)
+        names = [*cl.mentions, *_full_names_of(ctx, cl)]  # "Phalen" given as "Hannah Phalen" earlier
+        return g == want if g is not None else not any(disagrees(want, n) for n in names)
     if pron in NEUTER:
         return cl.kind == "org" and not getattr(cl, "plural", False) and getattr(cl, "orgish", True) \
             and not getattr(cl, "personal", False)
     if pron in PLURAL:
         return getattr(cl, "plural", False) or _collective(cl)
     return True
+
+
+def _full_names_of(ctx: _Context, cl: _Cluster) -> list[str]:
+    """The full names the article gives a person known by a surname alone ("Hannah Phalen, a recent
+    graduate ... Phalen scours markets": "Hannah Phalen"), in any role, for a first name's gender."""
+    parts = cl.name.split()
+    names = [_mention_name(ctx, m) for m in ctx.mentions if m.kind == "person"] if len(parts) == 1 else []
+    return [n for n in names if len(n.split()) >= 2 and n.split()[-1] == parts[0]]
 
 
 def _collective(cl: _Cluster) -> bool:
@@ -65,7 +75,7 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         return None, 0.0, None
     if _unnamed_latest(ctx, pron, pos):
         return None, 0.0, None
-    cands = _antecedents(ctx, pos, pron)
+    cands = [x for x in _antecedents(ctx, pos, pron) if not _asker_in_sentence(ctx, x[1], pos)]
     if not cands:
         return None, 0.0, None
     others = {id(x[1]) for x in cands}
@@ -83,7 +93,9 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
         later = [cl for p, cl, role, _ in cands if p >= max(ctx.current_end, ctx.current_pos + 1)
                  and cl is not cur and role == "subject"]
         if not later and not (pron in NEUTER and _other_subject_before(ctx, pos, ctx.current_pos, cur)):
-            if gendered and (_rival_in_paragraph(ctx, pron, pos, cur) or _patient_agrees(ctx, pron, cur)):
+            if gendered and (_rival_in_paragraph(ctx, pron, pos, cur) or _patient_agrees(ctx, pron, cur)
+                             or _person_between_paragraphs(ctx, pron, pos, cur)
+                             or _reported_beside_speaker(ctx, pron, pos, cur)):
                 return None, 0.0, None
             return cur, CONF_SPEAKER, cur.name
     p, cl, role, mention = known[0] if known and ctx.gender_of(cands[0][1]) is None and pos - known[0][0] <= 600 \

@@ -9,7 +9,7 @@ from newsledger.analyze.speakers.clusters import _Cluster, _final, _merge_org_cl
 from newsledger.analyze.speakers.context import _Context
 from newsledger.analyze.speakers.descriptors import _possessed_work
 from newsledger.analyze.speakers.named import _named
-from newsledger.analyze.speakers.passive import _passive_patient, _passive_subject
+from newsledger.analyze.speakers.passive import _asker_of_other_cue, _passive_patient, _passive_subject
 from newsledger.analyze.speakers.pronouns import _resolve_pronoun
 from newsledger.analyze.speakers.sentence import _second_opinion, _speaker_words, _speaks_inside
 from newsledger.analyze.speakers.spans import _coordinated
@@ -37,9 +37,9 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
         cl, conf, used, anon = ctx.current, CONF_DESCRIPTOR, ctx.current.name, False
         via = "same-source"
     elif (c.signals or {}).get("src_object") or _passive_subject(doc, c) or low in RELATIVES \
-            or low.split(" ", 1)[0] in RELATIVES - {"that"}:
+            or low.split(" ", 1)[0] in RELATIVES - {"that"} or _asker_of_other_cue(doc, c):
         # a passive subject is the accused; a bare relative clause ("who has written ...") names nobody;
-        # an object the tagger took for a source was addressed, not heard
+        # an object the tagger took for a source was addressed, not heard; one who asked did not answer
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:

@@ -2,10 +2,17 @@
 as the antecedent chosen."""
 from __future__ import annotations
 
-from newsledger.analyze.speakers.clusters import _Cluster
+from newsledger.analyze.attribution.base import WORK_NOUNS
+from newsledger.analyze.gender import first_name_gender
+from newsledger.analyze.speakers.clusters import _Cluster, _find_org
 from newsledger.analyze.speakers.context import _Context, _mention_name, _person_cluster
+from newsledger.analyze.speakers.kinds import KIND_OF
 from newsledger.analyze.speakers.spans import _same_person, _surname_spots
-from newsledger.analyze.speakers.words import MALE
+from newsledger.analyze.speakers.words import ASK_VERBS, GENERIC_ORG, MALE
+
+# common nouns naming a body that may be an "it" ("police", "the council", "the force")
+BODY_NOUNS = (GENERIC_ORG | set(KIND_OF) | {"force"}) - WORK_NOUNS - {
+    "report", "study", "statement", "website", "spokesman", "spokeswoman", "spokesperson"}
 
 
 def _reported_rival(ctx: _Context, pron: str, cand_pos: int, pos: int, cl: _Cluster) -> bool:
@@ -86,14 +93,23 @@ def _rival_in_paragraph(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bo
 
 def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) -> bool:
     """Whether the pronoun's own sentence has, before it and after the chosen antecedent, a subject
-    we took for a person ("Strava is cagey ... (it does say ...)"): "it" most likely means that
-    subject, mistyped by the tagger, so no earlier organisation is a safe guess."""
+    we took for a person ("Strava is cagey ... (it does say ...)") or a body named by a common noun
+    ("Police in Plymouth are at the scene, as it promised ..."): "it" most likely means that
+    subject, so no earlier organisation is a safe guess."""
     tok = next((t for t in ctx.doc if t.idx >= pos), None)
     if tok is None:
         return False
     start = max(tok.sent.start_char, cand_pos + 1)
     return any(start <= m.pos < pos and m.role == "subject" and m.kind == "person"
-               and _person_cluster(ctx, m) is not cl for m in ctx.mentions)
+               and _person_cluster(ctx, m) is not cl for m in ctx.mentions) or _body_subject_before(ctx, start, pos)
+
+
+def _body_subject_before(ctx: _Context, start: int, pos: int) -> bool:
+    """Whether a common noun naming a body ("Police in Plymouth are at the scene, as it promised
+    ...") is a subject between ``start`` and the pronoun: "it" most likely means that body, which
+    names no organisation we can tell."""
+    return any(start <= t.idx < pos and t.dep_ == "nsubj" and t.pos_ == "NOUN" and not t.ent_type_
+               and t.lemma_.lower() in BODY_NOUNS and not ctx.hidden(t.idx, t.idx + 1) for t in ctx.doc)
 
 
 def _patient_agrees(ctx: _Context, pron: str, cur: _Cluster) -> bool:
@@ -105,3 +121,57 @@ def _patient_agrees(ctx: _Context, pron: str, cur: _Cluster) -> bool:
         return False
     want = "m" if pron in MALE else "f"
     return ctx.gender_of_names(patient) in (None, want) and ctx.gender_of(cur) in (None, want)
+
+
+def _person_between_paragraphs(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bool:
+    """Whether a whole paragraph between the current speaker's and the he/she's names another person
+    known to agree (by an earlier he/she, a title or a first name clearly of that gender), outside
+    quoted and reported words, even as an object ("Sarah Cole said ... ¶ The board later met Ruth
+    Park ... ¶ She said ...": Park as likely as Cole): a pronoun carried over such a paragraph has
+    two readings, no guess. (A person of unknown gender there is no rival: too common on dev.)"""
+    first = ctx.text.find("\n", ctx.current_end)
+    last = ctx.text.rfind("\n", 0, pos)
+    if first < 0 or last <= first:
+        return False  # the speaker is named in the pronoun's paragraph or the one just before it
+    want = "m" if pron in MALE else "f"
+    for m in ctx.mentions:
+        if m.kind != "person" or not first < m.pos < last:
+            continue
+        other = _person_cluster(ctx, m)
+        name = _mention_name(ctx, m)
+        gender = (ctx.gender_of(other) if other is not None else ctx.gender_of_names(name)) or first_name_gender(name)
+        if other is not cur and not _same_person(cur.name, name) and gender == want:
+            return True
+    return False
+
+
+def _asker_in_sentence(ctx: _Context, cl: _Cluster, pos: int) -> bool:
+    """Whether ``cl`` is named in the pronoun's own sentence as the subject of an asking verb ("When
+    Winfrey asked if he could share it, he declined, saying ..."): the one who asks is not the one
+    who answers, so no antecedent of the he/she."""
+    tok = next((t for t in ctx.doc if t.idx >= pos), None)
+    if tok is None:
+        return False
+    for m in ctx.mentions:
+        if not tok.sent.start_char <= m.pos < pos or _mention_cluster(ctx, m) is not cl:
+            continue
+        subj = m.ent.root.head if m.ent.root.dep_ in ("appos", "compound") else m.ent.root  # "the reporter Peter Lund"
+        if subj.dep_ == "nsubj" and subj.head.lemma_.lower() in ASK_VERBS:
+            return True
+    return False
+
+
+def _mention_cluster(ctx: _Context, m):
+    """The existing cluster of a mention, person or organisation (a lookup: creates none)."""
+    return _person_cluster(ctx, m) if m.kind == "person" else _find_org(ctx.clusters, _mention_name(ctx, m))
+
+
+def _reported_beside_speaker(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bool:
+    """Whether the current speaker, of unknown gender, reported words naming another person known to
+    agree ("Winfrey told CBS that Harry had said ... “...,” he added": Harry as likely as Winfrey): two
+    readings, no guess."""
+    if ctx.gender_of(cur) is not None:
+        return False
+    want = "m" if pron in MALE else "f"
+    return any(ctx.current_pos < q < pos and g == want and not _same_person(cur.name, name)
+               for q, name, g in ctx.reported_persons)

@@ -1,7 +1,9 @@
 """Sentence structure around a source: the noun a relative pronoun stands for, a reporter the sentence
-ends with, the speaker inside an "according to" claim, and the tagger's second opinion."""
+ends with, the speaker inside an "according to" claim, the speaker behind a dateline, and the tagger's
+second opinion."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from newsledger.analyze.attribution.base import SPEECH_VERBS, WORK_NOUNS
@@ -43,17 +45,37 @@ def _speaker_words(ctx: _Context, c):
     rel = _relative_head(doc, src)
     if rel is not None:
         src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
-    span = _outer_reporter(doc, c) or _inner_speaker(doc, c)
+    span = _outer_reporter(doc, c) or _inner_speaker(doc, c) or _after_dateline(ctx.text, c)
     if span is None:
         return src, False
     return type(src)(text=ctx.text[span[0]:span[1]], start=span[0], end=span[1], name=None), True
 
 
+# a dateline opening a paragraph: "MADRID -- ", "LAGOS, Nigeria (AP) — "
+DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)*)?(?: \([A-Za-z. ]+\))?"
+                      r" ?(?:--|—|–) ?")
+
+
+def _after_dateline(text: str, c) -> Optional[tuple[int, int]]:
+    """The words between a paragraph's dateline and the cue, where the source is the dateline ("MADRID
+    -- Spanish Prime Minister Pedro Sanchez says ..." is not Madrid's): the place the story was filed
+    from speaks no words. A char span, else None."""
+    start = text.rfind("\n", 0, c.source.start) + 1
+    m = DATELINE.match(text, start)
+    if m is None or not start <= c.source.start < m.end() or c.cue.start <= m.end():
+        return None
+    words = text[m.end():c.cue.start].rstrip(" ,")
+    if not words[:1].isupper() or len(words.split()) > 10:
+        return None  # "NATO — which has 32 members — said": an aside, not a dateline
+    return m.end(), m.end() + len(words)
+
+
 def _inner_speaker(doc, c) -> Optional[tuple[int, int]]:
     """The subject of a speech verb heading an "according to" claim's content ("Smith said the talks
     went well, according to a pool report", "According to the Gazette, the minister told aides
-    ..."): the words are that speaker's, the outlet only passes them on. A char span, else None."""
-    if c.cue.text.lower() != "according to":
+    ...") or the content of a body's report ("The Times reported that one boy revealed ..."): the
+    words are that speaker's, the outlet only passes them on. A char span, else None."""
+    if c.cue.text.lower() != "according to" and not _outlet_report(doc, c):
         return None
     span = doc.char_span(c.content.start, c.content.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.lemma_.lower() not in SPEECH_VERBS:
@@ -62,6 +84,17 @@ def _inner_speaker(doc, c) -> Optional[tuple[int, int]]:
     if subj is None or not _may_speak(subj):
         return None  # "The revised plan added $300 million, according to projections ...": no speaker
     return doc[subj.left_edge.i].idx, subj.right_edge.idx + len(subj.right_edge)
+
+
+def _outlet_report(doc, c) -> bool:
+    """Whether a claim is a body's report of what someone else said ("The Daily Courier reported that
+    one boy revealed ..."): a "report" cue whose source is no person. The body passes the words on,
+    like an "according to" source."""
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    src = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
+    if cue is None or src is None or not len(cue) or not len(src) or cue.root.lemma_.lower() != "report":
+        return False
+    return src.root.ent_type_ != "PERSON" and src.root.lower_ not in ("he", "she", "i", "we")
 
 
 def _may_speak(tok) -> bool:

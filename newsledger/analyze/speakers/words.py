@@ -54,6 +54,9 @@ ORG_TYPE_HEADS = {"agency", "ministry", "department", "company", "firm", "group"
 BACKER_VERBS = {"sign", "cosign", "co-sign", "back", "support", "endorse", "commission", "fund", "sponsor",
                 "request", "order", "welcome", "praise", "cite", "quote", "mention"}
 
+# "When Winfrey asked if he could ...": the one who asks is not the one asked about
+ASK_VERBS = {"ask", "question", "press", "quiz", "interview", "challenge", "urge"}
+
 PERSON_NOUNS = {"head", "chief", "leader", "founder", "director", "chairman", "chairwoman", "president", "man",
                 "woman", "boy", "girl", "father", "mother", "son", "daughter", "wife", "husband"}
 
