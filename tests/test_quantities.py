@@ -230,3 +230,33 @@ def test_pronoun_one_is_found_but_is_no_figure_of_a_claim():
 def test_square_kilometres_keep_their_square():
     q = find_quantities("The oil slick spread over 35 square kilometres of sea by Friday.")[0]
     assert q.value == 35 and q.unit == "km2"
+
+
+# ---------------------------------------------------------------- reader faults fixed where they arise (h-cross19)
+
+
+def _parsed(text):
+    from newsledger.analyze.nlp import get_nlp
+
+    return find_quantities(text, doc=get_nlp()(text))
+
+
+def test_a_hyphenated_counted_noun_is_read_whole():
+    """The parse splits "co-workers" into "co", "-", "workers": the unit is the whole word."""
+    (q,) = _parsed("The clerk shot two co-workers at the depot on Friday.")
+    assert (q.value, q.unit) == (2, "co-workers")
+    (q,) = _parsed("Ferry staff rescued three ex-soldiers from the lake.")
+    assert q.unit == "ex-soldiers"
+    (q,) = _parsed("Two of the co-workers gave evidence.")
+    assert q.unit == "co-workers"
+    # a hyphen used as a dash ends the noun: "two cousins-one a baker" counts cousins
+    assert _parsed("He met two cousins-one a baker, the other a nurse.")[0].unit == "cousins"
+
+
+def test_issue_12_kinds_hold_with_the_parse_too():
+    """Spoken ranges, vote tallies, "24/7" and the pronoun "one" read the same with a parse."""
+    (q,) = _parsed("The bridge will cost between two billion and two-and-a-half, the transport secretary said.")
+    assert (q.low, q.high, q.bound) == (2e9, 2.5e9, "range")
+    for text in ("The council approved the plan in a 12-to-1 vote on Monday.",
+                 "The crisis line now runs 24/7 across the region."):
+        assert _parsed(text) == [], text

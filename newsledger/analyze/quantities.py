@@ -815,32 +815,13 @@ def _head_noun_from_doc(doc, q: _Q):
     if span is None:
         return None
     last = span[-1]
-    head = last
-    # walk "nummod"/"quantmod" up to a noun after the number
-    for _ in range(3):
-        if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i > head.i \
-                and head.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
-            head = head.head
-        else:
-            break
+    head = _head_up(doc, last)
     if head is last:
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN") and nxt.idx >= q.end - 1:
             head = nxt
         elif nxt is not None and nxt.lower_ == "of" and last.i + 2 < len(doc):
-            # "millions of Americans", "one of the best speakers", "thousands of job cuts"
-            j = last.i + 2
-            while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "ADV", "NUM", "PROPN", "NOUN", "PART") and j < last.i + 8:
-                if doc[j].pos_ == "NOUN" and (j + 1 >= len(doc) or doc[j + 1].pos_ != "NOUN"):
-                    break
-                j += 1
-            if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN"):
-                head = doc[j]
-                first = head
-                while first.i - 1 > last.i + 1 and doc[first.i - 1].dep_ == "compound":
-                    first = doc[first.i - 1]
-                concept = doc[last.i + 2:head.i + 1].text
-                return doc[first.i:head.i + 1].text, concept, None
+            return _of_complement(doc, last)
         else:
             return None
     if head.pos_ not in ("NOUN", "PROPN") or head.i <= last.i:
@@ -849,19 +830,76 @@ def _head_noun_from_doc(doc, q: _Q):
         return None
     if head.i - last.i > 6:
         return None
-    # unit: head plus lowercase noun compounds right before it
+    # unit: head plus lowercase noun compounds right before it, each word whole ("co-workers")
     first = head
     while first.i - 1 > last.i and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "NOUN" \
             and doc[first.i - 1].text.islower():
         first = doc[first.i - 1]
-    unit = doc[first.i:head.i + 1].text
+    lo, hi = _whole_word_start(doc, first.i, last.i + 1), _whole_word_end(doc, head.i)
+    unit = doc[lo:hi + 1].text
     # concept: everything from after the number to the head, plus an "of ..." complement
-    cend = head.i + 1
+    cend = hi + 1
     if cend < len(doc) and doc[cend].lower_ == "of":
         for child in doc[cend].subtree:
             cend = max(cend, child.i + 1)
     concept = _clean_concept(doc[last.i + 1:cend].text)
-    return unit, concept, doc[head.i].idx + len(doc[head.i].text)
+    return unit, concept, doc[hi].idx + len(doc[hi].text)
+
+
+def _head_up(doc, last):
+    """The noun after a number that the number (or its modifier chain) hangs on, else ``last``."""
+    head = last
+    for _ in range(3):  # walk "nummod"/"quantmod" up to a noun after the number
+        if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i > head.i \
+                and head.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
+            head = head.head
+        else:
+            break
+    return head
+
+
+def _of_complement(doc, last):
+    """"millions of Americans", "one of the best speakers", "thousands of job cuts": the noun of
+    the "of" phrase after the number, as (unit, concept, None); None when there is none."""
+    j = last.i + 2
+    while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "ADV", "NUM", "PROPN", "NOUN", "PART") and j < last.i + 8:
+        if doc[j].pos_ == "NOUN" and (j + 1 >= len(doc) or doc[j + 1].pos_ != "NOUN"):
+            break
+        j += 1
+    if j >= len(doc) or doc[j].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = doc[j]
+    first = head
+    while first.i - 1 > last.i + 1 and doc[first.i - 1].dep_ == "compound":
+        first = doc[first.i - 1]
+    lo, hi = _whole_word_start(doc, first.i, last.i + 2), _whole_word_end(doc, head.i)
+    return doc[lo:hi + 1].text, doc[last.i + 2:hi + 1].text, None
+
+
+# prefixes that are no word of their own: a noun the parse cuts after one ("co", "-", "workers")
+# is the whole hyphenated word ("co-workers", "ex-soldiers", "step-children")
+_PREFIXES = {"co", "ex", "non", "anti", "pre", "post", "sub", "vice", "self", "step", "great", "half", "semi",
+             "multi", "inter", "pro"}
+
+
+def _prefix_glued(doc, i: int) -> bool:
+    """Whether token i is a prefix glued by a hyphen to an alphabetic token i + 2 ("co", "-", "workers")."""
+    return doc[i].lower_ in _PREFIXES and i + 2 < len(doc) and doc[i + 1].text == "-" \
+        and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
+
+
+def _whole_word_end(doc, i: int) -> int:
+    """The last token of the hyphenated word that the prefix token i begins, else i."""
+    while _prefix_glued(doc, i):
+        i += 2
+    return i
+
+
+def _whole_word_start(doc, i: int, floor: int) -> int:
+    """The first token (not before ``floor``) of the word whose prefix token i - 2 is glued on, else i."""
+    while i - 2 >= floor and _prefix_glued(doc, i - 2):
+        i -= 2
+    return i
 
 
 def _clean_concept(c: str) -> str:
