@@ -260,3 +260,21 @@ def test_issue_12_kinds_hold_with_the_parse_too():
     for text in ("The council approved the plan in a 12-to-1 vote on Monday.",
                  "The crisis line now runs 24/7 across the region."):
         assert _parsed(text) == [], text
+
+
+def test_a_glued_m_is_metres_or_millions_by_its_sentence():
+    """"600m" without a currency: metres where nothing counted follows and the sentence is about
+    height, distance or depth (or about nothing else); millions where a counted noun follows or
+    the sentence is about money or people."""
+    for text, value, unit in (("The climber fell about 400m while descending the ridge.", 400, "m"),
+                              ("The patrol stopped within 80m of their hut.", 80, "m"),
+                              ("The dam, which cost a fortune, rises 120m above the valley.", 120, "m"),
+                              ("Annual revenue at the brewery reached 600m, the owners said.", 6e8, None),
+                              ("The app's user base reached 600m.", 6e8, None),
+                              ("The party courts 40m voters.", 4e7, "voters")):
+        for qs in (find_quantities(text), _parsed(text)):
+            (q,) = qs
+            assert (q.value, q.unit) == (value, unit), text
+    for qs in (find_quantities("The firm has sold 35m of its kettles in Peru."),
+               _parsed("The firm has sold 35m of its kettles in Peru.")):
+        assert [q.value for q in qs] == [3.5e7]  # "of its": a share of things counted

@@ -356,22 +356,8 @@ def knockouts(after: str) -> bool:
     return _KNOCKOUTS_AFTER.match(after) is not None
 
 
-_GLUED_M = re.compile(r"\d\s?m$")  # "about 600m": the reader reads "m" as millions
-_LENGTH_NEXT = re.compile(r"^\s*(?:$|[,.;:)(]|(?:by|of|down|up|from|to|into|while|when|and|or|in|on|at|above|"
-                          r"below|away|high|long|deep|wide|tall|before|after)\b)", re.I)
-
-
-def glued_metres(text: str, after: str, unit: Optional[str]) -> bool:
-    """Whether a number written with "m" glued to it and no unit ("fell about 600m while
-    climbing", "within 80m of") is a length in metres, which the reader took for millions of
-    nothing: nothing counted follows it (a preposition, a conjunction or the clause's end)."""
-    return not unit and _GLUED_M.search(text.strip()) is not None and _LENGTH_NEXT.match(after) is not None
-
-
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
-    if glued_metres(text, after, unit):  # its written value counts millions: the factor undoes them
-        return Measure("metres:-", "metres", 1e-6)
     ws = _words(unit)
     if not ws and knockouts(after):
         ws = ["knockout"]
