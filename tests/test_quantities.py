@@ -278,3 +278,15 @@ def test_a_glued_m_is_metres_or_millions_by_its_sentence():
     for qs in (find_quantities("The firm has sold 35m of its kettles in Peru."),
                _parsed("The firm has sold 35m of its kettles in Peru.")):
         assert [q.value for q in qs] == [3.5e7]  # "of its": a share of things counted
+
+
+def test_a_figure_given_by_both_bounds_is_one_range():
+    """"at least X and possibly as much as Y" is one figure with bounds X-Y, not two figures;
+    bounds of two different counts ("At least 20 people died and up to 300 were hurt") stay two."""
+    text = "The stadium repairs will cost at least €40 million and possibly as much as €55 million, the council said."
+    for qs in (find_quantities(text), _parsed(text)):
+        (q,) = qs
+        assert (q.bound, q.low, q.high, q.unit) == ("range", 4e7, 5.5e7, "EUR")
+        assert q.text == "at least €40 million and possibly as much as €55 million"
+    text = "At least 20 people died and up to 300 were hurt in the fire."
+    assert [q.bound for q in find_quantities(text)] == ["at-least", "at-most"]

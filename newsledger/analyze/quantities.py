@@ -3,14 +3,16 @@
 A rule-based reader, no model needed (a spaCy ``Doc`` of the same text, when given, is used
 only to find the noun a figure counts). Each :class:`Quantity` carries:
 
-* ``value``: the number with its scale applied ("$9.5 billion" -> 9.5e9, "35m" -> 3.5e7,
+* ``value``: the number with its scale applied ("$9.5 billion" -> 9.5e9, "35m voters" -> 3.5e7,
+  but "fell 600m while climbing" -> 600 metres,
   "a dozen" -> 12, "six" -> 6, ".500" -> 0.5);
 * ``bound``: ``exact``; ``approx`` (some, about, around, roughly, nearly, almost, an estimated,
   approximately, close to, ~); ``at-least`` (more than, over, at least, upwards of, above,
   in excess of; ``low`` = value); ``at-most`` (up to, as many as, at most, no more than,
   less than, fewer than, under, below, sub-; ``high`` = value); ``range`` ("8 to 13",
-  "between 10 and 20", "10-20", "from $10 to $15 billion"; ``low``/``high`` are the smaller
-  and larger end, ``value`` = ``low``). Vague plurals are ranges as in the NewsQuant gold:
+  "between 10 and 20", "10-20", "from $10 to $15 billion", "at least $160 million and possibly
+  as much as $180 million"; ``low``/``high`` are the smaller and larger end, ``value`` =
+  ``low``). Vague plurals are ranges as in the NewsQuant gold:
   "dozens" 12-120, "hundreds" 100-1000, "thousands" 1e3-1e4, "tens of thousands" 1e4-1e5,
   "hundreds of thousands" 1e5-1e6, "millions" 1e6-1e7, "billions" 1e9-1e10;
 * ``unit``: a currency as its ISO code (USD, EUR, GBP, JPY, CNY, ...), ``percent``, a
@@ -484,6 +486,8 @@ def find_quantities(text: str, doc=None, published: Optional[str] = None) -> lis
         _attach_bound(text, q)
     # 7. ranges with a unit on both ends ("5 per cent to 7 per cent", "from 208 pounds to 193")
     qs = _merge_ranges(text, qs, phase=2)
+    # 8. a figure given with both bounds ("at least $160 million and possibly as much as $180 million")
+    qs = _merge_bound_pairs(text, qs)
     return [_quantity(text, q) for q in qs]
 
 
@@ -1274,6 +1278,33 @@ def _try_range(text: str, a: _Q, b: _Q, phase: int) -> Optional[_Q]:
     if r.currency and not r.unit and phase == 2:
         r.unit = r.currency
     return r
+
+
+_BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but|or)\s+(?:(?:possibly|perhaps|maybe|potentially|probably|likely|"
+                             r"even|could be|might be|may be|conceivably)\s+)?", re.I)
+
+
+def _merge_bound_pairs(text: str, qs: list[_Q]) -> list[_Q]:
+    """One figure given by a lower and an upper bound in turn ("at least $160 million and possibly
+    as much as $180 million", "more than 20 but fewer than 30 people"): a range from the one to
+    the other, when the two measure the same and the lower bound is below the upper one."""
+    out: list[_Q] = []
+    for q in qs:
+        a = out[-1] if out else None
+        if a is not None and a.bound == "at-least" and q.bound == "at-most" and a.value < q.value \
+                and _BOUND_PAIR_GAP.fullmatch(text, a.end, q.start) and _same_measure(a, q):
+            r = _Q(a.start, q.end, a.value, a.num_start, q.num_end, low=a.value, high=q.value, bound="range",
+                   unit=q.unit or a.unit, concept=q.concept if q.unit else a.concept, has_scale=q.has_scale)
+            r.currency = q.currency or a.currency
+            out[-1] = r
+        else:
+            out.append(q)
+    return out
+
+
+def _same_measure(a: _Q, b: _Q) -> bool:
+    """Whether two figures are in one unit (or the first leaves its unit to the second)."""
+    return not (a.unit or a.currency) or normalized_unit(_to_q(a)) == normalized_unit(_to_q(b))
 
 
 def _scale_of(text: str, q: _Q) -> Optional[float]:
