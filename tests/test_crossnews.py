@@ -504,21 +504,24 @@ def test_an_unnamed_age_joins_named_ages_already_grouped_as_one():
 
 
 def test_persons_a_killing_verb_takes_are_the_toll():
-    """"killing two co-workers" (the reader keeps "co" of "co-workers") and "wounded three
+    """"killing two co-workers" (the reader's unit "co-workers", a coworker) and "wounded three
     guards" count the dead and the wounded, as "killing two people" does, and group with
     another outlet's "Two people were killed"; a cue further off ("a father of two boys who
     died") makes no toll of the boys."""
     from newsledger.link.claims import group_story
     from newsledger.link.measures import group_key
 
-    assert group_key(measure("The clerk is accused of killing ", "two", " co-workers at the mill.", "co")) == \
+    assert group_key(measure("The clerk is accused of killing ", "two", " co-workers at the mill.", "co-workers")) == \
         ("killed", "people")
     assert group_key(measure("The gunman wounded ", "three", " guards before he fled.", "guards")) == \
         ("injured", "people")
     assert group_key(measure("He was a father of ", "two", " boys who died young.", "boys"))[0] != "killed"
-    assert group_key(measure("The ", "two", " co-op members met.", "co"))[0] != "killed"
+    assert group_key(measure("The ", "two", " co-op members met.", "co-op members"))[0] != "killed"
+    # a coworker is a person, not a job, even beside a job word
+    assert group_key(measure("The union says ", "two", " co-workers went on strike with her.", "co-workers")) == \
+        ("count:people",)
     figs = [_stated("a", "The clerk is accused of killing ", "two", 2, " co-workers at the mill on Friday.",
-                    unit="co"),
+                    unit="co-workers"),
             _stated("b", "Police said ", "two", 2, " people were killed at the mill on Friday.", unit="people")]
     (g,) = group_story("s", [], figs)
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
@@ -560,17 +563,23 @@ def test_a_bare_number_before_ko_counts_knockouts():
 
 
 def test_a_number_with_m_glued_and_no_unit_is_metres():
-    """"fell about 400m while descending": the reader takes "400m" for 400 million of nothing;
-    with nothing counted after it, it is 400 metres and groups with another outlet's "about
-    400 metres"; "40m voters" stays no length."""
+    """"fell about 400m while descending": the reader gives 400 metres (not 400 million of
+    nothing), so it groups with another outlet's "about 400 metres"; "40m voters" stays no length."""
+    from newsledger.analyze.quantities import find_quantities
     from newsledger.link.claims import group_story
     from newsledger.link.measures import group_key
 
-    assert group_key(measure("The climber fell ", "about 400m", " while descending.", None)) == ("metres",)
-    assert group_key(measure("They stopped within ", "80m", " of the hut.", None)) == ("metres",)
-    assert group_key(measure("The party courts ", "40m", " voters.", None)) != ("metres",)
-    figs = [dict(_stated("a", "The climber fell ", "about 400m", 4e8, " while descending the ridge."),
-                 bound="approx"),
+    def read(before, text, after):
+        (q,) = find_quantities(before + text + after)
+        assert q.text == text
+        return q
+
+    fell = read("The climber fell ", "about 400m", " while descending the ridge.")
+    assert group_key(measure("The climber fell ", fell.text, " while descending the ridge.", fell.unit)) == ("metres",)
+    voters = read("The party courts ", "40m", " voters.")
+    assert group_key(measure("The party courts ", "40m", " voters.", voters.unit)) != ("metres",)
+    figs = [dict(_stated("a", "The climber fell ", "about 400m", fell.value, " while descending the ridge.",
+                         unit=fell.unit), bound="approx"),
             dict(_stated("b", "The climber fell ", "about 400 metres", 400, " while descending the ridge.",
                          unit="metres"), bound="approx")]
     (g,) = group_story("s", [], figs)

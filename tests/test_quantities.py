@@ -230,3 +230,63 @@ def test_pronoun_one_is_found_but_is_no_figure_of_a_claim():
 def test_square_kilometres_keep_their_square():
     q = find_quantities("The oil slick spread over 35 square kilometres of sea by Friday.")[0]
     assert q.value == 35 and q.unit == "km2"
+
+
+# ---------------------------------------------------------------- reader faults fixed where they arise (h-cross19)
+
+
+def _parsed(text):
+    from newsledger.analyze.nlp import get_nlp
+
+    return find_quantities(text, doc=get_nlp()(text))
+
+
+def test_a_hyphenated_counted_noun_is_read_whole():
+    """The parse splits "co-workers" into "co", "-", "workers": the unit is the whole word."""
+    (q,) = _parsed("The clerk shot two co-workers at the depot on Friday.")
+    assert (q.value, q.unit) == (2, "co-workers")
+    (q,) = _parsed("Ferry staff rescued three ex-soldiers from the lake.")
+    assert q.unit == "ex-soldiers"
+    (q,) = _parsed("Two of the co-workers gave evidence.")
+    assert q.unit == "co-workers"
+    # a hyphen used as a dash ends the noun: "two cousins-one a baker" counts cousins
+    assert _parsed("He met two cousins-one a baker, the other a nurse.")[0].unit == "cousins"
+
+
+def test_issue_12_kinds_hold_with_the_parse_too():
+    """Spoken ranges, vote tallies, "24/7" and the pronoun "one" read the same with a parse."""
+    (q,) = _parsed("The bridge will cost between two billion and two-and-a-half, the transport secretary said.")
+    assert (q.low, q.high, q.bound) == (2e9, 2.5e9, "range")
+    for text in ("The council approved the plan in a 12-to-1 vote on Monday.",
+                 "The crisis line now runs 24/7 across the region."):
+        assert _parsed(text) == [], text
+
+
+def test_a_glued_m_is_metres_or_millions_by_its_sentence():
+    """"600m" without a currency: metres where nothing counted follows and the sentence is about
+    height, distance or depth (or about nothing else); millions where a counted noun follows or
+    the sentence is about money or people."""
+    for text, value, unit in (("The climber fell about 400m while descending the ridge.", 400, "m"),
+                              ("The patrol stopped within 80m of their hut.", 80, "m"),
+                              ("The dam, which cost a fortune, rises 120m above the valley.", 120, "m"),
+                              ("Annual revenue at the brewery reached 600m, the owners said.", 6e8, None),
+                              ("The app's user base reached 600m.", 6e8, None),
+                              ("The party courts 40m voters.", 4e7, "voters")):
+        for qs in (find_quantities(text), _parsed(text)):
+            (q,) = qs
+            assert (q.value, q.unit) == (value, unit), text
+    for qs in (find_quantities("The firm has sold 35m of its kettles in Peru."),
+               _parsed("The firm has sold 35m of its kettles in Peru.")):
+        assert [q.value for q in qs] == [3.5e7]  # "of its": a share of things counted
+
+
+def test_a_figure_given_by_both_bounds_is_one_range():
+    """"at least X and possibly as much as Y" is one figure with bounds X-Y, not two figures;
+    bounds of two different counts ("At least 20 people died and up to 300 were hurt") stay two."""
+    text = "The stadium repairs will cost at least €40 million and possibly as much as €55 million, the council said."
+    for qs in (find_quantities(text), _parsed(text)):
+        (q,) = qs
+        assert (q.bound, q.low, q.high, q.unit) == ("range", 4e7, 5.5e7, "EUR")
+        assert q.text == "at least €40 million and possibly as much as €55 million"
+    text = "At least 20 people died and up to 300 were hurt in the fire."
+    assert [q.bound for q in find_quantities(text)] == ["at-least", "at-most"]

@@ -3,14 +3,16 @@
 A rule-based reader, no model needed (a spaCy ``Doc`` of the same text, when given, is used
 only to find the noun a figure counts). Each :class:`Quantity` carries:
 
-* ``value``: the number with its scale applied ("$9.5 billion" -> 9.5e9, "35m" -> 3.5e7,
+* ``value``: the number with its scale applied ("$9.5 billion" -> 9.5e9, "35m voters" -> 3.5e7,
+  but "fell 600m while climbing" -> 600 metres,
   "a dozen" -> 12, "six" -> 6, ".500" -> 0.5);
 * ``bound``: ``exact``; ``approx`` (some, about, around, roughly, nearly, almost, an estimated,
   approximately, close to, ~); ``at-least`` (more than, over, at least, upwards of, above,
   in excess of; ``low`` = value); ``at-most`` (up to, as many as, at most, no more than,
   less than, fewer than, under, below, sub-; ``high`` = value); ``range`` ("8 to 13",
-  "between 10 and 20", "10-20", "from $10 to $15 billion"; ``low``/``high`` are the smaller
-  and larger end, ``value`` = ``low``). Vague plurals are ranges as in the NewsQuant gold:
+  "between 10 and 20", "10-20", "from $10 to $15 billion", "at least $160 million and possibly
+  as much as $180 million"; ``low``/``high`` are the smaller and larger end, ``value`` =
+  ``low``). Vague plurals are ranges as in the NewsQuant gold:
   "dozens" 12-120, "hundreds" 100-1000, "thousands" 1e3-1e4, "tens of thousands" 1e4-1e5,
   "hundreds of thousands" 1e5-1e6, "millions" 1e6-1e7, "billions" 1e9-1e10;
 * ``unit``: a currency as its ISO code (USD, EUR, GBP, JPY, CNY, ...), ``percent``, a
@@ -465,56 +467,103 @@ def find_quantities(text: str, doc=None, published: Optional[str] = None) -> lis
         return []
     masked = _masked(text, published, doc)
     masked += [(m.start(), m.end()) for m in _INDEX_RE.finditer(text)]
-    found: list[_Q] = []
-    occupied: list[tuple[int, int]] = []
-
-    def add(q: _Q) -> None:
-        found.append(q)
-        occupied.append((q.start, q.end))
-
+    found = _Found(masked)
     # 0. spoken ranges, scientific notation, fractions, "one in three", "sixfold"
+    _find_special(text, found)
+    # 1. vague plurals: "tens of thousands", "hundreds of", "dozens of", "millions of"
+    _find_vague(text, found)
+    # 2. fractions in words: "a third of", "half of", "two-thirds of", "one fourth of"
+    _find_word_fractions(text, found)
+    # 3. digit numbers, 4. word numbers
+    _find_numbers(text, found)
+    qs = sorted(found.qs, key=lambda q: q.num_start)
+    # 5. ranges written number-to-number ("15 to 22 mph", "$10 to $15 billion", "5-10W")
+    qs = _merge_ranges(text, qs, phase=1)
+    # 6. units, bounds, counted nouns
+    for q in qs:
+        if q.unit is None:
+            _attach_unit(text, q, doc)
+        _attach_bound(text, q)
+    # 7. ranges with a unit on both ends ("5 per cent to 7 per cent", "from 208 pounds to 193")
+    qs = _merge_ranges(text, qs, phase=2)
+    # 8. a figure given with both bounds ("at least $160 million and possibly as much as $180 million")
+    qs = _merge_bound_pairs(text, qs)
+    return [_quantity(text, q) for q in qs]
+
+
+class _Found:
+    """The figures found so far, the spans they take and the spans no figure may take."""
+
+    def __init__(self, masked: list[tuple[int, int]]):
+        self.masked = masked
+        self.qs: list[_Q] = []
+        self.occupied: list[tuple[int, int]] = []
+
+    def free(self, s: int, e: int, masked: bool = True) -> bool:
+        return not _overlaps(self.occupied, s, e) and not (masked and _overlaps(self.masked, s, e))
+
+    def add(self, q: _Q, span: Optional[tuple[int, int]] = None) -> None:
+        self.qs.append(q)
+        self.occupied.append(span or (q.start, q.end))
+
+
+def _find_special(text: str, found: _Found) -> None:
+    """Spoken ranges, scientific notation, digit fractions, "one in three", "sixfold"."""
     for q in _spoken_ranges(text):
-        if not _overlaps(masked, q.start, q.end):
-            add(q)
+        if not _overlaps(found.masked, q.start, q.end):
+            found.add(q)
     for m in _SCI_RE.finditer(text):
-        if _overlaps(masked, m.start(), m.end()):
+        if _overlaps(found.masked, m.start(), m.end()):
             continue
         exp = int(m.group("e").replace("−", "-"))
-        add(_Q(m.start(), m.end(), float(m.group("m")) * 10.0 ** exp, m.start(), m.end(), flags={"sci"}))
+        found.add(_Q(m.start(), m.end(), float(m.group("m")) * 10.0 ** exp, m.start(), m.end(), flags={"sci"}))
     for m in _FRAC_RE.finditer(text):
         a_, b_ = int(m.group("a")), int(m.group("b"))
-        if 0 < a_ < b_ and not _overlaps(masked, m.start(), m.end()) and not _overlaps(occupied, m.start(), m.end()):
-            add(_Q(m.start(), m.end(), a_ / b_, m.start(), m.end(), flags={"fraction"}))
+        if 0 < a_ < b_ and found.free(m.start(), m.end()):
+            found.add(_Q(m.start(), m.end(), a_ / b_, m.start(), m.end(), flags={"fraction"}))
     for m in _OUTOF_RE.finditer(text):
-        a_, b_ = word_or_digit(m.group("a")), word_or_digit(m.group("b"))
-        if a_ and b_ and a_ < b_ and not _overlaps(occupied, m.start(), m.end()) and not _overlaps(masked, m.start(), m.end()):
-            if re.search(r"\b(?:of|in)\s+(?:every\s+)?$", text[m.start():m.start("b")]) and "out" not in m.group(0).lower() \
-                    and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
-                continue
-            if "out" not in m.group(0).lower() and not re.search(r"\bevery\b", m.group(0).lower()) and b_ < 100 and m.group("a").isdigit():
-                continue
-            add(_Q(m.start(), m.end(), a_ / b_, m.start(), m.end(), flags={"fraction"}))
+        v = _out_of(text, m)
+        if v is not None and found.free(m.start(), m.end()):
+            found.add(_Q(m.start(), m.end(), v, m.start(), m.end(), flags={"fraction"}))
     for m in _FOLD_RE.finditer(text):
         n = word_or_digit(m.group("n"))
         if n:
-            add(_Q(m.start(), m.end(), float(n), m.start(), m.end(), unit="times", flags={"fold"}))
+            found.add(_Q(m.start(), m.end(), float(n), m.start(), m.end(), unit="times", flags={"fold"}))
 
-    # 1. vague plurals: "tens of thousands", "hundreds of", "dozens of", "millions of"
+
+def _out_of(text: str, m: re.Match) -> Optional[float]:
+    """The share that "one in three", "3 out of 10", "one in every five" says, else None."""
+    a_, b_ = word_or_digit(m.group("a")), word_or_digit(m.group("b"))
+    if not (a_ and b_ and a_ < b_):
+        return None
+    said = m.group(0).lower()
+    if re.search(r"\b(?:of|in)\s+(?:every\s+)?$", text[m.start():m.start("b")]) and "out" not in said \
+            and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
+        return None
+    if "out" not in said and not re.search(r"\bevery\b", said) and b_ < 100 and m.group("a").isdigit():
+        return None
+    return a_ / b_
+
+
+def _find_vague(text: str, found: _Found) -> None:
+    """Vague plurals: "tens of thousands", "hundreds of", "dozens of", "millions of"."""
     for m in re.finditer(r"\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<v>dozens|hundreds|thousands|millions|billions)\b"
                          r"(?=\s+(?:of\b|more\b|[a-z]))", text, re.I):
-        if _overlaps(occupied, m.start(), m.end()):
+        if not found.free(m.start(), m.end(), masked=False):
             continue
         lo, hi = VAGUE[m.group("v").lower()]
         if m.group("tens"):
             mult = 10 if m.group("tens").lower() == "tens" else 100
             lo, hi = lo * mult, hi * mult
-        add(_Q(m.start(), m.end(), lo, m.start(), m.end(), low=lo, high=hi, bound="range", is_word=True,
-               flags={"vague"}))
+        found.add(_Q(m.start(), m.end(), lo, m.start(), m.end(), low=lo, high=hi, bound="range", is_word=True,
+                     flags={"vague"}))
 
-    # 2. fractions in words: "a third of", "half of", "two-thirds of", "one fourth of"
+
+def _find_word_fractions(text: str, found: _Found) -> None:
+    """Fractions in words: "a third of", "half of", "two-thirds of", "one fourth of"."""
     for m in re.finditer(r"\b(?:(?P<n>a|an|one|two|three|four|five|nine|seven)[\s-]+)?(?P<f>half|halves|thirds?|fourths?|quarters?|fifths?|sixths?|tenths?)"
                          r"\s+(?=of\b|the\b)", text, re.I):
-        if _overlaps(occupied, m.start(), m.end()):
+        if not found.free(m.start(), m.end(), masked=False):
             continue
         f = m.group("f").lower()
         if not m.group("n") and f != "half":
@@ -526,51 +575,35 @@ def find_quantities(text: str, doc=None, published: Optional[str] = None) -> lis
         n = 1.0 if (m.group("n") or "a").lower() in ("a", "an") else word_or_digit(m.group("n"))
         if not n:
             continue
-        v = n / _ORD_FRAC[f]
         e = m.end("f")
-        add(_Q(m.start(), e, v, m.start(), e, is_word=True, flags={"fraction"}))
+        found.add(_Q(m.start(), e, n / _ORD_FRAC[f], m.start(), e, is_word=True, flags={"fraction"}))
 
-    # 3. digit numbers
+
+def _find_numbers(text: str, found: _Found) -> None:
+    """Numbers in digits ("1,500", "$9.5bn"), then in words ("two hundred", "a dozen")."""
     for m in _NUM_TOKEN.finditer(text):
-        s, e = m.start(), m.end()
-        if _overlaps(masked, m.start("n"), e) or _overlaps(occupied, s, e):
+        if _overlaps(found.masked, m.start("n"), m.end()) or _overlaps(found.occupied, m.start(), m.end()):
             continue
         q = _digit_quantity(text, m)
-        if q is None:
-            continue
-        found.append(q)
-        occupied.append((q.num_start, q.num_end))
-
-    # 4. word numbers
+        if q is not None:
+            found.add(q, (q.num_start, q.num_end))
     for start, end, words in _word_runs(text):
-        if _overlaps(occupied, start, end) or _overlaps(masked, start, end):
+        if not found.free(start, end):
             continue
         q = _word_quantity(text, start, end, words)
-        if q is None:
-            continue
-        found.append(q)
-        occupied.append((start, end))
+        if q is not None:
+            found.add(q, (start, end))
 
-    found.sort(key=lambda q: q.num_start)
-    # 5. ranges written number-to-number ("15 to 22 mph", "$10 to $15 billion", "5-10W")
-    found = _merge_ranges(text, found, phase=1)
-    # 6. units, bounds, counted nouns
-    for q in found:
-        if q.unit is None:
-            _attach_unit(text, q, doc)
-        _attach_bound(text, q)
-    # 7. ranges with a unit on both ends ("5 per cent to 7 per cent", "from 208 pounds to 193")
-    found = _merge_ranges(text, found, phase=2)
-    out = []
-    for q in found:
-        s, e = q.start, q.end
-        while e > s and text[e - 1] in " -\t":
-            e -= 1
-        while s < e and text[s] in " \t":
-            s += 1
-        out.append(Quantity(text=text[s:e], start=s, end=e, value=q.value, low=q.low, high=q.high,
-                            bound=q.bound, unit=q.unit, concept=q.concept))
-    return out
+
+def _quantity(text: str, q: _Q) -> Quantity:
+    """The public figure of a working one, its span trimmed of spaces and a trailing hyphen."""
+    s, e = q.start, q.end
+    while e > s and text[e - 1] in " -\t":
+        e -= 1
+    while s < e and text[s] in " \t":
+        s += 1
+    return Quantity(text=text[s:e], start=s, end=e, value=q.value, low=q.low, high=q.high,
+                    bound=q.bound, unit=q.unit, concept=q.concept)
 
 
 def word_or_digit(w: Optional[str]) -> Optional[float]:
@@ -660,33 +693,50 @@ def _digit_quantity(text: str, m: re.Match) -> Optional[_Q]:
     s, e = m.start(), m.end()
     before = text[max(0, s - 30):s]
     after = text[e:e + 40]
-    # ordinals, codes
+    if _no_figure(text, m, before, after):
+        return None
+    q = _signed(text, m, before)
+    if q is None or _identifier_before(raw, before, after):
+        return None
+    _currency_before(text, q, s)
+    _apply_scales(text, q)
+    return q
+
+
+_UNIT_OR_SCALE_AFTER = re.compile(
+    r"(?:" + "|".join(re.escape(k) for k in sorted(set(_UNITS_CI) | set(_UNITS_CS) | set(ABBR_SCALES) | {"x"},
+                                                   key=len, reverse=True)) + r")(?![a-z])", re.I)
+
+
+def _no_figure(text: str, m: re.Match, before: str, after: str) -> bool:
+    """Digits that are no figure: ordinals, codes (S23, CO2, 3D, A320neo), a player's number,
+    a year or decade with an "s" ("2018s", "1990s")."""
+    raw, s = m.group("n"), m.start()
     if _ORDINAL_AFTER.match(after):
-        return None
+        return True
     if not m.group("neg") and s > 0 and text[s - 1].isalpha() and not (_LETTER_PREFIX_OK.search(before) and _CUR_PREFIX_RE.search(before)):
-        return None  # S23, CO2, mk5 (but RM23.50, USD10m, $US160, PS2.7m are money)
+        return True  # S23, CO2, mk5 (but RM23.50, USD10m, $US160, PS2.7m are money)
     if s > 0 and text[s - 1] == "-" and re.search(r"[A-Za-z]-$", before):
-        return None  # never reached for "-" + digits (the sign is part of the match)
+        return True  # never reached for "-" + digits (the sign is part of the match)
     if re.match(r"\s*\)", after) and re.search(r"[A-Z][a-z]+\s+\(\s*$", before) and "." not in raw and len(raw) <= 2:
-        return None  # a player's number "Dak Prescott (4)"
+        return True  # a player's number "Dak Prescott (4)"
     if re.match(r"s\b", after) and re.fullmatch(r"(?:1[89]|20)\d\d", raw):
-        return None  # "2018s best performing sector" (year + lost apostrophe)
-    if re.match(r"[A-Za-z]", after) and not re.match(
-            r"(?:" + "|".join(re.escape(k) for k in sorted(set(_UNITS_CI) | set(_UNITS_CS) | set(ABBR_SCALES) | {"x"}, key=len, reverse=True))
-            + r")(?![a-z])", after, re.I):
-        if not re.match(r"(?:st|nd|rd|th|s)\b", after):
-            return None  # 3D, 4x4 codes, A320neo
-        if re.match(r"s\b", after) and not re.search(r"\d{2}$", raw):
-            return None
-        if re.match(r"s\b", after):
-            return None  # "1990s" is a decade (dates), "80s"
-    value = 0.0
+        return True  # "2018s best performing sector" (year + lost apostrophe)
+    if re.match(r"[A-Za-z]", after) and not _UNIT_OR_SCALE_AFTER.match(after):
+        return True  # 3D, 4x4 codes, A320neo; "1990s" is a decade (dates), "80s"
     try:
-        value = float(raw.replace(",", ""))
+        float(raw.replace(",", ""))
     except ValueError:
-        return None
+        return True
+    return False
+
+
+def _signed(text: str, m: re.Match, before: str) -> Optional[_Q]:
+    """The figure with its sign: "minus 5", "-3" (but "sub-7", "now-18" join with a hyphen, and
+    COVID-19 or "10-20" hold no negative number: None)."""
+    s, e = m.start(), m.end()
+    q = _Q(s, e, float(m.group("n").replace(",", "")), s, e)
     neg = bool(m.group("neg"))
-    q = _Q(s, e, value, s, e)
     if neg:
         if re.search(r"\bminus$", before, re.I):
             q.start = s - 5
@@ -703,76 +753,127 @@ def _digit_quantity(text: str, m: re.Match) -> Optional[_Q]:
         neg = True
         q.start = s - len(re.search(r"minus\s+$", before, re.I).group(0))
     if neg:
-        value = -value
-        q.value = value
+        q.value = -q.value
+    return q
+
+
+def _identifier_before(raw: str, before: str, after: str) -> bool:
+    """A number that names rather than counts: "category 4 hurricane", "No. 10", and after a
+    capitalised word: "Game 2", "iPhone 11", "S&P 500", "Section 427"."""
     if re.search(r"\b(?:category|level|grade|stage|phase|type|number|version|chapter|section|article|"
                  r"row|seat|gate|platform|terminal|room|route|flight|tier|step|no\.|nos\.|#)\s*$", before, re.I) \
             and "," not in raw and not re.match(r"\s*(?:%|percent|per cent)", after):
-        return None  # "category 4 hurricane", "No. 10"
-    # identifier after a capitalised word: "Game 2", "iPhone 11", "S&P 500", "Section 427"
+        return True
     prev = re.search(r"(?P<w>[A-Za-z][\w&.'’]*)\s+$", before)
-    if prev and not re.search(r"[$€£¥]\s*$", before):
-        w = prev.group("w")
-        if (w[0].isupper() or re.match(r"[a-z]+[A-Z]", w)) and w.lower().rstrip(".") not in _FUNCTION \
-                and w.rstrip(".").lower() not in CURRENCY_PREFIX and w not in CURRENCY_PREFIX \
-                and w.rstrip(".").lower() not in ("no",) \
-                and not _UNIT_AFTER_CI.match(after) and not re.match(r"\s*(?:%|percent|per cent|million|billion|bn|m\b)", after, re.I):
-            if not re.match(r"[,.]\d", raw[-4:] if len(raw) > 4 else "x") and "," not in raw:
-                return None
-    # currency prefix
+    if not prev or re.search(r"[$€£¥]\s*$", before):
+        return False
+    w = prev.group("w")
+    if (w[0].isupper() or re.match(r"[a-z]+[A-Z]", w)) and w.lower().rstrip(".") not in _FUNCTION \
+            and w.rstrip(".").lower() not in CURRENCY_PREFIX and w not in CURRENCY_PREFIX \
+            and w.rstrip(".").lower() not in ("no",) \
+            and not _UNIT_AFTER_CI.match(after) and not re.match(r"\s*(?:%|percent|per cent|million|billion|bn|m\b)", after, re.I):
+        return not re.match(r"[,.]\d", raw[-4:] if len(raw) > 4 else "x") and "," not in raw
+    return False
+
+
+def _currency_before(text: str, q: _Q, s: int) -> None:
+    """A currency sign or code before the number at ``s`` ("$58", "US $58", "R100", "USD10m")."""
     cm = _CUR_PREFIX_RE.search(text[max(0, s - 6):s])
-    if cm:
-        sym = cm.group(0).strip()
-        # single-letter prefixes only when directly attached (R100, P500)
-        if sym in ("R", "P", "Sh", "kr", "PS", "RM", "Rs") and not re.search(r"(?<![A-Za-z])" + re.escape(sym) + r"$", text[max(0, s - 6):s]):
-            sym = None
-        if sym in ("R", "P", "Sh", "kr") and not re.search(r"\b" + re.escape(sym) + r"$", text[max(0, s - 6):s]):
-            sym = None
-        if sym:
-            q.currency = CURRENCY_PREFIX[sym]
-            q.start = s - len(cm.group(0))
-            # "US $58", "HK $216"
-            more = re.search(r"\b(US|HK|NZ|A|C|S)\s$", text[max(0, q.start - 4):q.start])
-            if more and sym == "$":
-                q.currency = CURRENCY_PREFIX[more.group(1) + "$"]
-                q.start -= len(more.group(0))
-    elif re.search(r"\$\s?[-−]$", text[max(0, s - 3):s]):
-        q.currency = "USD"
-    # scale ("2 million", "4 hundred million", "$1.762bn", "35m", "4.3M", "1mil")
-    pos = e
+    if not cm:
+        if re.search(r"\$\s?[-−]$", text[max(0, s - 3):s]):
+            q.currency = "USD"
+        return
+    sym = cm.group(0).strip()
+    # single-letter prefixes only when directly attached (R100, P500)
+    if sym in ("R", "P", "Sh", "kr", "PS", "RM", "Rs") and not re.search(r"(?<![A-Za-z])" + re.escape(sym) + r"$", text[max(0, s - 6):s]):
+        return
+    if sym in ("R", "P", "Sh", "kr") and not re.search(r"\b" + re.escape(sym) + r"$", text[max(0, s - 6):s]):
+        return
+    q.currency = CURRENCY_PREFIX[sym]
+    q.start = s - len(cm.group(0))
+    more = re.search(r"\b(US|HK|NZ|A|C|S)\s$", text[max(0, q.start - 4):q.start])  # "US $58", "HK $216"
+    if more and sym == "$":
+        q.currency = CURRENCY_PREFIX[more.group(1) + "$"]
+        q.start -= len(more.group(0))
+
+
+def _apply_scales(text: str, q: _Q) -> None:
+    """Scale words after the number ("2 million", "4 hundred million", "$1.762bn", "35m", "4.3M", "1mil")."""
+    pos = q.end
     while True:
         sm = _SCALE_AFTER.match(text, pos)
-        if not sm:
+        if not sm or not _scale_applies(text, sm, q):
             break
-        sc = sm.group("s")
-        scl = sc.lower()
-        attached = sm.group("sp") == ""
-        nxt = text[sm.end():sm.end() + 25]
-        ok = False
-        if scl in SCALES:
-            ok = True
-        elif scl in ("mn", "bn", "bln", "tn", "trn", "mln", "mil") and (attached or q.currency):
-            ok = True
-        elif q.has_scale:
-            ok = False
-        elif attached and scl == "k":
-            ok = sc == "k" or bool(q.currency)
-        elif attached and scl == "b":
-            ok = bool(q.currency) or sc == "B"
-        elif attached and sc == "M":
-            ok = True
-        elif attached and sc == "m":
-            ok = bool(q.currency) or not re.match(
-                r"\s*(?:\(|tall|long|high|wide|deep|away|below|above|under|in\b|from|of (?:water|snow|"
-                r"rain|height|depth)|sprint|race|run|dash|freestyle|hurdles|backstroke|breaststroke|"
-                r"butterfly|medley|relay|-|[.,;:)]|$|to\b|and\b|x\b|by\b|squared|metres|meters|"
-                r"(?:long|high|wide|deep|tall)\b)", nxt, re.I)
-        if not ok:
-            break
+        scl = sm.group("s").lower()
         q.value *= SCALES.get(scl) or ABBR_SCALES[scl]
         q.end = q.num_end = pos = sm.end()
         q.has_scale = True
-    return q
+
+
+def _scale_applies(text: str, sm: re.Match, q: _Q) -> bool:
+    """Whether the scale word ``sm`` after the figure multiplies it ("k", "b", "m" only glued on)."""
+    sc = sm.group("s")
+    scl = sc.lower()
+    attached = sm.group("sp") == ""
+    if scl in SCALES:
+        return True
+    if scl in ("mn", "bn", "bln", "tn", "trn", "mln", "mil") and (attached or q.currency):
+        return True
+    if q.has_scale or not attached:
+        return False
+    if scl == "k":
+        return sc == "k" or bool(q.currency)
+    if scl == "b":
+        return bool(q.currency) or sc == "B"
+    if sc == "M":
+        return True
+    return sc == "m" and (bool(q.currency) or _glued_m_is_million(text, q.num_start, sm.end()))
+
+
+# after a glued "m": a length for sure ("600m tall", "the 400m hurdles"), or nothing counted
+# (the clause ends, a preposition or conjunction follows) so the sentence says which
+_M_LENGTH_NEXT = re.compile(
+    r"\s*(?:tall|long|high|wide|deep|above|below|beneath|away|sprint|race|run|dash|freestyle|hurdles|"
+    r"backstroke|breaststroke|butterfly|medley|relay|squared|metres|meters|x\b|of (?:water|snow|rain|height|depth))",
+    re.I)
+_M_NOTHING_COUNTED = re.compile(
+    r"\s*(?:\(|-|[.,;:)!?]|$|(?:under|in|from|of|to|and|or|by|down|up|into|while|when|on|at|before|after)\b)", re.I)
+_M_WITHIN = re.compile(r"\bwithin\s+(?:about\s+|some\s+|just\s+)?$", re.I)  # "within 80m of their goal"
+_M_PARTITIVE = re.compile(r"\s*of\s+(?:its|their|his|her|our|your|these|those)\b", re.I)  # "35m of its devices"
+_LENGTH_CUE = re.compile(
+    r"\b(?:height|tall|high|deep|depth|long|length|wide|width|distance|altitude|elevation|sea level|summit|"
+    r"peak|mountain|cliff|climbers?|mountaineers?|descen\w*|plunged|swim\w*|swam|sprint\w*|dive|dived|tower|"
+    r"runway|tunnel|shaft|ridge|slope|crevasse|metres|meters|feet|kilometres|kilometers|miles)\b", re.I)
+_MONEY_CUE = re.compile(
+    r"\b(?:pa(?:y|id|ys|ying)|cost\w*|worth|pric\w*|budget\w*|revenues?|sales|turnover|profits?|loss(?:es)?|"
+    r"debts?|deficit|fund\w*|bid|offer\w*|valu\w*|spen[dt]\w*|invest\w*|fees?|tax\w*|income|salar\w*|wages?|"
+    r"bonus\w*|fine[ds]?|compensation|damages|loans?|cash|earn\w*|deal|contract|grants?|subsid\w*|capital|"
+    r"dividends?|bonds?|euros?|dollars?|pounds|sterling|bail-?out|takeover|acquisition|bought|sold|buy|sell|"
+    r"people|population|(?:resident|inhabitant|citizen|user|viewer|voter|vote|subscriber|customer|passenger|"
+    r"visitor|tourist|reader|listener|follower|fan|download|cop(?:y|ie))s?)\b", re.I)
+
+
+def _glued_m_is_million(text: str, start: int, end: int) -> bool:
+    """Whether "600m" (no currency; ``end`` just after the "m") counts millions: when a noun it
+    counts follows ("40m voters", "35m of its devices"), or when nothing counted follows and its
+    sentence is about money or people, not height, distance or depth ("revenue reached 600m."
+    against "fell about 600m while climbing", "within 80m of their hut"). ``start``: the number's."""
+    nxt = text[end:end + 25]
+    if _M_LENGTH_NEXT.match(nxt) or _M_WITHIN.search(text[max(0, start - 20):start]):
+        return False
+    if _M_PARTITIVE.match(nxt) or not _M_NOTHING_COUNTED.match(nxt):
+        return True
+    sentence = _sentence_around(text, end)
+    return _MONEY_CUE.search(sentence) is not None and _LENGTH_CUE.search(sentence) is None
+
+
+def _sentence_around(text: str, pos: int, reach: int = 150) -> str:
+    """The sentence holding ``pos`` (at most ``reach`` characters either side)."""
+    left = text[max(0, pos - reach):pos]
+    right = text[pos:pos + reach]
+    lm = list(re.finditer(r"[.!?]\s|\n", left))
+    rm = re.search(r"[.!?](?:\s|$)|\n", right)
+    return left[lm[-1].end() if lm else 0:] + right[:rm.start() if rm else len(right)]
 
 
 def _word_quantity(text: str, start: int, end: int, words: list[str]) -> Optional[_Q]:
@@ -815,32 +916,13 @@ def _head_noun_from_doc(doc, q: _Q):
     if span is None:
         return None
     last = span[-1]
-    head = last
-    # walk "nummod"/"quantmod" up to a noun after the number
-    for _ in range(3):
-        if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i > head.i \
-                and head.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
-            head = head.head
-        else:
-            break
+    head = _head_up(doc, last)
     if head is last:
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN") and nxt.idx >= q.end - 1:
             head = nxt
         elif nxt is not None and nxt.lower_ == "of" and last.i + 2 < len(doc):
-            # "millions of Americans", "one of the best speakers", "thousands of job cuts"
-            j = last.i + 2
-            while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "ADV", "NUM", "PROPN", "NOUN", "PART") and j < last.i + 8:
-                if doc[j].pos_ == "NOUN" and (j + 1 >= len(doc) or doc[j + 1].pos_ != "NOUN"):
-                    break
-                j += 1
-            if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN"):
-                head = doc[j]
-                first = head
-                while first.i - 1 > last.i + 1 and doc[first.i - 1].dep_ == "compound":
-                    first = doc[first.i - 1]
-                concept = doc[last.i + 2:head.i + 1].text
-                return doc[first.i:head.i + 1].text, concept, None
+            return _of_complement(doc, last)
         else:
             return None
     if head.pos_ not in ("NOUN", "PROPN") or head.i <= last.i:
@@ -849,19 +931,76 @@ def _head_noun_from_doc(doc, q: _Q):
         return None
     if head.i - last.i > 6:
         return None
-    # unit: head plus lowercase noun compounds right before it
+    # unit: head plus lowercase noun compounds right before it, each word whole ("co-workers")
     first = head
     while first.i - 1 > last.i and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "NOUN" \
             and doc[first.i - 1].text.islower():
         first = doc[first.i - 1]
-    unit = doc[first.i:head.i + 1].text
+    lo, hi = _whole_word_start(doc, first.i, last.i + 1), _whole_word_end(doc, head.i)
+    unit = doc[lo:hi + 1].text
     # concept: everything from after the number to the head, plus an "of ..." complement
-    cend = head.i + 1
+    cend = hi + 1
     if cend < len(doc) and doc[cend].lower_ == "of":
         for child in doc[cend].subtree:
             cend = max(cend, child.i + 1)
     concept = _clean_concept(doc[last.i + 1:cend].text)
-    return unit, concept, doc[head.i].idx + len(doc[head.i].text)
+    return unit, concept, doc[hi].idx + len(doc[hi].text)
+
+
+def _head_up(doc, last):
+    """The noun after a number that the number (or its modifier chain) hangs on, else ``last``."""
+    head = last
+    for _ in range(3):  # walk "nummod"/"quantmod" up to a noun after the number
+        if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i > head.i \
+                and head.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
+            head = head.head
+        else:
+            break
+    return head
+
+
+def _of_complement(doc, last):
+    """"millions of Americans", "one of the best speakers", "thousands of job cuts": the noun of
+    the "of" phrase after the number, as (unit, concept, None); None when there is none."""
+    j = last.i + 2
+    while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "ADV", "NUM", "PROPN", "NOUN", "PART") and j < last.i + 8:
+        if doc[j].pos_ == "NOUN" and (j + 1 >= len(doc) or doc[j + 1].pos_ != "NOUN"):
+            break
+        j += 1
+    if j >= len(doc) or doc[j].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = doc[j]
+    first = head
+    while first.i - 1 > last.i + 1 and doc[first.i - 1].dep_ == "compound":
+        first = doc[first.i - 1]
+    lo, hi = _whole_word_start(doc, first.i, last.i + 2), _whole_word_end(doc, head.i)
+    return doc[lo:hi + 1].text, doc[last.i + 2:hi + 1].text, None
+
+
+# prefixes that are no word of their own: a noun the parse cuts after one ("co", "-", "workers")
+# is the whole hyphenated word ("co-workers", "ex-soldiers", "step-children")
+_PREFIXES = {"co", "ex", "non", "anti", "pre", "post", "sub", "vice", "self", "step", "great", "half", "semi",
+             "multi", "inter", "pro"}
+
+
+def _prefix_glued(doc, i: int) -> bool:
+    """Whether token i is a prefix glued by a hyphen to an alphabetic token i + 2 ("co", "-", "workers")."""
+    return doc[i].lower_ in _PREFIXES and i + 2 < len(doc) and doc[i + 1].text == "-" \
+        and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
+
+
+def _whole_word_end(doc, i: int) -> int:
+    """The last token of the hyphenated word that the prefix token i begins, else i."""
+    while _prefix_glued(doc, i):
+        i += 2
+    return i
+
+
+def _whole_word_start(doc, i: int, floor: int) -> int:
+    """The first token (not before ``floor``) of the word whose prefix token i - 2 is glued on, else i."""
+    while i - 2 >= floor and _prefix_glued(doc, i - 2):
+        i -= 2
+    return i
 
 
 def _clean_concept(c: str) -> str:
@@ -1139,6 +1278,33 @@ def _try_range(text: str, a: _Q, b: _Q, phase: int) -> Optional[_Q]:
     if r.currency and not r.unit and phase == 2:
         r.unit = r.currency
     return r
+
+
+_BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but|or)\s+(?:(?:possibly|perhaps|maybe|potentially|probably|likely|"
+                             r"even|could be|might be|may be|conceivably)\s+)?", re.I)
+
+
+def _merge_bound_pairs(text: str, qs: list[_Q]) -> list[_Q]:
+    """One figure given by a lower and an upper bound in turn ("at least $160 million and possibly
+    as much as $180 million", "more than 20 but fewer than 30 people"): a range from the one to
+    the other, when the two measure the same and the lower bound is below the upper one."""
+    out: list[_Q] = []
+    for q in qs:
+        a = out[-1] if out else None
+        if a is not None and a.bound == "at-least" and q.bound == "at-most" and a.value < q.value \
+                and _BOUND_PAIR_GAP.fullmatch(text, a.end, q.start) and _same_measure(a, q):
+            r = _Q(a.start, q.end, a.value, a.num_start, q.num_end, low=a.value, high=q.value, bound="range",
+                   unit=q.unit or a.unit, concept=q.concept if q.unit else a.concept, has_scale=q.has_scale)
+            r.currency = q.currency or a.currency
+            out[-1] = r
+        else:
+            out.append(q)
+    return out
+
+
+def _same_measure(a: _Q, b: _Q) -> bool:
+    """Whether two figures are in one unit (or the first leaves its unit to the second)."""
+    return not (a.unit or a.currency) or normalized_unit(_to_q(a)) == normalized_unit(_to_q(b))
 
 
 def _scale_of(text: str, q: _Q) -> Optional[float]:

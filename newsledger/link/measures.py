@@ -122,12 +122,14 @@ def _singular(w: str) -> str:
 _STATE_WORD = re.compile(r"^(?:die[ds]?|dead|hurt|injured|wounded|killed|missing)$")
 
 
+_CO_PREFIX = re.compile(r"\bco-(?=[a-z])")  # "co-workers" is "coworkers": the prefix is no word of its own
 _RIFLE_MODEL = re.compile(r"\b(?:ak-?47|ar-?15|m-?16|kalashnikov)(?=s?\b)")  # "seven AK-47s": seven rifles
 
 
 def _words(unit: Optional[str]) -> list[str]:
     """The unit's words, singular, up to a state word the reader took into it."""
-    u = _RIFLE_MODEL.sub("rifle", (unit or "").casefold()).replace("-", " ").replace("crew member", "crewmember")
+    u = _CO_PREFIX.sub("co", _RIFLE_MODEL.sub("rifle", (unit or "").casefold()))
+    u = u.replace("-", " ").replace("crew member", "crewmember")
     ws = [w for w in re.findall(r"[\w$€£%°.]+", u) if w not in ("of", "the", "a", "an")]
     cut = next((i for i, w in enumerate(ws) if _STATE_WORD.match(w)), len(ws))
     return [_singular(w) for w in ws[:cut]]
@@ -345,9 +347,6 @@ def persons_listed(text: str, after: str) -> Optional[float]:
     return n + 1 if first in PERSONS and PERSONS.intersection(second) else None
 
 
-_CO_WORKER = re.compile(r"^\s*co-\s*workers?\b", re.I)  # "two co-workers": the reader keeps only "co"
-
-
 _KNOCKOUTS_AFTER = re.compile(r"^\s*,?\s*(?:by\s+)?(?:KOs?|knockouts?)\b", re.I)  # "(51 KO)", "51 by knockout"
 
 
@@ -357,25 +356,9 @@ def knockouts(after: str) -> bool:
     return _KNOCKOUTS_AFTER.match(after) is not None
 
 
-_GLUED_M = re.compile(r"\d\s?m$")  # "about 600m": the reader reads "m" as millions
-_LENGTH_NEXT = re.compile(r"^\s*(?:$|[,.;:)(]|(?:by|of|down|up|from|to|into|while|when|and|or|in|on|at|above|"
-                          r"below|away|high|long|deep|wide|tall|before|after)\b)", re.I)
-
-
-def glued_metres(text: str, after: str, unit: Optional[str]) -> bool:
-    """Whether a number written with "m" glued to it and no unit ("fell about 600m while
-    climbing", "within 80m of") is a length in metres, which the reader took for millions of
-    nothing: nothing counted follows it (a preposition, a conjunction or the clause's end)."""
-    return not unit and _GLUED_M.search(text.strip()) is not None and _LENGTH_NEXT.match(after) is not None
-
-
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
-    if glued_metres(text, after, unit):  # its written value counts millions: the factor undoes them
-        return Measure("metres:-", "metres", 1e-6)
     ws = _words(unit)
-    if ws == ["co"] and _CO_WORKER.match(after):
-        ws = ["coworker"]
     if not ws and knockouts(after):
         ws = ["knockout"]
     rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else wins_and_losses(text, after)
