@@ -114,17 +114,28 @@ def _negated_stance(claim, stance: str) -> str:
     return "declines-comment"
 
 
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s)|\n")
+
+
+def widened_cue(claim, text: str) -> str:
+    """The cue's own words, plus what follows it up to the content ("called on", "declined to
+    comment") and a negation or refusal right before it ("unable to confirm"), all within the cue's
+    sentence: a content before the cue ("..., she said. Others pleaded ...") lends the cue no words
+    of the next sentence."""
+    tail_end = claim.content.start if claim.content.start > claim.cue.end else claim.cue.end + 25
+    tail = text[claim.cue.end:min(tail_end, claim.cue.end + 25)]
+    stop = _SENTENCE_END.search(tail)
+    cue = text[claim.cue.start:claim.cue.end] + (tail[:stop.start()] if stop else tail)
+    lead = text[max(0, claim.cue.start - 25):claim.cue.start]
+    if re.search(r"\b(unable|not|n't|declin\w*|refus\w*)\b\W*(\w+\W+){0,2}$", lead):
+        cue = _SENTENCE_END.split(lead)[-1] + cue
+    return cue
+
+
 def stance_of(claim, doc=None, text: str = "") -> str:
-    """Stance of a :class:`~newsledger.model.Claim`; the cue is widened to the words right after
-    it ("called on", "declined to comment")."""
-    cue = claim.cue.text
-    if text:
-        cue = text[max(0, claim.cue.start - 30):claim.cue.end + 25]
-        # only the cue's own words, plus what follows it up to the content
-        tail_end = claim.content.start if claim.content.start > claim.cue.end else claim.cue.end + 25
-        cue = text[claim.cue.start:min(tail_end, claim.cue.end + 25)]
-        lead = text[max(0, claim.cue.start - 25):claim.cue.start]
-        cue = lead.split("\n")[-1] + cue if re.search(r"\b(unable|not|n't|declin\w*|refus\w*)\b\W*(\w+\W+){0,2}$", lead) else cue
+    """Stance of a :class:`~newsledger.model.Claim` from its cue (:func:`widened_cue` when the
+    text is given) and its content."""
+    cue = widened_cue(claim, text) if text else claim.cue.text
     stance = stance_for(cue, claim.content.text)
     if getattr(claim.cue, "negated", False):
         return _negated_stance(claim, stance)
