@@ -19,3 +19,16 @@ def test_cue_window_stops_at_the_sentence_end():
     # within the sentence the widened cue still reads "called on"
     text2 = "The mayor called on residents to boil their water."
     assert stance_of(_claim(text2, "called", "residents to boil their water"), None, text2) == "appeals"
+
+
+def test_criticism_cues_accuse():
+    text = "Opposition councillors condemned the closure of the ferry pier. Residents complained that the ferry ran late."
+    assert stance_of(_claim(text, "condemned", "the closure of the ferry pier"), None, text) == "accuses"
+    assert stance_of(_claim(text, "complained", "the ferry ran late"), None, text) == "accuses"
+
+
+def test_criticism_held_back_is_no_accusation():
+    text = "Harbour councillors were loath to criticise the pier closure in public."
+    assert stance_of(_claim(text, "criticise", "the pier closure"), None, text) == "asserts"
+    text2 = "The minister stopped short of condemning the strike at the pier."
+    assert stance_of(_claim(text2, "condemning", "the strike at the pier"), None, text2) == "asserts"

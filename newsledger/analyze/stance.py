@@ -28,6 +28,10 @@ _RULES: list[tuple[str, str, str]] = [
     ("claims-responsibility", "both", r"\b(claim\w*|took|take\w*|assum\w*) (full |the )?(responsibility|credit)\b"),
     ("denies", "cue", r"\b(den(y|ies|ied|ying)|reject\w*|refut\w*|disput\w*|dismiss\w*|rebut\w*)\b"),
     ("accuses", "cue", r"\b(accus\w*|blam\w*|alleg\w*|charg\w*)\b"),
+    # criticism: "condemned the attack", "criticised the royals", "complained that ..." (not the
+    # noun "complaints"); held back ("were loath to criticise") it is none (:func:`held_back`)
+    ("accuses", "cue", r"\b(condemn\w*|critici[sz]\w*|blast(s|ed|ing)|slamm?(s|ed|ing)|lambast\w*|denounc\w*|"
+                       r"complain(s|ed|ing)?)\b"),
     ("appeals", "cue", r"\b(urg\w*|call\w*(?: \w+){0,3} (on|upon|for)|demand\w*|appeal\w*|plead\w*(?! (not )?guilty)|implor\w*|beg\w*|press\w* for)\b"),
     ("appeals", "content", r"^\W*(we |i )?(demand|urge|call on|call for|appeal)\b"),
     ("hopes", "cue", r"\bhop(e|es|ed|ing)\b"),
@@ -132,11 +136,24 @@ def widened_cue(claim, text: str) -> str:
     return cue
 
 
+_HELD_BACK = re.compile(r"\b(loath|loth|reluctant|unwilling|hesitant|refus\w*|declin\w*|stop\w* short of|"
+                        r"avoid\w*)\W+(to\W+)?$", re.I)
+
+
+def held_back(claim, text: str) -> bool:
+    """Whether the source held back from the cue's act: "were loath to criticise", "refused to
+    condemn", "stopped short of condemning" (the words right before the cue, in its sentence)."""
+    lead = _SENTENCE_END.split(text[max(0, claim.cue.start - 40):claim.cue.start])[-1]
+    return bool(_HELD_BACK.search(lead))
+
+
 def stance_of(claim, doc=None, text: str = "") -> str:
     """Stance of a :class:`~newsledger.model.Claim` from its cue (:func:`widened_cue` when the
     text is given) and its content."""
     cue = widened_cue(claim, text) if text else claim.cue.text
     stance = stance_for(cue, claim.content.text)
+    if stance == "accuses" and text and held_back(claim, text):
+        return "asserts"
     if getattr(claim.cue, "negated", False):
         return _negated_stance(claim, stance)
     return stance
