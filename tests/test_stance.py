@@ -32,3 +32,10 @@ def test_criticism_held_back_is_no_accusation():
     assert stance_of(_claim(text, "criticise", "the pier closure"), None, text) == "asserts"
     text2 = "The minister stopped short of condemning the strike at the pier."
     assert stance_of(_claim(text2, "condemning", "the strike at the pier"), None, text2) == "asserts"
+
+
+def test_own_plan_with_will_asserts_but_other_futures_expect():
+    text = "The ferry company said it will add a night crossing in May."
+    assert stance_of(_claim(text, "said", "it will add a night crossing in May"), None, text) == "asserts"
+    text2 = "The harbour master said the crossings will be delayed by the storm."
+    assert stance_of(_claim(text2, "said", "the crossings will be delayed by the storm"), None, text2) == "expects"

@@ -51,6 +51,17 @@ _COMPILED = [(s, w, re.compile(r, re.I)) for s, w, r in _RULES]
 assert all(s in STANCES for s, _, _ in _RULES)
 
 
+_OWN_PLAN = re.compile(r"^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s*(?:will|won[’']t|[’']ll|is going to|are going to)\b",
+                       re.I)
+
+
+def announces_own_plan(content: str) -> bool:
+    """A content led by a pronoun and "will" ("it will launch a new app", "he will present the
+    case", "we'll be closing"): the source announces what it (or the one it speaks for) will do,
+    which asserts an intention rather than expects an outcome."""
+    return bool(_OWN_PLAN.match(content))
+
+
 def stance_for(cue: str, content: str) -> str:
     """Stance from the cue text and the content text."""
     cue = " ".join(cue.split())
@@ -63,7 +74,7 @@ def stance_for(cue: str, content: str) -> str:
             return stance
         if where == "content" and rx.search(head if stance != "concerned" else content):
             return stance
-        if where == "lead" and rx.search(" ".join(content.split()[:8])):
+        if where == "lead" and rx.search(" ".join(content.split()[:8])) and not announces_own_plan(content):
             return stance
     return "asserts"
 
