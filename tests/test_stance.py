@@ -1,7 +1,7 @@
 """Stance rules (newsledger.analyze.stance) on made-up sentences: each test fails without its rule."""
 from types import SimpleNamespace
 
-from newsledger.analyze.stance import stance_of
+from newsledger.analyze.stance import is_question, stance_of
 
 
 def _claim(text: str, cue: str, content: str, negated: bool = False):
@@ -39,3 +39,19 @@ def test_own_plan_with_will_asserts_but_other_futures_expect():
     assert stance_of(_claim(text, "said", "it will add a night crossing in May"), None, text) == "asserts"
     text2 = "The harbour master said the crossings will be delayed by the storm."
     assert stance_of(_claim(text2, "said", "the crossings will be delayed by the storm"), None, text2) == "expects"
+
+
+def _question(text: str, cue: str, content: str) -> bool:
+    return is_question(_claim(text, cue, content), None, text)
+
+
+def test_a_statement_before_the_closing_question_is_no_question():
+    text = '"The pier was a landmark. Who would pull it down?" the councillor said.'
+    assert not _question(text, "said", "The pier was a landmark. Who would pull it down?")
+    text2 = '"Who would pull down the pier?" the councillor said.'
+    assert _question(text2, "said", "Who would pull down the pier?")
+
+
+def test_asked_with_an_inverted_auxiliary_is_a_question():
+    text = "A resident asked are the ferries safe in winter storms."
+    assert _question(text, "asked", "are the ferries safe in winter storms")

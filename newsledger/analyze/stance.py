@@ -108,16 +108,31 @@ def cue_negated(doc, start: int, end: int) -> bool:
     return False
 
 
+AUX_OPENERS = {"are", "is", "am", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
+               "shall", "have", "has", "had", "may", "might", "must", "isn't", "aren't", "don't", "doesn't",
+               "didn't", "can't", "won't", "shouldn't", "wouldn't", "couldn't"}
+# a statement ends before the question: "... amazing. But what more ...?" / "... a lot," "How ...?"
+_STATEMENT_FIRST = re.compile(r"[a-z]{2}[.!][\"”’]?\s|,[\"”]\s*[\"“]")
+
+
+def _statement_then_question(body: str) -> bool:
+    """A content that states something before its closing question asserts rather than asks."""
+    m = _STATEMENT_FIRST.search(body)
+    return bool(m) and "?" not in body[:m.start()]
+
+
 def is_question(claim, doc=None, text: str = "") -> bool:
-    """A question put by the source: content ending in "?", or an asking cue ("asked", "wondered")
-    with a whether/wh- content ("asked why ...")."""
+    """A question put by the source: content ending in "?" (unless a statement comes first,
+    :func:`_statement_then_question`), or an asking cue ("asked", "wondered") with a whether/wh-
+    content ("asked why ...") or one opening with an inverted auxiliary ("asked: are you ...")."""
     body = claim.content.text.rstrip(" \"'”’»)")
     if body.endswith("?"):
-        return True
+        return not _statement_then_question(body)
     toks = _cue_tokens(doc, claim.cue.start, claim.cue.end)
-    lemmas = {t.lemma_.lower() for t in toks} or set(claim.cue.text.lower().split())
-    first = claim.content.text.strip(" \"“‘'").split(" ", 1)[0].lower()
-    return bool(lemmas & ASK_VERBS) and first in WH_WORDS
+    words = claim.cue.text.lower().split()  # without a parse: "asked" -> "ask" by its ending
+    lemmas = {t.lemma_.lower() for t in toks} or {*words, *(re.sub(r"(ed|s|ing)$", "", w) for w in words)}
+    first = claim.content.text.strip(" \"“‘'").split(" ", 1)[0].lower().replace("’", "'")
+    return bool(lemmas & ASK_VERBS) and (first in WH_WORDS or first in AUX_OPENERS)
 
 
 def _negated_stance(claim, stance: str) -> str:
