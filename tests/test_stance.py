@@ -55,3 +55,9 @@ def test_a_statement_before_the_closing_question_is_no_question():
 def test_asked_with_an_inverted_auxiliary_is_a_question():
     text = "A resident asked are the ferries safe in winter storms."
     assert _question(text, "asked", "are the ferries safe in winter storms")
+
+
+def test_could_not_comment_declines_comment():
+    text = "The port spokesman said he could not comment on the inquiry while it was open."
+    assert stance_of(_claim(text, "said", "he could not comment on the inquiry while it was open"), None, text) \
+        == "declines-comment"

@@ -21,7 +21,8 @@ _RULES: list[tuple[str, str, str]] = [
     ("declines-comment", "both",
      r"\b(declin\w*|refus\w*)\b(?: \w+){0,2} (to )?(comment|respond|discuss|elaborate|answer)|"
      r"\b(did not|didn't|has not|hasn't|have not|haven't|could not|couldn't)(?: \w+){0,2} "
-     r"(respond|return|reply)\w*\b|\bno comment\b|\bnot (immediately )?available for comment"),
+     r"(respond|return|reply)\w*\b|\bno comment\b|\bnot (immediately )?available for comment|"
+     r"\b(could not|couldn[’']t|cannot|can[’']t|can not|would not|wouldn[’']t|will not|won[’']t)(?: \w+)? comment\b"),
     ("cannot-confirm", "both",
      r"\b(unable|not able|could not|couldn't|cannot|can't|can not|did not|didn't|would not|wouldn't)"
      r"(?: \w+){0,2} (to )?(confirm|verify|corroborate)\w*"),
