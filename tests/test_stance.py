@@ -22,7 +22,8 @@ def test_cue_window_stops_at_the_sentence_end():
 
 
 def test_criticism_cues_accuse():
-    text = "Opposition councillors condemned the closure of the ferry pier. Residents complained that the ferry ran late."
+    text = ("Opposition councillors condemned the closure of the ferry pier. "
+            "Residents complained that the ferry ran late.")
     assert stance_of(_claim(text, "condemned", "the closure of the ferry pier"), None, text) == "accuses"
     assert stance_of(_claim(text, "complained", "the ferry ran late"), None, text) == "accuses"
 

@@ -1,7 +1,8 @@
 """The stance of a claim (one of :data:`newsledger.model.STANCES`), from its cue and the start
 of its content: "was unable to confirm" -> cannot-confirm, "declined to comment" ->
-declines-comment, "accused" -> accuses, "urged"/"called on" -> appeals, "hope for" -> hopes,
-"very worrying" -> concerned, "is expected to"/"will"/"predicts" -> expects, "denied" -> denies,
+declines-comment, "accused"/"condemned" -> accuses (not when held back: "were loath to criticise"),
+"urged"/"called on" -> appeals, "hope for" -> hopes, "very worrying" -> concerned, "is expected
+to"/"will"/"predicts" -> expects (not a pronoun's own plan: "it will launch ..."), "denied" -> denies,
 "claimed responsibility" -> claims-responsibility; anything else asserts.
 
 A negated cue (:func:`cue_negated`: "did not deny", "has not said", "never confirmed") is no
@@ -22,7 +23,8 @@ _RULES: list[tuple[str, str, str]] = [
      r"\b(declin\w*|refus\w*)\b(?: \w+){0,2} (to )?(comment|respond|discuss|elaborate|answer)|"
      r"\b(did not|didn't|has not|hasn't|have not|haven't|could not|couldn't)(?: \w+){0,2} "
      r"(respond|return|reply)\w*\b|\bno comment\b|\bnot (immediately )?available for comment|"
-     r"\b(could not|couldn[’']t|cannot|can[’']t|can not|would not|wouldn[’']t|will not|won[’']t)(?: \w+)? comment\b"),
+     r"\b(could not|couldn[’']t|cannot|can[’']t|can not|would not|wouldn[’']t|will not|won[’']t)"
+     r"(?: \w+)? comment\b"),
     ("cannot-confirm", "both",
      r"\b(unable|not able|could not|couldn't|cannot|can't|can not|did not|didn't|would not|wouldn't)"
      r"(?: \w+){0,2} (to )?(confirm|verify|corroborate)\w*"),
@@ -52,8 +54,8 @@ _COMPILED = [(s, w, re.compile(r, re.I)) for s, w, r in _RULES]
 assert all(s in STANCES for s, _, _ in _RULES)
 
 
-_OWN_PLAN = re.compile(r"^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s*(?:will|won[’']t|[’']ll|is going to|are going to)\b",
-                       re.I)
+_OWN_PLAN = re.compile(r"^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s*"
+                       r"(?:will|won[’']t|[’']ll|is going to|are going to)\b", re.I)
 
 
 def announces_own_plan(content: str) -> bool:
