@@ -62,3 +62,10 @@ def test_could_not_comment_declines_comment():
     text = "The port spokesman said he could not comment on the inquiry while it was open."
     assert stance_of(_claim(text, "said", "he could not comment on the inquiry while it was open"), None, text) \
         == "declines-comment"
+
+
+def test_requests_and_advice_appeal():
+    text = ("The council encouraged residents to boil their water. "
+            "The ferry operator advised passengers to arrive early.")
+    assert stance_of(_claim(text, "encouraged", "residents to boil their water"), None, text) == "appeals"
+    assert stance_of(_claim(text, "advised", "passengers to arrive early"), None, text) == "appeals"

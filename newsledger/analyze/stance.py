@@ -38,6 +38,10 @@ _RULES: list[tuple[str, str, str]] = [
     ("appeals", "cue", r"\b(urg\w*|call\w*(?: \w+){0,3} (on|upon|for)|demand\w*|appeal\w*|plead\w*(?! (not )?guilty)|implor\w*|beg\w*|press\w* for)\b"),
     ("appeals", "content", r"^\W*(we |i )?(demand|urge|call on|call for|appeal)\b"),
     ("hopes", "cue", r"\bhop(e|es|ed|ing)\b"),
+    # requests and advice ("encouraged residents to ...", "requested more information", "warned
+    # against"); after "hopes", so that "hopes this will encourage ..." still hopes
+    ("appeals", "cue", r"\b(encourag\w*|request(s|ed|ing)?|instruct(s|ed|ing)?|advis(e|es|ed|ing)|recommend\w*|"
+                       r"warn\w* against)\b"),
     ("hopes", "content", r"^\W*(\w+ ){0,2}hopes?\b"),
     ("concerned", "cue", r"\b(worr\w*|concern\w*|alarm\w*|fear\w*|troubl\w*)\b"),
     ("concerned", "content", r"\b(very|deeply|extremely|seriously|particularly|highly) (worrying|worried|concerning|"
