@@ -1,7 +1,8 @@
 """The stance of a claim (one of :data:`newsledger.model.STANCES`), from its cue and the start
 of its content: "was unable to confirm" -> cannot-confirm, "declined to comment" ->
-declines-comment, "accused" -> accuses, "urged"/"called on" -> appeals, "hope for" -> hopes,
-"very worrying" -> concerned, "is expected to"/"will"/"predicts" -> expects, "denied" -> denies,
+declines-comment, "accused"/"condemned" -> accuses (not when held back: "were loath to criticise"),
+"urged"/"called on" -> appeals, "hope for" -> hopes, "very worrying" -> concerned, "is expected
+to"/"will"/"predicts" -> expects (not a pronoun's own plan: "it will launch ..."), "denied" -> denies,
 "claimed responsibility" -> claims-responsibility; anything else asserts.
 
 A negated cue (:func:`cue_negated`: "did not deny", "has not said", "never confirmed") is no
@@ -21,16 +22,26 @@ _RULES: list[tuple[str, str, str]] = [
     ("declines-comment", "both",
      r"\b(declin\w*|refus\w*)\b(?: \w+){0,2} (to )?(comment|respond|discuss|elaborate|answer)|"
      r"\b(did not|didn't|has not|hasn't|have not|haven't|could not|couldn't)(?: \w+){0,2} "
-     r"(respond|return|reply)\w*\b|\bno comment\b|\bnot (immediately )?available for comment"),
+     r"(respond|return|reply)\w*\b|\bno comment\b|\bnot (immediately )?available for comment|"
+     r"\b(could not|couldn[’']t|cannot|can[’']t|can not|would not|wouldn[’']t|will not|won[’']t)"
+     r"(?: \w+)? comment\b"),
     ("cannot-confirm", "both",
      r"\b(unable|not able|could not|couldn't|cannot|can't|can not|did not|didn't|would not|wouldn't)"
      r"(?: \w+){0,2} (to )?(confirm|verify|corroborate)\w*"),
     ("claims-responsibility", "both", r"\b(claim\w*|took|take\w*|assum\w*) (full |the )?(responsibility|credit)\b"),
     ("denies", "cue", r"\b(den(y|ies|ied|ying)|reject\w*|refut\w*|disput\w*|dismiss\w*|rebut\w*)\b"),
     ("accuses", "cue", r"\b(accus\w*|blam\w*|alleg\w*|charg\w*)\b"),
+    # criticism: "condemned the attack", "criticised the royals", "complained that ..." (not the
+    # noun "complaints"); held back ("were loath to criticise") it is none (:func:`held_back`)
+    ("accuses", "cue", r"\b(condemn\w*|critici[sz]\w*|blast(s|ed|ing)|slamm?(s|ed|ing)|lambast\w*|denounc\w*|"
+                       r"complain(s|ed|ing)?)\b"),
     ("appeals", "cue", r"\b(urg\w*|call\w*(?: \w+){0,3} (on|upon|for)|demand\w*|appeal\w*|plead\w*(?! (not )?guilty)|implor\w*|beg\w*|press\w* for)\b"),
     ("appeals", "content", r"^\W*(we |i )?(demand|urge|call on|call for|appeal)\b"),
     ("hopes", "cue", r"\bhop(e|es|ed|ing)\b"),
+    # requests and advice ("encouraged residents to ...", "requested more information", "warned
+    # against"); after "hopes", so that "hopes this will encourage ..." still hopes
+    ("appeals", "cue", r"\b(encourag\w*|request(s|ed|ing)?|instruct(s|ed|ing)?|advis(e|es|ed|ing)|recommend\w*|"
+                       r"warn\w* against)\b"),
     ("hopes", "content", r"^\W*(\w+ ){0,2}hopes?\b"),
     ("concerned", "cue", r"\b(worr\w*|concern\w*|alarm\w*|fear\w*|troubl\w*)\b"),
     ("concerned", "content", r"\b(very|deeply|extremely|seriously|particularly|highly) (worrying|worried|concerning|"
@@ -47,6 +58,17 @@ _COMPILED = [(s, w, re.compile(r, re.I)) for s, w, r in _RULES]
 assert all(s in STANCES for s, _, _ in _RULES)
 
 
+_OWN_PLAN = re.compile(r"^\W*(?:that\s+)?(?:he|she|it|they|we|i)\s*"
+                       r"(?:will|won[’']t|[’']ll|is going to|are going to)\b", re.I)
+
+
+def announces_own_plan(content: str) -> bool:
+    """A content led by a pronoun and "will" ("it will launch a new app", "he will present the
+    case", "we'll be closing"): the source announces what it (or the one it speaks for) will do,
+    which asserts an intention rather than expects an outcome."""
+    return bool(_OWN_PLAN.match(content))
+
+
 def stance_for(cue: str, content: str) -> str:
     """Stance from the cue text and the content text."""
     cue = " ".join(cue.split())
@@ -59,7 +81,7 @@ def stance_for(cue: str, content: str) -> str:
             return stance
         if where == "content" and rx.search(head if stance != "concerned" else content):
             return stance
-        if where == "lead" and rx.search(" ".join(content.split()[:8])):
+        if where == "lead" and rx.search(" ".join(content.split()[:8])) and not announces_own_plan(content):
             return stance
     return "asserts"
 
@@ -93,16 +115,31 @@ def cue_negated(doc, start: int, end: int) -> bool:
     return False
 
 
+AUX_OPENERS = {"are", "is", "am", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
+               "shall", "have", "has", "had", "may", "might", "must", "isn't", "aren't", "don't", "doesn't",
+               "didn't", "can't", "won't", "shouldn't", "wouldn't", "couldn't"}
+# a statement ends before the question: "... amazing. But what more ...?" / "... a lot," "How ...?"
+_STATEMENT_FIRST = re.compile(r"[a-z]{2}[.!][\"”’]?\s|,[\"”]\s*[\"“]")
+
+
+def _statement_then_question(body: str) -> bool:
+    """A content that states something before its closing question asserts rather than asks."""
+    m = _STATEMENT_FIRST.search(body)
+    return bool(m) and "?" not in body[:m.start()]
+
+
 def is_question(claim, doc=None, text: str = "") -> bool:
-    """A question put by the source: content ending in "?", or an asking cue ("asked", "wondered")
-    with a whether/wh- content ("asked why ...")."""
+    """A question put by the source: content ending in "?" (unless a statement comes first,
+    :func:`_statement_then_question`), or an asking cue ("asked", "wondered") with a whether/wh-
+    content ("asked why ...") or one opening with an inverted auxiliary ("asked: are you ...")."""
     body = claim.content.text.rstrip(" \"'”’»)")
     if body.endswith("?"):
-        return True
+        return not _statement_then_question(body)
     toks = _cue_tokens(doc, claim.cue.start, claim.cue.end)
-    lemmas = {t.lemma_.lower() for t in toks} or set(claim.cue.text.lower().split())
-    first = claim.content.text.strip(" \"“‘'").split(" ", 1)[0].lower()
-    return bool(lemmas & ASK_VERBS) and first in WH_WORDS
+    words = claim.cue.text.lower().split()  # without a parse: "asked" -> "ask" by its ending
+    lemmas = {t.lemma_.lower() for t in toks} or {*words, *(re.sub(r"(ed|s|ing)$", "", w) for w in words)}
+    first = claim.content.text.strip(" \"“‘'").split(" ", 1)[0].lower().replace("’", "'")
+    return bool(lemmas & ASK_VERBS) and (first in WH_WORDS or first in AUX_OPENERS)
 
 
 def _negated_stance(claim, stance: str) -> str:
@@ -114,18 +151,42 @@ def _negated_stance(claim, stance: str) -> str:
     return "declines-comment"
 
 
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s)|\n")
+
+
+def widened_cue(claim, text: str) -> str:
+    """The cue's own words, plus what follows it up to the content ("called on", "declined to
+    comment") and a negation or refusal right before it ("unable to confirm"), all within the cue's
+    sentence: a content before the cue ("..., she said. Others pleaded ...") lends the cue no words
+    of the next sentence."""
+    tail_end = claim.content.start if claim.content.start > claim.cue.end else claim.cue.end + 25
+    tail = text[claim.cue.end:min(tail_end, claim.cue.end + 25)]
+    stop = _SENTENCE_END.search(tail)
+    cue = text[claim.cue.start:claim.cue.end] + (tail[:stop.start()] if stop else tail)
+    lead = text[max(0, claim.cue.start - 25):claim.cue.start]
+    if re.search(r"\b(unable|not|n't|declin\w*|refus\w*)\b\W*(\w+\W+){0,2}$", lead):
+        cue = _SENTENCE_END.split(lead)[-1] + cue
+    return cue
+
+
+_HELD_BACK = re.compile(r"\b(loath|loth|reluctant|unwilling|hesitant|refus\w*|declin\w*|stop\w* short of|"
+                        r"avoid\w*)\W+(to\W+)?$", re.I)
+
+
+def held_back(claim, text: str) -> bool:
+    """Whether the source held back from the cue's act: "were loath to criticise", "refused to
+    condemn", "stopped short of condemning" (the words right before the cue, in its sentence)."""
+    lead = _SENTENCE_END.split(text[max(0, claim.cue.start - 40):claim.cue.start])[-1]
+    return bool(_HELD_BACK.search(lead))
+
+
 def stance_of(claim, doc=None, text: str = "") -> str:
-    """Stance of a :class:`~newsledger.model.Claim`; the cue is widened to the words right after
-    it ("called on", "declined to comment")."""
-    cue = claim.cue.text
-    if text:
-        cue = text[max(0, claim.cue.start - 30):claim.cue.end + 25]
-        # only the cue's own words, plus what follows it up to the content
-        tail_end = claim.content.start if claim.content.start > claim.cue.end else claim.cue.end + 25
-        cue = text[claim.cue.start:min(tail_end, claim.cue.end + 25)]
-        lead = text[max(0, claim.cue.start - 25):claim.cue.start]
-        cue = lead.split("\n")[-1] + cue if re.search(r"\b(unable|not|n't|declin\w*|refus\w*)\b\W*(\w+\W+){0,2}$", lead) else cue
+    """Stance of a :class:`~newsledger.model.Claim` from its cue (:func:`widened_cue` when the
+    text is given) and its content."""
+    cue = widened_cue(claim, text) if text else claim.cue.text
     stance = stance_for(cue, claim.content.text)
+    if stance == "accuses" and text and held_back(claim, text):
+        return "asserts"
     if getattr(claim.cue, "negated", False):
         return _negated_stance(claim, stance)
     return stance

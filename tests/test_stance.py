@@ -1,0 +1,71 @@
+"""Stance rules (newsledger.analyze.stance) on made-up sentences: each test fails without its rule."""
+from types import SimpleNamespace
+
+from newsledger.analyze.stance import is_question, stance_of
+
+
+def _claim(text: str, cue: str, content: str, negated: bool = False):
+    """A claim over ``text``: the first ``cue`` and ``content`` occurrences as spans."""
+    cs, ks = text.index(cue), text.index(content)
+    return SimpleNamespace(cue=SimpleNamespace(text=cue, start=cs, end=cs + len(cue), negated=negated),
+                           content=SimpleNamespace(text=content, start=ks, end=ks + len(content)))
+
+
+def test_cue_window_stops_at_the_sentence_end():
+    # the content comes before the cue; the next sentence's "pleaded" is no appeal of this one
+    text = "The ferry board did not admit or deny wrongdoing, a spokeswoman said. Her deputy pleaded ignorance."
+    claim = _claim(text, "said", "The ferry board did not admit or deny wrongdoing")
+    assert stance_of(claim, None, text) == "asserts"
+    # within the sentence the widened cue still reads "called on"
+    text2 = "The mayor called on residents to boil their water."
+    assert stance_of(_claim(text2, "called", "residents to boil their water"), None, text2) == "appeals"
+
+
+def test_criticism_cues_accuse():
+    text = ("Opposition councillors condemned the closure of the ferry pier. "
+            "Residents complained that the ferry ran late.")
+    assert stance_of(_claim(text, "condemned", "the closure of the ferry pier"), None, text) == "accuses"
+    assert stance_of(_claim(text, "complained", "the ferry ran late"), None, text) == "accuses"
+
+
+def test_criticism_held_back_is_no_accusation():
+    text = "Harbour councillors were loath to criticise the pier closure in public."
+    assert stance_of(_claim(text, "criticise", "the pier closure"), None, text) == "asserts"
+    text2 = "The minister stopped short of condemning the strike at the pier."
+    assert stance_of(_claim(text2, "condemning", "the strike at the pier"), None, text2) == "asserts"
+
+
+def test_own_plan_with_will_asserts_but_other_futures_expect():
+    text = "The ferry company said it will add a night crossing in May."
+    assert stance_of(_claim(text, "said", "it will add a night crossing in May"), None, text) == "asserts"
+    text2 = "The harbour master said the crossings will be delayed by the storm."
+    assert stance_of(_claim(text2, "said", "the crossings will be delayed by the storm"), None, text2) == "expects"
+
+
+def _question(text: str, cue: str, content: str) -> bool:
+    return is_question(_claim(text, cue, content), None, text)
+
+
+def test_a_statement_before_the_closing_question_is_no_question():
+    text = '"The pier was a landmark. Who would pull it down?" the councillor said.'
+    assert not _question(text, "said", "The pier was a landmark. Who would pull it down?")
+    text2 = '"Who would pull down the pier?" the councillor said.'
+    assert _question(text2, "said", "Who would pull down the pier?")
+
+
+def test_asked_with_an_inverted_auxiliary_is_a_question():
+    text = "A resident asked are the ferries safe in winter storms."
+    assert _question(text, "asked", "are the ferries safe in winter storms")
+
+
+def test_could_not_comment_declines_comment():
+    text = "The port spokesman said he could not comment on the inquiry while it was open."
+    assert stance_of(_claim(text, "said", "he could not comment on the inquiry while it was open"), None, text) \
+        == "declines-comment"
+
+
+def test_requests_and_advice_appeal():
+    text = ("The council encouraged residents to boil their water. "
+            "The ferry operator advised passengers to arrive early.")
+    assert stance_of(_claim(text, "encouraged", "residents to boil their water"), None, text) == "appeals"
+    assert stance_of(_claim(text, "advised", "passengers to arrive early"), None, text) == "appeals"
