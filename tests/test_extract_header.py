@@ -707,3 +707,22 @@ def test_a_subscription_offer_is_no_headline(offer):
     # "harbour") and comes first among the close scores, but it is no headline
     title = "Drivers fear months of detours as the crossing shuts"
     assert _text(_page(offer, "News", title, "Jane Roe and John Doe")).title == title
+
+
+@pytest.mark.parametrize("head", [("######  _By_ Jane Roe",), ("## Jane Roe", "_Journalist_")])
+def test_markdown_heading_marks_are_no_part_of_a_by_line(head):
+    # html2text keeps the heading level of a by-line element: "###### By Jane Roe", "## Jane Roe"
+    # over the role line; the marks are no part of the name
+    title = "Harbour bridge closed to lorries after cracks found in piers"
+    art = _text(_page("**Opinion**", f"# {title}", *head, "_March 14, 2024_", style="markdown"))
+    assert art.title == title
+    assert art.byline == ["Jane Roe"]
+
+
+def test_a_markdown_subhead_over_prose_is_no_by_line():
+    # "## Maria Okafor" heading the paragraph about her, right under the date line: a section's
+    # subhead, not the author (a heading by-line stands over a date or a role, not over prose)
+    title = "Harbour bridge closed to lorries after cracks found in piers"
+    art = _text(_page("**Opinion**", f"# {title}", "_March 14, 2024_", "## Maria Okafor", style="markdown"))
+    assert art.title == title
+    assert art.byline == []

@@ -22,7 +22,9 @@ html2text, or a browser-``innerText``-like rendering):
   name lines, and bare name lines between the headline and the body, with glued tails cut
   ("Lucy ThorntonNews Reporter", "Jen MillsPublished Jul 17"), names over a role or outlet line,
   and, when nothing else names the author, a lone name line under the headline; photo subjects
-  and topic-tag lists are no authors (:func:`find_names`);
+  and topic-tag lists are no authors; markdown heading marks are no part of a by-line ("######
+  By Jane Roe", "## Jane Roe" over a role or a date), but a bare name heading over prose is a
+  section's subhead (:func:`find_names`);
 - **dates**: the first full date in the header (a "Published" line first), day/month order of
   "03/04/2024" decided from the page (:func:`newsledger.extract.meta.numeric_order`); when
   nothing on the page decides it, the guess is said in ``Header.date_note``.
@@ -101,6 +103,12 @@ class Header:
     updated: Optional[str] = None
     date_lines: list[int] = field(default_factory=list)
     date_note: Optional[str] = None  # how an ambiguous "03/04/2024" was read, when nothing decided it
+
+
+def _unmarked(text: str) -> str:
+    """A line without its bullet and its markdown heading marks ("* Jane Roe", "## Jane Roe",
+    "###### By Jane Roe": html2text keeps a by-line's heading level), for reading names."""
+    return _MD_HEADING.sub("", _BULLET.sub("", text.strip())).strip()
 
 
 def clean_title(line: str) -> str:
@@ -220,15 +228,15 @@ BYLINE_BELOW_BONUS = 2.0
 
 def _is_by_line(inf: LineInfo) -> bool:
     """A "By Jane Roe ..." line (not a bullet of a teaser list)."""
-    return not inf.bullet and inf.words <= 30 and bool(_BYLINE_STRIP.match(_GLUED_BY.sub(r"\1 ", inf.text.strip()))) \
-        and bool(byline_names(inf.text)[0])
+    text = _GLUED_BY.sub(r"\1 ", _unmarked(inf.text))
+    return not inf.bullet and inf.words <= 30 and bool(_BYLINE_STRIP.match(text)) and bool(byline_names(inf.text)[0])
 
 
 def _by_line_at(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
     """A by-line at position ``k``: "By Jane Roe ...", or a lone "By" / "Von" over a name line."""
     if _is_by_line(infos[idx[k]]):
         return True
-    return _BY_ALONE.match(infos[idx[k]].text.strip()) is not None and k + 1 < len(idx) \
+    return _BY_ALONE.match(_unmarked(infos[idx[k]].text)) is not None and k + 1 < len(idx) \
         and bool(byline_names(infos[idx[k + 1]].text)[0])
 
 
@@ -535,7 +543,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     """(people named by a byline-like line, whether the line itself shows it is a byline: a
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
     line must be names (:func:`_name_part_ok`)."""
-    s = _by_segment(_BULLET.sub("", line.strip()).strip())
+    s = _by_segment(_unmarked(line))
     if not s or _CREDIT.search(s) or len(s) > 200 or _ROLE_FIRST.match(s):
         return [], False  # "Periodista Judicial", "Political Correspondent": a role, not a name
     by = bool(_BYLINE_STRIP.match(s))
@@ -606,7 +614,7 @@ def _role_follows(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
     if k + 1 >= len(idx):
         return False
     nxt = infos[idx[k + 1]]
-    text = _BULLET.sub("", nxt.text).strip()
+    text = _unmarked(nxt.text)
     if nxt.words <= 3 and (M.find_agency(text) or (text.isupper() and 2 <= len(text) <= 6)):
         return True  # "Jane Roe" over "Reuters" / "BBC": the writer and the outlet
     return nxt.words <= 6 and not nxt.end_punct and bool(_ROLE_LINE.match(text))
@@ -622,7 +630,7 @@ def _role_named_line(idx: list[int], infos: list[LineInfo], body: int) -> Option
     name zone reaches it. None when there is none."""
     for k in range(body, min(len(idx), body + NAME_ZONE_MAX_AFTER)):
         inf = infos[idx[k]]
-        text = _BULLET.sub("", inf.text).strip()
+        text = _unmarked(inf.text)
         if inf.words <= ROLE_NAMED_WORDS and _ROLE_TAIL.search(text) and byline_names(text)[0]:
             return k
     return None
@@ -716,12 +724,19 @@ def _name_zone_stop(idx: list[int], infos: list[LineInfo], body: int) -> int:
     return stop
 
 
+def _subheading(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """A markdown heading over a paragraph of prose: the subhead of the section under it
+    ("## Amanda Knox" over the text about her), where a heading by-line stands over a date, a
+    role or the next header line ("### Jane Roe" over "19 February 2020")."""
+    return bool(_MD_HEADING.match(infos[idx[k]].text)) and k + 1 < len(idx) and infos[idx[k + 1]].prose
+
+
 def _scan_name_line(scan: _NameScan, k: int, idx: list[int], infos: list[LineInfo],
                     reasons: list[Optional[str]], title_k: Optional[int]) -> None:
     """Read line ``idx[k]`` of the header zone into ``scan``."""
     i = idx[k]
     inf = infos[i]
-    text = _BULLET.sub("", inf.text).strip()
+    text = _unmarked(inf.text)
     if _BY_ALONE.match(text):
         scan.after_by = 4
         scan.anchors.add(k)
@@ -735,6 +750,8 @@ def _scan_name_line(scan: _NameScan, k: int, idx: list[int], infos: list[LineInf
     if title_k is not None and k <= title_k and not by_line:
         return  # above the headline only a "By ..." line counts
     names, evidence = byline_names(text)
+    if names and not (evidence or by_line or scan.after_by) and _subheading(k, idx, infos):
+        names = []  # "## Amanda Knox" over the text about her: a section's subhead, no by-line
     scan.signed = scan.signed or (by_line and not names and inf.words <= SIGNED_WORDS and not inf.prose
                                   and is_newsroom(_BYLINE_STRIP.sub("", text)))
     if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
