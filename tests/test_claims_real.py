@@ -340,3 +340,13 @@ def test_a_lowercase_word_is_no_surname_two_speakers_share():
     speakers = page_speakers([records, rival])
     assert names_speaker("data", records, speakers)  # contained in the speaker's name, and no one's surname
     assert not names_speaker("Vask", records, speakers)
+
+
+# made-up sentences: a wire dateline the parser takes for the cue's first subject is not the speaker (issue 12)
+@pytest.mark.parametrize("text, name", [
+    ("PORTVALE (AP) — Governor Ray Lyle said the dam would hold through the winter.", "Ray Lyle"),
+    ("LAKEVILLE, Ore. (AP) — Mayor Ann Cole said on Friday that the bridge would reopen in May.", "Ann Cole"),
+])
+def test_a_wire_dateline_is_not_the_speaker(nlp, text, name):
+    c = claim_about(nlp, text, "would")
+    assert c.source is not None and c.source.name == name
