@@ -271,6 +271,8 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "The union persuaded the board to delay the vote.",
     "The Harbour Act would require every landlord to register tenants.",
     "Lake County declared a state of emergency on Friday.",  # a measure taken (h-claims19)
+    "The board approved that the ferry would run on Sundays.",  # decisions taken (h-claims27)
+    "The harbour board voted to approve a plan that would dredge the channel.",
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims

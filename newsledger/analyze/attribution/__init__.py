@@ -63,7 +63,7 @@ TOPIC_VERBS = {"describe", "explain", "discuss", "detail", "list", "mention", "r
 # with a bare noun phrase these are deeds ("ordered a strike", "issued warnings", "had posted a link",
 # "admitted a charge": a plea in court, "declared a state of emergency": a measure taken), though PolNeAR's
 # lexicon counts them as cues ("declared the bridge unsafe" parses as a clause and stays a statement)
-DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "approve", "declare"}
+DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "declare"}
 # knowing, learning and finding out: the reporter's narration of what a person knew ("she knew that ...",
 # "learned that 3M ..."), true by the verb itself; "seem" only describes
 KNOWING_VERBS = {"know", "learn", "discover", "seem"}
@@ -71,8 +71,10 @@ KNOWING_VERBS = {"know", "learn", "discover", "seem"}
 # stop and frisk", "appointed her to serve", "persuaded the board to delay", "the bill would require providers to
 # store"): what someone wanted or did, never what was said, whatever their complement, unless a quotation goes
 # with it ("wants to see the corridor reach Angola.¶“Bringing in Angola ...”", :func:`_a_bare_wish`) ("hope" is
-# left out: the annotators count "hopes to secure more contributions")
-WILL_VERBS = {"want", "wish", "opt", "choose", "attempt", "persuade", "appoint", "require"}
+# left out: the annotators count "hopes to secure more contributions"); approving and voting are decisions taken
+# ("approved a bill Tuesday that would extend ...", "the board approved that the ferry would run", "voted to
+# approve a plan"), whatever clause the parser hangs on them
+WILL_VERBS = {"want", "wish", "opt", "choose", "attempt", "persuade", "appoint", "require", "approve", "vote"}
 WH_INFINITIVE = re.compile(r"[\"“‘']?\s*(?:how|what|where|when|which|who)\s+to\s", re.I)  # "told how to prepare"
 # verbs whose object is the person spoken to: in the passive ("was asked whether", "Asked why X, she said",
 # "the court was told") the subject is the one addressed, and who spoke is not said
