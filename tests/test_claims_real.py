@@ -273,6 +273,8 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "Lake County declared a state of emergency on Friday.",  # a measure taken (h-claims19)
     "The board approved that the ferry would run on Sundays.",  # decisions taken (h-claims27)
     "The harbour board voted to approve a plan that would dredge the channel.",
+    "No one can say how long the bridge will stay closed.",  # a subject naming nobody (h-claims27)
+    "Few would argue that the old pier is safe.",
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims

@@ -82,6 +82,9 @@ ADDRESSED_CUES = ADDRESSEE_VERBS | {"ask", "question"}
 # the writer's own voice: a cue outside any quotation whose subject is one of these is the reporter's question or
 # remark ("When I suggest the public ..., he ...", "I ask if ...": an interview written in the first person)
 WRITER_SUBJECTS = {"I", "we", "We"}
+# a subject that names nobody ("No one can say how long ...", "Few would argue that ..."): the writer's own
+# assertion dressed as a source, not anyone's statement
+NOBODY = re.compile(r"(?:no[ -]one|nobody|none|few)\b", re.I)
 CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
 
 
@@ -122,11 +125,13 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
 def _the_writer_speaks(c: Cand, ex: "Extractor") -> bool:
     """"When I suggest the town cannot afford it, she laughs": the speaker is the writer ("I"/"we" as the
     subject of a cue outside any quotation), who asks and remarks but is not a source the article reports
-    (inside a quotation, "we've found that ..." is the quoted speaker's and stays)."""
+    (inside a quotation, "we've found that ..." is the quoted speaker's and stays); so is a subject that
+    names nobody ("No one can say ...", "Few would argue ...", :data:`NOBODY`)."""
     if c.source is None or c.cue[0] < 0:
         return False
     s, e = c.source
-    return ex.text[s:e] in WRITER_SUBJECTS and not ex.qmask[c.cue[0]]
+    said = ex.text[s:e]
+    return (said in WRITER_SUBJECTS or bool(NOBODY.match(said))) and not ex.qmask[c.cue[0]]
 
 
 def _addressed_in_the_passive(c: Cand, ex: "Extractor") -> bool:
