@@ -275,6 +275,7 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "The harbour board voted to approve a plan that would dredge the channel.",
     "No one can say how long the bridge will stay closed.",  # a subject naming nobody (h-claims27)
     "Few would argue that the old pier is safe.",
+    "The mayor Ann Cole did not reply to a request for comment.",  # what was answered (h-claims27)
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims

@@ -58,8 +58,9 @@ INTENT_VERBS = {"expect"}
 # with a bare noun phrase these name what was talked about, not what was said ("described his attempt",
 # "explained it to me", "listed several questions"); a statement only with a predicate ("described it as Y")
 # ("remember"/"recall" a thing were left out: the annotators count "recalls a woman on an LGP-30 doing ...")
+# "replied to a request for comment", "responded to the criticism": what was answered, not the answer
 TOPIC_VERBS = {"describe", "explain", "discuss", "detail", "list", "mention", "reveal", "identify", "tout", "dismiss",
-               "show", "outline"}
+               "show", "outline", "reply", "respond"}
 # with a bare noun phrase these are deeds ("ordered a strike", "issued warnings", "had posted a link",
 # "admitted a charge": a plea in court, "declared a state of emergency": a measure taken), though PolNeAR's
 # lexicon counts them as cues ("declared the bridge unsafe" parses as a clause and stays a statement)
