@@ -271,6 +271,11 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "The union persuaded the board to delay the vote.",
     "The Harbour Act would require every landlord to register tenants.",
     "Lake County declared a state of emergency on Friday.",  # a measure taken (h-claims19)
+    "The board approved that the ferry would run on Sundays.",  # decisions taken (h-claims27)
+    "The harbour board voted to approve a plan that would dredge the channel.",
+    "No one can say how long the bridge will stay closed.",  # a subject naming nobody (h-claims27)
+    "Few would argue that the old pier is safe.",
+    "The mayor Ann Cole did not reply to a request for comment.",  # what was answered (h-claims27)
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims
@@ -340,3 +345,13 @@ def test_a_lowercase_word_is_no_surname_two_speakers_share():
     speakers = page_speakers([records, rival])
     assert names_speaker("data", records, speakers)  # contained in the speaker's name, and no one's surname
     assert not names_speaker("Vask", records, speakers)
+
+
+# made-up sentences: a wire dateline the parser takes for the cue's first subject is not the speaker (issue 12)
+@pytest.mark.parametrize("text, name", [
+    ("PORTVALE (AP) — Governor Ray Lyle said the dam would hold through the winter.", "Ray Lyle"),
+    ("LAKEVILLE, Ore. (AP) — Mayor Ann Cole said on Friday that the bridge would reopen in May.", "Ann Cole"),
+])
+def test_a_wire_dateline_is_not_the_speaker(nlp, text, name):
+    c = claim_about(nlp, text, "would")
+    assert c.source is not None and c.source.name == name

@@ -58,12 +58,13 @@ INTENT_VERBS = {"expect"}
 # with a bare noun phrase these name what was talked about, not what was said ("described his attempt",
 # "explained it to me", "listed several questions"); a statement only with a predicate ("described it as Y")
 # ("remember"/"recall" a thing were left out: the annotators count "recalls a woman on an LGP-30 doing ...")
+# "replied to a request for comment", "responded to the criticism": what was answered, not the answer
 TOPIC_VERBS = {"describe", "explain", "discuss", "detail", "list", "mention", "reveal", "identify", "tout", "dismiss",
-               "show", "outline"}
+               "show", "outline", "reply", "respond"}
 # with a bare noun phrase these are deeds ("ordered a strike", "issued warnings", "had posted a link",
 # "admitted a charge": a plea in court, "declared a state of emergency": a measure taken), though PolNeAR's
 # lexicon counts them as cues ("declared the bridge unsafe" parses as a clause and stays a statement)
-DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "approve", "declare"}
+DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "declare"}
 # knowing, learning and finding out: the reporter's narration of what a person knew ("she knew that ...",
 # "learned that 3M ..."), true by the verb itself; "seem" only describes
 KNOWING_VERBS = {"know", "learn", "discover", "seem"}
@@ -71,8 +72,10 @@ KNOWING_VERBS = {"know", "learn", "discover", "seem"}
 # stop and frisk", "appointed her to serve", "persuaded the board to delay", "the bill would require providers to
 # store"): what someone wanted or did, never what was said, whatever their complement, unless a quotation goes
 # with it ("wants to see the corridor reach Angola.¶“Bringing in Angola ...”", :func:`_a_bare_wish`) ("hope" is
-# left out: the annotators count "hopes to secure more contributions")
-WILL_VERBS = {"want", "wish", "opt", "choose", "attempt", "persuade", "appoint", "require"}
+# left out: the annotators count "hopes to secure more contributions"); approving and voting are decisions taken
+# ("approved a bill Tuesday that would extend ...", "the board approved that the ferry would run", "voted to
+# approve a plan"), whatever clause the parser hangs on them
+WILL_VERBS = {"want", "wish", "opt", "choose", "attempt", "persuade", "appoint", "require", "approve", "vote"}
 WH_INFINITIVE = re.compile(r"[\"“‘']?\s*(?:how|what|where|when|which|who)\s+to\s", re.I)  # "told how to prepare"
 # verbs whose object is the person spoken to: in the passive ("was asked whether", "Asked why X, she said",
 # "the court was told") the subject is the one addressed, and who spoke is not said
@@ -80,6 +83,9 @@ ADDRESSED_CUES = ADDRESSEE_VERBS | {"ask", "question"}
 # the writer's own voice: a cue outside any quotation whose subject is one of these is the reporter's question or
 # remark ("When I suggest the public ..., he ...", "I ask if ...": an interview written in the first person)
 WRITER_SUBJECTS = {"I", "we", "We"}
+# a subject that names nobody ("No one can say how long ...", "Few would argue that ..."): the writer's own
+# assertion dressed as a source, not anyone's statement
+NOBODY = re.compile(r"(?:no[ -]one|nobody|none|few)\b", re.I)
 CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
 
 
@@ -120,11 +126,13 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
 def _the_writer_speaks(c: Cand, ex: "Extractor") -> bool:
     """"When I suggest the town cannot afford it, she laughs": the speaker is the writer ("I"/"we" as the
     subject of a cue outside any quotation), who asks and remarks but is not a source the article reports
-    (inside a quotation, "we've found that ..." is the quoted speaker's and stays)."""
+    (inside a quotation, "we've found that ..." is the quoted speaker's and stays); so is a subject that
+    names nobody ("No one can say ...", "Few would argue ...", :data:`NOBODY`)."""
     if c.source is None or c.cue[0] < 0:
         return False
     s, e = c.source
-    return ex.text[s:e] in WRITER_SUBJECTS and not ex.qmask[c.cue[0]]
+    said = ex.text[s:e]
+    return (said in WRITER_SUBJECTS or bool(NOBODY.match(said))) and not ex.qmask[c.cue[0]]
 
 
 def _addressed_in_the_passive(c: Cand, ex: "Extractor") -> bool:

@@ -194,13 +194,24 @@ def _np_span(tok, exclude: set[int] = frozenset()) -> Optional[tuple[int, int]]:
 def _subjects_in_order(verb) -> list:
     """The verb's children, a subject after a fronted subordinate phrase the parser folded into
     the verb first ("Shortly after the post, in June, Ann wrote": "after" marks the verb, and
-    "the post" is its first nsubj; the writer is Ann)."""
+    "the post" is its first nsubj; the writer is Ann), or after a wire dateline the parser took
+    for a subject ("PORTVALE (AP) — Governor Ray Lyle said": the speaker is Lyle)."""
     kids = list(verb.children)
     subj = [c for c in kids if c.dep_ == "nsubj" and c.i < verb.i]
     mark = [c for c in kids if c.dep_ == "mark" and c.i < verb.i]
-    if len(subj) >= 2 and mark and mark[0].i < subj[0].i:
+    if len(subj) >= 2 and (mark and mark[0].i < subj[0].i or _a_dateline(subj[0])):
         return [subj[-1]] + [c for c in kids if c is not subj[-1]]
     return kids
+
+
+DATELINE_DASHES = {"—", "–", "―", "--", "-"}
+
+
+def _a_dateline(tok) -> bool:
+    """A place name in capitals opening its sentence, with a dash in its own phrase: a wire dateline
+    ("PORTVALE (AP) —", "LAKEVILLE --")."""
+    return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 \
+        and any(t.text in DATELINE_DASHES for t in tok.subtree if t.i > tok.i)
 
 
 def _subject(verb):
