@@ -24,6 +24,10 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   "State Department"); an indefinite one ("an
   analysis by ...") is a new speaker, never an earlier one; a work "seen by Reuters" is not
   Reuters'; "his spokesman" is an unnamed representative (anonymous);
+* **documents** ("the release", "the statement", "the letter", "the story") speak for the issuer the
+  text names just before (the source's sentence, its paragraph, the previous paragraph): "X issued a
+  release", "X said in a statement", "a letter from X", "X ran a profile", and for a release or
+  statement "X announced ..."; two issuers in one sentence, or none, leave the document its own words;
 * **relative pronouns** ("which accuses ...") take the noun they modify ("which" never a person);
   a passive subject ("X was accused of ...", also inherited: "has ... been accused of", "Asked
   whether ..., X said") is the accused or the asked, never the speaker: unresolved, as is the
@@ -67,7 +71,7 @@ The package, each module importing only those above it: ``words`` (vocabulary, s
 ``kinds`` (the kind of body a descriptor or a name says it is) <-
 ``clusters`` (one per speaker) <- ``spans`` (names in the parse) <- ``mentions`` (antecedents, genders)
 <- ``context`` (per-article state) <- ``rivals`` (two readings) <- ``pronouns``; ``apposition``,
-``descriptors``, ``passive``, ``sentence`` (structure around a source), ``unnamed`` <- ``named`` (sources
+``descriptors``, ``documents`` (a document's issuer), ``passive``, ``sentence`` (structure around a source), ``unnamed`` <- ``named`` (sources
 that name their speaker) <- ``resolve`` (the loop, :func:`resolve_speakers`).
 """
 from newsledger.analyze.speakers.resolve import resolve_speakers

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from newsledger.analyze.speakers.kinds import kinds_clash
-from newsledger.analyze.speakers.words import _content_words, _demonym_root, _initials, _norm, _strip_det, _strip_paren
+from newsledger.analyze.speakers.words import (_content_words, _demonym_root, _head_words, _initials, _norm, _strip_det,
+                                               _strip_paren)
 
 
 class _Cluster:
@@ -48,10 +49,17 @@ def _match_org(mention: str, cl: _Cluster) -> bool:
     if head in name_l.split() or head in re.findall(r"[a-z']+", name_l):
         if not mods:
             return not kinds_clash(head, cl.name)  # "the state" is not the State Department
+        if head not in _name_heads(cl):
+            return False  # "... in New York" is no "New York magazine": "York" is no head there
         roots = [_demonym_root(w) for w in mods if w[0].isupper()]
         if roots and all(re.search(r"\b" + re.escape(r), name_l) for r in roots):
             return True
     return False
+
+
+def _name_heads(cl: _Cluster) -> set[str]:
+    """The words that can head an organisation cluster's names (not a modifier of a common noun)."""
+    return {p for x in cl.mentions for w in _head_words(x) for p in [w.lower(), *re.findall(r"[a-z']+", w.lower())]}
 
 
 def _merge_org_clusters(clusters) -> None:

@@ -11,7 +11,7 @@ from newsledger.analyze.speakers.context import _Context, _cluster_of_mention
 from newsledger.analyze.speakers.kinds import kinds_clash
 from newsledger.analyze.speakers.spans import _ents, _head_token
 from newsledger.analyze.speakers.words import (BACKER_VERBS, CONF_AMBIGUOUS, CONF_DESCRIPTOR, GENERIC_ORG, GOVERNMENT_HEADS,
-                                               ORG_NAME_WORDS, ORG_TYPE_HEADS, WINDOW)
+                                               ORG_NAME_WORDS, ORG_TYPE_HEADS, WINDOW, _head_words)
 
 
 def _descriptor_head(doc, src) -> Optional[str]:
@@ -19,18 +19,6 @@ def _descriptor_head(doc, src) -> Optional[str]:
     if head is None or head.pos_ != "NOUN":
         return None
     return head.lemma_.lower()
-
-
-LINK_WORDS = {"of", "for", "on", "in", "at", "and", "to", "the", "&"}
-
-
-def _head_words(mention: str) -> list[str]:
-    """The words of an organisation's name that can be its head: not a modifier of a following
-    common noun ("the user" is not the "Reddit user profile page"; "the ministry" is the
-    "Ministry of Health")."""
-    words = mention.split()
-    return [w for k, w in enumerate(words)
-            if k + 1 == len(words) or words[k + 1].lower() in LINK_WORDS or not words[k + 1][:1].islower()]
 
 
 def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str]]:

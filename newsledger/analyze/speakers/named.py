@@ -10,6 +10,7 @@ from newsledger.analyze.speakers.apposition import _appositive_person
 from newsledger.analyze.speakers.clusters import _Cluster, _find_org, _find_person, _new
 from newsledger.analyze.speakers.context import _Context, _mention_name
 from newsledger.analyze.speakers.descriptors import _latest_org, _resolve_descriptor, _work_author
+from newsledger.analyze.speakers.documents import _document_issuer
 from newsledger.analyze.speakers.spans import _coordinated, _core, _head_token, _person_name
 from newsledger.analyze.speakers.unnamed import _is_anonymous
 from newsledger.analyze.speakers.words import (CONF_ANON, CONF_GENERIC, CONF_NAMED, CONF_ORG, GENERIC_ORG,
@@ -81,6 +82,9 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
     generic = len(core_words) == 2 and core_words[0].lower() in GENERIC_ORG and core_words[0].islower()
     if (definite or generic) and len(core_words) <= 3 and not any(
             t.ent_type_ for t in (core if core is not None else [])):
+        issued = _document_issuer(ctx, raw, src)  # "X issued a release ... According to the release"
+        if issued is not None:
+            return issued
         cl, conf, used = _resolve_descriptor(ctx, raw, src)
         if cl is not None or used is not None:
             return cl, conf, used, False  # (no cluster but a reason: two readings, unresolved)

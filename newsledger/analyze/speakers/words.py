@@ -72,6 +72,18 @@ def _norm(s: str) -> str:
     return s
 
 
+LINK_WORDS = {"of", "for", "on", "in", "at", "and", "to", "the", "&"}
+
+
+def _head_words(mention: str) -> list[str]:
+    """The words of an organisation's name that can be its head: not a modifier of a following
+    common noun ("the user" is not the "Reddit user profile page"; "the ministry" is the
+    "Ministry of Health"; "New York" is not "New York magazine")."""
+    words = mention.split()
+    return [w for k, w in enumerate(words)
+            if k + 1 == len(words) or words[k + 1].lower() in LINK_WORDS or not words[k + 1][:1].islower()]
+
+
 def _strip_det(s: str) -> str:
     words = s.split()
     while words and words[0].lower() in DETERMINERS:
