@@ -5,15 +5,7 @@ from newsledger.extract import extract
 from newsledger.extract.html import _off_story, load_html, split_byline
 from newsledger.extract.labels import labelled_names
 from newsledger.model import Document
-
-STORY = "".join(f"<p>{p}</p>" for p in [
-    "The council of the small harbour town delayed its plans for a new pier again on Tuesday, citing "
-    "rising costs and a winter of storms that had already damaged the old breakwater twice.",
-    "Residents said they had waited long enough for the pier and for the ferry link the council "
-    "promised four years ago, and some threatened to stand for election themselves next spring.",
-    "A report to the meeting put the cost of the works at almost twice the first estimate and said "
-    "no contractor could start before the autumn, when the sea is calmer along that coast."])
-TITLE = "Harbour town delays its new pier again"
+from tests.test_extract_authors import STORY, TITLE  # the made-up story and its headline
 
 
 def _byline_of(after_story: str, before: str = "") -> list[str]:
