@@ -34,6 +34,7 @@ from newsledger.extract import jsonld as LD
 from newsledger.extract.jsonld import first_value as _first
 from newsledger.extract.coauthors import coauthors_beside
 from newsledger.extract.html_dates import find_dates
+from newsledger.extract.labels import labelled_names
 from newsledger.extract.meta import NAME_PARTICLES, date_start
 from newsledger.extract.titles import headline_of_h1
 from newsledger.model import Article, Document, Removed, normalise_text
@@ -889,6 +890,8 @@ def extract_html(doc: Document) -> Article:
     art.site = find_site(meta, ld, art.url)
     if not _named(art.byline, art.site or art.url):
         art.byline = names_under_headline(markup, art.title) or art.byline
+    if not _named(art.byline, art.site or art.url):
+        art.byline = labelled_names(tree, split_byline, _off_story, art.site or art.url) or art.byline
     art.published, art.updated = find_dates(tree, markup, meta, ld, art.url,  # last: prunes the tree
                                             fast_path=OPTIONS["meta_date_fast_path"])
     art.removed += dropped_junk(html, art, data)
