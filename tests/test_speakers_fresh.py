@@ -53,6 +53,8 @@ UNRESOLVED = [
 
 # (text, words of the claim, its speaker): the speaker behind a dateline, and cases the rules must leave as they were
 THEIRS = [
+    pytest.param("PORTVALE -- Ray Lyle, the governor, told reporters the dam would hold.", "dam would hold", "Ray Lyle",
+                 id="dateline-dash-is-no-part-of-the-name"),
     pytest.param("The Senate passed the bill. The Environmental Protection Agency said the rule would cut emissions. "
                  "The agency said it would act soon.", "act soon", "Environmental Protection Agency",
                  id="agency-past-a-legislature"),

@@ -59,7 +59,8 @@ def _person_name(doc, start: int, end: int) -> Optional[str]:
         if not role and (not any(t.lower_.strip(".") in TITLE_WORDS for t in toks)
                          or root.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")):
             return None  # "the Justice Department": a title word inside an organisation's name
-    while toks and (toks[0].lower_.strip(".") in TITLE_WORDS or toks[0].ent_type_ in ("NORP", "GPE")):
+    while toks and (toks[0].lower_.strip(".") in TITLE_WORDS or toks[0].ent_type_ in ("NORP", "GPE")
+                    or toks[0].is_punct):  # "PORTVALE -- Ray Lyle": the dateline's dash is no part of the name
         toks = toks[1:]
     while toks and toks[-1].text in ("'s", "’s", "'", "’"):
         toks = toks[:-1]
