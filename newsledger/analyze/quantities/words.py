@@ -1,0 +1,198 @@
+"""Numbers written in words: "two hundred and fifty", "a dozen", spoken ranges."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from newsledger.analyze.quantities.vocab import (
+    CURRENCY_PREFIX, SCALES, SMALL, TENS, _AGE_AFTER, _CUR_PREFIX_RE, _FUNCTION,
+)
+from newsledger.analyze.quantities.core import _Q
+
+
+_WORDNUM = "|".join(sorted(list(SMALL) + list(TENS) + list(SCALES) + ["dozen", "a", "an", "and"],
+                           key=len, reverse=True))
+
+
+_WORD_RUN = re.compile(r"\b(?:(?:" + _WORDNUM + r")(?:[\s-]+|(?=\b)))+", re.I)
+
+
+def _parse_words(words: list[str]) -> Optional[float]:
+    """Value of a run of number words ("two hundred and fifty", "a dozen", "twenty-five")."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        w = w.lower()
+        if w in ("and",):
+            continue
+        if w in ("a", "an"):
+            if seen:
+                return None
+            current = 1.0
+            continue
+        if w in SMALL:
+            current += SMALL[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0.0
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return total + current
+
+
+def word_or_digit(w: Optional[str]) -> Optional[float]:
+    """A number written as digits or as a word ("12", "twelve", "a dozen"), else None."""
+    if not w:
+        return None
+    w = w.lower().strip()
+    if w.isdigit():
+        return float(w)
+    return _parse_words(w.replace("-", " ").split())
+
+
+_HALF = r"(?:[\s-]+and[\s-]+a[\s-]+half)?"
+
+
+_SPOKEN_END = r"(?:\d+(?:\.\d+)?|(?:" + "|".join(sorted(list(SMALL) + list(TENS), key=len, reverse=True)) + r")" \
+              r"(?:[\s-](?:" + "|".join(SMALL) + r"))?)" + _HALF
+
+
+_SPOKEN_RANGE = re.compile(r"\bbetween\s+(?P<a>" + _SPOKEN_END + r")\s+(?P<sc>thousand|million|billion|trillion)\s+and\s+"
+                           r"(?P<b>" + _SPOKEN_END + r")\b(?![\s-]+(?:thousand|million|billion|trillion|hundred|percent|per\b|%))",
+                           re.I)
+
+
+def _spoken(s: str) -> Optional[float]:
+    """"two", "2.5", "two-and-a-half", "twenty five" -> the number."""
+    half = re.search(r"[\s-]+and[\s-]+a[\s-]+half$", s, re.I)
+    core = s[:half.start()] if half else s
+    v = word_or_digit(core)
+    return None if v is None else v + (0.5 if half else 0.0)
+
+
+def _spoken_ranges(text: str) -> list["_Q"]:
+    """"between two billion and two-and-a-half": the second end takes the first end's scale."""
+    out = []
+    for m in _SPOKEN_RANGE.finditer(text):
+        a, b = _spoken(m.group("a")), _spoken(m.group("b"))
+        if a is None or b is None:
+            continue
+        sc = SCALES[m.group("sc").lower()]
+        lo, hi = sorted((a * sc, b * sc))
+        out.append(_Q(m.start("a"), m.end(), lo, m.start("a"), m.end(), low=lo, high=hi, bound="range", has_scale=True,
+                      is_word=True, flags={"spoken-range"}))
+    return out
+
+
+_WORD_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+def _word_runs(text: str):
+    """Maximal runs of number words, split where the grammar breaks ("four five" -> 4, 5)."""
+    for m in _WORD_RUN.finditer(text):
+        toks = [(t.group(0), m.start() + t.start()) for t in _WORD_TOKEN.finditer(m.group(0))]
+        groups: list[list[tuple[str, int]]] = []
+        cur: list[tuple[str, int]] = []
+        state = None  # None | a | small | tens | tensunit | hundred | scale | and
+        for w, pos in toks:
+            lw = w.lower()
+            if lw in ("a", "an"):
+                ok = state is None
+                nstate = "a"
+            elif lw == "and":
+                ok = state in ("hundred", "scale")
+                nstate = "and"
+            elif lw in SMALL:
+                ok = state in (None, "tens", "hundred", "scale", "and") and not (state == "tens" and SMALL[lw] >= 10)
+                if state == "tens" and SMALL[lw] == 0:
+                    ok = False
+                nstate = "tensunit" if state == "tens" else "small"
+            elif lw in TENS:
+                ok = state in (None, "hundred", "scale", "and")
+                nstate = "tens"
+            elif lw == "hundred":
+                ok = state in (None, "a", "small", "tens", "tensunit")
+                nstate = "hundred"
+            elif lw in SCALES or lw == "dozen":
+                ok = state in (None, "a", "small", "tens", "tensunit", "hundred")
+                nstate = "scale"
+            else:
+                ok, nstate = False, None
+            if not ok and cur:
+                groups.append(cur)
+                cur = []
+                # restart with this token
+                if lw in ("and",):
+                    state = None
+                    continue
+                state = None
+                if lw in ("a", "an"):
+                    nstate = "a"
+                elif lw in SMALL:
+                    nstate = "small"
+            cur.append((w, pos))
+            state = nstate
+        if cur:
+            groups.append(cur)
+        for g in groups:
+            while g and g[-1][0].lower() in ("and", "a", "an"):
+                g = g[:-1]
+            while g and g[0][0].lower() == "and":
+                g = g[1:]
+            if not g:
+                continue
+            words = [w for w, _ in g]
+            lw0 = words[0].lower()
+            if lw0 in ("a", "an"):
+                if len(words) == 1:
+                    continue
+                if words[1].lower() not in SCALES and words[1].lower() not in ("dozen",):
+                    g = g[1:]
+                    words = words[1:]
+            if len(words) == 1 and words[0].lower() in SCALES:
+                continue  # a bare "million" after digits is read with the digits
+            start = g[0][1]
+            end = g[-1][1] + len(g[-1][0])
+            yield start, end, words
+
+
+def _word_quantity(text: str, start: int, end: int, words: list[str]) -> Optional[_Q]:
+    lw = [w.lower() for w in words]
+    before = text[max(0, start - 20):start]
+    after = text[end:end + 30]
+    if lw == ["one"]:
+        if re.search(r"\b(?:no|any|every|some|each|this|that|the|which|last|next|same|little|such|"
+                     r"big|new|old|right|wrong|only|anyone|someone|another|other|a)\s*$", before, re.I) \
+                and not re.match(r"\s+of\b", after):
+            return None
+        if re.match(r"\s*(?:another|\d)", after, re.I):
+            return None
+    # compound adjectives "three-year", "six-speed", "four-door" (but ages "18-year-old" stay)
+    if re.match(r"-[A-Za-z]", after) and not _AGE_AFTER.match(text, end) and not re.match(r"-(?:and|or)\b", after):
+        return None
+    # identifiers: "Kick Six", "BBC One", "Formula One", "Apollo Eleven"
+    if words[0][0].isupper():
+        prev = re.search(r"([A-Za-z][\w&.'’]*)\s+$", before)
+        if prev and prev.group(1)[0].isupper() and prev.group(1).lower().rstrip(".") not in _FUNCTION \
+                and not re.search(r"[.!?:]\s+$", before):
+            return None
+        if re.match(r"\s+[A-Z][a-z]", after) and len(words) == 1 and not re.search(r"(?:^|[.!?]\s+|\n)$", before):
+            return None
+    value = _parse_words(words)
+    if value is None:
+        return None
+    q = _Q(start, end, value, start, end, is_word=True,
+           has_scale=any(w in SCALES and w != "hundred" for w in lw))
+    cm = _CUR_PREFIX_RE.search(text[max(0, start - 6):start])
+    if cm and cm.group(0).strip() in ("$", "€", "£", "¥"):
+        q.currency = CURRENCY_PREFIX[cm.group(0).strip()]
+        q.start = start - len(cm.group(0))
+    return q
