@@ -99,69 +99,82 @@ def _word_runs(text: str):
     """Maximal runs of number words, split where the grammar breaks ("four five" -> 4, 5)."""
     for m in _WORD_RUN.finditer(text):
         toks = [(t.group(0), m.start() + t.start()) for t in _WORD_TOKEN.finditer(m.group(0))]
-        groups: list[list[tuple[str, int]]] = []
-        cur: list[tuple[str, int]] = []
-        state = None  # None | a | small | tens | tensunit | hundred | scale | and
-        for w, pos in toks:
-            lw = w.lower()
-            if lw in ("a", "an"):
-                ok = state is None
-                nstate = "a"
-            elif lw == "and":
-                ok = state in ("hundred", "scale")
-                nstate = "and"
-            elif lw in SMALL:
-                ok = state in (None, "tens", "hundred", "scale", "and") and not (state == "tens" and SMALL[lw] >= 10)
-                if state == "tens" and SMALL[lw] == 0:
-                    ok = False
-                nstate = "tensunit" if state == "tens" else "small"
-            elif lw in TENS:
-                ok = state in (None, "hundred", "scale", "and")
-                nstate = "tens"
-            elif lw == "hundred":
-                ok = state in (None, "a", "small", "tens", "tensunit")
-                nstate = "hundred"
-            elif lw in SCALES or lw == "dozen":
-                ok = state in (None, "a", "small", "tens", "tensunit", "hundred")
-                nstate = "scale"
-            else:
-                ok, nstate = False, None
-            if not ok and cur:
-                groups.append(cur)
-                cur = []
-                # restart with this token
-                if lw in ("and",):
-                    state = None
-                    continue
-                state = None
-                if lw in ("a", "an"):
-                    nstate = "a"
-                elif lw in SMALL:
-                    nstate = "small"
-            cur.append((w, pos))
-            state = nstate
-        if cur:
+        for g in _grammar_groups(toks):
+            run = _trimmed_run(g)
+            if run is not None:
+                yield run
+
+
+def _next_state(lw: str, state: Optional[str]) -> tuple[bool, Optional[str]]:
+    """Whether the number word ``lw`` may follow a run in ``state``
+    (None | a | small | tens | tensunit | hundred | scale | and), and the state after it."""
+    if lw in ("a", "an"):
+        return state is None, "a"
+    if lw == "and":
+        return state in ("hundred", "scale"), "and"
+    if lw in SMALL:
+        ok = state in (None, "tens", "hundred", "scale", "and") and not (state == "tens" and SMALL[lw] >= 10)
+        if state == "tens" and SMALL[lw] == 0:
+            ok = False
+        return ok, "tensunit" if state == "tens" else "small"
+    if lw in TENS:
+        return state in (None, "hundred", "scale", "and"), "tens"
+    if lw == "hundred":
+        return state in (None, "a", "small", "tens", "tensunit"), "hundred"
+    if lw in SCALES or lw == "dozen":
+        return state in (None, "a", "small", "tens", "tensunit", "hundred"), "scale"
+    return False, None
+
+
+def _grammar_groups(toks: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+    """The (word, offset) tokens of a run cut into groups where a word may not follow the last."""
+    groups: list[list[tuple[str, int]]] = []
+    cur: list[tuple[str, int]] = []
+    state = None
+    for w, pos in toks:
+        lw = w.lower()
+        ok, nstate = _next_state(lw, state)
+        if not ok and cur:
             groups.append(cur)
-        for g in groups:
-            while g and g[-1][0].lower() in ("and", "a", "an"):
-                g = g[:-1]
-            while g and g[0][0].lower() == "and":
-                g = g[1:]
-            if not g:
+            cur = []
+            # restart with this token
+            if lw in ("and",):
+                state = None
                 continue
-            words = [w for w, _ in g]
-            lw0 = words[0].lower()
-            if lw0 in ("a", "an"):
-                if len(words) == 1:
-                    continue
-                if words[1].lower() not in SCALES and words[1].lower() not in ("dozen",):
-                    g = g[1:]
-                    words = words[1:]
-            if len(words) == 1 and words[0].lower() in SCALES:
-                continue  # a bare "million" after digits is read with the digits
-            start = g[0][1]
-            end = g[-1][1] + len(g[-1][0])
-            yield start, end, words
+            state = None
+            if lw in ("a", "an"):
+                nstate = "a"
+            elif lw in SMALL:
+                nstate = "small"
+        cur.append((w, pos))
+        state = nstate
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+def _trimmed_run(g: list[tuple[str, int]]) -> Optional[tuple[int, int, list[str]]]:
+    """(start, end, words) of a group without a dangling "and" / "a", or None when no number is left
+    ("a" alone, a bare "million" after digits)."""
+    while g and g[-1][0].lower() in ("and", "a", "an"):
+        g = g[:-1]
+    while g and g[0][0].lower() == "and":
+        g = g[1:]
+    if not g:
+        return None
+    words = [w for w, _ in g]
+    lw0 = words[0].lower()
+    if lw0 in ("a", "an"):
+        if len(words) == 1:
+            return None
+        if words[1].lower() not in SCALES and words[1].lower() not in ("dozen",):
+            g = g[1:]
+            words = words[1:]
+    if len(words) == 1 and words[0].lower() in SCALES:
+        return None  # a bare "million" after digits is read with the digits
+    start = g[0][1]
+    end = g[-1][1] + len(g[-1][0])
+    return start, end, words
 
 
 def _word_quantity(text: str, start: int, end: int, words: list[str]) -> Optional[_Q]:
