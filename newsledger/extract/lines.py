@@ -550,33 +550,55 @@ def classify_lines(lines: list[str]) -> list[Optional[str]]:
     _unknown_language(infos)
     reasons: list[Optional[str]] = [line_rule(inf) for inf in infos]
     idx = [i for i in range(n) if infos[i].text]  # non-blank line indices
+    _take_related_lists(idx, infos, reasons)
+    _repeated_byline_names(idx, infos, reasons)
+    table = _data_table_rows(idx, infos)
+    found = _main_region(idx, infos, reasons, table)
+    if found is None:
+        return [reasons[i] or ("boilerplate" if infos[i].text else None) for i in range(n)]
+    lo, hi = found
+    region = idx[lo:hi + 1]
+    _smooth_region(region, infos, reasons, table)
+    out = _region_verdicts(infos, reasons, set(region), region[0] if region else n)
+    _mark_title_and_section(idx, lo, infos, reasons, out)
+    return out
 
-    # related-links cue lines take the short headline-like / bulleted lines after them
+
+def _take_related_lists(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]]) -> None:
+    """Related-links cue lines take the short headline-like / bulleted lines after them (in place)."""
     k = 0
     while k < len(idx):
         i = idx[k]
         if reasons[i] == "related-links" and _RELATED_CUE.match(_BULLET.sub("", infos[i].text).strip()):
-            taken: list[int] = []
-            j = k + 1
-            bullets = j < len(idx) and infos[idx[j]].bullet
-            while j < len(idx) and len(taken) < 12:
-                inf = infos[idx[j]]
-                if bullets and inf.bullet:
-                    taken.append(idx[j])
-                elif not bullets and not inf.prose and 2 <= inf.words <= 25 and not reasons[idx[j]]:
-                    taken.append(idx[j])
-                else:
-                    break
-                j += 1
-            if not bullets and len(taken) >= 2 and j < len(idx) and infos[idx[j]].prose:
-                taken.pop()  # the last short line before prose is a subheading
+            taken, k = _related_list_after(k, idx, infos, reasons)
             for t in taken:
                 reasons[t] = reasons[t] or "related-links"
-            k = j
         else:
             k += 1
 
-    # bare name lines repeating a byline name ("Teilor Stone" next to "By Teilor Stone")
+
+def _related_list_after(k: int, idx: list[int], infos: list[LineInfo],
+                        reasons: list[Optional[str]]) -> tuple[list[int], int]:
+    """The lines of the list under the cue line ``idx[k]`` (at most 12), and the position after them."""
+    taken: list[int] = []
+    j = k + 1
+    bullets = j < len(idx) and infos[idx[j]].bullet
+    while j < len(idx) and len(taken) < 12:
+        inf = infos[idx[j]]
+        if bullets and inf.bullet:
+            taken.append(idx[j])
+        elif not bullets and not inf.prose and 2 <= inf.words <= 25 and not reasons[idx[j]]:
+            taken.append(idx[j])
+        else:
+            break
+        j += 1
+    if not bullets and len(taken) >= 2 and j < len(idx) and infos[idx[j]].prose:
+        taken.pop()  # the last short line before prose is a subheading
+    return taken, j
+
+
+def _repeated_byline_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]]) -> None:
+    """Bare name lines repeating a byline name ("Teilor Stone" next to "By Teilor Stone") are bylines too."""
     names = set()
     for i in idx:
         if reasons[i] == "byline":
@@ -585,9 +607,12 @@ def classify_lines(lines: list[str]) -> list[Optional[str]]:
         if not reasons[i] and infos[i].words <= 6 and _norm_name(_BULLET.sub("", infos[i].text)) in names:
             reasons[i] = "byline"
 
-    # pass 2: main region over non-blank lines, cut at a comment-section cue once a real body
-    # is behind it, then split at junk "walls" (teaser columns have no two adjacent paragraphs)
-    table = _data_table_rows(idx, infos)
+
+def _main_region(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
+                 table: set[int]) -> Optional[tuple[int, int]]:
+    """The body region (positions in ``idx``; ``None`` when there is none): the best-scoring run of
+    non-blank lines, cut at a comment-section cue once a real body is behind it, then split at junk
+    "walls" (teaser columns have no two adjacent paragraphs) and extended over a list it announces."""
     scores = [TABLE_ROW if i in table and not reasons[i] else _score(infos[i], reasons[i]) for i in idx]
     _isolation(scores, [infos[i] for i in idx], [reasons[i] for i in idx])
     _escalate_runs(scores, [infos[i] for i in idx], [reasons[i] for i in idx])
@@ -597,24 +622,16 @@ def classify_lines(lines: list[str]) -> list[Optional[str]]:
         if cut is not None:
             lo, hi = _best_region(scores[:cut])
     if hi < lo:
-        return [reasons[i] or ("boilerplate" if infos[i].text else None) for i in range(n)]
+        return None
     lo, hi = _cut_at_walls(idx, infos, reasons, scores, lo, hi)
-    hi = _extend_to_list(idx, infos, reasons, hi)
-    inside = set(idx[lo:hi + 1])
+    return lo, _extend_to_list(idx, infos, reasons, hi)
 
-    # pass 3: smoothing inside the region
-    region = idx[lo:hi + 1]
+
+def _smooth_region(region: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
+                   table: set[int]) -> None:
+    """Inside the region, a run of >= 3 short non-prose lines (no blank between them) is a teaser or
+    link column, unless a body line ending in a colon announces it as a list (in place)."""
     run: list[int] = []
-
-    def close_run() -> None:
-        # a run of >= 3 short non-prose lines (no blank between them) is a teaser/link column
-        if len(run) >= 3:
-            bl = sum(infos[r].bullet for r in run)
-            if bl < len(run) * 0.5 or all(infos[r].words <= 12 for r in run):
-                for r in run:
-                    reasons[r] = reasons[r] or ("navigation" if bl else "related-links")
-        run.clear()
-
     introduced = False  # the run follows a body line ending in a colon: a list the text announces
     for k, i in enumerate(region):
         inf = infos[i]
@@ -622,43 +639,56 @@ def classify_lines(lines: list[str]) -> list[Optional[str]]:
             if not run:
                 introduced = k > 0 and _introduces(infos[region[k - 1]], reasons[region[k - 1]]) and inf.bullet
             if introduced and not inf.bullet:
-                close_run()
+                _close_run(run, infos, reasons)
                 introduced = False
                 run.append(i)
             elif not introduced:
                 run.append(i)
         else:
-            close_run()
+            _close_run(run, infos, reasons)
             introduced = False
-    close_run()
+    _close_run(run, infos, reasons)
 
+
+def _close_run(run: list[int], infos: list[LineInfo], reasons: list[Optional[str]]) -> None:
+    """Mark a run of >= 3 short non-prose lines as navigation (bulleted) or related links, and empty it."""
+    if len(run) >= 3:
+        bl = sum(infos[r].bullet for r in run)
+        if bl < len(run) * 0.5 or all(infos[r].words <= 12 for r in run):
+            for r in run:
+                reasons[r] = reasons[r] or ("navigation" if bl else "related-links")
+    run.clear()
+
+
+def _region_verdicts(infos: list[LineInfo], reasons: list[Optional[str]], inside: set[int],
+                     first: int) -> list[Optional[str]]:
+    """Each line's verdict: blank lines ``None``, lines in the region their reason, lines outside it
+    their reason or navigation (above the region) / boilerplate (below)."""
     out: list[Optional[str]] = []
-    first = region[0] if region else n
-    for i in range(n):
+    for i in range(len(infos)):
         if not infos[i].text:
             out.append(None)
         elif i in inside:
             out.append(reasons[i])
         else:
             out.append(reasons[i] or ("navigation" if i < first else "boilerplate"))
+    return out
 
-    # title: the nearest headline-like line above the region; section: a lone short bullet there
-    title_done = False
+
+def _mark_title_and_section(idx: list[int], lo: int, infos: list[LineInfo], reasons: list[Optional[str]],
+                            out: list[Optional[str]]) -> None:
+    """Title: the nearest headline-like line above the region; section: a lone short bullet there (in place)."""
     for i in reversed(idx[:lo]):
         if lo - idx.index(i) > 12:
             break
         inf = infos[i]
-        if reasons[i] is None and inf.bullet and inf.words <= 3 and not title_done:
-            prev_b = _neighbour_bullet(infos, i, -1)
-            next_b = _neighbour_bullet(infos, i, 1)
-            if not prev_b and not next_b:
+        if reasons[i] is None and inf.bullet and inf.words <= 3:
+            if not _neighbour_bullet(infos, i, -1) and not _neighbour_bullet(infos, i, 1):
                 out[i] = "section"
                 continue
-        if reasons[i] is None and not inf.bullet and inf.headline and inf.words >= 3 and not title_done:
+        if reasons[i] is None and not inf.bullet and inf.headline and inf.words >= 3:
             out[i] = "title"
-            title_done = True
             break
-    return out
 
 
 def _introduces(info: LineInfo, reason: Optional[str]) -> bool:

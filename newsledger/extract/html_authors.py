@@ -1,0 +1,283 @@
+"""Authors and wire agency read from an HTML page: by-line strings split into names
+(:func:`split_byline`), the by-line markup nearest the headline (:func:`find_byline`), and the names
+under the headline when the markup names no one (:func:`names_under_headline`).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from newsledger import agencies as A
+from newsledger.extract.coauthors import coauthors_beside
+from newsledger.extract.html_markup import _clean, _text_of
+from newsledger.extract.meta import NAME_PARTICLES, date_start
+from newsledger.extract.titles import headline_of_h1
+from newsledger.model import normalise_text
+
+
+_AGENCY_NAMES = A.pattern()  # the wire-agency registry (newsledger.agencies)
+
+_DATELINE_PAREN = re.compile(
+    r"^([A-Z][A-Za-z\u00C0-\u024F.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z\u00C0-\u024F.'’\- ]{1,30})?)\s*"
+    r"\(([^)]{1,40})\)\s*[-—–:]")
+_DATELINE_CAPS = re.compile(
+    r"^([A-Z][A-Z\u00C0-\u00DE.'’\- ]{2,30}(?:,\s*[A-Z][A-Za-z.\u00C0-\u024F ]{1,30})?)\s*[-—–]{1,2}\s")
+_DATELINE_IN = re.compile(
+    r"\b(?:Agence France-Presse|AFP|Reuters|Associated Press|AP|Guardian staff(?: and agencies)?|"
+    r"[A-Z][a-z]+ [A-Z][a-z]+) in ([A-Z][A-Za-z\u00C0-\u024F\- ]{2,30})$")
+_REUTERS_TAIL = re.compile(r"^\(?(?:reporting|additional reporting|writing) by\b.*(?:editing by|;)", re.I)
+_AGENCY_TAIL = re.compile(r"^(?:[-—–(]\s*)?(?:with |source:\s*)?(" + _AGENCY_NAMES + r")(?:[/ ,]+\w+)?\)?\.?$", re.I)
+
+
+def normalise_agency(s: str) -> Optional[str]:
+    """The short name of the wire ``s`` names (a listed one, or one named like a wire)."""
+    return A.short_name(s)
+
+
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|;|\|)\s*", re.I)
+_BYLINE_JUNK = re.compile(
+    r"https?://|www\.|@|\bstaff\b|\bteam\b|\bdesk\b|\beditor(?:s|ial)?\b|\bnews\b|\bagenc(?:y|ies)\b|"
+    r"\bredaktion\b|\bcorrespondent\b|\breporter\b|\bwriter\b|\bcontributor\b|\bupdated\b|\bpublished\b|"
+    r"\d", re.I)
+
+
+_ROLE_PART = re.compile(r"\b(?:staff|editor|correspondent|reporter|writer|contributor|columnist|technologist|"
+                        r"analyst|director|fellow|professor|producer)\b", re.I)
+_BY_PREFIX = re.compile(r"^(?:(?:written|reported|posted|published|geschrieben|verfasst|erstellt|eingestellt|"
+                        r"veröffentlicht) )?(?:by|von|par|por|di|door)\s*:?\s+", re.I)
+_PIPE_TAIL = re.compile(r"\s*\|.*$")
+
+
+_CJK_NAME = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]{2,4}")  # "배윤경", "王小明": a full name in one word
+
+
+def _uncased(word: str) -> bool:
+    """The word is in a script with no capitals (Hangul, CJK, Arabic, Devanagari ...)."""
+    c = word[:1]
+    return c.isalpha() and not c.isupper() and not c.islower()
+
+
+def _phrase(words: list[str]) -> bool:
+    """A lower-case word that is no name particle ("Du verschickst eine Email an", "Veröffentlicht am"):
+    a phrase or a label of the page, not a name."""
+    return any(w[:1].islower() and w not in NAME_PARTICLES for w in words)
+
+
+def _byline_string(raw: str) -> str:
+    """The names' stretch of a byline string: the by-word before them, a "| ..." tail, a date and
+    time after them taken off."""
+    s = _PIPE_TAIL.sub("", _BY_PREFIX.sub("", _clean(raw)))
+    cut = date_start(s)
+    s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
+    return re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+
+
+# a weekday written right before the by-line's date ("Von Jane Roe Fr, 18. Oktober 2019"): an
+# abbreviation only with its comma or dot ("Anh Do, March 11" keeps "Do": see _without_weekday)
+_WEEKDAY_TAIL = re.compile(
+    r"\s+(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So|lun|mar|mer|jeu|ven|sam|dim)[.,]|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
+    r"Samstag|Sonnabend|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo)\b[.,]?)\s*$", re.I)
+
+
+def _without_weekday(s: str) -> str:
+    """``s`` (a by-line cut before its date) less a weekday at its end, when it stands apart ("Jane
+    Roe, Friday,") or the name before it keeps two words ("Jane Roe Fr," -> "Jane Roe"; "Anh Do,"
+    stays: "Do" is a surname there)."""
+    cut = _WEEKDAY_TAIL.sub("", s)
+    apart = cut.rstrip().endswith((",", ";"))
+    return cut if cut != s and (apart or len(_BYLINE_SPLIT.split(cut)[-1].split()) >= 2) else s
+
+
+_DOTTED_END = re.compile(r"(?:\b[A-ZÀ-ÖØ-Þ]|\bJr|\bSr)$")  # "Joe S.", "Perry Bacon Jr.": the dot is the name's
+
+
+def _byline_part(raw_part: str) -> str:
+    """One part of a byline without the punctuation around it, but with the dot that closes a
+    final initial or "Jr." ("Jane R." stays "Jane R."; "Jane Roe." is "Jane Roe")."""
+    part = raw_part.strip(" .-–—:/()")
+    return part + "." if raw_part.rstrip(" -–—:/()").endswith(".") and _DOTTED_END.search(part) else part
+
+
+def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
+    """Person names and agency from a byline string ("By A and B, Reuters")."""
+    agency = normalise_agency(_clean(raw))
+    names: list[str] = []
+    for part in _BYLINE_SPLIT.split(_byline_string(raw)):
+        part = _byline_part(part)
+        if names and _ROLE_PART.search(part):
+            break  # "A, Senior Staff Technologist, ACLU Speech, Privacy ...": the rest is A's role and employer
+        if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(part):
+            continue
+        words = part.split()
+        if not 1 <= len(words) <= 5 or not any(w[:1].isupper() or _uncased(w) for w in words):
+            continue
+        if _phrase(words):
+            continue
+        if len(words) == 1 and not names and not _CJK_NAME.fullmatch(part):
+            continue  # a lone word is rarely a full name ("Admin", "Editor"), unless written in CJK or Hangul
+        if part.isupper():
+            part = part.title()
+        if part not in names:
+            names.append(part)
+    return names, agency
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+_CAPS_CREDIT = re.compile(r"[A-Z]{2,5}")
+# a class or id token of a comment, a comment list or a comment form (not "comments-open" and the like)
+_COMMENT_TOKEN = re.compile(r"^(?:comments?|comments?[-_](?!count|link|open|closed).+|"
+                            r"commentlist|commentform|respond|disqus_thread|recentcomments)$")
+
+
+def _off_story(el) -> bool:
+    """The element is in an aside, a footer or navigation, or in a comment, a comment list or a
+    comment form (where "Name *" labels a field): one walk up its ancestors."""
+    for node in (el, *el.iterancestors()):
+        if node is not el and node.tag in ("aside", "footer", "nav"):
+            return True
+        if any(_COMMENT_TOKEN.match(t) for t in f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()):
+            return True
+    return False
+
+
+def _headline_pos(markup: dict, title: Optional[str]) -> Optional[int]:
+    """The position of the <h1> that is the headline: the one whose text is the title, else the only one."""
+    h1s = [(h, _text_of(h)) for h in markup["h1"]]
+    h1s = [(h, t) for h, t in h1s if t]
+    key = normalise_text(title or "")
+    for h, t in h1s:
+        if key and key in (normalise_text(t), normalise_text(headline_of_h1(h))):
+            return markup["pos"][h]
+    return markup["pos"][h1s[0][0]] if len(h1s) == 1 else None
+
+
+def byline_candidates(markup: dict, title: Optional[str] = None) -> list:
+    """The byline elements that may be the article's, nearest the headline first (document order
+    when no <h1> is the headline): none in an aside, a footer, navigation or the comments."""
+    els = [el for el in markup["byline"] if not _off_story(el)]
+    head = _headline_pos(markup, title)
+    if head is not None:
+        pos = markup["pos"]
+        els.sort(key=lambda el: abs(pos[el] - head))
+    return els[:6]
+
+
+_SURNAME_FIRST = re.compile(r"^([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,2}), ([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,2})$")
+
+
+def _given_first(value: str) -> str:
+    """A Dublin Core creator written "Surname, Given" (its convention: "Roe, Jane") as "Given Surname";
+    "Jane Roe, John Doe" (two names of two words) and agencies are left as they are."""
+    m = _SURNAME_FIRST.match(value.strip())
+    if not m or min(len(m.group(1).split()), len(m.group(2).split())) > 1 or \
+            any(A.is_name(side) or _BYLINE_SPLIT.search(side) for side in m.groups()):
+        return value
+    return f"{m.group(2)} {m.group(1)}"
+
+
+def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
+                title: Optional[str] = None) -> tuple[list[str], Optional[str]]:
+    agency: Optional[str] = None
+    kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
+    for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
+        kinds[1] += [_given_first(v) if key == "dc.creator" else v for v in meta.get(key, []) if not v.startswith("http")]
+    kinds.append([])
+    candidates = byline_candidates(markup, title)
+    for el in candidates:
+        t = _text_of(el)
+        if t and len(t) <= 120:
+            kinds[2].append(t)
+    names: list[str] = []
+    for sources in kinds:  # every name of the first kind that names anyone (all co-authors)
+        for src in sources:
+            n, ag = split_byline(src)
+            agency = agency or ag
+            if not names or sources is not kinds[-1]:
+                names += [x for x in n if x not in names]
+        if names:
+            break
+    names += [n for n in coauthors_beside(candidates, names, split_byline, set(markup["byline"])) if n not in names]
+    for v in _names(ld.get("sourceOrganization")):
+        agency = agency or normalise_agency(v)
+    # credit lines in the text: first and last lines
+    if not agency and lines:
+        head = lines[0][:120]
+        m = _DATELINE_PAREN.match(head)
+        if m:  # "PORT ADREL (MPA) —": the credit in a dateline's brackets is the wire
+            credit = m.group(2).strip()
+            agency = normalise_agency(credit) or (credit if _CAPS_CREDIT.fullmatch(credit) else None)
+        if not agency:
+            m = _DATELINE_IN.search(lines[0]) if len(lines[0]) < 120 else None
+            if m:
+                agency = normalise_agency(m.group(0))
+        for ln in lines[-3:]:
+            if agency:
+                break
+            if _REUTERS_TAIL.search(ln):
+                agency = "Reuters"
+            elif len(ln) < 60 and _AGENCY_TAIL.match(ln):
+                agency = normalise_agency(ln)
+    return names, agency
+
+
+def _named(names: list[str], site: Optional[str]) -> bool:
+    """Some name is a person's, not the site's or a newsroom's (:func:`newsledger.extract.byline.tidy_names`)."""
+    from newsledger.extract.byline import tidy_names
+
+    return bool(tidy_names(names, site))
+
+
+REGION_CHARS = 1500  # the headline's region: its nearest ancestor with this much text at least
+HEADER_LINES = 8  # the lines under the headline read for a by-line, up to the first paragraph
+BODY_CHARS = 200  # a line this long is a standfirst's or the story's
+
+
+def _headline_region(markup: dict, title: Optional[str]):
+    """The headline <h1> and its nearest ancestor that holds some of the story too (or the page)."""
+    head = _headline_pos(markup, title)
+    if head is None:
+        return None, None
+    h1 = next(h for h in markup["h1"] if markup["pos"][h] == head)
+    el = h1
+    for el in h1.iterancestors():
+        if len(el.text_content()) >= REGION_CHARS:
+            break
+    return h1, el
+
+
+def names_under_headline(markup: dict, title: Optional[str]) -> list[str]:
+    """For a page whose markup names no one: the names of a by-line among the short lines right
+    under the headline <h1> ("Von: Jane Roe, John Doe" in a plain block, "Jane Roe | 05.04.2025"),
+    read as the text extractor's header reads them (:func:`newsledger.extract.header.byline_names`);
+    a bare line of one name is not taken (a dateline city looks the same)."""
+    h1, region = _headline_region(markup, title)
+    if region is None:
+        return []
+    from newsledger.extract.flatten import flatten_element
+    from newsledger.extract.header import byline_names
+
+    lines = [ln.strip() for ln in flatten_element(region).splitlines() if ln.strip()]
+    key = normalise_text(_text_of(h1))
+    start = next((i for i, ln in enumerate(lines) if normalise_text(ln) == key), None)
+    if start is None:
+        return []
+    long_lines = 0
+    for ln in lines[start + 1:start + 1 + HEADER_LINES]:
+        long_lines += len(ln) >= BODY_CHARS
+        if long_lines > 1:
+            break  # the body has begun (the first long line may be a standfirst)
+        names, evidence = byline_names(ln)
+        if names and (evidence or len(names) > 1):
+            return names
+    return []
