@@ -90,6 +90,13 @@ def _new(clusters, name, kind):
     return cl
 
 
+def _cluster_named(clusters, name: str, kind: str):
+    """The cluster ``name`` belongs to (the person's, or the latest organisation it matches), made
+    when there is none."""
+    found = _find_person(clusters, name) if kind == "person" else _find_org(clusters, name)
+    return found or _new(clusters, name, kind)
+
+
 def _find_org(clusters, name: str):
     """The latest organisation cluster ``name`` matches (:func:`_match_org`), else None."""
     return next((cc for cc in reversed(clusters) if cc.kind == "org" and _match_org(name, cc)), None)

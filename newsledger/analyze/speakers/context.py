@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.analyze.speakers.clusters import _Cluster, _find_org, _find_person, _new
+from newsledger.analyze.speakers.clusters import _Cluster, _cluster_named, _find_org, _find_person, _new
 from newsledger.analyze.speakers.mentions import _antecedent_mentions, _Mention, _mention_genders, _reported_persons
 from newsledger.analyze.speakers.spans import _person_name
 from newsledger.analyze.speakers.words import _norm, _strip_det, _strip_paren
@@ -62,7 +62,7 @@ def _mention_name(ctx: _Context, m: _Mention) -> str:
 def _cluster_of_mention(ctx: _Context, m: _Mention) -> _Cluster:
     if m.kind == "person":
         name = _mention_name(ctx, m)
-        return _find_person(ctx.clusters, name) or _new(ctx.clusters, name, "person")
+        return _cluster_named(ctx.clusters, name, "person")
     name = _strip_paren(_strip_det(_norm(m.ent.text)))
     found = _find_org(ctx.clusters, name)
     if found is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.analyze.speakers.clusters import _Cluster, _find_org, _find_person, _new
+from newsledger.analyze.speakers.clusters import _Cluster, _cluster_named
 from newsledger.analyze.speakers.context import _Context
 from newsledger.analyze.speakers.spans import _person_name
 from newsledger.analyze.speakers.words import CONF_DESCRIPTOR, DETERMINERS, _norm
@@ -124,8 +124,8 @@ def _issuer_cluster(ctx: _Context, first: int, last: int) -> tuple[_Cluster, str
     person = _person_name(ctx.doc, span.start_char, span.end_char) if any(
         t.ent_type_ == "PERSON" for t in span) else None
     if person:
-        return _find_person(ctx.clusters, person) or _new(ctx.clusters, person, "person"), person
-    return _find_org(ctx.clusters, name) or _new(ctx.clusters, name, "org"), name
+        return _cluster_named(ctx.clusters, person, "person"), person
+    return _cluster_named(ctx.clusters, name, "org"), name
 
 
 def _document_issuer(ctx: _Context, raw: str, src) -> Optional[tuple[Optional[_Cluster], float, Optional[str], bool]]:

@@ -7,7 +7,7 @@ from typing import Optional
 
 from newsledger.analyze.attribution.base import WORK_NOUNS
 from newsledger.analyze.speakers.apposition import _appositive_person
-from newsledger.analyze.speakers.clusters import _Cluster, _find_org, _find_person, _new
+from newsledger.analyze.speakers.clusters import _Cluster, _cluster_named, _find_org, _new
 from newsledger.analyze.speakers.context import _Context, _mention_name
 from newsledger.analyze.speakers.descriptors import _latest_org, _resolve_descriptor, _work_author
 from newsledger.analyze.speakers.documents import _document_issuer
@@ -49,12 +49,12 @@ def _named_person(ctx: _Context, raw: str, src) -> Optional[tuple[Optional[_Clus
         if pname is None and len(words) == 1 and words[0][:1].isupper():
             pname = _named_before(ctx, words[0], src.start)
     if pname:
-        cl = _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person")
+        cl = _cluster_named(ctx.clusters, pname, "person")
         cl.descriptions = getattr(cl, "descriptions", []) + [raw]  # "spokesman Karl Vint": a later "the spokesman"
         return cl, CONF_NAMED, None, False
     beside = _appositive_person(ctx, src)
     if beside:
-        cl = _find_person(ctx.clusters, beside) or _new(ctx.clusters, beside, "person")
+        cl = _cluster_named(ctx.clusters, beside, "person")
         cl.descriptions = getattr(cl, "descriptions", []) + [raw]
         return cl, CONF_NAMED - 0.05, beside, False
     author = _work_author(doc, src)
@@ -62,8 +62,8 @@ def _named_person(ctx: _Context, raw: str, src) -> Optional[tuple[Optional[_Clus
         pname = _person_name(doc, src.start + raw.find(author), src.start + raw.find(author) + len(author)) \
             if raw.find(author) >= 0 else None
         if pname:
-            return _find_person(ctx.clusters, pname) or _new(ctx.clusters, pname, "person"), CONF_ORG, author, False
-        cl = _find_org(ctx.clusters, author) or _new(ctx.clusters, author, "org")
+            return _cluster_named(ctx.clusters, pname, "person"), CONF_ORG, author, False
+        cl = _cluster_named(ctx.clusters, author, "org")
         return cl, CONF_ORG, author, False
     return None
 
@@ -158,5 +158,5 @@ def _poll_of(ctx: _Context, src) -> tuple[Optional[_Cluster], float, Optional[st
         return None, 0.0, None, False
     first = next(c for c in poll.children if c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG")
     name = ctx.text[first.left_edge.idx:poll.idx + len(poll)]
-    cl = _find_org(ctx.clusters, name) or _new(ctx.clusters, name, "org")
+    cl = _cluster_named(ctx.clusters, name, "org")
     return cl, CONF_ORG, name, False
