@@ -9,6 +9,7 @@ import functools
 import gc
 import itertools
 import signal
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -360,8 +361,6 @@ def _signals_deferred():
     there before: a transaction is never cut half-way, so an interrupted connection never keeps the
     write lock that the final flush would then wait on ("database is locked"). Off the main thread
     (where handlers cannot be set) nothing changes."""
-    import threading
-
     if threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -12,11 +12,8 @@ from newsledger.model import normalise_text
 
 # ------------------------------------------------------------------ small helpers
 
-_WS = re.compile(r"\s+")
-
-
 def _clean(s: Optional[str]) -> str:
-    """Runs of whitespace as one space, ends stripped (``_WS.sub(" ", s).strip()``: ``str.split``
+    """Runs of whitespace as one space, ends stripped (``re.sub(r"\\s+", " ", s).strip()``: ``str.split``
     and ``\\s`` know the same whitespace, and this is twice as fast)."""
     return " ".join(s.split()) if s else ""
 

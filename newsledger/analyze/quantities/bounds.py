@@ -59,9 +59,6 @@ def _attach_bound(text: str, q: _Q) -> None:
         q.high = q.value
 
 
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to-|to|and|through|thru)\s*$", re.I)
-
-
 _SCORE_BEFORE = re.compile(
     r"\b(?:beat|beats|won|win|wins|lost|lose|draw|drew|drawn|score|scored|at|victory|defeat|lead|led|"
     r"leading|trail|trailed|trailing|record|series|tie|tied|ended|finished|edged|thrashed|"
