@@ -175,7 +175,7 @@ def test_search_lists_claims_by_a_matching_source(client):
 
 
 def test_claims_by_date_match_the_plain_query(client, monkeypatch):
-    import newsledger.store as store
+    import newsledger.store.claim_rows as claim_rows
 
     _, ledger = client
     names = [s["name"] for s in ledger.sources(limit=3)]
@@ -183,7 +183,7 @@ def test_claims_by_date_match_the_plain_query(client, monkeypatch):
         for sort in ("newest", "oldest"):
             fast = [x["id"] for x in ledger.claims(sort=sort, limit=15, offset=3, **narrow)]
             with monkeypatch.context() as m:
-                m.setattr(store, "_execute_by_date", lambda conn, q, sort: conn.execute(q))
+                m.setattr(claim_rows, "execute_by_date", lambda conn, q, sort: conn.execute(q))
                 plain = [x["id"] for x in ledger.claims(sort=sort, limit=15, offset=3, **narrow)]
             assert fast == plain and fast, (narrow, sort)
 

@@ -6,24 +6,23 @@ normalised content is one document, stored once.
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import re
 import time
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from sqlalchemy import and_, create_engine, event, func, or_, select, text
+from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import Engine
 
-from newsledger.model import Article, content_hash
+from newsledger.model import Article
 from newsledger.store import search as fulltext
 from newsledger.store.bounds import (Cancel, QueryRejected, QueryTimeout,  # noqa: F401 (re-exported)
                                      bounded)
+from newsledger.store.claim_rows import CLAIM_SORTS, count_claims, day_end, list_claims  # noqa: F401 (re-exported)
 from newsledger.store.schema import articles, claims, quantities
+from newsledger.store.write import AddResult, add_batch  # noqa: F401 (re-exported)
 
 DEFAULT_URL = "sqlite:///newsledger.db"
 
@@ -43,12 +42,6 @@ def resolve_url(url: Optional[str] = None) -> str:
     if "://" not in url:
         url = f"sqlite:///{url}"
     return url
-
-
-@dataclass
-class AddResult:
-    new: list[str] = field(default_factory=list)
-    duplicate: list[str] = field(default_factory=list)
 
 
 class Ledger:
@@ -93,64 +86,8 @@ class Ledger:
     # ------------------------------------------------------------ writing
 
     def add(self, batch: Iterable[tuple[Article, Optional[bytes], Optional[str]]]) -> AddResult:
-        """Store ``(article, raw_bytes, raw_kind)`` items in one transaction."""
-        result = AddResult()
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        with self.engine.begin() as conn:
-            for article, raw, kind in batch:
-                aid, chash = article.id, content_hash(article.text, article.title)
-                # the same page: same (normalised) URL -> same id, or the same content on the
-                # same site; the same content on another site is a copy and is kept
-                same_site = (articles.c.site.is_(None) if article.site is None
-                             else articles.c.site == article.site)
-                cond = or_(articles.c.id == aid, and_(articles.c.content_hash == chash, same_site))
-                if conn.execute(select(articles.c.id).where(cond).limit(1)).first():
-                    result.duplicate.append(aid)
-                    continue
-                data = article.to_dict()
-                inserted = conn.execute(self._insert_ignore().values(
-                    id=aid, content_hash=chash, source=article.source, url=article.url, site=article.site,
-                    title=article.title, byline=article.byline, agency=article.agency,
-                    dateline=article.dateline, section=article.section,
-                    published=article.published, updated=article.updated,
-                    language=article.language, caption=article.caption, text=article.text,
-                    data=data, raw=zlib.compress(raw, 6) if raw is not None else None,
-                    raw_kind=kind, ingested_at=now).returning(articles.c.pk)).first()
-                if inserted is None:  # a concurrent writer stored it a moment ago (rowcount is -1 on psycopg)
-                    result.duplicate.append(aid)
-                    continue
-                self._insert_analysis(conn, aid, article)
-                result.new.append(aid)
-        return result
-
-    def _insert_ignore(self):
-        """INSERT that skips a row whose id is already stored (safe with concurrent writers)."""
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        elif self.dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert
-        else:  # pragma: no cover
-            return articles.insert()
-        return insert(articles).on_conflict_do_nothing(index_elements=["id"])
-
-    def _insert_analysis(self, conn, aid: str, article: Article) -> None:
-        rows = []
-        for i, c in enumerate(article.claims):
-            rows.append(dict(
-                article_id=aid, idx=i, source_name=c.source.name if c.source else None,
-                source_text=c.source.text if c.source else None,
-                anonymous=bool(c.source and c.source.anonymous), cue=c.cue.text,
-                content=c.content.text, kind=c.kind, stance=c.stance,
-                start=c.content.start, end=c.content.end, data=c.to_dict()))
-        if rows:
-            conn.execute(claims.insert(), rows)
-        qrows = []
-        for q in article.quantities:
-            qrows.append(dict(article_id=aid, claim_idx=article.claim_index(q), text=q.text, start=q.start,
-                              end=q.end, value=q.value, low=q.low, high=q.high, bound=q.bound,
-                              unit=q.unit, where=q.where))
-        if qrows:
-            conn.execute(quantities.insert(), qrows)
+        """Store ``(article, raw_bytes, raw_kind)`` items in one transaction (:func:`write.add_batch`)."""
+        return add_batch(self.engine, batch)
 
     # ------------------------------------------------------------ reading
 
@@ -233,76 +170,19 @@ class Ledger:
         """Claims with their article; ``source`` matches the canonical name (case-insensitive,
         substring), ``about`` the content text; ``narrow``: ``q`` (claim search: a figure
         whatever its separators, words in the source or content), ``kind``, ``site``, ``since``,
-        ``until``, ``source_in`` (exact names), ``sort`` (:data:`CLAIM_SORTS`); ``timeout``/``cancel``
-        as in :meth:`search`."""
-        sort = narrow.pop("sort", None) or "article"
-        where = self._claim_where(source=source, about=about, article_id=article_id, stance=stance, **narrow)
-        q = (select(claims.c.article_id, claims.c.idx, claims.c.data, articles.c.title,
-                    articles.c.site, articles.c.published)
-             .join(articles, articles.c.id == claims.c.article_id).where(*where))
-        q = q.order_by(*_claim_order(sort)).limit(limit).offset(offset)
-        out = []
+        ``until``, ``source_in`` (exact names), ``min_confidence``, ``sort``
+        (:data:`~newsledger.store.claim_rows.CLAIM_SORTS`); ``timeout``/``cancel`` as in :meth:`search`."""
         with self.engine.connect() as conn, bounded(conn, timeout, cancel):
-            selective = any(narrow.get(k) for k in ("q", "source_in")) or source or about or article_id
-            for r in (conn.execute(q) if selective else _execute_by_date(conn, q, sort)):
-                d = dict(r.data if isinstance(r.data, dict) else json.loads(r.data))
-                d.update(article_id=r.article_id, idx=r.idx, title=r.title, site=r.site,
-                         published=r.published, id=f"{r.article_id}-{r.idx}")
-                out.append(d)
-        return out
+            return list_claims(conn, limit, offset, source=source, about=about, article_id=article_id,
+                               stance=stance, **narrow)
 
     def claim_counts(self, facets: Iterable[str] = ("stance", "kind", "site"),
                      timeout: Optional[float] = None, cancel: Optional[Cancel] = None,
                      **narrow) -> dict[str, Any]:
         """``{"total": n, "facets": {name: [(value, count), ...]}}`` of the claims
         :meth:`claims` would list with the same filters."""
-        narrow.pop("sort", None)
-        where = self._claim_where(**narrow)
-        base = select(claims.c.pk).join(articles, articles.c.id == claims.c.article_id).where(*where)
-        cols = {"stance": claims.c.stance, "kind": claims.c.kind, "site": articles.c.site}
-        out: dict[str, Any] = {"facets": {}}
         with self.engine.connect() as conn, bounded(conn, timeout, cancel):
-            out["total"] = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-            for name in facets:
-                col = cols[name]
-                q = (select(col, func.count()).select_from(claims)
-                     .join(articles, articles.c.id == claims.c.article_id).where(*where)
-                     .group_by(col).order_by(func.count().desc(), col).limit(30))
-                out["facets"][name] = [(v, n) for v, n in conn.execute(q) if v is not None]
-        return out
-
-    @staticmethod
-    def _claim_where(source: Optional[str] = None, about: Optional[str] = None,
-                     article_id: Optional[str] = None, stance: Optional[str] = None,
-                     q: Optional[str] = None, kind: Optional[str] = None, site: Optional[str] = None,
-                     since: Optional[str] = None, until: Optional[str] = None,
-                     source_in: Optional[list[str]] = None, min_confidence: Optional[float] = None) -> list:
-        where = []
-        if min_confidence is not None:
-            where.append(func.coalesce(claims.c.data["confidence"].as_float(), 1.0) >= min_confidence)
-        if source_in:
-            where.append(claims.c.source_name.in_(list(source_in)))
-        if source:
-            where.append(func.lower(claims.c.source_name).contains(source.lower(), autoescape=True))
-        if about:
-            where.append(func.lower(claims.c.content).contains(about.lower(), autoescape=True))
-        if article_id:
-            where.append(claims.c.article_id == article_id)
-        if stance:
-            where.append(claims.c.stance == stance)
-        if kind:
-            where.append(claims.c.kind == kind)
-        if site:
-            where.append(articles.c.site == site)
-        if since:
-            where.append(articles.c.published >= since)
-        if until:
-            where.append(articles.c.published <= day_end(until))
-        if q:
-            cond = fulltext.claim_filter(q)
-            if cond is not None:
-                where.append(cond)
-        return where
+            return count_claims(conn, facets, **narrow)
 
     def catalog(self) -> list[dict]:
         """A small row per article (no text) with its flags' ``kind`` and ``undecided``, oldest
@@ -352,46 +232,6 @@ class Ledger:
             n_sites = conn.execute(select(func.count(func.distinct(articles.c.site)))).scalar_one()
         return {"articles": n_articles, "claims": n_claims, "quantities": n_quant,
                 "sources": n_sources, "sites": n_sites}
-
-
-def day_end(until: str) -> str:
-    """A date bound that includes its whole day: ``2024-10-18`` covers ``2024-10-18T23:59``."""
-    return until + "\uffff" if len(until) <= 10 else until
-
-
-CLAIM_SORTS = ("article", "newest", "oldest", "source")
-
-
-_CLAIMS_JOIN = "FROM claims JOIN articles ON articles.id = claims.article_id"
-
-
-def _execute_by_date(conn, q, sort: str):
-    """``q`` (claims joined to their articles); sorted by date on SQLite, the articles are read
-    in their date index's order (a CROSS JOIN fixes that order), so a page stops early instead
-    of sorting every claim. For broad filters only (stance, kind, site): a selective one (a
-    source, words) is faster the other way round."""
-    if conn.dialect.name != "sqlite" or sort not in ("newest", "oldest"):
-        return conn.execute(q)
-    compiled = q.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-    sql = str(compiled)
-    if sql.count(_CLAIMS_JOIN) != 1 or "POSTCOMPILE" in sql:
-        return conn.execute(q)
-    sql = sql.replace(_CLAIMS_JOIN, "FROM articles CROSS JOIN claims ON articles.id = claims.article_id")
-    params = tuple(compiled.params[name] for name in compiled.positiontup)
-    return conn.exec_driver_sql(sql, params)
-
-
-def _claim_order(sort: str) -> list:
-    if sort not in CLAIM_SORTS:
-        raise ValueError(f"sort={sort[:40]!r}: not one of {', '.join(CLAIM_SORTS)}")
-    if sort == "newest":
-        return [articles.c.published.desc(), claims.c.article_id, claims.c.idx]
-    if sort == "oldest":
-        return [articles.c.published, claims.c.article_id, claims.c.idx]
-    if sort == "source":
-        # unresolved speakers (no name) last, on SQLite as on PostgreSQL
-        return [claims.c.source_name.is_(None), claims.c.source_name, claims.c.article_id, claims.c.idx]
-    return [claims.c.article_id, claims.c.idx]
 
 
 def _make_engine(url: str) -> Engine:
