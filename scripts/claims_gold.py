@@ -3,8 +3,9 @@
 The real-news claim gold (``newsledger/evaluate/data/claims_real/<page>.json``) holds no article
 text: only character offsets into the ``text`` field of ``../shared/data/realnews/expected.jsonl``
 for that page (for a ``trafeval-<HTML file stem>`` or ``htmldate-<HTML file stem>`` page: our HTML
-extractor's text of that ``../shared/data/trafilatura-eval`` or ``../shared/data/htmldate-eval`` page),
-plus our own labels. Annotators write a *working*
+extractor's text of that ``../shared/data/trafilatura-eval`` or ``../shared/data/htmldate-eval`` page;
+for an ``nsc-<first 12 hex digits of sha1(url)>`` page: the ``text`` column of that article in
+``../shared/data/news-story-chains``' article CSV, one block with no line breaks), plus our own labels. Annotators write a *working*
 file outside the repo, where spans are given as the words themselves, and this script locates them::
 
     .venv/bin/python scripts/claims_gold.py show PAGE_ID            # print the text, numbered paragraphs
@@ -53,7 +54,7 @@ GOLD_DIR = ROOT / "newsledger" / "evaluate" / "data" / "claims_real"
 
 def load_texts(page: str) -> dict[str, str]:
     """page id -> text: realnews pages, and ``page`` itself when it is an evaluation-set page
-    (``trafeval-`` / ``htmldate-``)."""
+    (``trafeval-`` / ``htmldate-``) or a news-story-chains article (``nsc-``)."""
     texts = {r["id"]: r["text"] for r in map(json.loads, REALNEWS.open(encoding="utf-8"))}
     texts.update({k: r["text"] for k, r in claims_real.load_texts({page}).items()})
     return texts

@@ -117,9 +117,9 @@ def test_every_gold_page_text_is_the_text_it_was_annotated_on():
     from newsledger.evaluate.claims_real import GOLD_DIR, TRAFEVAL, load_texts
 
     try:
-        data_dir("realnews"), data_dir("trafilatura-eval"), data_dir("htmldate-eval")
+        data_dir("realnews"), data_dir("trafilatura-eval"), data_dir("htmldate-eval"), data_dir("news-story-chains")
     except FileNotFoundError:
-        pytest.skip("shared realnews / trafilatura-eval / htmldate-eval data not found")
+        pytest.skip("shared realnews / trafilatura-eval / htmldate-eval / news-story-chains data not found")
     golds = [json.loads(f.read_text("utf-8")) for f in sorted(GOLD_DIR.glob("*.json")) if f.name != "SPLIT.json"]
     assert any(g["page"].startswith(TRAFEVAL) for g in golds)
     texts = load_texts({g["page"] for g in golds})
@@ -167,6 +167,61 @@ def test_eval_set_prefixes_resolve_to_their_stored_pages(tmp_path, monkeypatch):
     assert set(eval_set_files(EVAL_SETS[0])) == {"wend-bridge"}
     assert eval_page_record(TRAFEVAL + "wend-bridge")["url"] == "https://example.org/wend"
     assert eval_page_record(HTMLDATE + "wend-bridge") is None  # an htmldate id never finds a trafilatura-eval page
+
+
+def test_story_chain_ids_resolve_to_their_csv_rows(tmp_path, monkeypatch):
+    """An ``nsc-`` id is the news-story-chains article whose URL's sha1 starts with its 12 hex digits; its
+    text is the CSV's one-block ``text`` as stored, its date the calendar day of the CSV date."""
+    import csv
+    import hashlib
+
+    import newsledger.evaluate as ev
+    from newsledger.evaluate.claims_real import NEWS_STORY_CHAINS, STORY_CHAINS_CSV, load_texts, story_chain_page_id
+
+    folder, name = STORY_CHAINS_CSV
+    (tmp_path / folder).mkdir()
+    (tmp_path / "realnews").mkdir()
+    (tmp_path / "realnews" / "expected.jsonl").write_text("", "utf-8")
+    rows = [("https://example.org/wend-dam", "Wend dam", "2021-06-02 00:00:00",
+             'The utility said on Monday the dam would "run by winter", and  a union said it disagreed. '),
+            ("https://example.org/holt-grid", "Holt grid", "2021-06-03 09:10:00", "The grid operator said nothing.")]
+    with (tmp_path / folder / name).open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, quoting=csv.QUOTE_ALL)
+        w.writerow(["url", "paperurl", "title", "date", "text", "summary"])
+        w.writerows([(u, "https://example.org/", t, d, x, "") for u, t, d, x in rows])
+    monkeypatch.setattr(ev, "data_dir", lambda n: tmp_path / n)
+
+    wend = NEWS_STORY_CHAINS + hashlib.sha1(rows[0][0].encode("utf-8")).hexdigest()[:12]
+    assert story_chain_page_id(rows[0][0]) == wend
+    texts = load_texts({wend, NEWS_STORY_CHAINS + "000000000000"})
+    assert set(texts) == {wend}
+    assert texts[wend] == {"id": wend, "text": rows[0][3], "title": "Wend dam", "date": "2021-06-02",
+                           "url": rows[0][0]}
+
+
+def test_a_shared_story_chain_page_is_its_csv_text():
+    """The first news-story-chains article, read by ``load_texts``, has the CSV's text: same length, same sha1."""
+    import csv
+    import hashlib
+    import sys
+
+    from newsledger.evaluate import data_dir
+    from newsledger.evaluate.claims_real import STORY_CHAINS_CSV, load_texts, story_chain_page_id
+
+    folder, name = STORY_CHAINS_CSV
+    try:
+        path = data_dir(folder) / name
+        data_dir("realnews")
+    except FileNotFoundError:
+        pytest.skip("shared news-story-chains / realnews data not found")
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as fh:
+        row = next(csv.DictReader(fh))
+    page = story_chain_page_id(row["url"])
+    rec = load_texts({page})[page]
+    assert "\n" not in rec["text"] and len(rec["text"]) == len(row["text"]) > 500
+    assert hashlib.sha1(rec["text"].encode("utf-8")).hexdigest() == hashlib.sha1(row["text"].encode("utf-8")).hexdigest()
+    assert (rec["title"], rec["url"], rec["date"]) == (row["title"], row["url"], row["date"][:10])
 
 
 # ---------------------------------------------------------------- statements

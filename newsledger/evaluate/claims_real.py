@@ -3,7 +3,8 @@
 Gold (``data/claims_real/<page>.json``, written by ``scripts/claims_gold.py``) holds character
 offsets into the ``text`` of ``shared/data/realnews/expected.jsonl`` for that page (for a
 ``trafeval-`` / ``htmldate-`` page: our HTML extractor's text of that trafilatura-eval /
-htmldate-eval page, :data:`EVAL_SETS`), plus labels;
+htmldate-eval page, :data:`EVAL_SETS`; for an ``nsc-`` page: the ``text`` column of the
+news-story-chains article CSV, one block with no line breaks, :data:`NEWS_STORY_CHAINS`), plus labels;
 ``data/claims_real/SPLIT.json`` splits the pages into dev and test by article. Each gold page's
 text is analysed as an :class:`~newsledger.model.Article` (paragraphs = its lines, published =
 the gold date), and its claims at or above ``--min-confidence`` are scored:
@@ -31,6 +32,8 @@ release and logged.
 from __future__ import annotations
 
 import argparse
+import csv
+import hashlib
 import json
 import re
 import sys
@@ -197,9 +200,40 @@ def eval_page_record(page_id: str, files: Optional[dict[str, tuple[str, Path]]] 
     return {"id": page_id, "text": art.text, "title": art.title, "date": art.published, "url": url}
 
 
+NEWS_STORY_CHAINS = "nsc-"  # page id prefix: a news-story-chains article, by the first 12 hex digits of sha1(url)
+STORY_CHAINS_CSV = ("news-story-chains", "gedikli-business_energy_news_dataset-2021-06-29-article_texts.csv")
+
+
+def story_chain_page_id(url: str) -> str:
+    """The page id of a news-story-chains article: ``nsc-`` and the first 12 hex digits of its URL's sha1."""
+    return NEWS_STORY_CHAINS + hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
+
+
+def story_chain_records(ids: set[str]) -> dict[str, dict]:
+    """page id -> record of the news-story-chains articles among ``ids``: the CSV's ``text`` exactly as
+    stored (the article flattened to one block), its title, its date's calendar day as the gold date
+    (the CSV's clock is often a 00:00:00 placeholder) and its URL."""
+    from newsledger.evaluate import data_dir
+
+    wanted = {i for i in ids if i.startswith(NEWS_STORY_CHAINS)}
+    if not wanted:
+        return {}
+    folder, name = STORY_CHAINS_CSV
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))  # whole articles in one field
+    out = {}
+    with (data_dir(folder) / name).open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            page_id = story_chain_page_id(row["url"])
+            if page_id in wanted:
+                out[page_id] = {"id": page_id, "text": row["text"], "title": row["title"],
+                                "date": row["date"][:10] or None, "url": row["url"]}
+    return out
+
+
 def load_texts(ids: set[str]) -> dict[str, dict]:
     """page id -> record (``text``, ``title``, ``date``, ``url``): realnews pages from its
-    expected.jsonl, evaluation-set pages (:data:`EVAL_SETS` prefixes) extracted from their HTML."""
+    expected.jsonl, evaluation-set pages (:data:`EVAL_SETS` prefixes) extracted from their HTML,
+    news-story-chains articles (``nsc-``) from its CSV."""
     from newsledger.evaluate import data_dir
 
     out = {}
@@ -215,6 +249,7 @@ def load_texts(ids: set[str]) -> dict[str, dict]:
             rec = eval_page_record(page_id, files)
             if rec is not None:
                 out[page_id] = rec
+    out.update(story_chain_records(ids))
     return out
 
 
