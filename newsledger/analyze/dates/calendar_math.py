@@ -25,13 +25,17 @@ def _ymd(y: Optional[int], m: int, d: int) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}" if y else f"XXXX-{m:02d}-{d:02d}"
 
 
+def _date_or_none(y: int, mo: Optional[int], d: int) -> Optional[_dt.date]:
+    """The calendar date of year, month and day, or None where they make no real date."""
+    try:
+        return _dt.date(y, mo, d)
+    except (ValueError, TypeError):
+        return None
+
+
 def _valid_date(y: int, mo: Optional[int], d: int) -> bool:
     """Whether year, month and day make a real calendar date."""
-    try:
-        _dt.date(y, mo, d)
-    except (ValueError, TypeError):
-        return False
-    return True
+    return _date_or_none(y, mo, d) is not None
 
 
 def _infer_year(ctx: _Ctx, month: int, day: Optional[int] = None) -> Optional[int]:
