@@ -37,7 +37,7 @@ import re
 from typing import Optional
 
 from newsledger.model import DateExpr
-from newsledger.analyze.dates.published import _published_time, parse_published
+from newsledger.analyze.dates.published import parse_published
 from newsledger.analyze.dates.patterns import _P
 from newsledger.analyze.dates.calendar_math import _Ctx
 from newsledger.analyze.dates.matches import _FUTURE, _sentence_bounds, _trim
@@ -49,7 +49,6 @@ __all__ = ["find_dates", "parse_published", "date_spans"]
 def find_dates(text: str, published: Optional[str] = None, doc=None) -> list[DateExpr]:
     """Time expressions in ``text``, normalised against ``published`` (see module docstring)."""
     pub = parse_published(published)
-    pub_time = _published_time(published)
     cands: list[tuple[int, int, str, Optional[str], str]] = []  # start, end, kind, value, name
     for name, rx in _P:
         for m in rx.finditer(text):
@@ -58,7 +57,7 @@ def find_dates(text: str, published: Optional[str] = None, doc=None) -> list[Dat
             s0, s1 = _sentence_bounds(text, m.start())
             sent = text[s0:s1]
             ctx = _Ctx(pub, bool(_FUTURE.search(sent)))
-            res = _normalise(name, m, ctx, text, doc, pub_time)
+            res = _normalise(name, m, ctx, text, doc)
             if res is None:
                 continue
             kind, value, start, end = res

@@ -41,7 +41,7 @@ _NORMALISERS = {
 }
 
 
-def _normalise(name: str, m: re.Match, ctx: _Ctx, text: str, doc, pub_time):
+def _normalise(name: str, m: re.Match, ctx: _Ctx, text: str, doc):
     """(kind, value, start, end) for one pattern match, or None to reject it."""
     step = _NORMALISERS.get(name)
     if step is None:

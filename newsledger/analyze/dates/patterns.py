@@ -8,7 +8,6 @@ import re
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
              r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|"
              r"Nov\.?|Dec\.?)")
-_MONTH_RE_CI = r"(?:" + _MONTH_RE + r"|(?i:january|february|march|april|june|july|august|september|october|november|december))"
 _WEEKDAY_RE = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)?"

@@ -1,4 +1,4 @@
-"""The publication date (and clock time) of an article's date stamp."""
+"""The publication date of an article's date stamp."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -31,10 +31,3 @@ def parse_published(s: Optional[str]) -> Optional[_dt.date]:
     if m:
         return _date_or_none(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return None
-
-
-def _published_time(s: Optional[str]) -> Optional[str]:
-    if not s:
-        return None
-    m = re.search(r"(?:T|\s|^)(\d{1,2}):(\d{2})", str(s))
-    return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None

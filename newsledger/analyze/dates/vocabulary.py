@@ -25,9 +25,6 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "half a": 0.5, "a half": 0.5,
 }
-VAGUE_COUNT = {"several", "few", "a few", "many", "some", "recent", "the past few", "the last few",
-               "the next few", "past few", "last few", "next few", "the past several",
-               "the last several", "the next several", "coming", "the coming"}
 
 
 def _month(tok: str) -> Optional[int]:
