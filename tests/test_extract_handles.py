@@ -26,3 +26,12 @@ def test_a_comment_authors_hcard_is_no_by_line():
     comment = ('<ol class="commentlist"><li class="comment"><div class="comment-author vcard">'
                '<cite class="fn">Rollo</cite></div><p>Nice read.</p></li></ol>')
     assert _byline_of(comment) == []
+
+
+def test_the_posts_own_footer_holds_its_by_line_the_pages_footer_does_not():
+    post_footer = ('<footer class="post-footer"><span class="author"><span class="vcard">'
+                   '<a class="url fn" href="/author/x/">Ilse Marwedel</a></span></span></footer>')
+    assert _byline_of(post_footer) == ["Ilse Marwedel"]
+    page_footer = ("</article><footer><span class='author'><a class='url fn' href='/about'>Jens Habicht</a></span>"
+                   "</footer><article>")
+    assert _byline_of(page_footer) == []

@@ -69,7 +69,13 @@ def _byline_string(raw: str) -> str:
     s = _PIPE_TAIL.sub("", _BY_PREFIX.sub("", _clean(raw)))
     cut = date_start(s)
     s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
+    s = _IN_CONVERSATION.sub(", ", s)  # "A im Gespräch mit B": the guest and the interviewer
     return re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+
+
+# an interview's credit line naming the guest and the interviewer
+_IN_CONVERSATION = re.compile(r"\s+(?:im Gespräch mit|in conversation with|en conversation avec|in conversazione con|"
+                              r"en conversación con)\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 # a weekday written right before the by-line's date ("Von Jane Roe Fr, 18. Oktober 2019"): an
@@ -140,11 +146,17 @@ _COMMENT_TOKEN = re.compile(r"^(?:comments?|comments?[-_](?!count|link|open|clos
                             r"commentlist|commentform|respond|disqus_thread|recentcomments)$")
 
 
+def _posts_footer(node) -> bool:
+    """A <footer> inside an <article>: the post's own footer (where blog software puts "Posted by"), not
+    the page's."""
+    return node.tag == "footer" and next(node.iterancestors("article"), None) is not None
+
+
 def _off_story(el) -> bool:
     """The element is in an aside, a footer or navigation, or in a comment, a comment list or a
     comment form (where "Name *" labels a field): one walk up its ancestors."""
     for node in (el, *el.iterancestors()):
-        if node is not el and node.tag in ("aside", "footer", "nav"):
+        if node is not el and node.tag in ("aside", "footer", "nav") and not _posts_footer(node):
             return True
         if any(_COMMENT_TOKEN.match(t) for t in f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()):
             return True
