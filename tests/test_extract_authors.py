@@ -55,6 +55,21 @@ def test_a_profession_of_the_closed_list_is_cut_when_a_full_name_is_left():
     assert tidy_names(["Rechtsanwalt Roe"]) == ["Rechtsanwalt Roe"]  # one word left: not cut
 
 
+def test_an_interviews_credit_names_the_guest_and_the_interviewer():
+    assert split_byline("Lorenz Abelmann im Gespräch mit Frieda Kowalczyk")[0] == ["Lorenz Abelmann", "Frieda Kowalczyk"]
+    assert split_byline("Mira Olsen in conversation with Tom Arkwright")[0] == ["Mira Olsen", "Tom Arkwright"]
+
+
+def test_the_publications_name_after_the_site_names_last_separator_is_no_author():
+    assert tidy_names(["Der Hafenbote", "Mira Olsen"], "Storm closes the ferry | Der Hafenbote") == ["Mira Olsen"]
+
+
+def test_a_profession_closing_a_compound_is_cut_too():
+    # the site's name glued to the role ("Harbour-Daily-Experte"): the person is the rest
+    assert tidy_names(["Harbour-Daily-Experte Mira Olsen"], "harbourdaily.example") == ["Mira Olsen"]
+    assert tidy_names(["Gastautorin Mira Olsen"]) == ["Mira Olsen"]
+
+
 def _graph(person: dict) -> dict:
     ref = {"@id": "https://harbour.example/#/person/7"}
     return {"@context": "https://schema.org", "@graph": [

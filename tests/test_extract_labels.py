@@ -28,6 +28,12 @@ def test_a_label_element_followed_by_the_name_in_any_language():
     assert _byline_of("<p><i>von Lene Osterkamp</i></p>") == ["Lene Osterkamp"]
 
 
+def test_an_author_term_of_a_definition_list_labels_the_names_after_it():
+    meta = "<dl><dt>Datum</dt><dd>3. Mai</dd><dt>Auteur</dt><dd><a href='/staff/x'>Irène Vasseur</a></dd></dl>"
+    assert _byline_of(meta) == ["Irène Vasseur"]
+    assert _labelled("<table><tr><th>Text</th></tr><tr><td>Lorem Harbour</td></tr></table>") == []
+
+
 def test_a_service_after_the_slash_is_no_part_of_the_name():
     assert _byline_of("<h5 class='inline'>Autor: </h5>Jens Habicht/SP-X<br>") == ["Jens Habicht"]
 

@@ -57,6 +57,9 @@ def _names_no_person(s: str) -> bool:
     return bool(_NOT_A_NAME.match(s) or _NEWSROOM.search(s))
 
 
+_SITE_SEP = re.compile(r"\s+[|–—·•]\s+|\s+-\s+")
+
+
 def _site_stems(site: Optional[str]) -> set[str]:
     """"www.dailyexample.co.uk" -> {"dailyexample"}; a publisher name -> its squashed form."""
     if not site:
@@ -65,7 +68,11 @@ def _site_stems(site: Optional[str]) -> set[str]:
     host = host[4:] if host.startswith("www.") else host
     labels = [p for p in host.split(".") if p and p not in {"com", "co", "uk", "org", "net", "de", "fr",
                                                              "news", "online", "au", "ca", "in", "es", "it"}]
-    return {re.sub(r"[^a-z0-9]", "", labels[0])} if labels else set()
+    stems = {re.sub(r"[^a-z0-9]", "", labels[0])} if labels else set()
+    brand = _SITE_SEP.split(site)[-1]  # "Headline | Die Example": the publication's name after the last separator
+    if brand != site and len(_squash(brand)) >= 5:
+        stems.add(_squash(brand))
+    return stems
 
 
 def _squash(s: str) -> str:
@@ -88,7 +95,7 @@ kommentieren comment kopieren copy link""".split())
 _ROLE_WORDS = frozenset("""chefredakteur chefredakteurin redakteur redakteurin autor autorin journalist journalistin
 reporter reporterin korrespondent korrespondentin kolumnist kolumnistin herausgeber herausgeberin gastautor
 gastautorin volontär volontärin rechtsanwalt rechtsanwältin fachanwalt fachanwältin steuerberater
-steuerberaterin editor-in-chief""".split())
+steuerberaterin editor-in-chief experte expertin""".split())
 # a whole entry that is a degree or credential: "Jane Roe, PhD" split at its comma
 _CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D|M\.?D|MBA|MPH|MSc|BSc|PharmD|DDS|RDN?|LDN|FACS|CPA|JD|LLM|Esq)\.?$")
 
@@ -115,12 +122,19 @@ def _no_person_entry(s: str) -> bool:
     return bool(_CREDENTIAL.match(s) or _AUTHOR_BOX_LINK.match(s) or (words and all(w in _BUTTON_WORDS for w in words)))
 
 
+def _role_word(tok: str) -> bool:
+    """A profession of the closed list, alone or closing a compound ("Gastautor", "Example-Online-Experte")."""
+    tok = tok.casefold()
+    return tok in _ROLE_WORDS or tok.rsplit("-", 1)[-1] in _ROLE_WORDS
+
+
 def _without_role_words(s: str) -> str:
-    """"Rechtsanwalt Jane Roe" / "Jane Roe Chefredakteur" -> "Jane Roe" (two words of name are kept)."""
+    """"Rechtsanwalt Jane Roe" / "Jane Roe Chefredakteur" / "Example-Online-Experte Jane Roe" -> "Jane Roe"
+    (two words of name are kept)."""
     toks = s.split()
-    while len(toks) > 2 and toks[0].casefold() in _ROLE_WORDS:
+    while len(toks) > 2 and _role_word(toks[0]):
         toks.pop(0)
-    while len(toks) > 2 and toks[-1].casefold() in _ROLE_WORDS:
+    while len(toks) > 2 and _role_word(toks[-1]):
         toks.pop()
     return " ".join(toks)
 

@@ -69,7 +69,13 @@ def _byline_string(raw: str) -> str:
     s = _PIPE_TAIL.sub("", _BY_PREFIX.sub("", _clean(raw)))
     cut = date_start(s)
     s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
+    s = _IN_CONVERSATION.sub(", ", s)  # "A im Gespräch mit B": the guest and the interviewer
     return re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+
+
+# an interview's credit line naming the guest and the interviewer
+_IN_CONVERSATION = re.compile(r"\s+(?:im Gespräch mit|in conversation with|en conversation avec|in conversazione con|"
+                              r"en conversación con)\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 # a weekday written right before the by-line's date ("Von Jane Roe Fr, 18. Oktober 2019"): an
@@ -140,11 +146,17 @@ _COMMENT_TOKEN = re.compile(r"^(?:comments?|comments?[-_](?!count|link|open|clos
                             r"commentlist|commentform|respond|disqus_thread|recentcomments)$")
 
 
+def _posts_footer(node) -> bool:
+    """A <footer> inside an <article>: the post's own footer (where blog software puts "Posted by"), not
+    the page's."""
+    return node.tag == "footer" and next(node.iterancestors("article"), None) is not None
+
+
 def _off_story(el) -> bool:
     """The element is in an aside, a footer or navigation, or in a comment, a comment list or a
     comment form (where "Name *" labels a field): one walk up its ancestors."""
     for node in (el, *el.iterancestors()):
-        if node is not el and node.tag in ("aside", "footer", "nav"):
+        if node is not el and node.tag in ("aside", "footer", "nav") and not _posts_footer(node):
             return True
         if any(_COMMENT_TOKEN.match(t) for t in f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()):
             return True
@@ -281,3 +293,52 @@ def names_under_headline(markup: dict, title: Optional[str]) -> list[str]:
         if names and (evidence or len(names) > 1):
             return names
     return []
+
+
+# ------------------------------------------------------------------ a blog's account name
+
+HANDLE_CHARS = 30  # a longer single "word" is a slug or a site's name, not an account's
+_HANDLE = re.compile(r"[^\W\d_][\w'’.\-]*")  # one word of letters (dots and dashes inside), no digit
+_INITIALS = re.compile(r"[A-ZÀ-ÖØ-Þ.]{1,4}")  # "DT", "J.R.": initials, not an account's name
+
+
+def _hcard_names(el) -> list:
+    """The hCard formatted-name elements (class token ``fn``) at or under a by-line element, each in
+    a ``vcard`` (itself or an ancestor up to the by-line element)."""
+    out = []
+    for fn in el.iter():
+        if not isinstance(fn.tag, str) or "fn" not in (fn.get("class") or "").split():
+            continue
+        chain = [fn, *fn.iterancestors()]
+        chain = chain[:chain.index(el) + 1] if el in chain else chain[:3]
+        if any("vcard" in (a.get("class") or "").lower().split() for a in chain):
+            out.append(fn)
+    return out
+
+
+def _fuller_name_shown(word: str, root) -> bool:
+    """The page's text shows ``word`` followed by a capitalised word ("Henry" and "MEHR VON HENRY
+    STEINHAU"): the one word is the first name of a longer name, not the whole."""
+    pat = re.compile(rf"(?<!\w)(?i:{re.escape(word)})\s+(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ]|[A-ZÀ-ÖØ-Þ]{{2,}}\b)")
+    key = word.casefold()
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        if any(t and key in t.casefold() and pat.search(t) for t in (el.text, el.tail)):
+            return True
+    return False
+
+
+def vcard_handle(markup: dict, title: Optional[str]) -> list[str]:
+    """For a page whose markup names no one: the one-word account name of the by-line's hCard ("by
+    <span class="author vcard"><a class="url fn n">tlow</a></span>", as blog software writes it), when
+    the by-line elements near the headline give exactly one such name, it is no set of initials
+    ("DT"), and the page shows no longer name starting with it ("Henry" beside "Henry Steinhau")."""
+    fns = [fn for el in byline_candidates(markup, title) for fn in _hcard_names(el)]
+    words = {_text_of(fn) for fn in fns}
+    if len(words) != 1:
+        return []
+    word, root = words.pop(), fns[0]
+    if len(word) > HANDLE_CHARS or not _HANDLE.fullmatch(word) or _INITIALS.fullmatch(word):
+        return []
+    return [] if _fuller_name_shown(word, root.getroottree().getroot()) else [word]

@@ -22,6 +22,9 @@ from newsledger.extract.flatten import BLOCK, CELL, DROP
 _NOUN = r"(?:autor(?:in)?|author|auteur|autore|text|texte|texto|tekst)"
 _BY = r"(?:(?:written|words)\s+by|von|by|par|por|di|av|door)"
 _LABEL_ONLY = re.compile(rf"^(?i:{_NOUN}\s*:|{_BY}\s*:?)$")
+# "Auteur" with no colon, as the term of a <dt> or a <th> ("Text" is left out: a table's column heading)
+_TERM_ONLY = re.compile(r"^(?i:autor(?:in|en|es)?|authors?|auteurs?|autore|autori)$")
+_TERMS = {"dt", "th"}
 _LABEL_LINE = re.compile(rf"^(?i:{_NOUN}\s*:|{_BY}\b\s*:?)\s*(?P<names>\S.*)$")
 _WS = re.compile(r"\s+")
 _BREAK = BLOCK | CELL | {"br"}
@@ -77,12 +80,17 @@ def _labelled(root, off_story: Callable) -> Iterator[str]:
             if not off_story(el):
                 yield line
             continue
-        if _LABEL_ONLY.match(line):
+        if _LABEL_ONLY.match(line) or (_TERM_ONLY.match(line) and _in_term(el)):
             pending = True
             continue
         m = _LABEL_LINE.match(line)
         if m and not off_story(el):
             yield m.group("names")
+
+
+def _in_term(el) -> bool:
+    """The element is a definition term or a header cell, or sits right in one (its value follows it)."""
+    return el is not None and (el.tag in _TERMS or (el.getparent() is not None and el.getparent().tag in _TERMS))
 
 
 def _read(el, off_story: Callable) -> bool:
