@@ -76,3 +76,54 @@ def test_two_small_whole_numbers_conflict_while_large_ones_keep_their_rounding()
 
     assert compare(_fig(60), _fig(61, name="b"))[0] == "conflict"
     assert compare(_fig(235000), _fig(234000, name="b"))[0] == "agree"
+
+
+def _usd(article, before, text, value, after):
+    return _stated(article, before, text, value, after, unit="$")
+
+
+def test_two_parties_offers_of_one_amount_stay_apart_whatever_links_them():
+    """The Gulls and the Owls each offer $90 million; each party is named as the payer in two
+    articles ("The Gulls have offered", "the Owls (five years, $90 million)"), and an article
+    saying only "the team offered $90 million" shares words with both. Equal values with a few
+    shared words join, so a chain through that figure made one group of the two offers; an
+    owner read from the clause keeps every group to one party."""
+    figs = [_usd("a", "The Harbor Gulls have offered Moss, the agent said, a five-year deal worth ", "$90 million",
+                 90e6, ", his agent said."),
+            _usd("b", "Rivals include the Harbor Gulls (five years, ", "$90 million", 90e6, ") and others."),
+            _usd("c", "The Riverton Owls reportedly have bid ", "$90 million", 90e6, " over five years for Moss."),
+            _usd("d", "His agent said the Owls made Moss a ", "$90 million", 90e6, " offer on Monday."),
+            _usd("e", "The team was believed to have offered Moss ", "$90 million", 90e6,
+                 ", his agent said, for five years.")]
+    groups = [g for g in group_story("s", [], figs) if g["unit"].startswith("amount")]
+    held = [{m["article_id"] for m in g["members"]} for g in groups]
+    assert all(not ({"a", "b"} & ids and {"c", "d"} & ids) for ids in held), held
+    assert any({"a", "b"} <= ids for ids in held) and any({"c", "d"} <= ids for ids in held), held
+
+
+def test_an_owner_only_one_article_names_keeps_nothing_apart():
+    """A payer named in one article only (the club's general manager, not the club) is no
+    party of the story: its figure joins the club's equal offer as before."""
+    from newsledger.link.figure_marks import owners_near
+
+    assert owners_near("The Riverton Owls reportedly have bid ", " over five years") == {"owls"}
+    assert owners_near("the Owls' latest offer of ", ".") == {"owls"}
+    assert owners_near("Herald: Owls Make Offer To Moss (", "?)") == frozenset()  # no list of terms
+    assert owners_near("The Owls have bid $80 million over five years, the Gulls ", " over six") == frozenset()
+    figs = [_usd("a", "The Riverton Owls reportedly have bid ", "$90 million", 90e6, " over five years for Moss."),
+            _usd("b", "His agent said the Owls made Moss a ", "$90 million", 90e6, " offer on Monday."),
+            _usd("c", "General manager Ken Dale offered Moss a five-year deal worth ", "$90 million", 90e6,
+                 ", his agent said on Monday.")]
+    (g,) = [g for g in group_story("s", [], figs) if g["unit"].startswith("amount")]
+    assert {m["article_id"] for m in g["members"]} == {"a", "b", "c"}
+
+
+def test_equal_durations_of_two_things_spread_over_them_stay_apart():
+    """"loans over three years" and "cut its deficit over the next three years" are two
+    stretches of time of one length; two articles' loans over three years are one."""
+    figs = [_stated("a", "Norland will receive loans ", "over three", 3, " years from its neighbours.", unit="years"),
+            _stated("b", "Norland is to cut its deficit over the next ", "three", 3, " years, its neighbours said.",
+                    unit="years"),
+            _stated("c", "In return Norland gets loans ", "over three", 3, " years from its neighbours.", unit="years")]
+    groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
+    assert groups == [["a", "c"]], groups

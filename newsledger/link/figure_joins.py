@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from functools import partial
 from typing import Optional
 
-from newsledger.link.figure_marks import _CASUALTIES, _OWN_ASPECT, _overlap, _unit
+from newsledger.link.figure_marks import _CASUALTIES, _OWN_ASPECT, _overlap, _unit, owned_apart
 from newsledger.link.measures import DIMENSIONS, MOMENT_STATES
 
 
@@ -129,12 +129,15 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
     # of a specific measure, one source's, unless the sentence updates it ("up from 3,500")
     held = [{_held_key(m, specific): {value[i]}} if m.get("_sentence") and not (specific and m.get("_update"))
             else {} for i, m in enumerate(ms)]
+    # the owners each component's figures name ("the Nationals' offer"): no chain joins two parties'
+    owners = [{m["_owners"]} if m.get("_owners") else set() for m in ms]
 
     def union(i, j):
         ri, rj = find(i), find(j)
-        if ri == rj or _apart(held[ri], held[rj]):
+        if ri == rj or _apart(held[ri], held[rj]) or any(owned_apart(x, y) for x in owners[ri] for y in owners[rj]):
             return
         parent[ri] = rj
+        owners[rj] |= owners[ri]
         for k, vs in held[ri].items():
             held[rj].setdefault(k, set()).update(vs)
 
@@ -194,10 +197,12 @@ def _specific_pairs(ms: list[dict]):
 
 def differ(a: dict, b: dict) -> bool:
     """Evidence that two figures of one measure count different things: names near each that
-    the other lacks (two places, two people), a count "so far" against a planned or maximum
-    total, a count of the rest ("two other ..."), or different casualty words near them."""
+    the other lacks (two places, two people), two owners (two parties' offers, durations of two
+    things: :func:`owned_apart`), a count "so far" against a planned or maximum total, a count
+    of the rest ("two other ..."), or different casualty words near them."""
     asp_a, asp_b = set(a.get("aspects") or ()), set(b.get("aspects") or ())
-    return (_named_apart(a.get("_names"), b.get("_names")) or bool(a.get("_other")) or bool(b.get("_other"))
+    return (_named_apart(a.get("_names"), b.get("_names")) or owned_apart(a.get("_owners"), b.get("_owners"))
+            or bool(a.get("_other")) or bool(b.get("_other"))
             or bool(a.get("_listed")) or bool(b.get("_listed"))
             or bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get(a["_key"][0])}) or _event_apart(a, b))
 

@@ -10,8 +10,8 @@ from typing import Optional
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
 from newsledger.link.figure_joins import CONVERSION_GAP, FORCE_MEASURES
 from newsledger.link.figure_marks import (FIGURE_WINDOW, _keywords, aspects, bounds, context_marks, counts_others,
-                                          counts_since, in_respective_list, legal_stage, names_near, share_total,
-                                          updates)
+                                          counts_since, in_respective_list, legal_stage, names_near, owners_near,
+                                          share_total, spanned_noun, updates)
 from newsledger.link.measures import group_key, measure, persons_listed
 from newsledger.link.speakers import side_keys
 
@@ -119,6 +119,8 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
     m["_who"] = _keywords(m.get("name") or "")
     m["_names"] = names_near(before) - m["_who"]
+    m["_owners"] = owners_near(before, after)
+    m["_spans"] = spanned_noun(before, q.get("text") or "") if ms.dimension == "seconds" else frozenset()
     m["_context"] = context_marks(before, after)
     m["_update"] = updates(before, after)
     m["_since"] = counts_since(before, after)
@@ -130,6 +132,24 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
     return m
+
+
+PARTY_ARTICLES = 2  # articles of a story that must name an owner before it tells two offers apart
+
+
+def story_parties(figs: list[dict]) -> None:
+    """Keep, of each figure's owners (:func:`newsledger.link.figure_marks.owners_near`), those
+    that ``PARTY_ARTICLES`` articles of the story name as owners: the parties of the story (the
+    Nationals, the Red Sox); a name only one article gives (its general manager, "the Boston
+    offer") may be a party's other name, and two figures of one party must not be kept apart.
+    What a duration is spread over (``_spans``: "loans over three years") is kept as an owner."""
+    seen: dict[str, set] = {}
+    for m in figs:
+        for w in m.get("_owners") or ():
+            seen.setdefault(w, set()).add(m["article_id"])
+    parties = {w for w, arts in seen.items() if len(arts) >= PARTY_ARTICLES}
+    for m in figs:
+        m["_owners"] = (frozenset(m.get("_owners") or ()) & parties) | m.get("_spans", frozenset())
 
 
 def is_question(claim: dict) -> bool:
