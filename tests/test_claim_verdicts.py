@@ -127,3 +127,26 @@ def test_equal_durations_of_two_things_spread_over_them_stay_apart():
             _stated("c", "In return Norland gets loans ", "over three", 3, " years from its neighbours.", unit="years")]
     groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
     assert groups == [["a", "c"]], groups
+
+
+def test_a_count_of_an_elided_noun_takes_the_noun_it_leaves_out():
+    """"intercepted the remaining three" counts boats (the count of boats just before it),
+    "23 of the raiders" counts raiders: each joins the equal count another article names; a
+    bare number was left out before. A part ("two of them children") joins no other value
+    of the count it is part of."""
+    boats = [_stated("a", "Pirates in ", "six boats", 6, " attacked the tanker near Kessa.", unit="boats"),
+             _stated("a", "The frigate sank one and intercepted the remaining ", "three", 3,
+                     " near Kessa, the navy said.", start=60),
+             _stated("b", "The frigate captured ", "three boats", 3, " of the pirates near Kessa.", unit="boats")]
+    assert [sorted((m["article_id"], m["value"]) for m in g["members"]) for g in group_story("s", [], boats)] \
+        == [[("a", 3), ("b", 3)]]
+    raiders = [_stated("a", "Commandos captured ", "23", 23, " of the raiders, officials said."),
+               _stated("b", "The commandos captured ", "23", 23, " pirates in the raid.", unit="pirates")]
+    assert [len(g["members"]) for g in group_story("s", [], raiders)] == [2]
+    killed = [_stated("a", "", "Five people", 5, " were killed in the blast in Dorvik.", unit="people"),
+              _stated("a", "The police said ", "two", 2, " of them were children killed in the blast in Dorvik.",
+                      start=50),
+              _stated("b", "", "Three people", 3, " were killed in the blast in Dorvik on Monday.", unit="people"),
+              _stated("c", "", "Two people", 2, " were killed in the blast in Dorvik, police said.", unit="people")]
+    held = [sorted((m["article_id"], m["value"]) for m in g["members"]) for g in group_story("s", [], killed)]
+    assert not any(("a", 2) in g and ("b", 3) in g for g in held), held

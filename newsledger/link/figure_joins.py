@@ -131,13 +131,17 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
             else {} for i, m in enumerate(ms)]
     # the owners each component's figures name ("the Nationals' offer"): no chain joins two parties'
     owners = [{m["_owners"]} if m.get("_owners") else set() for m in ms]
+    # a part of a count ("two of them") is in no component holding another value
+    parts = [(bool(m.get("_part")), {value[i]}) for i, m in enumerate(ms)]
 
     def union(i, j):
         ri, rj = find(i), find(j)
-        if ri == rj or _apart(held[ri], held[rj]) or any(owned_apart(x, y) for x in owners[ri] for y in owners[rj]):
+        if ri == rj or _apart(held[ri], held[rj]) or any(owned_apart(x, y) for x in owners[ri] for y in owners[rj]) \
+                or ((parts[ri][0] or parts[rj][0]) and parts[ri][1] != parts[rj][1]):
             return
         parent[ri] = rj
         owners[rj] |= owners[ri]
+        parts[rj] = (parts[ri][0] or parts[rj][0], parts[ri][1] | parts[rj][1])
         for k, vs in held[ri].items():
             held[rj].setdefault(k, set()).update(vs)
 
@@ -199,10 +203,10 @@ def differ(a: dict, b: dict) -> bool:
     """Evidence that two figures of one measure count different things: names near each that
     the other lacks (two places, two people), two owners (two parties' offers, durations of two
     things: :func:`owned_apart`), a count "so far" against a planned or maximum total, a count
-    of the rest ("two other ..."), or different casualty words near them."""
+    of the rest ("two other ...") or a part ("two of them"), or different casualty words near them."""
     asp_a, asp_b = set(a.get("aspects") or ()), set(b.get("aspects") or ())
     return (_named_apart(a.get("_names"), b.get("_names")) or owned_apart(a.get("_owners"), b.get("_owners"))
-            or bool(a.get("_other")) or bool(b.get("_other"))
+            or bool(a.get("_other")) or bool(b.get("_other")) or bool(a.get("_part")) or bool(b.get("_part"))
             or bool(a.get("_listed")) or bool(b.get("_listed"))
             or bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get(a["_key"][0])}) or _event_apart(a, b))
 

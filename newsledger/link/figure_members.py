@@ -56,13 +56,57 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
                 before, after = (content[:pos], content[pos + len(q.get("text") or ""):]) if pos >= 0 else ("", "")
                 out.append(_fig_member(r, c, q, before, after))
         return [m for m in out if m is not None]
-    for f in figures:
+    for f in elided_units(figures):
         if f.get("where") == "title" and attributed_headline(f):
             continue  # "Aid group says over 6,000 displaced": not the outlet's figure, and no speaker read
         r = claim_of.get((f["article_id"], f.get("claim_idx")))
         c = r["data"] if r is not None else reported_claim(f)
         out.append(_fig_member(r or f, c, f, f.get("before") or "", f.get("after") or ""))
     return [m for m in out if m is not None]
+
+
+# a count whose noun is elided: "three of the raiders" names it after "of"; "two of them", "the
+# remaining three" take it from the count before ("Five people were killed, two of them children")
+_OF_NOUN = re.compile(r"^\s+of\s+(?:the|those|these|its|their)\s+(?:[\w-]+\s+){0,2}?([a-z][a-z-]*(?:s|men|people|children))\b")
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those|these)\b", re.I)
+_THE_REST = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
+ELIDED_REACH = 300  # characters back to the count whose noun an elided count takes
+
+
+def elided_units(figures: list[dict]) -> list[dict]:
+    """The story's figures, each bare count of an elided noun given that noun as its unit and
+    marked a part (``part``): the noun after "of" ("23 of the raiders"), else that of the
+    nearest count of a noun before it in its article, within ``ELIDED_REACH`` characters ("five
+    people were killed ... two of them children", "intercepted the remaining three")."""
+    by_place: dict[tuple, list[dict]] = {}
+    for f in figures:
+        if f.get("unit") and f.get("start") is not None and _counts_a_noun(f):
+            by_place.setdefault((f["article_id"], f.get("where") or "text"), []).append(f)
+    out = []
+    for f in figures:
+        noun = None if f.get("unit") or f.get("start") is None else _elided_noun(f, by_place)
+        out.append(dict(f, unit=noun, part=True) if noun else f)
+    return out
+
+
+def _counts_a_noun(f: dict) -> bool:
+    """Whether a figure with a unit counts persons or things (not time, money or a length)."""
+    ms = measure("", f.get("text") or "", "", f.get("unit"))
+    return ms.dimension is not None and (ms.name.startswith("count:") or ms.dimension == "people")
+
+
+def _elided_noun(f: dict, by_place: dict) -> Optional[str]:
+    """The noun a bare count leaves out (see :func:`elided_units`); None for any other figure."""
+    after, before = f.get("after") or "", f.get("before") or ""
+    m = _OF_NOUN.match(after)
+    if m:
+        return m.group(1)
+    if not (_OF_THEM.match(after) or _THE_REST.search(before)):
+        return None
+    start = int(f["start"])
+    earlier = [g for g in by_place.get((f["article_id"], f.get("where") or "text"), ())
+               if start - ELIDED_REACH <= int(g["start"]) < start]
+    return max(earlier, key=lambda g: int(g["start"]))["unit"] if earlier else None
 
 
 _HEADLINE_CUE = re.compile(r"\b(?:says?|said|according to|finds|tells?|told|warns?|insists?)\b"
@@ -125,6 +169,7 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_update"] = updates(before, after)
     m["_since"] = counts_since(before, after)
     m["_other"] = counts_others(after)
+    m["_part"] = bool(q.get("part"))  # "two of them": a part of a count told before
     m["_listed"] = in_respective_list(after)
     m["_stage"] = legal_stage(before)
     m["_after"] = after[:CONVERSION_GAP]
