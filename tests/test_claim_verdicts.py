@@ -150,3 +150,21 @@ def test_a_count_of_an_elided_noun_takes_the_noun_it_leaves_out():
               _stated("c", "", "Two people", 2, " were killed in the blast in Dorvik, police said.", unit="people")]
     held = [sorted((m["article_id"], m["value"]) for m in g["members"]) for g in group_story("s", [], killed)]
     assert not any(("a", 2) in g and ("b", 3) in g for g in held), held
+
+
+def _usd_range(article, before, text, low, high, after):
+    return dict(_usd(article, before, text, low, after), low=low, high=high, bound="range")
+
+
+def test_two_ranges_join_on_equality_only_with_both_ends_equal():
+    """"$40 million to $60 million" (the range of every offer) shares its low end with the
+    Owls' "$40-50 million", and equal values with a few shared words join: the group read
+    "spread" though the two outlets giving the Owls' offer agree. A range is its two ends."""
+    figs = [_usd_range("a", "Offers for Moss were in the ", "$40 million to $60 million", 40e6, 60e6,
+                       " range, a columnist wrote."),
+            _usd_range("b", "The Owls offered Moss five years, ", "$40-50 million", 40e6, 50e6, ", for the season."),
+            _usd_range("c", "The Owls made Moss an offer between ", "$40 million and $50 million", 40e6, 50e6,
+                       " over five years.")]
+    groups = [g for g in group_story("s", [], figs) if g["unit"].startswith("amount")]
+    assert [sorted(m["article_id"] for m in g["members"]) for g in groups] == [["b", "c"]]
+    assert groups[0]["verdict"] == "agree"

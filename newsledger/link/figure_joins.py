@@ -17,9 +17,18 @@ from newsledger.link.measures import DIMENSIONS, MOMENT_STATES
 
 def _equal_footing(a: dict, b: dict) -> bool:
     """Whether two equal figures may join on equality and a few shared words: both or neither
-    count the rest, both or neither stand in a "respectively" list, no two stages of a case."""
+    count the rest, both or neither stand in a "respectively" list, no two stages of a case,
+    and two ranges only with both ends equal ("$140 million to $160 million" is not the
+    "$140-150 million" its low end equals)."""
     return a.get("_other") == b.get("_other") and a.get("_listed") == b.get("_listed") \
-        and not _stages_apart(a, b)
+        and not _stages_apart(a, b) and _same_range(a, b)
+
+
+def _same_range(a: dict, b: dict) -> bool:
+    """Unless both figures are ranges, True; else whether their high ends are equal too."""
+    if a.get("bound") != "range" or b.get("bound") != "range" or a.get("high") is None or b.get("high") is None:
+        return True
+    return round(float(a["high"]) * (a.get("scale") or 1.0), 6) == round(float(b["high"]) * (b.get("scale") or 1.0), 6)
 
 
 def _stages_apart(a: dict, b: dict) -> bool:
