@@ -168,3 +168,16 @@ def test_two_ranges_join_on_equality_only_with_both_ends_equal():
     groups = [g for g in group_story("s", [], figs) if g["unit"].startswith("amount")]
     assert [sorted(m["article_id"] for m in g["members"]) for g in groups] == [["b", "c"]]
     assert groups[0]["verdict"] == "agree"
+
+
+def test_an_elided_noun_carries_on_to_the_next_elided_count():
+    """"five boats ... (a long quote) ... two of them escaped, the frigate intercepted the
+    remaining three": the two takes boats from the five, 450 characters back, and the three
+    takes them from the two, the five being too far back by then."""
+    figs = [_stated("a", "The frigate saw ", "five boats", 5, " near the tankers off Kessa.", unit="boats"),
+            _stated("a", "While ", "two", 2, " of them escaped, the frigate turned.", start=450),
+            _stated("a", "The frigate intercepted the remaining ", "three", 3, " near Kessa.", start=560),
+            _stated("b", "The frigate intercepted ", "three boats", 3, " of the pirates near Kessa.", unit="boats"),
+            _stated("c", "Pirates in ", "two", 2, " of the boats escaped the frigate near Kessa.")]
+    held = sorted(sorted((m["article_id"], m["value"]) for m in g["members"]) for g in group_story("s", [], figs))
+    assert held == [[("a", 2), ("c", 2)], [("a", 3), ("b", 3)]], held

@@ -70,23 +70,33 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
 _OF_NOUN = re.compile(r"^\s+of\s+(?:the|those|these|its|their)\s+(?:[\w-]+\s+){0,2}?([a-z][a-z-]*(?:s|men|people|children))\b")
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those|these)\b", re.I)
 _THE_REST = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
-ELIDED_REACH = 300  # characters back to the count whose noun an elided count takes
+ELIDED_REACH = 500  # characters back to the count whose noun an elided count takes
 
 
 def elided_units(figures: list[dict]) -> list[dict]:
     """The story's figures, each bare count of an elided noun given that noun as its unit and
     marked a part (``part``): the noun after "of" ("23 of the raiders"), else that of the
     nearest count of a noun before it in its article, within ``ELIDED_REACH`` characters ("five
-    people were killed ... two of them children", "intercepted the remaining three")."""
-    by_place: dict[tuple, list[dict]] = {}
-    for f in figures:
-        if f.get("unit") and f.get("start") is not None and _counts_a_noun(f):
-            by_place.setdefault((f["article_id"], f.get("where") or "text"), []).append(f)
-    out = []
-    for f in figures:
-        noun = None if f.get("unit") or f.get("start") is None else _elided_noun(f, by_place)
-        out.append(dict(f, unit=noun, part=True) if noun else f)
-    return out
+    people were killed ... two of them children", "five boats ... two of them escaped ... the
+    remaining three": a count given its noun so lends it to the next)."""
+    nouns: dict[int, str] = {}
+    by_place: dict[tuple, list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.get("start") is not None:
+            by_place.setdefault((f["article_id"], f.get("where") or "text"), []).append(i)
+    for idx in by_place.values():
+        last: Optional[tuple[int, str]] = None  # (start, unit) of the latest count of a noun
+        for i in sorted(idx, key=lambda i: int(figures[i]["start"])):
+            f = figures[i]
+            start = int(f["start"])
+            if f.get("unit"):
+                last = (start, f["unit"]) if _counts_a_noun(f) else last
+                continue
+            noun = _elided_noun(f, last[1] if last and start - last[0] <= ELIDED_REACH else None)
+            if noun:
+                nouns[i] = noun
+                last = (start, noun)
+    return [dict(f, unit=nouns[i], part=True) if i in nouns else f for i, f in enumerate(figures)]
 
 
 def _counts_a_noun(f: dict) -> bool:
@@ -95,18 +105,14 @@ def _counts_a_noun(f: dict) -> bool:
     return ms.dimension is not None and (ms.name.startswith("count:") or ms.dimension == "people")
 
 
-def _elided_noun(f: dict, by_place: dict) -> Optional[str]:
-    """The noun a bare count leaves out (see :func:`elided_units`); None for any other figure."""
+def _elided_noun(f: dict, earlier: Optional[str]) -> Optional[str]:
+    """The noun a bare count leaves out (see :func:`elided_units`), ``earlier`` the noun of
+    the count before it; None for any other figure."""
     after, before = f.get("after") or "", f.get("before") or ""
     m = _OF_NOUN.match(after)
     if m:
         return m.group(1)
-    if not (_OF_THEM.match(after) or _THE_REST.search(before)):
-        return None
-    start = int(f["start"])
-    earlier = [g for g in by_place.get((f["article_id"], f.get("where") or "text"), ())
-               if start - ELIDED_REACH <= int(g["start"]) < start]
-    return max(earlier, key=lambda g: int(g["start"]))["unit"] if earlier else None
+    return earlier if _OF_THEM.match(after) or _THE_REST.search(before) else None
 
 
 _HEADLINE_CUE = re.compile(r"\b(?:says?|said|according to|finds|tells?|told|warns?|insists?)\b"
