@@ -181,3 +181,11 @@ def test_an_elided_noun_carries_on_to_the_next_elided_count():
             _stated("c", "Pirates in ", "two", 2, " of the boats escaped the frigate near Kessa.")]
     held = sorted(sorted((m["article_id"], m["value"]) for m in g["members"]) for g in group_story("s", [], figs))
     assert held == [[("a", 2), ("c", 2)], [("a", 3), ("b", 3)]], held
+
+
+def test_of_them_with_no_count_before_counts_the_persons_its_sentence_names():
+    """"caught raiders in the act and took 23 of them into custody": no count of raiders comes
+    before, and the sentence names them: 23 raiders, as another article's "captured 23 raiders"."""
+    figs = [_stated("a", "The navy caught raiders in the act off Kessa and took ", "23", 23, " of them into custody."),
+            _stated("b", "The navy captured ", "23", 23, " raiders off Kessa on Monday.", unit="raiders")]
+    assert [len(g["members"]) for g in group_story("s", [], figs)] == [2]

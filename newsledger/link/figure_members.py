@@ -12,7 +12,7 @@ from newsledger.link.figure_joins import CONVERSION_GAP, FORCE_MEASURES
 from newsledger.link.figure_marks import (FIGURE_WINDOW, _keywords, aspects, bounds, context_marks, counts_others,
                                           counts_since, in_respective_list, legal_stage, names_near, owners_near,
                                           share_total, spanned_noun, updates)
-from newsledger.link.measures import group_key, measure, persons_listed
+from newsledger.link.measures import PERSONS, _singular, group_key, measure, persons_listed
 from newsledger.link.speakers import side_keys
 
 
@@ -112,7 +112,20 @@ def _elided_noun(f: dict, earlier: Optional[str]) -> Optional[str]:
     m = _OF_NOUN.match(after)
     if m:
         return m.group(1)
-    return earlier if _OF_THEM.match(after) or _THE_REST.search(before) else None
+    if _OF_THEM.match(after):
+        return earlier or persons_before(before)
+    return earlier if _THE_REST.search(before) else None
+
+
+def persons_before(before: str) -> Optional[str]:
+    """The last plural noun of persons in a figure's sentence before it ("caught pirates in the
+    act and took 23 of them into custody": pirates), for "of them" with no count before it."""
+    found = [w for w in re.findall(r"\b[a-z][a-z-]+\b", before)
+             if w in PLURAL_PERSONS or (w != _singular(w) and _singular(w) in PERSONS)]
+    return found[-1] if found else None
+
+
+PLURAL_PERSONS = {"people", "men", "women", "children"}  # plurals that are no "-s" of a singular
 
 
 _HEADLINE_CUE = re.compile(r"\b(?:says?|said|according to|finds|tells?|told|warns?|insists?)\b"
