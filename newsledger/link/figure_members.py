@@ -84,7 +84,7 @@ def elided_units(figures: list[dict]) -> list[dict]:
     for i, f in enumerate(figures):
         if f.get("start") is not None:
             by_place.setdefault((f["article_id"], f.get("where") or "text"), []).append(i)
-    for idx in by_place.values():
+    for idx in (ids for ids in by_place.values() if any(_elision_cue(figures[i]) for i in ids)):
         last: Optional[tuple[int, str]] = None  # (start, unit) of the latest count of a noun
         for i in sorted(idx, key=lambda i: int(figures[i]["start"])):
             f = figures[i]
@@ -97,6 +97,13 @@ def elided_units(figures: list[dict]) -> list[dict]:
                 nouns[i] = noun
                 last = (start, noun)
     return [dict(f, unit=nouns[i], part=True) if i in nouns else f for i, f in enumerate(figures)]
+
+
+def _elision_cue(f: dict) -> bool:
+    """Whether a figure with no unit is worded as a count of an elided noun (see :func:`elided_units`)."""
+    after = f.get("after") or ""
+    return not f.get("unit") and bool(_OF_NOUN.match(after) or _OF_THEM.match(after)
+                                      or _THE_REST.search(f.get("before") or ""))
 
 
 def _counts_a_noun(f: dict) -> bool:
