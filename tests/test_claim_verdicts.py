@@ -76,3 +76,116 @@ def test_two_small_whole_numbers_conflict_while_large_ones_keep_their_rounding()
 
     assert compare(_fig(60), _fig(61, name="b"))[0] == "conflict"
     assert compare(_fig(235000), _fig(234000, name="b"))[0] == "agree"
+
+
+def _usd(article, before, text, value, after):
+    return _stated(article, before, text, value, after, unit="$")
+
+
+def test_two_parties_offers_of_one_amount_stay_apart_whatever_links_them():
+    """The Gulls and the Owls each offer $90 million; each party is named as the payer in two
+    articles ("The Gulls have offered", "the Owls (five years, $90 million)"), and an article
+    saying only "the team offered $90 million" shares words with both. Equal values with a few
+    shared words join, so a chain through that figure made one group of the two offers; an
+    owner read from the clause keeps every group to one party."""
+    figs = [_usd("a", "The Harbor Gulls have offered Moss, the agent said, a five-year deal worth ", "$90 million",
+                 90e6, ", his agent said."),
+            _usd("b", "Rivals include the Harbor Gulls (five years, ", "$90 million", 90e6, ") and others."),
+            _usd("c", "The Riverton Owls reportedly have bid ", "$90 million", 90e6, " over five years for Moss."),
+            _usd("d", "His agent said the Owls made Moss a ", "$90 million", 90e6, " offer on Monday."),
+            _usd("e", "The team was believed to have offered Moss ", "$90 million", 90e6,
+                 ", his agent said, for five years.")]
+    groups = [g for g in group_story("s", [], figs) if g["unit"].startswith("amount")]
+    held = [{m["article_id"] for m in g["members"]} for g in groups]
+    assert all(not ({"a", "b"} & ids and {"c", "d"} & ids) for ids in held), held
+    assert any({"a", "b"} <= ids for ids in held) and any({"c", "d"} <= ids for ids in held), held
+
+
+def test_an_owner_only_one_article_names_keeps_nothing_apart():
+    """A payer named in one article only (the club's general manager, not the club) is no
+    party of the story: its figure joins the club's equal offer as before."""
+    from newsledger.link.figure_marks import owners_near
+
+    assert owners_near("The Riverton Owls reportedly have bid ", " over five years") == {"owls"}
+    assert owners_near("the Owls' latest offer of ", ".") == {"owls"}
+    assert owners_near("Herald: Owls Make Offer To Moss (", "?)") == frozenset()  # no list of terms
+    assert owners_near("The Owls have bid $80 million over five years, the Gulls ", " over six") == frozenset()
+    figs = [_usd("a", "The Riverton Owls reportedly have bid ", "$90 million", 90e6, " over five years for Moss."),
+            _usd("b", "His agent said the Owls made Moss a ", "$90 million", 90e6, " offer on Monday."),
+            _usd("c", "General manager Ken Dale offered Moss a five-year deal worth ", "$90 million", 90e6,
+                 ", his agent said on Monday.")]
+    (g,) = [g for g in group_story("s", [], figs) if g["unit"].startswith("amount")]
+    assert {m["article_id"] for m in g["members"]} == {"a", "b", "c"}
+
+
+def test_equal_durations_of_two_things_spread_over_them_stay_apart():
+    """"loans over three years" and "cut its deficit over the next three years" are two
+    stretches of time of one length; two articles' loans over three years are one."""
+    figs = [_stated("a", "Norland will receive loans ", "over three", 3, " years from its neighbours.", unit="years"),
+            _stated("b", "Norland is to cut its deficit over the next ", "three", 3, " years, its neighbours said.",
+                    unit="years"),
+            _stated("c", "In return Norland gets loans ", "over three", 3, " years from its neighbours.", unit="years")]
+    groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
+    assert groups == [["a", "c"]], groups
+
+
+def test_a_count_of_an_elided_noun_takes_the_noun_it_leaves_out():
+    """"intercepted the remaining three" counts boats (the count of boats just before it),
+    "23 of the raiders" counts raiders: each joins the equal count another article names; a
+    bare number was left out before. A part ("two of them children") joins no other value
+    of the count it is part of."""
+    boats = [_stated("a", "Pirates in ", "six boats", 6, " attacked the tanker near Kessa.", unit="boats"),
+             _stated("a", "The frigate sank one and intercepted the remaining ", "three", 3,
+                     " near Kessa, the navy said.", start=60),
+             _stated("b", "The frigate captured ", "three boats", 3, " of the pirates near Kessa.", unit="boats")]
+    assert [sorted((m["article_id"], m["value"]) for m in g["members"]) for g in group_story("s", [], boats)] \
+        == [[("a", 3), ("b", 3)]]
+    raiders = [_stated("a", "Commandos captured ", "23", 23, " of the raiders, officials said."),
+               _stated("b", "The commandos captured ", "23", 23, " pirates in the raid.", unit="pirates")]
+    assert [len(g["members"]) for g in group_story("s", [], raiders)] == [2]
+    killed = [_stated("a", "", "Five people", 5, " were killed in the blast in Dorvik.", unit="people"),
+              _stated("a", "The police said ", "two", 2, " of them were children killed in the blast in Dorvik.",
+                      start=50),
+              _stated("b", "", "Three people", 3, " were killed in the blast in Dorvik on Monday.", unit="people"),
+              _stated("c", "", "Two people", 2, " were killed in the blast in Dorvik, police said.", unit="people")]
+    held = [sorted((m["article_id"], m["value"]) for m in g["members"]) for g in group_story("s", [], killed)]
+    assert not any(("a", 2) in g and ("b", 3) in g for g in held), held
+
+
+def _usd_range(article, before, text, low, high, after):
+    return dict(_usd(article, before, text, low, after), low=low, high=high, bound="range")
+
+
+def test_two_ranges_join_on_equality_only_with_both_ends_equal():
+    """"$40 million to $60 million" (the range of every offer) shares its low end with the
+    Owls' "$40-50 million", and equal values with a few shared words join: the group read
+    "spread" though the two outlets giving the Owls' offer agree. A range is its two ends."""
+    figs = [_usd_range("a", "Offers for Moss were in the ", "$40 million to $60 million", 40e6, 60e6,
+                       " range, a columnist wrote."),
+            _usd_range("b", "The Owls offered Moss five years, ", "$40-50 million", 40e6, 50e6, ", for the season."),
+            _usd_range("c", "The Owls made Moss an offer between ", "$40 million and $50 million", 40e6, 50e6,
+                       " over five years.")]
+    groups = [g for g in group_story("s", [], figs) if g["unit"].startswith("amount")]
+    assert [sorted(m["article_id"] for m in g["members"]) for g in groups] == [["b", "c"]]
+    assert groups[0]["verdict"] == "agree"
+
+
+def test_an_elided_noun_carries_on_to_the_next_elided_count():
+    """"five boats ... (a long quote) ... two of them escaped, the frigate intercepted the
+    remaining three": the two takes boats from the five, 450 characters back, and the three
+    takes them from the two, the five being too far back by then."""
+    figs = [_stated("a", "The frigate saw ", "five boats", 5, " near the tankers off Kessa.", unit="boats"),
+            _stated("a", "While ", "two", 2, " of them escaped, the frigate turned.", start=450),
+            _stated("a", "The frigate intercepted the remaining ", "three", 3, " near Kessa.", start=560),
+            _stated("b", "The frigate intercepted ", "three boats", 3, " of the pirates near Kessa.", unit="boats"),
+            _stated("c", "Pirates in ", "two", 2, " of the boats escaped the frigate near Kessa.")]
+    held = sorted(sorted((m["article_id"], m["value"]) for m in g["members"]) for g in group_story("s", [], figs))
+    assert held == [[("a", 2), ("c", 2)], [("a", 3), ("b", 3)]], held
+
+
+def test_of_them_with_no_count_before_counts_the_persons_its_sentence_names():
+    """"caught raiders in the act and took 23 of them into custody": no count of raiders comes
+    before, and the sentence names them: 23 raiders, as another article's "captured 23 raiders"."""
+    figs = [_stated("a", "The navy caught raiders in the act off Kessa and took ", "23", 23, " of them into custody."),
+            _stated("b", "The navy captured ", "23", 23, " raiders off Kessa on Monday.", unit="raiders")]
+    assert [len(g["members"]) for g in group_story("s", [], figs)] == [2]

@@ -23,7 +23,8 @@ from typing import Optional
 
 from newsledger.link.figure_joins import (_clusters, _converted_units, _figure_clusters, _join_conversions,
                                           _threshold, attach_lone, conversions, grouped, is_specific)
-from newsledger.link.figure_members import _figure_members, _is_year, _member, _outlet_figures, comparable
+from newsledger.link.figure_members import (_figure_members, _is_year, _member, _outlet_figures, comparable,
+                                            story_parties)
 from newsledger.link.figure_marks import _keywords
 from newsledger.link.speakers import canonical, side_keys
 from newsledger.link.verdicts import (_NEG, MARKED, NEGATIVE, POSITIVE, _figure_group, _sized, _stance_group,
@@ -54,6 +55,7 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
         if figures is not None:
             figures = _outlet_figures(figures, left_out)
     figs = _figure_members(rows, figures)
+    story_parties(figs)
     stances: list[dict] = []
     for r in rows:
         c = r["data"]

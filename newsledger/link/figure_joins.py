@@ -11,15 +11,24 @@ from collections import Counter, defaultdict
 from functools import partial
 from typing import Optional
 
-from newsledger.link.figure_marks import _CASUALTIES, _OWN_ASPECT, _overlap, _unit
+from newsledger.link.figure_marks import _CASUALTIES, _OWN_ASPECT, _overlap, _unit, owned_apart
 from newsledger.link.measures import DIMENSIONS, MOMENT_STATES
 
 
 def _equal_footing(a: dict, b: dict) -> bool:
     """Whether two equal figures may join on equality and a few shared words: both or neither
-    count the rest, both or neither stand in a "respectively" list, no two stages of a case."""
+    count the rest, both or neither stand in a "respectively" list, no two stages of a case,
+    and two ranges only with both ends equal ("$140 million to $160 million" is not the
+    "$140-150 million" its low end equals)."""
     return a.get("_other") == b.get("_other") and a.get("_listed") == b.get("_listed") \
-        and not _stages_apart(a, b)
+        and not _stages_apart(a, b) and _same_range(a, b)
+
+
+def _same_range(a: dict, b: dict) -> bool:
+    """Unless both figures are ranges, True; else whether their high ends are equal too."""
+    if a.get("bound") != "range" or b.get("bound") != "range" or a.get("high") is None or b.get("high") is None:
+        return True
+    return round(float(a["high"]) * (a.get("scale") or 1.0), 6) == round(float(b["high"]) * (b.get("scale") or 1.0), 6)
 
 
 def _stages_apart(a: dict, b: dict) -> bool:
@@ -129,12 +138,19 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
     # of a specific measure, one source's, unless the sentence updates it ("up from 3,500")
     held = [{_held_key(m, specific): {value[i]}} if m.get("_sentence") and not (specific and m.get("_update"))
             else {} for i, m in enumerate(ms)]
+    # the owners each component's figures name ("the Nationals' offer"): no chain joins two parties'
+    owners = [{m["_owners"]} if m.get("_owners") else set() for m in ms]
+    # a part of a count ("two of them") is in no component holding another value
+    parts = [(bool(m.get("_part")), {value[i]}) for i, m in enumerate(ms)]
 
     def union(i, j):
         ri, rj = find(i), find(j)
-        if ri == rj or _apart(held[ri], held[rj]):
+        if ri == rj or _apart(held[ri], held[rj]) or any(owned_apart(x, y) for x in owners[ri] for y in owners[rj]) \
+                or ((parts[ri][0] or parts[rj][0]) and parts[ri][1] != parts[rj][1]):
             return
         parent[ri] = rj
+        owners[rj] |= owners[ri]
+        parts[rj] = (parts[ri][0] or parts[rj][0], parts[ri][1] | parts[rj][1])
         for k, vs in held[ri].items():
             held[rj].setdefault(k, set()).update(vs)
 
@@ -194,10 +210,12 @@ def _specific_pairs(ms: list[dict]):
 
 def differ(a: dict, b: dict) -> bool:
     """Evidence that two figures of one measure count different things: names near each that
-    the other lacks (two places, two people), a count "so far" against a planned or maximum
-    total, a count of the rest ("two other ..."), or different casualty words near them."""
+    the other lacks (two places, two people), two owners (two parties' offers, durations of two
+    things: :func:`owned_apart`), a count "so far" against a planned or maximum total, a count
+    of the rest ("two other ...") or a part ("two of them"), or different casualty words near them."""
     asp_a, asp_b = set(a.get("aspects") or ()), set(b.get("aspects") or ())
-    return (_named_apart(a.get("_names"), b.get("_names")) or bool(a.get("_other")) or bool(b.get("_other"))
+    return (_named_apart(a.get("_names"), b.get("_names")) or owned_apart(a.get("_owners"), b.get("_owners"))
+            or bool(a.get("_other")) or bool(b.get("_other")) or bool(a.get("_part")) or bool(b.get("_part"))
             or bool(a.get("_listed")) or bool(b.get("_listed"))
             or bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get(a["_key"][0])}) or _event_apart(a, b))
 

@@ -120,6 +120,71 @@ def names_near(before: str) -> set:
             if m.start() >= since and m.group(0) not in NOT_NAMES}
 
 
+_RUN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"  # a capitalised name of up to four words
+_PAYER_VERB = r"(?:offer(?:ed|s)?|bids?|paid|pays|made|makes|upgraded|raised|sweetened|submitted|tabled)"
+# the subject of a payment verb before the figure, in its clause ("The Nationals reportedly have
+# bid $160 million", "the Red Sox have made an eight-year offer to Teixeira in excess of ...")
+_SAME_CLAUSE = r"(?:(?!,\s+(?:and\s+)?(?:the\s+)?[A-Z])[^.;!?])"  # no sentence end, no ", the Orioles ..."
+_PAYER = re.compile(r"\b" + _RUN + r"\s+(?:[a-z]+\s+){0,4}" + _PAYER_VERB + r"\b" + _SAME_CLAUSE + r"{0,60}$")
+# a name and its terms in parentheses: "the Nationals (eight years, $160 million)"
+_PAYER_PAREN = re.compile(r"\b" + _RUN + r"\s*\(([^()]{0,40})$")
+_PAREN_LIST = re.compile(r"^\s*,[^()]{0,40}\)")  # the figure first in such a list: "($160 million, eight years)"
+_PAYER_POSSESSIVE = re.compile(r"\b" + _RUN + r"['’]s?\s+(?:[\w-]+\s+){0,3}(?:offer|bid|deal|contract|proposal)"
+                               r"\s+(?:of|worth|at|for)\s+$")  # "the Red Sox's latest offer of"
+_PAYER_AGENT = re.compile(r"^[^.;!?]{0,20}?\b(?:offers?|bids?|deals?|contracts?|proposals?)\s+(?:made\s+)?by\s+"
+                          r"(?:the\s+)?" + _RUN + r"(?:\s*(?:,|and)\s+(?:the\s+)?" + _RUN + r")?")
+OWNER_WINDOW = 160  # characters of the clause before a figure read for whose offer it is
+
+
+def owners_near(before: str, after: str) -> frozenset:
+    """Whose offer or payment a figure is, read from its clause: the subject of the paying
+    verb ("The Nationals reportedly have bid $160 million"), the name a parenthesis follows
+    ("the Nationals (eight years, $160 million)"), a possessive ("the Red Sox's offer of") or
+    the agent after it ("$160 million offers by the Angels and the Nationals"); each as its
+    last word, lower case. Empty when no name says it ("the team offered ...")."""
+    near = before[-OWNER_WINDOW:]
+    runs = [m.group(1) for rx in (_PAYER, _PAYER_POSSESSIVE) if (m := rx.search(near))]
+    paren = _PAYER_PAREN.search(near)
+    if paren and ("," in paren.group(2) or _PAREN_LIST.match(after)):  # a list of terms, not "Teixeira (8 Years?)"
+        runs.append(paren.group(1))
+    agent = _PAYER_AGENT.match(after)
+    runs += [g for g in agent.groups() if g] if agent else []
+    return frozenset(w for w in (_last_word(r) for r in runs) if w)
+
+
+def _last_word(run: str) -> Optional[str]:
+    """The last word of a capitalised name that is not a function or title word ("The Angels": angels)."""
+    parts = [p.strip(".,") for p in run.split() if p.strip(".,") not in NOT_NAMES]
+    return re.sub(r"['’]s?$", "", parts[-1].casefold()) if parts else None
+
+
+# the noun a stretch of time is spread over: "loans over three years", "cut its deficit over the
+# next three years" (the bound word may be in the figure: "over three"); "for" follows a verb as
+# often as a noun ("battled by firefighters for eight hours") and is not read
+_SPANNED = re.compile(r"\b([a-z]{3,})\s+(?:over\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+|following\s+)?)?$")
+_SPAN_WORD = re.compile(r"^over\b", re.I)
+_NOT_SPANNED = {"years", "months", "weeks", "days", "hours", "euros", "dollars", "pounds", "million", "billion",
+                "about", "around", "nearly", "almost", "some", "least", "more", "than", "just", "only", "and", "the"}
+
+
+def spanned_noun(before: str, text: str) -> frozenset:
+    """What a duration is spread over, read from the word before "over" ("loans over
+    three years": loans; "its deficit over the next three years": deficit), as an owner that
+    keeps two equal durations of two things apart; empty when no such word is there."""
+    near = before[-60:]
+    if not (_SPAN_WORD.match(text.strip()) or re.search(r"\bover\s+(?:the\s+)?\w*\s*$", near)):
+        return frozenset()
+    m = _SPANNED.search(near.rstrip() + " ")
+    w = m.group(1) if m else None
+    return frozenset({"of:" + w}) if w and w not in _NOT_SPANNED and w not in STOPWORDS else frozenset()
+
+
+def owned_apart(a: frozenset, b: frozenset) -> bool:
+    """Two figures whose owners (:func:`owners_near`) are named and none the same: two
+    parties' offers, not one told twice, whatever their values or words."""
+    return bool(a and b) and a.isdisjoint(b)
+
+
 def _unit(m: dict) -> tuple:
     """A figure member's unit: its dimension and the factor into it (km and miles differ)."""
     return m.get("dimension"), m.get("scale") or 1.0

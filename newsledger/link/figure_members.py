@@ -10,9 +10,9 @@ from typing import Optional
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
 from newsledger.link.figure_joins import CONVERSION_GAP, FORCE_MEASURES
 from newsledger.link.figure_marks import (FIGURE_WINDOW, _keywords, aspects, bounds, context_marks, counts_others,
-                                          counts_since, in_respective_list, legal_stage, names_near, share_total,
-                                          updates)
-from newsledger.link.measures import group_key, measure, persons_listed
+                                          counts_since, in_respective_list, legal_stage, names_near, owners_near,
+                                          share_total, spanned_noun, updates)
+from newsledger.link.measures import PERSONS, _singular, group_key, measure, persons_listed
 from newsledger.link.speakers import side_keys
 
 
@@ -56,13 +56,83 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
                 before, after = (content[:pos], content[pos + len(q.get("text") or ""):]) if pos >= 0 else ("", "")
                 out.append(_fig_member(r, c, q, before, after))
         return [m for m in out if m is not None]
-    for f in figures:
+    for f in elided_units(figures):
         if f.get("where") == "title" and attributed_headline(f):
             continue  # "Aid group says over 6,000 displaced": not the outlet's figure, and no speaker read
         r = claim_of.get((f["article_id"], f.get("claim_idx")))
         c = r["data"] if r is not None else reported_claim(f)
         out.append(_fig_member(r or f, c, f, f.get("before") or "", f.get("after") or ""))
     return [m for m in out if m is not None]
+
+
+# a count whose noun is elided: "three of the raiders" names it after "of"; "two of them", "the
+# remaining three" take it from the count before ("Five people were killed, two of them children")
+_OF_NOUN = re.compile(r"^\s+of\s+(?:the|those|these|its|their)\s+(?:[\w-]+\s+){0,2}?([a-z][a-z-]*(?:s|men|people|children))\b")
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those|these)\b", re.I)
+_THE_REST = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
+ELIDED_REACH = 500  # characters back to the count whose noun an elided count takes
+
+
+def elided_units(figures: list[dict]) -> list[dict]:
+    """The story's figures, each bare count of an elided noun given that noun as its unit and
+    marked a part (``part``): the noun after "of" ("23 of the raiders"), else that of the
+    nearest count of a noun before it in its article, within ``ELIDED_REACH`` characters ("five
+    people were killed ... two of them children", "five boats ... two of them escaped ... the
+    remaining three": a count given its noun so lends it to the next)."""
+    nouns: dict[int, str] = {}
+    by_place: dict[tuple, list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.get("start") is not None:
+            by_place.setdefault((f["article_id"], f.get("where") or "text"), []).append(i)
+    for idx in (ids for ids in by_place.values() if any(_elision_cue(figures[i]) for i in ids)):
+        last: Optional[tuple[int, str]] = None  # (start, unit) of the latest count of a noun
+        for i in sorted(idx, key=lambda i: int(figures[i]["start"])):
+            f = figures[i]
+            start = int(f["start"])
+            if f.get("unit"):
+                last = (start, f["unit"]) if _counts_a_noun(f) else last
+                continue
+            noun = _elided_noun(f, last[1] if last and start - last[0] <= ELIDED_REACH else None)
+            if noun:
+                nouns[i] = noun
+                last = (start, noun)
+    return [dict(f, unit=nouns[i], part=True) if i in nouns else f for i, f in enumerate(figures)]
+
+
+def _elision_cue(f: dict) -> bool:
+    """Whether a figure with no unit is worded as a count of an elided noun (see :func:`elided_units`)."""
+    after = f.get("after") or ""
+    return not f.get("unit") and bool(_OF_NOUN.match(after) or _OF_THEM.match(after)
+                                      or _THE_REST.search(f.get("before") or ""))
+
+
+def _counts_a_noun(f: dict) -> bool:
+    """Whether a figure with a unit counts persons or things (not time, money or a length)."""
+    ms = measure("", f.get("text") or "", "", f.get("unit"))
+    return ms.dimension is not None and (ms.name.startswith("count:") or ms.dimension == "people")
+
+
+def _elided_noun(f: dict, earlier: Optional[str]) -> Optional[str]:
+    """The noun a bare count leaves out (see :func:`elided_units`), ``earlier`` the noun of
+    the count before it; None for any other figure."""
+    after, before = f.get("after") or "", f.get("before") or ""
+    m = _OF_NOUN.match(after)
+    if m:
+        return m.group(1)
+    if _OF_THEM.match(after):
+        return earlier or persons_before(before)
+    return earlier if _THE_REST.search(before) else None
+
+
+def persons_before(before: str) -> Optional[str]:
+    """The last plural noun of persons in a figure's sentence before it ("caught pirates in the
+    act and took 23 of them into custody": pirates), for "of them" with no count before it."""
+    found = [w for w in re.findall(r"\b[a-z][a-z-]+\b", before)
+             if w in PLURAL_PERSONS or (w != _singular(w) and _singular(w) in PERSONS)]
+    return found[-1] if found else None
+
+
+PLURAL_PERSONS = {"people", "men", "women", "children"}  # plurals that are no "-s" of a singular
 
 
 _HEADLINE_CUE = re.compile(r"\b(?:says?|said|according to|finds|tells?|told|warns?|insists?)\b"
@@ -119,10 +189,13 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
     m["_who"] = _keywords(m.get("name") or "")
     m["_names"] = names_near(before) - m["_who"]
+    m["_owners"] = owners_near(before, after)
+    m["_spans"] = spanned_noun(before, q.get("text") or "") if ms.dimension == "seconds" else frozenset()
     m["_context"] = context_marks(before, after)
     m["_update"] = updates(before, after)
     m["_since"] = counts_since(before, after)
     m["_other"] = counts_others(after)
+    m["_part"] = bool(q.get("part"))  # "two of them": a part of a count told before
     m["_listed"] = in_respective_list(after)
     m["_stage"] = legal_stage(before)
     m["_after"] = after[:CONVERSION_GAP]
@@ -130,6 +203,24 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_sentence"] = (m["article_id"], m["where"], start - len(before)) if start is not None else None
     m["counts"] = ms.name
     return m
+
+
+PARTY_ARTICLES = 2  # articles of a story that must name an owner before it tells two offers apart
+
+
+def story_parties(figs: list[dict]) -> None:
+    """Keep, of each figure's owners (:func:`newsledger.link.figure_marks.owners_near`), those
+    that ``PARTY_ARTICLES`` articles of the story name as owners: the parties of the story (the
+    Nationals, the Red Sox); a name only one article gives (its general manager, "the Boston
+    offer") may be a party's other name, and two figures of one party must not be kept apart.
+    What a duration is spread over (``_spans``: "loans over three years") is kept as an owner."""
+    seen: dict[str, set] = {}
+    for m in figs:
+        for w in m.get("_owners") or ():
+            seen.setdefault(w, set()).add(m["article_id"])
+    parties = {w for w, arts in seen.items() if len(arts) >= PARTY_ARTICLES}
+    for m in figs:
+        m["_owners"] = (frozenset(m.get("_owners") or ()) & parties) | m.get("_spans", frozenset())
 
 
 def is_question(claim: dict) -> bool:
