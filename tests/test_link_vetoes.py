@@ -220,3 +220,92 @@ def test_a_report_of_the_elect_in_office_named_by_surname_starts_its_own_story(l
     at = later.text.index("Solan")
     later.entities.append(Entity("Solan", at, at + len("Solan"), "PERSON"))
     assert link_new(ledger, _store(ledger, later))["stories_joined"] == 0
+
+
+# ---------------------------------------------------------------- who did what to whom
+
+def _named_in(text: str, names: dict[str, str], paragraphs: tuple[str, ...] = ()) -> Article:
+    """A made-up undated article whose ``names`` ({name: label}) are entities wherever written."""
+    a = Article(source=f"test:{abs(hash((text, paragraphs)))}",
+                url=f"https://sports.example/{abs(hash((text, paragraphs))) % 10**9}", site="sports.example",
+                title=None, published=None)
+    a.set_paragraphs([text, *paragraphs])
+    for name, label in names.items():
+        at = a.text.find(name)
+        while at >= 0:
+            a.entities.append(Entity(name, at, at + len(name), label))
+            at = a.text.find(name, at + 1)
+    a.analyzed = True
+    return a
+
+
+_BOXERS = {"Dario Velk": "PERSON", "Ivo Rask": "PERSON", "Tomas Dorn": "PERSON", "Port Velmar": "GPE"}
+_CLUBS = {"Harbor Owls": "ORG", "Velmar Hawks": "ORG", "Tomas Marsk": "PERSON", "Ana Brill": "PERSON",
+          "Port Velmar": "GPE"}
+
+
+def test_role_terms_read_who_did_what_to_whom_in_the_lead():
+    from newsledger.link.vetoes import role_terms
+
+    a = _named_in("Dario Velk stopped Ivo Rask in the ninth round on Saturday to keep his title in Port Velmar.",
+                  _BOXERS)
+    assert role_terms(a) == ["r:stop|PERSON|velk|PERSON|rask"]
+    # a passive says the same; a reporting verb is passed through
+    assert role_terms(_named_in("Ivo Rask was stopped by Dario Velk in the ninth round.", _BOXERS)) == \
+        ["r:stop|PERSON|velk|PERSON|rask"]
+    assert role_terms(_named_in("Officials said Dario Velk stopped Ivo Rask.", _BOXERS)) == \
+        ["r:stop|PERSON|velk|PERSON|rask"]
+    # a light verb's noun is the action, and whom it is for the patient
+    assert role_terms(_named_in("The Harbor Owls have made an eight-year offer to Tomas Marsk.", _CLUBS)) == \
+        ["r:offer|ORG|owls|PERSON|marsk"]
+    assert role_terms(_named_in("The Velmar Hawks made Tomas Marsk the largest offer in their history.",
+                                _CLUBS)) == ["r:offer|ORG|hawks|PERSON|marsk"]
+    # a participant not named, or a clause past the lead's two sentences, gives none
+    assert role_terms(_named_in("The champion stopped Ivo Rask in the ninth round.", _BOXERS)) == []
+    late = _named_in("The crowd in Port Velmar waited. The lights went down. Dario Velk stopped Ivo Rask.", _BOXERS)
+    assert role_terms(late) == []
+
+
+def test_roles_apart_one_action_one_participant_the_same_the_other_another():
+    from newsledger.link.vetoes import roles_apart
+
+    rask, dorn = "r:stop|PERSON|velk|PERSON|rask", "r:stop|PERSON|velk|PERSON|dorn"
+    owls, hawks = "r:offer|ORG|owls|PERSON|marsk", "r:offer|ORG|hawks|PERSON|marsk"
+    assert roles_apart([rask], [dorn])  # one winner, two opponents: two fights
+    assert roles_apart([owls], [hawks, "e:port velmar"])  # two clubs' offers to one player
+    assert not roles_apart([rask], [rask])
+    assert not roles_apart([rask], [dorn, rask])  # a lead telling both says nothing
+    assert not roles_apart([owls], ["r:offer|GPE|hawks|PERSON|marsk"])  # not of one kind
+    assert not roles_apart([rask], ["r:beat|PERSON|velk|PERSON|dorn"])  # another action
+    assert not roles_apart([rask], ["r:stop|PERSON|mirko|PERSON|dorn"])  # nothing the same
+    assert not roles_apart([rask], ["e:velk"])  # one side gives none: no evidence
+
+
+_OFFER_BODY = [
+    ("Tomas Marsk hit 31 home runs for Port Velmar last season and is the best hitter on the market.",
+     "His agent Ana Brill met the clubs at the winter meetings in Port Velmar this week."),
+    ("Ana Brill, who represents Tomas Marsk, said several clubs had called about the first baseman.",
+     "Marsk played six seasons in Port Velmar and hit 31 home runs last season."),
+    ("Tomas Marsk, a first baseman, is the top hitter on the market after 31 home runs last season.",
+     "Agent Ana Brill said talks would go on after the winter meetings in Port Velmar."),
+    ("The first baseman Tomas Marsk hit 31 home runs last season, his sixth in Port Velmar.",
+     "Ana Brill, his agent, told reporters at the winter meetings that no deal was close."),
+]
+
+
+def test_another_clubs_offer_to_the_same_player_starts_its_own_story(ledger):
+    """Two undated reports of the Harbor Owls' offer to Tomas Marsk form a story; a report of
+    the Velmar Hawks' offer to him, which shares the player, his agent, the city and his figures,
+    starts its own; another report of the Owls' offer joins theirs."""
+    owls = "The Harbor Owls have made an eight-year offer to Tomas Marsk, the club said on Friday."
+    first = [_named_in(owls, _CLUBS, _OFFER_BODY[0]), _named_in(owls.replace("Friday", "Thursday"), _CLUBS,
+                                                                 _OFFER_BODY[1])]
+    link_new(ledger, _store(ledger, *first))
+    hawks = _named_in("The Velmar Hawks have made an eight-year offer to Tomas Marsk, the club said on Friday.",
+                      _CLUBS, _OFFER_BODY[2])
+    assert link_new(ledger, _store(ledger, hawks))["stories_joined"] == 0
+    again = _named_in(owls.replace("the club said", "a club official said"), _CLUBS, _OFFER_BODY[3])
+    assert link_new(ledger, _store(ledger, again))["stories_joined"] == 1
+    stories = {frozenset(m["id"] for m in g["members"]) for g in story_groups(ledger, min_size=1)}
+    assert frozenset({first[0].id, first[1].id, again.id}) in stories
+    assert frozenset({hawks.id}) in stories

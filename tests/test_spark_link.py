@@ -230,6 +230,20 @@ def test_spark_keeps_another_holder_of_an_office_apart_as_the_linker_does():
     assert got == [True, False, False, False, False, False, True, True, False]
 
 
+def test_spark_keeps_another_participant_of_one_action_apart_as_the_linker_does():
+    """The story veto of who did what to whom (``vetoes.roles_apart``) as a Spark column."""
+    from newsledger.link.vetoes import roles_apart
+    from newsledger.spark.link import roles_apart_col
+
+    velk_rask, velk_dorn = "r:stop|PERSON|velk|PERSON|rask", "r:stop|PERSON|velk|PERSON|dorn"
+    owls, hawks = "r:offer|ORG|owls|PERSON|marsk", "r:offer|ORG|hawks|PERSON|marsk"
+    pairs = [([velk_rask], [velk_dorn, "e:x"]), ([owls], [hawks]), ([velk_rask], [velk_rask]),
+             ([velk_rask], [velk_dorn, velk_rask]), ([owls], ["r:offer|GPE|hawks|PERSON|marsk"]),
+             ([velk_rask], ["r:beat|PERSON|velk|PERSON|dorn"]), ([velk_rask], []), ([], [])]
+    got = _veto_as_the_linker(roles_apart, roles_apart_col, pairs)
+    assert got == [True, True, False, False, False, False, False, False]
+
+
 def test_spark_scores_the_story_terms_the_linker_scores():
     """The terms a story score counts (``vetoes.scored``: no veto term of any kind, magnitude or
     office) as a Spark column: equal to the linker's on each list."""
@@ -237,7 +251,8 @@ def test_spark_scores_the_story_terms_the_linker_scores():
     from newsledger.spark.link import scored_col
     from newsledger.spark import make_session
 
-    lists = [["e:velk", "m:6.1", "o:holds:kunc", "o:water secretary:kunc", "t:dam"], ["e:velk"], []]
+    lists = [["e:velk", "m:6.1", "o:holds:kunc", "o:water secretary:kunc", "t:dam", "r:stop|PERSON|velk|PERSON|rask"],
+             ["e:velk"], []]
     spark = make_session("local[1]")
     rows = spark.createDataFrame([(i, x) for i, x in enumerate(lists)], "i int, x array<string>")
     got = {r.i: set(r.s) for r in rows.select("i", scored_col("x").alias("s")).collect()}

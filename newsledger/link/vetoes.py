@@ -12,11 +12,13 @@ import re
 from typing import Iterable
 
 from newsledger.link.measures import measure
+from newsledger.link.roles import lead_clauses
 from newsledger.model import Article
 
 VETO_PREFIX = "m:"  # a term "m:<magnitude>": a quake's magnitude given in the article's lead
 OFFICE_PREFIX = "o:"  # a term "o:<office>:<holder's surname>": who holds an office the article names
-VETO_PREFIXES = (VETO_PREFIX, OFFICE_PREFIX)
+ROLE_PREFIX = "r:"  # a term "r:<action>|<agent's label>|<agent>|<patient's label>|<patient>": who did what to whom
+VETO_PREFIXES = (VETO_PREFIX, OFFICE_PREFIX, ROLE_PREFIX)
 LEAD_CHARS = 300  # the lead: where an article gives the size of the event it reports
 MAGNITUDE_APART = 0.5  # magnitudes this far apart are two quakes (agencies differ by 0.1-0.3)
 MAGNITUDE_TERMS = 3
@@ -142,14 +144,49 @@ def offices_apart(a_terms: Iterable[str], b_terms: Iterable[str]) -> bool:
     return any(len(ha[o]) == 1 and len(hb[o]) == 1 and ha[o] != hb[o] for o in offices)
 
 
+ROLE_TERMS = 8
+
+
+def role_terms(a: Article, limit: int = ROLE_TERMS) -> list[str]:
+    """Terms "r:<action>|<label>|<agent>|<label>|<patient>" of the lead's clauses whose agent and
+    patient are both named (see :func:`newsledger.link.roles.lead_clauses`): "Klitschko stopped
+    Rahman" is "r:stop|PERSON|klitschko|PERSON|rahman"."""
+    return [f"{ROLE_PREFIX}{c.action}|{c.agent[0]}|{c.agent[1]}|{c.patient[0]}|{c.patient[1]}"
+            for c in lead_clauses(a)][:limit]
+
+
+def _roles(terms: Iterable[str]) -> list[tuple[str, ...]]:
+    """(action, agent's label, agent, patient's label, patient) of an article's role terms."""
+    return [tuple(t[len(ROLE_PREFIX):].split("|")) for t in terms if t.startswith(ROLE_PREFIX)]
+
+
+def _other_participant(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """One action, one participant the same, the other of one kind but another: "Klitschko stopped
+    Rahman" / "Klitschko stopped Thompson", "the Angels offered Teixeira" / "the Red Sox offered
+    Teixeira"."""
+    if x[0] != y[0]:
+        return False
+    return (x[2] == y[2] and x[3] == y[3] and x[4] != y[4]) or (x[4] == y[4] and x[1] == y[1] and x[2] != y[2])
+
+
+def roles_apart(a_terms: Iterable[str], b_terms: Iterable[str]) -> bool:
+    """Whether the two leads tell one action with one participant the same and the other another of
+    its kind (:func:`_other_participant`), and neither lead also tells the other's clause (a lead
+    telling both, "Klitschko stopped Rahman as he stopped Thompson", says nothing)."""
+    ra, rb = _roles(a_terms), _roles(b_terms)
+    keys_a, keys_b = {(x[0], x[2], x[4]) for x in ra}, {(y[0], y[2], y[4]) for y in rb}
+    return any(_other_participant(x, y) and (x[0], x[2], x[4]) not in keys_b and (y[0], y[2], y[4]) not in keys_a
+               for x in ra for y in rb)
+
+
 def apart(a_terms: Iterable[str], b_terms: Iterable[str]) -> bool:
     """Whether the two articles' veto terms say they report two events."""
-    return magnitudes_apart(a_terms, b_terms) or offices_apart(a_terms, b_terms)
+    return magnitudes_apart(a_terms, b_terms) or offices_apart(a_terms, b_terms) or roles_apart(a_terms, b_terms)
 
 
 def veto_terms(a: Article) -> list[str]:
     """The article's veto terms, stored among its story terms."""
-    return magnitude_terms(a) + office_terms(a)
+    return magnitude_terms(a) + office_terms(a) + role_terms(a)
 
 
 def scored(terms: frozenset) -> frozenset:

@@ -250,7 +250,7 @@ def _scores(cand, fp):
     sj = F.when((F.size("x_sterms") == 0) | (F.size("y_sterms") == 0), F.lit(0.0)).otherwise(sj)
     stories = (p.where(F.col("cls") == "story").withColumn("s", sj).where(F.col("s") >= STORY_THRESHOLD)
                .where(~ages_apart_col("x_uterms", "y_uterms") & ~magnitudes_apart_col("x_uterms", "y_uterms")
-                      & ~offices_apart_col("x_uterms", "y_uterms"))
+                      & ~offices_apart_col("x_uterms", "y_uterms") & ~roles_apart_col("x_uterms", "y_uterms"))
                .select("x", "y", "yo", "n", "s"))
     return copies, stories
 
@@ -334,6 +334,31 @@ def offices_apart_col(a: str, b: str):
     two = F.exists(offices, lambda t: (F.size(held(a, office(t))) == 1) & (F.size(held(b, office(t))) == 1)
                    & F.exists(held(b, office(t)), lambda n: n != name(t)))
     return F.coalesce(elect_then_holder(a, b) | elect_then_holder(b, a) | two, F.lit(False))
+
+
+def roles_apart_col(a: str, b: str):
+    """The linker's ``vetoes.roles_apart`` on two columns of story terms
+    ("r:<action>|<label>|<agent>|<label>|<patient>"): one action, one participant the same and the
+    other of one kind but another, neither side also giving the other's clause. Never null."""
+    from pyspark.sql import functions as F
+
+    from newsledger.link.vetoes import ROLE_PREFIX
+
+    def roles(col):
+        return F.transform(F.filter(F.col(col), lambda t: t.startswith(ROLE_PREFIX)),
+                           lambda t: F.split(F.substring(t, len(ROLE_PREFIX) + 1, 1000), r"\|"))
+
+    def gives(rs, r):  # a clause of r's action, agent and patient among rs
+        return F.exists(rs, lambda w: (w[0] == r[0]) & (w[2] == r[2]) & (w[4] == r[4]))
+
+    def other(x, y):
+        same_agent = (x[2] == y[2]) & (x[3] == y[3]) & (x[4] != y[4])
+        same_patient = (x[4] == y[4]) & (x[1] == y[1]) & (x[2] != y[2])
+        return (x[0] == y[0]) & (same_agent | same_patient)
+
+    ra, rb = roles(a), roles(b)
+    return F.coalesce(F.exists(ra, lambda x: F.exists(rb, lambda y: other(x, y) & ~gives(rb, x) & ~gives(ra, y))),
+                      F.lit(False))
 
 
 def _story_parents(copies, stories) -> dict:
