@@ -60,3 +60,19 @@ def test_the_threshold_must_also_hold_on_the_newest_pages():
     args = SimpleNamespace(target=0.75, max_wrong=0.25)
     assert cc.choose_threshold(probs, good, wrong, groups, set(), args) == 0.4  # all pages: 6/8 right
     assert cc.choose_threshold(probs, good, wrong, groups, {1}, args) == 0.85  # the newest page alone: 2/2
+
+
+def test_the_content_label_counts_an_unresolved_claim_with_the_right_content():
+    from newsledger.evaluate.claims_real import GoldClaim, GoldPage
+
+    cc = _script()
+    text = "Mayor Lena Holt said the ferry would run daily from June. He said the fares would not rise."
+    said = _claim(text, "Mayor Lena Holt", "said", "the ferry would run daily from June")
+    said.source.name = None  # unresolved: right content, no name
+    other = _claim(text, "He", "said the fares", "the fares would not rise")
+    other.source.name = "Tom Reese"  # a wrong name
+    gold = [GoldClaim(source="Lena Holt", aliases=[], content=[(text.index(c), text.index(c) + len(c))])
+            for c in ("the ferry would run daily from June", "the fares would not rise")]
+    pages, analysed = [GoldPage(page="p", claims=gold)], {"p": (text, [said, other])}
+    assert list(cc.dataset(pages, analysed, (), "right")[2]) == [0.0, 0.0]
+    assert list(cc.dataset(pages, analysed, (), "content")[2]) == [1.0, 0.0]

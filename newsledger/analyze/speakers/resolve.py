@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from newsledger.analyze.speakers.abstain import abstain
 from newsledger.analyze.speakers.clusters import _Cluster, _final, _merge_org_clusters
 from newsledger.analyze.speakers.context import _Context
 from newsledger.analyze.speakers.descriptors import _possessed_work
@@ -110,6 +111,7 @@ def resolve_speakers(claims, doc, text: str) -> None:
     _merge_org_clusters(ctx.clusters)
     for i, cl in assigned.items():
         claims[i].source.name = _final(cl).name
+    abstain(claims)  # the risky readings: unresolved rather than a guess
 
 
 def _copy_resolution(src_claim, c) -> None:
