@@ -1,0 +1,29 @@
+"""Speaker rules for the kinds of wrong speakers the news-story-chains dev pages showed (issue 12,
+h-claims37); each case names the kind. All sentences are made up."""
+from __future__ import annotations
+
+import pytest
+
+from tests.claim_helpers import claim_about
+
+# (text, words of the claim, its speaker)
+THEIRS = [
+    pytest.param("The news agency quoted the ministry spokesman as saying the country will take all necessary "
+                 "measures.", "necessary measures", "ministry spokesman", id="agency-quoted-an-official-as-saying"),
+    pytest.param("The paper quoted Jane Roe, a local farmer, as saying the river had never been so low.",
+                 "never been so low", "Jane Roe", id="paper-quoted-a-name-in-apposition-as-saying"),
+    pytest.param("Reuters said that Acme Silicon Industry said on an investor platform that it backed the ministry "
+                 "reaction.", "backed the ministry", "Acme Silicon Industry", id="agency-said-that-a-company-said"),
+    # the rules must leave these as they were
+    pytest.param("Reuters said that the plant had closed in May.", "plant had closed", "Reuters",
+                 id="agency-own-words"),
+    pytest.param("Tom Hale said that Acme Silicon Industry said on its website that it backed the plan.",
+                 "backed the plan", "Tom Hale", id="a-person-reporting-a-company-keeps-the-words"),
+    pytest.param("Norway said Mr Hale had told President Ana Diaz by telephone on Wednesday that he was well.",
+                 "he was well", "Norway", id="a-country-reporting-a-persons-words-keeps-them"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", THEIRS)
+def test_the_speaker_is_named(nlp, text, words, name):
+    assert claim_about(nlp, text, words).source.name == name
