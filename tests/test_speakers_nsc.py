@@ -14,6 +14,12 @@ THEIRS = [
                  "never been so low", "Jane Roe", id="paper-quoted-a-name-in-apposition-as-saying"),
     pytest.param("Reuters said that Acme Silicon Industry said on an investor platform that it backed the ministry "
                  "reaction.", "backed the ministry", "Acme Silicon Industry", id="agency-said-that-a-company-said"),
+    pytest.param("Hard drive makers want more capacity. This week SDK announced it had improved upon heat "
+                 "assisted recording to allow for bigger drives.", "bigger drives", "SDK",
+                 id="time-phrase-before-the-subject"),
+    pytest.param("Lloyd’s of London, which has around 100 syndicate members and launched a strategy on coal last "
+                 "year, said by email that it would publish further guidance.", "further guidance", "Lloyd's of London",
+                 id="said-by-email-after-a-relative-clause"),
     # the rules must leave these as they were
     pytest.param("Reuters said that the plant had closed in May.", "plant had closed", "Reuters",
                  id="agency-own-words"),
