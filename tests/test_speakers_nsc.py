@@ -14,6 +14,10 @@ THEIRS = [
                  "never been so low", "Jane Roe", id="paper-quoted-a-name-in-apposition-as-saying"),
     pytest.param("Reuters said that Acme Silicon Industry said on an investor platform that it backed the ministry "
                  "reaction.", "backed the ministry", "Acme Silicon Industry", id="agency-said-that-a-company-said"),
+    pytest.param("Customs issued a Withhold Release Order (WRO) against the maker. Firms must now trace supply chains, "
+                 "said Mark Herlach, a partner in the Boston law firm Hogan Lovells. In a note to clients, the firm "
+                 "said that sanctions could hurt buyers of panels.", "hurt buyers", "Hogan Lovells",
+                 id="the-firm-after-law-firm-name"),
     pytest.param("Hard drive makers want more capacity. This week SDK announced it had improved upon heat "
                  "assisted recording to allow for bigger drives.", "bigger drives", "SDK",
                  id="time-phrase-before-the-subject"),
@@ -27,6 +31,9 @@ THEIRS = [
                  "backed the plan", "Tom Hale", id="a-person-reporting-a-company-keeps-the-words"),
     pytest.param("Norway said Mr Hale had told President Ana Diaz by telephone on Wednesday that he was well.",
                  "he was well", "Norway", id="a-country-reporting-a-persons-words-keeps-them"),
+    pytest.param("The law firm Hogan Lovells advised the buyer. Kestrel Motors announced record sales on Monday. The "
+                 "company said the recall covered 40,000 cars.", "recall covered", "Kestrel Motors",
+                 id="the-company-after-a-later-organisation"),
 ]
 
 
