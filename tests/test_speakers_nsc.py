@@ -24,6 +24,9 @@ THEIRS = [
     pytest.param("Lloyd’s of London, which has around 100 syndicate members and launched a strategy on coal last "
                  "year, said by email that it would publish further guidance.", "further guidance", "Lloyd's of London",
                  id="said-by-email-after-a-relative-clause"),
+    pytest.param("Acme’s Oslo office will run the study. Acme’s CEO of Offshore Production, Flemming Dahlqvist, said "
+                 "the awards were its first with Total. He said: “We are thrilled with this chance.”", "thrilled",
+                 "Flemming Dahlqvist", id="role-of-a-division-with-its-name-after-a-comma"),
     # the rules must leave these as they were
     pytest.param("Reuters said that the plant had closed in May.", "plant had closed", "Reuters",
                  id="agency-own-words"),
