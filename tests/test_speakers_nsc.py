@@ -6,6 +6,9 @@ import pytest
 
 from tests.claim_helpers import claim_about
 
+TORVIK = ("Torvik’s Oslo office will run the study. Torvik’s CEO of Offshore Production, Flemming Grønlund, said the "
+          "awards were its first with Total. He said: “We are thrilled with this chance.”")
+
 # (text, words of the claim, its speaker)
 THEIRS = [
     pytest.param("The news agency quoted the ministry spokesman as saying the country will take all necessary "
@@ -24,9 +27,8 @@ THEIRS = [
     pytest.param("Lloyd’s of London, which has around 100 syndicate members and launched a strategy on coal last "
                  "year, said by email that it would publish further guidance.", "further guidance", "Lloyd's of London",
                  id="said-by-email-after-a-relative-clause"),
-    pytest.param("Acme’s Oslo office will run the study. Acme’s CEO of Offshore Production, Flemming Dahlqvist, said "
-                 "the awards were its first with Total. He said: “We are thrilled with this chance.”", "thrilled",
-                 "Flemming Dahlqvist", id="role-of-a-division-with-its-name-after-a-comma"),
+    pytest.param(TORVIK, "first with Total", "Flemming Grønlund", id="role-of-a-division-with-its-name-after-a-comma"),
+    pytest.param(TORVIK, "thrilled", "Flemming Grønlund", id="he-after-a-role-of-a-division-with-its-name"),
     # the rules must leave these as they were
     pytest.param("Reuters said that the plant had closed in May.", "plant had closed", "Reuters",
                  id="agency-own-words"),
