@@ -72,7 +72,7 @@ def _role_apposition(span) -> Optional[str]:
     root = span.root
     if root.lemma_.lower() not in TITLE_WORDS | ANON_ROLES | PERSON_NOUNS | {"ceo", "cfo", "coo"}:
         return None
-    for c in root.children:
+    for c in _appositions(root):
         if c.dep_ != "appos" or c.i <= root.i or c.i >= span.end or c.i == 0 or c.doc[c.left_edge.i - 1].text != ",":
             continue
         toks = list(c.doc[c.left_edge.i:c.i + 1])
@@ -81,6 +81,15 @@ def _role_apposition(span) -> Optional[str]:
                 and c.ent_type_ in ("PERSON", "ORG", ""):
             return c.doc[toks[0].i:toks[-1].i + 1].text
     return None
+
+
+def _appositions(root) -> list:
+    """The appositions to a role noun: its own, and one the parse hung on the object of its "of"
+    ("Acme's CEO of Offshore Production, Flemming Dahl": the CEO is Dahl, not the division)."""
+    own = [c for c in root.children if c.dep_ == "appos"]
+    objs = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    last = lambda c: all(t.is_punct for t in c.doc[c.right_edge.i + 1:root.right_edge.i + 1])  # noqa: E731
+    return own + [c for o in objs for c in o.children if c.dep_ == "appos" and last(c)]
 
 
 CHAIN_TOKENS = 16  # how far back an apposition chain is followed

@@ -6,12 +6,13 @@ import re
 from typing import Optional
 
 from newsledger.analyze.attribution.base import WORK_NOUNS
-from newsledger.analyze.speakers.clusters import _Cluster
+from newsledger.analyze.speakers.clusters import _Cluster, _cluster_named
 from newsledger.analyze.speakers.context import _Context, _cluster_of_mention
 from newsledger.analyze.speakers.kinds import kinds_clash
 from newsledger.analyze.speakers.spans import _ents, _head_token
-from newsledger.analyze.speakers.words import (BACKER_VERBS, CONF_AMBIGUOUS, CONF_DESCRIPTOR, GENERIC_ORG, GOVERNMENT_HEADS,
-                                               ORG_NAME_WORDS, ORG_TYPE_HEADS, WINDOW, _head_words)
+from newsledger.analyze.speakers.words import (BACKER_VERBS, CONF_AMBIGUOUS, CONF_DESCRIPTOR, GENERIC_ORG,
+                                               GOVERNMENT_HEADS, ORG_NAME_WORDS, ORG_TYPE_HEADS, TITLE_WORDS, WINDOW,
+                                               _head_words)
 
 
 def _descriptor_head(doc, src) -> Optional[str]:
@@ -78,13 +79,37 @@ INSTITUTION_HEADS = ORG_TYPE_HEADS | GOVERNMENT_HEADS | ORG_NAME_WORDS | {
 
 def _latest_org(ctx: _Context, pos: int, head: str) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
     """A bare "the agency": the latest organisation named before it that may be one ("the agency" is
-    no "Senate", "the department" no "Kestrel Motors"), else unresolved."""
+    no "Senate", "the department" no "Kestrel Motors"), or a name set right after its own head noun
+    later than that ("a partner in the law firm Hogan Lovells ... the firm said"), else unresolved."""
     orgs = [m for m in ctx.mentions if m.ent.label_ == "ORG" and m.pos < pos and pos - m.pos <= WINDOW // 2
             and not kinds_clash(head, m.ent.text)]
+    named = _named_after_head(ctx.text, pos, head)
+    if named is not None and (not orgs or orgs[-1].pos < named[1]):
+        return _cluster_named(ctx.clusters, named[2], "org"), CONF_DESCRIPTOR - 0.1, named[2], False
     if not orgs:
         return None, 0.0, None, False
     m = orgs[-1]
     return _cluster_of_mention(ctx, m), CONF_DESCRIPTOR - 0.1, m.ent.text, False
+
+
+NAME_WORD = r"[A-Z][\w&’'-]*"
+NOT_NAMES = {"The", "A", "An", "In", "On", "At", "For", "But", "And", "It", "Its", "This", "That", "Monday", "Tuesday",
+             "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _named_after_head(text: str, pos: int, head: str) -> Optional[tuple[int, int, str]]:
+    """The latest name set right after ``head`` before ``pos`` (within half a :data:`WINDOW`): "the
+    law firm Hogan Lovells" for a later "the firm", as (start, end, name); capitalised words only,
+    no title ("the company Chief Executive Ann Lee" names the executive, not the company)."""
+    lo = max(0, pos - WINDOW // 2)
+    pat = re.compile(rf"\b{re.escape(head)} ({NAME_WORD}(?: {NAME_WORD}){{0,3}})")
+    found = None
+    for m in pat.finditer(text, lo, pos):
+        words = m.group(1).split()
+        if words[0] in NOT_NAMES or any(w.lower().strip("’'") in TITLE_WORDS for w in words):
+            continue
+        found = (m.start(1), m.end(1), m.group(1))
+    return found
 
 
 def _possessed_work(raw: str) -> bool:

@@ -1,11 +1,13 @@
 """Sentence structure around a source: the noun a relative pronoun stands for, a reporter the sentence
-ends with, the speaker inside an "according to" claim, the speaker behind a dateline, and the tagger's
-second opinion."""
+ends with, the speaker inside an "according to" claim or a news outlet's report, the one an outlet
+quotes ("quoted X as saying"), the speaker behind a dateline, the subject behind a time phrase ("This
+week Acme announced") or a means ("said by email"), and the tagger's second opinion."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
+from newsledger import agencies
 from newsledger.analyze.attribution.base import SPEECH_VERBS, WORK_NOUNS
 from newsledger.analyze.speakers.context import _Context
 from newsledger.analyze.speakers.spans import _head_token, _person_noun
@@ -45,7 +47,8 @@ def _speaker_words(ctx: _Context, c):
     rel = _relative_head(doc, src)
     if rel is not None:
         src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
-    span = _outer_reporter(doc, c) or _inner_speaker(doc, c) or _after_dateline(ctx.text, c)
+    span = _outer_reporter(doc, c) or _quoted_speaker(doc, c) or _inner_speaker(doc, c) \
+        or _after_dateline(ctx.text, c) or _subject_after_time(doc, c) or _subject_past_medium(doc, c)
     if span is None:
         return src, False
     return type(src)(text=ctx.text[span[0]:span[1]], start=span[0], end=span[1], name=None), True
@@ -70,6 +73,55 @@ def _after_dateline(text: str, c) -> Optional[tuple[int, int]]:
     return m.end(), m.end() + len(words)
 
 
+def _subject_after_time(doc, c) -> Optional[tuple[int, int]]:
+    """The cue verb's own subject where the source is a time phrase before it ("This week Acme
+    announced ...": a week says nothing). A char span, else None."""
+    src = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    if src is None or cue is None or not len(src) or not len(cue) \
+            or not all(t.ent_type_ in ("DATE", "TIME") for t in src if not t.is_punct):
+        return None
+    verb = next((t for t in reversed(cue) if t.pos_ == "VERB"), cue.root)
+    subj = next((t for t in verb.children if t.dep_ == "nsubj" and not src.start <= t.i < src.end), None)
+    if subj is not None:
+        first, last = doc[subj.left_edge.i], subj.right_edge
+    else:  # "This week SDK announced": the parse made the name an auxiliary of the verb
+        names = doc[src.end:verb.i]
+        if not len(names) or not all(t.tag_ in ("NNP", "NNPS") for t in names):
+            return None
+        subj, first, last = names.root, names[0], names[-1]
+    if not _may_speak(subj):
+        return None
+    return first.idx, last.idx + len(last)
+
+
+# the means words were sent by ("said by email"): never the one who sent them
+MEDIA = {"email", "e-mail", "mail", "phone", "telephone", "text", "message", "fax", "letter", "video", "videolink"}
+
+
+def _medium_agent(text: str, src) -> bool:
+    """Whether a source is the means words came by ("by email"), by its words alone."""
+    return src.text.lower() in MEDIA and text[:src.start].rstrip().lower().endswith(" by")
+
+
+def _subject_past_medium(doc, c) -> Optional[tuple[int, int]]:
+    """The cue verb's subject where the parse made the means its agent ("Lloyd's, which has 100
+    members, said by email that ...": an email is not who said it), without the subject's relative
+    clause or apposition. A char span, else None."""
+    src = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
+    if src is None or not len(src) or src.root.lemma_.lower() not in MEDIA or src.root.head.lower_ != "by":
+        return None
+    verb = src.root.head.head
+    subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+    if subj is None or not _may_speak(subj):
+        return None
+    end = min([k.left_edge.i for k in subj.children if k.dep_ in ("relcl", "appos") and k.i > subj.i]
+              + [subj.right_edge.i + 1])
+    while end - 1 > subj.i and doc[end - 1].is_punct:
+        end -= 1
+    return doc[subj.left_edge.i].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
 def _inner_speaker(doc, c) -> Optional[tuple[int, int]]:
     """The subject of a speech verb heading an "according to" claim's content ("Smith said the talks
     went well, according to a pool report", "According to the Gazette, the minister told aides
@@ -88,13 +140,47 @@ def _inner_speaker(doc, c) -> Optional[tuple[int, int]]:
 
 def _outlet_report(doc, c) -> bool:
     """Whether a claim is a body's report of what someone else said ("The Daily Courier reported that
-    one boy revealed ..."): a "report" cue whose source is no person. The body passes the words on,
-    like an "according to" source."""
+    one boy revealed ...", "Reuters said that Acme said on its website that ..."): a "report" or
+    "say" cue whose source is no person. The body passes the words on, like an "according to" source."""
     cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
     src = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
-    if cue is None or src is None or not len(cue) or not len(src) or cue.root.lemma_.lower() != "report":
+    if cue is None or src is None or not len(cue) or not len(src) or cue.root.lemma_.lower() not in ("report", "say"):
         return False
+    if cue.root.lemma_.lower() == "say" and not _news_outlet(src):
+        return False  # "South Africa said Mr Mugabe had told Zuma ...": a party's own account
     return src.root.ent_type_ != "PERSON" and src.root.lower_ not in ("he", "she", "i", "we")
+
+
+# the head nouns of a source that is a news outlet ("the news agency", "the paper")
+OUTLET_HEADS = {"agency", "newspaper", "paper", "outlet", "broadcaster", "magazine", "wire", "daily", "tabloid"}
+
+
+def _news_outlet(span) -> bool:
+    """Whether a source names a news outlet: a listed wire agency ("Reuters", "AFP") or an outlet's
+    head noun ("the news agency", "the newspaper"); an outlet only passes on what others said."""
+    return agencies.find(span.text) is not None or span.root.lemma_.lower() in OUTLET_HEADS
+
+
+# "quoted X as saying": the speech verbs after "as" that make X the speaker
+QUOTED_AS = {"saying", "telling", "stating", "warning", "adding"}
+
+
+def _quoted_speaker(doc, c) -> Optional[tuple[int, int]]:
+    """The one a source quotes ("The agency quoted the ministry's spokesman as saying ..."): the
+    object of a "quote" cue followed by "as saying"; the words are that speaker's, the source only
+    passes them on. A char span, else None."""
+    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    if cue is None or not len(cue) or cue.root.lemma_.lower() != "quote":
+        return None
+    obj = next((t for t in cue.root.children if t.dep_ == "dobj"), None)
+    if obj is None or not _may_speak(obj):
+        return None
+    end = next((t.i for t in doc[obj.i + 1:obj.sent.end - 1]
+                if t.lower_ == "as" and doc[t.i + 1].lower_ in QUOTED_AS), None)
+    if end is None or any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != ",") for t in doc[obj.i + 1:end]):
+        return None  # "quoted the minister, who spoke to ..., as saying": no plain noun phrase
+    last = doc[end - 2] if doc[end - 1].text == "," else doc[end - 1]
+    return doc[obj.left_edge.i].idx, last.idx + len(last)
 
 
 def _may_speak(tok) -> bool:
@@ -110,8 +196,8 @@ def _second_opinion(text: str, c) -> Optional[str]:
     Asked only of a verb's subject as the parse read it (a fixed frame, "For X, ...", "according
     to X", names its source by its words)."""
     other = (c.signals or {}).get("tag_src")
-    if other is None or (other[0] < c.source.end and c.source.start < other[1]):
-        return None
+    if other is None or (other[0] < c.source.end and c.source.start < other[1]) or _medium_agent(text, c.source):
+        return None  # (a means the parse took for the source gave way to the verb's subject already)
     words = _norm(text[other[0]:other[1]])
     return None if words.lower() in RELATIVES else words
 
