@@ -37,7 +37,8 @@ from typing import Optional
 
 from newsledger.extract import meta as M
 from newsledger.extract.byline import is_newsroom
-from newsledger.extract.lines import _ALL_STOP, _BULLET, _BYLINE_STRIP, _CJK, _DATE, _WORD, LineInfo, line_info
+from newsledger.extract.lines_kinds import LineInfo, line_info
+from newsledger.extract.lines_vocab import _ALL_STOP, _BULLET, _BYLINE_STRIP, _CJK, _DATE, _WORD
 
 HEAD_WINDOW = 40  # non-blank lines above the body's first line searched for the headline
 INTO_BODY = 2  # the body's first lines may be the headline when they are no prose
