@@ -276,7 +276,7 @@ def _line_parts(line: str) -> list[str]:
     """A flattened line as the header reader may offer it for a headline: the whole line without
     bullets and markdown marks, and its part before and after each site separator ("Headline |
     Site", "Site - Headline")."""
-    from newsledger.extract.header import _line_key
+    from newsledger.extract.header_title import _line_key
     from newsledger.extract.html import _TITLE_SEP
     from newsledger.extract.text import unmarkdown
 

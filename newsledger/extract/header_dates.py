@@ -1,0 +1,78 @@
+"""The dates in a flattened page's header (:func:`find_header_dates`, see
+:mod:`newsledger.extract.header`): published, updated, and whether the day/month order was guessed."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from newsledger.extract import meta as M
+from newsledger.extract.header_vocab import NAME_ZONE_AFTER, _PUB_CUE, _UPD_CUE
+from newsledger.extract.lines_kinds import LineInfo
+
+
+DATE_ZONE_BEFORE = 8  # lines above the headline where the date may sit
+
+
+def _full_date(text: str, day_first: Optional[bool]) -> Optional[str]:
+    val = M.parse_date(text, day_first)
+    return val if val and re.match(r"\d{4}-\d{2}-\d{2}", val) else None
+
+
+_CLOCK_ONLY = re.compile(r"\d{2}:\d{2}")
+
+
+def _date_or_clock(text: str, day_first: Optional[bool]) -> Optional[str]:
+    """A full date in ``text`` (as :func:`_full_date`), else a bare clock "12:50", else None."""
+    val = M.parse_date(text, day_first)
+    return val if val and (re.match(r"\d{4}-\d{2}-\d{2}", val) or _CLOCK_ONLY.fullmatch(val)) else None
+
+
+def _ambiguous(text: str) -> bool:
+    m = M._D_NUM.search(text)
+    return bool(m) and m.group(2) != "." and int(m.group(1)) <= 12 and int(m.group(3)) <= 12 \
+        and not M._D_ISO.search(text) and not M._D_MDY.search(text) and not M._D_DMY.search(text)
+
+
+def find_header_dates(idx: list[int], infos: list[LineInfo], lo: int, title_k: Optional[int],
+                      day_first: Optional[bool]) -> tuple[Optional[str], Optional[str], list[int], bool]:
+    """(published, updated, date line indices, whether the published day rests on an undecided
+    day/month order)."""
+    anchor = title_k if title_k is not None else lo
+    zone = list(range(max(0, anchor - DATE_ZONE_BEFORE), min(len(idx), lo + NAME_ZONE_AFTER + 3)))
+    zone.sort(key=lambda k: (k < anchor, abs(k - anchor)))  # after the headline first, then above it
+    published = updated = None
+    used: list[int] = []
+    cue_pub = None
+    for k in zone:
+        text = infos[idx[k]].text
+        if infos[idx[k]].words > 30:
+            continue
+        um = _UPD_CUE.search(text)
+        head, tail = (text[:um.start()], text[um.end():]) if um else (text, "")
+        if tail and not updated:  # a date, or a bare clock ("Updated 12:50": the extractor's settle_stamps reads it)
+            updated = _date_or_clock(tail, day_first)
+        val = _full_date(head, day_first)
+        if val:
+            used.append(idx[k])
+            if _PUB_CUE.search(head) and not cue_pub:
+                cue_pub = (val, head)
+            if not published:
+                published = (val, head)
+    chosen = cue_pub or published or _date_elsewhere(idx, infos, lo, day_first)
+    if chosen and updated and not _CLOCK_ONLY.fullmatch(updated) and updated < chosen[0]:  # a date before publication
+        updated = None  # (a bare update clock "12:50" is no date to compare: settle_stamps reads it)
+    if not chosen:
+        return None, updated, used, False
+    return chosen[0], updated, used, day_first is None and _ambiguous(chosen[1])
+
+
+def _date_elsewhere(idx: list[int], infos: list[LineInfo], lo: int,
+                    day_first: Optional[bool]) -> Optional[tuple[str, str]]:
+    """When the header has no date: a short "Published ..." line anywhere on the page."""
+    for k, i in enumerate(idx):
+        text = infos[i].text
+        if infos[i].words <= 20 and _PUB_CUE.search(text):
+            val = _full_date(text, day_first)
+            if val:
+                return val, text
+    return None

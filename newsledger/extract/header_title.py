@@ -1,0 +1,309 @@
+"""The headline of a flattened page's header (:func:`pick_title`, see
+:mod:`newsledger.extract.header`) and its text (:func:`title_text`)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from newsledger.extract import meta as M
+from newsledger.extract.header_names import _GLUED_BY, byline_names
+from newsledger.extract.header_vocab import _BY_ALONE, _MD_HEADING, _MEDIA, _UI_WORDS, _is_date_line, _unmarked
+from newsledger.extract.lines_kinds import LineInfo
+from newsledger.extract.lines_vocab import _ALL_STOP, _BULLET, _BYLINE_STRIP, _CJK, _WORD
+
+
+HEAD_WINDOW = 40  # non-blank lines above the body's first line searched for the headline
+INTO_BODY = 2  # the body's first lines may be the headline when they are no prose
+OVERLAP_ENOUGH = 0.4  # share of a headline's words found in the lead that counts as full agreement
+MIN_TITLE_SCORE = 0.5  # name / date lines may sit this many lines into the body
+_NOT_TITLE = {"metadata", "byline", "caption", "share-widget", "advertisement", "comments", "author-bio",
+              "dateline", "boilerplate"}
+EARLIEST_MARGIN = 1.5  # of the lines scoring this close to the best, the earliest is the headline (tuned on dev)
+_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)\b|^media caption\b", re.I)
+_MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+_MEDIA_WORD = rf"(?:(?:symbol|archiv|titel|beitrags)(?:bild|foto)|{_MEDIA})"  # "Symbolbild", "Archivfoto" too
+# a credit or caption line ("Photo: Jane Roe", "Foto / dpa", "Image by Getty", "Jane Roe | Photo", "© Site",
+# "(Reuters)"); a headline may name a photo or a video as its subject ("Photo of a Baby Sparks Controversy")
+_CREDIT_LINE = re.compile(rf"©|\b(?:getty|reuters|afp)\b|\b{_MEDIA_WORD}s?\s*(?:[:/|]|\b(?:by|von|courtesy)\b)|"
+                          rf"\b{_MEDIA_WORD}\W*$", re.I)
+
+
+def clean_title(line: str) -> str:
+    """A headline line without markdown heading marks and emphasis."""
+    s = _MD_HEADING.sub("", line.strip())
+    return _MD_EMPH.sub("", s).strip()
+
+
+def _terms(text: str) -> set[str]:
+    low = text.lower()
+    out = {w for w in _WORD.findall(low) if len(w) >= 3 and w not in _ALL_STOP and not w.isdigit()}
+    cjk = "".join(_CJK.findall(low))
+    out.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
+    return out
+
+
+TAG_ITEMS = 4  # a line of this many comma-separated short items at least is a tag list
+TAG_ITEM_WORDS = 3
+
+
+def _tag_list(text: str) -> bool:
+    """"Corona, Debatte, Deutschland, Politik": a list of topic tags, no headline."""
+    items = [t.strip() for t in text.split(",")]
+    return len(items) >= TAG_ITEMS and all(0 < len(_WORD.findall(t)) <= TAG_ITEM_WORDS for t in items) \
+        and not re.search(r"[.!?…]$", text)
+
+
+def _listing(text: str) -> bool:
+    """A line that lists tags, a date or a person, not a headline (:func:`_tag_list`,
+    :func:`_short_date`, a bare two-word name line)."""
+    return _tag_list(text) or _short_date(text) or (len(text.split()) < NAME_TITLE_WORDS and bool(byline_names(text)[0]))
+
+
+SHORT_DATE_WORDS = 8
+
+
+def _short_date(text: str) -> bool:
+    """A short line that is a full date ("/ martes 17 de marzo de 2020"): no headline."""
+    return len(text.split()) <= SHORT_DATE_WORDS and bool(re.match(r"\d{4}-\d{2}-\d{2}", M.parse_date(text) or ""))
+
+
+NAME_TITLE_WORDS = 3  # a lone name-shaped line this long may be a headline ("Four Years Remaining")
+_DOMAIN = re.compile(r"\b[a-z0-9-]{2,}\.(?:com|org|net|nl|de|ch|at|fr|it|es|pl|be|se|no|dk|fi|ru|ua|cz|pt|br|in|au|"
+                     r"ca|io|co|info|news|tv|eu|uk|ie|nz|za|hu|ro|gr|tr|mx|ar|cl|jp|kr|cn)\b", re.I)
+
+
+# a subscription offer: a price for a period ("$2 for 2 months", "99¢ a week", "€4,99 / Monat")
+_OFFER = re.compile(r"(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¢]|euro))\s*(?:for\s+(?:\d+\s+)?|a\s+|per\s+|/\s*|im\s+|pro\s+)"
+                    r"(?:months?|weeks?|years?|mo|monat|monate|woche|jahr)\b", re.I)
+
+
+UI_SHARE = 2 / 3  # a short line with this share of its words site furniture is no headline
+
+
+def _mostly_ui(text: str) -> bool:
+    toks = [t.lower() for t in re.findall(r"[^\W\d_]+", text)]
+    return 0 < len(toks) <= 6 and sum(t in _UI_WORDS for t in toks) >= UI_SHARE * len(toks)
+
+
+def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
+                 lead_terms: set[str]) -> Optional[float]:
+    i = idx[k]
+    inf, reason = infos[i], reasons[i]
+    heading = _MD_HEADING.match(inf.text)
+    text = clean_title(inf.text)
+    if not text or (inf.bullet and not heading) or reason in _NOT_TITLE:
+        return None
+    if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT_LINE.search(text) or _FILE.search(text):
+        return None
+    if k >= lo and inf.prose:
+        return None
+    if _listing(text):
+        return None
+    names, evidence = byline_names(text)
+    if names and (evidence or len(names) > 1 or inf.words < NAME_TITLE_WORDS):
+        return None  # a byline, or a bare "Jane Roe"
+    terms = _terms(text)
+    score = -0.06 * abs(lo - k)
+    if names:
+        score -= 1.0  # "Peanut Butter Truffles", "Managing Python Environments": name-shaped, may be a headline
+    if _DOMAIN.search(text) or _OFFER.search(text):
+        score -= 2.0  # a site slogan or search box ("The latest news first on example.nl"), a subscription offer
+    if heading:
+        score += 3.0 if len(heading.group(1)) == 1 else 1.0
+    common = len(terms & lead_terms)
+    shared = common / len(terms) if terms else 0.0
+    score += 3.0 * min(shared, OVERLAP_ENOUGH) / OVERLAP_ENOUGH * min(1.0, common / 2) if common else -1.0
+    if 4 <= inf.words <= 16:
+        score += 1.0
+    elif inf.words > 20:
+        score -= 0.1 * (inf.words - 20)  # a standfirst rather than a headline
+    end = text[-1:]
+    if end == "." and inf.words >= 5:
+        score -= 1.5  # a standfirst or caption sentence
+    elif end in ":|":
+        score -= 2.0
+    if inf.words <= 4 and inf.caps >= 0.99:
+        score -= 1.0  # a menu item or section label
+    if inf.words <= 4 and text == text.lower() and text != text.upper():
+        score -= 2.0  # a lower-case topic tag ("chaos theory")
+    if _mostly_ui(text):
+        score -= 2.0  # a menu or breadcrumb line ("News World Venezuela", "Read More")
+    if reason == "related-links":
+        score -= 0.5
+    if ("|" in text and not _labelled(text)) or inf.glued:
+        score -= 1.0
+    return score
+
+
+BYLINE_BELOW = 2  # a "By ..." line this many lines below a candidate marks it as the headline
+BYLINE_BELOW_BONUS = 2.0
+
+
+def _is_by_line(inf: LineInfo) -> bool:
+    """A "By Jane Roe ..." line (not a bullet of a teaser list)."""
+    text = _GLUED_BY.sub(r"\1 ", _unmarked(inf.text))
+    return not inf.bullet and inf.words <= 30 and bool(_BYLINE_STRIP.match(text)) and bool(byline_names(inf.text)[0])
+
+
+def _by_line_at(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
+    """A by-line at position ``k``: "By Jane Roe ...", or a lone "By" / "Von" over a name line."""
+    if _is_by_line(infos[idx[k]]):
+        return True
+    return _BY_ALONE.match(_unmarked(infos[idx[k]].text)) is not None and k + 1 < len(idx) \
+        and bool(byline_names(infos[idx[k + 1]].text)[0])
+
+
+def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
+               markdown: bool = False) -> Optional[int]:
+    """Line index of the headline (see the module doc); ``lo``: position in ``idx`` of the
+    body's first line."""
+    h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
+    if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
+        return h1[0]  # markdown with a single top-level heading: the page's <h1>
+    lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
+    scores: dict[int, float] = {}
+    raw: dict[int, float] = {}
+    window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
+    by_lines = [k for k in window if _by_line_at(k, idx, infos)]
+    for k in window:
+        lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
+        sc = _title_score(k, lo, idx, infos, reasons, lead_terms)
+        if sc is not None:
+            raw[k] = sc
+    for k in raw:  # a headline sits just above its "By ..." line
+        if any(0 < b - k <= BYLINE_BELOW for b in by_lines):
+            raw[k] += BYLINE_BELOW_BONUS
+    keys = [_line_key(infos[i].text) for i in idx]
+    for k in raw:
+        raw[k] += _repeat_bonus(k, keys, infos, idx)
+    for k, sc in raw.items():
+        if sc >= MIN_TITLE_SCORE:
+            scores[k] = sc
+    if not scores or not by_lines:  # no by-line near the body: the header may stand far above it
+        over = _title_over_byline(idx, infos, reasons, lo, lead)
+        if over is not None:
+            return over
+    if not scores:
+        return _body_opens_with_title(idx, infos, lo)
+    return idx[_bare_headline(_earliest_close(scores), idx, infos, lo)]
+
+
+def _earliest_close(scores: dict[int, float]) -> int:
+    """The headline comes first: of the lines scoring close to the best, the earliest."""
+    top = max(scores.values())
+    return min(k for k, sc in scores.items() if sc >= top - EARLIEST_MARGIN)
+
+
+OPENING_SIGNED_WITHIN = 4  # a by-line or a date line this many lines under the body's first line
+
+
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "... in the U.S.": the dot is the abbreviation's
+
+
+def _closes_sentence(text: str) -> bool:
+    """The line ends as a sentence or an item does (a period, a colon, a comma), not as a headline."""
+    return text.endswith((":", ",", ";")) or (text.endswith(".") and not _INITIALISM_END.search(text))
+
+
+def _body_opens_with_title(idx: list[int], infos: list[LineInfo], lo: int) -> Optional[int]:
+    """When nothing above the body is a headline, the body's first line may be it: a line that is
+    no sentence (no closing period), followed by prose (its standfirst or lead) and, a few lines
+    down, by the story's by-line or date ("How Can We Plan for X?" / standfirst / "By Jane Roe")."""
+    inf = infos[idx[lo]]
+    text = inf.text.strip()
+    if not 4 <= inf.words <= 30 or inf.bullet or _closes_sentence(text) or _listing(text) \
+            or _is_date_line(inf) or lo + 1 >= len(idx) or not infos[idx[lo + 1]].prose:
+        return None
+    below = [infos[i] for i in idx[lo + 1:lo + 1 + OPENING_SIGNED_WITHIN]]
+    signed = any(_is_by_line(b) or (_is_date_line(b) and _short_date(b.text)) for b in below)
+    return idx[lo] if signed else None
+
+
+REPEAT_MIN_CHARS = 12  # a line this long at least may be found repeated elsewhere on the page
+REPEAT_WITHIN_BONUS = 1.5  # another line holds it with more around it ("Headline | Site", "Share: Headline")
+REPEAT_MAX_GROWTH = 3  # the longer line is at most this many times the candidate (plus 40 characters)
+
+
+def _line_key(text: str) -> str:
+    """A line compared for repetition: without bullets and markdown marks, case and spacing folded."""
+    return " ".join(clean_title(_BULLET.sub("", text.strip())).casefold().split())
+
+
+def _repeat_bonus(k: int, keys: list[str], infos: list[LineInfo], idx: list[int]) -> float:
+    """A headline tends to repeat on a page: in the page's <title> text with a site suffix, a
+    breadcrumb, a "share" line. Another line that is no sentence of prose and holds this one
+    with more around it is evidence for it (REPEAT_WITHIN_BONUS)."""
+    key = keys[k]
+    if len(key) < REPEAT_MIN_CHARS:
+        return 0.0
+    longest = REPEAT_MAX_GROWTH * len(key) + 40
+    for j, other in enumerate(keys):
+        if j != k and len(key) < len(other) <= longest and key in other and not infos[idx[j]].prose:
+            return REPEAT_WITHIN_BONUS
+    return 0.0
+
+
+OVER_BYLINE = 6  # lines above a by-line searched for its headline when the body starts far below
+OWN_LEAD = 12  # lines under that by-line read for its story's lead
+
+
+def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
+                       lead: list[str]) -> Optional[int]:
+    """When no "By ..." line stands near the body's first line (the body found starts far below
+    the header, or is not the story at all): the headline of the page's first "By ..." line above
+    the window, scored (:func:`_title_score`) against the prose under that by-line as well as the
+    body's ``lead``; of the few lines above it scoring close to the best, the earliest."""
+    by = next((k for k in range(max(0, lo - HEAD_WINDOW)) if _by_line_at(k, idx, infos)), None)
+    if by is None:
+        return None
+    own = [infos[i].text for i in idx[by + 1:by + 1 + OWN_LEAD] if infos[i].prose][:6] + lead
+    scores: dict[int, float] = {}
+    for k in range(max(0, by - OVER_BYLINE), by):
+        sc = _title_score(k, by, idx, infos, reasons, _terms(" ".join(t for t in own if t != infos[idx[k]].text)))
+        if sc is not None and sc >= MIN_TITLE_SCORE:
+            scores[k] = sc
+    return idx[_earliest_close(scores)] if scores else None
+
+
+_LABEL_BAR = re.compile(r"^(.{2,40}?)\s+\|\s+(.+)$")
+SHORT_LINE = 4  # words: a line this short elsewhere on the page is a menu item or section label
+
+
+def _labelled(text: str) -> Optional[re.Match]:
+    """"Section | A headline of four words or more": a short label before a bar."""
+    m = _LABEL_BAR.match(text)
+    return m if m and len(m.group(2).split()) >= 4 and len(m.group(1).split()) <= 3 else None
+
+
+def title_text(title: int, lines: list[str], reasons: list[Optional[str]]) -> str:
+    """The headline's text: without markdown marks, and without a section label put before it
+    with a bar ("Economy | Headline") when that label is site furniture or a menu item of the
+    page."""
+    text = clean_title(lines[title])
+    m = _labelled(text)
+    if not m:
+        return text
+    label = m.group(1).strip().casefold()
+    menu = any(i != title and len(ln.split()) <= SHORT_LINE and reasons[i] is not None
+               and clean_title(_BULLET.sub("", ln.strip())).casefold() == label for i, ln in enumerate(lines))
+    return m.group(2).strip() if menu or _mostly_ui(m.group(1)) else text
+
+
+BARE_MIN_CHARS = 12  # a line this long at least, found inside the chosen one, may be the bare headline
+
+
+def _bare_headline(best: int, idx: list[int], infos: list[LineInfo], lo: int) -> int:
+    """The chosen line may be the page's <title> repeated ("Headline | Site Name") or a
+    breadcrumb run into the headline ("HomeNewsHeadline"): when a nearby line is exactly its
+    start or its end, and is itself a headline candidate (not a name, a tag list, a date ...),
+    that line is the headline."""
+    text = clean_title(infos[idx[best]].text)
+    for k in range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY + 2)):
+        other = clean_title(infos[idx[k]].text)
+        if k == best or _listing(other) or len(other) < BARE_MIN_CHARS or len(other) >= len(text) or infos[idx[k]].bullet:
+            continue
+        if text.startswith(other) and re.match(r"\s*[|\-–—:·•]", text[len(other):]):
+            return k
+        if text.endswith(other):
+            return k
+    return best

@@ -1,0 +1,56 @@
+"""Vocabulary and line tests that the header's readers share (:mod:`newsledger.extract.header`):
+markdown heading marks, a lone by-word, photo-credit words, words of site furniture, the
+"Published" / "Updated" cues, and the zone the header is read in."""
+from __future__ import annotations
+
+import re
+
+from newsledger.extract.lines_kinds import LineInfo
+from newsledger.extract.lines_vocab import _BULLET, _DATE
+
+NAME_ZONE_AFTER = 3  # lines into the body read for the header's names and dates
+
+_MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+_BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|"
+                       r"author of the article|written by|reporter|redaktion|forfatter|"
+                       r"skrevet av|napisał|napisała)\s*:?$", re.I)
+_MEDIA = r"photo|foto|image|picture|credit|illustration|bild|kuva|zdjęcie|grafik|video|фото|коллаж|колаж|ілюстрація|" \
+         r"иллюстрация"
+_CREDIT = re.compile(rf"\b(?:{_MEDIA}|getty|reuters|afp)\b|©", re.I)
+_UI_WORDS = set("""news politics sport sports business world opinion home latest video videos live events
+links trail breadcrumb topics topic related share comments comment menu search subscribe sign login log
+newsletter newsletters advertisement podcast podcasts photos gallery weather health science technology tech
+culture lifestyle travel entertainment economy markets money federal national local international europe
+america africa asia australia city state united kingdom states read more listen watch follow updates update
+edition content article articles section sections top stories story today daily weekly week contact about
+privacy terms cookies settings account free trial offer premium games puzzles crossword shop jobs homes
+property cars motoring fashion beauty food recipes travel royals royal showbiz tv celebrity music film
+books arts style magazine review reviews analysis explainer investigations columnists letters editorial
+football cricket rugby tennis golf boxing racing formula f1 nfl nba mlb nhl soccer olympics paris
+breaking exclusive trending popular most viewed recommended sponsored partner brand studio press release
+key facts summary overview highlights copy link copied posted next up best buy now view print mode paper
+score contributing public service related noticia relacionada new york times post journal herald guardian
+telegraph mail star sun mirror express independent standard tribune chronicle gazette mode dark light
+open close back top skip main navigation page pages issue issues subscription subscriber subscribers
+digital e-paper epaper edition archive archives podcast weather horoscope obituaries classifieds
+correspondent reporter editor writer columnist contributor redakteur redakteurin journalist journalistin
+staff senior chief political deputy associate assistant follow finance monde professor markets app dive deeper
+party full screen font size recent posts post watched mehr weitere artikel galerie verwandte ähnliche
+kommentieren drucken zur zum más leido übersicht products services solutions""".split())
+
+_PUB_CUE = re.compile(r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"
+                      r"publicerad|udgivet|gepubliceerd|opublikowano|erschienen|geschrieben am|yayınlanma|"
+                      r"diterbitkan|publikováno)\b", re.I)
+_UPD_CUE = re.compile(r"\b(?:updated|last updated|modified|actualizado|mis à jour|aktualisiert|aggiornato|"
+                      r"oppdatert|uppdaterad|opdateret|bijgewerkt|zaktualizowano|güncelleme|aktualizováno)\b",
+                      re.I)
+
+
+def _unmarked(text: str) -> str:
+    """A line without its bullet and its markdown heading marks ("* Jane Roe", "## Jane Roe",
+    "###### By Jane Roe": html2text keeps a by-line's heading level), for reading names."""
+    return _MD_HEADING.sub("", _BULLET.sub("", text.strip())).strip()
+
+
+def _is_date_line(info: LineInfo) -> bool:
+    return bool(_DATE.search(info.text)) and info.words <= 12
