@@ -54,6 +54,9 @@ ORG_TYPE_HEADS = {"agency", "ministry", "department", "company", "firm", "group"
 BACKER_VERBS = {"sign", "cosign", "co-sign", "back", "support", "endorse", "commission", "fund", "sponsor",
                 "request", "order", "welcome", "praise", "cite", "quote", "mention"}
 
+# a name after one of these is a storm's or a ship's, never a person's ("Storm Ciarán", "HMS Dauntless")
+THING_NAME_WORDS = {"storm", "hurricane", "typhoon", "cyclone", "hms", "uss", "rms", "hmas", "hmcs"}
+
 # "When Winfrey asked if he could ...": the one who asks is not the one asked about
 ASK_VERBS = {"ask", "question", "press", "quiz", "interview", "challenge", "urge"}
 

@@ -1,0 +1,49 @@
+"""Speaker rules for the kinds unseen pages showed after run 14 (issue 12, h-claims32): a storm or a
+ship named like a person, "the group" for a legislature, an indefinite document. All sentences are made up."""
+from __future__ import annotations
+
+import pytest
+
+from newsledger.analyze.speakers.kinds import kinds_clash
+from tests.claim_helpers import claim_about
+
+# (text, words of the claim, a name its speaker must not hold)
+NOT_THEIRS = [
+    pytest.param("Storm Ciarán battered the coast on Thursday. \"It was the worst night of my life,\" he said.",
+                 "worst night", "Ciarán", id="he-is-no-storm"),
+    pytest.param("Cyclone Freddy struck Malawi again. \"Nobody was warned,\" she said.", "Nobody was warned",
+                 "Freddy", id="she-is-no-cyclone"),
+    pytest.param("The Senate passed the bill on Tuesday. The group said the law would protect workers.",
+                 "protect workers", "Senate", id="group-is-no-legislature"),
+]
+
+# (text, words of the claim, its speaker)
+THEIRS = [
+    pytest.param("The Harbor Agency issued a release on Monday. A press release said the port would close.",
+                 "port would close", "Harbor Agency", id="an-indefinite-release-of-a-named-issuer"),
+    pytest.param("Storm Ciarán battered the coast. Farmer Tom Hale lost his barn. \"We lost everything,\" he said.",
+                 "lost everything", "Farmer Tom Hale", id="he-past-a-storm-is-the-man"),
+]
+
+
+@pytest.mark.parametrize("text, words, wrong", NOT_THEIRS)
+def test_a_pronoun_or_group_is_not_a_thing_or_a_legislature(nlp, text, words, wrong):
+    assert wrong not in (claim_about(nlp, text, words).source.name or "")
+
+
+@pytest.mark.parametrize("text, words, name", THEIRS)
+def test_the_speaker_is_named(nlp, text, words, name):
+    assert claim_about(nlp, text, words).source.name == name
+
+
+def test_an_indefinite_statement_with_no_issuer_keeps_its_words(nlp):
+    text = "Greenpeace welcomed the ruling. A statement said the forest would be saved."
+    assert claim_about(nlp, text, "forest would be saved").source.name == "statement"
+
+
+@pytest.mark.parametrize("head, name, clash", [
+    ("group", "Senate", True), ("group", "Ministry of Health", True), ("group", "Adani Group", False),
+    ("company", "Adani Group", False), ("group", "Greenpeace", False), ("group", "Teamsters Union", False),
+])
+def test_a_group_is_no_legislature_nor_ministry(head, name, clash):
+    assert kinds_clash(head, name) is clash
