@@ -1,5 +1,6 @@
 """Speaker rules for the kinds unseen pages showed after run 14 (issue 12, h-claims32): a storm or a
-ship named like a person, "the group" for a legislature, an indefinite document. All sentences are made up."""
+ship named like a person, "the group" for a legislature, an indefinite document, a hyphenated role
+before a name, a fronted participle phrase parsed as the subject. All sentences are made up."""
 from __future__ import annotations
 
 import pytest
@@ -21,6 +22,10 @@ NOT_THEIRS = [
 THEIRS = [
     pytest.param("The Harbor Agency issued a release on Monday. A press release said the port would close.",
                  "port would close", "Harbor Agency", id="an-indefinite-release-of-a-named-issuer"),
+    pytest.param("\"The results are striking,\" said study co-author Jane Roe, a biologist at Leeds.",
+                 "results are striking", "Jane Roe", id="hyphenated-role-before-a-name"),
+    pytest.param("\"The results are striking,\" said co-founder Jane Roe.", "results are striking", "Jane Roe",
+                 id="hyphenated-role-alone"),
     pytest.param("Storm Ciarán battered the coast. Farmer Tom Hale lost his barn. \"We lost everything,\" he said.",
                  "lost everything", "Farmer Tom Hale", id="he-past-a-storm-is-the-man"),
 ]
@@ -47,3 +52,9 @@ def test_an_indefinite_statement_with_no_issuer_keeps_its_words(nlp):
 ])
 def test_a_group_is_no_legislature_nor_ministry(head, name, clash):
     assert kinds_clash(head, name) is clash
+
+
+def test_a_fronted_participle_phrase_is_no_part_of_the_source(nlp):
+    text = ("Speaking from a stage at Harbor Steel’s headquarters in Leeds, England, Chief Executive Tom Hale said that "
+            "firms need to create jobs for the young.")
+    assert claim_about(nlp, text, "create jobs").source.text == "Chief Executive Tom Hale"
