@@ -1,6 +1,7 @@
 """Speaker rules for the kinds unseen pages showed after run 14 (issue 12, h-claims32): a storm or a
 ship named like a person, "the group" for a legislature, an indefinite document, a hyphenated role
-before a name, a fronted participle phrase parsed as the subject. All sentences are made up."""
+before a name, a fronted participle phrase parsed as the subject, a name the tagger missed that a
+description makes a person's. All sentences are made up."""
 from __future__ import annotations
 
 import pytest
@@ -26,6 +27,10 @@ THEIRS = [
                  "results are striking", "Jane Roe", id="hyphenated-role-before-a-name"),
     pytest.param("\"The results are striking,\" said co-founder Jane Roe.", "results are striking", "Jane Roe",
                  id="hyphenated-role-alone"),
+    pytest.param("Piyum Moghadam, a Leeds business consultant, managed to book a flight this week.\n\n\"There are "
+                 "at least 60 more people who are stuck,\" Moghadam said.\n\nAn official said the flights would go on."
+                 "\n\nMoghadam was able to catch one of those flights. At the time, he said, there had been only a few "
+                 "seats left.", "few seats left", "Piyum Moghadam", id="he-after-a-name-its-description-makes-a-person"),
     pytest.param("Storm Ciarán battered the coast. Farmer Tom Hale lost his barn. \"We lost everything,\" he said.",
                  "lost everything", "Farmer Tom Hale", id="he-past-a-storm-is-the-man"),
 ]
@@ -58,3 +63,14 @@ def test_a_fronted_participle_phrase_is_no_part_of_the_source(nlp):
     text = ("Speaking from a stage at Harbor Steel’s headquarters in Leeds, England, Chief Executive Tom Hale said that "
             "firms need to create jobs for the young.")
     assert claim_about(nlp, text, "create jobs").source.text == "Chief Executive Tom Hale"
+
+
+@pytest.mark.parametrize("text, names", [
+    pytest.param("Piyum Moghadam, a Leeds business consultant, booked a flight.", ["Piyum Moghadam"], id="consultant"),
+    pytest.param("Kestrel Motors, the carmaker, said profits fell.", [], id="a-company-is-no-person"),
+    pytest.param("Harbor Steel Group, a Leeds firm, said profits fell.", [], id="a-firm-is-no-person"),
+])
+def test_a_description_makes_a_name_a_persons(nlp, text, names):
+    from newsledger.analyze.speakers.spans import _described_names
+
+    assert [e.text for e in _described_names(nlp(text))] == names

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from newsledger.analyze.gender import disagrees
-from newsledger.analyze.speakers.spans import (_ents, _object_of, _person_name, _same_person, _surname_spots,
-                                               _surname_subjects, _surnames_tagged_org, _titled_names)
+from newsledger.analyze.speakers.spans import (_described_names, _ents, _object_of, _person_name, _same_person,
+                                               _surname_spots, _surname_subjects, _surnames_tagged_org, _titled_names)
 from newsledger.analyze.speakers.words import ASK_VERBS, SUBJECT_DEPS, THING_NAME_WORDS, TITLE_GENDER
 
 
@@ -23,9 +23,9 @@ def _antecedent_mentions(doc, hidden: Callable[[int, int], bool]) -> list[_Menti
     """The entities that may be antecedents, in text order, those the tagger missed or mistyped
     included, none ``hidden`` (inside quoted or reported words)."""
     out = []
-    retagged = _surnames_tagged_org(doc)
-    taken = {(e.start, e.end) for e in retagged}
-    ents = [e for e in _ents(doc) if (e.start, e.end) not in taken]
+    retagged = [*_surnames_tagged_org(doc), *_described_names(doc)]
+    taken = {i for e in retagged for i in range(e.start, e.end)}
+    ents = [e for e in _ents(doc) if not taken & set(range(e.start, e.end))]
     for e in sorted([*ents, *retagged, *_titled_names(doc), *_surname_subjects(doc)], key=lambda e: e.start):
         if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or hidden(e.start_char, e.end_char) or _thing_named(e):
             continue

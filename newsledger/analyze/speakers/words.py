@@ -63,6 +63,15 @@ ASK_VERBS = {"ask", "question", "press", "quiz", "interview", "challenge", "urge
 PERSON_NOUNS = {"head", "chief", "leader", "founder", "director", "chairman", "chairwoman", "president", "man",
                 "woman", "boy", "girl", "father", "mother", "son", "daughter", "wife", "husband"}
 
+# the head of a description that makes the name before it a person's ("Ana Ruiz, the ambassador to Oman",
+# "Tom Hale, a Leeds business consultant", "Mia Ko, the firm's co-founder")
+DESCRIBED_ROLES = {"ambassador", "consultant", "founder", "cofounder", "businessman", "businesswoman", "economist",
+                   "scientist", "professor", "researcher", "activist", "engineer", "owner", "manager", "ceo",
+                   "director", "president", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson",
+                   "resident", "lawyer", "attorney", "doctor", "nurse", "teacher", "student", "mother", "father",
+                   "analyst", "executive", "officer", "official", "adviser", "advisor", "minister", "senator",
+                   "mayor", "governor", "author", "historian", "journalist", "veteran", "farmer", "pilot"}
+
 ANON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "resident", "witness", "employee", "worker", "officer",
               "official", "source", "aide", "member", "person", "man", "woman", "doctor", "nurse", "teacher",
               "student", "diplomat", "insider", "adviser", "advisor", "staffer", "executive", "lawyer", "analyst",
