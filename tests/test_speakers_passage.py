@@ -9,41 +9,39 @@ import pytest
 from newsledger.analyze.speakers.kinds import kinds_clash
 from tests.claim_helpers import claim_about
 
-# (text, words of the claim, a name its speaker must not hold)
+# (text, words of the claim, a name its speaker must not hold, test id)
 NOT_THEIRS = [
-    pytest.param("Storm Ciarán battered the coast on Thursday. \"It was the worst night of my life,\" he said.",
-                 "worst night", "Ciarán", id="he-is-no-storm"),
-    pytest.param("Cyclone Freddy struck Malawi again. \"Nobody was warned,\" she said.", "Nobody was warned",
-                 "Freddy", id="she-is-no-cyclone"),
-    pytest.param("The Senate passed the bill on Tuesday. The group said the law would protect workers.",
-                 "protect workers", "Senate", id="group-is-no-legislature"),
+    ("Storm Ciarán battered the coast on Thursday. \"It was the worst night of my life,\" he said.",
+     "worst night", "Ciarán", "he-is-no-storm"),
+    ("Cyclone Freddy struck Malawi again. \"Nobody was warned,\" she said.", "Nobody was warned",
+     "Freddy", "she-is-no-cyclone"),
+    ("The Senate passed the bill on Tuesday. The group said the law would protect workers.",
+     "protect workers", "Senate", "group-is-no-legislature"),
 ]
 
-# (text, words of the claim, its speaker)
+# (text, words of the claim, its speaker, test id)
 THEIRS = [
-    pytest.param("The Harbor Agency issued a release on Monday. A press release said the port would close.",
-                 "port would close", "Harbor Agency", id="an-indefinite-release-of-a-named-issuer"),
-    pytest.param("\"The results are striking,\" said study co-author Jane Roe, a biologist at Leeds.",
-                 "results are striking", "Jane Roe", id="hyphenated-role-before-a-name"),
-    pytest.param("\"The results are striking,\" said co-founder Jane Roe.", "results are striking", "Jane Roe",
-                 id="hyphenated-role-alone"),
-    pytest.param("Piyum Moghadam, a Leeds business consultant, managed to book a flight this week.\n\n\"There are "
-                 "at least 60 more people who are stuck,\" Moghadam said.\n\nAn official said the flights would go on."
-                 "\n\nMoghadam was able to catch one of those flights. At the time, he said, there had been only a few "
-                 "seats left.", "few seats left", "Piyum Moghadam", id="he-after-a-name-its-description-makes-a-person"),
-    pytest.param("Storm Ciarán battered the coast. Farmer Tom Hale lost his barn. \"We lost everything,\" he said.",
-                 "lost everything", "Farmer Tom Hale", id="he-past-a-storm-is-the-man"),
+    ("The Harbor Agency issued a release on Monday. A press release said the port would close.",
+     "port would close", "Harbor Agency", "an-indefinite-release-of-a-named-issuer"),
+    ("\"The results are striking,\" said study co-author Jane Roe, a biologist at Leeds.",
+     "results are striking", "Jane Roe", "hyphenated-role-before-a-name"),
+    ("\"The results are striking,\" said co-founder Jane Roe.", "results are striking", "Jane Roe", "hyphenated-role-alone"),
+    ("Piyum Moghadam, a Leeds business consultant, managed to book a flight this week.\n\n\"There are "
+     "at least 60 more people who are stuck,\" Moghadam said.\n\nAn official said the flights would go on."
+     "\n\nMoghadam was able to catch one of those flights. At the time, he said, there had been only a few "
+     "seats left.", "few seats left", "Piyum Moghadam", "he-after-a-name-its-description-makes-a-person"),
+    ("Storm Ciarán battered the coast. Farmer Tom Hale lost his barn. \"We lost everything,\" he said.",
+     "lost everything", "Farmer Tom Hale", "he-past-a-storm-is-the-man"),
 ]
 
 
-@pytest.mark.parametrize("text, words, wrong", NOT_THEIRS)
-def test_a_pronoun_or_group_is_not_a_thing_or_a_legislature(nlp, text, words, wrong):
-    assert wrong not in (claim_about(nlp, text, words).source.name or "")
-
-
-@pytest.mark.parametrize("text, words, name", THEIRS)
-def test_the_speaker_is_named(nlp, text, words, name):
-    assert claim_about(nlp, text, words).source.name == name
+@pytest.mark.parametrize("text, words, name, expected", [
+    *[pytest.param(*case[:3], False, id=case[3]) for case in NOT_THEIRS],
+    *[pytest.param(*case[:3], True, id=case[3]) for case in THEIRS]])
+def test_the_speaker_is_or_is_not_named(nlp, text, words, name, expected):
+    """A NOT_THEIRS name must be no part of the speaker's name; a THEIRS name must be the whole of it."""
+    got = claim_about(nlp, text, words).source.name or ""
+    assert (got == name if expected else name not in got), got
 
 
 def test_an_indefinite_statement_with_no_issuer_keeps_its_words(nlp):
