@@ -1,7 +1,7 @@
 """Speaker rules for the kinds unseen pages showed after run 14 (issue 12, h-claims32): a storm or a
 ship named like a person, "the group" for a legislature, an indefinite document, a hyphenated role
 before a name, a fronted participle phrase parsed as the subject, a name the tagger missed that a
-description makes a person's. All sentences are made up."""
+description makes a person's, a name parsed as an auxiliary. All sentences are made up."""
 from __future__ import annotations
 
 import pytest
@@ -25,11 +25,14 @@ THEIRS = [
      "port would close", "Harbor Agency", "an-indefinite-release-of-a-named-issuer"),
     ("\"The results are striking,\" said study co-author Jane Roe, a biologist at Leeds.",
      "results are striking", "Jane Roe", "hyphenated-role-before-a-name"),
-    ("\"The results are striking,\" said co-founder Jane Roe.", "results are striking", "Jane Roe", "hyphenated-role-alone"),
+    ("\"The results are striking,\" said co-founder Jane Roe.", "results are striking", "Jane Roe",
+     "hyphenated-role-alone"),
     ("Piyum Moghadam, a Leeds business consultant, managed to book a flight this week.\n\n\"There are "
      "at least 60 more people who are stuck,\" Moghadam said.\n\nAn official said the flights would go on."
      "\n\nMoghadam was able to catch one of those flights. At the time, he said, there had been only a few "
      "seats left.", "few seats left", "Piyum Moghadam", "he-after-a-name-its-description-makes-a-person"),
+    ("Kairo makes disks. This week SDK announced it had improved its recording technology to allow for bigger "
+     "drives.", "improved its recording", "SDK", "a-name-parsed-as-an-auxiliary-is-the-subject"),
     ("Storm Ciarán battered the coast. Farmer Tom Hale lost his barn. \"We lost everything,\" he said.",
      "lost everything", "Farmer Tom Hale", "he-past-a-storm-is-the-man"),
 ]
@@ -58,8 +61,8 @@ def test_a_group_is_no_legislature_nor_ministry(head, name, clash):
 
 
 def test_a_fronted_participle_phrase_is_no_part_of_the_source(nlp):
-    text = ("Speaking from a stage at Harbor Steel’s headquarters in Leeds, England, Chief Executive Tom Hale said that "
-            "firms need to create jobs for the young.")
+    text = ("Speaking from a stage at Harbor Steel’s headquarters in Leeds, England, Chief Executive Tom Hale said "
+            "that firms need to create jobs for the young.")
     assert claim_about(nlp, text, "create jobs").source.text == "Chief Executive Tom Hale"
 
 

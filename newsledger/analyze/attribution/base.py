@@ -246,7 +246,16 @@ def _subject(verb):
                 if dep == "nsubjpass" and c.lower_ in {"it", "there"}:
                     continue
                 return _name_after_participle(c, verb) or c
-    return None
+    return _named_auxiliary(verb)
+
+
+NAME_ENTS = ("ORG", "PERSON", "GPE", "NORP")
+
+
+def _named_auxiliary(verb):
+    """A name the parser hung on a subject-less verb as its auxiliary ("This week SDK announced ...":
+    "SDK" parsed as "aux"): the verb's subject, else None."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and c.ent_type_ in NAME_ENTS), None)
 
 
 def _name_after_participle(subj, verb):
