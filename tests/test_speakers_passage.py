@@ -1,7 +1,7 @@
 """Speaker rules for the kinds unseen pages showed after run 14 (issue 12, h-claims32): a storm or a
 ship named like a person, "the group" for a legislature, an indefinite document, a hyphenated role
 before a name, a fronted participle phrase parsed as the subject, a name the tagger missed that a
-description makes a person's, a name parsed as an auxiliary. All sentences are made up."""
+description makes a person's, a name parsed as an auxiliary, "the governor" after "Governor Name". All sentences are made up."""
 from __future__ import annotations
 
 import pytest
@@ -33,6 +33,8 @@ THEIRS = [
      "seats left.", "few seats left", "Piyum Moghadam", "he-after-a-name-its-description-makes-a-person"),
     ("Kairo makes disks. This week SDK announced it had improved its recording technology to allow for bigger "
      "drives.", "improved its recording", "SDK", "a-name-parsed-as-an-auxiliary-is-the-subject"),
+    ("Governor Tom Vale made the announcement on Monday.\n\nHe said the port would close for a week.\n\n\"We have "
+     "no further details,\" the governor added.", "no further details", "Tom Vale", "the-governor-a-title-named"),
     ("Storm Ciarán battered the coast. Farmer Tom Hale lost his barn. \"We lost everything,\" he said.",
      "lost everything", "Farmer Tom Hale", "he-past-a-storm-is-the-man"),
 ]
