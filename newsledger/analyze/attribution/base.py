@@ -197,11 +197,28 @@ def _subjects_in_order(verb) -> list:
     "the post" is its first nsubj; the writer is Ann), or after a wire dateline the parser took
     for a subject ("PORTVALE (AP) — Governor Ray Lyle said": the speaker is Lyle)."""
     kids = list(verb.children)
+    pieces = _word_pieces([c for c in kids if c.dep_ == "nsubj"])
+    if pieces:  # "said study co-author Jane Roe": "study co" is half a word, the subject is the name
+        kids = [c for c in kids if c not in pieces] + pieces
     subj = [c for c in kids if c.dep_ == "nsubj" and c.i < verb.i]
     mark = [c for c in kids if c.dep_ == "mark" and c.i < verb.i]
     if len(subj) >= 2 and (mark and mark[0].i < subj[0].i or _a_dateline(subj[0])):
         return [subj[-1]] + [c for c in kids if c is not subj[-1]]
     return kids
+
+
+def _word_pieces(subjects: list) -> list:
+    """The subjects that are only the first half of a hyphenated word the parser split off, or its
+    hyphen, when a name follows as another subject: "study co" and "-" of "said study co-author Jane
+    Roe" (the speaker is Jane Roe; "Ex-friends close to her" keeps its first subject)."""
+    doc, out = subjects[0].doc if subjects else None, []
+    for s in subjects:
+        nxt = s.right_edge.i + 1
+        joined = nxt + 1 < len(doc) and doc[nxt].text == "-" and not s.right_edge.whitespace_ \
+            and not doc[nxt].whitespace_
+        if (joined or s.is_punct) and any(o.i > s.i and o.pos_ == "PROPN" for o in subjects):
+            out.append(s)
+    return out
 
 
 DATELINE_DASHES = {"—", "–", "―", "--", "-"}
@@ -228,8 +245,31 @@ def _subject(verb):
             if c.dep_ == dep:
                 if dep == "nsubjpass" and c.lower_ in {"it", "there"}:
                     continue
-                return c
-    return None
+                return _name_after_participle(c, verb) or c
+    return _named_auxiliary(verb)
+
+
+NAME_ENTS = ("ORG", "PERSON", "GPE", "NORP")
+
+
+def _named_auxiliary(verb):
+    """A name the parser hung on a subject-less verb as its auxiliary ("This week SDK announced ...":
+    "SDK" parsed as "aux"): the verb's subject, else None."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and c.ent_type_ in NAME_ENTS), None)
+
+
+def _name_after_participle(subj, verb):
+    """The name a fronted participle phrase the parser took for the verb's subject ends with
+    ("Speaking from a stage in Leeds, Chief Executive Tom Hale said": "Speaking" as the subject, the
+    name hung inside the phrase): the proper noun right before the verb, after the phrase's last
+    comma; None when the subject is no such phrase."""
+    doc, last = subj.doc, subj.right_edge
+    if subj.dep_ != "csubj" or subj.tag_ != "VBG" or last.i + 1 != verb.i or last.pos_ != "PROPN":
+        return None
+    commas = [t.i for t in doc[subj.i:last.i] if t.text == ","]
+    if not commas or any(t.pos_ not in ("PROPN", "NOUN") for t in doc[commas[-1] + 1:last.i + 1]):
+        return None
+    return last
 
 
 def _find_source(verb, exclude: set[int], depth: int = 0):

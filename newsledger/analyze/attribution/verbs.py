@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Optional
 
 from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, CONTENT_PREPS, DOBJ_NEEDS_PRED, KEEP_OBJECT,
-                                                 NEED_COMPLEMENT, PASSIVE_RAISING, RAISING, Cand, _find_source,
-                                                 _np_span, _subtree, _tok_ranges, _trim, lexicon)
+                                                 NAME_ENTS, NEED_COMPLEMENT, PASSIVE_RAISING, RAISING, Cand,
+                                                 _find_source, _np_span, _subtree, _tok_ranges, _trim, lexicon)
 
 
 class VerbClaims:
@@ -182,5 +182,5 @@ class VerbClaims:
         "pointed out") when they are not content."""
         doc = self.doc
         cue_idx = [tok.i] + [c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt")
-                             and abs(c.i - tok.i) <= 3 and c.i not in content]
+                             and abs(c.i - tok.i) <= 3 and c.i not in content and c.ent_type_ not in NAME_ENTS]
         return doc[min(cue_idx)].idx, doc[max(cue_idx)].idx + len(doc[max(cue_idx)])

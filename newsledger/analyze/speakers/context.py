@@ -7,7 +7,7 @@ from typing import Optional
 from newsledger.analyze.speakers.clusters import _Cluster, _cluster_named, _find_org, _find_person, _new
 from newsledger.analyze.speakers.mentions import _antecedent_mentions, _Mention, _mention_genders, _reported_persons
 from newsledger.analyze.speakers.spans import _person_name
-from newsledger.analyze.speakers.words import _norm, _strip_det, _strip_paren
+from newsledger.analyze.speakers.words import TITLE_WORDS, _norm, _strip_det, _strip_paren
 
 
 class _Context:
@@ -61,8 +61,9 @@ def _mention_name(ctx: _Context, m: _Mention) -> str:
 
 def _cluster_of_mention(ctx: _Context, m: _Mention) -> _Cluster:
     if m.kind == "person":
-        name = _mention_name(ctx, m)
-        return _cluster_named(ctx.clusters, name, "person")
+        cl = _cluster_named(ctx.clusters, _mention_name(ctx, m), "person")
+        _note_title(cl, ctx.doc, m.ent)
+        return cl
     name = _strip_paren(_strip_det(_norm(m.ent.text)))
     found = _find_org(ctx.clusters, name)
     if found is not None:
@@ -71,6 +72,14 @@ def _cluster_of_mention(ctx: _Context, m: _Mention) -> _Cluster:
     cl.gpe = m.ent.label_ == "GPE"
     cl.plural = m.ent.label_ == "NORP" and m.ent.root.tag_ in ("NNS", "NNPS")  # "Palestinians", not "Israeli"
     return cl
+
+
+def _note_title(cl: _Cluster, doc, ent) -> None:
+    """Keep the title a person mention stands after ("Governor John Rankin made the announcement ... He
+    said ... the governor added") among the person's descriptions, for a later "the governor"."""
+    title = doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
+    if title in TITLE_WORDS and title not in getattr(cl, "descriptions", []):
+        cl.descriptions = getattr(cl, "descriptions", []) + [title]
 
 
 def _person_cluster(ctx: _Context, m: _Mention) -> Optional[_Cluster]:

@@ -32,13 +32,15 @@ ISSUE_VERBS = {"issue", "release", "publish", "run", "put", "send", "file", "wri
 IN_VERBS = {"say", "state", "write", "announce", "add", "note", "warn", "claim", "allege", "argue", "confirm",
             "deny", "explain", "tell"}
 NAME_LINKS = {"and", "of", "for", "the", "&"}
+DOCUMENT_DETERMINERS = {"the", "this", "that", "a", "an"}
 ISSUER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _bare_document(raw: str) -> Optional[str]:
-    """The document noun of a bare definite source ("the release", "the press release"), else None."""
+    """The document noun of a bare source ("the release", "the press release", also an indefinite "a
+    statement", "a press release" that the text names an issuer for), else None."""
     words = _norm(raw).lower().split()
-    if len(words) < 2 or words[0] not in ("the", "this", "that") or not set(words[1:-1]) <= DOCUMENT_MODIFIERS:
+    if len(words) < 2 or words[0] not in DOCUMENT_DETERMINERS or not set(words[1:-1]) <= DOCUMENT_MODIFIERS:
         return None
     return words[-1] if words[-1] in FAMILY_OF else None
 

@@ -22,11 +22,14 @@ BODY_KINDS = {
     "hospital": {"hospital", "clinic"},
     "party": {"party"},
     "military": {"army", "military", "navy"},
+    "group": {"group", "charity"},
 }
 KIND_OF = {w: kind for kind, words in BODY_KINDS.items() for w in words}
 
-# kinds one body can be called by: a committee of a legislature, a city's council, a police department
-COMPATIBLE = {frozenset(p) for p in (("council", "legislature"), ("council", "place"), ("police", "executive"))}
+# kinds one body can be called by: a committee of a legislature, a city's council, a police department, a
+# company's group ("the Adani Group"), a union or a party as a group of its members
+COMPATIBLE = {frozenset(p) for p in (("council", "legislature"), ("council", "place"), ("police", "executive"),
+                                     ("group", "company"), ("group", "union"), ("group", "party"))}
 
 NAME_LINKS = {"of", "for", "on", "in", "at"}
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from newsledger.analyze.gender import disagrees
-from newsledger.analyze.speakers.spans import (_ents, _object_of, _person_name, _same_person, _surname_spots,
-                                               _surname_subjects, _surnames_tagged_org, _titled_names)
-from newsledger.analyze.speakers.words import ASK_VERBS, SUBJECT_DEPS, TITLE_GENDER
+from newsledger.analyze.speakers.spans import (_described_names, _ents, _object_of, _person_name, _same_person,
+                                               _surname_spots, _surname_subjects, _surnames_tagged_org, _titled_names)
+from newsledger.analyze.speakers.words import ASK_VERBS, SUBJECT_DEPS, THING_NAME_WORDS, TITLE_GENDER
 
 
 class _Mention:
@@ -23,14 +23,23 @@ def _antecedent_mentions(doc, hidden: Callable[[int, int], bool]) -> list[_Menti
     """The entities that may be antecedents, in text order, those the tagger missed or mistyped
     included, none ``hidden`` (inside quoted or reported words)."""
     out = []
-    retagged = _surnames_tagged_org(doc)
-    taken = {(e.start, e.end) for e in retagged}
-    ents = [e for e in _ents(doc) if (e.start, e.end) not in taken]
+    retagged = [*_surnames_tagged_org(doc), *_described_names(doc)]
+    taken = {i for e in retagged for i in range(e.start, e.end)}
+    ents = [e for e in _ents(doc) if not taken & set(range(e.start, e.end))]
     for e in sorted([*ents, *retagged, *_titled_names(doc), *_surname_subjects(doc)], key=lambda e: e.start):
-        if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or hidden(e.start_char, e.end_char):
+        if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or hidden(e.start_char, e.end_char) or _thing_named(e):
             continue
         out.append(_Mention(e.start_char, e, _mention_role(e.root)))
     return out
+
+
+def _thing_named(ent) -> bool:
+    """Whether a PERSON entity is a storm's or a ship's name ("Storm Ciarán", "Hurricane Ida", "HMS
+    Dauntless"): no person, so no he/she's antecedent, nor a body that speaks."""
+    doc = ent.doc
+    first = ent[0].lower_ if ent.label_ == "PERSON" else ""
+    before = doc[ent.start - 1].lower_ if ent.label_ == "PERSON" and ent.start > 0 else ""
+    return first in THING_NAME_WORDS or before in THING_NAME_WORDS
 
 
 def _mention_role(root) -> str:

@@ -74,6 +74,9 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
     found = _named_person(ctx, raw, src)
     if found is not None:
         return found
+    issued = _document_issuer(ctx, raw, src)  # "X issued a release ... According to the release", "A statement said"
+    if issued is not None:
+        return issued
     head = _head_token(doc, src.start, src.end)
     first = raw.split()[0].lower() if raw.split() else ""
     definite = first in ("the", "this", "that", "these", "those", "its", "their", "his", "her")
@@ -82,9 +85,6 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
     generic = len(core_words) == 2 and core_words[0].lower() in GENERIC_ORG and core_words[0].islower()
     if (definite or generic) and len(core_words) <= 3 and not any(
             t.ent_type_ for t in (core if core is not None else [])):
-        issued = _document_issuer(ctx, raw, src)  # "X issued a release ... According to the release"
-        if issued is not None:
-            return issued
         cl, conf, used = _resolve_descriptor(ctx, raw, src)
         if cl is not None or used is not None:
             return cl, conf, used, False  # (no cluster but a reason: two readings, unresolved)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.analyze.speakers.words import ANON_ROLES, PERSON_NOUNS, SUBJECT_DEPS, TITLE_WORDS
+from newsledger.analyze.speakers.words import (ANON_ROLES, DESCRIBED_ROLES, ORG_NAME_WORDS, PERSON_NOUNS, SUBJECT_DEPS,
+                                               TITLE_WORDS)
 
 
 def _ents(doc) -> tuple:
@@ -41,7 +42,7 @@ def _person_name(doc, start: int, end: int) -> Optional[str]:
         return None
     root = core.root
     ent = None
-    for e in _ents(doc):
+    for e in [*_ents(doc), *_described_names(doc)]:
         if e.label_ == "PERSON" and e.start <= root.i < e.end:
             ent = e
     if ent is not None:
@@ -94,6 +95,42 @@ def _titled_names(doc) -> list:
     return out
 
 
+def _described_names(doc) -> tuple:
+    """Names spaCy did not tag as a person's, or tagged as a place's or a work's, that a description
+    in apposition makes a person's ("Ana Ruiz, the U.S. ambassador to Oman", "Tom Hale, a Leeds
+    business consultant"): two to four capitalised proper nouns, no organisation or title word among
+    them, then a comma and a noun phrase headed by a person's role (:data:`DESCRIBED_ROLES`)."""
+    from spacy.tokens import Span as DocSpan
+
+    found = doc.user_data.get("newsledger.described_names")
+    if found is None:
+        tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
+        spans = [_name_run(doc, t) for t in doc if t.pos_ == "PROPN" and t.i not in tagged and any(
+            c.dep_ == "appos" and c.i > t.i + 1 and doc[t.i + 1].text == "," and _role_head(c) for c in t.children)]
+        found = doc.user_data["newsledger.described_names"] = tuple(
+            DocSpan(doc, a, b, label="PERSON") for a, b in filter(None, spans))
+    return found
+
+
+def _role_head(tok) -> bool:
+    """Whether a noun names a person's role ("ambassador", "co-founder" split as "co", "-", "founder")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower().split("-")[-1] in DESCRIBED_ROLES
+
+
+def _name_run(doc, root) -> Optional[tuple[int, int]]:
+    """Token range of the capitalised proper nouns ending at ``root`` when they look like a person's
+    full name (two to four words, none an organisation's, a title or a people's name), else None."""
+    i = root.i
+    while i - 1 >= 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].head.i == root.i:
+        i -= 1
+    toks = doc[i:root.i + 1]
+    if not 2 <= len(toks) <= 4 or not all(t.text[:1].isupper() and t.is_alpha for t in toks):
+        return None
+    if any(t.lower_ in ORG_NAME_WORDS | TITLE_WORDS or t.ent_type_ in ("NORP", "ORG") for t in toks):
+        return None
+    return i, root.i + 1
+
+
 def _surname_subjects(doc) -> list:
     """Surnames spaCy did not tag where they are a subject ("Blair ... disputes that"), when the
     article names that person in full elsewhere ("James Blair")."""
@@ -113,13 +150,16 @@ def _surnames_tagged_org(doc) -> list:
     from spacy.tokens import Span as DocSpan
 
     tails = _person_tails(doc)
+    described = {e.text.split(" ", 1)[1] for e in _described_names(doc)}
     return [DocSpan(doc, e.start, e.end, label="PERSON") for e in _ents(doc)
-            if e.label_ == "ORG" and e.text in tails]
+            if e.label_ == "ORG" and e.text in tails or e.label_ in ("GPE", "WORK_OF_ART") and e.text in described]
 
 
 def _person_tails(doc) -> set[str]:
-    """The surnames of the article: the words of each full PERSON name but its first."""
-    return {e.text.split(" ", 1)[1] for e in _ents(doc) if e.label_ == "PERSON" and " " in e.text}
+    """The surnames of the article: the words of each full PERSON name but its first (also of a
+    name a description makes a person's, :func:`_described_names`)."""
+    return {e.text.split(" ", 1)[1] for e in [*_ents(doc), *_described_names(doc)]
+            if e.label_ == "PERSON" and " " in e.text}
 
 
 def _surname_spots(doc) -> list[tuple[int, str]]:

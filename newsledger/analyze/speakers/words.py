@@ -54,11 +54,23 @@ ORG_TYPE_HEADS = {"agency", "ministry", "department", "company", "firm", "group"
 BACKER_VERBS = {"sign", "cosign", "co-sign", "back", "support", "endorse", "commission", "fund", "sponsor",
                 "request", "order", "welcome", "praise", "cite", "quote", "mention"}
 
+# a name after one of these is a storm's or a ship's, never a person's ("Storm Ciarán", "HMS Dauntless")
+THING_NAME_WORDS = {"storm", "hurricane", "typhoon", "cyclone", "hms", "uss", "rms", "hmas", "hmcs"}
+
 # "When Winfrey asked if he could ...": the one who asks is not the one asked about
 ASK_VERBS = {"ask", "question", "press", "quiz", "interview", "challenge", "urge"}
 
 PERSON_NOUNS = {"head", "chief", "leader", "founder", "director", "chairman", "chairwoman", "president", "man",
                 "woman", "boy", "girl", "father", "mother", "son", "daughter", "wife", "husband"}
+
+# the head of a description that makes the name before it a person's ("Ana Ruiz, the ambassador to Oman",
+# "Tom Hale, a Leeds business consultant", "Mia Ko, the firm's co-founder")
+DESCRIBED_ROLES = {"ambassador", "consultant", "founder", "cofounder", "businessman", "businesswoman", "economist",
+                   "scientist", "professor", "researcher", "activist", "engineer", "owner", "manager", "ceo",
+                   "director", "president", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson",
+                   "resident", "lawyer", "attorney", "doctor", "nurse", "teacher", "student", "mother", "father",
+                   "analyst", "executive", "officer", "official", "adviser", "advisor", "minister", "senator",
+                   "mayor", "governor", "author", "historian", "journalist", "veteran", "farmer", "pilot"}
 
 ANON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "resident", "witness", "employee", "worker", "officer",
               "official", "source", "aide", "member", "person", "man", "woman", "doctor", "nurse", "teacher",
