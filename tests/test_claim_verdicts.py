@@ -189,3 +189,24 @@ def test_of_them_with_no_count_before_counts_the_persons_its_sentence_names():
     figs = [_stated("a", "The navy caught raiders in the act off Kessa and took ", "23", 23, " of them into custody."),
             _stated("b", "The navy captured ", "23", 23, " raiders off Kessa on Monday.", unit="raiders")]
     assert [len(g["members"]) for g in group_story("s", [], figs)] == [2]
+
+
+def _hurt(article, before, value, after):
+    return _stated(article, before, str(value), value, after, unit="people")
+
+
+def test_a_larger_count_not_marked_as_a_total_to_date_joins_the_total():
+    """Two outlets give 40 people hurt in the Varno protests "over the past six nights", a
+    third "About 60 people have been injured": no night of the stretch counts more than the
+    whole of it, so the 60 is the total told otherwise, and the group compares it. A count
+    of 15 on one night, smaller than the total, stays apart from it (one night's part)."""
+    total = [_hurt("a", "Police said ", 40, " people have been injured in the Varno protests over the past six nights."),
+             _hurt("b", "At least ", 40, " people were injured in the Varno protests over the past six nights.")]
+    larger = _hurt("c", "About ", 60, " people have been injured in clashes, hospital officials said.")
+    held = [sorted((m["article_id"], m["value"]) for m in g["members"])
+            for g in group_story("s", [], total + [larger]) if "injured" in g["unit"]]
+    assert [("a", 40), ("b", 40), ("c", 60)] in held, held
+    night = _hurt("c", "Doctors said ", 15, " people were injured in clashes on Friday night alone.")
+    held = [sorted((m["article_id"], m["value"]) for m in g["members"])
+            for g in group_story("s", [], total + [night]) if "injured" in g["unit"]]
+    assert all(("c", 15) not in ms or len(ms) == 1 for ms in held), held

@@ -117,6 +117,15 @@ def test_measures_normalise_units(before, text, after, unit, name, dim, factor):
     assert (m.name, m.dimension, m.factor) == (name, dim, factor)
 
 
+def test_a_state_cue_stating_a_count_of_its_own_is_not_the_figure_before_its():
+    """"shot three people, killing one": the three were shot, the one killed; the three is no
+    toll (it had been read as three killed and joined another article's "one victim died")."""
+    assert measure("A gunman shot ", "three", " people, killing one, at a bakery in Dorvik.", "people").name \
+        == "count:people"
+    assert measure("A gunman shot three people, killing ", "one", ", at a bakery in Dorvik.", None).name == "killed"
+    assert measure("", "Three", " people were killed at a bakery in Dorvik.", "people").name == "killed"
+
+
 def test_an_age_is_about_the_person_named_before_it():
     m = measure("Arcade Joseph Comeaux Jr., ", "49", ", escaped.", None)
     assert (m.name, m.about) == ("age", "comeaux")

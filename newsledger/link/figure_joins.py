@@ -225,8 +225,22 @@ def _event_apart(a: dict, b: dict) -> bool:
     other years or event days near them, "so far" against a planned total, values far apart."""
     return ((a.get("_context") or set()) != (b.get("_context") or set()) or _far_apart(a, b)
             or _partial_apart(set(a.get("aspects") or ()), set(b.get("aspects") or ()))
-            or bool(a.get("_since")) != bool(b.get("_since")) or _two_of_one_article(a, b)
-            or _stages_apart(a, b))
+            or _since_apart(a, b) or _two_of_one_article(a, b) or _stages_apart(a, b))
+
+
+def _since_apart(a: dict, b: dict) -> bool:
+    """A total over a stretch of time ("70 hurt over the past eight days") against a count not
+    so marked: one day's count within that total, unless the unmarked count is the larger
+    (no day within a stretch counts more than the whole of it: "About 100 people have been
+    injured" is the total told later or otherwise, not a day's part of it)."""
+    if bool(a.get("_since")) == bool(b.get("_since")):
+        return False
+    total, other = (a, b) if a.get("_since") else (b, a)
+    return _scaled(other) <= _scaled(total)
+
+
+def _scaled(m: dict) -> float:
+    return abs(float(m["value"])) * (m.get("scale") or 1.0)
 
 
 def _two_of_one_article(a: dict, b: dict) -> bool:

@@ -135,17 +135,25 @@ def _words(unit: Optional[str]) -> list[str]:
     return [_singular(w) for w in ws[:cut]]
 
 
+# a count right after a state cue is the one it states ("shooting three people, killing one"):
+# the cue says nothing of the figure before it
+_OWN_COUNT = re.compile(r"\s+(?:(?:at least|more than|about|some|nearly|another)\s+)?"
+                        r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens"
+                        r"|hundreds|scores)\b)", re.I)
+
+
 def state(before: str, after: str) -> Optional[str]:
     """The state cue nearest the figure (one after it counts a little more than one before);
     the verb the figure is the object of comes first ("killed 612 people and injured more than
-    1,400": 612 killed)."""
+    1,400": 612 killed); a cue after the figure that states a count of its own ("shooting three
+    people, killing one") is not the figure's."""
     best, dist = None, 10 ** 6
     for k, rx in _STATE_RE:
         m = rx.search(before[-40:])
         if m and not before[-40:][m.end():].strip():
             return k
     for k, rx in _STATE_RE:
-        m = rx.search(after[:80])
+        m = next((m for m in rx.finditer(after[:80]) if not _OWN_COUNT.match(after, m.end())), None)
         if m and m.start() < dist:
             best, dist = k, m.start()
         for m in rx.finditer(before[-80:]):
