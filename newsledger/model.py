@@ -11,10 +11,11 @@ Every span carries ``start``/``end`` character offsets into ``Article.text``
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
 # ---------------------------------------------------------------- input
@@ -51,6 +52,17 @@ class Failure:
 # ---------------------------------------------------------------- spans
 
 
+@functools.lru_cache(maxsize=None)
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain_dict(obj) -> dict:
+    """``dataclasses.asdict`` of a dataclass whose fields hold plain values (text, numbers, None,
+    booleans): the same dict, without asdict's recursive deep copy of every value."""
+    return {name: getattr(obj, name) for name in _field_names(type(obj))}
+
+
 @dataclass
 class Span:
     text: str
@@ -58,7 +70,7 @@ class Span:
     end: int
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _plain_dict(self)
 
 
 @dataclass
@@ -100,7 +112,7 @@ class Quantity:
     where: str = "text"  # "text" | "title": the string the offsets point into (a headline's figure: "title")
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _plain_dict(self)
 
 
 @dataclass
@@ -114,7 +126,7 @@ class DateExpr:
     kind: str = "date"  # date | interval | time | duration | set
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _plain_dict(self)
 
 
 @dataclass
@@ -125,7 +137,7 @@ class Entity:
     label: str  # spaCy label: PERSON, ORG, GPE, NORP, ...
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _plain_dict(self)
 
 
 @dataclass
@@ -139,7 +151,7 @@ class Source:
     confidence: float = 1.0  # how sure the speaker resolution is (0..1)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _plain_dict(self)
 
 
 @dataclass

@@ -208,3 +208,17 @@ def test_every_pattern_has_a_normalisation_step():
     from newsledger.analyze import dates
 
     assert {name for name, _ in dates._P} == set(dates._NORMALISERS)
+
+
+def test_one_scan_per_text_whatever_the_publication_date():
+    """The quantity reader (no publication date) and the analyser (with it) read the same article:
+    the patterns run over it once, and each call still normalises against its own date."""
+    from newsledger.analyze import dates
+
+    text = "Talks resumed on March 3. The minister will visit on Friday."
+    dates._scan.cache_clear()
+    without = {d.text: d.value for d in find_dates(text)}
+    with_pub = {d.text: d.value for d in find_dates(text, "2024-10-18")}
+    assert dates._scan.cache_info().hits == 1 and dates._scan.cache_info().misses == 1
+    assert without["March 3"] == "XXXX-03-03" and with_pub["March 3"] == "2024-03-03"
+    assert with_pub["Friday"] == "2024-10-18"  # future-tense sentence: on or after publication

@@ -33,6 +33,7 @@ match in its sentence) <- ``absolute`` (dates, months, weekdays, seasons, quarte
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -49,21 +50,16 @@ __all__ = ["find_dates", "parse_published", "date_spans"]
 def find_dates(text: str, published: Optional[str] = None, doc=None) -> list[DateExpr]:
     """Time expressions in ``text``, normalised against ``published`` (see module docstring)."""
     pub = parse_published(published)
+    ctxs = {future: _Ctx(pub, future) for future in (False, True)}
     cands: list[tuple[int, int, str, Optional[str], str]] = []  # start, end, kind, value, name
-    for name, rx in _P:
-        for m in rx.finditer(text):
-            if m.end() <= m.start():
-                continue
-            s0, s1 = _sentence_bounds(text, m.start())
-            sent = text[s0:s1]
-            ctx = _Ctx(pub, bool(_FUTURE.search(sent)))
-            res = _normalise(name, m, ctx, text, doc)
-            if res is None:
-                continue
-            kind, value, start, end = res
-            start, end = _trim(text, start, end)
-            if end > start:
-                cands.append((start, end, kind, value, name))
+    for name, m, future in _scan(text):
+        res = _normalise(name, m, ctxs[future], text, doc)
+        if res is None:
+            continue
+        kind, value, start, end = res
+        start, end = _trim(text, start, end)
+        if end > start:
+            cands.append((start, end, kind, value, name))
     # longest first, then earliest; drop overlaps
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int]] = []
@@ -75,6 +71,25 @@ def find_dates(text: str, published: Optional[str] = None, doc=None) -> list[Dat
         out.append(DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind))
     out.sort(key=lambda d: d.start)
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _scan(text: str) -> tuple[tuple[str, re.Match, bool], ...]:
+    """(pattern name, match, future-tense sentence) of every non-empty match in ``text``: the part
+    of :func:`find_dates` that does not depend on the publication date, read once per text (the
+    quantity reader's call and the analyser's on the same article share it) and once per sentence
+    for its tense."""
+    future_of: dict[tuple[int, int], bool] = {}
+    found = []
+    for name, rx in _P:
+        for m in rx.finditer(text):
+            if m.end() <= m.start():
+                continue
+            bounds = _sentence_bounds(text, m.start())
+            if bounds not in future_of:
+                future_of[bounds] = bool(_FUTURE.search(text[bounds[0]:bounds[1]]))
+            found.append((name, m, future_of[bounds]))
+    return tuple(found)
 
 
 def date_spans(text: str, published: Optional[str] = None, doc=None) -> list[tuple[int, int]]:
