@@ -60,7 +60,7 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
             via = "descriptor"
         elif cl is not None:
             via = "person" if cl.kind == "person" else "org" if getattr(cl, "orgish", True) else "phrase"
-        other = _second_opinion(ctx.text, c) if via == "org" and (c.signals or {}).get("rule") == "verb" else None
+        other = _second_opinion(ctx.doc, ctx.text, c) if via == "org" and (c.signals or {}).get("rule") == "verb" else None
         if other is not None:
             # the PolNeAR-trained tagger reads another phrase of the sentence as the speaker: two
             # readings of the sentence, so nobody is named ("..., neighbouring Guyana, where US

@@ -189,17 +189,27 @@ def _may_speak(tok) -> bool:
         or tok.lower_ in ("he", "she", "they") or tok.lemma_.lower() in ANON_HEADS | ANON_ROLES | PERSON_NOUNS | TITLE_WORDS
 
 
-def _second_opinion(text: str, c) -> Optional[str]:
+def _second_opinion(doc, text: str, c) -> Optional[str]:
     """The words of the tagger's own source for the claim's cue (``signals["tag_src"]``, its
     nearest source run in the cue's sentence) where they lie outside the rules' source span and
-    are not a bare relative pronoun (which stands for a phrase it does not name), else None.
+    are not a bare relative pronoun (which stands for a phrase it does not name) nor a time phrase
+    ("This week SDK announced": a week says nothing), else None.
     Asked only of a verb's subject as the parse read it (a fixed frame, "For X, ...", "according
     to X", names its source by its words)."""
     other = (c.signals or {}).get("tag_src")
     if other is None or (other[0] < c.source.end and c.source.start < other[1]) or _medium_agent(text, c.source):
         return None  # (a means the parse took for the source gave way to the verb's subject already)
+    if _time_phrase(doc, other):
+        return None
     words = _norm(text[other[0]:other[1]])
     return None if words.lower() in RELATIVES else words
+
+
+def _time_phrase(doc, span: tuple[int, int]) -> bool:
+    """Whether the words at ``span`` are a date or time phrase and nothing else."""
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    toks = [t for t in words if not t.is_punct] if words is not None else []
+    return bool(toks) and all(t.ent_type_ in ("DATE", "TIME") for t in toks)
 
 
 AUX_WORDS = {"was", "were", "is", "are", "has", "have", "had", "been"}
