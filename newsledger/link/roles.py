@@ -25,6 +25,7 @@ REPORTING = {"say", "tell", "report", "announce", "confirm", "state", "add", "cl
              "believe", "expect", "accord", "appear", "seem", "speculate"}
 LIGHT = {"make", "give", "extend", "submit", "present", "put", "take"}
 EMPTY = {"be", "have", "do", "get", "go", "come"}
+_NOT_ACTIONS = REPORTING | EMPTY
 
 
 class Clause(NamedTuple):
@@ -124,7 +125,7 @@ def lead_clauses(a: Article) -> list[Clause]:
     out: list[Clause] = []
     for sent in list(_parse_lead(a.text).sents)[:LEAD_SENTENCES]:
         for v in sent:
-            if v.pos_ != "VERB" or v.lemma_.casefold() in REPORTING | EMPTY:
+            if v.pos_ != "VERB" or v.lemma_.casefold() in _NOT_ACTIONS:
                 continue
             c = _clause(a, v)
             if c.action and c.agent and c.patient and c.action not in EMPTY and c not in out:

@@ -78,8 +78,7 @@ def _subject_after_time(doc, c) -> Optional[tuple[int, int]]:
     announced ...": a week says nothing). A char span, else None."""
     src = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
     cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
-    if src is None or cue is None or not len(src) or not len(cue) \
-            or not all(t.ent_type_ in ("DATE", "TIME") for t in src if not t.is_punct):
+    if src is None or cue is None or not len(src) or not len(cue) or not _all_time(src):
         return None
     verb = next((t for t in reversed(cue) if t.pos_ == "VERB"), cue.root)
     subj = next((t for t in verb.children if t.dep_ == "nsubj" and not src.start <= t.i < src.end), None)
@@ -183,10 +182,13 @@ def _quoted_speaker(doc, c) -> Optional[tuple[int, int]]:
     return doc[obj.left_edge.i].idx, last.idx + len(last)
 
 
+_SPEAKING_NOUNS = ANON_HEADS | ANON_ROLES | PERSON_NOUNS | TITLE_WORDS  # a person's role, named or not
+
+
 def _may_speak(tok) -> bool:
     """Whether a subject can be someone speaking: a proper name, a he/she/they, or a person's role."""
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
-        or tok.lower_ in ("he", "she", "they") or tok.lemma_.lower() in ANON_HEADS | ANON_ROLES | PERSON_NOUNS | TITLE_WORDS
+        or tok.lower_ in ("he", "she", "they") or tok.lemma_.lower() in _SPEAKING_NOUNS
 
 
 def _second_opinion(doc, text: str, c) -> Optional[str]:
@@ -208,8 +210,12 @@ def _second_opinion(doc, text: str, c) -> Optional[str]:
 def _time_phrase(doc, span: tuple[int, int]) -> bool:
     """Whether the words at ``span`` are a date or time phrase and nothing else."""
     words = doc.char_span(span[0], span[1], alignment_mode="expand")
-    toks = [t for t in words if not t.is_punct] if words is not None else []
-    return bool(toks) and all(t.ent_type_ in ("DATE", "TIME") for t in toks)
+    return words is not None and any(not t.is_punct for t in words) and _all_time(words)
+
+
+def _all_time(tokens) -> bool:
+    """Whether every word (punctuation aside) is part of a date or time entity."""
+    return all(t.ent_type_ in ("DATE", "TIME") for t in tokens if not t.is_punct)
 
 
 AUX_WORDS = {"was", "were", "is", "are", "has", "have", "had", "been"}
