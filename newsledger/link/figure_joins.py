@@ -28,7 +28,12 @@ def _same_range(a: dict, b: dict) -> bool:
     """Unless both figures are ranges, True; else whether their high ends are equal too."""
     if a.get("bound") != "range" or b.get("bound") != "range" or a.get("high") is None or b.get("high") is None:
         return True
-    return round(float(a["high"]) * (a.get("scale") or 1.0), 6) == round(float(b["high"]) * (b.get("scale") or 1.0), 6)
+    return round(_in_dimension(a, "high"), 6) == round(_in_dimension(b, "high"), 6)
+
+
+def _in_dimension(m: dict, key: str = "value") -> float:
+    """A figure's value (or ``key``, e.g. its range's high end) in its measure's dimension (minutes as seconds)."""
+    return float(m[key]) * (m.get("scale") or 1.0)
 
 
 def _stages_apart(a: dict, b: dict) -> bool:
@@ -132,7 +137,7 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
     parent = list(range(len(ms)))
     find = partial(_root, parent)
 
-    value = [round(float(m["value"]) * (m.get("scale") or 1.0), 6) for m in ms]
+    value = [round(_in_dimension(m), 6) for m in ms]
     # sentence -> values held, per component: two values of one sentence ("12 Somali and 11
     # Yemeni pirates", "lost 88-72") are two quantities, and no chain of links may join them;
     # of a specific measure, one source's, unless the sentence updates it ("up from 3,500")
@@ -236,11 +241,7 @@ def _since_apart(a: dict, b: dict) -> bool:
     if bool(a.get("_since")) == bool(b.get("_since")):
         return False
     total, other = (a, b) if a.get("_since") else (b, a)
-    return _scaled(other) <= _scaled(total)
-
-
-def _scaled(m: dict) -> float:
-    return abs(float(m["value"])) * (m.get("scale") or 1.0)
+    return abs(_in_dimension(other)) <= abs(_in_dimension(total))
 
 
 def _two_of_one_article(a: dict, b: dict) -> bool:
