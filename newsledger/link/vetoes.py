@@ -97,6 +97,28 @@ def _title_terms(title: list[str], elect: bool, surname: str) -> list[str]:
     return out
 
 
+# a title's last word, then a run of capitalised words: a name the recogniser may have missed
+_OFFICE_RUN = re.compile(r"\b(?:%s)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)" % "|".join(
+    sorted(w.capitalize() for w in OFFICE_NOUNS)))
+# words of a title or an office, never of a person's name ("Chief Public Relations Officer")
+_TITLE_WORDS = OFFICE_NOUNS | _MANY | _PLACELESS | {"officer", "attorney", "general", "public", "relations",
+                                                    "spokesman", "spokeswoman", "department", "office"}
+
+
+def _named_persons(a: Article) -> list[tuple[int, int, list[str]]]:
+    """(start, end, words) of each person the article names: its PERSON entities, and a name of two
+    or three capitalised words written right after a title of office that no entity covers
+    ("Qeshm Governor Mehdi Irannejad", a name the recogniser did not know)."""
+    out = [(e.start, e.end, e.text.replace("\u2019s", "").replace("'s", "").split())
+           for e in a.entities or [] if e.label == "PERSON"]
+    for m in _OFFICE_RUN.finditer(a.text or ""):
+        s, e, ws = m.start(1), m.end(1), m.group(1).split()
+        if (2 <= len(ws) <= 3 and not any(w.casefold() in _TITLE_WORDS for w in ws)
+                and not any(x.start < e and s < x.end for x in a.entities or [])):
+            out.append((s, e, ws))
+    return out
+
+
 def office_terms(a: Article, limit: int = OFFICE_TERMS) -> list[str]:
     """Terms of the titled persons the article names: "o:<office>:<surname>" for an office of two
     words or more and its holder ("Interior Secretary Ken Salazar"), "o:holds:<surname>" for a
@@ -105,12 +127,11 @@ def office_terms(a: Article, limit: int = OFFICE_TERMS) -> list[str]:
     the analyser's entity "Obama"): the terms hold surnames only. An office has one holder at a
     time, and an elect is not yet in office: both are clocks (see :func:`offices_apart`)."""
     out: list[str] = []
-    for e in a.entities or []:
-        ws = [w for w in e.text.replace("\u2019s", "").replace("'s", "").split()
-              if w.casefold().strip(".,") not in _SUFFIX]
-        if e.label != "PERSON" or not ws or _ELECT.match(a.text[e.end:e.end + 14]):
+    for start, end, words in _named_persons(a):
+        ws = [w for w in words if w.casefold().strip(".,") not in _SUFFIX]
+        if not ws or _ELECT.match(a.text[end:end + 14]):
             continue
-        title = _title(a.text, e.start)
+        title = _title(a.text, start)
         for t in _title_terms(*title, ws[-1].casefold()) if title else ():
             if t not in out:
                 out.append(t)
