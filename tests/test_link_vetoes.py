@@ -161,6 +161,9 @@ def test_an_office_holder_the_recogniser_missed_is_read_after_the_title():
     assert offices_apart(office_terms(a), office_terms(b))
     assert office_terms(_titled("The harbour's Chief Public Relations Officer said so.", ())) == []
     assert office_terms(_titled("Tarsk Governor Vesko said so.", ())) == []  # one word: who?
+    # a run ends with its line: a heading's name and the next line's first word are not one name
+    assert office_terms(_titled("Tarsk Governor Milan Vesko\nThe ferries run again.", ())) == \
+        ["o:holds:vesko", "o:tarsk governor:vesko"]
     c = _titled("Tarsk Governor Milan Vesko spoke.", ())
     c.entities.append(Entity("Milan Vesko", c.text.index("Milan"), c.text.index("Milan") + 11, "GPE"))
     assert office_terms(c) == []

@@ -97,8 +97,8 @@ def _title_terms(title: list[str], elect: bool, surname: str) -> list[str]:
     return out
 
 
-# a title's last word, then a run of capitalised words: a name the recogniser may have missed
-_OFFICE_RUN = re.compile(r"\b(?:%s)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)" % "|".join(
+# a title's last word, then a run of capitalised words on its line: a name the recogniser may have missed
+_OFFICE_RUN = re.compile(r"\b(?:%s) +([A-Z][\w'-]*(?: +[A-Z][\w'-]*)*)" % "|".join(
     sorted(w.capitalize() for w in OFFICE_NOUNS)))
 # words of a title or an office, never of a person's name ("Chief Public Relations Officer")
 _TITLE_WORDS = OFFICE_NOUNS | _MANY | _PLACELESS | {"officer", "attorney", "general", "public", "relations",
