@@ -161,6 +161,11 @@ def test_an_office_holder_the_recogniser_missed_is_read_after_the_title():
     assert offices_apart(office_terms(a), office_terms(b))
     assert office_terms(_titled("The harbour's Chief Public Relations Officer said so.", ())) == []
     assert office_terms(_titled("Tarsk Governor Vesko said so.", ())) == []  # one word: who?
+    assert office_terms(_titled("Tarsk Governor Milan K. Vesko said so.", ())) == []  # "Milan K" is not all
+    assert office_terms(_titled("Tarsk Governor Milan Vesko's ferries run.", ()))[0] == "o:holds:vesko"
+    # a title of none now, capitalised as part of the title, names no holder
+    assert office_terms(_titled("Former Tarsk Governor Milan Vesko spoke.", ())) == []
+    assert office_terms(_titled("Former Tarsk Governor Milan Vesko spoke.", ("Milan Vesko",))) == []
     # a run ends with its line: a heading's name and the next line's first word are not one name
     assert office_terms(_titled("Tarsk Governor Milan Vesko\nThe ferries run again.", ())) == \
         ["o:holds:vesko", "o:tarsk governor:vesko"]

@@ -65,6 +65,7 @@ _LEADING = {"the", "a", "an", "and", "but", "as", "in", "on", "at", "when", "aft
 _MANY = {"deputy", "assistant", "associate", "vice", "acting", "interim"}
 _PLACELESS = {"police", "fire", "rescue", "prime", "county", "city", "state", "district", "regional"}
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_NOT_NOW = {"former", "late", "outgoing", "incoming", "previous", "past", "future", "next"}  # "Former President"
 HOLDS, ELECT = "holds", "elect"  # the terms "o:holds:<surname>", "o:elect:<surname>" (no office has one word)
 
 
@@ -81,7 +82,7 @@ def _title(text: str, start: int) -> tuple[list[str], bool] | None:
     elect = bool(words) and words[-1].endswith("-elect")
     if elect:
         words[-1] = words[-1][:-len("-elect")]
-    if not words or words[-1] not in OFFICE_NOUNS or _MANY & set(words):
+    if not words or words[-1] not in OFFICE_NOUNS or _MANY & set(words) or words[0] in _NOT_NOW:
         return None
     if _NOT_HOLDER.search(text[max(0, start - len(m.group(1)) - 12):start - len(m.group(1))]):
         return None
@@ -98,22 +99,27 @@ def _title_terms(title: list[str], elect: bool, surname: str) -> list[str]:
 
 
 # a title's last word, then a run of capitalised words on its line: a name the recogniser may have missed
-_OFFICE_RUN = re.compile(r"\b(?:%s) +([A-Z][\w'-]*(?: +[A-Z][\w'-]*)*)" % "|".join(
+_OFFICE_RUN = re.compile(r"\b(?:%s) +([A-Z][\w'\u2019-]*(?: +[A-Z][\w'\u2019-]*)*)" % "|".join(
     sorted(w.capitalize() for w in OFFICE_NOUNS)))
 # words of a title or an office, never of a person's name ("Chief Public Relations Officer")
 _TITLE_WORDS = OFFICE_NOUNS | _MANY | _PLACELESS | {"officer", "attorney", "general", "public", "relations",
-                                                    "spokesman", "spokeswoman", "department", "office"}
+                                                    "spokesman", "spokeswoman", "department", "office", "justice"}
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words without a possessive ("Obama's" is "Obama")."""
+    return name.replace("\u2019s", "").replace("'s", "").split()
 
 
 def _named_persons(a: Article) -> list[tuple[int, int, list[str]]]:
     """(start, end, words) of each person the article names: its PERSON entities, and a name of two
-    or three capitalised words written right after a title of office that no entity covers
-    ("Qeshm Governor Mehdi Irannejad", a name the recogniser did not know)."""
-    out = [(e.start, e.end, e.text.replace("\u2019s", "").replace("'s", "").split())
-           for e in a.entities or [] if e.label == "PERSON"]
+    or three capitalised words written right after a title of office that no entity covers, the
+    last more than an initial ("Qeshm Governor Mehdi Irannejad", a name the recogniser did not
+    know; "President George W." is not all of a name)."""
+    out = [(e.start, e.end, _name_words(e.text)) for e in a.entities or [] if e.label == "PERSON"]
     for m in _OFFICE_RUN.finditer(a.text or ""):
-        s, e, ws = m.start(1), m.end(1), m.group(1).split()
-        if (2 <= len(ws) <= 3 and not any(w.casefold() in _TITLE_WORDS for w in ws)
+        s, e, ws = m.start(1), m.end(1), _name_words(m.group(1))
+        if (2 <= len(ws) <= 3 and len(ws[-1]) > 1 and not any(w.casefold() in _TITLE_WORDS for w in ws)
                 and not any(x.start < e and s < x.end for x in a.entities or [])):
             out.append((s, e, ws))
     return out
