@@ -147,6 +147,32 @@ def test_offices_apart_two_holders_of_one_office_or_an_elect_then_in_office():
     assert not offices_apart(["o:elect:solan", "o:holds:solan"], ["o:holds:solan"])
 
 
+
+def test_an_office_holder_the_recogniser_missed_is_read_after_the_title():
+    """"Tarsk Governor Milan Vesko", a name the recogniser did not tag, holds the office as a
+    tagged "Tarsk Governor Anton Rebek" does: two holders of one office, two times. Title words
+    are no name ("Chief Public Relations Officer"), and a name an entity of another kind covers
+    is the recogniser's call."""
+    from newsledger.link.vetoes import office_terms, offices_apart
+
+    a = _titled("Tarsk Governor Milan Vesko told reporters the ferries would run again.", ())
+    assert office_terms(a) == ["o:holds:vesko", "o:tarsk governor:vesko"]
+    b = _titled("Tarsk Governor Anton Rebek said the ferries would run again.", ("Anton Rebek",))
+    assert offices_apart(office_terms(a), office_terms(b))
+    assert office_terms(_titled("The harbour's Chief Public Relations Officer said so.", ())) == []
+    assert office_terms(_titled("Tarsk Governor Vesko said so.", ())) == []  # one word: who?
+    assert office_terms(_titled("Tarsk Governor Milan K. Vesko said so.", ())) == []  # "Milan K" is not all
+    assert office_terms(_titled("Tarsk Governor Milan Vesko's ferries run.", ()))[0] == "o:holds:vesko"
+    # a title of none now, capitalised as part of the title, names no holder
+    assert office_terms(_titled("Former Tarsk Governor Milan Vesko spoke.", ())) == []
+    assert office_terms(_titled("Former Tarsk Governor Milan Vesko spoke.", ("Milan Vesko",))) == []
+    # a run ends with its line: a heading's name and the next line's first word are not one name
+    assert office_terms(_titled("Tarsk Governor Milan Vesko\nThe ferries run again.", ())) == \
+        ["o:holds:vesko", "o:tarsk governor:vesko"]
+    c = _titled("Tarsk Governor Milan Vesko spoke.", ())
+    c.entities.append(Entity("Milan Vesko", c.text.index("Milan"), c.text.index("Milan") + 11, "GPE"))
+    assert office_terms(c) == []
+
 _RULE_BODY = [
     ("The rule lets agencies decide alone whether a dam or a road harms the Norland marsh grouse.",
      "Conservation groups said the Marsh Habitat Act had been weakened without a hearing."),

@@ -65,6 +65,7 @@ _LEADING = {"the", "a", "an", "and", "but", "as", "in", "on", "at", "when", "aft
 _MANY = {"deputy", "assistant", "associate", "vice", "acting", "interim"}
 _PLACELESS = {"police", "fire", "rescue", "prime", "county", "city", "state", "district", "regional"}
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_NOT_NOW = {"former", "late", "outgoing", "incoming", "previous", "past", "future", "next"}  # "Former President"
 HOLDS, ELECT = "holds", "elect"  # the terms "o:holds:<surname>", "o:elect:<surname>" (no office has one word)
 
 
@@ -81,7 +82,7 @@ def _title(text: str, start: int) -> tuple[list[str], bool] | None:
     elect = bool(words) and words[-1].endswith("-elect")
     if elect:
         words[-1] = words[-1][:-len("-elect")]
-    if not words or words[-1] not in OFFICE_NOUNS or _MANY & set(words):
+    if not words or words[-1] not in OFFICE_NOUNS or _MANY & set(words) or words[0] in _NOT_NOW:
         return None
     if _NOT_HOLDER.search(text[max(0, start - len(m.group(1)) - 12):start - len(m.group(1))]):
         return None
@@ -97,6 +98,33 @@ def _title_terms(title: list[str], elect: bool, surname: str) -> list[str]:
     return out
 
 
+# a title's last word, then a run of capitalised words on its line: a name the recogniser may have missed
+_OFFICE_RUN = re.compile(r"\b(?:%s) +([A-Z][\w'\u2019-]*(?: +[A-Z][\w'\u2019-]*)*)" % "|".join(
+    sorted(w.capitalize() for w in OFFICE_NOUNS)))
+# words of a title or an office, never of a person's name ("Chief Public Relations Officer")
+_TITLE_WORDS = OFFICE_NOUNS | _MANY | _PLACELESS | {"officer", "attorney", "general", "public", "relations",
+                                                    "spokesman", "spokeswoman", "department", "office", "justice"}
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words without a possessive ("Obama's" is "Obama")."""
+    return name.replace("\u2019s", "").replace("'s", "").split()
+
+
+def _named_persons(a: Article) -> list[tuple[int, int, list[str]]]:
+    """(start, end, words) of each person the article names: its PERSON entities, and a name of two
+    or three capitalised words written right after a title of office that no entity covers, the
+    last more than an initial ("Qeshm Governor Mehdi Irannejad", a name the recogniser did not
+    know; "President George W." is not all of a name)."""
+    out = [(e.start, e.end, _name_words(e.text)) for e in a.entities or [] if e.label == "PERSON"]
+    for m in _OFFICE_RUN.finditer(a.text or ""):
+        s, e, ws = m.start(1), m.end(1), _name_words(m.group(1))
+        if (2 <= len(ws) <= 3 and len(ws[-1]) > 1 and not any(w.casefold() in _TITLE_WORDS for w in ws)
+                and not any(x.start < e and s < x.end for x in a.entities or [])):
+            out.append((s, e, ws))
+    return out
+
+
 def office_terms(a: Article, limit: int = OFFICE_TERMS) -> list[str]:
     """Terms of the titled persons the article names: "o:<office>:<surname>" for an office of two
     words or more and its holder ("Interior Secretary Ken Salazar"), "o:holds:<surname>" for a
@@ -105,12 +133,11 @@ def office_terms(a: Article, limit: int = OFFICE_TERMS) -> list[str]:
     the analyser's entity "Obama"): the terms hold surnames only. An office has one holder at a
     time, and an elect is not yet in office: both are clocks (see :func:`offices_apart`)."""
     out: list[str] = []
-    for e in a.entities or []:
-        ws = [w for w in e.text.replace("\u2019s", "").replace("'s", "").split()
-              if w.casefold().strip(".,") not in _SUFFIX]
-        if e.label != "PERSON" or not ws or _ELECT.match(a.text[e.end:e.end + 14]):
+    for start, end, words in _named_persons(a):
+        ws = [w for w in words if w.casefold().strip(".,") not in _SUFFIX]
+        if not ws or _ELECT.match(a.text[end:end + 14]):
             continue
-        title = _title(a.text, e.start)
+        title = _title(a.text, start)
         for t in _title_terms(*title, ws[-1].casefold()) if title else ():
             if t not in out:
                 out.append(t)
