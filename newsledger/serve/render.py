@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import math
 import re
 from typing import Any, Iterable, Optional
@@ -59,6 +60,68 @@ def _valid(start: Any, end: Any, n: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n
 
 
+def _claim_ranges(claims: list[dict], n: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, str, int]]]:
+    """Each claim's content pieces ``(start, end, claim index)`` and its source and cue spans
+    ``(start, end, "src" | "cue", claim index)``; a span outside the text is left out."""
+    claim_ranges: list[tuple[int, int, int]] = []
+    role_ranges: list[tuple[int, int, str, int]] = []
+    for i, c in enumerate(claims):
+        content = c.get("content") or {}
+        pieces = [tuple(p) for p in content.get("pieces") or [] if len(p) == 2]
+        if not pieces:
+            pieces = [(content.get("start"), content.get("end"))]
+        claim_ranges += [(s, e, i) for s, e in pieces if _valid(s, e, n)]
+        for role, key in (("src", "source"), ("cue", "cue")):
+            span = c.get(key) or {}
+            if _valid(span.get("start"), span.get("end"), n):
+                role_ranges.append((span["start"], span["end"], role, i))
+    return claim_ranges, role_ranges
+
+
+def _figure_ranges(claims: list[dict], quantities: Iterable[dict], n: int) -> list[tuple[int, int, dict]]:
+    """The figures to mark, ``(start, end, quantity)``: the article's, then its claims', each
+    span once (the first quantity on it wins); a span outside the text is left out."""
+    seen: set = set()
+    out: list[tuple[int, int, dict]] = []
+    for q in itertools.chain(quantities, (q for c in claims for q in c.get("quantities") or [])):
+        key = (q.get("start"), q.get("end"))
+        if key not in seen and _valid(q.get("start"), q.get("end"), n):
+            seen.add(key)
+            out.append((q["start"], q["end"], q))
+    return out
+
+
+def _covering(ranges: list[tuple], a: int, b: int) -> Optional[tuple]:
+    """The first range that covers the segment ``a``..``b``, or None."""
+    return next((r for r in ranges if r[0] <= a and b <= r[1]), None)
+
+
+def _figure_mark(seg: str, fig: dict) -> str:
+    """A figure's segment, titled with its value (else its text)."""
+    title = fig.get("text", "")
+    if fig.get("value") is not None:
+        title = f"figure: {fig_value_text(fig)}"
+    return f'<span class="fig" title="{escape(title)}">{seg}</span>'
+
+
+def _role_mark(seg: str, role: str, i: int) -> str:
+    """A segment of claim ``i``'s source (``role`` "src") or cue."""
+    label = "source" if role == "src" else "cue"
+    return f'<span class="{role}" title="{label} of claim {i + 1}">{seg}</span>'
+
+
+def _claim_mark(seg: str, c: dict, i: int, first: bool) -> str:
+    """A segment of claim ``i``'s content; its ``first`` segment gets the numbered label (a link
+    to the claim's row: number · source · stance)."""
+    stance = css_token(c.get("stance"))
+    who, said = escape(source_name(c)), escape(stance_label(c.get("stance")))
+    tag = ""
+    if first:
+        tag = (f'<a class="tag stance-{stance}" href="#claim-{i + 1}" aria-label="claim {i + 1}: {who}, {said}">'
+               f'{i + 1} · {who} · {said}</a> ')
+    return f'{tag}<mark class="claim stance-{stance}" title="{who} — {said}">{seg}</mark>'
+
+
 def highlight(text: str, claims: list[dict], quantities: Iterable[dict] = ()) -> Markup:
     """The article body with claim contents, their sources and cues, and figures marked.
 
@@ -66,71 +129,25 @@ def highlight(text: str, claims: list[dict], quantities: Iterable[dict] = ()) ->
     wrapped in the marks active over it (claim > source/cue > figure), so overlaps are safe.
     """
     n = len(text)
-    claim_ranges: list[tuple[int, int, int]] = []  # start, end, claim index
-    role_ranges: list[tuple[int, int, str, int]] = []  # start, end, "src"|"cue", claim index
-    fig_ranges: list[tuple[int, int, dict]] = []
-    for i, c in enumerate(claims):
-        content = c.get("content") or {}
-        pieces = [tuple(p) for p in content.get("pieces") or [] if len(p) == 2]
-        if not pieces:
-            pieces = [(content.get("start"), content.get("end"))]
-        for s, e in pieces:
-            if _valid(s, e, n):
-                claim_ranges.append((s, e, i))
-        src = c.get("source") or {}
-        if _valid(src.get("start"), src.get("end"), n):
-            role_ranges.append((src["start"], src["end"], "src", i))
-        cue = c.get("cue") or {}
-        if _valid(cue.get("start"), cue.get("end"), n):
-            role_ranges.append((cue["start"], cue["end"], "cue", i))
-    seen_q = set()
-    for q in quantities:
-        key = (q.get("start"), q.get("end"))
-        if key not in seen_q and _valid(q.get("start"), q.get("end"), n):
-            seen_q.add(key)
-            fig_ranges.append((q["start"], q["end"], q))
-    for c in claims:
-        for q in c.get("quantities") or []:
-            key = (q.get("start"), q.get("end"))
-            if key not in seen_q and _valid(q.get("start"), q.get("end"), n):
-                seen_q.add(key)
-                fig_ranges.append((q["start"], q["end"], q))
-
-    bounds = {0, n}
-    for s, e, *_ in claim_ranges + role_ranges + fig_ranges:
-        bounds.add(s)
-        bounds.add(e)
-    cuts = sorted(bounds)
-    first_piece = {}
-    for s, e, i in sorted(claim_ranges):
+    claim_ranges, role_ranges = _claim_ranges(claims, n)
+    fig_ranges = _figure_ranges(claims, quantities, n)
+    cuts = sorted({0, n} | {x for r in claim_ranges + role_ranges + fig_ranges for x in r[:2]})
+    first_piece: dict[int, int] = {}
+    for s, _e, i in sorted(claim_ranges):
         first_piece.setdefault(i, s)
-
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:]):
         seg = str(escape(text[a:b]))
-        fig = next((q for s, e, q in fig_ranges if s <= a and b <= e), None)
+        fig = _covering(fig_ranges, a, b)
         if fig is not None:
-            title = fig.get("text", "")
-            if fig.get("value") is not None:
-                title = f"figure: {fig_value_text(fig)}"
-            seg = f'<span class="fig" title="{escape(title)}">{seg}</span>'
-        role = next(((r, i) for s, e, r, i in role_ranges if s <= a and b <= e), None)
+            seg = _figure_mark(seg, fig[2])
+        role = _covering(role_ranges, a, b)
         if role is not None:
-            r, i = role
-            label = "source" if r == "src" else "cue"
-            seg = f'<span class="{r}" title="{label} of claim {i + 1}">{seg}</span>'
-        claim = next((i for s, e, i in claim_ranges if s <= a and b <= e), None)
+            seg = _role_mark(seg, role[2], role[3])
+        claim = _covering(claim_ranges, a, b)
         if claim is not None:
-            c = claims[claim]
-            stance = css_token(c.get("stance"))
-            tag = ""
-            if first_piece.get(claim) == a:
-                tag = (f'<a class="tag stance-{stance}" href="#claim-{claim + 1}" '
-                       f'aria-label="claim {claim + 1}: {escape(source_name(c))}, '
-                       f'{escape(stance_label(c.get("stance")))}">'
-                       f'{claim + 1} · {escape(source_name(c))} · {escape(stance_label(c.get("stance")))}</a> ')
-            seg = (f'{tag}<mark class="claim stance-{stance}" '
-                   f'title="{escape(source_name(c))} — {escape(stance_label(c.get("stance")))}">{seg}</mark>')
+            i = claim[2]
+            seg = _claim_mark(seg, claims[i], i, first_piece.get(i) == a)
         out.append(seg)
     return Markup("".join(out))
 
