@@ -73,69 +73,112 @@ def _sim(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def diff(original: Article, copy: Article) -> dict:
-    """What ``copy`` changed against ``original``: headline, byline/credit, paragraphs cut,
-    added, reworded or reordered, and lines inserted (junk the extractor removed)."""
-    out: dict = {}
-    if _norm(original.title or "") != _norm(copy.title or ""):
-        out["headline"] = {"from": original.title, "to": copy.title}
+def _headline_change(original: Article, copy: Article) -> dict:
+    """``{"headline": {from, to}}`` when the titles differ in their words, else nothing."""
+    if _norm(original.title or "") == _norm(copy.title or ""):
+        return {}
+    return {"headline": {"from": original.title, "to": copy.title}}
+
+
+def _byline_change(original: Article, copy: Article) -> dict:
+    """``{"byline": ...}`` when the person bylines (case aside) or the credited agencies differ;
+    ``from`` / ``to`` are the names, else the agencies."""
     ob = [b["name"] for b in person_bylines(original)]
     cb = [b["name"] for b in person_bylines(copy)]
     oc = sorted({c["agency"] for c in credit_lines(original)})
     cc = sorted({c["agency"] for c in credit_lines(copy)})
-    if [x.casefold() for x in ob] != [x.casefold() for x in cb] or oc != cc:
-        out["byline"] = {"from": ob or oc, "to": cb or cc, "credit_from": oc, "credit_to": cc}
-    op = original.paragraphs or [p for p in original.text.split("\n\n") if p.strip()]
-    cp = copy.paragraphs or [p for p in copy.text.split("\n\n") if p.strip()]
-    on, cn = [_norm(p) for p in op], [_norm(p) for p in cp]
-    match: dict[int, int] = {}  # copy idx -> original idx
-    where = {}
-    for i, n in enumerate(on):
-        where.setdefault(n, []).append(i)
-    used = set()
-    for j, n in enumerate(cn):
-        for i in where.get(n, []):
-            if i not in used:
-                match[j] = i
-                used.add(i)
-                break
-    reworded = []
+    if [x.casefold() for x in ob] == [x.casefold() for x in cb] and oc == cc:
+        return {}
+    return {"byline": {"from": ob or oc, "to": cb or cc, "credit_from": oc, "credit_to": cc}}
+
+
+def _paragraphs(a: Article) -> list[str]:
+    """The article's paragraphs (else its text's blank-line blocks)."""
+    return a.paragraphs or [p for p in a.text.split("\n\n") if p.strip()]
+
+
+def _same_paragraphs(op: list[str], cp: list[str]) -> dict[int, int]:
+    """Copy paragraph -> original paragraph for those with the same words, each original
+    paragraph matched once, in order."""
+    where: dict[str, list[int]] = {}
+    for i, p in enumerate(op):
+        where.setdefault(_norm(p), []).append(i)
+    match: dict[int, int] = {}
+    used: set[int] = set()
+    for j, p in enumerate(cp):
+        i = next((i for i in where.get(_norm(p), []) if i not in used), None)
+        if i is not None:
+            match[j] = i
+            used.add(i)
+    return match
+
+
+def _reworded_paragraphs(op: list[str], cp: list[str], match: dict[int, int]) -> list[tuple[int, int, float]]:
+    """``(copy idx, original idx, similarity)`` for the paragraphs left unmatched that share at
+    least 35% of their word trigrams: each copy paragraph in order takes the most similar
+    original paragraph still free (none when more than 40,000 comparisons would be needed)."""
+    used = set(match.values())
     left_o = [i for i in range(len(op)) if i not in used]
     left_c = [j for j in range(len(cp)) if j not in match]
-    if left_o and left_c and len(left_o) * len(left_c) <= 40_000:
-        osh = {i: _shingles(op[i]) for i in left_o}
-        for j in left_c:
-            cs = _shingles(cp[j])
-            best, bi = 0.0, None
-            for i in left_o:
-                if i in used:
-                    continue
-                s = _sim(cs, osh[i])
-                if s > best:
-                    best, bi = s, i
-            if bi is not None and best >= 0.35:
-                match[j] = bi
-                used.add(bi)
-                reworded.append({"from": op[bi], "to": cp[j], "similarity": round(best, 2)})
+    if not (left_o and left_c and len(left_o) * len(left_c) <= 40_000):
+        return []
+    osh = {i: _shingles(op[i]) for i in left_o}
+    out = []
+    for j in left_c:
+        cs = _shingles(cp[j])
+        best, bi = 0.0, None
+        for i in left_o:
+            if i in used:
+                continue
+            s = _sim(cs, osh[i])
+            if s > best:
+                best, bi = s, i
+        if bi is not None and best >= 0.35:
+            used.add(bi)
+            out.append((j, bi, best))
+    return out
+
+
+def _cut(op: list[str], used: set[int]) -> dict:
+    """The original's paragraphs the copy lacks, and whether they are its ending."""
     cut = [i for i in range(len(op)) if i not in used]
-    added = [j for j in range(len(cp)) if j not in match]
-    if cut:
-        out["paragraphs_cut"] = [op[i] for i in cut]
-        tail = cut == list(range(len(op) - len(cut), len(op)))
-        if tail:
-            out["ending_trimmed"] = True
-    lines = [p for p in (cp[j] for j in added) if len(p) < 160]
-    paras = [p for p in (cp[j] for j in added) if len(p) >= 160]
+    if not cut:
+        return {}
+    out: dict = {"paragraphs_cut": [op[i] for i in cut]}
+    if cut == list(range(len(op) - len(cut), len(op))):
+        out["ending_trimmed"] = True
+    return out
+
+
+def _inserted(original: Article, copy: Article, added: list[str]) -> dict:
+    """The copy's own paragraphs: 160 characters or more are paragraphs added, shorter ones are
+    lines inserted in the text, as are junk lines the extractor removed from the copy only."""
+    out: dict = {}
+    paras = [p for p in added if len(p) >= 160]
     if paras:
         out["paragraphs_added"] = paras
     orig_removed = {_norm(r.text) for r in original.removed}
     junk = [{"text": r.text, "reason": r.reason} for r in copy.removed
             if r.reason in JUNK_REASONS and _norm(r.text) not in orig_removed]
-    ins = [{"text": t, "reason": "in-text"} for t in lines] + junk
+    ins = [{"text": t, "reason": "in-text"} for t in added if len(t) < 160] + junk
     if ins:
         out["lines_inserted"] = ins
-    if reworded:
-        out["paragraphs_reworded"] = reworded
+    return out
+
+
+def diff(original: Article, copy: Article) -> dict:
+    """What ``copy`` changed against ``original``: headline, byline/credit, paragraphs cut,
+    added, reworded or reordered, and lines inserted (junk the extractor removed)."""
+    out: dict = {**_headline_change(original, copy), **_byline_change(original, copy)}
+    op, cp = _paragraphs(original), _paragraphs(copy)
+    match = _same_paragraphs(op, cp)
+    similar = _reworded_paragraphs(op, cp, match)
+    match.update((j, i) for j, i, _ in similar)
+    out.update(_cut(op, set(match.values())))
+    out.update(_inserted(original, copy, [cp[j] for j in range(len(cp)) if j not in match]))
+    if similar:
+        out["paragraphs_reworded"] = [{"from": op[i], "to": cp[j], "similarity": round(s, 2)}
+                                      for j, i, s in similar]
     order = [match[j] for j in sorted(match)]
     if any(b < a for a, b in zip(order, order[1:])):
         out["reordered"] = True
