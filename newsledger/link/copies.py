@@ -6,7 +6,7 @@ from typing import Iterable, Optional
 
 from newsledger.link.flags import canonical_agency, credit_lines, person_bylines
 from newsledger.link.text import words
-from newsledger.model import Article
+from newsledger.model import Article, Flag
 
 JUNK_REASONS = ("advertisement", "ad", "gambling", "sponsored", "author-bio", "related-links",
                 "share-widget", "navigation", "boilerplate")
@@ -226,62 +226,94 @@ def _credited_names(others: Iterable[Article]) -> list:
     return [b for o in others for b in person_bylines(o) if b["with_agency"] or credit_lines(o)]
 
 
-def copy_flags(original: Article, copy: Article, original_id: str, others: Iterable[Article] = ()) -> list:
-    """Cross-article provenance: a copy of a wire-credited story under a person's byline (or of a
-    person's story under another name), and a copy dated before the original it copies.
-    ``others``: the text's other versions, whose agency-credited reporters are no swap."""
-    from newsledger.model import Flag
-
-    out = []
+def _wire_credits(original: Article) -> list[dict]:
+    """The original's wire credits; on the agency's own page, the agency (named by the site) first."""
     oc = credit_lines(original)
     if canonical_agency(original.site):  # the agency's own page names the agency best
         oc = [{"agency": canonical_agency(original.site), "line": original.site, "where": "site"}] + oc
+    return oc
+
+
+def _wire_swap(oc: list, people: list, original_id: str) -> Flag:
+    """A copy of a wire-credited story that drops the credit for a person's byline no version
+    credits to the agency: a firm swap."""
+    return Flag("byline-swapped", f"text matches the {oc[0]['agency']} story {original_id} "
+                f"but is bylined {people[0]['name']}",
+                {"original": original_id, "agency": oc[0]["agency"],
+                 "credit_line": oc[0]["line"], "byline": people[0]["name"],
+                 "byline_line": people[0]["line"], "stage": "link"})
+
+
+def _wire_name(oc: list, people: list, ob: list, original_id: str) -> Flag:
+    """A wire copy that names a person the agency's version does not: the agency's own
+    reporter, or a name put on wire copy; the ledger cannot tell, and says so."""
+    there = f"bylined {ob[0]['name']}" if ob else "which names no reporter"
+    return Flag("byline-swapped", f"copy of the {oc[0]['agency']} story {original_id}, {there}, "
+                f"bylined {people[0]['name']} here: the agency's reporter or a name put on "
+                "wire copy, unclear",
+                {"original": original_id, "agency": oc[0]["agency"], "credit_line": oc[0]["line"],
+                 "byline": people[0]["name"], "byline_line": people[0]["line"], "undecided": True,
+                 "stage": "link"})
+
+
+def _person_swap(original: Article, copy: Article, people: list, ob: list, original_id: str) -> Optional[Flag]:
+    """The same text under another person's name than the original's (credited to a wire or
+    not: the wire's reporter is one name), or under a name where the original names nobody;
+    undecided when nothing shows which came first."""
+    if ob and not _other_names(people, ob):
+        return None
+    was = f"bylined {ob[0]['name']}" if ob else "which names no author"
+    undecided = _order_unclear(original, copy)
+    return Flag("byline-swapped", f"text copies story {original_id}, {was}, "
+                f"but is bylined {people[0]['name']}"
+                + ("; both appeared the same day (or undated), so which byline is genuine "
+                   "is unclear" if undecided else ""),
+                {"original": original_id, "original_byline": ob[0]["name"] if ob else None,
+                 "byline": people[0]["name"], "byline_line": people[0]["line"],
+                 "undecided": undecided, "stage": "link"})
+
+
+def _byline_flag(original: Article, copy: Article, original_id: str, others: Iterable[Article],
+                 oc: list) -> Optional[Flag]:
+    """The copy's byline against the original's credits and bylines: a firm wire swap, an
+    undecided name on wire copy, another person's name, or nothing."""
     people = _person(copy)
     ob = _person(original)
     if people and not _other_names(people, person_bylines(original)):
         people = []  # the original names the same person (its reporter, beside the agency credit)
     reporter = bool(people) and not _other_names(people, _credited_names(others))
     if oc and people and not credit_lines(copy) and not reporter:
-        out.append(Flag("byline-swapped", f"text matches the {oc[0]['agency']} story {original_id} "
-                        f"but is bylined {people[0]['name']}",
-                        {"original": original_id, "agency": oc[0]["agency"],
-                         "credit_line": oc[0]["line"], "byline": people[0]["name"],
-                         "byline_line": people[0]["line"], "stage": "link"}))
-    elif oc and people and (reporter or not ob and canonical_agency(original.site) is None):
-        # a wire copy that names a person the agency's version does not: the agency's own
-        # reporter, or a name put on wire copy; the ledger cannot tell, and says so
-        there = f"bylined {ob[0]['name']}" if ob else "which names no reporter"
-        out.append(Flag("byline-swapped", f"copy of the {oc[0]['agency']} story {original_id}, {there}, "
-                        f"bylined {people[0]['name']} here: the agency's reporter or a name put on "
-                        "wire copy, unclear",
-                        {"original": original_id, "agency": oc[0]["agency"], "credit_line": oc[0]["line"],
-                         "byline": people[0]["name"], "byline_line": people[0]["line"], "undecided": True,
-                         "stage": "link"}))
-    elif people and (ob or not credit_lines(copy)):
-        # the same text under another person's name than the original's (credited to a wire or
-        # not: the wire's reporter is one name), or under a name where the original names nobody
-        if not ob or _other_names(people, ob):
-            was = f"bylined {ob[0]['name']}" if ob else "which names no author"
-            undecided = _order_unclear(original, copy)
-            out.append(Flag("byline-swapped", f"text copies story {original_id}, {was}, "
-                            f"but is bylined {people[0]['name']}"
-                            + ("; both appeared the same day (or undated), so which byline is genuine "
-                               "is unclear" if undecided else ""),
-                            {"original": original_id, "original_byline": ob[0]["name"] if ob else None,
-                             "byline": people[0]["name"], "byline_line": people[0]["line"],
-                             "undecided": undecided, "stage": "link"}))
+        return _wire_swap(oc, people, original_id)
+    if oc and people and (reporter or not ob and canonical_agency(original.site) is None):
+        return _wire_name(oc, people, ob, original_id)
+    if people and (ob or not credit_lines(copy)):
+        return _person_swap(original, copy, people, ob, original_id)
+    return None
+
+
+def _date_flag(original: Article, copy: Article, original_id: str, oc: list) -> Optional[Flag]:
+    """A copy of a wire-credited story dated on an earlier day than the original."""
     po, pc = _date_key(original.published), _date_key(copy.published)
-    if oc and po != "9999" and pc != "9999" and pc[:10] < po[:10]:
-        try:
-            gap = (dt.date.fromisoformat(po[:10]) - dt.date.fromisoformat(pc[:10])).days
-        except ValueError:
-            gap = None
-        out.append(Flag("suspicious-date", f"dated {copy.published}, before the {oc[0]['agency']} "
-                        f"original it copies ({original.published})",
-                        {"original": original_id, "published": copy.published,
-                         "original_published": original.published, "days_before": gap,
-                         "stage": "link"}))
-    return out
+    if not (oc and po != "9999" and pc != "9999" and pc[:10] < po[:10]):
+        return None
+    try:
+        gap = (dt.date.fromisoformat(po[:10]) - dt.date.fromisoformat(pc[:10])).days
+    except ValueError:
+        gap = None
+    return Flag("suspicious-date", f"dated {copy.published}, before the {oc[0]['agency']} "
+                f"original it copies ({original.published})",
+                {"original": original_id, "published": copy.published,
+                 "original_published": original.published, "days_before": gap,
+                 "stage": "link"})
+
+
+def copy_flags(original: Article, copy: Article, original_id: str, others: Iterable[Article] = ()) -> list:
+    """Cross-article provenance: a copy of a wire-credited story under a person's byline (or of a
+    person's story under another name), and a copy dated before the original it copies.
+    ``others``: the text's other versions, whose agency-credited reporters are no swap."""
+    oc = _wire_credits(original)
+    flags = (_byline_flag(original, copy, original_id, others, oc), _date_flag(original, copy, original_id, oc))
+    return [f for f in flags if f is not None]
 
 
 def original_byline_flags(original: Article, copies: list[tuple[str, Article]]) -> list:
@@ -290,8 +322,6 @@ def original_byline_flags(original: Article, copies: list[tuple[str, Article]]) 
     compared with its sibling copies) carries a person's byline, and the same text appears under
     another person's name, or under no name at all, elsewhere. The flag says that the order is
     unclear: the name here may be the genuine one or the one put on a copy."""
-    from newsledger.model import Flag
-
     if canonical_agency(original.site) or (credit_lines(original) and not _person(original)):
         return []
     mine = _person(original)
