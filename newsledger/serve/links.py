@@ -61,6 +61,80 @@ def _normalise_list(groups: Any) -> list[dict]:
     return [n for n in (normalise_group(g) for g in groups) if n is not None]
 
 
+def ledger_generation(ledger) -> Any:
+    """What changes when the group lists may change: the newest article's row number, plus the
+    link stage's counts (``link_stats``) where it has them; None when the ledger cannot be read."""
+    try:
+        from sqlalchemy import func, select
+
+        from newsledger.store.schema import articles
+
+        with ledger.engine.connect() as conn:
+            gen = (conn.execute(select(func.max(articles.c.pk))).scalar(),)
+    except Exception:
+        return None
+    stats = _link_func("link_stats")
+    if stats is not None:
+        try:
+            gen = gen + tuple(sorted((stats(ledger) or {}).items()))
+        except Exception:
+            pass
+    return gen
+
+
+def _compute(ledger, kind: str) -> list[dict]:
+    """One kind's groups from the link stage, normalised; empty when the stage lacks the
+    function or it fails."""
+    f = _link_func(_FUNCS[kind])
+    if f is None:
+        return []
+    try:
+        return _normalise_list(f(ledger))
+    except Exception:
+        log.exception("newsledger.link.%s failed", _FUNCS[kind])
+        return []
+
+
+def _all_groups(ledger) -> dict[str, list[dict]]:
+    """Every kind's groups; without a ``claim_groups`` function, the conflict groups stand in
+    for the claim groups."""
+    data = {kind: _compute(ledger, kind) for kind in KINDS}
+    if not data["claims"] and _link_func("claim_groups") is None:
+        data["claims"] = data["conflicts"]  # all claim groups, where the stage has them
+    return data
+
+
+def _index(data: dict[str, list[dict]]) -> tuple[dict[str, dict[str, list[dict]]], dict[str, dict[str, dict]]]:
+    """``(article id -> kind -> its groups, each once; kind -> group id -> group)``."""
+    by_article: dict[str, dict[str, list[dict]]] = {}
+    by_id: dict[str, dict[str, dict]] = {}
+    for kind, groups in data.items():
+        by_id[kind] = {g["id"]: g for g in groups}
+        for g in groups:
+            for aid in dict.fromkeys(m.get("article_id") for m in g["members"]):
+                if aid:
+                    by_article.setdefault(aid, {}).setdefault(kind, []).append(g)
+    return by_article, by_id
+
+
+class _Generation:
+    """A ledger's generation (:func:`ledger_generation`), looked up at most once a second."""
+
+    def __init__(self, ledger):
+        self.ledger = ledger
+        self._value: Any = None
+        self._at = -1e9
+
+    def __call__(self) -> Any:
+        now = time.monotonic()
+        if now - self._at >= 1.0:
+            self._value, self._at = ledger_generation(self.ledger), now
+        return self._value
+
+    def forget(self) -> None:
+        self._at = -1e9
+
+
 class Links:
     """Cached group lists of one ledger.
 
@@ -82,57 +156,21 @@ class Links:
         self._by_article: dict[str, dict[str, list[dict]]] = {}
         self._by_id: dict[str, dict[str, dict]] = {}
         self._memo: dict[str, tuple[Any, float, Any]] = {}
-        self._gen: Any = None
-        self._gen_at = -1e9
+        self._generation = _Generation(ledger)
 
     # ------------------------------------------------------------ cache
-
-    def _generation(self) -> Any:
-        now = time.monotonic()
-        if now - self._gen_at < 1.0:
-            return self._gen
-        gen: Any = None
-        try:
-            from sqlalchemy import func, select
-
-            from newsledger.store.schema import articles
-
-            with self.ledger.engine.connect() as conn:
-                gen = (conn.execute(select(func.max(articles.c.pk))).scalar(),)
-        except Exception:
-            gen = None
-        stats = _link_func("link_stats")
-        if gen is not None and stats is not None:
-            try:
-                gen = gen + tuple(sorted((stats(self.ledger) or {}).items()))
-            except Exception:
-                pass
-        self._gen, self._gen_at = gen, now
-        return gen
 
     def invalidate(self) -> None:
         """Forget the generation (after our own ingest): the next request rebuilds."""
         with self._lock:
-            self._gen_at = -1e9
+            self._generation.forget()
             self._key = None
             self._loaded = False
             self._memo.clear()
 
     def _build(self, key: Any) -> None:
-        data = {kind: self._compute(kind) for kind in KINDS}
-        if not data["claims"] and _link_func("claim_groups") is None:
-            data["claims"] = data["conflicts"]  # all claim groups, where the stage has them
-        by_article: dict[str, dict[str, list[dict]]] = {}
-        by_id: dict[str, dict[str, dict]] = {}
-        for kind, groups in data.items():
-            by_id[kind] = {g["id"]: g for g in groups}
-            for g in groups:
-                seen = set()
-                for m in g["members"]:
-                    aid = m.get("article_id")
-                    if aid and aid not in seen:
-                        seen.add(aid)
-                        by_article.setdefault(aid, {}).setdefault(kind, []).append(g)
+        data = _all_groups(self.ledger)
+        by_article, by_id = _index(data)
         with self._lock:  # swap in one step: readers see the old lists or the new ones
             self._data, self._by_article, self._by_id = data, by_article, by_id
             self._key, self._at, self._loaded = key, time.monotonic(), True
@@ -149,39 +187,38 @@ class Links:
         threading.Thread(target=run, name="newsledger-links", daemon=True).start()
 
     def _fresh(self) -> None:
+        """Lists no older than the ledger's generation and ``max_age_s``: built now when there
+        are none yet, else rebuilt in the background while the old ones are served."""
         key = self._generation()
-        stale = key is None or key != self._key or time.monotonic() - self._at > self.max_age_s
-        if not stale:
+        if key is not None and key == self._key and time.monotonic() - self._at <= self.max_age_s:
             return
-        if not self._loaded:  # nothing to serve yet: build now, once
-            with self._lock:
-                first = not self._loaded and not self._refreshing
-                if first:
-                    self._refreshing = True
+        if self._loaded:
+            self._revalidate(key)
+        else:
+            self._first_load(key)
+
+    def _first_load(self, key: Any) -> None:
+        """The first request builds the lists; one that comes while they are built waits."""
+        with self._lock:
+            first = not self._loaded and not self._refreshing
             if first:
-                try:
-                    self._build(key)
-                finally:
-                    self._refreshing = False
-                return
-            while self._refreshing and not self._loaded:  # another request is building
-                time.sleep(0.01)
+                self._refreshing = True
+        if first:
+            try:
+                self._build(key)
+            finally:
+                self._refreshing = False
             return
+        while self._refreshing and not self._loaded:  # another request is building
+            time.sleep(0.01)
+
+    def _revalidate(self, key: Any) -> None:
+        """One background rebuild at a time; requests go on with the lists they have."""
         with self._lock:
             if self._refreshing:
                 return
             self._refreshing = True
         self._refresh_in_background(key)
-
-    def _compute(self, kind: str) -> list[dict]:
-        f = _link_func(_FUNCS[kind])
-        if f is None:
-            return []
-        try:
-            return _normalise_list(f(self.ledger))
-        except Exception:
-            log.exception("newsledger.link.%s failed", _FUNCS[kind])
-            return []
 
     def cached(self, name: str, fn: Callable[[], Any], max_age_s: float = 600.0) -> Any:
         """``fn()`` once per ledger generation (and at most ``max_age_s`` old)."""
