@@ -107,3 +107,24 @@ def test_cached_values_last_one_generation(stage, tmp_path):
     assert links.cached("n", count) == 2 and links.cached("m", count) == 3
     assert Links(FakeLedger()).cached("n", count) == 4  # no generation: no memo
     ledger.close()
+
+
+def test_after_our_own_ingest_the_next_request_waits_for_new_lists(stage, tmp_path, monkeypatch):
+    ledger = Ledger(str(tmp_path / "ledger.db"))
+    links = Links(ledger)
+    stage["copy_groups"] = [_group("old", "a1")]
+    assert [g["id"] for g in links.groups("copies")] == ["old"]
+    stage["copy_groups"] = [_group("new", "a1"), _group("newer", "a2")]  # the stage's counts change
+    gate = threading.Event()  # a rebuild in the background would wait on it: this request must not
+
+    def new_lists(ledger):
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(10)
+        return stage["copy_groups"]
+
+    monkeypatch.setattr(link, "copy_groups", new_lists)
+    links.invalidate()
+    assert [g["id"] for g in links.groups("copies")] == ["new", "newer"]  # built for this request
+    gate.set()
+    _join_refreshes()
+    ledger.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 log = logging.getLogger("newsledger.serve")
@@ -135,71 +136,61 @@ class _Generation:
         self._at = -1e9
 
 
-class Links:
-    """Cached group lists of one ledger.
+@dataclass(frozen=True)
+class _Lists:
+    """One build of the group lists: by kind, by article (kind -> groups) and by id."""
 
-    The cache key is the ledger's generation: the newest article's row number plus the link
-    stage's counts (``link_stats``), looked up at most once a second. When it changes, the
-    lists are rebuilt in a background thread while requests go on with the previous ones
-    (stale-while-revalidate); only the very first request waits for them.
-    """
+    data: dict[str, list[dict]] = field(default_factory=dict)
+    by_article: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
+    by_id: dict[str, dict[str, dict]] = field(default_factory=dict)
 
-    def __init__(self, ledger, max_age_s: float = 600.0):
+    @classmethod
+    def of(cls, ledger) -> "_Lists":
+        data = _all_groups(ledger)
+        return cls(data, *_index(data))
+
+
+class _Refresher:
+    """The newest :class:`_Lists` of a ledger, stale-while-revalidate: the first request builds
+    them and the others wait; when the generation changes (or the lists are ``max_age_s``
+    old) one background thread rebuilds them while requests go on with the previous ones."""
+
+    def __init__(self, ledger, generation: _Generation, max_age_s: float):
         self.ledger = ledger
         self.max_age_s = max_age_s
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()
+        self._generation = generation
         self._refreshing = False
         self._key: Any = None
         self._at = 0.0
         self._loaded = False
-        self._data: dict[str, list[dict]] = {}
-        self._by_article: dict[str, dict[str, list[dict]]] = {}
-        self._by_id: dict[str, dict[str, dict]] = {}
-        self._memo: dict[str, tuple[Any, float, Any]] = {}
-        self._generation = _Generation(ledger)
+        self._lists = _Lists()
 
-    # ------------------------------------------------------------ cache
+    def forget(self) -> None:
+        """Call with ``lock`` held: the next request rebuilds, and waits for the lists."""
+        self._key = None
+        self._loaded = False
 
-    def invalidate(self) -> None:
-        """Forget the generation (after our own ingest): the next request rebuilds."""
-        with self._lock:
-            self._generation.forget()
-            self._key = None
-            self._loaded = False
-            self._memo.clear()
+    def current(self) -> _Lists:
+        """Lists no older than the ledger's generation and ``max_age_s``, or the previous ones
+        while new ones are built in the background."""
+        key = self._generation()
+        if key is None or key != self._key or time.monotonic() - self._at > self.max_age_s:
+            if self._loaded:
+                self._revalidate(key)
+            else:
+                self._first_load(key)
+        return self._lists
 
     def _build(self, key: Any) -> None:
-        data = _all_groups(self.ledger)
-        by_article, by_id = _index(data)
-        with self._lock:  # swap in one step: readers see the old lists or the new ones
-            self._data, self._by_article, self._by_id = data, by_article, by_id
+        lists = _Lists.of(self.ledger)
+        with self.lock:  # swap in one step: readers see the old lists or the new ones
+            self._lists = lists
             self._key, self._at, self._loaded = key, time.monotonic(), True
-
-    def _refresh_in_background(self, key: Any) -> None:
-        def run():
-            try:
-                self._build(key)
-            except Exception:
-                log.exception("refreshing link groups failed")
-            finally:
-                self._refreshing = False
-
-        threading.Thread(target=run, name="newsledger-links", daemon=True).start()
-
-    def _fresh(self) -> None:
-        """Lists no older than the ledger's generation and ``max_age_s``: built now when there
-        are none yet, else rebuilt in the background while the old ones are served."""
-        key = self._generation()
-        if key is not None and key == self._key and time.monotonic() - self._at <= self.max_age_s:
-            return
-        if self._loaded:
-            self._revalidate(key)
-        else:
-            self._first_load(key)
 
     def _first_load(self, key: Any) -> None:
         """The first request builds the lists; one that comes while they are built waits."""
-        with self._lock:
+        with self.lock:
             first = not self._loaded and not self._refreshing
             if first:
                 self._refreshing = True
@@ -214,11 +205,54 @@ class Links:
 
     def _revalidate(self, key: Any) -> None:
         """One background rebuild at a time; requests go on with the lists they have."""
-        with self._lock:
+        with self.lock:
             if self._refreshing:
                 return
             self._refreshing = True
-        self._refresh_in_background(key)
+
+        def run():
+            try:
+                self._build(key)
+            except Exception:
+                log.exception("refreshing link groups failed")
+            finally:
+                self._refreshing = False
+
+        threading.Thread(target=run, name="newsledger-links", daemon=True).start()
+
+
+class Links:
+    """Cached group lists of one ledger.
+
+    The cache key is the ledger's generation: the newest article's row number plus the link
+    stage's counts (``link_stats``), looked up at most once a second. When it changes, the
+    lists are rebuilt in a background thread while requests go on with the previous ones
+    (stale-while-revalidate); only the very first request waits for them.
+    """
+
+    def __init__(self, ledger, max_age_s: float = 600.0):
+        self.ledger = ledger
+        self._generation = _Generation(ledger)
+        self._lists = _Refresher(ledger, self._generation, max_age_s)
+        self._memo: dict[str, tuple[Any, float, Any]] = {}
+
+    @property
+    def max_age_s(self) -> float:
+        """How old the group lists may grow before they are rebuilt, whatever the generation."""
+        return self._lists.max_age_s
+
+    @max_age_s.setter
+    def max_age_s(self, value: float) -> None:
+        self._lists.max_age_s = value
+
+    # ------------------------------------------------------------ cache
+
+    def invalidate(self) -> None:
+        """Forget the generation (after our own ingest): the next request rebuilds."""
+        with self._lists.lock:
+            self._generation.forget()
+            self._lists.forget()
+            self._memo.clear()
 
     def cached(self, name: str, fn: Callable[[], Any], max_age_s: float = 600.0) -> Any:
         """``fn()`` once per ledger generation (and at most ``max_age_s`` old)."""
@@ -234,16 +268,13 @@ class Links:
     # ------------------------------------------------------------ queries
 
     def groups(self, kind: str) -> list[dict]:
-        self._fresh()
-        return self._data.get(kind, [])
+        return self._lists.current().data.get(kind, [])
 
     def group(self, kind: str, group_id: str) -> Optional[dict]:
-        self._fresh()
-        return self._by_id.get(kind, {}).get(group_id)
+        return self._lists.current().by_id.get(kind, {}).get(group_id)
 
     def for_article(self, article_id: str) -> dict[str, list[dict]]:
-        self._fresh()
-        return self._by_article.get(article_id, {})
+        return self._lists.current().by_article.get(article_id, {})
 
     def claim_group(self, group_id: str) -> Optional[dict]:
         f = _link_func("claim_group")
