@@ -6,7 +6,7 @@ from typing import Iterable, Optional
 
 from newsledger.link.flags import canonical_agency, credit_lines, person_bylines
 from newsledger.link.text import words
-from newsledger.model import Article
+from newsledger.model import Article, Flag
 
 JUNK_REASONS = ("advertisement", "ad", "gambling", "sponsored", "author-bio", "related-links",
                 "share-widget", "navigation", "boilerplate")
@@ -73,69 +73,112 @@ def _sim(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def diff(original: Article, copy: Article) -> dict:
-    """What ``copy`` changed against ``original``: headline, byline/credit, paragraphs cut,
-    added, reworded or reordered, and lines inserted (junk the extractor removed)."""
-    out: dict = {}
-    if _norm(original.title or "") != _norm(copy.title or ""):
-        out["headline"] = {"from": original.title, "to": copy.title}
+def _headline_change(original: Article, copy: Article) -> dict:
+    """``{"headline": {from, to}}`` when the titles differ in their words, else nothing."""
+    if _norm(original.title or "") == _norm(copy.title or ""):
+        return {}
+    return {"headline": {"from": original.title, "to": copy.title}}
+
+
+def _byline_change(original: Article, copy: Article) -> dict:
+    """``{"byline": ...}`` when the person bylines (case aside) or the credited agencies differ;
+    ``from`` / ``to`` are the names, else the agencies."""
     ob = [b["name"] for b in person_bylines(original)]
     cb = [b["name"] for b in person_bylines(copy)]
     oc = sorted({c["agency"] for c in credit_lines(original)})
     cc = sorted({c["agency"] for c in credit_lines(copy)})
-    if [x.casefold() for x in ob] != [x.casefold() for x in cb] or oc != cc:
-        out["byline"] = {"from": ob or oc, "to": cb or cc, "credit_from": oc, "credit_to": cc}
-    op = original.paragraphs or [p for p in original.text.split("\n\n") if p.strip()]
-    cp = copy.paragraphs or [p for p in copy.text.split("\n\n") if p.strip()]
-    on, cn = [_norm(p) for p in op], [_norm(p) for p in cp]
-    match: dict[int, int] = {}  # copy idx -> original idx
-    where = {}
-    for i, n in enumerate(on):
-        where.setdefault(n, []).append(i)
-    used = set()
-    for j, n in enumerate(cn):
-        for i in where.get(n, []):
-            if i not in used:
-                match[j] = i
-                used.add(i)
-                break
-    reworded = []
+    if [x.casefold() for x in ob] == [x.casefold() for x in cb] and oc == cc:
+        return {}
+    return {"byline": {"from": ob or oc, "to": cb or cc, "credit_from": oc, "credit_to": cc}}
+
+
+def _paragraphs(a: Article) -> list[str]:
+    """The article's paragraphs (else its text's blank-line blocks)."""
+    return a.paragraphs or [p for p in a.text.split("\n\n") if p.strip()]
+
+
+def _same_paragraphs(op: list[str], cp: list[str]) -> dict[int, int]:
+    """Copy paragraph -> original paragraph for those with the same words, each original
+    paragraph matched once, in order."""
+    where: dict[str, list[int]] = {}
+    for i, p in enumerate(op):
+        where.setdefault(_norm(p), []).append(i)
+    match: dict[int, int] = {}
+    used: set[int] = set()
+    for j, p in enumerate(cp):
+        i = next((i for i in where.get(_norm(p), []) if i not in used), None)
+        if i is not None:
+            match[j] = i
+            used.add(i)
+    return match
+
+
+def _reworded_paragraphs(op: list[str], cp: list[str], match: dict[int, int]) -> list[tuple[int, int, float]]:
+    """``(copy idx, original idx, similarity)`` for the paragraphs left unmatched that share at
+    least 35% of their word trigrams: each copy paragraph in order takes the most similar
+    original paragraph still free (none when more than 40,000 comparisons would be needed)."""
+    used = set(match.values())
     left_o = [i for i in range(len(op)) if i not in used]
     left_c = [j for j in range(len(cp)) if j not in match]
-    if left_o and left_c and len(left_o) * len(left_c) <= 40_000:
-        osh = {i: _shingles(op[i]) for i in left_o}
-        for j in left_c:
-            cs = _shingles(cp[j])
-            best, bi = 0.0, None
-            for i in left_o:
-                if i in used:
-                    continue
-                s = _sim(cs, osh[i])
-                if s > best:
-                    best, bi = s, i
-            if bi is not None and best >= 0.35:
-                match[j] = bi
-                used.add(bi)
-                reworded.append({"from": op[bi], "to": cp[j], "similarity": round(best, 2)})
+    if not (left_o and left_c and len(left_o) * len(left_c) <= 40_000):
+        return []
+    osh = {i: _shingles(op[i]) for i in left_o}
+    out = []
+    for j in left_c:
+        cs = _shingles(cp[j])
+        best, bi = 0.0, None
+        for i in left_o:
+            if i in used:
+                continue
+            s = _sim(cs, osh[i])
+            if s > best:
+                best, bi = s, i
+        if bi is not None and best >= 0.35:
+            used.add(bi)
+            out.append((j, bi, best))
+    return out
+
+
+def _cut(op: list[str], used: set[int]) -> dict:
+    """The original's paragraphs the copy lacks, and whether they are its ending."""
     cut = [i for i in range(len(op)) if i not in used]
-    added = [j for j in range(len(cp)) if j not in match]
-    if cut:
-        out["paragraphs_cut"] = [op[i] for i in cut]
-        tail = cut == list(range(len(op) - len(cut), len(op)))
-        if tail:
-            out["ending_trimmed"] = True
-    lines = [p for p in (cp[j] for j in added) if len(p) < 160]
-    paras = [p for p in (cp[j] for j in added) if len(p) >= 160]
+    if not cut:
+        return {}
+    out: dict = {"paragraphs_cut": [op[i] for i in cut]}
+    if cut == list(range(len(op) - len(cut), len(op))):
+        out["ending_trimmed"] = True
+    return out
+
+
+def _inserted(original: Article, copy: Article, added: list[str]) -> dict:
+    """The copy's own paragraphs: 160 characters or more are paragraphs added, shorter ones are
+    lines inserted in the text, as are junk lines the extractor removed from the copy only."""
+    out: dict = {}
+    paras = [p for p in added if len(p) >= 160]
     if paras:
         out["paragraphs_added"] = paras
     orig_removed = {_norm(r.text) for r in original.removed}
     junk = [{"text": r.text, "reason": r.reason} for r in copy.removed
             if r.reason in JUNK_REASONS and _norm(r.text) not in orig_removed]
-    ins = [{"text": t, "reason": "in-text"} for t in lines] + junk
+    ins = [{"text": t, "reason": "in-text"} for t in added if len(t) < 160] + junk
     if ins:
         out["lines_inserted"] = ins
-    if reworded:
-        out["paragraphs_reworded"] = reworded
+    return out
+
+
+def diff(original: Article, copy: Article) -> dict:
+    """What ``copy`` changed against ``original``: headline, byline/credit, paragraphs cut,
+    added, reworded or reordered, and lines inserted (junk the extractor removed)."""
+    out: dict = {**_headline_change(original, copy), **_byline_change(original, copy)}
+    op, cp = _paragraphs(original), _paragraphs(copy)
+    match = _same_paragraphs(op, cp)
+    similar = _reworded_paragraphs(op, cp, match)
+    match.update((j, i) for j, i, _ in similar)
+    out.update(_cut(op, set(match.values())))
+    out.update(_inserted(original, copy, [cp[j] for j in range(len(cp)) if j not in match]))
+    if similar:
+        out["paragraphs_reworded"] = [{"from": op[i], "to": cp[j], "similarity": round(s, 2)}
+                                      for j, i, s in similar]
     order = [match[j] for j in sorted(match)]
     if any(b < a for a, b in zip(order, order[1:])):
         out["reordered"] = True
@@ -183,62 +226,94 @@ def _credited_names(others: Iterable[Article]) -> list:
     return [b for o in others for b in person_bylines(o) if b["with_agency"] or credit_lines(o)]
 
 
-def copy_flags(original: Article, copy: Article, original_id: str, others: Iterable[Article] = ()) -> list:
-    """Cross-article provenance: a copy of a wire-credited story under a person's byline (or of a
-    person's story under another name), and a copy dated before the original it copies.
-    ``others``: the text's other versions, whose agency-credited reporters are no swap."""
-    from newsledger.model import Flag
-
-    out = []
+def _wire_credits(original: Article) -> list[dict]:
+    """The original's wire credits; on the agency's own page, the agency (named by the site) first."""
     oc = credit_lines(original)
     if canonical_agency(original.site):  # the agency's own page names the agency best
         oc = [{"agency": canonical_agency(original.site), "line": original.site, "where": "site"}] + oc
+    return oc
+
+
+def _wire_swap(oc: list, people: list, original_id: str) -> Flag:
+    """A copy of a wire-credited story that drops the credit for a person's byline no version
+    credits to the agency: a firm swap."""
+    return Flag("byline-swapped", f"text matches the {oc[0]['agency']} story {original_id} "
+                f"but is bylined {people[0]['name']}",
+                {"original": original_id, "agency": oc[0]["agency"],
+                 "credit_line": oc[0]["line"], "byline": people[0]["name"],
+                 "byline_line": people[0]["line"], "stage": "link"})
+
+
+def _wire_name(oc: list, people: list, ob: list, original_id: str) -> Flag:
+    """A wire copy that names a person the agency's version does not: the agency's own
+    reporter, or a name put on wire copy; the ledger cannot tell, and says so."""
+    there = f"bylined {ob[0]['name']}" if ob else "which names no reporter"
+    return Flag("byline-swapped", f"copy of the {oc[0]['agency']} story {original_id}, {there}, "
+                f"bylined {people[0]['name']} here: the agency's reporter or a name put on "
+                "wire copy, unclear",
+                {"original": original_id, "agency": oc[0]["agency"], "credit_line": oc[0]["line"],
+                 "byline": people[0]["name"], "byline_line": people[0]["line"], "undecided": True,
+                 "stage": "link"})
+
+
+def _person_swap(original: Article, copy: Article, people: list, ob: list, original_id: str) -> Optional[Flag]:
+    """The same text under another person's name than the original's (credited to a wire or
+    not: the wire's reporter is one name), or under a name where the original names nobody;
+    undecided when nothing shows which came first."""
+    if ob and not _other_names(people, ob):
+        return None
+    was = f"bylined {ob[0]['name']}" if ob else "which names no author"
+    undecided = _order_unclear(original, copy)
+    return Flag("byline-swapped", f"text copies story {original_id}, {was}, "
+                f"but is bylined {people[0]['name']}"
+                + ("; both appeared the same day (or undated), so which byline is genuine "
+                   "is unclear" if undecided else ""),
+                {"original": original_id, "original_byline": ob[0]["name"] if ob else None,
+                 "byline": people[0]["name"], "byline_line": people[0]["line"],
+                 "undecided": undecided, "stage": "link"})
+
+
+def _byline_flag(original: Article, copy: Article, original_id: str, others: Iterable[Article],
+                 oc: list) -> Optional[Flag]:
+    """The copy's byline against the original's credits and bylines: a firm wire swap, an
+    undecided name on wire copy, another person's name, or nothing."""
     people = _person(copy)
     ob = _person(original)
     if people and not _other_names(people, person_bylines(original)):
         people = []  # the original names the same person (its reporter, beside the agency credit)
     reporter = bool(people) and not _other_names(people, _credited_names(others))
     if oc and people and not credit_lines(copy) and not reporter:
-        out.append(Flag("byline-swapped", f"text matches the {oc[0]['agency']} story {original_id} "
-                        f"but is bylined {people[0]['name']}",
-                        {"original": original_id, "agency": oc[0]["agency"],
-                         "credit_line": oc[0]["line"], "byline": people[0]["name"],
-                         "byline_line": people[0]["line"], "stage": "link"}))
-    elif oc and people and (reporter or not ob and canonical_agency(original.site) is None):
-        # a wire copy that names a person the agency's version does not: the agency's own
-        # reporter, or a name put on wire copy; the ledger cannot tell, and says so
-        there = f"bylined {ob[0]['name']}" if ob else "which names no reporter"
-        out.append(Flag("byline-swapped", f"copy of the {oc[0]['agency']} story {original_id}, {there}, "
-                        f"bylined {people[0]['name']} here: the agency's reporter or a name put on "
-                        "wire copy, unclear",
-                        {"original": original_id, "agency": oc[0]["agency"], "credit_line": oc[0]["line"],
-                         "byline": people[0]["name"], "byline_line": people[0]["line"], "undecided": True,
-                         "stage": "link"}))
-    elif people and (ob or not credit_lines(copy)):
-        # the same text under another person's name than the original's (credited to a wire or
-        # not: the wire's reporter is one name), or under a name where the original names nobody
-        if not ob or _other_names(people, ob):
-            was = f"bylined {ob[0]['name']}" if ob else "which names no author"
-            undecided = _order_unclear(original, copy)
-            out.append(Flag("byline-swapped", f"text copies story {original_id}, {was}, "
-                            f"but is bylined {people[0]['name']}"
-                            + ("; both appeared the same day (or undated), so which byline is genuine "
-                               "is unclear" if undecided else ""),
-                            {"original": original_id, "original_byline": ob[0]["name"] if ob else None,
-                             "byline": people[0]["name"], "byline_line": people[0]["line"],
-                             "undecided": undecided, "stage": "link"}))
+        return _wire_swap(oc, people, original_id)
+    if oc and people and (reporter or not ob and canonical_agency(original.site) is None):
+        return _wire_name(oc, people, ob, original_id)
+    if people and (ob or not credit_lines(copy)):
+        return _person_swap(original, copy, people, ob, original_id)
+    return None
+
+
+def _date_flag(original: Article, copy: Article, original_id: str, oc: list) -> Optional[Flag]:
+    """A copy of a wire-credited story dated on an earlier day than the original."""
     po, pc = _date_key(original.published), _date_key(copy.published)
-    if oc and po != "9999" and pc != "9999" and pc[:10] < po[:10]:
-        try:
-            gap = (dt.date.fromisoformat(po[:10]) - dt.date.fromisoformat(pc[:10])).days
-        except ValueError:
-            gap = None
-        out.append(Flag("suspicious-date", f"dated {copy.published}, before the {oc[0]['agency']} "
-                        f"original it copies ({original.published})",
-                        {"original": original_id, "published": copy.published,
-                         "original_published": original.published, "days_before": gap,
-                         "stage": "link"}))
-    return out
+    if not (oc and po != "9999" and pc != "9999" and pc[:10] < po[:10]):
+        return None
+    try:
+        gap = (dt.date.fromisoformat(po[:10]) - dt.date.fromisoformat(pc[:10])).days
+    except ValueError:
+        gap = None
+    return Flag("suspicious-date", f"dated {copy.published}, before the {oc[0]['agency']} "
+                f"original it copies ({original.published})",
+                {"original": original_id, "published": copy.published,
+                 "original_published": original.published, "days_before": gap,
+                 "stage": "link"})
+
+
+def copy_flags(original: Article, copy: Article, original_id: str, others: Iterable[Article] = ()) -> list:
+    """Cross-article provenance: a copy of a wire-credited story under a person's byline (or of a
+    person's story under another name), and a copy dated before the original it copies.
+    ``others``: the text's other versions, whose agency-credited reporters are no swap."""
+    oc = _wire_credits(original)
+    flags = (_byline_flag(original, copy, original_id, others, oc), _date_flag(original, copy, original_id, oc))
+    return [f for f in flags if f is not None]
 
 
 def original_byline_flags(original: Article, copies: list[tuple[str, Article]]) -> list:
@@ -247,8 +322,6 @@ def original_byline_flags(original: Article, copies: list[tuple[str, Article]]) 
     compared with its sibling copies) carries a person's byline, and the same text appears under
     another person's name, or under no name at all, elsewhere. The flag says that the order is
     unclear: the name here may be the genuine one or the one put on a copy."""
-    from newsledger.model import Flag
-
     if canonical_agency(original.site) or (credit_lines(original) and not _person(original)):
         return []
     mine = _person(original)

@@ -260,6 +260,45 @@ class WorkerGone(Exception):
     """The worker exited, or sent nothing for too long and was killed."""
 
 
+class _Stalled(WorkerGone):
+    """The worker sent nothing for too long (the caller kills it)."""
+
+
+def _read_exactly(proc: subprocess.Popen, fd: int, n: int, silence_s: float) -> bytes:
+    """``n`` bytes from the worker's stdout; _Stalled when nothing comes for ``silence_s``,
+    WorkerGone when the worker exits first."""
+    got = bytearray()
+    while len(got) < n:
+        ready, _, _ = select.select([fd], [], [], silence_s)
+        if not ready:
+            raise _Stalled(f"ingest stopped: no progress in {silence_s:g} s")
+        chunk = os.read(fd, min(n - len(got), 1 << 20))
+        if not chunk:
+            code = proc.wait()
+            raise WorkerGone(f"the ingest worker stopped (exit status {code}) while reading this input")
+        got += chunk
+    return bytes(got)
+
+
+def _read_message(proc: subprocess.Popen, silence_s: float) -> tuple:
+    """The worker's next message: a length header, then the pickled tuple."""
+    fd = proc.stdout.fileno()
+    size = _HEADER.unpack(_read_exactly(proc, fd, _HEADER.size, silence_s))[0]
+    return pickle.loads(_read_exactly(proc, fd, size, silence_s))
+
+
+def _end(proc: subprocess.Popen) -> None:
+    """Kill the worker if it still runs, reap it and close its pipes."""
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+    for f in (proc.stdin, proc.stdout):
+        try:
+            f.close()
+        except OSError:
+            pass
+
+
 class Worker:
     """The ingest child process, seen from the server: one job at a time."""
 
@@ -308,36 +347,17 @@ class Worker:
         return self._proc
 
     def _message(self, proc: subprocess.Popen, silence_s: float) -> tuple:
-        fd = proc.stdout.fileno()
-        size = _HEADER.unpack(self._exactly(proc, fd, _HEADER.size, silence_s))[0]
-        return pickle.loads(self._exactly(proc, fd, size, silence_s))
-
-    def _exactly(self, proc: subprocess.Popen, fd: int, n: int, silence_s: float) -> bytes:
-        got = bytearray()
-        while len(got) < n:
-            ready, _, _ = select.select([fd], [], [], silence_s)
-            if not ready:
-                self.stop()
-                raise WorkerGone(f"ingest stopped: no progress in {silence_s:g} s")
-            chunk = os.read(fd, min(n - len(got), 1 << 20))
-            if not chunk:
-                code = proc.wait()
-                raise WorkerGone(f"the ingest worker stopped (exit status {code}) while reading this input")
-            got += chunk
-        return bytes(got)
+        """The worker's next message; a worker silent for ``silence_s`` is killed first."""
+        try:
+            return _read_message(proc, silence_s)
+        except _Stalled:
+            self.stop()
+            raise
 
     def stop(self) -> None:
         proc, self._proc = self._proc, None
-        if proc is None:
-            return
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
-        for f in (proc.stdin, proc.stdout):
-            try:
-                f.close()
-            except OSError:
-                pass
+        if proc is not None:
+            _end(proc)
 
     @property
     def pid(self) -> Optional[int]:

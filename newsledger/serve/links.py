@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 log = logging.getLogger("newsledger.serve")
@@ -61,6 +62,165 @@ def _normalise_list(groups: Any) -> list[dict]:
     return [n for n in (normalise_group(g) for g in groups) if n is not None]
 
 
+def ledger_generation(ledger) -> Any:
+    """What changes when the group lists may change: the newest article's row number, plus the
+    link stage's counts (``link_stats``) where it has them; None when the ledger cannot be read."""
+    try:
+        from sqlalchemy import func, select
+
+        from newsledger.store.schema import articles
+
+        with ledger.engine.connect() as conn:
+            gen = (conn.execute(select(func.max(articles.c.pk))).scalar(),)
+    except Exception:
+        return None
+    stats = _link_func("link_stats")
+    if stats is not None:
+        try:
+            gen = gen + tuple(sorted((stats(ledger) or {}).items()))
+        except Exception:
+            pass
+    return gen
+
+
+def _compute(ledger, kind: str) -> list[dict]:
+    """One kind's groups from the link stage, normalised; empty when the stage lacks the
+    function or it fails."""
+    f = _link_func(_FUNCS[kind])
+    if f is None:
+        return []
+    try:
+        return _normalise_list(f(ledger))
+    except Exception:
+        log.exception("newsledger.link.%s failed", _FUNCS[kind])
+        return []
+
+
+def _all_groups(ledger) -> dict[str, list[dict]]:
+    """Every kind's groups; without a ``claim_groups`` function, the conflict groups stand in
+    for the claim groups."""
+    data = {kind: _compute(ledger, kind) for kind in KINDS}
+    if not data["claims"] and _link_func("claim_groups") is None:
+        data["claims"] = data["conflicts"]  # all claim groups, where the stage has them
+    return data
+
+
+def _index(data: dict[str, list[dict]]) -> tuple[dict[str, dict[str, list[dict]]], dict[str, dict[str, dict]]]:
+    """``(article id -> kind -> its groups, each once; kind -> group id -> group)``."""
+    by_article: dict[str, dict[str, list[dict]]] = {}
+    by_id: dict[str, dict[str, dict]] = {}
+    for kind, groups in data.items():
+        by_id[kind] = {g["id"]: g for g in groups}
+        for g in groups:
+            for aid in dict.fromkeys(m.get("article_id") for m in g["members"]):
+                if aid:
+                    by_article.setdefault(aid, {}).setdefault(kind, []).append(g)
+    return by_article, by_id
+
+
+class _Generation:
+    """A ledger's generation (:func:`ledger_generation`), looked up at most once a second."""
+
+    def __init__(self, ledger):
+        self.ledger = ledger
+        self._value: Any = None
+        self._at = -1e9
+
+    def __call__(self) -> Any:
+        now = time.monotonic()
+        if now - self._at >= 1.0:
+            self._value, self._at = ledger_generation(self.ledger), now
+        return self._value
+
+    def forget(self) -> None:
+        self._at = -1e9
+
+
+@dataclass(frozen=True)
+class _Lists:
+    """One build of the group lists: by kind, by article (kind -> groups) and by id."""
+
+    data: dict[str, list[dict]] = field(default_factory=dict)
+    by_article: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
+    by_id: dict[str, dict[str, dict]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, ledger) -> "_Lists":
+        data = _all_groups(ledger)
+        return cls(data, *_index(data))
+
+
+class _Refresher:
+    """The newest :class:`_Lists` of a ledger, stale-while-revalidate: the first request builds
+    them and the others wait; when the generation changes (or the lists are ``max_age_s``
+    old) one background thread rebuilds them while requests go on with the previous ones."""
+
+    def __init__(self, ledger, generation: _Generation, max_age_s: float):
+        self.ledger = ledger
+        self.max_age_s = max_age_s
+        self.lock = threading.Lock()
+        self._generation = generation
+        self._refreshing = False
+        self._key: Any = None
+        self._at = 0.0
+        self._loaded = False
+        self._lists = _Lists()
+
+    def forget(self) -> None:
+        """Call with ``lock`` held: the next request rebuilds, and waits for the lists."""
+        self._key = None
+        self._loaded = False
+
+    def current(self) -> _Lists:
+        """Lists no older than the ledger's generation and ``max_age_s``, or the previous ones
+        while new ones are built in the background."""
+        key = self._generation()
+        if key is None or key != self._key or time.monotonic() - self._at > self.max_age_s:
+            if self._loaded:
+                self._revalidate(key)
+            else:
+                self._first_load(key)
+        return self._lists
+
+    def _build(self, key: Any) -> None:
+        lists = _Lists.of(self.ledger)
+        with self.lock:  # swap in one step: readers see the old lists or the new ones
+            self._lists = lists
+            self._key, self._at, self._loaded = key, time.monotonic(), True
+
+    def _first_load(self, key: Any) -> None:
+        """The first request builds the lists; one that comes while they are built waits."""
+        with self.lock:
+            first = not self._loaded and not self._refreshing
+            if first:
+                self._refreshing = True
+        if first:
+            try:
+                self._build(key)
+            finally:
+                self._refreshing = False
+            return
+        while self._refreshing and not self._loaded:  # another request is building
+            time.sleep(0.01)
+
+    def _revalidate(self, key: Any) -> None:
+        """One background rebuild at a time; requests go on with the lists they have."""
+        with self.lock:
+            if self._refreshing:
+                return
+            self._refreshing = True
+
+        def run():
+            try:
+                self._build(key)
+            except Exception:
+                log.exception("refreshing link groups failed")
+            finally:
+                self._refreshing = False
+
+        threading.Thread(target=run, name="newsledger-links", daemon=True).start()
+
+
 class Links:
     """Cached group lists of one ledger.
 
@@ -72,116 +232,27 @@ class Links:
 
     def __init__(self, ledger, max_age_s: float = 600.0):
         self.ledger = ledger
-        self.max_age_s = max_age_s
-        self._lock = threading.Lock()
-        self._refreshing = False
-        self._key: Any = None
-        self._at = 0.0
-        self._loaded = False
-        self._data: dict[str, list[dict]] = {}
-        self._by_article: dict[str, dict[str, list[dict]]] = {}
-        self._by_id: dict[str, dict[str, dict]] = {}
+        self._generation = _Generation(ledger)
+        self._lists = _Refresher(ledger, self._generation, max_age_s)
         self._memo: dict[str, tuple[Any, float, Any]] = {}
-        self._gen: Any = None
-        self._gen_at = -1e9
+
+    @property
+    def max_age_s(self) -> float:
+        """How old the group lists may grow before they are rebuilt, whatever the generation."""
+        return self._lists.max_age_s
+
+    @max_age_s.setter
+    def max_age_s(self, value: float) -> None:
+        self._lists.max_age_s = value
 
     # ------------------------------------------------------------ cache
 
-    def _generation(self) -> Any:
-        now = time.monotonic()
-        if now - self._gen_at < 1.0:
-            return self._gen
-        gen: Any = None
-        try:
-            from sqlalchemy import func, select
-
-            from newsledger.store.schema import articles
-
-            with self.ledger.engine.connect() as conn:
-                gen = (conn.execute(select(func.max(articles.c.pk))).scalar(),)
-        except Exception:
-            gen = None
-        stats = _link_func("link_stats")
-        if gen is not None and stats is not None:
-            try:
-                gen = gen + tuple(sorted((stats(self.ledger) or {}).items()))
-            except Exception:
-                pass
-        self._gen, self._gen_at = gen, now
-        return gen
-
     def invalidate(self) -> None:
         """Forget the generation (after our own ingest): the next request rebuilds."""
-        with self._lock:
-            self._gen_at = -1e9
-            self._key = None
-            self._loaded = False
+        with self._lists.lock:
+            self._generation.forget()
+            self._lists.forget()
             self._memo.clear()
-
-    def _build(self, key: Any) -> None:
-        data = {kind: self._compute(kind) for kind in KINDS}
-        if not data["claims"] and _link_func("claim_groups") is None:
-            data["claims"] = data["conflicts"]  # all claim groups, where the stage has them
-        by_article: dict[str, dict[str, list[dict]]] = {}
-        by_id: dict[str, dict[str, dict]] = {}
-        for kind, groups in data.items():
-            by_id[kind] = {g["id"]: g for g in groups}
-            for g in groups:
-                seen = set()
-                for m in g["members"]:
-                    aid = m.get("article_id")
-                    if aid and aid not in seen:
-                        seen.add(aid)
-                        by_article.setdefault(aid, {}).setdefault(kind, []).append(g)
-        with self._lock:  # swap in one step: readers see the old lists or the new ones
-            self._data, self._by_article, self._by_id = data, by_article, by_id
-            self._key, self._at, self._loaded = key, time.monotonic(), True
-
-    def _refresh_in_background(self, key: Any) -> None:
-        def run():
-            try:
-                self._build(key)
-            except Exception:
-                log.exception("refreshing link groups failed")
-            finally:
-                self._refreshing = False
-
-        threading.Thread(target=run, name="newsledger-links", daemon=True).start()
-
-    def _fresh(self) -> None:
-        key = self._generation()
-        stale = key is None or key != self._key or time.monotonic() - self._at > self.max_age_s
-        if not stale:
-            return
-        if not self._loaded:  # nothing to serve yet: build now, once
-            with self._lock:
-                first = not self._loaded and not self._refreshing
-                if first:
-                    self._refreshing = True
-            if first:
-                try:
-                    self._build(key)
-                finally:
-                    self._refreshing = False
-                return
-            while self._refreshing and not self._loaded:  # another request is building
-                time.sleep(0.01)
-            return
-        with self._lock:
-            if self._refreshing:
-                return
-            self._refreshing = True
-        self._refresh_in_background(key)
-
-    def _compute(self, kind: str) -> list[dict]:
-        f = _link_func(_FUNCS[kind])
-        if f is None:
-            return []
-        try:
-            return _normalise_list(f(self.ledger))
-        except Exception:
-            log.exception("newsledger.link.%s failed", _FUNCS[kind])
-            return []
 
     def cached(self, name: str, fn: Callable[[], Any], max_age_s: float = 600.0) -> Any:
         """``fn()`` once per ledger generation (and at most ``max_age_s`` old)."""
@@ -197,16 +268,13 @@ class Links:
     # ------------------------------------------------------------ queries
 
     def groups(self, kind: str) -> list[dict]:
-        self._fresh()
-        return self._data.get(kind, [])
+        return self._lists.current().data.get(kind, [])
 
     def group(self, kind: str, group_id: str) -> Optional[dict]:
-        self._fresh()
-        return self._by_id.get(kind, {}).get(group_id)
+        return self._lists.current().by_id.get(kind, {}).get(group_id)
 
     def for_article(self, article_id: str) -> dict[str, list[dict]]:
-        self._fresh()
-        return self._by_article.get(article_id, {})
+        return self._lists.current().by_article.get(article_id, {})
 
     def claim_group(self, group_id: str) -> Optional[dict]:
         f = _link_func("claim_group")

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import math
 import re
-from typing import Any, Iterable, Optional
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Optional
 
 from markupsafe import Markup, escape
 
@@ -59,6 +61,68 @@ def _valid(start: Any, end: Any, n: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n
 
 
+def _claim_ranges(claims: list[dict], n: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, str, int]]]:
+    """Each claim's content pieces ``(start, end, claim index)`` and its source and cue spans
+    ``(start, end, "src" | "cue", claim index)``; a span outside the text is left out."""
+    claim_ranges: list[tuple[int, int, int]] = []
+    role_ranges: list[tuple[int, int, str, int]] = []
+    for i, c in enumerate(claims):
+        content = c.get("content") or {}
+        pieces = [tuple(p) for p in content.get("pieces") or [] if len(p) == 2]
+        if not pieces:
+            pieces = [(content.get("start"), content.get("end"))]
+        claim_ranges += [(s, e, i) for s, e in pieces if _valid(s, e, n)]
+        for role, key in (("src", "source"), ("cue", "cue")):
+            span = c.get(key) or {}
+            if _valid(span.get("start"), span.get("end"), n):
+                role_ranges.append((span["start"], span["end"], role, i))
+    return claim_ranges, role_ranges
+
+
+def _figure_ranges(claims: list[dict], quantities: Iterable[dict], n: int) -> list[tuple[int, int, dict]]:
+    """The figures to mark, ``(start, end, quantity)``: the article's, then its claims', each
+    span once (the first quantity on it wins); a span outside the text is left out."""
+    seen: set = set()
+    out: list[tuple[int, int, dict]] = []
+    for q in itertools.chain(quantities, (q for c in claims for q in c.get("quantities") or [])):
+        key = (q.get("start"), q.get("end"))
+        if key not in seen and _valid(q.get("start"), q.get("end"), n):
+            seen.add(key)
+            out.append((q["start"], q["end"], q))
+    return out
+
+
+def _covering(ranges: list[tuple], a: int, b: int) -> Optional[tuple]:
+    """The first range that covers the segment ``a``..``b``, or None."""
+    return next((r for r in ranges if r[0] <= a and b <= r[1]), None)
+
+
+def _figure_mark(seg: str, fig: dict) -> str:
+    """A figure's segment, titled with its value (else its text)."""
+    title = fig.get("text", "")
+    if fig.get("value") is not None:
+        title = f"figure: {fig_value_text(fig)}"
+    return f'<span class="fig" title="{escape(title)}">{seg}</span>'
+
+
+def _role_mark(seg: str, role: str, i: int) -> str:
+    """A segment of claim ``i``'s source (``role`` "src") or cue."""
+    label = "source" if role == "src" else "cue"
+    return f'<span class="{role}" title="{label} of claim {i + 1}">{seg}</span>'
+
+
+def _claim_mark(seg: str, c: dict, i: int, first: bool) -> str:
+    """A segment of claim ``i``'s content; its ``first`` segment gets the numbered label (a link
+    to the claim's row: number · source · stance)."""
+    stance = css_token(c.get("stance"))
+    who, said = escape(source_name(c)), escape(stance_label(c.get("stance")))
+    tag = ""
+    if first:
+        tag = (f'<a class="tag stance-{stance}" href="#claim-{i + 1}" aria-label="claim {i + 1}: {who}, {said}">'
+               f'{i + 1} · {who} · {said}</a> ')
+    return f'{tag}<mark class="claim stance-{stance}" title="{who} — {said}">{seg}</mark>'
+
+
 def highlight(text: str, claims: list[dict], quantities: Iterable[dict] = ()) -> Markup:
     """The article body with claim contents, their sources and cues, and figures marked.
 
@@ -66,71 +130,25 @@ def highlight(text: str, claims: list[dict], quantities: Iterable[dict] = ()) ->
     wrapped in the marks active over it (claim > source/cue > figure), so overlaps are safe.
     """
     n = len(text)
-    claim_ranges: list[tuple[int, int, int]] = []  # start, end, claim index
-    role_ranges: list[tuple[int, int, str, int]] = []  # start, end, "src"|"cue", claim index
-    fig_ranges: list[tuple[int, int, dict]] = []
-    for i, c in enumerate(claims):
-        content = c.get("content") or {}
-        pieces = [tuple(p) for p in content.get("pieces") or [] if len(p) == 2]
-        if not pieces:
-            pieces = [(content.get("start"), content.get("end"))]
-        for s, e in pieces:
-            if _valid(s, e, n):
-                claim_ranges.append((s, e, i))
-        src = c.get("source") or {}
-        if _valid(src.get("start"), src.get("end"), n):
-            role_ranges.append((src["start"], src["end"], "src", i))
-        cue = c.get("cue") or {}
-        if _valid(cue.get("start"), cue.get("end"), n):
-            role_ranges.append((cue["start"], cue["end"], "cue", i))
-    seen_q = set()
-    for q in quantities:
-        key = (q.get("start"), q.get("end"))
-        if key not in seen_q and _valid(q.get("start"), q.get("end"), n):
-            seen_q.add(key)
-            fig_ranges.append((q["start"], q["end"], q))
-    for c in claims:
-        for q in c.get("quantities") or []:
-            key = (q.get("start"), q.get("end"))
-            if key not in seen_q and _valid(q.get("start"), q.get("end"), n):
-                seen_q.add(key)
-                fig_ranges.append((q["start"], q["end"], q))
-
-    bounds = {0, n}
-    for s, e, *_ in claim_ranges + role_ranges + fig_ranges:
-        bounds.add(s)
-        bounds.add(e)
-    cuts = sorted(bounds)
-    first_piece = {}
-    for s, e, i in sorted(claim_ranges):
+    claim_ranges, role_ranges = _claim_ranges(claims, n)
+    fig_ranges = _figure_ranges(claims, quantities, n)
+    cuts = sorted({0, n} | {x for r in claim_ranges + role_ranges + fig_ranges for x in r[:2]})
+    first_piece: dict[int, int] = {}
+    for s, _e, i in sorted(claim_ranges):
         first_piece.setdefault(i, s)
-
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:]):
         seg = str(escape(text[a:b]))
-        fig = next((q for s, e, q in fig_ranges if s <= a and b <= e), None)
+        fig = _covering(fig_ranges, a, b)
         if fig is not None:
-            title = fig.get("text", "")
-            if fig.get("value") is not None:
-                title = f"figure: {fig_value_text(fig)}"
-            seg = f'<span class="fig" title="{escape(title)}">{seg}</span>'
-        role = next(((r, i) for s, e, r, i in role_ranges if s <= a and b <= e), None)
+            seg = _figure_mark(seg, fig[2])
+        role = _covering(role_ranges, a, b)
         if role is not None:
-            r, i = role
-            label = "source" if r == "src" else "cue"
-            seg = f'<span class="{r}" title="{label} of claim {i + 1}">{seg}</span>'
-        claim = next((i for s, e, i in claim_ranges if s <= a and b <= e), None)
+            seg = _role_mark(seg, role[2], role[3])
+        claim = _covering(claim_ranges, a, b)
         if claim is not None:
-            c = claims[claim]
-            stance = css_token(c.get("stance"))
-            tag = ""
-            if first_piece.get(claim) == a:
-                tag = (f'<a class="tag stance-{stance}" href="#claim-{claim + 1}" '
-                       f'aria-label="claim {claim + 1}: {escape(source_name(c))}, '
-                       f'{escape(stance_label(c.get("stance")))}">'
-                       f'{claim + 1} · {escape(source_name(c))} · {escape(stance_label(c.get("stance")))}</a> ')
-            seg = (f'{tag}<mark class="claim stance-{stance}" '
-                   f'title="{escape(source_name(c))} — {escape(stance_label(c.get("stance")))}">{seg}</mark>')
+            i = claim[2]
+            seg = _claim_mark(seg, claims[i], i, first_piece.get(i) == a)
         out.append(seg)
     return Markup("".join(out))
 
@@ -364,6 +382,139 @@ def _extent(p: dict, x: float, y, col: str) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """The chart's drawing area: the SVG's size less the margins for the axes and the legend."""
+
+    width: int
+    height: int
+    left: int = 64
+    right: int = 40
+    top: int = 16
+    bottom: int = 64
+
+    @property
+    def pw(self) -> int:
+        return self.width - self.left - self.right
+
+    @property
+    def ph(self) -> int:
+        return self.height - self.top - self.bottom
+
+
+def _x_positions(pts: list[dict], f: _Frame) -> tuple[dict[int, float], bool]:
+    """Each point's x (keyed by ``id``) and whether the axis is time: only when every figure is
+    dated and the dates differ; else the points stand evenly in order of appearance."""
+    use_time = all(p["when"] is not None for p in pts) and len({p["when"] for p in pts}) > 1
+    if use_time:
+        t0 = min(p["when"] for p in pts)
+        span = (max(p["when"] for p in pts) - t0).total_seconds() or 1.0
+        return {id(p): f.left + f.pw * ((p["when"] - t0).total_seconds() / span) for p in pts}, True
+    order = sorted(pts, key=lambda p: (p["when"] or dt.datetime.max, p["k"]))
+    step = f.pw / max(1, len(order) - 1)
+    return {id(p): f.left + (step * i if len(order) > 1 else f.pw / 2) for i, p in enumerate(order)}, False
+
+
+def _y_scale(pts: list[dict], f: _Frame) -> tuple[list[float], Callable[[float], float]]:
+    """The value axis's ticks (from zero, or below it, to past the highest value or bound) and
+    the function from a value to its y."""
+    lo = min([0.0] + [p["value"] for p in pts] + [p["low"] for p in pts if p["low"] is not None])
+    hi = max([p["value"] for p in pts] + [p["high"] for p in pts if p["high"] is not None])
+    ticks = _nice_ticks(lo, hi if hi > lo else lo + 1)
+    ylo, yhi = ticks[0], ticks[-1] if ticks[-1] > ticks[0] else ticks[0] + 1
+
+    def y(v: float) -> float:
+        return f.top + f.ph - f.ph * (v - ylo) / (yhi - ylo)
+
+    return ticks, y
+
+
+def _axes(ticks: list[float], y: Callable[[float], float], f: _Frame) -> list[str]:
+    """A labelled grid line per tick, and the two axes."""
+    parts = []
+    for t in ticks:
+        yy = y(t)
+        parts.append(f'<line x1="{f.left}" x2="{f.width - f.right}" y1="{yy:.1f}" y2="{yy:.1f}" '
+                     f'stroke="#ddd" stroke-width="1"/>')
+        parts.append(f'<text x="{f.left - 6}" y="{yy + 4:.1f}" text-anchor="end" font-size="12" '
+                     f'fill="#555">{escape(_num(t))}</text>')
+    parts.append(f'<line x1="{f.left}" x2="{f.left}" y1="{f.top}" y2="{f.top + f.ph}" stroke="#888"/>')
+    parts.append(f'<line x1="{f.left}" x2="{f.width - f.right}" y1="{f.top + f.ph}" y2="{f.top + f.ph}" '
+                 'stroke="#888"/>')
+    return parts
+
+
+def _date_labels(pts: list[dict], xs: dict[int, float], f: _Frame) -> list[str]:
+    """The time axis's dates (a time too where it is not midnight), at least 90 px apart so that
+    labels never overlap; the first of a crowd is kept."""
+    labelled = sorted({(round(xs[id(p)]), p["when"]) for p in pts}, key=lambda t: t[0])
+    parts, last_x = [], -1e9
+    for xx, when in labelled:
+        if xx - last_x < 90:
+            continue
+        last_x = xx
+        label = when.strftime("%Y-%m-%d") if (when.hour, when.minute) == (0, 0) else when.strftime("%m-%d %H:%M")
+        anchor = "end" if xx > f.width - f.right - 40 else "start" if xx < f.left + 40 else "middle"
+        parts.append(f'<text x="{xx}" y="{f.top + f.ph + 18}" text-anchor="{anchor}" font-size="11" '
+                     f'fill="#555">{escape(label)}</text>')
+    return parts
+
+
+def _x_labels(pts: list[dict], xs: dict[int, float], use_time: bool, f: _Frame) -> list[str]:
+    """Under the x axis: the dates, or a note that the points stand in the order reported."""
+    if use_time:
+        return _date_labels(pts, xs, f)
+    return [f'<text x="{f.left + f.pw / 2:.0f}" y="{f.top + f.ph + 18}" text-anchor="middle" '
+            f'font-size="11" fill="#555">in order reported (dates unknown)</text>']
+
+
+def _point_label(name: str, p: dict) -> str:
+    """A point's tooltip: the source, its figure, when it was published, and a conflict."""
+    label = f"{name}: {figure_text(p['member'].get('figure'))}"
+    if p["member"].get("published"):
+        label += f" ({p['member']['published']})"
+    return label + (" — conflicts" if p["conflict"] else "")
+
+
+def _series_marks(name: str, sp: list[dict], xs: dict[int, float], y: Callable[[float], float],
+                  col: str, shape: str, use_time: bool) -> list[str]:
+    """One source's points, left to right: joined by a line only along a real time axis, each
+    a marker with its range or bound, and a red ring where it conflicts."""
+    sp = sorted(sp, key=lambda p: xs[id(p)])
+    parts = []
+    if len(sp) > 1 and use_time:
+        path = " ".join(f"{xs[id(p)]:.1f},{y(p['value']):.1f}" for p in sp)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{col}" stroke-width="2"/>')
+    for p in sp:
+        xx, yy = xs[id(p)], y(p["value"])
+        label = _point_label(name, p)
+        if p["conflict"]:
+            parts.append(f'<circle cx="{xx:.1f}" cy="{yy:.1f}" r="9" fill="none" stroke="#d00" '
+                         f'stroke-width="2.5"><title>{escape(label)}</title></circle>')
+        parts += _extent(p, xx, y, col)
+        parts.append(_marker(shape, xx, yy, col, label))
+    return parts
+
+
+def _legend(colours: dict[str, str], shapes: dict[str, str], conflict: bool, f: _Frame) -> list[str]:
+    """Under the chart, each source's marker and name (shortened past 28 characters), wrapped
+    into rows; top right, the red ring's meaning where a point conflicts."""
+    parts = []
+    lx, ly = f.left, f.height - 22
+    for name, col in colours.items():
+        short = name if len(name) <= 28 else name[:27] + "…"
+        parts.append(_marker(shapes[name], lx + 5, ly - 4, col, name))
+        parts.append(f'<text x="{lx + 14}" y="{ly}" font-size="12" fill="#222">{escape(short)}</text>')
+        lx += 24 + 7 * len(short)
+        if lx > f.width - 120:
+            lx, ly = f.left, ly + 16
+    if conflict:
+        parts.append(f'<circle cx="{f.width - 110}" cy="{f.top + 6}" r="6" fill="none" stroke="#d00" '
+                     'stroke-width="2.5"/>')
+        parts.append(f'<text x="{f.width - 98}" y="{f.top + 10}" font-size="12" fill="#222">conflicting</text>')
+    return parts
+
+
 def svg_chart(members: list[dict], conflict_ids: Optional[set] = None, verdict: Optional[str] = None,
               width: int = 720, height: int = 320) -> Markup:
     """Each source's figure over time as an inline SVG (no script, no inline style): one colour
@@ -373,89 +524,21 @@ def svg_chart(members: list[dict], conflict_ids: Optional[set] = None, verdict: 
     pts = chart_points(members, conflict_ids, verdict)
     if not pts:
         return Markup("")
-    left, right, top, bottom = 64, 40, 16, 64
-    pw, ph = width - left - right, height - top - bottom
-    dated = [p for p in pts if p["when"] is not None]
-    use_time = len(dated) == len(pts) and len({p["when"] for p in pts}) > 1
-    if use_time:
-        t0 = min(p["when"] for p in pts)
-        t1 = max(p["when"] for p in pts)
-        span = (t1 - t0).total_seconds() or 1.0
-        xs = {id(p): left + pw * ((p["when"] - t0).total_seconds() / span) for p in pts}
-    else:  # no usable dates: in order of appearance
-        order = sorted(pts, key=lambda p: (p["when"] or dt.datetime.max, p["k"]))
-        step = pw / max(1, len(order) - 1)
-        xs = {id(p): left + (step * i if len(order) > 1 else pw / 2) for i, p in enumerate(order)}
-    lo = min([0.0] + [p["value"] for p in pts] + [p["low"] for p in pts if p["low"] is not None])
-    hi = max([p["value"] for p in pts] + [p["high"] for p in pts if p["high"] is not None])
-    ticks = _nice_ticks(lo, hi if hi > lo else lo + 1)
-    ylo, yhi = ticks[0], ticks[-1] if ticks[-1] > ticks[0] else ticks[0] + 1
-
-    def y(v: float) -> float:
-        return top + ph - ph * (v - ylo) / (yhi - ylo)
-
+    f = _Frame(width, height)
+    xs, use_time = _x_positions(pts, f)
+    ticks, y = _y_scale(pts, f)
     series: dict[str, list[dict]] = {}
     for p in pts:
         series.setdefault(p["series"], []).append(p)
     colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(series)}
     shapes = {name: MARKERS[(i // len(PALETTE)) % len(MARKERS)] for i, name in enumerate(series)}
-
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
              f'aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">',
              '<title id="chart-title">Figures by source over time</title>']
-    for t in ticks:
-        yy = y(t)
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{yy:.1f}" y2="{yy:.1f}" '
-                     f'stroke="#ddd" stroke-width="1"/>')
-        parts.append(f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" font-size="12" '
-                     f'fill="#555">{escape(_num(t))}</text>')
-    parts.append(f'<line x1="{left}" x2="{left}" y1="{top}" y2="{top + ph}" stroke="#888"/>')
-    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{top + ph}" y2="{top + ph}" stroke="#888"/>')
-    # x labels: distinct dates (at most 6)
-    if use_time:
-        labelled = sorted({(round(xs[id(p)]), p["when"]) for p in pts}, key=lambda t: t[0])
-        keep, last_x = [], -1e9
-        for xx, when in labelled:  # at least 90 px apart: labels never overlap
-            if xx - last_x >= 90:
-                keep.append((xx, when))
-                last_x = xx
-        for xx, when in keep:
-            label = when.strftime("%Y-%m-%d") if (when.hour, when.minute) == (0, 0) else when.strftime("%m-%d %H:%M")
-            anchor = "end" if xx > width - right - 40 else "start" if xx < left + 40 else "middle"
-            parts.append(f'<text x="{xx}" y="{top + ph + 18}" text-anchor="{anchor}" font-size="11" '
-                         f'fill="#555">{escape(label)}</text>')
-    else:
-        parts.append(f'<text x="{left + pw / 2:.0f}" y="{top + ph + 18}" text-anchor="middle" '
-                     f'font-size="11" fill="#555">in order reported (dates unknown)</text>')
+    parts += _axes(ticks, y, f) + _x_labels(pts, xs, use_time, f)
     for name, sp in series.items():
-        sp = sorted(sp, key=lambda p: xs[id(p)])
-        col = colours[name]
-        if len(sp) > 1 and use_time:  # a line only along a real time axis
-            path = " ".join(f"{xs[id(p)]:.1f},{y(p['value']):.1f}" for p in sp)
-            parts.append(f'<polyline points="{path}" fill="none" stroke="{col}" stroke-width="2"/>')
-        for p in sp:
-            xx, yy = xs[id(p)], y(p["value"])
-            label = f"{name}: {figure_text(p['member'].get('figure'))}"
-            if p["member"].get("published"):
-                label += f" ({p['member']['published']})"
-            if p["conflict"]:
-                label += " — conflicts"
-                parts.append(f'<circle cx="{xx:.1f}" cy="{yy:.1f}" r="9" fill="none" stroke="#d00" '
-                             f'stroke-width="2.5"><title>{escape(label)}</title></circle>')
-            parts += _extent(p, xx, y, col)
-            parts.append(_marker(shapes[name], xx, yy, col, label))
-    # legend
-    lx, ly = left, height - 22
-    for name, col in colours.items():
-        short = name if len(name) <= 28 else name[:27] + "…"
-        parts.append(_marker(shapes[name], lx + 5, ly - 4, col, name))
-        parts.append(f'<text x="{lx + 14}" y="{ly}" font-size="12" fill="#222">{escape(short)}</text>')
-        lx += 24 + 7 * len(short)
-        if lx > width - 120:
-            lx, ly = left, ly + 16
-    if any(p["conflict"] for p in pts):
-        parts.append(f'<circle cx="{width - 110}" cy="{top + 6}" r="6" fill="none" stroke="#d00" stroke-width="2.5"/>')
-        parts.append(f'<text x="{width - 98}" y="{top + 10}" font-size="12" fill="#222">conflicting</text>')
+        parts += _series_marks(name, sp, xs, y, colours[name], shapes[name], use_time)
+    parts += _legend(colours, shapes, any(p["conflict"] for p in pts), f)
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -194,6 +194,71 @@ def _write_arrow(tagged, out: str) -> dict:
     return counts
 
 
+def _tagged_rows(sc, local: list[str], remote: list[str], missing: list[tuple[str, str]],
+                 partitions: Optional[int], **options):
+    """One RDD of ``(table, row)`` for every input: local files as a list of paths (one
+    partition per file, each task streams its file), remote URLs through ``binaryFiles``, and
+    an ``errors`` row per input that matched nothing. ``options``: what each record is read
+    with (``analyze``, ``timeout``, ``keep_raw``)."""
+    from newsledger.spark.rows import error_row, rows_from_bytes, rows_from_path
+
+    def from_path(it):
+        for p in it:
+            yield from rows_from_path(p, **options)
+
+    def from_bytes(it):
+        for path, data in it:
+            yield from rows_from_bytes(path, data, **options)
+
+    parts = []
+    if local:
+        parts.append(sc.parallelize(local, partitions or len(local)).mapPartitions(from_path))
+    if remote:
+        parts.append(sc.binaryFiles(",".join(remote), partitions or len(remote))
+                     .mapPartitions(from_bytes))
+    if missing:
+        parts.append(sc.parallelize([error_row(src, src, "read", why) for src, why in missing], 1))
+    return parts[0] if len(parts) == 1 else sc.union(parts)
+
+
+def _write_spark(spark, tagged, out: str) -> tuple[dict, float]:
+    """Rows back through Spark's DataFrame writer (any Hadoop URL): one pass that does the
+    work and counts the rows (cached), then a table at a time from the cache. Returns the
+    counts and when the work (before the writing) ended."""
+    from pyspark import StorageLevel
+
+    from newsledger.spark.tables import spark_schema
+
+    tagged = tagged.persist(StorageLevel.MEMORY_AND_DISK)
+    counts = dict(tagged.map(lambda t: (t[0], 1)).countByKey())  # the pass that does the work
+    t_work = time.perf_counter()
+    for name in TABLES:  # from the cache
+        rows = tagged.filter(lambda t, n=name: t[0] == n).map(lambda t: t[1])
+        spark.createDataFrame(rows, spark_schema(name)).write.mode("overwrite").parquet(f"{out}/{name}")
+    tagged.unpersist()
+    return counts, t_work
+
+
+def _write(spark, tagged, out: str, writer: str) -> tuple[dict, float]:
+    """The tables under ``out`` by ``writer`` ("auto": arrow for a local path, spark for a URL);
+    the row counts and when the work ended (with arrow, tasks write as they go: the work
+    includes the writing)."""
+    if writer == "auto":
+        writer = "spark" if _is_url(out) else "arrow"
+    if writer == "arrow":
+        return _write_arrow(tagged, out), time.perf_counter()
+    return _write_spark(spark, tagged, out)
+
+
+def _inputs(inputs: Iterable[str]) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """:func:`resolve_inputs`, refusing inputs with no WARC file at all."""
+    inputs = list(inputs)
+    local, remote, missing = resolve_inputs(inputs)
+    if not local and not remote:
+        raise FileNotFoundError("no WARC files found in: " + " ".join(inputs) if inputs else "no inputs")
+    return local, remote, missing
+
+
 def run_spark(inputs: Iterable[str], out_dir: str, master: Optional[str] = "local[2]",
               analyze: bool = True, timeout: Optional[float] = None, keep_raw: bool = True,
               partitions: Optional[int] = None, spark=None, conf: Optional[dict] = None,
@@ -209,69 +274,29 @@ def run_spark(inputs: Iterable[str], out_dir: str, master: Optional[str] = "loca
     writer (any Hadoop URL: s3a://, hdfs://, ...); "auto" (default): "arrow" for a local
     path, "spark" for a URL.
     """
-    from newsledger.spark.rows import error_row, rows_from_bytes, rows_from_path
-
     if writer not in ("auto", "arrow", "spark"):
         raise ValueError(f"writer={writer!r}: use auto, arrow or spark")
-    inputs = list(inputs)
-    local, remote, missing = resolve_inputs(inputs)
-    if not local and not remote:
-        raise FileNotFoundError("no WARC files found in: " + " ".join(inputs) if inputs else "no inputs")
+    local, remote, missing = _inputs(inputs)
     t0 = time.perf_counter()
     own = spark is None
     if own:
         spark = make_session(master, conf=conf)
     t_started = time.perf_counter()
     sc = spark.sparkContext
+    out = str(out_dir).rstrip("/")
     try:
-        if not sc.master.startswith("local"):
+        if not sc.master.startswith("local"):  # executors need the package, and paths they can see
             sc.addPyFile(_package_zip())
-        if not sc.master.startswith("local"):  # executors need paths they can see
             local = [os.path.abspath(p) for p in local]
-
-        def from_path(it):
-            for p in it:
-                yield from rows_from_path(p, analyze=analyze, timeout=timeout, keep_raw=keep_raw)
-
-        def from_bytes(it):
-            for path, data in it:
-                yield from rows_from_bytes(path, data, analyze=analyze, timeout=timeout,
-                                           keep_raw=keep_raw)
-
-        parts = []
-        if local:
-            parts.append(sc.parallelize(local, partitions or len(local)).mapPartitions(from_path))
-        if remote:
-            parts.append(sc.binaryFiles(",".join(remote), partitions or len(remote))
-                         .mapPartitions(from_bytes))
-        if missing:
-            parts.append(sc.parallelize([error_row(src, src, "read", why) for src, why in missing], 1))
-        tagged = parts[0] if len(parts) == 1 else sc.union(parts)
-        out = str(out_dir).rstrip("/")
-        if writer == "auto":
-            writer = "spark" if _is_url(out) else "arrow"
-        if writer == "arrow":  # tasks write as they go: process_seconds includes the writing
-            counts = _write_arrow(tagged, out)
-            t_work = time.perf_counter()
-        else:
-            from pyspark import StorageLevel
-
-            from newsledger.spark.tables import spark_schema
-
-            tagged = tagged.persist(StorageLevel.MEMORY_AND_DISK)
-            counts = dict(tagged.map(lambda t: (t[0], 1)).countByKey())  # the pass that does the work
-            t_work = time.perf_counter()
-            for name in TABLES:  # from the cache
-                rows = tagged.filter(lambda t, n=name: t[0] == n).map(lambda t: t[1])
-                spark.createDataFrame(rows, spark_schema(name)).write.mode("overwrite").parquet(f"{out}/{name}")
-            tagged.unpersist()
+        tagged = _tagged_rows(sc, local, remote, missing, partitions,
+                              analyze=analyze, timeout=timeout, keep_raw=keep_raw)
+        counts, t_work = _write(spark, tagged, out, writer)
     finally:
         if own:
             spark.stop()
-    report = {"files": len(local) + len(remote), **{name: int(counts.get(name, 0)) for name in TABLES},
-              "seconds": round(time.perf_counter() - t0, 2),  # all of it
-              "startup_seconds": round(t_started - t0, 2),  # the session (JVM) start
-              "process_seconds": round(t_work - t_started, 2),  # read, extract, analyze
-              "write_seconds": round(time.perf_counter() - t_work, 2),  # the Parquet
-              "out": out}
-    return report
+    return {"files": len(local) + len(remote), **{name: int(counts.get(name, 0)) for name in TABLES},
+            "seconds": round(time.perf_counter() - t0, 2),  # all of it
+            "startup_seconds": round(t_started - t0, 2),  # the session (JVM) start
+            "process_seconds": round(t_work - t_started, 2),  # read, extract, analyze
+            "write_seconds": round(time.perf_counter() - t_work, 2),  # the Parquet
+            "out": out}
