@@ -5,7 +5,9 @@ text: only character offsets into the ``text`` field of ``../shared/data/realnew
 for that page (for a ``trafeval-<HTML file stem>`` or ``htmldate-<HTML file stem>`` page: our HTML
 extractor's text of that ``../shared/data/trafilatura-eval`` or ``../shared/data/htmldate-eval`` page;
 for an ``nsc-<first 12 hex digits of sha1(url)>`` page: the ``text`` column of that article in
-``../shared/data/news-story-chains``' article CSV, one block with no line breaks), plus our own labels. Annotators write a *working*
+``../shared/data/news-story-chains``' article CSV, one block with no line breaks; for an ``ecb-<file stem>``
+page of an ECB+ development topic (1-24): that document as ``newsledger.evaluate.ecbplus.render`` flattens it,
+one sentence per paragraph), plus our own labels. Annotators write a *working*
 file outside the repo, where spans are given as the words themselves, and this script locates them::
 
     .venv/bin/python scripts/claims_gold.py show PAGE_ID            # print the text, numbered paragraphs
@@ -54,7 +56,7 @@ GOLD_DIR = ROOT / "newsledger" / "evaluate" / "data" / "claims_real"
 
 def load_texts(page: str) -> dict[str, str]:
     """page id -> text: realnews pages, and ``page`` itself when it is an evaluation-set page
-    (``trafeval-`` / ``htmldate-``) or a news-story-chains article (``nsc-``)."""
+    (``trafeval-`` / ``htmldate-``), a news-story-chains article (``nsc-``) or an ECB+ development document (``ecb-``)."""
     texts = {r["id"]: r["text"] for r in map(json.loads, REALNEWS.open(encoding="utf-8"))}
     texts.update({k: r["text"] for k, r in claims_real.load_texts({page}).items()})
     return texts

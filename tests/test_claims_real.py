@@ -117,9 +117,10 @@ def test_every_gold_page_text_is_the_text_it_was_annotated_on():
     from newsledger.evaluate.claims_real import GOLD_DIR, TRAFEVAL, load_texts
 
     try:
-        data_dir("realnews"), data_dir("trafilatura-eval"), data_dir("htmldate-eval"), data_dir("news-story-chains")
+        for name in ("realnews", "trafilatura-eval", "htmldate-eval", "news-story-chains", "ecbplus"):
+            data_dir(name)
     except FileNotFoundError:
-        pytest.skip("shared realnews / trafilatura-eval / htmldate-eval / news-story-chains data not found")
+        pytest.skip("shared realnews / trafilatura-eval / htmldate-eval / news-story-chains / ecbplus data not found")
     golds = [json.loads(f.read_text("utf-8")) for f in sorted(GOLD_DIR.glob("*.json")) if f.name != "SPLIT.json"]
     assert any(g["page"].startswith(TRAFEVAL) for g in golds)
     texts = load_texts({g["page"] for g in golds})
@@ -222,6 +223,38 @@ def test_a_shared_story_chain_page_is_its_csv_text():
     assert "\n" not in rec["text"] and len(rec["text"]) == len(row["text"]) > 500
     assert hashlib.sha1(rec["text"].encode("utf-8")).hexdigest() == hashlib.sha1(row["text"].encode("utf-8")).hexdigest()
     assert (rec["title"], rec["url"], rec["date"]) == (row["title"], row["url"], row["date"][:10])
+
+
+def test_an_ecbplus_dev_id_loads_its_rendered_document():
+    """An ``ecb-`` id is the ECB+ development document of that file stem, its text exactly as
+    ``ecbplus.render`` gives it, its URL the rendered one, no title and no date."""
+    from newsledger.evaluate import data_dir, ecbplus
+    from newsledger.evaluate.claims_real import ECBPLUS, load_texts
+
+    try:
+        data_dir("ecbplus"), data_dir("realnews")
+    except FileNotFoundError:
+        pytest.skip("shared ecbplus / realnews data not found")
+    path = ecbplus.root() / "3" / "3_7ecbplus.xml"
+    if not path.is_file():
+        pytest.skip("ECB+ document 3_7ecbplus.xml not in the shared data")
+    text, url = ecbplus.render(path)
+    rec = load_texts({ECBPLUS + "3_7ecbplus", ECBPLUS + "3_999ecb"})
+    assert set(rec) == {ECBPLUS + "3_7ecbplus"}  # a stem with no file is no page
+    assert rec[ECBPLUS + "3_7ecbplus"] == {"id": "ecb-3_7ecbplus", "text": text, "title": None, "date": None,
+                                           "url": url}
+    assert len(text) > 200 and url and url.startswith("http")
+
+
+@pytest.mark.parametrize("page", ["ecb-25_1ecb", "ecb-31_4ecbplus", "ecb-3_7", "ecb-../3_7ecbplus"])
+def test_an_ecbplus_id_outside_the_dev_topics_is_refused(page):
+    """Held-out ECB+ topics (25 and above) and malformed ids are refused before any file is read."""
+    from newsledger.evaluate.claims_real import ecbplus_path, load_texts
+
+    with pytest.raises(ValueError):
+        ecbplus_path(page)
+    with pytest.raises(ValueError):
+        load_texts({page})
 
 
 # ---------------------------------------------------------------- statements

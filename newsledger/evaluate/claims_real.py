@@ -4,7 +4,8 @@ Gold (``data/claims_real/<page>.json``, written by ``scripts/claims_gold.py``) h
 offsets into the ``text`` of ``shared/data/realnews/expected.jsonl`` for that page (for a
 ``trafeval-`` / ``htmldate-`` page: our HTML extractor's text of that trafilatura-eval /
 htmldate-eval page, :data:`EVAL_SETS`; for an ``nsc-`` page: the ``text`` column of the
-news-story-chains article CSV, one block with no line breaks, :data:`NEWS_STORY_CHAINS`), plus labels;
+news-story-chains article CSV, one block with no line breaks, :data:`NEWS_STORY_CHAINS`; for an
+``ecb-`` page: the ECB+ development document as ``ecbplus.render`` flattens it, :data:`ECBPLUS`), plus labels;
 ``data/claims_real/SPLIT.json`` splits the pages into dev and test by article. Each gold page's
 text is analysed as an :class:`~newsledger.model.Article` (paragraphs = its lines, published =
 the gold date), and its claims at or above ``--min-confidence`` are scored:
@@ -230,10 +231,43 @@ def story_chain_records(ids: set[str]) -> dict[str, dict]:
     return out
 
 
+ECBPLUS = "ecb-"  # page id prefix: an ECB+ document of a development topic, by its file stem ("ecb-3_7ecbplus")
+_ECB_STEM = re.compile(r"(\d+)_\d+(?:ecb|ecbplus)")
+
+
+def ecbplus_path(page_id: str) -> Path:
+    """The ECB+ file of an ``ecb-`` page id; a ValueError for a malformed id or a topic outside
+    :data:`~newsledger.evaluate.ecbplus.DEV_TOPICS` (the held-out topics are never read here)."""
+    from newsledger.evaluate import ecbplus
+
+    stem = page_id[len(ECBPLUS):]
+    m = _ECB_STEM.fullmatch(stem)
+    if not page_id.startswith(ECBPLUS) or not m:
+        raise ValueError(f"{page_id}: not an ECB+ page id (ecb-<topic>_<n>ecb or ecb-<topic>_<n>ecbplus)")
+    if int(m.group(1)) not in ecbplus.DEV_TOPICS:
+        raise ValueError(f"{page_id}: ECB+ topic {m.group(1)} is held out; only development topics are read")
+    return ecbplus.root() / m.group(1) / f"{stem}.xml"
+
+
+def ecbplus_records(ids: set[str]) -> dict[str, dict]:
+    """page id -> record of the ECB+ development documents among ``ids``: the text exactly as
+    :func:`~newsledger.evaluate.ecbplus.render` gives it (one sentence per paragraph), its URL when the
+    file has one; no title, no date."""
+    from newsledger.evaluate import ecbplus
+
+    out = {}
+    for page_id in sorted(i for i in ids if i.startswith(ECBPLUS)):
+        path = ecbplus_path(page_id)
+        if path.is_file():
+            text, url = ecbplus.render(path)
+            out[page_id] = {"id": page_id, "text": text, "title": None, "date": None, "url": url}
+    return out
+
+
 def load_texts(ids: set[str]) -> dict[str, dict]:
     """page id -> record (``text``, ``title``, ``date``, ``url``): realnews pages from its
     expected.jsonl, evaluation-set pages (:data:`EVAL_SETS` prefixes) extracted from their HTML,
-    news-story-chains articles (``nsc-``) from its CSV."""
+    news-story-chains articles (``nsc-``) from its CSV, ECB+ development documents (``ecb-``) as rendered."""
     from newsledger.evaluate import data_dir
 
     out = {}
@@ -250,6 +284,7 @@ def load_texts(ids: set[str]) -> dict[str, dict]:
             if rec is not None:
                 out[page_id] = rec
     out.update(story_chain_records(ids))
+    out.update(ecbplus_records(ids))
     return out
 
 
