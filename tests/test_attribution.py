@@ -368,3 +368,28 @@ def test_a_participle_under_a_preposition_heading_the_sentence_borrows_no_subjec
     tags = ["NNP", "IN", "VBG", "DT", "NN", "VBD", "JJ"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert _find_source(doc[2], set()) is None
+
+
+def test_a_cue_whose_colon_ends_its_paragraph_says_the_next_quote_paragraph(nlp):
+    # "X said:¶“...”": the quotation is in the next paragraph; without the rule nothing is extracted
+    text = ("The storm closed the coastal road on Monday.\n\nMayor Jane Holt said:\n\n"
+            "“We will rebuild the bridge before winter. The county has promised the money.”\n\n"
+            "The road reopens next week.")
+    c = claim_about(nlp, text, "rebuild the bridge")
+    assert c.source.name == "Jane Holt"
+    assert "reopens" not in c.content.text
+
+
+def test_a_following_statement_colon_at_the_paragraph_end_takes_the_quote_paragraphs(nlp):
+    # "the following statement:" (a participle on the object) still ends the cue's own phrase
+    text = ("The storm closed the coastal road on Monday.\n\nMayor Jane Holt has issued the following statement:\n\n"
+            "“We will rebuild the bridge before winter.”\n\n“No family will be left without help.”")
+    c = claim_about(nlp, text, "rebuild the bridge")
+    assert c.source.name == "Jane Holt"
+    assert "No family" in c.content.text  # the next whole quotation goes on with the speaker
+
+
+def test_a_colon_at_the_paragraph_end_before_unquoted_text_takes_nothing(nlp):
+    text = ("Mayor Jane Holt said:\n\nThe road reopens next week after the repairs.")
+    assert not any("road reopens" in c.content.text and c.source and c.source.name == "Jane Holt"
+                   for c in find_claims(nlp(text), text))

@@ -114,9 +114,22 @@ class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
                 self.cands.append(Cand(cue=(dash, dash + 1), cue_i=-1, source=(s2, e2), content=[(s1, e1)],
                                        rule="layout-dash", lemma="―"))
 
+    def paragraph_quote_claim(self, tok) -> Optional[Cand]:
+        """"Mayor Holt said:¶“We will ...”": a cue verb whose colon ends its paragraph says the next
+        paragraph, when that is one whole quotation (:meth:`quotation_after_colon`)."""
+        span = self.quotation_after_colon(tok) if self.is_cue_verb(tok) else None
+        words = self.doc.char_span(*span, alignment_mode="contract") if span else None
+        if not words:
+            return None
+        lemma = tok.lemma_.lower()
+        src_tok, source, _ = self._verb_source(tok, lemma, [], {t.i for t in words})
+        return Cand(cue=self._cue_span(tok, set()), cue_i=tok.i, source=source, content=[span], lemma=lemma,
+                    extra={"path": "colon", "flags": [], "src_i": src_tok.i if src_tok is not None else -1,
+                           "n_tok": len(words), "first": words[0].i, "last": words[-1].i, "para": span[0]})
+
     # -- quotation handling
     def widen(self, c: Cand) -> None:
-        ps, pe = self.para_of(c.cue[0])
+        ps, pe = self.para_of(c.extra.get("para", c.cue[0]))  # a paragraph_quote_claim's content is the next one
         out = []
         for s, e in c.content:
             s, e = max(s, ps), min(e, pe)
@@ -185,7 +198,8 @@ class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
             elif tok.lemma_ == "put" and (frame := self.as_put_it(tok)) is not None:
                 c = frame
             elif self.is_candidate(tok):
-                c = self.noun_claim(tok) if tok.pos_ == "NOUN" and not self.is_cue_verb(tok) else self.verb_claim(tok)
+                c = self.paragraph_quote_claim(tok) or (
+                    self.noun_claim(tok) if tok.pos_ == "NOUN" and not self.is_cue_verb(tok) else self.verb_claim(tok))
             if c is not None:
                 self.cands.append(c)
         self.layout()
