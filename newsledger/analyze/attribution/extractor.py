@@ -1,7 +1,8 @@
 """The rule extractor: cue candidates over the spaCy parse, quotation handling and the univocal
 clean-up. Its parts are mixins of :class:`Extractor`, each in its module: verb cues
 (``verbs.py``), noun cues and the "according to" / "as X put it" / "For X" frames (``frames.py``),
-content trimming (``trimming.py``), and the tagger's own claims and sources (``tagger_claims.py``).
+content trimming (``trimming.py``), the tagger's own claims and sources (``tagger_claims.py``), and
+quotations the parse did not hang on their cue (``quote_claims.py``).
 See the package docstring for the steps."""
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Optional
 from newsledger.analyze.attribution.base import (NOUN_CUES, Cand, _merge, _subtree, lexicon, paragraph_bounds,
                                                  quote_spans, quoted_mask)
 from newsledger.analyze.attribution.frames import FrameClaims
+from newsledger.analyze.attribution.quote_claims import QuoteClaims
 from newsledger.analyze.attribution.tagger_claims import TaggerClaims
 from newsledger.analyze.attribution.trimming import ContentTrimming
 from newsledger.analyze.attribution.verbs import VerbClaims
@@ -19,7 +21,7 @@ TAGGER_SOURCES = True  # a kept claim without a source takes the tagger's neares
 TAGGER_CLAIMS = True  # and claims from the tagger alone where no rule fired (Extractor.tagger_claims)
 
 
-class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
+class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims, QuoteClaims):
     """Rule candidates over one parsed article (see the package docstring); verb cues
     (:class:`VerbClaims`), noun cues and frames (:class:`FrameClaims`), the content trimming
     (:class:`ContentTrimming`) and the tagger's own claims and sources (:class:`TaggerClaims`) are
@@ -114,19 +116,6 @@ class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
                 self.cands.append(Cand(cue=(dash, dash + 1), cue_i=-1, source=(s2, e2), content=[(s1, e1)],
                                        rule="layout-dash", lemma="―"))
 
-    def paragraph_quote_claim(self, tok) -> Optional[Cand]:
-        """"Mayor Holt said:¶“We will ...”": a cue verb whose colon ends its paragraph says the next
-        paragraph, when that is one whole quotation (:meth:`quotation_after_colon`)."""
-        span = self.quotation_after_colon(tok) if self.is_cue_verb(tok) else None
-        words = self.doc.char_span(*span, alignment_mode="contract") if span else None
-        if not words:
-            return None
-        lemma = tok.lemma_.lower()
-        src_tok, source, _ = self._verb_source(tok, lemma, [], {t.i for t in words})
-        return Cand(cue=self._cue_span(tok, set()), cue_i=tok.i, source=source, content=[span], lemma=lemma,
-                    extra={"path": "colon", "flags": [], "src_i": src_tok.i if src_tok is not None else -1,
-                           "n_tok": len(words), "first": words[0].i, "last": words[-1].i, "para": span[0]})
-
     # -- quotation handling
     def widen(self, c: Cand) -> None:
         ps, pe = self.para_of(c.extra.get("para", c.cue[0]))  # a paragraph_quote_claim's content is the next one
@@ -199,7 +188,8 @@ class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
                 c = frame
             elif self.is_candidate(tok):
                 c = self.paragraph_quote_claim(tok) or (
-                    self.noun_claim(tok) if tok.pos_ == "NOUN" and not self.is_cue_verb(tok) else self.verb_claim(tok))
+                    self.noun_claim(tok) if tok.pos_ == "NOUN" and not self.is_cue_verb(tok)
+                    else self.fronted_quote_claim(tok, self.verb_claim(tok)))
             if c is not None:
                 self.cands.append(c)
         self.layout()
