@@ -13,7 +13,7 @@ REINSURERS = ("Storms cost insurers dearly last year. Munich Re said its losses 
 THEIRS = [
     pytest.param(REINSURERS, "higher claims", "Hannover Re", id="names-sharing-a-head-word-are-two"),
     pytest.param(REINSURERS, "its losses rose", "Munich Re", id="the-first-of-them-keeps-its-name"),
-    # the rule must leave these as they were
+    # the rules must leave these as they were
     pytest.param("Tom Hale said the bridge would open. Mr Hale said the toll would stay.", "toll would stay",
                  "Tom Hale", id="a-title-before-the-surname"),
     pytest.param("Tom Hale said the bridge would open. Labour's Hale said the toll would stay.", "toll would stay",
@@ -24,3 +24,11 @@ THEIRS = [
 @pytest.mark.parametrize("text, words, name", THEIRS)
 def test_the_speaker(nlp, text, words, name):
     assert claim_about(nlp, text, words).source.name == name
+
+
+def test_a_name_inside_the_closed_quote_is_no_apposition(nlp):
+    """'"... with COVID-19," Day said': the name the tagger found inside the quotation just closed
+    (here a disease it read as a person) does not stand beside the speaker."""
+    text = ('"We will stay open," County Executive Ed Day said. "I ask all of you to look out for your friends as we '
+            'navigate this situation with COVID-19," Day said. "Together we will win."')
+    assert claim_about(nlp, text, "look out for your friends").source.name.endswith("Ed Day")
