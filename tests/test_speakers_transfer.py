@@ -13,6 +13,8 @@ REINSURERS = ("Storms cost insurers dearly last year. Munich Re said its losses 
 THEIRS = [
     pytest.param(REINSURERS, "higher claims", "Hannover Re", id="names-sharing-a-head-word-are-two"),
     pytest.param(REINSURERS, "its losses rose", "Munich Re", id="the-first-of-them-keeps-its-name"),
+    pytest.param("The report was published on Monday. Chief Executive Officer (Acting) of the Authority, Gary Scott, "
+                 "added that fees would rise.", "fees would rise", "Gary Scott", id="a-title-first-with-its-name-after"),
     # the rules must leave these as they were
     pytest.param("Tom Hale said the bridge would open. Mr Hale said the toll would stay.", "toll would stay",
                  "Tom Hale", id="a-title-before-the-surname"),
