@@ -13,6 +13,10 @@ REINSURERS = ("Storms cost insurers dearly last year. Munich Re said its losses 
 THEIRS = [
     pytest.param(REINSURERS, "higher claims", "Hannover Re", id="names-sharing-a-head-word-are-two"),
     pytest.param(REINSURERS, "its losses rose", "Munich Re", id="the-first-of-them-keeps-its-name"),
+    pytest.param("The lab results, together with the photos, led fire inspector Ana Ruiz to conclude the fire was "
+                 "deliberate.", "fire was deliberate", "Ana Ruiz", id="led-the-object-to-conclude"),
+    pytest.param("That strong showing inspired Governor Ann Tate, a Hale backer, to urge Hale to quit the race.",
+                 "Hale to quit", "Ann Tate", id="inspired-the-object-to-urge"),
     pytest.param("The report was published on Monday. Chief Executive Officer (Acting) of the Authority, Gary Scott, "
                  "added that fees would rise.", "fees would rise", "Gary Scott", id="a-title-first-with-its-name-after"),
     # the rules must leave these as they were
@@ -20,6 +24,8 @@ THEIRS = [
                  "Tom Hale", id="a-title-before-the-surname"),
     pytest.param("Tom Hale said the bridge would open. Labour's Hale said the toll would stay.", "toll would stay",
                  "Tom Hale", id="a-possessor-before-the-surname"),
+    pytest.param("Hale urged the council to say more about the cuts.", "more about the cuts", "Hale",
+                 id="the-one-who-urges-keeps-the-urging"),
 ]
 
 
