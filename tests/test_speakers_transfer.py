@@ -18,15 +18,17 @@ THEIRS = [
     pytest.param("That strong showing inspired Governor Ann Tate, a Hale backer, to urge Hale to quit the race.",
                  "Hale to quit", "Ann Tate", id="inspired-the-object-to-urge"),
     pytest.param("The report was published on Monday. Chief Executive Officer (Acting) of the Authority, Gary Scott, "
-                 "added that fees would rise.", "fees would rise", "Gary Scott", id="a-title-first-with-its-name-after"),
-    pytest.param("We went back to the kitchen. Kneeling in the snow, Manzaro said the battery had failed. Kavi Darsh "
-                 "leads the nonprofit Clean Snow Trust and lived in the hills before moving to the U.S. He told me that "
-                 "glaciers are crucial to sea levels.", "glaciers are crucial", None,
+                 "added that fees would rise.", "fees would rise", "Gary Scott",
+                 id="a-title-first-with-its-name-after"),
+    pytest.param("We went back to the kitchen. Kneeling in the snow, Manzaro said the battery had failed. Kavi "
+                 "Darsh leads the nonprofit Clean Snow Trust and lived in the hills before moving to the U.S. He told "
+                 "me that glaciers are crucial to sea levels.", "glaciers are crucial", None,
                  id="he-after-a-person-the-tagger-read-as-an-organisation"),
     # the rules must leave these as they were
     pytest.param("Partners want open tools, said Anna Le Clair, an analyst at Norwin Research. If anything holds "
-                 "vendors back, it is the wish to lock customers in, Le Clair said. She stressed the need for tools to "
-                 "stay open.", "need for tools", "Anna Le Clair", id="she-after-the-same-person-read-as-an-organisation"),
+                 "vendors back, it is the wish to lock customers in, Le Clair said. She stressed the need for tools "
+                 "to stay open.", "need for tools", "Anna Le Clair",
+                 id="she-after-the-same-person-read-as-an-organisation"),
     pytest.param("Tom Hale said the bridge would open. Mr Hale said the toll would stay.", "toll would stay",
                  "Tom Hale", id="a-title-before-the-surname"),
     pytest.param("Tom Hale said the bridge would open. Labour's Hale said the toll would stay.", "toll would stay",
