@@ -342,6 +342,8 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "Tom Reed opposed the new harbour tax.",
     "Police officers requested assistance from a neighbouring force.",
     "Council leader Ann Ito thanked the volunteers for their work.",
+    "Facultative cover refers to a policy for one single risk.",  # a definition
+    "Senator Jo Bell referred to the pier in her speech.",  # what was named
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims
@@ -354,6 +356,7 @@ def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     ("City officials started to say that the reservoir was safe.", "the reservoir was safe"),
     ("Minister Joe Park began telling reporters that the talks had failed.", "the talks had failed"),
     ("The port authority did not offer any details about the closure.", "the closure"),  # nothing said, reported
+    ("The mayor Ann Cole refers to the pier as the town's heart.", "the town's heart"),  # named with a predicate
 ])
 def test_a_course_of_action_that_is_speaking_is_still_a_claim(nlp, text, content):
     """The deed rules (h-claims43) leave a refusal to comment, a beginning of speech and a negated "offer" as

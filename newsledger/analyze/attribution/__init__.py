@@ -62,9 +62,10 @@ INTENT_VERBS = {"expect"}
 # with a bare noun phrase these name what was talked about, not what was said ("described his attempt",
 # "explained it to me", "listed several questions"); a statement only with a predicate ("described it as Y")
 # ("remember"/"recall" a thing were left out: the annotators count "recalls a woman on an LGP-30 doing ...")
-# "replied to a request for comment", "responded to the criticism": what was answered, not the answer
+# "replied to a request for comment", "responded to the criticism": what was answered, not the answer; "referred to
+# the pier", "the term refers to a fee": what was named or what a word means, a definition ("referred to it as Y" stays)
 TOPIC_VERBS = {"describe", "explain", "discuss", "detail", "list", "mention", "reveal", "identify", "tout", "dismiss",
-               "show", "outline", "reply", "respond"}
+               "show", "outline", "reply", "respond", "refer"}
 # with a bare noun phrase these are deeds ("ordered a strike", "issued warnings", "had posted a link",
 # "admitted a charge": a plea in court, "declared a state of emergency": a measure taken), though PolNeAR's
 # lexicon counts them as cues ("declared the bridge unsafe" parses as a clause and stays a statement)
