@@ -45,6 +45,14 @@ def lexicon() -> dict:
     return {"verbs": verbs, "heads": heads, "phrases": phrases}
 
 
+@functools.lru_cache(maxsize=1)
+def deed_classes() -> dict[str, frozenset]:
+    """Verb classes that name a deed, a decision or a course of action (``data/deed_verb_classes.json``, from
+    VerbNet): class name -> its member lemmas."""
+    d = json.loads((DATA / "deed_verb_classes.json").read_text(encoding="utf-8"))
+    return {name: frozenset(c["members"]) for name, c in d["classes"].items()}
+
+
 # ---------------------------------------------------------------- quotes
 
 OPEN_Q = "“«„"
