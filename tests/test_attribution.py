@@ -368,39 +368,3 @@ def test_a_participle_under_a_preposition_heading_the_sentence_borrows_no_subjec
     tags = ["NNP", "IN", "VBG", "DT", "NN", "VBD", "JJ"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert _find_source(doc[2], set()) is None
-
-
-@pytest.mark.parametrize("lead, after, inside, outside", [
-    # "X said:¶“...”": the quotation is in the next paragraph; without the rule nothing is extracted
-    ("Mayor Jane Holt said:", "The road reopens next week.", "promised the money", "reopens"),
-    # "the following statement:" (a participle on the object) still ends the cue's own phrase, and the
-    # next whole quotation goes on with the speaker
-    ("Mayor Jane Holt has issued the following statement:", "“No family will be left without help.”",
-     "No family", "storm"),
-])
-def test_a_cue_whose_colon_ends_its_paragraph_says_the_next_quote_paragraph(nlp, lead, after, inside, outside):
-    text = (f"The storm closed the coastal road on Monday.\n\n{lead}\n\n"
-            f"“We will rebuild the bridge before winter. The county has promised the money.”\n\n{after}")
-    c = claim_about(nlp, text, "rebuild the bridge")
-    assert c.source.name == "Jane Holt"
-    assert inside in c.content.text and outside not in c.content.text
-
-
-def test_a_colon_at_the_paragraph_end_before_unquoted_text_takes_nothing(nlp):
-    text = ("Mayor Jane Holt said:\n\nThe road reopens next week after the repairs.")
-    assert not any("road reopens" in c.content.text and c.source and c.source.name == "Jane Holt"
-                   for c in find_claims(nlp(text), text))
-
-
-def test_a_fronted_quote_the_parse_took_for_the_subject_is_said_by_the_apposition(nlp):
-    # the parse makes "guy" the subject of "said" and the speaker its apposition: no content without the rule
-    text = ('The village hall opened in 1950.\n\n"Terrific guy," the baker\'s neighbour in both Leeds and York, '
-            'Ann Reid, said in the interview.\n\nThe hall closes next year.')
-    c = claim_about(nlp, text, "Terrific guy")
-    assert c.source.name == "Ann Reid"
-
-
-def test_a_fronted_quote_before_another_clause_is_not_taken(nlp):
-    text = "“We will win,” the crowd chanted as the mayor said nothing."
-    assert not any("We will win" in c.content.text and c.source and c.source.name == "mayor"
-                   for c in find_claims(nlp(text), text))

@@ -364,37 +364,11 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "No one can say how long the bridge will stay closed.",  # a subject naming nobody (h-claims27)
     "Few would argue that the old pier is safe.",
     "The mayor Ann Cole did not reply to a request for comment.",  # what was answered (h-claims27)
-    "City officials have started testing the water in the old reservoir.",  # aspect verbs (h-claims43)
-    "Small lenders tend to charge higher fees in rural towns.",
-    "The ferry operator Brightwake declined to be interviewed for this story.",  # a refusal to act
-    "The Harbour Act requires landlords to keep a “register of tenants” for two years.",  # provisions (quoted)
-    "The new harbour plan calls for a “second pier” and a wider channel.",
-    "The treaty prohibits both sides from placing “heavy guns” near the river.",
-    "The harbour act mandates that every pier has a “lifebuoy station”.",
-    "The farmers' union endorsed the senator Ruth Gale in the primary.",  # taking sides, asking, thanking
-    "Tom Reed opposed the new harbour tax.",
-    "Police officers requested assistance from a neighbouring force.",
-    "Council leader Ann Ito thanked the volunteers for their work.",
-    "Facultative cover refers to a policy for one single risk.",  # a definition
-    "Senator Jo Bell referred to the pier in her speech.",  # what was named
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims
 
     assert find_claims(nlp(text), text) == []
-
-
-@pytest.mark.parametrize("text, content", [
-    ("A spokesman for the ferry operator declined to comment.", "to comment"),  # refusing to speak (h-claims43)
-    ("City officials started to say that the reservoir was safe.", "the reservoir was safe"),
-    ("Minister Joe Park began telling reporters that the talks had failed.", "the talks had failed"),
-    ("The port authority did not offer any details about the closure.", "the closure"),  # nothing said, reported
-    ("The mayor Ann Cole refers to the pier as the town's heart.", "the town's heart"),  # named with a predicate
-])
-def test_a_course_of_action_that_is_speaking_is_still_a_claim(nlp, text, content):
-    """The deed rules (h-claims43) leave a refusal to comment, a beginning of speech and a negated "offer" as
-    claims (made-up text)."""
-    assert claim_about(nlp, text, content) is not None
 
 
 def test_a_wish_a_quotation_goes_on_from_is_still_a_claim(nlp):

@@ -20,33 +20,18 @@ def _claim(text: str, source: str, cue: str, content: str, via: str) -> Claim:
 NESTED = "Nora Vance said that, as she saw it, the drainage firms offer pumps that can empty a marsh."
 
 
-def test_a_phrase_inside_another_claims_words_is_unresolved(nlp):
+def test_a_phrase_inside_another_claims_words_is_unresolved():
     outer = _claim(NESTED, "Nora Vance", "said", "as she saw it, the drainage firms offer pumps that can empty a marsh",
                    "person")
     inner = _claim(NESTED, "the drainage firms", "offer", "pumps that can empty a marsh", "phrase")
-    abstain([outer, inner], nlp(NESTED))
+    abstain([outer, inner])
     assert inner.source.name is None and inner.signals["abstained"]
     assert outer.source.name == "Nora Vance"  # the account's own speaker stays
 
 
-def test_a_person_inside_another_claims_words_keeps_the_name(nlp):
+def test_a_person_inside_another_claims_words_keeps_the_name():
     text = "Nora Vance said that Tom Reese told her the pumps were broken."
     outer = _claim(text, "Nora Vance", "said", "Tom Reese told her the pumps were broken", "person")
     inner = _claim(text, "Tom Reese", "told", "the pumps were broken", "person")
-    abstain([outer, inner], nlp(text))
+    abstain([outer, inner])
     assert inner.source.name == "Tom Reese"
-
-
-def test_a_phrase_apart_from_its_cue_that_is_an_object_is_unresolved(nlp):
-    """h-claims42: the parse left a verb's object as the source of a cue set apart from it."""
-    text = "His advice is introducing road tolls, which he is convinced the mayor will back."
-    c = _claim(text, "road tolls", "is convinced", "the mayor will back", "phrase")
-    abstain([c], nlp(text))
-    assert c.source.name is None and c.signals["abstained"] == "a phrase apart from its cue that is no verb's subject"
-
-
-def test_a_phrase_apart_from_its_cue_that_is_the_subject_keeps_the_name(nlp):
-    text = "But head teachers have reacted angrily to the plan, saying ministers were to blame."
-    c = _claim(text, "head teachers", "saying", "ministers were to blame", "phrase")
-    abstain([c], nlp(text))
-    assert c.source.name == "head teachers"

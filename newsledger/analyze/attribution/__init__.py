@@ -42,19 +42,15 @@ import re
 from typing import Optional
 
 from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, SPEECH_VERBS, Cand, _merge,  # noqa: F401
-                                                 _tok_ranges, _tokens_of, deed_classes, lexicon, paragraph_bounds,
-                                                 quote_kind, quote_paragraph, quote_spans, quoted_mask)
+                                                 _tok_ranges, _tokens_of, lexicon, paragraph_bounds, quote_kind,
+                                                 quote_spans, quoted_mask)
 from newsledger.analyze.attribution.extractor import Extractor  # noqa: F401
 from newsledger.model import Claim, Content, Cue, Source
 
 
 # commitments and efforts with a to-infinitive report what someone will do, not what they said
 COMMITMENT_VERBS = {"agree", "vow", "pledge", "promise", "decide", "plan", "continue", "strive", "try", "seek",
-                    "intend", "aim", "offer", "press", "push", "refuse", "decline"}
-# a refusal or a beginning whose deed is speaking ("declined to comment", "began telling reporters that ..."): a
-# statement (or the refusal of one) after all; efforts to speak stay deeds ("sought to speak with the prince")
-SPEAKING_INFINITIVES = {"comment", "elaborate", "speak", "answer", "say", "confirm", "explain"}
-REFUSAL_VERBS = {"decline", "refuse"}
+                    "intend", "aim", "offer", "press", "push", "refuse"}
 REFERENCE_VERBS = {"cite", "refer"}  # with a bare noun phrase they name a source or a topic, not a statement
 # "expected to return to work", "is not expected to send": with a to-infinitive, a forecast of a deed, not what
 # anyone said ("want"/"hope" to were tried too: the annotators count "hopes to secure more contributions")
@@ -62,25 +58,13 @@ INTENT_VERBS = {"expect"}
 # with a bare noun phrase these name what was talked about, not what was said ("described his attempt",
 # "explained it to me", "listed several questions"); a statement only with a predicate ("described it as Y")
 # ("remember"/"recall" a thing were left out: the annotators count "recalls a woman on an LGP-30 doing ...")
-# "replied to a request for comment", "responded to the criticism": what was answered, not the answer; "referred to
-# the pier", "the term refers to a fee": what was named or what a word means, a definition ("referred to it as Y" stays)
+# "replied to a request for comment", "responded to the criticism": what was answered, not the answer
 TOPIC_VERBS = {"describe", "explain", "discuss", "detail", "list", "mention", "reveal", "identify", "tout", "dismiss",
-               "show", "outline", "reply", "respond", "refer"}
+               "show", "outline", "reply", "respond"}
 # with a bare noun phrase these are deeds ("ordered a strike", "issued warnings", "had posted a link",
 # "admitted a charge": a plea in court, "declared a state of emergency": a measure taken), though PolNeAR's
 # lexicon counts them as cues ("declared the bridge unsafe" parses as a clause and stays a statement)
-DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "declare",
-              # taking sides, asking for help and thanking are done, not said ("endorsed the senator", "backed the
-              # rezoning", "opposed the talks", "requested assistance", "thanked the staff", "invoked the Fifth
-              # Amendment"); "offer" unless negated ("offered a deal" is a deed, "did not offer any details" reports
-              # that nothing was said, which the annotators count)
-              "endorse", "back", "oppose", "request", "thank", "invoke", "offer"}
-# what a law, a rule or a plan requires, allows or forbids ("the bill would require providers to store “metadata”",
-# "the plan calls for a second pier"): a provision, not anyone's statement, quoted words or not
-PROVISION_NOUNS = {"bill", "law", "act", "legislation", "provision", "rule", "regulation", "amendment", "ordinance",
-                   "treaty", "agreement", "code", "measure", "policy", "directive", "clause", "bylaw", "statute",
-                   "constitution", "charter", "contract", "decree", "plan", "proposal", "scheme", "budget"}
-DEONTIC_VERBS = {"require", "call", "mandate", "oblige", "compel", "stipulate"}
+DEED_VERBS = {"order", "issue", "post", "seek", "chant", "admit", "declare"}
 # knowing, learning and finding out: the reporter's narration of what a person knew ("she knew that ...",
 # "learned that 3M ..."), true by the verb itself; "seem" only describes
 KNOWING_VERBS = {"know", "learn", "discover", "seem"}
@@ -123,12 +107,12 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
         return quoted or any(ex.doc[i].lemma_.lower() in ex.lex["verbs"] for i in _tokens_of(ex.doc, [c.cue]))
     if c.rule != "verb":
         return True
-    if _addressed_in_the_passive(c, ex) or _a_provision(c, ex):
+    if _addressed_in_the_passive(c, ex):
         return False
     if quoted:
         return True
-    if _a_course_of_action(c, ex):
-        return False  # "agreed to remove", "vowed to strike back", "pressed him on", "began testing": deeds
+    if c.lemma in COMMITMENT_VERBS and (c.extra.get("path") == "comp-xcomp" or c.lemma in ("press", "push")):
+        return False  # "agreed to remove", "vowed to strike back", "pressed him on": deeds, not words
     if _names_no_statement(c, ex):
         return False
     if c.lemma in REFERENCE_VERBS and ex.doc[c.cue_i].tag_ == "VBG" \
@@ -137,48 +121,6 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
     if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
         return True
     return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
-
-
-def _a_course_of_action(c: Cand, ex: "Extractor") -> bool:
-    """A commitment, effort or refusal with a to-infinitive ("agreed to remove", "declined to be interviewed"),
-    "pressed"/"pushed", or an aspect verb (:func:`deed_classes`) with an infinitive or gerund complement ("began
-    testing the bubbles", "tend to pay a price"): what someone does, not what they say, unless a refusal or a
-    beginning is of speaking ("declined to comment", "began telling reporters that ...")."""
-    if c.lemma in ("press", "push"):
-        return True
-    if c.lemma in COMMITMENT_VERBS and c.extra.get("path") == "comp-xcomp":
-        comp = _complement(ex.doc[c.cue_i])
-        return c.lemma not in REFUSAL_VERBS or not _speaking(comp)
-    if c.lemma in deed_classes()["aspect"]:
-        comp = _complement(ex.doc[c.cue_i])
-        return comp is not None and _infinitival(comp) and not _speaking(comp)
-    return False
-
-
-def _speaking(comp) -> bool:
-    return comp is not None and comp.lemma_.lower() in SPEAKING_INFINITIVES | SPEECH_VERBS
-
-
-def _complement(verb):
-    """The clausal complement a verb claim's content was built from (a ``ccomp`` before an ``xcomp``)."""
-    comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    return next((c for c in comps if c.dep_ == "ccomp"), comps[0] if comps else None)
-
-
-def _infinitival(comp) -> bool:
-    """A to-infinitive or gerund complement ("to pay", "them to pay", "testing"), not a that-clause."""
-    return comp.tag_ == "VBG" or comp.dep_ == "xcomp" and comp.tag_ == "VB" or any(
-        ch.dep_ == "aux" and ch.lower_ == "to" for ch in comp.children)
-
-
-def _a_provision(c: Cand, ex: "Extractor") -> bool:
-    """A law, rule or plan (:data:`PROVISION_NOUNS`) as the subject of a verb that requires (:data:`DEONTIC_VERBS`),
-    allows or forbids (the "permission" class of :func:`deed_classes`): "The bill would require ...", "The plan calls
-    for ...", "The treaty prohibits ...": a provision, not a statement."""
-    si = c.extra.get("src_i", -1)
-    if c.rule != "verb" or si is None or si < 0 or c.lemma not in DEONTIC_VERBS | deed_classes()["permission"]:
-        return False
-    return ex.doc[si].lemma_.lower() in PROVISION_NOUNS
 
 
 def _the_writer_speaks(c: Cand, ex: "Extractor") -> bool:
@@ -217,11 +159,6 @@ def _has_as_predicate(c: Cand, ex: "Extractor") -> bool:
     return any(x.dep_ == "prep" and x.lower_ == "as" for h in heads for x in h.children)
 
 
-def _offered_nothing(c: Cand, ex: "Extractor") -> bool:
-    """"did not offer any details": a negated "offer" reports that nothing was said (a claim)."""
-    return c.lemma == "offer" and any(ch.dep_ == "neg" for ch in ex.doc[c.cue_i].children)
-
-
 def _names_no_statement(c: Cand, ex: "Extractor") -> bool:
     """An unquoted verb claim that names no statement: an intention with a to-infinitive, a topic or
     a deed as a bare noun phrase, the reporter's narration of what someone knew or learned, or
@@ -230,8 +167,7 @@ def _names_no_statement(c: Cand, ex: "Extractor") -> bool:
     first = path.split("-")[0]
     if c.lemma in INTENT_VERBS and path.startswith("comp-xcomp"):
         return True
-    if first in ("dobj", "prep") and (c.lemma in DEED_VERBS and not _offered_nothing(c, ex)
-                                      or c.lemma in TOPIC_VERBS and not _has_as_predicate(c, ex)):
+    if first in ("dobj", "prep") and (c.lemma in DEED_VERBS or c.lemma in TOPIC_VERBS and not _has_as_predicate(c, ex)):
         return True
     if c.lemma in KNOWING_VERBS:
         return True
@@ -321,6 +257,13 @@ def _left_open(para: str) -> bool:
     return para.count('"') % 2 == 1
 
 
+def _quote_paragraph(text: str, start: int, end: int, mask) -> bool:
+    """Whether a paragraph is one quotation: it opens with a quotation mark and (nearly) all its
+    letters are quoted."""
+    letters = [i for i in range(start, end) if text[i].isalnum()]
+    return text[start] in '“"«„' and bool(letters) and sum(mask[i] for i in letters) >= 0.95 * len(letters)
+
+
 def continue_quotes(claims: list[Claim], text: str, mask=None) -> None:
     """The next paragraph goes on with a claim's speaker when it has no cue of its own and either
     re-opens a quotation the claim's paragraph left open, or is one whole quotation right after
@@ -340,7 +283,7 @@ def continue_quotes(claims: list[Claim], text: str, mask=None) -> None:
             if text[ns] not in '“"«„' or any(ns <= x < ne for x in cue_starts):
                 break
             left_open = pieces[-1][1] >= pe - 2 and _left_open(text[ps:pe])
-            if not left_open and not (last and quote_paragraph(text, ns, ne, mask)):
+            if not left_open and not (last and _quote_paragraph(text, ns, ne, mask)):
                 break
             pieces.append((ns, ne))
             k += 1

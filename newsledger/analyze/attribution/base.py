@@ -45,14 +45,6 @@ def lexicon() -> dict:
     return {"verbs": verbs, "heads": heads, "phrases": phrases}
 
 
-@functools.lru_cache(maxsize=1)
-def deed_classes() -> dict[str, frozenset]:
-    """Verb classes that name a deed, a decision or a course of action (``data/deed_verb_classes.json``, from
-    VerbNet): class name -> its member lemmas."""
-    d = json.loads((DATA / "deed_verb_classes.json").read_text(encoding="utf-8"))
-    return {name: frozenset(c["members"]) for name, c in d["classes"].items()}
-
-
 # ---------------------------------------------------------------- quotes
 
 OPEN_Q = "“«„"
@@ -68,13 +60,6 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         out.append((start, len(text)))
     return out
-
-
-def quote_paragraph(text: str, start: int, end: int, mask) -> bool:
-    """Whether a paragraph is one quotation: it opens with a quotation mark and (nearly) all its
-    letters are quoted."""
-    letters = [i for i in range(start, end) if text[i].isalnum()]
-    return text[start] in '“"«„' and bool(letters) and sum(mask[i] for i in letters) >= 0.95 * len(letters)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

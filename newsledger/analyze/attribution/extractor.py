@@ -1,8 +1,7 @@
 """The rule extractor: cue candidates over the spaCy parse, quotation handling and the univocal
 clean-up. Its parts are mixins of :class:`Extractor`, each in its module: verb cues
 (``verbs.py``), noun cues and the "according to" / "as X put it" / "For X" frames (``frames.py``),
-content trimming (``trimming.py``), the tagger's own claims and sources (``tagger_claims.py``), and
-quotations the parse did not hang on their cue (``quote_claims.py``).
+content trimming (``trimming.py``), and the tagger's own claims and sources (``tagger_claims.py``).
 See the package docstring for the steps."""
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ from typing import Optional
 from newsledger.analyze.attribution.base import (NOUN_CUES, Cand, _merge, _subtree, lexicon, paragraph_bounds,
                                                  quote_spans, quoted_mask)
 from newsledger.analyze.attribution.frames import FrameClaims
-from newsledger.analyze.attribution.quote_claims import QuoteClaims
 from newsledger.analyze.attribution.tagger_claims import TaggerClaims
 from newsledger.analyze.attribution.trimming import ContentTrimming
 from newsledger.analyze.attribution.verbs import VerbClaims
@@ -21,7 +19,7 @@ TAGGER_SOURCES = True  # a kept claim without a source takes the tagger's neares
 TAGGER_CLAIMS = True  # and claims from the tagger alone where no rule fired (Extractor.tagger_claims)
 
 
-class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims, QuoteClaims):
+class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
     """Rule candidates over one parsed article (see the package docstring); verb cues
     (:class:`VerbClaims`), noun cues and frames (:class:`FrameClaims`), the content trimming
     (:class:`ContentTrimming`) and the tagger's own claims and sources (:class:`TaggerClaims`) are
@@ -118,7 +116,7 @@ class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims, QuoteCla
 
     # -- quotation handling
     def widen(self, c: Cand) -> None:
-        ps, pe = self.para_of(c.extra.get("para", c.cue[0]))  # a paragraph_quote_claim's content is the next one
+        ps, pe = self.para_of(c.cue[0])
         out = []
         for s, e in c.content:
             s, e = max(s, ps), min(e, pe)
@@ -187,9 +185,7 @@ class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims, QuoteCla
             elif tok.lemma_ == "put" and (frame := self.as_put_it(tok)) is not None:
                 c = frame
             elif self.is_candidate(tok):
-                c = self.paragraph_quote_claim(tok) or (
-                    self.noun_claim(tok) if tok.pos_ == "NOUN" and not self.is_cue_verb(tok)
-                    else self.fronted_quote_claim(tok, self.verb_claim(tok)))
+                c = self.noun_claim(tok) if tok.pos_ == "NOUN" and not self.is_cue_verb(tok) else self.verb_claim(tok)
             if c is not None:
                 self.cands.append(c)
         self.layout()

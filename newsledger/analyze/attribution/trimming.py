@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.analyze.attribution.base import (NEED_COMPLEMENT, SUBJ, TAIL_DEPS, TRIM_TAIL, _subtree, _trim,
-                                                 quote_paragraph)
+from newsledger.analyze.attribution.base import NEED_COMPLEMENT, SUBJ, TAIL_DEPS, TRIM_TAIL, _subtree, _trim
 
 
 class ContentTrimming:
@@ -63,37 +62,20 @@ class ContentTrimming:
         return content
 
     def colon_after(self, tok) -> Optional[int]:
-        """"posted on X: “...”": the index of a colon right after the cue's own phrase, in its
-        paragraph (one that ends the paragraph: :meth:`quotation_after_colon`)."""
-        j = self._own_colon(tok)
-        return None if j is None or "\n" in self.doc[j:j + 2].text else j
-
-    def quotation_after_colon(self, tok) -> Optional[tuple[int, int]]:
-        """"Mayor Holt said:¶“We will ...”": the next paragraph, when the colon right after the cue's
-        own phrase ends its paragraph and that paragraph is one whole quotation."""
-        j = self._own_colon(tok)
-        if j is None or "\n" not in self.doc[j:j + 2].text:
-            return None
-        at = self.doc[j].idx
-        k = next((k for k, (s, e) in enumerate(self.paras) if s <= at < e), None)
-        if k is None or k + 1 >= len(self.paras) or self.text[at + 1:self.paras[k][1]].strip():
-            return None
-        ns, ne = self.paras[k + 1]
-        return (ns, ne) if quote_paragraph(self.text, ns, ne, self.qmask) else None
-
-    def _own_colon(self, tok) -> Optional[int]:
-        """The index of a colon right after the cue's own phrase ("posted on X:"), wherever it is."""
+        """"posted on X: “...”": the index of a colon right after the cue's own phrase."""
         doc = self.doc
         sub = _subtree(tok)
         j = tok.i + 1
         while j < len(doc) and j < tok.i + 8:
             t = doc[j]
-            if t.text == ":" and j + 1 < len(doc):
+            if t.text == ":" and j + 1 < len(doc) and doc[j + 1].sent == t.sent or (t.text == ":" and j + 1 < len(doc)):
+                if "\n" in doc[j:j + 2].text:
+                    return None
                 return j
             if t.i not in sub and not (t.dep_ == "nsubj" and t.head == tok):
                 if not (t.head.i == tok.i or t.head.i in sub):
                     return None
-            if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.is_space:  # "the following statement:" goes on
+            if t.pos_ in ("VERB", "AUX") or t.is_space:
                 return None
             j += 1
         return None

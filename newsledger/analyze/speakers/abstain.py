@@ -5,8 +5,7 @@ A common-noun phrase the resolution kept as its own speaker (``src_via`` "phrase
 person, nor a named organisation, nor a pronoun or descriptor resolved to one) that lies inside
 another claim's words ("Vance said that, as she saw it, the drainage firms offer pumps that ...")
 is a thing named in someone's account, and the account is that someone's: the phrase is not named
-as the speaker. Nor is such a phrase set apart from its cue when it is no verb's subject (an
-object, a preposition's object, a gerund or a name's modifier the parse left as the source).
+as the speaker.
 
 The claim keeps its source's words; ``source.name`` becomes None, ``resolved_from`` says what was
 read and why it is not named, and ``signals["abstained"]`` the rule. Called once by
@@ -17,36 +16,24 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.analyze.confidence import source_apart
 from newsledger.analyze.speakers.words import CONF_AMBIGUOUS
 
 
-def abstain(claims, doc) -> None:
+def abstain(claims) -> None:
     """Null the name of every claim whose reading :func:`_doubt` finds risky, in place."""
     for c in claims:
-        reason = _doubt(c, claims, doc)
+        reason = _doubt(c, claims)
         if reason is not None:
             _unname(c, reason)
 
 
-def _doubt(c, claims, doc) -> Optional[str]:
+def _doubt(c, claims) -> Optional[str]:
     """Why the claim's speaker should not be named (None: nothing against it)."""
     if c.source is None or c.source.name is None or (c.signals or {}).get("src_via") != "phrase":
         return None
     if _inside_other_words(c, claims):
         return "a phrase inside another claim's words"
-    if source_apart(c) and not _a_subject(doc, c.source):
-        return "a phrase apart from its cue that is no verb's subject"
     return None
-
-
-def _a_subject(doc, src) -> bool:
-    """Whether a source's words are a verb's nominal subject ("But vice-chancellors have reacted
-    angrily, saying ..."), not its object ("introducing identity cards, which he is convinced
-    ..."), a preposition's ("a story about her eating avocados which said"), a gerund's
-    ("frisking them was ...") or a name's modifier ("Warren supporter Ana Ruiz told")."""
-    span = doc.char_span(src.start, src.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _inside_other_words(c, claims) -> bool:

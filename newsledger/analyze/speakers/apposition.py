@@ -40,8 +40,7 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
         j -= 1
     if j >= 0 and doc[j].ent_type_ == "PERSON" and doc[j].text != "\n":
         ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
-        if ent is not None and not _in_fronted_verb_phrase(ctx, ent) and not ctx.qmask[ent.start_char]:
-            # (a name inside the quotation just closed is no apposition: '"... with Ann Ruiz," Day said')
+        if ent is not None and not _in_fronted_verb_phrase(ctx, ent):
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
     return None
 

@@ -9,8 +9,8 @@ from newsledger.analyze.speakers.clusters import _Cluster
 from newsledger.analyze.speakers.context import _Context, _cluster_of_mention, _mention_name
 from newsledger.analyze.speakers.rivals import (_asker_in_sentence, _known_rival, _modifier_mention, _named_in_its_words,
                                                 _object_person_since, _other_subject_before, _patient_agrees,
-                                                _person_between_paragraphs, _person_named_as_org_before,
-                                                _reported_beside_speaker, _reported_rival, _rival_in_paragraph)
+                                                _person_between_paragraphs, _reported_beside_speaker, _reported_rival,
+                                                _rival_in_paragraph)
 from newsledger.analyze.speakers.words import (CONF_AMBIGUOUS, CONF_SPEAKER, CONF_SUBJECT, FEMALE, FIRST_PERSON, MALE,
                                                NEUTER, PLURAL, SUBJECT_DEPS, WINDOW)
 
@@ -76,7 +76,7 @@ def _resolve_pronoun(ctx: _Context, pron: str, pos: int) -> tuple[Optional[_Clus
     if _unnamed_latest(ctx, pron, pos):
         return None, 0.0, None
     cands = [x for x in _antecedents(ctx, pos, pron) if not _asker_in_sentence(ctx, x[1], pos)]
-    if not cands or pron in MALE | FEMALE and _person_named_as_org_before(ctx, pos, [x[1] for x in cands]):
+    if not cands:
         return None, 0.0, None
     others = {id(x[1]) for x in cands}
     cur = ctx.current

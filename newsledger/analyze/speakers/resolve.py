@@ -111,7 +111,7 @@ def resolve_speakers(claims, doc, text: str) -> None:
     _merge_org_clusters(ctx.clusters)
     for i, cl in assigned.items():
         claims[i].source.name = _final(cl).name
-    abstain(claims, doc)  # the risky readings: unresolved rather than a guess
+    abstain(claims)  # the risky readings: unresolved rather than a guess
 
 
 def _copy_resolution(src_claim, c) -> None:

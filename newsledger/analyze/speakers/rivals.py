@@ -7,8 +7,8 @@ from newsledger.analyze.gender import first_name_gender
 from newsledger.analyze.speakers.clusters import _Cluster, _find_org
 from newsledger.analyze.speakers.context import _Context, _mention_name, _person_cluster
 from newsledger.analyze.speakers.kinds import KIND_OF
-from newsledger.analyze.speakers.spans import _ents, _same_person, _surname_spots
-from newsledger.analyze.speakers.words import ASK_VERBS, GENERIC_ORG, MALE, ORG_NAME_WORDS, TITLE_WORDS
+from newsledger.analyze.speakers.spans import _same_person, _surname_spots
+from newsledger.analyze.speakers.words import ASK_VERBS, GENERIC_ORG, MALE
 
 # common nouns naming a body that may be an "it" ("police", "the council", "the force")
 BODY_NOUNS = (GENERIC_ORG | set(KIND_OF) | {"force"}) - WORK_NOUNS - {
@@ -175,25 +175,3 @@ def _reported_beside_speaker(ctx: _Context, pron: str, pos: int, cur: _Cluster) 
     want = "m" if pron in MALE else "f"
     return any(ctx.current_pos < q < pos and g == want and not _same_person(cur.name, name)
                for q, name, g in ctx.reported_persons)
-
-
-def _person_named_as_org_before(ctx: _Context, pos: int, cands: list[_Cluster]) -> bool:
-    """Whether the sentence just before a he/she's own, in the same paragraph, has for its main
-    subject a name the tagger took for an organisation's that is shaped like a person's: two or
-    three capitalised words, none an organisation's or a title word, and none of the candidate
-    antecedents ``cands`` is called by it ("Kavi Darsh leads the nonprofit ... He told me ...": the
-    reader takes "he" for Darsh, whom the resolution cannot name; an earlier speaker is only a
-    guess. "..., Le Clair said. He stressed ..." is Craig Le Clair's)."""
-    doc = ctx.doc
-    tok = next((t for t in doc if t.idx >= pos), None)
-    if tok is None or tok.sent.start == 0:
-        return False
-    prev = doc[tok.sent.start - 1].sent
-    if "\n" in ctx.text[prev.start_char:pos]:
-        return False
-    subj = next((t for t in prev.root.children if t.dep_ == "nsubj"), None)
-    ent = next((e for e in _ents(doc) if subj is not None and e.start <= subj.i < e.end and e.label_ == "ORG"), None)
-    return ent is not None and 2 <= len(ent) <= 3 and all(
-        t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.text.isupper()
-        and t.lower_ not in ORG_NAME_WORDS | TITLE_WORDS for t in ent) \
-        and not any(cl.kind == "person" and _same_person(cl.name, ent.text) for cl in cands)

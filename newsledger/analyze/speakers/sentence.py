@@ -48,8 +48,7 @@ def _speaker_words(ctx: _Context, c):
     if rel is not None:
         src = type(src)(text=ctx.text[rel[0]:rel[1]], start=rel[0], end=rel[1], name=None)
     span = _outer_reporter(doc, c) or _quoted_speaker(doc, c) or _inner_speaker(doc, c) \
-        or _after_dateline(ctx.text, c) or _subject_after_time(doc, c) or _subject_past_medium(doc, c) \
-        or _controlling_object(doc, c)
+        or _after_dateline(ctx.text, c) or _subject_after_time(doc, c) or _subject_past_medium(doc, c)
     if span is None:
         return src, False
     return type(src)(text=ctx.text[span[0]:span[1]], start=span[0], end=span[1], name=None), True
@@ -115,38 +114,11 @@ def _subject_past_medium(doc, c) -> Optional[tuple[int, int]]:
     subj = next((t for t in verb.children if t.dep_ == "nsubj"), None)
     if subj is None or not _may_speak(subj):
         return None
-    return _bare_phrase(doc, subj)
-
-
-def _bare_phrase(doc, head) -> tuple[int, int]:
-    """The char span of the noun phrase ``head`` heads, without its relative clause or apposition."""
-    end = min([k.left_edge.i for k in head.children if k.dep_ in ("relcl", "appos") and k.i > head.i]
-              + [head.right_edge.i + 1])
-    while end - 1 > head.i and doc[end - 1].is_punct:
+    end = min([k.left_edge.i for k in subj.children if k.dep_ in ("relcl", "appos") and k.i > subj.i]
+              + [subj.right_edge.i + 1])
+    while end - 1 > subj.i and doc[end - 1].is_punct:
         end -= 1
-    return doc[head.left_edge.i].idx, doc[end - 1].idx + len(doc[end - 1])
-
-
-# verbs whose object, not their subject, does what their "to"-infinitive says ("promised X to" is not one)
-SUBJECT_CONTROL = {"promise", "threaten", "vow", "pledge"}
-
-
-def _controlling_object(doc, c) -> Optional[tuple[int, int]]:
-    """The object of the verb a "to"-infinitive cue completes, where the source is that verb's
-    subject and the object may speak ("The results led inspector Ana Ruiz to conclude ...", "That
-    showing inspired Governor Ann Tate to urge ...": Ruiz concludes, Tate urges; the results and the
-    showing say nothing), without the object's apposition. A char span, else None."""
-    cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
-    src = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
-    if cue is None or src is None or not len(cue) or not len(src):
-        return None
-    verb = next((t for t in reversed(cue) if t.pos_ == "VERB"), cue.root)
-    ruler = verb.head
-    if verb.dep_ != "xcomp" or not any(t.dep_ == "aux" and t.lower_ == "to" for t in verb.children) \
-            or ruler.lemma_.lower() in SUBJECT_CONTROL or src.root.head.i != ruler.i or src.root.dep_ != "nsubj":
-        return None
-    obj = next((t for t in ruler.children if t.dep_ == "dobj" and t.i < verb.i), None)
-    return _bare_phrase(doc, obj) if obj is not None and _may_speak(obj) else None  # not "resisting mediation to allow"
+    return doc[subj.left_edge.i].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
 def _inner_speaker(doc, c) -> Optional[tuple[int, int]]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.analyze.speakers.words import (ANON_ROLES, DESCRIBED_ROLES, ORG_NAME_WORDS, PERSON_NOUNS, PERSON_ROLES,
-                                               SUBJECT_DEPS, TITLE_WORDS)
-
-ROLE_WORDS = TITLE_WORDS | ANON_ROLES | PERSON_NOUNS | PERSON_ROLES | DESCRIBED_ROLES  # a role's words, not a name's
+from newsledger.analyze.speakers.words import (ANON_ROLES, DESCRIBED_ROLES, ORG_NAME_WORDS, PERSON_NOUNS, SUBJECT_DEPS,
+                                               TITLE_WORDS)
 
 
 def _ents(doc) -> tuple:
@@ -67,8 +65,8 @@ def _person_name(doc, start: int, end: int) -> Optional[str]:
         toks = toks[1:]
     while toks and toks[-1].text in ("'s", "’s", "'", "’"):
         toks = toks[:-1]
-    if not toks or all(t.lower_.strip(".") in ROLE_WORDS for t in toks):
-        return None  # "Chief Executive Officer of the Authority, Gary Scott": a role's words name nobody
+    if not toks:
+        return None
     return doc[toks[0].i:toks[-1].i + 1].text
 
 
