@@ -118,6 +118,20 @@ def test_an_owner_only_one_article_names_keeps_nothing_apart():
     assert {m["article_id"] for m in g["members"]} == {"a", "b", "c"}
 
 
+def test_an_owner_another_article_names_as_the_body_keeps_its_offer_apart():
+    """The Gulls are named as a payer in one article only, but another article writes "the
+    Harbor Gulls" by its figures: a body of the story, so its offer stays apart from the Owls'
+    equal one (a general manager named once stays no party: the test above)."""
+    figs = [_usd("a", "The Riverton Owls reportedly bid ", "$90 million", 90e6, " over five years for Moss."),
+            _usd("b", "Rivals include the Riverton Owls (five years, ", "$90 million", 90e6, ") and others."),
+            _usd("c", "The Harbor Gulls are believed to have offered at least ", "$90 million", 90e6,
+                 " for Moss over five years."),
+            _stated("d", "Moss met the Harbor Gulls for ", "two hours", 2, " on Monday.", unit="hours")]
+    groups = [{m["article_id"] for m in g["members"]} for g in group_story("s", [], figs)
+              if g["unit"].startswith("amount")]
+    assert groups == [{"a", "b"}], groups
+
+
 def test_equal_durations_of_two_things_spread_over_them_stay_apart():
     """"loans over three years" and "cut its deficit over the next three years" are two
     stretches of time of one length; two articles' loans over three years are one."""

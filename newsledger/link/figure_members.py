@@ -218,9 +218,21 @@ def story_parties(figs: list[dict]) -> None:
     for m in figs:
         for w in m.get("_owners") or ():
             seen.setdefault(w, set()).add(m["article_id"])
+    for m in figs:  # an owner another article names by its figures ("the same deal as the Angels")
+        for w in seen.keys() & _named_groups(m.get("content") or ""):
+            seen[w].add(m["article_id"])
     parties = {w for w, arts in seen.items() if len(arts) >= PARTY_ARTICLES}
     for m in figs:
         m["_owners"] = (frozenset(m.get("_owners") or ()) & parties) | m.get("_spans", frozenset())
+
+
+_THE_NAME = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)")
+
+
+def _named_groups(text: str) -> set:
+    """The last words of the names a text writes after "the" ("the Angels", "the Baltimore
+    Orioles": angels, orioles): teams, firms and other bodies, lower case."""
+    return {re.sub(r"['’]s?$", "", m.group(1).split()[-1].casefold()) for m in _THE_NAME.finditer(text)}
 
 
 def is_question(claim: dict) -> bool:
