@@ -536,6 +536,30 @@ def test_persons_a_killing_verb_takes_are_the_toll():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
 
 
+def test_persons_of_any_noun_a_killing_or_wounding_cue_tells_of_are_the_toll():
+    """"Two climbers killed", "two managing partners wounded", "wounding two former bosses" and
+    "the deaths of two co-workers" count the dead and the wounded ("bosses" a boss), as "two
+    people were killed" does, and group with another outlet's count of people; a count a
+    preposition takes with no such cue just before it is no toll ("father to two boys died":
+    the father did)."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("", "Two", " climbers killed in Norden Peak falls", "climbers")) == ("killed", "people")
+    assert group_key(measure("The blast left a clerk dead and ", "two", " managing partners wounded.",
+                             "managing partners")) == ("injured", "people")
+    assert group_key(measure("A clerk accused of wounding ", "two", " former bosses in an attack", "former bosses")) == \
+        ("injured", "people")
+    assert group_key(measure("She is charged over the shooting deaths of ", "two", " female co-workers.",
+                             "female co-workers")) == ("killed", "people")
+    assert group_key(measure("The teacher and father to ", "two", " boys died at once.", "boys"))[0] != "killed"
+    figs = [_stated("a", "", "Two", 2, " climbers killed in Norden Peak falls on Sunday", unit="climbers"),
+            _stated("b", "Police said ", "two", 2, " people were killed in falls on Norden Peak on Sunday.",
+                    unit="people")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
 def test_two_women_and_a_man_count_three():
     """"two women and a man were killed" counts three dead (the reader gives "two"), so it
     agrees with another outlet's "Three people died"; "two women and critically injuring a

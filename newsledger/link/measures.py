@@ -51,7 +51,8 @@ PERSONS = (PEOPLE - {"casualty", "body", "passenger", "worker", "employee"}) | {
     "girl", "boy", "teenager", "villager", "voter", "student", "tourist", "pilgrim", "migrant", "refugee",
     "prisoner", "inmate", "hostage", "suspect", "robber", "gunman", "pirate", "brigand", "sailor", "crewman",
     "fisherman", "miner", "climber", "protester", "demonstrator", "raider", "attacker", "assailant",
-    "crewmember", "crew", "national", "guard", "companion", "thief", "viewer", "coworker", "colleague", "parishioner", "worshipper", "churchgoer", "shopper", "spectator"}
+    "crewmember", "crew", "national", "guard", "companion", "thief", "viewer", "coworker", "colleague", "parishioner", "worshipper", "churchgoer", "shopper", "spectator",
+    "partner", "boss", "bystander", "witness", "nurse", "doctor", "teacher"}
 SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "servicemen": "troop",
             "force": "troop", "fighter": "troop", "job": "job", "position": "job", "post": "job",
             "employee": "job", "worker": "job", "staff": "job", "kilometre": "km", "kilometer": "km",
@@ -110,6 +111,8 @@ def _singular(w: str) -> str:
         return "child"
     if w in ("thieves", "lives", "wives"):
         return w[:-3] + "f" + ("e" if w != "thieves" else "")
+    if w.endswith(("sses", "shes")) and len(w) > 5:  # "bosses", "witnesses", "crashes"
+        return w[:-2]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
@@ -328,17 +331,23 @@ def win_loss(before: str, text: str, after: str) -> Optional[str]:
     return "" if re.search(r"\d[-–]$", before) and text.strip().isdigit() else None
 
 
-TOLL_VERBS = ("killed", "injured")  # states whose verb, right before a count of persons, makes it a toll
+TOLL_VERBS = ("killed", "injured")  # states whose cue makes a count of persons of any noun a toll
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|for|with|from|by|among)\s+(?:the\s+)?$", re.I)
 
 
-def _toll_object(st: str, raw: Optional[str], before: str) -> bool:
-    """Persons of any noun that a killing or wounding verb takes right before the count
-    ("killing two co-workers", "wounded three guards"): that toll, as "killing two people" is
-    (a cue further off, "father to two boys who died", says nothing of the boys counted)."""
+def _toll_persons(st: str, raw: Optional[str], before: str) -> bool:
+    """Persons of any noun that a killing or wounding cue tells of ("killing two co-workers",
+    "Two climbers killed", "two managing partners wounded", "the deaths of two co-workers"):
+    that toll, as "two people were killed" is; not when a preposition takes the count and
+    no such cue is just before it ("father to two boys died": the father did)."""
     if st not in TOLL_VERBS or raw not in PERSONS:
         return False
-    m = _STATE_RX[st].search(before[-40:])
-    return m is not None and not before[-40:][m.end():].strip()
+    near = before[-40:]
+    prep = _PREPOSITION_BEFORE.search(near)
+    if prep is None:
+        return True
+    cues = list(_STATE_RX[st].finditer(near[:prep.start()]))
+    return bool(cues) and not near[cues[-1].end():prep.start()].strip()
 
 
 _AND_ONE_MORE = re.compile(r"^\s+(?:[\w-]+\s+)?([\w-]+)\s+and\s+(?:a|an|one)\s+(\w+)(?:[\s-]+(\w+))?", re.I)
@@ -403,7 +412,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     noun = "people" if raw in PERSONS or _staff_present(raw, st, before, after) else \
         SYNONYMS.get(raw, raw) if raw else None
     if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE
-                                                          or _toll_object(st, raw, before)):
+                                                          or _toll_persons(st, raw, before)):
         return Measure(st, "people")
     if noun is None or noun in UNCOUNTED:
         return Measure("count:" + (st or "-"), None)
