@@ -560,6 +560,20 @@ def test_persons_of_any_noun_a_killing_or_wounding_cue_tells_of_are_the_toll():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
 
 
+def test_the_loss_of_persons_is_a_toll():
+    """"mourn the loss of two children" counts the dead, though an arrest cue follows ("the
+    attackers will be captured"), and groups with another outlet's "Two children died"."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    before, after = "The mayor said all who mourn the loss of ", " children know the attackers will be captured."
+    assert group_key(measure(before, "two", after, "children")) == ("killed", "people")
+    figs = [_stated("a", before, "two", 2, after, unit="children"),
+            _stated("b", "", "Two", 2, " children died in the Varno school fire, the mayor said.", unit="children")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
 def test_two_women_and_a_man_count_three():
     """"two women and a man were killed" counts three dead (the reader gives "two"), so it
     agrees with another outlet's "Three people died"; "two women and critically injuring a

@@ -61,7 +61,7 @@ SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "se
             "gun": "weapon", "firearm": "weapon", "rifle": "weapon", "handgun": "weapon", "pistol": "weapon"}
 # what happened to the people counted, from cue words near the figure (nearest wins)
 STATES = {
-    "killed": r"kill\w*|dead|died|die|death toll|toll|deaths?(?!\s+(?:penalty|sentences?|row)\b)|bodies|lives|fatalit\w*|murder\w*|slain|slay\w*|perished|gunn(?:ed|ing) down|shot dead",
+    "killed": r"kill\w*|dead|died|die|death toll|toll|loss(?:es)? of|deaths?(?!\s+(?:penalty|sentences?|row)\b)|bodies|lives|fatalit\w*|murder\w*|slain|slay\w*|perished|gunn(?:ed|ing) down|shot dead",
     "injured": r"injur\w*|wound(?:ed|ing)|hurt|hospitali[sz]ed|treated",
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat\w*|displac\w*|homeless|fled",
