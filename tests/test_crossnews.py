@@ -574,6 +574,22 @@ def test_the_loss_of_persons_is_a_toll():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
 
 
+def test_shot_so_many_times_counts_the_bullets_that_hit():
+    """"he had been shot five times" counts the bullets that hit him, as "hit by five bullets"
+    does, and groups with it; "fired two times in the air" stays a count of nothing."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The autopsy showed Lund had been shot ", "five", " times, police said.", "times")) == \
+        ("count:bullet",)
+    assert group_key(measure("The guard fired ", "two", " times in the air.", "times")) != ("count:bullet",)
+    figs = [_stated("a", "The autopsy showed Lund had been shot ", "five", 5, " times by the guards.", unit="times"),
+            _stated("b", "The autopsy showed Lund was hit by ", "five", 5, " bullets fired by the guards.",
+                    unit="bullets")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
 def test_two_women_and_a_man_count_three():
     """"two women and a man were killed" counts three dead (the reader gives "two"), so it
     agrees with another outlet's "Three people died"; "two women and critically injuring a

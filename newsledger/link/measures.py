@@ -80,7 +80,8 @@ NOUN_STATES = {"death": "killed", "fatality": "killed", "arrest": "arrested", "i
 # cancelled"): a count of things in that state is one fact of its story, like a toll
 MOMENT_STATES = ("waiting", "cancelled")
 KEYED_STATES = ("killed", "injured", "cut", "deployed", "arrested", *MOMENT_STATES)  # kept in a count's name
-UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted
+UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted ...
+_SHOT = re.compile(r"\b(?:shot|struck|hit)\s+(?:(?:at least|more than|about|some|nearly|up to)\s+)?$", re.I)  # ... but a person shot
 _STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
 _STATE_RX = dict(_STATE_RE)
 _MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
@@ -414,6 +415,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE
                                                           or _toll_persons(st, raw, before)):
         return Measure(st, "people")
+    if raw == "time" and _SHOT.search(before[-30:]):  # "he had been shot seven times": seven bullets hit him
+        return Measure("count:bullet", "bullet")
     if noun is None or noun in UNCOUNTED:
         return Measure("count:" + (st or "-"), None)
     return Measure(f"count:{noun}" + (f":{st}" if st in KEYED_STATES
