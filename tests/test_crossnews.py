@@ -590,6 +590,23 @@ def test_shot_so_many_times_counts_the_bullets_that_hit():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
 
 
+def test_persons_an_arrest_cue_tells_of_are_a_count_of_persons():
+    """"The arrest of the 23 raiders (12 Norlish and 11 Vestish)": the 12 are counted as
+    persons, as "seized 12 Norlish raiders" is (a count of persons of a noun keeps no arrest
+    cue in its key), so the two join."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    before, after = "The arrest of the 23 raiders (", " Norlish and 11 Vestish) was announced by the navy."
+    assert group_key(measure(before, "12", after, None)) == group_key(
+        measure("Marines seized ", "12", " Norlish and 11 Vestish raiders.", "raiders")) == ("count:people",)
+    figs = [_stated("a", before, "12", 12, after),
+            _stated("b", "Marines boarded the boat to seize ", "12", 12, " Norlish and 11 Vestish raiders.",
+                    unit="raiders")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
 def test_two_women_and_a_man_count_three():
     """"two women and a man were killed" counts three dead (the reader gives "two"), so it
     agrees with another outlet's "Three people died"; "two women and critically injuring a

@@ -412,6 +412,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure(NOUN_STATES[raw], "people")  # "46 arrests", "two deaths": 46 arrested, two killed
     noun = "people" if raw in PERSONS or _staff_present(raw, st, before, after) else \
         SYNONYMS.get(raw, raw) if raw else None
+    if st == "arrested" and (raw is None or raw in PEOPLE):  # "12 were arrested": persons, as "12 pirates" are
+        return Measure("count:people:arrested", "people")  # (a count of persons of a noun keeps no arrest in its key)
     if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE
                                                           or _toll_persons(st, raw, before)):
         return Measure(st, "people")
