@@ -607,6 +607,21 @@ def test_persons_an_arrest_cue_tells_of_are_a_count_of_persons():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
 
 
+def test_a_people_named_by_its_land_is_a_count_of_persons():
+    """"three Americans" and "12 Somalis" count persons, as "three people" does, and join
+    another outlet's count of persons; a capitalised plural of no people ("two Oscars") does not."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The crew included ", "three", " Americans.", "Americans")) == ("count:people",)
+    assert group_key(measure("Police held ", "12", " Somalis.", "Somalis")) == ("count:people",)
+    assert group_key(measure("She won ", "two", " Oscars.", "Oscars")) != ("count:people",)
+    figs = [_stated("a", "The hostages included ", "three", 3, " Americans, officials in Varno said.", unit="Americans"),
+            _stated("b", "Officials in Varno said ", "three", 3, " people were among the hostages.", unit="people")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
 def test_two_women_and_a_man_count_three():
     """"two women and a man were killed" counts three dead (the reader gives "two"), so it
     agrees with another outlet's "Three people died"; "two women and critically injuring a

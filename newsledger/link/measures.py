@@ -374,9 +374,14 @@ def knockouts(after: str) -> bool:
     return _KNOCKOUTS_AFTER.match(after) is not None
 
 
+_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:is|ans|ons)$")  # a people named by its land: Somalis, Americans, Britons
+
+
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
+    if ws and _DEMONYM.search(unit or ""):  # "12 Somalis", "three Americans": persons, as "12 nationals"
+        ws = ws[:-1] + ["national"]
     if not ws and knockouts(after):
         ws = ["knockout"]
     rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else wins_and_losses(text, after)
