@@ -566,6 +566,19 @@ def test_persons_of_any_noun_a_killing_or_wounding_cue_tells_of_are_the_toll():
     assert _one_group(figs) == ["a", "b"]
 
 
+def test_others_a_wounding_verb_takes_are_the_toll():
+    """"killed one person and injured two others" counts two wounded, and joins another
+    outlet's "two people were hurt"; "two others" the verb does not take stays a count of others."""
+    from newsledger.link.measures import group_key
+
+    before, after = "The gunman killed one person and injured ", " others at the Varno depot on Monday."
+    assert group_key(measure(before, "two", after, "others")) == ("injured", "people")
+    assert group_key(measure("The gunman killed one and ", "two", " others were hurt.", "others"))[0] != "injured"
+    figs = [_stated("a", before, "two", 2, after, unit="others"),
+            _stated("b", "Police said ", "two", 2, " people were hurt at the Varno depot on Monday.", unit="people")]
+    assert _one_group(figs) == ["a", "b"]
+
+
 def test_the_loss_of_persons_is_a_toll():
     """"mourn the loss of two children" counts the dead, though an arrest cue follows ("the
     attackers will be captured"), and groups with another outlet's "Two children died"."""

@@ -341,9 +341,12 @@ def _toll_persons(st: str, raw: Optional[str], before: str) -> bool:
     "Two climbers killed", "two managing partners wounded", "the deaths of two co-workers"):
     that toll, as "two people were killed" is; not when a preposition takes the count and
     no such cue is just before it ("father to two boys died": the father did)."""
-    if st not in TOLL_VERBS or raw not in PERSONS:
+    if st not in TOLL_VERBS or raw not in PERSONS | {"other"}:
         return False
     near = before[-40:]
+    if raw == "other":  # "killing one and injuring two others": the verb's own object only
+        cue = _STATE_RX[st].search(near)
+        return cue is not None and not near[cue.end():].strip()
     prep = _PREPOSITION_BEFORE.search(near)
     if prep is None:
         return True
