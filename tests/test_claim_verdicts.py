@@ -143,6 +143,25 @@ def test_equal_durations_of_two_things_spread_over_them_stay_apart():
     assert groups == [["a", "c"]], groups
 
 
+def test_a_bare_count_listed_with_a_count_of_a_noun_shares_that_noun():
+    """"seizing 12 Norlish and 11 Vestish raiders": the 12 are raiders too (the reader gives
+    them no unit), so they join another article's "12 Norlish raiders"; a headline's "80 Hurt
+    and 7 Villages Damaged" capitalises every word and lends nothing."""
+    from newsledger.link.figure_members import listed_units
+
+    a12 = _stated("a", "Marines boarded the dhow, seizing ", "12", 12, " Norlish and 11 Vestish raiders.")
+    a11 = _stated("a", "Marines boarded the dhow, seizing 12 Norlish and ", "11", 11, " Vestish raiders.", start=15,
+                  unit="raiders")
+    b12 = _stated("b", "The navy said it held ", "12", 12, " Norlish raiders and 11 others.", unit="raiders")
+    assert listed_units([a12, a11])[0]["unit"] == "raiders"
+    head = [dict(_stated("c", "Quake kills 10; ", "80", 80, " Hurt and 7 Villages Damaged"), where="title"),
+            dict(_stated("c", "Quake kills 10; 80 Hurt and ", "7", 7, " Villages Damaged", start=12, unit="Villages"),
+                 where="title")]
+    assert listed_units(head)[0]["unit"] is None
+    groups = [sorted((m["article_id"], m["value"]) for m in g["members"]) for g in group_story("s", [], [a12, a11, b12])]
+    assert [("a", 12), ("b", 12)] in groups, groups
+
+
 def test_a_count_of_an_elided_noun_takes_the_noun_it_leaves_out():
     """"intercepted the remaining three" counts boats (the count of boats just before it),
     "23 of the raiders" counts raiders: each joins the equal count another article names; a
