@@ -118,6 +118,20 @@ def test_an_owner_only_one_article_names_keeps_nothing_apart():
     assert {m["article_id"] for m in g["members"]} == {"a", "b", "c"}
 
 
+def test_an_owner_another_article_names_as_the_body_keeps_its_offer_apart():
+    """The Gulls are named as a payer in one article only, but another article writes "the
+    Harbor Gulls" by its figures: a body of the story, so its offer stays apart from the Owls'
+    equal one (a general manager named once stays no party: the test above)."""
+    figs = [_usd("a", "The Riverton Owls reportedly bid ", "$90 million", 90e6, " over five years for Moss."),
+            _usd("b", "Rivals include the Riverton Owls (five years, ", "$90 million", 90e6, ") and others."),
+            _usd("c", "The Harbor Gulls are believed to have offered at least ", "$90 million", 90e6,
+                 " for Moss over five years."),
+            _stated("d", "Moss met the Harbor Gulls for ", "two hours", 2, " on Monday.", unit="hours")]
+    groups = [{m["article_id"] for m in g["members"]} for g in group_story("s", [], figs)
+              if g["unit"].startswith("amount")]
+    assert groups == [{"a", "b"}], groups
+
+
 def test_equal_durations_of_two_things_spread_over_them_stay_apart():
     """"loans over three years" and "cut its deficit over the next three years" are two
     stretches of time of one length; two articles' loans over three years are one."""
@@ -127,6 +141,25 @@ def test_equal_durations_of_two_things_spread_over_them_stay_apart():
             _stated("c", "In return Norland gets loans ", "over three", 3, " years from its neighbours.", unit="years")]
     groups = [sorted(m["article_id"] for m in g["members"]) for g in group_story("s", [], figs)]
     assert groups == [["a", "c"]], groups
+
+
+def test_a_bare_count_listed_with_a_count_of_a_noun_shares_that_noun():
+    """"seizing 12 Norlish and 11 Vestish raiders": the 12 are raiders too (the reader gives
+    them no unit), so they join another article's "12 Norlish raiders"; a headline's "80 Hurt
+    and 7 Villages Damaged" capitalises every word and lends nothing."""
+    from newsledger.link.figure_members import listed_units
+
+    a12 = _stated("a", "Marines boarded the dhow, seizing ", "12", 12, " Norlish and 11 Vestish raiders.")
+    a11 = _stated("a", "Marines boarded the dhow, seizing 12 Norlish and ", "11", 11, " Vestish raiders.", start=15,
+                  unit="raiders")
+    b12 = _stated("b", "The navy said it held ", "12", 12, " Norlish raiders and 11 others.", unit="raiders")
+    assert listed_units([a12, a11])[0]["unit"] == "raiders"
+    head = [dict(_stated("c", "Quake kills 10; ", "80", 80, " Hurt and 7 Villages Damaged"), where="title"),
+            dict(_stated("c", "Quake kills 10; 80 Hurt and ", "7", 7, " Villages Damaged", start=12, unit="Villages"),
+                 where="title")]
+    assert listed_units(head)[0]["unit"] is None
+    groups = [sorted((m["article_id"], m["value"]) for m in g["members"]) for g in group_story("s", [], [a12, a11, b12])]
+    assert [("a", 12), ("b", 12)] in groups, groups
 
 
 def test_a_count_of_an_elided_noun_takes_the_noun_it_leaves_out():

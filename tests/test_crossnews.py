@@ -536,6 +536,103 @@ def test_persons_a_killing_verb_takes_are_the_toll():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
 
 
+def _one_group(figs):
+    """The article ids of the one claim group made of ``figs``."""
+    from newsledger.link.claims import group_story
+
+    (g,) = group_story("s", [], figs)
+    return sorted(m["article_id"] for m in g["members"])
+
+
+def test_persons_of_any_noun_a_killing_or_wounding_cue_tells_of_are_the_toll():
+    """"Two climbers killed", "two managing partners wounded", "wounding two former bosses" and
+    "the deaths of two co-workers" count the dead and the wounded ("bosses" a boss), as "two
+    people were killed" does, and group with another outlet's count of people; a count a
+    preposition takes with no such cue just before it is no toll ("father to two boys died":
+    the father did)."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("", "Two", " climbers killed in Norden Peak falls", "climbers")) == ("killed", "people")
+    assert group_key(measure("The blast left a clerk dead and ", "two", " managing partners wounded.",
+                             "managing partners")) == ("injured", "people")
+    assert group_key(measure("A clerk accused of wounding ", "two", " former bosses in an attack", "former bosses")) == \
+        ("injured", "people")
+    assert group_key(measure("She is charged over the shooting deaths of ", "two", " female co-workers.",
+                             "female co-workers")) == ("killed", "people")
+    assert group_key(measure("The teacher and father to ", "two", " boys died at once.", "boys"))[0] != "killed"
+    figs = [_stated("a", "", "Two", 2, " climbers killed in Norden Peak falls on Sunday", unit="climbers"),
+            _stated("b", "Police said ", "two", 2, " people were killed in falls on Norden Peak on Sunday.",
+                    unit="people")]
+    assert _one_group(figs) == ["a", "b"]
+
+
+def test_others_a_wounding_verb_takes_are_the_toll():
+    """"killed one person and injured two others" counts two wounded, and joins another
+    outlet's "two people were hurt"; "two others" the verb does not take stays a count of others."""
+    from newsledger.link.measures import group_key
+
+    before, after = "The gunman killed one person and injured ", " others at the Varno depot on Monday."
+    assert group_key(measure(before, "two", after, "others")) == ("injured", "people")
+    assert group_key(measure("The gunman killed one and ", "two", " others were hurt.", "others"))[0] != "injured"
+    figs = [_stated("a", before, "two", 2, after, unit="others"),
+            _stated("b", "Police said ", "two", 2, " people were hurt at the Varno depot on Monday.", unit="people")]
+    assert _one_group(figs) == ["a", "b"]
+
+
+def test_the_loss_of_persons_is_a_toll():
+    """"mourn the loss of two children" counts the dead, though an arrest cue follows ("the
+    attackers will be captured"), and groups with another outlet's "Two children died"."""
+    from newsledger.link.measures import group_key
+
+    before, after = "The mayor said all who mourn the loss of ", " children know the attackers will be captured."
+    assert group_key(measure(before, "two", after, "children")) == ("killed", "people")
+    figs = [_stated("a", before, "two", 2, after, unit="children"),
+            _stated("b", "", "Two", 2, " children died in the Varno school fire, the mayor said.", unit="children")]
+    assert _one_group(figs) == ["a", "b"]
+
+
+def test_shot_so_many_times_counts_the_bullets_that_hit():
+    """"he had been shot five times" counts the bullets that hit him, as "hit by five bullets"
+    does, and groups with it; "fired two times in the air" stays a count of nothing."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The autopsy showed Lund had been shot ", "five", " times, police said.", "times")) == \
+        ("count:bullet",)
+    assert group_key(measure("The guard fired ", "two", " times in the air.", "times")) != ("count:bullet",)
+    figs = [_stated("a", "The autopsy showed Lund had been shot ", "five", 5, " times by the guards.", unit="times"),
+            _stated("b", "The autopsy showed Lund was hit by ", "five", 5, " bullets fired by the guards.",
+                    unit="bullets")]
+    assert _one_group(figs) == ["a", "b"]
+
+
+def test_persons_an_arrest_cue_tells_of_are_a_count_of_persons():
+    """"The arrest of the 23 raiders (12 Norlish and 11 Vestish)": the 12 are counted as
+    persons, as "seized 12 Norlish raiders" is (a count of persons of a noun keeps no arrest
+    cue in its key), so the two join."""
+    from newsledger.link.measures import group_key
+
+    before, after = "The arrest of the 23 raiders (", " Norlish and 11 Vestish) was announced by the navy."
+    assert group_key(measure(before, "12", after, None)) == group_key(
+        measure("Marines seized ", "12", " Norlish and 11 Vestish raiders.", "raiders")) == ("count:people",)
+    figs = [_stated("a", before, "12", 12, after),
+            _stated("b", "Marines boarded the boat to seize ", "12", 12, " Norlish and 11 Vestish raiders.",
+                    unit="raiders")]
+    assert _one_group(figs) == ["a", "b"]
+
+
+def test_a_people_named_by_its_land_is_a_count_of_persons():
+    """"three Americans" and "12 Somalis" count persons, as "three people" does, and join
+    another outlet's count of persons; a capitalised plural of no people ("two Oscars") does not."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The crew included ", "three", " Americans.", "Americans")) == ("count:people",)
+    assert group_key(measure("Police held ", "12", " Somalis.", "Somalis")) == ("count:people",)
+    assert group_key(measure("She won ", "two", " Oscars.", "Oscars")) != ("count:people",)
+    figs = [_stated("a", "The hostages included ", "three", 3, " Americans, officials in Varno said.", unit="Americans"),
+            _stated("b", "Officials in Varno said ", "three", 3, " people were among the hostages.", unit="people")]
+    assert _one_group(figs) == ["a", "b"]
+
+
 def test_two_women_and_a_man_count_three():
     """"two women and a man were killed" counts three dead (the reader gives "two"), so it
     agrees with another outlet's "Three people died"; "two women and critically injuring a

@@ -56,7 +56,7 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
                 before, after = (content[:pos], content[pos + len(q.get("text") or ""):]) if pos >= 0 else ("", "")
                 out.append(_fig_member(r, c, q, before, after))
         return [m for m in out if m is not None]
-    for f in elided_units(figures):
+    for f in elided_units(listed_units(figures)):
         if f.get("where") == "title" and attributed_headline(f):
             continue  # "Aid group says over 6,000 displaced": not the outlet's figure, and no speaker read
         r = claim_of.get((f["article_id"], f.get("claim_idx")))
@@ -97,6 +97,30 @@ def elided_units(figures: list[dict]) -> list[dict]:
                 nouns[i] = noun
                 last = (start, noun)
     return [dict(f, unit=nouns[i], part=True) if i in nouns else f for i, f in enumerate(figures)]
+
+
+_LISTED_GAP = re.compile(r"^\s+[A-Z][\w-]*\s+and\s+$")  # "12 Somali and 11 Yemeni nationals": a name, "and"
+
+
+def listed_units(figures: list[dict]) -> list[dict]:
+    """The story's figures, each bare count listed with a count of a noun right after it given
+    that noun ("seizing 12 Somali and 11 Yemeni nationals": 12 nationals): two counts joined by
+    "and", each with a capitalised word of its own (where they are from), share the noun written
+    last ("10 dead and 80 wounded" shares nothing); in the text only, a headline capitalising
+    every word ("80 Hurt and 7 Villages Damaged")."""
+    out = list(figures)
+    by_place: dict[str, list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.get("start") is not None and (f.get("where") or "text") == "text":  # a headline capitalises every word
+            by_place.setdefault(f["article_id"], []).append(i)
+    for idx in by_place.values():
+        idx.sort(key=lambda i: int(figures[i]["start"]))
+        for i, j in zip(idx, idx[1:]):
+            f, g = figures[i], figures[j]
+            gap = int(g["start"]) - int(f["start"]) - len(f.get("text") or "")
+            if not f.get("unit") and g.get("unit") and gap > 0 and _LISTED_GAP.match((f.get("after") or "")[:gap]):
+                out[i] = dict(f, unit=g["unit"])
+    return out
 
 
 def _elision_cue(f: dict) -> bool:
@@ -218,9 +242,21 @@ def story_parties(figs: list[dict]) -> None:
     for m in figs:
         for w in m.get("_owners") or ():
             seen.setdefault(w, set()).add(m["article_id"])
+    for m in figs:  # an owner another article names by its figures ("the same deal as the Angels")
+        for w in seen.keys() & _named_groups(m.get("content") or ""):
+            seen[w].add(m["article_id"])
     parties = {w for w, arts in seen.items() if len(arts) >= PARTY_ARTICLES}
     for m in figs:
         m["_owners"] = (frozenset(m.get("_owners") or ()) & parties) | m.get("_spans", frozenset())
+
+
+_THE_NAME = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)")
+
+
+def _named_groups(text: str) -> set:
+    """The last words of the names a text writes after "the" ("the Angels", "the Baltimore
+    Orioles": angels, orioles): teams, firms and other bodies, lower case."""
+    return {re.sub(r"['’]s?$", "", m.group(1).split()[-1].casefold()) for m in _THE_NAME.finditer(text)}
 
 
 def is_question(claim: dict) -> bool:

@@ -51,7 +51,8 @@ PERSONS = (PEOPLE - {"casualty", "body", "passenger", "worker", "employee"}) | {
     "girl", "boy", "teenager", "villager", "voter", "student", "tourist", "pilgrim", "migrant", "refugee",
     "prisoner", "inmate", "hostage", "suspect", "robber", "gunman", "pirate", "brigand", "sailor", "crewman",
     "fisherman", "miner", "climber", "protester", "demonstrator", "raider", "attacker", "assailant",
-    "crewmember", "crew", "national", "guard", "companion", "thief", "viewer", "coworker", "colleague", "parishioner", "worshipper", "churchgoer", "shopper", "spectator"}
+    "crewmember", "crew", "national", "guard", "companion", "thief", "viewer", "coworker", "colleague", "parishioner", "worshipper", "churchgoer", "shopper", "spectator",
+    "partner", "boss", "bystander", "witness", "nurse", "doctor", "teacher"}
 SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "servicemen": "troop",
             "force": "troop", "fighter": "troop", "job": "job", "position": "job", "post": "job",
             "employee": "job", "worker": "job", "staff": "job", "kilometre": "km", "kilometer": "km",
@@ -60,7 +61,7 @@ SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "se
             "gun": "weapon", "firearm": "weapon", "rifle": "weapon", "handgun": "weapon", "pistol": "weapon"}
 # what happened to the people counted, from cue words near the figure (nearest wins)
 STATES = {
-    "killed": r"kill\w*|dead|died|die|death toll|toll|deaths?(?!\s+(?:penalty|sentences?|row)\b)|bodies|lives|fatalit\w*|murder\w*|slain|slay\w*|perished|gunn(?:ed|ing) down|shot dead",
+    "killed": r"kill\w*|dead|died|die|death toll|toll|loss(?:es)? of|deaths?(?!\s+(?:penalty|sentences?|row)\b)|bodies|lives|fatalit\w*|murder\w*|slain|slay\w*|perished|gunn(?:ed|ing) down|shot dead",
     "injured": r"injur\w*|wound(?:ed|ing)|hurt|hospitali[sz]ed|treated",
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat\w*|displac\w*|homeless|fled",
@@ -79,7 +80,8 @@ NOUN_STATES = {"death": "killed", "fatality": "killed", "arrest": "arrested", "i
 # cancelled"): a count of things in that state is one fact of its story, like a toll
 MOMENT_STATES = ("waiting", "cancelled")
 KEYED_STATES = ("killed", "injured", "cut", "deployed", "arrested", *MOMENT_STATES)  # kept in a count's name
-UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted
+UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted ...
+_SHOT = re.compile(r"\b(?:shot|struck|hit)\s+(?:(?:at least|more than|about|some|nearly|up to)\s+)?$", re.I)  # ... but a person shot
 _STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
 _STATE_RX = dict(_STATE_RE)
 _MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
@@ -110,6 +112,8 @@ def _singular(w: str) -> str:
         return "child"
     if w in ("thieves", "lives", "wives"):
         return w[:-3] + "f" + ("e" if w != "thieves" else "")
+    if w.endswith(("sses", "shes")) and len(w) > 5:  # "bosses", "witnesses", "crashes"
+        return w[:-2]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
@@ -328,17 +332,26 @@ def win_loss(before: str, text: str, after: str) -> Optional[str]:
     return "" if re.search(r"\d[-–]$", before) and text.strip().isdigit() else None
 
 
-TOLL_VERBS = ("killed", "injured")  # states whose verb, right before a count of persons, makes it a toll
+TOLL_VERBS = ("killed", "injured")  # states whose cue makes a count of persons of any noun a toll
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|for|with|from|by|among)\s+(?:the\s+)?$", re.I)
 
 
-def _toll_object(st: str, raw: Optional[str], before: str) -> bool:
-    """Persons of any noun that a killing or wounding verb takes right before the count
-    ("killing two co-workers", "wounded three guards"): that toll, as "killing two people" is
-    (a cue further off, "father to two boys who died", says nothing of the boys counted)."""
-    if st not in TOLL_VERBS or raw not in PERSONS:
+def _toll_persons(st: str, raw: Optional[str], before: str) -> bool:
+    """Persons of any noun that a killing or wounding cue tells of ("killing two co-workers",
+    "Two climbers killed", "two managing partners wounded", "the deaths of two co-workers"):
+    that toll, as "two people were killed" is; not when a preposition takes the count and
+    no such cue is just before it ("father to two boys died": the father did)."""
+    if st not in TOLL_VERBS or raw not in PERSONS | {"other"}:
         return False
-    m = _STATE_RX[st].search(before[-40:])
-    return m is not None and not before[-40:][m.end():].strip()
+    near = before[-40:]
+    if raw == "other":  # "killing one and injuring two others": the verb's own object only
+        cue = _STATE_RX[st].search(near)
+        return cue is not None and not near[cue.end():].strip()
+    prep = _PREPOSITION_BEFORE.search(near)
+    if prep is None:
+        return True
+    cues = list(_STATE_RX[st].finditer(near[:prep.start()]))
+    return bool(cues) and not near[cues[-1].end():prep.start()].strip()
 
 
 _AND_ONE_MORE = re.compile(r"^\s+(?:[\w-]+\s+)?([\w-]+)\s+and\s+(?:a|an|one)\s+(\w+)(?:[\s-]+(\w+))?", re.I)
@@ -364,9 +377,14 @@ def knockouts(after: str) -> bool:
     return _KNOCKOUTS_AFTER.match(after) is not None
 
 
+_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:is|ans|ons)$")  # a people named by its land: Somalis, Americans, Britons
+
+
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
+    if ws and _DEMONYM.search(unit or ""):  # "12 Somalis", "three Americans": persons, as "12 nationals"
+        ws = ws[:-1] + ["national"]
     if not ws and knockouts(after):
         ws = ["knockout"]
     rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else wins_and_losses(text, after)
@@ -402,9 +420,13 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure(NOUN_STATES[raw], "people")  # "46 arrests", "two deaths": 46 arrested, two killed
     noun = "people" if raw in PERSONS or _staff_present(raw, st, before, after) else \
         SYNONYMS.get(raw, raw) if raw else None
+    if st == "arrested" and (raw is None or raw in PEOPLE):  # "12 were arrested": persons, as "12 pirates" are
+        return Measure("count:people:arrested", "people")  # (a count of persons of a noun keeps no arrest in its key)
     if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE
-                                                          or _toll_object(st, raw, before)):
+                                                          or _toll_persons(st, raw, before)):
         return Measure(st, "people")
+    if raw == "time" and _SHOT.search(before[-30:]):  # "he had been shot seven times": seven bullets hit him
+        return Measure("count:bullet", "bullet")
     if noun is None or noun in UNCOUNTED:
         return Measure("count:" + (st or "-"), None)
     return Measure(f"count:{noun}" + (f":{st}" if st in KEYED_STATES
