@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from newsledger.extract import ExtractError
 from newsledger.extract import jsonld as LD
 from newsledger.extract.html_authors import (_DATELINE_CAPS, _DATELINE_IN, _DATELINE_PAREN, _named, _off_story,
-                                             find_byline, names_under_headline, normalise_agency, split_byline,
+                                             card_authors, find_byline, names_under_headline, normalise_agency, split_byline,
                                              vcard_handle)
 from newsledger.extract.html_clean import OPTIONS, clean_lines
 from newsledger.extract.html_dates import find_dates
@@ -282,6 +282,8 @@ def extract_html(doc: Document) -> Article:
         art.byline = labelled_names(tree, split_byline, _off_story, art.site or art.url) or art.byline
     if not _named(art.byline, art.site or art.url):
         art.byline = vcard_handle(markup, art.title) or art.byline
+    if not _named(art.byline, art.site or art.url):
+        art.byline = card_authors(meta) or art.byline
     art.published, art.updated = find_dates(tree, markup, meta, ld, art.url,  # last: prunes the tree
                                             fast_path=OPTIONS["meta_date_fast_path"])
     art.removed += dropped_junk(html, art, data)

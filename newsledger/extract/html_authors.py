@@ -342,3 +342,25 @@ def vcard_handle(markup: dict, title: Optional[str]) -> list[str]:
     if len(word) > HANDLE_CHARS or not _HANDLE.fullmatch(word) or _INITIALS.fullmatch(word):
         return []
     return [] if _fuller_name_shown(word, root.getroottree().getroot()) else [word]
+
+
+# ------------------------------------------------------------------ a social card's labelled author
+
+# the label of a card's "written by" field (twitter:labelN, as Yoast SEO writes it), which names the
+# post's author in the twitter:dataN of the same N
+_CARD_AUTHOR_LABEL = re.compile(r"(?:written|posted|geschrieben|verfasst|escrito|scritto|écrit|rédigé|geschreven) "
+                                r"(?:by|von|por|da|par|door)|autho?r|autore?|auteur", re.I)
+_CARD_LABEL = re.compile(r"twitter:label(\d+)")
+
+
+def card_authors(meta: dict) -> list[str]:
+    """The names of a social card's labelled author field (``<meta name="twitter:label1" content="Written
+    by">`` and ``<meta name="twitter:data1" content="Jane Roe">``), split as a by-line is."""
+    names: list[str] = []
+    for key, labels in meta.items():
+        m = _CARD_LABEL.fullmatch(key)
+        if not m or not any(_CARD_AUTHOR_LABEL.fullmatch(label.strip(" :")) for label in labels):
+            continue
+        for value in meta.get(f"twitter:data{m.group(1)}", []):
+            names += [n for n in split_byline(value)[0] if n not in names]
+    return names

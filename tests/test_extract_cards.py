@@ -1,0 +1,28 @@
+"""Authors of unseen pages read from the page's metadata (h-extract21): made-up pages only."""
+from __future__ import annotations
+
+from newsledger.extract import extract
+from newsledger.model import Document
+from tests.test_extract_authors import STORY, TITLE  # the made-up story and its headline
+
+
+def _byline_with_head(head: str, after_story: str = "") -> list[str]:
+    html = (f"<html><head><title>{TITLE}</title>{head}</head><body><article><h1>{TITLE}</h1>{STORY}"
+            f"{after_story}</article></body></html>")
+    return extract(Document(source="made-up", raw=html.encode("utf-8"), kind="html")).byline
+
+
+def _card(label: str, data: str, n: int = 1) -> str:
+    return f'<meta name="twitter:label{n}" content="{label}"><meta name="twitter:data{n}" content="{data}">'
+
+
+def test_a_social_cards_written_by_field_names_the_author():
+    assert _byline_with_head("") == []
+    assert _byline_with_head(_card("Written by", "Hella Brinkmann")) == ["Hella Brinkmann"]
+    assert _byline_with_head(_card("Est. reading time", "4 minutes") + _card("Verfasst von", "Ole Sandvik", 2)) \
+        == ["Ole Sandvik"]
+
+
+def test_a_cards_other_fields_or_a_lone_account_name_name_no_one():
+    assert _byline_with_head(_card("Est. reading time", "Hella Brinkmann")) == []
+    assert _byline_with_head(_card("Written by", "admin")) == []
