@@ -26,3 +26,24 @@ def test_a_social_cards_written_by_field_names_the_author():
 def test_a_cards_other_fields_or_a_lone_account_name_name_no_one():
     assert _byline_with_head(_card("Est. reading time", "Hella Brinkmann")) == []
     assert _byline_with_head(_card("Written by", "admin")) == []
+
+
+def _ld(author: str) -> str:
+    return ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x", '
+            f'"author": {author}}}</script>')
+
+
+def test_an_author_the_page_gives_as_its_publisher_names_no_one():
+    assert _byline_with_head(_ld('{"@type": "Person", "name": "Hella Brinkmann"}')) == ["Hella Brinkmann"]
+    assert _byline_with_head(_ld('{"@type": "Organization", "name": "Harbour Ledger"}')) == []
+    assert _byline_with_head('<meta name="author" content="Harbour Ledger">'
+                             '<meta name="DC.publisher" content="Harbour Ledger">') == []
+
+
+def test_a_blog_owner_typed_person_and_organisation_stays_the_author():
+    assert _byline_with_head(_ld('{"@type": ["Person", "Organization"], "name": "Ole Sandvik"}')) == ["Ole Sandvik"]
+
+
+def test_a_weaker_reading_is_taken_when_the_author_field_names_the_publisher():
+    assert _byline_with_head(_ld('{"@type": "Organization", "name": "Harbour Ledger"}') +
+                             _card("Written by", "Ole Sandvik")) == ["Ole Sandvik"]

@@ -10,6 +10,7 @@ from typing import Any, Optional
 from newsledger import agencies as A
 from newsledger.extract.coauthors import coauthors_beside
 from newsledger.extract.html_markup import _clean, _text_of
+from newsledger.extract.jsonld import organisation_names
 from newsledger.extract.meta import NAME_PARTICLES, date_start
 from newsledger.extract.titles import headline_of_h1
 from newsledger.model import normalise_text
@@ -364,3 +365,18 @@ def card_authors(meta: dict) -> list[str]:
         for value in meta.get(f"twitter:data{m.group(1)}", []):
             names += [n for n in split_byline(value)[0] if n not in names]
     return names
+
+
+# ------------------------------------------------------------------ the publisher named as the author
+
+def publisher_names(meta: dict, ld: dict) -> set[str]:
+    """The names (case-folded) the page gives its publisher: its publisher metadata and the
+    organisations of its JSON-LD article (:func:`newsledger.extract.jsonld.organisation_names`)."""
+    names = [v for key in ("publisher", "dc.publisher") for v in meta.get(key, []) if not v.startswith("http")]
+    names += organisation_names(ld)
+    return {" ".join(n.split()).casefold() for n in names if n.strip()} - {""}
+
+
+def without_publisher(names: list[str], publishers: set[str]) -> list[str]:
+    """``names`` less those the page gives its publisher (a site or publication in the author field)."""
+    return [n for n in names if " ".join(n.split()).casefold() not in publishers]
