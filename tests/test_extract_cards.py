@@ -47,3 +47,13 @@ def test_a_blog_owner_typed_person_and_organisation_stays_the_author():
 def test_a_weaker_reading_is_taken_when_the_author_field_names_the_publisher():
     assert _byline_with_head(_ld('{"@type": "Organization", "name": "Harbour Ledger"}') +
                              _card("Written by", "Ole Sandvik")) == ["Ole Sandvik"]
+
+
+def test_a_chinese_pages_responsible_editor_names_the_author_when_nothing_else_does():
+    assert _byline_with_head("", "<div class='edit'>(责编：林小雨、周海)</div>") == ["林小雨", "周海"]
+    assert _byline_with_head("", "<span>责任编辑： 林小雨 </span>") == ["林小雨"]
+
+
+def test_a_latin_login_or_two_editors_labels_that_disagree_name_no_one():
+    assert _byline_with_head("", "<div>[责任编辑：lxyu]</div>") == []
+    assert _byline_with_head("", "<div>责编：林小雨</div><div>责编：周海</div>") == []

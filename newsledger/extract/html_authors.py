@@ -380,3 +380,24 @@ def publisher_names(meta: dict, ld: dict) -> set[str]:
 def without_publisher(names: list[str], publishers: set[str]) -> list[str]:
     """``names`` less those the page gives its publisher (a site or publication in the author field)."""
     return [n for n in names if " ".join(n.split()).casefold() not in publishers]
+
+
+# ------------------------------------------------------------------ a Chinese page's responsible editor
+
+# "责任编辑：王小明" / "(责编：王小明、李华)": the responsible editor the story closes with, whom Chinese news
+# pages name in place of a by-line; names in Chinese characters only (a Latin login is no name)
+_EDITOR_LABEL = re.compile(r"(?:责任编辑|责编)\s*[:：]\s*([\u4e00-\u9fff]{2,4}(?:\s*[、，,]\s*[\u4e00-\u9fff]{2,4})*)"
+                           r"(?![\u4e00-\u9fff\w])")
+
+
+def responsible_editors(tree) -> list[str]:
+    """The names of the page's responsible-editor label (``责任编辑：`` or ``责编：``), when every such label of
+    the page gives the same names; else none."""
+    found: set[tuple[str, ...]] = set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        for text in (el.text, el.tail):
+            for m in _EDITOR_LABEL.finditer(text or ""):
+                found.add(tuple(re.split(r"\s*[、，,]\s*", m.group(1))))
+    return list(found.pop()) if len(found) == 1 else []
