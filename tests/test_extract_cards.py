@@ -57,3 +57,19 @@ def test_a_chinese_pages_responsible_editor_names_the_author_when_nothing_else_d
 def test_a_latin_login_or_two_editors_labels_that_disagree_name_no_one():
     assert _byline_with_head("", "<div>[责任编辑：lxyu]</div>") == []
     assert _byline_with_head("", "<div>责编：林小雨</div><div>责编：周海</div>") == []
+
+
+_SITE_AS_AUTHOR = ('<meta property="og:site_name" content="Harbour Ledger">'
+                   + _ld('{"@type": "Person", "name": "Harbour Ledger"}'))
+
+
+def test_a_by_line_class_in_another_language_names_the_author():
+    assert _byline_with_head("", '<div class="autor"><h6>Ole Sandvik</h6></div>') == ["Ole Sandvik"]
+    assert _byline_with_head("", '<span class="post-auteur"><a href="/a/os">Ole Sandvik</a></span>') \
+        == ["Ole Sandvik"]
+    assert _byline_with_head("", '<div class="autoresize"><h6>Ole Sandvik</h6></div>') == []
+
+
+def test_the_by_line_markup_is_read_behind_an_author_field_naming_the_site():
+    assert _byline_with_head(_SITE_AS_AUTHOR, '<div class="byline"><a href="/a/os">Ole Sandvik</a></div>') \
+        == ["Ole Sandvik"]

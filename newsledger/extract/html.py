@@ -286,7 +286,8 @@ def extract_html(doc: Document) -> Article:
     art.set_paragraphs(lines)
     art.removed = removed
 
-    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs, art.title)
+    art.site = find_site(meta, ld, art.url)
+    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs, art.title, art.site or art.url)
     for r in removed:  # a byline line we dropped from the top still names the authors
         if r.reason == "byline" and not art.byline:
             art.byline, ag = split_byline(r.text)
@@ -295,7 +296,6 @@ def extract_html(doc: Document) -> Article:
     art.section = find_section(markup, meta, ld)
     art.caption = find_caption(markup)
     art.language = find_language(tree, meta, ld)
-    art.site = find_site(meta, ld, art.url)
     art.byline = _fallback_authors(art, tree, markup, meta, ld)
     art.published, art.updated = find_dates(tree, markup, meta, ld, art.url,  # last: prunes the tree
                                             fast_path=OPTIONS["meta_date_fast_path"])

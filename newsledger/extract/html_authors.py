@@ -200,7 +200,10 @@ def _given_first(value: str) -> str:
 
 
 def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
-                title: Optional[str] = None) -> tuple[list[str], Optional[str]]:
+                title: Optional[str] = None, site: Optional[str] = None) -> tuple[list[str], Optional[str]]:
+    """Authors and agency: the names of the first kind of source that names a person (JSON-LD, meta
+    authors, by-line markup; a kind naming only the ``site`` or a newsroom is passed over, and kept
+    when no later kind names a person), the co-authors beside them, the wire of the credit lines."""
     agency: Optional[str] = None
     kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
@@ -212,14 +215,17 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
         if t and len(t) <= 120:
             kinds[2].append(t)
     names: list[str] = []
+    first: list[str] = []  # the first kind's names, when it names only the site or a newsroom
     for sources in kinds:  # every name of the first kind that names anyone (all co-authors)
         for src in sources:
             n, ag = split_byline(src)
             agency = agency or ag
             if not names or sources is not kinds[-1]:
                 names += [x for x in n if x not in names]
-        if names:
+        if names and _named(names, site):
             break
+        first, names = first or names, []
+    names = names or first
     names += [n for n in coauthors_beside(candidates, names, split_byline, set(markup["byline"])) if n not in names]
     for v in _names(ld.get("sourceOrganization")):
         agency = agency or normalise_agency(v)
