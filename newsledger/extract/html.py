@@ -31,8 +31,9 @@ from urllib.parse import urlsplit
 from newsledger.extract import ExtractError
 from newsledger.extract import jsonld as LD
 from newsledger.extract.html_authors import (_DATELINE_CAPS, _DATELINE_IN, _DATELINE_PAREN, _named, _off_story,
-                                             find_byline, names_under_headline, normalise_agency, split_byline,
-                                             vcard_handle)
+                                             card_authors, find_byline, names_under_headline, normalise_agency,
+                                             publisher_names, responsible_editors, split_byline, vcard_handle,
+                                             without_publisher)
 from newsledger.extract.html_clean import OPTIONS, clean_lines
 from newsledger.extract.html_dates import find_dates
 from newsledger.extract.html_junk import dropped_junk
@@ -227,6 +228,25 @@ def _body_lines(tree, url: Optional[str], precision: bool) -> list[str]:
 
 
 
+def _fallback_authors(art: Article, tree, markup: dict, meta: dict, ld: dict) -> list[str]:
+    """``art.byline`` without the names the page gives its publisher, or, when that names no person,
+    the first of the weaker readings that does: the lines under the headline, a labelled name, the
+    by-line's one-word account name, a social card's author field, a Chinese page's responsible editor."""
+    site = art.site or art.url
+    publishers = publisher_names(meta, ld)
+    names = without_publisher(art.byline, publishers)
+    readings = (lambda: names_under_headline(markup, art.title),
+                lambda: labelled_names(tree, split_byline, _off_story, site),
+                lambda: vcard_handle(markup, art.title),
+                lambda: card_authors(meta),
+                lambda: responsible_editors(tree))
+    for read in readings:
+        if _named(names, site):
+            break
+        names = without_publisher(read(), publishers) or names
+    return names
+
+
 def extract_html(doc: Document) -> Article:
     """Extract the article of an HTML page (see the module docstring)."""
     html = doc.decoded()
@@ -266,7 +286,8 @@ def extract_html(doc: Document) -> Article:
     art.set_paragraphs(lines)
     art.removed = removed
 
-    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs, art.title)
+    art.site = find_site(meta, ld, art.url)
+    art.byline, art.agency = find_byline(markup, meta, ld, art.paragraphs, art.title, art.site or art.url)
     for r in removed:  # a byline line we dropped from the top still names the authors
         if r.reason == "byline" and not art.byline:
             art.byline, ag = split_byline(r.text)
@@ -275,13 +296,7 @@ def extract_html(doc: Document) -> Article:
     art.section = find_section(markup, meta, ld)
     art.caption = find_caption(markup)
     art.language = find_language(tree, meta, ld)
-    art.site = find_site(meta, ld, art.url)
-    if not _named(art.byline, art.site or art.url):
-        art.byline = names_under_headline(markup, art.title) or art.byline
-    if not _named(art.byline, art.site or art.url):
-        art.byline = labelled_names(tree, split_byline, _off_story, art.site or art.url) or art.byline
-    if not _named(art.byline, art.site or art.url):
-        art.byline = vcard_handle(markup, art.title) or art.byline
+    art.byline = _fallback_authors(art, tree, markup, meta, ld)
     art.published, art.updated = find_dates(tree, markup, meta, ld, art.url,  # last: prunes the tree
                                             fast_path=OPTIONS["meta_date_fast_path"])
     art.removed += dropped_junk(html, art, data)

@@ -10,6 +10,7 @@ from typing import Any, Optional
 from newsledger import agencies as A
 from newsledger.extract.coauthors import coauthors_beside
 from newsledger.extract.html_markup import _clean, _text_of
+from newsledger.extract.jsonld import organisation_names
 from newsledger.extract.meta import NAME_PARTICLES, date_start
 from newsledger.extract.titles import headline_of_h1
 from newsledger.model import normalise_text
@@ -199,7 +200,10 @@ def _given_first(value: str) -> str:
 
 
 def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
-                title: Optional[str] = None) -> tuple[list[str], Optional[str]]:
+                title: Optional[str] = None, site: Optional[str] = None) -> tuple[list[str], Optional[str]]:
+    """Authors and agency: the names of the first kind of source that names a person (JSON-LD, meta
+    authors, by-line markup; a kind naming only the ``site`` or a newsroom is passed over, and kept
+    when no later kind names a person), the co-authors beside them, the wire of the credit lines."""
     agency: Optional[str] = None
     kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
@@ -211,14 +215,17 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
         if t and len(t) <= 120:
             kinds[2].append(t)
     names: list[str] = []
+    first: list[str] = []  # the first kind's names, when it names only the site or a newsroom
     for sources in kinds:  # every name of the first kind that names anyone (all co-authors)
         for src in sources:
             n, ag = split_byline(src)
             agency = agency or ag
             if not names or sources is not kinds[-1]:
                 names += [x for x in n if x not in names]
-        if names:
+        if names and _named(names, site):
             break
+        first, names = first or names, []
+    names = names or first
     names += [n for n in coauthors_beside(candidates, names, split_byline, set(markup["byline"])) if n not in names]
     for v in _names(ld.get("sourceOrganization")):
         agency = agency or normalise_agency(v)
@@ -342,3 +349,61 @@ def vcard_handle(markup: dict, title: Optional[str]) -> list[str]:
     if len(word) > HANDLE_CHARS or not _HANDLE.fullmatch(word) or _INITIALS.fullmatch(word):
         return []
     return [] if _fuller_name_shown(word, root.getroottree().getroot()) else [word]
+
+
+# ------------------------------------------------------------------ a social card's labelled author
+
+# the label of a card's "written by" field (twitter:labelN, as Yoast SEO writes it), which names the
+# post's author in the twitter:dataN of the same N
+_CARD_AUTHOR_LABEL = re.compile(r"(?:written|posted|geschrieben|verfasst|escrito|scritto|écrit|rédigé|geschreven) "
+                                r"(?:by|von|por|da|par|door)|autho?r|autore?|auteur", re.I)
+_CARD_LABEL = re.compile(r"twitter:label(\d+)")
+
+
+def card_authors(meta: dict) -> list[str]:
+    """The names of a social card's labelled author field (``<meta name="twitter:label1" content="Written
+    by">`` and ``<meta name="twitter:data1" content="Jane Roe">``), split as a by-line is."""
+    names: list[str] = []
+    for key, labels in meta.items():
+        m = _CARD_LABEL.fullmatch(key)
+        if not m or not any(_CARD_AUTHOR_LABEL.fullmatch(label.strip(" :")) for label in labels):
+            continue
+        for value in meta.get(f"twitter:data{m.group(1)}", []):
+            names += [n for n in split_byline(value)[0] if n not in names]
+    return names
+
+
+# ------------------------------------------------------------------ the publisher named as the author
+
+def publisher_names(meta: dict, ld: dict) -> set[str]:
+    """The names (case-folded) the page gives its publisher: its publisher metadata and the
+    organisations of its JSON-LD article (:func:`newsledger.extract.jsonld.organisation_names`)."""
+    names = [v for key in ("publisher", "dc.publisher") for v in meta.get(key, []) if not v.startswith("http")]
+    names += organisation_names(ld)
+    return {" ".join(n.split()).casefold() for n in names if n.strip()} - {""}
+
+
+def without_publisher(names: list[str], publishers: set[str]) -> list[str]:
+    """``names`` less those the page gives its publisher (a site or publication in the author field)."""
+    return [n for n in names if " ".join(n.split()).casefold() not in publishers]
+
+
+# ------------------------------------------------------------------ a Chinese page's responsible editor
+
+# "责任编辑：王小明" / "(责编：王小明、李华)": the responsible editor the story closes with, whom Chinese news
+# pages name in place of a by-line; names in Chinese characters only (a Latin login is no name)
+_EDITOR_LABEL = re.compile(r"(?:责任编辑|责编)\s*[:：]\s*([\u4e00-\u9fff]{2,4}(?:\s*[、，,]\s*[\u4e00-\u9fff]{2,4})*)"
+                           r"(?![\u4e00-\u9fff\w])")
+
+
+def responsible_editors(tree) -> list[str]:
+    """The names of the page's responsible-editor label (``责任编辑：`` or ``责编：``), when every such label of
+    the page gives the same names; else none."""
+    found: set[tuple[str, ...]] = set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        for text in (el.text, el.tail):
+            for m in _EDITOR_LABEL.finditer(text or ""):
+                found.add(tuple(re.split(r"\s*[、，,]\s*", m.group(1))))
+    return list(found.pop()) if len(found) == 1 else []

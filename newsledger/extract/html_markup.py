@@ -35,10 +35,12 @@ def _utf8(html: str) -> bytes:
 
 # one Python pass over the elements finds everything the metadata finders look at (it is
 # about 3x cheaper than an XPath with contains() predicates); they sort them in Python
-_MARKUP_ANY = re.compile(r"caption|credit|copyright|photographer|byline|author|bio|breadcrumb")
+_MARKUP_ANY = re.compile(r"caption|credit|copyright|photographer|byline|author|aut(?:or|eur|ore)|bio|breadcrumb")
 _CAPTION_CLASS = re.compile(r"caption|credit|copyright|photographer")
 _BIO_CLASS = re.compile(r"author-?bio|about-author|author-info|author-box|bio-box|contributor-bio|authorbio")
-_BYLINE_CLASS = re.compile(r"byline|author")
+# "author" in other languages only as a whole part of a class name ("autor", "post-autor", "autore_name";
+# not "autoresize")
+_BYLINE_CLASS = re.compile(r"byline|author|(?<![a-z])aut(?:or|eur|ore)(?:in|s)?(?![a-z])")
 
 
 def page_markup(tree) -> dict[str, Any]:

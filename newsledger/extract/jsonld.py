@@ -79,3 +79,18 @@ def first_value(*values: Any) -> Optional[str]:
         if isinstance(v, str) and v.strip():
             return " ".join(v.split())
     return None
+
+
+def organisation_names(obj: dict) -> list[str]:
+    """The names the article object gives organisations: its publisher, author or creator typed as an
+    organisation and not as a person (``{"@type": "Organization", "name": "Example Post"}``; Yoast's
+    ``["Person", "Organization"]`` is a blog's owner, a person)."""
+    out: list[str] = []
+    for key in ("publisher", "author", "creator"):
+        values = obj.get(key)
+        for v in values if isinstance(values, list) else [values]:
+            types = ld_types(v) if isinstance(v, dict) else set()
+            if isinstance(v.get("name") if types else None, str) and "person" not in types and \
+                    any("organization" in t for t in types):
+                out.append(v["name"])
+    return out
