@@ -747,6 +747,17 @@ def test_a_headline_a_few_lines_into_the_body_is_read_when_signed_under_it(style
     assert _text(_page(*_NOTICE, title, *signed, style=style)).title == title
 
 
+@pytest.mark.parametrize("quoted", ["Bridge row: «We will reopen it», says mayor. Council: «Not before spring»",
+                                    "Harbour bridge: »Wir öffnen sie wieder« – »Nicht vor dem Frühjahr«"])
+def test_guillemets_that_pair_are_quotes_not_breadcrumb_marks(quoted):
+    # two "»" are a breadcrumb's separators ("Home » News » Story") unless as many "«" pair them:
+    # then they quote, and a headline quoting twice is still a headline
+    from newsledger.extract.lines import line_info
+
+    assert line_info("Home » News » Harbour bridge closed").linky
+    assert not line_info(quoted).linky
+    assert _text(_page(*_NOTICE, quoted, "By Jane Roe")).title == quoted
+
 
 def test_a_two_sentence_caption_over_the_by_line_is_no_headline():
     # the body opens with the headline and its standfirst; a photo caption with its credit (two
