@@ -726,3 +726,45 @@ def test_a_markdown_subhead_over_prose_is_no_by_line():
     art = _text(_page("**Opinion**", f"# {title}", "_March 14, 2024_", "## Maria Okafor", style="markdown"))
     assert art.title == title
     assert art.byline == []
+
+
+# the body found opens with a teaser and a reading-list notice over the story's own header
+_NOTICE = ("Sea levels along the northern coast rose faster in the last ten years than in any decade since "
+           "records began, a new study by the university finds.",
+           "Save this article and read it whenever you like: the reading list is a free service for all of "
+           "our registered readers.",
+           "Your reading list")
+
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+@pytest.mark.parametrize("signed", [("By Jane Roe",),
+                                    ("The council will hear the engineers again in spring, officials said.",
+                                     "21 May 2025 - 14:19")])
+def test_a_headline_a_few_lines_into_the_body_is_read_when_signed_under_it(style, signed):
+    # "headline / by-line" or "headline / standfirst / date" a few lines into the body: the
+    # headline, not the notice line ("Your reading list") nor nothing
+    title = "Council Closes the Old Harbour Bridge to Lorries"
+    assert _text(_page(*_NOTICE, title, *signed, style=style)).title == title
+
+
+@pytest.mark.parametrize("quoted", ["Bridge row: «We will reopen it», says mayor. Council: «Not before spring»",
+                                    "Harbour bridge: »Wir öffnen sie wieder« – »Nicht vor dem Frühjahr«"])
+def test_guillemets_that_pair_are_quotes_not_breadcrumb_marks(quoted):
+    # two "»" are a breadcrumb's separators ("Home » News » Story") unless as many "«" pair them:
+    # then they quote, and a headline quoting twice is still a headline
+    from newsledger.extract.lines import line_info
+
+    assert line_info("Home » News » Harbour bridge closed").linky
+    assert not line_info(quoted).linky
+    assert _text(_page(*_NOTICE, quoted, "By Jane Roe")).title == quoted
+
+
+def test_a_two_sentence_caption_over_the_by_line_is_no_headline():
+    # the body opens with the headline and its standfirst; a photo caption with its credit (two
+    # sentences, no closing period) stands right over the by-line: it is no headline
+    title = "Cracks and Closures: How Winter Wears Down What Lies Under the Bridges of the U.K."
+    standfirst = ("The bridge is old and hard to keep up, and salt and frost make the work harder every "
+                  "year, engineers say.")
+    caption = "A worker checking the piers this month. The cracks were found in March. Jane Doe for The Daily Post"
+    art = _text(_page(title, standfirst, "Image", caption, "By Jane Roe", "Feb. 21, 2024"))
+    assert art.title == title
