@@ -165,15 +165,13 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     raw: dict[int, float] = {}
     window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
     by_lines = [k for k in window if _by_line_at(k, idx, infos)]
-    signed_by = by_lines + [k for k in range(window.stop, min(len(idx), lo + SIGNED_INTO_BODY + BYLINE_BELOW))
-                            if _by_line_at(k, idx, infos)]
-    for k in [*window, *_signed_in_body(idx, infos, lo)]:
+    for k in window:
         lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
-        sc = _title_score(k, lo if k < window.stop else k + 1, idx, infos, reasons, lead_terms)
+        sc = _title_score(k, lo, idx, infos, reasons, lead_terms)
         if sc is not None:
             raw[k] = sc
     for k in raw:  # a headline sits just above its "By ..." line
-        if any(0 < b - k <= BYLINE_BELOW for b in signed_by):
+        if any(0 < b - k <= BYLINE_BELOW for b in by_lines):
             raw[k] += BYLINE_BELOW_BONUS
     keys = [_line_key(infos[i].text) for i in idx]
     for k in raw:
@@ -188,24 +186,6 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     if not scores:
         return _body_opens_with_title(idx, infos, lo)
     return idx[_bare_headline(_earliest_close(scores), idx, infos, lo)]
-
-
-SIGNED_INTO_BODY = 8  # a line this many lines into the body may be the headline when signed right under it
-
-
-def _signed_in_body(idx: list[int], infos: list[LineInfo], lo: int) -> list[int]:
-    """Lines a little further into the body than ``INTO_BODY`` that a by-line or a date line
-    follows within ``BYLINE_BELOW`` lines: the body found may open with a teaser or a notice above
-    the story's own "headline / by-line" or "headline (/ standfirst) / date". Such a line is scored
-    as the header's last line (:func:`_title_score`: no bullet, no name or date line), so a long
-    headline may read as prose, but not one that closes as a sentence does or holds two sentences (a
-    caption with its credit, "Workers at the site. Jane Doe for The Times")."""
-    def signed_under(k: int) -> bool:  # a by-line right under it, a date line under it or its standfirst
-        dated = any(_is_date_line(infos[idx[j]]) for j in range(k + 1, min(len(idx), k + 1 + BYLINE_BELOW)))
-        return dated or (k + 1 < len(idx) and _by_line_at(k + 1, idx, infos))
-    deep = range(lo + INTO_BODY, min(len(idx), lo + SIGNED_INTO_BODY))
-    return [k for k in deep if infos[idx[k]].sentences <= 1 and not _closes_sentence(infos[idx[k]].text.strip())
-            and signed_under(k)]
 
 
 def _earliest_close(scores: dict[int, float]) -> int:

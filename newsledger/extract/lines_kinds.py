@@ -66,8 +66,8 @@ def line_info(line: str) -> LineInfo:
     return LineInfo(
         text=text, words=words, tokens=low, stop=stop, bullet=bool(bullet),
         end_punct=bool(_END_PUNCT.search(body)), sentences=sentences, caps=caps,
-        linky=bool(_URL.search(body)) or body.count("|") >= 2 or _separators(body, "»", "«")
-        or _separators(body, "›", "‹") or body.count(" > ") >= 2 or body.count(" / ") >= 3,
+        linky=bool(_URL.search(body)) or body.count("|") >= 2 or body.count("»") >= 2 or body.count("›") >= 2
+        or body.count(" > ") >= 2 or body.count(" / ") >= 3,
         glued=_glued(body),
         cjk_sentence=cjk > len(latin) and body.rstrip().endswith(("。", "、", "，")),
     )
@@ -77,12 +77,6 @@ _LATIN_CYR = re.compile(r"[\da-zß-ɏḀ-ỿ\u0430-\u04ff]")
 
 
 _GLUE = re.compile(r"[a-z0-9’'!?\)\"”][A-Z][a-z]")
-
-
-def _separators(body: str, mark: str, opening: str) -> bool:
-    """Two ``mark`` ("»", "›") or more as breadcrumb separators ("Home » News » Story"); not when as
-    many ``opening`` marks pair them: then they are quotation marks («Bella serata», »Zitat«)."""
-    return body.count(mark) >= 2 and body.count(opening) != body.count(mark)
 
 
 def _glued(body: str) -> bool:
