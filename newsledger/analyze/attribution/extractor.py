@@ -1,5 +1,6 @@
 """The rule extractor: cue candidates over the spaCy parse, quotation handling and the univocal
-clean-up. Its parts are mixins of :class:`Extractor`, each in its module: verb cues
+clean-up. It reads the article through its base :class:`ArticleText` (``page.py``: paragraphs,
+quotations, sentences); its parts are mixins of :class:`Extractor`, each in its module: verb cues
 (``verbs.py``), noun cues and the "according to" / "as X put it" / "For X" frames (``frames.py``),
 content trimming (``trimming.py``), and the tagger's own claims and sources (``tagger_claims.py``);
 its steps are module-level functions: the layout claims (``layouts.py``), the quotation handling
@@ -10,9 +11,10 @@ from __future__ import annotations
 from typing import Optional
 
 from newsledger.analyze.attribution import quotations
-from newsledger.analyze.attribution.base import NOUN_CUES, Cand, lexicon, paragraph_bounds, quote_spans, quoted_mask
+from newsledger.analyze.attribution.base import NOUN_CUES, Cand, lexicon
 from newsledger.analyze.attribution.frames import FrameClaims
 from newsledger.analyze.attribution.layouts import layout_candidates
+from newsledger.analyze.attribution.page import ArticleText
 from newsledger.analyze.attribution.tagger_claims import TaggerClaims
 from newsledger.analyze.attribution.trimming import ContentTrimming
 from newsledger.analyze.attribution.univocal import records_a_speaker, univocal, wraps_a_speaker
@@ -22,14 +24,14 @@ TAGGER_SOURCES = True  # a kept claim without a source takes the tagger's neares
 TAGGER_CLAIMS = True  # and claims from the tagger alone where no rule fired (Extractor.tagger_claims)
 
 
-class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
-    """Rule candidates over one parsed article (see the package docstring); verb cues
-    (:class:`VerbClaims`), noun cues and frames (:class:`FrameClaims`), the content trimming
-    (:class:`ContentTrimming`) and the tagger's own claims and sources (:class:`TaggerClaims`) are
-    mixed in from their modules."""
+class Extractor(ArticleText, VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
+    """Rule candidates over one parsed article (:class:`ArticleText`: its paragraphs, quotations
+    and sentences; see the package docstring); verb cues (:class:`VerbClaims`), noun cues and
+    frames (:class:`FrameClaims`), the content trimming (:class:`ContentTrimming`) and the
+    tagger's own claims and sources (:class:`TaggerClaims`) are mixed in from their modules."""
 
     def __init__(self, doc, text: str, generate: bool = False, tag=None, product: bool = False):
-        self.doc = doc
+        super().__init__(doc, text)
         # the product's reading (``find_claims(statements_only=True)``), where it differs from
         # PolNeAR's annotation, which its evaluation keeps: nested attribution goes to the nearest
         # speaker ("According to reports, the officer recalled: ..." is the officer's), and a cue in
@@ -38,49 +40,14 @@ class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
         # (tokens, 5) probabilities of the article-wide tagger (newsledger.analyze.attribution.tagger), read
         # as features by the learned models; None without it
         self.tag = tag
-        self.text = text
         # generate=True: every verb is a cue candidate and the lexicon/complement filters become
         # flags (``Cand.extra``) for the learned cue classifier (``learned.py``) to weigh
         self.generate = generate
         self.lex = lexicon()
-        self.paras = paragraph_bounds(text)
-        self.quotes = quote_spans(text)
-        self.qmask = quoted_mask(text)
         self.cands: list[Cand] = []
         self.inherit: dict = {}
 
-    # -- helpers
-    def para_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.paras:
-            if s <= pos < e:
-                return s, e
-        return 0, len(self.text)
-
-    def clip_to_paragraph(self, span: Optional[tuple[int, int]], pos: int) -> Optional[tuple[int, int]]:
-        """A char span cut to the paragraph of ``pos`` ("FULL INQUIRY¶Several of the experts":
-        a heading is no part of the next paragraph's source)."""
-        if span is None:
-            return None
-        ps, pe = self.para_of(pos)
-        s, e = max(span[0], ps), min(span[1], pe)
-        while s < e and self.text[s].isspace():
-            s += 1
-        return (s, e) if s < e else None
-
-    def sent(self, tok):
-        """The token range of ``tok``'s sentence, cut at paragraph breaks."""
-        s = tok.sent
-        start, end = s.start, s.end
-        for j in range(tok.i - 1, start - 1, -1):
-            if "\n" in self.doc[j].text:
-                start = j + 1
-                break
-        for j in range(tok.i + 1, end):
-            if "\n" in self.doc[j].text:
-                end = j
-                break
-        return self.doc[start:end]
-
+    # -- cue tokens
     def is_candidate(self, tok) -> bool:
         """A token to try as a verb cue: a lexicon verb, or (generate mode) any verb."""
         if self.generate:
@@ -89,6 +56,7 @@ class Extractor(VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
         return self.is_cue_verb(tok)
 
     def is_cue_verb(self, tok) -> bool:
+        """A verb (or a noun with a verb's fine-grained tag) whose lemma is in the cue lexicon."""
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
             return False
         lemma = tok.lemma_.lower()
