@@ -68,6 +68,52 @@ def _object_of_another_verb(doc, i: int, j: int, content: list[int]) -> bool:
                and any(k.dep_ == "nsubj" and k.i not in inside for k in h.children) for h in heads)
 
 
+def cue_run_end(doc, i: int, is_cue, alnum) -> int:
+    """The last token of the run of cue tokens starting at i: cue tokens, each non-word between
+    two of them included, never across a line break."""
+    n = len(doc)
+    j = i
+    while j + 1 < n and (is_cue[j + 1] or (not alnum[j + 1] and j + 2 < n and is_cue[j + 2])) \
+            and "\n" not in doc[j].whitespace_:
+        j += 1
+    return j
+
+
+def content_run(doc, k: int, step: int, edge: int, para: tuple[int, int], covered, is_con, alnum):
+    """The content run met first from token k walking by ``step`` (a few words of gap allowed
+    before it starts) within the paragraph ``para`` and outside covered tokens, as ((first, last)
+    token indices, distance from the cue's ``edge`` token), else None."""
+    ps, pe = para
+    gap = 0
+    while 0 <= k < len(doc) and ps <= doc[k].idx < pe and not is_con[k]:
+        gap += alnum[k]
+        if gap > TAG_GAP or covered[k]:
+            return None
+        k += step
+    if not (0 <= k < len(doc) and ps <= doc[k].idx < pe) or covered[k]:
+        return None
+    a = k
+    while 0 <= k + step < len(doc) and ps <= doc[k + step].idx < pe and not covered[k + step] \
+            and (is_con[k + step] or not alnum[k + step]):
+        k += step
+    return (min(a, k), max(a, k)), abs(a - edge)
+
+
+def edge_pick(tag, lo: int, hi: int, i: int, j: int, alnum) -> tuple[int, int]:
+    """The content run lo..hi cut to its most likely first and last content tokens (tagger
+    columns 1 and 2, p >= TAG_EDGE_PICK), the run's own edges otherwise; cue tokens i..j never
+    count."""
+    ins = [x for x in range(lo, hi + 1) if alnum[x] and not i <= x <= j]
+    if ins:
+        st = max(ins, key=lambda x: tag[x, 1])
+        if tag[st, 1] >= TAG_EDGE_PICK:
+            lo = st
+        en = max((x for x in ins if x >= lo), key=lambda x: tag[x, 2], default=None)
+        if en is not None and tag[en, 2] >= TAG_EDGE_PICK:
+            hi = en
+    return lo, hi
+
+
 class TaggerClaims:
     def tagger_claims(self, kept: list[Cand]) -> list[Cand]:
         """Attributions the rules missed but the article-wide tagger sees: a run of cue tokens
@@ -89,10 +135,7 @@ class TaggerClaims:
             if not is_cue[i] or covered[i]:
                 i += 1
                 continue
-            j = i
-            while j + 1 < n and (is_cue[j + 1] or (not alnum[j + 1] and j + 2 < n and is_cue[j + 2])) \
-                    and "\n" not in doc[j].whitespace_:
-                j += 1
+            j = cue_run_end(doc, i, is_cue, alnum)
             c = self._tagger_claim(i, j, covered, is_con, alnum)
             if c is not None:
                 out.append(c)
@@ -102,41 +145,18 @@ class TaggerClaims:
         return out
 
     def _tagger_claim(self, i: int, j: int, covered, is_con, alnum) -> Optional[Cand]:
+        """The tagger's claim for the cue tokens i..j: the nearer content run (:func:`content_run`,
+        its edges picked by :func:`edge_pick`) and the nearest source run; None without content,
+        or when the parse reads the words otherwise."""
         doc, tag = self.doc, self.tag
-        ps, pe = self.para_of(doc[i].idx)
-
-        def run(k, step):
-            """The content run met first from token k walking by ``step`` (a few tokens of gap
-            allowed before it starts), as (first, last) token indices, else None."""
-            gap = 0
-            while 0 <= k < len(doc) and ps <= doc[k].idx < pe and not is_con[k]:
-                gap += alnum[k]
-                if gap > TAG_GAP or covered[k]:
-                    return None
-                k += step
-            if not (0 <= k < len(doc) and ps <= doc[k].idx < pe) or covered[k]:
-                return None
-            a = k
-            while 0 <= k + step < len(doc) and ps <= doc[k + step].idx < pe and not covered[k + step] \
-                    and (is_con[k + step] or not alnum[k + step]):
-                k += step
-            lo, hi = min(a, k), max(a, k)
-            return (lo, hi), abs(a - (j if step > 0 else i))
-
-        cands = [r for r in (run(j + 1, 1), run(i - 1, -1)) if r is not None]
-        if not cands:
+        para = self.para_of(doc[i].idx)
+        runs = [r for r in (content_run(doc, j + 1, 1, j, para, covered, is_con, alnum),
+                            content_run(doc, i - 1, -1, i, para, covered, is_con, alnum)) if r is not None]
+        if not runs:
             return None
-        (lo, hi), _ = min(cands, key=lambda r: r[1])
+        (lo, hi), _ = min(runs, key=lambda r: r[1])
         if TAG_EDGE_PICK:
-            # the run's most likely first and last content tokens (the run's own edges otherwise)
-            ins = [x for x in range(lo, hi + 1) if alnum[x] and not i <= x <= j]
-            if ins:
-                st = max(ins, key=lambda x: tag[x, 1])
-                if tag[st, 1] >= TAG_EDGE_PICK:
-                    lo = st
-                en = max((x for x in ins if x >= lo), key=lambda x: tag[x, 2], default=None)
-                if en is not None and tag[en, 2] >= TAG_EDGE_PICK:
-                    hi = en
+            lo, hi = edge_pick(tag, lo, hi, i, j, alnum)
         idxs = _trim(doc, [x for x in range(lo, hi + 1) if x < i or x > j])
         idxs = [x for x in idxs if not doc[x].is_space]
         if sum(alnum[x] for x in idxs) < TAG_MIN_CONTENT:
