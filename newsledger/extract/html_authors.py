@@ -380,12 +380,17 @@ def publisher_names(meta: dict, ld: dict) -> set[str]:
     organisations of its JSON-LD article (:func:`newsledger.extract.jsonld.organisation_names`)."""
     names = [v for key in ("publisher", "dc.publisher") for v in meta.get(key, []) if not v.startswith("http")]
     names += organisation_names(ld)
-    return {" ".join(n.split()).casefold() for n in names if n.strip()} - {""}
+    return {_folded(n) for n in names if n.strip()}
 
 
 def without_publisher(names: list[str], publishers: set[str]) -> list[str]:
     """``names`` less those the page gives its publisher (a site or publication in the author field)."""
-    return [n for n in names if " ".join(n.split()).casefold() not in publishers]
+    return [n for n in names if _folded(n) not in publishers]
+
+
+def _folded(name: str) -> str:
+    """A name as compared with the publisher's: spaces collapsed, case-folded."""
+    return " ".join(name.split()).casefold()
 
 
 # ------------------------------------------------------------------ a Chinese page's responsible editor

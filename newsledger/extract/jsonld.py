@@ -89,8 +89,9 @@ def organisation_names(obj: dict) -> list[str]:
     for key in ("publisher", "author", "creator"):
         values = obj.get(key)
         for v in values if isinstance(values, list) else [values]:
-            types = ld_types(v) if isinstance(v, dict) else set()
-            if isinstance(v.get("name") if types else None, str) and "person" not in types and \
-                    any("organization" in t for t in types):
+            if not isinstance(v, dict):
+                continue
+            types = ld_types(v)
+            if isinstance(v.get("name"), str) and "person" not in types and any("organization" in t for t in types):
                 out.append(v["name"])
     return out
