@@ -9,7 +9,7 @@ from typing import Optional
 
 from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, CONTENT_PREPS, DOBJ_NEEDS_PRED, KEEP_OBJECT,
                                                  NAME_ENTS, NEED_COMPLEMENT, PASSIVE_RAISING, RAISING, Cand,
-                                                 _find_source, _np_span, _subtree, _tok_ranges, _trim, lexicon)
+                                                 _find_source, _np_span, _subtree, _tok_ranges, _trim)
 
 
 class VerbClaims:
