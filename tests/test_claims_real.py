@@ -443,3 +443,33 @@ def test_a_lowercase_word_is_no_surname_two_speakers_share():
 def test_a_wire_dateline_is_not_the_speaker(nlp, text, name):
     c = claim_about(nlp, text, "would")
     assert c.source is not None and c.source.name == name
+
+
+def test_a_polnear_dev_id_loads_the_article_body_under_its_title_line():
+    """A ``pol-`` id is a PolNeAR development article: text = the file after its title line and the
+    blank lines under it (gold offsets index it), title = that line, date = the corpus metadata's."""
+    from newsledger.evaluate import data_dir
+    from newsledger.evaluate.claims_real import POLNEAR, load_texts
+
+    try:
+        folder = data_dir("polnear") / "data" / "dev" / "text"
+        data_dir("realnews")
+    except FileNotFoundError:
+        pytest.skip("shared polnear / realnews data not found")
+    name = sorted(folder.iterdir())[0].stem
+    raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
+    rec = load_texts({POLNEAR + name, POLNEAR + "nyt_2016-01-01_no-such-article"})
+    assert set(rec) == {POLNEAR + name}  # a name with no file is no page
+    page = rec[POLNEAR + name]
+    assert raw.endswith(page["text"]) and not page["text"].startswith("\n")
+    assert page["title"] == raw.split("\n", 1)[0].strip() and page["title"] not in page["text"][:len(page["title"])]
+    assert page["date"] == name.split("_")[1] and page["url"] is None
+
+
+@pytest.mark.parametrize("page", ["pol-../test/text/nyt_2016-09-20_x", "pol-nyt", "pol-", "polnyt_2016-09-20_x"])
+def test_a_malformed_polnear_id_is_refused(page):
+    """Only a dev file name is a ``pol-`` page: a path out of the dev folder or a malformed id is refused."""
+    from newsledger.evaluate.claims_real import polnear_path
+
+    with pytest.raises(ValueError):
+        polnear_path(page)

@@ -5,7 +5,8 @@ offsets into the ``text`` of ``shared/data/realnews/expected.jsonl`` for that pa
 ``trafeval-`` / ``htmldate-`` page: our HTML extractor's text of that trafilatura-eval /
 htmldate-eval page, :data:`EVAL_SETS`; for an ``nsc-`` page: the ``text`` column of the
 news-story-chains article CSV, one block with no line breaks, :data:`NEWS_STORY_CHAINS`; for an
-``ecb-`` page: the ECB+ development document as ``ecbplus.render`` flattens it, :data:`ECBPLUS`), plus labels;
+``ecb-`` page: the ECB+ development document as ``ecbplus.render`` flattens it, :data:`ECBPLUS`; for a
+``pol-`` page: a PolNeAR development article's body under its title line, :data:`POLNEAR`), plus labels;
 ``data/claims_real/SPLIT.json`` splits the pages into dev and test by article. Each gold page's
 text is analysed as an :class:`~newsledger.model.Article` (paragraphs = its lines, published =
 the gold date), and its claims at or above ``--min-confidence`` are scored:
@@ -264,10 +265,47 @@ def ecbplus_records(ids: set[str]) -> dict[str, dict]:
     return out
 
 
+POLNEAR = "pol-"  # page id prefix: a PolNeAR DEVELOPMENT article, by its file name ("pol-nyt_2016-09-20_...")
+_POL_NAME = re.compile(r"[a-z-]+_\d{4}-\d{2}-\d{2}_[\w.,'-]+")
+
+
+def polnear_path(page_id: str) -> Path:
+    """The PolNeAR text file of a ``pol-`` page id: its development split only (the test split is the
+    attribution figure's, the train split the tagger's); a ValueError for a malformed id."""
+    from newsledger.evaluate import data_dir
+
+    name = page_id[len(POLNEAR):]
+    if not page_id.startswith(POLNEAR) or not _POL_NAME.fullmatch(name) or ".." in name:
+        raise ValueError(f"{page_id}: not a PolNeAR page id (pol-<file name of the dev split, without .txt>)")
+    return data_dir("polnear") / "data" / "dev" / "text" / f"{name}.txt"
+
+
+def polnear_records(ids: set[str]) -> dict[str, dict]:
+    """page id -> record of the PolNeAR development articles among ``ids``: the body as stored, after
+    the title line (the file's first line) and the blank lines under it; the title line as the title;
+    the publication date from the corpus metadata; no URL."""
+    from newsledger.evaluate import data_dir
+
+    wanted = {i: polnear_path(i) for i in sorted(ids) if i.startswith(POLNEAR)}
+    if not wanted:
+        return {}
+    meta_path = data_dir("polnear") / "data" / "metadata.tsv"
+    with meta_path.open(encoding="utf-8", newline="") as fh:
+        dates = {r["filename"]: r["publication_date"] for r in csv.DictReader(fh, delimiter="\t")}
+    out = {}
+    for page_id, path in wanted.items():
+        if path.is_file():
+            title, _, body = path.read_text(encoding="utf-8").partition("\n")
+            out[page_id] = {"id": page_id, "text": body.lstrip("\n"), "title": title.strip() or None,
+                            "date": dates.get(path.stem) or None, "url": None}
+    return out
+
+
 def load_texts(ids: set[str]) -> dict[str, dict]:
     """page id -> record (``text``, ``title``, ``date``, ``url``): realnews pages from its
     expected.jsonl, evaluation-set pages (:data:`EVAL_SETS` prefixes) extracted from their HTML,
-    news-story-chains articles (``nsc-``) from its CSV, ECB+ development documents (``ecb-``) as rendered."""
+    news-story-chains articles (``nsc-``) from its CSV, ECB+ development documents (``ecb-``) as rendered,
+    PolNeAR development articles (``pol-``) without their title line."""
     from newsledger.evaluate import data_dir
 
     out = {}
@@ -285,6 +323,7 @@ def load_texts(ids: set[str]) -> dict[str, dict]:
                 out[page_id] = rec
     out.update(story_chain_records(ids))
     out.update(ecbplus_records(ids))
+    out.update(polnear_records(ids))
     return out
 
 
