@@ -56,6 +56,15 @@ def test_a_surname_two_speakers_share_names_neither():
     assert names_speaker("Jon Vask", pm, [pm, police])  # nobody else on the page is a Vask
 
 
+def test_a_group_named_after_a_person_is_no_namesake_of_that_person():
+    """"advisers to Mr. Vask" speak too, but they are a group: "Vask" still names the president."""
+    president = GoldClaim(source="Imran Vask", aliases=["Mr. Vask", "the president"], content=[])
+    advisers = GoldClaim(source="advisers to Mr. Vask", aliases=[], content=[])
+    brother = GoldClaim(source="Tariq Vask", aliases=[], content=[])
+    assert names_speaker("Vask", president, page_speakers([president, advisers]))
+    assert not names_speaker("Vask", president, page_speakers([president, advisers, brother]))
+
+
 def test_score_page_counts_right_unresolved_wrong_and_spurious():
     gold = [_gold("the tunnel would open in May", "Lena Holt"), _gold("costs had doubled", "the contractor"),
             _gold("nobody was hurt", "the contractor", core=False)]

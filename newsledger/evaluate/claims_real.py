@@ -391,7 +391,8 @@ def names_speaker(name: Optional[str], gold: GoldClaim, speakers: list[GoldClaim
     """Whether ``name`` names ``gold``'s speaker on a page whose distinct speakers are ``speakers``:
     :func:`source_matches`, except that a surname (alone, or the only word shared with the speaker's
     name) that another speaker of the page also has names neither ("Sharif" or "Ahmed Sharif" for
-    Shehbaz Sharif where both speak)."""
+    Shehbaz Sharif where both speak), and that a description ("MP in Norwood") never matches by its
+    last word; a group described by a person ("advisers to Mr. Obama") is no namesake of that person."""
     if not source_matches(name, gold):
         return False
     own = _names_of(gold)
@@ -403,8 +404,21 @@ def names_speaker(name: Optional[str], gold: GoldClaim, speakers: list[GoldClaim
     last = (name or "").split()[-1:]
     if not last or not last[0][:1].isupper():  # "data" for "data compiled from …": no surname to share
         return True
+    if _LINK_WORDS & set(n.split()):  # "MP in Norwood": a description, its last word no surname
+        return source_matches(name, gold, by_surname=False)
     surname = n.split()[-1]
-    return not any(surname in {x.split()[-1] for x in _names_of(o)} for o in speakers if not _names_of(o) & own)
+    return not any(surname in _surnames_of(o) for o in speakers if not _names_of(o) & own)
+
+
+_LINK_WORDS = {"to", "of", "for", "from", "at", "with", "in", "on", "and", "who", "close", "near"}
+
+
+def _surnames_of(gold: GoldClaim) -> set[str]:
+    """The last words of a gold speaker's names that are people's names: a description built around a
+    person ("advisers to Mr. Obama", "friends of the governor") is a group, not a namesake of that person."""
+    names = (n for n in [gold.source, *gold.aliases] if n)
+    return {norm_name(n).split()[-1] for n in names
+            if norm_name(n) and not _LINK_WORDS & set(norm_name(n).split())}
 
 
 def claim_pieces(c) -> list[tuple[int, int]]:
