@@ -63,6 +63,8 @@ def test_a_group_named_after_a_person_is_no_namesake_of_that_person():
     brother = GoldClaim(source="Tariq Vask", aliases=[], content=[])
     assert names_speaker("Vask", president, page_speakers([president, advisers]))
     assert not names_speaker("Vask", president, page_speakers([president, advisers, brother]))
+    experts = GoldClaim(source="many tax experts, including Mr. Vask", aliases=[], content=[])
+    assert names_speaker("Vask", president, page_speakers([president, experts]))  # a group, not a namesake
 
 
 def test_score_page_counts_right_unresolved_wrong_and_spurious():

@@ -410,7 +410,7 @@ def names_speaker(name: Optional[str], gold: GoldClaim, speakers: list[GoldClaim
     return not any(surname in _surnames_of(o) for o in speakers if not _names_of(o) & own)
 
 
-_LINK_WORDS = {"to", "of", "for", "from", "at", "with", "in", "on", "and", "who", "close", "near"}
+_LINK_WORDS = {"to", "of", "for", "from", "at", "with", "in", "on", "and", "who", "close", "near", "including"}
 
 
 def _surnames_of(gold: GoldClaim) -> set[str]:
