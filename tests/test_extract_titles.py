@@ -104,3 +104,20 @@ def test_a_by_line_element_naming_the_authors_found_and_more_adds_the_others():
     page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>{first}"
             f'<div class="byline">Marta Quill, MA</div>{STORY}</article></body></html>')
     assert _article(page).byline == ["Marta Quill"]
+
+
+def _blog(logo: str, title: str) -> str:
+    """A blog page with no meta title: the site's name in an <h1> at the top, the post's title in an <h2>."""
+    return (f"<html><head><title>{title}</title></head><body><header><h1>{logo}</h1>"
+            f"<nav><a href='/about'>About</a></nav></header><main><h2>{HEADLINE}</h2>{STORY}</main></body></html>")
+
+
+def test_an_h1_that_is_the_site_name_linked_home_is_no_headline():
+    for logo in ('<a href="https://courier.example/">The Example Courier</a>',
+                 '<a href="/">The Example Courier</a>',
+                 '<a href="https://courier.example/blog" rel="home">The Example Courier</a>'):
+        assert _article(_blog(logo, f"The Example Courier » Blog » {HEADLINE}")).title == HEADLINE, logo
+    # an <h1> that links to a story (a path), or holds more than the link, is still the headline
+    for h1 in (f'<a href="https://courier.example/2024/storm-strands-islanders">{HEADLINE}</a>',
+               f'{HEADLINE} <a href="/">live</a>'):
+        assert _article(_blog(h1, f"{HEADLINE} | The Example Courier")).title.startswith(HEADLINE), h1

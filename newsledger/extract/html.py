@@ -42,7 +42,7 @@ from newsledger.extract.html_markup import _clean, _text_of, _utf8, page_caption
 from newsledger.extract.html_parse import load_html
 from newsledger.extract.jsonld import first_value as _first
 from newsledger.extract.labels import labelled_names
-from newsledger.extract.titles import headline_of_h1
+from newsledger.extract.titles import headline_of_h1, is_home_link
 from newsledger.model import Article, Document, normalise_text
 
 # ------------------------------------------------------------------ metadata
@@ -88,7 +88,7 @@ _TITLE_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+")
 def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
     cands = [_first(meta.get("og:title")), _first(meta.get("twitter:title")), _first(ld.get("headline"))]
     cands = [c for c in cands if c]
-    h1s = [t for t in (headline_of_h1(h) for h in tree.iter("h1")) if t and len(t) > 3]
+    h1s = [t for t in (headline_of_h1(h) for h in tree.iter("h1") if not is_home_link(h)) if t and len(t) > 3]
     for h in h1s:
         hk = normalise_text(h)
         for c in cands:
@@ -128,7 +128,7 @@ def _heading_in_title(tree) -> Optional[str]:
     keys = {normalise_text(p) for p in [t, *_TITLE_SEP.split(t)] if len(p) >= TITLE_PART_CHARS}
     for tag in ("h1", "h2"):
         for h in tree.iter(tag):
-            text = _text_of(h)
+            text = not is_home_link(h) and _text_of(h)
             if text and normalise_text(text) in keys:
                 return text
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from urllib.parse import urlsplit
 
 # a class token of a kicker element: "kicker", "overline", "roofline", "topline", "dachzeile",
 # "eyebrow", alone or as a BEM part ("article-title__overline", "c-topline")
@@ -21,6 +22,20 @@ HEADLINE_MIN_CHARS = 4  # what is left must still be a headline, not a stray mar
 
 def _clean(s: str) -> str:
     return " ".join(s.split())
+
+
+def is_home_link(h1) -> bool:
+    """The <h1> is the site's name set as a link to its home page (``<h1><a href="https://site.example/">
+    Site</a></h1>``, the logo line of many blog and CMS themes), not the story's headline: all its
+    text is one link whose address is a site root (no path, or "/") or marked ``rel="home"``."""
+    links = [a for a in h1.iter("a") if a.get("href") is not None]
+    if len(links) != 1 or not _clean(links[0].text_content()) or \
+            _clean(links[0].text_content()) != _clean(h1.text_content()):
+        return False
+    link = links[0]
+    href = urlsplit(link.get("href").strip())
+    return "home" in (link.get("rel") or "").lower().split() or (href.path in ("", "/") and not href.query
+                                                                 and not href.fragment)
 
 
 def _is_kicker(el) -> bool:
