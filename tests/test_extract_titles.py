@@ -121,3 +121,12 @@ def test_an_h1_that_is_the_site_name_linked_home_is_no_headline():
     for h1 in (f'<a href="https://courier.example/2024/storm-strands-islanders">{HEADLINE}</a>',
                f'{HEADLINE} <a href="/">live</a>'):
         assert _article(_blog(h1, f"{HEADLINE} | The Example Courier")).title.startswith(HEADLINE), h1
+
+
+def test_a_short_h1_that_is_the_headline_part_of_the_meta_title_drops_the_site_name():
+    meta = ('<meta property="og:title" content="Ferry halt - The Example Courier">'
+            '<meta property="og:site_name" content="The Example Courier">')
+    assert _article(_page("Ferry halt", meta)).title == "Ferry halt"
+    # an <h1> that is the site's own name, the other part of the meta title, is not taken for the headline
+    site = '<meta property="og:title" content="Ferry halt | Courier"><meta property="og:site_name" content="Courier">'
+    assert _article(_page("Courier", site)).title != "Courier"

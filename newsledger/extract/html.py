@@ -93,7 +93,7 @@ def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
         hk = normalise_text(h)
         for c in cands:
             ck = normalise_text(c)
-            if hk and (hk == ck or (len(hk) > 15 and (hk in ck or ck in hk))):
+            if hk and (hk == ck or (len(hk) > 15 and (hk in ck or ck in hk)) or _is_title_part(hk, c, meta)):
                 return h
     if not cands:
         repeated = _heading_in_title(tree)
@@ -113,6 +113,13 @@ def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
         parts = _TITLE_SEP.split(t)
         return max(parts, key=len) if parts else t or None
     return h1s[0] if h1s else None
+
+
+def _is_title_part(key: str, title: str, meta: dict) -> bool:
+    """``key`` (a normalised <h1>) is one whole part of a meta title around site separators
+    ("Plejaden, M45 - Abenteuer Astronomie"), and not the part that names the site (og:site_name)."""
+    parts = [normalise_text(p) for p in _TITLE_SEP.split(title)]
+    return len(parts) > 1 and key in parts and key not in {normalise_text(n) for n in meta.get("og:site_name", [])}
 
 
 TITLE_PART_CHARS = 15  # a part of the <title> this long at least may be the headline
