@@ -130,3 +130,17 @@ def test_a_short_h1_that_is_the_headline_part_of_the_meta_title_drops_the_site_n
     # an <h1> that is the site's own name, the other part of the meta title, is not taken for the headline
     site = '<meta property="og:title" content="Ferry halt | Courier"><meta property="og:site_name" content="Courier">'
     assert _article(_page("Courier", site)).title != "Courier"
+
+
+def test_an_h1_that_sets_a_topic_apart_in_its_own_element_gives_the_headline_the_meta_title_names():
+    og = f'<meta property="og:title" content="Northern isles - {HEADLINE} - The Example Courier">'
+    assert _article(_page(f'<span class="subtitle">Northern isles</span> {HEADLINE}', og)).title == HEADLINE
+    colon = f'<meta property="og:title" content="Northern isles: {HEADLINE}">'
+    assert _article(_page(f'<div class="topic-label">Northern isles</div> {HEADLINE}', colon)).title == HEADLINE
+    # a sub-headline after the headline, in its own element
+    sub = f'<meta property="og:title" content="{HEADLINE} | The Example Courier">'
+    h1 = f'<span>{HEADLINE}</span> <span class="entry-subtitle">Harbour hall flooded overnight</span>'
+    assert _article(_page(h1, sub)).title == HEADLINE
+    # bold or italic words are part of the headline's own run: the whole <h1> stays
+    bold = f'<b>Northern isles:</b><i> {HEADLINE}</i>'
+    assert _article(_page(bold, colon)).title == f"Northern isles: {HEADLINE}"

@@ -42,7 +42,7 @@ from newsledger.extract.html_markup import _clean, _text_of, _utf8, page_caption
 from newsledger.extract.html_parse import load_html
 from newsledger.extract.jsonld import first_value as _first
 from newsledger.extract.labels import labelled_names
-from newsledger.extract.titles import headline_of_h1, is_home_link
+from newsledger.extract.titles import h1_segments, headline_of_h1, is_home_link
 from newsledger.model import Article, Document, normalise_text
 
 # ------------------------------------------------------------------ metadata
@@ -88,6 +88,9 @@ _TITLE_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+")
 def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
     cands = [_first(meta.get("og:title")), _first(meta.get("twitter:title")), _first(ld.get("headline"))]
     cands = [c for c in cands if c]
+    run = _headline_run(tree, cands)
+    if run:
+        return run
     h1s = [t for t in (headline_of_h1(h) for h in tree.iter("h1") if not is_home_link(h)) if t and len(t) > 3]
     for h in h1s:
         hk = normalise_text(h)
@@ -113,6 +116,25 @@ def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
         parts = _TITLE_SEP.split(t)
         return max(parts, key=len) if parts else t or None
     return h1s[0] if h1s else None
+
+
+_PART_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+|(?<=\w)[:|]\s+")
+
+
+def _headline_run(tree, cands: list[str]) -> Optional[str]:
+    """The headline run of an <h1> that sets a kicker or a sub-headline apart in its own element
+    (``<h1><span class="subtitle">Paris 2024</span> Ferries stop for two days</h1>``): the longest
+    of its runs when that run is, whole, one part of a meta title ("Paris 2024 - Ferries stop for
+    two days - Site", "Paris 2024: Ferries stop for two days") and the h1 has two runs."""
+    parts = {normalise_text(p) for c in cands for p in _PART_SEP.split(c)}
+    for h in tree.iter("h1"):
+        runs = [] if is_home_link(h) else h1_segments(h)
+        if len(runs) != 2:
+            continue
+        best = max(runs, key=len)
+        if normalise_text(best) in parts and len(best) > TITLE_PART_CHARS:
+            return best
+    return None
 
 
 def _is_title_part(key: str, title: str, meta: dict) -> bool:

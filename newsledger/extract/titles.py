@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 _KICKER_CLASS = re.compile(r"(?:^|[-_])(?:kicker|overline|roofline|topline|dachzeile|eyebrow)(?:$|[-_])")
 # separators left at the start of the headline once the kicker is gone
 _LEAD_SEP = re.compile(r"^[\s\-–—:|·•]+")
+_EMPHASIS = {"b", "strong", "i", "em", "u", "mark", "q", "abbr", "sup", "sub"}  # inline marks inside a run of text
+_TRAIL_SEP = re.compile(r"[\s\-–—:|·•]+$")
 HEADLINE_MIN_CHARS = 4  # what is left must still be a headline, not a stray mark
 
 
@@ -36,6 +38,26 @@ def is_home_link(h1) -> bool:
     href = urlsplit(link.get("href").strip())
     return "home" in (link.get("rel") or "").lower().split() or (href.path in ("", "/") and not href.query
                                                                  and not href.fragment)
+
+
+def h1_segments(h1) -> list[str]:
+    """The <h1>'s text in the runs its markup sets apart: each child element's text and each text
+    run between them (a wrapper that holds everything is looked into), separators and blank runs
+    left out; ``[whole text]`` when it has no such parts."""
+    node = h1
+    while len(node) == 1 and not (node.text or "").strip() and not (node[0].tail or "").strip() \
+            and isinstance(node[0].tag, str):
+        node = node[0]
+    runs = [node.text or ""]
+    for child in node:
+        if not isinstance(child.tag, str) or child.tag in _EMPHASIS:  # emphasis is part of the run
+            runs[-1] += (child.text_content() if isinstance(child.tag, str) else "") + (child.tail or "")
+            continue
+        if child.tag != "br":
+            runs.append(child.text_content())
+        runs.append(child.tail or "")
+    out = [_LEAD_SEP.sub("", _TRAIL_SEP.sub("", _clean(r))) for r in runs]
+    return [r for r in out if r] or [_clean(h1.text_content())]
 
 
 def _is_kicker(el) -> bool:
