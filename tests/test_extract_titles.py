@@ -144,3 +144,15 @@ def test_an_h1_that_sets_a_topic_apart_in_its_own_element_gives_the_headline_the
     # bold or italic words are part of the headline's own run: the whole <h1> stays
     bold = f'<b>Northern isles:</b><i> {HEADLINE}</i>'
     assert _article(_page(bold, colon)).title == f"Northern isles: {HEADLINE}"
+
+
+def test_the_one_h1_wins_over_a_meta_title_that_is_another_text_altogether():
+    section = '<meta property="og:title" content="Press releases">'
+    assert _article(_page(HEADLINE, section)).title == HEADLINE
+    seo = '<meta property="og:title" content="Ferry timetable: cancellations and refunds explained">'
+    assert _article(_page(HEADLINE, seo)).title == HEADLINE
+    # a meta title that is a version of the same headline keeps precedence over the <h1>
+    variant = '<meta property="og:title" content="Storm leaves islanders stranded as ferries stop">'
+    assert _article(_page(HEADLINE, variant)).title == "Storm leaves islanders stranded as ferries stop"
+    # an <h1> of a few words reads as a section label: the meta title stays
+    assert _article(_page("Island news", seo)).title == "Ferry timetable: cancellations and refunds explained"

@@ -102,6 +102,8 @@ def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
         repeated = _heading_in_title(tree)
         if repeated:
             return repeated
+    if cands and _another_story_title(h1s, cands[0]):
+        return h1s[0]
     if cands:
         best = cands[0]
         parts = _TITLE_SEP.split(best)
@@ -135,6 +137,21 @@ def _headline_run(tree, cands: list[str]) -> Optional[str]:
         if normalise_text(best) in parts and len(best) > TITLE_PART_CHARS:
             return best
     return None
+
+
+H1_HEADLINE_WORDS = 4  # an <h1> this long at least reads as a headline, not a section or menu label
+VARIANT_SHARE = 0.5  # a meta title sharing half of its words or more with the <h1> is a version of that headline
+
+
+def _another_story_title(h1s: list[str], meta_title: str) -> bool:
+    """The page's one <h1> is a headline (four words or more) and its meta title, which it does not
+    repeat, is another text altogether ("Gefahrstoff-Service", "Pressemitteilungen", a search-engine
+    rewrite): they share fewer than half of the shorter one's words. The visible <h1> is then the
+    story's headline; a meta title that is a version of the same headline keeps precedence."""
+    if len(h1s) != 1 or len(h1s[0].split()) < H1_HEADLINE_WORDS:
+        return False
+    wa, wb = set(normalise_text(h1s[0]).split()), set(normalise_text(meta_title).split())
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) < VARIANT_SHARE
 
 
 def _is_title_part(key: str, title: str, meta: dict) -> bool:
