@@ -156,3 +156,9 @@ def test_the_one_h1_wins_over_a_meta_title_that_is_another_text_altogether():
     assert _article(_page(HEADLINE, variant)).title == "Storm leaves islanders stranded as ferries stop"
     # an <h1> of a few words reads as a section label: the meta title stays
     assert _article(_page("Island news", seo)).title == "Ferry timetable: cancellations and refunds explained"
+
+
+def test_soft_hyphens_inside_the_headline_words_are_left_out():
+    h1 = "Storm strands is\u00adland\u00aders as fer\u00adries stop for two days"
+    assert _article(_page(h1, f'<meta property="og:title" content="{HEADLINE}">')).title == HEADLINE
+    assert _article(_page(h1)).title == HEADLINE

@@ -85,7 +85,17 @@ def _visible_text(tree) -> str:
 _TITLE_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+")
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))  # soft hyphen, zero-width space, word joiner, BOM
+
+
 def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
+    """The headline a reader sees (:func:`_pick_title`), without the invisible characters some
+    pages set inside words (soft hyphens marking where a long word may break)."""
+    title = _pick_title(tree, meta, ld)
+    return title.translate(_INVISIBLE) if title else title
+
+
+def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
     cands = [_first(meta.get("og:title")), _first(meta.get("twitter:title")), _first(ld.get("headline"))]
     cands = [c for c in cands if c]
     run = _headline_run(tree, cands)
