@@ -162,3 +162,13 @@ def test_soft_hyphens_inside_the_headline_words_are_left_out():
     h1 = "Storm strands is\u00adland\u00aders as fer\u00adries stop for two days"
     assert _article(_page(h1, f'<meta property="og:title" content="{HEADLINE}">')).title == HEADLINE
     assert _article(_page(h1)).title == HEADLINE
+
+
+def test_the_site_name_part_of_a_meta_title_goes_whatever_the_headline_length():
+    # no <h1>: the meta title is the headline, its short first part kept once the og:site_name part goes
+    page = ('<html><head><meta property="og:title" content="Ferry halt - The Example Courier">'
+            '<meta property="og:site_name" content="The Example Courier"></head><body><article>'
+            f'{STORY}</article></body></html>')
+    assert _article(page).title == "Ferry halt"
+    # without a site name to tell the parts apart, the short title is kept whole
+    assert _article(page.replace("og:site_name", "og:locale")).title == "Ferry halt - The Example Courier"

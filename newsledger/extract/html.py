@@ -115,11 +115,7 @@ def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
     if cands and _another_story_title(h1s, cands[0]):
         return h1s[0]
     if cands:
-        best = cands[0]
-        parts = _TITLE_SEP.split(best)
-        if len(parts) > 1 and len(parts[0]) >= 15:
-            best = parts[0] if len(parts[0]) >= len(parts[-1]) else best
-        return best
+        return _meta_headline(cands[0], meta)
     if len(h1s) == 1:
         return h1s[0]
     title_el = tree.find(".//title")
@@ -162,6 +158,21 @@ def _another_story_title(h1s: list[str], meta_title: str) -> bool:
         return False
     wa, wb = set(normalise_text(h1s[0]).split()), set(normalise_text(meta_title).split())
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) < VARIANT_SHARE
+
+
+def _meta_headline(title: str, meta: dict) -> str:
+    """A meta title without the site's name: the parts around site separators less the one that is
+    og:site_name ("Lehrberufe KFT - Example School" -> "Lehrberufe KFT") when one part is left;
+    else its first part when that is a headline of 15 characters or more at least as long as the
+    last ("Headline | Site"); else the whole."""
+    parts = _TITLE_SEP.split(title)
+    sites = {normalise_text(n) for n in meta.get("og:site_name", [])}
+    kept = [p for p in parts if normalise_text(p) not in sites]
+    if len(parts) > 1 and len(kept) == 1:
+        return kept[0]
+    if len(parts) > 1 and len(parts[0]) >= 15 and len(parts[0]) >= len(parts[-1]):
+        return parts[0]
+    return title
 
 
 def _is_title_part(key: str, title: str, meta: dict) -> bool:
