@@ -205,3 +205,20 @@ def test_title_rules_count_each_single_source_of_the_gold_title(tmp_path):
     got = title_rules("all", tmp_path)
     assert got == {"pages": 3, "ours": 1, "meta title": 1, "first <h1>": 1, "<title>": 0,
                    "<title>, site part off": 1}
+
+
+def test_flat_unseen_html_titles_score_the_html_alone_against_the_title_gold(monkeypatch):
+    """``--field title --html``: our HTML extractor only (no flattener runs) against a title gold;
+    a wrong title given counts apart, and a blank gold page is never offered."""
+    from newsledger.evaluate import flat_unseen
+
+    body = "<p>" + "The harbour council voted on Monday to close the bridge to lorries after engineers found cracks. " * 3 + "</p>"
+    page = ("<html><head><title>Harbour bridge closed to lorries | The Daily Tide</title></head><body>"
+            "<h1>Harbour bridge closed to lorries</h1>" + body + "</body></html>")
+    items = [("t-right", page, "Harbour bridge  closed to lorries"), ("t-wrong", page, "The Daily Tide")]
+    monkeypatch.setattr(flat_unseen, "title_pages", lambda half: iter(items))
+    res = flat_unseen.evaluate_html_titles("a")
+    assert res == {"pages": 2, "html": 0.5, "html wrong": 1}
+    assert flat_unseen.main(["--field", "title", "--html"]) == 0
+    with pytest.raises(SystemExit):
+        flat_unseen.main(["--field", "date", "--html"])

@@ -104,3 +104,71 @@ def test_a_by_line_element_naming_the_authors_found_and_more_adds_the_others():
     page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>{first}"
             f'<div class="byline">Marta Quill, MA</div>{STORY}</article></body></html>')
     assert _article(page).byline == ["Marta Quill"]
+
+
+def _blog(logo: str, title: str) -> str:
+    """A blog page with no meta title: the site's name in an <h1> at the top, the post's title in an <h2>."""
+    return (f"<html><head><title>{title}</title></head><body><header><h1>{logo}</h1>"
+            f"<nav><a href='/about'>About</a></nav></header><main><h2>{HEADLINE}</h2>{STORY}</main></body></html>")
+
+
+def test_an_h1_that_is_the_site_name_linked_home_is_no_headline():
+    for logo in ('<a href="https://courier.example/">The Example Courier</a>',
+                 '<a href="/">The Example Courier</a>',
+                 '<a href="https://courier.example/blog" rel="home">The Example Courier</a>'):
+        assert _article(_blog(logo, f"The Example Courier » Blog » {HEADLINE}")).title == HEADLINE, logo
+    # an <h1> that links to a story (a path), or holds more than the link, is still the headline
+    for h1 in (f'<a href="https://courier.example/2024/storm-strands-islanders">{HEADLINE}</a>',
+               f'{HEADLINE} <a href="/">live</a>'):
+        assert _article(_blog(h1, f"{HEADLINE} | The Example Courier")).title.startswith(HEADLINE), h1
+
+
+def test_a_short_h1_that_is_the_headline_part_of_the_meta_title_drops_the_site_name():
+    meta = ('<meta property="og:title" content="Ferry halt - The Example Courier">'
+            '<meta property="og:site_name" content="The Example Courier">')
+    assert _article(_page("Ferry halt", meta)).title == "Ferry halt"
+    # an <h1> that is the site's own name, the other part of the meta title, is not taken for the headline
+    site = '<meta property="og:title" content="Ferry halt | Courier"><meta property="og:site_name" content="Courier">'
+    assert _article(_page("Courier", site)).title != "Courier"
+
+
+def test_an_h1_that_sets_a_topic_apart_in_its_own_element_gives_the_headline_the_meta_title_names():
+    og = f'<meta property="og:title" content="Northern isles - {HEADLINE} - The Example Courier">'
+    assert _article(_page(f'<span class="subtitle">Northern isles</span> {HEADLINE}', og)).title == HEADLINE
+    colon = f'<meta property="og:title" content="Northern isles: {HEADLINE}">'
+    assert _article(_page(f'<div class="topic-label">Northern isles</div> {HEADLINE}', colon)).title == HEADLINE
+    # a sub-headline after the headline, in its own element
+    sub = f'<meta property="og:title" content="{HEADLINE} | The Example Courier">'
+    h1 = f'<span>{HEADLINE}</span> <span class="entry-subtitle">Harbour hall flooded overnight</span>'
+    assert _article(_page(h1, sub)).title == HEADLINE
+    # bold or italic words are part of the headline's own run: the whole <h1> stays
+    bold = f'<b>Northern isles:</b><i> {HEADLINE}</i>'
+    assert _article(_page(bold, colon)).title == f"Northern isles: {HEADLINE}"
+
+
+def test_the_one_h1_wins_over_a_meta_title_that_is_another_text_altogether():
+    section = '<meta property="og:title" content="Press releases">'
+    assert _article(_page(HEADLINE, section)).title == HEADLINE
+    seo = '<meta property="og:title" content="Ferry timetable: cancellations and refunds explained">'
+    assert _article(_page(HEADLINE, seo)).title == HEADLINE
+    # a meta title that is a version of the same headline keeps precedence over the <h1>
+    variant = '<meta property="og:title" content="Storm leaves islanders stranded as ferries stop">'
+    assert _article(_page(HEADLINE, variant)).title == "Storm leaves islanders stranded as ferries stop"
+    # an <h1> of a few words reads as a section label: the meta title stays
+    assert _article(_page("Island news", seo)).title == "Ferry timetable: cancellations and refunds explained"
+
+
+def test_soft_hyphens_inside_the_headline_words_are_left_out():
+    h1 = "Storm strands is\u00adland\u00aders as fer\u00adries stop for two days"
+    assert _article(_page(h1, f'<meta property="og:title" content="{HEADLINE}">')).title == HEADLINE
+    assert _article(_page(h1)).title == HEADLINE
+
+
+def test_the_site_name_part_of_a_meta_title_goes_whatever_the_headline_length():
+    # no <h1>: the meta title is the headline, its short first part kept once the og:site_name part goes
+    page = ('<html><head><meta property="og:title" content="Ferry halt - The Example Courier">'
+            '<meta property="og:site_name" content="The Example Courier"></head><body><article>'
+            f'{STORY}</article></body></html>')
+    assert _article(page).title == "Ferry halt"
+    # without a site name to tell the parts apart, the short title is kept whole
+    assert _article(page.replace("og:site_name", "og:locale")).title == "Ferry halt - The Example Courier"

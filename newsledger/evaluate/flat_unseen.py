@@ -13,6 +13,11 @@ gold split on ";", ",", "&", "and", "und" and compared as a set of names (normal
 titles); the count of pages where the extractor names someone and is wrong is printed too
 (precision first: no author is better than a wrong one).
 
+HTML titles (``--field title --html``): trafilatura's evaluation pages with a title gold (845 of
+them carry one, each the page's headline as trafilatura's evaluation set records it), scored for our
+extractor on the HTML itself only (the flatteners' headline is scored against the <h1> above); a
+title given and not the gold is counted apart (a section, site name or teaser is worse than none).
+
 Dates (``--field date``): htmldate's evaluation pages (its default set, 800, mostly German, and
 the Media Cloud set, 200, many languages) with their gold publication day; a hit is the day of
 our ``published`` (a bare clock time is no date), and the pages where we give a wrong day are
@@ -21,7 +26,7 @@ counted apart (a wrong date is worse than none).
 The pages are split in two halves by ``sha1("hd:" or "tr:" + file name) mod 2`` (:func:`half_of`): rules are checked
 on half ``a``; half ``b`` is read to see whether a change holds on pages not looked at.
 
-    python -m newsledger.evaluate.flat_unseen [--half a|b|all] [--field title|authors|date]
+    python -m newsledger.evaluate.flat_unseen [--half a|b|all] [--field title|authors|date] [--html]
 """
 from __future__ import annotations
 
@@ -96,6 +101,16 @@ def author_pages(half: str = "a") -> Iterator[tuple[str, str, set[str]]]:
         yield name, decoded(gzip.decompress(path.read_bytes())), {norm(a) for a in _GOLD_SPLIT.split(want) if a.strip()}
 
 
+def title_pages(half: str = "a") -> Iterator[tuple[str, str, str]]:
+    """(name, html, expected title) of trafilatura's evaluation pages with a (non-blank) title gold."""
+    root = data_dir("trafilatura-eval") / "tests"
+    gold = {f"tr:{v['file']}": v["title"] for v in json.loads((root / "evaldata.json").read_text("utf-8")).values()
+            if (v.get("title") or "").strip()}
+    for name, path in _files(root, "evaldata.json", ("cache", "eval"), "tr"):
+        if name in gold and (half == "all" or half_of(name) == half):
+            yield name, decoded(gzip.decompress(path.read_bytes())), gold.pop(name)
+
+
 def date_pages(half: str = "a") -> Iterator[tuple[str, str, str]]:
     """(name, html, expected day "YYYY-MM-DD") of htmldate's evaluation pages (NaN gold left out)."""
     root = data_dir("htmldate-eval") / "tests"
@@ -115,12 +130,12 @@ def evaluate_dates(half: str = "a") -> dict:
 HTML = "html"  # the system name of our extractor on the page's HTML itself (``--html``)
 
 
-def _tally(items, read, right, html: bool = False) -> dict:
+def _tally(items, read, right, html: bool = False, flat: bool = True) -> dict:
     """Each page (name, html, want) flattened by every flattener and extracted (and, with ``html``,
-    extracted from its HTML too); ``read(article)`` is what the system says (falsy: nothing),
-    ``right(got, want)`` whether it is right.
+    extracted from its HTML too; ``flat=False``: the HTML only); ``read(article)`` is what the
+    system says (falsy: nothing), ``right(got, want)`` whether it is right.
     {"pages": n, system: share right, system + " wrong": pages where it says something wrong}."""
-    systems = list(FLATTENERS) + ([HTML] if html else [])
+    systems = (list(FLATTENERS) if flat else []) + ([HTML] if html else [])
     out: dict = {name: 0 for name in systems} | {f"{name} wrong": 0 for name in systems}
     n = 0
     for page, doc, want in items:
@@ -155,20 +170,36 @@ def evaluate_authors(half: str = "a", html: bool = False) -> dict:
                   lambda got, want: {norm(a) for a in got or []} == want, html)
 
 
+def _title_right(got: Optional[str], want: str) -> bool:
+    return bool(got) and norm(got) == norm(want)
+
+
 def evaluate(half: str = "a") -> dict:
     """{"pages": n, flattener: share of exact headlines, flattener + " wrong": another headline} on ``half``."""
-    return _tally(pages(half), lambda art: art.title, lambda got, want: bool(got) and norm(got) == norm(want))
+    return _tally(pages(half), lambda art: art.title, _title_right)
+
+
+def evaluate_html_titles(half: str = "a") -> dict:
+    """{"pages": n, "html": share of exact titles, "html wrong": another title given} for our HTML
+    extractor on trafilatura's pages with a title gold (:func:`title_pages`)."""
+    return _tally(title_pages(half), lambda art: art.title, _title_right, html=True, flat=False)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=["a", "b", "all"], default="a")
     ap.add_argument("--field", choices=["title", "authors", "date"], default="title")
-    ap.add_argument("--html", action="store_true", help="authors: also our extractor on the HTML itself")
+    ap.add_argument("--html", action="store_true", help="authors: also our extractor on the HTML itself; "
+                    "title: our extractor on the HTML against trafilatura's title gold")
     args = ap.parse_args(argv)
-    if args.html and args.field != "authors":
-        raise SystemExit("--html: with --field authors only (the headline gold is the <h1> itself)")
-    if args.field == "date":
+    if args.html and args.field == "date":
+        raise SystemExit("--html: with --field authors or title")
+    field = "title-html" if args.html and args.field == "title" else args.field
+    if field == "title-html":
+        res = evaluate_html_titles(args.half)
+        print(f"HTML title exact on trafilatura-eval pages with title gold, half {args.half}, {res['pages']} pages")
+        print(f"{'the HTML itself':25} {res[HTML]:.3f}  (a title given and wrong on {res[HTML + ' wrong']} pages)")
+    elif args.field == "date":
         res = evaluate_dates(args.half)
         print(f"published day on htmldate's evaluation pages, half {args.half}, {res['pages']} pages")
         for name in FLATTENERS:
@@ -185,7 +216,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         for name in FLATTENERS:
             print(f"flattened by {name:12} {res[name]:.3f}")
     if args.half != "a":  # half b is the unseen half: every reading is on record
-        _record(args.field, res, argv if argv is not None else sys.argv[1:])
+        _record(field, res, argv if argv is not None else sys.argv[1:])
     return 0
 
 

@@ -42,7 +42,7 @@ from newsledger.extract.html_markup import _clean, _text_of, _utf8, page_caption
 from newsledger.extract.html_parse import load_html
 from newsledger.extract.jsonld import first_value as _first
 from newsledger.extract.labels import labelled_names
-from newsledger.extract.titles import headline_of_h1
+from newsledger.extract.titles import h1_segments, headline_of_h1, is_home_link
 from newsledger.model import Article, Document, normalise_text
 
 # ------------------------------------------------------------------ metadata
@@ -85,26 +85,37 @@ def _visible_text(tree) -> str:
 _TITLE_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+")
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))  # soft hyphen, zero-width space, word joiner, BOM
+
+
 def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
+    """The headline a reader sees (:func:`_pick_title`), without the invisible characters some
+    pages set inside words (soft hyphens marking where a long word may break)."""
+    title = _pick_title(tree, meta, ld)
+    return title.translate(_INVISIBLE) if title else title
+
+
+def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
     cands = [_first(meta.get("og:title")), _first(meta.get("twitter:title")), _first(ld.get("headline"))]
     cands = [c for c in cands if c]
-    h1s = [t for t in (headline_of_h1(h) for h in tree.iter("h1")) if t and len(t) > 3]
+    run = _headline_run(tree, cands)
+    if run:
+        return run
+    h1s = [t for t in (headline_of_h1(h) for h in tree.iter("h1") if not is_home_link(h)) if t and len(t) > 3]
     for h in h1s:
         hk = normalise_text(h)
         for c in cands:
             ck = normalise_text(c)
-            if hk and (hk == ck or (len(hk) > 15 and (hk in ck or ck in hk))):
+            if hk and (hk == ck or (len(hk) > 15 and (hk in ck or ck in hk)) or _is_title_part(hk, c, meta)):
                 return h
     if not cands:
         repeated = _heading_in_title(tree)
         if repeated:
             return repeated
+    if cands and _another_story_title(h1s, cands[0]):
+        return h1s[0]
     if cands:
-        best = cands[0]
-        parts = _TITLE_SEP.split(best)
-        if len(parts) > 1 and len(parts[0]) >= 15:
-            best = parts[0] if len(parts[0]) >= len(parts[-1]) else best
-        return best
+        return _meta_headline(cands[0], meta)
     if len(h1s) == 1:
         return h1s[0]
     title_el = tree.find(".//title")
@@ -113,6 +124,62 @@ def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
         parts = _TITLE_SEP.split(t)
         return max(parts, key=len) if parts else t or None
     return h1s[0] if h1s else None
+
+
+_PART_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+|(?<=\w)[:|]\s+")
+
+
+def _headline_run(tree, cands: list[str]) -> Optional[str]:
+    """The headline run of an <h1> that sets a kicker or a sub-headline apart in its own element
+    (``<h1><span class="subtitle">Paris 2024</span> Ferries stop for two days</h1>``): the longest
+    of its runs when that run is, whole, one part of a meta title ("Paris 2024 - Ferries stop for
+    two days - Site", "Paris 2024: Ferries stop for two days") and the h1 has two runs."""
+    parts = {normalise_text(p) for c in cands for p in _PART_SEP.split(c)}
+    for h in tree.iter("h1"):
+        runs = [] if is_home_link(h) else h1_segments(h)
+        if len(runs) != 2:
+            continue
+        best = max(runs, key=len)
+        if normalise_text(best) in parts and len(best) > TITLE_PART_CHARS:
+            return best
+    return None
+
+
+H1_HEADLINE_WORDS = 4  # an <h1> this long at least reads as a headline, not a section or menu label
+VARIANT_SHARE = 0.5  # a meta title sharing half of its words or more with the <h1> is a version of that headline
+
+
+def _another_story_title(h1s: list[str], meta_title: str) -> bool:
+    """The page's one <h1> is a headline (four words or more) and its meta title, which it does not
+    repeat, is another text altogether ("Gefahrstoff-Service", "Pressemitteilungen", a search-engine
+    rewrite): they share fewer than half of the shorter one's words. The visible <h1> is then the
+    story's headline; a meta title that is a version of the same headline keeps precedence."""
+    if len(h1s) != 1 or len(h1s[0].split()) < H1_HEADLINE_WORDS:
+        return False
+    wa, wb = set(normalise_text(h1s[0]).split()), set(normalise_text(meta_title).split())
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) < VARIANT_SHARE
+
+
+def _meta_headline(title: str, meta: dict) -> str:
+    """A meta title without the site's name: the parts around site separators less the one that is
+    og:site_name ("Lehrberufe KFT - Example School" -> "Lehrberufe KFT") when one part is left;
+    else its first part when that is a headline of 15 characters or more at least as long as the
+    last ("Headline | Site"); else the whole."""
+    parts = _TITLE_SEP.split(title)
+    sites = {normalise_text(n) for n in meta.get("og:site_name", [])}
+    kept = [p for p in parts if normalise_text(p) not in sites]
+    if len(parts) > 1 and len(kept) == 1:
+        return kept[0]
+    if len(parts) > 1 and len(parts[0]) >= 15 and len(parts[0]) >= len(parts[-1]):
+        return parts[0]
+    return title
+
+
+def _is_title_part(key: str, title: str, meta: dict) -> bool:
+    """``key`` (a normalised <h1>) is one whole part of a meta title around site separators
+    ("Plejaden, M45 - Abenteuer Astronomie"), and not the part that names the site (og:site_name)."""
+    parts = [normalise_text(p) for p in _TITLE_SEP.split(title)]
+    return len(parts) > 1 and key in parts and key not in {normalise_text(n) for n in meta.get("og:site_name", [])}
 
 
 TITLE_PART_CHARS = 15  # a part of the <title> this long at least may be the headline
@@ -128,7 +195,7 @@ def _heading_in_title(tree) -> Optional[str]:
     keys = {normalise_text(p) for p in [t, *_TITLE_SEP.split(t)] if len(p) >= TITLE_PART_CHARS}
     for tag in ("h1", "h2"):
         for h in tree.iter(tag):
-            text = _text_of(h)
+            text = not is_home_link(h) and _text_of(h)
             if text and normalise_text(text) in keys:
                 return text
     return None

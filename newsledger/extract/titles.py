@@ -10,17 +10,54 @@ from __future__ import annotations
 
 import copy
 import re
+from urllib.parse import urlsplit
 
 # a class token of a kicker element: "kicker", "overline", "roofline", "topline", "dachzeile",
 # "eyebrow", alone or as a BEM part ("article-title__overline", "c-topline")
 _KICKER_CLASS = re.compile(r"(?:^|[-_])(?:kicker|overline|roofline|topline|dachzeile|eyebrow)(?:$|[-_])")
 # separators left at the start of the headline once the kicker is gone
 _LEAD_SEP = re.compile(r"^[\s\-–—:|·•]+")
+_EMPHASIS = {"b", "strong", "i", "em", "u", "mark", "q", "abbr", "sup", "sub"}  # inline marks inside a run of text
+_TRAIL_SEP = re.compile(r"[\s\-–—:|·•]+$")
 HEADLINE_MIN_CHARS = 4  # what is left must still be a headline, not a stray mark
 
 
 def _clean(s: str) -> str:
     return " ".join(s.split())
+
+
+def is_home_link(h1) -> bool:
+    """The <h1> is the site's name set as a link to its home page (``<h1><a href="https://site.example/">
+    Site</a></h1>``, the logo line of many blog and CMS themes), not the story's headline: all its
+    text is one link whose address is a site root (no path, or "/") or marked ``rel="home"``."""
+    links = [a for a in h1.iter("a") if a.get("href") is not None]
+    if len(links) != 1 or not _clean(links[0].text_content()) or \
+            _clean(links[0].text_content()) != _clean(h1.text_content()):
+        return False
+    link = links[0]
+    href = urlsplit(link.get("href").strip())
+    return "home" in (link.get("rel") or "").lower().split() or (href.path in ("", "/") and not href.query
+                                                                 and not href.fragment)
+
+
+def h1_segments(h1) -> list[str]:
+    """The <h1>'s text in the runs its markup sets apart: each child element's text and each text
+    run between them (a wrapper that holds everything is looked into), separators and blank runs
+    left out; ``[whole text]`` when it has no such parts."""
+    node = h1
+    while len(node) == 1 and not (node.text or "").strip() and not (node[0].tail or "").strip() \
+            and isinstance(node[0].tag, str):
+        node = node[0]
+    runs = [node.text or ""]
+    for child in node:
+        if not isinstance(child.tag, str) or child.tag in _EMPHASIS:  # emphasis is part of the run
+            runs[-1] += (child.text_content() if isinstance(child.tag, str) else "") + (child.tail or "")
+            continue
+        if child.tag != "br":
+            runs.append(child.text_content())
+        runs.append(child.tail or "")
+    out = [_LEAD_SEP.sub("", _TRAIL_SEP.sub("", _clean(r))) for r in runs]
+    return [r for r in out if r] or [_clean(h1.text_content())]
 
 
 def _is_kicker(el) -> bool:
