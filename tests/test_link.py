@@ -595,3 +595,41 @@ def test_every_link_module_imports_first_on_its_own():
               "    importlib.import_module('newsledger.link.' + name)\n")
     done = subprocess.run([sys.executable, "-c", script, *names], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_a_follow_up_naming_the_events_day_does_not_decay():
+    """A report months after a shooting names the day it happened ("on June 20"; "June 20, 2031"):
+    the early report, published two days after that day, is the same event's, and their score
+    does not decay with the months between them; a follow-up naming only other days decays."""
+    from newsledger.link.fingerprints import fingerprint
+    from newsledger.link.scoring import story_score
+    from newsledger.link.story_terms import day_terms
+
+    early = art("Two shot at Corvell depot", ["Two workers were shot at the Corvell freight depot on "
+                "Tuesday, police in Anselby said; the gunman, a former driver, was arrested."],
+                "anselby.example", "2031-06-22")
+    later = art("Corvell depot gunman sentenced", ["The former driver who shot two workers at the Corvell "
+                "freight depot in Anselby on June 20 was sentenced on Nov. 3 to 40 years."],
+                "anselby.example", "2031-11-20")
+    other = art("Corvell depot gunman sentenced", ["The former driver who shot two workers at the Corvell "
+                "freight depot in Anselby was sentenced on Nov. 3 to 40 years."],
+                "anselby.example", "2031-11-20")
+    assert day_terms(later) == ["d:2031-06-20", "d:2031-11-03"]
+    fe, fl, fo = fingerprint(early, "e"), fingerprint(later, "l"), fingerprint(other, "o")
+    undated = story_score(frozenset(fe.terms), frozenset(fl.terms), None, None)
+    assert story_score(frozenset(fe.terms), frozenset(fl.terms), early.published, later.published) == undated
+    assert (story_score(frozenset(fe.terms), frozenset(fo.terms), early.published, other.published)
+            < story_score(frozenset(fe.terms), frozenset(fo.terms), None, None))
+
+
+def test_named_days_take_the_publication_year_or_the_last():
+    """A day without a year is the publication year's, or last year's when that would be more than
+    a month after publication ("Dec. 28" in a January article); a year written wins; an undated
+    article's days need a written year."""
+    from newsledger.link.story_terms import day_terms
+
+    jan = art("Flood toll", ["The river rose on Dec. 28 and again on January 3, after the March 4, 2029 "
+              "levee report; Feb. 30 is no day."], "delta.example", "2031-01-05")
+    assert day_terms(jan) == ["d:2030-12-28", "d:2031-01-03", "d:2029-03-04"]
+    jan.published = None
+    assert day_terms(jan) == ["d:2029-03-04"]
