@@ -368,6 +368,31 @@ def test_a_shared_full_name_is_a_story_candidate_at_any_time():
     assert len(name_keys(many)) == NAME_KEYS
 
 
+def test_a_shared_telling_figure_is_a_story_candidate_at_any_time():
+    """Two reports of one event months apart whose only telling term in common is a figure (the
+    4,270 tonnes a tanker spilled; no name of two words in common): the figure is a story key of
+    both, as a shared full name is; a small count ("12") is no telling figure and no key."""
+    from newsledger.link.fingerprints import FIGURE_KEYS, fingerprint, name_keys
+
+    def spill(title, text, published):
+        a = art(title, [text], "coast.example", published)
+        at = a.text.index("4,270")
+        a.quantities = [Quantity("4,270", at, at + 5, 4270.0, unit="tonnes")]
+        return a
+
+    a = spill("Tanker leaks off Pellan", "The Marivo tanker spilled 4,270 tonnes of oil off Pellan.",
+              "2031-03-10")
+    b = spill("Spill clean-up ends", "Crews finished removing the 4,270 tonnes that reached the "
+              "beaches, 12 weeks of work.", "2031-09-20")
+    fa, fb = fingerprint(a, "a"), fingerprint(b, "b")
+    assert "q:4270" in fa.terms and "q:4270" in fb.terms
+    assert set(name_keys(["q:4270"])) <= set(fa.keys["story"]) & set(fb.keys["story"])
+    assert ("story", name_keys(["q:4270"])[0]) in fb.probe
+    assert not set(name_keys(["q:12"])) & set(fb.keys["story"])
+    many = [f"q:{1000 + i}" for i in range(FIGURE_KEYS + 3)]
+    assert len(name_keys(many)) == FIGURE_KEYS
+
+
 def test_shared_names_weigh_more_than_shared_one_word_places():
     """Two quakes in one province share its one-word names (where, what kind); the same quake's
     reports share the names of its people and places of two words or more (which event)."""
@@ -570,3 +595,41 @@ def test_every_link_module_imports_first_on_its_own():
               "    importlib.import_module('newsledger.link.' + name)\n")
     done = subprocess.run([sys.executable, "-c", script, *names], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_a_follow_up_naming_the_events_day_does_not_decay():
+    """A report months after a shooting names the day it happened ("on June 20"; "June 20, 2031"):
+    the early report, published two days after that day, is the same event's, and their score
+    does not decay with the months between them; a follow-up naming only other days decays."""
+    from newsledger.link.fingerprints import fingerprint
+    from newsledger.link.scoring import story_score
+    from newsledger.link.story_terms import day_terms
+
+    early = art("Two shot at Corvell depot", ["Two workers were shot at the Corvell freight depot on "
+                "Tuesday, police in Anselby said; the gunman, a former driver, was arrested."],
+                "anselby.example", "2031-06-22")
+    later = art("Corvell depot gunman sentenced", ["The former driver who shot two workers at the Corvell "
+                "freight depot in Anselby on June 20 was sentenced on Nov. 3 to 40 years."],
+                "anselby.example", "2031-11-20")
+    other = art("Corvell depot gunman sentenced", ["The former driver who shot two workers at the Corvell "
+                "freight depot in Anselby was sentenced on Nov. 3 to 40 years."],
+                "anselby.example", "2031-11-20")
+    assert day_terms(later) == ["d:2031-06-20", "d:2031-11-03"]
+    fe, fl, fo = fingerprint(early, "e"), fingerprint(later, "l"), fingerprint(other, "o")
+    undated = story_score(frozenset(fe.terms), frozenset(fl.terms), None, None)
+    assert story_score(frozenset(fe.terms), frozenset(fl.terms), early.published, later.published) == undated
+    assert (story_score(frozenset(fe.terms), frozenset(fo.terms), early.published, other.published)
+            < story_score(frozenset(fe.terms), frozenset(fo.terms), None, None))
+
+
+def test_named_days_take_the_publication_year_or_the_last():
+    """A day without a year is the publication year's, or last year's when that would be more than
+    a month after publication ("Dec. 28" in a January article); a year written wins; an undated
+    article's days need a written year."""
+    from newsledger.link.story_terms import day_terms
+
+    jan = art("Flood toll", ["The river rose on Dec. 28 and again on January 3, after the March 4, 2029 "
+              "levee report; Feb. 30 is no day."], "delta.example", "2031-01-05")
+    assert day_terms(jan) == ["d:2030-12-28", "d:2031-01-03", "d:2029-03-04"]
+    jan.published = None
+    assert day_terms(jan) == ["d:2029-03-04"]

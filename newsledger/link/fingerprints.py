@@ -11,7 +11,7 @@ import numpy as np
 
 from newsledger.link import text as T
 from newsledger.link import vetoes as V
-from newsledger.link.story_terms import age_terms, figure_terms, naming
+from newsledger.link.story_terms import age_terms, day_terms, figure_terms, naming
 from newsledger.model import Article
 
 MIN_SHINGLES = 12
@@ -53,7 +53,7 @@ def fingerprint(a: Article, aid: str, pk: int = 0, data: Optional[dict] = None) 
     ents = [e.text for e in a.entities] if a.entities else []
     terms = T.salient_terms(a.title, a.text, ents) + figure_terms(a) + age_terms(a)
     tsig = T.minhash(T.term_hashes(terms), T.TERM_PERM)  # the veto terms make no candidates
-    terms += V.veto_terms(a)
+    terms += V.veto_terms(a) + day_terms(a)
     fp = Fingerprint(aid, pk, a, data or {}, int(len(sh)), sig, lead, terms, tsig, _bucket(a.published))
     fp.keys["body"] = T.band_keys(sig, *T.BODY_BANDS, "body") if len(sh) >= MIN_SHINGLES else []
     fp.keys["lead"] = T.band_keys(lead, *T.LEAD_BANDS, "lead") if len(sh) >= MIN_SHINGLES else []
@@ -81,13 +81,17 @@ def story_keys(tsig: np.ndarray, bucket: int) -> list[int]:
 
 
 NAME_KEYS = 8  # names of an article (its first story terms naming an entity) indexed as story keys
+FIGURE_KEYS = 4  # and its first telling figures ("q:6.1", "q:160000000")
 
 
 def name_keys(terms: list[str]) -> list[int]:
-    """Story keys of the article's first ``NAME_KEYS`` names of two words or more (see
-    :func:`naming`): a shared name makes a story candidate at any time, where the term bands
-    miss a fifth to a half of the pairs that score above the threshold (ECB+ dev: 17 of 66
-    articles left out of their event's story). A key stays a lookup of at most ``BAND_CAP``
-    holders like any story key (a name every article of a period holds saturates), so the
-    candidates stay bounded per newcomer."""
-    return T.name_keys([t for t in terms if t.startswith("e:") and naming(t)][:NAME_KEYS])
+    """Story keys of the article's first ``NAME_KEYS`` names of two words or more and first
+    ``FIGURE_KEYS`` telling figures (see :func:`naming`): a shared name or figure makes a story
+    candidate at any time, where the term bands miss a fifth to a half of the pairs that score
+    above the threshold (ECB+ dev: 17 of 66 articles left out of their event's story; with the
+    names, one report whose only telling term in common with its event's first report is a
+    figure). A key stays a lookup of at most ``BAND_CAP`` holders like any story key (a name or
+    a round figure every article of a period holds saturates), so the candidates stay bounded
+    per newcomer."""
+    names = [t for t in terms if t.startswith("e:") and naming(t)][:NAME_KEYS]
+    return T.name_keys(names + [t for t in terms if t.startswith("q:")][:FIGURE_KEYS])
