@@ -251,8 +251,7 @@ def test_spark_scores_the_story_terms_the_linker_scores():
     from newsledger.spark.link import scored_col
     from newsledger.spark import make_session
 
-    lists = [["e:velk", "m:6.1", "o:holds:kunc", "o:water secretary:kunc", "t:dam", "r:stop|PERSON|velk|PERSON|rask",
-              "d:2031-06-20"],
+    lists = [["e:velk", "m:6.1", "o:holds:kunc", "o:water secretary:kunc", "t:dam", "r:stop|PERSON|velk|PERSON|rask"],
              ["e:velk"], []]
     spark = make_session("local[1]")
     rows = spark.createDataFrame([(i, x) for i, x in enumerate(lists)], "i int, x array<string>")
@@ -260,24 +259,3 @@ def test_spark_scores_the_story_terms_the_linker_scores():
     assert got == {i: set(scored(frozenset(x))) for i, x in enumerate(lists)}
     assert got[0] == {"e:velk", "t:dam"}
 
-
-
-def test_spark_ties_a_named_day_to_a_publication_as_the_linker_does():
-    """Whether terms name a day at most a week before the other article's publication
-    (``story_terms.names_day_of``, which stops the time decay) as a Spark column: equal to the
-    linker's on each pair of terms and publication day."""
-    import datetime as dt
-
-    from newsledger.link.story_terms import names_day_of
-    from newsledger.spark import make_session
-    from newsledger.spark.link import days_tied_col
-
-    cases = [(["d:2031-06-20", "e:velk"], "2031-06-22"), (["d:2031-06-20"], "2031-06-20"),
-             (["d:2031-06-20"], "2031-06-27"), (["d:2031-06-20"], "2031-06-28"), (["d:2031-06-20"], "2031-06-19"),
-             (["e:velk"], "2031-06-22"), ([], "2031-06-22"), (["d:2031-06-20"], None)]
-    spark = make_session("local[1]")
-    rows = spark.createDataFrame([(i, t, dt.date.fromisoformat(p).toordinal() if p else None)
-                                  for i, (t, p) in enumerate(cases)], "i int, t array<string>, day int")
-    got = {r.i: r.tied for r in rows.select("i", days_tied_col("t", "day").alias("tied")).collect()}
-    assert got == {i: names_day_of(t, p) for i, (t, p) in enumerate(cases)}
-    assert [got[i] for i in range(len(cases))] == [True, True, True, False, False, False, False, False]

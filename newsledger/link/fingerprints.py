@@ -11,7 +11,7 @@ import numpy as np
 
 from newsledger.link import text as T
 from newsledger.link import vetoes as V
-from newsledger.link.story_terms import age_terms, day_terms, figure_terms, naming
+from newsledger.link.story_terms import age_terms, figure_terms, naming
 from newsledger.model import Article
 
 MIN_SHINGLES = 12
@@ -53,7 +53,7 @@ def fingerprint(a: Article, aid: str, pk: int = 0, data: Optional[dict] = None) 
     ents = [e.text for e in a.entities] if a.entities else []
     terms = T.salient_terms(a.title, a.text, ents) + figure_terms(a) + age_terms(a)
     tsig = T.minhash(T.term_hashes(terms), T.TERM_PERM)  # the veto terms make no candidates
-    terms += V.veto_terms(a) + day_terms(a)
+    terms += V.veto_terms(a)
     fp = Fingerprint(aid, pk, a, data or {}, int(len(sh)), sig, lead, terms, tsig, _bucket(a.published))
     fp.keys["body"] = T.band_keys(sig, *T.BODY_BANDS, "body") if len(sh) >= MIN_SHINGLES else []
     fp.keys["lead"] = T.band_keys(lead, *T.LEAD_BANDS, "lead") if len(sh) >= MIN_SHINGLES else []

@@ -10,7 +10,7 @@ from newsledger.link import text as T
 from newsledger.link import vetoes as V
 from newsledger.link.candidates import MAX_CANDIDATES, MAX_STORY_CANDIDATES
 from newsledger.link.fingerprints import MIN_SHINGLES, Fingerprint
-from newsledger.link.story_terms import age_maps_apart, ages_by_name, names_day_of, naming
+from newsledger.link.story_terms import age_maps_apart, ages_by_name, naming
 
 # copy decision (estimated from signatures)
 COPY_CONTAINMENT = 0.5  # share of the shorter text's shingles found in the other
@@ -72,16 +72,9 @@ def story_score(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[
     d = days_apart(a_pub, b_pub)
     if d is not None and d <= PLACE_DAYS:  # a one-word name ("e:xinjiang") and a time: which event
         j += PLACE_BONUS * min(sum(1 for t in shared if t.startswith("e:") and not naming(t)), 6)
-    if d is not None and d > STORY_DAYS and not _days_tied(a_terms, b_terms, a_pub, b_pub):
+    if d is not None and d > STORY_DAYS:
         j *= max(STORY_DECAY_FLOOR, 1.0 - (d - STORY_DAYS) / STORY_DECAY_DAYS)
     return j
-
-
-def _days_tied(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[str], b_pub: Optional[str]) -> bool:
-    """Whether one article names a day just before the other's publication (see
-    :func:`newsledger.link.story_terms.names_day_of`): then their time apart is no sign of two
-    events, and the score does not decay with it."""
-    return names_day_of(a_terms, b_pub) or names_day_of(b_terms, a_pub)
 
 
 # weights of a story's best, second, ... matching members (support from more members was tried on

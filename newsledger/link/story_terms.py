@@ -2,7 +2,6 @@
 names, and which terms name an event (see :func:`naming`)."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from typing import Iterable, Optional
@@ -105,67 +104,3 @@ def naming(term: str) -> bool:
     ("e:greece", "e:indian") or an initialism ("e:u s") often says only which kind or where,
     and events of one kind share it."""
     return _NAME_TERM.match(term) is not None
-
-
-DAY_PREFIX = "d:"  # a term "d:<ISO date>": a day the article names ("on June 20", "March 2, 2008")
-DAY_TERMS = 8
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_NAMED_DAY = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-                        r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (\d{1,2})(?:st|nd|rd|th)?\b"
-                        r"(?:,? (\d{4})\b)?")
-AHEAD_DAYS = 31  # a day without a year this far after the publication date is last year's
-
-
-def _iso(published: Optional[str]) -> Optional[dt.date]:
-    try:
-        return dt.date.fromisoformat((published or "")[:10])
-    except ValueError:
-        return None
-
-
-def _named_day(m: re.Match, published: Optional[dt.date]) -> Optional[dt.date]:
-    """The day a match of ``_NAMED_DAY`` names: its year, else the publication's (last year's when
-    that would put it more than ``AHEAD_DAYS`` after publication: "on Dec. 28" in a January
-    article); None without a year to give it or when it is no calendar day."""
-    year = int(m.group(3)) if m.group(3) else (published.year if published else None)
-    if year is None:
-        return None
-    try:
-        d = dt.date(year, _MONTHS.index(m.group(1)[:3].casefold()) + 1, int(m.group(2)))
-        if not m.group(3) and d > published + dt.timedelta(days=AHEAD_DAYS):
-            d = d.replace(year=year - 1)
-    except ValueError:
-        return None
-    return d
-
-
-def day_terms(a: Article, limit: int = DAY_TERMS) -> list[str]:
-    """Terms "d:<ISO date>" of the calendar days the article's text names ("June 20, 2005";
-    "on June 20" resolved against its publication date), in text order: a report published weeks
-    or years after its event names the event's day, which an early report was published on or
-    just after (see :func:`names_day_of`)."""
-    published, out = _iso(a.published), []
-    for m in _NAMED_DAY.finditer(a.text or ""):
-        d = _named_day(m, published)
-        t = f"{DAY_PREFIX}{d.isoformat()}" if d else None
-        if t and t not in out:
-            out.append(t)
-    return out[:limit]
-
-
-EVENT_DAYS = 7  # an article published this many days after a day another names reports that day's news
-
-
-def names_day_of(terms: Iterable[str], published: Optional[str]) -> bool:
-    """Whether an article's day terms name a day at most ``EVENT_DAYS`` before the other article's
-    publication date (a follow-up naming "the June 20 shooting", the other published June 24):
-    two reports far apart in time that the later one ties to the earlier one's days."""
-    p = _iso(published)
-    if p is None:
-        return False
-    for t in terms:
-        if t.startswith(DAY_PREFIX):
-            d = _iso(t[len(DAY_PREFIX):])
-            if d is not None and 0 <= (p - d).days <= EVENT_DAYS:
-                return True
-    return False

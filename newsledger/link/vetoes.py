@@ -13,14 +13,12 @@ from typing import Iterable
 
 from newsledger.link.measures import measure
 from newsledger.link.roles import lead_clauses
-from newsledger.link.story_terms import DAY_PREFIX
 from newsledger.model import Article
 
 VETO_PREFIX = "m:"  # a term "m:<magnitude>": a quake's magnitude given in the article's lead
 OFFICE_PREFIX = "o:"  # a term "o:<office>:<holder's surname>": who holds an office the article names
 ROLE_PREFIX = "r:"  # a term "r:<action>|<agent's label>|<agent>|<patient's label>|<patient>": who did what to whom
-# terms the story score leaves out: the vetoes', and the days an article names (a time, not a likeness)
-VETO_PREFIXES = (VETO_PREFIX, OFFICE_PREFIX, ROLE_PREFIX, DAY_PREFIX)
+VETO_PREFIXES = (VETO_PREFIX, OFFICE_PREFIX, ROLE_PREFIX)
 LEAD_CHARS = 300  # the lead: where an article gives the size of the event it reports
 MAGNITUDE_APART = 0.5  # magnitudes this far apart are two quakes (agencies differ by 0.1-0.3)
 MAGNITUDE_TERMS = 3

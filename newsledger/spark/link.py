@@ -246,8 +246,7 @@ def _scores(cand, fp):
                 sj + F.lit(PLACE_BONUS) * F.least(places, F.lit(6)).cast("double")).otherwise(sj)
     decay = F.greatest(F.lit(STORY_DECAY_FLOOR),
                        F.lit(1.0) - (d - STORY_DAYS).cast("double") / F.lit(float(STORY_DECAY_DAYS)))
-    tied = days_tied_col("x_uterms", "y_day") | days_tied_col("y_uterms", "x_day")  # the linker's _days_tied
-    sj = F.when(d.isNotNull() & (d > STORY_DAYS) & ~tied, sj * decay).otherwise(sj)
+    sj = F.when(d.isNotNull() & (d > STORY_DAYS), sj * decay).otherwise(sj)
     sj = F.when((F.size("x_sterms") == 0) | (F.size("y_sterms") == 0), F.lit(0.0)).otherwise(sj)
     stories = (p.where(F.col("cls") == "story").withColumn("s", sj).where(F.col("s") >= STORY_THRESHOLD)
                .where(~ages_apart_col("x_uterms", "y_uterms") & ~magnitudes_apart_col("x_uterms", "y_uterms")
@@ -276,24 +275,6 @@ def ages_apart_col(a: str, b: str):
 
     return F.coalesce(F.exists(ages(a), lambda t: F.exists(ages(b), lambda u: (name(t) == name(u)) &
                                                            (F.abs(age(t) - age(u)) >= AGE_APART))), F.lit(False))
-
-
-def days_tied_col(terms: str, day: str):
-    """The linker's ``story_terms.names_day_of`` on a column of story terms and the other
-    article's publication day (an ordinal, as ``linkrows._day``): a day the terms name
-    ("d:<ISO date>") at most ``EVENT_DAYS`` before it. Never null."""
-    from pyspark.sql import functions as F
-
-    from newsledger.link.story_terms import DAY_PREFIX, EVENT_DAYS
-
-    base = F.to_date(F.lit("2000-01-01"))  # ordinal 730120 (datetime.date.toordinal)
-
-    def ordinal(t):
-        return F.datediff(F.to_date(F.substring(t, len(DAY_PREFIX) + 1, 10)), base) + F.lit(730120)
-
-    named = F.filter(F.col(terms), lambda t: t.startswith(DAY_PREFIX))
-    near = F.exists(named, lambda t: (F.col(day) - ordinal(t) >= 0) & (F.col(day) - ordinal(t) <= EVENT_DAYS))
-    return F.coalesce(near, F.lit(False))
 
 
 def scored_col(terms: str):
