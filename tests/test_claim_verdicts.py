@@ -263,3 +263,14 @@ def test_one_length_written_in_two_units_joins_as_one_value():
     held = _members([g for g in group_story("s", [], figs) if g["unit"].startswith("metres")])
     assert [("a", 40), ("b", 64)] in held, held
     assert not any(("c", 2000) in g and ("d", 700) in g for g in held), held
+
+def test_a_day_named_near_a_figure_is_no_name_that_keeps_it_apart():
+    """Equal figures each named by names the other lacks are two things of one size; a day
+    ("Sunday's quake") names no place or person, possessive or not, so it keeps nothing apart."""
+    from newsledger.link.figure_marks import names_near
+
+    assert names_near("after Sunday's quake, about ") == set()
+    figs = [_length("a", "The epicentre of Sunday's quake lay ", "58", 58, "km", " from the port of Selm."),
+            _length("b", "The epicentre of the Kerry Gulf quake lay ", "58", 58, "km", " from the port of Selm.")]
+    held = _members([g for g in group_story("s", [], figs) if g["unit"].startswith("metres")])
+    assert held == [[("a", 58), ("b", 58)]], held

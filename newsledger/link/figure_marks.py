@@ -112,12 +112,16 @@ def legal_stage(before: str) -> Optional[str]:
     return "charge" if found[-1].group(1) else "verdict"
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def names_near(before: str) -> set:
     """The capitalised words (not opening a sentence) just before a figure: "In Patras, around
-    20,000" and "in Thessaloniki, where another 20,000" name two places."""
+    20,000" and "in Thessaloniki, where another 20,000" name two places; a day is no name,
+    possessive or not ("Sunday's quake, about 58 km")."""
     since = len(before) - NAME_WINDOW
     return {m.group(0).casefold() for m in _NAME_WORD.finditer(before)
-            if m.start() >= since and m.group(0) not in NOT_NAMES}
+            if m.start() >= since and _POSSESSIVE.sub("", m.group(0)) not in NOT_NAMES}
 
 
 _RUN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"  # a capitalised name of up to four words
