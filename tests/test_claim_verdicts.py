@@ -243,3 +243,34 @@ def test_a_larger_count_not_marked_as_a_total_to_date_joins_the_total():
     held = [sorted((m["article_id"], m["value"]) for m in g["members"])
             for g in group_story("s", [], total + [night]) if "injured" in g["unit"]]
     assert all(("c", 15) not in ms or len(ms) == 1 for ms in held), held
+
+
+# ---------------------------------------------------------------- amounts, ranges and units (h-cross26)
+
+
+def _length(article, before, text, value, unit, after):
+    return _stated(article, before, text, value, after, unit=unit)
+
+
+def test_one_length_written_in_two_units_joins_as_one_value():
+    """One outlet gives the tanker's seizure "40 miles" off the cape, another "64 km": one length
+    converted and rounded, so equal values with a few shared words join; "2,000 feet" against
+    "700 metres" is no conversion of the other (13% apart) and joins nothing on equality."""
+    figs = [_length("a", "Raiders seized the tanker ", "40", 40, "miles", " off Cape Vell on Tuesday."),
+            _length("b", "The tanker was seized ", "64", 64, "km", " from the coast near Cape Vell."),
+            _length("c", "The climber fell ", "2,000", 2000, "feet", " down the north face of Mount Orr."),
+            _length("d", "Rescuers said he dropped ", "700", 700, "metres", " down the face of Mount Orr.")]
+    held = _members([g for g in group_story("s", [], figs) if g["unit"].startswith("metres")])
+    assert [("a", 40), ("b", 64)] in held, held
+    assert not any(("c", 2000) in g and ("d", 700) in g for g in held), held
+
+def test_a_day_named_near_a_figure_is_no_name_that_keeps_it_apart():
+    """Equal figures each named by names the other lacks are two things of one size; a day
+    ("Sunday's quake") names no place or person, possessive or not, so it keeps nothing apart."""
+    from newsledger.link.figure_marks import names_near
+
+    assert names_near("after Sunday's quake, about ") == set()
+    figs = [_length("a", "The epicentre of Sunday's quake lay ", "58", 58, "km", " from the port of Selm."),
+            _length("b", "The epicentre of the Kerry Gulf quake lay ", "58", 58, "km", " from the port of Selm.")]
+    held = _members([g for g in group_story("s", [], figs) if g["unit"].startswith("metres")])
+    assert held == [[("a", 58), ("b", 58)]], held

@@ -290,3 +290,35 @@ def test_a_figure_given_by_both_bounds_is_one_range():
         assert q.text == "at least €40 million and possibly as much as €55 million"
     text = "At least 20 people died and up to 300 were hurt in the fire."
     assert [q.bound for q in find_quantities(text)] == ["at-least", "at-most"]
+
+
+# ---------------------------------------------------------------- amounts, ranges and units (h-cross26)
+
+
+def test_a_scale_word_glued_by_a_hyphen_scales_the_number():
+    """"$137-million" (as some outlets write an amount used before a noun) is 137 million, not
+    $137; "2-million-strong" too; a glued "-m" or "-k" is no scale word ("a 5-m pole")."""
+    for text, value, unit in (("The club agreed a $137-million, eight-year contract with the pitcher.", 1.37e8, "USD"),
+                              ("The port will need a $3.4-billion upgrade, the board said.", 3.4e9, "USD"),
+                              ("A 2-million-strong crowd lined the route.", 2e6, None)):
+        q = find_quantities(text)[0]
+        assert (q.value, q.unit) == (value, unit), text
+    (q,) = find_quantities("The agency said it would pay $20-million to $25-million for the land.")
+    assert (q.bound, q.low, q.high) == ("range", 2e7, 2.5e7)
+    assert find_quantities("He vaulted over a 5-m pole.")[0].value == 5
+
+
+def test_mm_glued_to_an_amount_counts_millions():
+    """"$200MM" (finance's millions) is 200 million dollars; "MM" without a currency, or
+    lower case, stays millimetres."""
+    (q,) = find_quantities("The club tabled an eight-year, $200MM offer on Friday.")
+    assert (q.value, q.unit) == (2e8, "USD")
+    assert [(q.value, q.unit) for q in find_quantities("The bolts are 5mm wide and 8MM long.")] == [(5, "mm"), (8, "mm")]
+
+
+def test_a_range_written_with_one_currency_sign_scales_both_ends():
+    """"$140-150m": the second end, glued to the first by a dash, is an amount too, so its
+    glued scale ("m", "MM") applies to the range."""
+    for text in ("The rival bid was $140-150m over seven years.", "The rival bid was $140-150MM over seven years."):
+        q = find_quantities(text)[0]
+        assert (q.bound, q.low, q.high, q.unit) == ("range", 1.4e8, 1.5e8, "USD"), text

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from functools import partial
 from typing import Optional
 
-from newsledger.link.figure_marks import _CASUALTIES, _OWN_ASPECT, _overlap, _unit, owned_apart
+from newsledger.link.figure_marks import _CASUALTIES, _OWN_ASPECT, _overlap, _unit, converted_alike, owned_apart
 from newsledger.link.measures import DIMENSIONS, MOMENT_STATES
 
 
@@ -34,6 +34,12 @@ def _same_range(a: dict, b: dict) -> bool:
 def _in_dimension(m: dict, key: str = "value") -> float:
     """A figure's value (or ``key``, e.g. its range's high end) in its measure's dimension (minutes as seconds)."""
     return float(m[key]) * (m.get("scale") or 1.0)
+
+
+def _same_value(a: dict, b: dict, va: float, vb: float) -> bool:
+    """Whether two figures of one measure give one value (``va``, ``vb``: theirs in its
+    dimension): equal, or one length or weight in two units (:func:`converted_alike`)."""
+    return va == vb or converted_alike(a, b)
 
 
 def _stages_apart(a: dict, b: dict) -> bool:
@@ -164,7 +170,7 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
         if find(i) == find(j) or not (a and b):
             continue
         jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
-        if jac >= thr or (value[i] == value[j] and jac >= EQUAL_OVERLAP
+        if jac >= thr or (_same_value(ms[i], ms[j], value[i], value[j]) and jac >= EQUAL_OVERLAP
                           and _equal_footing(ms[i], ms[j])
                           and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
             union(i, j)

@@ -112,12 +112,16 @@ def legal_stage(before: str) -> Optional[str]:
     return "charge" if found[-1].group(1) else "verdict"
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def names_near(before: str) -> set:
     """The capitalised words (not opening a sentence) just before a figure: "In Patras, around
-    20,000" and "in Thessaloniki, where another 20,000" name two places."""
+    20,000" and "in Thessaloniki, where another 20,000" name two places; a day is no name,
+    possessive or not ("Sunday's quake, about 58 km")."""
     since = len(before) - NAME_WINDOW
     return {m.group(0).casefold() for m in _NAME_WORD.finditer(before)
-            if m.start() >= since and m.group(0) not in NOT_NAMES}
+            if m.start() >= since and _POSSESSIVE.sub("", m.group(0)) not in NOT_NAMES}
 
 
 _RUN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"  # a capitalised name of up to four words
@@ -188,6 +192,33 @@ def owned_apart(a: frozenset, b: frozenset) -> bool:
 def _unit(m: dict) -> tuple:
     """A figure member's unit: its dimension and the factor into it (km and miles differ)."""
     return m.get("dimension"), m.get("scale") or 1.0
+
+
+CONVERTIBLE = ("metres", "kg", "square metres")  # dimensions whose units convert by a factor alone
+CONVERTED_SLACK = 0.05  # two units' figures of one value: at most this share apart
+
+
+def converted_alike(a: dict, b: dict) -> bool:
+    """Whether two figure members are one length or weight written in two units, equal as far
+    as the rounder of the two is rounded ("40 miles" and "64 km", "200ft" and "about 60 metres":
+    one figure converted; "2,000 feet" and "700 metres" are not), within ``CONVERTED_SLACK``."""
+    if a.get("dimension") not in CONVERTIBLE or a.get("dimension") != b.get("dimension") or _unit(a) == _unit(b):
+        return False
+    x, y = (abs(float(m["value"]) * (m.get("scale") or 1.0)) for m in (a, b))
+    gap = abs(x - y)
+    return min(x, y) > 0 and gap <= CONVERTED_SLACK * max(x, y) and gap <= max(_rounding(a), _rounding(b)) / 2
+
+
+def _rounding(m: dict) -> float:
+    """The step a figure's written value is rounded to, in its dimension: "60 metres" 10,
+    "64 km" 1,000, "2.5 miles" 160.9."""
+    v = abs(float(m["value"]))
+    if v.is_integer():
+        digits = str(int(v))
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if v else 1.0
+    else:
+        step = 10.0 ** -min(3, len(repr(v).split(".")[1]))
+    return step * (m.get("scale") or 1.0)
 
 
 FIGURE_WINDOW = 80  # characters either side of a figure whose words say what it is about (its

@@ -111,12 +111,18 @@ def _identifier_before(raw: str, before: str, after: str) -> bool:
     return False
 
 
+# the second end of a range written with one currency sign: "$140-150m" (its own number glued by a dash)
+_RANGE_END_AFTER_AMOUNT = re.compile(r"(?<![\w$€£¥])(?P<c>[$€£¥])\d[\d,]*(?:\.\d+)?[-–]$")
+
+
 def _currency_before(text: str, q: _Q, s: int) -> None:
     """A currency sign or code before the number at ``s`` ("$58", "US $58", "R100", "USD10m")."""
     cm = _CUR_PREFIX_RE.search(text[max(0, s - 6):s])
     if not cm:
         if re.search(r"\$\s?[-−]$", text[max(0, s - 3):s]):
             q.currency = "USD"
+        elif (rm := _RANGE_END_AFTER_AMOUNT.search(text[max(0, s - 20):s])):
+            q.currency = CURRENCY_PREFIX[rm.group("c")]  # "$140-150MM": the second end's scale is an amount's
         return
     sym = cm.group(0).strip()
     # single-letter prefixes only when directly attached (R100, P500)
@@ -150,6 +156,8 @@ def _scale_applies(text: str, sm: re.Match, q: _Q) -> bool:
     sc = sm.group("s")
     scl = sc.lower()
     attached = sm.group("sp") == ""
+    if scl == "mm":  # "$200MM" counts millions; "5mm" and "$5 mm" are millimetres
+        return sc == "MM" and attached and bool(q.currency)
     if scl in SCALES:
         return True
     if scl in ("mn", "bn", "bln", "tn", "trn", "mln", "mil") and (attached or q.currency):

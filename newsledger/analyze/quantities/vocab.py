@@ -19,7 +19,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-ABBR_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
+ABBR_SCALES = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
                "bln": 1e9, "tn": 1e12, "tr": 1e12, "trn": 1e12}
 
 
@@ -206,8 +206,10 @@ _CUR_PREFIX_RE = re.compile(
     r"(?:" + "|".join(re.escape(k) for k in sorted(CURRENCY_PREFIX, key=len, reverse=True)) + r")\s?$")
 
 
+# a scale word after the number, glued by a hyphen only when written out ("$137-million"); "MM"
+# (millions, as finance writes them: "$200MM") only glued to an amount (see digits._scale_applies)
 _SCALE_AFTER = re.compile(
-    r"(?P<sp>\s*)(?P<s>hundred|thousand|million|billion|trillion|mln|mil|mn|bn|bln|tn|trn|[kmbKMB])(?![\w])",
+    r"(?P<sp>\s*|-(?=(?:million|billion|trillion)\b))(?P<s>hundred|thousand|million|billion|trillion|mln|mil|mm|mn|bn|bln|tn|trn|[kmbKMB])(?![\w])",
     re.I)
 
 
