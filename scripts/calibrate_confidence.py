@@ -1,7 +1,7 @@
 """Fit the claim confidence (:mod:`newsledger.analyze.confidence`) on the **dev** split of the
 real-news claim gold, and print the threshold for precision >= 0.90.
 
-    PYTHONPATH=$PWD .venv/bin/python scripts/calibrate_confidence.py [--gold-dir DIR ...] [--write]
+    PYTHONPATH=$PWD .venv/bin/python scripts/calibrate_confidence.py [--gold-dir DIR ...] [--judge PREFIX] [--write]
 
 Every dev page is analysed once (``--cache FILE`` keeps the analysis for a rerun with other
 options); each output claim is labelled 1 when it is right (content and speaker,
@@ -21,7 +21,11 @@ It prints the out-of-fold precision (and strict precision), wrong-speaker and un
 recall (core claims), as the scorer counts them, at that threshold
 and at the shipped :data:`DEFAULT_MIN_CONFIDENCE` (set by hand, at or above the lowest threshold: it
 does not go down while the last held-out precision is short of the target). The final weights are fit on all dev pages;
-``--write`` saves them to ``data/confidence_model.json``. Test pages are never read.
+``--write`` saves them to ``data/confidence_model.json``. ``--judge PREFIX`` (e.g. ``pol-``) also scores
+the dev pages whose id starts with it three ways, out of fold: the shipped model (the claims' own
+confidence, fit before those pages existed), a fit on the other dev pages alone, and the all-pages
+leave-one-page-out run, each with its lowest threshold for the targets on those pages and a grid of
+figures (:func:`judge`). Test pages are never read.
 """
 from __future__ import annotations
 
@@ -143,16 +147,46 @@ def oof_figures(thr, oof, groups, pages, analysed) -> str:
             f"unresolved {f['unresolved']:.3f}, recall (core) {f['recall']:.3f}")
 
 
+def view_of(probs, groups, pages, keep):
+    """(probabilities, page indexes renumbered, pages) of the pages of index set ``keep`` alone."""
+    sub = np.isin(groups, sorted(keep))
+    return probs[sub], np.searchsorted(sorted(keep), groups[sub]), [pages[k] for k in sorted(keep)]
+
+
 def report(thr, oof, groups, pages, analysed, newest) -> None:
     """Out-of-fold figures at the chosen and the shipped threshold, on all dev pages and the newest."""
-    sub = np.isin(groups, sorted(newest))
-    new = [pages[k] for k in sorted(newest)]
     views = [(f"all {len(pages)} dev pages", oof, groups, pages),
-             (f"the {len(new)} newest dev pages", oof[sub], np.searchsorted(sorted(newest), groups[sub]), new)]
+             (f"the {len(newest)} newest dev pages", *view_of(oof, groups, pages, newest))]
     for title, *view in views:
         print(f"out-of-fold, {title}:")
         for t in sorted({thr, DEFAULT_MIN_CONFIDENCE}):
             print("  " + ("lowest  " if t == thr else "shipped ") + oof_figures(t, *view, analysed))
+
+
+JUDGE_GRID = (0.3, 0.4, 0.5, 0.6, DEFAULT_MIN_CONFIDENCE, 0.75, 0.8, 0.85, 0.9)
+
+
+def judge(prefix, data, oof, pages, analysed, args) -> None:
+    """The ``prefix`` pages (``--judge``), never in the fit, scored three ways: by the shipped model (the
+    claims' own confidence), by a fit on the other pages alone (L2 chosen on them), and by the all-pages
+    leave-one-page-out ``oof``; for each, the lowest threshold for the targets (and for precision alone) on
+    those pages and their figures over :data:`JUDGE_GRID`."""
+    X, y, good, wrong, groups, bias = data
+    pool = {k for k, p in enumerate(pages) if p.page.startswith(prefix)}
+    fold = np.isin(groups, sorted(pool))
+    print(f"{prefix} pages: {len(pool)}, {int(fold.sum())} output claims; L2 for the fit on the other "
+          f"{len(pages) - len(pool)} pages:")
+    l2, _ = choose_l2(X[~fold], y[~fold], groups[~fold], bias, args.l2)
+    fresh = 1 / (1 + np.exp(-np.clip(X @ fit(X[~fold], y[~fold], l2, bias), -30, 30)))
+    shipped = np.array([c.confidence for p in pages for c in analysed[p.page][1]])
+    for title, probs in (("the shipped model", shipped), (f"fit on the other pages (l2 {l2})", fresh),
+                         ("leave-one-page-out on all dev pages", oof)):
+        both = threshold_for(probs[fold], good[fold], wrong[fold], args.target, args.max_wrong)
+        alone = threshold_for(probs[fold], good[fold], wrong[fold], args.target, 1.0)
+        print(f"{title}, on the {prefix} pages: lowest threshold for precision >= {args.target} and wrong <= "
+              f"{args.max_wrong}: {both:.3f}; for precision alone: {alone:.3f}")
+        for t in sorted({both, alone, *JUDGE_GRID}):
+            print("  " + oof_figures(t, *view_of(probs, groups, pages, pool), analysed))
 
 
 def choose_l2(X, y, groups, bias, fixed):
@@ -184,6 +218,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path, help="pickle of the analysed dev pages (read if it holds them)")
     ap.add_argument("--label", choices=LABELS, default="right",
                     help="a claim's label: right in content and speaker, or right content with no wrong name")
+    ap.add_argument("--judge", default="", help="page-id prefix (e.g. pol-) of dev pages also judged by a fit on "
+                                                "the other pages alone")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args(argv)
     pages = load_gold([Path(d) for d in args.gold_dir], "dev")
@@ -196,6 +232,8 @@ def main(argv=None) -> int:
     newest = newest_pages(pages, args.newest)
     thr = choose_threshold(oof, good, wrong, groups, newest, args)
     report(thr, oof, groups, pages, analysed, newest)
+    if args.judge:
+        judge(args.judge, (X, y, good, wrong, groups, bias), oof, pages, analysed, args)
     w = fit(X, y, l2, bias)
     weights = {n: round(float(v), 4) for n, v in zip(names, w)}
     for n in sorted(weights, key=lambda k: -abs(weights[k]))[:12]:

@@ -76,3 +76,12 @@ def test_the_content_label_counts_an_unresolved_claim_with_the_right_content():
     pages, analysed = [GoldPage(page="p", claims=gold)], {"p": (text, [said, other])}
     assert list(cc.dataset(pages, analysed, (), "right")[2]) == [0.0, 0.0]
     assert list(cc.dataset(pages, analysed, (), "content")[2]) == [1.0, 0.0]
+
+
+def test_a_view_keeps_the_chosen_pages_and_renumbers_them():
+    cc = _script()
+    probs = np.array([0.1, 0.2, 0.3, 0.4, 0.5])
+    groups = np.array([0, 0, 1, 2, 2])
+    pages = ["a", "b", "c"]
+    p, g, kept = cc.view_of(probs, groups, pages, {0, 2})
+    assert list(p) == [0.1, 0.2, 0.4, 0.5] and list(g) == [0, 0, 1, 1] and kept == ["a", "c"]
