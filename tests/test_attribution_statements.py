@@ -33,3 +33,33 @@ def test_a_colon_after_narration_takes_no_unquoted_paragraph(nlp):
     text = "The mayor, who has run the town for a decade and rarely speaks to the press, said on Monday:\n\n" \
            "The levy was passed in a late session with four members absent.\n\nThe council meets again next week."
     assert not _said(_claims(nlp, text), "late session")
+
+
+@pytest.mark.parametrize("text, words", [
+    # a supposition: "'s" is no speaker
+    ("Let's say you think a new roof will cost $40,000 in ten years.", "new roof"),
+    # what was added is a bare noun phrase
+    ("Quill backed the plan. He added a note of caution.", "note of caution"),
+    # what was told is only the addressee and when
+    ("A neighbour told a dispatcher before the firefighters arrived.", "firefighters arrived"),
+    # inquiry names what is looked into, not what anyone asserted
+    ("The documentary follows three families over a decade.\n\nThe filmmakers interviewed dozens of farmers. They "
+     "explore how small towns lost their rail lines to the new highways and how the farms changed after that.",
+     "rail lines"),
+    # the fact a reaction came after, not the reacting party's statement
+    ("Council Republicans seethed after the disclosure that the mayor's aide was cleared of wrongdoing for handing "
+     "over the phone she used while sorting the town's \"official\" texts from her “private notes.”", "aide was cleared"),
+])
+def test_no_statement(nlp, text, words):
+    assert not _said(_claims(nlp, text), words)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The clerk added a warning that the roof could fail.", "roof could fail"),
+    ("A neighbour told a dispatcher that the barn was on fire.", "barn was on fire"),
+    ("A neighbour told reporters the barn was on fire before the firefighters arrived.", "barn was on fire"),
+    ("Quill said you think a new roof will cost $40,000 in ten years.", "new roof"),
+    ("Farm groups said after the vote that the ministry had moved the subsidy.", "ministry had moved"),
+])
+def test_still_a_statement(nlp, text, words):
+    assert _said(_claims(nlp, text), words)
