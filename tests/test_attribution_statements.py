@@ -63,3 +63,14 @@ def test_no_statement(nlp, text, words):
 ])
 def test_still_a_statement(nlp, text, words):
     assert _said(_claims(nlp, text), words)
+
+
+def test_a_works_quoted_title_is_not_what_was_said(nlp):
+    text = "In her 2015 memoir, “Make Your Farm Pay,” Ms. Varga suggested planting rye before the first frost."
+    claims = _claims(nlp, text)
+    assert _said(claims, "planting rye") and not _said(claims, "memoir")
+
+
+def test_a_fronted_quotation_before_its_cue_is_still_what_was_said(nlp):
+    text = "“Our farms must pay,” Ms. Varga said at the meeting, pointing to the new grants."
+    assert _said(_claims(nlp, text), "Our farms must pay")
