@@ -49,6 +49,9 @@ def test_a_colon_after_narration_takes_no_unquoted_paragraph(nlp):
     # the fact a reaction came after, not the reacting party's statement
     ("Council Republicans seethed after the disclosure that the mayor's aide was cleared of wrongdoing for handing "
      "over the phone she used while sorting the town's \"official\" texts from her “private notes.”", "aide was cleared"),
+    # a photo caption: what was talked about, not what was said
+    ("The documentary follows three farm families.\n\nActivist Marta Quill talks to Varga about the issue of water "
+     "rights in “Dry Fields.”", "water rights"),
 ])
 def test_no_statement(nlp, text, words):
     assert not _said(_claims(nlp, text), words)
@@ -60,6 +63,8 @@ def test_no_statement(nlp, text, words):
     ("A neighbour told reporters the barn was on fire before the firefighters arrived.", "barn was on fire"),
     ("Quill said you think a new roof will cost $40,000 in ten years.", "new roof"),
     ("Farm groups said after the vote that the ministry had moved the subsidy.", "ministry had moved"),
+    ("Quill talked about how the council had cut the levy.", "council had cut"),
+    ("Quill spoke of “a betrayal of every grower in this valley.”", "betrayal"),
 ])
 def test_still_a_statement(nlp, text, words):
     assert _said(_claims(nlp, text), words)

@@ -46,7 +46,8 @@ from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, SPEECH_VERBS, 
                                                  quote_paragraph, quote_spans, quoted_mask)
 from newsledger.analyze.attribution.extractor import Extractor  # noqa: F401
 from newsledger.analyze.attribution.nonstatements import (BARE_OBJECT_VERBS, INQUIRY_VERBS, a_supposition,
-                                                          fact_reacted_to, object_has_clause, only_the_addressee)
+                                                          a_topic_talked_about, fact_reacted_to, object_has_clause,
+                                                          only_the_addressee)
 from newsledger.model import Claim, Content, Cue, Source
 
 
@@ -103,7 +104,7 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
     meeting"). A commitment or effort with a to-infinitive ("agreed to remove", "vowed to") and
     "pressed"/"pushed" are deeds unless quoted."""
     quoted = any(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum())
-    if fact_reacted_to(c, ex):
+    if fact_reacted_to(c, ex) or a_topic_talked_about(c, ex):
         return False
     if c.rule == "tagger":  # a cue the tagger found: a quotation, or a reporting word in the cue
         from newsledger.analyze.attribution.learned import _tokens_of

@@ -19,6 +19,9 @@ INQUIRY_VERBS = {"explore", "examine", "investigate", "study", "probe"}
 BARE_OBJECT_VERBS = {"add"}
 # "Let's say you think ...", "let us suppose ...": the writer's supposition, no one's statement
 SUPPOSING_SUBJECTS = {"'s", "’s", "us"}
+# talking names a topic ("[Name] talks to [Name] about the issue of X"); a statement only with a clause or words quoted
+TALK_VERBS = {"talk", "speak", "chat"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # prepositions of time that put a reaction after a fact: "seethed after the disclosure that ..."
 EVENT_PREPS = {"after", "before", "following", "amid", "upon"}
 
@@ -75,3 +78,13 @@ def _circumstance(clause) -> bool:
 
 CIRCUMSTANCE_MARKS = {"before", "after", "when", "while", "until", "since", "because", "if", "unless", "once",
                       "although", "though", "as"}
+
+
+def a_topic_talked_about(c: Cand, ex: "Extractor") -> bool:
+    """"Activist [Name] talks to [Name] about the issue of mass incarceration": a talking verb whose content
+    has no finite verb and no quotation of three words or more names what was talked about, not what was said."""
+    if c.lemma not in TALK_VERBS:
+        return False
+    toks = _tokens_of(ex.doc, c.content)
+    quoted = any(len(ex.text[qs:qe].split()) >= 3 for qs, qe in ex.quotes for s, e in c.content if qs < e and qe > s)
+    return bool(toks) and not quoted and not any(ex.doc[i].tag_ in FINITE_TAGS for i in toks)
