@@ -1,0 +1,26 @@
+"""Speaker rules that transfer (issue 12, h-claims42): grammar and what a name is, not one page's
+wording. All sentences are made up; each case names the kind."""
+from __future__ import annotations
+
+import pytest
+
+from tests.claim_helpers import claim_about
+
+REINSURERS = ("Storms cost insurers dearly last year. Munich Re said its losses rose. Hannover Re also reported "
+              "higher claims. Only Swiss Re has said it will raise prices in July.")
+
+# (text, words of the claim, its speaker or None for unresolved)
+THEIRS = [
+    pytest.param(REINSURERS, "higher claims", "Hannover Re", id="names-sharing-a-head-word-are-two"),
+    pytest.param(REINSURERS, "its losses rose", "Munich Re", id="the-first-of-them-keeps-its-name"),
+    # the rule must leave these as they were
+    pytest.param("Tom Hale said the bridge would open. Mr Hale said the toll would stay.", "toll would stay",
+                 "Tom Hale", id="a-title-before-the-surname"),
+    pytest.param("Tom Hale said the bridge would open. Labour's Hale said the toll would stay.", "toll would stay",
+                 "Tom Hale", id="a-possessor-before-the-surname"),
+]
+
+
+@pytest.mark.parametrize("text, words, name", THEIRS)
+def test_the_speaker(nlp, text, words, name):
+    assert claim_about(nlp, text, words).source.name == name
