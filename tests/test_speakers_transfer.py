@@ -1,5 +1,6 @@
 """Speaker rules that transfer (issue 12, h-claims42): grammar and what a name is, not one page's
-wording. All sentences are made up; each case names the kind."""
+wording (and h-claims52: speakers of US political news). All sentences are made up; each case
+names the kind."""
 from __future__ import annotations
 
 import pytest
@@ -18,6 +19,9 @@ THEIRS = [
                  "Tom Hale", id="a-title-before-the-surname"),
     pytest.param("Tom Hale said the bridge would open. Labour's Hale said the toll would stay.", "toll would stay",
                  "Tom Hale", id="a-possessor-before-the-surname"),
+    # a sentence's end (h-claims52): the name ending the sentence before is no apposition of a group
+    pytest.param("The vote comes a week after a visit by Ada Kole. Democrats said the two events were unrelated.",
+                 "two events were unrelated", "Democrats", id="a-name-ending-the-sentence-before-is-no-apposition"),
 ]
 
 
