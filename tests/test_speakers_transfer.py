@@ -22,6 +22,9 @@ THEIRS = [
     # a sentence's end (h-claims52): the name ending the sentence before is no apposition of a group
     pytest.param("The vote comes a week after a visit by Ada Kole. Democrats said the two events were unrelated.",
                  "two events were unrelated", "Democrats", id="a-name-ending-the-sentence-before-is-no-apposition"),
+    # "A said B was right when he said ...": he is B, the subject of the reported words, not A (h-claims52)
+    pytest.param('Former mayor Tom Okafor said Governor Sam Pike was "completely right" when he said on Tuesday that '
+                 'the bridge "is falling apart."', "falling apart", "Sam Pike", id="a-he-inside-reported-words"),
 ]
 
 

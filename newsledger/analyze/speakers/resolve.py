@@ -10,6 +10,7 @@ from newsledger.analyze.speakers.clusters import _Cluster, _final, _merge_org_cl
 from newsledger.analyze.speakers.context import _Context
 from newsledger.analyze.speakers.descriptors import _possessed_work
 from newsledger.analyze.speakers.named import _named
+from newsledger.analyze.speakers.nested import _nested_speaker
 from newsledger.analyze.speakers.passive import _asker_of_other_cue, _passive_patient, _passive_subject
 from newsledger.analyze.speakers.pronouns import _resolve_pronoun
 from newsledger.analyze.speakers.sentence import _second_opinion, _speaker_words, _speaks_inside
@@ -44,7 +45,7 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:
-        cl, conf, used = _resolve_pronoun(ctx, low, src.start)
+        cl, conf, used = _nested_speaker(ctx, c) or _resolve_pronoun(ctx, low, src.start)
         anon, via = False, "pronoun"
     elif _possessed_work(raw) and re.search(r"\w['’]s\b", raw):
         # "her campaign's weekend memo": the work of a thing of hers, not hers: nobody a pronoun names
