@@ -25,6 +25,11 @@ THEIRS = [
     # "A said B was right when he said ...": he is B, the subject of the reported words, not A (h-claims52)
     pytest.param('Former mayor Tom Okafor said Governor Sam Pike was "completely right" when he said on Tuesday that '
                  'the bridge "is falling apart."', "falling apart", "Sam Pike", id="a-he-inside-reported-words"),
+    # nobody's words (h-claims52): "the campaign" is the body its spokesman speaks for; "you" is no speaker
+    pytest.param("Campaign spokesman Rob Tate said the plan was ready. The campaign has credited the governor with "
+                 "designing it.", "the governor with designing", "campaign", id="the-campaign-is-no-spokesman"),
+    pytest.param("If you pointed to the report, you said the mayor had failed.", "the mayor had failed", None,
+                 id="you-names-nobody"),
 ]
 
 
