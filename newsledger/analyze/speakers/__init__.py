@@ -15,10 +15,7 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   the subject of a recent sentence; objects ("critics of Senator Ray") are never antecedents;
   "they" after "X and his colleagues" is that group; "it" may be a work that spoke ("the letter
   stated ... It described") or an organisation named in the plural ("Israel Defense Forces");
-  with nothing compatible within :data:`WINDOW` characters the claim is unresolved; a he/she whose
-  speech verb is a clause set on another claim's
-  reported words ("A said B was right when he said ...") is B, the subject of those words, when a
-  person who agrees, else unresolved (``nested``); "you" names nobody;
+  with nothing compatible within :data:`WINDOW` characters the claim is unresolved;
 * **descriptors** ("the spokesman", "the agency", "the officials", "the government") resolve to
   the latest earlier speaker or mention whose own words hold the descriptor's head noun (or, for
   a government, the country of the passage), a bare "the agency"/"the company" to the
@@ -42,8 +39,7 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
 * **anonymous** sources ("officials", "a company spokesman", "sources at the broadcaster", "a
   resident who asked not to be named", a bare "reports") keep their words as name with
   ``anonymous=True``;
-* **sentence structure**: a name ending the sentence before is no apposition ("... a visit by Ada
-  Kole. Democrats said"); an apposition chain speaks through its head ("Chad Hawk, vice president
+* **sentence structure**: an apposition chain speaks through its head ("Chad Hawk, vice president
   of PMG, a paper money grading company ... told"); a numeric share of people ("about 7 in 10
   voters say") is the poll its sentence names, else unresolved; a he/she/they right after an
   unnamed person spoke ("a teacher ... She said", "A spokesman for X said ... They added") is
@@ -76,8 +72,7 @@ The package, each module importing only those above it: ``words`` (vocabulary, s
 ``clusters`` (one per speaker) <- ``spans`` (names in the parse) <- ``mentions`` (antecedents, genders)
 <- ``context`` (per-article state) <- ``rivals`` (two readings) <- ``pronouns``; ``apposition``,
 ``descriptors``, ``documents`` (a document's issuer), ``passive``, ``sentence`` (structure around a source), ``unnamed`` <- ``named`` (sources
-that name their speaker); ``pronouns`` <- ``nested`` (a he/she inside another's reported words) <- ``resolve`` (the
-loop, :func:`resolve_speakers`).
+that name their speaker) <- ``resolve`` (the loop, :func:`resolve_speakers`).
 """
 from newsledger.analyze.speakers.resolve import resolve_speakers
 

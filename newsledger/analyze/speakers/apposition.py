@@ -11,9 +11,6 @@ from newsledger.analyze.speakers.words import (ANON_ROLES, BACKER_VERBS, GENERIC
                                                TITLE_WORDS)
 
 
-SENTENCE_ENDS = {".", "!", "?", ";"}
-
-
 def _appositive_person(ctx: _Context, src) -> Optional[str]:
     """"Yevhen Zosin, 74, a Kyiv resident who ...": the name a descriptor source stands beside."""
     doc = ctx.doc
@@ -39,9 +36,8 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
         if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj") and (t.i == root.head.i) == (root.dep_ == "appos"):
             return _person_name(doc, t.idx, t.idx + len(t))
     j = span.start - 1
-    while j >= 0 and (doc[j].is_punct or doc[j].like_num) and doc[j].text not in SENTENCE_ENDS and span.start - j <= 4:
+    while j >= 0 and (doc[j].is_punct or doc[j].like_num) and span.start - j <= 4:
         j -= 1
-    # (the walk back stops at a sentence's end: "... a visit by Ada Kole. Democrats said" is no apposition)
     if j >= 0 and doc[j].ent_type_ == "PERSON" and doc[j].text != "\n":
         ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
         if ent is not None and not _in_fronted_verb_phrase(ctx, ent):

@@ -74,8 +74,7 @@ def _lawyer_near(ctx: _Context, pos: int) -> bool:
 # heads that name an institution, never a person ("Dana Pratt, a lawyer at the State Department
 # ... The department said" is the department's, not Pratt's)
 INSTITUTION_HEADS = ORG_TYPE_HEADS | GOVERNMENT_HEADS | ORG_NAME_WORDS | {
-    "board", "court", "police", "army", "military", "union", "hospital", "school", "bank", "firm", "newspaper",
-    "campaign", "team"}  # "campaign spokesman Rob Tate ... The campaign has credited" is no Tate's
+    "board", "court", "police", "army", "military", "union", "hospital", "school", "bank", "firm", "newspaper"}
 
 
 def _latest_org(ctx: _Context, pos: int, head: str) -> tuple[Optional[_Cluster], float, Optional[str], bool]:

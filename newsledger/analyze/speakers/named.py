@@ -14,7 +14,7 @@ from newsledger.analyze.speakers.documents import _document_issuer
 from newsledger.analyze.speakers.spans import _coordinated, _core, _head_token, _person_name
 from newsledger.analyze.speakers.unnamed import _is_anonymous
 from newsledger.analyze.speakers.words import (CONF_ANON, CONF_GENERIC, CONF_NAMED, CONF_ORG, GENERIC_ORG,
-                                               GOVERNMENT_HEADS, ORG_TYPE_HEADS, PERSON_ROLES, QUANTIFIERS, TITLE_WORDS,
+                                               GOVERNMENT_HEADS, ORG_TYPE_HEADS, PERSON_ROLES, QUANTIFIERS,
                                                _acronym_def, _content_words, _norm, _strip_det, _strip_paren)
 
 
@@ -33,19 +33,6 @@ def _named_before(ctx: _Context, surname: str, pos: int) -> Optional[str]:
     return full.pop() if len(full) == 1 else None
 
 
-def _same_bearer(words: list[str], name: str) -> bool:
-    """Whether a one- or two-word source may name the person (or the organisation the tagger took
-    for one) called ``name``: its last word is the name's last word, and a capitalised first word
-    before it is a title, a possessor or one of the name's own words ("Mr Hale", "Tom Hale" ~ "Tom Hale"; "Swiss
-    Re" is not "Munich Re", nor "Ann Hale" "Tom Hale": the distinguishing words disagree)."""
-    parts = [w.lower() for w in name.split()]
-    if not parts or parts[-1] != words[-1].lower().replace("'s", ""):
-        return False
-    first = words[0] if len(words) == 2 else ""
-    return not first[:1].isupper() or first.lower().strip(".") in TITLE_WORDS or first.lower() in parts \
-        or first.endswith("'s")  # "Labour's Starmer"
-
-
 def _named_person(ctx: _Context, raw: str, src) -> Optional[tuple[Optional[_Cluster], float, Optional[str], bool]]:
     """The resolution of a source naming a person, a person it stands beside, or a work's author;
     None when it names none of these."""
@@ -55,7 +42,10 @@ def _named_person(ctx: _Context, raw: str, src) -> Optional[tuple[Optional[_Clus
         core = _core(doc, src.start, src.end)
         words = _content_words(core.text if core is not None else raw)
         if 1 <= len(words) <= 2:
-            pname = next((cc.name for cc in ctx.clusters if cc.kind == "person" and _same_bearer(words, cc.name)), None)
+            for cc in ctx.clusters:
+                if cc.kind == "person" and cc.name.split()[-1].lower() == words[-1].lower().replace("'s", ""):
+                    pname = cc.name
+                    break
         if pname is None and len(words) == 1 and words[0][:1].isupper():
             pname = _named_before(ctx, words[0], src.start)
     if pname:

@@ -10,14 +10,13 @@ from newsledger.analyze.speakers.clusters import _Cluster, _final, _merge_org_cl
 from newsledger.analyze.speakers.context import _Context
 from newsledger.analyze.speakers.descriptors import _possessed_work
 from newsledger.analyze.speakers.named import _named
-from newsledger.analyze.speakers.nested import _nested_speaker
 from newsledger.analyze.speakers.passive import _asker_of_other_cue, _passive_patient, _passive_subject
 from newsledger.analyze.speakers.pronouns import _resolve_pronoun
 from newsledger.analyze.speakers.sentence import _second_opinion, _speaker_words, _speaks_inside
 from newsledger.analyze.speakers.spans import _coordinated
 from newsledger.analyze.speakers.unnamed import _pronouns_of, _speaks_for, _unnamed_person
 from newsledger.analyze.speakers.words import (CONF_AMBIGUOUS, CONF_DESCRIPTOR, FEMALE, FIRST_PERSON, MALE, NEUTER,
-                                               PLURAL, RELATIVES, SECOND_PERSON, _norm)
+                                               PLURAL, RELATIVES, _norm)
 
 
 SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|official|officials|report|agency|outlet)$", re.I)
@@ -38,15 +37,14 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     elif SAME_SOURCE.match(raw) and ctx.current is not None:
         cl, conf, used, anon = ctx.current, CONF_DESCRIPTOR, ctx.current.name, False
         via = "same-source"
-    elif (c.signals or {}).get("src_object") or _passive_subject(doc, c) or low in RELATIVES | SECOND_PERSON \
+    elif (c.signals or {}).get("src_object") or _passive_subject(doc, c) or low in RELATIVES \
             or low.split(" ", 1)[0] in RELATIVES - {"that"} or _asker_of_other_cue(doc, c):
         # a passive subject is the accused; a bare relative clause ("who has written ...") names nobody;
-        # an object the tagger took for a source was addressed, not heard; one who asked did not answer;
-        # "you" is the reader or anyone
+        # an object the tagger took for a source was addressed, not heard; one who asked did not answer
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:
-        cl, conf, used = _nested_speaker(ctx, c) or _resolve_pronoun(ctx, low, src.start)
+        cl, conf, used = _resolve_pronoun(ctx, low, src.start)
         anon, via = False, "pronoun"
     elif _possessed_work(raw) and re.search(r"\w['’]s\b", raw):
         # "her campaign's weekend memo": the work of a thing of hers, not hers: nobody a pronoun names

@@ -27,7 +27,6 @@ FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "we", "us", "our"}
 NEUTER = {"it", "its"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
-SECOND_PERSON = {"you", "your", "yourself", "yourselves"}  # the reader, or anyone: nobody a claim can name
 RELATIVES = {"which", "who", "that", "whom", "whose"}
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m",
                 "king": "m", "queen": "f", "prince": "m", "princess": "f", "madam": "f"}
