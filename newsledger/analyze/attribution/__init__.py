@@ -43,11 +43,8 @@ from typing import Optional
 
 from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, SPEECH_VERBS, Cand, _merge,  # noqa: F401
                                                  _tok_ranges, _tokens_of, lexicon, paragraph_bounds, quote_kind,
-                                                 quote_paragraph, quote_spans, quoted_mask)
+                                                 quote_spans, quoted_mask)
 from newsledger.analyze.attribution.extractor import Extractor  # noqa: F401
-from newsledger.analyze.attribution.nonstatements import (BARE_OBJECT_VERBS, INQUIRY_VERBS, a_supposition,
-                                                          a_topic_talked_about, fact_reacted_to, object_has_clause,
-                                                          only_the_addressee)
 from newsledger.model import Claim, Content, Cue, Source
 
 
@@ -104,15 +101,13 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
     meeting"). A commitment or effort with a to-infinitive ("agreed to remove", "vowed to") and
     "pressed"/"pushed" are deeds unless quoted."""
     quoted = any(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum())
-    if fact_reacted_to(c, ex) or a_topic_talked_about(c, ex):
-        return False
     if c.rule == "tagger":  # a cue the tagger found: a quotation, or a reporting word in the cue
         from newsledger.analyze.attribution.learned import _tokens_of
 
         return quoted or any(ex.doc[i].lemma_.lower() in ex.lex["verbs"] for i in _tokens_of(ex.doc, [c.cue]))
     if c.rule != "verb":
         return True
-    if _addressed_in_the_passive(c, ex) or a_supposition(c, ex):
+    if _addressed_in_the_passive(c, ex):
         return False
     if quoted:
         return True
@@ -174,11 +169,7 @@ def _names_no_statement(c: Cand, ex: "Extractor") -> bool:
         return True
     if first in ("dobj", "prep") and (c.lemma in DEED_VERBS or c.lemma in TOPIC_VERBS and not _has_as_predicate(c, ex)):
         return True
-    if c.lemma in KNOWING_VERBS or c.lemma in INQUIRY_VERBS:
-        return True
-    if first == "dobj" and c.lemma in BARE_OBJECT_VERBS and not object_has_clause(c, ex):
-        return True
-    if first == "addressee" and only_the_addressee(c, ex):
+    if c.lemma in KNOWING_VERBS:
         return True
     return first == "comp" and bool(WH_INFINITIVE.match(_content_text(c, ex)))
 
@@ -266,6 +257,13 @@ def _left_open(para: str) -> bool:
     return para.count('"') % 2 == 1
 
 
+def _quote_paragraph(text: str, start: int, end: int, mask) -> bool:
+    """Whether a paragraph is one quotation: it opens with a quotation mark and (nearly) all its
+    letters are quoted."""
+    letters = [i for i in range(start, end) if text[i].isalnum()]
+    return text[start] in '“"«„' and bool(letters) and sum(mask[i] for i in letters) >= 0.95 * len(letters)
+
+
 def continue_quotes(claims: list[Claim], text: str, mask=None) -> None:
     """The next paragraph goes on with a claim's speaker when it has no cue of its own and either
     re-opens a quotation the claim's paragraph left open, or is one whole quotation right after
@@ -285,7 +283,7 @@ def continue_quotes(claims: list[Claim], text: str, mask=None) -> None:
             if text[ns] not in '“"«„' or any(ns <= x < ne for x in cue_starts):
                 break
             left_open = pieces[-1][1] >= pe - 2 and _left_open(text[ps:pe])
-            if not left_open and not (last and quote_paragraph(text, ns, ne, mask)):
+            if not left_open and not (last and _quote_paragraph(text, ns, ne, mask)):
                 break
             pieces.append((ns, ne))
             k += 1

@@ -118,31 +118,13 @@ class VerbClaims:
         return self.clip_to_paragraph(_np_span(src_tok, ex), tok.idx)
 
 
-# nouns naming a work whose quoted title may follow ("In his book, “Make Your Kid a Millionaire,” he ...")
-WORK_NOUNS = {"book", "memoir", "novel", "essay", "article", "column", "op-ed", "report", "paper", "study", "film",
-              "documentary", "movie", "show", "series", "song", "album", "poem", "play", "speech", "title"}
-
-
 def closed_quote_before(doc, qmask: list[bool], comp: list, after: list, tok) -> bool:
     """A fronted complement closed by a quotation mark just before the cue ("“Y,” he said"), and
-    no complement after the cue opening a quotation; a work's quoted title ("In his book, “Make
-    Your Kid a Millionaire,” he suggested ...") is no such quotation."""
+    no complement after the cue opening a quotation."""
     before = [c for c in comp if c.i < tok.i]
     gap = doc[before[-1].right_edge.i + 1:tok.i]
-    return any(t.is_quote for t in gap) and not quoted_title(doc, before[-1]) and not any(
+    return any(t.is_quote for t in gap) and not any(
         qmask[t.idx] for c in after for t in c.subtree if t.is_alpha)
-
-
-def quoted_title(doc, comp) -> bool:
-    """Whether the quotation in ``comp``'s words opens right after a work noun or "titled"/"called"
-    (commas between): a title, not what was said."""
-    opening = next((t for t in comp.subtree if t.is_quote), None)
-    if opening is None:
-        return False
-    j = opening.i - 1
-    while j >= 0 and doc[j].is_punct:
-        j -= 1
-    return j >= 0 and (doc[j].lemma_.lower() in WORK_NOUNS or doc[j].lower_ in ("titled", "entitled", "called"))
 
 
 def object_content(tok, lemma: str) -> tuple[set, str]:
