@@ -759,3 +759,9 @@ def test_a_lower_case_word_after_a_posting_cue_is_no_poster_without_a_date():
 
     assert byline_names("veröffentlicht von examplesite")[0] == []
     assert byline_names("veröffentlicht am 12. März 2024 von examplesite")[0] == ["examplesite"]
+
+
+@pytest.mark.parametrize("meta", ["Jane Roe  am 12. März 2024", "Jane Roe on March 12, 2024"])
+def test_a_connector_between_the_name_and_its_date_is_no_part_of_the_name(meta):
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", meta))
+    assert art.byline == ["Jane Roe"]

@@ -220,10 +220,11 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     cut = _GLUED_TAIL.split(s, maxsplit=1)
     s0 = cut[0].strip()
     cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,/")  # "Jane Roe / Oktober 25 2023"
-    cut_time = _CONNECTOR_TAIL.sub("", cut_time) if by else cut_time
+    dated = _dated_tail(s0)
+    cut_time = _CONNECTOR_TAIL.sub("", cut_time) if by or dated else cut_time  # "Jane Roe am 3. März 2024"
     role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
     handle = re.sub(r"@\w+.*$", "", role).strip()
-    evidence = by or len(cut) > 1 or _dated_tail(s0) or role != cut_time or handle != role
+    evidence = by or len(cut) > 1 or dated or role != cut_time or handle != role
     s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", handle)
     cut_for = re.sub(r"(?i)\s+(?:for|für|pour|para|per)\s+.*$", "", s)
     if cut_for != s and not evidence:
