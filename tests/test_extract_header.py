@@ -765,3 +765,9 @@ def test_a_lower_case_word_after_a_posting_cue_is_no_poster_without_a_date():
 def test_a_connector_between_the_name_and_its_date_is_no_part_of_the_name(meta):
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", meta))
     assert art.byline == ["Jane Roe"]
+
+
+def test_a_bulleted_name_over_a_publiziert_line_is_the_author():
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "  • Jane Roe",
+                      "  • Publiziert vor einer Stunde"))
+    assert art.byline == ["Jane Roe"]

@@ -38,7 +38,7 @@ staff senior chief political deputy associate assistant follow finance monde pro
 party full screen font size recent posts post watched mehr weitere artikel galerie verwandte ähnliche
 kommentieren drucken zur zum más leido übersicht products services solutions""".split())
 
-_PUB_CUE = re.compile(r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"
+_PUB_CUE = re.compile(r"\b(?:published|posted|publiziert|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"
                       r"publicerad|udgivet|gepubliceerd|opublikowano|erschienen|geschrieben am|yayınlanma|"
                       r"diterbitkan|publikováno)\b", re.I)
 _UPD_CUE = re.compile(r"\b(?:updated|last updated|modified|actualizado|mis à jour|aktualisiert|aggiornato|"
