@@ -771,3 +771,9 @@ def test_a_bulleted_name_over_a_publiziert_line_is_the_author():
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "  • Jane Roe",
                       "  • Publiziert vor einer Stunde"))
     assert art.byline == ["Jane Roe"]
+
+
+def test_social_links_after_a_by_line_name_are_cut():
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "Veröffentlicht am 12. März 2024",
+                      "von Jane Roe Twitter Account von Jane Roe"))
+    assert art.byline == ["Jane Roe"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from newsledger.extract import meta as M
-from newsledger.extract.byline import is_newsroom
+from newsledger.extract.byline import _TAIL as _SOCIAL_TAIL, is_newsroom
 from newsledger.extract.header_vocab import _CREDIT, _PUB_CUE, _UI_WORDS, _UPD_CUE, _unmarked
 from newsledger.extract.lines_vocab import _BULLET, _BYLINE_STRIP, _DATE
 
@@ -217,6 +217,8 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     line = _COMMENT_TAIL.sub("", line.strip())
     by = bool(_BYLINE_STRIP.match(s))
     s = _BYLINE_STRIP.sub("", s).strip()
+    if by:  # "von Jane Roe Twitter Account von Jane Roe": the author box's social links
+        s = _SOCIAL_TAIL.sub("", s).strip()
     cut = _GLUED_TAIL.split(s, maxsplit=1)
     s0 = cut[0].strip()
     cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,/")  # "Jane Roe / Oktober 25 2023"
