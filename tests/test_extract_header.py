@@ -726,3 +726,54 @@ def test_a_markdown_subhead_over_prose_is_no_by_line():
     art = _text(_page("**Opinion**", f"# {title}", "_March 14, 2024_", "## Maria Okafor", style="markdown"))
     assert art.title == title
     assert art.byline == []
+
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+@pytest.mark.parametrize("meta", ["12. März 2024 Jane Roe Schreibe einen Kommentar", "March 12, 2024 Jane Roe 3 Comments",
+                                  "12. März 2024 Jane Roe 0"])
+def test_a_blog_post_meta_line_names_the_author_between_date_and_comment_link(style, meta):
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", meta, style=style))
+    assert art.byline == ["Jane Roe"]
+
+
+def test_a_date_before_two_capitalised_words_is_no_byline_without_a_comment_link():
+    from newsledger.extract.header import byline_names
+
+    assert byline_names("12.03.2024 Port Lindell") == ([], False)
+    assert byline_names("March 12, 2024 Port Lindell") == ([], False)
+
+
+@pytest.mark.parametrize("meta, names", [
+    ("Erstellt von Jane am Dienstag 12. März 2024", ["Jane"]),  # the weekday after "am" is no part of the name
+    ("Von jane.roe am Samstag, 16. März 2024 um 11:14 Uhr", ["jane.roe"]),  # a handle with a dot
+    ("Posted on 2024-03-12 by janeroe | Leave a comment", ["janeroe"]),  # a lower-case handle, dated
+    ("12. März 2024 von JaneRoe Ein Kommentar", ["JaneRoe"]),  # the comment count after the handle
+])
+def test_a_dated_posting_line_names_its_poster(meta, names):
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", meta))
+    assert art.byline == names
+
+
+def test_a_lower_case_word_after_a_posting_cue_is_no_poster_without_a_date():
+    from newsledger.extract.header import byline_names
+
+    assert byline_names("veröffentlicht von examplesite")[0] == []
+    assert byline_names("veröffentlicht am 12. März 2024 von examplesite")[0] == ["examplesite"]
+
+
+@pytest.mark.parametrize("meta", ["Jane Roe  am 12. März 2024", "Jane Roe on March 12, 2024"])
+def test_a_connector_between_the_name_and_its_date_is_no_part_of_the_name(meta):
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", meta))
+    assert art.byline == ["Jane Roe"]
+
+
+def test_a_bulleted_name_over_a_publiziert_line_is_the_author():
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "  • Jane Roe",
+                      "  • Publiziert vor einer Stunde"))
+    assert art.byline == ["Jane Roe"]
+
+
+def test_social_links_after_a_by_line_name_are_cut():
+    art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "Veröffentlicht am 12. März 2024",
+                      "von Jane Roe Twitter Account von Jane Roe"))
+    assert art.byline == ["Jane Roe"]

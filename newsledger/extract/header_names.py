@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from newsledger.extract import meta as M
-from newsledger.extract.byline import is_newsroom
+from newsledger.extract.byline import _TAIL as _SOCIAL_TAIL, is_newsroom
 from newsledger.extract.header_vocab import _CREDIT, _PUB_CUE, _UI_WORDS, _UPD_CUE, _unmarked
 from newsledger.extract.lines_vocab import _BULLET, _BYLINE_STRIP, _DATE
 
@@ -85,6 +85,9 @@ def _strip_roles(s: str) -> str:
 # "Erstellt am ...", "Publicado hace 3 horas"), a month name in several languages before a number
 _TIME_TAIL = re.compile(r"\s*(?:\d|(?:published|updated|posted|veröffentlicht|publicado|publié|publiziert|"
                         r"zuletzt|geändert|aktualisiert|erstellt am|modifié|actualizado)\b|"
+                        r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|"
+                        r"thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|"
+                        r"martes|miércoles|jueves|viernes|sábado|domingo),?\s+\d|"
                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|janv|févr|avr|juil|"
                         r"déc|ene|abr|ago|dic)[a-zéû]*\.?\s+\d).*$", re.I)
 _AGENCY_PART = re.compile(r"^\(?[A-Z]{2,5}\)?$")
@@ -97,7 +100,7 @@ _BY_COLON = re.compile(r"^((?:written |posted |story )?by|von|par|por|door|av|af
 _MID_BY = re.compile(
     r"^(?:(?i:posted|published|written|veröffentlicht|erstellt|geschrieben|eingestellt|verfasst|publié|publicado|"
     r"pubblicato|ein artikel|ein beitrag|blog ?beitrag)\b[^|]{0,40}?|[^|]{0,30}?\b\d{4}\b[^|]{0,12}?)"
-    r"\s*[·•|,-]?\s*(?i:by|von|par|por|door)\s+(?=[A-ZÀ-ÖØ-Þ])")
+    r"\s*[·•|,-]?\s*(?i:by|von|par|por|door)\s+(?=[A-ZÀ-ÖØ-Þ]|[a-zà-ÿ][\w.'’-]*\s*(?:$|[|·•]))")  # "... by marc"
 # "Dr. Jane Roe", "Rechtsanwalt Jane Roe", "Gründerin Jane Roe": a title or a profession before the name
 _HONORIFIC = re.compile(r"^(?:(?:(?:Dr|Prof|Mag|Dipl\.-\w+)\.|Rechtsanw(?:alt|ältin)|Anwalt|Anwältin|Gründer(?:in)?|"
                         r"Themenstarter(?:in)?|Founder|Co-founder|Attorney|Lawyer|Avocat(?:e)?|Abogad[oa])\s*)+"
@@ -151,7 +154,7 @@ def _unglue_names(parts: list[str]) -> list[str]:
 
 _POSTING_CUE = re.compile(r"\b(?:posted|published|written|veröffentlicht|erstellt|geschrieben|eingestellt|verfasst|"
                           r"publié|publicado|pubblicato)\b", re.I)
-_HANDLE = re.compile(r"^[^\W\d_][\w'’-]{1,30}$")
+_HANDLE = re.compile(r"^[^\W\d_][\w'’.-]{1,30}(?<!\.)$")  # "Creeny", "PETA-Team", "jane.roe"
 
 
 def _posting_handle(line: str, parts: list[str]) -> bool:
@@ -162,6 +165,8 @@ def _posting_handle(line: str, parts: list[str]) -> bool:
     if len(parts) != 1 or not _HANDLE.match(parts[0]):
         return False
     word = parts[0].lower()
+    if parts[0][0].islower() and not (_DATE.search(line) or M.parse_date(line)):
+        return False  # "veröffentlicht von example": with no date, a lower-case word may be the site's login
     if word in _UI_WORDS or word in _ROLE_WORDS or word in _ARTICLE_FIRST or M.find_agency(parts[0]) \
             or is_newsroom(parts[0]):
         return False
@@ -176,22 +181,52 @@ def _trim_part(p: str) -> str:
     return p if re.search(r"\b(?:Jr|Sr)\.$", p) else p.rstrip(".")
 
 
+# what a blog's post-meta line runs on after the author: the comment link or count ("Leave a
+# comment", "Schreibe einen Kommentar", "Ein Kommentar", "3 Kommentare"; after a dated name a bare "0")
+_COMMENT_LINK = (r"\s*[·•|,-]?\s*(?:(?:leave|post|add|write) a (?:comment|reply)|"
+                 r"(?:schreibe|hinterlasse)(?: jetzt)? einen kommentar|laisser un commentaire|deja un comentario|"
+                 r"(?:no|one|keine?|ein|\d{1,4})\s+(?:comments?|kommentare?|commentaires?|comentarios?|responses?|replies)")
+_COMMENT_TAIL = re.compile(_COMMENT_LINK + r")\s*$", re.I)
+_COMMENT_COUNT = re.compile(_COMMENT_LINK + r"|(?<=\s)\d{1,3})\s*$", re.I)
+# the post's date (twice, when the flattener ran "published" and "updated" together) before the author
+_LEAD_DATE = re.compile(rf"^(?:\s*[·•|,@-]?\s*(?:(?i:um|at|à)\s+)?(?:{_DATE.pattern}))+\s*[·•|,-]?\s*", re.I)
+
+
+def _post_meta_name(s: str) -> list[str]:
+    """The author of a blog's post-meta line: the date first, then one name and nothing but a
+    comment link or count ("26. September 2019 Jane Roe Leave a comment", "May 3, 2024 Jane Roe
+    0"); [] when the line is not that (a tag list after the name: which words are the name?)."""
+    m = _LEAD_DATE.match(s)
+    tail = _COMMENT_COUNT.search(s)
+    if not m or not m.group(0).strip() or not tail or tail.start() <= m.end():
+        return []
+    rest = s[m.end():tail.start()].strip(" ·•|,-–—")
+    return [rest] if _name_part_ok(rest) else []
+
+
 def byline_names(line: str) -> tuple[list[str], bool]:
     """(people named by a byline-like line, whether the line itself shows it is a byline: a
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
     line must be names (:func:`_name_part_ok`)."""
-    s = _by_segment(_unmarked(line))
+    s = _by_segment(_COMMENT_TAIL.sub("", _unmarked(line)))
     if not s or _CREDIT.search(s) or len(s) > 200 or _ROLE_FIRST.match(s):
         return [], False  # "Periodista Judicial", "Political Correspondent": a role, not a name
+    dated = _post_meta_name(line.strip())  # not unmarked: "1. Mai 2024" is no numbered item here
+    if dated:
+        return dated, True
+    line = _COMMENT_TAIL.sub("", line.strip())
     by = bool(_BYLINE_STRIP.match(s))
     s = _BYLINE_STRIP.sub("", s).strip()
+    if by:  # "von Jane Roe Twitter Account von Jane Roe": the author box's social links
+        s = _SOCIAL_TAIL.sub("", s).strip()
     cut = _GLUED_TAIL.split(s, maxsplit=1)
     s0 = cut[0].strip()
     cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,/")  # "Jane Roe / Oktober 25 2023"
-    cut_time = _CONNECTOR_TAIL.sub("", cut_time) if by else cut_time
+    dated = _dated_tail(s0)
+    cut_time = _CONNECTOR_TAIL.sub("", cut_time) if by or dated else cut_time  # "Jane Roe am 3. März 2024"
     role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
     handle = re.sub(r"@\w+.*$", "", role).strip()
-    evidence = by or len(cut) > 1 or _dated_tail(s0) or role != cut_time or handle != role
+    evidence = by or len(cut) > 1 or dated or role != cut_time or handle != role
     s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", handle)
     cut_for = re.sub(r"(?i)\s+(?:for|für|pour|para|per)\s+.*$", "", s)
     if cut_for != s and not evidence:

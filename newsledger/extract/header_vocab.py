@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsledger.extract.lines_kinds import LineInfo
-from newsledger.extract.lines_vocab import _BULLET, _DATE
+from newsledger.extract.lines_vocab import _BULLET, _DATE, _DATE_WORDS
 
 NAME_ZONE_AFTER = 3  # lines into the body read for the header's names and dates
 
@@ -38,7 +38,7 @@ staff senior chief political deputy associate assistant follow finance monde pro
 party full screen font size recent posts post watched mehr weitere artikel galerie verwandte ähnliche
 kommentieren drucken zur zum más leido übersicht products services solutions""".split())
 
-_PUB_CUE = re.compile(r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"
+_PUB_CUE = re.compile(r"\b(?:published|posted|publiziert|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"
                       r"publicerad|udgivet|gepubliceerd|opublikowano|erschienen|geschrieben am|yayınlanma|"
                       r"diterbitkan|publikováno)\b", re.I)
 _UPD_CUE = re.compile(r"\b(?:updated|last updated|modified|actualizado|mis à jour|aktualisiert|aggiornato|"
@@ -46,10 +46,15 @@ _UPD_CUE = re.compile(r"\b(?:updated|last updated|modified|actualizado|mis à jo
                       re.I)
 
 
+_DAY_FIRST = re.compile(rf"^\d{{1,2}}\.\s*{_DATE_WORDS}\.?\s+\d{{4}}\b", re.I)  # "1. Januar 2016": a date, no numbered item
+
+
 def _unmarked(text: str) -> str:
     """A line without its bullet and its markdown heading marks ("* Jane Roe", "## Jane Roe",
-    "###### By Jane Roe": html2text keeps a by-line's heading level), for reading names."""
-    return _MD_HEADING.sub("", _BULLET.sub("", text.strip())).strip()
+    "###### By Jane Roe": html2text keeps a by-line's heading level), for reading names; the day
+    of a date that opens the line is no list number ("1. Januar 2016 von Jane Roe")."""
+    text = text.strip()
+    return _MD_HEADING.sub("", text if _DAY_FIRST.match(text) else _BULLET.sub("", text)).strip()
 
 
 def _is_date_line(info: LineInfo) -> bool:
