@@ -368,31 +368,6 @@ def test_a_shared_full_name_is_a_story_candidate_at_any_time():
     assert len(name_keys(many)) == NAME_KEYS
 
 
-def test_a_shared_telling_figure_is_a_story_candidate_at_any_time():
-    """Two reports of one event months apart whose only telling term in common is a figure (the
-    4,270 tonnes a tanker spilled; no name of two words in common): the figure is a story key of
-    both, as a shared full name is; a small count ("12") is no telling figure and no key."""
-    from newsledger.link.fingerprints import FIGURE_KEYS, fingerprint, name_keys
-
-    def spill(title, text, published):
-        a = art(title, [text], "coast.example", published)
-        at = a.text.index("4,270")
-        a.quantities = [Quantity("4,270", at, at + 5, 4270.0, unit="tonnes")]
-        return a
-
-    a = spill("Tanker leaks off Pellan", "The Marivo tanker spilled 4,270 tonnes of oil off Pellan.",
-              "2031-03-10")
-    b = spill("Spill clean-up ends", "Crews finished removing the 4,270 tonnes that reached the "
-              "beaches, 12 weeks of work.", "2031-09-20")
-    fa, fb = fingerprint(a, "a"), fingerprint(b, "b")
-    assert "q:4270" in fa.terms and "q:4270" in fb.terms
-    assert set(name_keys(["q:4270"])) <= set(fa.keys["story"]) & set(fb.keys["story"])
-    assert ("story", name_keys(["q:4270"])[0]) in fb.probe
-    assert not set(name_keys(["q:12"])) & set(fb.keys["story"])
-    many = [f"q:{1000 + i}" for i in range(FIGURE_KEYS + 3)]
-    assert len(name_keys(many)) == FIGURE_KEYS
-
-
 def test_shared_names_weigh_more_than_shared_one_word_places():
     """Two quakes in one province share its one-word names (where, what kind); the same quake's
     reports share the names of its people and places of two words or more (which event)."""

@@ -81,17 +81,13 @@ def story_keys(tsig: np.ndarray, bucket: int) -> list[int]:
 
 
 NAME_KEYS = 8  # names of an article (its first story terms naming an entity) indexed as story keys
-FIGURE_KEYS = 4  # and its first telling figures ("q:6.1", "q:160000000")
 
 
 def name_keys(terms: list[str]) -> list[int]:
-    """Story keys of the article's first ``NAME_KEYS`` names of two words or more and first
-    ``FIGURE_KEYS`` telling figures (see :func:`naming`): a shared name or figure makes a story
-    candidate at any time, where the term bands miss a fifth to a half of the pairs that score
-    above the threshold (ECB+ dev: 17 of 66 articles left out of their event's story; with the
-    names, one report whose only telling term in common with its event's first report is a
-    figure). A key stays a lookup of at most ``BAND_CAP`` holders like any story key (a name or
-    a round figure every article of a period holds saturates), so the candidates stay bounded
-    per newcomer."""
-    names = [t for t in terms if t.startswith("e:") and naming(t)][:NAME_KEYS]
-    return T.name_keys(names + [t for t in terms if t.startswith("q:")][:FIGURE_KEYS])
+    """Story keys of the article's first ``NAME_KEYS`` names of two words or more (see
+    :func:`naming`): a shared name makes a story candidate at any time, where the term bands
+    miss a fifth to a half of the pairs that score above the threshold (ECB+ dev: 17 of 66
+    articles left out of their event's story). A key stays a lookup of at most ``BAND_CAP``
+    holders like any story key (a name every article of a period holds saturates), so the
+    candidates stay bounded per newcomer."""
+    return T.name_keys([t for t in terms if t.startswith("e:") and naming(t)][:NAME_KEYS])
