@@ -10,9 +10,15 @@ from __future__ import annotations
 import re
 
 
+# spaces a page may hold where an annotator types a plain one (one character each, so offsets hold)
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
+
+
 def occurrences(text: str, s: str, whole_words: bool = True) -> list[int]:
     """Start offsets of ``s`` in ``text``; with ``whole_words`` an occurrence may not start or
-    end inside a word ("he" is not found in "the")."""
+    end inside a word ("he" is not found in "the"). A no-break or thin space in either counts as a
+    plain space (the text's offsets are unchanged: each is one character)."""
+    text, s = text.translate(_SPACES), s.translate(_SPACES)
     out, i = [], text.find(s)
     while i >= 0:
         if not whole_words or _bounded(text, i, i + len(s), s):
