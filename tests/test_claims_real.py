@@ -4,6 +4,7 @@ into one shared realnews page."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -484,3 +485,28 @@ def test_a_malformed_polnear_id_is_refused(page):
 
     with pytest.raises(ValueError):
         polnear_path(page)
+
+
+def test_the_pol_pools_follow_the_walk_order_and_cover_every_pol_page():
+    """scripts/claims_pools.py: ranks 1-20 and 41-62 of the sha1 walk are the rules pool, the rest of the
+    walk the check pool; every pol- gold page has a rank, and both pools hold gold pages."""
+    import importlib.util
+
+    from newsledger.evaluate.claims_real import GOLD_DIR, load_split
+
+    try:
+        from newsledger.evaluate import data_dir
+        data_dir("polnear")
+    except FileNotFoundError:
+        pytest.skip("shared polnear data not found")
+    spec = importlib.util.spec_from_file_location("claims_pools", Path(__file__).parents[1] / "scripts" / "claims_pools.py")
+    pools = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pools)
+    ranks = pools.walk_ranks()
+    assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
+    pol = [p for p in load_split([GOLD_DIR]) if p.startswith("pol-")]
+    kinds = {pools.pool_of(p, ranks) for p in pol}
+    assert kinds == {"rules", "check"} and all(p in ranks for p in pol)
+    first = min(ranks, key=ranks.get)
+    assert pools.pool_of(first, ranks) == "rules" and pools.pool_of("nsc-0123456789ab", ranks) == "old"
+    assert pools.pool_of(next(p for p, r in ranks.items() if r == 21), ranks) == "check"

@@ -1,0 +1,70 @@
+"""Score the claims-real dev split by pool, as stop 30's pre-registered rule reads it.
+
+The ``pol-`` dev pages (PolNeAR development articles) were walked in one fixed order: the split's
+text files sorted by sha1(file name) hex, descending; rank 1 is the first. Ranks 1-20 and 41-62 are
+the **rules** pool (rule helpers and the confidence refit may read them), ranks 21-40 and 63-84 the
+**check** pool (no rule is written from them and the refit leaves them out; they judge both). Every
+other dev page is **old**. ::
+
+    PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE]
+
+prints precision, recall (core), wrong-speaker share and outputs per pool at the shipped threshold
+(``--cache``: pickle of the analysed dev pages, reused when it holds them all). To score another
+analyzer on the same pools, run this file from a checkout of that analyzer holding this gold.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import pickle
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from newsledger.evaluate import claims_real as cr  # noqa: E402
+from newsledger.evaluate import data_dir  # noqa: E402
+
+RULES_RANKS = (range(1, 21), range(41, 63))
+
+
+def walk_ranks() -> dict[str, int]:
+    """``pol-`` page id -> its rank in the walk (sha1 of the file name, descending; from 1)."""
+    names = [p.stem for p in (data_dir("polnear") / "data" / "dev" / "text").glob("*.txt")]
+    names.sort(key=lambda n: hashlib.sha1(n.encode("utf-8")).hexdigest(), reverse=True)
+    return {cr.POLNEAR + n: i for i, n in enumerate(names, 1)}
+
+
+def pool_of(page: str, ranks: dict[str, int]) -> str:
+    """"old" for a page of another source, else "rules" or "check" by its walk rank."""
+    if not page.startswith(cr.POLNEAR):
+        return "old"
+    return "rules" if any(ranks[page] in r for r in RULES_RANKS) else "check"
+
+
+def analysed(pages, cache: Path | None) -> dict:
+    stored = pickle.loads(cache.read_bytes()) if cache and cache.exists() else {}
+    missing = [p for p in pages if p.page not in stored]
+    if missing:
+        stored.update(cr.analyzed_claims(missing))
+        if cache:
+            cache.write_bytes(pickle.dumps(stored))
+    return stored
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cache", type=Path)
+    args = ap.parse_args(argv)
+    pages = cr.load_gold([cr.GOLD_DIR], "dev")
+    done, ranks = analysed(pages, args.cache), walk_ranks()
+    for name in ("old", "rules", "check", "all"):
+        sel = [p for p in pages if name == "all" or pool_of(p.page, ranks) == name]
+        res, _ = cr.evaluate(sel, analysed=done)
+        print(f"{name:6s} {res['pages']:3d} pages  precision {res['precision']:.3f}  recall {res['recall']:.3f}  "
+              f"wrong speaker {res['wrong_speaker']:.3f}  outputs {res['outputs']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
