@@ -416,9 +416,7 @@ _LINK_WORDS = {"to", "of", "for", "from", "at", "with", "in", "on", "and", "who"
 def _surnames_of(gold: GoldClaim) -> set[str]:
     """The last words of a gold speaker's names that are people's names: a description built around a
     person ("advisers to Mr. Obama", "friends of the governor") is a group, not a namesake of that person."""
-    names = (n for n in [gold.source, *gold.aliases] if n)
-    return {norm_name(n).split()[-1] for n in names
-            if norm_name(n) and not _LINK_WORDS & set(norm_name(n).split())}
+    return {n.split()[-1] for n in _names_of(gold) if not _LINK_WORDS & set(n.split())}
 
 
 def claim_pieces(c) -> list[tuple[int, int]]:
