@@ -11,7 +11,8 @@ from collections import Counter, defaultdict
 from functools import partial
 from typing import Optional
 
-from newsledger.link.figure_marks import _CASUALTIES, _OWN_ASPECT, _overlap, _unit, converted_alike, owned_apart
+from newsledger.link.figure_marks import (_CASUALTIES, _OWN_ASPECT, _in_dimension, _overlap, _unit, converted_alike,
+                                          owned_apart)
 from newsledger.link.measures import DIMENSIONS, MOMENT_STATES
 
 
@@ -29,11 +30,6 @@ def _same_range(a: dict, b: dict) -> bool:
     if a.get("bound") != "range" or b.get("bound") != "range" or a.get("high") is None or b.get("high") is None:
         return True
     return round(_in_dimension(a, "high"), 6) == round(_in_dimension(b, "high"), 6)
-
-
-def _in_dimension(m: dict, key: str = "value") -> float:
-    """A figure's value (or ``key``, e.g. its range's high end) in its measure's dimension (minutes as seconds)."""
-    return float(m[key]) * (m.get("scale") or 1.0)
 
 
 def _same_value(a: dict, b: dict, va: float, vb: float) -> bool:

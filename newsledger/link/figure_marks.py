@@ -194,6 +194,11 @@ def _unit(m: dict) -> tuple:
     return m.get("dimension"), m.get("scale") or 1.0
 
 
+def _in_dimension(m: dict, key: str = "value") -> float:
+    """A figure's value (or ``key``, e.g. its range's high end) in its measure's dimension (minutes as seconds)."""
+    return float(m[key]) * (m.get("scale") or 1.0)
+
+
 CONVERTIBLE = ("metres", "kg", "square metres")  # dimensions whose units convert by a factor alone
 CONVERTED_SLACK = 0.05  # two units' figures of one value: at most this share apart
 
@@ -204,7 +209,7 @@ def converted_alike(a: dict, b: dict) -> bool:
     one figure converted; "2,000 feet" and "700 metres" are not), within ``CONVERTED_SLACK``."""
     if a.get("dimension") not in CONVERTIBLE or a.get("dimension") != b.get("dimension") or _unit(a) == _unit(b):
         return False
-    x, y = (abs(float(m["value"]) * (m.get("scale") or 1.0)) for m in (a, b))
+    x, y = abs(_in_dimension(a)), abs(_in_dimension(b))
     gap = abs(x - y)
     return min(x, y) > 0 and gap <= CONVERTED_SLACK * max(x, y) and gap <= max(_rounding(a), _rounding(b)) / 2
 
