@@ -166,7 +166,7 @@ def _meta_headline(title: str, meta: dict) -> str:
     else its first part when that is a headline of 15 characters or more at least as long as the
     last ("Headline | Site"); else the whole."""
     parts = _TITLE_SEP.split(title)
-    sites = {normalise_text(n) for n in meta.get("og:site_name", [])}
+    sites = _site_names(meta)
     kept = [p for p in parts if normalise_text(p) not in sites]
     if len(parts) > 1 and len(kept) == 1:
         return kept[0]
@@ -179,7 +179,12 @@ def _is_title_part(key: str, title: str, meta: dict) -> bool:
     """``key`` (a normalised <h1>) is one whole part of a meta title around site separators
     ("Plejaden, M45 - Abenteuer Astronomie"), and not the part that names the site (og:site_name)."""
     parts = [normalise_text(p) for p in _TITLE_SEP.split(title)]
-    return len(parts) > 1 and key in parts and key not in {normalise_text(n) for n in meta.get("og:site_name", [])}
+    return len(parts) > 1 and key in parts and key not in _site_names(meta)
+
+
+def _site_names(meta: dict) -> set[str]:
+    """The page's og:site_name values, normalised as title parts are for comparing."""
+    return {normalise_text(n) for n in meta.get("og:site_name", [])}
 
 
 TITLE_PART_CHARS = 15  # a part of the <title> this long at least may be the headline
