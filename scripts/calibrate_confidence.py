@@ -166,13 +166,18 @@ def report(thr, oof, groups, pages, analysed, newest) -> None:
 JUDGE_GRID = (0.3, 0.4, 0.5, 0.6, DEFAULT_MIN_CONFIDENCE, 0.75, 0.8, 0.85, 0.9)
 
 
+def judged(pages, prefix: str) -> set[int]:
+    """Indexes of the pages whose id starts with ``prefix``: judged only, never fit on (``--judge``)."""
+    return {k for k, p in enumerate(pages) if p.page.startswith(prefix)}
+
+
 def judge(prefix, data, oof, pages, analysed, args) -> None:
     """The ``prefix`` pages (``--judge``), never in the fit, scored three ways: by the shipped model (the
     claims' own confidence), by a fit on the other pages alone (L2 chosen on them), and by the all-pages
     leave-one-page-out ``oof``; for each, the lowest threshold for the targets (and for precision alone) on
     those pages and their figures over :data:`JUDGE_GRID`."""
     X, y, good, wrong, groups, bias = data
-    pool = {k for k, p in enumerate(pages) if p.page.startswith(prefix)}
+    pool = judged(pages, prefix)
     fold = np.isin(groups, sorted(pool))
     print(f"{prefix} pages: {len(pool)}, {int(fold.sum())} output claims; L2 for the fit on the other "
           f"{len(pages) - len(pool)} pages:")

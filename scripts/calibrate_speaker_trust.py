@@ -52,7 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from calibrate_confidence import analysed_pages, fit, log_loss, newest_pages  # noqa: E402
+from calibrate_confidence import analysed_pages, fit, judged, log_loss, newest_pages  # noqa: E402
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE  # noqa: E402
 from newsledger.analyze.speakers.abstain import _inside_other_words  # noqa: E402
@@ -327,11 +327,6 @@ def choose(rows, max_drop: float) -> float:
     base = rows[0.0]["recall"]
     ok = [t for t, f in rows.items() if base - f["recall"] <= max_drop + 1e-9]
     return min(ok, key=lambda t: (rows[t]["wrong_speaker"], t))
-
-
-def judged(pages, prefix: str) -> set[int]:
-    """Indexes of the pages whose id starts with ``prefix``: judged only, never fit on (``--judge``)."""
-    return {k for k, p in enumerate(pages) if p.page.startswith(prefix)}
 
 
 def clears(rows, thr: float, max_drop: float) -> bool:

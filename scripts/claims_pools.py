@@ -9,19 +9,21 @@ other dev page is **old**. ::
     PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE]
 
 prints precision, recall (core), wrong-speaker share and outputs per pool at the shipped threshold
-(``--cache``: pickle of the analysed dev pages, reused when it holds them all). To score another
+(``--cache``: pickle of the analysed dev pages, reused when it holds exactly them — the same pickle as
+``scripts/calibrate_confidence.py --cache``). To score another
 analyzer on the same pools, run this file from a checkout of that analyzer holding this gold.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
-import pickle
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+from calibrate_confidence import analysed_pages  # noqa: E402
 from newsledger.evaluate import claims_real as cr  # noqa: E402
 from newsledger.evaluate import data_dir  # noqa: E402
 
@@ -42,22 +44,12 @@ def pool_of(page: str, ranks: dict[str, int]) -> str:
     return "rules" if any(ranks[page] in r for r in RULES_RANKS) else "check"
 
 
-def analysed(pages, cache: Path | None) -> dict:
-    stored = pickle.loads(cache.read_bytes()) if cache and cache.exists() else {}
-    missing = [p for p in pages if p.page not in stored]
-    if missing:
-        stored.update(cr.analyzed_claims(missing))
-        if cache:
-            cache.write_bytes(pickle.dumps(stored))
-    return stored
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", type=Path)
     args = ap.parse_args(argv)
     pages = cr.load_gold([cr.GOLD_DIR], "dev")
-    done, ranks = analysed(pages, args.cache), walk_ranks()
+    done, ranks = analysed_pages(pages, args.cache), walk_ranks()
     for name in ("old", "rules", "check", "all"):
         sel = [p for p in pages if name == "all" or pool_of(p.page, ranks) == name]
         res, _ = cr.evaluate(sel, analysed=done)

@@ -1,9 +1,11 @@
 """scripts/calibrate_speaker_trust.py (issue 12, h-claims41): the features say how a name was reached,
-the PolNeAR label is the source mention's, the threshold keeps recall. All sentences are made up."""
+the PolNeAR label is the source mention's, the threshold keeps recall; its judging helpers (``--judge``,
+h-claims54). All sentences and figures are made up."""
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from types import SimpleNamespace
 
 from newsledger.evaluate.attribution import GoldAttribution
 from newsledger.model import Claim, Content, Cue, Source
@@ -64,3 +66,28 @@ def test_the_threshold_lowers_wrong_speakers_within_the_recall_budget():
             0.8: {"recall": 0.840, "wrong_speaker": 0.005}}
     assert mod.choose(rows, 0.005) == 0.5
     assert mod.choose(rows, 0.0) == 0.0
+
+
+def _row(outputs, precision, wrong, recall):
+    return {"outputs": outputs, "precision": precision, "wrong_speaker": wrong, "recall": recall}
+
+
+def test_judged_pages_are_the_ones_with_the_prefix():
+    st = _script()
+    pages = [SimpleNamespace(page=p) for p in ("nsc-aa", "pol-bb", "ecb-cc", "pol-dd")]
+    assert st.judged(pages, "pol-") == {1, 3}
+    assert st.judged(pages, "none-") == set()
+
+
+def test_the_bar_needs_fewer_wrong_names_precision_kept_and_little_recall_lost():
+    st = _script()
+    rows = {0.0: _row(100, 0.900, 0.05, 0.800),          # 5 wrong names
+            0.5: _row(100, 0.910, 0.04, 0.798),          # one fewer, recall -0.002: clears
+            0.6: _row(100, 0.900, 0.05, 0.800),          # no fewer wrong names
+            0.7: _row(100, 0.920, 0.03, 0.790),          # recall -0.010: too much
+            0.8: _row(100, 0.890, 0.04, 0.800)}          # precision down
+    assert st.clears(rows, 0.5, 0.005)
+    assert not st.clears(rows, 0.6, 0.005)
+    assert not st.clears(rows, 0.7, 0.005)
+    assert not st.clears(rows, 0.8, 0.005)
+    assert not st.clears(rows, 0.0, 0.005)
