@@ -161,6 +161,32 @@ def test_claims_default_to_the_confidence_threshold(state):
     assert client.get("/api/claims", params={"min_confidence": 1.5}).status_code == 422
 
 
+def test_pages_show_hidden_claims_on_asking(state):
+    """The article and source pages show claims at or above the calibrated threshold and say how
+    many are hidden; ``?min_confidence=0`` (the link they offer) shows every stored claim, in its
+    stored number, and the threshold asked for is said on the page."""
+    need_seed(state)
+    client = state["client"]
+    every = client.get("/api/claims", params={"article_id": state["seed"], "limit": 500,
+                                              "min_confidence": 0}).json()["items"]
+    shown = client.get("/api/claims", params={"article_id": state["seed"], "limit": 500}).json()["items"]
+    hidden = [c for c in every if c not in shown]
+    assert hidden, "the seed has claims under the threshold (the two 'For X, ...' claims)"
+    page = client.get(f"/articles/{state['seed']}").text
+    assert f"{len(hidden)} more below the confidence threshold" in page and 'href="?min_confidence=0"' in page
+    assert len(re.findall(r'<li id="claim-\d+"', page)) == len(shown)
+    full = client.get(f"/articles/{state['seed']}", params={"min_confidence": 0}).text
+    assert len(re.findall(r'<li id="claim-\d+"', full)) == len(every)
+    assert "Showing claims with confidence at least 0.00" in full and "more below" not in full
+    assert client.get(f"/articles/{state['seed']}", params={"min_confidence": 2}).status_code == 422
+    name = hidden[0]["source"]["name"]
+    if not any(c["source"]["name"] == name for c in shown):  # a source all of whose claims are hidden
+        src = client.get(f"/sources/{name}")
+        assert src.status_code == 200 and "below the confidence threshold and not shown" in src.text
+        listed = client.get(f"/sources/{name}", params={"min_confidence": 0}).text
+        assert hidden[0]["content"]["text"][:40] in listed.replace("&#39;", "'").replace("&#34;", '"')
+
+
 def test_search_validates_against_schema(state):
     client = state["client"]
     r = client.get("/api/search", params={"q": "troops"} if state["seed"] else {"q": "mayor"})

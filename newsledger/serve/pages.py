@@ -182,18 +182,28 @@ def _claim_groups_by_claim(article_id: str, claims: list[dict], groups: list[dic
     return out
 
 
+_MIN_CONFIDENCE = Query(None, ge=0.0, le=1.0, description="show claims at least this confident (default: the "
+                                                          "calibrated threshold)")
+
+
+def _threshold(min_confidence: Optional[float]) -> float:
+    """The confidence a page shows claims from: the one asked for, else the calibrated default."""
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
+    return DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+
+
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str):
+def article_page(request: Request, article_id: str, min_confidence: Optional[float] = _MIN_CONFIDENCE):
     art = _ledger(request).get(article_id[:64])
     if art is None:
         raise HTTPException(404, "No article has this id.")
     if art["id"] != article_id:
         return RedirectResponse(f"/articles/{quote(art['id'], safe='')}", status_code=308)
-    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
-
+    threshold = _threshold(min_confidence)
     # claims under the confidence threshold stay in the ledger but are not shown; their slot is
     # kept empty so that claim numbers and claim-group links stay the stored indexes
-    claims = [c if render.shown(c, DEFAULT_MIN_CONFIDENCE) else {} for c in art.get("claims") or []]
+    claims = [c if render.shown(c, threshold) else {} for c in art.get("claims") or []]
     groups = _links(request).for_article(art["id"])
     claim_groups = groups.get("claims") or groups.get("conflicts") or []
     by_claim = _claim_groups_by_claim(art["id"], claims, claim_groups)
@@ -205,24 +215,25 @@ def article_page(request: Request, article_id: str):
     return _page(request, "article.html", a=art, body=body, claims=claims, by_claim=by_claim,
                  badges=lists.badges(row), original=original, group_names=lists.group_names(request.app.state),
                  copies=groups.get("copies", []), stories=groups.get("stories", []),
-                 claim_groups=claim_groups, stances=stances, head_figs=render.headline_figures(art))
+                 claim_groups=claim_groups, stances=stances, head_figs=render.headline_figures(art),
+                 threshold=threshold, asked=min_confidence is not None)
 
 
 # ---------------------------------------------------------------- sources
 
 
 @router.get("/sources/{name:path}", response_class=HTMLResponse)
-async def source_page(request: Request, name: str):
+async def source_page(request: Request, name: str, min_confidence: Optional[float] = _MIN_CONFIDENCE):
     name = name.strip()[:300]
     if not name:
         raise HTTPException(404, "No source has this name.")
-    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
-
     found = await run_bounded(request, _ledger(request).claims, source=name, limit=5000)
-    return await run_in_threadpool(_source_claims_page, request, name, found, DEFAULT_MIN_CONFIDENCE)
+    return await run_in_threadpool(_source_claims_page, request, name, found, _threshold(min_confidence),
+                                   min_confidence is not None)
 
 
-def _source_claims_page(request: Request, name: str, found: list[dict], min_confidence: float) -> HTMLResponse:
+def _source_claims_page(request: Request, name: str, found: list[dict], min_confidence: float,
+                        asked: bool = False) -> HTMLResponse:
     low = name.casefold()
     every = [c for c in found if render.source_name(c).casefold() == low]
     exact = [c for c in every if render.shown(c, min_confidence)]
@@ -238,7 +249,7 @@ def _source_claims_page(request: Request, name: str, found: list[dict], min_conf
     return _page(request, "source.html", name=(render.source_name(every[0]) if every else name),
                  claims=exact, hidden=len(every) - len(exact), similar=similar[:50], stances=stances,
                  n_articles=len(articles), group_names=lists.group_names(request.app.state),
-                 groups=_links(request).for_source(name))
+                 groups=_links(request).for_source(name), threshold=min_confidence, asked=asked)
 
 
 def _fold_copied_claims(claims: list[dict], catalog: dict) -> list[dict]:
