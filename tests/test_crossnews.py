@@ -1166,3 +1166,20 @@ def test_a_record_in_words_is_the_record():
     assert [group_key(measure(f["before"], f["text"], f["after"], f["unit"])) for f in figs] == [("record:31-2",)] * 2
     (g,) = group_story("s", [], figs)
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
+def test_a_cue_closing_the_clause_before_and_is_not_the_next_counts():
+    """"The cashier died and two men ... were taken to surgery": the men did not die (the cue
+    closes the cashier's clause and "and" opens the men's); "was shot dead and two clerks, ...,
+    were wounded": the clerks are the wounded; "were killed and about 40 hurt" stays the hurt."""
+    from newsledger.link.measures import state
+
+    assert measure("The cashier died and ", "two", " men, said to be customers, were taken to surgery.",
+                   "men").name == "count:people"
+    assert state("The cashier was shot dead and ", " clerks, Ann Roe and Bo Lee, were wounded.") == "injured"
+    assert state("Two were killed and ", " hurt.") == "injured"
+    assert state("The blast killed ", " people and hurt more.") == "killed"
+    figs = [_stated("a", "The cashier died and ", "two", 2, " men, said to be customers, were taken to surgery.",
+                    unit="men"),
+            _stated("b", "Police said ", "two", 2, " men who were shot at the store had surgery.", unit="men")]
+    assert _one_group(figs) == ["a", "b"]

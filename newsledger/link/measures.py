@@ -146,22 +146,29 @@ _OWN_COUNT = re.compile(r"\s+(?:(?:at least|more than|about|some|nearly|another)
                         r"|hundreds|scores)\b)", re.I)
 
 
+# a cue the figure follows as the next conjunct ("a receptionist died and two men ... underwent
+# surgery", "was shot dead and two managers ... were wounded"): the cue's subject is another
+_NEW_CONJUNCT = re.compile(r"^\s*,?\s*and\s+(?:the\s+)?$", re.I)
+
+
 def state(before: str, after: str) -> Optional[str]:
     """The state cue nearest the figure (one after it counts a little more than one before);
     the verb the figure is the object of comes first ("killed 612 people and injured more than
     1,400": 612 killed); a cue after the figure that states a count of its own ("shooting three
-    people, killing one") is not the figure's."""
+    people, killing one") is not the figure's, nor one before it that closes the clause the
+    figure's "and" follows ("a receptionist died and two men were hurt")."""
     best, dist = None, 10 ** 6
     for k, rx in _STATE_RE:
         m = rx.search(before[-40:])
         if m and not before[-40:][m.end():].strip():
             return k
+    near = before[-80:]
     for k, rx in _STATE_RE:
         m = next((m for m in rx.finditer(after[:80]) if not _OWN_COUNT.match(after, m.end())), None)
         if m and m.start() < dist:
             best, dist = k, m.start()
-        for m in rx.finditer(before[-80:]):
-            d = len(before[-80:]) - m.end() + 15
+        for m in (m for m in rx.finditer(near) if not _NEW_CONJUNCT.match(near[m.end():])):
+            d = len(near) - m.end() + 15
             if d < dist:
                 best, dist = k, d
     return best
