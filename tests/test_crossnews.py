@@ -1183,3 +1183,17 @@ def test_a_cue_closing_the_clause_before_and_is_not_the_next_counts():
                     unit="men"),
             _stated("b", "Police said ", "two", 2, " men who were shot at the store had surgery.", unit="men")]
     assert _one_group(figs) == ["a", "b"]
+
+
+def test_persons_taken_into_custody_are_a_count_of_persons_arrested():
+    """"took 14 into custody": fourteen persons arrested (no noun; the cue says who), so the
+    count joins another outlet's "seized 14 raiders"; a stay "in custody" of years stays a duration."""
+    from newsledger.link.measures import group_key
+
+    before, after = "The coast guard stopped the raid and took ", " into custody on Sunday."
+    assert measure(before, "14", after, None).name == "count:people:arrested"
+    assert group_key(measure("Marines seized ", "14", " raiders.", "raiders")) == ("count:people",)
+    figs = [_stated("a", before, "14", 14, after),
+            _stated("b", "Marines boarded the boat to seize ", "14", 14, " raiders near the coast.", unit="raiders")]
+    assert _one_group(figs) == ["a", "b"]
+    assert measure("He spent ", "two", " years in custody.", "years").dimension == "seconds"

@@ -66,7 +66,7 @@ STATES = {
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat\w*|displac\w*|homeless|fled",
     "rescued": r"rescu\w*",
-    "arrested": r"arrest\w*|detain\w*|captur\w*|held",
+    "arrested": r"arrest\w*|detain\w*|captur\w*|held|custody",
     "cut": r"cuts?|slash\w*|lay(?:s|ing)? off|laid off|layoffs?|eliminat\w*",
     "deployed": r"sen[dt]|sending|deploy\w*|train\w*|dispatch\w*|stationed",
     "sentenced": r"sentenc\w*|prison|jail|behind bars",
