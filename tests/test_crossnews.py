@@ -1197,3 +1197,19 @@ def test_persons_taken_into_custody_are_a_count_of_persons_arrested():
             _stated("b", "Marines boarded the boat to seize ", "14", 14, " raiders near the coast.", unit="raiders")]
     assert _one_group(figs) == ["a", "b"]
     assert measure("He spent ", "two", " years in custody.", "years").dimension == "seconds"
+
+
+def test_a_bare_number_a_whole_is_of_counts_that_whole():
+    """"has a population of more than 80,000": the number counts the population (the reader
+    gives it no unit), so two outlets' equal populations join; "a majority of 160" counts a
+    majority, not the population; a bare number after any other "of" stays bare."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The island has a population of ", "more than 80,000", ".", None)) == ("count:population",)
+    assert group_key(measure("The ruling party holds a majority of ", "160", " in parliament.", None)) \
+        == ("count:majority",)
+    assert measure("He is one of ", "160", ".", None).dimension is None
+    figs = [_stated("a", "The island, a trade zone, has a population of ", "more than 80,000", 80000, "."),
+            _stated("b", "Lorn is the largest island in the bay, with a population of ", "more than 80,000", 80000,
+                    ", and a port.")]
+    assert _one_group(figs) == ["a", "b"]

@@ -387,9 +387,17 @@ def knockouts(after: str) -> bool:
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:is|ans|ons)$")  # a people named by its land: Somalis, Americans, Britons
 
 
+# a whole counted by the noun that the number is "of" ("a population of more than 100,000", "a
+# crowd of 200", "a majority of 160"): the bare number counts that noun
+_WHOLE_OF = re.compile(r"\b(population|crowd|audience|majority)\s+of\s+$", re.I)
+
+
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
+    whole = None if ws else _WHOLE_OF.search(before[-40:])
+    if whole:
+        ws = [whole.group(1).casefold()]
     if ws and _DEMONYM.search(unit or ""):  # "12 Somalis", "three Americans": persons, as "12 nationals"
         ws = ws[:-1] + ["national"]
     if not ws and knockouts(after):
