@@ -448,7 +448,8 @@ def test_an_age_after_a_full_name_closing_the_sentence_is_no_toll():
 def test_a_state_word_read_into_the_unit_says_what_is_counted():
     """"Three die in ferry fire", "about 40 hurt", "four people dead, many shops burning": the
     reader took the state into the unit; the figures are tolls, comparable with "killed 3 people".
-    "46 arrests" and "two deaths" name the state too; "eight ships" stays a count of ships."""
+    "two deaths" and "four murders" name the state too, "46 arrests" counts persons arrested, as "46
+    were arrested" does; "eight ships" stays a count of ships."""
     key = lambda before, text, after, unit: group_key(measure(before, text, after, unit))
     from newsledger.link.measures import group_key
 
@@ -457,7 +458,9 @@ def test_a_state_word_read_into_the_unit_says_what_is_counted():
     assert key("", "Three", " die in ferry fire", "die") == killed
     assert key("Riot: ", "four", " people dead, many shops burning", "people dead many shops") == killed
     assert key("Two were killed and ", "about 40", " hurt.", "hurt") == ("injured", "people")
-    assert key("By nightfall ", "46", " arrests had been made.", "arrests") == ("arrested", "people")
+    assert key("By nightfall ", "46", " arrests had been made.", "arrests") == ("count:people",) \
+        == key("By nightfall ", "46", " were arrested.", None)
+    assert key("The gunman did not regret the ", "four", " murders.", "murders") == killed
     assert key("The ferry ran aground; ", "eight", " ships stood by.", "ships") == ("count:ship",)
 
 

@@ -75,7 +75,8 @@ STATES = {
     "paid": r"paid|pay\w*|cost\w*|worth|fine[ds]?|price|valued|deal|bid|offer\w*",
 }
 # nouns that name what happened to the people counted
-NOUN_STATES = {"death": "killed", "fatality": "killed", "arrest": "arrested", "injury": "injured"}
+NOUN_STATES = {"death": "killed", "fatality": "killed", "murder": "killed", "homicide": "killed",
+               "arrest": "arrested", "injury": "injured"}
 # states that say what was counted at one moment ("46 vessels were waiting", "212 flights were
 # cancelled"): a count of things in that state is one fact of its story, like a toll
 MOMENT_STATES = ("waiting", "cancelled")
@@ -432,7 +433,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     st = state(before, after)
     raw = ws[-1] if ws else None
     if raw in NOUN_STATES and (st is None or st == NOUN_STATES[raw]) and (len(ws) == 1 or ws[-2] in PEOPLE):
-        return Measure(NOUN_STATES[raw], "people")  # "46 arrests", "two deaths": 46 arrested, two killed
+        st = NOUN_STATES[raw]  # "46 arrests", "two deaths": 46 arrested (persons, as "46 were arrested"), two killed
+        return Measure("count:people:arrested", "people") if st == "arrested" else Measure(st, "people")
     noun = "people" if raw in PERSONS or _staff_present(raw, st, before, after) else \
         SYNONYMS.get(raw, raw) if raw else None
     if st == "arrested" and (raw is None or raw in PEOPLE):  # "12 were arrested": persons, as "12 pirates" are
