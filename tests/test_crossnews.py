@@ -1216,3 +1216,11 @@ def test_a_bare_number_a_whole_is_of_counts_that_whole():
             _stated("b", "Lorn is the largest island in the bay, with a population of ", "more than 80,000", 80000,
                     ", and a port.")]
     assert _one_group(figs) == ["a", "b"]
+
+
+def test_equal_values_of_a_specific_measure_join_as_readily_as_different_ones():
+    """Two outlets give one count of the wounded in words they share none of: a specific
+    measure joins different values so (see the evacuation test above), and equal ones no less."""
+    figs = [_stated("a", "A courier accused of wounding ", "two", 2, " guards in a van robbery was held.", unit="guards"),
+            _stated("b", "Officers said the gunman injured ", "two", 2, " others Monday near the depot.", unit="others")]
+    assert _specific_groups(figs, "injured") == [[2, 2]]

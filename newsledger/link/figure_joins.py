@@ -283,7 +283,7 @@ def _join_specific(ms: list[dict], value: list, find, union) -> None:
     apart: set[tuple[int, int]] = set()  # components found apart: they stay so as either grows
     for i, j in _specific_pairs(ms):
         ri, rj = find(i), find(j)
-        if ri == rj or value[i] == value[j] or differ(ms[i], ms[j]):
+        if ri == rj or differ(ms[i], ms[j]) or (value[i] == value[j] and not _equal_footing(ms[i], ms[j])):
             continue
         roots = (min(ri, rj), max(ri, rj))
         if roots in apart:
