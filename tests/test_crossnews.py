@@ -1224,3 +1224,12 @@ def test_equal_values_of_a_specific_measure_join_as_readily_as_different_ones():
     figs = [_stated("a", "A courier accused of wounding ", "two", 2, " guards in a van robbery was held.", unit="guards"),
             _stated("b", "Officers said the gunman injured ", "two", 2, " others Monday near the depot.", unit="others")]
     assert _specific_groups(figs, "injured") == [[2, 2]]
+
+
+def test_executed_as_the_verb_taking_the_count_names_the_killed():
+    """"found his rivals in the yard and executed two of them": two killed; "a neatly executed
+    search, seizing 26 raiders" says nothing of the 26 (executed is no verb of theirs there)."""
+    assert measure("The gunman found his rivals in the yard and executed ", "two", " guards before fleeing.",
+                   "guards").name == "killed"
+    assert measure("The navy said that in a neatly executed search, marines seized ", "26", " raiders.",
+                   "raiders").name != "killed"

@@ -147,6 +147,9 @@ _OWN_COUNT = re.compile(r"\s+(?:(?:at least|more than|about|some|nearly|another)
                         r"|hundreds|scores)\b)", re.I)
 
 
+# cues that name a state only as the verb taking the count ("executed two of them"): "executed a
+# boarding action, nabbed 26 pirates" tells nothing of the 26
+_VERB_ONLY = [("killed", re.compile(r"\bexecut(?:ed|ing)\b", re.I))]
 # a cue the figure follows as the next conjunct ("a receptionist died and two men ... underwent
 # surgery", "was shot dead and two managers ... were wounded"): the cue's subject is another
 _NEW_CONJUNCT = re.compile(r"^\s*,?\s*and\s+(?:the\s+)?$", re.I)
@@ -159,7 +162,7 @@ def state(before: str, after: str) -> Optional[str]:
     people, killing one") is not the figure's, nor one before it that closes the clause the
     figure's "and" follows ("a receptionist died and two men were hurt")."""
     best, dist = None, 10 ** 6
-    for k, rx in _STATE_RE:
+    for k, rx in _STATE_RE + _VERB_ONLY:
         m = rx.search(before[-40:])
         if m and not before[-40:][m.end():].strip():
             return k
