@@ -1233,3 +1233,21 @@ def test_executed_as_the_verb_taking_the_count_names_the_killed():
                    "guards").name == "killed"
     assert measure("The navy said that in a neatly executed search, marines seized ", "26", " raiders.",
                    "raiders").name != "killed"
+
+
+def test_a_lone_figure_joins_the_one_group_holding_its_value():
+    """A third outlet gives the count two others group on in words it shares none of: it joins
+    their group (one value of one measure told once more), unless something near it says it
+    counts something else ("14 more pirates"); durations and amounts, which measure many
+    things in one story, are left to their words."""
+    group = [_stated("a", "The navy seized ", "14", 14, " raiders near the coast on Sunday.", unit="raiders"),
+             _stated("b", "Marines seized ", "14", 14, " raiders off the coast, the navy said.", unit="raiders")]
+    lone = _stated("c", "A spokesman confirmed that ", "14", 14, " pirates were held in the hold.", unit="pirates")
+    assert _one_group(group + [lone]) == ["a", "b", "c"]
+    other = _stated("c", "A spokesman confirmed that ", "14", 14, " more pirates were held in the hold.",
+                    unit="pirates")
+    assert _one_group(group + [other]) == ["a", "b"]
+    years = [_stated("a", "He had led the unit for the past ", "five", 5, " years on patrol.", unit="years"),
+             _stated("b", "He led the unit on patrol for ", "five", 5, " years, the chief said.", unit="years"),
+             _stated("c", "The appeal could last ", "five", 5, " years in all.", unit="years")]
+    assert _one_group(years) == ["a", "b"]

@@ -423,3 +423,42 @@ def _too_far(a: dict, b: dict) -> bool:
     """Values more than ``ATTACH_RATIO`` times apart (157 games in a season, 54 with one team)."""
     va, vb = sorted((abs(float(a["value"])), abs(float(b["value"]))))
     return va <= 0 or vb > ATTACH_RATIO * va
+
+
+def attach_equal(comps: list[list[dict]], key: tuple) -> list[list[dict]]:
+    """The clusters of one measure, each lone figure (a cluster that makes no group) joined to
+    the one group of its measure that holds its value, whatever words they share ("They had 26
+    crewmen aboard" in a story whose one group of persons holds "apprehending 26 Somali
+    pirates"): one value of one measure told once more. Not when two groups hold that value,
+    nor when any member of the group shares its sentence or says it counts something else
+    (:func:`differ`); an age is its person's (see :func:`_figure_clusters`), and durations,
+    lengths, shares and amounts measure many things in one story ("a $200 million offer" and
+    "a $200 million counteroffer"), so only their words join them."""
+    if key[0] in ("age", "amount", *DIMENSIONS) or _threshold(key) <= 0:
+        return comps
+    groups = [c for c in comps if grouped(c)]
+    joined = set()
+    for lone in (c for c in comps if not grouped(c)):
+        near = [g for g in groups if _holds_value(g, lone)]
+        if len(near) == 1 and _may_join_equal(lone, near[0]):
+            near[0].extend(lone)
+            joined.add(id(lone))
+    return [c for c in comps if id(c) not in joined]
+
+
+def _holds_value(group: list[dict], lone: list[dict]) -> bool:
+    """Whether a group holds every value of a lone cluster (in its measure's dimension)."""
+    values = {round(_in_dimension(m), 6) for m in group}
+    return all(round(_in_dimension(m), 6) in values for m in lone)
+
+
+def _may_join_equal(lone: list[dict], group: list[dict]) -> bool:
+    """Whether nothing keeps a lone cluster from a group holding its value: no shared
+    sentence, equal footing with the equal members, nothing that says any two differ."""
+    for a in lone:
+        for b in group:
+            if differ(a, b) or (a.get("_sentence") is not None and a.get("_sentence") == b.get("_sentence")):
+                return False
+            if round(_in_dimension(a), 6) == round(_in_dimension(b), 6) and not _equal_footing(a, b):
+                return False
+    return True
