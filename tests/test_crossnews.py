@@ -1251,3 +1251,17 @@ def test_a_lone_figure_joins_the_one_group_holding_its_value():
              _stated("b", "He led the unit on patrol for ", "five", 5, " years, the chief said.", unit="years"),
              _stated("c", "The appeal could last ", "five", 5, " years in all.", unit="years")]
     assert _one_group(years) == ["a", "b"]
+
+
+def test_a_land_and_its_people_are_one_name_near_a_figure():
+    """"caught 12 Norlis and 11 Vestis" and "seized 12 Norli and 11 Vesti nationals" name one
+    people each way (a plural, a land: "Norlia"), so the 11 join; two places stay two names."""
+    from newsledger.link.figure_joins import _named_apart
+
+    assert not _named_apart({"norlis"}, {"norli"}) and not _named_apart({"norlia"}, {"norlis"})
+    assert not _named_apart({"vesten"}, {"vesteni"})
+    assert _named_apart({"patras"}, {"thessaloniki"}) and _named_apart({"ann"}, {"anna"})
+    figs = [_stated("a", "The navy said it caught 12 Norlis and ", "11", 11, " Vestis off the coast.", unit="Vestis"),
+            _stated("b", "The navy said marines seized 12 Norli and ", "11", 11, " Vesti nationals off the coast.",
+                    unit="Vesti nationals")]
+    assert _one_group(figs) == ["a", "b"]

@@ -316,7 +316,20 @@ def _named_apart(na: Optional[set], nb: Optional[set]) -> bool:
     / "northeast Houston, about 25 miles"): two things of one size, not one figure told twice;
     a few shared words do not join them (shared words enough to join different values still
     do). Pairwise only: a group's names taken together split one figure told many ways."""
-    return bool(na and nb) and na.isdisjoint(nb)
+    return bool(na and nb) and not any(_one_name(x, y) for x in na for y in nb)
+
+
+def _stem(name: str) -> str:
+    """A lower-case name without a plural "s" ("somalis": somali)."""
+    return name[:-1] if len(name) > 4 and name.endswith("s") and not name.endswith("ss") else name
+
+
+def _one_name(x: str, y: str) -> bool:
+    """Whether two lower-case names near figures name one thing: equal, or a land and its
+    people, singular or plural ("Somalia", "Somali", "Somalis"; "Yemen", "Yemeni"): one stem the
+    other's start, at most two letters shorter and at least four long."""
+    x, y = sorted((_stem(x), _stem(y)), key=len)
+    return x == y or (len(x) >= 4 and len(y) - len(x) <= 2 and y.startswith(x))
 
 
 def _apart(a: dict, b: dict) -> bool:
