@@ -1265,3 +1265,14 @@ def test_a_land_and_its_people_are_one_name_near_a_figure():
             _stated("b", "The navy said marines seized 12 Norli and ", "11", 11, " Vesti nationals off the coast.",
                     unit="Vesti nationals")]
     assert _one_group(figs) == ["a", "b"]
+
+
+def test_the_number_a_death_is_at_is_an_age():
+    """"Film Star Mara Holm Dies At 88": her age, which joins "Holm, 88, died on Sunday"; a
+    clock time a death is at is no age ("died at 5 p.m.")."""
+    assert measure("Film Star Mara Holm Dies At ", "88", "", None).name == "age"
+    assert measure("The singer died at ", "88", " in her home.", None).name == "age"
+    assert measure("The patient died at ", "5", " p.m. on Sunday.", None).name != "age"
+    figs = [_stated("a", "Film Star Mara Holm Dies At ", "88", 88, ""),
+            _stated("b", "Mara Holm, ", "88", 88, ", died on Sunday at her home.")]
+    assert _one_group(figs) == ["a", "b"]

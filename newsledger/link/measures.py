@@ -271,6 +271,16 @@ def _pronoun_age(before: str, text: str, after: str) -> bool:
     return _age_like(text) and _CLOSES.match(after) is not None and _PRONOUN_WAS.search(before) is not None
 
 
+_DIED_AT = re.compile(r"\b(?:dies|died|dead)\s+at\s*$", re.I)
+_CLOCK_AFTER = re.compile(r"^\s*(?:[ap]\.?m\b|o['’]clock|[:.]\d)", re.I)
+
+
+def _died_at(before: str, text: str, after: str) -> bool:
+    """A whole number 1-120 a death is "at": "Esther Williams dies at 91" (an age), not a
+    clock time ("died at 5 p.m.")."""
+    return _age_like(text) and _DIED_AT.search(before) is not None and _CLOCK_AFTER.match(after) is None
+
+
 def _magnitude(before: str, text: str, after: str) -> bool:
     """A bare number near "quake" is a magnitude when it reads as one: below 10, and written
     with a decimal or next to "magnitude"/"Richter" ("Ten people were killed and at least 50
@@ -413,7 +423,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     rest = [w for w in ws[1:] if w not in ("per", "a", "an")]
     if (u and _AGE_UNIT.match(u.replace(" ", "-")) or u in ("year old", "year-old")) \
             or (not u and re.match(r"^\s*(?:years?[- ]old|,)", after) and person_before(before)) \
-            or (not u and (_closing_age(before, text, after) or _pronoun_age(before, text, after))) \
+            or (not u and (_closing_age(before, text, after) or _pronoun_age(before, text, after)
+                           or _died_at(before, text, after))) \
             or (not u and _apposed_age(before, text, after)) or _AGED.search(before):
         # "charged with murdering the 35-year-old deputy": the deputy's age, not the one named before
         return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after,
