@@ -448,7 +448,8 @@ def test_an_age_after_a_full_name_closing_the_sentence_is_no_toll():
 def test_a_state_word_read_into_the_unit_says_what_is_counted():
     """"Three die in ferry fire", "about 40 hurt", "four people dead, many shops burning": the
     reader took the state into the unit; the figures are tolls, comparable with "killed 3 people".
-    "46 arrests" and "two deaths" name the state too; "eight ships" stays a count of ships."""
+    "two deaths" and "four murders" name the state too, "46 arrests" counts persons arrested, as "46
+    were arrested" does; "eight ships" stays a count of ships."""
     key = lambda before, text, after, unit: group_key(measure(before, text, after, unit))
     from newsledger.link.measures import group_key
 
@@ -457,7 +458,9 @@ def test_a_state_word_read_into_the_unit_says_what_is_counted():
     assert key("", "Three", " die in ferry fire", "die") == killed
     assert key("Riot: ", "four", " people dead, many shops burning", "people dead many shops") == killed
     assert key("Two were killed and ", "about 40", " hurt.", "hurt") == ("injured", "people")
-    assert key("By nightfall ", "46", " arrests had been made.", "arrests") == ("arrested", "people")
+    assert key("By nightfall ", "46", " arrests had been made.", "arrests") == ("count:people",) \
+        == key("By nightfall ", "46", " were arrested.", None)
+    assert key("The gunman did not regret the ", "four", " murders.", "murders") == killed
     assert key("The ferry ran aground; ", "eight", " ships stood by.", "ships") == ("count:ship",)
 
 
@@ -1166,3 +1169,110 @@ def test_a_record_in_words_is_the_record():
     assert [group_key(measure(f["before"], f["text"], f["after"], f["unit"])) for f in figs] == [("record:31-2",)] * 2
     (g,) = group_story("s", [], figs)
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
+def test_a_cue_closing_the_clause_before_and_is_not_the_next_counts():
+    """"The cashier died and two men ... were taken to surgery": the men did not die (the cue
+    closes the cashier's clause and "and" opens the men's); "was shot dead and two clerks, ...,
+    were wounded": the clerks are the wounded; "were killed and about 40 hurt" stays the hurt."""
+    from newsledger.link.measures import state
+
+    assert measure("The cashier died and ", "two", " men, said to be customers, were taken to surgery.",
+                   "men").name == "count:people"
+    assert state("The cashier was shot dead and ", " clerks, Ann Roe and Bo Lee, were wounded.") == "injured"
+    assert state("Two were killed and ", " hurt.") == "injured"
+    assert state("The blast killed ", " people and hurt more.") == "killed"
+    figs = [_stated("a", "The cashier died and ", "two", 2, " men, said to be customers, were taken to surgery.",
+                    unit="men"),
+            _stated("b", "Police said ", "two", 2, " men who were shot at the store had surgery.", unit="men")]
+    assert _one_group(figs) == ["a", "b"]
+
+
+def test_persons_taken_into_custody_are_a_count_of_persons_arrested():
+    """"took 14 into custody": fourteen persons arrested (no noun; the cue says who), so the
+    count joins another outlet's "seized 14 raiders"; a stay "in custody" of years stays a duration."""
+    from newsledger.link.measures import group_key
+
+    before, after = "The coast guard stopped the raid and took ", " into custody on Sunday."
+    assert measure(before, "14", after, None).name == "count:people:arrested"
+    assert group_key(measure("Marines seized ", "14", " raiders.", "raiders")) == ("count:people",)
+    figs = [_stated("a", before, "14", 14, after),
+            _stated("b", "Marines boarded the boat to seize ", "14", 14, " raiders near the coast.", unit="raiders")]
+    assert _one_group(figs) == ["a", "b"]
+    assert measure("He spent ", "two", " years in custody.", "years").dimension == "seconds"
+
+
+def test_a_bare_number_a_whole_is_of_counts_that_whole():
+    """"has a population of more than 80,000": the number counts the population (the reader
+    gives it no unit), so two outlets' equal populations join; "a majority of 160" counts a
+    majority, not the population; a bare number after any other "of" stays bare."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The island has a population of ", "more than 80,000", ".", None)) == ("count:population",)
+    assert group_key(measure("The ruling party holds a majority of ", "160", " in parliament.", None)) \
+        == ("count:majority",)
+    assert measure("He is one of ", "160", ".", None).dimension is None
+    figs = [_stated("a", "The island, a trade zone, has a population of ", "more than 80,000", 80000, "."),
+            _stated("b", "Lorn is the largest island in the bay, with a population of ", "more than 80,000", 80000,
+                    ", and a port.")]
+    assert _one_group(figs) == ["a", "b"]
+
+
+def test_equal_values_of_a_specific_measure_join_as_readily_as_different_ones():
+    """Two outlets give one count of the wounded in words they share none of: a specific
+    measure joins different values so (see the evacuation test above), and equal ones no less."""
+    figs = [_stated("a", "A courier accused of wounding ", "two", 2, " guards in a van robbery was held.", unit="guards"),
+            _stated("b", "Officers said the gunman injured ", "two", 2, " others Monday near the depot.", unit="others")]
+    assert _specific_groups(figs, "injured") == [[2, 2]]
+
+
+def test_executed_as_the_verb_taking_the_count_names_the_killed():
+    """"found his rivals in the yard and executed two of them": two killed; "a neatly executed
+    search, seizing 26 raiders" says nothing of the 26 (executed is no verb of theirs there)."""
+    assert measure("The gunman found his rivals in the yard and executed ", "two", " guards before fleeing.",
+                   "guards").name == "killed"
+    assert measure("The navy said that in a neatly executed search, marines seized ", "26", " raiders.",
+                   "raiders").name != "killed"
+
+
+def test_a_lone_figure_joins_the_one_group_holding_its_value():
+    """A third outlet gives the count two others group on in words it shares none of: it joins
+    their group (one value of one measure told once more), unless something near it says it
+    counts something else ("14 more pirates"); durations and amounts, which measure many
+    things in one story, are left to their words."""
+    group = [_stated("a", "The navy seized ", "14", 14, " raiders near the coast on Sunday.", unit="raiders"),
+             _stated("b", "Marines seized ", "14", 14, " raiders off the coast, the navy said.", unit="raiders")]
+    lone = _stated("c", "A spokesman confirmed that ", "14", 14, " pirates were held in the hold.", unit="pirates")
+    assert _one_group(group + [lone]) == ["a", "b", "c"]
+    other = _stated("c", "A spokesman confirmed that ", "14", 14, " more pirates were held in the hold.",
+                    unit="pirates")
+    assert _one_group(group + [other]) == ["a", "b"]
+    years = [_stated("a", "He had led the unit for the past ", "five", 5, " years on patrol.", unit="years"),
+             _stated("b", "He led the unit on patrol for ", "five", 5, " years, the chief said.", unit="years"),
+             _stated("c", "The appeal could last ", "five", 5, " years in all.", unit="years")]
+    assert _one_group(years) == ["a", "b"]
+
+
+def test_a_land_and_its_people_are_one_name_near_a_figure():
+    """"caught 12 Norlis and 11 Vestis" and "seized 12 Norli and 11 Vesti nationals" name one
+    people each way (a plural, a land: "Norlia"), so the 11 join; two places stay two names."""
+    from newsledger.link.figure_joins import _named_apart
+
+    assert not _named_apart({"norlis"}, {"norli"}) and not _named_apart({"norlia"}, {"norlis"})
+    assert not _named_apart({"vesten"}, {"vesteni"})
+    assert _named_apart({"patras"}, {"thessaloniki"}) and _named_apart({"ann"}, {"anna"})
+    figs = [_stated("a", "The navy said it caught 12 Norlis and ", "11", 11, " Vestis off the coast.", unit="Vestis"),
+            _stated("b", "The navy said marines seized 12 Norli and ", "11", 11, " Vesti nationals off the coast.",
+                    unit="Vesti nationals")]
+    assert _one_group(figs) == ["a", "b"]
+
+
+def test_the_number_a_death_is_at_is_an_age():
+    """"Film Star Mara Holm Dies At 88": her age, which joins "Holm, 88, died on Sunday"; a
+    clock time a death is at is no age ("died at 5 p.m.")."""
+    assert measure("Film Star Mara Holm Dies At ", "88", "", None).name == "age"
+    assert measure("The singer died at ", "88", " in her home.", None).name == "age"
+    assert measure("The patient died at ", "5", " p.m. on Sunday.", None).name != "age"
+    figs = [_stated("a", "Film Star Mara Holm Dies At ", "88", 88, ""),
+            _stated("b", "Mara Holm, ", "88", 88, ", died on Sunday at her home.")]
+    assert _one_group(figs) == ["a", "b"]

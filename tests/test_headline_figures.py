@@ -169,6 +169,9 @@ def _figure(article, before, text, value, after, where="text"):
     (("Governor says flood in Osvar killed ", ""), False),  # the governor's figure, not the outlet's
     (("Flood in Osvar killed ", ", study finds"), False),
     (("Flood in Osvar killed ", " people: police"), False),
+    (("Flood in Osvar kills ", "; police say the dam was old"), True),  # the police say another thing
+    (("Governor says flood in Osvar killed ", "; dam was old"), False),
+    (("What officials won't tell you about the flood that killed ", ""), True),  # no one is credited
 ])
 def test_a_headline_figure_is_the_outlets_unless_the_headline_credits_someone(headline, joins):
     from newsledger.link.claims import group_story

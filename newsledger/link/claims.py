@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Optional
 
 from newsledger.link.figure_joins import (_clusters, _converted_units, _figure_clusters, _join_conversions,
-                                          _threshold, attach_lone, conversions, grouped, is_specific)
+                                          _threshold, attach_equal, attach_lone, conversions, grouped, is_specific)
 from newsledger.link.figure_members import (_figure_members, _is_year, _member, _outlet_figures, comparable,
                                             story_parties)
 from newsledger.link.figure_marks import _keywords
@@ -75,7 +75,7 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
     for m in figs:
         by_key.setdefault(m["_key"], []).append(m)
     comps = [(key, comp) for key, ms in by_key.items()
-             for comp in attach_lone(_figure_clusters(ms, _threshold(key), is_specific(key)), key)]
+             for comp in attach_equal(attach_lone(_figure_clusters(ms, _threshold(key), is_specific(key)), key), key)]
     converted = conversions(figs)
     for keys, comp in _join_conversions(comps, converted):
         if not grouped(comp):

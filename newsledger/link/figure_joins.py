@@ -283,7 +283,7 @@ def _join_specific(ms: list[dict], value: list, find, union) -> None:
     apart: set[tuple[int, int]] = set()  # components found apart: they stay so as either grows
     for i, j in _specific_pairs(ms):
         ri, rj = find(i), find(j)
-        if ri == rj or value[i] == value[j] or differ(ms[i], ms[j]):
+        if ri == rj or differ(ms[i], ms[j]) or (value[i] == value[j] and not _equal_footing(ms[i], ms[j])):
             continue
         roots = (min(ri, rj), max(ri, rj))
         if roots in apart:
@@ -316,7 +316,20 @@ def _named_apart(na: Optional[set], nb: Optional[set]) -> bool:
     / "northeast Houston, about 25 miles"): two things of one size, not one figure told twice;
     a few shared words do not join them (shared words enough to join different values still
     do). Pairwise only: a group's names taken together split one figure told many ways."""
-    return bool(na and nb) and na.isdisjoint(nb)
+    return bool(na and nb) and not any(_one_name(x, y) for x in na for y in nb)
+
+
+def _stem(name: str) -> str:
+    """A lower-case name without a plural "s" ("somalis": somali)."""
+    return name[:-1] if len(name) > 4 and name.endswith("s") and not name.endswith("ss") else name
+
+
+def _one_name(x: str, y: str) -> bool:
+    """Whether two lower-case names near figures name one thing: equal, or a land and its
+    people, singular or plural ("Somalia", "Somali", "Somalis"; "Yemen", "Yemeni"): one stem the
+    other's start, at most two letters shorter and at least four long."""
+    x, y = sorted((_stem(x), _stem(y)), key=len)
+    return x == y or (len(x) >= 4 and len(y) - len(x) <= 2 and y.startswith(x))
 
 
 def _apart(a: dict, b: dict) -> bool:
@@ -423,3 +436,42 @@ def _too_far(a: dict, b: dict) -> bool:
     """Values more than ``ATTACH_RATIO`` times apart (157 games in a season, 54 with one team)."""
     va, vb = sorted((abs(float(a["value"])), abs(float(b["value"]))))
     return va <= 0 or vb > ATTACH_RATIO * va
+
+
+def attach_equal(comps: list[list[dict]], key: tuple) -> list[list[dict]]:
+    """The clusters of one measure, each lone figure (a cluster that makes no group) joined to
+    the one group of its measure that holds its value, whatever words they share ("They had 26
+    crewmen aboard" in a story whose one group of persons holds "apprehending 26 Somali
+    pirates"): one value of one measure told once more. Not when two groups hold that value,
+    nor when any member of the group shares its sentence or says it counts something else
+    (:func:`differ`); an age is its person's (see :func:`_figure_clusters`), and durations,
+    lengths, shares and amounts measure many things in one story ("a $200 million offer" and
+    "a $200 million counteroffer"), so only their words join them."""
+    if key[0] in ("age", "amount", *DIMENSIONS) or _threshold(key) <= 0:
+        return comps
+    groups = [c for c in comps if grouped(c)]
+    joined = set()
+    for lone in (c for c in comps if not grouped(c)):
+        near = [g for g in groups if _holds_value(g, lone)]
+        if len(near) == 1 and _may_join_equal(lone, near[0]):
+            near[0].extend(lone)
+            joined.add(id(lone))
+    return [c for c in comps if id(c) not in joined]
+
+
+def _holds_value(group: list[dict], lone: list[dict]) -> bool:
+    """Whether a group holds every value of a lone cluster (in its measure's dimension)."""
+    values = {round(_in_dimension(m), 6) for m in group}
+    return all(round(_in_dimension(m), 6) in values for m in lone)
+
+
+def _may_join_equal(lone: list[dict], group: list[dict]) -> bool:
+    """Whether nothing keeps a lone cluster from a group holding its value: no shared
+    sentence, equal footing with the equal members, nothing that says any two differ."""
+    for a in lone:
+        for b in group:
+            if differ(a, b) or (a.get("_sentence") is not None and a.get("_sentence") == b.get("_sentence")):
+                return False
+            if round(_in_dimension(a), 6) == round(_in_dimension(b), 6) and not _equal_footing(a, b):
+                return False
+    return True

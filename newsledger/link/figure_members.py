@@ -159,15 +159,19 @@ def persons_before(before: str) -> Optional[str]:
 PLURAL_PERSONS = {"people", "men", "women", "children"}  # plurals that are no "-s" of a singular
 
 
-_HEADLINE_CUE = re.compile(r"\b(?:says?|said|according to|finds|tells?|told|warns?|insists?)\b"
+_HEADLINE_CUE = re.compile(r"\b(?:says?|said|according to|finds|(?:tells?|told)(?!\s+you\b)|warns?|insists?)\b"
                            r"|:\s*\w+\s*$", re.I)
 
 
 def attributed_headline(f: dict) -> bool:
-    """Whether a headline figure's headline credits someone ("..., study finds", "Aid group says
+    """Whether a headline figure's clause credits someone ("..., study finds", "Aid group says
     ...", "...: police"): the figure is then that someone's, whom no claim reading names, so it
-    takes no part (no speaker is better than a wrong one)."""
-    return _HEADLINE_CUE.search((f.get("before") or "") + (f.get("text") or "") + (f.get("after") or "")) is not None
+    takes no part (no speaker is better than a wrong one). A clause after a semicolon is another
+    statement ("1 dead, 2 hurt in office shooting; police say suspect had worked there"), and
+    "what they won't tell you" addresses the reader, crediting nobody."""
+    before = (f.get("before") or "").rpartition(";")[2]
+    after = (f.get("after") or "").partition(";")[0]
+    return _HEADLINE_CUE.search(before + (f.get("text") or "") + after) is not None
 
 
 def reported_claim(f: dict) -> dict:

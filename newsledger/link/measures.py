@@ -66,7 +66,7 @@ STATES = {
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat\w*|displac\w*|homeless|fled",
     "rescued": r"rescu\w*",
-    "arrested": r"arrest\w*|detain\w*|captur\w*|held",
+    "arrested": r"arrest\w*|detain\w*|captur\w*|held|custody",
     "cut": r"cuts?|slash\w*|lay(?:s|ing)? off|laid off|layoffs?|eliminat\w*",
     "deployed": r"sen[dt]|sending|deploy\w*|train\w*|dispatch\w*|stationed",
     "sentenced": r"sentenc\w*|prison|jail|behind bars",
@@ -75,7 +75,8 @@ STATES = {
     "paid": r"paid|pay\w*|cost\w*|worth|fine[ds]?|price|valued|deal|bid|offer\w*",
 }
 # nouns that name what happened to the people counted
-NOUN_STATES = {"death": "killed", "fatality": "killed", "arrest": "arrested", "injury": "injured"}
+NOUN_STATES = {"death": "killed", "fatality": "killed", "murder": "killed", "homicide": "killed",
+               "arrest": "arrested", "injury": "injured"}
 # states that say what was counted at one moment ("46 vessels were waiting", "212 flights were
 # cancelled"): a count of things in that state is one fact of its story, like a toll
 MOMENT_STATES = ("waiting", "cancelled")
@@ -146,22 +147,32 @@ _OWN_COUNT = re.compile(r"\s+(?:(?:at least|more than|about|some|nearly|another)
                         r"|hundreds|scores)\b)", re.I)
 
 
+# cues that name a state only as the verb taking the count ("executed two of them"): "executed a
+# boarding action, nabbed 26 pirates" tells nothing of the 26
+_VERB_ONLY = [("killed", re.compile(r"\bexecut(?:ed|ing)\b", re.I))]
+# a cue the figure follows as the next conjunct ("a receptionist died and two men ... underwent
+# surgery", "was shot dead and two managers ... were wounded"): the cue's subject is another
+_NEW_CONJUNCT = re.compile(r"^\s*,?\s*and\s+(?:the\s+)?$", re.I)
+
+
 def state(before: str, after: str) -> Optional[str]:
     """The state cue nearest the figure (one after it counts a little more than one before);
     the verb the figure is the object of comes first ("killed 612 people and injured more than
     1,400": 612 killed); a cue after the figure that states a count of its own ("shooting three
-    people, killing one") is not the figure's."""
+    people, killing one") is not the figure's, nor one before it that closes the clause the
+    figure's "and" follows ("a receptionist died and two men were hurt")."""
     best, dist = None, 10 ** 6
-    for k, rx in _STATE_RE:
+    for k, rx in _STATE_RE + _VERB_ONLY:
         m = rx.search(before[-40:])
         if m and not before[-40:][m.end():].strip():
             return k
+    near = before[-80:]
     for k, rx in _STATE_RE:
         m = next((m for m in rx.finditer(after[:80]) if not _OWN_COUNT.match(after, m.end())), None)
         if m and m.start() < dist:
             best, dist = k, m.start()
-        for m in rx.finditer(before[-80:]):
-            d = len(before[-80:]) - m.end() + 15
+        for m in (m for m in rx.finditer(near) if not _NEW_CONJUNCT.match(near[m.end():])):
+            d = len(near) - m.end() + 15
             if d < dist:
                 best, dist = k, d
     return best
@@ -258,6 +269,16 @@ _PRONOUN_WAS = re.compile(r"(?:^|[.;]\s*|\bwho\s+|,\s*)(?:he|she)\s+(?:was|is|ha
 def _pronoun_age(before: str, text: str, after: str) -> bool:
     """A whole number 1-120 that is all a person's clause says: "She was 85." (an age)."""
     return _age_like(text) and _CLOSES.match(after) is not None and _PRONOUN_WAS.search(before) is not None
+
+
+_DIED_AT = re.compile(r"\b(?:dies|died|dead)\s+at\s*$", re.I)
+_CLOCK_AFTER = re.compile(r"^\s*(?:[ap]\.?m\b|o['’]clock|[:.]\d)", re.I)
+
+
+def _died_at(before: str, text: str, after: str) -> bool:
+    """A whole number 1-120 a death is "at": "Esther Williams dies at 91" (an age), not a
+    clock time ("died at 5 p.m.")."""
+    return _age_like(text) and _DIED_AT.search(before) is not None and _CLOCK_AFTER.match(after) is None
 
 
 def _magnitude(before: str, text: str, after: str) -> bool:
@@ -380,9 +401,17 @@ def knockouts(after: str) -> bool:
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:is|ans|ons)$")  # a people named by its land: Somalis, Americans, Britons
 
 
+# a whole counted by the noun that the number is "of" ("a population of more than 100,000", "a
+# crowd of 200", "a majority of 160"): the bare number counts that noun
+_WHOLE_OF = re.compile(r"\b(population|crowd|audience|majority)\s+of\s+$", re.I)
+
+
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
+    whole = None if ws else _WHOLE_OF.search(before[-40:])
+    if whole:
+        ws = [whole.group(1).casefold()]
     if ws and _DEMONYM.search(unit or ""):  # "12 Somalis", "three Americans": persons, as "12 nationals"
         ws = ws[:-1] + ["national"]
     if not ws and knockouts(after):
@@ -394,7 +423,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     rest = [w for w in ws[1:] if w not in ("per", "a", "an")]
     if (u and _AGE_UNIT.match(u.replace(" ", "-")) or u in ("year old", "year-old")) \
             or (not u and re.match(r"^\s*(?:years?[- ]old|,)", after) and person_before(before)) \
-            or (not u and (_closing_age(before, text, after) or _pronoun_age(before, text, after))) \
+            or (not u and (_closing_age(before, text, after) or _pronoun_age(before, text, after)
+                           or _died_at(before, text, after))) \
             or (not u and _apposed_age(before, text, after)) or _AGED.search(before):
         # "charged with murdering the 35-year-old deputy": the deputy's age, not the one named before
         return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after,
@@ -417,7 +447,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     st = state(before, after)
     raw = ws[-1] if ws else None
     if raw in NOUN_STATES and (st is None or st == NOUN_STATES[raw]) and (len(ws) == 1 or ws[-2] in PEOPLE):
-        return Measure(NOUN_STATES[raw], "people")  # "46 arrests", "two deaths": 46 arrested, two killed
+        st = NOUN_STATES[raw]  # "46 arrests", "two deaths": 46 arrested (persons, as "46 were arrested"), two killed
+        return Measure("count:people:arrested", "people") if st == "arrested" else Measure(st, "people")
     noun = "people" if raw in PERSONS or _staff_present(raw, st, before, after) else \
         SYNONYMS.get(raw, raw) if raw else None
     if st == "arrested" and (raw is None or raw in PEOPLE):  # "12 were arrested": persons, as "12 pirates" are
