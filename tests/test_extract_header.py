@@ -777,3 +777,34 @@ def test_social_links_after_a_by_line_name_are_cut():
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "Veröffentlicht am 12. März 2024",
                       "von Jane Roe Twitter Account von Jane Roe"))
     assert art.byline == ["Jane Roe"]
+
+
+TEASER = "Harbour bridge repairs will cost the council more than planned"
+
+
+def _crumb_page(style: str, crumb: list[str]) -> bytes:
+    """A page whose breadcrumb (``crumb``, bulleted) stands over the headline, which is far above
+    the body, with a teaser that shares the lead's words just above the body."""
+    other = ["Most read", "Weather map", "Traffic news", "Share this", "Print", "Comments"] * 4
+    head = [HEADLINE, "Published 14 March 2024"] + other + [TEASER]
+    if style == "lxml":
+        lines = [f"  • {m}" for m in MENU] + [""] + [f"  • {c}" for c in crumb] + [""] + \
+            [x for h in head for x in (h, "")] + [x for b in BODY for x in (b, "")]
+    else:
+        lines = [f"    * {m}" for m in MENU] + [f"      * {c}" for c in crumb] + [f"      {h}" for h in head] + \
+            [f"   {b}" for b in BODY]
+    return "\n".join(lines).encode("utf-8")
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_the_line_repeating_the_last_item_of_a_breadcrumb_is_the_headline(style):
+    # without the breadcrumb the teaser near the body wins (it is nearer, and shares the lead's words)
+    assert _text(_crumb_page(style, [])).title == TEASER
+    assert _text(_crumb_page(style, ["Home", "News", "Local news", HEADLINE])).title == HEADLINE
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_teaser_list_or_a_cut_item_is_no_breadcrumb(style):
+    teasers = ["Port traffic is expected to double by the end of next year", "Ferry company orders two new boats"]
+    assert _text(_crumb_page(style, teasers + [HEADLINE])).title == TEASER
+    assert _text(_crumb_page(style, ["Home", "News", "Local news", HEADLINE[:30] + "…"])).title == TEASER

@@ -160,10 +160,13 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
     if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
         return h1[0]  # markdown with a single top-level heading: the page's <h1>
+    window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
+    echo = _crumb_echo(window, idx, infos, reasons, lo)
+    if echo is not None:
+        return idx[echo]
     lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
     scores: dict[int, float] = {}
     raw: dict[int, float] = {}
-    window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
     by_lines = [k for k in window if _by_line_at(k, idx, infos)]
     for k in window:
         lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
@@ -186,6 +189,44 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     if not scores:
         return _body_opens_with_title(idx, infos, lo)
     return idx[_bare_headline(_earliest_close(scores), idx, infos, lo)]
+
+
+CRUMB_ITEM_WORDS = 3  # the items of a breadcrumb before the page's own title are section names this short
+CRUMB_MIN_ITEMS = 2  # section items before it, at least
+CRUMB_TITLE_WORDS = 3  # the page's title ending the breadcrumb has this many words at least
+
+
+def _crumb_tail(k: int, idx: list[int], infos: list[LineInfo]) -> Optional[str]:
+    """The key (:func:`_line_key`) of the line at ``k`` when it ends a breadcrumb: the last bullet
+    of a run whose earlier items are short section names ("• Home", "• Politik", "• Headline of
+    the page"); None otherwise (a teaser list has long items, a cut teaser ends in "…")."""
+    if not infos[idx[k]].bullet or (k + 1 < len(idx) and infos[idx[k + 1]].bullet):
+        return None
+    j = k - 1
+    while j >= 0 and infos[idx[j]].bullet and infos[idx[j]].words <= CRUMB_ITEM_WORDS:
+        j -= 1
+    if k - 1 - j < CRUMB_MIN_ITEMS or (j >= 0 and infos[idx[j]].bullet):
+        return None
+    key = _line_key(infos[idx[k]].text)
+    return key if len(key.split()) >= CRUMB_TITLE_WORDS and not key.endswith(("…", "...")) else None
+
+
+def _crumb_echo(window: range, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
+                lo: int) -> Optional[int]:
+    """A page's breadcrumb ends in the page's own title, and a line under it repeating that last
+    item ("• Home • Politik • Headline" ... "Headline") is the headline, whatever the lines around
+    it score (a kicker, a teaser, a caption); the last such line of the window, when it is
+    headline-shaped (:func:`_title_score` does not rule it out)."""
+    tails: set[str] = set()
+    found = None
+    for k in window:
+        key = _crumb_tail(k, idx, infos)
+        if key is not None:
+            tails.add(key)
+        elif not infos[idx[k]].bullet and _line_key(infos[idx[k]].text) in tails \
+                and _title_score(k, lo, idx, infos, reasons, set()) is not None:
+            found = k
+    return found
 
 
 def _earliest_close(scores: dict[int, float]) -> int:
