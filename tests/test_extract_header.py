@@ -782,11 +782,12 @@ def test_social_links_after_a_by_line_name_are_cut():
 TEASER = "Harbour bridge repairs will cost the council more than planned"
 
 
-def _crumb_page(style: str, crumb: list[str]) -> bytes:
-    """A page whose breadcrumb (``crumb``, bulleted) stands over the headline, which is far above
-    the body, with a teaser that shares the lead's words just above the body."""
+def _crumb_page(style: str, crumb: list[str], path: str = "", headline: str = HEADLINE) -> bytes:
+    """A page whose breadcrumb (``crumb``, bulleted, or ``path`` on one line) stands over the
+    headline, which is far above the body, with a teaser that shares the lead's words just above
+    the body."""
     other = ["Most read", "Weather map", "Traffic news", "Share this", "Print", "Comments"] * 4
-    head = [HEADLINE, "Published 14 March 2024"] + other + [TEASER]
+    head = ([path] if path else []) + [headline, "Published 14 March 2024"] + other + [TEASER]
     if style == "lxml":
         lines = [f"  • {m}" for m in MENU] + [""] + [f"  • {c}" for c in crumb] + [""] + \
             [x for h in head for x in (h, "")] + [x for b in BODY for x in (b, "")]
@@ -801,6 +802,11 @@ def test_the_line_repeating_the_last_item_of_a_breadcrumb_is_the_headline(style)
     # without the breadcrumb the teaser near the body wins (it is nearer, and shares the lead's words)
     assert _text(_crumb_page(style, [])).title == TEASER
     assert _text(_crumb_page(style, ["Home", "News", "Local news", HEADLINE])).title == HEADLINE
+    # a headline sharing no word with the lead: the path line repeating it is not evidence enough
+    poetic = "A quiet crossing at dawn for the ferrymen"
+    assert _text(_crumb_page(style, [], headline=poetic)).title == TEASER
+    assert _text(_crumb_page(style, [], path=f"Home » Local news » {poetic}", headline=poetic)).title == poetic
+    assert _text(_crumb_page(style, [], path=f"Home›News›{poetic}", headline=poetic)).title == poetic
 
 
 @pytest.mark.parametrize("style", ["lxml", "inner"])
@@ -808,3 +814,4 @@ def test_a_teaser_list_or_a_cut_item_is_no_breadcrumb(style):
     teasers = ["Port traffic is expected to double by the end of next year", "Ferry company orders two new boats"]
     assert _text(_crumb_page(style, teasers + [HEADLINE])).title == TEASER
     assert _text(_crumb_page(style, ["Home", "News", "Local news", HEADLINE[:30] + "…"])).title == TEASER
+    assert _text(_crumb_page(style, [], path=f"Share: {HEADLINE} | The Example Gazette")).title == HEADLINE

@@ -196,36 +196,47 @@ CRUMB_MIN_ITEMS = 2  # section items before it, at least
 CRUMB_TITLE_WORDS = 3  # the page's title ending the breadcrumb has this many words at least
 
 
+_CRUMB_SEP = re.compile(r"\s*[»›>/|→·]\s*")  # "Home » News » Headline", "Home›Technik›Headline"
+
+
 def _crumb_tail(k: int, idx: list[int], infos: list[LineInfo]) -> Optional[str]:
-    """The key (:func:`_line_key`) of the line at ``k`` when it ends a breadcrumb: the last bullet
-    of a run whose earlier items are short section names ("• Home", "• Politik", "• Headline of
-    the page"); None otherwise (a teaser list has long items, a cut teaser ends in "…")."""
-    if not infos[idx[k]].bullet or (k + 1 < len(idx) and infos[idx[k + 1]].bullet):
-        return None
-    j = k - 1
-    while j >= 0 and infos[idx[j]].bullet and infos[idx[j]].words <= CRUMB_ITEM_WORDS:
-        j -= 1
-    if k - 1 - j < CRUMB_MIN_ITEMS or (j >= 0 and infos[idx[j]].bullet):
-        return None
-    key = _line_key(infos[idx[k]].text)
+    """The key (:func:`_line_key`) of the page's own title when the line at ``k`` ends a
+    breadcrumb: the last bullet of a run whose earlier items are short section names ("• Home",
+    "• Politik", "• Headline of the page"), or the last part of a path line ("Home » Politik »
+    Headline of the page"); None otherwise (a teaser list has long items, a cut teaser ends in "…")."""
+    inf = infos[idx[k]]
+    if inf.bullet:
+        if k + 1 < len(idx) and infos[idx[k + 1]].bullet:
+            return None
+        j = k - 1
+        while j >= 0 and infos[idx[j]].bullet and infos[idx[j]].words <= CRUMB_ITEM_WORDS:
+            j -= 1
+        if k - 1 - j < CRUMB_MIN_ITEMS or (j >= 0 and infos[idx[j]].bullet):
+            return None
+        key = _line_key(inf.text)
+    else:
+        parts = [p for p in _CRUMB_SEP.split(clean_title(inf.text)) if p.strip()]
+        if len(parts) <= CRUMB_MIN_ITEMS or any(len(p.split()) > CRUMB_ITEM_WORDS for p in parts[:-1]):
+            return None
+        key = _line_key(parts[-1])
     return key if len(key.split()) >= CRUMB_TITLE_WORDS and not key.endswith(("…", "...")) else None
 
 
 def _crumb_echo(window: range, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
                 lo: int) -> Optional[int]:
     """A page's breadcrumb ends in the page's own title, and a line under it repeating that last
-    item ("• Home • Politik • Headline" ... "Headline") is the headline, whatever the lines around
-    it score (a kicker, a teaser, a caption); the last such line of the window, when it is
-    headline-shaped (:func:`_title_score` does not rule it out)."""
+    item ("• Home • Politik • Headline" or "Home » Politik » Headline" ... "Headline") is the
+    headline, whatever the lines around it score (a kicker, a teaser, a caption); the last such
+    line of the window, when it is headline-shaped (:func:`_title_score` does not rule it out)."""
     tails: set[str] = set()
     found = None
     for k in window:
         key = _crumb_tail(k, idx, infos)
-        if key is not None:
-            tails.add(key)
-        elif not infos[idx[k]].bullet and _line_key(infos[idx[k]].text) in tails \
+        if not infos[idx[k]].bullet and _line_key(infos[idx[k]].text) in tails \
                 and _title_score(k, lo, idx, infos, reasons, set()) is not None:
             found = k
+        if key is not None:
+            tails.add(key)
     return found
 
 
