@@ -782,12 +782,13 @@ def test_social_links_after_a_by_line_name_are_cut():
 TEASER = "Harbour bridge repairs will cost the council more than planned"
 
 
-def _crumb_page(style: str, crumb: list[str], path: str = "", headline: str = HEADLINE) -> bytes:
+def _crumb_page(style: str, crumb: list[str], path: str = "", headline: str = HEADLINE, gap: int = 4,
+                under: tuple[str, ...] = ()) -> bytes:
     """A page whose breadcrumb (``crumb``, bulleted, or ``path`` on one line) stands over the
-    headline, which is far above the body, with a teaser that shares the lead's words just above
-    the body."""
-    other = ["Most read", "Weather map", "Traffic news", "Share this", "Print", "Comments"] * 4
-    head = ([path] if path else []) + [headline, "Published 14 March 2024"] + other + [TEASER]
+    headline (with the lines ``under`` between them), which is far above the body (``gap`` times
+    six short lines), with a teaser that shares the lead's words just above the body."""
+    other = ["Most read", "Weather map", "Traffic news", "Share this", "Print", "Comments"] * gap
+    head = ([path] if path else []) + list(under) + [headline, "Published 14 March 2024"] + other + [TEASER]
     if style == "lxml":
         lines = [f"  • {m}" for m in MENU] + [""] + [f"  • {c}" for c in crumb] + [""] + \
             [x for h in head for x in (h, "")] + [x for b in BODY for x in (b, "")]
@@ -815,3 +816,17 @@ def test_a_teaser_list_or_a_cut_item_is_no_breadcrumb(style):
     assert _text(_crumb_page(style, teasers + [HEADLINE])).title == TEASER
     assert _text(_crumb_page(style, ["Home", "News", "Local news", HEADLINE[:30] + "…"])).title == TEASER
     assert _text(_crumb_page(style, [], path=f"Share: {HEADLINE} | The Example Gazette")).title == HEADLINE
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_breadcrumb_and_its_headline_far_above_the_body_found(style):
+    # 60 lines between the header and the body: the header window does not reach the headline
+    assert _text(_crumb_page(style, ["Home", "News", "Local news", HEADLINE], gap=10)).title == HEADLINE
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_contents_list_item_repeated_far_below_is_no_breadcrumb_echo(style):
+    # a list of short sections ending in a longer one, its heading twenty lines further down
+    sections = ["Setup", "Camera", "Sound", "Harbour bridge safety notes"]
+    under = tuple(f"Step {n} of the guide" for n in range(20))
+    assert _text(_crumb_page(style, sections, headline="Harbour bridge safety notes", under=under)).title == TEASER

@@ -161,7 +161,7 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
         return h1[0]  # markdown with a single top-level heading: the page's <h1>
     window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
-    echo = _crumb_echo(window, idx, infos, reasons, lo)
+    echo = _crumb_echo(window.stop, idx, infos, reasons, lo)
     if echo is not None:
         return idx[echo]
     lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
@@ -194,6 +194,7 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
 CRUMB_ITEM_WORDS = 3  # the items of a breadcrumb before the page's own title are section names this short
 CRUMB_MIN_ITEMS = 2  # section items before it, at least
 CRUMB_TITLE_WORDS = 3  # the page's title ending the breadcrumb has this many words at least
+CRUMB_ECHO_WITHIN = 15  # lines: the headline repeats it this close under it (a contents list's item stands further)
 
 
 _CRUMB_SEP = re.compile(r"\s*[»›>/|→·]\s*")  # "Home » News » Headline", "Home›Technik›Headline"
@@ -222,21 +223,24 @@ def _crumb_tail(k: int, idx: list[int], infos: list[LineInfo]) -> Optional[str]:
     return key if len(key.split()) >= CRUMB_TITLE_WORDS and not key.endswith(("…", "...")) else None
 
 
-def _crumb_echo(window: range, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
+def _crumb_echo(stop: int, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
                 lo: int) -> Optional[int]:
-    """A page's breadcrumb ends in the page's own title, and a line under it repeating that last
-    item ("• Home • Politik • Headline" or "Home » Politik » Headline" ... "Headline") is the
-    headline, whatever the lines around it score (a kicker, a teaser, a caption); the last such
-    line of the window, when it is headline-shaped (:func:`_title_score` does not rule it out)."""
-    tails: set[str] = set()
+    """A page's breadcrumb ends in the page's own title, and a line just under it repeating that
+    last item ("• Home • Politik • Headline" or "Home » Politik » Headline" ... "Headline") is the
+    headline, whatever the lines around it score (a kicker, a teaser, a caption). Read on all lines
+    above ``stop`` (the body found may start far below the header); of such lines, the last, when
+    it stands within CRUMB_ECHO_WITHIN lines of the breadcrumb and is headline-shaped
+    (:func:`_title_score` does not rule it out)."""
+    tails: dict[str, int] = {}
     found = None
-    for k in window:
-        key = _crumb_tail(k, idx, infos)
-        if not infos[idx[k]].bullet and _line_key(infos[idx[k]].text) in tails \
+    for k in range(stop):
+        crumb = tails.get(_line_key(infos[idx[k]].text))
+        if crumb is not None and k - crumb <= CRUMB_ECHO_WITHIN and not infos[idx[k]].bullet \
                 and _title_score(k, lo, idx, infos, reasons, set()) is not None:
             found = k
+        key = _crumb_tail(k, idx, infos)
         if key is not None:
-            tails.add(key)
+            tails[key] = k
     return found
 
 
