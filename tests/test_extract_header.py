@@ -777,3 +777,56 @@ def test_social_links_after_a_by_line_name_are_cut():
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "Veröffentlicht am 12. März 2024",
                       "von Jane Roe Twitter Account von Jane Roe"))
     assert art.byline == ["Jane Roe"]
+
+
+TEASER = "Harbour bridge repairs will cost the council more than planned"
+
+
+def _crumb_page(style: str, crumb: list[str], path: str = "", headline: str = HEADLINE, gap: int = 4,
+                under: tuple[str, ...] = ()) -> bytes:
+    """A page whose breadcrumb (``crumb``, bulleted, or ``path`` on one line) stands over the
+    headline (with the lines ``under`` between them), which is far above the body (``gap`` times
+    six short lines), with a teaser that shares the lead's words just above the body."""
+    other = ["Most read", "Weather map", "Traffic news", "Share this", "Print", "Comments"] * gap
+    head = ([path] if path else []) + list(under) + [headline, "Published 14 March 2024"] + other + [TEASER]
+    if style == "lxml":
+        lines = [f"  • {m}" for m in MENU] + [""] + [f"  • {c}" for c in crumb] + [""] + \
+            [x for h in head for x in (h, "")] + [x for b in BODY for x in (b, "")]
+    else:
+        lines = [f"    * {m}" for m in MENU] + [f"      * {c}" for c in crumb] + [f"      {h}" for h in head] + \
+            [f"   {b}" for b in BODY]
+    return "\n".join(lines).encode("utf-8")
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_the_line_repeating_the_last_item_of_a_breadcrumb_is_the_headline(style):
+    # without the breadcrumb the teaser near the body wins (it is nearer, and shares the lead's words)
+    assert _text(_crumb_page(style, [])).title == TEASER
+    assert _text(_crumb_page(style, ["Home", "News", "Local news", HEADLINE])).title == HEADLINE
+    # a headline sharing no word with the lead: the path line repeating it is not evidence enough
+    poetic = "A quiet crossing at dawn for the ferrymen"
+    assert _text(_crumb_page(style, [], headline=poetic)).title == TEASER
+    assert _text(_crumb_page(style, [], path=f"Home » Local news » {poetic}", headline=poetic)).title == poetic
+    assert _text(_crumb_page(style, [], path=f"Home›News›{poetic}", headline=poetic)).title == poetic
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_teaser_list_or_a_cut_item_is_no_breadcrumb(style):
+    teasers = ["Port traffic is expected to double by the end of next year", "Ferry company orders two new boats"]
+    assert _text(_crumb_page(style, teasers + [HEADLINE])).title == TEASER
+    assert _text(_crumb_page(style, ["Home", "News", "Local news", HEADLINE[:30] + "…"])).title == TEASER
+    assert _text(_crumb_page(style, [], path=f"Share: {HEADLINE} | The Example Gazette")).title == HEADLINE
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_breadcrumb_and_its_headline_far_above_the_body_found(style):
+    # 60 lines between the header and the body: the header window does not reach the headline
+    assert _text(_crumb_page(style, ["Home", "News", "Local news", HEADLINE], gap=10)).title == HEADLINE
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_contents_list_item_repeated_far_below_is_no_breadcrumb_echo(style):
+    # a list of short sections ending in a longer one, its heading twenty lines further down
+    sections = ["Setup", "Camera", "Sound", "Harbour bridge safety notes"]
+    under = tuple(f"Step {n} of the guide" for n in range(20))
+    assert _text(_crumb_page(style, sections, headline="Harbour bridge safety notes", under=under)).title == TEASER

@@ -4,7 +4,9 @@
 body's first line, whatever flattener made the text (one line per block, markdown from
 html2text, or a browser-``innerText``-like rendering):
 
-- **headline**: of the headline-shaped lines up to ``header_title.HEAD_WINDOW`` lines above the body (or
+- **headline**: a line repeating the last item of the page's breadcrumb a few lines above it
+  ("• Home • Politik • Headline" or "Home » Politik » Headline", then "Headline"), anywhere above
+  the body; else, of the headline-shaped lines up to ``header_title.HEAD_WINDOW`` lines above the body (or
   the body's first lines, when they are no prose), the one that best fits: a markdown ``#``
   heading, words shared with the lead, close to the body, not a date / byline / caption /
   section label / standfirst sentence, a bonus just above a "By ..." line; a line that is another

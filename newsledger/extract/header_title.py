@@ -160,10 +160,13 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
     if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
         return h1[0]  # markdown with a single top-level heading: the page's <h1>
+    window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
+    echo = _crumb_echo(window.stop, idx, infos, reasons, lo)
+    if echo is not None:
+        return idx[echo]
     lead = [infos[i].text for i in idx[lo:lo + 12] if reasons[i] is None and infos[i].prose][:6]
     scores: dict[int, float] = {}
     raw: dict[int, float] = {}
-    window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
     by_lines = [k for k in window if _by_line_at(k, idx, infos)]
     for k in window:
         lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
@@ -186,6 +189,59 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     if not scores:
         return _body_opens_with_title(idx, infos, lo)
     return idx[_bare_headline(_earliest_close(scores), idx, infos, lo)]
+
+
+CRUMB_ITEM_WORDS = 3  # the items of a breadcrumb before the page's own title are section names this short
+CRUMB_MIN_ITEMS = 2  # section items before it, at least
+CRUMB_TITLE_WORDS = 3  # the page's title ending the breadcrumb has this many words at least
+CRUMB_ECHO_WITHIN = 15  # lines: the headline repeats it this close under it (a contents list's item stands further)
+
+
+_CRUMB_SEP = re.compile(r"\s*[»›>/|→·]\s*")  # "Home » News » Headline", "Home›Technik›Headline"
+
+
+def _crumb_tail(k: int, idx: list[int], infos: list[LineInfo]) -> Optional[str]:
+    """The key (:func:`_line_key`) of the page's own title when the line at ``k`` ends a
+    breadcrumb: the last bullet of a run whose earlier items are short section names ("• Home",
+    "• Politik", "• Headline of the page"), or the last part of a path line ("Home » Politik »
+    Headline of the page"); None otherwise (a teaser list has long items, a cut teaser ends in "…")."""
+    inf = infos[idx[k]]
+    if inf.bullet:
+        if k + 1 < len(idx) and infos[idx[k + 1]].bullet:
+            return None
+        j = k - 1
+        while j >= 0 and infos[idx[j]].bullet and infos[idx[j]].words <= CRUMB_ITEM_WORDS:
+            j -= 1
+        if k - 1 - j < CRUMB_MIN_ITEMS or (j >= 0 and infos[idx[j]].bullet):
+            return None
+        key = _line_key(inf.text)
+    else:
+        parts = [p for p in _CRUMB_SEP.split(clean_title(inf.text)) if p.strip()]
+        if len(parts) <= CRUMB_MIN_ITEMS or any(len(p.split()) > CRUMB_ITEM_WORDS for p in parts[:-1]):
+            return None
+        key = _line_key(parts[-1])
+    return key if len(key.split()) >= CRUMB_TITLE_WORDS and not key.endswith(("…", "...")) else None
+
+
+def _crumb_echo(stop: int, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
+                lo: int) -> Optional[int]:
+    """A page's breadcrumb ends in the page's own title, and a line just under it repeating that
+    last item ("• Home • Politik • Headline" or "Home » Politik » Headline" ... "Headline") is the
+    headline, whatever the lines around it score (a kicker, a teaser, a caption). Read on all lines
+    above ``stop`` (the body found may start far below the header); of such lines, the last, when
+    it stands within CRUMB_ECHO_WITHIN lines of the breadcrumb and is headline-shaped
+    (:func:`_title_score` does not rule it out)."""
+    tails: dict[str, int] = {}
+    found = None
+    for k in range(stop):
+        crumb = tails.get(_line_key(infos[idx[k]].text))
+        if crumb is not None and k - crumb <= CRUMB_ECHO_WITHIN and not infos[idx[k]].bullet \
+                and _title_score(k, lo, idx, infos, reasons, set()) is not None:
+            found = k
+        key = _crumb_tail(k, idx, infos)
+        if key is not None:
+            tails[key] = k
+    return found
 
 
 def _earliest_close(scores: dict[int, float]) -> int:
