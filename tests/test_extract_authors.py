@@ -84,3 +84,21 @@ def test_a_json_ld_author_by_reference_is_the_person_node_the_page_shows():
     # a node that is no Person (the publisher) is not read as the author
     org = {"@type": "Organization", "name": "Marta Quill"}
     assert _byline_of(_page(_graph(org), "<div class='meta'>Marta Quill</div>")) == []
+
+
+def _meta_page(head: str, byline_html: str) -> str:
+    return (f"<html><head><title>{TITLE}</title>{head}</head><body><article><h1>{TITLE}</h1>{byline_html}"
+            f"{STORY}</article></body></html>")
+
+
+def test_a_label_joined_by_an_ampersand_is_taken_off_before_the_by_line_is_split():
+    assert split_byline("Text & Fotos: Ivan Petrov")[0] == ["Ivan Petrov"]
+    assert split_byline("Text und Bilder: Jane Roe & John Doe")[0] == ["Jane Roe", "John Doe"]
+
+
+def test_a_meta_author_that_is_the_publisher_gives_way_to_the_by_line_markup():
+    head = ('<meta name="author" content="Hafen Magazin">'
+            '<meta name="publisher" content="Hafen Magazin">')
+    assert _byline_of(_meta_page(head, "<span class='author'>Ivan Petrov</span>")) == ["Ivan Petrov"]
+    # with no by-line in the markup the publisher is still no author
+    assert _byline_of(_meta_page(head, "")) == []

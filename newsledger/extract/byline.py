@@ -100,12 +100,18 @@ steuerberaterin editor-in-chief experte expertin""".split())
 _CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D|M\.?D|MBA|MPH|MSc|BSc|PharmD|DDS|RDN?|LDN|FACS|CPA|JD|LLM|Esq)\.?$")
 
 
+def without_label(s: str) -> str:
+    """``s`` less the by-word or label before its names ("By: ", "Text & Fotos: ", "Interview: "),
+    taken off before a by-line is split at its "&" and "and" (the label's "&" joins no names)."""
+    return _PREFIX.sub("", s)
+
+
 def tidy_name(raw: str) -> Optional[str]:
     """One byline entry made clean, or None when it is no person's name (see the module doc)."""
     s = re.sub(r"\s+", " ", raw or "").strip(" ,;:·•|-–—…")
     if not s or _PHOTO.match(s):
         return None
-    s = _PREFIX.sub("", s).strip()
+    s = without_label(s).strip()
     s = _TAIL.sub("", s).strip(" ,;:·•|-–—")
     if s.isupper() and len(s) > 3:
         s = s.title()  # "JANE ROE" as the template shouts it

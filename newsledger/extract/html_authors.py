@@ -8,6 +8,7 @@ import re
 from typing import Any, Optional
 
 from newsledger import agencies as A
+from newsledger.extract.byline import without_label
 from newsledger.extract.coauthors import coauthors_beside
 from newsledger.extract.html_markup import _clean, _text_of
 from newsledger.extract.jsonld import organisation_names
@@ -65,9 +66,9 @@ def _phrase(words: list[str]) -> bool:
 
 
 def _byline_string(raw: str) -> str:
-    """The names' stretch of a byline string: the by-word before them, a "| ..." tail, a date and
-    time after them taken off."""
-    s = _PIPE_TAIL.sub("", _BY_PREFIX.sub("", _clean(raw)))
+    """The names' stretch of a byline string: the by-word or label before them ("Text & Fotos:"), a
+    "| ..." tail, a date and time after them taken off."""
+    s = _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _clean(raw))))
     cut = date_start(s)
     s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
     s = _IN_CONVERSATION.sub(", ", s)  # "A im Gespräch mit B": the guest and the interviewer
@@ -202,8 +203,9 @@ def _given_first(value: str) -> str:
 def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
                 title: Optional[str] = None, site: Optional[str] = None) -> tuple[list[str], Optional[str]]:
     """Authors and agency: the names of the first kind of source that names a person (JSON-LD, meta
-    authors, by-line markup; a kind naming only the ``site`` or a newsroom is passed over, and kept
-    when no later kind names a person), the co-authors beside them, the wire of the credit lines."""
+    authors, by-line markup; a kind naming only the ``site``, the publisher (:func:`publisher_names`: a
+    magazine's name in ``<meta name="author">``) or a newsroom is passed over, and kept when no later
+    kind names a person), the co-authors beside them, the wire of the credit lines."""
     agency: Optional[str] = None
     kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
@@ -215,14 +217,15 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
         if t and len(t) <= 120:
             kinds[2].append(t)
     names: list[str] = []
-    first: list[str] = []  # the first kind's names, when it names only the site or a newsroom
+    first: list[str] = []  # the first kind's names, when it names only the site, the publisher or a newsroom
+    publishers = publisher_names(meta, ld)
     for sources in kinds:  # every name of the first kind that names anyone (all co-authors)
         for src in sources:
             n, ag = split_byline(src)
             agency = agency or ag
             if not names or sources is not kinds[-1]:
                 names += [x for x in n if x not in names]
-        if names and _named(names, site):
+        if names and _named(without_publisher(names, publishers), site):
             break
         first, names = first or names, []
     names = names or first
