@@ -102,3 +102,27 @@ def test_a_meta_author_that_is_the_publisher_gives_way_to_the_by_line_markup():
     assert _byline_of(_meta_page(head, "<span class='author'>Ivan Petrov</span>")) == ["Ivan Petrov"]
     # with no by-line in the markup the publisher is still no author
     assert _byline_of(_meta_page(head, "")) == []
+
+
+def _blog(author: dict, byline_html: str, more: str = "") -> str:
+    ld = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": TITLE, "author": author}
+    return _page(ld, byline_html + more)
+
+
+def test_a_one_word_json_ld_person_the_by_line_shows_is_the_account_name():
+    jessie = {"@type": "Person", "name": "Jessie"}
+    assert _byline_of(_blog(jessie, "<div class='post-author'>Von Jessie</div>")) == ["Jessie"]
+    assert _byline_of(_blog({"@type": "Person", "name": "mira"}, "<span class='author'>by mira</span>")) == ["mira"]
+    # a fuller name only inside a sentence of her bio does not stop it
+    bio = "<div class='about'><p>Ich bin Jessie Lindqvist und schreibe hier.</p></div>"
+    assert _byline_of(_blog(jessie, "<div class='post-author'>Von Jessie</div>", bio)) == ["Jessie"]
+
+
+def test_a_one_word_json_ld_person_needs_the_by_line_and_no_fuller_name_leading_a_text():
+    jessie = {"@type": "Person", "name": "Jessie"}
+    assert _byline_of(_blog(jessie, "")) == []  # the JSON-LD alone
+    org = {"@type": "Organization", "name": "Jessie"}
+    assert _byline_of(_blog(org, "<div class='post-author'>Von Jessie</div>")) == []
+    box = "<div class='box'><p>Jessie Lindqvist - reporter and cyclist since 2002.</p></div>"
+    assert _byline_of(_blog(jessie, "<div class='post-author'>Von Jessie</div>", box)) == []
+    assert _byline_of(_blog({"@type": "Person", "name": "JR"}, "<div class='post-author'>Von JR</div>")) == []

@@ -11,7 +11,7 @@ from newsledger import agencies as A
 from newsledger.extract.byline import without_label
 from newsledger.extract.coauthors import coauthors_beside
 from newsledger.extract.html_markup import _clean, _text_of
-from newsledger.extract.jsonld import organisation_names
+from newsledger.extract.jsonld import ld_types, organisation_names
 from newsledger.extract.meta import NAME_PARTICLES, date_start
 from newsledger.extract.titles import headline_of_h1
 from newsledger.model import normalise_text
@@ -348,10 +348,50 @@ def vcard_handle(markup: dict, title: Optional[str]) -> list[str]:
     words = {_text_of(fn) for fn in fns}
     if len(words) != 1:
         return []
-    word, root = words.pop(), fns[0]
-    if len(word) > HANDLE_CHARS or not _HANDLE.fullmatch(word) or _INITIALS.fullmatch(word):
+    word = words.pop()
+    return [word] if _account_name(word) and not _fuller_name_shown(word, fns[0].getroottree().getroot()) else []
+
+
+def _account_name(word: str) -> bool:
+    """``word`` may be a blog's one-word account name: one word of letters, not too long, no set of
+    initials ("DT", "J.R.")."""
+    return len(word) <= HANDLE_CHARS and bool(_HANDLE.fullmatch(word)) and not _INITIALS.fullmatch(word)
+
+
+def ld_person_handle(ld: dict, markup: dict, title: Optional[str]) -> list[str]:
+    """For a page whose markup names no one: the one-word name of the JSON-LD article's one author
+    typed ``Person`` ("Jessie", as a blog's SEO plugin writes its account), when a by-line element near
+    the headline shows that word alone or after its by-word ("Von Jessie", "by jessie") and it may be
+    an account's name (:func:`_account_name`). Two signals agree: the markup's by-line alone, or the
+    JSON-LD alone, is not taken (a lone word is rarely a full name); nor is it where a text of the page
+    starts with a fuller name (:func:`_fuller_name_leads`)."""
+    value = ld.get("author")
+    people = [v for v in (value if isinstance(value, list) else [value])
+              if isinstance(v, dict) and "person" in ld_types(v) and isinstance(v.get("name"), str)]
+    if len(people) != 1:
         return []
-    return [] if _fuller_name_shown(word, root.getroottree().getroot()) else [word]
+    word = people[0]["name"].strip()
+    shown = [el for el in byline_candidates(markup, title) if _by_line_word(_text_of(el)) == word.casefold()]
+    return [word] if shown and _account_name(word) and not _fuller_name_leads(word, shown[0]) else []
+
+
+def _fuller_name_leads(word: str, el) -> bool:
+    """A text of the page of ``el`` starts with ``word`` and a capitalised word ("Jessie Roe - reporter
+    and ...", as an author box introduces her): the page gives the author's full name where it
+    introduces her; a fuller name inside a sentence or the site's name ("Ich bin Jessie Roe") does
+    not count."""
+    pat = re.compile(rf"(?i:{re.escape(word)})\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]")
+    for node in el.getroottree().getroot().iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "title"):
+            continue
+        if any(t and pat.match(t.strip()) for t in (node.text, node.tail)):
+            return True
+    return False
+
+
+def _by_line_word(text: str) -> str:
+    """A by-line element's text less its by-word or label and the punctuation around, case-folded."""
+    return without_label(_BY_PREFIX.sub("", _clean(text))).strip(" .,:;|·•-–—").casefold()
 
 
 # ------------------------------------------------------------------ a social card's labelled author
