@@ -126,3 +126,10 @@ def test_a_one_word_json_ld_person_needs_the_by_line_and_no_fuller_name_leading_
     box = "<div class='box'><p>Jessie Lindqvist - reporter and cyclist since 2002.</p></div>"
     assert _byline_of(_blog(jessie, "<div class='post-author'>Von Jessie</div>", box)) == []
     assert _byline_of(_blog({"@type": "Person", "name": "JR"}, "<div class='post-author'>Von JR</div>")) == []
+
+
+def test_a_role_or_team_after_a_spaced_dash_leaves_the_last_name():
+    assert split_byline("Posted by Ann Lee, Bo Chen and Kiran C Nair - Harbour Safety team")[0] == \
+        ["Ann Lee", "Bo Chen", "Kiran C Nair"]
+    assert split_byline("Mathias Berg – Journalist i Oslo")[0] == ["Mathias Berg"]
+    assert split_byline("Jean-Luc Roe")[0] == ["Jean-Luc Roe"]  # a dash inside a name is no tail

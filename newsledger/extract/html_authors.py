@@ -48,6 +48,10 @@ _ROLE_PART = re.compile(r"\b(?:staff|editor|correspondent|reporter|writer|contri
 _BY_PREFIX = re.compile(r"^(?:(?:written|reported|posted|published|geschrieben|verfasst|erstellt|eingestellt|"
                         r"veröffentlicht) )?(?:by|von|par|por|di|door)\s*:?\s+", re.I)
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
+# a role or team after the last name, set off by a spaced dash ("A and B - Chrome Safe Browsing team",
+# "A – Journalist")
+_ROLE_TAIL = re.compile(r"\s+[-–—]\s+[^-–—]*\b(?:team|staff|desk|newsroom|journalist|editor|correspondent|reporter|"
+                        r"writer|contributor|columnist|producer|redaktion|redakteur(?:in)?)\b[^-–—]*$", re.I)
 
 
 _CJK_NAME = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]{2,4}")  # "배윤경", "王小明": a full name in one word
@@ -67,8 +71,8 @@ def _phrase(words: list[str]) -> bool:
 
 def _byline_string(raw: str) -> str:
     """The names' stretch of a byline string: the by-word or label before them ("Text & Fotos:"), a
-    "| ..." tail, a date and time after them taken off."""
-    s = _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _clean(raw))))
+    "| ..." tail, a role or team after a spaced dash, a date and time after them taken off."""
+    s = _ROLE_TAIL.sub("", _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _clean(raw)))))
     cut = date_start(s)
     s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
     s = _IN_CONVERSATION.sub(", ", s)  # "A im Gespräch mit B": the guest and the interviewer
