@@ -133,3 +133,20 @@ def test_a_role_or_team_after_a_spaced_dash_leaves_the_last_name():
         ["Ann Lee", "Bo Chen", "Kiran C Nair"]
     assert split_byline("Mathias Berg – Journalist i Oslo")[0] == ["Mathias Berg"]
     assert split_byline("Jean-Luc Roe")[0] == ["Jean-Luc Roe"]  # a dash inside a name is no tail
+
+
+def test_one_word_after_the_by_lines_by_word_is_the_account_name():
+    assert _byline_of(_page({}, "<div class='entry-author-text'>von Kathrin</div>")) == ["Kathrin"]
+    assert _byline_of(_page({}, "<span class='author-link'>| Autor: quillfeder</span>")) == ["quillfeder"]
+
+
+def test_a_service_account_or_two_words_after_the_by_word_are_no_account_name():
+    assert _byline_of(_page({}, "<div class='entry-author'>posted by wordpressadmin</div>")) == []
+    assert _byline_of(_page({}, "<div class='entry-author'>von Newsdesk</div>")) == []
+    assert _byline_of(_page({}, "<div class='entry-author'>Kathrin</div>")) == []  # no by-word: a bare word
+    # two by-lines giving two different words: none is taken
+    two = "<div class='entry-author'>von Kathrin</div><div class='entry-author'>by marc</div>"
+    assert _byline_of(_page({}, two)) == []
+    # the page shows her full name: the one word is her first name, not the whole
+    full = "<div class='entry-author'>von Kathrin</div><p class='box'>Mehr von Kathrin Albers</p>"
+    assert _byline_of(_page({}, full)) == []

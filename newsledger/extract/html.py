@@ -32,8 +32,8 @@ from newsledger.extract import ExtractError
 from newsledger.extract import jsonld as LD
 from newsledger.extract.html_authors import (_DATELINE_CAPS, _DATELINE_IN, _DATELINE_PAREN, _named, _off_story,
                                              card_authors, find_byline, ld_person_handle, names_under_headline,
-                                             normalise_agency, publisher_names, responsible_editors, split_byline,
-                                             vcard_handle, without_publisher)
+                                             normalise_agency, publisher_names, responsible_editors, signed_handle,
+                                             split_byline, vcard_handle, without_publisher)
 from newsledger.extract.html_clean import OPTIONS, clean_lines
 from newsledger.extract.html_dates import find_dates
 from newsledger.extract.html_junk import dropped_junk
@@ -312,6 +312,7 @@ def _fallback_authors(art: Article, tree, markup: dict, meta: dict, ld: dict) ->
                 lambda: labelled_names(tree, split_byline, _off_story, site),
                 lambda: vcard_handle(markup, art.title),
                 lambda: ld_person_handle(ld, markup, art.title),
+                lambda: signed_handle(markup, art.title),
                 lambda: card_authors(meta),
                 lambda: responsible_editors(tree))
     for read in readings:

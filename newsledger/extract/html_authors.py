@@ -393,6 +393,30 @@ def _fuller_name_leads(word: str, el) -> bool:
     return False
 
 
+# an account that is the site's or its software's, or a desk's, not a writer's ("wordpressadmin",
+# "webmaster", "Newsdesk", "Redaktion")
+_SERVICE_ACCOUNT = re.compile(r"admin|webmaster|user|guest|gast|staff|team|desk|news|editor|redaktion|redaction|"
+                              r"redacci|redazione|agenc", re.I)
+
+
+def signed_handle(markup: dict, title: Optional[str]) -> list[str]:
+    """For a page whose markup names no one: the one word a by-line element near the headline gives
+    after its by-word or label ("von Kathrin", "| Autor: gnaddrig", "Posted by marc"), when the
+    by-line elements give exactly one such word, it may be an account's name (:func:`_account_name`)
+    and no service's or desk's (``_SERVICE_ACCOUNT``), and the page shows no longer name starting with
+    it (:func:`_fuller_name_shown`)."""
+    found: dict[str, object] = {}
+    for el in byline_candidates(markup, title):
+        text = _clean(_text_of(el)).strip(" .,:;|·•-–—")
+        word = without_label(_BY_PREFIX.sub("", text)).strip(" .,:;|·•-–—")
+        if word != text and _account_name(word) and not _SERVICE_ACCOUNT.search(word):
+            found.setdefault(word.casefold(), (word, el))
+    if len(found) != 1:
+        return []
+    word, el = found.popitem()[1]
+    return [] if _fuller_name_shown(word, el.getroottree().getroot()) else [word]
+
+
 def _by_line_word(text: str) -> str:
     """A by-line element's text less its by-word or label and the punctuation around, case-folded."""
     return without_label(_BY_PREFIX.sub("", _clean(text))).strip(" .,:;|·•-–—").casefold()
