@@ -150,3 +150,10 @@ def test_a_service_account_or_two_words_after_the_by_word_are_no_account_name():
     # the page shows her full name: the one word is her first name, not the whole
     full = "<div class='entry-author'>von Kathrin</div><p class='box'>Mehr von Kathrin Albers</p>"
     assert _byline_of(_page({}, full)) == []
+
+
+def test_a_lone_word_after_a_name_is_a_place_not_a_co_author():
+    assert split_byline("Harbour Example GmbH, Kiel, Germany")[0] == ["Harbour Example GmbH"]
+    assert split_byline("Von Mira Olsen, Kiel")[0] == ["Mira Olsen"]
+    assert split_byline("By Mira Olsen and Tom Arkwright, Oslo")[0] == ["Mira Olsen", "Tom Arkwright"]
+    assert split_byline("王小明, 李华")[0] == ["王小明", "李华"]  # one word in CJK is a full name

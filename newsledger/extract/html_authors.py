@@ -50,8 +50,9 @@ _BY_PREFIX = re.compile(r"^(?:(?:written|reported|posted|published|geschrieben|v
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
 # a role or team after the last name, set off by a spaced dash ("A and B - Chrome Safe Browsing team",
 # "A – Journalist")
-_ROLE_TAIL = re.compile(r"\s+[-–—]\s+[^-–—]*\b(?:team|staff|desk|newsroom|journalist|editor|correspondent|reporter|"
-                        r"writer|contributor|columnist|producer|redaktion|redakteur(?:in)?)\b[^-–—]*$", re.I)
+_ROLE_TAIL = re.compile(r"\s+[-–—]\s+[^-–—]*\b(?:team|staff|desk|newsroom|journalist|editor|correspondent|"
+                        r"reporter|writer|contributor|columnist|producer|redaktion|redakteur(?:in)?)\b[^-–—]*$",
+                        re.I)
 
 
 _CJK_NAME = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]{2,4}")  # "배윤경", "王小明": a full name in one word
@@ -127,8 +128,8 @@ def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
             continue
         if _phrase(words):
             continue
-        if len(words) == 1 and not names and not _CJK_NAME.fullmatch(part):
-            continue  # a lone word is rarely a full name ("Admin", "Editor"), unless written in CJK or Hangul
+        if len(words) == 1 and not _CJK_NAME.fullmatch(part):
+            continue  # a lone word is rarely a full name ("Admin"; "Jane Roe, Berlin": her city), unless CJK/Hangul
         if part.isupper():
             part = part.title()
         if part not in names:
