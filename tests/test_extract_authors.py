@@ -157,3 +157,10 @@ def test_a_lone_word_after_a_name_is_a_place_not_a_co_author():
     assert split_byline("Von Mira Olsen, Kiel")[0] == ["Mira Olsen"]
     assert split_byline("By Mira Olsen and Tom Arkwright, Oslo")[0] == ["Mira Olsen", "Tom Arkwright"]
     assert split_byline("王小明, 李华")[0] == ["王小明", "李华"]  # one word in CJK is a full name
+
+
+def test_a_company_a_cms_placeholder_and_a_name_written_twice():
+    assert tidy_names(["Hafen-Verlag GmbH", "Kielstrom AG", "Harbour Media, Inc.", "Jane Roe"]) == ["Jane Roe"]
+    assert tidy_names(["Super User"]) == []  # the CMS's default account
+    assert tidy_names(["Mira Olsen Mira Olsen"]) == ["Mira Olsen"]  # a visible and a screen-reader copy
+    assert tidy_names(["Ag Lindqvist", "Lee Lee"]) == ["Ag Lindqvist", "Lee Lee"]  # a first name, a short name

@@ -44,7 +44,10 @@ _NEWSROOM = re.compile(r"(?i)(?:\b|_)(?:redaktion|rédaction|redacción|redazion
 _NOT_A_NAME = re.compile(
     r"^(?i:follow us|follow|share|subscribe|staff|staff writer|staff reporter|editorial (?:team|board|staff)|"
     r"news desk|newsroom|web desk|the editors|editors|admin|administrator|redaktion|rédaction|redacción|"
-    r"redazione|guest author|guest|contributor|anonymous|unknown)\b")
+    r"redazione|guest author|guest|contributor|anonymous|unknown|super user)\b")
+# a company's legal form closing or inside the entry ("Example Verlag GmbH", "Naturstrom AG", "Example Ltd"):
+# a firm, no person
+_LEGAL_FORM = re.compile(r"\s(?:g?GmbH|AG|Ag|KG|KGaA|e\.\s?V\.?|Ltd\.?|Inc\.?|LLC|PLC|plc|Corp\.?|S\.A\.?)(?=\s|$|,)")
 
 
 def is_newsroom(s: str) -> bool:
@@ -119,13 +122,22 @@ def tidy_name(raw: str) -> Optional[str]:
         return None
     if all(len(w.strip(".")) <= 1 for w in s.split()):
         return None  # "J J", "A. B.": initials alone name no one
-    return _without_role_words(_without_trailing_word(s))
+    return _without_role_words(_without_trailing_word(_once(s)))
+
+
+def _once(s: str) -> str:
+    """A name the markup wrote twice over ("Jane Roe Jane Roe": a visible and a screen-reader copy) once."""
+    toks = s.split()
+    half = len(toks) // 2
+    return " ".join(toks[:half]) if len(toks) >= 4 and len(toks) % 2 == 0 and toks[:half] == toks[half:] else s
 
 
 def _no_person_entry(s: str) -> bool:
-    """A credential, an author box's link or only social and share buttons: no name."""
+    """A credential, an author box's link, a company (its legal form) or only social and share buttons:
+    no name."""
     words = s.casefold().replace(",", " ").split()
-    return bool(_CREDENTIAL.match(s) or _AUTHOR_BOX_LINK.match(s) or (words and all(w in _BUTTON_WORDS for w in words)))
+    return bool(_CREDENTIAL.match(s) or _AUTHOR_BOX_LINK.match(s) or _LEGAL_FORM.search(s)
+                or (words and all(w in _BUTTON_WORDS for w in words)))
 
 
 def _role_word(tok: str) -> bool:
