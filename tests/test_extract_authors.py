@@ -164,3 +164,9 @@ def test_a_company_a_cms_placeholder_and_a_name_written_twice():
     assert tidy_names(["Super User"]) == []  # the CMS's default account
     assert tidy_names(["Mira Olsen Mira Olsen"]) == ["Mira Olsen"]  # a visible and a screen-reader copy
     assert tidy_names(["Ag Lindqvist", "Lee Lee"]) == ["Ag Lindqvist", "Lee Lee"]  # a first name, a short name
+
+
+def test_an_organisation_named_as_the_author_is_no_person():
+    assert tidy_names(["Bundesverband Hafenbau", "Auswärtiges Amt", "SPD - Fraktion Kiel",
+                       "Harbour Solutions Europe", "Mira Olsen"]) == ["Mira Olsen"]
+    assert tidy_names(["Amtmann Roe", "Jane Groupe"]) == ["Amtmann Roe", "Jane Groupe"]  # names, not bodies

@@ -133,11 +133,25 @@ def _once(s: str) -> str:
 
 
 def _no_person_entry(s: str) -> bool:
-    """A credential, an author box's link, a company (its legal form) or only social and share buttons:
-    no name."""
+    """A credential, an author box's link, a company (its legal form), a body (:func:`_names_a_body`) or
+    only social and share buttons: no name."""
     words = s.casefold().replace(",", " ").split()
-    return bool(_CREDENTIAL.match(s) or _AUTHOR_BOX_LINK.match(s) or _LEGAL_FORM.search(s)
+    return bool(_CREDENTIAL.match(s) or _AUTHOR_BOX_LINK.match(s) or _LEGAL_FORM.search(s) or _names_a_body(words)
                 or (words and all(w in _BUTTON_WORDS for w in words)))
+
+
+# the words that name an organisation, not a person: a word of the entry, or the end of a compound
+# ("Bundesverband", "Landesministerium", "Bürgerstiftung")
+_BODY_WORDS = frozenset("""amt ministerium ministry verband fraktion stiftung foundation institut institute
+universität university hochschule gesellschaft verein partei association council kommission commission
+solutions gruppe group agentur agency""".split())
+_BODY_ENDINGS = ("verband", "ministerium", "stiftung", "gesellschaft", "verein", "partei", "fraktion")
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """Some word of the (case-folded) entry names an organisation ("Auswärtiges Amt", "Bundesverband
+    WindEnergie", "CDU - Fraktion Erfurt", "Example Solutions Germany")."""
+    return any(w in _BODY_WORDS or w.endswith(_BODY_ENDINGS) for w in words)
 
 
 def _role_word(tok: str) -> bool:
