@@ -170,3 +170,15 @@ def test_an_organisation_named_as_the_author_is_no_person():
     assert tidy_names(["Bundesverband Hafenbau", "Auswärtiges Amt", "SPD - Fraktion Kiel",
                        "Harbour Solutions Europe", "Mira Olsen"]) == ["Mira Olsen"]
     assert tidy_names(["Amtmann Roe", "Jane Groupe"]) == ["Amtmann Roe", "Jane Groupe"]  # names, not bodies
+
+
+def test_newsrooms_photo_credits_papers_and_agencies_in_more_languages_are_no_person():
+    assert tidy_names(["Redação", "Redaccion", "Newsdesk", "Συντακτική ομάδα", "Mira Olsen"]) == ["Mira Olsen"]
+    assert tidy_names(["Фото: Иван Петров", "Снимка: Example Images", "Tom Arkwright"]) == ["Tom Arkwright"]
+    assert tidy_names(["Kieler Allgemeine Zeitung", "Hafenzeitung", "Agência Exemplo", "Jornal O Farol"]) == []
+    assert tidy_names(["Af Ritzau", "Reuters", "Af Mette Lund", "Av Kari Berg"]) == ["Mette Lund", "Kari Berg"]
+
+
+def test_a_comments_link_run_on_after_the_name_is_cut():
+    assert tidy_names(["Mira Olsen Kommentare"]) == ["Mira Olsen"]
+    assert tidy_names(["Mira Olsen Comments"]) == ["Mira Olsen"]

@@ -24,23 +24,26 @@ import re
 from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
+from newsledger import agencies as A
+
 _PREFIX = re.compile(
     r"^(?:[Bb][Yy](?:\s*:\s*|\s+|(?=[Bb][Yy])|(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))|"
     r"(?i:(?:more|all|latest)\s+(?:stories|articles|posts|news)\s+(?:by|from)\s*:?\s*)|"
     r"(?i:(?:written|reported|story|words|text|reporting)\s+by\s*:?\s*)|"
     r"(?i:(?:author|autor|auteur|autorin|interview)\s*:\s*)|(?:von|par|por|door)\s+(?=\w)|"
     r"(?i:(?:text|texte|texto|tekst)(?:\s*(?:&|und|and|et|y)\s*(?:fotos?|photos?|bilder))?\s*:\s*)|"
-    r"(?:Von|Par|Por|Door)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|"  # "Von Kalle Meier" (not "Von der Leyen")
+    r"(?:Von|Par|Por|Door|Af|Av)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|"  # "Von Kalle Meier" (not "Von der Leyen"); "Af"
     r"(?i:e-?mail|contact|follow|message|read more from)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))+")
-_PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illustration|foto(?:s|grafie)?)\b"
+_PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illustration|foto(?:s|grafie)?|"
+                    r"фото(?:графия)?|снимка|снимок)\b"
                     r"(?:\s+(?i:by)\b|\s*:)")
 _SOCIAL = r"(?:Twitter|Facebook|Instagram|LinkedIn|Linkedin|Bluesky|Threads|TikTok|YouTube|Mastodon|E-?mail|Email|X\.com)"
 _TAIL = re.compile(
     rf"(?:(?<=[a-zà-ÿ]){_SOCIAL}.*$|\s+{_SOCIAL}\b.*$|\s*@\w+.*$|\s+(?i:follow)\b.*$|(?<=[a-zà-ÿ])Follow\b.*$|"
     r"\s*\|.*$)")
 # a newsroom or desk anywhere in the entry ("Emotion Redaktion", "KB_Redaktion"): no person
-_NEWSROOM = re.compile(r"(?i)(?:\b|_)(?:redaktion|rédaction|redacción|redazione|redactie|redakcja|newsroom|"
-                       r"news desk|web desk)\b")
+_NEWSROOM = re.compile(r"(?i)(?:\b|_)(?:redaktion|rédaction|redacción|redaccion|redação|redacao|redazione|redactie|"
+                       r"redakcja|newsroom|news ?desk|web desk|συντακτικ\w* ομ\w*)\b")
 _NOT_A_NAME = re.compile(
     r"^(?i:follow us|follow|share|subscribe|staff|staff writer|staff reporter|editorial (?:team|board|staff)|"
     r"news desk|newsroom|web desk|the editors|editors|admin|administrator|redaktion|rédaction|redacción|"
@@ -92,6 +95,8 @@ _AUTHOR_BOX_LINK = re.compile(r"^(?i:(?:view |see |show )?(?:all|alle|mehr|more|
 _BUTTON_WORDS = frozenset("""facebook twitter x youtube instagram linkedin xing whatsapp telegram pinterest tiktok
 threads bluesky mastodon reddit flipboard e-mail email mail share tweet teilen twittern mailen drucken print
 kommentieren comment kopieren copy link""".split())
+# words a by-line's line runs on with after the name ("Jane Roe Kommentare": the comments link)
+_LINK_WORDS = frozenset("kommentare kommentar comments commentaires comentarios".split())
 
 # a role or profession written before or after the name ("Rechtsanwalt Jane Roe", "Jane Roe
 # Chefredakteur"): a closed list, taken off only when a name of two words or more is left
@@ -118,8 +123,8 @@ def tidy_name(raw: str) -> Optional[str]:
     s = _TAIL.sub("", s).strip(" ,;:·•|-–—")
     if s.isupper() and len(s) > 3:
         s = s.title()  # "JANE ROE" as the template shouts it
-    if not s or _names_no_person(s) or _no_person_entry(s) or not re.search(r"[^\W\d_]", s):
-        return None
+    if not s or _names_no_person(s) or _no_person_entry(s) or A.is_name(s) or not re.search(r"[^\W\d_]", s):
+        return None  # (a wire agency is the article's agency, not a by-line's person: "Af Ritzau")
     if all(len(w.strip(".")) <= 1 for w in s.split()):
         return None  # "J J", "A. B.": initials alone name no one
     return _without_role_words(_without_trailing_word(_once(s)))
@@ -141,11 +146,12 @@ def _no_person_entry(s: str) -> bool:
 
 
 # the words that name an organisation, not a person: a word of the entry, or the end of a compound
-# ("Bundesverband", "Landesministerium", "Bürgerstiftung")
-_BODY_WORDS = frozenset("""amt ministerium ministry verband fraktion stiftung foundation institut institute
+# ("Bundesverband", "Landesministerium"); not a foundation, which signs its own pages as their author
+# (trafilatura's gold keeps "Wikimedia Foundation")
+_BODY_WORDS = frozenset("""amt ministerium ministry verband fraktion institut institute
 universität university hochschule gesellschaft verein partei association council kommission commission
-solutions gruppe group agentur agency""".split())
-_BODY_ENDINGS = ("verband", "ministerium", "stiftung", "gesellschaft", "verein", "partei", "fraktion")
+solutions gruppe group agentur agency agência agencia zeitung jornal""".split())
+_BODY_ENDINGS = ("verband", "ministerium", "gesellschaft", "verein", "partei", "fraktion", "zeitung")
 
 
 def _names_a_body(words: list[str]) -> bool:
@@ -174,7 +180,7 @@ def _without_role_words(s: str) -> str:
 # words no name ends with: prepositions, articles, particles and "Last (updated)" of the line the
 # flattener ran on after the name (not every stop-word: "You" and "Long" are surnames)
 _TRAILING = set("""on by at in of for from the and with last vom von vor am um im de da van der den del la le di du
-et und y par por""".split())
+et und y par por""".split()) | _LINK_WORDS
 
 
 def _without_trailing_word(s: str) -> str:
