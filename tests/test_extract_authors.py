@@ -182,3 +182,12 @@ def test_newsrooms_photo_credits_papers_and_agencies_in_more_languages_are_no_pe
 def test_a_comments_link_run_on_after_the_name_is_cut():
     assert tidy_names(["Mira Olsen Kommentare"]) == ["Mira Olsen"]
     assert tidy_names(["Mira Olsen Comments"]) == ["Mira Olsen"]
+
+
+def test_the_by_lines_account_name_comes_before_a_label_line_further_down():
+    card = "<div class='recipe'><p>Author:</p><p>Harbour Kitchen</p></div>"
+    page = _blog({"@type": "Person", "name": "Bebo"}, "<span class='post-author'>Bebo</span>", card)
+    assert _byline_of(page) == ["Bebo"]
+    # a team's account is no writer's, whichever reading finds it
+    team = {"@type": "Person", "name": "Hafenteam"}
+    assert _byline_of(_blog(team, "<span class='post-author'>Hafenteam</span>")) == []

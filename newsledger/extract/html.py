@@ -309,10 +309,10 @@ def _fallback_authors(art: Article, tree, markup: dict, meta: dict, ld: dict) ->
     publishers = publisher_names(meta, ld)
     names = without_publisher(art.byline, publishers)
     readings = (lambda: names_under_headline(markup, art.title),
-                lambda: labelled_names(tree, split_byline, _off_story, site),
                 lambda: vcard_handle(markup, art.title),
                 lambda: ld_person_handle(ld, markup, art.title),
                 lambda: signed_handle(markup, art.title),
+                lambda: labelled_names(tree, split_byline, _off_story, site),
                 lambda: card_authors(meta),
                 lambda: responsible_editors(tree))
     for read in readings:

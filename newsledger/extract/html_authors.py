@@ -357,10 +357,17 @@ def vcard_handle(markup: dict, title: Optional[str]) -> list[str]:
     return [word] if _account_name(word) and not _fuller_name_shown(word, fns[0].getroottree().getroot()) else []
 
 
+# an account that is the site's or its software's, or a desk's, not a writer's ("wordpressadmin",
+# "webmaster", "Newsdesk", "Redaktion", "Exampleteam")
+_SERVICE_ACCOUNT = re.compile(r"admin|webmaster|user|guest|gast|staff|team|desk|news|editor|redaktion|redaction|"
+                              r"redacci|redazione|agenc", re.I)
+
+
 def _account_name(word: str) -> bool:
     """``word`` may be a blog's one-word account name: one word of letters, not too long, no set of
-    initials ("DT", "J.R.")."""
-    return len(word) <= HANDLE_CHARS and bool(_HANDLE.fullmatch(word)) and not _INITIALS.fullmatch(word)
+    initials ("DT", "J.R.") and no service's or desk's account (``_SERVICE_ACCOUNT``)."""
+    return len(word) <= HANDLE_CHARS and bool(_HANDLE.fullmatch(word)) and not _INITIALS.fullmatch(word) \
+        and not _SERVICE_ACCOUNT.search(word)
 
 
 def ld_person_handle(ld: dict, markup: dict, title: Optional[str]) -> list[str]:
@@ -394,23 +401,16 @@ def _fuller_name_leads(word: str, el) -> bool:
     return False
 
 
-# an account that is the site's or its software's, or a desk's, not a writer's ("wordpressadmin",
-# "webmaster", "Newsdesk", "Redaktion")
-_SERVICE_ACCOUNT = re.compile(r"admin|webmaster|user|guest|gast|staff|team|desk|news|editor|redaktion|redaction|"
-                              r"redacci|redazione|agenc", re.I)
-
-
 def signed_handle(markup: dict, title: Optional[str]) -> list[str]:
     """For a page whose markup names no one: the one word a by-line element near the headline gives
     after its by-word or label ("von Kathrin", "| Autor: gnaddrig", "Posted by marc"), when the
-    by-line elements give exactly one such word, it may be an account's name (:func:`_account_name`)
-    and no service's or desk's (``_SERVICE_ACCOUNT``), and the page shows no longer name starting with
-    it (:func:`_fuller_name_shown`)."""
+    by-line elements give exactly one such word, it may be an account's name (:func:`_account_name`: no
+    service's or desk's), and the page shows no longer name starting with it (:func:`_fuller_name_shown`)."""
     found: dict[str, object] = {}
     for el in byline_candidates(markup, title):
         text = _clean(_text_of(el)).strip(" .,:;|·•-–—")
         word = without_label(_BY_PREFIX.sub("", text)).strip(" .,:;|·•-–—")
-        if word != text and _account_name(word) and not _SERVICE_ACCOUNT.search(word):
+        if word != text and _account_name(word):
             found.setdefault(word.casefold(), (word, el))
     if len(found) != 1:
         return []
