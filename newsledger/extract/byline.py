@@ -24,27 +24,33 @@ import re
 from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
+from newsledger import agencies as A
+
 _PREFIX = re.compile(
     r"^(?:[Bb][Yy](?:\s*:\s*|\s+|(?=[Bb][Yy])|(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))|"
     r"(?i:(?:more|all|latest)\s+(?:stories|articles|posts|news)\s+(?:by|from)\s*:?\s*)|"
     r"(?i:(?:written|reported|story|words|text|reporting)\s+by\s*:?\s*)|"
     r"(?i:(?:author|autor|auteur|autorin|interview)\s*:\s*)|(?:von|par|por|door)\s+(?=\w)|"
     r"(?i:(?:text|texte|texto|tekst)(?:\s*(?:&|und|and|et|y)\s*(?:fotos?|photos?|bilder))?\s*:\s*)|"
-    r"(?:Von|Par|Por|Door)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|"  # "Von Kalle Meier" (not "Von der Leyen")
+    r"(?:Von|Par|Por|Door|Af|Av)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|"  # "Von Kalle Meier" (not "Von der Leyen"); "Af"
     r"(?i:e-?mail|contact|follow|message|read more from)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))+")
-_PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illustration|foto(?:s|grafie)?)\b"
+_PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illustration|foto(?:s|grafie)?|"
+                    r"фото(?:графия)?|снимка|снимок)\b"
                     r"(?:\s+(?i:by)\b|\s*:)")
 _SOCIAL = r"(?:Twitter|Facebook|Instagram|LinkedIn|Linkedin|Bluesky|Threads|TikTok|YouTube|Mastodon|E-?mail|Email|X\.com)"
 _TAIL = re.compile(
     rf"(?:(?<=[a-zà-ÿ]){_SOCIAL}.*$|\s+{_SOCIAL}\b.*$|\s*@\w+.*$|\s+(?i:follow)\b.*$|(?<=[a-zà-ÿ])Follow\b.*$|"
     r"\s*\|.*$)")
 # a newsroom or desk anywhere in the entry ("Emotion Redaktion", "KB_Redaktion"): no person
-_NEWSROOM = re.compile(r"(?i)(?:\b|_)(?:redaktion|rédaction|redacción|redazione|redactie|redakcja|newsroom|"
-                       r"news desk|web desk)\b")
+_NEWSROOM = re.compile(r"(?i)(?:\b|_)(?:redaktion|rédaction|redacción|redaccion|redação|redacao|redazione|redactie|"
+                       r"redakcja|newsroom|news ?desk|web desk|συντακτικ\w* ομ\w*)\b")
 _NOT_A_NAME = re.compile(
     r"^(?i:follow us|follow|share|subscribe|staff|staff writer|staff reporter|editorial (?:team|board|staff)|"
     r"news desk|newsroom|web desk|the editors|editors|admin|administrator|redaktion|rédaction|redacción|"
-    r"redazione|guest author|guest|contributor|anonymous|unknown)\b")
+    r"redazione|guest author|guest|contributor|anonymous|unknown|super user)\b")
+# a company's legal form closing or inside the entry ("Example Verlag GmbH", "Naturstrom AG", "Example Ltd"):
+# a firm, no person
+_LEGAL_FORM = re.compile(r"\s(?:g?GmbH|AG|Ag|KG|KGaA|e\.\s?V\.?|Ltd\.?|Inc\.?|LLC|PLC|plc|Corp\.?|S\.A\.?)(?=\s|$|,)")
 
 
 def is_newsroom(s: str) -> bool:
@@ -89,6 +95,8 @@ _AUTHOR_BOX_LINK = re.compile(r"^(?i:(?:view |see |show )?(?:all|alle|mehr|more|
 _BUTTON_WORDS = frozenset("""facebook twitter x youtube instagram linkedin xing whatsapp telegram pinterest tiktok
 threads bluesky mastodon reddit flipboard e-mail email mail share tweet teilen twittern mailen drucken print
 kommentieren comment kopieren copy link""".split())
+# words a by-line's line runs on with after the name ("Jane Roe Kommentare": the comments link)
+_LINK_WORDS = frozenset("kommentare kommentar comments commentaires comentarios".split())
 
 # a role or profession written before or after the name ("Rechtsanwalt Jane Roe", "Jane Roe
 # Chefredakteur"): a closed list, taken off only when a name of two words or more is left
@@ -100,26 +108,56 @@ steuerberaterin editor-in-chief experte expertin""".split())
 _CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D|M\.?D|MBA|MPH|MSc|BSc|PharmD|DDS|RDN?|LDN|FACS|CPA|JD|LLM|Esq)\.?$")
 
 
+def without_label(s: str) -> str:
+    """``s`` less the by-word or label before its names ("By: ", "Text & Fotos: ", "Interview: "),
+    taken off before a by-line is split at its "&" and "and" (the label's "&" joins no names)."""
+    return _PREFIX.sub("", s)
+
+
 def tidy_name(raw: str) -> Optional[str]:
     """One byline entry made clean, or None when it is no person's name (see the module doc)."""
     s = re.sub(r"\s+", " ", raw or "").strip(" ,;:·•|-–—…")
     if not s or _PHOTO.match(s):
         return None
-    s = _PREFIX.sub("", s).strip()
+    s = without_label(s).strip()
     s = _TAIL.sub("", s).strip(" ,;:·•|-–—")
     if s.isupper() and len(s) > 3:
         s = s.title()  # "JANE ROE" as the template shouts it
-    if not s or _names_no_person(s) or _no_person_entry(s) or not re.search(r"[^\W\d_]", s):
-        return None
+    if not s or _names_no_person(s) or _no_person_entry(s) or A.is_name(s) or not re.search(r"[^\W\d_]", s):
+        return None  # (a wire agency is the article's agency, not a by-line's person: "Af Ritzau")
     if all(len(w.strip(".")) <= 1 for w in s.split()):
         return None  # "J J", "A. B.": initials alone name no one
-    return _without_role_words(_without_trailing_word(s))
+    return _without_role_words(_without_trailing_word(_once(s)))
+
+
+def _once(s: str) -> str:
+    """A name the markup wrote twice over ("Jane Roe Jane Roe": a visible and a screen-reader copy) once."""
+    toks = s.split()
+    half = len(toks) // 2
+    return " ".join(toks[:half]) if len(toks) >= 4 and len(toks) % 2 == 0 and toks[:half] == toks[half:] else s
 
 
 def _no_person_entry(s: str) -> bool:
-    """A credential, an author box's link or only social and share buttons: no name."""
+    """A credential, an author box's link, a company (its legal form), a body (:func:`_names_a_body`) or
+    only social and share buttons: no name."""
     words = s.casefold().replace(",", " ").split()
-    return bool(_CREDENTIAL.match(s) or _AUTHOR_BOX_LINK.match(s) or (words and all(w in _BUTTON_WORDS for w in words)))
+    return bool(_CREDENTIAL.match(s) or _AUTHOR_BOX_LINK.match(s) or _LEGAL_FORM.search(s) or _names_a_body(words)
+                or (words and all(w in _BUTTON_WORDS for w in words)))
+
+
+# the words that name an organisation, not a person: a word of the entry, or the end of a compound
+# ("Bundesverband", "Landesministerium"); not a foundation, which signs its own pages as their author
+# (trafilatura's gold keeps "Wikimedia Foundation")
+_BODY_WORDS = frozenset("""amt ministerium ministry verband fraktion institut institute
+universität university hochschule gesellschaft verein partei association council kommission commission
+solutions gruppe group agentur agency agência agencia zeitung jornal""".split())
+_BODY_ENDINGS = ("verband", "ministerium", "gesellschaft", "verein", "partei", "fraktion", "zeitung")
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """Some word of the (case-folded) entry names an organisation ("Auswärtiges Amt", "Bundesverband
+    WindEnergie", "CDU - Fraktion Erfurt", "Example Solutions Germany")."""
+    return any(w in _BODY_WORDS or w.endswith(_BODY_ENDINGS) for w in words)
 
 
 def _role_word(tok: str) -> bool:
@@ -142,7 +180,7 @@ def _without_role_words(s: str) -> str:
 # words no name ends with: prepositions, articles, particles and "Last (updated)" of the line the
 # flattener ran on after the name (not every stop-word: "You" and "Long" are surnames)
 _TRAILING = set("""on by at in of for from the and with last vom von vor am um im de da van der den del la le di du
-et und y par por""".split())
+et und y par por""".split()) | _LINK_WORDS
 
 
 def _without_trailing_word(s: str) -> str:

@@ -31,9 +31,9 @@ from urllib.parse import urlsplit
 from newsledger.extract import ExtractError
 from newsledger.extract import jsonld as LD
 from newsledger.extract.html_authors import (_DATELINE_CAPS, _DATELINE_IN, _DATELINE_PAREN, _named, _off_story,
-                                             card_authors, find_byline, names_under_headline, normalise_agency,
-                                             publisher_names, responsible_editors, split_byline, vcard_handle,
-                                             without_publisher)
+                                             card_authors, find_byline, ld_person_handle, names_under_headline,
+                                             normalise_agency, publisher_names, responsible_editors, signed_handle,
+                                             split_byline, vcard_handle, without_publisher)
 from newsledger.extract.html_clean import OPTIONS, clean_lines
 from newsledger.extract.html_dates import find_dates
 from newsledger.extract.html_junk import dropped_junk
@@ -303,13 +303,16 @@ def _body_lines(tree, url: Optional[str], precision: bool) -> list[str]:
 def _fallback_authors(art: Article, tree, markup: dict, meta: dict, ld: dict) -> list[str]:
     """``art.byline`` without the names the page gives its publisher, or, when that names no person,
     the first of the weaker readings that does: the lines under the headline, a labelled name, the
-    by-line's one-word account name, a social card's author field, a Chinese page's responsible editor."""
+    by-line's one-word account name (its hCard's, or the JSON-LD Person's it shows), a social card's
+    author field, a Chinese page's responsible editor."""
     site = art.site or art.url
     publishers = publisher_names(meta, ld)
     names = without_publisher(art.byline, publishers)
     readings = (lambda: names_under_headline(markup, art.title),
-                lambda: labelled_names(tree, split_byline, _off_story, site),
                 lambda: vcard_handle(markup, art.title),
+                lambda: ld_person_handle(ld, markup, art.title),
+                lambda: signed_handle(markup, art.title),
+                lambda: labelled_names(tree, split_byline, _off_story, site),
                 lambda: card_authors(meta),
                 lambda: responsible_editors(tree))
     for read in readings:

@@ -8,9 +8,10 @@ import re
 from typing import Any, Optional
 
 from newsledger import agencies as A
+from newsledger.extract.byline import without_label
 from newsledger.extract.coauthors import coauthors_beside
 from newsledger.extract.html_markup import _clean, _text_of
-from newsledger.extract.jsonld import organisation_names
+from newsledger.extract.jsonld import ld_types, organisation_names
 from newsledger.extract.meta import NAME_PARTICLES, date_start
 from newsledger.extract.titles import headline_of_h1
 from newsledger.model import normalise_text
@@ -47,6 +48,11 @@ _ROLE_PART = re.compile(r"\b(?:staff|editor|correspondent|reporter|writer|contri
 _BY_PREFIX = re.compile(r"^(?:(?:written|reported|posted|published|geschrieben|verfasst|erstellt|eingestellt|"
                         r"veröffentlicht) )?(?:by|von|par|por|di|door)\s*:?\s+", re.I)
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
+# a role or team after the last name, set off by a spaced dash ("A and B - Chrome Safe Browsing team",
+# "A – Journalist")
+_ROLE_TAIL = re.compile(r"\s+[-–—]\s+[^-–—]*\b(?:team|staff|desk|newsroom|journalist|editor|correspondent|"
+                        r"reporter|writer|contributor|columnist|producer|redaktion|redakteur(?:in)?)\b[^-–—]*$",
+                        re.I)
 
 
 _CJK_NAME = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]{2,4}")  # "배윤경", "王小明": a full name in one word
@@ -65,9 +71,9 @@ def _phrase(words: list[str]) -> bool:
 
 
 def _byline_string(raw: str) -> str:
-    """The names' stretch of a byline string: the by-word before them, a "| ..." tail, a date and
-    time after them taken off."""
-    s = _PIPE_TAIL.sub("", _BY_PREFIX.sub("", _clean(raw)))
+    """The names' stretch of a byline string: the by-word or label before them ("Text & Fotos:"), a
+    "| ..." tail, a role or team after a spaced dash, a date and time after them taken off."""
+    s = _ROLE_TAIL.sub("", _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _clean(raw)))))
     cut = date_start(s)
     s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
     s = _IN_CONVERSATION.sub(", ", s)  # "A im Gespräch mit B": the guest and the interviewer
@@ -122,8 +128,8 @@ def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
             continue
         if _phrase(words):
             continue
-        if len(words) == 1 and not names and not _CJK_NAME.fullmatch(part):
-            continue  # a lone word is rarely a full name ("Admin", "Editor"), unless written in CJK or Hangul
+        if len(words) == 1 and not _CJK_NAME.fullmatch(part):
+            continue  # a lone word is rarely a full name ("Admin"; "Jane Roe, Berlin": her city), unless CJK/Hangul
         if part.isupper():
             part = part.title()
         if part not in names:
@@ -202,8 +208,9 @@ def _given_first(value: str) -> str:
 def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
                 title: Optional[str] = None, site: Optional[str] = None) -> tuple[list[str], Optional[str]]:
     """Authors and agency: the names of the first kind of source that names a person (JSON-LD, meta
-    authors, by-line markup; a kind naming only the ``site`` or a newsroom is passed over, and kept
-    when no later kind names a person), the co-authors beside them, the wire of the credit lines."""
+    authors, by-line markup; a kind naming only the ``site``, the publisher (:func:`publisher_names`: a
+    magazine's name in ``<meta name="author">``) or a newsroom is passed over, and kept when no later
+    kind names a person), the co-authors beside them, the wire of the credit lines."""
     agency: Optional[str] = None
     kinds: list[list[str]] = [_names(ld.get("author")), []]  # JSON-LD authors, meta authors, byline markup
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
@@ -215,14 +222,15 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
         if t and len(t) <= 120:
             kinds[2].append(t)
     names: list[str] = []
-    first: list[str] = []  # the first kind's names, when it names only the site or a newsroom
+    first: list[str] = []  # the first kind's names, when it names only the site, the publisher or a newsroom
+    publishers = publisher_names(meta, ld)
     for sources in kinds:  # every name of the first kind that names anyone (all co-authors)
         for src in sources:
             n, ag = split_byline(src)
             agency = agency or ag
             if not names or sources is not kinds[-1]:
                 names += [x for x in n if x not in names]
-        if names and _named(names, site):
+        if names and _named(without_publisher(names, publishers), site):
             break
         first, names = first or names, []
     names = names or first
@@ -345,10 +353,74 @@ def vcard_handle(markup: dict, title: Optional[str]) -> list[str]:
     words = {_text_of(fn) for fn in fns}
     if len(words) != 1:
         return []
-    word, root = words.pop(), fns[0]
-    if len(word) > HANDLE_CHARS or not _HANDLE.fullmatch(word) or _INITIALS.fullmatch(word):
+    word = words.pop()
+    return [word] if _account_name(word) and not _fuller_name_shown(word, fns[0].getroottree().getroot()) else []
+
+
+# an account that is the site's or its software's, or a desk's, not a writer's ("wordpressadmin",
+# "webmaster", "Newsdesk", "Redaktion", "Exampleteam")
+_SERVICE_ACCOUNT = re.compile(r"admin|webmaster|user|guest|gast|staff|team|desk|news|editor|redaktion|redaction|"
+                              r"redacci|redazione|agenc", re.I)
+
+
+def _account_name(word: str) -> bool:
+    """``word`` may be a blog's one-word account name: one word of letters, not too long, no set of
+    initials ("DT", "J.R.") and no service's or desk's account (``_SERVICE_ACCOUNT``)."""
+    return len(word) <= HANDLE_CHARS and bool(_HANDLE.fullmatch(word)) and not _INITIALS.fullmatch(word) \
+        and not _SERVICE_ACCOUNT.search(word)
+
+
+def ld_person_handle(ld: dict, markup: dict, title: Optional[str]) -> list[str]:
+    """For a page whose markup names no one: the one-word name of the JSON-LD article's one author
+    typed ``Person`` ("Jessie", as a blog's SEO plugin writes its account), when a by-line element near
+    the headline shows that word alone or after its by-word ("Von Jessie", "by jessie") and it may be
+    an account's name (:func:`_account_name`). Two signals agree: the markup's by-line alone, or the
+    JSON-LD alone, is not taken (a lone word is rarely a full name); nor is it where a text of the page
+    starts with a fuller name (:func:`_fuller_name_leads`)."""
+    value = ld.get("author")
+    people = [v for v in (value if isinstance(value, list) else [value])
+              if isinstance(v, dict) and "person" in ld_types(v) and isinstance(v.get("name"), str)]
+    if len(people) != 1:
         return []
-    return [] if _fuller_name_shown(word, root.getroottree().getroot()) else [word]
+    word = people[0]["name"].strip()
+    shown = [el for el in byline_candidates(markup, title) if _by_line_word(_text_of(el)) == word.casefold()]
+    return [word] if shown and _account_name(word) and not _fuller_name_leads(word, shown[0]) else []
+
+
+def _fuller_name_leads(word: str, el) -> bool:
+    """A text of the page of ``el`` starts with ``word`` and a capitalised word ("Jessie Roe - reporter
+    and ...", as an author box introduces her): the page gives the author's full name where it
+    introduces her; a fuller name inside a sentence or the site's name ("Ich bin Jessie Roe") does
+    not count."""
+    pat = re.compile(rf"(?i:{re.escape(word)})\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]")
+    for node in el.getroottree().getroot().iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "title"):
+            continue
+        if any(t and pat.match(t.strip()) for t in (node.text, node.tail)):
+            return True
+    return False
+
+
+def signed_handle(markup: dict, title: Optional[str]) -> list[str]:
+    """For a page whose markup names no one: the one word a by-line element near the headline gives
+    after its by-word or label ("von Kathrin", "| Autor: gnaddrig", "Posted by marc"), when the
+    by-line elements give exactly one such word, it may be an account's name (:func:`_account_name`: no
+    service's or desk's), and the page shows no longer name starting with it (:func:`_fuller_name_shown`)."""
+    found: dict[str, object] = {}
+    for el in byline_candidates(markup, title):
+        text = _clean(_text_of(el)).strip(" .,:;|·•-–—")
+        word = without_label(_BY_PREFIX.sub("", text)).strip(" .,:;|·•-–—")
+        if word != text and _account_name(word):
+            found.setdefault(word.casefold(), (word, el))
+    if len(found) != 1:
+        return []
+    word, el = found.popitem()[1]
+    return [] if _fuller_name_shown(word, el.getroottree().getroot()) else [word]
+
+
+def _by_line_word(text: str) -> str:
+    """A by-line element's text less its by-word or label and the punctuation around, case-folded."""
+    return without_label(_BY_PREFIX.sub("", _clean(text))).strip(" .,:;|·•-–—").casefold()
 
 
 # ------------------------------------------------------------------ a social card's labelled author
