@@ -391,10 +391,10 @@ def test_story_words_are_read_in_the_singular_but_names_stay_whole():
     from newsledger.link.scoring import story_score
     from newsledger.link.text import salient_terms, singular
 
-    common = frozenset({"riots", "facilities", "clashes", "crisis", "address", "status", "bus"})
+    kept = ("crisis", "address", "status", "bus", "species", "news")
+    common = frozenset(("riots", "facilities", "clashes") + kept)
     assert [singular(w, common) for w in ("riots", "facilities", "clashes")] == ["riot", "facility", "clash"]
-    assert [singular(w, common) for w in ("crisis", "address", "status", "bus")] == ["crisis", "address",
-                                                                                      "status", "bus"]
+    assert [singular(w, common) for w in kept] == list(kept)
     assert singular("hollies") == "hollies"  # never written in lower case: a name
     one = ("Police fought rioters in Mornwick Hollies overnight. The riots spread to three "
            "districts and the clashes closed the schools and the markets of Mornwick Hollies.")

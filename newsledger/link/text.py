@@ -171,14 +171,16 @@ _CAPS = re.compile(r"\b([A-Z][\w'â€™-]+(?:\s+(?:of|the|de|for|and)?\s*[A-Z][\w'â
 
 
 _PLURAL_ES = re.compile(r"(?:ss|x|ch|sh)es$")
+_SAME_NUMBER = frozenset({"species", "series", "news"})  # one spelling for both numbers
 
 
 def singular(w: str, common: frozenset = frozenset()) -> str:
     """A plain word's singular by its spelling ("riots" -> "riot", "facilities" -> "facility",
-    "clashes" -> "clash"; "address", "status", "crisis" kept) when the text writes it in lower
-    case (``common``; names such as "Angeles", "Boras" stay whole): two reports of one event
-    write one noun in either number, and the story score compares words exactly."""
-    if w not in common:
+    "clashes" -> "clash"; "address", "status", "crisis", "species", "news" kept) when the text
+    writes it in lower case (``common``; names such as "Angeles", "Boras" stay whole): two
+    reports of one event write one noun in either number, and the story score compares words
+    exactly."""
+    if w not in common or w in _SAME_NUMBER:
         return w
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
