@@ -406,6 +406,18 @@ def test_story_words_are_read_in_the_singular_but_names_stay_whole():
     assert story_score(a, b, None, None) > 0.3
 
 
+def test_a_name_is_read_without_its_article():
+    """The recogniser takes "the" into a name in one report and leaves it out in the next ("the
+    Velmora Rovers" / "Velmora Rovers"): the name's term is one either way, and "the Pentagon" is
+    a name of one word (it says where, not which event), not of two."""
+    from newsledger.link.story_terms import naming
+    from newsledger.link.text import salient_terms
+
+    terms = salient_terms(None, "x", ["the Velmora Rovers", "The Pentagon", "Theodore Vask"])
+    assert terms[:3] == ["e:velmora rovers", "e:pentagon", "e:theodore vask"]
+    assert naming("e:velmora rovers") and not naming("e:pentagon")
+
+
 def test_a_one_word_name_counts_only_with_a_time_close_by():
     """A roundup and the reports of one event, dated ten days apart, share one-word names
     ("e:xinjiang", "e:china") and a few words: with the dates the place says which event and adds

@@ -170,6 +170,9 @@ like well even make made get got going go back way including include includes ju
 _CAPS = re.compile(r"\b([A-Z][\w'’-]+(?:\s+(?:of|the|de|for|and)?\s*[A-Z][\w'’-]+)*)")
 
 
+# the article before a name ("the Pentagon", "The Red Sox"), which the recogniser takes in or
+# leaves out from one mention to the next; kept, a one-word name read as a name of two words
+_THE = ("the ", "The ")
 _PLURAL_ES = re.compile(r"(?:ss|x|ch|sh)es$")
 _SAME_NUMBER = frozenset({"species", "series", "news"})  # one spelling for both numbers
 
@@ -214,8 +217,8 @@ def salient_terms(title: Optional[str], text: str, entities: Iterable[str] = (),
             counts[m.group(1)] += 1
         ents = [e for e, _ in counts.most_common(20)]
     for e in ents:
-        add("e:" + " ".join(words(e)))
-    common = frozenset(w for w in _WORD.findall(text[:20000]) if w.islower())
+        add("e:" + " ".join(words(e[4:] if e.startswith(_THE) else e)))
+    common = frozenset(w for w in _WORD.findall(text[:20000]) if w[-1] == "s" and w.islower())
     for w in words(title or ""):
         if w not in STOPWORDS and not w.isdigit():
             add(singular(w, common))
