@@ -384,6 +384,40 @@ def test_shared_names_weigh_more_than_shared_one_word_places():
 
 
 
+def test_story_words_are_read_in_the_singular_but_names_stay_whole():
+    """One report writes "the riots", another "a riot": the plain words of the story terms are
+    read in the singular, so the two share them; a word the text writes only capitalised (a
+    place, a club: "Mornwick Hollies") is a name and is left as written."""
+    from newsledger.link.scoring import story_score
+    from newsledger.link.text import salient_terms, singular
+
+    kept = ("crisis", "address", "status", "bus", "species", "news")
+    common = frozenset(("riots", "facilities", "clashes") + kept)
+    assert [singular(w, common) for w in ("riots", "facilities", "clashes")] == ["riot", "facility", "clash"]
+    assert [singular(w, common) for w in kept] == list(kept)
+    assert singular("hollies") == "hollies"  # never written in lower case: a name
+    one = ("Police fought rioters in Mornwick Hollies overnight. The riots spread to three "
+           "districts and the clashes closed the schools and the markets of Mornwick Hollies.")
+    two = ("A riot broke out in Mornwick Hollies. The clash with police closed a school and a "
+           "market, and the rioter who threw the first stone was held in Mornwick Hollies.")
+    a, b = salient_terms(None, one), salient_terms(None, two)
+    assert {"riot", "clash", "school", "market"} <= set(a) & set(b)
+    assert "hollies" in a and "holly" not in a
+    assert story_score(a, b, None, None) > 0.3
+
+
+def test_a_name_is_read_without_its_article():
+    """The recogniser takes "the" into a name in one report and leaves it out in the next ("the
+    Velmora Rovers" / "Velmora Rovers"): the name's term is one either way, and "the Pentagon" is
+    a name of one word (it says where, not which event), not of two."""
+    from newsledger.link.story_terms import naming
+    from newsledger.link.text import salient_terms
+
+    terms = salient_terms(None, "x", ["the Velmora Rovers", "The Pentagon", "Theodore Vask"])
+    assert terms[:3] == ["e:velmora rovers", "e:pentagon", "e:theodore vask"]
+    assert naming("e:velmora rovers") and not naming("e:pentagon")
+
+
 def test_a_one_word_name_counts_only_with_a_time_close_by():
     """A roundup and the reports of one event, dated ten days apart, share one-word names
     ("e:xinjiang", "e:china") and a few words: with the dates the place says which event and adds
