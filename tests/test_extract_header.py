@@ -830,3 +830,25 @@ def test_a_contents_list_item_repeated_far_below_is_no_breadcrumb_echo(style):
     sections = ["Setup", "Camera", "Sound", "Harbour bridge safety notes"]
     under = tuple(f"Step {n} of the guide" for n in range(20))
     assert _text(_crumb_page(style, sections, headline="Harbour bridge safety notes", under=under)).title == TEASER
+
+
+def _slogan_page(style: str, menu_words: int = 1) -> bytes:
+    """A blog's header: its name and slogan over its menu (items of ``menu_words`` words), then the
+    post's headline and date over the body."""
+    items = [" ".join([m] * menu_words) for m in ("Start", "About", "Archive", "Contact")]
+    head = ["Lindell Notes", "Notes on harbour life and council matters since 2006"]
+    post = [HEADLINE, "14 March 2024"]
+    if style == "lxml":
+        lines = [x for h in head for x in (h, "")] + [f"  • {m}" for m in items] + [""] + \
+            [x for h in post for x in (h, "")] + [x for b in BODY for x in (b, "")]
+    else:
+        lines = [f"  {h}" for h in head] + [f"    * {m}" for m in items] + [f"      {h}" for h in post] + \
+            [f"   {b}" for b in BODY]
+    return "\n".join(lines).encode("utf-8")
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_slogan_over_the_site_menu_is_no_headline(style):
+    assert _text(_slogan_page(style)).title == HEADLINE
+    # items of more words are no menu (a list of teasers or summary points): the earlier line keeps its place
+    assert _text(_slogan_page(style, menu_words=5)).title != HEADLINE

@@ -14,7 +14,9 @@ html2text, or a browser-``innerText``-like rendering):
   dropped ("Economy | Headline"); tag lists, short date lines, bare two-word names and lines
   naming a domain are no headline, a name-shaped line of three or four words may be one
   ("Four Years Remaining"); a line that another non-prose line repeats with more around it
-  ("Share: Headline", "Headline | Site") gets a bonus; when no "By ..." line stands near the
+  ("Share: Headline", "Headline | Site") gets a bonus; a line right over a site menu (three
+  short navigation bullets: a slogan, a menu's heading) is not taken as the earliest of the close
+  scores unless it scores best; when no "By ..." line stands near the
   body (or nothing near it is a headline), the lines over the page's first "By ..." line are
   tried, read against the prose under that by-line (the body found may be another text); when
   nothing is found, the body's first line when it is no sentence and a by-line or date follows

@@ -135,6 +135,31 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
     return score
 
 
+MENU_BELOW_ITEMS = 3  # a line followed by this many short bullets heads a menu
+MENU_ITEM_WORDS = 4
+_MENU_REASONS = {"navigation", "boilerplate"}
+
+
+def _menu_below(k: int, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]]) -> bool:
+    """The lines right under line ``k`` are a menu: MENU_BELOW_ITEMS short bullets that the line
+    rules call navigation ("• Home", "• About", "• Contact"; not share buttons, not a by-line's or a
+    date's bullet); a headline is followed by its standfirst, by-line, share buttons or picture, and
+    a line over a menu is the site's slogan or the menu's heading."""
+    below = idx[k + 1:k + 1 + MENU_BELOW_ITEMS]
+    return len(below) == MENU_BELOW_ITEMS and all(
+        infos[i].bullet and infos[i].words <= MENU_ITEM_WORDS and reasons[i] in _MENU_REASONS
+        and not _is_date_line(infos[i]) for i in below)
+
+
+def _without_menu_heads(scores: dict[int, float], idx: list[int], infos: list[LineInfo],
+                        reasons: list[Optional[str]]) -> dict[int, float]:
+    """The candidates without the lines over a menu (:func:`_menu_below`), so that a site's slogan
+    above its menu does not win as the earliest of the close scores; the best-scoring line stays
+    (it is judged on its own evidence, and taking it out would bring earlier lines within reach)."""
+    top = max(scores, key=scores.get, default=None)
+    return {k: sc for k, sc in scores.items() if k == top or not _menu_below(k, idx, infos, reasons)}
+
+
 BYLINE_BELOW = 2  # a "By ..." line this many lines below a candidate marks it as the headline
 BYLINE_BELOW_BONUS = 2.0
 
@@ -182,6 +207,7 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     for k, sc in raw.items():
         if sc >= MIN_TITLE_SCORE:
             scores[k] = sc
+    scores = _without_menu_heads(scores, idx, infos, reasons)
     if not scores or not by_lines:  # no by-line near the body: the header may stand far above it
         over = _title_over_byline(idx, infos, reasons, lo, lead)
         if over is not None:
