@@ -789,12 +789,19 @@ def _crumb_page(style: str, crumb: list[str], path: str = "", headline: str = HE
     six short lines), with a teaser that shares the lead's words just above the body."""
     other = ["Most read", "Weather map", "Traffic news", "Share this", "Print", "Comments"] * gap
     head = ([path] if path else []) + list(under) + [headline, "Published 14 March 2024"] + other + [TEASER]
-    if style == "lxml":
-        lines = [f"  • {m}" for m in MENU] + [""] + [f"  • {c}" for c in crumb] + [""] + \
-            [x for h in head for x in (h, "")] + [x for b in BODY for x in (b, "")]
-    else:
-        lines = [f"    * {m}" for m in MENU] + [f"      * {c}" for c in crumb] + [f"      {h}" for h in head] + \
-            [f"   {b}" for b in BODY]
+    return _lay_out(style, [(MENU, True, 4), (crumb, True, 6), (head, False, 6)])
+
+
+def _lay_out(style: str, groups: list[tuple[list[str], bool, int]]) -> bytes:
+    """A flattened page: the groups of header lines (items, bulleted or not, indent in the
+    innerText-like layout) in the lxml or innerText-like layout, then the body."""
+    lines: list[str] = []
+    for items, bulleted, indent in groups:
+        if style == "lxml":
+            lines += [f"  • {x}" for x in items] + [""] if bulleted else [x for h in items for x in (h, "")]
+        else:
+            lines += [f"{' ' * indent}{'* ' if bulleted else ''}{x}" for x in items]
+    lines += [x for b in BODY for x in (b, "")] if style == "lxml" else [f"   {b}" for b in BODY]
     return "\n".join(lines).encode("utf-8")
 
 
@@ -837,14 +844,7 @@ def _slogan_page(style: str, menu_words: int = 1) -> bytes:
     post's headline and date over the body."""
     items = [" ".join([m] * menu_words) for m in ("Start", "About", "Archive", "Contact")]
     head = ["Lindell Notes", "Notes on harbour life and council matters since 2006"]
-    post = [HEADLINE, "14 March 2024"]
-    if style == "lxml":
-        lines = [x for h in head for x in (h, "")] + [f"  • {m}" for m in items] + [""] + \
-            [x for h in post for x in (h, "")] + [x for b in BODY for x in (b, "")]
-    else:
-        lines = [f"  {h}" for h in head] + [f"    * {m}" for m in items] + [f"      {h}" for h in post] + \
-            [f"   {b}" for b in BODY]
-    return "\n".join(lines).encode("utf-8")
+    return _lay_out(style, [(head, False, 2), (items, True, 4), ([HEADLINE, "14 March 2024"], False, 6)])
 
 
 @pytest.mark.parametrize("style", ["lxml", "inner"])
