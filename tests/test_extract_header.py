@@ -852,3 +852,13 @@ def test_a_slogan_over_the_site_menu_is_no_headline(style):
     assert _text(_slogan_page(style)).title == HEADLINE
     # items of more words are no menu (a list of teasers or summary points): the earlier line keeps its place
     assert _text(_slogan_page(style, menu_words=5)).title != HEADLINE
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_kicker_starting_in_lower_case_is_no_headline(style):
+    # a quote or a tag line over the headline shares the lead's words and stands first
+    for kicker in ('"the harbour bridge had to close to heavy lorries"', "in Council, Harbour, Bridge works"):
+        assert _text(_page(kicker, TITLE, "By Jane Roe", style=style)).title == TITLE
+    # a headline starting with a number or a brand spelt in lower case is one
+    for headline in ("31% of harbour lorries face a detour after bridge cracks", "iPhone sales at the harbour shop fall"):
+        assert _text(_page(headline, "By Jane Roe", style=style)).title == headline

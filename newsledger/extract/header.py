@@ -9,7 +9,8 @@ html2text, or a browser-``innerText``-like rendering):
   the body; else, of the headline-shaped lines up to ``header_title.HEAD_WINDOW`` lines above the body (or
   the body's first lines, when they are no prose), the one that best fits: a markdown ``#``
   heading, words shared with the lead, close to the body, not a date / byline / caption /
-  section label / standfirst sentence, a bonus just above a "By ..." line; a line that is another
+  section label / standfirst sentence, nor a line starting in lower case (a quote or tag line
+  used as a kicker; a number or "iPhone" first is fine), a bonus just above a "By ..." line; a line that is another
   line plus a site suffix or breadcrumb yields to the bare line, and a menu label before a bar is
   dropped ("Economy | Headline"); tag lists, short date lines, bare two-word names and lines
   naming a domain are no headline, a name-shaped line of three or four words may be one

@@ -77,6 +77,16 @@ _OFFER = re.compile(r"(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¢]|euro))\s
                     r"(?:months?|weeks?|years?|mo|monat|monate|woche|jahr)\b", re.I)
 
 
+_FIRST_WORD = re.compile(r"[^\W_][\w'’-]*")  # past quotes and dashes; a number counts ("31% of ...")
+
+
+def _lower_start(text: str) -> bool:
+    """The line's first word starts in lower case and is no brand spelt so ("iPhone", "eBay"):
+    a headline begins with a capital or a number in the languages that write capitals."""
+    m = _FIRST_WORD.search(text)
+    return bool(m) and m.group()[0].islower() and m.group() == m.group().lower()
+
+
 UI_SHARE = 2 / 3  # a short line with this share of its words site furniture is no headline
 
 
@@ -126,6 +136,8 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         score -= 1.0  # a menu item or section label
     if inf.words <= 4 and text == text.lower() and text != text.upper():
         score -= 2.0  # a lower-case topic tag ("chaos theory")
+    elif _lower_start(text):
+        score -= 2.0  # a quote or a sentence's continuation used as a kicker ("'not what we agreed'")
     if _mostly_ui(text):
         score -= 2.0  # a menu or breadcrumb line ("News World Venezuela", "Read More")
     if reason == "related-links":
