@@ -789,12 +789,19 @@ def _crumb_page(style: str, crumb: list[str], path: str = "", headline: str = HE
     six short lines), with a teaser that shares the lead's words just above the body."""
     other = ["Most read", "Weather map", "Traffic news", "Share this", "Print", "Comments"] * gap
     head = ([path] if path else []) + list(under) + [headline, "Published 14 March 2024"] + other + [TEASER]
-    if style == "lxml":
-        lines = [f"  • {m}" for m in MENU] + [""] + [f"  • {c}" for c in crumb] + [""] + \
-            [x for h in head for x in (h, "")] + [x for b in BODY for x in (b, "")]
-    else:
-        lines = [f"    * {m}" for m in MENU] + [f"      * {c}" for c in crumb] + [f"      {h}" for h in head] + \
-            [f"   {b}" for b in BODY]
+    return _lay_out(style, [(MENU, True, 4), (crumb, True, 6), (head, False, 6)])
+
+
+def _lay_out(style: str, groups: list[tuple[list[str], bool, int]]) -> bytes:
+    """A flattened page: the groups of header lines (items, bulleted or not, indent in the
+    innerText-like layout) in the lxml or innerText-like layout, then the body."""
+    lines: list[str] = []
+    for items, bulleted, indent in groups:
+        if style == "lxml":
+            lines += [f"  • {x}" for x in items] + [""] if bulleted else [x for h in items for x in (h, "")]
+        else:
+            lines += [f"{' ' * indent}{'* ' if bulleted else ''}{x}" for x in items]
+    lines += [x for b in BODY for x in (b, "")] if style == "lxml" else [f"   {b}" for b in BODY]
     return "\n".join(lines).encode("utf-8")
 
 
@@ -830,3 +837,28 @@ def test_a_contents_list_item_repeated_far_below_is_no_breadcrumb_echo(style):
     sections = ["Setup", "Camera", "Sound", "Harbour bridge safety notes"]
     under = tuple(f"Step {n} of the guide" for n in range(20))
     assert _text(_crumb_page(style, sections, headline="Harbour bridge safety notes", under=under)).title == TEASER
+
+
+def _slogan_page(style: str, menu_words: int = 1) -> bytes:
+    """A blog's header: its name and slogan over its menu (items of ``menu_words`` words), then the
+    post's headline and date over the body."""
+    items = [" ".join([m] * menu_words) for m in ("Start", "About", "Archive", "Contact")]
+    head = ["Lindell Notes", "Notes on harbour life and council matters since 2006"]
+    return _lay_out(style, [(head, False, 2), (items, True, 4), ([HEADLINE, "14 March 2024"], False, 6)])
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_slogan_over_the_site_menu_is_no_headline(style):
+    assert _text(_slogan_page(style)).title == HEADLINE
+    # items of more words are no menu (a list of teasers or summary points): the earlier line keeps its place
+    assert _text(_slogan_page(style, menu_words=5)).title != HEADLINE
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_kicker_starting_in_lower_case_is_no_headline(style):
+    # a quote or a tag line over the headline shares the lead's words and stands first
+    for kicker in ('"the harbour bridge had to close to heavy lorries"', "in Council, Harbour, Bridge works"):
+        assert _text(_page(kicker, TITLE, "By Jane Roe", style=style)).title == TITLE
+    # a headline starting with a number or a brand spelt in lower case is one
+    for headline in ("31% of harbour lorries face a detour after bridge cracks", "iPhone sales at the harbour shop fall"):
+        assert _text(_page(headline, "By Jane Roe", style=style)).title == headline

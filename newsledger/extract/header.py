@@ -9,12 +9,15 @@ html2text, or a browser-``innerText``-like rendering):
   the body; else, of the headline-shaped lines up to ``header_title.HEAD_WINDOW`` lines above the body (or
   the body's first lines, when they are no prose), the one that best fits: a markdown ``#``
   heading, words shared with the lead, close to the body, not a date / byline / caption /
-  section label / standfirst sentence, a bonus just above a "By ..." line; a line that is another
+  section label / standfirst sentence, nor a line starting in lower case (a quote or tag line
+  used as a kicker; a number or "iPhone" first is fine), a bonus just above a "By ..." line; a line that is another
   line plus a site suffix or breadcrumb yields to the bare line, and a menu label before a bar is
   dropped ("Economy | Headline"); tag lists, short date lines, bare two-word names and lines
   naming a domain are no headline, a name-shaped line of three or four words may be one
   ("Four Years Remaining"); a line that another non-prose line repeats with more around it
-  ("Share: Headline", "Headline | Site") gets a bonus; when no "By ..." line stands near the
+  ("Share: Headline", "Headline | Site") gets a bonus; a line right over a site menu (three
+  short navigation bullets: a slogan, a menu's heading) is not taken as the earliest of the close
+  scores unless it scores best; when no "By ..." line stands near the
   body (or nothing near it is a headline), the lines over the page's first "By ..." line are
   tried, read against the prose under that by-line (the body found may be another text); when
   nothing is found, the body's first line when it is no sentence and a by-line or date follows

@@ -77,6 +77,16 @@ _OFFER = re.compile(r"(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£¢]|euro))\s
                     r"(?:months?|weeks?|years?|mo|monat|monate|woche|jahr)\b", re.I)
 
 
+_FIRST_WORD = re.compile(r"[^\W_][\w'’-]*")  # past quotes and dashes; a number counts ("31% of ...")
+
+
+def _lower_start(text: str) -> bool:
+    """The line's first word starts in lower case and is no brand spelt so ("iPhone", "eBay"):
+    a headline begins with a capital or a number in the languages that write capitals."""
+    m = _FIRST_WORD.search(text)
+    return bool(m) and m.group()[0].islower() and m.group() == m.group().lower()
+
+
 UI_SHARE = 2 / 3  # a short line with this share of its words site furniture is no headline
 
 
@@ -126,6 +136,8 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         score -= 1.0  # a menu item or section label
     if inf.words <= 4 and text == text.lower() and text != text.upper():
         score -= 2.0  # a lower-case topic tag ("chaos theory")
+    elif _lower_start(text):
+        score -= 2.0  # a quote or a sentence's continuation used as a kicker ("'not what we agreed'")
     if _mostly_ui(text):
         score -= 2.0  # a menu or breadcrumb line ("News World Venezuela", "Read More")
     if reason == "related-links":
@@ -133,6 +145,31 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
     if ("|" in text and not _labelled(text)) or inf.glued:
         score -= 1.0
     return score
+
+
+MENU_BELOW_ITEMS = 3  # a line followed by this many short bullets heads a menu
+MENU_ITEM_WORDS = 4
+_MENU_REASONS = {"navigation", "boilerplate"}
+
+
+def _menu_below(k: int, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]]) -> bool:
+    """The lines right under line ``k`` are a menu: MENU_BELOW_ITEMS short bullets that the line
+    rules call navigation ("• Home", "• About", "• Contact"; not share buttons, not a by-line's or a
+    date's bullet); a headline is followed by its standfirst, by-line, share buttons or picture, and
+    a line over a menu is the site's slogan or the menu's heading."""
+    below = idx[k + 1:k + 1 + MENU_BELOW_ITEMS]
+    return len(below) == MENU_BELOW_ITEMS and all(
+        infos[i].bullet and infos[i].words <= MENU_ITEM_WORDS and reasons[i] in _MENU_REASONS
+        and not _is_date_line(infos[i]) for i in below)
+
+
+def _without_menu_heads(scores: dict[int, float], idx: list[int], infos: list[LineInfo],
+                        reasons: list[Optional[str]]) -> dict[int, float]:
+    """The candidates without the lines over a menu (:func:`_menu_below`), so that a site's slogan
+    above its menu does not win as the earliest of the close scores; the best-scoring line stays
+    (it is judged on its own evidence, and taking it out would bring earlier lines within reach)."""
+    top = max(scores, key=scores.get, default=None)
+    return {k: sc for k, sc in scores.items() if k == top or not _menu_below(k, idx, infos, reasons)}
 
 
 BYLINE_BELOW = 2  # a "By ..." line this many lines below a candidate marks it as the headline
@@ -182,6 +219,7 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     for k, sc in raw.items():
         if sc >= MIN_TITLE_SCORE:
             scores[k] = sc
+    scores = _without_menu_heads(scores, idx, infos, reasons)
     if not scores or not by_lines:  # no by-line near the body: the header may stand far above it
         over = _title_over_byline(idx, infos, reasons, lo, lead)
         if over is not None:
