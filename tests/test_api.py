@@ -173,11 +173,14 @@ def test_pages_show_hidden_claims_on_asking(state):
     hidden = [c for c in every if c not in shown]
     assert hidden, "the seed has claims under the threshold (the two 'For X, ...' claims)"
     page = client.get(f"/articles/{state['seed']}").text
-    assert f"{len(hidden)} more below the confidence threshold" in page and 'href="?min_confidence=0"' in page
+    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+
+    assert f"{len(hidden)} more below the confidence threshold ({DEFAULT_MIN_CONFIDENCE:g})" in page  # not rounded
+    assert 'href="?min_confidence=0"' in page
     assert len(re.findall(r'<li id="claim-\d+"', page)) == len(shown)
     full = client.get(f"/articles/{state['seed']}", params={"min_confidence": 0}).text
     assert len(re.findall(r'<li id="claim-\d+"', full)) == len(every)
-    assert "Showing claims with confidence at least 0.00" in full and "more below" not in full
+    assert "Showing claims with confidence at least 0:" in full and "more below" not in full
     assert client.get(f"/articles/{state['seed']}", params={"min_confidence": 2}).status_code == 422
     name = hidden[0]["source"]["name"]
     if not any(c["source"]["name"] == name for c in shown):  # a source all of whose claims are hidden
