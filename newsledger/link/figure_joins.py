@@ -29,7 +29,13 @@ def _same_range(a: dict, b: dict) -> bool:
     """Unless both figures are ranges, True; else whether their high ends are equal too."""
     if a.get("bound") != "range" or b.get("bound") != "range" or a.get("high") is None or b.get("high") is None:
         return True
-    return round(_in_dimension(a, "high"), 6) == round(_in_dimension(b, "high"), 6)
+    return _value_key(a, "high") == _value_key(b, "high")
+
+
+def _value_key(m: dict, key: str = "value") -> float:
+    """A figure's value (or ``key``, its range's high end) in its measure's dimension, rounded as
+    every equality test of the clustering compares them."""
+    return round(_in_dimension(m, key), 6)
 
 
 def _same_value(a: dict, b: dict, va: float, vb: float) -> bool:
@@ -139,7 +145,7 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
     parent = list(range(len(ms)))
     find = partial(_root, parent)
 
-    value = [round(_in_dimension(m), 6) for m in ms]
+    value = [_value_key(m) for m in ms]
     # sentence -> values held, per component: two values of one sentence ("12 Somali and 11
     # Yemeni pirates", "lost 88-72") are two quantities, and no chain of links may join them;
     # of a specific measure, one source's, unless the sentence updates it ("up from 3,500")
@@ -461,8 +467,8 @@ def attach_equal(comps: list[list[dict]], key: tuple) -> list[list[dict]]:
 
 def _holds_value(group: list[dict], lone: list[dict]) -> bool:
     """Whether a group holds every value of a lone cluster (in its measure's dimension)."""
-    values = {round(_in_dimension(m), 6) for m in group}
-    return all(round(_in_dimension(m), 6) in values for m in lone)
+    values = {_value_key(m) for m in group}
+    return all(_value_key(m) in values for m in lone)
 
 
 def _may_join_equal(lone: list[dict], group: list[dict]) -> bool:
@@ -472,6 +478,6 @@ def _may_join_equal(lone: list[dict], group: list[dict]) -> bool:
         for b in group:
             if differ(a, b) or (a.get("_sentence") is not None and a.get("_sentence") == b.get("_sentence")):
                 return False
-            if round(_in_dimension(a), 6) == round(_in_dimension(b), 6) and not _equal_footing(a, b):
+            if _value_key(a) == _value_key(b) and not _equal_footing(a, b):
                 return False
     return True

@@ -150,6 +150,7 @@ _OWN_COUNT = re.compile(r"\s+(?:(?:at least|more than|about|some|nearly|another)
 # cues that name a state only as the verb taking the count ("executed two of them"): "executed a
 # boarding action, nabbed 26 pirates" tells nothing of the 26
 _VERB_ONLY = [("killed", re.compile(r"\bexecut(?:ed|ing)\b", re.I))]
+_OBJECT_CUES = _STATE_RE + _VERB_ONLY  # the cues a figure may be the object of, read first
 # a cue the figure follows as the next conjunct ("a receptionist died and two men ... underwent
 # surgery", "was shot dead and two managers ... were wounded"): the cue's subject is another
 _NEW_CONJUNCT = re.compile(r"^\s*,?\s*and\s+(?:the\s+)?$", re.I)
@@ -162,7 +163,7 @@ def state(before: str, after: str) -> Optional[str]:
     people, killing one") is not the figure's, nor one before it that closes the clause the
     figure's "and" follows ("a receptionist died and two men were hurt")."""
     best, dist = None, 10 ** 6
-    for k, rx in _STATE_RE + _VERB_ONLY:
+    for k, rx in _OBJECT_CUES:
         m = rx.search(before[-40:])
         if m and not before[-40:][m.end():].strip():
             return k
