@@ -408,8 +408,8 @@ def signed_handle(markup: dict, title: Optional[str]) -> list[str]:
     service's or desk's), and the page shows no longer name starting with it (:func:`_fuller_name_shown`)."""
     found: dict[str, object] = {}
     for el in byline_candidates(markup, title):
-        text = _clean(_text_of(el)).strip(" .,:;|·•-–—")
-        word = without_label(_BY_PREFIX.sub("", text)).strip(" .,:;|·•-–—")
+        text = _text_of(el).strip(_BY_LINE_PUNCT)
+        word = _after_by_word(text)
         if word != text and _account_name(word):
             found.setdefault(word.casefold(), (word, el))
     if len(found) != 1:
@@ -418,9 +418,17 @@ def signed_handle(markup: dict, title: Optional[str]) -> list[str]:
     return [] if _fuller_name_shown(word, el.getroottree().getroot()) else [word]
 
 
+_BY_LINE_PUNCT = " .,:;|·•-–—"  # around a by-line element's names
+
+
+def _after_by_word(text: str) -> str:
+    """A by-line text less its by-word or label ("von", "Autor:") and the punctuation around."""
+    return without_label(_BY_PREFIX.sub("", text)).strip(_BY_LINE_PUNCT)
+
+
 def _by_line_word(text: str) -> str:
-    """A by-line element's text less its by-word or label and the punctuation around, case-folded."""
-    return without_label(_BY_PREFIX.sub("", _clean(text))).strip(" .,:;|·•-–—").casefold()
+    """A by-line element's text (whitespace made single) after its by-word or label, case-folded."""
+    return _after_by_word(_clean(text)).casefold()
 
 
 # ------------------------------------------------------------------ a social card's labelled author
