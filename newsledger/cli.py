@@ -419,7 +419,7 @@ def claims(db: Optional[str] = DbOpt,
 
     Example: newsledger claims --source NIS --format json
     """
-    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+    from newsledger.analyze.confidence import threshold
 
     if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
         _fail(f"--min-confidence {min_confidence}: must be between 0 and 1")
@@ -438,7 +438,7 @@ def claims(db: Optional[str] = DbOpt,
                title=g.get("label"))
         return
     found = ledger.claims(source=source, about=about, limit=limit,
-                          min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+                          min_confidence=threshold(min_confidence))
     if format in ("json", "jsonl"):
         from newsledger.link import with_group_ids
 

@@ -36,6 +36,11 @@ MODEL_PATH = Path(__file__).with_name("data") / "confidence_model.json"
 # remove wrong speakers. ``--label content`` was tried by h-claims31 on 86 pages and not shipped.
 DEFAULT_MIN_CONFIDENCE = 0.675
 
+
+def threshold(min_confidence: Optional[float] = None) -> float:
+    """The confidence claims are shown from: the one asked for, else :data:`DEFAULT_MIN_CONFIDENCE`."""
+    return DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+
 RULES = ("verb", "according", "for", "layout-colon", "layout-dash", "tagger")
 SAME_AS = {"as-put": "according"}  # a fixed frame too rare to fit alone, weighed as "according to"
 PATHS = ("comp", "head", "colon", "dobj", "prep", "addressee", "noun")

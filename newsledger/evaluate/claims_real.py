@@ -486,9 +486,9 @@ def analyzed_claims(pages: list[GoldPage]) -> dict[str, tuple[str, list]]:
 
 def evaluate(pages: list[GoldPage], min_confidence: Optional[float] = None, keep_examples: bool = False,
              analysed: Optional[dict] = None) -> tuple[dict, Tally]:
-    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+    from newsledger.analyze.confidence import threshold
 
-    thr = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    thr = threshold(min_confidence)
     analysed = analysed if analysed is not None else analyzed_claims(pages)
     total = Tally()
     for p in pages:

@@ -349,13 +349,13 @@ async def list_claims(request: Request,
                                                             "threshold, precision >= 0.90 on our dev annotations)"),
                       limit: int = Query(100, ge=1, le=MAX_LIMIT),
                       offset: int = Query(0, ge=0, le=MAX_OFFSET)):
-    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+    from newsledger.analyze.confidence import threshold
     from newsledger.link import with_group_ids
 
     ledger = _ledger(request)
     narrow = {k: v for k, v in dict(source=source, about=about, stance=stance, article_id=article_id, q=q,
                                     kind=kind, site=site, since=since, until=until).items() if v}
-    narrow["min_confidence"] = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    narrow["min_confidence"] = threshold(min_confidence)
     try:
         rows = await run_bounded(request, ledger.claims, limit=limit, offset=offset,
                                  sort=sort or "article", **narrow)

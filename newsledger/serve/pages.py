@@ -187,10 +187,10 @@ _MIN_CONFIDENCE = Query(None, ge=0.0, le=1.0, description="show claims at least 
 
 
 def _threshold(min_confidence: Optional[float]) -> float:
-    """The confidence a page shows claims from: the one asked for, else the calibrated default."""
-    from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+    """The confidence a page shows claims from (:func:`newsledger.analyze.confidence.threshold`)."""
+    from newsledger.analyze.confidence import threshold
 
-    return DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    return threshold(min_confidence)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
