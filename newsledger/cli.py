@@ -814,7 +814,10 @@ def eval_crossnews(topics: str = typer.Option("dev", "--topics",
                    format: str = typer.Option("table", "--format", "-f", help="table | json"),
                    failures: bool = typer.Option(False, "--failures",
                                                  help="list split and mixed stories and why gold figure "
-                                                      "pairs were missed (dev topics only)")):
+                                                      "pairs were missed (dev topics only)"),
+                   order_seed: Optional[int] = typer.Option(None, "--order-seed",
+                                                            help="ingest the articles in an order shuffled "
+                                                                 "with this seed (default: as listed)")):
     """Score stories and cross-article claim groups on ECB+ (all sub-topics in one ledger, as
     flattened text without dates) against the figure gold in newsledger/evaluate/data/crossnews."""
     from newsledger.evaluate.crossnews import main as run
@@ -832,6 +835,8 @@ def eval_crossnews(topics: str = typer.Option("dev", "--topics",
         argv.append("--no-chains")
     if failures:
         argv.append("--failures")
+    if order_seed is not None:
+        argv += ["--order-seed", str(order_seed)]
     try:
         raise typer.Exit(run(argv))
     except FileNotFoundError as e:

@@ -16,7 +16,9 @@ pipeline, stored in one temporary ledger and linked in ingest order. Then:
 - **apart**: stored groups holding both figures of a pair the gold keeps apart (must be 0).
 
 ``--cache DIR`` keeps the analysed articles (keyed by text and the analysis code) so that
-tuning the link stage does not re-analyse.
+tuning the link stage does not re-analyse. ``--order-seed N`` ingests the same articles in a
+seeded shuffled order: the order alone moves the story figures, so a story rule is judged over
+several orders, not one.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ import itertools
 import json
 import os
 import pickle
+import random
 import sys
 import tempfile
 import time
@@ -90,6 +93,22 @@ def analysed(topics, cache: Optional[Path], jobs: int = 1) -> list[tuple[str, ob
         with open(store, "wb") as f:
             pickle.dump(out, f)
     return out
+
+
+def ingest_order(items: list, seed: Optional[int] = None) -> list:
+    """``items`` in the order they are ingested: as listed (by topic and file name) without a
+    seed, else shuffled by ``random.Random(seed)`` -- the same seed gives the same order on every
+    machine, so a story rule can be checked over several orders, each reproducible."""
+    if seed is None:
+        return list(items)
+    out = list(items)
+    random.Random(seed).shuffle(out)
+    return out
+
+
+def order_label(seed: Optional[int]) -> str:
+    """How the table names an ingest order."""
+    return "as listed" if seed is None else f"shuffled, seed {seed}"
 
 
 def build_ledger(items, batch: int = 10):
@@ -385,15 +404,16 @@ def _texts(items) -> dict[str, tuple[str, str, Optional[str]]]:
 
 
 def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int = 1,
-        failures: bool = False) -> dict:
+        failures: bool = False, order_seed: Optional[int] = None) -> dict:
     gold = load_gold(gold_dirs, topics)
-    items = analysed(topics, cache, jobs)
+    items = ingest_order(analysed(topics, cache, jobs), order_seed)
     subs = set(gold)
     # the gold's sub-topics only when any (the rest have no figure gold, but stay for stories)
     ledger, id_of, spent = build_ledger(items)
     try:
         texts = _texts(items)  # every page rendered once, for the scores and the failures
-        report = {"topics": f"{min(topics)}-{max(topics)}", "gold_subtopics": len(subs),
+        report = {"topics": f"{min(topics)}-{max(topics)}", "order": order_label(order_seed),
+                  "gold_subtopics": len(subs),
                   "failed": sum(1 for _, a in items if not hasattr(a, "text")),
                   "link_seconds": round(spent, 1),
                   "stories": score_stories(ledger, id_of),
@@ -426,12 +446,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--format", choices=["table", "json"], default="table")
     ap.add_argument("--failures", action="store_true",
                     help="list split and mixed stories and why gold figure pairs were missed")
+    ap.add_argument("--order-seed", type=int, default=None,
+                    help="ingest the articles in an order shuffled with this seed (default: as listed)")
     args = ap.parse_args(argv)
     if args.failures and args.topics != "dev":
         ap.error("--failures lists development failures only: the check topics are scored, never read")
     topics = ecbplus.DEV_TOPICS if args.topics == "dev" else CHECK_TOPICS
     dirs = [Path(d) for d in args.gold] + [GOLD_DIR]
-    report = run(topics, dirs, Path(args.cache) if args.cache else None, args.jobs, args.failures)
+    report = run(topics, dirs, Path(args.cache) if args.cache else None, args.jobs, args.failures,
+                 args.order_seed)
     if not args.no_chains:
         report["story_chains"] = story_chains()
     if args.format == "json":
@@ -460,7 +483,8 @@ def _record_check(report: dict, argv: list[str]) -> None:
 def _print(r: dict) -> None:
     s, f = r["stories"], r["figure_pairs"]
     print(f"ECB+ topics {r['topics']}: {s['articles']} articles ({r['failed']} failed), "
-          f"{r['gold_subtopics']} sub-topics with figure gold, link {r['link_seconds']} s")
+          f"{r['gold_subtopics']} sub-topics with figure gold, link {r['link_seconds']} s; "
+          f"ingest order {r['order']}")
     print(f"stories: pairwise P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
           f"({s['stories']} stories, {s['alone']} articles alone; {s['pred']} pairs predicted, {s['gold']} gold)")
     print(f"cross-article figure pairs: P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f} "
