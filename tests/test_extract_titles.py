@@ -172,3 +172,14 @@ def test_the_site_name_part_of_a_meta_title_goes_whatever_the_headline_length():
     assert _article(page).title == "Ferry halt"
     # without a site name to tell the parts apart, the short title is kept whole
     assert _article(page.replace("og:site_name", "og:locale")).title == "Ferry halt - The Example Courier"
+
+
+def _ld(headline: str) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", "headline": headline})}</script>'
+
+
+def test_a_json_ld_headline_with_escaped_characters_agrees_with_the_h1_it_repeats():
+    h1 = "Storm & flood strand islanders as ferries stop"
+    head = ('<meta property="og:title" content="Ferries stop after storm and flood - The Example Courier">'
+            + _ld("Storm &#038; flood strand islanders as ferries stop"))
+    assert _article(_page(h1.replace("&", "&amp;"), head)).title == h1

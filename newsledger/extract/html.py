@@ -24,6 +24,7 @@ defaults there are what ``extract`` does.
 """
 from __future__ import annotations
 
+import html as _html
 import re
 from typing import Any, Optional
 from urllib.parse import urlsplit
@@ -95,9 +96,16 @@ def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
     return title.translate(_INVISIBLE) if title else title
 
 
-def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
+def _meta_titles(meta: dict, ld: dict) -> list[str]:
+    """The page's meta titles in order of trust: og:title, twitter:title, the JSON-LD headline. Character
+    references a CMS left escaped inside them ("Thermen- &#038; Vulkanland", WordPress SEO plugins write the
+    JSON-LD so) are read as the characters they stand for, as the <h1> beside them is."""
     cands = [_first(meta.get("og:title")), _first(meta.get("twitter:title")), _first(ld.get("headline"))]
-    cands = [c for c in cands if c]
+    return [_html.unescape(c) for c in cands if isinstance(c, str) and c]
+
+
+def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
+    cands = _meta_titles(meta, ld)
     run = _headline_run(tree, cands)
     if run:
         return run
