@@ -183,3 +183,21 @@ def test_a_json_ld_headline_with_escaped_characters_agrees_with_the_h1_it_repeat
     head = ('<meta property="og:title" content="Ferries stop after storm and flood - The Example Courier">'
             + _ld("Storm &#038; flood strand islanders as ferries stop"))
     assert _article(_page(h1.replace("&", "&amp;"), head)).title == h1
+
+
+def test_an_h1_that_holds_the_meta_titles_headline_once_the_site_part_is_off_is_the_headline():
+    site = '<meta property="og:site_name" content="The Example Courier">'
+    og = f'<meta property="og:title" content="{HEADLINE} | The Example Courier">{site}'
+    longer = f"{HEADLINE}: harbour reopens Wednesday"
+    assert _article(_page(longer, og)).title == longer
+    # a meta title with no site part that the <h1> does not hold stays a version of its own
+    other = '<meta property="og:title" content="Storm leaves islanders stranded as ferries stop">'
+    assert _article(_page(longer, other)).title == "Storm leaves islanders stranded as ferries stop"
+
+
+def test_a_date_set_apart_inside_the_h1_is_no_part_of_the_headline_the_meta_title_names():
+    headline = f"Harbour master: {HEADLINE}"
+    og = f'<meta property="og:title" content="{headline} - The Example Ministry">'
+    h1 = (f'<span class="supertitle"><time datetime="2024-03-01">1 March 2024</time></span>'
+          f'<span class="title">{headline}</span>')
+    assert _article(_page(h1, og)).title == headline

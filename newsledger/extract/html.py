@@ -106,16 +106,13 @@ def _meta_titles(meta: dict, ld: dict) -> list[str]:
 
 def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
     cands = _meta_titles(meta, ld)
-    run = _headline_run(tree, cands)
+    run = _headline_run(tree, cands, meta)
     if run:
         return run
     h1s = [t for t in (headline_of_h1(h) for h in tree.iter("h1") if not is_home_link(h)) if t and len(t) > 3]
     for h in h1s:
-        hk = normalise_text(h)
-        for c in cands:
-            ck = normalise_text(c)
-            if hk and (hk == ck or (len(hk) > 15 and (hk in ck or ck in hk)) or _is_title_part(hk, c, meta)):
-                return h
+        if any(_agrees(normalise_text(h), c, meta) for c in cands):
+            return h
     if not cands:
         repeated = _heading_in_title(tree)
         if repeated:
@@ -134,15 +131,27 @@ def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
     return h1s[0] if h1s else None
 
 
+def _agrees(key: str, title: str, meta: dict) -> bool:
+    """``key`` (a normalised <h1>) and the meta title ``title`` give the same headline: equal, one
+    holding the other (15 characters or more), the <h1> being one whole part of it around site
+    separators, or the <h1> holding the meta title's headline once its site part is off
+    ("Lemon cake from the tray | Baking Site" beside the <h1> "Lemon cake from the tray: simply good")."""
+    if not key:
+        return False
+    ck, bare = normalise_text(title), normalise_text(_site_off(title, meta))
+    return key == ck or (len(key) > 15 and (key in ck or ck in key)) or _is_title_part(key, title, meta) or \
+        (bare != ck and len(bare) > 15 and bare in key)
+
+
 _PART_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+|(?<=\w)[:|]\s+")
 
 
-def _headline_run(tree, cands: list[str]) -> Optional[str]:
+def _headline_run(tree, cands: list[str], meta: dict) -> Optional[str]:
     """The headline run of an <h1> that sets a kicker or a sub-headline apart in its own element
     (``<h1><span class="subtitle">Paris 2024</span> Ferries stop for two days</h1>``): the longest
     of its runs when that run is, whole, one part of a meta title ("Paris 2024 - Ferries stop for
     two days - Site", "Paris 2024: Ferries stop for two days") and the h1 has two runs."""
-    parts = {normalise_text(p) for c in cands for p in _PART_SEP.split(c)}
+    parts = {normalise_text(p) for c in cands for p in [*_PART_SEP.split(c), _site_off(c, meta)]}
     for h in tree.iter("h1"):
         runs = [] if is_home_link(h) else h1_segments(h)
         if len(runs) != 2:
@@ -180,6 +189,25 @@ def _meta_headline(title: str, meta: dict) -> str:
         return kept[0]
     if len(parts) > 1 and len(parts[0]) >= 15 and len(parts[0]) >= len(parts[-1]):
         return parts[0]
+    return title
+
+
+def _site_off(title: str, meta: dict) -> str:
+    """A meta title without the site's name around its last or first site separator: the part that is
+    og:site_name, else (no part being it) the last of two parts when the first is a headline of 15
+    characters or more at least as long ("Minister opens the new ferry terminal - Example Ministry");
+    else the whole. Unlike :func:`_meta_headline` it keeps the rest whole, separators and all
+    ("Topic: Headline - Site" -> "Topic: Headline")."""
+    seps = list(_TITLE_SEP.finditer(title))
+    if not seps:
+        return title
+    first, last = title[:seps[0].start()], title[seps[-1].end():]
+    sites = _site_names(meta)
+    if normalise_text(last) in sites or (len(seps) == 1 and normalise_text(first) not in sites
+                                         and len(first) >= TITLE_PART_CHARS and len(first) >= len(last)):
+        return title[:seps[-1].start()]
+    if normalise_text(first) in sites:
+        return title[seps[0].end():]
     return title
 
 
