@@ -201,3 +201,22 @@ def test_a_date_set_apart_inside_the_h1_is_no_part_of_the_headline_the_meta_titl
     h1 = (f'<span class="supertitle"><time datetime="2024-03-01">1 March 2024</time></span>'
           f'<span class="title">{headline}</span>')
     assert _article(_page(h1, og)).title == headline
+
+
+def _meta_only(head: str) -> str:
+    return f"<html><head>{head}</head><body><article>{STORY}</article></body></html>"
+
+
+def test_a_meta_title_keeps_a_last_part_that_is_not_the_sites_name():
+    site = '<meta property="og:site_name" content="The Example Courier">'
+    whole = f"{HEADLINE} | A day-by-day guide"
+    assert _article(_meta_only(f'<meta property="og:title" content="{whole}">{site}')).title == whole
+    # the site's name written otherwise is still cut off
+    for suffix in ("Example-Courier.com", "Courier"):
+        head = f'<meta property="og:title" content="{HEADLINE} - {suffix}">{site}'
+        assert _article(_meta_only(head.replace("The Example Courier", "Example Courier"))).title == HEADLINE
+    # another title of the page without the last part says it is no part of the headline
+    head = f'<meta property="og:title" content="{whole}">{site}' + _ld(HEADLINE)
+    assert _article(_meta_only(head)).title == HEADLINE
+    # without a site name to tell the parts apart, the short last part goes as before
+    assert _article(_meta_only(f'<meta property="og:title" content="{whole}">')).title == HEADLINE

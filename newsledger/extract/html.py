@@ -120,7 +120,7 @@ def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
     if cands and _another_story_title(h1s, cands[0]):
         return h1s[0]
     if cands:
-        return _meta_headline(cands[0], meta)
+        return _meta_headline(cands[0], meta, cands[1:] + h1s)
     if len(h1s) == 1:
         return h1s[0]
     title_el = tree.find(".//title")
@@ -177,19 +177,47 @@ def _another_story_title(h1s: list[str], meta_title: str) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) < VARIANT_SHARE
 
 
-def _meta_headline(title: str, meta: dict) -> str:
+def _meta_headline(title: str, meta: dict, others: Optional[list[str]] = None) -> str:
     """A meta title without the site's name: the parts around site separators less the one that is
     og:site_name ("Lehrberufe KFT - Example School" -> "Lehrberufe KFT") when one part is left;
     else its first part when that is a headline of 15 characters or more at least as long as the
-    last ("Headline | Site"); else the whole."""
+    last ("Headline | Site") — unless the page names its site (og:site_name) and no later part is
+    that name while no other title of the page (``others``) is that first part alone: the rest is
+    then the headline's own ("Lemon trees from seed | A step-by-step guide"); else the whole."""
     parts = _TITLE_SEP.split(title)
     sites = _site_names(meta)
     kept = [p for p in parts if normalise_text(p) not in sites]
     if len(parts) > 1 and len(kept) == 1:
         return kept[0]
     if len(parts) > 1 and len(parts[0]) >= 15 and len(parts[0]) >= len(parts[-1]):
+        if sites and not any(_names_site(p, meta) for p in parts[1:]) and \
+                normalise_text(parts[0]) not in {normalise_text(o) for o in others or []}:
+            return title
         return parts[0]
     return title
+
+
+_TLD = re.compile(r"\.?(?:com|net|org|info|de|at|ch|it|fr|es|co\.uk|uk)$")
+
+
+def _squash(text: str) -> str:
+    """``text`` case-folded with its web domain ending and everything but letters and digits left out
+    ("Vegolosi.it" -> "vegolosi"), for telling a site's name written otherwise."""
+    return re.sub(r"\W+", "", _TLD.sub("", normalise_text(text)))
+
+
+def _names_site(part: str, meta: dict) -> bool:
+    """A meta title's ``part`` names the site: it is og:site_name, one of that name's own parts
+    ("BMBF" of "Example Ministry - BMBF"), or either holds the other once written without spaces,
+    punctuation and domain ending ("Vegolosi.it" / "Vegolosi", "homify" / "homify.de")."""
+    key = _squash(part)
+    if not key:
+        return False
+    for name in meta.get("og:site_name", []):
+        names = {_squash(n) for n in [name, *_TITLE_SEP.split(name)]} - {""}
+        if key in names or any(len(n) > 3 and (n in key or key in n) for n in names):
+            return True
+    return False
 
 
 def _site_off(title: str, meta: dict) -> str:
