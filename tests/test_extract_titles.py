@@ -220,3 +220,16 @@ def test_a_meta_title_keeps_a_last_part_that_is_not_the_sites_name():
     assert _article(_meta_only(head)).title == HEADLINE
     # without a site name to tell the parts apart, the short last part goes as before
     assert _article(_meta_only(f'<meta property="og:title" content="{whole}">')).title == HEADLINE
+
+
+def test_the_first_h1_wins_over_another_meta_title_when_the_later_h1s_are_boxes():
+    seo = '<meta property="og:title" content="Ferry timetable: cancellations and refunds explained">'
+    boxes = "<h1>Comments</h1>" + "<h1>Get our morning newsletter in your inbox</h1>" * 2
+    page = _page(HEADLINE, seo).replace("</article>", f"</article>{boxes}")
+    assert _article(page).title == HEADLINE
+    # a later <h1> that may be another headline leaves the meta title in place
+    other = _page(HEADLINE, seo).replace("</article>", "</article><h1>Council votes to rebuild the quay</h1>")
+    assert _article(other).title == "Ferry timetable: cancellations and refunds explained"
+    # labels before a headline-long <h1> do not make it the first
+    labels = _page(HEADLINE, seo).replace("<article>", "<article><h1>Donate</h1><h1>Menu</h1>")
+    assert _article(labels).title == "Ferry timetable: cancellations and refunds explained"

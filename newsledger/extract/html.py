@@ -117,8 +117,9 @@ def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
         repeated = _heading_in_title(tree)
         if repeated:
             return repeated
-    if cands and _another_story_title(h1s, cands[0]):
-        return h1s[0]
+    story = _story_h1s(h1s)
+    if cands and _another_story_title(story, cands[0]):
+        return story[0]
     if cands:
         return _meta_headline(cands[0], meta, cands[1:] + h1s)
     if len(h1s) == 1:
@@ -164,6 +165,18 @@ def _headline_run(tree, cands: list[str], meta: dict) -> Optional[str]:
 
 H1_HEADLINE_WORDS = 4  # an <h1> this long at least reads as a headline, not a section or menu label
 VARIANT_SHARE = 0.5  # a meta title sharing half of its words or more with the <h1> is a version of that headline
+
+
+LABEL_WORDS = 2  # an <h1> this short beside a headline is a box's label ("Anwendung", "Post navigation")
+
+
+def _story_h1s(h1s: list[str]) -> list[str]:
+    """The page's <h1>s less the boxes after the first: when every later <h1> is a label of a word or
+    two or a text the page sets in more than one <h1> (a newsletter box, a widget repeated), the
+    first alone; else all of them."""
+    keys = [normalise_text(h) for h in h1s]
+    later = [not (len(h.split()) <= LABEL_WORDS or keys.count(k) > 1) for h, k in zip(h1s[1:], keys[1:])]
+    return h1s[:1] if h1s and keys.count(keys[0]) == 1 and not any(later) else h1s
 
 
 def _another_story_title(h1s: list[str], meta_title: str) -> bool:
