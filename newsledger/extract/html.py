@@ -43,7 +43,7 @@ from newsledger.extract.html_markup import _clean, _text_of, _utf8, page_caption
 from newsledger.extract.html_parse import load_html
 from newsledger.extract.jsonld import first_value as _first
 from newsledger.extract.labels import labelled_names
-from newsledger.extract.titles import h1_segments, headline_of_h1, is_home_link
+from newsledger.extract.titles import after_lead_element, h1_segments, headline_of_h1, is_home_link
 from newsledger.model import Article, Document, normalise_text
 
 # ------------------------------------------------------------------ metadata
@@ -151,9 +151,16 @@ def _headline_run(tree, cands: list[str], meta: dict) -> Optional[str]:
     """The headline run of an <h1> that sets a kicker or a sub-headline apart in its own element
     (``<h1><span class="subtitle">Paris 2024</span> Ferries stop for two days</h1>``): the longest
     of its runs when that run is, whole, one part of a meta title ("Paris 2024 - Ferries stop for
-    two days - Site", "Paris 2024: Ferries stop for two days") and the h1 has two runs."""
+    two days - Site", "Paris 2024: Ferries stop for two days"; or the meta title less its site part)
+    and the h1 has two runs; or, before that, the text after the element an <h1> opens with (a kicker
+    in italics too: ``<h1><em>Memorial day </em>Ferries stop</h1>``) when that text is a meta title
+    whole or less its site part."""
+    wholes = {normalise_text(t) for c in cands for t in (c, _site_off(c, meta))}
     parts = {normalise_text(p) for c in cands for p in [*_PART_SEP.split(c), _site_off(c, meta)]}
     for h in tree.iter("h1"):
+        rest = "" if is_home_link(h) else after_lead_element(h)
+        if len(rest) > TITLE_PART_CHARS and normalise_text(rest) in wholes:
+            return rest
         runs = [] if is_home_link(h) else h1_segments(h)
         if len(runs) != 2:
             continue

@@ -60,6 +60,20 @@ def h1_segments(h1) -> list[str]:
     return [r for r in out if r] or [_clean(h1.text_content())]
 
 
+def after_lead_element(h1) -> str:
+    """The <h1>'s text after the element it opens with, emphasis included (``<h1><em>Topic </em>
+    Headline</h1>`` -> "Headline"), leading separators off; "" when text comes before any element."""
+    node = h1
+    while len(node) == 1 and not (node.text or "").strip() and not (node[0].tail or "").strip() \
+            and isinstance(node[0].tag, str):
+        node = node[0]
+    if (node.text or "").strip() or not len(node) or not isinstance(node[0].tag, str):
+        return ""
+    lead = _clean(node[0].text_content())
+    whole = _clean(node.text_content())
+    return _LEAD_SEP.sub("", whole[len(lead):]) if lead and whole.startswith(lead) else ""
+
+
 def _is_kicker(el) -> bool:
     return any(_KICKER_CLASS.search(tok) for tok in (el.get("class") or "").lower().split())
 
