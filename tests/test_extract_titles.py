@@ -236,10 +236,9 @@ def test_the_first_h1_wins_over_another_meta_title_when_the_later_h1s_are_boxes(
 
 
 def test_a_kicker_in_italics_opening_the_h1_goes_when_the_meta_title_is_the_rest():
-    og = f'<meta property="og:title" content="{HEADLINE}">'
-    assert _article(_page(f"<em>Winter storms </em>{HEADLINE}", og)).title == HEADLINE
-    site = f'<meta property="og:title" content="{HEADLINE} | The Example Courier">'
-    assert _article(_page(f"<strong>Winter storms:</strong> {HEADLINE}", site)).title == HEADLINE
-    # a meta title that holds the opening words keeps the whole <h1>
-    whole = f'<meta property="og:title" content="Winter storms: {HEADLINE}">'
-    assert _article(_page(f"<em>Winter storms:</em> {HEADLINE}", whole)).title == f"Winter storms: {HEADLINE}"
+    cases = [(f"<em>Winter storms </em>{HEADLINE}", HEADLINE, HEADLINE),
+             (f"<strong>Winter storms:</strong> {HEADLINE}", f"{HEADLINE} | The Example Courier", HEADLINE),
+             # a meta title that holds the opening words keeps the whole <h1>
+             (f"<em>Winter storms:</em> {HEADLINE}", f"Winter storms: {HEADLINE}", f"Winter storms: {HEADLINE}")]
+    for h1, og, want in cases:
+        assert _article(_page(h1, f'<meta property="og:title" content="{og}">')).title == want, h1
