@@ -242,3 +242,9 @@ def test_a_kicker_in_italics_opening_the_h1_goes_when_the_meta_title_is_the_rest
              (f"<em>Winter storms:</em> {HEADLINE}", f"Winter storms: {HEADLINE}", f"Winter storms: {HEADLINE}")]
     for h1, og, want in cases:
         assert _article(_page(h1, f'<meta property="og:title" content="{og}">')).title == want, h1
+
+
+def test_a_meta_title_of_three_parts_or_more_still_drops_its_tail():
+    site = '<meta property="og:site_name" content="The Example Courier">'
+    head = f'<meta property="og:title" content="{HEADLINE} » Harbour Blogs - Science network">{site}'
+    assert _article(_meta_only(head)).title == HEADLINE

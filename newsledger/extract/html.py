@@ -201,16 +201,18 @@ def _meta_headline(title: str, meta: dict, others: Optional[list[str]] = None) -
     """A meta title without the site's name: the parts around site separators less the one that is
     og:site_name ("Lehrberufe KFT - Example School" -> "Lehrberufe KFT") when one part is left;
     else its first part when that is a headline of 15 characters or more at least as long as the
-    last ("Headline | Site") — unless the page names its site (og:site_name) and no later part is
-    that name while no other title of the page (``others``) is that first part alone: the rest is
-    then the headline's own ("Lemon trees from seed | A step-by-step guide"); else the whole."""
+    last ("Headline | Site") — unless the title has two parts, the page names its site
+    (og:site_name), the second part is not that name and no other title of the page (``others``) is
+    the first part alone: the second is then the headline's own ("Lemon trees from seed | A
+    step-by-step guide"); else the whole. (With three parts or more the tail is often a network's
+    name beside the site's: "Headline » Blog network - Science blogs".)"""
     parts = _TITLE_SEP.split(title)
     sites = _site_names(meta)
     kept = [p for p in parts if normalise_text(p) not in sites]
     if len(parts) > 1 and len(kept) == 1:
         return kept[0]
     if len(parts) > 1 and len(parts[0]) >= 15 and len(parts[0]) >= len(parts[-1]):
-        if sites and not any(_names_site(p, meta) for p in parts[1:]) and \
+        if sites and len(parts) == 2 and not _names_site(parts[1], meta) and \
                 normalise_text(parts[0]) not in {normalise_text(o) for o in others or []}:
             return title
         return parts[0]
