@@ -248,3 +248,14 @@ def test_a_meta_title_of_three_parts_or_more_still_drops_its_tail():
     site = '<meta property="og:site_name" content="The Example Courier">'
     head = f'<meta property="og:title" content="{HEADLINE} » Harbour Blogs - Science network">{site}'
     assert _article(_meta_only(head)).title == HEADLINE
+
+
+def test_an_h1_that_is_the_sites_name_is_no_version_of_the_meta_title_that_holds_it():
+    site = "The Example Courier Blog"
+    head = (f'<meta property="og:title" content="{HEADLINE} - {site}">'
+            f'<meta property="og:site_name" content="{site}">')
+    page = _page(HEADLINE, head).replace("<article>", f'<header><h1 class="title">{site}</h1></header><article>')
+    assert _article(page).title == HEADLINE
+    # a page that is the site's own, its meta title the name too, keeps it
+    home = _page(site, f'<meta property="og:title" content="{site}"><meta property="og:site_name" content="{site}">')
+    assert _article(home).title == site

@@ -136,10 +136,14 @@ def _agrees(key: str, title: str, meta: dict) -> bool:
     """``key`` (a normalised <h1>) and the meta title ``title`` give the same headline: equal, one
     holding the other (15 characters or more), the <h1> being one whole part of it around site
     separators, or the <h1> holding the meta title's headline once its site part is off
-    ("Lemon cake from the tray | Baking Site" beside the <h1> "Lemon cake from the tray: simply good")."""
+    ("Lemon cake from the tray | Baking Site" beside the <h1> "Lemon cake from the tray: simply good").
+    An <h1> that is the site's name (og:site_name) agrees only with a meta title that is that name too:
+    "Headline | The Example Courier Online" holds the logo's <h1>, yet is no version of it."""
     if not key:
         return False
     ck, bare = normalise_text(title), normalise_text(_site_off(title, meta))
+    if key in _site_names(meta):
+        return key == ck
     return key == ck or (len(key) > 15 and (key in ck or ck in key)) or _is_title_part(key, title, meta) or \
         (bare != ck and len(bare) > 15 and bare in key)
 
