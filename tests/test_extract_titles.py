@@ -172,3 +172,90 @@ def test_the_site_name_part_of_a_meta_title_goes_whatever_the_headline_length():
     assert _article(page).title == "Ferry halt"
     # without a site name to tell the parts apart, the short title is kept whole
     assert _article(page.replace("og:site_name", "og:locale")).title == "Ferry halt - The Example Courier"
+
+
+def _ld(headline: str) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", "headline": headline})}</script>'
+
+
+def test_a_json_ld_headline_with_escaped_characters_agrees_with_the_h1_it_repeats():
+    h1 = "Storm & flood strand islanders as ferries stop"
+    head = ('<meta property="og:title" content="Ferries stop after storm and flood - The Example Courier">'
+            + _ld("Storm &#038; flood strand islanders as ferries stop"))
+    assert _article(_page(h1.replace("&", "&amp;"), head)).title == h1
+
+
+def test_an_h1_that_holds_the_meta_titles_headline_once_the_site_part_is_off_is_the_headline():
+    site = '<meta property="og:site_name" content="The Example Courier">'
+    og = f'<meta property="og:title" content="{HEADLINE} | The Example Courier">{site}'
+    longer = f"{HEADLINE}: harbour reopens Wednesday"
+    assert _article(_page(longer, og)).title == longer
+    # a meta title with no site part that the <h1> does not hold stays a version of its own
+    other = '<meta property="og:title" content="Storm leaves islanders stranded as ferries stop">'
+    assert _article(_page(longer, other)).title == "Storm leaves islanders stranded as ferries stop"
+
+
+def test_a_date_set_apart_inside_the_h1_is_no_part_of_the_headline_the_meta_title_names():
+    headline = f"Harbour master: {HEADLINE}"
+    og = f'<meta property="og:title" content="{headline} - The Example Ministry">'
+    h1 = (f'<span class="supertitle"><time datetime="2024-03-01">1 March 2024</time></span>'
+          f'<span class="title">{headline}</span>')
+    assert _article(_page(h1, og)).title == headline
+
+
+def _meta_only(head: str) -> str:
+    return f"<html><head>{head}</head><body><article>{STORY}</article></body></html>"
+
+
+def test_a_meta_title_keeps_a_last_part_that_is_not_the_sites_name():
+    site = '<meta property="og:site_name" content="The Example Courier">'
+    whole = f"{HEADLINE} | A day-by-day guide"
+    assert _article(_meta_only(f'<meta property="og:title" content="{whole}">{site}')).title == whole
+    # the site's name written otherwise is still cut off
+    for suffix in ("Example-Courier.com", "Courier"):
+        head = f'<meta property="og:title" content="{HEADLINE} - {suffix}">{site}'
+        assert _article(_meta_only(head.replace("The Example Courier", "Example Courier"))).title == HEADLINE
+    # another title of the page without the last part says it is no part of the headline
+    head = f'<meta property="og:title" content="{whole}">{site}' + _ld(HEADLINE)
+    assert _article(_meta_only(head)).title == HEADLINE
+    # without a site name to tell the parts apart, the short last part goes as before
+    assert _article(_meta_only(f'<meta property="og:title" content="{whole}">')).title == HEADLINE
+
+
+def test_the_first_h1_wins_over_another_meta_title_when_the_later_h1s_are_boxes():
+    seo = '<meta property="og:title" content="Ferry timetable: cancellations and refunds explained">'
+    boxes = "<h1>Comments</h1>" + "<h1>Get our morning newsletter in your inbox</h1>" * 2
+    page = _page(HEADLINE, seo).replace("</article>", f"</article>{boxes}")
+    assert _article(page).title == HEADLINE
+    # a later <h1> that may be another headline leaves the meta title in place
+    other = _page(HEADLINE, seo).replace("</article>", "</article><h1>Council votes to rebuild the quay</h1>")
+    assert _article(other).title == "Ferry timetable: cancellations and refunds explained"
+    # labels before a headline-long <h1> do not make it the first
+    labels = _page(HEADLINE, seo).replace("<article>", "<article><h1>Donate</h1><h1>Menu</h1>")
+    assert _article(labels).title == "Ferry timetable: cancellations and refunds explained"
+
+
+def test_a_kicker_in_italics_opening_the_h1_goes_when_the_meta_title_is_the_rest():
+    cases = [(f"<em>Winter storms </em>{HEADLINE}", HEADLINE, HEADLINE),
+             (f"<strong>Winter storms:</strong> {HEADLINE}", f"{HEADLINE} | The Example Courier", HEADLINE),
+             # a meta title that holds the opening words keeps the whole <h1>
+             (f"<em>Winter storms:</em> {HEADLINE}", f"Winter storms: {HEADLINE}", f"Winter storms: {HEADLINE}")]
+    for h1, og, want in cases:
+        assert _article(_page(h1, f'<meta property="og:title" content="{og}">')).title == want, h1
+
+
+def test_a_meta_title_of_three_parts_or_more_still_drops_its_tail():
+    site = '<meta property="og:site_name" content="The Example Courier">'
+    head = f'<meta property="og:title" content="{HEADLINE} » Harbour Blogs - Science network">{site}'
+    assert _article(_meta_only(head)).title == HEADLINE
+
+
+def test_an_h1_that_is_the_sites_name_is_no_version_of_the_meta_title_that_holds_it():
+    site = "The Example Courier Blog"
+    head = (f'<meta property="og:title" content="{HEADLINE} - {site}">'
+            f'<meta property="og:site_name" content="{site}">')
+    page = _page(HEADLINE, head).replace("<article>", f'<header><h1 class="title">{site}</h1></header><article>')
+    assert _article(page).title == HEADLINE
+    # a page that is the site's own, its meta title the name too, keeps it
+    home = _page(site, f'<meta property="og:title" content="{site}"><meta property="og:site_name" content="{site}">')
+    assert _article(home).title == site

@@ -24,6 +24,7 @@ defaults there are what ``extract`` does.
 """
 from __future__ import annotations
 
+import html as _html
 import re
 from typing import Any, Optional
 from urllib.parse import urlsplit
@@ -42,7 +43,7 @@ from newsledger.extract.html_markup import _clean, _text_of, _utf8, page_caption
 from newsledger.extract.html_parse import load_html
 from newsledger.extract.jsonld import first_value as _first
 from newsledger.extract.labels import labelled_names
-from newsledger.extract.titles import h1_segments, headline_of_h1, is_home_link
+from newsledger.extract.titles import after_lead_element, h1_segments, headline_of_h1, is_home_link
 from newsledger.model import Article, Document, normalise_text
 
 # ------------------------------------------------------------------ metadata
@@ -95,27 +96,32 @@ def find_title(tree, meta: dict, ld: dict) -> Optional[str]:
     return title.translate(_INVISIBLE) if title else title
 
 
-def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
+def _meta_titles(meta: dict, ld: dict) -> list[str]:
+    """The page's meta titles in order of trust: og:title, twitter:title, the JSON-LD headline. Character
+    references a CMS left escaped inside them ("Thermen- &#038; Vulkanland", WordPress SEO plugins write the
+    JSON-LD so) are read as the characters they stand for, as the <h1> beside them is."""
     cands = [_first(meta.get("og:title")), _first(meta.get("twitter:title")), _first(ld.get("headline"))]
-    cands = [c for c in cands if c]
-    run = _headline_run(tree, cands)
+    return [_html.unescape(c) for c in cands if isinstance(c, str) and c]
+
+
+def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
+    cands = _meta_titles(meta, ld)
+    run = _headline_run(tree, cands, meta)
     if run:
         return run
     h1s = [t for t in (headline_of_h1(h) for h in tree.iter("h1") if not is_home_link(h)) if t and len(t) > 3]
     for h in h1s:
-        hk = normalise_text(h)
-        for c in cands:
-            ck = normalise_text(c)
-            if hk and (hk == ck or (len(hk) > 15 and (hk in ck or ck in hk)) or _is_title_part(hk, c, meta)):
-                return h
+        if any(_agrees(normalise_text(h), c, meta) for c in cands):
+            return h
     if not cands:
         repeated = _heading_in_title(tree)
         if repeated:
             return repeated
-    if cands and _another_story_title(h1s, cands[0]):
-        return h1s[0]
+    story = _story_h1s(h1s)
+    if cands and _another_story_title(story, cands[0]):
+        return story[0]
     if cands:
-        return _meta_headline(cands[0], meta)
+        return _meta_headline(cands[0], meta, cands[1:] + h1s)
     if len(h1s) == 1:
         return h1s[0]
     title_el = tree.find(".//title")
@@ -126,16 +132,39 @@ def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
     return h1s[0] if h1s else None
 
 
+def _agrees(key: str, title: str, meta: dict) -> bool:
+    """``key`` (a normalised <h1>) and the meta title ``title`` give the same headline: equal, one
+    holding the other (15 characters or more), the <h1> being one whole part of it around site
+    separators, or the <h1> holding the meta title's headline once its site part is off
+    ("Lemon cake from the tray | Baking Site" beside the <h1> "Lemon cake from the tray: simply good").
+    An <h1> that is the site's name (og:site_name) agrees only with a meta title that is that name too:
+    "Headline | The Example Courier Online" holds the logo's <h1>, yet is no version of it."""
+    if not key:
+        return False
+    ck, bare = normalise_text(title), normalise_text(_site_off(title, meta))
+    if key in _site_names(meta):
+        return key == ck
+    return key == ck or (len(key) > 15 and (key in ck or ck in key)) or _is_title_part(key, title, meta) or \
+        (bare != ck and len(bare) > 15 and bare in key)
+
+
 _PART_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+|(?<=\w)[:|]\s+")
 
 
-def _headline_run(tree, cands: list[str]) -> Optional[str]:
+def _headline_run(tree, cands: list[str], meta: dict) -> Optional[str]:
     """The headline run of an <h1> that sets a kicker or a sub-headline apart in its own element
     (``<h1><span class="subtitle">Paris 2024</span> Ferries stop for two days</h1>``): the longest
     of its runs when that run is, whole, one part of a meta title ("Paris 2024 - Ferries stop for
-    two days - Site", "Paris 2024: Ferries stop for two days") and the h1 has two runs."""
-    parts = {normalise_text(p) for c in cands for p in _PART_SEP.split(c)}
+    two days - Site", "Paris 2024: Ferries stop for two days"; or the meta title less its site part)
+    and the h1 has two runs; or, before that, the text after the element an <h1> opens with (a kicker
+    in italics too: ``<h1><em>Memorial day </em>Ferries stop</h1>``) when that text is a meta title
+    whole or less its site part."""
+    wholes = {normalise_text(t) for c in cands for t in (c, _site_off(c, meta))}
+    parts = {normalise_text(p) for c in cands for p in [*_PART_SEP.split(c), _site_off(c, meta)]}
     for h in tree.iter("h1"):
+        rest = "" if is_home_link(h) else after_lead_element(h)
+        if len(rest) > TITLE_PART_CHARS and normalise_text(rest) in wholes:
+            return rest
         runs = [] if is_home_link(h) else h1_segments(h)
         if len(runs) != 2:
             continue
@@ -149,6 +178,18 @@ H1_HEADLINE_WORDS = 4  # an <h1> this long at least reads as a headline, not a s
 VARIANT_SHARE = 0.5  # a meta title sharing half of its words or more with the <h1> is a version of that headline
 
 
+LABEL_WORDS = 2  # an <h1> this short beside a headline is a box's label ("Anwendung", "Post navigation")
+
+
+def _story_h1s(h1s: list[str]) -> list[str]:
+    """The page's <h1>s less the boxes after the first: when every later <h1> is a label of a word or
+    two or a text the page sets in more than one <h1> (a newsletter box, a widget repeated), the
+    first alone; else all of them."""
+    keys = [normalise_text(h) for h in h1s]
+    later = [not (len(h.split()) <= LABEL_WORDS or keys.count(k) > 1) for h, k in zip(h1s[1:], keys[1:])]
+    return h1s[:1] if h1s and keys.count(keys[0]) == 1 and not any(later) else h1s
+
+
 def _another_story_title(h1s: list[str], meta_title: str) -> bool:
     """The page's one <h1> is a headline (four words or more) and its meta title, which it does not
     repeat, is another text altogether ("Gefahrstoff-Service", "Pressemitteilungen", a search-engine
@@ -160,18 +201,67 @@ def _another_story_title(h1s: list[str], meta_title: str) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) < VARIANT_SHARE
 
 
-def _meta_headline(title: str, meta: dict) -> str:
+def _meta_headline(title: str, meta: dict, others: Optional[list[str]] = None) -> str:
     """A meta title without the site's name: the parts around site separators less the one that is
     og:site_name ("Lehrberufe KFT - Example School" -> "Lehrberufe KFT") when one part is left;
     else its first part when that is a headline of 15 characters or more at least as long as the
-    last ("Headline | Site"); else the whole."""
+    last ("Headline | Site") — unless the title has two parts, the page names its site
+    (og:site_name), the second part is not that name and no other title of the page (``others``) is
+    the first part alone: the second is then the headline's own ("Lemon trees from seed | A
+    step-by-step guide"); else the whole. (With three parts or more the tail is often a network's
+    name beside the site's: "Headline » Blog network - Science blogs".)"""
     parts = _TITLE_SEP.split(title)
     sites = _site_names(meta)
     kept = [p for p in parts if normalise_text(p) not in sites]
     if len(parts) > 1 and len(kept) == 1:
         return kept[0]
     if len(parts) > 1 and len(parts[0]) >= 15 and len(parts[0]) >= len(parts[-1]):
+        if sites and len(parts) == 2 and not _names_site(parts[1], meta) and \
+                normalise_text(parts[0]) not in {normalise_text(o) for o in others or []}:
+            return title
         return parts[0]
+    return title
+
+
+_TLD = re.compile(r"\.?(?:com|net|org|info|de|at|ch|it|fr|es|co\.uk|uk)$")
+
+
+def _squash(text: str) -> str:
+    """``text`` case-folded with its web domain ending and everything but letters and digits left out
+    ("Vegolosi.it" -> "vegolosi"), for telling a site's name written otherwise."""
+    return re.sub(r"\W+", "", _TLD.sub("", normalise_text(text)))
+
+
+def _names_site(part: str, meta: dict) -> bool:
+    """A meta title's ``part`` names the site: it is og:site_name, one of that name's own parts
+    ("BMBF" of "Example Ministry - BMBF"), or either holds the other once written without spaces,
+    punctuation and domain ending ("Vegolosi.it" / "Vegolosi", "homify" / "homify.de")."""
+    key = _squash(part)
+    if not key:
+        return False
+    for name in meta.get("og:site_name", []):
+        names = {_squash(n) for n in [name, *_TITLE_SEP.split(name)]} - {""}
+        if key in names or any(len(n) > 3 and (n in key or key in n) for n in names):
+            return True
+    return False
+
+
+def _site_off(title: str, meta: dict) -> str:
+    """A meta title without the site's name around its last or first site separator: the part that is
+    og:site_name, else (no part being it) the last of two parts when the first is a headline of 15
+    characters or more at least as long ("Minister opens the new ferry terminal - Example Ministry");
+    else the whole. Unlike :func:`_meta_headline` it keeps the rest whole, separators and all
+    ("Topic: Headline - Site" -> "Topic: Headline")."""
+    seps = list(_TITLE_SEP.finditer(title))
+    if not seps:
+        return title
+    first, last = title[:seps[0].start()], title[seps[-1].end():]
+    sites = _site_names(meta)
+    if normalise_text(last) in sites or (len(seps) == 1 and normalise_text(first) not in sites
+                                         and len(first) >= TITLE_PART_CHARS and len(first) >= len(last)):
+        return title[:seps[-1].start()]
+    if normalise_text(first) in sites:
+        return title[seps[0].end():]
     return title
 
 

@@ -40,14 +40,20 @@ def is_home_link(h1) -> bool:
                                                                  and not href.fragment)
 
 
-def h1_segments(h1) -> list[str]:
-    """The <h1>'s text in the runs its markup sets apart: each child element's text and each text
-    run between them (a wrapper that holds everything is looked into), separators and blank runs
-    left out; ``[whole text]`` when it has no such parts."""
+def _unwrapped(h1):
+    """The element inside ``h1`` that holds its text, wrappers that hold everything looked into."""
     node = h1
     while len(node) == 1 and not (node.text or "").strip() and not (node[0].tail or "").strip() \
             and isinstance(node[0].tag, str):
         node = node[0]
+    return node
+
+
+def h1_segments(h1) -> list[str]:
+    """The <h1>'s text in the runs its markup sets apart: each child element's text and each text
+    run between them (a wrapper that holds everything is looked into), separators and blank runs
+    left out; ``[whole text]`` when it has no such parts."""
+    node = _unwrapped(h1)
     runs = [node.text or ""]
     for child in node:
         if not isinstance(child.tag, str) or child.tag in _EMPHASIS:  # emphasis is part of the run
@@ -58,6 +64,17 @@ def h1_segments(h1) -> list[str]:
         runs.append(child.tail or "")
     out = [_LEAD_SEP.sub("", _TRAIL_SEP.sub("", _clean(r))) for r in runs]
     return [r for r in out if r] or [_clean(h1.text_content())]
+
+
+def after_lead_element(h1) -> str:
+    """The <h1>'s text after the element it opens with, emphasis included (``<h1><em>Topic </em>
+    Headline</h1>`` -> "Headline"), leading separators off; "" when text comes before any element."""
+    node = _unwrapped(h1)
+    if (node.text or "").strip() or not len(node) or not isinstance(node[0].tag, str):
+        return ""
+    lead = _clean(node[0].text_content())
+    whole = _clean(node.text_content())
+    return _LEAD_SEP.sub("", whole[len(lead):]) if lead and whole.startswith(lead) else ""
 
 
 def _is_kicker(el) -> bool:
