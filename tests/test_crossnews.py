@@ -1276,3 +1276,54 @@ def test_the_number_a_death_is_at_is_an_age():
     figs = [_stated("a", "Film Star Mara Holm Dies At ", "88", 88, ""),
             _stated("b", "Mara Holm, ", "88", 88, ", died on Sunday at her home.")]
     assert _one_group(figs) == ["a", "b"]
+
+
+def test_a_cue_that_nobody_is_in_names_no_count_near_it():
+    """"No one was hurt, though a handful of people, including two children, were inside":
+    the two children are no count of the hurt (nobody is), so they join another outlet's "two
+    children were inside"; "no injuries" and "no-one is believed to have been injured" neither;
+    "two children were hurt" still is."""
+    from newsledger.link.measures import group_key
+
+    denied = measure("No one was hurt in the fire, though a handful of people, including ", "two",
+                     " children, were inside the hall.", "children")
+    assert group_key(denied) == ("count:people",)
+    assert group_key(measure("No-one is believed to have been injured in the blaze, which saw more than ", "40",
+                             " firefighters tackle it.", "firefighters")) == ("count:firefighter",)
+    assert group_key(measure("There were no injuries, and ", "two", " pumps were sent.", "pumps")) == ("count:pump",)
+    assert measure("Police said ", "two", " children were hurt in the fire.", "children").name == "injured"
+    figs = [_stated("a", "No one was hurt in the fire, though a handful of people, including ", "two", 2,
+                    " children, were inside the hall.", unit="children"),
+            _stated("b", "Firefighters said ", "two", 2, " children were inside the hall when it caught.",
+                    unit="children")]
+    assert _one_group(figs) == ["a", "b"]
+
+
+def test_a_count_a_cue_acts_by_or_at_is_not_in_its_state():
+    """"the boy, who was shot dead by two officers": the officers did it, they were not killed;
+    "killed after pointing a rifle at two guards": the guards neither; "killed by gunfire" keeps
+    nothing from the killed it counts ("killed 12 people" is still the toll)."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("a vigil for the boy, who was shot dead by ", "two", " officers on Friday.",
+                             "officers")) == ("count:officer",)
+    assert group_key(measure("The boy was shot and killed after pointing a rifle at ", "two", " guards.",
+                             "guards")) == ("count:people",)
+    assert measure("The gunman killed ", "12", " people at the depot.", "people").name == "killed"
+    assert measure("The blast killed at least ", "12", " people.", "people").name == "killed"
+
+
+def test_fatally_names_the_killed_but_not_those_who_fatally_shot():
+    """"He shot one man fatally": one killed; "two officers fatally shot the suspect": the
+    officers did the shooting (fatally then heads the verb), so they are no toll."""
+    from newsledger.link.measures import group_key
+
+    assert measure("He shot ", "one", " man fatally, police said.", "man").name == "killed"
+    assert group_key(measure("", "Two", " officers fatally shot the suspect on Friday.", "officers")) == \
+        ("count:officer",)
+
+
+def test_a_death_a_weekday_before_its_number_is_still_an_age():
+    """"The actress died Thursday at 91": her age, as "died at 91" is; "died Sunday at 5 p.m." a time."""
+    assert measure("The actress died Thursday at ", "91", ".", None).name == "age"
+    assert measure("The actress died on Sunday at ", "5", " p.m.", None).name != "age"

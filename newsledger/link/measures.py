@@ -61,7 +61,7 @@ SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "se
             "gun": "weapon", "firearm": "weapon", "rifle": "weapon", "handgun": "weapon", "pistol": "weapon"}
 # what happened to the people counted, from cue words near the figure (nearest wins)
 STATES = {
-    "killed": r"kill\w*|dead|died|die|death toll|toll|loss(?:es)? of|deaths?(?!\s+(?:penalty|sentences?|row)\b)|bodies|lives|fatalit\w*|murder\w*|slain|slay\w*|perished|gunn(?:ed|ing) down|shot dead",
+    "killed": r"kill\w*|fatally(?!\s+(?:shot|stabbed|wounded|struck|hit|injured)\b)|dead|died|die|death toll|toll|loss(?:es)? of|deaths?(?!\s+(?:penalty|sentences?|row)\b)|bodies|lives|fatalit\w*|murder\w*|slain|slay\w*|perished|gunn(?:ed|ing) down|shot dead",
     "injured": r"injur\w*|wound(?:ed|ing)|hurt|hospitali[sz]ed|treated",
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat\w*|displac\w*|homeless|fled",
@@ -154,6 +154,21 @@ _OBJECT_CUES = _STATE_RE + _VERB_ONLY  # the cues a figure may be the object of,
 # a cue the figure follows as the next conjunct ("a receptionist died and two men ... underwent
 # surgery", "was shot dead and two managers ... were wounded"): the cue's subject is another
 _NEW_CONJUNCT = re.compile(r"^\s*,?\s*and\s+(?:the\s+)?$", re.I)
+# a cue that nobody is in ("No one was hurt", "no-one is believed to have been injured", "no
+# injuries"): it counts no one, so it says nothing of a figure near it ("including two children,
+# were inside")
+_DENIED = re.compile(r"(?:\b(?:no[- ]one|nobody|none)(?:\s+else)?(?:\s+[\w']+){0,5}|\bno)\s+$", re.I)
+
+
+# a count a passive's "by" takes is who did it ("shot dead by two plainclothes officers",
+# "wounded by three gunmen"), one "at" or "against" takes is what it was aimed at ("killed after
+# pointing a gun at two officers"): the cue before it is not the count's state
+_AGENT_BY = re.compile(r"\b(?:by|at|against)\s+(?:the\s+|a\s+)?(?:(?:at least|more than|about|some|nearly|up to)\s+)?$", re.I)
+
+
+def _cue_denied(text: str, start: int) -> bool:
+    """Whether the state cue starting at ``start`` of ``text`` is denied (see ``_DENIED``)."""
+    return _DENIED.search(text[max(0, start - 60):start]) is not None
 
 
 def state(before: str, after: str) -> Optional[str]:
@@ -165,14 +180,16 @@ def state(before: str, after: str) -> Optional[str]:
     best, dist = None, 10 ** 6
     for k, rx in _OBJECT_CUES:
         m = rx.search(before[-40:])
-        if m and not before[-40:][m.end():].strip():
+        if m and not before[-40:][m.end():].strip() and not _cue_denied(before, max(0, len(before) - 40) + m.start()):
             return k
-    near = before[-80:]
+    near = "" if _AGENT_BY.search(before) else before[-80:]
     for k, rx in _STATE_RE:
-        m = next((m for m in rx.finditer(after[:80]) if not _OWN_COUNT.match(after, m.end())), None)
+        m = next((m for m in rx.finditer(after[:80]) if not _OWN_COUNT.match(after, m.end())
+                  and not _cue_denied(after, m.start())), None)
         if m and m.start() < dist:
             best, dist = k, m.start()
-        for m in (m for m in rx.finditer(near) if not _NEW_CONJUNCT.match(near[m.end():])):
+        for m in (m for m in rx.finditer(near) if not _NEW_CONJUNCT.match(near[m.end():])
+                  and not _cue_denied(before, len(before) - len(near) + m.start())):
             d = len(near) - m.end() + 15
             if d < dist:
                 best, dist = k, d
@@ -272,13 +289,14 @@ def _pronoun_age(before: str, text: str, after: str) -> bool:
     return _age_like(text) and _CLOSES.match(after) is not None and _PRONOUN_WAS.search(before) is not None
 
 
-_DIED_AT = re.compile(r"\b(?:dies|died|dead)\s+at\s*$", re.I)
+_DIED_AT = re.compile(r"\b(?:dies|died|dead)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+                      r"|today|yesterday)\s+)?at\s*$", re.I)  # "died Thursday at 91"
 _CLOCK_AFTER = re.compile(r"^\s*(?:[ap]\.?m\b|o['’]clock|[:.]\d)", re.I)
 
 
 def _died_at(before: str, text: str, after: str) -> bool:
-    """A whole number 1-120 a death is "at": "Esther Williams dies at 91" (an age), not a
-    clock time ("died at 5 p.m.")."""
+    """A whole number 1-120 a death is "at": "Esther Williams dies at 91", "died Thursday at
+    91" (an age), not a clock time ("died at 5 p.m.")."""
     return _age_like(text) and _DIED_AT.search(before) is not None and _CLOCK_AFTER.match(after) is None
 
 
@@ -405,8 +423,6 @@ _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:is|ans|ons)$")  # a people named by its 
 # a whole counted by the noun that the number is "of" ("a population of more than 100,000", "a
 # crowd of 200", "a majority of 160"): the bare number counts that noun
 _WHOLE_OF = re.compile(r"\b(population|crowd|audience|majority)\s+of\s+$", re.I)
-
-
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
