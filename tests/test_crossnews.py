@@ -1327,3 +1327,24 @@ def test_a_death_a_weekday_before_its_number_is_still_an_age():
     """"The actress died Thursday at 91": her age, as "died at 91" is; "died Sunday at 5 p.m." a time."""
     assert measure("The actress died Thursday at ", "91", ".", None).name == "age"
     assert measure("The actress died on Sunday at ", "5", " p.m.", None).name != "age"
+
+
+def test_the_people_a_place_is_home_to_are_its_population():
+    """"the island, home to 90,000 people" and "which has about 150,000 residents" give its
+    population, as "a population of more than 80,000" does; a place's population is one fact
+    of its story, so different values of two outlets join without shared words, while two
+    named places' populations stay apart; "50 residents were moved" is no population."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The quake hit Lorn island, home to ", "90,000", " people, on Sunday.", "people")) \
+        == ("count:population",)
+    assert group_key(measure("The island, which has ", "about 150,000", " residents, lies off the coast.",
+                             "residents")) == ("count:population",)
+    assert group_key(measure("", "Fifty", " residents were moved from their homes.", "residents")) == ("count:people",)
+    figs = [_stated("a", "The quake hit Lorn island, home to ", "90,000", 90000, " people, on Sunday.", unit="people"),
+            _stated("b", "Officials said the island has a population of ", "more than 80,000", 80000,
+                    " and one port.")]
+    assert _specific_groups(figs, "count:population") == [[80000, 90000]]
+    apart = [_stated("a", "The quake hit Lorn, home to ", "90,000", 90000, " people.", unit="people"),
+             _stated("b", "It was felt in the port of Dessa, with a population of ", "80,000", 80000, ".")]
+    assert _specific_groups(apart, "count:population") == []

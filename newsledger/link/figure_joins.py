@@ -203,10 +203,10 @@ CHARGE_COUNTS = ("count:count", "count:charge")  # "three counts of murder": cha
 def is_specific(key: tuple) -> bool:
     """Whether a measure names what it counts closely enough that, within one story, its
     different values are one fact reported several ways (people killed, evacuated, troops
-    sent, jobs cut) unless something says otherwise; a bare count, a percentage or an amount
-    of no named kind is not."""
+    sent, jobs cut, a place's population) unless something says otherwise; a bare count, a
+    percentage or an amount of no named kind is not."""
     name = key[0]
-    return name in SPECIFIC_STATES or name in FORCE_MEASURES or \
+    return name in SPECIFIC_STATES or name in FORCE_MEASURES or name == "count:population" or \
         (name.startswith("count:") and name not in CHARGE_COUNTS and any(k in SPECIFIC_STATES for k in key[1:]))
 
 

@@ -423,12 +423,27 @@ _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:is|ans|ons)$")  # a people named by its 
 # a whole counted by the noun that the number is "of" ("a population of more than 100,000", "a
 # crowd of 200", "a majority of 160"): the bare number counts that noun
 _WHOLE_OF = re.compile(r"\b(population|crowd|audience|majority)\s+of\s+$", re.I)
+# the people a place is "home to" ("the island, home to 120,000 people") or the residents it has
+# ("the island, which has about 200,000 residents"): its population
+_HOME_TO = re.compile(r"\bhome\s+to\s+$", re.I)
+_HAS = re.compile(r"\b(?:has|had|have|with)\s+$", re.I)
+
+
+def _population(ws: list[str], before: str) -> bool:
+    """Whether a count of persons is a place's population (see ``_HOME_TO``)."""
+    last = ws[-1] if ws else None
+    return (last in PEOPLE | {"resident", "inhabitant"} and _HOME_TO.search(before[-40:]) is not None) or \
+        (last in ("resident", "inhabitant") and _HAS.search(before[-40:]) is not None)
+
+
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
     ws = _words(unit)
     whole = None if ws else _WHOLE_OF.search(before[-40:])
     if whole:
         ws = [whole.group(1).casefold()]
+    elif _population(ws, before):
+        ws = ["population"]
     if ws and _DEMONYM.search(unit or ""):  # "12 Somalis", "three Americans": persons, as "12 nationals"
         ws = ws[:-1] + ["national"]
     if not ws and knockouts(after):
