@@ -1348,3 +1348,44 @@ def test_the_people_a_place_is_home_to_are_its_population():
     apart = [_stated("a", "The quake hit Lorn, home to ", "90,000", 90000, " people.", unit="people"),
              _stated("b", "It was felt in the port of Dessa, with a population of ", "80,000", 80000, ".")]
     assert _specific_groups(apart, "count:population") == []
+
+
+def test_a_person_shot_so_many_times_counts_bullets_with_the_person_named_between():
+    """"shot him seven times", "hitting Lund eleven times" count the bullets that hit, as "shot
+    seven times" does; "tried Lund seven times" counts nothing."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The guards fired, hitting Lund ", "eleven", " times in the legs.", "times")) == \
+        ("count:bullet",)
+    assert group_key(measure("An officer shot him ", "seven", " times.", "times")) == ("count:bullet",)
+    assert group_key(measure("The court tried Lund ", "seven", " times.", "times")) != ("count:bullet",)
+
+
+def test_three_people_shot_is_a_count_of_people():
+    """"Three People Shot in Office": the reader takes "shot" into the unit; it is what happened
+    to the people counted, not what is counted, so the count is of people."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("Breaking News - ", "Three", " People Shot in Office", "People Shot")) == \
+        ("count:people",)
+
+
+def test_a_month_an_event_happened_in_early_or_late_is_its_month():
+    """"In early March, a gunman wounded three people at a print shop": an earlier event, as "in
+    March" is, so its three wounded do not join this shooting's two."""
+    from newsledger.link.figure_marks import context_marks
+
+    assert context_marks("In early March, a gunman shot and wounded ", " people at a print shop.") == {"month:march"}
+    assert context_marks("It happened in late May when ", " men were hurt.") == {"month:may"}
+    figs = [_stated("a", "In early March, a gunman shot and wounded ", "three", 3, " people at a print shop.",
+                    unit="people"),
+            _stated("b", "The clerk shot and wounded ", "two", 2, " managers at the mill, police said.", unit="managers")]
+    assert _specific_groups(figs, "injured") == []
+
+
+def test_a_number_after_magnitude_is_a_magnitude_whatever_follows():
+    """"a magnitude-6.1 temblor", "measuring magnitude 5.9 shook": a magnitude, though the reader
+    takes "temblor" or "shook" for what is counted."""
+    assert measure("USGS said it was a magnitude-", "6.1", " temblor.", "temblor").name == "magnitude"
+    assert measure("A quake measuring at least magnitude ", "5.9", " shook the island.", "shook").name == "magnitude"
+    assert measure("The magnitude of the loss was ", "5", " ships.", "ships").name != "magnitude"

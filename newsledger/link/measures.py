@@ -82,11 +82,14 @@ NOUN_STATES = {"death": "killed", "fatality": "killed", "murder": "killed", "hom
 MOMENT_STATES = ("waiting", "cancelled")
 KEYED_STATES = ("killed", "injured", "cut", "deployed", "arrested", *MOMENT_STATES)  # kept in a count's name
 UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted ...
-_SHOT = re.compile(r"\b(?:shot|struck|hit)\s+(?:(?:at least|more than|about|some|nearly|up to)\s+)?$", re.I)  # ... but a person shot
+# ... but a person shot ("shot seven times", "shot him seven times", "hitting Gray eleven times")
+_SHOT = re.compile(r"\b(?i:shot|struck|hit|hitting|striking)\s+(?:(?:him|her|them|[A-Z][\w'’-]+)\s+)?"
+                   r"(?i:(?:at least|more than|about|some|nearly|up to)\s+)?$")
 _STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
 _STATE_RX = dict(_STATE_RE)
 _MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
 _MAGNITUDE_WORD = re.compile(r"magnitude|richter", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:[- ]|\s+of\s+)$", re.I)  # "a magnitude-6.1 temblor"
 _APPOSITION = re.compile(r"\b[A-Za-z][\w'’-]*\s*,\s*$")  # "the actress, 33, ..."
 _AGE_UNIT = re.compile(r"^(?:years?[- ]old|year-old|yr-old|aged?)$")
 _NAME = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+\.?)\s*,\s*$")
@@ -124,7 +127,7 @@ def _singular(w: str) -> str:
 
 # what happened to the people counted, said right after the count ("Three die", "about 50
 # hurt", "three people dead, many buildings"): no part of what is counted
-_STATE_WORD = re.compile(r"^(?:die[ds]?|dead|hurt|injured|wounded|killed|missing)$")
+_STATE_WORD = re.compile(r"^(?:die[ds]?|dead|hurt|injured|wounded|killed|missing|shot)$")
 
 
 _CO_PREFIX = re.compile(r"\bco-(?=[a-z])")  # "co-workers" is "coworkers": the prefix is no word of its own
@@ -461,7 +464,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         # "charged with murdering the 35-year-old deputy": the deputy's age, not the one named before
         return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after,
                                                         earlier=not (u and _noun_after(after))))
-    if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or (not u and _magnitude(before, text, after)):
+    if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or _MAGNITUDE_BEFORE.search(before) \
+            or (not u and _magnitude(before, text, after)):
         return Measure("magnitude", "magnitude")
     if _calibre(ws, after):
         return Measure("calibre", "calibre")
