@@ -1389,3 +1389,12 @@ def test_a_number_after_magnitude_is_a_magnitude_whatever_follows():
     assert measure("USGS said it was a magnitude-", "6.1", " temblor.", "temblor").name == "magnitude"
     assert measure("A quake measuring at least magnitude ", "5.9", " shook the island.", "shook").name == "magnitude"
     assert measure("The magnitude of the loss was ", "5", " ships.", "ships").name != "magnitude"
+
+
+def test_a_number_between_a_and_one_gun_is_its_calibre():
+    """"pulled out a .357 revolver" (or "a. 357 revolver" as a page may space it) and "a .357
+    Magnum handgun" name a calibre, not 357 revolvers; "two revolvers" still counts guns."""
+    assert measure("He pulled out a ", ".357", " revolver at the corner.", "revolver").name == "calibre"
+    assert measure("He pulled out a. ", "357", " revolver at the corner.", "revolver").name == "calibre"
+    assert measure("She was carrying a. ", "357", " Magnum handgun.", "handgun").name == "calibre"
+    assert measure("Police found ", "two", " revolvers in the car.", "revolvers").name != "calibre"

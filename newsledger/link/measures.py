@@ -318,9 +318,17 @@ _CALIBRE = {"caliber", "calibre", "magnum"}
 _CALIBRE_AFTER = re.compile(r"^\s*-?\s*(?:caliber|calibre|magnum)\b", re.I)  # ".357 Magnum", "38-caliber"
 
 
-def _calibre(ws: list[str], after: str) -> bool:
-    """A gun's calibre ("a .357 Magnum", "a 38-caliber revolver"): not a count of guns."""
-    return (ws[0] in _CALIBRE) if ws else _CALIBRE_AFTER.match(after) is not None
+_GUNS = {"revolver", "pistol", "handgun", "gun", "rifle", "shotgun", "magnum"}
+_ONE_GUN_BEFORE = re.compile(r"\b[Aa]n?\s*\.?\s*$")  # "a .357 revolver" ("a. 357" as a page may space it)
+
+
+def _calibre(ws: list[str], unit: Optional[str], before: str, after: str) -> bool:
+    """A gun's calibre ("a .357 Magnum", "a 38-caliber revolver", "a .357 revolver"): not a
+    count of guns; a number between "a" and one gun, singular, names the gun's calibre."""
+    if not ws:
+        return _CALIBRE_AFTER.match(after) is not None
+    one_gun = ws[-1] in _GUNS and not (unit or "").casefold().rstrip().endswith("s") and _ONE_GUN_BEFORE.search(before)
+    return ws[0] in _CALIBRE or _CALIBRE_AFTER.match(after) is not None or bool(one_gun)
 
 
 _RECORD = re.compile(r"^(\d{1,3})\s?[-–]\s?(\d{1,3})$")
@@ -467,7 +475,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or _MAGNITUDE_BEFORE.search(before) \
             or (not u and _magnitude(before, text, after)):
         return Measure("magnitude", "magnitude")
-    if _calibre(ws, after):
+    if _calibre(ws, unit, before, after):
         return Measure("calibre", "calibre")
     money = _currency(u, ws)
     if money is not None:
