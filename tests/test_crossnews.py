@@ -1309,6 +1309,7 @@ def test_a_count_a_cue_acts_by_or_at_is_not_in_its_state():
                              "officers")) == ("count:officer",)
     assert group_key(measure("The boy was shot and killed after pointing a rifle at ", "two", " guards.",
                              "guards")) == ("count:people",)
+    assert measure("The two clerks were wounded by ", "three", " gunmen.", "gunmen").name != "injured"
     assert measure("The gunman killed ", "12", " people at the depot.", "people").name == "killed"
     assert measure("The blast killed at least ", "12", " people.", "people").name == "killed"
 

@@ -164,9 +164,11 @@ _DENIED = re.compile(r"(?:\b(?:no[- ]one|nobody|none)(?:\s+else)?(?:\s+[\w']+){0
 
 
 # a count a passive's "by" takes is who did it ("shot dead by two plainclothes officers",
-# "wounded by three gunmen"), one "at" or "against" takes is what it was aimed at ("killed after
-# pointing a gun at two officers"): the cue before it is not the count's state
-_AGENT_BY = re.compile(r"\b(?:by|at|against)\s+(?:the\s+|a\s+)?(?:(?:at least|more than|about|some|nearly|up to)\s+)?$", re.I)
+# "wounded by three gunmen"; not "unrest by thousands"), and one "at" or "against" takes is what
+# it was aimed at ("killed after pointing a gun at two officers"): the cue before it is not the
+# count's state
+_AGENT_BY = re.compile(r"\b(?:(?:\w+ed|dead|shot|hit|struck|slain|down)\s+by|at|against)\s+(?:the\s+|a\s+)?"
+                       r"(?:(?:at least|more than|about|some|nearly|up to)\s+)?$", re.I)
 
 
 def _cue_denied(text: str, start: int) -> bool:
