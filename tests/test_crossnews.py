@@ -1399,3 +1399,27 @@ def test_a_number_between_a_and_one_gun_is_its_calibre():
     assert measure("He pulled out a. ", "357", " revolver at the corner.", "revolver").name == "calibre"
     assert measure("She was carrying a. ", "357", " Magnum handgun.", "handgun").name == "calibre"
     assert measure("Police found ", "two", " revolvers in the car.", "revolvers").name != "calibre"
+
+
+def test_a_pronoun_with_its_clitic_names_no_person_of_an_age():
+    """"“He's 16 years old,” she said": the age of whoever "He" is, not of someone called
+    "He's", so it joins the story's one named age of 16 as "She was 85." does."""
+    m = measure("“He's ", "16 years old", ",” she said.", "year-old")
+    assert (m.name, m.about) == ("age", None)
+    figs = [_stated("a", "Police shot Tom Lund, ", "16", 16, ", on Friday."),
+            _stated("b", "The boy, Tom Lund, ", "16", 16, ", died in hospital."),
+            _stated("c", "“He's ", "16 years old", 16, ",” his aunt said.", unit="year-old")]
+    assert _one_group(figs) == ["a", "b", "c"]
+
+
+def test_one_quakes_magnitude_as_two_agencies_read_it_is_one_fact():
+    """"a magnitude-5.9 quake" (one agency) and "USGS put it at 6.1" (another) are one quake's
+    magnitude told two ways, so they join without shared words; a magnitude 0.4 or more apart
+    (another quake) stays apart, as does one of an earlier year."""
+    figs = [_stated("a", "The island was rocked by a magnitude-", "5.9", 5.9, " earthquake on Sunday.", unit="earthquake"),
+            _stated("b", "The U.S. Geological Survey put the magnitude at ", "6.1", 6.1, ".")]
+    assert _specific_groups(figs, "magnitude") == [[5.9, 6.1]]
+    other = [figs[0], _stated("b", "The U.S. Geological Survey put the magnitude at ", "6.4", 6.4, ".")]
+    assert _specific_groups(other, "magnitude") == []
+    earlier = [figs[0], _stated("b", "The 2005 quake there had a magnitude of ", "6.0", 6.0, ".")]
+    assert _specific_groups(earlier, "magnitude") == []
