@@ -328,7 +328,8 @@ def test_a_spelled_amount_glued_to_its_currency_is_an_amount():
     """"a two-million-euro heist" and "a two million-euro haul" are 2 million euros, not a
     compound adjective; "a three-year deal" and "a two-million-strong crowd" spelled out stay
     unread (by design), and "a 10-pound turkey" is no currency."""
-    for text in ("Thieves pulled off a two-million-euro jewellery heist.", "Thieves made off with a two million-euro haul."):
+    for text in ("Thieves pulled off a two-million-euro jewellery heist.",
+                 "Thieves made off with a two million-euro haul."):
         (q,) = find_quantities(text)
         assert (q.value, q.unit) == (2e6, "EUR"), text
     assert find_quantities("He signed a three-year deal.") == []

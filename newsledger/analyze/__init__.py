@@ -80,8 +80,8 @@ def title_quantities(article: Article) -> list:
 
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z'’]+")
 # words a headline in title case may leave in lower case
-_SMALL_WORDS = set("a an the and or but nor for of in on at to by as with from into onto over after vs via than per off "
-                   "out up".split())
+_SMALL_WORDS = set("a an the and or but nor for of in on at to by as with from into onto over after vs via than "
+                   "per off out up".split())
 _KEEP_CASE = set("""January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 

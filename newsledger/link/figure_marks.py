@@ -246,7 +246,8 @@ def counts_since(before: str, after: str) -> bool:
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _QUAKE_SIZE = re.compile(r"\bmagnitude[- ](?:of )?(\d\.\d)\b|\b(\d\.\d)[- ]magnitude\b", re.I)
-_MONTH = re.compile(r"\b[Ii]n (?:early |late |mid-?)?(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_MONTH = re.compile(r"\b[Ii]n (?:early |late |mid-?)?(January|February|March|April|May|June|July|August|September"
+                    r"|October|November|December)\b")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")  # "Monday's quake"
 
 

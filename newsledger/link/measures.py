@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from newsledger.analyze.quantities import word_or_digit
+from newsledger.analyze.quantities import CLITIC, word_or_digit
 
 # unit word (singular, lower case) -> (dimension, factor into that dimension)
 UNITS: dict[str, tuple[str, float]] = {
@@ -217,12 +217,9 @@ Thursday Friday Saturday Sunday January February March April May June July Augus
 November December Mr Mrs Ms Dr Jr Sr Former According Sources Judge Coach President""".split())
 
 
-_CLITIC = re.compile(r"['’](?:s|re|ve|ll|d|m)$")  # "He's", "They're": the word without its clitic
-
-
 def _surname(run: str) -> Optional[str]:
     """The last word of a capitalised run that may name a person ("He's" is "He", none)."""
-    words = [_CLITIC.sub("", p.strip(".,")) for p in run.split()]
+    words = [CLITIC.sub("", p.strip(".,")) for p in run.split()]
     parts = [p for p in words if p not in ("Jr", "Sr", "II", "III") and p not in NOT_NAMES]
     return parts[-1].casefold() if parts else None
 
