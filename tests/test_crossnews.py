@@ -1380,7 +1380,8 @@ def test_a_month_an_event_happened_in_early_or_late_is_its_month():
     assert context_marks("It happened in late May when ", " men were hurt.") == {"month:may"}
     figs = [_stated("a", "In early March, a gunman shot and wounded ", "three", 3, " people at a print shop.",
                     unit="people"),
-            _stated("b", "The clerk shot and wounded ", "two", 2, " managers at the mill, police said.", unit="managers")]
+            _stated("b", "The clerk shot and wounded ", "two", 2, " managers at the mill, police said.",
+                    unit="managers")]
     assert _specific_groups(figs, "injured") == []
 
 
@@ -1416,10 +1417,29 @@ def test_one_quakes_magnitude_as_two_agencies_read_it_is_one_fact():
     """"a magnitude-5.9 quake" (one agency) and "USGS put it at 6.1" (another) are one quake's
     magnitude told two ways, so they join without shared words; a magnitude 0.4 or more apart
     (another quake) stays apart, as does one of an earlier year."""
-    figs = [_stated("a", "The island was rocked by a magnitude-", "5.9", 5.9, " earthquake on Sunday.", unit="earthquake"),
+    figs = [_stated("a", "The island was rocked by a magnitude-", "5.9", 5.9, " earthquake on Sunday.",
+                    unit="earthquake"),
             _stated("b", "The U.S. Geological Survey put the magnitude at ", "6.1", 6.1, ".")]
     assert _specific_groups(figs, "magnitude") == [[5.9, 6.1]]
     other = [figs[0], _stated("b", "The U.S. Geological Survey put the magnitude at ", "6.4", 6.4, ".")]
     assert _specific_groups(other, "magnitude") == []
     earlier = [figs[0], _stated("b", "The 2005 quake there had a magnitude of ", "6.0", 6.0, ".")]
     assert _specific_groups(earlier, "magnitude") == []
+
+
+def test_a_bare_win_loss_pair_is_the_record_the_story_gives():
+    """"The Lynx have a record of 9-14" and another outlet's "the Lynx, just 9-14 despite a
+    strong start": the bare "9-14" is that record (one team's standing told again), so the two
+    join; a bare "40-42" no article gives as a record stays unread."""
+    figs = [_stated("a", "The Lynx have a record of ", "9-14", 9, " and had hoped for the playoffs."),
+            _stated("b", "The Lynx have disappointed, just ", "9-14", 9, " despite a strong start."),
+            _stated("b", "Last year they wound up at ", "40-42", 40, ", sixth in the league.", start=80)]
+    (g,) = [g for g in _groups_of(figs) if g["unit"].startswith("record")]
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+    assert not [g for g in _groups_of(figs) if any(m["figure"] == "40-42" for m in g["members"])]
+
+
+def _groups_of(figs):
+    from newsledger.link.claims import group_story
+
+    return group_story("s", [], figs)
