@@ -1276,3 +1276,170 @@ def test_the_number_a_death_is_at_is_an_age():
     figs = [_stated("a", "Film Star Mara Holm Dies At ", "88", 88, ""),
             _stated("b", "Mara Holm, ", "88", 88, ", died on Sunday at her home.")]
     assert _one_group(figs) == ["a", "b"]
+
+
+def test_a_cue_that_nobody_is_in_names_no_count_near_it():
+    """"No one was hurt, though a handful of people, including two children, were inside":
+    the two children are no count of the hurt (nobody is), so they join another outlet's "two
+    children were inside"; "no injuries" and "no-one is believed to have been injured" neither;
+    "two children were hurt" still is."""
+    from newsledger.link.measures import group_key
+
+    denied = measure("No one was hurt in the fire, though a handful of people, including ", "two",
+                     " children, were inside the hall.", "children")
+    assert group_key(denied) == ("count:people",)
+    assert group_key(measure("No-one is believed to have been injured in the blaze, which saw more than ", "40",
+                             " firefighters tackle it.", "firefighters")) == ("count:firefighter",)
+    assert group_key(measure("There were no injuries, and ", "two", " pumps were sent.", "pumps")) == ("count:pump",)
+    assert measure("Police said ", "two", " children were hurt in the fire.", "children").name == "injured"
+    figs = [_stated("a", "No one was hurt in the fire, though a handful of people, including ", "two", 2,
+                    " children, were inside the hall.", unit="children"),
+            _stated("b", "Firefighters said ", "two", 2, " children were inside the hall when it caught.",
+                    unit="children")]
+    assert _one_group(figs) == ["a", "b"]
+
+
+def test_a_count_a_cue_acts_by_or_at_is_not_in_its_state():
+    """"the boy, who was shot dead by two officers": the officers did it, they were not killed;
+    "killed after pointing a rifle at two guards": the guards neither; "killed by gunfire" keeps
+    nothing from the killed it counts ("killed 12 people" is still the toll)."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("a vigil for the boy, who was shot dead by ", "two", " officers on Friday.",
+                             "officers")) == ("count:officer",)
+    assert group_key(measure("The boy was shot and killed after pointing a rifle at ", "two", " guards.",
+                             "guards")) == ("count:people",)
+    assert measure("The two clerks were wounded by ", "three", " gunmen.", "gunmen").name != "injured"
+    assert measure("The gunman killed ", "12", " people at the depot.", "people").name == "killed"
+    assert measure("The blast killed at least ", "12", " people.", "people").name == "killed"
+
+
+def test_fatally_names_the_killed_but_not_those_who_fatally_shot():
+    """"He shot one man fatally": one killed; "two officers fatally shot the suspect": the
+    officers did the shooting (fatally then heads the verb), so they are no toll."""
+    from newsledger.link.measures import group_key
+
+    assert measure("He shot ", "one", " man fatally, police said.", "man").name == "killed"
+    assert group_key(measure("", "Two", " officers fatally shot the suspect on Friday.", "officers")) == \
+        ("count:officer",)
+
+
+def test_a_death_a_weekday_before_its_number_is_still_an_age():
+    """"The actress died Thursday at 91": her age, as "died at 91" is; "died Sunday at 5 p.m." a time."""
+    assert measure("The actress died Thursday at ", "91", ".", None).name == "age"
+    assert measure("The actress died on Sunday at ", "5", " p.m.", None).name != "age"
+
+
+def test_the_people_a_place_is_home_to_are_its_population():
+    """"the island, home to 90,000 people" and "which has about 150,000 residents" give its
+    population, as "a population of more than 80,000" does; a place's population is one fact
+    of its story, so different values of two outlets join without shared words, while two
+    named places' populations stay apart; "50 residents were moved" is no population."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The quake hit Lorn island, home to ", "90,000", " people, on Sunday.", "people")) \
+        == ("count:population",)
+    assert group_key(measure("The island, which has ", "about 150,000", " residents, lies off the coast.",
+                             "residents")) == ("count:population",)
+    assert group_key(measure("", "Fifty", " residents were moved from their homes.", "residents")) == ("count:people",)
+    figs = [_stated("a", "The quake hit Lorn island, home to ", "90,000", 90000, " people, on Sunday.", unit="people"),
+            _stated("b", "Officials said the island has a population of ", "more than 80,000", 80000,
+                    " and one port.")]
+    assert _specific_groups(figs, "count:population") == [[80000, 90000]]
+    apart = [_stated("a", "The quake hit Lorn, home to ", "90,000", 90000, " people.", unit="people"),
+             _stated("b", "It was felt in the port of Dessa, with a population of ", "80,000", 80000, ".")]
+    assert _specific_groups(apart, "count:population") == []
+
+
+def test_a_person_shot_so_many_times_counts_bullets_with_the_person_named_between():
+    """"shot him seven times", "hitting Lund eleven times" count the bullets that hit, as "shot
+    seven times" does; "tried Lund seven times" counts nothing."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("The guards fired, hitting Lund ", "eleven", " times in the legs.", "times")) == \
+        ("count:bullet",)
+    assert group_key(measure("An officer shot him ", "seven", " times.", "times")) == ("count:bullet",)
+    assert group_key(measure("The court tried Lund ", "seven", " times.", "times")) != ("count:bullet",)
+
+
+def test_three_people_shot_is_a_count_of_people():
+    """"Three People Shot in Office": the reader takes "shot" into the unit; it is what happened
+    to the people counted, not what is counted, so the count is of people."""
+    from newsledger.link.measures import group_key
+
+    assert group_key(measure("Breaking News - ", "Three", " People Shot in Office", "People Shot")) == \
+        ("count:people",)
+
+
+def test_a_month_an_event_happened_in_early_or_late_is_its_month():
+    """"In early March, a gunman wounded three people at a print shop": an earlier event, as "in
+    March" is, so its three wounded do not join this shooting's two."""
+    from newsledger.link.figure_marks import context_marks
+
+    assert context_marks("In early March, a gunman shot and wounded ", " people at a print shop.") == {"month:march"}
+    assert context_marks("It happened in late May when ", " men were hurt.") == {"month:may"}
+    figs = [_stated("a", "In early March, a gunman shot and wounded ", "three", 3, " people at a print shop.",
+                    unit="people"),
+            _stated("b", "The clerk shot and wounded ", "two", 2, " managers at the mill, police said.",
+                    unit="managers")]
+    assert _specific_groups(figs, "injured") == []
+
+
+def test_a_number_after_magnitude_is_a_magnitude_whatever_follows():
+    """"a magnitude-6.1 temblor", "measuring magnitude 5.9 shook": a magnitude, though the reader
+    takes "temblor" or "shook" for what is counted."""
+    assert measure("USGS said it was a magnitude-", "6.1", " temblor.", "temblor").name == "magnitude"
+    assert measure("A quake measuring at least magnitude ", "5.9", " shook the island.", "shook").name == "magnitude"
+    assert measure("The magnitude of the loss was ", "5", " ships.", "ships").name != "magnitude"
+
+
+def test_a_number_between_a_and_one_gun_is_its_calibre():
+    """"pulled out a .357 revolver" (or "a. 357 revolver" as a page may space it) and "a .357
+    Magnum handgun" name a calibre, not 357 revolvers; "two revolvers" still counts guns."""
+    assert measure("He pulled out a ", ".357", " revolver at the corner.", "revolver").name == "calibre"
+    assert measure("He pulled out a. ", "357", " revolver at the corner.", "revolver").name == "calibre"
+    assert measure("She was carrying a. ", "357", " Magnum handgun.", "handgun").name == "calibre"
+    assert measure("Police found ", "two", " revolvers in the car.", "revolvers").name != "calibre"
+
+
+def test_a_pronoun_with_its_clitic_names_no_person_of_an_age():
+    """"“He's 16 years old,” she said": the age of whoever "He" is, not of someone called
+    "He's", so it joins the story's one named age of 16 as "She was 85." does."""
+    m = measure("“He's ", "16 years old", ",” she said.", "year-old")
+    assert (m.name, m.about) == ("age", None)
+    figs = [_stated("a", "Police shot Tom Lund, ", "16", 16, ", on Friday."),
+            _stated("b", "The boy, Tom Lund, ", "16", 16, ", died in hospital."),
+            _stated("c", "“He's ", "16 years old", 16, ",” his aunt said.", unit="year-old")]
+    assert _one_group(figs) == ["a", "b", "c"]
+
+
+def test_one_quakes_magnitude_as_two_agencies_read_it_is_one_fact():
+    """"a magnitude-5.9 quake" (one agency) and "USGS put it at 6.1" (another) are one quake's
+    magnitude told two ways, so they join without shared words; a magnitude 0.4 or more apart
+    (another quake) stays apart, as does one of an earlier year."""
+    figs = [_stated("a", "The island was rocked by a magnitude-", "5.9", 5.9, " earthquake on Sunday.",
+                    unit="earthquake"),
+            _stated("b", "The U.S. Geological Survey put the magnitude at ", "6.1", 6.1, ".")]
+    assert _specific_groups(figs, "magnitude") == [[5.9, 6.1]]
+    other = [figs[0], _stated("b", "The U.S. Geological Survey put the magnitude at ", "6.4", 6.4, ".")]
+    assert _specific_groups(other, "magnitude") == []
+    earlier = [figs[0], _stated("b", "The 2005 quake there had a magnitude of ", "6.0", 6.0, ".")]
+    assert _specific_groups(earlier, "magnitude") == []
+
+
+def test_a_bare_win_loss_pair_is_the_record_the_story_gives():
+    """"The Lynx have a record of 9-14" and another outlet's "the Lynx, just 9-14 despite a
+    strong start": the bare "9-14" is that record (one team's standing told again), so the two
+    join; a bare "40-42" no article gives as a record stays unread."""
+    figs = [_stated("a", "The Lynx have a record of ", "9-14", 9, " and had hoped for the playoffs."),
+            _stated("b", "The Lynx have disappointed, just ", "9-14", 9, " despite a strong start."),
+            _stated("b", "Last year they wound up at ", "40-42", 40, ", sixth in the league.", start=80)]
+    (g,) = [g for g in _groups_of(figs) if g["unit"].startswith("record")]
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+    assert not [g for g in _groups_of(figs) if any(m["figure"] == "40-42" for m in g["members"])]
+
+
+def _groups_of(figs):
+    from newsledger.link.claims import group_story
+
+    return group_story("s", [], figs)

@@ -182,3 +182,20 @@ def test_a_headline_figure_is_the_outlets_unless_the_headline_credits_someone(he
             _figure("b", "Officials said the flood in Osvar killed ", "41", 41, " people.")]
     heads = [m for g in group_story("s", [], figs) for m in g["members"] if m.get("where") == "title"]
     assert [(m["name"], m["kind"]) for m in heads] == ([("a.example", "reported")] if joins else [])
+
+
+def test_a_headline_in_title_case_gives_its_figures():
+    """"Dam Collapse Kills 41 In Osvar" and "Clerk Charged With Two Counts Of Murder": in a
+    headline that capitalises every word, a number after a capitalised word is no name ("Game
+    2"), so its figures are read as in "Dam collapse kills 41 in Osvar", the text kept as
+    written; a headline in sentence case is read as it is (its "Game 2" stays a name)."""
+    from newsledger.analyze import sentence_cased, title_quantities
+
+    a = Article(source="t", title="Halvorn Dam Collapse Kills 41 In Osvar On March 10")
+    (q,) = title_quantities(a)
+    assert (q.text, q.value, a.title[q.start:q.end]) == ("41", 41, "41")
+    b = Article(source="t", title="Mill Clerk Charged With Two Counts Of Murder")
+    assert [(q.text, q.value, q.unit) for q in title_quantities(b)] == [("Two", 2, "counts")]
+    assert sentence_cased("Osvar Mourns As Sedra Waters Recede") == "Osvar mourns as sedra waters recede"
+    assert sentence_cased("Lakers win Game 2 in Osvar") == "Lakers win Game 2 in Osvar"
+    assert title_quantities(Article(source="t", title="Lakers win Game 2 in Osvar")) == []

@@ -322,3 +322,31 @@ def test_a_range_written_with_one_currency_sign_scales_both_ends():
     for text in ("The rival bid was $140-150m over seven years.", "The rival bid was $140-150MM over seven years."):
         q = find_quantities(text)[0]
         assert (q.bound, q.low, q.high, q.unit) == ("range", 1.4e8, 1.5e8, "USD"), text
+
+
+def test_a_spelled_amount_glued_to_its_currency_is_an_amount():
+    """"a two-million-euro heist" and "a two million-euro haul" are 2 million euros, not a
+    compound adjective; "a three-year deal" and "a two-million-strong crowd" spelled out stay
+    unread (by design), and "a 10-pound turkey" is no currency."""
+    for text in ("Thieves pulled off a two-million-euro jewellery heist.",
+                 "Thieves made off with a two million-euro haul."):
+        (q,) = find_quantities(text)
+        assert (q.value, q.unit) == (2e6, "EUR"), text
+    assert find_quantities("He signed a three-year deal.") == []
+    assert find_quantities("A two-million-strong crowd lined the route.") == []
+    assert [q.unit for q in find_quantities("She roasted a 10-pound turkey.")] == [None]
+
+
+def test_a_number_glued_to_magnitude_is_read():
+    """"a magnitude-6.1 temblor", "measuring at least magnitude-5.9" (AP style) are read as
+    "magnitude 6.1" is; "COVID-19" stays a name."""
+    assert [q.value for q in find_quantities("USGS said it was a magnitude-6.1 temblor.")] == [6.1]
+    assert [q.value for q in find_quantities("A quake measuring at least magnitude-5.9 shook the island.")] == [5.9]
+    assert find_quantities("Cases of COVID-19 fell.") == []
+
+
+def test_a_pronoun_with_its_clitic_names_nothing():
+    """"He's 16 years old" is an age as "He is 16 years old" is: a capitalised pronoun is no
+    name a number could be the identifier of ("Game 2")."""
+    assert [(q.value, q.unit) for q in find_quantities("“He's 16 years old,” she said.")] == [(16, "year-old")]
+    assert [q.value for q in find_quantities("It’s 5 miles away.")] == [5]

@@ -7,6 +7,7 @@ content holds them, by character offsets.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from newsledger.model import Article, Claim, Entity
@@ -69,10 +70,36 @@ def title_quantities(article: Article) -> list:
 
     if not article.title:
         return []
-    qs = find_quantities(article.title, published=article.published)
+    cased = sentence_cased(article.title)
+    qs = find_quantities(cased, published=article.published)
     for q in qs:
         q.where = "title"
+        q.text = article.title[q.start:q.end]  # the headline's own words (the casing is the reader's)
     return qs
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][a-z'’]+")
+# words a headline in title case may leave in lower case
+_SMALL_WORDS = set("a an the and or but nor for of in on at to by as with from into onto over after vs via than "
+                   "per off out up".split())
+_KEEP_CASE = set("""January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+
+
+def sentence_cased(title: str) -> str:
+    """A headline written in title case ("Gunman Kills Two In Office Shooting") with its
+    capitalised words (but the first, months and weekdays) in lower case, the same length: the
+    quantity reader takes a number after a capitalised word for a name ("Game 2", "Apollo
+    11"), which in such a headline every number is; any other headline as it is."""
+    words = [m.group(0) for m in _TITLE_WORD.finditer(title) if m.group(0).casefold() not in _SMALL_WORDS]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.9 * len(words):
+        return title
+    out = list(title)
+    for m in _TITLE_WORD.finditer(title):
+        w = m.group(0)
+        if m.start() > 0 and w[0].isupper() and w not in _KEEP_CASE:
+            out[m.start()] = w[0].lower()
+    return "".join(out)
 
 
 def _inside(claim: Claim, start: int, end: int) -> bool:

@@ -203,10 +203,10 @@ CHARGE_COUNTS = ("count:count", "count:charge")  # "three counts of murder": cha
 def is_specific(key: tuple) -> bool:
     """Whether a measure names what it counts closely enough that, within one story, its
     different values are one fact reported several ways (people killed, evacuated, troops
-    sent, jobs cut) unless something says otherwise; a bare count, a percentage or an amount
-    of no named kind is not."""
+    sent, jobs cut, a place's population, a quake's magnitude) unless something says otherwise;
+    a bare count, a percentage or an amount of no named kind is not."""
     name = key[0]
-    return name in SPECIFIC_STATES or name in FORCE_MEASURES or \
+    return name in SPECIFIC_STATES or name in FORCE_MEASURES or name in ("count:population", "magnitude") or \
         (name.startswith("count:") and name not in CHARGE_COUNTS and any(k in SPECIFIC_STATES for k in key[1:]))
 
 
@@ -266,11 +266,15 @@ def _partial_apart(asp_a: set, asp_b: set) -> bool:
 
 
 SPECIFIC_RATIO = 5.0  # two values of one fact: the larger within this many times the smaller
+MAGNITUDE_SLACK = 0.3  # one quake's magnitude as two agencies give it (5.9, 6.1): at most this apart
 
 
 def _far_apart(a: dict, b: dict) -> bool:
-    """Values too far apart to be one count told two ways (612 and 26,000 killed: two quakes)."""
+    """Values too far apart to be one count told two ways (612 and 26,000 killed: two quakes),
+    or one quake's magnitude (6.1 and 6.7: two quakes; 5.9 and 6.1: one, as two agencies read it)."""
     va, vb = sorted((abs(float(a["value"])), abs(float(b["value"]))))
+    if a["_key"][0] == "magnitude":
+        return vb - va > MAGNITUDE_SLACK + 1e-9
     return va <= 0 or vb > SPECIFIC_RATIO * va
 
 

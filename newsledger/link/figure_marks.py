@@ -246,13 +246,14 @@ def counts_since(before: str, after: str) -> bool:
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _QUAKE_SIZE = re.compile(r"\bmagnitude[- ](?:of )?(\d\.\d)\b|\b(\d\.\d)[- ]magnitude\b", re.I)
-_MONTH = re.compile(r"\bin (January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_MONTH = re.compile(r"\b[Ii]n (?:early |late |mid-?)?(January|February|March|April|May|June|July|August|September"
+                    r"|October|November|December)\b")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")  # "Monday's quake"
 
 
 def context_marks(before: str, after: str) -> set:
     """What says which event a figure belongs to, in its sentence near it: the years, months,
-    weekdays and magnitudes of an event written there ("the 2003 quake", "in September",
+    weekdays and magnitudes of an event written there ("the 2003 quake", "in September", "In early March",
     "Monday's second quake", "a magnitude-5.2 quake"); a count's own day ("on Tuesday") is not
     one (a later count of one measure updates it)."""
     near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]

@@ -12,7 +12,7 @@ from newsledger.link.figure_joins import CONVERSION_GAP, FORCE_MEASURES
 from newsledger.link.figure_marks import (FIGURE_WINDOW, _keywords, aspects, bounds, context_marks, counts_others,
                                           counts_since, in_respective_list, legal_stage, names_near, owners_near,
                                           share_total, spanned_noun, updates)
-from newsledger.link.measures import PERSONS, _singular, group_key, measure, persons_listed
+from newsledger.link.measures import PERSONS, Measure, _singular, group_key, measure, persons_listed
 from newsledger.link.speakers import side_keys
 
 
@@ -56,7 +56,7 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
                 before, after = (content[:pos], content[pos + len(q.get("text") or ""):]) if pos >= 0 else ("", "")
                 out.append(_fig_member(r, c, q, before, after))
         return [m for m in out if m is not None]
-    for f in elided_units(listed_units(figures)):
+    for f in story_records(elided_units(listed_units(figures))):
         if f.get("where") == "title" and attributed_headline(f):
             continue  # "Aid group says over 6,000 displaced": not the outlet's figure, and no speaker read
         r = claim_of.get((f["article_id"], f.get("claim_idx")))
@@ -97,6 +97,22 @@ def elided_units(figures: list[dict]) -> list[dict]:
                 nouns[i] = noun
                 last = (start, noun)
     return [dict(f, unit=nouns[i], part=True) if i in nouns else f for i, f in enumerate(figures)]
+
+
+_BARE_RECORD = re.compile(r"^(\d{1,3})\s?[-–]\s?(\d{1,3})$")
+
+
+def story_records(figures: list[dict]) -> list[dict]:
+    """The story's figures, each bare "W-L" with nothing near it that says what it is ("the
+    Sixers, just 9-14 despite ...") marked as the win-loss record (``record``) when an article
+    of the story gives that record as one ("a record of 9-14"): one team's standing told again."""
+    def bare(f: dict) -> Optional[str]:
+        m = _BARE_RECORD.match((f.get("text") or "").strip())
+        return f"{m.group(1)}-{m.group(2)}" if m and not f.get("unit") else None
+
+    said = {measure(f.get("before") or "", f.get("text") or "", f.get("after") or "", None).name
+            for f in figures if bare(f)}
+    return [dict(f, record=w) if (w := bare(f)) and "record:" + w in said else f for f in figures]
 
 
 _LISTED_GAP = re.compile(r"^\s+[A-Z][\w-]*\s+and\s+$")  # "12 Somali and 11 Yemeni nationals": a name, "and"
@@ -197,6 +213,8 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     if q.get("value") is None or _is_year(q) or re.fullmatch(r"0+", (q.get("text") or "").strip()):
         return None  # no value, a year, or the tail of a split figure ("20 000" read as "000")
     ms = measure(before, q.get("text") or "", after, q.get("unit"))
+    if q.get("record") and ms.name.startswith("count:"):  # a record the story gives with its cue
+        ms = Measure("record:" + q["record"], "record")
     if ms.dimension is None and ms.name.startswith("count:"):
         return None  # a bare number: nothing says what it counts
     total = share_total(q)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from newsledger.analyze.quantities import word_or_digit
+from newsledger.analyze.quantities import CLITIC, word_or_digit
 
 # unit word (singular, lower case) -> (dimension, factor into that dimension)
 UNITS: dict[str, tuple[str, float]] = {
@@ -61,7 +61,7 @@ SYNONYMS = {"soldier": "troop", "personnel": "troop", "serviceman": "troop", "se
             "gun": "weapon", "firearm": "weapon", "rifle": "weapon", "handgun": "weapon", "pistol": "weapon"}
 # what happened to the people counted, from cue words near the figure (nearest wins)
 STATES = {
-    "killed": r"kill\w*|dead|died|die|death toll|toll|loss(?:es)? of|deaths?(?!\s+(?:penalty|sentences?|row)\b)|bodies|lives|fatalit\w*|murder\w*|slain|slay\w*|perished|gunn(?:ed|ing) down|shot dead",
+    "killed": r"kill\w*|fatally(?!\s+(?:shot|stabbed|wounded|struck|hit|injured)\b)|dead|died|die|death toll|toll|loss(?:es)? of|deaths?(?!\s+(?:penalty|sentences?|row)\b)|bodies|lives|fatalit\w*|murder\w*|slain|slay\w*|perished|gunn(?:ed|ing) down|shot dead",
     "injured": r"injur\w*|wound(?:ed|ing)|hurt|hospitali[sz]ed|treated",
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat\w*|displac\w*|homeless|fled",
@@ -82,11 +82,14 @@ NOUN_STATES = {"death": "killed", "fatality": "killed", "murder": "killed", "hom
 MOMENT_STATES = ("waiting", "cancelled")
 KEYED_STATES = ("killed", "injured", "cut", "deployed", "arrested", *MOMENT_STATES)  # kept in a count's name
 UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted ...
-_SHOT = re.compile(r"\b(?:shot|struck|hit)\s+(?:(?:at least|more than|about|some|nearly|up to)\s+)?$", re.I)  # ... but a person shot
+# ... but a person shot ("shot seven times", "shot him seven times", "hitting Gray eleven times")
+_SHOT = re.compile(r"\b(?i:shot|struck|hit|hitting|striking)\s+(?:(?:him|her|them|[A-Z][\w'’-]+)\s+)?"
+                   r"(?i:(?:at least|more than|about|some|nearly|up to)\s+)?$")
 _STATE_RE = [(k, re.compile(r"\b(?:" + v + r")\b", re.I)) for k, v in STATES.items()]
 _STATE_RX = dict(_STATE_RE)
 _MAGNITUDE = re.compile(r"magnitude|richter|\bquake|\bearthquake", re.I)
 _MAGNITUDE_WORD = re.compile(r"magnitude|richter", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:[- ]|\s+of\s+)$", re.I)  # "a magnitude-6.1 temblor"
 _APPOSITION = re.compile(r"\b[A-Za-z][\w'’-]*\s*,\s*$")  # "the actress, 33, ..."
 _AGE_UNIT = re.compile(r"^(?:years?[- ]old|year-old|yr-old|aged?)$")
 _NAME = re.compile(r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+\.?)\s*,\s*$")
@@ -124,7 +127,7 @@ def _singular(w: str) -> str:
 
 # what happened to the people counted, said right after the count ("Three die", "about 50
 # hurt", "three people dead, many buildings"): no part of what is counted
-_STATE_WORD = re.compile(r"^(?:die[ds]?|dead|hurt|injured|wounded|killed|missing)$")
+_STATE_WORD = re.compile(r"^(?:die[ds]?|dead|hurt|injured|wounded|killed|missing|shot)$")
 
 
 _CO_PREFIX = re.compile(r"\bco-(?=[a-z])")  # "co-workers" is "coworkers": the prefix is no word of its own
@@ -154,6 +157,23 @@ _OBJECT_CUES = _STATE_RE + _VERB_ONLY  # the cues a figure may be the object of,
 # a cue the figure follows as the next conjunct ("a receptionist died and two men ... underwent
 # surgery", "was shot dead and two managers ... were wounded"): the cue's subject is another
 _NEW_CONJUNCT = re.compile(r"^\s*,?\s*and\s+(?:the\s+)?$", re.I)
+# a cue that nobody is in ("No one was hurt", "no-one is believed to have been injured", "no
+# injuries"): it counts no one, so it says nothing of a figure near it ("including two children,
+# were inside")
+_DENIED = re.compile(r"(?:\b(?:no[- ]one|nobody|none)(?:\s+else)?(?:\s+[\w']+){0,5}|\bno)\s+$", re.I)
+
+
+# a count a passive's "by" takes is who did it ("shot dead by two plainclothes officers",
+# "wounded by three gunmen"; not "unrest by thousands"), and one "at" or "against" takes is what
+# it was aimed at ("killed after pointing a gun at two officers"): the cue before it is not the
+# count's state
+_AGENT_BY = re.compile(r"\b(?:(?:\w+ed|dead|shot|hit|struck|slain|down)\s+by|at|against)\s+(?:the\s+|a\s+)?"
+                       r"(?:(?:at least|more than|about|some|nearly|up to)\s+)?$", re.I)
+
+
+def _cue_denied(text: str, start: int) -> bool:
+    """Whether the state cue starting at ``start`` of ``text`` is denied (see ``_DENIED``)."""
+    return _DENIED.search(text[max(0, start - 60):start]) is not None
 
 
 def state(before: str, after: str) -> Optional[str]:
@@ -165,14 +185,16 @@ def state(before: str, after: str) -> Optional[str]:
     best, dist = None, 10 ** 6
     for k, rx in _OBJECT_CUES:
         m = rx.search(before[-40:])
-        if m and not before[-40:][m.end():].strip():
+        if m and not before[-40:][m.end():].strip() and not _cue_denied(before, max(0, len(before) - 40) + m.start()):
             return k
-    near = before[-80:]
+    near = "" if _AGENT_BY.search(before) else before[-80:]
     for k, rx in _STATE_RE:
-        m = next((m for m in rx.finditer(after[:80]) if not _OWN_COUNT.match(after, m.end())), None)
+        m = next((m for m in rx.finditer(after[:80]) if not _OWN_COUNT.match(after, m.end())
+                  and not _cue_denied(after, m.start())), None)
         if m and m.start() < dist:
             best, dist = k, m.start()
-        for m in (m for m in rx.finditer(near) if not _NEW_CONJUNCT.match(near[m.end():])):
+        for m in (m for m in rx.finditer(near) if not _NEW_CONJUNCT.match(near[m.end():])
+                  and not _cue_denied(before, len(before) - len(near) + m.start())):
             d = len(near) - m.end() + 15
             if d < dist:
                 best, dist = k, d
@@ -196,8 +218,9 @@ November December Mr Mrs Ms Dr Jr Sr Former According Sources Judge Coach Presid
 
 
 def _surname(run: str) -> Optional[str]:
-    parts = [p.strip(".,") for p in run.split() if p.strip(".,") not in ("Jr", "Sr", "II", "III")
-             and p.strip(".,") not in NOT_NAMES]
+    """The last word of a capitalised run that may name a person ("He's" is "He", none)."""
+    words = [CLITIC.sub("", p.strip(".,")) for p in run.split()]
+    parts = [p for p in words if p not in ("Jr", "Sr", "II", "III") and p not in NOT_NAMES]
     return parts[-1].casefold() if parts else None
 
 
@@ -272,13 +295,14 @@ def _pronoun_age(before: str, text: str, after: str) -> bool:
     return _age_like(text) and _CLOSES.match(after) is not None and _PRONOUN_WAS.search(before) is not None
 
 
-_DIED_AT = re.compile(r"\b(?:dies|died|dead)\s+at\s*$", re.I)
+_DIED_AT = re.compile(r"\b(?:dies|died|dead)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+                      r"|today|yesterday)\s+)?at\s*$", re.I)  # "died Thursday at 91"
 _CLOCK_AFTER = re.compile(r"^\s*(?:[ap]\.?m\b|o['’]clock|[:.]\d)", re.I)
 
 
 def _died_at(before: str, text: str, after: str) -> bool:
-    """A whole number 1-120 a death is "at": "Esther Williams dies at 91" (an age), not a
-    clock time ("died at 5 p.m.")."""
+    """A whole number 1-120 a death is "at": "Esther Williams dies at 91", "died Thursday at
+    91" (an age), not a clock time ("died at 5 p.m.")."""
     return _age_like(text) and _DIED_AT.search(before) is not None and _CLOCK_AFTER.match(after) is None
 
 
@@ -297,9 +321,17 @@ _CALIBRE = {"caliber", "calibre", "magnum"}
 _CALIBRE_AFTER = re.compile(r"^\s*-?\s*(?:caliber|calibre|magnum)\b", re.I)  # ".357 Magnum", "38-caliber"
 
 
-def _calibre(ws: list[str], after: str) -> bool:
-    """A gun's calibre ("a .357 Magnum", "a 38-caliber revolver"): not a count of guns."""
-    return (ws[0] in _CALIBRE) if ws else _CALIBRE_AFTER.match(after) is not None
+_GUNS = {"revolver", "pistol", "handgun", "gun", "rifle", "shotgun", "magnum"}
+_ONE_GUN_BEFORE = re.compile(r"\b[Aa]n?\s*\.?\s*$")  # "a .357 revolver" ("a. 357" as a page may space it)
+
+
+def _calibre(ws: list[str], unit: Optional[str], before: str, after: str) -> bool:
+    """A gun's calibre ("a .357 Magnum", "a 38-caliber revolver", "a .357 revolver"): not a
+    count of guns; a number between "a" and one gun, singular, names the gun's calibre."""
+    if not ws:
+        return _CALIBRE_AFTER.match(after) is not None
+    one_gun = ws[-1] in _GUNS and not (unit or "").casefold().rstrip().endswith("s") and _ONE_GUN_BEFORE.search(before)
+    return ws[0] in _CALIBRE or _CALIBRE_AFTER.match(after) is not None or bool(one_gun)
 
 
 _RECORD = re.compile(r"^(\d{1,3})\s?[-–]\s?(\d{1,3})$")
@@ -405,6 +437,17 @@ _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:is|ans|ons)$")  # a people named by its 
 # a whole counted by the noun that the number is "of" ("a population of more than 100,000", "a
 # crowd of 200", "a majority of 160"): the bare number counts that noun
 _WHOLE_OF = re.compile(r"\b(population|crowd|audience|majority)\s+of\s+$", re.I)
+# the people a place is "home to" ("the island, home to 120,000 people") or the residents it has
+# ("the island, which has about 200,000 residents"): its population
+_HOME_TO = re.compile(r"\bhome\s+to\s+$", re.I)
+_HAS = re.compile(r"\b(?:has|had|have|with)\s+$", re.I)
+
+
+def _population(ws: list[str], before: str) -> bool:
+    """Whether a count of persons is a place's population (see ``_HOME_TO``)."""
+    last = ws[-1] if ws else None
+    return (last in PEOPLE | {"resident", "inhabitant"} and _HOME_TO.search(before[-40:]) is not None) or \
+        (last in ("resident", "inhabitant") and _HAS.search(before[-40:]) is not None)
 
 
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
@@ -413,6 +456,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     whole = None if ws else _WHOLE_OF.search(before[-40:])
     if whole:
         ws = [whole.group(1).casefold()]
+    elif _population(ws, before):
+        ws = ["population"]
     if ws and _DEMONYM.search(unit or ""):  # "12 Somalis", "three Americans": persons, as "12 nationals"
         ws = ws[:-1] + ["national"]
     if not ws and knockouts(after):
@@ -430,9 +475,10 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         # "charged with murdering the 35-year-old deputy": the deputy's age, not the one named before
         return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after,
                                                         earlier=not (u and _noun_after(after))))
-    if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or (not u and _magnitude(before, text, after)):
+    if "magnitude" in u or {"quake", "earthquake", "richter"} & set(ws) or _MAGNITUDE_BEFORE.search(before) \
+            or (not u and _magnitude(before, text, after)):
         return Measure("magnitude", "magnitude")
-    if _calibre(ws, after):
+    if _calibre(ws, unit, before, after):
         return Measure("calibre", "calibre")
     money = _currency(u, ws)
     if money is not None:

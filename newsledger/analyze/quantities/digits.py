@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from newsledger.analyze.quantities.vocab import (
-    ABBR_SCALES, CURRENCY_PREFIX, SCALES, _CUR_PREFIX_RE, _FUNCTION, _SCALE_AFTER, _UNITS_CI, _UNITS_CS,
+    ABBR_SCALES, CLITIC, CURRENCY_PREFIX, SCALES, _CUR_PREFIX_RE, _FUNCTION, _SCALE_AFTER, _UNITS_CI, _UNITS_CS,
     _UNIT_AFTER_CI,
 )
 from newsledger.analyze.quantities.core import _Q
@@ -75,7 +75,8 @@ def _signed(text: str, m: re.Match, before: str) -> Optional[_Q]:
     if neg:
         if re.search(r"\bminus$", before, re.I):
             q.start = s - 5
-        elif re.search(r"\b(?:sub|now|then|to|over|under|about|nearly|some|around|from|by|up|and|or|top|mid)$", before, re.I):
+        elif re.search(r"\b(?:sub|now|then|to|over|under|about|nearly|some|around|from|by|up|and|or|top|mid"
+                       r"|magnitude)$", before, re.I):
             neg = False  # a joining hyphen: "sub-7", "now-18", "to-260,000"
             q.start = q.num_start = s + 1
             if re.search(r"\bsub$", before, re.I):
@@ -92,6 +93,9 @@ def _signed(text: str, m: re.Match, before: str) -> Optional[_Q]:
     return q
 
 
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who"}  # "He's 16 years old": a pronoun names nothing
+
+
 def _identifier_before(raw: str, before: str, after: str) -> bool:
     """A number that names rather than counts: "category 4 hurricane", "No. 10", and after a
     capitalised word: "Game 2", "iPhone 11", "S&P 500", "Section 427"."""
@@ -102,8 +106,8 @@ def _identifier_before(raw: str, before: str, after: str) -> bool:
     prev = re.search(r"(?P<w>[A-Za-z][\w&.'’]*)\s+$", before)
     if not prev or re.search(r"[$€£¥]\s*$", before):
         return False
-    w = prev.group("w")
-    if (w[0].isupper() or re.match(r"[a-z]+[A-Z]", w)) and w.lower().rstrip(".") not in _FUNCTION \
+    w = CLITIC.sub("", prev.group("w"))  # "He's 16 years old": "He" (see _PRONOUNS)
+    if (w[0].isupper() or re.match(r"[a-z]+[A-Z]", w)) and w.lower().rstrip(".") not in _FUNCTION | _PRONOUNS \
             and w.rstrip(".").lower() not in CURRENCY_PREFIX and w not in CURRENCY_PREFIX \
             and w.rstrip(".").lower() not in ("no",) \
             and not _UNIT_AFTER_CI.match(after) and not re.match(r"\s*(?:%|percent|per cent|million|billion|bn|m\b)", after, re.I):

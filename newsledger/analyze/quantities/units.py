@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from newsledger.analyze.quantities.vocab import (
-    CURRENCY_WORDS, _AGE_AFTER, _CUR_WORD_AFTER, _PER_AFTER, _UNITS_CI, _UNITS_CS, _UNIT_AFTER_CI,
+    CURRENCY_WORDS, _AGE_AFTER, _CURRENCY_COMPOUND, _CUR_WORD_AFTER, _PER_AFTER, _UNITS_CI, _UNITS_CS, _UNIT_AFTER_CI,
     _UNIT_AFTER_CS,
 )
 from newsledger.analyze.quantities.core import _Q
@@ -68,8 +68,14 @@ def _attach_age(text: str, q: _Q) -> bool:
 
 
 def _attach_measure(text: str, q: _Q) -> None:
-    """A currency word, a measurement unit or a degree sign after the figure ("5 euros", "10 km", "30°")."""
+    """A currency word, a measurement unit or a degree sign after the figure ("5 euros", "10 km",
+    "30°"); a scaled amount's currency glued to it ("two-million-euro")."""
     e = q.end
+    glued = _CURRENCY_COMPOUND.match(text, e) if q.has_scale else None
+    if glued:
+        q.unit = CURRENCY_WORDS[glued.group("u").lower()]
+        q.end = glued.end()
+        return
     cw = _CUR_WORD_AFTER.match(text, e)
     um_cs = _UNIT_AFTER_CS.match(text, e)
     um_ci = _UNIT_AFTER_CI.match(text, e)

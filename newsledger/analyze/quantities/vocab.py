@@ -223,6 +223,11 @@ _UNIT_AFTER_CS = re.compile(
     + r")(?![\w])")
 
 
+# a word's clitic ("He's", "They're"): read without it, a pronoun is no name
+CLITIC = re.compile(r"['’](?:s|re|ve|ll|d|m)$", re.I)
+# an amount with its scale glued to its currency by a hyphen: "a two-million-euro heist" (an
+# amount, not a compound adjective)
+_CURRENCY_COMPOUND = re.compile(r"-(?P<u>euro|dollar|pound|yen|yuan|rupee|rouble|ruble)s?\b", re.I)
 _CUR_WORD_AFTER = re.compile(
     r"(?P<sp>\s+|(?=[€$£]))(?P<u>" + "|".join(re.escape(k) for k in sorted(CURRENCY_WORDS, key=len, reverse=True))
     + r")(?![\w])", re.I)
