@@ -8,7 +8,10 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   Minister Andriy Sybiga" -> "Andriy Sybiga"), a later surname maps to the full name (given by
   an earlier speaker or mention); a descriptor in apposition to a name ("Yevhen Zosin, 74, a Kyiv
   resident who ...") is the name, but a work is not ("..., a recent poll has shown"); a title
-  word inside an organisation's name ("the Justice Department") makes no person;
+  word inside an organisation's name ("the Justice Department") makes no person; a two-word name
+  sharing only its last word with an earlier full name is another speaker ("Swiss Re" is no "Munich
+  Re"), and a mention holding a figure joins only a speaker named with that figure ("68 percent" is
+  not "Only 41 percent of voters");
 * **pronouns** ("he", "she", "they", "it", "its government") resolve only to an antecedent that
   agrees in gender (known from "Mr"/"Ms" or from an earlier unambiguous he/she) and number, that
   is not inside quoted or reported content, preferring the current speaker of the passage, then

@@ -1,0 +1,23 @@
+"""Speaker rules against words put in the wrong mouth (issue 12, h-claims56): a name that only shares
+a last word or a head noun with an earlier speaker is another speaker. All sentences are made up."""
+from __future__ import annotations
+
+import pytest
+
+from tests.claim_helpers import claim_about
+
+
+@pytest.mark.parametrize("text, words, name", [
+    pytest.param("Munich Re said it would stop insuring coal mines by 2030, according to its chief executive. "
+                 "Swiss Re has said it will set new limits for its treaty business.", "new limits",
+                 "Swiss Re", id="company-sharing-a-last-word-with-another"),
+    pytest.param("Only 41 percent of voters agreed that the mayor is fit to serve, while 68 percent said the same "
+                 "of his rival.", "the same of his rival", "68 percent", id="one-share-is-not-another"),
+])
+def test_a_name_sharing_one_word_with_a_speaker_is_its_own(nlp, text, words, name):
+    assert name in (claim_about(nlp, text, words).source.name or "")
+
+
+def test_a_surname_with_a_particle_is_still_the_full_name(nlp):
+    text = "Anne Le Clair, an analyst at a research firm, said the market was cooling. “Buyers wait,” Le Clair said."
+    assert claim_about(nlp, text, "Buyers wait").source.name == "Anne Le Clair"
