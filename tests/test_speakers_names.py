@@ -21,3 +21,26 @@ def test_a_name_sharing_one_word_with_a_speaker_is_its_own(nlp, text, words, nam
 def test_a_surname_with_a_particle_is_still_the_full_name(nlp):
     text = "Anne Le Clair, an analyst at a research firm, said the market was cooling. “Buyers wait,” Le Clair said."
     assert claim_about(nlp, text, "Buyers wait").source.name == "Anne Le Clair"
+
+
+@pytest.mark.parametrize("text, words, name", [
+    pytest.param("The vote comes days before her first debate against Richard Hale. Republicans said the timing "
+                 "was an accident.", "timing was an accident", "Republicans", id="name-ending-the-sentence-before"),
+    pytest.param("\"I ask all of you to look out for your neighbours as we fight this with Maria Lopez,\" Day said. "
+                 "\"Together there is nothing we cannot do.\"", "look out for your neighbours", "Day",
+                 id="name-inside-the-quotation-before"),
+    pytest.param("‘I ask all of you to look out for your neighbours as we fight this with Maria Lopez,’ Day said.",
+                 "look out for your neighbours", "Day", id="name-inside-a-single-quotation-before"),
+])
+def test_a_name_across_a_sentence_or_quotation_is_no_apposition(nlp, text, words, name):
+    assert claim_about(nlp, text, words).source.name == name
+
+
+def test_a_name_beside_its_description_is_still_the_speaker(nlp):
+    text = "Yevhen Koval, 74, a retired teacher who lost his flat, said the strikes had grown worse."
+    assert claim_about(nlp, text, "strikes had grown").source.name == "Yevhen Koval"
+
+
+def test_a_name_in_a_fronted_phrase_is_not_the_body_after_it(nlp):
+    text = "After her meeting with Paul Brandt, the council announced that the town would end its ban on food trucks."
+    assert "Brandt" not in (claim_about(nlp, text, "end its ban").source.name or "")

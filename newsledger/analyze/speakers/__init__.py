@@ -7,7 +7,10 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
 * **named** people: titles and descriptions are stripped to the PERSON name ("Ukrainian Foreign
   Minister Andriy Sybiga" -> "Andriy Sybiga"), a later surname maps to the full name (given by
   an earlier speaker or mention); a descriptor in apposition to a name ("Yevhen Zosin, 74, a Kyiv
-  resident who ...") is the name, but a work is not ("..., a recent poll has shown"); a title
+  resident who ...") is the name, but a work is not ("..., a recent poll has shown"), nor a name
+  across a sentence's end, a quotation's edge or inside a phrase fronted before the source ("...
+  against Walter Price. Democrats said", "“... with Ana Lopez,” Day said", "After talks with Paul
+  Brandt, the council announced"); a title
   word inside an organisation's name ("the Justice Department") makes no person; a two-word name
   sharing only its last word with an earlier full name is another speaker ("Swiss Re" is no "Munich
   Re"), and a mention holding a figure joins only a speaker named with that figure ("68 percent" is
