@@ -44,3 +44,9 @@ def test_a_name_beside_its_description_is_still_the_speaker(nlp):
 def test_a_name_in_a_fronted_phrase_is_not_the_body_after_it(nlp):
     text = "After her meeting with Paul Brandt, the council announced that the town would end its ban on food trucks."
     assert "Brandt" not in (claim_about(nlp, text, "end its ban").source.name or "")
+
+
+def test_it_never_stands_for_a_candidate_named_by_role(nlp):
+    text = ("The Lane campaign has said single parents would qualify for the tax breaks. The Green candidate proposes "
+            "letting parents deduct the cost of care. The average weekly benefit, it says, would be $300.")
+    assert claim_about(nlp, text, "weekly benefit").source.name != "Green candidate"

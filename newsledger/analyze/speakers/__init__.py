@@ -20,7 +20,8 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   is not inside quoted or reported content, preferring the current speaker of the passage, then
   the subject of a recent sentence; objects ("critics of Senator Ray") are never antecedents;
   "they" after "X and his colleagues" is that group; "it" may be a work that spoke ("the letter
-  stated ... It described") or an organisation named in the plural ("Israel Defense Forces");
+  stated ... It described") or an organisation named in the plural ("Israel Defense Forces"), never one person named
+  by a role ("an MP in Seaford", "the GOP candidate");
   with nothing compatible within :data:`WINDOW` characters the claim is unresolved;
 * **descriptors** ("the spokesman", "the agency", "the officials", "the government") resolve to
   the latest earlier speaker or mention whose own words hold the descriptor's head noun (or, for
