@@ -7,14 +7,21 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
 * **named** people: titles and descriptions are stripped to the PERSON name ("Ukrainian Foreign
   Minister Andriy Sybiga" -> "Andriy Sybiga"), a later surname maps to the full name (given by
   an earlier speaker or mention); a descriptor in apposition to a name ("Yevhen Zosin, 74, a Kyiv
-  resident who ...") is the name, but a work is not ("..., a recent poll has shown"); a title
-  word inside an organisation's name ("the Justice Department") makes no person;
+  resident who ...") is the name, but a work is not ("..., a recent poll has shown"), nor a name
+  across a sentence's end, a quotation's edge or inside a phrase fronted before the source ("...
+  against Walter Price. Democrats said", "“... with Ana Lopez,” Day said", "After talks with Paul
+  Brandt, the council announced"); a title
+  word inside an organisation's name ("the Justice Department") makes no person; a two-word name
+  sharing only its last word with an earlier full name is another speaker ("Swiss Re" is no "Munich
+  Re"), and a mention holding a figure joins only a speaker named with that figure ("68 percent" is
+  not "Only 41 percent of voters");
 * **pronouns** ("he", "she", "they", "it", "its government") resolve only to an antecedent that
   agrees in gender (known from "Mr"/"Ms" or from an earlier unambiguous he/she) and number, that
   is not inside quoted or reported content, preferring the current speaker of the passage, then
   the subject of a recent sentence; objects ("critics of Senator Ray") are never antecedents;
   "they" after "X and his colleagues" is that group; "it" may be a work that spoke ("the letter
-  stated ... It described") or an organisation named in the plural ("Israel Defense Forces");
+  stated ... It described") or an organisation named in the plural ("Israel Defense Forces"), never one person named
+  by a role ("an MP in Seaford", "the GOP candidate");
   with nothing compatible within :data:`WINDOW` characters the claim is unresolved;
 * **descriptors** ("the spokesman", "the agency", "the officials", "the government") resolve to
   the latest earlier speaker or mention whose own words hold the descriptor's head noun (or, for

@@ -35,14 +35,41 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
     for t in [root.head] + list(root.children):
         if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj") and (t.i == root.head.i) == (root.dep_ == "appos"):
             return _person_name(doc, t.idx, t.idx + len(t))
+    return _name_just_before(ctx, span)
+
+
+# marks an apposition never spans: a sentence's end, a quotation's edge
+APPOSITION_BREAKS = {".", "!", "?", ";", ":", '"', "“", "”", "''", "``", "‘", "’", "'"}
+
+
+def _name_just_before(ctx: _Context, span) -> Optional[str]:
+    """The PERSON name right before a source, past commas and numbers only ("Yevhen Zosin, 74, a Kyiv
+    resident"): not one ending the previous sentence ("... against Walter Price. Democrats said") nor
+    one inside the quotation before it ("“... with Ana Lopez,” Rivers said")."""
+    doc = ctx.doc
     j = span.start - 1
+    if span[0].is_sent_start:
+        return None
     while j >= 0 and (doc[j].is_punct or doc[j].like_num) and span.start - j <= 4:
+        if doc[j].text in APPOSITION_BREAKS and doc[j].tag_ != "POS":  # (a possessive's mark is no quotation)
+            return None
         j -= 1
     if j >= 0 and doc[j].ent_type_ == "PERSON" and doc[j].text != "\n":
         ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
-        if ent is not None and not _in_fronted_verb_phrase(ctx, ent):
+        if ent is not None and not _in_fronted_verb_phrase(ctx, ent) and not _in_fronted_phrase(ent, span):
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
     return None
+
+
+FRONTED_DEPS = ("prep", "advcl", "npadvmod", "advmod")
+
+
+def _in_fronted_phrase(ent, span) -> bool:
+    """Whether a name sits in a phrase set before the source that modifies the source's own verb
+    ("After her talks with Paul Brandt, the council announced ..."): the phrase's object, not a
+    name the source stands beside."""
+    verb = span.root.head
+    return any(a.head.i == verb.i and a.dep_ in FRONTED_DEPS and a.i < span.start for a in ent.root.ancestors)
 
 
 def _under_backer(tok, root) -> bool:
@@ -109,7 +136,7 @@ def _chain_head(ctx: _Context, span) -> Optional[str]:
         if t.ent_type_ == "PERSON":
             ent = next((e for e in _ents(doc) if e.start <= j < e.end and e.label_ == "PERSON"), None)
             if ent is None or ent.end >= len(doc) or doc[ent.end].text != "," or ctx.qmask[ent.start_char] \
-                    or _in_fronted_verb_phrase(ctx, ent):
+                    or _in_fronted_verb_phrase(ctx, ent) or _in_fronted_phrase(ent, span):
                 return None
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
         if t.pos_ in ("VERB", "AUX", "PRON") or (t.is_punct and t.text != ",") or t.is_sent_start or "\n" in t.text:

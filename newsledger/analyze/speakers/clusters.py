@@ -40,7 +40,7 @@ def _match_org(mention: str, cl: _Cluster) -> bool:
         if xl == ml:
             return True
     words = _content_words(m)
-    if not words:
+    if not words or _other_figure(ml, cl):
         return False
     head = words[-1].lower()
     name_l = " ".join(cl.mentions).lower()
@@ -55,6 +55,13 @@ def _match_org(mention: str, cl: _Cluster) -> bool:
         if roots and all(re.search(r"\b" + re.escape(r), name_l) for r in roots):
             return True
     return False
+
+
+def _other_figure(mention: str, cl: _Cluster) -> bool:
+    """Whether a mention holds a figure none of the cluster's mentions holds: "68 percent" is another
+    share than "Only 41 percent of voters", "Group 7" another than "Group 4"."""
+    figures = set(re.findall(r"\d[\d.,]*", mention))
+    return bool(figures) and not any(figures & set(re.findall(r"\d[\d.,]*", x)) for x in cl.mentions)
 
 
 def _name_heads(cl: _Cluster) -> set[str]:

@@ -14,7 +14,7 @@ from newsledger.analyze.speakers.documents import _document_issuer
 from newsledger.analyze.speakers.spans import _coordinated, _core, _head_token, _person_name
 from newsledger.analyze.speakers.unnamed import _is_anonymous
 from newsledger.analyze.speakers.words import (CONF_ANON, CONF_GENERIC, CONF_NAMED, CONF_ORG, GENERIC_ORG,
-                                               GOVERNMENT_HEADS, ORG_TYPE_HEADS, PERSON_ROLES, QUANTIFIERS,
+                                               GOVERNMENT_HEADS, ORG_TYPE_HEADS, PERSON_ROLES, QUANTIFIERS, TITLE_WORDS,
                                                _acronym_def, _content_words, _norm, _strip_det, _strip_paren)
 
 
@@ -33,6 +33,18 @@ def _named_before(ctx: _Context, surname: str, pos: int) -> Optional[str]:
     return full.pop() if len(full) == 1 else None
 
 
+def _other_first_word(words: list[str], name: str) -> bool:
+    """Whether a two-word name ("Swiss Re", "Bill Ross") is another speaker than the full name
+    ``name`` that shares only its last word ("Munich Re", "Anna Ross"): its first word is a name
+    (capitalised, no title such as "Mr" or "Senator") that the full name does not hold ("Le Clair" is
+    "Craig Le Clair")."""
+    parts = name.split()
+    if len(words) != 2 or len(parts) < 2 or not words[0][:1].isupper():
+        return False
+    first = words[0].lower()
+    return first.strip(".") not in TITLE_WORDS and first not in {p.lower() for p in parts}  # "Le Clair": a tail
+
+
 def _named_person(ctx: _Context, raw: str, src) -> Optional[tuple[Optional[_Cluster], float, Optional[str], bool]]:
     """The resolution of a source naming a person, a person it stands beside, or a work's author;
     None when it names none of these."""
@@ -43,7 +55,8 @@ def _named_person(ctx: _Context, raw: str, src) -> Optional[tuple[Optional[_Clus
         words = _content_words(core.text if core is not None else raw)
         if 1 <= len(words) <= 2:
             for cc in ctx.clusters:
-                if cc.kind == "person" and cc.name.split()[-1].lower() == words[-1].lower().replace("'s", ""):
+                if cc.kind == "person" and cc.name.split()[-1].lower() == words[-1].lower().replace("'s", "") \
+                        and not _other_first_word(words, cc.name):
                     pname = cc.name
                     break
         if pname is None and len(words) == 1 and words[0][:1].isupper():

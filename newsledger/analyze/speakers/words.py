@@ -39,7 +39,8 @@ CONF_SPEAKER, CONF_SUBJECT, CONF_AMBIGUOUS, CONF_DESCRIPTOR = 0.85, 0.75, 0.5, 0
 # the head of a phrase naming one person by role ("an MP in Seaford", "a lawyer for the city")
 PERSON_ROLES = {"mp", "lawmaker", "legislator", "councillor", "councilman", "councilwoman", "congressman",
                 "congresswoman", "senator", "minister", "lawyer", "attorney", "judge", "mayor", "governor",
-                "spokesman", "spokeswoman", "spokesperson", "official", "officer", "adviser", "advisor", "aide"}
+                "spokesman", "spokeswoman", "spokesperson", "official", "officer", "adviser", "advisor", "aide",
+                "candidate", "nominee", "contender", "challenger", "incumbent"}
 
 ORG_NAME_WORDS = {"inc", "ltd", "llc", "corp", "co", "plc", "group", "company", "bank", "university", "council",
                   "ministry", "agency", "institute", "foundation", "association", "party", "league", "club"}
