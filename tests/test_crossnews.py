@@ -1443,3 +1443,27 @@ def _groups_of(figs):
     from newsledger.link.claims import group_story
 
     return group_story("s", [], figs)
+
+
+def test_british_and_american_spellings_read_as_one_word():
+    """"jewellery" / "jewelry", "labour" / "labor", "centres" / "centers": one word for the
+    figure overlap; words of neither kind ("hour", "four", "genre", "acre") unchanged."""
+    from newsledger.link.figure_marks import _keywords, us_spelling
+
+    assert [us_spelling(w) for w in ("jewellery", "labour", "behaviour", "centres", "metre", "defence")] == \
+        ["jewelry", "labor", "behavior", "centers", "meter", "defense"]
+    assert [us_spelling(w) for w in ("hour", "four", "flour", "detour", "genre", "acre")] == \
+        ["hour", "four", "flour", "detour", "genre", "acre"]
+    assert _keywords("the jewellery of the Labour centre") == _keywords("the jewelry of the Labor center")
+
+
+def test_a_lone_amount_in_the_other_spelling_joins_its_group():
+    """One haul told as $4.1 million by two outlets and as $4 million by a third that writes
+    "jewellery": the third shares its words with the group only once spelt alike, and joins it."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "Raiders grab ", "$4 million", 4e6, " of jewellery and watches.", unit="$"),
+            _stated("b", "Thieves took jewelry and watches worth ", "$4.1 million", 4.1e6, ".", unit="$"),
+            _stated("c", "Jewelry and watches worth ", "$4.1 million", 4.1e6, " were taken by thieves.", unit="$")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"]

@@ -42,7 +42,31 @@ def bounds(q: dict) -> tuple[float, float]:
 
 
 def _keywords(text: str) -> set:
-    return {w for w in words(text) if w not in STOPWORDS and len(w) > 2 and not w.isdigit()}
+    """The content words of a figure's context, each in one spelling (:func:`us_spelling`)."""
+    return {us_spelling(w) for w in words(text) if w not in STOPWORDS and len(w) > 2 and not w.isdigit()}
+
+
+# British spellings news pages write beside the American ones ("jewellery" / "jewelry"): outlets of
+# both kinds tell one figure, and its words must not look unlike for the spelling alone
+_US_WORDS = {"jewellery": "jewelry", "jeweller": "jeweler", "jewellers": "jewelers", "programme": "program",
+             "programmes": "programs", "defence": "defense", "offence": "offense", "offences": "offenses",
+             "licence": "license", "tyre": "tire", "tyres": "tires", "aluminium": "aluminum", "grey": "gray"}
+_OUR = re.compile(r"^([a-z]{2,}[b-df-hj-np-tv-z]|[a-z]+i)our(s|ed|ing|ite|ites|able)?$")  # labour, behaviour
+_NOT_OUR = {"detour", "detours", "contour", "contours", "devour", "devoured", "devours", "velour", "paramour"}
+_TRE = re.compile(r"^([a-z]{2,})(t|b)re(s)?$")  # centre, metres, theatre, fibre
+
+
+def us_spelling(w: str) -> str:
+    """A lower-case word in its American spelling ("jewellery": jewelry, "labour": labor,
+    "centres": centers, "defence": defense), so that two outlets' words for one thing compare;
+    a word of neither kind unchanged ("hour", "four", "genre", "acre")."""
+    if w in _US_WORDS:
+        return _US_WORDS[w]
+    m = _OUR.match(w)
+    if m and w not in _NOT_OUR:
+        return m.group(1) + "or" + (m.group(2) or "")
+    m = _TRE.match(w)
+    return m.group(1) + m.group(2) + "er" + (m.group(3) or "") if m else w
 
 
 def aspects(content: str, q: dict) -> set:
