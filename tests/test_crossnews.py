@@ -1467,3 +1467,19 @@ def test_a_lone_amount_in_the_other_spelling_joins_its_group():
             _stated("c", "Jewelry and watches worth ", "$4.1 million", 4.1e6, " were taken by thieves.", unit="$")]
     (g,) = group_story("s", [], figs)
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"]
+
+
+def test_a_places_population_joins_whichever_quake_its_sentence_names():
+    """"The 5.7-magnitude quake struck Varnoy island, home to 80,000 people" and "The island has
+    about 95,000 residents": one place's population, though the first sentence names a quake;
+    two tolls of quakes of two magnitudes still stay apart."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "The 5.7-magnitude quake struck Varnoy island, home to ", "80,000 people", 80000,
+                    ", officials said.", unit="people"),
+            _stated("b", "The island has ", "about 95,000 residents", 95000, " and a small port.", unit="residents")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["value"] for m in g["members"]) == [80000, 95000]
+    tolls = [_stated("a", "The 5.7-magnitude quake on Sunday left ", "12 people", 12, " dead in the hills.", unit="people"),
+             _stated("b", "A magnitude-4.9 aftershock killed ", "15 people", 15, " near the port.", unit="people")]
+    assert group_story("s", [], tolls) == []

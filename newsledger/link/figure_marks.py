@@ -287,6 +287,14 @@ def context_marks(before: str, after: str) -> set:
     return set(_YEAR.findall(near)) | days | months | quakes
 
 
+def place_marks(marks: set) -> set:
+    """The marks (:func:`context_marks`) that keep two counts of a place's population apart:
+    its years only (a count of another year); the quake or weekday of the sentence that tells
+    it ("The 6.1-magnitude quake struck the island, home to 120,000 people") is the event's,
+    and one place's population is the same whichever event's report gives it."""
+    return {k for k in marks if not k.startswith(("magnitude:", "day:", "month:"))}
+
+
 _UPDATE = re.compile(r"\b(?:up|down) from\b|\brevis\w*|\braised\b|\brose\b|\brisen\b|\bearlier\b"
                      r"|\bprevious\w*|\bfrom\s+(?:an?\s+)?(?:earlier\s+|initial\s+)?(?:figure|estimate|count)\b", re.I)
 
