@@ -1483,3 +1483,17 @@ def test_a_places_population_joins_whichever_quake_its_sentence_names():
     tolls = [_stated("a", "The 5.7-magnitude quake on Sunday left ", "12 people", 12, " dead in the hills.", unit="people"),
              _stated("b", "A magnitude-4.9 aftershock killed ", "15 people", 15, " near the port.", unit="people")]
     assert group_story("s", [], tolls) == []
+
+
+def test_a_votes_split_is_one_figure_however_it_is_read():
+    """"the panel deadlocked at 7-5", "their 7-5 deadlock" (read whole, or split as "7" and
+    "-5"), "the board voted 6-1": one figure, keyed by both numbers, as a win-loss record is;
+    the split's tail is no figure of its own. "7-5" with no such word stays a bare number."""
+    assert measure("After two days the panel deadlocked at ", "7-5", ".", None).name == "record:7-5"
+    assert measure("The members reported their ", "7-5", " deadlock to the judge.", "deadlock").name == "record:7-5"
+    assert measure("The members reported their ", "7", "-5 deadlock to the judge.", "deadlock").name == "record:7-5"
+    tail = measure("The members reported their 7-", "5", " deadlock to the judge.", "deadlock")
+    assert tail.dimension is None
+    assert measure("The board voted ", "6-1", " to close the school.", None).name == "record:6-1"
+    assert measure("The club began the year ", "12", "-3 start that no one expected.", "start").name == "record:12-3"
+    assert measure("The score stood at ", "7-5", " at the break.", None).dimension is None
