@@ -1497,3 +1497,22 @@ def test_a_votes_split_is_one_figure_however_it_is_read():
     assert measure("The board voted ", "6-1", " to close the school.", None).name == "record:6-1"
     assert measure("The club began the year ", "12", "-3 start that no one expected.", "start").name == "record:12-3"
     assert measure("The score stood at ", "7-5", " at the break.", None).dimension is None
+
+
+def test_a_casualty_word_with_a_count_of_its_own_is_no_aspect_of_another_figure():
+    """"The gunman shot four people, killing one": "killing" tells of the one, not of the four, so
+    the four and "the four victims were taken to hospital" are one count; "four people were
+    killed" is still a count of the killed."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.figure_marks import aspects
+
+    shot = "The gunman shot four people, killing one, in the car park."
+    assert "killed" not in aspects(shot, {"text": "four people"})
+    assert "killed" in aspects("Police said four people were killed.", {"text": "four people"})
+    assert aspects("The blast killed 12 people and injured 30.", {"text": "12 people"}) == {"killed"}
+    assert aspects("The blast killed 12 people and injured 30.", {"text": "30"}) == {"wounded"}
+    figs = [_stated("a", "The gunman shot ", "four people", 4, ", killing one, in the car park.", unit="people"),
+            _stated("b", "Nurses said ", "the four victims", 4, " were taken to hospital.", unit="victims"),
+            _stated("c", "", "The four victims", 4, " were taken to the city hospital, nurses said.", unit="victims")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"]

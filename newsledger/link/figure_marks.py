@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from newsledger.analyze.quantities import word_or_digit
-from newsledger.link.measures import NOT_NAMES
+from newsledger.link.measures import _OWN_COUNT, NOT_NAMES
 from newsledger.link.text import STOPWORDS, words
 
 
@@ -70,14 +70,25 @@ def us_spelling(w: str) -> str:
 
 
 def aspects(content: str, q: dict) -> set:
-    """What a figure counts, beyond its unit: read from the words around it."""
+    """What a figure counts, beyond its unit: read from the words around it. A casualty word
+    followed by a count of its own ("shot three people, killing one") tells of that count, not
+    of this figure."""
     text = content or ""
     pos = text.find(q.get("text") or "\0")
     window = text if pos < 0 else text[max(0, pos - 90): pos + len(q.get("text") or "") + 90]
-    found = {k for k, rx in _ASPECT_RE.items() if rx.search(window)}
+    at = -1 if pos < 0 else pos - max(0, pos - 90)  # the figure's start in the window
+    found = {k for k, rx in _ASPECT_RE.items()
+             if any(k not in _CASUALTIES or not _counts_another(window, m.end(), at) for m in rx.finditer(window))}
     if "up to" in (q.get("text") or "").casefold() or q.get("bound") == "at-most":
         found.add("planned total")
     return found
+
+
+def _counts_another(window: str, end: int, at: int) -> bool:
+    """Whether a cue ending at ``end`` is followed by a count of its own that is not the figure
+    starting at ``at`` ("killing one" after "shot three people"; not "killed 12" for the 12)."""
+    own = _OWN_COUNT.match(window, end)
+    return own is not None and not end <= at < own.end()
 
 
 _SHARE = re.compile(r"^\s*([\w-]+)\s+of\s+(?:the\s+)?([\w,-]+)\s*$", re.I)
