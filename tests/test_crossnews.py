@@ -1443,3 +1443,76 @@ def _groups_of(figs):
     from newsledger.link.claims import group_story
 
     return group_story("s", [], figs)
+
+
+def test_british_and_american_spellings_read_as_one_word():
+    """"jewellery" / "jewelry", "labour" / "labor", "centres" / "centers": one word for the
+    figure overlap; words of neither kind ("hour", "four", "genre", "acre") unchanged."""
+    from newsledger.link.figure_marks import _keywords, us_spelling
+
+    assert [us_spelling(w) for w in ("jewellery", "labour", "behaviour", "centres", "metre", "defence")] == \
+        ["jewelry", "labor", "behavior", "centers", "meter", "defense"]
+    assert [us_spelling(w) for w in ("hour", "four", "flour", "detour", "genre", "acre")] == \
+        ["hour", "four", "flour", "detour", "genre", "acre"]
+    assert _keywords("the jewellery of the Labour centre") == _keywords("the jewelry of the Labor center")
+
+
+def test_a_lone_amount_in_the_other_spelling_joins_its_group():
+    """One haul told as $4.1 million by two outlets and as $4 million by a third that writes
+    "jewellery": the third shares its words with the group only once spelt alike, and joins it."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "Raiders grab ", "$4 million", 4e6, " of jewellery and watches.", unit="$"),
+            _stated("b", "Thieves took jewelry and watches worth ", "$4.1 million", 4.1e6, ".", unit="$"),
+            _stated("c", "Jewelry and watches worth ", "$4.1 million", 4.1e6, " were taken by thieves.", unit="$")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"]
+
+
+def test_a_places_population_joins_whichever_quake_its_sentence_names():
+    """"The 5.7-magnitude quake struck Varnoy island, home to 80,000 people" and "The island has
+    about 95,000 residents": one place's population, though the first sentence names a quake;
+    two tolls of quakes of two magnitudes still stay apart."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "The 5.7-magnitude quake struck Varnoy island, home to ", "80,000 people", 80000,
+                    ", officials said.", unit="people"),
+            _stated("b", "The island has ", "about 95,000 residents", 95000, " and a small port.", unit="residents")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["value"] for m in g["members"]) == [80000, 95000]
+    tolls = [_stated("a", "The 5.7-magnitude quake on Sunday left ", "12 people", 12, " dead in the hills.", unit="people"),
+             _stated("b", "A magnitude-4.9 aftershock killed ", "15 people", 15, " near the port.", unit="people")]
+    assert group_story("s", [], tolls) == []
+
+
+def test_a_votes_split_is_one_figure_however_it_is_read():
+    """"the panel deadlocked at 7-5", "their 7-5 deadlock" (read whole, or split as "7" and
+    "-5"), "the board voted 6-1": one figure, keyed by both numbers, as a win-loss record is;
+    the split's tail is no figure of its own. "7-5" with no such word stays a bare number."""
+    assert measure("After two days the panel deadlocked at ", "7-5", ".", None).name == "record:7-5"
+    assert measure("The members reported their ", "7-5", " deadlock to the judge.", "deadlock").name == "record:7-5"
+    assert measure("The members reported their ", "7", "-5 deadlock to the judge.", "deadlock").name == "record:7-5"
+    tail = measure("The members reported their 7-", "5", " deadlock to the judge.", "deadlock")
+    assert tail.dimension is None
+    assert measure("The board voted ", "6-1", " to close the school.", None).name == "record:6-1"
+    assert measure("The club began the year ", "12", "-3 start that no one expected.", "start").name == "record:12-3"
+    assert measure("The score stood at ", "7-5", " at the break.", None).dimension is None
+
+
+def test_a_casualty_word_with_a_count_of_its_own_is_no_aspect_of_another_figure():
+    """"The gunman shot four people, killing one": "killing" tells of the one, not of the four, so
+    the four and "the four victims were taken to hospital" are one count; "four people were
+    killed" is still a count of the killed."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.figure_marks import aspects
+
+    shot = "The gunman shot four people, killing one, in the car park."
+    assert "killed" not in aspects(shot, {"text": "four people"})
+    assert "killed" in aspects("Police said four people were killed.", {"text": "four people"})
+    assert aspects("The blast killed 12 people and injured 30.", {"text": "12 people"}) == {"killed"}
+    assert aspects("The blast killed 12 people and injured 30.", {"text": "30"}) == {"wounded"}
+    figs = [_stated("a", "The gunman shot ", "four people", 4, ", killing one, in the car park.", unit="people"),
+            _stated("b", "Nurses said ", "the four victims", 4, " were taken to hospital.", unit="victims"),
+            _stated("c", "", "The four victims", 4, " were taken to the city hospital, nurses said.", unit="victims")]
+    (g,) = group_story("s", [], figs)
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"]

@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from newsledger.analyze.quantities import word_or_digit
-from newsledger.link.measures import NOT_NAMES
+from newsledger.link.measures import _OWN_COUNT, NOT_NAMES
 from newsledger.link.text import STOPWORDS, words
 
 
@@ -42,18 +42,53 @@ def bounds(q: dict) -> tuple[float, float]:
 
 
 def _keywords(text: str) -> set:
-    return {w for w in words(text) if w not in STOPWORDS and len(w) > 2 and not w.isdigit()}
+    """The content words of a figure's context, each in one spelling (:func:`us_spelling`)."""
+    return {us_spelling(w) for w in words(text) if w not in STOPWORDS and len(w) > 2 and not w.isdigit()}
+
+
+# British spellings news pages write beside the American ones ("jewellery" / "jewelry"): outlets of
+# both kinds tell one figure, and its words must not look unlike for the spelling alone
+_US_WORDS = {"jewellery": "jewelry", "jeweller": "jeweler", "jewellers": "jewelers", "programme": "program",
+             "programmes": "programs", "defence": "defense", "offence": "offense", "offences": "offenses",
+             "licence": "license", "tyre": "tire", "tyres": "tires", "aluminium": "aluminum", "grey": "gray"}
+_OUR = re.compile(r"^([a-z]{2,}[b-df-hj-np-tv-z]|[a-z]+i)our(s|ed|ing|ite|ites|able)?$")  # labour, behaviour
+_NOT_OUR = {"detour", "detours", "contour", "contours", "devour", "devoured", "devours", "velour", "paramour"}
+_TRE = re.compile(r"^([a-z]{2,})(t|b)re(s)?$")  # centre, metres, theatre, fibre
+
+
+def us_spelling(w: str) -> str:
+    """A lower-case word in its American spelling ("jewellery": jewelry, "labour": labor,
+    "centres": centers, "defence": defense), so that two outlets' words for one thing compare;
+    a word of neither kind unchanged ("hour", "four", "genre", "acre")."""
+    if w in _US_WORDS:
+        return _US_WORDS[w]
+    m = _OUR.match(w)
+    if m and w not in _NOT_OUR:
+        return m.group(1) + "or" + (m.group(2) or "")
+    m = _TRE.match(w)
+    return m.group(1) + m.group(2) + "er" + (m.group(3) or "") if m else w
 
 
 def aspects(content: str, q: dict) -> set:
-    """What a figure counts, beyond its unit: read from the words around it."""
+    """What a figure counts, beyond its unit: read from the words around it. A casualty word
+    followed by a count of its own ("shot three people, killing one") tells of that count, not
+    of this figure."""
     text = content or ""
     pos = text.find(q.get("text") or "\0")
     window = text if pos < 0 else text[max(0, pos - 90): pos + len(q.get("text") or "") + 90]
-    found = {k for k, rx in _ASPECT_RE.items() if rx.search(window)}
+    at = -1 if pos < 0 else pos - max(0, pos - 90)  # the figure's start in the window
+    found = {k for k, rx in _ASPECT_RE.items()
+             if any(k not in _CASUALTIES or not _counts_another(window, m.end(), at) for m in rx.finditer(window))}
     if "up to" in (q.get("text") or "").casefold() or q.get("bound") == "at-most":
         found.add("planned total")
     return found
+
+
+def _counts_another(window: str, end: int, at: int) -> bool:
+    """Whether a cue ending at ``end`` is followed by a count of its own that is not the figure
+    starting at ``at`` ("killing one" after "shot three people"; not "killed 12" for the 12)."""
+    own = _OWN_COUNT.match(window, end)
+    return own is not None and not end <= at < own.end()
 
 
 _SHARE = re.compile(r"^\s*([\w-]+)\s+of\s+(?:the\s+)?([\w,-]+)\s*$", re.I)
@@ -261,6 +296,14 @@ def context_marks(before: str, after: str) -> set:
     months = {"month:" + d.casefold() for d in _MONTH.findall(near)}
     quakes = {"magnitude:" + (a or b) for a, b in _QUAKE_SIZE.findall(near)}
     return set(_YEAR.findall(near)) | days | months | quakes
+
+
+def place_marks(marks: set) -> set:
+    """The marks (:func:`context_marks`) that keep two counts of a place's population apart:
+    its years only (a count of another year); the quake or weekday of the sentence that tells
+    it ("The 6.1-magnitude quake struck the island, home to 120,000 people") is the event's,
+    and one place's population is the same whichever event's report gives it."""
+    return {k for k in marks if not k.startswith(("magnitude:", "day:", "month:"))}
 
 
 _UPDATE = re.compile(r"\b(?:up|down) from\b|\brevis\w*|\braised\b|\brose\b|\brisen\b|\bearlier\b"

@@ -11,7 +11,7 @@ from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
 from newsledger.link.figure_joins import CONVERSION_GAP, FORCE_MEASURES
 from newsledger.link.figure_marks import (FIGURE_WINDOW, _keywords, aspects, bounds, context_marks, counts_others,
                                           counts_since, in_respective_list, legal_stage, names_near, owners_near,
-                                          share_total, spanned_noun, updates)
+                                          place_marks, share_total, spanned_noun, updates)
 from newsledger.link.measures import PERSONS, Measure, _singular, group_key, measure, persons_listed
 from newsledger.link.speakers import side_keys
 
@@ -238,6 +238,8 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     m["_owners"] = owners_near(before, after)
     m["_spans"] = spanned_noun(before, q.get("text") or "") if ms.dimension == "seconds" else frozenset()
     m["_context"] = context_marks(before, after)
+    if m["_key"][0] == "count:population":
+        m["_context"] = place_marks(m["_context"])
     m["_update"] = updates(before, after)
     m["_since"] = counts_since(before, after)
     m["_other"] = counts_others(after)

@@ -344,18 +344,26 @@ _RECORD_STAND = re.compile(r"\b(?:improve[sd]?|fell|dropped|slipped|fallen|sitti
 _RECORD_KO = re.compile(r"^(?:[-–]\d{1,3})?\s*(?:\(\d+\s*KOs?\)|with\s+\d+\s+(?:knockouts|KOs|wins))", re.I)
 
 
-_RECORD_NOUN = re.compile(r"^\s*(?:start|season|record)\b", re.I)  # "a 9-14 start to the season"
+_RECORD_NOUN = re.compile(r"^(?:[-–]\d{1,3})?\s*(?:start|season|record)\b", re.I)  # "a 9-14 start to the season"
+# a vote's split is one figure as a record is: "the jury deadlocked at 9-3", "voted 7-2", "a 9-3 deadlock"
+_SPLIT_BEFORE = re.compile(r"\b(?:deadlocked|split|voted)\s+(?:at\s+)?$", re.I)
+_SPLIT_NOUN = re.compile(r"^(?:[-–]\d{1,3})?\s*(?:deadlock|vote|split)\b", re.I)
 
 
 def _record_cue(before: str, after: str) -> bool:
     """Whether a figure's words say it is a win-loss record (see :func:`win_loss`)."""
     return bool(_RECORD_CUE.search(before + " " + after) or before.rstrip().endswith("(")
-                or _RECORD_STAND.search(before) or _RECORD_KO.match(after) or _RECORD_NOUN.match(after))
+                or _RECORD_STAND.search(before) or _RECORD_KO.match(after) or _RECORD_NOUN.match(after)
+                or _SPLIT_BEFORE.search(before) or _SPLIT_NOUN.match(after))
 
 
-def _record_noun(ws: list[str], text: str) -> bool:
-    """A whole "W-L" figure counting a start or season ("a disappointing 9-14 start"): a record."""
-    return ws in (["start"], ["season"], ["record"]) and _RECORD.match(text.strip()) is not None
+def _record_noun(ws: list[str], before: str, text: str, after: str) -> bool:
+    """A "W-L" figure counting a start or season ("a disappointing 9-14 start") or a vote ("their
+    9-3 deadlock"): a record, read whole or split ("9" then "-3", as the reader may give it)."""
+    t = text.strip()
+    return ws in (["start"], ["season"], ["record"], ["deadlock"], ["vote"], ["split"]) and (
+        _RECORD.match(t) is not None or (t.isdigit() and (_RECORD_TAIL.match(after) is not None
+                                                         or re.search(r"\d[-–]$", before) is not None)))
 
 
 _WINS_LOSSES = re.compile(r"^\s*(?:wins?|victories)\s+(?:and|against|to)\s+([\w-]+)\s+(?:loss(?:es)?|defeats?)\b", re.I)
@@ -462,7 +470,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         ws = ws[:-1] + ["national"]
     if not ws and knockouts(after):
         ws = ["knockout"]
-    rec = win_loss(before, text, after) if not ws or _record_noun(ws, text) else wins_and_losses(text, after)
+    rec = win_loss(before, text, after) if not ws or _record_noun(ws, before, text, after) \
+        else wins_and_losses(text, after)
     if rec is not None:  # one record is one figure: its key holds both numbers
         return Measure("record:" + rec, "record") if rec else Measure("count:-", None)
     u = " ".join(ws)
