@@ -47,6 +47,7 @@ def test_seed_and_wire_piece_share_one_troop_group(pair):
     g = troops[0]
     figs = {m["figure"] for m in g["members"]}
     assert {"11,000", "up to 12,000", "some 10,000"} <= figs
+    assert "six" not in figs  # "six North Korean servicemen were killed": the dead, not the troops sent
     assert g["verdict"] in ("spread", "revised") and g["reason"]
     assert "different things" in g["reason"]  # 1,500 already training is not a disagreement
 
@@ -1516,3 +1517,21 @@ def test_a_casualty_word_with_a_count_of_its_own_is_no_aspect_of_another_figure(
             _stated("c", "", "The four victims", 4, " were taken to the city hospital, nurses said.", unit="victims")]
     (g,) = group_story("s", [], figs)
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b", "c"]
+
+
+def test_killed_soldiers_stay_out_of_the_group_of_soldiers_sent():
+    """"four soldiers ... were killed" and "9,000 soldiers ... were sent" share most of their words
+    yet count different things: a casualty word near one figure and not the other keeps two values
+    apart on the shared-words path as on the specific one (the seed and a later wire piece put
+    "six North Korean servicemen were killed" in the troop group)."""
+    from newsledger.link.claims import group_story
+
+    figs = [_stated("a", "Officials said about ", "9,000", 9000,
+                    " soldiers of the northern army were sent to the border region this month.", unit="soldiers"),
+            _stated("b", "Local media said ", "four", 4,
+                    " soldiers of the northern army were killed in a strike on the border region.", unit="soldiers"),
+            _stated("c", "Officials said some ", "10,000", 10000,
+                    " soldiers of the northern army were sent to the border region.", unit="soldiers")]
+    groups = [sorted(m["value"] for m in g["members"]) for g in group_story("s", [], figs)]
+    assert [9000, 10000] in groups, groups
+    assert not any(4 in vs and len(vs) > 1 for vs in groups), groups

@@ -172,7 +172,8 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
         if find(i) == find(j) or not (a and b):
             continue
         jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
-        if jac >= thr or (_same_value(ms[i], ms[j], value[i], value[j]) and jac >= EQUAL_OVERLAP
+        if (jac >= thr and not (value[i] != value[j] and casualties_apart(ms[i], ms[j]))) \
+                or (_same_value(ms[i], ms[j], value[i], value[j]) and jac >= EQUAL_OVERLAP
                           and _equal_footing(ms[i], ms[j])
                           and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
             union(i, j)
@@ -226,11 +227,17 @@ def differ(a: dict, b: dict) -> bool:
     the other lacks (two places, two people), two owners (two parties' offers, durations of two
     things: :func:`owned_apart`), a count "so far" against a planned or maximum total, a count
     of the rest ("two other ...") or a part ("two of them"), or different casualty words near them."""
-    asp_a, asp_b = set(a.get("aspects") or ()), set(b.get("aspects") or ())
     return (_named_apart(a.get("_names"), b.get("_names")) or owned_apart(a.get("_owners"), b.get("_owners"))
             or bool(a.get("_other")) or bool(b.get("_other")) or bool(a.get("_part")) or bool(b.get("_part"))
-            or bool(a.get("_listed")) or bool(b.get("_listed"))
-            or bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get(a["_key"][0])}) or _event_apart(a, b))
+            or bool(a.get("_listed")) or bool(b.get("_listed")) or casualties_apart(a, b) or _event_apart(a, b))
+
+
+def casualties_apart(a: dict, b: dict) -> bool:
+    """Different casualty words near two figures of one measure (beyond the one the measure names):
+    "six servicemen were killed" and "11,000 troops were sent" count different things, however
+    many words their sentences share."""
+    asp_a, asp_b = set(a.get("aspects") or ()), set(b.get("aspects") or ())
+    return bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get(a["_key"][0])})
 
 
 def _event_apart(a: dict, b: dict) -> bool:
