@@ -1535,3 +1535,33 @@ def test_killed_soldiers_stay_out_of_the_group_of_soldiers_sent():
     groups = [sorted(m["value"] for m in g["members"]) for g in group_story("s", [], figs)]
     assert [9000, 10000] in groups, groups
     assert not any(4 in vs and len(vs) > 1 for vs in groups), groups
+
+
+def test_the_office_of_a_figures_source_is_no_word_of_what_it_measures():
+    """"Closing the trust has taken six years," said Ann Lowe, a county planning officer; another
+    outlet: the mill "has been on the county's register of threatened buildings for the past six
+    years". Two durations of two things: they share only "county", and that word names the
+    speaker's office, not what the six years measure, so equality does not join them. The
+    speaker's name is no office word, and a word outside the source still joins equal figures."""
+    from newsledger.link.claims import group_story
+    from newsledger.link.figure_marks import office_words
+
+    office = "Ann Lowe, a county planning officer"
+    assert office_words('"Closing the trust has taken ', f' years," {office}, said.', office, "Ann Lowe") == \
+        {"county", "planning", "officer"}
+    assert office_words("", " years, the county planning officer Lowe said.", "Lowe", "Ann Lowe") == set()
+
+    def said(article, before, after):
+        row = {"article_id": article, "idx": 0, "source": "t", "site": f"{article}.example", "published": None,
+               "data": {"source": {"name": "Ann Lowe", "text": office}, "stance": "asserts", "kind": "direct",
+                        "content": {"text": before + "six" + after}, "quantities": []}}
+        return row, dict(_stated(article, before, "six", 6, after, len(before), unit="years"), claim_idx=0)
+
+    lowe = said("b", '"Closing the trust has taken ', f' years," {office}, said.')
+    mill = _stated("a", "The mill has been on the county's register of threatened buildings for the past ", "six", 6,
+                   " years.", 81, unit="years")
+    assert [g for g in group_story("s", [lowe[0]], [mill, lowe[1]]) if g["unit"] == "seconds"] == []
+    # the same office named, but the register shared outside it: one duration told twice
+    kept = said("c", "The mill has been on the register of threatened buildings for ", f" years, {office}, said.")
+    (g,) = [g for g in group_story("s", [kept[0]], [mill, kept[1]]) if g["unit"] == "seconds"]
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "c"]

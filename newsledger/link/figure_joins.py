@@ -25,6 +25,15 @@ def _equal_footing(a: dict, b: dict) -> bool:
         and not _stages_apart(a, b) and _same_range(a, b)
 
 
+def _beyond_office(a: dict, b: dict) -> bool:
+    """Whether two figures share a word besides the office of either's source
+    (:func:`newsledger.link.figure_marks.office_words`): equal values with a few shared words
+    join, but "Dissolution of the corporation has taken four years," said an assistant state
+    attorney general, and "in the state for the past four years" share only the office's "state"
+    and measure two things."""
+    return bool((a["_kw"] & b["_kw"]) - (a.get("_office") or set()) - (b.get("_office") or set()))
+
+
 def _same_range(a: dict, b: dict) -> bool:
     """Unless both figures are ranges, True; else whether their high ends are equal too."""
     if a.get("bound") != "range" or b.get("bound") != "range" or a.get("high") is None or b.get("high") is None:
@@ -174,8 +183,8 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
         jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
         if (jac >= thr and not (value[i] != value[j] and casualties_apart(ms[i], ms[j]))) \
                 or (_same_value(ms[i], ms[j], value[i], value[j]) and jac >= EQUAL_OVERLAP
-                          and _equal_footing(ms[i], ms[j])
-                          and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
+                    and _equal_footing(ms[i], ms[j]) and _beyond_office(ms[i], ms[j])
+                    and not _named_apart(ms[i].get("_names"), ms[j].get("_names"))):
             union(i, j)
     if specific:
         _join_specific(ms, value, find, union)

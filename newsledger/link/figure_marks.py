@@ -298,6 +298,19 @@ def context_marks(before: str, after: str) -> set:
     return set(_YEAR.findall(near)) | days | months | quakes
 
 
+def office_words(before: str, after: str, source: Optional[str], name: Optional[str]) -> set:
+    """The words near a figure (``FIGURE_WINDOW`` characters of its sentence either side) that
+    only the source giving it holds, beyond its name: the office or description of who tells it
+    ("... has taken four years," Robert McFarlane, an assistant state attorney general, said).
+    They say who gives the figure, not what it measures (see ``figure_joins._beyond_office``)."""
+    if not source or not source.strip():
+        return set()
+    blank = " " * len(source)
+    rest = before.replace(source, blank)[-FIGURE_WINDOW:] + " " + after.replace(source, blank)[:FIGURE_WINDOW]
+    near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
+    return _keywords(near) - _keywords(rest) - _keywords(name or "")
+
+
 def place_marks(marks: set) -> set:
     """The marks (:func:`context_marks`) that keep two counts of a place's population apart:
     its years only (a count of another year); the quake or weekday of the sentence that tells

@@ -11,7 +11,7 @@ from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
 from newsledger.link.figure_joins import CONVERSION_GAP, FORCE_MEASURES
 from newsledger.link.figure_marks import (FIGURE_WINDOW, _keywords, aspects, bounds, context_marks, counts_others,
                                           counts_since, in_respective_list, legal_stage, names_near, owners_near,
-                                          place_marks, share_total, spanned_noun, updates)
+                                          office_words, place_marks, share_total, spanned_noun, updates)
 from newsledger.link.measures import PERSONS, Measure, _singular, group_key, measure, persons_listed
 from newsledger.link.speakers import side_keys
 
@@ -234,6 +234,8 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
     m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
     m["_who"] = _keywords(m.get("name") or "")
+    src = c.get("source") or {}
+    m["_office"] = office_words(before, after, src.get("text"), src.get("name"))  # who's office, not what
     m["_names"] = names_near(before) - m["_who"]
     m["_owners"] = owners_near(before, after)
     m["_spans"] = spanned_noun(before, q.get("text") or "") if ms.dimension == "seconds" else frozenset()
