@@ -12,7 +12,7 @@ from newsledger.link.figure_joins import CONVERSION_GAP, FORCE_MEASURES
 from newsledger.link.figure_marks import (FIGURE_WINDOW, _keywords, aspects, bounds, context_marks, counts_others,
                                           counts_since, in_respective_list, legal_stage, names_near, owners_near,
                                           office_words, place_marks, share_total, spanned_noun, updates)
-from newsledger.link.measures import PERSONS, Measure, _singular, group_key, measure, persons_listed
+from newsledger.link.measures import _RECORD, PERSONS, Measure, _singular, group_key, measure, persons_listed
 from newsledger.link.speakers import side_keys
 
 
@@ -99,15 +99,12 @@ def elided_units(figures: list[dict]) -> list[dict]:
     return [dict(f, unit=nouns[i], part=True) if i in nouns else f for i, f in enumerate(figures)]
 
 
-_BARE_RECORD = re.compile(r"^(\d{1,3})\s?[-–]\s?(\d{1,3})$")
-
-
 def story_records(figures: list[dict]) -> list[dict]:
     """The story's figures, each bare "W-L" with nothing near it that says what it is ("the
     Sixers, just 9-14 despite ...") marked as the win-loss record (``record``) when an article
     of the story gives that record as one ("a record of 9-14"): one team's standing told again."""
     def bare(f: dict) -> Optional[str]:
-        m = _BARE_RECORD.match((f.get("text") or "").strip())
+        m = _RECORD.match((f.get("text") or "").strip())
         return f"{m.group(1)}-{m.group(2)}" if m and not f.get("unit") else None
 
     said = {measure(f.get("before") or "", f.get("text") or "", f.get("after") or "", None).name
