@@ -73,7 +73,8 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=9.4, help="compressed size of the bomb (MB)")
     args = ap.parse_args()
     data = bomb(args.mb)
-    tmp = tempfile.mkdtemp(prefix="bomb-")
+    scratch = tempfile.TemporaryDirectory(prefix="bomb-")  # the server's ledger, removed at the end
+    tmp = scratch.name
     port = free_port()
     env = dict(os.environ, NEWSLEDGER_TOKEN=TOKEN, PYTHONPATH=str(ROOT))
     server = subprocess.Popen([sys.executable, "-m", "newsledger.cli", "serve", "--db", f"{tmp}/l.db",
@@ -111,6 +112,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(30)
+        scratch.cleanup()
 
 
 if __name__ == "__main__":

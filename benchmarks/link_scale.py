@@ -171,15 +171,27 @@ def generate(n: int, seed: int = 1, rate: bool = True, per_day: Optional[int] = 
 
 
 def run_size(n: int, batch: int, trace: bool, fixed_span: bool = False, per_day: Optional[int] = None) -> dict:
-    from newsledger.link import copy_groups, link_new, link_stats, story_groups
+    """One size's figures, on a ledger of its own in a temporary folder that is removed afterwards."""
     from newsledger.store import Ledger
+
+    tmp = tempfile.TemporaryDirectory(prefix="link-scale-")  # removed at the end: one ledger per size
+    path = os.path.join(tmp.name, "scale.db")
+    ledger = Ledger(path)
+    try:
+        return _measure(ledger, path, n, batch, trace, fixed_span, per_day)
+    finally:
+        ledger.close()
+        tmp.cleanup()
+
+
+def _measure(ledger, path: str, n: int, batch: int, trace: bool, fixed_span: bool, per_day: Optional[int]) -> dict:
+    """Store and link ``n`` generated articles ``batch`` at a time into ``ledger`` (its file at ``path``);
+    the figures."""
+    from newsledger.link import copy_groups, link_new, link_stats, story_groups
 
     if trace:
         import tracemalloc
         tracemalloc.start()
-    tmp = tempfile.mkdtemp()
-    path = os.path.join(tmp, "scale.db")
-    ledger = Ledger(path)
     t_gen = t_store = t_link = c_link = 0.0
     per_batch = []
     story_of, root_of = {}, {}

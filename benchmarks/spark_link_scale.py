@@ -140,6 +140,20 @@ def run_size(n: int, tmp: Path, env: dict, with_single: bool, compare: bool, loa
     return row
 
 
+def run_sizes(args, tmp: Path) -> list[dict]:
+    """Every size's row, its corpus and ledgers under ``tmp``, with the machine load before and after."""
+    env = dict(os.environ)
+    print(f"load average before: {os.getloadavg()}, cores: {os.cpu_count()}", flush=True)
+    rows = []
+    for n in args.sizes:
+        r = run_size(n, tmp, env, not args.no_single, n <= args.compare_max,
+                     args.load_max is None or n <= args.load_max)
+        print(json.dumps(r), flush=True)
+        rows.append(r)
+    print(f"load average after: {os.getloadavg()}")
+    return rows
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000])
@@ -154,17 +168,12 @@ def main(argv=None) -> None:
     if args.single:
         single(*args.single)
         return
-    env = dict(os.environ)
-    tmp = Path(args.tmp or tempfile.mkdtemp(prefix="sparklink-"))
-    tmp.mkdir(parents=True, exist_ok=True)
-    print(f"load average before: {os.getloadavg()}, cores: {os.cpu_count()}", flush=True)
-    rows = []
-    for n in args.sizes:
-        r = run_size(n, tmp, env, not args.no_single, n <= args.compare_max,
-                     args.load_max is None or n <= args.load_max)
-        print(json.dumps(r), flush=True)
-        rows.append(r)
-    print(f"load average after: {os.getloadavg()}")
+    if args.tmp:  # kept: the caller asked for it
+        Path(args.tmp).mkdir(parents=True, exist_ok=True)
+        rows = run_sizes(args, Path(args.tmp))
+    else:  # corpora and ledgers of every size, removed at the end
+        with tempfile.TemporaryDirectory(prefix="sparklink-") as tmp:
+            rows = run_sizes(args, Path(tmp))
     for r in rows:
         line = f"{r['articles']:>8} articles: spark-link {r['spark_link_s']} s (peak {r['spark_link_peak_mb']} MB)"
         if "spark_load_s" in r:

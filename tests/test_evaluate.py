@@ -175,12 +175,18 @@ AEB = shared_dir() / "data" / "article-extraction-benchmark"
 
 @pytest.mark.slow
 @pytest.mark.skipif(not AEB.is_dir(), reason="shared article-extraction-benchmark not present")
-def test_byline_swap_target_on_the_mutated_set():
+def test_byline_swap_target_on_the_mutated_set(tmp_path, monkeypatch):
     """Firm byline-swap flags: precision >= 0.95 with recall >= 0.95 (seed 7: 52 firm flags, all
-    on swapped copies, of 54 swaps; the other two are wire copies flagged undecided)."""
+    on swapped copies, of 54 swaps; the other two are wire copies flagged undecided). The run's
+    ledger is gone afterwards."""
+    import tempfile
+
     from newsledger.evaluate.copies import build_copy_set, copy_gate, score_copies
 
-    s = score_copies(build_copy_set(seed=7))
+    items = build_copy_set(seed=7)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    s = score_copies(items)
+    assert list(tmp_path.iterdir()) == []
     b = s["byline_swaps"]
     assert copy_gate(s, same_day=False) == []
     assert (b["gold"], b["firm"]["n"], b["firm"]["tp"]) == (54, 52, 52)
@@ -205,3 +211,24 @@ def test_held_out_readings_of_crossnews_and_flat_unseen_are_logged(tmp_path, mon
     assert lines[0]["command"] == "newsledger eval crossnews --topics check"
     assert lines[1]["result"]["field"] == "authors" and lines[1]["result"]["pages"] == 12
     assert "test run 1 recorded" in capsys.readouterr().err
+
+
+def test_an_evaluation_ledger_is_removed_after_the_run(tmp_path, monkeypatch):
+    """scratch_ledger: a working ledger inside, nothing left in the temporary folder after it,
+    an error inside the run included (evaluations used to leave a 20 MB ledger behind each run)."""
+    import tempfile
+
+    from newsledger.evaluate import scratch_ledger
+    from newsledger.model import Article
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with scratch_ledger("run.db") as ledger:
+        (aid,) = ledger.add([(Article(source="made-up", text="The mayor said the bridge would reopen."),
+                              None, None)]).new
+        assert ledger.get(aid)["text"].startswith("The mayor said")
+        assert [p.name for p in tmp_path.iterdir() for _ in p.glob("run.db")]
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(RuntimeError):
+        with scratch_ledger() as ledger:
+            raise RuntimeError("the run failed")
+    assert list(tmp_path.iterdir()) == []

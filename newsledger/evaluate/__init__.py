@@ -6,6 +6,8 @@ Test-split runs are recorded by ``evallog`` in ``docs/evaluation-log.jsonl``."""
 from __future__ import annotations
 
 import os
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -26,3 +28,17 @@ def data_dir(name: str) -> Path:
     if not path.is_dir():
         raise FileNotFoundError(f"{path}: evaluation data not found (set NEWSLEDGER_SHARED)")
     return path
+
+
+@contextmanager
+def scratch_ledger(filename: str = "eval.db"):
+    """A ledger in a temporary folder for one evaluation run, closed and removed on exit: an
+    evaluation's ledger is scratch, and runs left one behind each (about 20 MB a crossnews run)."""
+    from newsledger.store import Ledger
+
+    with tempfile.TemporaryDirectory(prefix="newsledger-eval-") as tmp:
+        ledger = Ledger(os.path.join(tmp, filename))
+        try:
+            yield ledger
+        finally:
+            ledger.close()

@@ -35,12 +35,12 @@ import os
 import random
 import re
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Optional
 
+from newsledger.evaluate import scratch_ledger
 from newsledger.model import Article, Document, Removed
 
 SHARED = Path(os.environ.get("NEWSLEDGER_SHARED", Path(__file__).resolve().parents[3] / "shared"))
@@ -260,55 +260,53 @@ def flag_scores(flags: dict[str, list[dict]], gold: set, kind: str) -> dict:
 
 def score_copies(items, batch: int = 25) -> dict:
     from newsledger.link import copy_groups, link_new
-    from newsledger.store import Ledger
 
-    tmp = tempfile.mkdtemp()
-    ledger = Ledger(os.path.join(tmp, "eval.db"))
-    rng = random.Random(1)
-    order = list(items)
-    rng.shuffle(order)  # copies may arrive before their original
-    label, muts_of, dup = {}, {}, Counter()
-    t0 = time.time()
-    for i in range(0, len(order), batch):
-        part = order[i:i + batch]
-        res = ledger.add([(a, None, None) for a, _, _ in part])
-        stored = set(res.new)
-        for a, lab, muts in part:
-            if a.id in stored:
-                label[a.id], muts_of[a.id] = lab, muts
-            else:
-                dup[lab] += 1
-        link_new(ledger, res.new)
-    elapsed = time.time() - t0
-    groups = {}
-    for g in copy_groups(ledger):
-        for m in g["members"]:
-            groups[m["id"]] = g["id"]
-    pred = _pairs(groups)
-    gold = _pairs(label)
-    p, r, f = _prf(pred, gold)
-    per_mut = {}
-    for m in MUTATIONS:
-        g_m = {(a, b) for a, b in gold if m in muts_of[a] or m in muts_of[b]}
-        if g_m:
-            per_mut[m] = (len(g_m & pred) / len(g_m), len(g_m))
-    flags = {a: (ledger.get(a) or {}).get("flags") or [] for a in label}
-    swapped = {a for a in label if "byline" in muts_of[a]}
-    swaps = flag_scores(flags, swapped, "byline-swapped")
-    swaps["unmutated_firm"] = len(swaps["firm_ids"] - {a for a in label if muts_of[a]})
-    swaps["unmutated_undecided"] = len(swaps["undecided_ids"] - {a for a in label if muts_of[a]})
-    ads = flag_scores(flags, {a for a in label if "ads" in muts_of[a]}, "advertising-inside")
-    others = Counter(f["kind"] + (" (undecided)" if _undecided(f) else "")
-                     for fs in flags.values() for f in fs
-                     if f["kind"] not in ("byline-swapped", "advertising-inside"))
-    return {"articles": len(label), "copies": sum(1 for a in label if muts_of[a]), "byline_swaps": swaps,
-            "advertising": ads, "other_flags": dict(others),
-            "gold_pairs": len(gold), "pred_pairs": len(pred), "precision": p, "recall": r, "f1": f,
-            "per_mutation_recall": per_mut, "refused_as_duplicate": sum(dup.values()),
-            "seconds": elapsed}
+    with scratch_ledger("eval.db") as ledger:
+        rng = random.Random(1)
+        order = list(items)
+        rng.shuffle(order)  # copies may arrive before their original
+        label, muts_of, dup = {}, {}, Counter()
+        t0 = time.time()
+        for i in range(0, len(order), batch):
+            part = order[i:i + batch]
+            res = ledger.add([(a, None, None) for a, _, _ in part])
+            stored = set(res.new)
+            for a, lab, muts in part:
+                if a.id in stored:
+                    label[a.id], muts_of[a.id] = lab, muts
+                else:
+                    dup[lab] += 1
+            link_new(ledger, res.new)
+        elapsed = time.time() - t0
+        groups = {}
+        for g in copy_groups(ledger):
+            for m in g["members"]:
+                groups[m["id"]] = g["id"]
+        pred = _pairs(groups)
+        gold = _pairs(label)
+        p, r, f = _prf(pred, gold)
+        per_mut = {}
+        for m in MUTATIONS:
+            g_m = {(a, b) for a, b in gold if m in muts_of[a] or m in muts_of[b]}
+            if g_m:
+                per_mut[m] = (len(g_m & pred) / len(g_m), len(g_m))
+        flags = {a: (ledger.get(a) or {}).get("flags") or [] for a in label}
+        swapped = {a for a in label if "byline" in muts_of[a]}
+        swaps = flag_scores(flags, swapped, "byline-swapped")
+        swaps["unmutated_firm"] = len(swaps["firm_ids"] - {a for a in label if muts_of[a]})
+        swaps["unmutated_undecided"] = len(swaps["undecided_ids"] - {a for a in label if muts_of[a]})
+        ads = flag_scores(flags, {a for a in label if "ads" in muts_of[a]}, "advertising-inside")
+        others = Counter(f["kind"] + (" (undecided)" if _undecided(f) else "")
+                         for fs in flags.values() for f in fs
+                         if f["kind"] not in ("byline-swapped", "advertising-inside"))
+        return {"articles": len(label), "copies": sum(1 for a in label if muts_of[a]), "byline_swaps": swaps,
+                "advertising": ads, "other_flags": dict(others),
+                "gold_pairs": len(gold), "pred_pairs": len(pred), "precision": p, "recall": r, "f1": f,
+                "per_mutation_recall": per_mut, "refused_as_duplicate": sum(dup.values()),
+                "seconds": elapsed}
 
 
-# ---------------------------------------------------------------- (b) stories
+    # ---------------------------------------------------------------- (b) stories
 
 def load_story_chains():
     texts = list(csv.DictReader(open(NSC / "gedikli-business_energy_news_dataset-2021-06-29-article_texts.csv",
@@ -376,41 +374,39 @@ def score_stories(batch: int = 10, half: Optional[str] = None, threshold: Option
 
 def _score_story_set(arts: dict, gold: dict, batch: int) -> dict:
     from newsledger.link import copy_groups, link_new, story_groups
-    from newsledger.store import Ledger
 
-    tmp = tempfile.mkdtemp()
-    ledger = Ledger(os.path.join(tmp, "stories.db"))
-    order = sorted(arts.values(), key=lambda a: (a.published or "", a.url))
-    id_of = {}
-    for i in range(0, len(order), batch):
-        part = order[i:i + batch]
-        res = ledger.add([(a, None, None) for a in part])
-        for a in part:
-            id_of[a.url] = a.id
-        link_new(ledger, res.new)
-    story = {}
-    for g in story_groups(ledger, min_size=1):
-        for m in g["members"]:
-            story[m["id"]] = g["id"]
-    copy = {}
-    for g in copy_groups(ledger):
-        for m in g["members"]:
-            copy[m["id"]] = g["id"]
-    pred, gpos = set(), set()
-    cpred = set()
-    for (u1, u2), rel in gold.items():
-        a, b = id_of[u1], id_of[u2]
-        key = (u1, u2)
-        if rel:
-            gpos.add(key)
-        if story.get(a) is not None and story.get(a) == story.get(b):
-            pred.add(key)
-        if copy.get(a) is not None and copy.get(a) == copy.get(b):
-            cpred.add(key)
-    p, r, f = _prf(pred, gpos)
-    return {"articles": len(arts), "pairs": len(gold), "gold_pos": len(gpos), "pred_pos": len(pred),
-            "precision": p, "recall": r, "f1": f, "copy_pairs_predicted": len(cpred),
-            "copy_pairs_on_related": len(cpred & gpos)}
+    with scratch_ledger("stories.db") as ledger:
+        order = sorted(arts.values(), key=lambda a: (a.published or "", a.url))
+        id_of = {}
+        for i in range(0, len(order), batch):
+            part = order[i:i + batch]
+            res = ledger.add([(a, None, None) for a in part])
+            for a in part:
+                id_of[a.url] = a.id
+            link_new(ledger, res.new)
+        story = {}
+        for g in story_groups(ledger, min_size=1):
+            for m in g["members"]:
+                story[m["id"]] = g["id"]
+        copy = {}
+        for g in copy_groups(ledger):
+            for m in g["members"]:
+                copy[m["id"]] = g["id"]
+        pred, gpos = set(), set()
+        cpred = set()
+        for (u1, u2), rel in gold.items():
+            a, b = id_of[u1], id_of[u2]
+            key = (u1, u2)
+            if rel:
+                gpos.add(key)
+            if story.get(a) is not None and story.get(a) == story.get(b):
+                pred.add(key)
+            if copy.get(a) is not None and copy.get(a) == copy.get(b):
+                cpred.add(key)
+        p, r, f = _prf(pred, gpos)
+        return {"articles": len(arts), "pairs": len(gold), "gold_pos": len(gpos), "pred_pos": len(pred),
+                "precision": p, "recall": r, "f1": f, "copy_pairs_predicted": len(cpred),
+                "copy_pairs_on_related": len(cpred & gpos)}
 
 
 def print_flag_scores(s: dict) -> None:

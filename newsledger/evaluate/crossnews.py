@@ -26,17 +26,15 @@ import argparse
 import hashlib
 import itertools
 import json
-import os
 import pickle
 import random
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Optional
 
-from newsledger.evaluate import ecbplus
+from newsledger.evaluate import ecbplus, scratch_ledger
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "crossnews"
 CHECK_TOPICS = range(25, 46)
@@ -111,15 +109,12 @@ def order_label(seed: Optional[int]) -> str:
     return "as listed" if seed is None else f"shuffled, seed {seed}"
 
 
-def build_ledger(items, batch: int = 10):
-    """One temporary ledger holding every article, linked a batch at a time in ingest order;
-    returns (ledger, file name -> article id, link seconds)."""
+def fill_ledger(ledger, items, batch: int = 10):
+    """Store every article in ``ledger``, linked a batch at a time in ingest order; returns (file name ->
+    article id, link seconds)."""
     from newsledger.link import link_new
     from newsledger.model import Article
-    from newsledger.store import Ledger
 
-    tmp = tempfile.mkdtemp(prefix="crossnews-")
-    ledger = Ledger(os.path.join(tmp, "crossnews.db"))
     id_of: dict[str, str] = {}
     arts = [(n, a) for n, a in items if isinstance(a, Article)]
     spent = 0.0
@@ -131,7 +126,7 @@ def build_ledger(items, batch: int = 10):
         t = time.perf_counter()
         link_new(ledger, res.new)
         spent += time.perf_counter() - t
-    return ledger, id_of, spent
+    return id_of, spent
 
 
 def _pairs(label_of: dict) -> set:
@@ -409,8 +404,8 @@ def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int =
     items = ingest_order(analysed(topics, cache, jobs), order_seed)
     subs = set(gold)
     # the gold's sub-topics only when any (the rest have no figure gold, but stay for stories)
-    ledger, id_of, spent = build_ledger(items)
-    try:
+    with scratch_ledger("crossnews.db") as ledger:
+        id_of, spent = fill_ledger(ledger, items)
         texts = _texts(items)  # every page rendered once, for the scores and the failures
         report = {"topics": f"{min(topics)}-{max(topics)}", "order": order_label(order_seed),
                   "gold_subtopics": len(subs),
@@ -424,8 +419,6 @@ def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int =
                                   "joins": first_joins(_stored_joins(ledger), id_of),
                                   "figure_pairs": missed_pairs(gold, id_of, ledger, items, texts),
                                   "verdicts_wrong": wrong}
-    finally:
-        ledger.close()
     return report
 
 
