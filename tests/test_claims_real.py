@@ -490,6 +490,16 @@ def test_a_malformed_polnear_id_is_refused(page):
         polnear_path(page)
 
 
+def _pools_module():
+    """scripts/claims_pools.py, loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("claims_pools", Path(__file__).parents[1] / "scripts" / "claims_pools.py")
+    pools = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pools)
+    return pools
+
+
 def test_the_pol_pools_follow_the_walk_order_and_cover_every_pol_page():
     """scripts/claims_pools.py: ranks 1-20 and 41-62 of the sha1 walk are the rules pool, the rest of the
     walk the check pool; every pol- gold page has a rank, and both pools hold gold pages."""
@@ -502,9 +512,7 @@ def test_the_pol_pools_follow_the_walk_order_and_cover_every_pol_page():
         data_dir("polnear")
     except FileNotFoundError:
         pytest.skip("shared polnear data not found")
-    spec = importlib.util.spec_from_file_location("claims_pools", Path(__file__).parents[1] / "scripts" / "claims_pools.py")
-    pools = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(pools)
+    pools = _pools_module()
     ranks = pools.walk_ranks()
     assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
     pol = [p for p in load_split([GOLD_DIR]) if p.startswith("pol-")]
@@ -571,3 +579,18 @@ def test_a_malformed_tempeval3_id_is_refused(page):
 
     with pytest.raises(ValueError, match=re.escape(page)):
         tempeval3_path(page)
+
+
+def test_the_te3_pages_split_ten_and_ten_by_sha1_and_are_dev_pages_of_no_old_pool():
+    """scripts/claims_pools.py: the 10 te3- ids with the lowest sha1 hex are pool te3r, the 10 highest te3c
+    (a judge); none falls in "old"; SPLIT.json lists all 20 as dev."""
+    import hashlib
+
+    from newsledger.evaluate.claims_real import GOLD_DIR, TEMPEVAL3, load_split
+
+    stems = [p.stem for p in _te3_folder().glob("*.tml")]
+    pools = _pools_module()
+    ids = sorted((TEMPEVAL3 + s for s in stems), key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
+    assert [pools.pool_of(i, {}) for i in ids] == ["te3r"] * 10 + ["te3c"] * 10
+    split = load_split([GOLD_DIR])
+    assert {p: v for p, v in split.items() if p.startswith(TEMPEVAL3)} == {i: "dev" for i in ids}
