@@ -3,12 +3,15 @@
 The ``pol-`` dev pages (PolNeAR development articles) were walked in one fixed order: the split's
 text files sorted by sha1(file name) hex, descending; rank 1 is the first. Ranks 1-20 and 41-62 are
 the **rules** pool (rule helpers and the confidence refit may read them), ranks 21-40 and 63-84 the
-**check** pool (no rule is written from them and the refit leaves them out; they judge both). Every
-other dev page is **old**. ::
+**check** pool (no rule is written from them and the refit leaves them out; they judge both). The 20
+``te3-`` dev pages (TempEval-3 platinum news documents, issue 12) sorted by sha1(page id) hex, ascending:
+the 10 lowest are pool **te3r** (rule material), the 10 highest pool **te3c** (a fresh judge: no rule is
+ever written from them). Every other dev page is **old**. ::
 
     PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE]
 
-prints precision, recall (core), wrong-speaker share and outputs per pool at the shipped threshold
+prints precision, recall (core), wrong-speaker share and outputs per pool (old, rules, check, te3r, te3c,
+all) at the shipped threshold
 (``--cache``: pickle of the analysed dev pages, reused when it holds exactly them — the same pickle as
 ``scripts/calibrate_confidence.py --cache``). To score another
 analyzer on the same pools, run this file from a checkout of that analyzer holding this gold.
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +32,7 @@ from newsledger.evaluate import claims_real as cr  # noqa: E402
 from newsledger.evaluate import data_dir  # noqa: E402
 
 RULES_RANKS = (range(1, 21), range(41, 63))
+TE3_RULES = 10  # the te3- pages with the lowest sha1(page id) are pool te3r, the rest te3c
 
 
 def walk_ranks() -> dict[str, int]:
@@ -37,8 +42,21 @@ def walk_ranks() -> dict[str, int]:
     return {cr.POLNEAR + n: i for i, n in enumerate(names, 1)}
 
 
+@lru_cache(maxsize=1)
+def te3_pools() -> dict[str, str]:
+    """``te3-`` page id -> "te3r" (the :data:`TE3_RULES` lowest sha1(page id) hex) or "te3c" (the rest),
+    over every TempEval-3 platinum document in the shared folder."""
+    folder = data_dir(cr.TE3_FOLDER[0]).joinpath(*cr.TE3_FOLDER[1:])
+    ids = sorted((cr.TEMPEVAL3 + p.stem for p in folder.glob("*.tml")),
+                 key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
+    return {i: "te3r" if k < TE3_RULES else "te3c" for k, i in enumerate(ids)}
+
+
 def pool_of(page: str, ranks: dict[str, int]) -> str:
-    """"old" for a page of another source, else "rules" or "check" by its walk rank."""
+    """"te3r" or "te3c" for a ``te3-`` page, "rules" or "check" for a ``pol-`` page by its walk rank,
+    "old" for a page of another source."""
+    if page.startswith(cr.TEMPEVAL3):
+        return te3_pools()[page]
     if not page.startswith(cr.POLNEAR):
         return "old"
     return "rules" if any(ranks[page] in r for r in RULES_RANKS) else "check"
@@ -50,7 +68,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     pages = cr.load_gold([cr.GOLD_DIR], "dev")
     done, ranks = analysed_pages(pages, args.cache), walk_ranks()
-    for name in ("old", "rules", "check", "all"):
+    for name in ("old", "rules", "check", "te3r", "te3c", "all"):
         sel = [p for p in pages if name == "all" or pool_of(p.page, ranks) == name]
         res, _ = cr.evaluate(sel, analysed=done)
         print(f"{name:6s} {res['pages']:3d} pages  precision {res['precision']:.3f}  recall {res['recall']:.3f}  "

@@ -4,6 +4,7 @@ into one shared realnews page."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -129,10 +130,12 @@ def test_every_gold_page_text_is_the_text_it_was_annotated_on():
     from newsledger.evaluate.claims_real import GOLD_DIR, TRAFEVAL, load_texts
 
     try:
-        for name in ("realnews", "trafilatura-eval", "htmldate-eval", "news-story-chains", "ecbplus"):
+        for name in ("realnews", "trafilatura-eval", "htmldate-eval", "news-story-chains", "ecbplus",
+                     "tempeval3-platinum"):
             data_dir(name)
     except FileNotFoundError:
-        pytest.skip("shared realnews / trafilatura-eval / htmldate-eval / news-story-chains / ecbplus data not found")
+        pytest.skip("shared realnews / trafilatura-eval / htmldate-eval / news-story-chains / ecbplus / "
+                    "tempeval3-platinum data not found")
     golds = [json.loads(f.read_text("utf-8")) for f in sorted(GOLD_DIR.glob("*.json")) if f.name != "SPLIT.json"]
     assert any(g["page"].startswith(TRAFEVAL) for g in golds)
     texts = load_texts({g["page"] for g in golds})
@@ -487,6 +490,16 @@ def test_a_malformed_polnear_id_is_refused(page):
         polnear_path(page)
 
 
+def _pools_module():
+    """scripts/claims_pools.py, loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("claims_pools", Path(__file__).parents[1] / "scripts" / "claims_pools.py")
+    pools = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pools)
+    return pools
+
+
 def test_the_pol_pools_follow_the_walk_order_and_cover_every_pol_page():
     """scripts/claims_pools.py: ranks 1-20 and 41-62 of the sha1 walk are the rules pool, the rest of the
     walk the check pool; every pol- gold page has a rank, and both pools hold gold pages."""
@@ -499,9 +512,7 @@ def test_the_pol_pools_follow_the_walk_order_and_cover_every_pol_page():
         data_dir("polnear")
     except FileNotFoundError:
         pytest.skip("shared polnear data not found")
-    spec = importlib.util.spec_from_file_location("claims_pools", Path(__file__).parents[1] / "scripts" / "claims_pools.py")
-    pools = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(pools)
+    pools = _pools_module()
     ranks = pools.walk_ranks()
     assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
     pol = [p for p in load_split([GOLD_DIR]) if p.startswith("pol-")]
@@ -510,3 +521,76 @@ def test_the_pol_pools_follow_the_walk_order_and_cover_every_pol_page():
     first = min(ranks, key=ranks.get)
     assert pools.pool_of(first, ranks) == "rules" and pools.pool_of("nsc-0123456789ab", ranks) == "old"
     assert pools.pool_of(next(p for p, r in ranks.items() if r == 21), ranks) == "check"
+
+
+def _te3_folder():
+    """The shared TempEval-3 platinum folder, or a skip when the shared data is absent."""
+    from newsledger.evaluate import data_dir
+    from newsledger.evaluate.claims_real import TE3_FOLDER
+
+    try:
+        data_dir("realnews")
+        return data_dir(TE3_FOLDER[0]).joinpath(*TE3_FOLDER[1:])
+    except FileNotFoundError:
+        pytest.skip("shared tempeval3-platinum / realnews data not found")
+
+
+def test_a_tempeval3_id_loads_the_text_element_without_its_tags():
+    """A ``te3-`` id is a TempEval-3 platinum document: text = the <TEXT> element's characters with the
+    TimeML tags removed (line breaks kept, blank lines at either end dropped), title = <TITLE>, date = DCT."""
+    from newsledger.evaluate.claims_real import TEMPEVAL3, load_texts
+
+    folder = _te3_folder()
+    stems = sorted(p.stem for p in folder.glob("*.tml"))
+    assert len(stems) == 20
+    rec = load_texts({TEMPEVAL3 + s for s in stems} | {TEMPEVAL3 + "AP_20990101"})
+    assert set(rec) == {TEMPEVAL3 + s for s in stems}  # a stem with no file is no page
+    for page in rec.values():
+        text = page["text"]
+        assert "<" not in text and "eid=" not in text and text.strip()
+        assert not text.startswith("\n") and not text.endswith("\n")
+        assert page["title"] and re.fullmatch(r"2013-03-\d\d", page["date"]) and page["url"] is None
+    ap = rec[TEMPEVAL3 + "AP_20130322"]
+    assert ap["date"] == "2013-03-22" and ap["title"].endswith("CDC Says")
+    assert ap["text"].startswith("The flu season is winding down") and ap["text"].endswith("Jhung said.")
+
+
+def test_a_tempeval3_text_keeps_the_characters_between_tags(tmp_path, monkeypatch):
+    """Our own TimeML: tags vanish, the words and spaces around them stay, offsets are the plain text's."""
+    from newsledger.evaluate import claims_real
+
+    (tmp_path / "XY_20130101.tml").write_text(
+        '<?xml version="1.0" ?><TimeML>\n<DOCID>XY_20130101</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2013-01-01">Jan 1</TIMEX3></DCT>\n<TITLE> A made-up day </TITLE>\n'
+        '<TEXT>\n\n  The mayor <EVENT eid="e1">said</EVENT> on <TIMEX3 tid="t1">Monday</TIMEX3> it rained.\n\n'
+        'Nobody <EVENT eid="e2">denied</EVENT> it.  \n\n</TEXT>\n</TimeML>\n', encoding="utf-8")
+    monkeypatch.setattr(claims_real, "tempeval3_path", lambda page_id: tmp_path / f"{page_id[4:]}.tml")
+    rec = claims_real.tempeval3_records({"te3-XY_20130101", "pol-x"})
+    assert rec == {"te3-XY_20130101": {"id": "te3-XY_20130101", "title": "A made-up day", "date": "2013-01-01",
+                                       "url": None,
+                                       "text": "  The mayor said on Monday it rained.\n\nNobody denied it.  "}}
+
+
+@pytest.mark.parametrize("page", ["te3-../te3-platinum/AP_20130322", "te3-AP", "te3-", "te3AP_20130322",
+                                  "te3-AP_2013032", "te3-AP_20130322.tml"])
+def test_a_malformed_tempeval3_id_is_refused(page):
+    """Only a file stem of the platinum folder is a ``te3-`` page: paths and malformed ids are refused."""
+    from newsledger.evaluate.claims_real import tempeval3_path
+
+    with pytest.raises(ValueError, match=re.escape(page)):
+        tempeval3_path(page)
+
+
+def test_the_te3_pages_split_ten_and_ten_by_sha1_and_are_dev_pages_of_no_old_pool():
+    """scripts/claims_pools.py: the 10 te3- ids with the lowest sha1 hex are pool te3r, the 10 highest te3c
+    (a judge); none falls in "old"; SPLIT.json lists all 20 as dev."""
+    import hashlib
+
+    from newsledger.evaluate.claims_real import GOLD_DIR, TEMPEVAL3, load_split
+
+    stems = [p.stem for p in _te3_folder().glob("*.tml")]
+    pools = _pools_module()
+    ids = sorted((TEMPEVAL3 + s for s in stems), key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
+    assert [pools.pool_of(i, {}) for i in ids] == ["te3r"] * 10 + ["te3c"] * 10
+    split = load_split([GOLD_DIR])
+    assert {p: v for p, v in split.items() if p.startswith(TEMPEVAL3)} == {i: "dev" for i in ids}

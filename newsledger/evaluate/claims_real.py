@@ -6,7 +6,8 @@ offsets into the ``text`` of ``shared/data/realnews/expected.jsonl`` for that pa
 htmldate-eval page, :data:`EVAL_SETS`; for an ``nsc-`` page: the ``text`` column of the
 news-story-chains article CSV, one block with no line breaks, :data:`NEWS_STORY_CHAINS`; for an
 ``ecb-`` page: the ECB+ development document as ``ecbplus.render`` flattens it, :data:`ECBPLUS`; for a
-``pol-`` page: a PolNeAR development article's body under its title line, :data:`POLNEAR`), plus labels;
+``pol-`` page: a PolNeAR development article's body under its title line, :data:`POLNEAR`; for a
+``te3-`` page: a TempEval-3 platinum document's ``<TEXT>`` with its tags removed, :data:`TEMPEVAL3`), plus labels;
 ``data/claims_real/SPLIT.json`` splits the pages into dev and test by article. Each gold page's
 text is analysed as an :class:`~newsledger.model.Article` (paragraphs = its lines, published =
 the gold date), and its claims at or above ``--min-confidence`` are scored:
@@ -301,11 +302,48 @@ def polnear_records(ids: set[str]) -> dict[str, dict]:
     return out
 
 
+TEMPEVAL3 = "te3-"  # page id prefix: a TempEval-3 platinum news document, by its file stem ("te3-AP_20130322")
+_TE3_STEM = re.compile(r"[A-Za-z]+_\d{8}(?:_[A-Za-z0-9_]+)?")
+TE3_FOLDER = ("tempeval3-platinum", "data", "TempEval3", "Evaluation", "te3-platinum")
+
+
+def tempeval3_path(page_id: str) -> Path:
+    """The TimeML file of a ``te3-`` page id; a ValueError for a malformed id."""
+    from newsledger.evaluate import data_dir
+
+    stem = page_id[len(TEMPEVAL3):]
+    if not page_id.startswith(TEMPEVAL3) or not _TE3_STEM.fullmatch(stem):
+        raise ValueError(f"{page_id}: not a TempEval-3 platinum page id (te3-<file stem>, e.g. te3-AP_20130322)")
+    return data_dir(TE3_FOLDER[0]).joinpath(*TE3_FOLDER[1:], f"{stem}.tml")
+
+
+def tempeval3_records(ids: set[str]) -> dict[str, dict]:
+    """page id -> record of the TempEval-3 platinum documents among ``ids``: the ``<TEXT>`` element's
+    characters with every inner (TimeML) tag removed, line breaks kept, minus the blank lines at either
+    end; the ``<TITLE>`` as the title; the creation time (the DCT's TIMEX3 ``value``) as the date; no URL.
+    The time tags themselves are not read: the page is news text like any other."""
+    import xml.etree.ElementTree as ET
+
+    out = {}
+    for page_id in sorted(i for i in ids if i.startswith(TEMPEVAL3)):
+        path = tempeval3_path(page_id)
+        if path.is_file():
+            root = ET.parse(path).getroot()
+            text = "".join(root.find("TEXT").itertext())
+            text = re.sub(r"(?:\n[ \t]*)+\Z", "", re.sub(r"\A(?:[ \t]*\n)+", "", text))
+            dct = root.find("DCT/TIMEX3")
+            date = dct.get("value", "")[:10] if dct is not None else ""
+            out[page_id] = {"id": page_id, "text": text, "title": (root.findtext("TITLE") or "").strip() or None,
+                            "date": date or None, "url": None}
+    return out
+
+
 def load_texts(ids: set[str]) -> dict[str, dict]:
     """page id -> record (``text``, ``title``, ``date``, ``url``): realnews pages from its
     expected.jsonl, evaluation-set pages (:data:`EVAL_SETS` prefixes) extracted from their HTML,
     news-story-chains articles (``nsc-``) from its CSV, ECB+ development documents (``ecb-``) as rendered,
-    PolNeAR development articles (``pol-``) without their title line."""
+    PolNeAR development articles (``pol-``) without their title line, TempEval-3 platinum documents
+    (``te3-``) without their tags."""
     from newsledger.evaluate import data_dir
 
     out = {}
@@ -324,6 +362,7 @@ def load_texts(ids: set[str]) -> dict[str, dict]:
     out.update(story_chain_records(ids))
     out.update(ecbplus_records(ids))
     out.update(polnear_records(ids))
+    out.update(tempeval3_records(ids))
     return out
 
 
