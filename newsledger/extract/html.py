@@ -175,7 +175,9 @@ def _headline_run(tree, cands: list[str], meta: dict) -> Optional[str]:
 
 
 H1_HEADLINE_WORDS = 4  # an <h1> this long at least reads as a headline, not a section or menu label
-VARIANT_SHARE = 0.5  # a meta title sharing half of its words or more with the <h1> is a version of that headline
+# a meta title sharing nine in ten of the shorter one's words with the <h1> is the same headline edited (a word
+# left out or changed); one sharing fewer is another wording, and the <h1> the reader sees is the headline
+VARIANT_SHARE = 0.9
 
 
 LABEL_WORDS = 2  # an <h1> this short beside a headline is a box's label ("Anwendung", "Post navigation")
@@ -192,9 +194,12 @@ def _story_h1s(h1s: list[str]) -> list[str]:
 
 def _another_story_title(h1s: list[str], meta_title: str) -> bool:
     """The page's one <h1> is a headline (four words or more) and its meta title, which it does not
-    repeat, is another text altogether ("Gefahrstoff-Service", "Pressemitteilungen", a search-engine
-    rewrite): they share fewer than half of the shorter one's words. The visible <h1> is then the
-    story's headline; a meta title that is a version of the same headline keeps precedence."""
+    repeat, is another text ("Gefahrstoff-Service", "Pressemitteilungen") or another wording of the
+    story (a search or social rewrite: "Interview with the author about her new novel" beside the <h1>
+    "The author talks about her novel"): they share fewer than nine in ten of the shorter one's words.
+    The visible <h1> is then the story's headline; a meta title that is the same headline but for a
+    word left out or changed ("Joburg" / "Johannesburg") keeps precedence, as news outlets' own
+    metadata (fundus's gold) gives it there."""
     if len(h1s) != 1 or len(h1s[0].split()) < H1_HEADLINE_WORDS:
         return False
     wa, wb = set(normalise_text(h1s[0]).split()), set(normalise_text(meta_title).split())
