@@ -3,10 +3,11 @@
 The ``pol-`` dev pages (PolNeAR development articles) were walked in one fixed order: the split's
 text files sorted by sha1(file name) hex, descending; rank 1 is the first. Ranks 1-20 and 41-62 are
 the **rules** pool (rule helpers and the confidence refit may read them), ranks 21-40 and 63-84 the
-**check** pool (no rule is written from them and the refit leaves them out; they judge both). The 20
+**check** pool (no rule is written from them and ``scripts/calibrate_confidence.py`` leaves them out of
+its fit, :func:`fit_pages`; they judge both). The 20
 ``te3-`` dev pages (TempEval-3 platinum news documents, issue 12) sorted by sha1(page id) hex, ascending:
 the 10 lowest are pool **te3r** (rule material), the 10 highest pool **te3c** (a fresh judge: no rule is
-ever written from them). Every other dev page is **old**. ::
+ever written from them, and no fit reads them). Every other dev page is **old**. ::
 
     PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE]
 
@@ -33,6 +34,7 @@ from newsledger.evaluate import data_dir  # noqa: E402
 
 RULES_RANKS = (range(1, 21), range(41, 63))
 TE3_RULES = 10  # the te3- pages with the lowest sha1(page id) are pool te3r, the rest te3c
+HELD_OUT = ("check", "te3c")  # the judges: no rule is written from them, no confidence fit reads them
 
 
 def walk_ranks() -> dict[str, int]:
@@ -60,6 +62,12 @@ def pool_of(page: str, ranks: dict[str, int]) -> str:
     if not page.startswith(cr.POLNEAR):
         return "old"
     return "rules" if any(ranks[page] in r for r in RULES_RANKS) else "check"
+
+
+def fit_pages(pages: list) -> list:
+    """The gold pages a fit may read: every page outside the :data:`HELD_OUT` pools."""
+    ranks = walk_ranks()
+    return [p for p in pages if pool_of(p.page, ranks) not in HELD_OUT]
 
 
 def main(argv=None) -> int:

@@ -523,6 +523,21 @@ def test_the_pol_pools_follow_the_walk_order_and_cover_every_pol_page():
     assert pools.pool_of(next(p for p, r in ranks.items() if r == 21), ranks) == "check"
 
 
+def test_a_confidence_fit_reads_no_page_of_the_held_out_pools():
+    """scripts/calibrate_confidence.py fits on claims_pools.fit_pages: the check and te3c judges are left out,
+    every other dev page is kept."""
+    from newsledger.evaluate.claims_real import GOLD_DIR, load_gold
+
+    _te3_folder()  # skips without the shared data
+    pools = _pools_module()
+    pages = load_gold([GOLD_DIR], "dev")
+    ranks = pools.walk_ranks()
+    kept = {p.page for p in pools.fit_pages(pages)}
+    left = {p.page for p in pages} - kept
+    assert left and {pools.pool_of(p, ranks) for p in left} == {"check", "te3c"}
+    assert {pools.pool_of(p, ranks) for p in kept} == {"old", "rules", "te3r"}
+
+
 def _te3_folder():
     """The shared TempEval-3 platinum folder, or a skip when the shared data is absent."""
     from newsledger.evaluate import data_dir
