@@ -80,17 +80,50 @@ def story_score(a_terms: Iterable[str], b_terms: Iterable[str], a_pub: Optional[
 # weights of a story's best, second, ... matching members (support from more members was tried on
 # ECB+ and joined events of the same kind more than it helped: the best member alone decides)
 STORY_SUPPORT = (1.0,)
+# the evidence a newcomer brings against a story: a story this many scored members strong has named
+# its event's persons, places and bodies, so a newcomer more than ``NEW_NAMES_SHARE`` (half) of whose names
+# (of ``NEW_NAMES_MIN`` or more) none of them holds reports another event of the kind (two navy
+# operations in one gulf, two coaches of one team) -- unless it matches a member ``NEW_NAMES_BELOW``
+# or better, when the words it shares outweigh the names it brings
+NEW_NAMES_MEMBERS = 10
+NEW_NAMES_MIN = 4
+NEW_NAMES_SHARE = 0.5
+NEW_NAMES_BELOW = 0.35
+
+
+def names_new_to(names: list[str], members: list[tuple[float, str]], new_by_id: dict, stored: dict) -> bool:
+    """Whether a newcomer's names of two words or more (``names``) are mostly new to a story of
+    which ``members`` ((score, id)) are its scored candidate members: ``NEW_NAMES_MEMBERS`` or more
+    of them, none matching the newcomer ``NEW_NAMES_BELOW`` or better, and more than
+    ``NEW_NAMES_SHARE`` of the names held by none. Single-link joins chain two events of one kind
+    through one member sharing the setting ("Gulf of Aden", "Indian Navy") and the event's words;
+    one event's reports keep naming its persons, another event's name its own. The bar holds only
+    for a story several members strong (a young story has not named its event's people yet), and
+    it reads only the members the newcomer's candidates show (sub-quadratic, like the vetoes)."""
+    if (len(members) < NEW_NAMES_MEMBERS or len(names) < NEW_NAMES_MIN
+            or max(sc for sc, _m in members) >= NEW_NAMES_BELOW):
+        return False
+    held: set = set()
+    for _s, m in members:
+        o = new_by_id.get(m) or stored.get(m)
+        if o is not None:
+            held.update(o.terms)
+    return sum(1 for t in names if t not in held) > NEW_NAMES_SHARE * len(names)
 
 
 def best_story(fp: Fingerprint, story_c: Counter, story_of: dict, new_by_id: dict, stored: dict,
                pub: dict) -> tuple[float, Optional[str], Optional[str]]:
     """The story a newcomer belongs to among its candidates' stories: each story scores its
     best matching members' scores, weighted (``STORY_SUPPORT``), so a story that several members
-    support beats one member of another event of the same kind that happens to match."""
+    support beats one member of another event of the same kind that happens to match. A story
+    is skipped when one of its scored members vetoes the newcomer (another age, magnitude,
+    office holder or participant) or when the newcomer's names are mostly new to it
+    (:func:`names_new_to`)."""
     fp_terms = frozenset(fp.terms)
     per_story: dict[str, list[tuple[float, str]]] = defaultdict(list)
     apart: set[str] = set()  # another time or event: a member gives a person another age, a quake another size
     ages = ages_by_name(fp_terms)
+    names = [t for t in fp.terms if t.startswith("e:") and naming(t)]
     for other, _n in story_c.most_common(MAX_STORY_CANDIDATES):
         if other not in story_of:
             continue
@@ -104,7 +137,7 @@ def best_story(fp: Fingerprint, story_c: Counter, story_of: dict, new_by_id: dic
                 apart.add(story_of[other])
     best, best_sid, via = 0.0, None, None
     for sid, scored in per_story.items():
-        if sid in apart:
+        if sid in apart or names_new_to(names, scored, new_by_id, stored):
             continue
         scored.sort(reverse=True)
         agg = sum(w * s for w, (s, _o) in zip(STORY_SUPPORT, scored))
