@@ -274,3 +274,39 @@ def test_a_day_named_near_a_figure_is_no_name_that_keeps_it_apart():
             _length("b", "The epicentre of the Kerry Gulf quake lay ", "58", 58, "km", " from the port of Selm.")]
     held = _members([g for g in group_story("s", [], figs) if g["unit"].startswith("metres")])
     assert held == [[("a", 58), ("b", 58)]], held
+
+
+def _keys(figs):
+    from newsledger.link.figure_members import _figure_members
+    return sorted((m["article_id"], m["value"], m["_key"]) for m in _figure_members([], figs))
+
+
+def test_a_bare_figure_restating_the_count_before_it_counts_what_that_count_counts():
+    """"about 90 trains had been cancelled ... a commuter group said the real number was "more
+    than 150"", "the union put the figure at 160": each bare figure restates the count of
+    trains cancelled told just before it (a bare number was no member before), so it is
+    compared with the cancelled trains of the story; "put the number of nurses absent at 700"
+    counts nurses (persons)."""
+    trains = [_stated("a", "The rail operator said ", "about 90 trains", 90, " had been cancelled by noon.",
+                      unit="trains"),
+              _stated("a", "A commuter group said the real number was \"", "more than 150", 150,
+                      "\" once late trains were counted.", start=70),
+              _stated("b", "The operator said ", "120 trains", 120, " were cancelled on Friday.", unit="trains"),
+              _stated("b", "The drivers' union put the figure at ", "160", 160, ".", start=60)]
+    cancelled = ("count:train", "cancelled")
+    assert _keys(trains) == [("a", 90, cancelled), ("a", 150, cancelled), ("b", 120, cancelled),
+                             ("b", 160, cancelled)]
+    nurses = [_stated("a", "The clinic put the number of nurses absent at ", "about 700", 700, ".")]
+    assert _keys(nurses) == [("a", 700, ("count:people",))]
+
+
+def test_a_bare_figure_with_no_count_before_it_or_too_far_stays_out():
+    """"the real number was 150" with no count of a noun before it in its article (or one more
+    than ``ELIDED_REACH`` characters back), or a bare figure with no such words, says nothing of
+    what it counts: no member."""
+    lone = [_stated("a", "The operator said ", "90 trains", 90, " were cancelled.", unit="trains", start=10),
+            _stated("a", "A commuter group said the real number was ", "150", 150, ".", start=3000),
+            _stated("b", "A commuter group said the real number was ", "150", 150, "."),
+            _stated("c", "The operator said ", "90 trains", 90, " were cancelled.", unit="trains", start=10),
+            _stated("c", "A commuter group said it was ", "150", 150, ".", start=40)]
+    assert [v for _a, v, _k in _keys(lone)] == [90, 90]
