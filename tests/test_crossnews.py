@@ -1565,3 +1565,17 @@ def test_the_office_of_a_figures_source_is_no_word_of_what_it_measures():
     kept = said("c", "The mill has been on the register of threatened buildings for ", f" years, {office}, said.")
     (g,) = [g for g in group_story("s", [kept[0]], [mill, kept[1]]) if g["unit"] == "seconds"]
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "c"]
+
+
+def test_an_amount_in_any_currency_the_reader_names_is_money_and_a_rate_is_no_total():
+    """"about 4 million crowns" (the reader's DKK) or "Rs 500" (INR) is an amount like "$500"
+    (it was a count of "dkk" or "inr" before), and "4 million crowns a day" or "$20 per share" is
+    a rate, no total: its key names what it is reckoned in."""
+    from newsledger.link.measures import group_key
+
+    key = lambda before, unit: group_key(measure(before, "4 million", " this week.", unit))
+    assert key("The strike will cost about ", "DKK") == ("amount", "DKK")
+    assert key("The fine was ", "INR") == ("amount", "INR")
+    assert key("The strike costs the region about ", "DKK per day") == ("amount", "DKK per day")
+    assert key("The bid values the firm at ", "USD per share") == ("amount", "USD per share")
+    assert key("The strike costs the region about ", "DKK per day") != key("The strike will cost about ", "DKK")

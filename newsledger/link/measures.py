@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from newsledger.analyze.quantities import CLITIC, word_or_digit
+from newsledger.analyze.quantities import CLITIC, CURRENCY_NAMES, word_or_digit
 
 # unit word (singular, lower case) -> (dimension, factor into that dimension)
 UNITS: dict[str, tuple[str, float]] = {
@@ -40,7 +40,9 @@ UNITS: dict[str, tuple[str, float]] = {
 }
 CURRENCY = {"usd": "USD", "dollar": "USD", "$": "USD", "us$": "USD", "eur": "EUR", "euro": "EUR",
             "€": "EUR", "gbp": "GBP", "pound sterling": "GBP", "£": "GBP", "yen": "JPY", "jpy": "JPY",
-            "yuan": "CNY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "zar": "ZAR", "rand": "ZAR"}
+            "yuan": "CNY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "zar": "ZAR", "rand": "ZAR",
+            # every currency the quantity reader names ("4 million crowns": DKK; "Rs 500": INR)
+            **{code.casefold(): code for code in CURRENCY_NAMES if "-" not in code}}
 CENTS = {"usd-cent": ("USD", 0.01), "cent": ("USD", 0.01), "eur-cent": ("EUR", 0.01)}
 PEOPLE = {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child",
           "men", "women", "children", "adult", "casualty", "body", "passenger", "worker", "employee"}
@@ -491,7 +493,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure("calibre", "calibre")
     money = _currency(u, ws)
     if money is not None:
-        return Measure("amount:" + (state(before, after) or "-"), *money)
+        return Measure("amount:" + (state(before, after) or "-"), _per(money[0], ws), money[1])
     area = _area(ws, after)
     if area is not None:
         return area
@@ -535,6 +537,13 @@ def _currency(u: str, ws: list[str]) -> Optional[tuple[str, float]]:
     if len(ws) > 1 and ws[0] in SCALE_WORDS and ws[1] in CURRENCY:
         return CURRENCY[ws[1]], SCALE_WORDS[ws[0]]
     return None
+
+
+def _per(currency: str, ws: list[str]) -> str:
+    """An amount's dimension: its currency, or the currency per what a rate is reckoned in
+    ("4 million crowns a day", "$20 per share" are no totals: "DKK per day", "USD per share")."""
+    at = next((i for i, w in enumerate(ws) if w in ("per", "a", "an")), None)
+    return f"{currency} per {ws[at + 1]}" if at is not None and at + 1 < len(ws) else currency
 
 
 STAFF = {"worker", "employee", "staff"}
