@@ -1579,3 +1579,16 @@ def test_an_amount_in_any_currency_the_reader_names_is_money_and_a_rate_is_no_to
     assert key("The strike costs the region about ", "DKK per day") == ("amount", "DKK per day")
     assert key("The bid values the firm at ", "USD per share") == ("amount", "USD per share")
     assert key("The strike costs the region about ", "DKK per day") != key("The strike will cost about ", "DKK")
+
+
+def test_a_fraction_with_no_noun_is_a_share_not_a_count():
+    """"90 trains were cancelled, roughly a third of the timetable": "roughly a third" is a
+    share (33 %), not a third of a person cancelled; "half an hour" stays a duration and a
+    count with its noun stays a count."""
+    from newsledger.link.measures import group_key
+
+    third = measure("The operator said 90 trains were cancelled, ", "roughly a third", " of the timetable.", None)
+    assert group_key(third) == ("percent",) and abs(third.factor * (1 / 3) - 33.33) < 0.01
+    assert group_key(measure("Some ", "two-thirds", " of the homes were flooded.", None)) == ("percent",)
+    assert group_key(measure("The talks lasted ", "half an hour", ".", "hours")) == ("seconds",)
+    assert group_key(measure("", "90 trains", " were cancelled.", "trains")) == ("count:train", "cancelled")

@@ -453,6 +453,9 @@ _HOME_TO = re.compile(r"\bhome\s+to\s+$", re.I)
 _HAS = re.compile(r"\b(?:has|had|have|with)\s+$", re.I)
 
 
+_SHARE = re.compile(r"\b(?:half|thirds?|quarters?)$", re.I)  # a fraction the quantity reader gives as its value
+
+
 def _population(ws: list[str], before: str) -> bool:
     """Whether a count of persons is a place's population (see ``_HOME_TO``)."""
     last = ws[-1] if ws else None
@@ -470,6 +473,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         ws = ["population"]
     if ws and _DEMONYM.search(unit or ""):  # "12 Somalis", "three Americans": persons, as "12 nationals"
         ws = ws[:-1] + ["national"]
+    if not ws and _SHARE.search(text.strip()):  # "roughly a third" (of its flights): a share, no count
+        return Measure("percent:share", "percent", 100.0)
     if not ws and knockouts(after):
         ws = ["knockout"]
     rec = win_loss(before, text, after) if not ws or _record_noun(ws, before, text, after) \
