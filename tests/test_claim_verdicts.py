@@ -310,3 +310,44 @@ def test_a_bare_figure_with_no_count_before_it_or_too_far_stays_out():
             _stated("c", "The operator said ", "90 trains", 90, " were cancelled.", unit="trains", start=10),
             _stated("c", "A commuter group said it was ", "150", 150, ".", start=40)]
     assert [v for _a, v, _k in _keys(lone)] == [90, 90]
+
+
+def test_equal_figures_beside_another_value_of_one_specific_fact_do_not_read_agree():
+    """Two outlets give 212 trains cancelled on Friday, a third "closer to 350" cancelled in
+    other words: the cancelled trains of a story join whatever words they share, but the
+    verdict read only the pairs linked by shared words (the two 212s) and said "agree". When
+    those all agree, the specific measure's other pairs weigh too: a conflict."""
+    figs = [_stated("a", "The operator said ", "212 trains", 212, " were cancelled on Friday across the network.",
+                    unit="trains"),
+            _stated("b", "The operator said ", "212 trains", 212, " were cancelled on Friday across the network.",
+                    unit="trains"),
+            _stated("c", "Commuters counted ", "closer to 350 trains", 350, " cancelled once late services fell away.",
+                    unit="trains")]
+    (g,) = [g for g in group_story("s", [], figs) if g["unit"].startswith("count:train")]
+    assert _members([g]) == [[("a", 212), ("b", 212), ("c", 350)]]
+    assert g["verdict"] == "conflict", g["reason"]
+
+
+def test_a_specific_facts_values_weigh_only_when_the_linked_pairs_all_agree():
+    """Where the pairs linked by shared words already differ, the verdict reads them as before
+    (two tolls of one blast, 9 and 12, "spread" or "conflict" by their own bounds)."""
+    from newsledger.link.verdicts import _weighed
+
+    pairs = [{"a": "a", "b": "b", "relation": "spread", "same_source": False, "_direct": True, "_specific": True},
+             {"a": "a", "b": "c", "relation": "conflict", "same_source": False, "_direct": False, "_specific": True}]
+    assert [p["relation"] for p in _weighed(pairs)] == ["spread"]
+    pairs[0]["relation"] = "agree"
+    assert [p["relation"] for p in _weighed(pairs)] == ["agree", "conflict"]
+
+
+def test_two_agencies_magnitudes_are_no_count_of_one_fact():
+    """A quake's magnitude is measured by each agency (5.4 and 5.6 of one quake): it is no count
+    whose other values weigh in an agreeing group's verdict without shared words."""
+    from newsledger.link.verdicts import _specific_link
+
+    quake = lambda art, v: {"article_id": art, "_key": ("magnitude", "magnitude"), "dimension": "magnitude",
+                            "value": v}
+    toll = lambda art, v: {"article_id": art, "_key": ("killed", "people"), "dimension": "people", "value": v}
+    assert not _specific_link(quake("a", 5.4), quake("b", 5.6))
+    assert _specific_link(toll("a", 9), toll("b", 12))
+    assert not _specific_link(toll("a", 9), toll("a", 12))
