@@ -286,7 +286,7 @@ def test_a_bare_figure_restating_the_count_before_it_counts_what_that_count_coun
     than 150"", "the union put the figure at 160": each bare figure restates the count of
     trains cancelled told just before it (a bare number was no member before), so it is
     compared with the cancelled trains of the story; "put the number of nurses absent at 700"
-    counts nurses (persons)."""
+    counts nurses (persons) absent."""
     trains = [_stated("a", "The rail operator said ", "about 90 trains", 90, " had been cancelled by noon.",
                       unit="trains"),
               _stated("a", "A commuter group said the real number was \"", "more than 150", 150,
@@ -297,7 +297,7 @@ def test_a_bare_figure_restating_the_count_before_it_counts_what_that_count_coun
     assert _keys(trains) == [("a", 90, cancelled), ("a", 150, cancelled), ("b", 120, cancelled),
                              ("b", 160, cancelled)]
     nurses = [_stated("a", "The clinic put the number of nurses absent at ", "about 700", 700, ".")]
-    assert _keys(nurses) == [("a", 700, ("count:people",))]
+    assert _keys(nurses) == [("a", 700, ("count:people", "striking"))]  # read as "about 700 nurses absent"
 
 
 def test_a_bare_figure_with_no_count_before_it_or_too_far_stays_out():

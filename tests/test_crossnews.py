@@ -1592,3 +1592,17 @@ def test_a_fraction_with_no_noun_is_a_share_not_a_count():
     assert group_key(measure("Some ", "two-thirds", " of the homes were flooded.", None)) == ("percent",)
     assert group_key(measure("The talks lasted ", "half an hour", ".", "hours")) == ("seconds",)
     assert group_key(measure("", "90 trains", " were cancelled.", "trains")) == ("count:train", "cancelled")
+
+
+def test_workers_on_strike_or_absent_are_one_count_whoever_words_it():
+    """A union's "some 900 members had joined the strike" and the employer's "about 600
+    workers were absent" count the strikers of one walkout (a count of members was a count of
+    "member" before, and neither said what happened to those counted); members of a family
+    killed are people killed."""
+    from newsledger.link.measures import group_key
+
+    key = lambda before, text, after, unit: group_key(measure(before, text, after, unit))
+    union = key("The union said ", "some 900 members", " had joined the strike.", "members")
+    assert union == key("The hospital said ", "about 600 workers", " were absent on Monday.", "workers") \
+        == key("The union insisted that ", "900 members", " were on strike.", "members") == ("striking", "people")
+    assert key("", "Three members", " of the family were killed in the fire.", "members") == ("killed", "people")

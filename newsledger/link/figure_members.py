@@ -142,7 +142,7 @@ def listed_units(figures: list[dict]) -> list[dict]:
 _THE_NUMBER = re.compile(r"\bthe\s+(?:(?:real|true|actual|official|final|overall)\s+)?(?:number|figure|total|tally)"
                          r"\s+(?:(?:was|is|stood at|stands at|at)\s+)?[\"“]?(?:(?:closer to|close to|about|around|nearly|"
                          r"almost|more than|over|some|at least|roughly)\s+)?$", re.I)
-_NUMBER_OF = re.compile(r"\bthe\s+number\s+of\s+([a-z]+(?:s|men|people|children))\s+(?:[a-z]+\s+)?(?:at|was|is)\s+"
+_NUMBER_OF = re.compile(r"\bthe\s+number\s+of\s+([a-z]+(?:s|men|people|children))\s+((?:[a-z]+\s+)?)(?:at|was|is)\s+"
                         r"[\"“]?$", re.I)
 
 
@@ -151,7 +151,8 @@ def restated_counts(figures: list[dict]) -> list[dict]:
     what it counts: the noun after "the number of", else the unit of the nearest count of a
     noun before it in its article (within ``ELIDED_REACH`` characters) and that count's
     sentence (``context``), whose words say what happened to what is counted ("180 flights had
-    been cancelled ... the real number was more than 300": 300 cancelled flights)."""
+    been cancelled ... the real number was more than 300": 300 cancelled flights); "the
+    number of workers absent at 1,400" is read as "1,400 workers absent"."""
     out = list(figures)
     by_place: dict[tuple, list[int]] = {}
     for i, f in enumerate(figures):
@@ -164,8 +165,9 @@ def restated_counts(figures: list[dict]) -> list[dict]:
             before = (f.get("before") or "")[-80:]
             if f.get("unit"):
                 last = f if _counts_a_noun(f) else last
-            elif (m := _NUMBER_OF.search(before)):
-                out[i] = dict(f, unit=m.group(1))
+            elif (m := _NUMBER_OF.search(before)):  # read as "1,400 workers absent"
+                said = (f.get("before") or "")[:len(f.get("before") or "") - len(before) + m.start()]
+                out[i] = dict(f, unit=m.group(1), context=(said, f" {m.group(2).strip()} {f.get('after') or ''}"))
             elif _THE_NUMBER.search(before) and last is not None \
                     and int(f["start"]) - int(last["start"]) <= ELIDED_REACH:
                 out[i] = dict(f, unit=last["unit"], context=(last.get("before") or "", last.get("after") or ""))

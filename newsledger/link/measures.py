@@ -45,7 +45,7 @@ CURRENCY = {"usd": "USD", "dollar": "USD", "$": "USD", "us$": "USD", "eur": "EUR
             **{code.casefold(): code for code in CURRENCY_NAMES if "-" not in code}}
 CENTS = {"usd-cent": ("USD", 0.01), "cent": ("USD", 0.01), "eur-cent": ("EUR", 0.01)}
 PEOPLE = {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child",
-          "men", "women", "children", "adult", "casualty", "body", "passenger", "worker", "employee"}
+          "men", "women", "children", "adult", "casualty", "body", "passenger", "worker", "employee", "member"}
 # nouns that count persons: without a state cue ("2.5 million voters", "23 suspects") a count of
 # them is a count of people, so one count worded two ways compares (PEOPLE without the nouns that
 # count something else here: casualties and bodies, passengers, and workers and employees, which are jobs)
@@ -74,14 +74,16 @@ STATES = {
     "sentenced": r"sentenc\w*|prison|jail|behind bars",
     "waiting": r"waiting|queu\w*|at anchor|stranded",
     "cancelled": r"cancel+ed",
+    "striking": r"on strike|joined the strike|absent|stay(?:ed|ing)? away from work",
     "paid": r"paid|pay\w*|cost\w*|worth|fine[ds]?|price|valued|deal|bid|offer\w*",
 }
 # nouns that name what happened to the people counted
 NOUN_STATES = {"death": "killed", "fatality": "killed", "murder": "killed", "homicide": "killed",
                "arrest": "arrested", "injury": "injured"}
 # states that say what was counted at one moment ("46 vessels were waiting", "212 flights were
-# cancelled"): a count of things in that state is one fact of its story, like a toll
-MOMENT_STATES = ("waiting", "cancelled")
+# cancelled", "2,300 members were on strike"): a count of things in that state is one fact of
+# its story, like a toll
+MOMENT_STATES = ("waiting", "cancelled", "striking")
 KEYED_STATES = ("killed", "injured", "cut", "deployed", "arrested", *MOMENT_STATES)  # kept in a count's name
 UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted ...
 # ... but a person shot ("shot seven times", "shot him seven times", "hitting Gray eleven times")
