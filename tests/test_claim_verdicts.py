@@ -297,7 +297,7 @@ def test_a_bare_figure_restating_the_count_before_it_counts_what_that_count_coun
     assert _keys(trains) == [("a", 90, cancelled), ("a", 150, cancelled), ("b", 120, cancelled),
                              ("b", 160, cancelled)]
     nurses = [_stated("a", "The clinic put the number of nurses absent at ", "about 700", 700, ".")]
-    assert _keys(nurses) == [("a", 700, ("count:people", "striking"))]  # read as "about 700 nurses absent"
+    assert _keys(nurses) == [("a", 700, ("striking", "people"))]  # read as "about 700 nurses absent"
 
 
 def test_a_bare_figure_with_no_count_before_it_or_too_far_stays_out():
@@ -312,17 +312,18 @@ def test_a_bare_figure_with_no_count_before_it_or_too_far_stays_out():
     assert [v for _a, v, _k in _keys(lone)] == [90, 90]
 
 
+def _trains(article, before, figure, value, after):
+    return _stated(article, before, f"{figure} trains", value, after, unit="trains")
+
+
 def test_equal_figures_beside_another_value_of_one_specific_fact_do_not_read_agree():
     """Two outlets give 212 trains cancelled on Friday, a third "closer to 350" cancelled in
     other words: the cancelled trains of a story join whatever words they share, but the
     verdict read only the pairs linked by shared words (the two 212s) and said "agree". When
     those all agree, the specific measure's other pairs weigh too: a conflict."""
-    figs = [_stated("a", "The operator said ", "212 trains", 212, " were cancelled on Friday across the network.",
-                    unit="trains"),
-            _stated("b", "The operator said ", "212 trains", 212, " were cancelled on Friday across the network.",
-                    unit="trains"),
-            _stated("c", "Commuters counted ", "closer to 350 trains", 350, " cancelled once late services fell away.",
-                    unit="trains")]
+    said = " were cancelled on Friday across the network."
+    figs = [_trains("a", "The operator said ", "212", 212, said), _trains("b", "The operator said ", "212", 212, said),
+            _trains("c", "Commuters counted ", "closer to 350", 350, " cancelled once late services fell away.")]
     (g,) = [g for g in group_story("s", [], figs) if g["unit"].startswith("count:train")]
     assert _members([g]) == [[("a", 212), ("b", 212), ("c", 350)]]
     assert g["verdict"] == "conflict", g["reason"]

@@ -518,8 +518,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         SYNONYMS.get(raw, raw) if raw else None
     if st == "arrested" and (raw is None or raw in PEOPLE):  # "12 were arrested": persons, as "12 pirates" are
         return Measure("count:people:arrested", "people")  # (a count of persons of a noun keeps no arrest in its key)
-    if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE
-                                                          or _toll_persons(st, raw, before)):
+    if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE or _toll_persons(st, raw, before)
+                                                          or (st == "striking" and raw in PERSONS)):
         return Measure(st, "people")
     if raw == "time" and _SHOT.search(before[-30:]):  # "he had been shot seven times": seven bullets hit him
         return Measure("count:bullet", "bullet")
