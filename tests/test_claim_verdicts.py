@@ -274,3 +274,81 @@ def test_a_day_named_near_a_figure_is_no_name_that_keeps_it_apart():
             _length("b", "The epicentre of the Kerry Gulf quake lay ", "58", 58, "km", " from the port of Selm.")]
     held = _members([g for g in group_story("s", [], figs) if g["unit"].startswith("metres")])
     assert held == [[("a", 58), ("b", 58)]], held
+
+
+def _keys(figs):
+    from newsledger.link.figure_members import _figure_members
+    return sorted((m["article_id"], m["value"], m["_key"]) for m in _figure_members([], figs))
+
+
+def test_a_bare_figure_restating_the_count_before_it_counts_what_that_count_counts():
+    """"about 90 trains had been cancelled ... a commuter group said the real number was "more
+    than 150"", "the union put the figure at 160": each bare figure restates the count of
+    trains cancelled told just before it (a bare number was no member before), so it is
+    compared with the cancelled trains of the story; "put the number of nurses absent at 700"
+    counts nurses (persons) absent."""
+    trains = [_stated("a", "The rail operator said ", "about 90 trains", 90, " had been cancelled by noon.",
+                      unit="trains"),
+              _stated("a", "A commuter group said the real number was \"", "more than 150", 150,
+                      "\" once late trains were counted.", start=70),
+              _stated("b", "The operator said ", "120 trains", 120, " were cancelled on Friday.", unit="trains"),
+              _stated("b", "The drivers' union put the figure at ", "160", 160, ".", start=60)]
+    cancelled = ("count:train", "cancelled")
+    assert _keys(trains) == [("a", 90, cancelled), ("a", 150, cancelled), ("b", 120, cancelled),
+                             ("b", 160, cancelled)]
+    nurses = [_stated("a", "The clinic put the number of nurses absent at ", "about 700", 700, ".")]
+    assert _keys(nurses) == [("a", 700, ("striking", "people"))]  # read as "about 700 nurses absent"
+
+
+def test_a_bare_figure_with_no_count_before_it_or_too_far_stays_out():
+    """"the real number was 150" with no count of a noun before it in its article (or one more
+    than ``ELIDED_REACH`` characters back), or a bare figure with no such words, says nothing of
+    what it counts: no member."""
+    lone = [_stated("a", "The operator said ", "90 trains", 90, " were cancelled.", unit="trains", start=10),
+            _stated("a", "A commuter group said the real number was ", "150", 150, ".", start=3000),
+            _stated("b", "A commuter group said the real number was ", "150", 150, "."),
+            _stated("c", "The operator said ", "90 trains", 90, " were cancelled.", unit="trains", start=10),
+            _stated("c", "A commuter group said it was ", "150", 150, ".", start=40)]
+    assert [v for _a, v, _k in _keys(lone)] == [90, 90]
+
+
+def _trains(article, before, figure, value, after):
+    return _stated(article, before, f"{figure} trains", value, after, unit="trains")
+
+
+def test_equal_figures_beside_another_value_of_one_specific_fact_do_not_read_agree():
+    """Two outlets give 212 trains cancelled on Friday, a third "closer to 350" cancelled in
+    other words: the cancelled trains of a story join whatever words they share, but the
+    verdict read only the pairs linked by shared words (the two 212s) and said "agree". When
+    those all agree, the specific measure's other pairs weigh too: a conflict."""
+    said = " were cancelled on Friday across the network."
+    figs = [_trains("a", "The operator said ", "212", 212, said), _trains("b", "The operator said ", "212", 212, said),
+            _trains("c", "Commuters counted ", "closer to 350", 350, " cancelled once late services fell away.")]
+    (g,) = [g for g in group_story("s", [], figs) if g["unit"].startswith("count:train")]
+    assert _members([g]) == [[("a", 212), ("b", 212), ("c", 350)]]
+    assert g["verdict"] == "conflict", g["reason"]
+
+
+def test_a_specific_facts_values_weigh_only_when_the_linked_pairs_all_agree():
+    """Where the pairs linked by shared words already differ, the verdict reads them as before
+    (two tolls of one blast, 9 and 12, "spread" or "conflict" by their own bounds)."""
+    from newsledger.link.verdicts import _weighed
+
+    pairs = [{"a": "a", "b": "b", "relation": "spread", "same_source": False, "_direct": True, "_specific": True},
+             {"a": "a", "b": "c", "relation": "conflict", "same_source": False, "_direct": False, "_specific": True}]
+    assert [p["relation"] for p in _weighed(pairs)] == ["spread"]
+    pairs[0]["relation"] = "agree"
+    assert [p["relation"] for p in _weighed(pairs)] == ["agree", "conflict"]
+
+
+def test_two_agencies_magnitudes_are_no_count_of_one_fact():
+    """A quake's magnitude is measured by each agency (5.4 and 5.6 of one quake): it is no count
+    whose other values weigh in an agreeing group's verdict without shared words."""
+    from newsledger.link.verdicts import _specific_link
+
+    quake = lambda art, v: {"article_id": art, "_key": ("magnitude", "magnitude"), "dimension": "magnitude",
+                            "value": v}
+    toll = lambda art, v: {"article_id": art, "_key": ("killed", "people"), "dimension": "people", "value": v}
+    assert not _specific_link(quake("a", 5.4), quake("b", 5.6))
+    assert _specific_link(toll("a", 9), toll("b", 12))
+    assert not _specific_link(toll("a", 9), toll("a", 12))

@@ -532,7 +532,7 @@ def test_persons_a_killing_verb_takes_are_the_toll():
     assert group_key(measure("The ", "two", " co-op members met.", "co-op members"))[0] != "killed"
     # a coworker is a person, not a job, even beside a job word
     assert group_key(measure("The union says ", "two", " co-workers went on strike with her.", "co-workers")) == \
-        ("count:people",)
+        ("striking", "people")  # persons on strike, as "two workers on strike" (h-cross36)
     figs = [_stated("a", "The clerk is accused of killing ", "two", 2, " co-workers at the mill on Friday.",
                     unit="co-workers"),
             _stated("b", "Police said ", "two", 2, " people were killed at the mill on Friday.", unit="people")]
@@ -1565,3 +1565,44 @@ def test_the_office_of_a_figures_source_is_no_word_of_what_it_measures():
     kept = said("c", "The mill has been on the register of threatened buildings for ", f" years, {office}, said.")
     (g,) = [g for g in group_story("s", [kept[0]], [mill, kept[1]]) if g["unit"] == "seconds"]
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "c"]
+
+
+def test_an_amount_in_any_currency_the_reader_names_is_money_and_a_rate_is_no_total():
+    """"about 4 million crowns" (the reader's DKK) or "Rs 500" (INR) is an amount like "$500"
+    (it was a count of "dkk" or "inr" before), and "4 million crowns a day" or "$20 per share" is
+    a rate, no total: its key names what it is reckoned in."""
+    from newsledger.link.measures import group_key
+
+    key = lambda before, unit: group_key(measure(before, "4 million", " this week.", unit))
+    assert key("The strike will cost about ", "DKK") == ("amount", "DKK")
+    assert key("The fine was ", "INR") == ("amount", "INR")
+    assert key("The strike costs the region about ", "DKK per day") == ("amount", "DKK per day")
+    assert key("The bid values the firm at ", "USD per share") == ("amount", "USD per share")
+    assert key("The strike costs the region about ", "DKK per day") != key("The strike will cost about ", "DKK")
+
+
+def test_a_fraction_with_no_noun_is_a_share_not_a_count():
+    """"90 trains were cancelled, roughly a third of the timetable": "roughly a third" is a
+    share (33 %), not a third of a person cancelled; "half an hour" stays a duration and a
+    count with its noun stays a count."""
+    from newsledger.link.measures import group_key
+
+    third = measure("The operator said 90 trains were cancelled, ", "roughly a third", " of the timetable.", None)
+    assert group_key(third) == ("percent",) and abs(third.factor * (1 / 3) - 33.33) < 0.01
+    assert group_key(measure("Some ", "two-thirds", " of the homes were flooded.", None)) == ("percent",)
+    assert group_key(measure("The talks lasted ", "half an hour", ".", "hours")) == ("seconds",)
+    assert group_key(measure("", "90 trains", " were cancelled.", "trains")) == ("count:train", "cancelled")
+
+
+def test_workers_on_strike_or_absent_are_one_count_whoever_words_it():
+    """A union's "some 900 members had joined the strike" and the employer's "about 600
+    workers were absent" count the strikers of one walkout (a count of members was a count of
+    "member" before, and neither said what happened to those counted); members of a family
+    killed are people killed."""
+    from newsledger.link.measures import group_key
+
+    key = lambda before, text, after, unit: group_key(measure(before, text, after, unit))
+    union = key("The union said ", "some 900 members", " had joined the strike.", "members")
+    assert union == key("The hospital said ", "about 600 workers", " were absent on Monday.", "workers") \
+        == key("The union insisted that ", "900 members", " were on strike.", "members") == ("striking", "people")
+    assert key("", "Three members", " of the family were killed in the fire.", "members") == ("killed", "people")

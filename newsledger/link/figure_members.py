@@ -56,7 +56,7 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
                 before, after = (content[:pos], content[pos + len(q.get("text") or ""):]) if pos >= 0 else ("", "")
                 out.append(_fig_member(r, c, q, before, after))
         return [m for m in out if m is not None]
-    for f in story_records(elided_units(listed_units(figures))):
+    for f in story_records(restated_counts(elided_units(listed_units(figures)))):
         if f.get("where") == "title" and attributed_headline(f):
             continue  # "Aid group says over 6,000 displaced": not the outlet's figure, and no speaker read
         r = claim_of.get((f["article_id"], f.get("claim_idx")))
@@ -136,6 +136,44 @@ def listed_units(figures: list[dict]) -> list[dict]:
     return out
 
 
+# a bare figure that restates the count told just before as another's reading of it: "the
+# governor put the number at some 3,500", "a rights group said the real number was more than
+# 300", "put the figure at closer to 350"; "the number of workers absent at 1,400" names its noun
+_THE_NUMBER = re.compile(r"\bthe\s+(?:(?:real|true|actual|official|final|overall)\s+)?(?:number|figure|total|tally)"
+                         r"\s+(?:(?:was|is|stood at|stands at|at)\s+)?[\"“]?(?:(?:closer to|close to|about|around|nearly|"
+                         r"almost|more than|over|some|at least|roughly)\s+)?$", re.I)
+_NUMBER_OF = re.compile(r"\bthe\s+number\s+of\s+([a-z]+(?:s|men|people|children))\s+((?:[a-z]+\s+)?)(?:at|was|is)\s+"
+                        r"[\"“]?$", re.I)
+
+
+def restated_counts(figures: list[dict]) -> list[dict]:
+    """The story's figures, each bare figure that restates a count (see ``_THE_NUMBER``) given
+    what it counts: the noun after "the number of", else the unit of the nearest count of a
+    noun before it in its article (within ``ELIDED_REACH`` characters) and that count's
+    sentence (``context``), whose words say what happened to what is counted ("180 flights had
+    been cancelled ... the real number was more than 300": 300 cancelled flights); "the
+    number of workers absent at 1,400" is read as "1,400 workers absent"."""
+    out = list(figures)
+    by_place: dict[tuple, list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.get("start") is not None:
+            by_place.setdefault((f["article_id"], f.get("where") or "text"), []).append(i)
+    for idx in by_place.values():
+        last: Optional[dict] = None  # the latest count of a noun
+        for i in sorted(idx, key=lambda i: int(figures[i]["start"])):
+            f = figures[i]
+            before = (f.get("before") or "")[-80:]
+            if f.get("unit"):
+                last = f if _counts_a_noun(f) else last
+            elif (m := _NUMBER_OF.search(before)):  # read as "1,400 workers absent"
+                said = (f.get("before") or "")[:len(f.get("before") or "") - len(before) + m.start()]
+                out[i] = dict(f, unit=m.group(1), context=(said, f" {m.group(2).strip()} {f.get('after') or ''}"))
+            elif _THE_NUMBER.search(before) and last is not None \
+                    and int(f["start"]) - int(last["start"]) <= ELIDED_REACH:
+                out[i] = dict(f, unit=last["unit"], context=(last.get("before") or "", last.get("after") or ""))
+    return out
+
+
 def _elision_cue(f: dict) -> bool:
     """Whether a figure with no unit is worded as a count of an elided noun (see :func:`elided_units`)."""
     after = f.get("after") or ""
@@ -209,7 +247,8 @@ def own_figure_idx(q: dict) -> int:
 def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[dict]:
     if q.get("value") is None or _is_year(q) or re.fullmatch(r"0+", (q.get("text") or "").strip()):
         return None  # no value, a year, or the tail of a split figure ("20 000" read as "000")
-    ms = measure(before, q.get("text") or "", after, q.get("unit"))
+    said_before, said_after = q.get("context") or (before, after)  # a restated count: its count's words
+    ms = measure(said_before, q.get("text") or "", said_after, q.get("unit"))
     if q.get("record") and ms.name.startswith("count:"):  # a record the story gives with its cue
         ms = Measure("record:" + q["record"], "record")
     if ms.dimension is None and ms.name.startswith("count:"):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from newsledger.analyze.quantities import CLITIC, word_or_digit
+from newsledger.analyze.quantities import CLITIC, CURRENCY_NAMES, word_or_digit
 
 # unit word (singular, lower case) -> (dimension, factor into that dimension)
 UNITS: dict[str, tuple[str, float]] = {
@@ -40,10 +40,12 @@ UNITS: dict[str, tuple[str, float]] = {
 }
 CURRENCY = {"usd": "USD", "dollar": "USD", "$": "USD", "us$": "USD", "eur": "EUR", "euro": "EUR",
             "€": "EUR", "gbp": "GBP", "pound sterling": "GBP", "£": "GBP", "yen": "JPY", "jpy": "JPY",
-            "yuan": "CNY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "zar": "ZAR", "rand": "ZAR"}
+            "yuan": "CNY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "zar": "ZAR", "rand": "ZAR",
+            # every currency the quantity reader names ("4 million crowns": DKK; "Rs 500": INR)
+            **{code.casefold(): code for code in CURRENCY_NAMES if "-" not in code}}
 CENTS = {"usd-cent": ("USD", 0.01), "cent": ("USD", 0.01), "eur-cent": ("EUR", 0.01)}
 PEOPLE = {"people", "person", "civilian", "resident", "individual", "victim", "man", "woman", "child",
-          "men", "women", "children", "adult", "casualty", "body", "passenger", "worker", "employee"}
+          "men", "women", "children", "adult", "casualty", "body", "passenger", "worker", "employee", "member"}
 # nouns that count persons: without a state cue ("2.5 million voters", "23 suspects") a count of
 # them is a count of people, so one count worded two ways compares (PEOPLE without the nouns that
 # count something else here: casualties and bodies, passengers, and workers and employees, which are jobs)
@@ -72,14 +74,16 @@ STATES = {
     "sentenced": r"sentenc\w*|prison|jail|behind bars",
     "waiting": r"waiting|queu\w*|at anchor|stranded",
     "cancelled": r"cancel+ed",
+    "striking": r"on strike|joined the strike|absent|stay(?:ed|ing)? away from work",
     "paid": r"paid|pay\w*|cost\w*|worth|fine[ds]?|price|valued|deal|bid|offer\w*",
 }
 # nouns that name what happened to the people counted
 NOUN_STATES = {"death": "killed", "fatality": "killed", "murder": "killed", "homicide": "killed",
                "arrest": "arrested", "injury": "injured"}
 # states that say what was counted at one moment ("46 vessels were waiting", "212 flights were
-# cancelled"): a count of things in that state is one fact of its story, like a toll
-MOMENT_STATES = ("waiting", "cancelled")
+# cancelled", "2,300 members were on strike"): a count of things in that state is one fact of
+# its story, like a toll
+MOMENT_STATES = ("waiting", "cancelled", "striking")
 KEYED_STATES = ("killed", "injured", "cut", "deployed", "arrested", *MOMENT_STATES)  # kept in a count's name
 UNCOUNTED = {"time", "twice", "fold"}  # "three times": how often, not what is counted ...
 # ... but a person shot ("shot seven times", "shot him seven times", "hitting Gray eleven times")
@@ -451,6 +455,9 @@ _HOME_TO = re.compile(r"\bhome\s+to\s+$", re.I)
 _HAS = re.compile(r"\b(?:has|had|have|with)\s+$", re.I)
 
 
+_SHARE = re.compile(r"\b(?:half|thirds?|quarters?)$", re.I)  # a fraction the quantity reader gives as its value
+
+
 def _population(ws: list[str], before: str) -> bool:
     """Whether a count of persons is a place's population (see ``_HOME_TO``)."""
     last = ws[-1] if ws else None
@@ -468,6 +475,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         ws = ["population"]
     if ws and _DEMONYM.search(unit or ""):  # "12 Somalis", "three Americans": persons, as "12 nationals"
         ws = ws[:-1] + ["national"]
+    if not ws and _SHARE.search(text.strip()):  # "roughly a third" (of its flights): a share, no count
+        return Measure("percent:share", "percent", 100.0)
     if not ws and knockouts(after):
         ws = ["knockout"]
     rec = win_loss(before, text, after) if not ws or _record_noun(ws, before, text, after) \
@@ -491,7 +500,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return Measure("calibre", "calibre")
     money = _currency(u, ws)
     if money is not None:
-        return Measure("amount:" + (state(before, after) or "-"), *money)
+        return Measure("amount:" + (state(before, after) or "-"), _per(money[0], ws), money[1])
     area = _area(ws, after)
     if area is not None:
         return area
@@ -509,8 +518,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         SYNONYMS.get(raw, raw) if raw else None
     if st == "arrested" and (raw is None or raw in PEOPLE):  # "12 were arrested": persons, as "12 pirates" are
         return Measure("count:people:arrested", "people")  # (a count of persons of a noun keeps no arrest in its key)
-    if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE
-                                                          or _toll_persons(st, raw, before)):
+    if st and st not in ("paid", "sentenced", "cut") and (raw is None or raw in PEOPLE or _toll_persons(st, raw, before)
+                                                          or (st == "striking" and raw in PERSONS)):
         return Measure(st, "people")
     if raw == "time" and _SHOT.search(before[-30:]):  # "he had been shot seven times": seven bullets hit him
         return Measure("count:bullet", "bullet")
@@ -535,6 +544,13 @@ def _currency(u: str, ws: list[str]) -> Optional[tuple[str, float]]:
     if len(ws) > 1 and ws[0] in SCALE_WORDS and ws[1] in CURRENCY:
         return CURRENCY[ws[1]], SCALE_WORDS[ws[0]]
     return None
+
+
+def _per(currency: str, ws: list[str]) -> str:
+    """An amount's dimension: its currency, or the currency per what a rate is reckoned in
+    ("4 million crowns a day", "$20 per share" are no totals: "DKK per day", "USD per share")."""
+    at = next((i for i, w in enumerate(ws) if w in ("per", "a", "an")), None)
+    return f"{currency} per {ws[at + 1]}" if at is not None and at + 1 < len(ws) else currency
 
 
 STAFF = {"worker", "employee", "staff"}

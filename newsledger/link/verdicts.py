@@ -8,6 +8,7 @@ import hashlib
 import re
 from typing import Optional
 
+from newsledger.link.figure_joins import differ, is_specific
 from newsledger.link.figure_marks import _CASUALTIES, _OWN_ASPECT, _overlap, _unit, bounds
 from newsledger.link.speakers import same_side
 from newsledger.link.text import words
@@ -188,10 +189,11 @@ def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0,
             pair = {"a": a["claim_id"], "b": b["claim_id"], "relation": rel, "reason": why, "same_source": same}
             if same and _requoted(a, b):
                 pair["requoted"] = True
-            pairs.append(dict(pair, _direct=_direct(a, b, thr)))
-    cross = [p for p in pairs if across(p) and p["_direct"]] or [p for p in pairs if across(p)] or pairs
+            pairs.append(dict(pair, _direct=_direct(a, b, thr), _specific=_specific_link(a, b)))
+    cross = _weighed(pairs)
     for p in pairs:
         p.pop("_direct")
+        p.pop("_specific")
     verdict = max((p["relation"] for p in cross), key=_RANK.get, default="agree")
     if verdict == "revision" or (verdict == "agree" and any(p["relation"] == "revision" for p in pairs)):
         verdict = "revised"  # one source updating its own figure: see the timeline
@@ -207,6 +209,28 @@ def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0,
             "label": _label(comp, unit), "unit": unit, "verdict": verdict, "reason": reason,
             "range": [min(values), max(values)], "members": members,
             "pairs": telling_pairs(pairs), "pairs_found": len(pairs), "timeline": timeline(comp)}
+
+
+def _specific_link(a: dict, b: dict) -> bool:
+    """Two counts of a specific measure (people evacuated, flights cancelled: see
+    :func:`newsledger.link.figure_joins.is_specific`) in two articles that nothing says count
+    different things: such values join each other whatever words they share. A quake's
+    magnitude is no count: agencies measure it apart, a tenth or two from each other."""
+    return a["article_id"] != b["article_id"] and is_specific(a.get("_key") or ("",)) \
+        and a.get("dimension") != "magnitude" and not differ(a, b)
+
+
+def _weighed(pairs: list[dict]) -> list[dict]:
+    """The compared pairs a group's verdict is read from: the cross-source pairs linked
+    directly; when those all agree, also the cross-source pairs of a specific measure that
+    join whatever words they share (:func:`_specific_link`), so that a group holding two
+    sources' equal figures and a third source's other value of one fact ("212 flights", "212",
+    "closer to 350" cancelled) does not read "agree"."""
+    sides = [p for p in pairs if across(p)]
+    direct = [p for p in sides if p["_direct"]]
+    if direct and all(p["relation"] == "agree" for p in direct):
+        direct += [p for p in sides if p["_specific"] and not p["_direct"]]
+    return direct or sides or pairs
 
 
 def across(pair: dict) -> bool:
