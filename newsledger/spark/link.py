@@ -394,9 +394,8 @@ def _story_merges(stories, copies, fp):
     cands: dict[str, list[tuple[float, str]]] = {}
     for r in many.select("x", "y", "s").toLocalIterator():
         cands.setdefault(r.x, []).append((r.s, r.y))
-    ids = sorted({a for x, ys in cands.items() for a in (x, *(y for _s, y in ys))})
-    terms = {r.id: frozenset(r.uterms or ()) for r in fp.where(F.col("id").isin(ids)).select("id", "uterms")
-             .toLocalIterator()} if ids else {}
+    ids = many.select(F.col("x").alias("id")).union(many.select(F.col("y").alias("id"))).distinct()
+    terms = {r.id: frozenset(r.uterms or ()) for r in fp.join(ids, "id").select("id", "uterms").toLocalIterator()}
     copied = {r.x for r in copies.select("x").distinct().toLocalIterator()}
     return StoryMerges(cands, terms, copied)
 
