@@ -19,7 +19,8 @@ from newsledger.link.flags import article_flags as _article_flags_local
 from newsledger.link.reading import (claim_group, claim_group_ids, claim_groups, conflict_groups, copy_groups,
                                      link_stats, story_groups, story_of, unlinked_ids, with_group_ids)
 from newsledger.link.scoring import choose_story, copy_matches
-from newsledger.link.story_refresh import refresh_claim_groups, refresh_stories
+from newsledger.link.story_merges import stories_to_merge
+from newsledger.link.story_refresh import merge_stories, refresh_claim_groups, refresh_stories
 from newsledger.link.tables import bands, copies as copies_t, copy_groups as copy_groups_t, signatures, story_members
 from newsledger.model import Article, Flag
 from newsledger.store.schema import claims as claims_t
@@ -86,6 +87,7 @@ class _Chunk:
     touched_stories: set = field(default_factory=set)
     touched_groups: set = field(default_factory=set)
     group_merges: list = field(default_factory=list)  # (target group, groups merged into it)
+    story_merges: list = field(default_factory=list)  # (target story, stories merged into it), in order
 
 
 def _link_chunk(conn, ids: list[str], counts: Counter) -> None:
@@ -134,18 +136,21 @@ def _memberships(conn, ids: set[str]) -> tuple[dict[str, str], dict[str, str]]:
 
 def _link_one(fp: Fingerprint, ch: _Chunk, counts: Counter) -> None:
     """One newcomer: its copies join (or merge) their copy groups; it joins its original's story
-    or its best-scoring match's, or starts its own; then it is indexed for the rest of the chunk."""
+    or its best-scoring match's (merging the other stories it joins as well: see
+    :mod:`newsledger.link.story_merges`), or starts its own; then it is indexed for the rest of
+    the chunk."""
     copy_c, story_c = ch.cands.get(fp.id, (Counter(), Counter()))
     add_chunk_candidates(fp, ch.local, copy_c, story_c)
     matches = copy_matches(fp, copy_c, ch.new_by_id, ch.stored)
     if matches:
         counts["copies"] += 1
         _join_copy_group(fp, matches, ch)
-    best, best_sid, via = choose_story(fp, matches, story_c, ch.story_of, ch.new_by_id, ch.stored, ch.pub)
+    best, best_sid, via, ranking = choose_story(fp, matches, story_c, ch.story_of, ch.new_by_id, ch.stored, ch.pub)
     if best_sid is None:
         best_sid, best = f"s-{fp.id[:12]}", 1.0
     else:
         counts["stories_joined"] += 1
+        _merge_stories(best_sid, stories_to_merge(ranking, lambda a: _terms_of(a, ch)), ch)
     ch.story_of[fp.id] = best_sid
     ch.pub[fp.id] = fp.article.published
     ch.touched_stories.add(best_sid)
@@ -170,6 +175,28 @@ def _join_copy_group(fp: Fingerprint, matches: list[tuple[float, str]], ch: _Chu
     ch.touched_groups.add(target)
 
 
+def _terms_of(aid: str, ch: _Chunk) -> frozenset:
+    """The story terms of a new article of the chunk or a stored candidate."""
+    fp = ch.new_by_id.get(aid)
+    return frozenset(fp.terms) if fp is not None else ch.stored[aid].terms
+
+
+def _merge_stories(target: str, others: list[str], ch: _Chunk) -> None:
+    """The stories ``others`` merge into ``target`` (see :mod:`newsledger.link.story_merges`): in
+    the chunk's memberships and rows now, in the stored ones when the chunk is written."""
+    if not others:
+        return
+    gone = set(others)
+    for a, s in ch.story_of.items():
+        if s in gone:
+            ch.story_of[a] = target
+    for r in ch.member_rows:
+        if r["story_id"] in gone:
+            r["story_id"] = target
+    ch.story_merges.append((target, gone))
+    ch.touched_stories |= gone  # their rows go: a refresh finds them without members
+
+
 def _index_one(fp: Fingerprint, ch: _Chunk) -> None:
     """The newcomer's band keys (those not saturated) and signatures, for the rest of the
     chunk and for the rows to write."""
@@ -189,6 +216,8 @@ def _write_index(conn, ch: _Chunk) -> None:
     if ch.band_rows:
         insert_bands(conn, ch.band_rows)
     conn.execute(insert(story_members), ch.member_rows)
+    for target, others in ch.story_merges:
+        merge_stories(conn, target, others)
 
 
 def insert_bands(conn, rows: list[dict]) -> None:
@@ -227,10 +256,12 @@ def _write_copy_groups(conn, ch: _Chunk) -> set[str]:
 
 def _write_stories(conn, ch: _Chunk, counts: Counter) -> None:
     """6. The touched stories' rows, and the claim groups of each story a new article with
-    claims or figures is in."""
+    claims or figures is in or that stories merged into."""
     with_claims = _with_claims(conn, [fp.id for fp in ch.fps])
     refresh_stories(conn, sorted(ch.touched_stories), ch.now)
-    for sid in sorted({ch.story_of[a] for a in with_claims if a in ch.story_of}):
+    gone = {s for _t, others in ch.story_merges for s in others}
+    merged = {t for t, _ in ch.story_merges} - gone
+    for sid in sorted({ch.story_of[a] for a in with_claims if a in ch.story_of} | merged):
         counts["conflicts"] += refresh_claim_groups(conn, sid)
 
 

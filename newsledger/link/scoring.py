@@ -111,13 +111,17 @@ def names_new_to(names: list[str], members: list[tuple[float, str]], new_by_id: 
     return sum(1 for t in names if t not in held) > NEW_NAMES_SHARE * len(names)
 
 
-def best_story(fp: Fingerprint, story_c: Counter, story_of: dict, new_by_id: dict, stored: dict,
-               pub: dict) -> tuple[float, Optional[str], Optional[str]]:
-    """The story a newcomer belongs to among its candidates' stories: each story scores its
-    best matching members' scores, weighted (``STORY_SUPPORT``), so a story that several members
-    support beats one member of another event of the same kind that happens to match. A story
-    is skipped when one of its scored members vetoes the newcomer (another age, magnitude,
-    office holder or participant) or when the newcomer's names are mostly new to it
+# one story of a newcomer's ranking: (score, story id, its scored members as (score, id), best first)
+Ranked = tuple[float, str, list[tuple[float, str]]]
+
+
+def story_ranking(fp: Fingerprint, story_c: Counter, story_of: dict, new_by_id: dict, stored: dict,
+                  pub: dict) -> list[Ranked]:
+    """The stories of a newcomer's candidates it may join, best first (``Ranked``): each story
+    scores its best matching members' scores, weighted (``STORY_SUPPORT``), so a story that
+    several members support beats one member of another event of the same kind that happens to
+    match. A story is left out when one of its scored members vetoes the newcomer (another age,
+    magnitude, office holder or participant) or when the newcomer's names are mostly new to it
     (:func:`names_new_to`)."""
     fp_terms = frozenset(fp.terms)
     per_story: dict[str, list[tuple[float, str]]] = defaultdict(list)
@@ -135,27 +139,38 @@ def best_story(fp: Fingerprint, story_c: Counter, story_of: dict, new_by_id: dic
             per_story[story_of[other]].append((s, other))
             if (ages and age_maps_apart(ages, ages_by_name(o.terms))) or V.apart(fp_terms, o.terms):
                 apart.add(story_of[other])
-    best, best_sid, via = 0.0, None, None
+    ranking = []
     for sid, scored in per_story.items():
         if sid in apart or names_new_to(names, scored, new_by_id, stored):
             continue
         scored.sort(reverse=True)
-        agg = sum(w * s for w, (s, _o) in zip(STORY_SUPPORT, scored))
-        if agg > best:
-            best, best_sid, via = agg, sid, scored[0][1]
-    return best, best_sid, via
+        ranking.append((sum(w * s for w, (s, _o) in zip(STORY_SUPPORT, scored)), sid, scored))
+    ranking.sort(key=lambda r: r[0], reverse=True)
+    return ranking
+
+
+def best_story(fp: Fingerprint, story_c: Counter, story_of: dict, new_by_id: dict, stored: dict,
+               pub: dict) -> tuple[float, Optional[str], Optional[str]]:
+    """The story a newcomer belongs to among its candidates' stories, (score, story id, the member
+    it matched best): the first of :func:`story_ranking`; (0.0, None, None) when there is none."""
+    ranking = story_ranking(fp, story_c, story_of, new_by_id, stored, pub)
+    if not ranking:
+        return 0.0, None, None
+    best, sid, scored = ranking[0]
+    return best, sid, scored[0][1]
 
 
 def choose_story(fp: Fingerprint, matches: list[tuple[float, str]], story_c: Counter, story_of: dict,
-                 new_by_id: dict, stored: dict, pub: dict) -> tuple[float, Optional[str], Optional[str]]:
-    """The story a newcomer joins, (score, story id, the member it matched): a copy joins its
-    original's story (the first of its ``matches`` in a story); else the best-scoring story of
-    its candidates (:func:`best_story`) when it scores ``STORY_THRESHOLD`` or more; else no story
-    (None, None)."""
+                 new_by_id: dict, stored: dict, pub: dict) -> tuple[float, Optional[str], Optional[str], list[Ranked]]:
+    """The story a newcomer joins, (score, story id, the member it matched, the ranking it was
+    chosen from): a copy joins its original's story (the first of its ``matches`` in a story; no
+    ranking); else the best-scoring story of its candidates (:func:`story_ranking`) when it
+    scores ``STORY_THRESHOLD`` or more; else no story (None, None)."""
     for _, o in matches:
         if o in story_of:
-            return 1.0, story_of[o], o
-    best, best_sid, via = best_story(fp, story_c, story_of, new_by_id, stored, pub)
-    if best < STORY_THRESHOLD:
-        best_sid, via = None, None
-    return best, best_sid, via
+            return 1.0, story_of[o], o, []
+    ranking = story_ranking(fp, story_c, story_of, new_by_id, stored, pub)
+    if not ranking or ranking[0][0] < STORY_THRESHOLD:
+        return (ranking[0][0] if ranking else 0.0), None, None, ranking
+    best, best_sid, scored = ranking[0]
+    return best, best_sid, scored[0][1], ranking

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 
 from newsledger.link.batches import chunks
 from newsledger.link.claims import group_story
@@ -32,6 +32,17 @@ def refresh_stories(conn, sids: list[str], now: str) -> None:
         conn.execute(delete(stories_t).where(stories_t.c.id.in_(part)))
         if out:
             conn.execute(insert(stories_t), out)
+
+
+def merge_stories(conn, target: str, others: set[str]) -> None:
+    """The members of the stories ``others`` become members of ``target``, and their claim groups
+    go (the target's are regrouped; :func:`refresh_stories` drops their rows, now memberless)."""
+    conn.execute(update(story_members).where(story_members.c.story_id.in_(sorted(others)))
+                 .values(story_id=target))
+    old = [r[0] for r in conn.execute(select(cg_t.c.id).where(cg_t.c.story_id.in_(sorted(others))))]
+    if old:
+        conn.execute(delete(cm_t).where(cm_t.c.group_id.in_(old)))
+        conn.execute(delete(cg_t).where(cg_t.c.id.in_(old)))
 
 
 # a clock time the page gave with no day ("Published at 10:09"): in the article JSON only

@@ -379,6 +379,27 @@ def _story_parents(copies, stories) -> dict:
     return out
 
 
+def _story_merges(stories, copies, fp):
+    """What the linker's story merges read (:class:`newsledger.spark.linkrows.StoryMerges`): the
+    story candidates of each article with two or more of them (a merge needs two stories), and
+    the story terms of those articles and their candidates (only these reach the driver)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
+    from newsledger.link.story_merges import MERGE_THRESHOLD
+    from newsledger.spark.linkrows import StoryMerges
+
+    many = (stories.where(F.col("s") >= MERGE_THRESHOLD)
+            .withColumn("k", F.count("y").over(Window.partitionBy("x"))).where("k >= 2"))
+    cands: dict[str, list[tuple[float, str]]] = {}
+    for r in many.select("x", "y", "s").toLocalIterator():
+        cands.setdefault(r.x, []).append((r.s, r.y))
+    ids = many.select(F.col("x").alias("id")).union(many.select(F.col("y").alias("id"))).distinct()
+    terms = {r.id: frozenset(r.uterms or ()) for r in fp.join(ids, "id").select("id", "uterms").toLocalIterator()}
+    copied = {r.x for r in copies.select("x").distinct().toLocalIterator()}
+    return StoryMerges(cands, terms, copied)
+
+
 def _write_table(spark, rows, name: str, schema, dest: str) -> int:
     df = spark.createDataFrame(rows, schema)
     df.write.mode("overwrite").parquet(f"{dest}/{name}")
@@ -462,7 +483,7 @@ def _run(spark, out: str, firsts: dict, t0: float) -> dict:
     times["scores_s"] = round(time.perf_counter() - t, 1)
     t = time.perf_counter()
     gid = copy_group_ids(edges, order)
-    sid = story_ids({x: v for x, (v, _s) in parents.items()}, order)
+    sid = story_ids({x: v for x, (v, _s) in parents.items()}, order, _story_merges(stories, copies, fp))
     assign = _frame(spark, {"id": ids, "gid": [gid.get(a) for a in ids], "story_id": [sid[a] for a in ids],
                             "score": [parents.get(a, (None, 1.0))[1] for a in ids],
                             "via": [parents.get(a, (None, None))[0] for a in ids]},

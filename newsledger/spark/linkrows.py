@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import namedtuple
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import numpy as np
 
@@ -215,11 +215,52 @@ def copy_group_ids(edges: Iterable[tuple[str, str]], order: dict[str, int]) -> d
     return out
 
 
-def story_ids(parents: dict[str, str], order: dict[str, int]) -> dict[str, str]:
+def story_ids(parents: dict[str, str], order: dict[str, int], merges: Optional["StoryMerges"] = None) -> dict[str, str]:
     """{article id: story id}: each article joins the story of the earlier article it matched
-    (``parents``), or starts its own, named after it, as the linker does."""
+    (``parents``), or starts its own, named after it, as the linker does; with ``merges``, an
+    article that joined a story merges the other stories its candidates are in, as the linker's
+    :mod:`newsledger.link.story_merges` does."""
     root: dict[str, str] = {}
+    into: dict[str, str] = {}  # a merged story's first article -> the story it went into
+
+    def find(r: str) -> str:
+        while r in into:
+            r = into[r]
+        return r
+
     for aid in sorted(order, key=order.__getitem__):  # parents are always earlier
         via = parents.get(aid)
-        root[aid] = root.get(via, via) if via is not None else aid
-    return {aid: f"s-{r[:12]}" for aid, r in root.items()}
+        root[aid] = find(root[via]) if via is not None else aid
+        if via is not None and merges is not None:
+            for r in merges.stories_of(aid, root[aid], lambda y: find(root[y]) if y in root else None):
+                into[r] = root[aid]
+    return {aid: f"s-{find(r)[:12]}" for aid, r in root.items()}
+
+
+class StoryMerges:
+    """What the Spark link knows of a newcomer's other stories: ``cands``, {article: [(score, earlier
+    story candidate)]} (candidates the join test passed: scored ``MERGE_THRESHOLD`` or more, no veto
+    between the two), ``terms``, {article: story terms} of them, and ``copied``, the articles that
+    joined their story as a copy (the linker merges nothing for them)."""
+
+    def __init__(self, cands: dict[str, list[tuple[float, str]]], terms: dict[str, frozenset], copied: set):
+        self.cands, self.terms, self.copied = cands, terms, copied
+
+    def stories_of(self, aid: str, target: str, story: Callable[[str], Optional[str]]) -> list[str]:
+        """The stories (by first article) the article ``aid``, which joined ``target``, merges into
+        it (:func:`newsledger.link.story_merges.stories_to_merge` on its candidates' stories, best
+        first; ``story``: article -> its story now)."""
+        from newsledger.link.story_merges import stories_to_merge
+
+        if aid in self.copied or aid not in self.cands:
+            return []
+        per: dict[str, list[tuple[float, str]]] = {}
+        for sc, y in sorted(self.cands[aid], reverse=True):
+            r = story(y)
+            if r is not None:
+                per.setdefault(r, []).append((sc, y))
+        ranking = [(ms[0][0], r, ms) for r, ms in per.items()]
+        ranking.sort(key=lambda x: (x[1] != target, -x[0]))  # the story it joined first
+        if not ranking or ranking[0][1] != target:
+            return []
+        return stories_to_merge(ranking, self.terms.__getitem__)
