@@ -626,6 +626,46 @@ def test_headline_over_its_by_line_when_the_body_found_is_another_text(style):
     assert _text("\n".join(lines).encode("utf-8")).title == HEADLINE
 
 
+def _far_header_page(head: list[str], tail: list[str], style: str) -> bytes:
+    """The lines ``head`` at the top, fifty teaser links, then ``tail`` as the body found."""
+    teasers = [f"Teaser number {n}" for n in range(50)]
+    if style == "lxml":
+        lines = [f"  • {m}" for m in MENU] + [x for h in head for x in ("", h)] + [""] + \
+            [f"  • {t}" for t in teasers] + [x for b in tail for x in ("", b)]
+    else:
+        lines = [f"    * {m}" for m in MENU] + [f"      {h}" for h in head] + [f"    * {t}" for t in teasers] + \
+            [f"   {b}" for b in tail]
+    return "\n".join(lines).encode("utf-8")
+
+
+FAR_DATED_HEADERS = [
+    # headline, standfirst, a bare name and a date: no "By ..." line anywhere
+    [HEADLINE, "Engineers found deep cracks in two of the piers that carry the old bridge", "Jane Roe",
+     "14.03.24 in Transport", BODY[0]],
+    # a section and date line over the headline
+    ["Transport 14.03.2024, 08:30", HEADLINE, "Engineers found deep cracks in two of the piers that carry the "
+     "old bridge", BODY[0]],
+]
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+@pytest.mark.parametrize("head", FAR_DATED_HEADERS)
+def test_headline_by_its_date_line_when_the_body_found_is_another_text(style, head):
+    # the body found is a cookie notice far below the story's header, under a heading that is no
+    # word of it, and no "By ..." line is on the page: the headline is read around the page's first
+    # date line, against the prose under it
+    tail = ["Before you read on"] + COOKIES
+    assert _text(_far_header_page(head, tail, style)).title == HEADLINE
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_far_date_line_does_not_outdo_the_headline_over_the_body(style):
+    # a dated teaser far above the story: a headline line right over the body scores at least as
+    # well, and stays the headline
+    head = ["Ferry timetable changes for the winter season", "14.03.2024", "Teaser text for another story"]
+    assert _text(_far_header_page(head, [HEADLINE] + BODY, style)).title == HEADLINE
+
+
 @pytest.mark.parametrize("line, names", [
     ("Von Hafenkränen, Brücken und Baustellen", []),  # a headline that starts with "Von": no byline
     ("By Jane Roe, Examplecorp", ["Jane Roe"]),  # the site after the name is no co-author

@@ -19,7 +19,9 @@ html2text, or a browser-``innerText``-like rendering):
   short navigation bullets: a slogan, a menu's heading) is not taken as the earliest of the close
   scores unless it scores best; when no "By ..." line stands near the
   body (or nothing near it is a headline), the lines over the page's first "By ..." line are
-  tried, read against the prose under that by-line (the body found may be another text); when
+  tried, read against the prose under that by-line (the body found may be another text), or,
+  with no "By ..." line above the window, the lines around its first short date line when one
+  of them scores at least as well as the window's best; when
   nothing is found, the body's first line when it is no sentence and a by-line or date follows
   it closely (:func:`pick_title`,
   :func:`title_text`);

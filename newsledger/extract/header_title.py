@@ -221,7 +221,7 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
             scores[k] = sc
     scores = _without_menu_heads(scores, idx, infos, reasons)
     if not scores or not by_lines:  # no by-line near the body: the header may stand far above it
-        over = _title_over_byline(idx, infos, reasons, lo, lead)
+        over = _title_over_byline(idx, infos, reasons, lo, lead, max(scores.values(), default=MIN_TITLE_SCORE))
         if over is not None:
             return over
     if not scores:
@@ -339,22 +339,41 @@ def _repeat_bonus(k: int, keys: list[str], infos: list[LineInfo], idx: list[int]
 
 OVER_BYLINE = 6  # lines above a by-line searched for its headline when the body starts far below
 OWN_LEAD = 12  # lines under that by-line read for its story's lead
+UNDER_DATE = 2  # a date line may also stand over its headline ("Transport 14.03.2024" / "Headline")
+
+
+def _far_signature(idx: list[int], infos: list[LineInfo], lo: int) -> tuple[Optional[int], int, bool]:
+    """The page's first "By ..." line above the header window, and how many lines under it may
+    hold its headline (none); when there is none, its first short full-date line there (a story's
+    date stands just over or a few lines under its headline: "Transport 14.03.2024" over it, or
+    "Headline" / standfirst / "Jane Roe" / "14.03.24"), with UNDER_DATE lines under it."""
+    above = range(max(0, lo - HEAD_WINDOW))
+    by = next((k for k in above if _by_line_at(k, idx, infos)), None)
+    if by is not None:
+        return by, 0, False
+    date = next((k for k in above if _is_date_line(infos[idx[k]]) and _short_date(infos[idx[k]].text)), None)
+    return date, UNDER_DATE, True
 
 
 def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
-                       lead: list[str]) -> Optional[int]:
+                       lead: list[str], window_best: float) -> Optional[int]:
     """When no "By ..." line stands near the body's first line (the body found starts far below
-    the header, or is not the story at all): the headline of the page's first "By ..." line above
-    the window, scored (:func:`_title_score`) against the prose under that by-line as well as the
-    body's ``lead``; of the few lines above it scoring close to the best, the earliest."""
-    by = next((k for k in range(max(0, lo - HEAD_WINDOW)) if _by_line_at(k, idx, infos)), None)
+    the header, or is not the story at all): the headline of the page's first "By ..." line (or,
+    without one, date line; :func:`_far_signature`) above the window, scored (:func:`_title_score`)
+    against the prose under that line as well as the body's ``lead``; of the few lines around it
+    scoring close to the best, the earliest; a date line is weaker evidence than a by-line, so its
+    lines must score ``window_best`` (the header window's best) at least."""
+    by, under, weak = _far_signature(idx, infos, lo)
     if by is None:
         return None
+    floor = max(MIN_TITLE_SCORE, window_best) if weak else MIN_TITLE_SCORE
     own = [infos[i].text for i in idx[by + 1:by + 1 + OWN_LEAD] if infos[i].prose][:6] + lead
     scores: dict[int, float] = {}
-    for k in range(max(0, by - OVER_BYLINE), by):
+    for k in range(max(0, by - OVER_BYLINE), min(len(idx), by + 1 + under)):
+        if k == by:
+            continue
         sc = _title_score(k, by, idx, infos, reasons, _terms(" ".join(t for t in own if t != infos[idx[k]].text)))
-        if sc is not None and sc >= MIN_TITLE_SCORE:
+        if sc is not None and sc >= floor:
             scores[k] = sc
     return idx[_earliest_close(scores)] if scores else None
 
