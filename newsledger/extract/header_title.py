@@ -193,7 +193,16 @@ def _by_line_at(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
 def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
                markdown: bool = False) -> Optional[int]:
     """Line index of the headline (see the module doc); ``lo``: position in ``idx`` of the
-    body's first line."""
+    body's first line; when nothing there is a headline, the header over the story's own body
+    start (:func:`_story_start`) is read."""
+    found = _pick_at(idx, infos, reasons, lo, markdown)
+    start = _story_start(idx, infos, reasons, lo) if found is None else lo
+    return _pick_at(idx, infos, reasons, start, markdown) if start != lo else found
+
+
+def _pick_at(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
+             markdown: bool) -> Optional[int]:
+    """The headline when the body starts at ``lo`` (:func:`pick_title`)."""
     h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
     if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
         return h1[0]  # markdown with a single top-level heading: the page's <h1>
@@ -227,6 +236,28 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
     if not scores:
         return _body_opens_with_title(idx, infos, lo)
     return idx[_bare_headline(_earliest_close(scores), idx, infos, lo)]
+
+
+STRAY_OPENING = 2  # body lines at most that may open the body found before the story's own header
+STORY_GAP = 10  # the story's body resumes this many lines at most under them
+STORY_HEADER = 2  # lines at least between them and the story's body: its header
+
+
+def _story_start(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int) -> int:
+    """Where the story's body starts: the body found may open with a stray line or two that the
+    line rules took for prose (a news ticker, a teaser, a spam line), followed by the story's own
+    header (lines that are no body, among them a date line or a by-line) and then its body; the
+    body's next run is then the start, so that the header above it is read."""
+    run = lo
+    while run + 1 < len(idx) and reasons[idx[run + 1]] is None:
+        run += 1
+    if run - lo + 1 > STRAY_OPENING:
+        return lo
+    nxt = next((k for k in range(run + 1, min(len(idx), run + 1 + STORY_GAP)) if reasons[idx[k]] is None), None)
+    if nxt is None or nxt - run - 1 < STORY_HEADER:
+        return lo
+    signed = any(_is_date_line(infos[idx[k]]) or _by_line_at(k, idx, infos) for k in range(run + 1, nxt))
+    return nxt if signed else lo
 
 
 CRUMB_ITEM_WORDS = 3  # the items of a breadcrumb before the page's own title are section names this short
