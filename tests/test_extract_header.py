@@ -640,6 +640,15 @@ FAR_DATED_HEADERS = [
     ["Transport 14.03.2024, 08:30", HEADLINE, "Engineers found deep cracks in two of the piers that carry the "
      "old bridge", BODY[0]],
 ]
+QUESTION = "Harbour bridge: can the old piers carry the city’s lorries for another winter?"
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_question_headline_under_its_far_date_line(style):
+    # a question headline reads like a sentence; under a date line it is a header line all the same
+    head = ["Transport 14.03.2024, 08:30", QUESTION, "Engineers found deep cracks in two of the piers that carry "
+            "the old bridge.", BODY[0]]
+    assert _text(_far_header_page(head, ["Before you read on"] + COOKIES, style)).title == QUESTION
 
 
 @pytest.mark.parametrize("style", ["lxml", "inner"])

@@ -393,17 +393,19 @@ def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Opti
     without one, date line; :func:`_far_signature`) above the window, scored (:func:`_title_score`)
     against the prose under that line as well as the body's ``lead``; of the few lines around it
     scoring close to the best, the earliest; a date line is weaker evidence than a by-line, so its
-    lines must score ``window_best`` (the header window's best) at least."""
+    lines must score ``window_best`` (the header window's best) at least, and the lines just under
+    it are header lines (a question headline reads like prose)."""
     by, under, weak = _far_signature(idx, infos, lo)
     if by is None:
         return None
     floor = max(MIN_TITLE_SCORE, window_best) if weak else MIN_TITLE_SCORE
+    top = by + 1 + under if weak else by  # the lines under a date line are header lines, not the body
     own = [infos[i].text for i in idx[by + 1:by + 1 + OWN_LEAD] if infos[i].prose][:6] + lead
     scores: dict[int, float] = {}
     for k in range(max(0, by - OVER_BYLINE), min(len(idx), by + 1 + under)):
         if k == by:
             continue
-        sc = _title_score(k, by, idx, infos, reasons, _terms(" ".join(t for t in own if t != infos[idx[k]].text)))
+        sc = _title_score(k, top, idx, infos, reasons, _terms(" ".join(t for t in own if t != infos[idx[k]].text)))
         if sc is not None and sc >= floor:
             scores[k] = sc
     return idx[_earliest_close(scores)] if scores else None
