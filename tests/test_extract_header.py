@@ -6,6 +6,7 @@ import pytest
 
 from newsledger.extract import extract
 from newsledger.extract.byline import tidy_name, tidy_names
+from newsledger.extract.header import read_header
 from newsledger.extract.meta import numeric_order, parse_date
 from newsledger.model import Document
 
@@ -607,6 +608,18 @@ COOKIES = [
 ]
 
 
+def _far_header_page(head: list[str], tail: list[str], style: str) -> bytes:
+    """The lines ``head`` at the top, fifty teaser links, then ``tail`` as the body found."""
+    teasers = [f"Teaser number {n}" for n in range(50)]
+    if style == "lxml":
+        lines = [f"  • {m}" for m in MENU] + [x for h in head for x in ("", h)] + [""] + \
+            [f"  • {t}" for t in teasers] + [x for b in tail for x in ("", b)]
+    else:
+        lines = [f"    * {m}" for m in MENU] + [f"      {h}" for h in head] + [f"    * {t}" for t in teasers] + \
+            [f"   {b}" for b in tail]
+    return "\n".join(lines).encode("utf-8")
+
+
 @pytest.mark.parametrize("style", ["lxml", "inner"])
 def test_headline_over_its_by_line_when_the_body_found_is_another_text(style):
     # the story's header and first paragraph stand at the top, fifty teasers follow, and the body
@@ -616,14 +629,60 @@ def test_headline_over_its_by_line_when_the_body_found_is_another_text(style):
     standfirst = "Engineers found deep cracks in two of the piers that carry the old bridge"
     head = [HEADLINE, standfirst, "By Jane Roe", BODY[0]]
     tail = ["How the adverts on our pages are chosen"] + COOKIES
-    teasers = [f"Teaser number {n}" for n in range(50)]
-    if style == "lxml":
-        lines = [f"  • {m}" for m in MENU] + [x for h in head for x in ("", h)] + [""] + \
-            [f"  • {t}" for t in teasers] + [x for b in tail for x in ("", b)]
-    else:
-        lines = [f"    * {m}" for m in MENU] + [f"      {h}" for h in head] + [f"    * {t}" for t in teasers] + \
-            [f"   {b}" for b in tail]
-    assert _text("\n".join(lines).encode("utf-8")).title == HEADLINE
+    assert _text(_far_header_page(head, tail, style)).title == HEADLINE
+
+
+FAR_DATED_HEADERS = [
+    # headline, standfirst, a bare name and a date: no "By ..." line anywhere
+    [HEADLINE, "Engineers found deep cracks in two of the piers that carry the old bridge", "Jane Roe",
+     "14.03.24 in Transport", BODY[0]],
+    # a section and date line over the headline
+    ["Transport 14.03.2024, 08:30", HEADLINE, "Engineers found deep cracks in two of the piers that carry the "
+     "old bridge", BODY[0]],
+]
+QUESTION = "Harbour bridge: can the old piers carry the city’s lorries for another winter?"
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_question_headline_under_its_far_date_line(style):
+    # a question headline reads like a sentence; under a date line it is a header line all the same
+    head = ["Transport 14.03.2024, 08:30", QUESTION, "Engineers found deep cracks in two of the piers that carry "
+            "the old bridge.", BODY[0]]
+    assert _text(_far_header_page(head, ["Before you read on"] + COOKIES, style)).title == QUESTION
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+@pytest.mark.parametrize("head", FAR_DATED_HEADERS)
+def test_headline_by_its_date_line_when_the_body_found_is_another_text(style, head):
+    # the body found is a cookie notice far below the story's header, under a heading that is no
+    # word of it, and no "By ..." line is on the page: the headline is read around the page's first
+    # date line, against the prose under it
+    tail = ["Before you read on"] + COOKIES
+    assert _text(_far_header_page(head, tail, style)).title == HEADLINE
+
+
+@pytest.mark.parametrize("style", ["lxml", "inner"])
+def test_a_far_date_line_does_not_outdo_the_headline_over_the_body(style):
+    # a dated teaser far above the story: a headline line right over the body scores at least as
+    # well, and stays the headline
+    head = ["Ferry timetable changes for the winter season", "14.03.2024", "Teaser text for another story"]
+    assert _text(_far_header_page(head, [HEADLINE] + BODY, style)).title == HEADLINE
+
+
+TICKER = ("Ferry operators warn of delays as the winter timetable starts on Monday, and the council approves new "
+          "cycle lanes along the river front after a long debate; the fishing fleet returns early as storms close in.")
+
+
+@pytest.mark.parametrize("signed, title", [(True, 7), (False, None)])
+def test_a_stray_line_opening_the_body_over_the_story_header(signed, title):
+    # the line rules took a news ticker over the story's header for the body's first line; the
+    # header under it (a section label, the headline, a standfirst and a date line, marked as
+    # no body) is read over the story's own body start, when a date line or by-line signs it
+    lines = MENU + [TICKER, "Business", HEADLINE, "Engineers found deep cracks in two of the piers that carry the "
+                    "old bridge", "14 March 2024 - 10:05" if signed else "Share this story"] + BODY
+    reasons = ["navigation"] * len(MENU) + [None, "related-links", "related-links", "related-links",
+                                            "metadata" if signed else "share-widget"] + [None] * len(BODY)
+    assert read_header(lines, reasons).title == title
 
 
 @pytest.mark.parametrize("line, names", [

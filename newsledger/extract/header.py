@@ -19,9 +19,13 @@ html2text, or a browser-``innerText``-like rendering):
   short navigation bullets: a slogan, a menu's heading) is not taken as the earliest of the close
   scores unless it scores best; when no "By ..." line stands near the
   body (or nothing near it is a headline), the lines over the page's first "By ..." line are
-  tried, read against the prose under that by-line (the body found may be another text); when
+  tried, read against the prose under that by-line (the body found may be another text), or,
+  with no "By ..." line above the window, the lines around its first short date line when one
+  of them scores at least as well as the window's best; when
   nothing is found, the body's first line when it is no sentence and a by-line or date follows
-  it closely (:func:`pick_title`,
+  it closely; when still nothing is found and the body opens with a stray line or two (a ticker)
+  over lines that are no body, a date line or by-line among them, the header over the next body
+  run is read (:func:`pick_title`,
   :func:`title_text`);
 - **byline**: "By A and B" lines, a lone "By" / "von" / "Author of the article:" followed by
   name lines, and bare name lines between the headline and the body, with glued tails cut

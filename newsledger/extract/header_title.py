@@ -193,7 +193,16 @@ def _by_line_at(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
 def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
                markdown: bool = False) -> Optional[int]:
     """Line index of the headline (see the module doc); ``lo``: position in ``idx`` of the
-    body's first line."""
+    body's first line; when nothing there is a headline, the header over the story's own body
+    start (:func:`_story_start`) is read."""
+    found = _pick_at(idx, infos, reasons, lo, markdown)
+    start = _story_start(idx, infos, reasons, lo) if found is None else lo
+    return _pick_at(idx, infos, reasons, start, markdown) if start != lo else found
+
+
+def _pick_at(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
+             markdown: bool) -> Optional[int]:
+    """The headline when the body starts at ``lo`` (:func:`pick_title`)."""
     h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
     if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
         return h1[0]  # markdown with a single top-level heading: the page's <h1>
@@ -221,12 +230,34 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
             scores[k] = sc
     scores = _without_menu_heads(scores, idx, infos, reasons)
     if not scores or not by_lines:  # no by-line near the body: the header may stand far above it
-        over = _title_over_byline(idx, infos, reasons, lo, lead)
+        over = _title_over_byline(idx, infos, reasons, lo, lead, max(scores.values(), default=MIN_TITLE_SCORE))
         if over is not None:
             return over
     if not scores:
         return _body_opens_with_title(idx, infos, lo)
     return idx[_bare_headline(_earliest_close(scores), idx, infos, lo)]
+
+
+STRAY_OPENING = 2  # body lines at most that may open the body found before the story's own header
+STORY_GAP = 10  # the story's body resumes this many lines at most under them
+STORY_HEADER = 2  # lines at least between them and the story's body: its header
+
+
+def _story_start(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int) -> int:
+    """Where the story's body starts: the body found may open with a stray line or two that the
+    line rules took for prose (a news ticker, a teaser, a spam line), followed by the story's own
+    header (lines that are no body, among them a date line or a by-line) and then its body; the
+    body's next run is then the start, so that the header above it is read."""
+    run = lo
+    while run + 1 < len(idx) and reasons[idx[run + 1]] is None:
+        run += 1
+    if run - lo + 1 > STRAY_OPENING:
+        return lo
+    nxt = next((k for k in range(run + 1, min(len(idx), run + 1 + STORY_GAP)) if reasons[idx[k]] is None), None)
+    if nxt is None or nxt - run - 1 < STORY_HEADER:
+        return lo
+    signed = any(_is_date_line(infos[idx[k]]) or _by_line_at(k, idx, infos) for k in range(run + 1, nxt))
+    return nxt if signed else lo
 
 
 CRUMB_ITEM_WORDS = 3  # the items of a breadcrumb before the page's own title are section names this short
@@ -339,22 +370,43 @@ def _repeat_bonus(k: int, keys: list[str], infos: list[LineInfo], idx: list[int]
 
 OVER_BYLINE = 6  # lines above a by-line searched for its headline when the body starts far below
 OWN_LEAD = 12  # lines under that by-line read for its story's lead
+UNDER_DATE = 2  # a date line may also stand over its headline ("Transport 14.03.2024" / "Headline")
+
+
+def _far_signature(idx: list[int], infos: list[LineInfo], lo: int) -> tuple[Optional[int], int, bool]:
+    """The page's first "By ..." line above the header window, and how many lines under it may
+    hold its headline (none); when there is none, its first short full-date line there (a story's
+    date stands just over or a few lines under its headline: "Transport 14.03.2024" over it, or
+    "Headline" / standfirst / "Jane Roe" / "14.03.24"), with UNDER_DATE lines under it."""
+    above = range(max(0, lo - HEAD_WINDOW))
+    by = next((k for k in above if _by_line_at(k, idx, infos)), None)
+    if by is not None:
+        return by, 0, False
+    date = next((k for k in above if _is_date_line(infos[idx[k]]) and _short_date(infos[idx[k]].text)), None)
+    return date, UNDER_DATE, True
 
 
 def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
-                       lead: list[str]) -> Optional[int]:
+                       lead: list[str], window_best: float) -> Optional[int]:
     """When no "By ..." line stands near the body's first line (the body found starts far below
-    the header, or is not the story at all): the headline of the page's first "By ..." line above
-    the window, scored (:func:`_title_score`) against the prose under that by-line as well as the
-    body's ``lead``; of the few lines above it scoring close to the best, the earliest."""
-    by = next((k for k in range(max(0, lo - HEAD_WINDOW)) if _by_line_at(k, idx, infos)), None)
+    the header, or is not the story at all): the headline of the page's first "By ..." line (or,
+    without one, date line; :func:`_far_signature`) above the window, scored (:func:`_title_score`)
+    against the prose under that line as well as the body's ``lead``; of the few lines around it
+    scoring close to the best, the earliest; a date line is weaker evidence than a by-line, so its
+    lines must score ``window_best`` (the header window's best) at least, and the lines just under
+    it are header lines (a question headline reads like prose)."""
+    by, under, weak = _far_signature(idx, infos, lo)
     if by is None:
         return None
+    floor = max(MIN_TITLE_SCORE, window_best) if weak else MIN_TITLE_SCORE
+    top = by + 1 + under if weak else by  # the lines under a date line are header lines, not the body
     own = [infos[i].text for i in idx[by + 1:by + 1 + OWN_LEAD] if infos[i].prose][:6] + lead
     scores: dict[int, float] = {}
-    for k in range(max(0, by - OVER_BYLINE), by):
-        sc = _title_score(k, by, idx, infos, reasons, _terms(" ".join(t for t in own if t != infos[idx[k]].text)))
-        if sc is not None and sc >= MIN_TITLE_SCORE:
+    for k in range(max(0, by - OVER_BYLINE), min(len(idx), by + 1 + under)):
+        if k == by:
+            continue
+        sc = _title_score(k, top, idx, infos, reasons, _terms(" ".join(t for t in own if t != infos[idx[k]].text)))
+        if sc is not None and sc >= floor:
             scores[k] = sc
     return idx[_earliest_close(scores)] if scores else None
 
