@@ -350,3 +350,31 @@ def test_a_pronoun_with_its_clitic_names_nothing():
     name a number could be the identifier of ("Game 2")."""
     assert [(q.value, q.unit) for q in find_quantities("“He's 16 years old,” she said.")] == [(16, "year-old")]
     assert [q.value for q in find_quantities("It’s 5 miles away.")] == [5]
+
+
+# ---------------------------------------------------------------- nouns glued to a number (h-cross37)
+
+
+def test_a_noun_glued_to_a_spelled_number_is_what_it_counts():
+    """"a four-truck convoy", "a three-storey house", "a 12-car pile-up": the number counts the
+    noun the hyphen glues to it (the spelled ones were skipped as compound adjectives, the
+    digits read with no unit)."""
+    for text, value, unit in (("A four-truck convoy left the depot at dawn.", 4, "truck"),
+                              ("The blaze gutted a three-storey house on the hill.", 3, "storey"),
+                              ("Police closed the road after a 12-car pile-up.", 12, "car"),
+                              ("The Gulls ended a six-game losing run on Sunday.", 6, "game")):
+        (q,) = find_quantities(text)
+        assert (q.value, q.unit) == (value, unit), text
+
+
+def test_a_glued_word_that_counts_nothing_or_a_span_of_time_stays_unread():
+    """A compound that counts nothing ("one-way", "two-sided", "three-fold", "two-thirds" is a
+    fraction) is no count of its word, and a span of time glued to a number ("a three-year deal",
+    "a nine-month stay") stays unread: in a story of several parties' offers it names whose term
+    only far from the figure. Ages are read as before."""
+    assert find_quantities("They bought a one-way ticket to the coast.") == []
+    assert find_quantities("It was a two-sided contest all evening.") == []
+    assert find_quantities("The club signed him to a three-year deal.") == []
+    assert find_quantities("She began a nine-month stay at the clinic.") == []
+    assert [q.unit for q in find_quantities("Prices saw a 3-fold rise.")] != ["fold"]
+    assert [(q.value, q.unit) for q in find_quantities("The 18-year-old driver was unhurt.")] == [(18, "year-old")]

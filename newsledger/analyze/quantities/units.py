@@ -5,7 +5,7 @@ import re
 
 from newsledger.analyze.quantities.vocab import (
     CURRENCY_WORDS, _AGE_AFTER, _CURRENCY_COMPOUND, _CUR_WORD_AFTER, _PER_AFTER, _UNITS_CI, _UNITS_CS, _UNIT_AFTER_CI,
-    _UNIT_AFTER_CS,
+    _UNIT_AFTER_CS, glued_noun,
 )
 from newsledger.analyze.quantities.core import _Q
 from newsledger.analyze.quantities.nouns import _head_noun_from_doc, _head_noun_heuristic
@@ -22,6 +22,7 @@ def _attach_unit(text: str, q: _Q, doc) -> None:
         return
     else:
         _attach_measure(text, q)
+        q.unit = q.unit or glued_noun(text, q.end)  # "a five-boat attack": boats, not attacks
     if q.unit:
         _attach_rate(text, q)
         return

@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from newsledger.analyze.quantities.vocab import (
-    CURRENCY_PREFIX, SCALES, SMALL, TENS, _AGE_AFTER, _CURRENCY_COMPOUND, _CUR_PREFIX_RE, _FUNCTION,
+    CURRENCY_PREFIX, SCALES, SMALL, TENS, _AGE_AFTER, _CURRENCY_COMPOUND, _CUR_PREFIX_RE, _FUNCTION, glued_noun,
 )
 from newsledger.analyze.quantities.core import _Q
 
@@ -188,8 +188,10 @@ def _word_quantity(text: str, start: int, end: int, words: list[str]) -> Optiona
             return None
         if re.match(r"\s*(?:another|\d)", after, re.I):
             return None
-    # compound adjectives "three-year", "six-speed", "four-door" (but ages "18-year-old" stay)
+    # compound adjectives "three-year", "one-way", "Three-Point" (but ages "18-year-old", a glued
+    # noun that the number counts, "a five-boat attack", and "two-million-euro" stay)
     if re.match(r"-[A-Za-z]", after) and not _AGE_AFTER.match(text, end) and not re.match(r"-(?:and|or)\b", after) \
+            and not glued_noun(text, end) \
             and not (any(w in SCALES and w != "hundred" for w in lw) and _CURRENCY_COMPOUND.match(text, end)):
         return None
     # identifiers: "Kick Six", "BBC One", "Formula One", "Apollo Eleven"
