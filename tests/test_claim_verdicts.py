@@ -352,3 +352,17 @@ def test_two_agencies_magnitudes_are_no_count_of_one_fact():
     assert not _specific_link(quake("a", 5.4), quake("b", 5.6))
     assert _specific_link(toll("a", 9), toll("b", 12))
     assert not _specific_link(toll("a", 9), toll("a", 12))
+
+
+def test_a_group_label_names_its_measure_as_a_reader_would():
+    """The measure key is for joining ("count:firefighter"); the label the CLI's `conflicts` and the web
+    show names the measure in words: no "count:" mark, no colon left hanging."""
+    from newsledger.link.verdicts import measure_text
+
+    assert measure_text("count:flight:cancelled") == "flight cancelled"
+    assert measure_text("count:-") == "" and measure_text(None) == ""
+    assert measure_text("killed people") == "killed people"
+    figs = [_fire("a", "Fire crews said ", 40, " firefighters battled the warehouse blaze in Dorvik overnight."),
+            _fire("b", "The chief said ", 40, " firefighters fought the warehouse blaze in Dorvik.")]
+    (g,) = [g for g in group_story("s", [], figs) if g["unit"].startswith("count:firefighter")]
+    assert g["label"].startswith("firefighter") and "count:" not in g["label"] and not g["label"].endswith(":")

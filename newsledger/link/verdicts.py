@@ -130,12 +130,22 @@ def _gid(prefix: str, story_id: str, comp: list[dict]) -> str:
     return prefix + hashlib.sha1(f"{story_id}|{first}".encode()).hexdigest()[:10]
 
 
+def measure_text(unit: Optional[str]) -> str:
+    """A group's measure key as a reader would write it: "count:flight cancelled" -> "flight cancelled",
+    "count:-" -> "" (the key's marks are for joining, not for showing)."""
+    text = (unit or "").removeprefix("count:").replace(":", " ").replace("-", " ")
+    return " ".join(text.split())
+
+
 def _label(comp: list[dict], unit: Optional[str] = None) -> str:
     common = set.intersection(*[m["_kw"] for m in comp]) if comp else set()
     first = comp[0]["content"]
     kw = [w for w in words(first) if w in common][:6]
     lab = " ".join(dict.fromkeys(kw))
-    return f"{unit}: {lab}" if unit else (lab or first[:60])
+    what = measure_text(unit)
+    if what:
+        return f"{what}: {lab}" if lab and not set(lab.split()) <= set(what.split()) else what
+    return lab or first[:60]
 
 
 def timeline(comp: list[dict]) -> list[dict]:

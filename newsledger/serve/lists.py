@@ -322,8 +322,10 @@ def _figure_range(g: dict) -> str:
 
 def group_name(g: dict, stories: Mapping[str, dict]) -> str:
     """A readable claim-group name: the measure, what it is about, the story."""
+    from newsledger.link.verdicts import measure_text
+
     story = stories.get(g.get("story_id") or "")
-    measure = g.get("unit") or (g.get("label") or "").split(":")[0] or g.get("kind") or "claims"
+    measure = measure_text(g.get("unit")) or (g.get("label") or "").split(":")[0] or g.get("kind") or "claims"
     about = (story or {}).get("label")
     return f"{measure} — {about}" if about else str(g.get("label") or measure)
 
