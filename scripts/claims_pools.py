@@ -48,7 +48,7 @@ def walk_ranks() -> dict[str, int]:
 def te3_pools() -> dict[str, str]:
     """``te3-`` page id -> "te3r" (the :data:`TE3_RULES` lowest sha1(page id) hex) or "te3c" (the rest),
     over every TempEval-3 platinum document in the shared folder."""
-    folder = data_dir(cr.TE3_FOLDER[0]).joinpath(*cr.TE3_FOLDER[1:])
+    folder = cr.tempeval3_dir()
     ids = sorted((cr.TEMPEVAL3 + p.stem for p in folder.glob("*.tml")),
                  key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest())
     return {i: "te3r" if k < TE3_RULES else "te3c" for k, i in enumerate(ids)}

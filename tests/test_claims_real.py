@@ -541,11 +541,11 @@ def test_a_confidence_fit_reads_no_page_of_the_held_out_pools():
 def _te3_folder():
     """The shared TempEval-3 platinum folder, or a skip when the shared data is absent."""
     from newsledger.evaluate import data_dir
-    from newsledger.evaluate.claims_real import TE3_FOLDER
+    from newsledger.evaluate.claims_real import tempeval3_dir
 
     try:
         data_dir("realnews")
-        return data_dir(TE3_FOLDER[0]).joinpath(*TE3_FOLDER[1:])
+        return tempeval3_dir()
     except FileNotFoundError:
         pytest.skip("shared tempeval3-platinum / realnews data not found")
 

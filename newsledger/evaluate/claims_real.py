@@ -307,14 +307,19 @@ _TE3_STEM = re.compile(r"[A-Za-z]+_\d{8}(?:_[A-Za-z0-9_]+)?")
 TE3_FOLDER = ("tempeval3-platinum", "data", "TempEval3", "Evaluation", "te3-platinum")
 
 
-def tempeval3_path(page_id: str) -> Path:
-    """The TimeML file of a ``te3-`` page id; a ValueError for a malformed id."""
+def tempeval3_dir() -> Path:
+    """The shared folder of the TempEval-3 platinum documents (a FileNotFoundError when the shared data is absent)."""
     from newsledger.evaluate import data_dir
 
+    return data_dir(TE3_FOLDER[0]).joinpath(*TE3_FOLDER[1:])
+
+
+def tempeval3_path(page_id: str) -> Path:
+    """The TimeML file of a ``te3-`` page id; a ValueError for a malformed id."""
     stem = page_id[len(TEMPEVAL3):]
     if not page_id.startswith(TEMPEVAL3) or not _TE3_STEM.fullmatch(stem):
         raise ValueError(f"{page_id}: not a TempEval-3 platinum page id (te3-<file stem>, e.g. te3-AP_20130322)")
-    return data_dir(TE3_FOLDER[0]).joinpath(*TE3_FOLDER[1:], f"{stem}.tml")
+    return tempeval3_dir() / f"{stem}.tml"
 
 
 def tempeval3_records(ids: set[str]) -> dict[str, dict]:
