@@ -148,6 +148,7 @@ def test_values_units(text, value, unit):
     ("roughly 40 soldiers", "approx"), ("nearly 40 soldiers", "approx"),
     ("almost 40 soldiers", "approx"), ("an estimated 40 soldiers", "approx"),
     ("approximately 40 soldiers", "approx"), ("exactly 40 soldiers", "exact"),
+    ("closer to 40 soldiers", "approx"), ("nearer to 40 soldiers", "approx"),
 ])
 def test_bounds(text, bound):
     q = one(text)

@@ -185,7 +185,7 @@ BOUND_WORDS = [
     ("some", "approx"), ("about", "approx"), ("around", "approx"), ("roughly", "approx"),
     ("nearly", "approx"), ("almost", "approx"), ("an estimated", "approx"),
     ("estimated", "approx"), ("approximately", "approx"), ("approx.", "approx"),
-    ("close to", "approx"), ("circa", "approx"), ("an approximate", "approx"),
+    ("close to", "approx"), ("closer to", "approx"), ("nearer to", "approx"), ("circa", "approx"), ("an approximate", "approx"),
     ("more or less", "approx"), ("an average of", "approx"), ("on average", "approx"),
     ("~", "approx"), ("nigh on", "approx"), ("the best part of", "approx"),
 ]
