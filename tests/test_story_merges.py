@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from newsledger.link import link_new, story_groups
+from newsledger.link import link_new, story_alias, story_groups, story_of
 from newsledger.link.story_merges import MERGE_THRESHOLD, names_new_between, stories_to_merge
 from newsledger.link.tables import stories as stories_t
 from newsledger.store import Ledger
@@ -154,3 +154,67 @@ def test_the_spark_link_merges_the_stories_a_newcomer_joins():
     got = story_ids(parents, order, StoryMerges(cands, terms, copied={"d"}))
     assert got == {"a": "s-a", "b": "s-a", "c": "s-a", "d": "s-f", "e": "s-a", "f": "s-f"}
     assert story_ids(parents, order) == {"a": "s-a", "b": "s-b", "c": "s-a", "d": "s-f", "e": "s-b", "f": "s-f"}
+
+
+def _merged_ids(ledger):
+    """(the merged story's id, the id that went) after fire, ferries, then both."""
+    fire, ferries, both = _report("fire"), _report("ferries"), _report("both")
+    _link_each(ledger, fire, ferries)
+    started = {story_of(ledger, fire.id), story_of(ledger, ferries.id)}
+    _link_each(ledger, both)
+    (kept,) = {story_of(ledger, a.id) for a in (fire, ferries, both)}
+    (gone,) = started - {kept}
+    return kept, gone
+
+
+def test_a_merged_story_id_leads_to_the_story_that_took_its_members(ledger):
+    kept, gone = _merged_ids(ledger)
+    assert story_alias(ledger, gone) == kept
+    assert story_alias(ledger, kept) is None  # a story that exists is no alias
+    assert story_alias(ledger, "s-nosuchstory") is None
+
+
+def test_merged_ids_follow_a_second_merge_and_a_story_never_aliases_itself(ledger):
+    from newsledger.link.story_refresh import alias_stories
+    from newsledger.link.tables import story_aliases
+
+    with ledger.engine.begin() as conn:
+        alias_stories(conn, "s-b", {"s-a"}, "2026-12-06T00:00:00")
+        alias_stories(conn, "s-c", {"s-b"}, "2026-12-06T00:01:00")  # a's members are in c now
+        alias_stories(conn, "s-a", {"s-c"}, "2026-12-06T00:02:00")  # a's id starts a story again
+        rows = {r.id: r.story_id for r in conn.execute(select(story_aliases))}
+    assert rows == {"s-b": "s-a", "s-c": "s-a"}
+
+
+def test_the_web_page_of_a_merged_story_redirects_to_the_story(ledger):
+    from fastapi.testclient import TestClient
+
+    from newsledger.serve import create_app
+
+    kept, gone = _merged_ids(ledger)
+    client = TestClient(create_app(ledger))
+    r = client.get(f"/stories/{gone}", follow_redirects=False)
+    assert r.status_code == 308 and r.headers["location"] == f"/stories/{kept}"
+    assert client.get(f"/stories/{gone}?all=true", follow_redirects=False).headers["location"] == f"/stories/{kept}?all=true"
+    page = client.get(f"/stories/{gone}")
+    assert page.status_code == 200 and "Korvath" in page.text
+    assert client.get("/stories/s-nosuchstory").status_code == 404
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_migration_0007_adds_and_drops_the_alias_table(backend, tmp_path_factory):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from throwaway_db import alembic_config, throwaway_ledger
+
+    with throwaway_ledger(backend, tmp_path_factory) as url:
+        led = Ledger(url)
+        kept, gone = _merged_ids(led)
+        cfg = alembic_config(led)
+        command.downgrade(cfg, "0006")
+        assert "link_story_aliases" not in inspect(led.engine).get_table_names()
+        command.upgrade(cfg, "head")
+        assert "link_story_aliases" in inspect(led.engine).get_table_names()
+        assert story_alias(led, gone) is None  # merges before 0007 left no trace
+        led.close()

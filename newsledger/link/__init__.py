@@ -17,7 +17,7 @@ Entry point: :func:`link_new` after each ingest.
 from __future__ import annotations
 
 __all__ = ["link_new", "link_stats", "copy_groups", "story_groups", "claim_groups",
-           "conflict_groups", "claim_group", "article_flags", "unlinked_ids", "story_of",
+           "conflict_groups", "claim_group", "article_flags", "unlinked_ids", "story_of", "story_alias",
            "claim_group_ids", "with_group_ids"]
 
 

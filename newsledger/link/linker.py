@@ -17,7 +17,8 @@ from newsledger.link.copy_refresh import refresh_flags, refresh_group
 from newsledger.link.fingerprints import Fingerprint
 from newsledger.link.flags import article_flags as _article_flags_local
 from newsledger.link.reading import (claim_group, claim_group_ids, claim_groups, conflict_groups, copy_groups,
-                                     link_stats, story_groups, story_of, unlinked_ids, with_group_ids)
+                                     link_stats, story_alias, story_groups, story_of, unlinked_ids,
+                                     with_group_ids)
 from newsledger.link.scoring import choose_story, copy_matches
 from newsledger.link.story_merges import stories_to_merge
 from newsledger.link.story_refresh import merge_stories, refresh_claim_groups, refresh_stories
@@ -28,7 +29,7 @@ from newsledger.store.schema import quantities as quantities_t
 
 __all__ = ["link_new", "link_stats", "copy_groups", "story_groups", "claim_groups",
            "conflict_groups", "claim_group", "article_flags", "claim_group_ids", "with_group_ids",
-           "story_of", "unlinked_ids"]
+           "story_of", "story_alias", "unlinked_ids"]
 
 CHUNK = 500
 
@@ -217,7 +218,7 @@ def _write_index(conn, ch: _Chunk) -> None:
         insert_bands(conn, ch.band_rows)
     conn.execute(insert(story_members), ch.member_rows)
     for target, others in ch.story_merges:
-        merge_stories(conn, target, others)
+        merge_stories(conn, target, others, ch.now)
 
 
 def insert_bands(conn, rows: list[dict]) -> None:

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from newsledger.link.batches import chunks
 from newsledger.link.claims import timeline
 from newsledger.link.tables import (claim_groups as cg_t, claim_members as cm_t, copies as copies_t,
-                                    copy_groups as copy_groups_t, stories as stories_t, story_members)
+                                    copy_groups as copy_groups_t, stories as stories_t, story_aliases,
+                                    story_members)
 from newsledger.model import Flag
 from newsledger.store.schema import articles as articles_t
 
@@ -86,6 +87,17 @@ def story_groups(ledger, min_size: int = 2) -> list[dict]:
 def story_of(ledger, article_id: str) -> Optional[str]:
     with ledger.engine.connect() as conn:
         r = conn.execute(select(story_members.c.story_id).where(story_members.c.article_id == article_id)).first()
+    return r[0] if r else None
+
+
+def story_alias(ledger, story_id: str) -> Optional[str]:
+    """The story now holding the members of ``story_id``, a story a later article merged into
+    another (:mod:`newsledger.link.story_merges`); None for an id that was never merged away or
+    whose story is gone since."""
+    with ledger.engine.connect() as conn:
+        r = conn.execute(select(story_aliases.c.story_id)
+                         .join(stories_t, stories_t.c.id == story_aliases.c.story_id)
+                         .where(story_aliases.c.id == story_id)).first()
     return r[0] if r else None
 
 

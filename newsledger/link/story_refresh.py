@@ -10,7 +10,7 @@ from sqlalchemy import delete, insert, select, update
 from newsledger.link.batches import chunks
 from newsledger.link.claims import group_story
 from newsledger.link.tables import (claim_groups as cg_t, claim_members as cm_t, stories as stories_t,
-                                    story_members)
+                                    story_aliases, story_members)
 from newsledger.store.schema import articles as articles_t
 from newsledger.store.schema import claims as claims_t
 from newsledger.store.schema import quantities as quantities_t
@@ -34,15 +34,27 @@ def refresh_stories(conn, sids: list[str], now: str) -> None:
             conn.execute(insert(stories_t), out)
 
 
-def merge_stories(conn, target: str, others: set[str]) -> None:
+def merge_stories(conn, target: str, others: set[str], now: str) -> None:
     """The members of the stories ``others`` become members of ``target``, and their claim groups
-    go (the target's are regrouped; :func:`refresh_stories` drops their rows, now memberless)."""
+    go (the target's are regrouped; :func:`refresh_stories` drops their rows, now memberless);
+    their ids lead to ``target`` from now on (:func:`alias_stories`)."""
     conn.execute(update(story_members).where(story_members.c.story_id.in_(sorted(others)))
                  .values(story_id=target))
     old = [r[0] for r in conn.execute(select(cg_t.c.id).where(cg_t.c.story_id.in_(sorted(others))))]
     if old:
         conn.execute(delete(cm_t).where(cm_t.c.group_id.in_(old)))
         conn.execute(delete(cg_t).where(cg_t.c.id.in_(old)))
+    alias_stories(conn, target, others, now)
+
+
+def alias_stories(conn, target: str, others: set[str], now: str) -> None:
+    """The ids ``others`` (stories merged into ``target``), and the ids that led to them, lead to
+    ``target``; ``target``'s own id leads nowhere else (a story that exists is never an alias)."""
+    gone = sorted(set(others) - {target})
+    conn.execute(update(story_aliases).where(story_aliases.c.story_id.in_(gone)).values(story_id=target))
+    conn.execute(delete(story_aliases).where(story_aliases.c.id.in_([*gone, target])))
+    if gone:
+        conn.execute(insert(story_aliases), [{"id": s, "story_id": target, "merged_at": now} for s in gone])
 
 
 # a clock time the page gave with no day ("Published at 10:09"): in the article JSON only

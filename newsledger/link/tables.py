@@ -78,6 +78,16 @@ story_members = Table(
     Index("ix_link_story_members_story", "story_id"),
 )
 
+# A merged story's id -> the story that took its members (migration 0007), so that a link or
+# bookmark to a story that a later article merged into another still leads somewhere
+story_aliases = Table(
+    "link_story_aliases", metadata,
+    Column("id", String(40), primary_key=True),  # the merged story's id, gone from link_stories
+    Column("story_id", String(40), nullable=False),  # the story holding its members now
+    Column("merged_at", String(40), nullable=False),
+    Index("ix_link_story_aliases_story", "story_id"),
+)
+
 claim_groups = Table(
     "link_claim_groups", metadata,
     Column("id", String(40), primary_key=True),

@@ -273,6 +273,17 @@ class Links:
     def group(self, kind: str, group_id: str) -> Optional[dict]:
         return self._lists.current().by_id.get(kind, {}).get(group_id)
 
+    def story_moved(self, story_id: str) -> Optional[str]:
+        """The story holding the members of a story merged into it since (None if none)."""
+        f = _link_func("story_alias")
+        if f is None:
+            return None
+        try:
+            return f(self.ledger, story_id)
+        except Exception:
+            log.exception("newsledger.link.story_alias failed")
+            return None
+
     def for_article(self, article_id: str) -> dict[str, list[dict]]:
         return self._lists.current().by_article.get(article_id, {})
 

@@ -352,7 +352,11 @@ def _claim_summary(art: dict) -> list[dict]:
 def story_page(request: Request, group_id: str, all: bool = ShowAll):
     g = _links(request).group("stories", group_id[:200])
     if g is None:
-        raise HTTPException(404, "No story has this id.")
+        moved = _links(request).story_moved(group_id[:200])
+        if moved is None:
+            raise HTTPException(404, "No story has this id.")
+        # a later article merged this story into another: its old links lead there
+        return RedirectResponse(f"/stories/{quote(moved, safe='')}" + ("?all=true" if all else ""), status_code=308)
     catalog = lists.catalog_by_id(request.app.state)
     distinct = _distinct_members(g["members"], catalog)
     members = g["members"] if all else distinct
