@@ -524,7 +524,7 @@ def test_the_pol_pools_follow_the_walk_order_and_cover_every_pol_page():
 
 
 def test_a_confidence_fit_reads_no_page_of_the_held_out_pools():
-    """scripts/calibrate_confidence.py fits on claims_pools.fit_pages: the check and te3c judges are left out,
+    """scripts/calibrate_confidence.py fits on claims_pools.fit_pages: the check, te3c and ecbc judges are left out,
     every other dev page is kept."""
     from newsledger.evaluate.claims_real import GOLD_DIR, load_gold
 
@@ -534,8 +534,33 @@ def test_a_confidence_fit_reads_no_page_of_the_held_out_pools():
     ranks = pools.walk_ranks()
     kept = {p.page for p in pools.fit_pages(pages)}
     left = {p.page for p in pages} - kept
-    assert left and {pools.pool_of(p, ranks) for p in left} == {"check", "te3c"}
-    assert {pools.pool_of(p, ranks) for p in kept} == {"old", "rules", "te3r"}
+    assert {"check", "te3c"} <= {pools.pool_of(p, ranks) for p in left} <= set(pools.HELD_OUT)
+    assert {"old", "rules", "te3r"} <= {pools.pool_of(p, ranks) for p in kept} <= {"old", "rules", "te3r", "ecbr"}
+
+
+def test_the_ecb_walk_rows_from_35_alternate_ecbr_and_ecbc_and_the_earlier_rows_stay_old():
+    """scripts/claims_pools.py: every ECB+ dev-topic document by sha1(file stem) hex descending; rows 1-34
+    (the batches walked before) are old, from row 35 an odd row is ecbr and an even row ecbc (a judge the
+    confidence fit leaves out); every gold ecb- page is a dev page of the walk."""
+    from newsledger.evaluate import data_dir
+    from newsledger.evaluate.claims_real import ECBPLUS, GOLD_DIR, load_split
+
+    try:
+        data_dir("ecbplus")
+    except FileNotFoundError:
+        pytest.skip("shared ecbplus data not found")
+    pools = _pools_module()
+    rows = pools.ecb_walk_ranks()
+    assert sorted(rows.values()) == list(range(1, len(rows) + 1))
+    assert all(int(p[len(ECBPLUS):].split("_")[0]) <= 24 for p in rows)
+    by_row = {r: p for p, r in rows.items()}
+    assert rows["ecb-20_11ecbplus"] == 3 and rows["ecb-13_10ecbplus"] == 34  # the two earlier batches' ends
+    assert [pools.pool_of(by_row[r], {}) for r in (1, 34, 35, 36, 37, 38)] == \
+        ["old", "old", "ecbr", "ecbc", "ecbr", "ecbc"]
+    assert [pools.ecb_pool(r) for r in (34, 35, 36, 101, 102)] == ["old", "ecbr", "ecbc", "ecbr", "ecbc"]
+    assert "ecbc" in pools.HELD_OUT and "ecbr" not in pools.HELD_OUT
+    split = load_split([GOLD_DIR])
+    assert all(split[p] == "dev" and p in rows for p in split if p.startswith(ECBPLUS))
 
 
 def _te3_folder():
