@@ -500,21 +500,31 @@ def _pools_module():
     return pools
 
 
+def _pools_over(data: str):
+    """scripts/claims_pools.py as a module, or a skip when the shared ``data`` folder its walk reads is absent."""
+    from newsledger.evaluate import data_dir
+
+    try:
+        data_dir(data)
+    except FileNotFoundError:
+        pytest.skip(f"shared {data} data not found")
+    return _pools_module()
+
+
+def _walk(ranks_of) -> dict[str, int]:
+    """A walk's page id -> rank map, checked to number its pages 1, 2, ... with no gap."""
+    ranks = ranks_of()
+    assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
+    return ranks
+
+
 def test_the_pol_pools_follow_the_walk_order_and_cover_every_pol_page():
     """scripts/claims_pools.py: ranks 1-20 and 41-62 of the sha1 walk are the rules pool, the rest of the
     walk the check pool; every pol- gold page has a rank, and both pools hold gold pages."""
-    import importlib.util
-
     from newsledger.evaluate.claims_real import GOLD_DIR, load_split
 
-    try:
-        from newsledger.evaluate import data_dir
-        data_dir("polnear")
-    except FileNotFoundError:
-        pytest.skip("shared polnear data not found")
-    pools = _pools_module()
-    ranks = pools.walk_ranks()
-    assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
+    pools = _pools_over("polnear")
+    ranks = _walk(pools.walk_ranks)
     pol = [p for p in load_split([GOLD_DIR]) if p.startswith("pol-")]
     kinds = {pools.pool_of(p, ranks) for p in pol}
     assert kinds == {"rules", "check"} and all(p in ranks for p in pol)
@@ -542,16 +552,10 @@ def test_the_ecb_walk_rows_from_35_alternate_ecbr_and_ecbc_and_the_earlier_rows_
     """scripts/claims_pools.py: every ECB+ dev-topic document by sha1(file stem) hex descending; rows 1-34
     (the batches walked before) are old, from row 35 an odd row is ecbr and an even row ecbc (a judge the
     confidence fit leaves out); every gold ecb- page is a dev page of the walk."""
-    from newsledger.evaluate import data_dir
     from newsledger.evaluate.claims_real import ECBPLUS, GOLD_DIR, load_split
 
-    try:
-        data_dir("ecbplus")
-    except FileNotFoundError:
-        pytest.skip("shared ecbplus data not found")
-    pools = _pools_module()
-    rows = pools.ecb_walk_ranks()
-    assert sorted(rows.values()) == list(range(1, len(rows) + 1))
+    pools = _pools_over("ecbplus")
+    rows = _walk(pools.ecb_walk_ranks)
     assert all(int(p[len(ECBPLUS):].split("_")[0]) <= 24 for p in rows)
     by_row = {r: p for p, r in rows.items()}
     assert rows["ecb-20_11ecbplus"] == 3 and rows["ecb-13_10ecbplus"] == 34  # the two earlier batches' ends
