@@ -3,8 +3,8 @@ real-news claim gold, and print the threshold for precision >= 0.90.
 
     PYTHONPATH=$PWD .venv/bin/python scripts/calibrate_confidence.py [--gold-dir DIR ...] [--judge PREFIX] [--write]
 
-Every dev page outside the held-out pools (``check`` and ``te3c`` of ``scripts/claims_pools.py``, the
-judges of rule changes; ``--with-held-out`` reads them too, never for a shipped model) is analysed once (``--cache FILE`` keeps the analysis for a rerun with other
+Every dev page outside the held-out pools (``check``, ``te3c`` and ``ecbc`` of ``scripts/claims_pools.py``,
+the judges of rule changes; ``--with-held-out`` reads them too, never for a shipped model) is analysed once (``--cache FILE`` keeps the analysis for a rerun with other
 options); each output claim is labelled 1 when it is right (content and speaker,
 :func:`newsledger.evaluate.claims_real.score_page`), else 0 (``--label content``: 1 also for an
 unresolved claim whose content matches a gold claim, the scorer's ``precision`` sense; tried by
@@ -227,7 +227,7 @@ def main(argv=None) -> int:
     ap.add_argument("--judge", default="", help="page-id prefix (e.g. pol-) of dev pages also judged by a fit on "
                                                 "the other pages alone")
     ap.add_argument("--with-held-out", action="store_true",
-                    help="fit on the held-out pools too (check, te3c: scripts/claims_pools.py); never for a shipped model")
+                    help="fit on the held-out pools too (check, te3c, ecbc: scripts/claims_pools.py); never for a shipped model")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args(argv)
     pages = load_gold([Path(d) for d in args.gold_dir], "dev")

@@ -7,12 +7,17 @@ the **rules** pool (rule helpers and the confidence refit may read them), ranks 
 its fit, :func:`fit_pages`; they judge both). The 20
 ``te3-`` dev pages (TempEval-3 platinum news documents, issue 12) sorted by sha1(page id) hex, ascending:
 the 10 lowest are pool **te3r** (rule material), the 10 highest pool **te3c** (a fresh judge: no rule is
-ever written from them, and no fit reads them). Every other dev page is **old**. ::
+ever written from them, and no fit reads them). The ``ecb-`` dev pages (ECB+ development topics 1-24) were
+walked in one fixed order too: every dev-topic document by sha1(file stem) hex, descending (row 1 is the
+first, :func:`ecb_walk_ranks`); rows 1-34 (the twenty-fourth and twenty-fifth batches) are **old**, a page
+of row 35 or later (issue 12's walk continued) is pool **ecbr** (rule material) when its row is odd and
+**ecbc** (a fresh judge like te3c: no rule is written from it, no fit reads it) when even, so both pools
+draw on the whole walk. Every other dev page is **old**. ::
 
     PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE]
 
 prints precision, recall (core), wrong-speaker share and outputs per pool (old, rules, check, te3r, te3c,
-all) at the shipped threshold
+ecbr, ecbc, all) at the shipped threshold
 (``--cache``: pickle of the analysed dev pages, reused when it holds exactly them — the same pickle as
 ``scripts/calibrate_confidence.py --cache``). To score another
 analyzer on the same pools, run this file from a checkout of that analyzer holding this gold.
@@ -34,7 +39,8 @@ from newsledger.evaluate import data_dir  # noqa: E402
 
 RULES_RANKS = (range(1, 21), range(41, 63))
 TE3_RULES = 10  # the te3- pages with the lowest sha1(page id) are pool te3r, the rest te3c
-HELD_OUT = ("check", "te3c")  # the judges: no rule is written from them, no confidence fit reads them
+ECB_FIRST_ROW = 35  # rows 1-34 of the ECB+ walk are old; from this row on, odd rows are ecbr, even rows ecbc
+HELD_OUT = ("check", "te3c", "ecbc")  # the judges: no rule is written from them, no confidence fit reads them
 
 
 def walk_ranks() -> dict[str, int]:
@@ -54,11 +60,32 @@ def te3_pools() -> dict[str, str]:
     return {i: "te3r" if k < TE3_RULES else "te3c" for k, i in enumerate(ids)}
 
 
+@lru_cache(maxsize=1)
+def ecb_walk_ranks() -> dict[str, int]:
+    """``ecb-`` page id -> its row in the ECB+ walk: every document of the development topics (1-24; the
+    held-out topics are never listed) by sha1(file stem) hex, descending; from 1."""
+    from newsledger.evaluate import ecbplus
+
+    stems = [p.stem for t in ecbplus.DEV_TOPICS for p in (ecbplus.root() / str(t)).glob("*.xml")]
+    stems.sort(key=lambda n: hashlib.sha1(n.encode("utf-8")).hexdigest(), reverse=True)
+    return {cr.ECBPLUS + n: i for i, n in enumerate(stems, 1)}
+
+
+def ecb_pool(row: int) -> str:
+    """The pool of an ``ecb-`` page by its walk row: "old" before :data:`ECB_FIRST_ROW` (the pages walked
+    before issue 12's continuation), then "ecbr" for an odd row and "ecbc" for an even one."""
+    if row < ECB_FIRST_ROW:
+        return "old"
+    return "ecbr" if row % 2 else "ecbc"
+
+
 def pool_of(page: str, ranks: dict[str, int]) -> str:
-    """"te3r" or "te3c" for a ``te3-`` page, "rules" or "check" for a ``pol-`` page by its walk rank,
-    "old" for a page of another source."""
+    """"te3r" or "te3c" for a ``te3-`` page, "ecbr", "ecbc" or "old" for an ``ecb-`` page by its ECB+ walk
+    row, "rules" or "check" for a ``pol-`` page by its walk rank, "old" for a page of another source."""
     if page.startswith(cr.TEMPEVAL3):
         return te3_pools()[page]
+    if page.startswith(cr.ECBPLUS):
+        return ecb_pool(ecb_walk_ranks()[page])
     if not page.startswith(cr.POLNEAR):
         return "old"
     return "rules" if any(ranks[page] in r for r in RULES_RANKS) else "check"
@@ -76,7 +103,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     pages = cr.load_gold([cr.GOLD_DIR], "dev")
     done, ranks = analysed_pages(pages, args.cache), walk_ranks()
-    for name in ("old", "rules", "check", "te3r", "te3c", "all"):
+    for name in ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "all"):
         sel = [p for p in pages if name == "all" or pool_of(p.page, ranks) == name]
         res, _ = cr.evaluate(sel, analysed=done)
         print(f"{name:6s} {res['pages']:3d} pages  precision {res['precision']:.3f}  recall {res['recall']:.3f}  "

@@ -500,21 +500,31 @@ def _pools_module():
     return pools
 
 
+def _pools_over(data: str):
+    """scripts/claims_pools.py as a module, or a skip when the shared ``data`` folder its walk reads is absent."""
+    from newsledger.evaluate import data_dir
+
+    try:
+        data_dir(data)
+    except FileNotFoundError:
+        pytest.skip(f"shared {data} data not found")
+    return _pools_module()
+
+
+def _walk(ranks_of) -> dict[str, int]:
+    """A walk's page id -> rank map, checked to number its pages 1, 2, ... with no gap."""
+    ranks = ranks_of()
+    assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
+    return ranks
+
+
 def test_the_pol_pools_follow_the_walk_order_and_cover_every_pol_page():
     """scripts/claims_pools.py: ranks 1-20 and 41-62 of the sha1 walk are the rules pool, the rest of the
     walk the check pool; every pol- gold page has a rank, and both pools hold gold pages."""
-    import importlib.util
-
     from newsledger.evaluate.claims_real import GOLD_DIR, load_split
 
-    try:
-        from newsledger.evaluate import data_dir
-        data_dir("polnear")
-    except FileNotFoundError:
-        pytest.skip("shared polnear data not found")
-    pools = _pools_module()
-    ranks = pools.walk_ranks()
-    assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
+    pools = _pools_over("polnear")
+    ranks = _walk(pools.walk_ranks)
     pol = [p for p in load_split([GOLD_DIR]) if p.startswith("pol-")]
     kinds = {pools.pool_of(p, ranks) for p in pol}
     assert kinds == {"rules", "check"} and all(p in ranks for p in pol)
@@ -524,7 +534,7 @@ def test_the_pol_pools_follow_the_walk_order_and_cover_every_pol_page():
 
 
 def test_a_confidence_fit_reads_no_page_of_the_held_out_pools():
-    """scripts/calibrate_confidence.py fits on claims_pools.fit_pages: the check and te3c judges are left out,
+    """scripts/calibrate_confidence.py fits on claims_pools.fit_pages: the check, te3c and ecbc judges are left out,
     every other dev page is kept."""
     from newsledger.evaluate.claims_real import GOLD_DIR, load_gold
 
@@ -534,8 +544,27 @@ def test_a_confidence_fit_reads_no_page_of_the_held_out_pools():
     ranks = pools.walk_ranks()
     kept = {p.page for p in pools.fit_pages(pages)}
     left = {p.page for p in pages} - kept
-    assert left and {pools.pool_of(p, ranks) for p in left} == {"check", "te3c"}
-    assert {pools.pool_of(p, ranks) for p in kept} == {"old", "rules", "te3r"}
+    assert {pools.pool_of(p, ranks) for p in left} == set(pools.HELD_OUT) == {"check", "te3c", "ecbc"}
+    assert {pools.pool_of(p, ranks) for p in kept} == {"old", "rules", "te3r", "ecbr"}
+
+
+def test_the_ecb_walk_rows_from_35_alternate_ecbr_and_ecbc_and_the_earlier_rows_stay_old():
+    """scripts/claims_pools.py: every ECB+ dev-topic document by sha1(file stem) hex descending; rows 1-34
+    (the batches walked before) are old, from row 35 an odd row is ecbr and an even row ecbc (a judge the
+    confidence fit leaves out); every gold ecb- page is a dev page of the walk."""
+    from newsledger.evaluate.claims_real import ECBPLUS, GOLD_DIR, load_split
+
+    pools = _pools_over("ecbplus")
+    rows = _walk(pools.ecb_walk_ranks)
+    assert all(int(p[len(ECBPLUS):].split("_")[0]) <= 24 for p in rows)
+    by_row = {r: p for p, r in rows.items()}
+    assert rows["ecb-20_11ecbplus"] == 3 and rows["ecb-13_10ecbplus"] == 34  # the two earlier batches' ends
+    assert [pools.pool_of(by_row[r], {}) for r in (1, 34, 35, 36, 37, 38)] == \
+        ["old", "old", "ecbr", "ecbc", "ecbr", "ecbc"]
+    assert [pools.ecb_pool(r) for r in (34, 35, 36, 101, 102)] == ["old", "ecbr", "ecbc", "ecbr", "ecbc"]
+    assert "ecbc" in pools.HELD_OUT and "ecbr" not in pools.HELD_OUT
+    split = load_split([GOLD_DIR])
+    assert all(split[p] == "dev" and p in rows for p in split if p.startswith(ECBPLUS))
 
 
 def _te3_folder():
