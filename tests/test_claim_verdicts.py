@@ -300,6 +300,16 @@ def test_a_bare_figure_restating_the_count_before_it_counts_what_that_count_coun
     assert _keys(nurses) == [("a", 700, ("striking", "people"))]  # read as "about 700 nurses absent"
 
 
+def test_a_restated_count_may_carry_any_bound_the_quantity_reader_knows():
+    """"the union put the figure at as many as 400", "... at upwards of 380": the bound words before
+    a bare restating figure are the quantity reader's own (one list), not a shorter copy."""
+    for bound in ("as many as ", "upwards of ", "nearer to "):
+        trains = [_stated("a", "The rail operator said ", "about 90 trains", 90, " had been cancelled by noon.",
+                          unit="trains"),
+                  _stated("a", "The drivers' union put the figure at " + bound, "400", 400, ".", start=70)]
+        assert _keys(trains) == [("a", 90, ("count:train", "cancelled")), ("a", 400, ("count:train", "cancelled"))], bound
+
+
 def test_a_bare_figure_with_no_count_before_it_or_too_far_stays_out():
     """"the real number was 150" with no count of a noun before it in its article (or one more
     than ``ELIDED_REACH`` characters back), or a bare figure with no such words, says nothing of

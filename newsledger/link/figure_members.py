@@ -8,6 +8,7 @@ import re
 from typing import Optional
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
+from newsledger.analyze.quantities.vocab import BOUND_WORDS
 from newsledger.link.figure_joins import CONVERSION_GAP, FORCE_MEASURES
 from newsledger.link.figure_marks import (FIGURE_WINDOW, _keywords, aspects, bounds, context_marks, counts_others,
                                           counts_since, in_respective_list, legal_stage, names_near, owners_near,
@@ -139,9 +140,10 @@ def listed_units(figures: list[dict]) -> list[dict]:
 # a bare figure that restates the count told just before as another's reading of it: "the
 # governor put the number at some 3,500", "a rights group said the real number was more than
 # 300", "put the figure at closer to 350"; "the number of workers absent at 1,400" names its noun
+# (its bound words are the quantity reader's, so a bound it reads is one a restated count may carry)
+_BOUND = "|".join(re.escape(p) for p, _b in sorted(BOUND_WORDS, key=lambda x: -len(x[0])))
 _THE_NUMBER = re.compile(r"\bthe\s+(?:(?:real|true|actual|official|final|overall)\s+)?(?:number|figure|total|tally)"
-                         r"\s+(?:(?:was|is|stood at|stands at|at)\s+)?[\"“]?(?:(?:closer to|close to|about|around|nearly|"
-                         r"almost|more than|over|some|at least|roughly)\s+)?$", re.I)
+                         r"\s+(?:(?:was|is|stood at|stands at|at)\s+)?[\"“]?(?:(?:" + _BOUND + r")\s+)?$", re.I)
 _NUMBER_OF = re.compile(r"\bthe\s+number\s+of\s+([a-z]+(?:s|men|people|children))\s+((?:[a-z]+\s+)?)(?:at|was|is)\s+"
                         r"[\"“]?$", re.I)
 
