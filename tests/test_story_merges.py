@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from newsledger.link import link_new, story_alias, story_groups, story_of
-from newsledger.link.story_merges import MERGE_THRESHOLD, names_new_between, stories_to_merge
+from newsledger.link.story_merges import MERGE_STRONG, MERGE_THRESHOLD, names_new_between, stories_to_merge
 from newsledger.link.tables import stories as stories_t
 from newsledger.store import Ledger
 
@@ -138,6 +138,38 @@ def test_names_new_between_needs_enough_names_either_way():
     assert not names_new_between([frozenset(FIRST[:3])], [frozenset(SECOND[:3])])  # 3 names say too little
     # a story of few names against one of many: the many names it never gives are new to it
     assert names_new_between([frozenset(FIRST[:2])], [frozenset(FIRST + SECOND[:3])])
+
+
+# the first fire's story once its reports have named more people: its chief's deputy, a witness,
+# the tar supplier, the harbour master (all made up)
+GROWN = FIRST + ["e:lena voss", "e:pieter quand", "e:arnholt tar works", "e:harbour master ulla renn",
+                 "e:jonas terve", "e:elstrand council"]
+
+
+def test_names_read_on_the_side_with_fewer_when_asked():
+    """A young story of four names, all held by a grown story of ten, whose other six are new to
+    it: read both ways the names say two events; read on the side with fewer, one -- unless the
+    young story's own names are mostly new to the grown one (another fire at the bridge)."""
+    young, grown = [frozenset(FIRST)], [frozenset(GROWN)]
+    assert names_new_between(young, grown)  # 6 of the grown story's 10 names are new to the young
+    assert not names_new_between(young, grown, fewer_only=True)
+    assert not names_new_between(grown, young, fewer_only=True)  # either order
+    assert names_new_between([frozenset(SECOND)], grown, fewer_only=True)  # 3 of 4 new: another fire
+    # as many names on each side: both are read
+    assert names_new_between([frozenset(FIRST)], [frozenset(SECOND)], fewer_only=True)
+
+
+def test_a_strong_newcomer_merges_a_young_story_into_a_grown_one():
+    """A newcomer matching a grown story and a young one both ``MERGE_STRONG`` or better merges
+    them when the young story's names are the grown one's; a weaker match (the join bar only)
+    still reads both sides, and the grown story's names it never gave keep them apart."""
+    terms = _terms({"a": GROWN, "b": FIRST})
+    strong = [(0.45, "s1", [(0.45, "a")]), (MERGE_STRONG, "s2", [(MERGE_STRONG, "b")])]
+    assert stories_to_merge(strong, terms) == ["s2"]
+    weak = [(0.45, "s1", [(0.45, "a")]), (MERGE_STRONG - 0.05, "s2", [(MERGE_STRONG - 0.05, "b")])]
+    assert stories_to_merge(weak, terms) == []
+    another = _terms({"a": GROWN, "b": SECOND})  # the young story names another fire's people
+    assert stories_to_merge(strong, another) == []
 
 
 def test_the_spark_link_merges_the_stories_a_newcomer_joins():
