@@ -36,6 +36,15 @@ def test_a_name_across_a_sentence_or_quotation_is_no_apposition(nlp, text, words
     assert claim_about(nlp, text, words).source.name == name
 
 
+def test_a_name_ending_the_reported_words_is_not_the_outlet_after_it(nlp):
+    """The words before "the Harbour Gazette reported" are what the paper reported; the victim named at
+    their end is no apposition of the paper (issue 12: never a mention inside reported content)."""
+    text = ("Harbour police named the victim of the Friday shooting at the depot as Tomas Rendell, 40, "
+            "the Harbour Gazette reported.")
+    c = claim_about(nlp, text, "named the victim")
+    assert c.source.name != "Tomas Rendell"
+
+
 def test_a_name_beside_its_description_is_still_the_speaker(nlp):
     text = "Yevhen Koval, 74, a retired teacher who lost his flat, said the strikes had grown worse."
     assert claim_about(nlp, text, "strikes had grown").source.name == "Yevhen Koval"
