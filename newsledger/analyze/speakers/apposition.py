@@ -45,9 +45,9 @@ APPOSITION_BREAKS = {".", "!", "?", ";", ":", '"', "“", "”", "''", "``", "�
 def _name_just_before(ctx: _Context, span) -> Optional[str]:
     """The PERSON name right before a source, past commas and numbers only ("Yevhen Zosin, 74, a Kyiv
     resident"): not one ending the previous sentence ("... against Walter Price. Democrats said"), nor
-    one inside the quotation before it ("“... with Ana Lopez,” Rivers said"), nor one ending reported
-    words ("police named the victim as Ana Lopez, 40, the Harbour Gazette reported": the name is
-    what the paper reported, not the paper)."""
+    one inside the quotation before it ("“... with Ana Lopez,” Rivers said"), nor one ending the
+    claim's own words ("police named the victim as Ana Lopez, 40, the Harbour Gazette reported": the
+    name is what the paper reported, not the paper)."""
     doc = ctx.doc
     j = span.start - 1
     if span[0].is_sent_start:
@@ -59,7 +59,7 @@ def _name_just_before(ctx: _Context, span) -> Optional[str]:
     if j >= 0 and doc[j].ent_type_ == "PERSON" and doc[j].text != "\n":
         ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
         if ent is not None and not _in_fronted_verb_phrase(ctx, ent) and not _in_fronted_phrase(ent, span) \
-                and not ctx.hidden(ent.start_char, ent.end_char):
+                and not ctx.in_own_content(ent.start_char, ent.end_char):
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text
     return None
 
@@ -129,8 +129,8 @@ def _chain_head(ctx: _Context, span) -> Optional[str]:
     """The person heading an apposition chain that a source ends ("Chad Hawk, vice president of
     PMG, a paper money grading company ..."): the source follows a comma, and back to a PERSON
     name followed by a comma there are only noun phrases (no verb, quote or clause break), the
-    name not inside quoted or reported words ("... named the victim as Ana Lopez, 40, the Harbour
-    Gazette reported": the name is what the paper reported, not the paper)."""
+    name not inside a quotation nor inside the claim's own words ("... named the victim as Ana Lopez,
+    40, the Harbour Gazette reported": the name is what the paper reported, not the paper)."""
     doc = ctx.doc
     j = span.start - 1
     if j < 0 or doc[j].text != "," or not span[0].lower_ in ("a", "an", "the"):
@@ -140,7 +140,8 @@ def _chain_head(ctx: _Context, span) -> Optional[str]:
         t = doc[j]
         if t.ent_type_ == "PERSON":
             ent = next((e for e in _ents(doc) if e.start <= j < e.end and e.label_ == "PERSON"), None)
-            if ent is None or ent.end >= len(doc) or doc[ent.end].text != "," or ctx.hidden(ent.start_char, ent.end_char) \
+            if ent is None or ent.end >= len(doc) or doc[ent.end].text != "," or ctx.qmask[ent.start_char] \
+                    or ctx.in_own_content(ent.start_char, ent.end_char) \
                     or _in_fronted_verb_phrase(ctx, ent) or _in_fronted_phrase(ent, span):
                 return None
             return _person_name(doc, ent.start_char, ent.end_char) or ent.text

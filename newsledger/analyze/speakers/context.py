@@ -31,6 +31,12 @@ class _Context:
         self.last_person: Optional[_Cluster] = None
         self.unnamed_pos = self.unnamed_end = -1  # the latest speaker that is an unnamed person ("a teacher")
         self.unnamed_agrees: set[str] = set()  # the pronouns that person can be ("he"/"she"/"they")
+        self.own_content: list[tuple[int, int]] = []  # the pieces of the content of the claim being resolved
+
+    def in_own_content(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` lies inside the words of the claim being resolved: what it reports,
+        never who reports it."""
+        return any(s <= start and end <= e for s, e in self.own_content)
 
     def hidden(self, start: int, end: int) -> bool:
         return any(self.qmask[i] or self.reported[i] for i in range(start, min(end, len(self.text))))

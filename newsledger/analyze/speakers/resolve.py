@@ -25,6 +25,7 @@ SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|officia
 def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     """Resolve one claim's source in place; returns its cluster (None: anonymous or unresolved)."""
     doc = ctx.doc
+    ctx.own_content = list(c.content.pieces or [(c.content.start, c.content.end)])
     src, moved = _speaker_words(ctx, c)
     raw = _norm(src.text)
     low = raw.lower()
