@@ -45,6 +45,14 @@ def test_a_name_ending_the_reported_words_is_not_the_outlet_after_it(nlp):
     assert c.source.name != "Tomas Rendell"
 
 
+def test_a_speaker_after_a_closed_quotation_still_heads_the_chain(nlp):
+    """A content that runs on past its closing quotation into the speaker's name does not hide the
+    name: the quotation closed before it."""
+    text = ("'It is rare that the mint would mess up an order,' Dana Kirsch, head of grading at Corvel, "
+            "a coin grading firm in Ohio, told the paper.")
+    assert claim_about(nlp, text, "mess up an order").source.name == "Dana Kirsch"
+
+
 def test_a_name_beside_its_description_is_still_the_speaker(nlp):
     text = "Yevhen Koval, 74, a retired teacher who lost his flat, said the strikes had grown worse."
     assert claim_about(nlp, text, "strikes had grown").source.name == "Yevhen Koval"

@@ -2,6 +2,7 @@
 words, the genders known for people, and the passage's current speaker."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from newsledger.analyze.speakers.clusters import _Cluster, _cluster_named, _find_org, _find_person, _new
@@ -35,8 +36,10 @@ class _Context:
 
     def in_own_content(self, start: int, end: int) -> bool:
         """Whether ``start:end`` lies inside the words of the claim being resolved: what it reports,
-        never who reports it."""
-        return any(s <= start and end <= e for s, e in self.own_content)
+        never who reports it -- unless a quotation closes before it there (the content then ran on
+        past its quotation into its speaker: "'... circulation,' Chad Hawk, vice president of")."""
+        return any(s <= start and end <= e and not _CLOSING_QUOTE.search(self.text, s, start)
+                   for s, e in self.own_content)
 
     def hidden(self, start: int, end: int) -> bool:
         return any(self.qmask[i] or self.reported[i] for i in range(start, min(end, len(self.text))))
@@ -49,6 +52,10 @@ class _Context:
         names = {name, *mentions}
         last = name.split()[-1] if name.split() else ""
         return next((g for n, g in self.genders.items() if n in names or (n.split() and n.split()[-1] == last)), None)
+
+
+# a quotation's closing mark: a quote sign after a letter or a punctuation mark, before a space
+_CLOSING_QUOTE = re.compile(r"[\w.,!?][\"”’']\s")
 
 
 def _reported_mask(claims, n: int) -> list[bool]:
