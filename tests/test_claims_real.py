@@ -379,6 +379,9 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "No one can say how long the bridge will stay closed.",  # a subject naming nobody (h-claims27)
     "Few would argue that the old pier is safe.",
     "The mayor Ann Cole did not reply to a request for comment.",  # what was answered (h-claims27)
+    "The minister Jo Bell says what the new harbour plan would do.",  # an embedded question: a topic (h-claims58)
+    "Her old lab notes say how the two engineers wrote the code.",
+    "The many histories of the storm say little to nothing about how the two engineers wrote the code.",
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims
@@ -414,6 +417,8 @@ def test_the_writers_own_question_or_remark_is_not_a_claim(nlp):
     ("The geologist Ben Carr found that the quarry had polluted the river.", "polluted"),
     ("The Danish agency has told residents that a flood is likely.", "flood"),
     ("The mayor Ann Cole declared the old bridge a danger to children.", "danger"),
+    ("The mayor Ann Cole would not say what the repairs would cost.", "repairs"),  # a refusal (h-claims58)
+    ("The engineer Paul Okafor said what the bridge needs is a new deck.", "new deck"),  # a subject clause
 ])
 def test_statements_beside_those_verbs_are_still_claims(nlp, text, words):
     claim_about(nlp, text, words)

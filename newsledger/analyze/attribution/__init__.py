@@ -77,6 +77,11 @@ KNOWING_VERBS = {"know", "learn", "discover", "seem"}
 # approve a plan"), whatever clause the parser hangs on them
 WILL_VERBS = {"want", "wish", "opt", "choose", "attempt", "persuade", "appoint", "require", "approve", "vote"}
 WH_INFINITIVE = re.compile(r"[\"“‘']?\s*(?:how|what|where|when|which|who)\s+to\s", re.I)  # "told how to prepare"
+# an embedded question or an "about" phrase after "say" names what was talked about, not what was said ("The
+# minister says what the plan would do", "Her notes say little about how the pair wrote the code"); refusals
+# ("would not say what") stay claims
+QUESTION_WORDS = {"what", "how", "when", "where", "why"}
+REFUSING_VERBS = {"decline", "refuse", "fail"}  # "declined to say how": a refusal, which the annotators count
 # verbs whose object is the person spoken to: in the passive ("was asked whether", "Asked why X, she said",
 # "the court was told") the subject is the one addressed, and who spoke is not said
 ADDRESSED_CUES = ADDRESSEE_VERBS | {"ask", "question"}
@@ -171,7 +176,39 @@ def _names_no_statement(c: Cand, ex: "Extractor") -> bool:
         return True
     if c.lemma in KNOWING_VERBS:
         return True
+    if first in ("comp", "dobj") and _says_only_what_about(c, ex):
+        return True
     return first == "comp" and bool(WH_INFINITIVE.match(_content_text(c, ex)))
+
+
+def _says_only_what_about(c: Cand, ex: "Extractor") -> bool:
+    """"The minister says what the plan would do", "The notes say little about how the code was written": an
+    affirmative "say" whose content is an embedded question (a question word heading the clause that hangs on
+    the verb) or hangs on "about" (:func:`_hangs_on_about`) names a topic and gives no statement. Not a
+    refusal ("would not say what", "declined to say how": the annotators count those), nor a question word
+    inside a subject clause ("said what would help is more money": a statement)."""
+    verb = ex.doc[c.cue_i]
+    if c.lemma != "say" or any(ch.dep_ == "neg" for ch in verb.children) \
+            or verb.head.lemma_.lower() in REFUSING_VERBS:
+        return False
+    first = next((ex.doc[i] for i in _tokens_of(ex.doc, c.content) if ex.doc[i].is_alpha), None)
+    if first is None:
+        return False
+    if _hangs_on_about(first, verb):
+        return True
+    clause = first.head
+    return first.lower_ in QUESTION_WORDS and clause.head.i == c.cue_i and clause.dep_ not in ("csubj", "nsubj")
+
+
+def _hangs_on_about(tok, verb) -> bool:
+    """"say little about how the code was written", "said nothing about the plan": the content hangs on an
+    "about" whose nearest verb above is the cue verb, so it names what was talked about."""
+    for t in [tok] + list(tok.ancestors):
+        if t.i == verb.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ == "about":
+            return next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) == verb
+    return False
 
 
 DROP_SOURCELESS = True  # a claim without a speaker is of little use (and PolNeAR scores it as wrong)
