@@ -91,6 +91,8 @@ WRITER_SUBJECTS = {"I", "we", "We"}
 # a subject that names nobody ("No one can say how long ...", "Few would argue that ..."): the writer's own
 # assertion dressed as a source, not anyone's statement
 NOBODY = re.compile(r"(?:no[ -]one|nobody|none|few)\b", re.I)
+# an object that is the person or body addressed, or a time ("..., he told Reuters", "..., she said Tuesday")
+OBJECT_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "DATE", "TIME"}
 CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
 
 
@@ -114,6 +116,8 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
         return True
     if _addressed_in_the_passive(c, ex):
         return False
+    if _fronted_before_its_object(c, ex):
+        return False
     if quoted:
         return True
     if c.lemma in COMMITMENT_VERBS and (c.extra.get("path") == "comp-xcomp" or c.lemma in ("press", "push")):
@@ -126,6 +130,23 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
     if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
         return True
     return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
+
+
+def _fronted_before_its_object(c: Cand, ex: "Extractor") -> bool:
+    """"In his 2009 book, ''Save Early'', Mr. Lee suggested looking at ...", "The plan was well received,
+    and in his remarks Dr Lee suggested a wider forum": the content lies before the cue verb while the verb
+    has its own object or clause right after it (no punctuation between), so the verb's words are what
+    follows it and the fronted words are not what was said. A wholly quoted content ("“...,” she said")
+    stays, and so do the person told ("..., she told reporters", "..., he warned them") and time words
+    ("..., he said Tuesday")."""
+    if c.lemma in ADDRESSEE_VERBS or not c.content or c.content[-1][1] > c.cue[0]:
+        return False
+    if all(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum()):
+        return False
+    verb = ex.doc[c.cue_i]
+    return any(ch.i > verb.i and ch.dep_ in ("ccomp", "xcomp", "dobj") and ch.pos_ not in ("PRON", "PROPN")
+               and ch.ent_type_ not in OBJECT_ENTITIES
+               and not any(t.is_punct for t in ex.doc[verb.i + 1:ch.left_edge.i]) for ch in verb.children)
 
 
 def _the_writer_speaks(c: Cand, ex: "Extractor") -> bool:
