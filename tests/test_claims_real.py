@@ -379,6 +379,9 @@ def test_a_quoted_promise_is_still_a_claim(nlp):
     "No one can say how long the bridge will stay closed.",  # a subject naming nobody (h-claims27)
     "Few would argue that the old pier is safe.",
     "The mayor Ann Cole did not reply to a request for comment.",  # what was answered (h-claims27)
+    "The minister Jo Bell says what the new harbour plan would do.",  # an embedded question: a topic (h-claims58)
+    "Her old lab notes say how the two engineers wrote the code.",
+    "The many histories of the storm say little to nothing about how the two engineers wrote the code.",
 ])
 def test_claims_that_name_no_statement_are_not_claims(nlp, text):
     from newsledger.analyze.attribution import find_claims
@@ -407,6 +410,28 @@ def test_the_writers_own_question_or_remark_is_not_a_claim(nlp):
     assert [c for c in claims if "rebuild the pier" in c.content.text]
 
 
+@pytest.mark.parametrize("text, fronted", [
+    ("And where is that $90 a month supposed to come from? In her 2010 book, ''Raise a Saver,'' Ms. Dunn "
+     "suggested looking at the bills on your card each month.", "Raise a Saver"),
+    ("The scheme was generally supported by those in attendance and in his contribution to the talks, "
+     "Dr Okafor suggested an even broader yearly meeting with lenders.", "generally supported"),
+])
+def test_words_before_a_verb_with_its_own_object_are_not_its_claim(nlp, text, fronted):
+    """The verb's words are the object or clause right after it, not what stands before it (h-claims58)."""
+    from newsledger.analyze.attribution import find_claims
+
+    assert not [c for c in find_claims(nlp(text), text) if fronted in c.content.text]
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge will stay closed until spring, the engineer Paul Okafor told reporters.",  # the person told
+    "The bridge will stay closed until spring, the engineer Paul Okafor said Tuesday.",  # a time
+    "“The bridge will stay closed,” the engineer Paul Okafor warned the council.",  # a quotation
+])
+def test_words_before_a_verb_and_its_addressee_stay_its_claim(nlp, text):
+    claim_about(nlp, text, "stay closed")
+
+
 @pytest.mark.parametrize("text, words", [
     ("Town clerk Mia Dahl described the mill as a danger to children.", "danger"),  # a predicate: a statement
     ("The engineer Paul Okafor explained that the bridge was unsafe.", "unsafe"),
@@ -414,6 +439,8 @@ def test_the_writers_own_question_or_remark_is_not_a_claim(nlp):
     ("The geologist Ben Carr found that the quarry had polluted the river.", "polluted"),
     ("The Danish agency has told residents that a flood is likely.", "flood"),
     ("The mayor Ann Cole declared the old bridge a danger to children.", "danger"),
+    ("The mayor Ann Cole would not say what the repairs would cost.", "repairs"),  # a refusal (h-claims58)
+    ("The engineer Paul Okafor said what the bridge needs is a new deck.", "new deck"),  # a subject clause
 ])
 def test_statements_beside_those_verbs_are_still_claims(nlp, text, words):
     claim_about(nlp, text, words)

@@ -77,6 +77,11 @@ KNOWING_VERBS = {"know", "learn", "discover", "seem"}
 # approve a plan"), whatever clause the parser hangs on them
 WILL_VERBS = {"want", "wish", "opt", "choose", "attempt", "persuade", "appoint", "require", "approve", "vote"}
 WH_INFINITIVE = re.compile(r"[\"“‘']?\s*(?:how|what|where|when|which|who)\s+to\s", re.I)  # "told how to prepare"
+# an embedded question or an "about" phrase after "say" names what was talked about, not what was said ("The
+# minister says what the plan would do", "Her notes say little about how the pair wrote the code"); refusals
+# ("would not say what") stay claims
+QUESTION_WORDS = {"what", "how", "when", "where", "why"}
+REFUSING_VERBS = {"decline", "refuse", "fail"}  # "declined to say how": a refusal, which the annotators count
 # verbs whose object is the person spoken to: in the passive ("was asked whether", "Asked why X, she said",
 # "the court was told") the subject is the one addressed, and who spoke is not said
 ADDRESSED_CUES = ADDRESSEE_VERBS | {"ask", "question"}
@@ -86,6 +91,8 @@ WRITER_SUBJECTS = {"I", "we", "We"}
 # a subject that names nobody ("No one can say how long ...", "Few would argue that ..."): the writer's own
 # assertion dressed as a source, not anyone's statement
 NOBODY = re.compile(r"(?:no[ -]one|nobody|none|few)\b", re.I)
+# an object that is the person or body addressed, or a time ("..., he told Reuters", "..., she said Tuesday")
+OBJECT_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "DATE", "TIME"}
 CLAUSE_PATHS = ("comp", "head", "colon")  # content built from a clause (complement, "Y, X said", "X said: Y")
 
 
@@ -109,6 +116,8 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
         return True
     if _addressed_in_the_passive(c, ex):
         return False
+    if _fronted_before_its_object(c, ex):
+        return False
     if quoted:
         return True
     if c.lemma in COMMITMENT_VERBS and (c.extra.get("path") == "comp-xcomp" or c.lemma in ("press", "push")):
@@ -121,6 +130,23 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
     if c.extra.get("path", "none").split("-")[0] in CLAUSE_PATHS or c.extra.get("path") == "noun-clause":
         return True
     return c.lemma in ex.lex["verbs"] and not c.extra.get("flags")
+
+
+def _fronted_before_its_object(c: Cand, ex: "Extractor") -> bool:
+    """"In his 2009 book, ''Save Early'', Mr. Lee suggested looking at ...", "The plan was well received,
+    and in his remarks Dr Lee suggested a wider forum": the content lies before the cue verb while the verb
+    has its own object or clause right after it (no punctuation between), so the verb's words are what
+    follows it and the fronted words are not what was said. A wholly quoted content ("“...,” she said")
+    stays, and so do the person told ("..., she told reporters", "..., he warned them") and time words
+    ("..., he said Tuesday")."""
+    if c.lemma in ADDRESSEE_VERBS or not c.content or c.content[-1][1] > c.cue[0]:
+        return False
+    if all(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum()):
+        return False
+    verb = ex.doc[c.cue_i]
+    return any(ch.i > verb.i and ch.dep_ in ("ccomp", "xcomp", "dobj") and ch.pos_ not in ("PRON", "PROPN")
+               and ch.ent_type_ not in OBJECT_ENTITIES
+               and not any(t.is_punct for t in ex.doc[verb.i + 1:ch.left_edge.i]) for ch in verb.children)
 
 
 def _the_writer_speaks(c: Cand, ex: "Extractor") -> bool:
@@ -171,7 +197,39 @@ def _names_no_statement(c: Cand, ex: "Extractor") -> bool:
         return True
     if c.lemma in KNOWING_VERBS:
         return True
+    if first in ("comp", "dobj") and _says_only_what_about(c, ex):
+        return True
     return first == "comp" and bool(WH_INFINITIVE.match(_content_text(c, ex)))
+
+
+def _says_only_what_about(c: Cand, ex: "Extractor") -> bool:
+    """"The minister says what the plan would do", "The notes say little about how the code was written": an
+    affirmative "say" whose content is an embedded question (a question word heading the clause that hangs on
+    the verb) or hangs on "about" (:func:`_hangs_on_about`) names a topic and gives no statement. Not a
+    refusal ("would not say what", "declined to say how": the annotators count those), nor a question word
+    inside a subject clause ("said what would help is more money": a statement)."""
+    verb = ex.doc[c.cue_i]
+    if c.lemma != "say" or any(ch.dep_ == "neg" for ch in verb.children) \
+            or verb.head.lemma_.lower() in REFUSING_VERBS:
+        return False
+    first = next((ex.doc[i] for i in _tokens_of(ex.doc, c.content) if ex.doc[i].is_alpha), None)
+    if first is None:
+        return False
+    if _hangs_on_about(first, verb):
+        return True
+    clause = first.head
+    return first.lower_ in QUESTION_WORDS and clause.head.i == c.cue_i and clause.dep_ not in ("csubj", "nsubj")
+
+
+def _hangs_on_about(tok, verb) -> bool:
+    """"say little about how the code was written", "said nothing about the plan": the content hangs on an
+    "about" whose nearest verb above is the cue verb, so it names what was talked about."""
+    for t in [tok] + list(tok.ancestors):
+        if t.i == verb.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ == "about":
+            return next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) == verb
+    return False
 
 
 DROP_SOURCELESS = True  # a claim without a speaker is of little use (and PolNeAR scores it as wrong)
