@@ -263,27 +263,33 @@ Names = namedtuple("Names", "terms")
 
 
 class StoryNames:
-    """What the Spark link knows to put the linker's newcomer name test
-    (:func:`newsledger.link.scoring.names_new_to`) to the articles that may meet it: ``scored``,
-    {article: [(score, earlier story candidate)]}, every candidate scoring above 0 (the members the
-    linker's story ranking reads); ``ranked``, {article: [(candidate, score)]}, the candidates it may
-    join by (the join test passed, no veto), in the order its story parent is picked; ``names``,
-    {article: its names of two words or more}; ``held``, {candidate: :class:`Names`}. ``moved``,
-    filled by :func:`story_ids`: {article: (its new parent, score), or None for a story of its
-    own} where the test changed its parent."""
+    """What the Spark link knows to refuse a story as the linker's story ranking
+    (:func:`newsledger.link.scoring.story_ranking`) does, for the articles that may meet its tests:
+    ``scored``, {article: [(score, earlier story candidate)]}, every candidate scoring above 0 (the
+    members the ranking reads); ``apart``, {article: the candidates a veto keeps apart from it};
+    ``ranked``, {article: [(candidate, score)]}, the candidates it may join by (the join test
+    passed, no veto), in the order its story parent is picked; ``names``, {article: its names of two
+    words or more}; ``held``, {candidate: :class:`Names`}. ``moved``, filled by :func:`story_ids`:
+    {article: (its new parent, score), or None for a story of its own} where a refusal changed its
+    parent."""
 
     def __init__(self, scored: dict[str, list[tuple[float, str]]], ranked: dict[str, list[tuple[str, float]]],
-                 names: dict[str, list[str]], held: dict[str, Names]):
+                 names: dict[str, list[str]], held: dict[str, Names], apart: Optional[dict[str, set]] = None):
         self.scored, self.ranked, self.names, self.held = scored, ranked, names, held
+        self.apart = apart or {}
         self.moved: dict[str, Optional[tuple[str, float]]] = {}
 
     def refused(self, aid: str, story: Callable[[str], Optional[str]]) -> set:
-        """The stories (by first article; ``story``: article -> its story now) the article's names
-        are mostly new to: its scored candidates grouped by story, as the linker groups them."""
+        """The stories (by first article; ``story``: article -> its story now) the article may not
+        join: a scored member is kept apart from it by a veto, or the article's names are mostly new
+        to the story's scored members (``scoring.names_new_to``); its scored candidates grouped by
+        story, as the linker groups them."""
         from newsledger.link.scoring import names_new_to
 
         per = _by_story(self.scored.get(aid, ()), story)
-        return {r for r, ms in per.items() if names_new_to(self.names[aid], ms, {}, self.held)}
+        vetoed = {story(y) for y in self.apart.get(aid, ())}
+        return {r for r, ms in per.items()
+                if r in vetoed or names_new_to(self.names.get(aid, []), ms, {}, self.held)}
 
     def parent(self, aid: str, via: str, refused: set, story: Callable[[str], Optional[str]]) -> Optional[str]:
         """The article's story parent: ``via`` unless its story is ``refused``, else the first of
