@@ -61,3 +61,28 @@ def test_names_new_to_needs_enough_names_and_a_weak_match():
     assert not names_new_to(names, [(NEW_NAMES_BELOW, "m0")] + members[1:], {}, st["stored"])  # a strong match
     assert not names_new_to(["e:dario fenn", "e:anton rebek", "e:mira solt", "e:gulf of velmar"], members, {},
                             st["stored"])  # 1 of 4 new
+
+
+def test_the_spark_link_refuses_a_story_whose_names_are_new_and_joins_the_next():
+    """The Spark link's story ids (:func:`newsledger.spark.linkrows.story_ids` with
+    :class:`StoryNames`): ``new`` matched the first operation's twelve members best, but its names
+    are mostly new to them, so it joins the story of its next candidate, ``rescue``, and merges
+    nothing into it; without a next candidate it starts its own story."""
+    from newsledger.spark.linkrows import Names, StoryMerges, StoryNames, story_ids
+
+    st = _story(12)
+    order = {"rescue": 0, **{k: i + 1 for i, k in enumerate(st["stored"])}, "new": 13}
+    parents = {k: "m0" for k in st["stored"] if k != "m0"}
+    parents["new"] = "m0"
+    names = ["e:dario fenn", "e:kasia lorn", "e:oskar brandt", "e:gulf of velmar"]
+    held = {k: Names(frozenset(t for t in m.terms if t.startswith("e:"))) for k, m in st["stored"].items()}
+    scored = {"new": [(0.25, k) for k in st["stored"]] + [(0.22, "rescue")]}
+    merges = StoryMerges({"new": [(0.25, "m0"), (0.22, "rescue")]},
+                         {k: m.terms for k, m in st["stored"].items()} | {"rescue": frozenset(names[:2])}, set())
+    sn = StoryNames(scored, {"new": [("m0", 0.25), ("rescue", 0.22)]}, {"new": names}, held)
+    got = story_ids(parents, order, merges, sn)
+    assert got["new"] == got["rescue"] == "s-rescue" and got["m5"] == "s-m0"
+    assert sn.moved == {"new": ("rescue", 0.22)}
+    alone = StoryNames(scored, {"new": [("m0", 0.25)]}, {"new": names}, held)
+    assert story_ids(parents, order, None, alone)["new"] == "s-new" and alone.moved == {"new": None}
+    assert story_ids(parents, order, merges)["new"] == "s-m0"  # no name test: it joins the best match

@@ -259,3 +259,59 @@ def test_spark_scores_the_story_terms_the_linker_scores():
     assert got == {i: set(scored(frozenset(x))) for i, x in enumerate(lists)}
     assert got[0] == {"e:velk", "t:dam"}
 
+
+
+# made-up reports (undated): eleven of one coast guard patrol in a made-up gulf, naming its crew;
+# a navy commander setting out; and a rescue in the same gulf naming the navy's people, which
+# matches each patrol report better (the setting's words) than the commander's, but brings names
+# the patrol's eleven reports never give: the linker's newcomer name test (scoring.names_new_to)
+# sends it to the commander's story
+PATROL = ("The Velmar coast guard patrol boat escorted merchant vessels through the Gulf of Velmar, where "
+          "pirate skiffs have attacked tankers this season.")
+PATROL_CREW = "Captain Anton Rebek and navigator Mira Solt led the patrol for the Harbour Master Office."
+PATROL_WORDS = ["lighthouse", "cargo", "dockyard", "convoy", "radar", "anchor", "buoy", "signal", "harbour", "beacon",
+                "ferry", "diesel"]
+
+
+def _name_test_reports() -> list:
+    from test_link import art
+
+    out = [art("Tarvel Navy commander Dario Fenn sails for the gulf",
+               ["Commander Dario Fenn of the Tarvel Navy left port with a frigate and a helicopter on Monday.",
+                "Officials would not say where the ship was bound."], "navyday.example", None)]
+    for i, w in enumerate(PATROL_WORDS[:11]):
+        out.append(art(f"Patrol guards {w} route in Gulf of Velmar",
+                       [PATROL, PATROL_CREW, f"Reports of the {w} and the {PATROL_WORDS[i + 1]} came from sailors "
+                        f"on deck {i}."], f"coast{i}.example", None))
+    out.append(art("Second rescue: frigate frees tanker hostages in Gulf of Velmar",
+                   [PATROL, "Commander Dario Fenn, envoy Kasia Lorn and negotiator Oskar Brandt of the Tarvel Navy "
+                    "freed the crew of a seized tanker after a ransom standoff.",
+                    "A helicopter and the frigate escorted the tanker home."], "rescuewire.example", None))
+    return out
+
+
+def test_stories_the_newcomer_name_test_decides_equal_the_single_process_linker(tmp_path):
+    from newsledger.link import story_of
+    from newsledger.link.scoring import NEW_NAMES_BELOW, STORY_THRESHOLD, story_score
+    from newsledger.link.fingerprints import fingerprint
+    from newsledger.spark.local import TableWriter
+    from newsledger.spark.rows import article_rows
+
+    arts = _name_test_reports()
+    commander, patrol, rescue = arts[0], arts[1:-1], arts[-1]
+    fps = [fingerprint(a, a.id, i, {}) for i, a in enumerate(arts)]
+    weak = [story_score(frozenset(fps[-1].terms), f.terms, None, None) for f in fps[:-1]]
+    # the premise: the rescue matches every patrol report above the join bar but weakly, and
+    # each better than the commander's report (without the name test it joins the patrol)
+    assert all(STORY_THRESHOLD <= s < NEW_NAMES_BELOW for s in weak) and weak[0] < min(weak[1:])
+    w = TableWriter(tmp_path / "out", rows_per_group=5)
+    for a in arts:
+        for table, row in article_rows(a, None, "text"):
+            w.add(table, row)
+    w.close()
+    spark_ledger, single = link_both_ways(tmp_path / "out", tmp_path)
+    for ledger in (single, spark_ledger):
+        assert story_of(ledger, rescue.id) == story_of(ledger, commander.id)
+        assert {story_of(ledger, a.id) for a in patrol} == {story_of(ledger, patrol[0].id)} != {story_of(ledger, rescue.id)}
+    ref, got = group_pairs(single), group_pairs(spark_ledger)
+    assert got["stories"] == ref["stories"], agreement(ref, got)

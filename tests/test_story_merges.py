@@ -250,3 +250,20 @@ def test_migration_0007_adds_and_drops_the_alias_table(backend, tmp_path_factory
         assert "link_story_aliases" in inspect(led.engine).get_table_names()
         assert story_alias(led, gone) is None  # merges before 0007 left no trace
         led.close()
+
+
+def test_the_spark_link_refuses_a_story_one_of_whose_members_vetoes_the_newcomer():
+    """As the linker's story ranking skips a story a scored member of which is kept apart from the
+    newcomer by a veto (another age, magnitude, office holder or participant), the Spark link's
+    story ids do, though the newcomer's best pair is another member, with no veto of its own:
+    ``x`` joins the story of its next candidate ``c``."""
+    from newsledger.spark.linkrows import StoryNames, story_ids
+
+    order = {k: i for i, k in enumerate("abcx")}
+    parents = {"b": "a", "x": "b"}
+    scored = {"x": [(0.40, "b"), (0.10, "a"), (0.30, "c")]}
+    ranked = {"x": [("b", 0.40), ("c", 0.30)]}
+    vetoed = StoryNames(scored, ranked, {}, {}, apart={"x": {"a"}})
+    assert story_ids(parents, order, None, vetoed) == {"a": "s-a", "b": "s-a", "c": "s-c", "x": "s-c"}
+    assert vetoed.moved == {"x": ("c", 0.30)}
+    assert story_ids(parents, order, None, StoryNames(scored, ranked, {}, {}))["x"] == "s-a"

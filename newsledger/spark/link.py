@@ -214,7 +214,10 @@ def _same(a: str, b: str):
 
 
 def _scores(cand, fp):
-    """Stage 3: the linker's ``copy_score`` and ``story_score`` on each candidate pair."""
+    """Stage 3: the linker's ``copy_score`` and ``story_score`` on each candidate pair: the copy
+    pairs, the story pairs that pass the join test (no veto between the two), and every story
+    pair scoring above 0, with whether a veto keeps the two apart (the members the linker's story
+    ranking reads: :func:`_story_names`)."""
     from pyspark.sql import functions as F
 
     from newsledger.link.fingerprints import MIN_SHINGLES
@@ -248,18 +251,19 @@ def _scores(cand, fp):
                        F.lit(1.0) - (d - STORY_DAYS).cast("double") / F.lit(float(STORY_DECAY_DAYS)))
     sj = F.when(d.isNotNull() & (d > STORY_DAYS), sj * decay).otherwise(sj)
     sj = F.when((F.size("x_sterms") == 0) | (F.size("y_sterms") == 0), F.lit(0.0)).otherwise(sj)
-    stories = (p.where(F.col("cls") == "story").withColumn("s", sj).where(F.col("s") >= STORY_THRESHOLD)
-               .where(~ages_apart_col("x_uterms", "y_uterms") & ~magnitudes_apart_col("x_uterms", "y_uterms")
-                      & ~offices_apart_col("x_uterms", "y_uterms") & ~roles_apart_col("x_uterms", "y_uterms"))
-               .select("x", "y", "yo", "n", "s"))
-    return copies, stories
+    apart = (ages_apart_col("x_uterms", "y_uterms") | magnitudes_apart_col("x_uterms", "y_uterms")
+             | offices_apart_col("x_uterms", "y_uterms") | roles_apart_col("x_uterms", "y_uterms"))
+    scored = p.where(F.col("cls") == "story").withColumn("s", sj).where(F.col("s") > 0).withColumn("apart", apart)
+    stories = scored.where((F.col("s") >= STORY_THRESHOLD) & ~F.col("apart")).select("x", "y", "yo", "n", "s")
+    return copies, stories, scored.select("x", "y", "s", "apart")
 
 
 def ages_apart_col(a: str, b: str):
     """The linker's ``ages_apart`` on two columns of story terms: a person both give an age
     ("a:<full name>:<age>"), the ages ``AGE_APART`` years or more apart. The linker skips every
     story a scored candidate member of which gives such an age; here the pair is no candidate
-    (the story parent is the best candidate pair). Never null: a missing list has no ages."""
+    and the story is refused on the driver (:func:`_story_names`). Never null: a missing list has
+    no ages."""
     from pyspark.sql import functions as F
 
     from newsledger.link.story_terms import AGE_APART
@@ -400,6 +404,48 @@ def _story_merges(stories, copies, fp):
     return StoryMerges(cands, terms, copied)
 
 
+def _story_names(scored, stories, copies, fp):
+    """What the linker's story ranking reads to refuse a story (:class:`newsledger.spark.linkrows.StoryNames`),
+    for the articles that may meet its tests: a scored candidate kept apart by a veto (the linker
+    skips that candidate's whole story), or ``NEW_NAMES_MEMBERS`` or more candidates scoring under
+    ``NEW_NAMES_BELOW`` and ``NEW_NAMES_MIN`` or more names ("e:" terms with a space: a superset of
+    the linker's, which the driver reads exactly); never a copy. Only these reach the driver: per
+    such article its scored candidates and its join candidates (at most ``MAX_STORY_CANDIDATES`` of
+    each, a score and an id: some 40 kB of Python objects at most) and its names; per candidate,
+    its names alone (a few hundred bytes each), never its other terms."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
+    from newsledger.link.scoring import NEW_NAMES_BELOW, NEW_NAMES_MEMBERS, NEW_NAMES_MIN
+    from newsledger.link.story_merges import _names  # the names of two words or more, as the linker reads them
+    from newsledger.spark.linkrows import Names, StoryNames
+
+    by_x = Window.partitionBy("x")
+    weak = F.sum(F.when(F.col("s") < NEW_NAMES_BELOW, 1).otherwise(0)).over(by_x)
+    named = fp.select(F.col("id").alias("x"),
+                      F.size(F.filter("terms", lambda t: t.startswith("e:") & t.contains(" "))).alias("k"))
+    at = (scored.withColumn("w", weak).withColumn("v", F.max(F.col("apart").cast("int")).over(by_x))
+          .join(named, "x").where(((F.col("w") >= NEW_NAMES_MEMBERS) & (F.col("k") >= NEW_NAMES_MIN)) | (F.col("v") == 1))
+          .join(copies.select("x").distinct(), "x", "left_anti").select("x", "y", "s", "apart").persist())
+    scored_of: dict[str, list[tuple[float, str]]] = {}
+    apart: dict[str, set] = {}
+    for r in at.toLocalIterator():
+        scored_of.setdefault(r.x, []).append((r.s, r.y))
+        if r.apart:
+            apart.setdefault(r.x, set()).add(r.y)
+    xs = at.select(F.col("x").alias("id")).distinct()
+    names = {r.id: _names(r.terms) for r in fp.join(xs, "id").select("id", "terms").toLocalIterator()}
+    held = {r.id: Names(frozenset(_names(r.uterms))) for r in
+            fp.join(at.select(F.col("y").alias("id")).distinct(), "id").select("id", "uterms").toLocalIterator()}
+    joins = sorted((r.x, -r.s, -r.n, r.yo, r.y, r.s) for r in
+                   stories.join(xs.withColumnRenamed("id", "x"), "x").toLocalIterator())  # _story_parents' order
+    ranked: dict[str, list[tuple[str, float]]] = {}
+    for x, *_k, y, s in joins:
+        ranked.setdefault(x, []).append((y, round(s, 3)))
+    at.unpersist()
+    return StoryNames(scored_of, ranked, names, held, apart)
+
+
 def _write_table(spark, rows, name: str, schema, dest: str) -> int:
     df = spark.createDataFrame(rows, schema)
     df.write.mode("overwrite").parquet(f"{dest}/{name}")
@@ -475,7 +521,7 @@ def _run(spark, out: str, firsts: dict, t0: float) -> dict:
     cand = spark.read.parquet(f"{tmp}/cand")
     times["candidates_s"] = round(time.perf_counter() - t, 1)
     t = time.perf_counter()
-    copies, stories = _scores(cand, fp)
+    copies, stories, scored = _scores(cand, fp)
     copies.write.mode("overwrite").parquet(f"{tmp}/copy_pairs")
     copies = spark.read.parquet(f"{tmp}/copy_pairs")
     edges = [(r.x, r.y) for r in copies.select("x", "y").toLocalIterator()]
@@ -483,7 +529,13 @@ def _run(spark, out: str, firsts: dict, t0: float) -> dict:
     times["scores_s"] = round(time.perf_counter() - t, 1)
     t = time.perf_counter()
     gid = copy_group_ids(edges, order)
-    sid = story_ids({x: v for x, (v, _s) in parents.items()}, order, _story_merges(stories, copies, fp))
+    names = _story_names(scored, stories, copies, fp)
+    sid = story_ids({x: v for x, (v, _s) in parents.items()}, order, _story_merges(stories, copies, fp), names)
+    for x, moved in names.moved.items():  # the name test gave another parent, or none
+        if moved is None:
+            parents.pop(x)
+        else:
+            parents[x] = moved
     assign = _frame(spark, {"id": ids, "gid": [gid.get(a) for a in ids], "story_id": [sid[a] for a in ids],
                             "score": [parents.get(a, (None, 1.0))[1] for a in ids],
                             "via": [parents.get(a, (None, None))[0] for a in ids]},

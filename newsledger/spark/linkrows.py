@@ -215,11 +215,14 @@ def copy_group_ids(edges: Iterable[tuple[str, str]], order: dict[str, int]) -> d
     return out
 
 
-def story_ids(parents: dict[str, str], order: dict[str, int], merges: Optional["StoryMerges"] = None) -> dict[str, str]:
+def story_ids(parents: dict[str, str], order: dict[str, int], merges: Optional["StoryMerges"] = None,
+              names: Optional["StoryNames"] = None) -> dict[str, str]:
     """{article id: story id}: each article joins the story of the earlier article it matched
-    (``parents``), or starts its own, named after it, as the linker does; with ``merges``, an
-    article that joined a story merges the other stories its candidates are in, as the linker's
-    :mod:`newsledger.link.story_merges` does."""
+    (``parents``), or starts its own, named after it, as the linker does; with ``names``, a story
+    whose names the article's are mostly new to is refused and the article joins its next
+    candidate's story, or none (:class:`StoryNames`, the linker's ``scoring.names_new_to``); with
+    ``merges``, an article that joined a story merges the other stories its candidates are in
+    (none refused), as the linker's :mod:`newsledger.link.story_merges` does."""
     root: dict[str, str] = {}
     into: dict[str, str] = {}  # a merged story's first article -> the story it went into
 
@@ -228,13 +231,77 @@ def story_ids(parents: dict[str, str], order: dict[str, int], merges: Optional["
             r = into[r]
         return r
 
+    def story(y: str) -> Optional[str]:
+        return find(root[y]) if y in root else None
+
     for aid in sorted(order, key=order.__getitem__):  # parents are always earlier
         via = parents.get(aid)
+        refused = names.refused(aid, story) if names is not None and via is not None else set()
+        if refused:
+            via = names.parent(aid, via, refused, story)
         root[aid] = find(root[via]) if via is not None else aid
         if via is not None and merges is not None:
-            for r in merges.stories_of(aid, root[aid], lambda y: find(root[y]) if y in root else None):
+            for r in merges.stories_of(aid, root[aid], story, refused):
                 into[r] = root[aid]
     return {aid: f"s-{find(r)[:12]}" for aid, r in root.items()}
+
+
+def _by_story(scored: Iterable[tuple[float, str]], story: Callable[[str], Optional[str]],
+              left_out: Iterable[str] = ()) -> dict[str, list[tuple[float, str]]]:
+    """Scored candidates ((score, id), in the order given) by their story now (``story``), as the
+    linker's ranking groups them; none of a story in ``left_out``."""
+    per: dict[str, list[tuple[float, str]]] = {}
+    for sc, y in scored:
+        r = story(y)
+        if r is not None and r not in left_out:
+            per.setdefault(r, []).append((sc, y))
+    return per
+
+
+# a candidate's names, read as the linker reads a member's terms (only its names are asked)
+Names = namedtuple("Names", "terms")
+
+
+class StoryNames:
+    """What the Spark link knows to refuse a story as the linker's story ranking
+    (:func:`newsledger.link.scoring.story_ranking`) does, for the articles that may meet its tests:
+    ``scored``, {article: [(score, earlier story candidate)]}, every candidate scoring above 0 (the
+    members the ranking reads); ``apart``, {article: the candidates a veto keeps apart from it};
+    ``ranked``, {article: [(candidate, score)]}, the candidates it may join by (the join test
+    passed, no veto), in the order its story parent is picked; ``names``, {article: its names of two
+    words or more}; ``held``, {candidate: :class:`Names`}. ``moved``, filled by :func:`story_ids`:
+    {article: (its new parent, score), or None for a story of its own} where a refusal changed its
+    parent."""
+
+    def __init__(self, scored: dict[str, list[tuple[float, str]]], ranked: dict[str, list[tuple[str, float]]],
+                 names: dict[str, list[str]], held: dict[str, Names], apart: Optional[dict[str, set]] = None):
+        self.scored, self.ranked, self.names, self.held = scored, ranked, names, held
+        self.apart = apart or {}
+        self.moved: dict[str, Optional[tuple[str, float]]] = {}
+
+    def refused(self, aid: str, story: Callable[[str], Optional[str]]) -> set:
+        """The stories (by first article; ``story``: article -> its story now) the article may not
+        join: a scored member is kept apart from it by a veto, or the article's names are mostly new
+        to the story's scored members (``scoring.names_new_to``); its scored candidates grouped by
+        story, as the linker groups them."""
+        from newsledger.link.scoring import names_new_to
+
+        per = _by_story(self.scored.get(aid, ()), story)
+        vetoed = {story(y) for y in self.apart.get(aid, ())}
+        return {r for r, ms in per.items()
+                if r in vetoed or names_new_to(self.names.get(aid, []), ms, {}, self.held)}
+
+    def parent(self, aid: str, via: str, refused: set, story: Callable[[str], Optional[str]]) -> Optional[str]:
+        """The article's story parent: ``via`` unless its story is ``refused``, else the first of
+        its ``ranked`` candidates in a story not refused (None: none is; it starts its own)."""
+        if story(via) not in refused:
+            return via
+        for y, sc in self.ranked.get(aid, ()):
+            if story(y) not in refused:
+                self.moved[aid] = (y, sc)
+                return y
+        self.moved[aid] = None
+        return None
 
 
 class StoryMerges:
@@ -246,19 +313,17 @@ class StoryMerges:
     def __init__(self, cands: dict[str, list[tuple[float, str]]], terms: dict[str, frozenset], copied: set):
         self.cands, self.terms, self.copied = cands, terms, copied
 
-    def stories_of(self, aid: str, target: str, story: Callable[[str], Optional[str]]) -> list[str]:
+    def stories_of(self, aid: str, target: str, story: Callable[[str], Optional[str]],
+                   refused: Iterable[str] = ()) -> list[str]:
         """The stories (by first article) the article ``aid``, which joined ``target``, merges into
         it (:func:`newsledger.link.story_merges.stories_to_merge` on its candidates' stories, best
-        first; ``story``: article -> its story now)."""
+        first, but the ``refused`` ones its names are new to, which the linker's ranking leaves out;
+        ``story``: article -> its story now)."""
         from newsledger.link.story_merges import stories_to_merge
 
         if aid in self.copied or aid not in self.cands:
             return []
-        per: dict[str, list[tuple[float, str]]] = {}
-        for sc, y in sorted(self.cands[aid], reverse=True):
-            r = story(y)
-            if r is not None:
-                per.setdefault(r, []).append((sc, y))
+        per = _by_story(sorted(self.cands[aid], reverse=True), story, refused)
         ranking = [(ms[0][0], r, ms) for r, ms in per.items()]
         ranking.sort(key=lambda x: (x[1] != target, -x[0]))  # the story it joined first
         if not ranking or ranking[0][1] != target:
