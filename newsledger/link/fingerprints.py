@@ -11,7 +11,7 @@ import numpy as np
 
 from newsledger.link import text as T
 from newsledger.link import vetoes as V
-from newsledger.link.story_terms import age_terms, figure_terms, naming
+from newsledger.link.story_terms import age_terms, figure_terms, names_of
 from newsledger.model import Article
 
 MIN_SHINGLES = 12
@@ -90,4 +90,4 @@ def name_keys(terms: list[str]) -> list[int]:
     articles left out of their event's story). A key stays a lookup of at most ``BAND_CAP``
     holders like any story key (a name every article of a period holds saturates), so the
     candidates stay bounded per newcomer."""
-    return T.name_keys([t for t in terms if t.startswith("e:") and naming(t)][:NAME_KEYS])
+    return T.name_keys(names_of(terms)[:NAME_KEYS])

@@ -10,7 +10,7 @@ from newsledger.link import text as T
 from newsledger.link import vetoes as V
 from newsledger.link.candidates import MAX_CANDIDATES, MAX_STORY_CANDIDATES
 from newsledger.link.fingerprints import MIN_SHINGLES, Fingerprint
-from newsledger.link.story_terms import age_maps_apart, ages_by_name, naming
+from newsledger.link.story_terms import age_maps_apart, ages_by_name, names_of, naming
 
 # copy decision (estimated from signatures)
 COPY_CONTAINMENT = 0.5  # share of the shorter text's shingles found in the other
@@ -127,7 +127,7 @@ def story_ranking(fp: Fingerprint, story_c: Counter, story_of: dict, new_by_id: 
     per_story: dict[str, list[tuple[float, str]]] = defaultdict(list)
     apart: set[str] = set()  # another time or event: a member gives a person another age, a quake another size
     ages = ages_by_name(fp_terms)
-    names = [t for t in fp.terms if t.startswith("e:") and naming(t)]
+    names = names_of(fp.terms)
     for other, _n in story_c.most_common(MAX_STORY_CANDIDATES):
         if other not in story_of:
             continue

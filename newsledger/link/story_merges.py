@@ -13,7 +13,7 @@ from typing import Callable
 
 from newsledger.link import vetoes as V
 from newsledger.link.scoring import NEW_NAMES_BELOW, NEW_NAMES_MIN, NEW_NAMES_SHARE, STORY_THRESHOLD, Ranked
-from newsledger.link.story_terms import age_maps_apart, ages_by_name, naming
+from newsledger.link.story_terms import age_maps_apart, ages_by_name, names_of
 
 # a merge puts two stories together on one newcomer's word: it asks the newcomer this score with
 # each story on its own (a join asks STORY_THRESHOLD)
@@ -76,7 +76,7 @@ def names_new_between(tx: list[frozenset], ty: list[frozenset], fewer_only: bool
     another event of the kind names its own. ``fewer_only``: only the side with fewer names is
     read (both on a tie) -- a story of more members names more people than a young one holds."""
     held_x, held_y = frozenset().union(*tx), frozenset().union(*ty)
-    names_x, names_y = _names(held_x), _names(held_y)
+    names_x, names_y = names_of(held_x), names_of(held_y)
     sides = [(names_x, held_y), (names_y, held_x)]
     if fewer_only and len(names_x) != len(names_y):
         sides = sides[:1] if len(names_x) < len(names_y) else sides[1:]
@@ -85,7 +85,3 @@ def names_new_between(tx: list[frozenset], ty: list[frozenset], fewer_only: bool
             return True
     return False
 
-
-def _names(held: frozenset) -> list[str]:
-    """The names of two words or more among story terms."""
-    return [t for t in held if t.startswith("e:") and naming(t)]

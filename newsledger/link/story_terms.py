@@ -98,6 +98,12 @@ NAME_TERM = r"^(?:e:.*\w\w.* .*\w\w|q:)"  # also Spark's (Java) regular expressi
 _NAME_TERM = re.compile(NAME_TERM)
 
 
+def names_of(terms) -> list[str]:
+    """The names of two words or more among story terms (``e:`` terms that are :func:`naming`), in
+    the order given: what the names tests of joins and merges read."""
+    return [t for t in terms if t.startswith("e:") and naming(t)]
+
+
 def naming(term: str) -> bool:
     """Whether a story term says which event: a name of two words or more ("e:tony thompson",
     "e:gulf of aden") or a telling figure ("q:6.1", "q:160000000"); a one-word entity

@@ -417,7 +417,7 @@ def _story_names(scored, stories, copies, fp):
     from pyspark.sql.window import Window
 
     from newsledger.link.scoring import NEW_NAMES_BELOW, NEW_NAMES_MEMBERS, NEW_NAMES_MIN
-    from newsledger.link.story_merges import _names  # the names of two words or more, as the linker reads them
+    from newsledger.link.story_terms import names_of  # the names of two words or more, as the linker reads them
     from newsledger.spark.linkrows import Names, StoryNames
 
     by_x = Window.partitionBy("x")
@@ -434,8 +434,8 @@ def _story_names(scored, stories, copies, fp):
         if r.apart:
             apart.setdefault(r.x, set()).add(r.y)
     xs = at.select(F.col("x").alias("id")).distinct()
-    names = {r.id: _names(r.terms) for r in fp.join(xs, "id").select("id", "terms").toLocalIterator()}
-    held = {r.id: Names(frozenset(_names(r.uterms))) for r in
+    names = {r.id: names_of(r.terms) for r in fp.join(xs, "id").select("id", "terms").toLocalIterator()}
+    held = {r.id: Names(frozenset(names_of(r.uterms))) for r in
             fp.join(at.select(F.col("y").alias("id")).distinct(), "id").select("id", "uterms").toLocalIterator()}
     joins = sorted((r.x, -r.s, -r.n, r.yo, r.y, r.s) for r in
                    stories.join(xs.withColumnRenamed("id", "x"), "x").toLocalIterator())  # _story_parents' order
