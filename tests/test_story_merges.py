@@ -233,6 +233,22 @@ def test_the_web_page_of_a_merged_story_redirects_to_the_story(ledger):
     assert client.get("/stories/s-nosuchstory").status_code == 404
 
 
+def test_the_api_gives_a_story_and_redirects_a_merged_story_id(ledger):
+    from fastapi.testclient import TestClient
+
+    from newsledger.serve import create_app
+
+    kept, gone = _merged_ids(ledger)
+    client = TestClient(create_app(ledger))
+    got = client.get(f"/api/stories/{kept}").json()
+    assert got["id"] == kept and len(got["members"]) == 3
+    r = client.get(f"/api/stories/{gone}", follow_redirects=False)
+    assert r.status_code == 308 and r.headers["location"] == f"/api/stories/{kept}"
+    assert client.get(f"/api/stories/{gone}").json()["id"] == kept
+    miss = client.get("/api/stories/s-nosuchstory")
+    assert (miss.status_code, miss.json()) == (404, {"detail": "no such story", "status": 404})
+
+
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_migration_0007_adds_and_drops_the_alias_table(backend, tmp_path_factory):
     from alembic import command

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import hmac
 from typing import Any, Optional
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -412,6 +414,19 @@ def copies(request: Request, limit: int = GroupLimit, offset: int = GroupOffset)
 @router.get("/stories", response_model=GroupList, summary="Story groups across outlets, largest first")
 def stories(request: Request, limit: int = GroupLimit, offset: int = GroupOffset):
     return _group_list(request, "stories", limit, offset)
+
+
+@router.get("/stories/{story_id}", response_model=Group, responses=ERRORS,
+            summary="One story and its member articles; a merged story's old id redirects (308) to the story "
+                    "that took its members")
+def story(request: Request, story_id: str):
+    g = _links(request).group("stories", story_id[:200])
+    if g is not None:
+        return g
+    moved = _links(request).story_moved(story_id[:200])
+    if moved is None:
+        raise HTTPException(404, "no such story")
+    return RedirectResponse(f"/api/stories/{quote(moved, safe='')}", status_code=308)
 
 
 @router.get("/conflicts", response_model=GroupList,
