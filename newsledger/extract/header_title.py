@@ -373,17 +373,18 @@ OWN_LEAD = 12  # lines under that by-line read for its story's lead
 UNDER_DATE = 2  # a date line may also stand over its headline ("Transport 14.03.2024" / "Headline")
 
 
-def _far_signature(idx: list[int], infos: list[LineInfo], lo: int) -> tuple[Optional[int], int, bool]:
+def _far_signature(idx: list[int], infos: list[LineInfo], lo: int) -> tuple[Optional[int], int]:
     """The page's first "By ..." line above the header window, and how many lines under it may
     hold its headline (none); when there is none, its first short full-date line there (a story's
     date stands just over or a few lines under its headline: "Transport 14.03.2024" over it, or
-    "Headline" / standfirst / "Jane Roe" / "14.03.24"), with UNDER_DATE lines under it."""
+    "Headline" / standfirst / "Jane Roe" / "14.03.24"), with UNDER_DATE lines under it (so lines
+    under it say the line is a date line: weaker evidence than a by-line)."""
     above = range(max(0, lo - HEAD_WINDOW))
     by = next((k for k in above if _by_line_at(k, idx, infos)), None)
     if by is not None:
-        return by, 0, False
+        return by, 0
     date = next((k for k in above if _is_date_line(infos[idx[k]]) and _short_date(infos[idx[k]].text)), None)
-    return date, UNDER_DATE, True
+    return date, UNDER_DATE
 
 
 def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
@@ -395,7 +396,8 @@ def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Opti
     scoring close to the best, the earliest; a date line is weaker evidence than a by-line, so its
     lines must score ``window_best`` (the header window's best) at least, and the lines just under
     it are header lines (a question headline reads like prose)."""
-    by, under, weak = _far_signature(idx, infos, lo)
+    by, under = _far_signature(idx, infos, lo)
+    weak = under > 0  # a date line, not a by-line
     if by is None:
         return None
     floor = max(MIN_TITLE_SCORE, window_best) if weak else MIN_TITLE_SCORE
