@@ -1,11 +1,11 @@
 """A newcomer whose names are mostly new to a story several members strong reports another event of
-the kind (``scoring.names_new_to`` in ``best_story``). Every term here is made up."""
+the kind (``scoring.names_new_to`` in ``story_ranking``). Every term here is made up."""
 from __future__ import annotations
 
 from collections import Counter
 from types import SimpleNamespace
 
-from newsledger.link.scoring import NEW_NAMES_BELOW, STORY_THRESHOLD, best_story, names_new_to, story_score
+from newsledger.link.scoring import NEW_NAMES_BELOW, STORY_THRESHOLD, names_new_to, story_ranking, story_score
 
 SETTING = ["e:gulf of velmar", "e:velmar coast guard", "navy", "pirate", "patrol", "vessel", "gulf", "velmar",
            "attack", "boat", "merchant", "skiff"]
@@ -28,7 +28,9 @@ def _story(n: int) -> dict:
 
 
 def _best(fp, st) -> tuple:
-    return best_story(fp, st["story_c"], st["story_of"], {}, st["stored"], {})
+    """(score, story id) of the newcomer's best story, (0.0, None) when it may join none."""
+    ranking = story_ranking(fp, st["story_c"], st["story_of"], {}, st["stored"], {})
+    return ranking[0][:2] if ranking else (0.0, None)
 
 
 WORDS = ["second", "rescue", "tanker", "hostage", "ransom", "crew", "helicopter", "frigate", "seized", "escort"]

@@ -149,17 +149,6 @@ def story_ranking(fp: Fingerprint, story_c: Counter, story_of: dict, new_by_id: 
     return ranking
 
 
-def best_story(fp: Fingerprint, story_c: Counter, story_of: dict, new_by_id: dict, stored: dict,
-               pub: dict) -> tuple[float, Optional[str], Optional[str]]:
-    """The story a newcomer belongs to among its candidates' stories, (score, story id, the member
-    it matched best): the first of :func:`story_ranking`; (0.0, None, None) when there is none."""
-    ranking = story_ranking(fp, story_c, story_of, new_by_id, stored, pub)
-    if not ranking:
-        return 0.0, None, None
-    best, sid, scored = ranking[0]
-    return best, sid, scored[0][1]
-
-
 def choose_story(fp: Fingerprint, matches: list[tuple[float, str]], story_c: Counter, story_of: dict,
                  new_by_id: dict, stored: dict, pub: dict) -> tuple[float, Optional[str], Optional[str], list[Ranked]]:
     """The story a newcomer joins, (score, story id, the member it matched, the ranking it was
