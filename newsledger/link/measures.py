@@ -465,8 +465,9 @@ def _population(ws: list[str], before: str) -> bool:
         (last in ("resident", "inhabitant") and _HAS.search(before[-40:]) is not None)
 
 
-def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
-    """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
+def _counted_words(before: str, unit: Optional[str]) -> list[str]:
+    """The words of what a figure counts: its unit's, or the whole it is a number "of" ("a crowd of
+    200"), a place's population ("home to 120,000 people"), persons named by their land ("12 Somalis")."""
     ws = _words(unit)
     whole = None if ws else _WHOLE_OF.search(before[-40:])
     if whole:
@@ -475,6 +476,22 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         ws = ["population"]
     if ws and _DEMONYM.search(unit or ""):  # "12 Somalis", "three Americans": persons, as "12 nationals"
         ws = ws[:-1] + ["national"]
+    return ws
+
+
+def _is_age(u: str, before: str, text: str, after: str) -> bool:
+    """Whether a figure whose unit words are ``u`` is a person's age ("35-year-old", "aged 35",
+    "Smith, 35,", "he died at 35")."""
+    return bool((u and _AGE_UNIT.match(u.replace(" ", "-")) or u in ("year old", "year-old"))
+                or (not u and re.match(r"^\s*(?:years?[- ]old|,)", after) and person_before(before))
+                or (not u and (_closing_age(before, text, after) or _pronoun_age(before, text, after)
+                               or _died_at(before, text, after)))
+                or (not u and _apposed_age(before, text, after)) or _AGED.search(before))
+
+
+def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
+    """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
+    ws = _counted_words(before, unit)
     if not ws and _SHARE.search(text.strip()):  # "roughly a third" (of its flights): a share, no count
         return Measure("percent:share", "percent", 100.0)
     if not ws and knockouts(after):
@@ -484,12 +501,7 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     if rec is not None:  # one record is one figure: its key holds both numbers
         return Measure("record:" + rec, "record") if rec else Measure("count:-", None)
     u = " ".join(ws)
-    rest = [w for w in ws[1:] if w not in ("per", "a", "an")]
-    if (u and _AGE_UNIT.match(u.replace(" ", "-")) or u in ("year old", "year-old")) \
-            or (not u and re.match(r"^\s*(?:years?[- ]old|,)", after) and person_before(before)) \
-            or (not u and (_closing_age(before, text, after) or _pronoun_age(before, text, after)
-                           or _died_at(before, text, after))) \
-            or (not u and _apposed_age(before, text, after)) or _AGED.search(before):
+    if _is_age(u, before, text, after):
         # "charged with murdering the 35-year-old deputy": the deputy's age, not the one named before
         return Measure("age", "years", 1.0, person_near(before.rstrip(" (").rstrip(), after,
                                                         earlier=not (u and _noun_after(after))))
@@ -506,9 +518,16 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         return area
     head = ws[0] if ws else ""
     if head in UNITS:
+        rest = [w for w in ws[1:] if w not in ("per", "a", "an")]
         dim, f = UNITS[head]
         what = SYNONYMS.get(rest[0], rest[0]) if rest else (state(before, after) or "-")
         return Measure(f"{dim}:{what}", dim, f)
+    return _count_measure(ws, before, after)
+
+
+def _count_measure(ws: list[str], before: str, after: str) -> Measure:
+    """The measure of a count (no age, magnitude, money, area or unit of measurement): persons in a
+    state ("46 arrests", "12 were arrested", "seven killed"), bullets that hit, else the counted noun."""
     st = state(before, after)
     raw = ws[-1] if ws else None
     if raw in NOUN_STATES and (st is None or st == NOUN_STATES[raw]) and (len(ws) == 1 or ws[-2] in PEOPLE):
