@@ -198,3 +198,30 @@ def test_spark_submit_script_arguments(tmp_path):
     from newsledger.spark import job
 
     assert job.main([str(tmp_path / "nothing-*.warc.gz"), "--out", str(tmp_path / "o")]) == 2
+
+
+def test_load_reports_bad_rows_and_goes_on(tmp_path):
+    """A row that does not rebuild, one whose content gives another id than the table's, and an
+    article the crawl held twice: two failures naming their source, one duplicate; the good
+    article is stored once."""
+    from newsledger.model import Document
+    from newsledger.pipeline import plain_article
+    from newsledger.spark.load import load_parquet
+    from newsledger.store import Ledger
+
+    url, title, body = PAGES[1]
+    art = plain_article(Document(source=url, raw=f"{title}\n\n{body}".encode(), kind="text", url=url))
+    data = json.dumps(art.to_dict())
+    rows = [{"id": art.id, "source": url, "data": data},
+            {"id": "x1", "source": "bad.json", "data": "{not json"},
+            {"id": "x2", "source": "other.json", "data": data},
+            {"id": art.id, "source": url, "data": data}]
+    (tmp_path / "out" / "articles").mkdir(parents=True)
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "out" / "articles" / "part-0.parquet")
+    ledger = Ledger(str(tmp_path / "ledger.db"))
+    report = load_parquet(tmp_path / "out", ledger, link=False)
+    assert (report.new, report.duplicate, report.failed) == (1, 1, 2)
+    assert [f.source for f in report.failures] == ["bad.json", "other.json"]
+    assert "cannot rebuild" in report.failures[0].reason and "id mismatch" in report.failures[1].reason
+    assert ledger.stats()["articles"] == 1
+    ledger.close()

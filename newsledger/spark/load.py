@@ -92,19 +92,9 @@ def load_parquet(out_dir, ledger, batch_size: int = 200, link: bool = True,
             on_failure(f)
 
     for row in _article_rows(out, batch_size):
-        source = row.get("source") or row.get("id") or "?"
-        try:
-            article = Article.from_dict(json.loads(row["data"]))
-        except Exception as e:  # a hand-edited or foreign table
-            fail(source, f"cannot rebuild article from the data column ({e.__class__.__name__}: {e})")
+        article = _row_article(row, seen, report, fail)
+        if article is None:
             continue
-        if row.get("id") and article.id != row["id"]:
-            fail(source, f"id mismatch: table says {row['id']}, content gives {article.id}")
-            continue
-        if article.id in seen:  # the crawl held the same story twice
-            report.duplicate += 1
-            continue
-        seen.add(article.id)
         if article.id in flags:  # the link stage's flags, merged by the Spark link
             article.flags = flags[article.id]
         batch.append((article, row.get("raw"), row.get("raw_kind")))
@@ -118,3 +108,24 @@ def load_parquet(out_dir, ledger, batch_size: int = 200, link: bool = True,
 
         report.linked = link_new(ledger, report.ids) or {}
     return report
+
+
+def _row_article(row: dict, seen: set[str], report: LoadReport,
+                 fail: Callable[[str, str], None]) -> Optional[Article]:
+    """The article a row of the ``articles`` table holds, or None: a row that does not rebuild, or
+    whose content gives another id than the table's, is a failure (``fail``); a second row of an
+    article already read (the crawl held the same story twice) a duplicate."""
+    source = row.get("source") or row.get("id") or "?"
+    try:
+        article = Article.from_dict(json.loads(row["data"]))
+    except Exception as e:  # a hand-edited or foreign table
+        fail(source, f"cannot rebuild article from the data column ({e.__class__.__name__}: {e})")
+        return None
+    if row.get("id") and article.id != row["id"]:
+        fail(source, f"id mismatch: table says {row['id']}, content gives {article.id}")
+        return None
+    if article.id in seen:
+        report.duplicate += 1
+        return None
+    seen.add(article.id)
+    return article
