@@ -45,10 +45,19 @@ def _bucket(x: float, edges) -> int:
 
 
 def cue_features(ex, c) -> list[str]:
-    """Indicator features of one verb candidate ``c`` of extractor ``ex``."""
-    doc = ex.doc
-    tok = doc[c.cue_i]
+    """Indicator features of one verb candidate ``c`` of extractor ``ex``: the cue word, its
+    source, its content, then the tagger's (:func:`tagger_cue_features`)."""
+    tok = ex.doc[c.cue_i]
     lemma = tok.lemma_.lower()
+    pcoarse = c.extra.get("path", "none").split("-")[0]
+    return (_cue_word_features(ex, c, tok, lemma) + _source_features(ex, c, tok, lemma)
+            + _content_features(ex, c, tok, lemma, pcoarse) + tagger_cue_features(ex, c, lemma))
+
+
+def _cue_word_features(ex, c, tok, lemma: str) -> list[str]:
+    """The cue word's: lemma, tag, dependency and path (alone and crossed), its head, the rule's
+    flags, the PolNeAR train lexicon's counts for it, its children, voice, auxiliaries and neighbours."""
+    doc = ex.doc
     path = c.extra.get("path", "none")
     pcoarse = path.split("-")[0]
     f = ["bias", "l=" + lemma, "tag=" + tok.tag_, "dep=" + tok.dep_, "path=" + path,
@@ -84,23 +93,31 @@ def cue_features(ex, c) -> list[str]:
     f.append("next=" + (nxt.lower_ if nxt is not None else "<e>"))
     f.append("prev=" + (prv.lower_ if prv is not None else "<s>"))
     f.append("l|next=" + lemma + "|" + (nxt.lower_ if nxt is not None else "<e>"))
-    # source
+    return f
+
+
+def _source_features(ex, c, tok, lemma: str) -> list[str]:
+    """The source's: part of speech, entity type, dependency, pronoun, side of the cue, length;
+    or that there is none."""
     si = c.extra.get("src_i", -1)
-    if si >= 0 and c.source is not None:
-        st = doc[si]
-        f += ["src=1", "srcpos=" + st.pos_, "srcent=" + (st.ent_type_ or "-"), "srcdep=" + st.dep_,
-              "src|l=" + st.pos_ + "|" + lemma]
-        if st.pos_ == "PRON":
-            f.append("srcpron=" + st.lower_)
-        f.append("srcside=" + ("L" if si < tok.i else "R"))
-        f.append("srclen=" + str(_bucket(c.source[1] - c.source[0], (4, 12, 30, 60))))
-    else:
-        f.append("src=0")
-        f.append("src0|l=" + lemma)
-    # content
+    if not (si >= 0 and c.source is not None):
+        return ["src=0", "src0|l=" + lemma]
+    st = ex.doc[si]
+    f = ["src=1", "srcpos=" + st.pos_, "srcent=" + (st.ent_type_ or "-"), "srcdep=" + st.dep_,
+         "src|l=" + st.pos_ + "|" + lemma]
+    if st.pos_ == "PRON":
+        f.append("srcpron=" + st.lower_)
+    f.append("srcside=" + ("L" if si < tok.i else "R"))
+    f.append("srclen=" + str(_bucket(c.source[1] - c.source[0], (4, 12, 30, 60))))
+    return f
+
+
+def _content_features(ex, c, tok, lemma: str, pcoarse: str) -> list[str]:
+    """The content's: length, side of the cue, share inside quotation marks (and the cue's), and
+    whether the cue opens its sentence."""
     n = c.extra.get("n_tok", 0)
-    f.append("clen=" + str(_bucket(n, (2, 4, 8, 15, 30, 60))))
-    f.append("clen|path=" + str(_bucket(n, (2, 4, 8, 15, 30))) + "|" + pcoarse)
+    f = ["clen=" + str(_bucket(n, (2, 4, 8, 15, 30, 60))),
+         "clen|path=" + str(_bucket(n, (2, 4, 8, 15, 30))) + "|" + pcoarse]
     cs = c.content[0][0] if c.content else 0
     f.append("cside=" + ("L" if cs < tok.idx else "R"))
     text, mask = ex.text, ex.qmask
@@ -113,7 +130,7 @@ def cue_features(ex, c) -> list[str]:
     f.append(f"cueq|cq={int(mask[tok.idx])}|{qb}")
     if tok.i - tok.sent.start <= 1:
         f.append("sentstart")
-    return f + tagger_cue_features(ex, c, lemma)
+    return f
 
 
 _PB = (0.05, 0.15, 0.3, 0.5, 0.7, 0.85, 0.95)
