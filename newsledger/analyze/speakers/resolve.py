@@ -9,6 +9,7 @@ from newsledger.analyze.speakers.abstain import abstain
 from newsledger.analyze.speakers.clusters import _Cluster, _final, _merge_org_clusters
 from newsledger.analyze.speakers.context import _Context
 from newsledger.analyze.speakers.descriptors import _possessed_work
+from newsledger.analyze.speakers.joint import _joint_name
 from newsledger.analyze.speakers.named import _named
 from newsledger.analyze.speakers.noone import _no_one
 from newsledger.analyze.speakers.passive import _asker_of_other_cue, _passive_patient, _passive_subject
@@ -115,7 +116,7 @@ def resolve_speakers(claims, doc, text: str) -> None:
             ctx.last_person = cl
     _merge_org_clusters(ctx.clusters)
     for i, cl in assigned.items():
-        claims[i].source.name = _final(cl).name
+        claims[i].source.name = _joint_name(ctx, claims[i], cl) or _final(cl).name  # "A and B said": both
     abstain(claims)  # the risky readings: unresolved rather than a guess
 
 
