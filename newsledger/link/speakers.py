@@ -28,7 +28,9 @@ def _tokens(name: str) -> list[str]:
 
 def aliases(name: Optional[str]) -> set[str]:
     """Keys under which one speaker may be written: the whole name, the surname of a person's
-    name, the acronym of an organisation's."""
+    name, the acronym of an organisation's. A joint name ("Tinsley and Phalen", two speakers of one
+    claim) has no surname: it is neither one's alias."""
+    joint = any(t.casefold() == "and" for t in _tokens(name or "")) or "&" in (name or "")
     ts = [t for t in _tokens(name or "") if t.casefold() not in _TITLES and t.casefold() not in _SMALL]
     if not ts:
         return set()
@@ -38,7 +40,7 @@ def aliases(name: Optional[str]) -> set[str]:
         out.add("acr:" + ts[0].casefold())
     elif len(caps) >= 2:
         out.add("acr:" + "".join(t[0] for t in ts if t.casefold() not in _SMALL).casefold())
-        if len(caps) == len(ts) <= 3 and not set(t.casefold() for t in ts) & _ORG_WORDS:
+        if len(caps) == len(ts) <= 3 and not joint and not set(t.casefold() for t in ts) & _ORG_WORDS:
             # a person's name: the surname too
             out.add(ts[-1].casefold())
     return out

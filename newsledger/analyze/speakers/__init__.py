@@ -70,6 +70,12 @@ to, else None), ``confidence`` and ``anonymous``. It prefers "unresolved" to a g
   surname the tagger missed or took for an organisation still counts as a person (a rival, and no
   source of the previous man's gender); a name inside a fronted participle phrase ("Speaking after
   Mr Adams, the deputy said") describes nobody after it;
+* **no one**: a bare article ("The also said"), a gerund phrase with no doer ("Raising the fees shows"), a
+  universal quantifier over a pronoun ("All of them agreed") and a partitive relative with no noun
+  before it name nobody (unresolved); "many of whom say" after a noun is that noun's group;
+* **coordinated speakers** ("Senator A and Senator B said"): the name names all of them, full names
+  where the article gives them, in text order ("A and B"); a coordination with a common noun ("Dunn
+  and his aides") keeps the first name;
 * **a second opinion**: an organisation or group the parse made a speech verb's subject while
   the PolNeAR-trained tagger reads another phrase of the same sentence as the cue's source (not a
   relative pronoun) is unresolved, ``resolved_from`` saying what the tagger read (two readings of the sentence).
@@ -78,8 +84,9 @@ The package, each module importing only those above it: ``words`` (vocabulary, s
 ``kinds`` (the kind of body a descriptor or a name says it is) <-
 ``clusters`` (one per speaker) <- ``spans`` (names in the parse) <- ``mentions`` (antecedents, genders)
 <- ``context`` (per-article state) <- ``rivals`` (two readings) <- ``pronouns``; ``apposition``,
-``descriptors``, ``documents`` (a document's issuer), ``passive``, ``sentence`` (structure around a source), ``unnamed`` <- ``named`` (sources
-that name their speaker) <- ``resolve`` (the loop, :func:`resolve_speakers`).
+``descriptors``, ``documents`` (a document's issuer), ``passive``, ``sentence`` (structure around a source), ``unnamed``,
+``noone`` (words that are no one) <- ``named`` (sources that name their speaker) <- ``joint`` (coordinated
+speakers) <- ``resolve`` (the loop, :func:`resolve_speakers`).
 """
 from newsledger.analyze.speakers.resolve import resolve_speakers
 

@@ -15,7 +15,7 @@ from newsledger.analyze.speakers.spans import _coordinated, _core, _head_token, 
 from newsledger.analyze.speakers.unnamed import _is_anonymous
 from newsledger.analyze.speakers.words import (CONF_ANON, CONF_GENERIC, CONF_NAMED, CONF_ORG, GENERIC_ORG,
                                                GOVERNMENT_HEADS, ORG_TYPE_HEADS, PERSON_ROLES, QUANTIFIERS, TITLE_WORDS,
-                                               _acronym_def, _content_words, _norm, _strip_det, _strip_paren)
+                                               UNIVERSAL, _acronym_def, _content_words, _norm, _strip_det, _strip_paren)
 
 
 def _named_before(ctx: _Context, surname: str, pos: int) -> Optional[str]:
@@ -109,8 +109,8 @@ def _named(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Opt
     if SHARE_OF_PEOPLE.search(raw) and head is not None and not head.ent_type_:
         return _poll_of(ctx, src)  # "about 7 in 10 voters say ..., based on an AP-NORC poll": the poll's finding
     if head is not None and (head.like_num or head.lower_ in QUANTIFIERS) and not head.ent_type_ in ("PERSON", "ORG"):
-        if len(raw.split()) == 1 and head.lower_ in {"all", "both", "neither", "each", "none", "either"}:
-            return None, 0.0, None, False  # "All said ...": which ones is for the reader to guess
+        if UNIVERSAL.match(raw):
+            return None, 0.0, None, False  # "All said ...", "All of them agreed": which ones is for the reader to guess
         cl = _new(ctx.clusters, raw, "org")  # "about 3 in 10 voters", "many in Gaza": a group of its own
         cl.plural = cl.indefinite = True
         return cl, CONF_ANON, None, False

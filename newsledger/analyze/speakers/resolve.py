@@ -9,14 +9,16 @@ from newsledger.analyze.speakers.abstain import abstain
 from newsledger.analyze.speakers.clusters import _Cluster, _final, _merge_org_clusters
 from newsledger.analyze.speakers.context import _Context
 from newsledger.analyze.speakers.descriptors import _possessed_work
+from newsledger.analyze.speakers.joint import _joint_name
 from newsledger.analyze.speakers.named import _named
+from newsledger.analyze.speakers.noone import _no_one
 from newsledger.analyze.speakers.passive import _asker_of_other_cue, _passive_patient, _passive_subject
 from newsledger.analyze.speakers.pronouns import _resolve_pronoun
 from newsledger.analyze.speakers.sentence import _second_opinion, _speaker_words, _speaks_inside
 from newsledger.analyze.speakers.spans import _coordinated
 from newsledger.analyze.speakers.unnamed import _pronouns_of, _speaks_for, _unnamed_person
 from newsledger.analyze.speakers.words import (CONF_AMBIGUOUS, CONF_DESCRIPTOR, FEMALE, FIRST_PERSON, MALE, NEUTER,
-                                               PLURAL, RELATIVES, _norm)
+                                               PARTITIVE_RELATIVE, PLURAL, RELATIVES, _norm)
 
 
 SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|official|officials|report|agency|outlet)$", re.I)
@@ -30,17 +32,20 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     raw = _norm(src.text)
     low = raw.lower()
     via = "name"
-    if not any(ch.isalnum() for ch in raw) or _speaks_inside(doc, src):
-        # a parse slip ("—", "a.m." split at "."), or two phrases run together ("ministers X and Y,
-        # who fled ..., the source, who said he had spoken ..."): no speaker
+    if not any(ch.isalnum() for ch in raw) or _speaks_inside(doc, src) or _no_one(doc, src):
+        # a parse slip ("—", "a.m." split at "."), two phrases run together ("ministers X and Y,
+        # who fled ..., the source, who said he had spoken ..."), words that are no one ("The also
+        # said", "Raising the fees shows"): no speaker
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
     elif SAME_SOURCE.match(raw) and ctx.current is not None:
         cl, conf, used, anon = ctx.current, CONF_DESCRIPTOR, ctx.current.name, False
         via = "same-source"
     elif (c.signals or {}).get("src_object") or _passive_subject(doc, c) or low in RELATIVES \
-            or low.split(" ", 1)[0] in RELATIVES - {"that"} or _asker_of_other_cue(doc, c):
-        # a passive subject is the accused; a bare relative clause ("who has written ...") names nobody;
+            or low.split(" ", 1)[0] in RELATIVES - {"that"} or PARTITIVE_RELATIVE.match(raw) \
+            or _asker_of_other_cue(doc, c):
+        # a passive subject is the accused; a bare relative clause ("who has written ...", "many of
+        # whom say ..." where the parse gives no noun before it) names nobody;
         # an object the tagger took for a source was addressed, not heard; one who asked did not answer
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
@@ -111,7 +116,7 @@ def resolve_speakers(claims, doc, text: str) -> None:
             ctx.last_person = cl
     _merge_org_clusters(ctx.clusters)
     for i, cl in assigned.items():
-        claims[i].source.name = _final(cl).name
+        claims[i].source.name = _joint_name(ctx, claims[i], cl) or _final(cl).name  # "A and B said": both
     abstain(claims)  # the risky readings: unresolved rather than a guess
 
 

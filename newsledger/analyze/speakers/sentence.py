@@ -12,23 +12,32 @@ from newsledger.analyze.attribution.base import SPEECH_VERBS, WORK_NOUNS
 from newsledger.analyze.speakers.context import _Context
 from newsledger.analyze.speakers.spans import _head_token, _person_noun
 from newsledger.analyze.speakers.words import (ANON_HEADS, ANON_ROLES, GENERIC_ORG, GOVERNMENT_HEADS, ORG_TYPE_HEADS,
-                                               PERSON_NOUNS, RELATIVES, TITLE_WORDS, _norm)
+                                               PARTITIVE_RELATIVE, PERSON_NOUNS, RELATIVES, TITLE_WORDS, _norm)
 
 
 def _relative_head(doc, src):
-    """The noun a relative pronoun source ("which", "who") modifies, as a char span, else None."""
+    """The noun a relative pronoun source ("which", "who", a partitive "many of whom") modifies, as a
+    char span, else None."""
     tok = _head_token(doc, src.start, src.end)
-    if tok is None or tok.lower_ not in RELATIVES:
+    rel = tok if tok is not None and tok.lower_ in RELATIVES else _partitive_relative(tok)
+    if rel is None:
         return None
     verb = tok.head
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         n = verb.head
-        if tok.lower_ == "which" and _person_noun(n):
+        if rel.lower_ == "which" and _person_noun(n):
             return None  # "the head of the Dialogue Group, which says ...": "which" is never a person
         if _mere_thing(n):
             return None  # "a photo with a heading that said ...": the heading's writer, not the heading
         return n.left_edge.idx, n.idx + len(n)
     return None
+
+
+def _partitive_relative(tok):
+    """The relative pronoun of a partitive source ("many of whom", "some of which"), else None."""
+    if tok is None or not PARTITIVE_RELATIVE.match(tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text):
+        return None
+    return tok.doc[tok.right_edge.i]
 
 
 def _mere_thing(n) -> bool:

@@ -30,6 +30,10 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 RELATIVES = {"which", "who", "that", "whom", "whose"}
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m",
                 "king": "m", "queen": "f", "prince": "m", "princess": "f", "madam": "f"}
+# a partitive relative ("many of whom", "some of which"): the noun before it, else nobody
+PARTITIVE_RELATIVE = re.compile(r"^\w+ of (whom|which)$", re.I)
+# a universal quantifier alone or over a pronoun ("All said", "Both of them say"): which ones is the reader's guess
+UNIVERSAL = re.compile(r"^(all|both|each|none|neither|either)( of (them|us|you|those|these))?$", re.I)
 QUANTIFIERS = {"all", "both", "neither", "each", "none", "either", "most", "many", "some", "few", "several", "half"}
 GOVERNMENT_HEADS = {"government", "administration", "presidency", "cabinet", "authorities", "state"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
