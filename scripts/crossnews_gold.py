@@ -1,14 +1,21 @@
 """Cross-article figure gold on ECB+ (offsets + labels only), for ``newsledger eval crossnews``.
 
 Pages are ECB+ documents rendered by :mod:`newsledger.evaluate.ecbplus` (development topics
-1-24 only; topics 25+ are never read). Annotators read a sub-topic's articles and write a
-*working* file outside the repo; this script locates the spans and writes
+1-24 by default). Annotators read a sub-topic's articles and write a *working* file outside
+the repo; this script locates the spans and writes
 ``newsledger/evaluate/data/crossnews/<subtopic>.json``::
 
     .venv/bin/python scripts/crossnews_gold.py list                  # sub-topics 1-24, article counts
     .venv/bin/python scripts/crossnews_gold.py show 3plus            # every article of the sub-topic
     .venv/bin/python scripts/crossnews_gold.py convert WORK.json [...]
     .venv/bin/python scripts/crossnews_gold.py render 3plus          # the gold over the texts
+    .venv/bin/python scripts/crossnews_gold.py --check list          # held-out sub-topics 25-45
+
+``--check`` (first argument, any command) opens the HELD-OUT check topics
+(``newsledger.evaluate.crossnews.CHECK_TOPICS``) instead of the development ones. They are
+read by annotators only, to write their gold: never tuned on, and the product is never run on
+them except in the lead's one pre-registered reading (``newsledger eval crossnews --topics
+check``). Without the switch a check sub-topic is refused, and with it a development one is.
 
 Working file (JSON)::
 
@@ -45,24 +52,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from newsledger.evaluate import ecbplus  # noqa: E402
+from newsledger.evaluate.crossnews import CHECK_TOPICS  # noqa: E402
 from newsledger.evaluate.goldspan import anchor_at, locate  # noqa: E402
 
 GOLD_DIR = ROOT / "newsledger" / "evaluate" / "data" / "crossnews"
 VERDICTS = {"agree", "spread", "conflict", "revised"}
 
 
-def pages(sub: str) -> dict[str, tuple[str, str]]:
-    """file name -> (text, url) for the articles of a development sub-topic."""
+def topics(check: bool = False) -> range:
+    """The topics open to this run: the held-out check topics with ``--check``, else development."""
+    return CHECK_TOPICS if check else ecbplus.DEV_TOPICS
+
+
+def pages(sub: str, check: bool = False) -> dict[str, tuple[str, str]]:
+    """file name -> (text, url) for the articles of a sub-topic of :func:`topics` (``check``)."""
     topic = int(sub.replace("plus", ""))
-    if topic not in ecbplus.DEV_TOPICS:
-        raise SystemExit(f"{sub}: only development topics 1-24 may be annotated")
+    if topic not in topics(check):
+        which = "check topics 25-45 (held out)" if check else "development topics 1-24 (check ones need --check)"
+        raise SystemExit(f"{sub}: only {which} may be opened here")
     return {name: ecbplus.render(p) for name, p in ecbplus.documents([topic]) if ecbplus.subtopic(name) == sub}
 
 
-def convert(work_path: Path) -> Path:
+def convert(work_path: Path, check: bool = False) -> Path:
+    """Locate a working file's spans, check its ids and verdicts, write the sub-topic's gold."""
     work = json.loads(work_path.read_text(encoding="utf-8"))
     sub = work["subtopic"]
-    docs = pages(sub)
+    docs = pages(sub, check)
     figs, ids = [], set()
     for f in work["figures"]:
         where = f"{work_path}: figure {f.get('id')}"
@@ -93,15 +108,17 @@ def convert(work_path: Path) -> Path:
     return out
 
 
-def show(sub: str) -> None:
-    for name, (text, url) in pages(sub).items():
+def show(sub: str, check: bool = False) -> None:
+    """Print every article of the sub-topic, as annotators read it."""
+    for name, (text, url) in pages(sub, check).items():
         print(f"=== {name}  {url or ''}")
         print(text)
         print()
 
 
-def render(sub: str) -> None:
-    docs = pages(sub)
+def render(sub: str, check: bool = False) -> None:
+    """Print the sub-topic's groups and apart pairs over the texts, for review."""
+    docs = pages(sub, check)
     gold = json.loads((GOLD_DIR / f"{sub}.json").read_text(encoding="utf-8"))
     figs = {f["id"]: f for f in gold["figures"]}
 
@@ -118,26 +135,29 @@ def render(sub: str) -> None:
         print(f"apart: {say(p['a'])}  <->  {say(p['b'])}  ({p['why']})")
 
 
-def list_subtopics() -> None:
+def list_subtopics(check: bool = False) -> None:
+    """Print each sub-topic of :func:`topics` (``check``) with its article count."""
     counts: dict[str, int] = {}
-    for name, _ in ecbplus.documents():
+    for name, _ in ecbplus.documents(topics(check)):
         counts[ecbplus.subtopic(name)] = counts.get(ecbplus.subtopic(name), 0) + 1
     for sub, n in counts.items():
         print(sub, n)
 
 
 def main(argv: list[str]) -> None:
+    check = bool(argv) and argv[0] == "--check"
+    argv = argv[1:] if check else argv
     if not argv or argv[0] not in {"list", "show", "convert", "render"}:
         raise SystemExit(__doc__)
     if argv[0] == "list":
-        list_subtopics()
+        list_subtopics(check)
     elif argv[0] == "show":
-        show(argv[1])
+        show(argv[1], check)
     elif argv[0] == "render":
-        render(argv[1])
+        render(argv[1], check)
     else:
         for p in argv[1:]:
-            print(convert(Path(p)))
+            print(convert(Path(p), check))
 
 
 if __name__ == "__main__":

@@ -1606,3 +1606,57 @@ def test_workers_on_strike_or_absent_are_one_count_whoever_words_it():
     assert union == key("The hospital said ", "about 600 workers", " were absent on Monday.", "workers") \
         == key("The union insisted that ", "900 members", " were on strike.", "members") == ("striking", "people")
     assert key("", "Three members", " of the family were killed in the fire.", "members") == ("killed", "people")
+
+
+def _gold_script():
+    """scripts/crossnews_gold.py, loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("crossnews_gold", ROOT / "scripts" / "crossnews_gold.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_crossnews_gold_opens_check_topics_only_with_the_switch():
+    """Held-out check sub-topics (25-45) open only with ``check``; with it a development one is
+    refused (an annotator of check gold never mixes the two). Refused before any text is read."""
+    from newsledger.evaluate.crossnews import CHECK_TOPICS
+
+    gold = _gold_script()
+    assert gold.topics(check=True) == CHECK_TOPICS and 30 not in gold.topics()
+    with pytest.raises(SystemExit, match="need --check"):
+        gold.pages("30plus")
+    with pytest.raises(SystemExit, match="held out"):
+        gold.pages("3plus", check=True)
+
+
+def test_crossnews_gold_check_switch_converts_and_lists_a_made_up_article(tmp_path, monkeypatch, capsys):
+    """A made-up check article (topic 30): ``convert`` refuses its working file without
+    ``--check`` and writes the gold with it; ``--check list`` counts it; ``load_gold`` reads it
+    for the check topics only, never for ``--topics dev``."""
+    from newsledger.evaluate import crossnews
+
+    gold = _gold_script()
+    text = "The storm left 12 people dead on Tuesday, the mayor said."
+    fake = {"30_1ecbplus.xml": tmp_path / "30_1ecbplus.xml"}
+    monkeypatch.setattr(gold.ecbplus, "documents",
+                        lambda topics=range(1, 25): ((n, p) for n, p in fake.items() if 30 in topics))
+    monkeypatch.setattr(gold.ecbplus, "render", lambda p: (text, "http://example.org/storm"))
+    monkeypatch.setattr(gold, "GOLD_DIR", tmp_path / "gold")
+    work = tmp_path / "work.json"
+    work.write_text(json.dumps({"subtopic": "30plus", "annotator": "test", "figures": [
+        {"id": "f1", "doc": "30_1ecbplus.xml", "anchor": "left 12 people", "text": "12 people", "value": 12,
+         "bound": "exact", "unit": "people", "measure": "killed", "about": "storm", "source": "mayor"}],
+        "groups": [], "apart": []}), encoding="utf-8")
+    with pytest.raises(SystemExit):
+        gold.main(["convert", str(work)])
+    gold.main(["--check", "convert", str(work)])
+    written = json.loads((tmp_path / "gold" / "30plus.json").read_text(encoding="utf-8"))
+    s, e = written["figures"][0]["span"]
+    assert text[s:e] == "12 people"
+    capsys.readouterr()
+    gold.main(["--check", "list"])
+    assert capsys.readouterr().out.split() == ["30plus", "1"]
+    assert crossnews.load_gold([tmp_path / "gold"], crossnews.CHECK_TOPICS).keys() == {"30plus"}
+    assert crossnews.load_gold([tmp_path / "gold"], range(1, 25)) == {}
