@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from newsledger.analyze.attribution.base import WORK_NOUNS
 from newsledger.analyze.speakers.spans import _head_token
-from newsledger.analyze.speakers.words import ANON_HEADS, ANON_ROLES, FEMALE, MALE, PERSON_NOUNS, _content_words
+from newsledger.analyze.speakers.words import ANON_HEADS, ANON_ROLES, FEMALE, MALE, NEUTER, PERSON_NOUNS, _content_words
 
 
 ANON_CUES = re.compile(r"\b(familiar with|on condition of anonymity|not authori[sz]ed|who (asked|spoke|requested)|"
@@ -19,8 +20,12 @@ def _unnamed_person(c, cl) -> bool:
         return True
     if cl is None or cl.kind != "org" or c.signals.get("src_via") != "phrase":
         return False
-    words = _content_words(cl.name)
+    words = _content_words(_POSTMODIFIER.split(cl.name, 1)[0])  # "man in red shorts": the man
     return bool(words) and words[-1].lower() in ANON_ROLES | PERSON_NOUNS
+
+
+# a preposition opening what follows a role phrase's head ("the man in red shorts", "a woman with a dog")
+_POSTMODIFIER = re.compile(r"\s+(?:in|with|from|at|wearing)\s+", re.I)
 
 
 MALE_NOUNS = {"man", "boy", "father", "son", "husband", "spokesman", "chairman", "brother", "king"}
@@ -28,12 +33,15 @@ FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "wife", "spokeswoman", "c
 
 
 def _pronouns_of(doc, src) -> set[str]:
-    """The singular pronouns an unnamed person can be referred to by: none for a group ("officials"),
-    "he" for "a masked man", "she" for "a spokeswoman", both for "a teacher"."""
+    """The singular pronouns an unnamed source can be referred to by: none for a group ("officials"),
+    "he" for "a masked man", "she" for "a spokeswoman", both for "a teacher", "it" for a work ("the
+    report")."""
     head = _head_token(doc, src.start, src.end)
     if head is None or head.tag_ in ("NNS", "NNPS"):
         return set()
     lemma = head.lemma_.lower()
+    if lemma in WORK_NOUNS - {"team", "office", "campaign"}:
+        return NEUTER  # "the report says ... It also points out": a work is an "it", never a he/she
     return MALE if lemma in MALE_NOUNS else FEMALE if lemma in FEMALE_NOUNS else MALE | FEMALE
 
 
