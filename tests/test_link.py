@@ -418,6 +418,57 @@ def test_a_name_is_read_without_its_article():
     assert naming("e:velmora rovers") and not naming("e:pentagon")
 
 
+def _tagged(title, text, names, site):
+    """An analysed article whose recogniser tagged ``names`` ((text, label)) and nothing else."""
+    from newsledger.model import Entity
+
+    a = art(title, [text], site, published=None)
+    for name, label in names:
+        s = a.text.index(name)
+        a.entities.append(Entity(name, s, s + len(name), label))
+    a.analyzed = True
+    return a
+
+
+def test_names_the_recogniser_missed_are_story_names():
+    """A film's title in quotation marks and a ship's name in the headline and the body are names
+    the recogniser often leaves untagged: they are names of the story's terms, so a short report
+    that names nothing else shares a name with its event's longer reports."""
+    from newsledger.link.fingerprints import fingerprint
+    from newsledger.link.scoring import ENTITY_BONUS, story_score
+    from newsledger.link.story_terms import missed_names, names_of
+
+    long = _tagged("Studio picks director for 'The Silent Orchard' sequel",
+                   "Brannock Pictures has chosen Ilse Marrow to direct the sequel to \"The Silent Orchard\", "
+                   "the studio said. \"The Silent Orchard\" took in more than $210 million, and the studio "
+                   "wants the sequel in cinemas next winter. Talks with the cast are under way.",
+                   [("Brannock Pictures", "ORG"), ("Ilse Marrow", "PERSON")], "film.example")
+    short = _tagged("'The Silent Orchard' sequel talks", "Talks on the sequel to \u201cThe Silent Orchard\u201d "
+                    "are under way. The studio wants a winter release for the sequel.", [], "short.example")
+    fa, fb = fingerprint(long, "a"), fingerprint(short, "b")
+    assert "e:silent orchard" in names_of(fa.terms) and names_of(fb.terms) == ["e:silent orchard"]
+    bare = [[t for t in f.terms if t != "e:silent orchard"] for f in (fa, fb)]
+    assert story_score(fa.terms, fb.terms, None, None) > story_score(*bare, None, None) + ENTITY_BONUS
+    ship = _tagged("KNS Veltra seizes pirate skiffs", "The frigate KNS Veltra seized two pirate skiffs, the "
+                   "navy said.", [("navy", "ORG")], "navy.example")
+    assert missed_names(ship) == ["e:kns veltra"]
+    assert missed_names(long, fa.terms) == []  # held already: not twice
+
+
+def test_quoted_words_and_sentence_openings_are_not_missed_names():
+    """Only a quoted string that is a run of capitalised words is a title ("Give it back", a
+    quoted one-word "Lionsgate" are not names of two words); a body's capitalised run counts only
+    when the headline gives it too, never at a sentence start ("Police Chief" opening a sentence)."""
+    from newsledger.link.story_terms import missed_names
+
+    a = _tagged("Dock strike ends", "Protesters chanted \"Give it back\" outside \"Lionsgate\" offices. "
+                "Police Chief Arno Pell said the Harbour Board met. The Harbour Board agreed.",
+                [], "dock.example")
+    assert missed_names(a) == []
+    b = _tagged("Harbour Board ends dock strike", a.text, [], "dock2.example")
+    assert missed_names(b) == ["e:harbour board"]
+
+
 def test_a_one_word_name_counts_only_with_a_time_close_by():
     """A roundup and the reports of one event, dated ten days apart, share one-word names
     ("e:xinjiang", "e:china") and a few words: with the dates the place says which event and adds

@@ -11,7 +11,7 @@ import numpy as np
 
 from newsledger.link import text as T
 from newsledger.link import vetoes as V
-from newsledger.link.story_terms import age_terms, figure_terms, names_of
+from newsledger.link.story_terms import age_terms, figure_terms, missed_names, names_of
 from newsledger.model import Article
 
 MIN_SHINGLES = 12
@@ -51,7 +51,8 @@ def fingerprint(a: Article, aid: str, pk: int = 0, data: Optional[dict] = None) 
     sig = T.minhash(sh, T.NUM_PERM)
     lead = T.minhash(T.shingle_hashes(ws[:T.LEAD_WORDS]), T.LEAD_PERM)
     ents = [e.text for e in a.entities] if a.entities else []
-    terms = T.salient_terms(a.title, a.text, ents) + figure_terms(a) + age_terms(a)
+    terms = T.salient_terms(a.title, a.text, ents)
+    terms += missed_names(a, terms) + figure_terms(a) + age_terms(a)
     tsig = T.minhash(T.term_hashes(terms), T.TERM_PERM)  # the veto terms make no candidates
     terms += V.veto_terms(a)
     fp = Fingerprint(aid, pk, a, data or {}, int(len(sh)), sig, lead, terms, tsig, _bucket(a.published))

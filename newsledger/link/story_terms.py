@@ -32,6 +32,30 @@ def figure_terms(a: Article, limit: int = FIGURE_TERMS) -> list[str]:
     return out
 
 
+# a quoted string that may be a title ("The Hunger Games", 'Happy Birthday'): a capital after the
+# opening quotation mark, no quotation mark before the closing one
+_QUOTED = re.compile(r"[\"\u201c\u2018']([A-Z][^\"\u201d\u2019']{2,60})[\"\u201d\u2019']")
+
+
+def _name(run: str) -> str:
+    """A capitalised run as a name's words ("The Hunger Games" -> "hunger games")."""
+    return " ".join(T.words(run[4:] if run.startswith("The ") else run))
+
+
+def missed_names(a: Article, terms: Iterable[str] = ()) -> list[str]:
+    """Story terms ("e:ins sukanya", "e:hunger games") of the names of two words or more the
+    analysis did not tag and ``terms`` do not hold: a capitalised run that is a whole quoted string
+    (the title of a film, book, law or song) or that both the headline and the body give (a ship,
+    "INS Sukanya"; a conference). The recogniser misses names in quotation marks and names of
+    things, and a short article then has no name to tie it to its event's other reports."""
+    body = a.text[:20000]
+    found = {_name(r) for r in T.capitalised_runs(body)} & {_name(r) for r in T.capitalised_runs(a.title or "", True)}
+    for m in _QUOTED.finditer(body):
+        found |= {_name(r) for r in T.capitalised_runs(m.group(1), True) if r == m.group(1).strip()}
+    held = set(terms)
+    return [f"e:{n}" for n in sorted(found) if len(n.split()) >= 2 and f"e:{n}" not in held]
+
+
 AGE_TERMS = 6  # story terms taken from the ages of named persons
 AGE_APART = 3  # years between two ages of one person that put two articles years apart
 

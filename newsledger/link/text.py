@@ -10,7 +10,7 @@ import re
 import unicodedata
 import zlib
 from collections import Counter
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 import numpy as np
 from datasketch import MinHash
@@ -194,6 +194,18 @@ def singular(w: str, common: frozenset = frozenset()) -> str:
     return w
 
 
+def capitalised_runs(text: str, sentence_starts: bool = False) -> Iterator[str]:
+    """The runs of capitalised words in ``text`` ("Gulf of Aden", "INS Sukanya"), a cheap stand-in
+    for a recogniser; those at a sentence start (any capital there) left out unless
+    ``sentence_starts``."""
+    for m in _CAPS.finditer(text):
+        s = m.start()
+        prev = text[max(0, s - 2):s]
+        if not sentence_starts and (s == 0 or prev.strip() in (".", "!", "?", "\u201c", '"') or prev.endswith("\n")):
+            continue
+        yield m.group(1)
+
+
 def salient_terms(title: Optional[str], text: str, entities: Iterable[str] = (), limit: int = 40) -> list[str]:
     """Terms that say what an article is about: named entities (from analysis, else capitalised
     runs), title words and the most frequent content words. Lower-cased, de-duplicated."""
@@ -208,14 +220,7 @@ def salient_terms(title: Optional[str], text: str, entities: Iterable[str] = (),
 
     ents = list(entities)
     if not ents:  # cheap stand-in for NER: capitalised runs not at a sentence start
-        counts = Counter()
-        for m in _CAPS.finditer(text[:20000]):
-            s = m.start()
-            prev = text[max(0, s - 2):s]
-            if s == 0 or prev.strip() in (".", "!", "?", "“", '"') or prev.endswith("\n"):
-                continue
-            counts[m.group(1)] += 1
-        ents = [e for e, _ in counts.most_common(20)]
+        ents = [e for e, _ in Counter(capitalised_runs(text[:20000])).most_common(20)]
     for e in ents:
         add("e:" + " ".join(words(e[4:] if e.startswith(_THE) else e)))
     common = frozenset(w for w in _WORD.findall(text[:20000]) if w[-1] == "s" and w.islower())
