@@ -164,16 +164,22 @@ def _figure(article, before, text, value, after, where="text"):
             "where": where, "source": "t", "site": f"{article}.example", "agency": None, "published": None}
 
 
-@pytest.mark.parametrize("headline,joins", [
-    (("Flood in Osvar kills ", " as Sedra bursts its banks"), True),
-    (("Governor says flood in Osvar killed ", ""), False),  # the governor's figure, not the outlet's
-    (("Flood in Osvar killed ", ", study finds"), False),
-    (("Flood in Osvar killed ", " people: police"), False),
-    (("Flood in Osvar kills ", "; police say the dam was old"), True),  # the police say another thing
-    (("Governor says flood in Osvar killed ", "; dam was old"), False),
-    (("What officials won't tell you about the flood that killed ", ""), True),  # no one is credited
+@pytest.mark.parametrize("headline,speaker", [
+    (("Flood in Osvar kills ", " as Sedra bursts its banks"), ("a.example", "reported")),
+    (("Governor says flood in Osvar killed ", ""), ("Governor", "indirect")),  # the governor's figure
+    (("Flood in Osvar killed ", ", study finds"), ("study", "indirect")),
+    (("Flood in Osvar killed ", " people: police"), ("police", "indirect")),
+    (("Flood in Osvar killed ", " people, says a ferryman"), ("a ferryman", "indirect")),
+    (("Flood in Osvar kills ", "; police say the dam was old"), ("a.example", "reported")),  # police say another thing
+    (("Governor says flood in Osvar killed ", "; dam was old"), ("Governor", "indirect")),
+    (("What officials won't tell you about the flood that killed ", ""), ("a.example", "reported")),  # no one credited
+    (("Flood in Osvar killed ", " people, the mayor of the lake town told reporters"), None),  # no plain credit read
 ])
-def test_a_headline_figure_is_the_outlets_unless_the_headline_credits_someone(headline, joins):
+def test_a_headline_figure_is_the_outlets_unless_the_headline_credits_someone(headline, speaker):
+    """A headline's figure is the outlet's; when the headline credits someone in a plain form
+    ("..., study finds", "...: police", "Governor says ...") it is that someone's (kind
+    ``indirect``) and joins the others' equal figures; when no plain credit is read it takes no
+    part (no speaker is better than a wrong one)."""
     from newsledger.link.claims import group_story
 
     before, after = headline
@@ -181,7 +187,7 @@ def test_a_headline_figure_is_the_outlets_unless_the_headline_credits_someone(he
             _figure("a", "The flood in Osvar killed ", "41", 41, " people on Monday.", ),
             _figure("b", "Officials said the flood in Osvar killed ", "41", 41, " people.")]
     heads = [m for g in group_story("s", [], figs) for m in g["members"] if m.get("where") == "title"]
-    assert [(m["name"], m["kind"]) for m in heads] == ([("a.example", "reported")] if joins else [])
+    assert [(m["name"], m["kind"]) for m in heads] == ([speaker] if speaker else [])
 
 
 def test_a_headline_in_title_case_gives_its_figures():

@@ -58,10 +58,13 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
                 out.append(_fig_member(r, c, q, before, after))
         return [m for m in out if m is not None]
     for f in story_records(restated_counts(elided_units(listed_units(figures)))):
+        credit = None
         if f.get("where") == "title" and attributed_headline(f):
-            continue  # "Aid group says over 6,000 displaced": not the outlet's figure, and no speaker read
+            credit = headline_credit(f)
+            if credit is None:
+                continue  # "Rates will fall, he told the board": not the outlet's figure, and no speaker read
         r = claim_of.get((f["article_id"], f.get("claim_idx")))
-        c = r["data"] if r is not None else reported_claim(f)
+        c = r["data"] if r is not None else (credited_claim(f, credit) if credit else reported_claim(f))
         out.append(_fig_member(r or f, c, f, f.get("before") or "", f.get("after") or ""))
     return [m for m in out if m is not None]
 
@@ -225,6 +228,35 @@ def attributed_headline(f: dict) -> bool:
     before = (f.get("before") or "").rpartition(";")[2]
     after = (f.get("after") or "").partition(";")[0]
     return _HEADLINE_CUE.search(before + (f.get("text") or "") + after) is not None
+
+
+_CUE = r"(?:says?|said|finds|warns?|insists?)"
+# who a headline credits, where the headline says it plainly: "..., says witness", "..., lawyer
+# says", "...: police", "Aid group says ..." (one to three words, no clause of their own)
+_CREDITS = (re.compile(r",\s*" + _CUE + r"\s+((?:[A-Za-z][\w.'-]*\s*){1,3})$"),
+            re.compile(r",\s*((?:[A-Za-z][\w.'-]*\s+){0,2}[A-Za-z][\w.'-]*)\s+" + _CUE + r"\s*$"),
+            re.compile(r":\s*([A-Za-z][\w.'-]*)\s*$"),
+            re.compile(r"^\s*((?:[A-Za-z][\w.'-]*\s+){0,2}[A-Za-z][\w.'-]*)\s+" + _CUE + r"\b"))
+
+
+def headline_credit(f: dict) -> Optional[str]:
+    """The one a credited headline names for its figure (see :func:`attributed_headline`), read
+    only in the plain forms of ``_CREDITS`` and on the figure's side of a semicolon; None when
+    none is read (the figure then takes no part)."""
+    before = (f.get("before") or "").rpartition(";")[2]
+    after = (f.get("after") or "").partition(";")[0]
+    for i, pat in enumerate(_CREDITS):
+        found = pat.search(before if i == len(_CREDITS) - 1 else after)
+        if found:
+            return found.group(1).strip()
+    return None
+
+
+def credited_claim(f: dict, credit: str) -> dict:
+    """A credited headline's figure as the claim of whom it credits (kind ``indirect``)."""
+    sentence = (f.get("before") or "") + (f.get("text") or "") + (f.get("after") or "")
+    return {"source": {"name": credit, "anonymous": False}, "stance": "asserts", "kind": "indirect",
+            "content": {"text": sentence.strip()}, "quantities": [f]}
 
 
 def reported_claim(f: dict) -> dict:
