@@ -233,20 +233,20 @@ def attributed_headline(f: dict) -> bool:
 _CUE = r"(?:says?|said|finds|warns?|insists?)"
 # who a headline credits, where the headline says it plainly: "..., says witness", "..., lawyer
 # says", "...: police", "Aid group says ..." (one to three words, no clause of their own)
-_CREDITS = (re.compile(r",\s*" + _CUE + r"\s+((?:[A-Za-z][\w.'-]*\s*){1,3})$"),
-            re.compile(r",\s*((?:[A-Za-z][\w.'-]*\s+){0,2}[A-Za-z][\w.'-]*)\s+" + _CUE + r"\s*$"),
-            re.compile(r":\s*([A-Za-z][\w.'-]*)\s*$"),
-            re.compile(r"^\s*((?:[A-Za-z][\w.'-]*\s+){0,2}[A-Za-z][\w.'-]*)\s+" + _CUE + r"\b"))
+# (the side of the figure the credit is read on, its pattern)
+_CREDITS = (("after", re.compile(r",\s*" + _CUE + r"\s+((?:[A-Za-z][\w.'-]*\s*){1,3})$")),
+            ("after", re.compile(r",\s*((?:[A-Za-z][\w.'-]*\s+){0,2}[A-Za-z][\w.'-]*)\s+" + _CUE + r"\s*$")),
+            ("after", re.compile(r":\s*([A-Za-z][\w.'-]*)\s*$")),
+            ("before", re.compile(r"^\s*((?:[A-Za-z][\w.'-]*\s+){0,2}[A-Za-z][\w.'-]*)\s+" + _CUE + r"\b")))
 
 
 def headline_credit(f: dict) -> Optional[str]:
     """The one a credited headline names for its figure (see :func:`attributed_headline`), read
     only in the plain forms of ``_CREDITS`` and on the figure's side of a semicolon; None when
     none is read (the figure then takes no part)."""
-    before = (f.get("before") or "").rpartition(";")[2]
-    after = (f.get("after") or "").partition(";")[0]
-    for i, pat in enumerate(_CREDITS):
-        found = pat.search(before if i == len(_CREDITS) - 1 else after)
+    sides = {"before": (f.get("before") or "").rpartition(";")[2], "after": (f.get("after") or "").partition(";")[0]}
+    for side, pat in _CREDITS:
+        found = pat.search(sides[side])
         if found:
             return found.group(1).strip()
     return None
