@@ -254,18 +254,22 @@ def headline_credit(f: dict) -> Optional[str]:
 
 def credited_claim(f: dict, credit: str) -> dict:
     """A credited headline's figure as the claim of whom it credits (kind ``indirect``)."""
-    sentence = (f.get("before") or "") + (f.get("text") or "") + (f.get("after") or "")
-    return {"source": {"name": credit, "anonymous": False}, "stance": "asserts", "kind": "indirect",
-            "content": {"text": sentence.strip()}, "quantities": [f]}
+    return _sentence_claim(f, {"name": credit, "anonymous": False}, "indirect")
 
 
 def reported_claim(f: dict) -> dict:
     """A figure the article states without attribution (its headline's figures too): a claim
     whose source is the outlet (its credited agency, else its site), kind ``reported``."""
     outlet = f.get("agency") or f.get("site") or "(the article)"
+    return _sentence_claim(f, {"name": outlet, "anonymous": False, "outlet": True}, "reported")
+
+
+def _sentence_claim(f: dict, source: dict, kind: str) -> dict:
+    """A figure outside every claim as a claim of ``source``: its sentence is the content, the figure
+    its one quantity, the stance asserts."""
     sentence = (f.get("before") or "") + (f.get("text") or "") + (f.get("after") or "")
-    return {"source": {"name": outlet, "anonymous": False, "outlet": True}, "stance": "asserts",
-            "kind": "reported", "content": {"text": sentence.strip()}, "quantities": [f]}
+    return {"source": source, "stance": "asserts", "kind": kind, "content": {"text": sentence.strip()},
+            "quantities": [f]}
 
 
 TITLE_IDX = -10 ** 9  # a headline's figure outside every claim: an index below every text figure's
