@@ -12,7 +12,10 @@ walked in one fixed order too: every dev-topic document by sha1(file stem) hex, 
 first, :func:`ecb_walk_ranks`); rows 1-34 (the twenty-fourth and twenty-fifth batches) are **old**, a page
 of row 35 or later (issue 12's walk continued) is pool **ecbr** (rule material) when its row is odd and
 **ecbc** (a fresh judge like te3c: no rule is written from it, no fit reads it) when even, so both pools
-draw on the whole walk. Every other dev page is **old**. ::
+draw on the whole walk. The dev pages of the web batch begun at stop 36 (``htmldate-`` pages taken after
+every earlier walk, listed one id a line in ``web_pool_pages.txt`` beside the gold, :func:`web_pages`) are pool
+**webc** (a judge: no rule is written from it, no fit reads it) when ``int(sha1(page id), 16)`` is even and
+**webr** (rule material) when odd, so the annotator never chooses. Every other dev page is **old**. ::
 
     PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE]
 
@@ -40,7 +43,8 @@ from newsledger.evaluate import data_dir  # noqa: E402
 RULES_RANKS = (range(1, 21), range(41, 63))
 TE3_RULES = 10  # the te3- pages with the lowest sha1(page id) are pool te3r, the rest te3c
 ECB_FIRST_ROW = 35  # rows 1-34 of the ECB+ walk are old; from this row on, odd rows are ecbr, even rows ecbc
-HELD_OUT = ("check", "te3c", "ecbc")  # the judges: no rule is written from them, no confidence fit reads them
+WEB_PAGES = "web_pool_pages.txt"  # beside the gold: the stop-36 web batch, one page id a line
+HELD_OUT = ("check", "te3c", "ecbc", "webc")  # the judges: no rule is written from them, no confidence fit reads them
 
 
 def walk_ranks() -> dict[str, int]:
@@ -79,9 +83,25 @@ def ecb_pool(row: int) -> str:
     return "ecbr" if row % 2 else "ecbc"
 
 
+@lru_cache(maxsize=1)
+def web_pages() -> frozenset[str]:
+    """The page ids of the web batch (``web_pool_pages.txt`` beside the gold; blank lines and ``#`` lines skipped)."""
+    path = cr.GOLD_DIR / WEB_PAGES
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
+
+
+def web_pool(page: str) -> str:
+    """The pool of a web-batch page by the parity of its id's sha1: "webc" when even, "webr" when odd."""
+    return "webr" if int(hashlib.sha1(page.encode("utf-8")).hexdigest(), 16) % 2 else "webc"
+
+
 def pool_of(page: str, ranks: dict[str, int]) -> str:
     """"te3r" or "te3c" for a ``te3-`` page, "ecbr", "ecbc" or "old" for an ``ecb-`` page by its ECB+ walk
-    row, "rules" or "check" for a ``pol-`` page by its walk rank, "old" for a page of another source."""
+    row, "rules" or "check" for a ``pol-`` page by its walk rank, "webr" or "webc" for a page of the web batch,
+    "old" for a page of another source."""
+    if page in web_pages():
+        return web_pool(page)
     if page.startswith(cr.TEMPEVAL3):
         return te3_pools()[page]
     if page.startswith(cr.ECBPLUS):
@@ -103,7 +123,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     pages = cr.load_gold([cr.GOLD_DIR], "dev")
     done, ranks = analysed_pages(pages, args.cache), walk_ranks()
-    for name in ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "all"):
+    for name in ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "webr", "webc", "all"):
         sel = [p for p in pages if name == "all" or pool_of(p.page, ranks) == name]
         res, _ = cr.evaluate(sel, analysed=done)
         print(f"{name:6s} {res['pages']:3d} pages  precision {res['precision']:.3f}  recall {res['recall']:.3f}  "

@@ -571,8 +571,28 @@ def test_a_confidence_fit_reads_no_page_of_the_held_out_pools():
     ranks = pools.walk_ranks()
     kept = {p.page for p in pools.fit_pages(pages)}
     left = {p.page for p in pages} - kept
-    assert {pools.pool_of(p, ranks) for p in left} == set(pools.HELD_OUT) == {"check", "te3c", "ecbc"}
-    assert {pools.pool_of(p, ranks) for p in kept} == {"old", "rules", "te3r", "ecbr"}
+    assert set(pools.HELD_OUT) == {"check", "te3c", "ecbc", "webc"}
+    assert {"check", "te3c", "ecbc"} <= {pools.pool_of(p, ranks) for p in left} <= set(pools.HELD_OUT)
+    assert {"old", "rules", "te3r", "ecbr"} <= {pools.pool_of(p, ranks) for p in kept}
+    assert {pools.pool_of(p, ranks) for p in kept} <= {"old", "rules", "te3r", "ecbr", "webr"}
+
+
+def test_a_web_batch_page_takes_its_pool_from_the_parity_of_its_ids_sha1_and_is_a_dev_gold_page():
+    """scripts/claims_pools.py: a page listed in web_pool_pages.txt is webc when int(sha1(id), 16) is even and webr
+    when odd, whatever its source; a page not listed keeps its old pool; every listed page is a dev gold page."""
+    import hashlib
+
+    from newsledger.evaluate.claims_real import GOLD_DIR, load_split
+
+    pools = _pools_module()
+    ids = ["htmldate-a", "htmldate-b", "htmldate-c", "htmldate-d"]
+    want = ["webr" if int(hashlib.sha1(i.encode()).hexdigest(), 16) % 2 else "webc" for i in ids]
+    assert [pools.web_pool(i) for i in ids] == want and set(want) == {"webr", "webc"}
+    assert pools.pool_of("htmldate-not-listed", {}) == "old"
+    split = load_split([GOLD_DIR])
+    for page in pools.web_pages():
+        assert split.get(page) == "dev" and (GOLD_DIR / f"{page}.json").exists(), page
+        assert pools.pool_of(page, {}) == pools.web_pool(page)
 
 
 def test_the_ecb_walk_rows_from_35_alternate_ecbr_and_ecbc_and_the_earlier_rows_stay_old():
