@@ -420,10 +420,9 @@ def stories(request: Request, limit: int = GroupLimit, offset: int = GroupOffset
             summary="One story and its member articles; a merged story's old id redirects (308) to the story "
                     "that took its members")
 def story(request: Request, story_id: str):
-    g = _links(request).group("stories", story_id[:200])
+    g, moved = _links(request).story_or_move(story_id)
     if g is not None:
         return g
-    moved = _links(request).story_moved(story_id[:200])
     if moved is None:
         raise HTTPException(404, "no such story")
     return RedirectResponse(f"/api/stories/{quote(moved, safe='')}", status_code=308)

@@ -273,6 +273,13 @@ class Links:
     def group(self, kind: str, group_id: str) -> Optional[dict]:
         return self._lists.current().by_id.get(kind, {}).get(group_id)
 
+    def story_or_move(self, story_id: str) -> tuple[Optional[dict], Optional[str]]:
+        """(the story, None) when ``story_id`` is a story now; (None, the id of the story that took its members)
+        when it was merged since; (None, None) when it is neither (the caller answers 404)."""
+        story_id = story_id[:200]
+        g = self.group("stories", story_id)
+        return (g, None) if g is not None else (None, self.story_moved(story_id))
+
     def story_moved(self, story_id: str) -> Optional[str]:
         """The story holding the members of a story merged into it since (None if none)."""
         f = _link_func("story_alias")

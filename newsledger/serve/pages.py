@@ -350,9 +350,8 @@ def _claim_summary(art: dict) -> list[dict]:
 
 @router.get("/stories/{group_id}", response_class=HTMLResponse)
 def story_page(request: Request, group_id: str, all: bool = ShowAll):
-    g = _links(request).group("stories", group_id[:200])
+    g, moved = _links(request).story_or_move(group_id)
     if g is None:
-        moved = _links(request).story_moved(group_id[:200])
         if moved is None:
             raise HTTPException(404, "No story has this id.")
         # a later article merged this story into another: its old links lead there
