@@ -921,3 +921,34 @@ def test_a_kicker_starting_in_lower_case_is_no_headline(style):
     # a headline starting with a number or a brand spelt in lower case is one
     for headline in ("31% of harbour lorries face a detour after bridge cracks", "iPhone sales at the harbour shop fall"):
         assert _text(_page(headline, "By Jane Roe", style=style)).title == headline
+
+
+LONG_HEADLINE = ("Harbour bridge closed to lorries for eighteen months after engineers found deep cracks in two of "
+                 "its old supporting piers")
+
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+def test_a_standfirst_sentence_over_a_long_headline_is_no_headline(style):
+    # the sentence ending in a full stop scores close to the long headline and stands first
+    standfirst = "Engineers found deep cracks in the harbour bridge piers."
+    assert _text(_page(standfirst, LONG_HEADLINE, "By Jane Roe", style=style)).title == LONG_HEADLINE
+    # an abbreviation's dot is no full stop: such a line keeps its place as the earliest close line
+    from newsledger.extract.header_title import _story_sentence
+
+    assert not _story_sentence("Harbour bridge closed to lorries in the U.S.", set())
+    assert _story_sentence(standfirst, set())
+
+
+def test_a_teaser_printed_again_as_the_lead_is_no_headline():
+    from newsledger.extract.header_title import pick_title
+    from newsledger.extract.lines import line_info
+
+    teaser = "Lorry drivers face a long detour around the harbour from Monday!"
+    lines = [teaser, "Share this story", "Council shuts the bridge", teaser] + BODY
+    reasons = ["navigation"] * 3 + [None] * (len(BODY) + 1)
+    infos = [line_info(x) for x in lines]
+    assert pick_title(list(range(len(lines))), infos, reasons, 3) == 2
+    # the teaser scoring best is kept: only an earlier close line gives way
+    lines[2] = "Bridge shut"
+    infos = [line_info(x) for x in lines]
+    assert pick_title(list(range(len(lines))), infos, reasons, 3) == 0

@@ -16,8 +16,10 @@ html2text, or a browser-``innerText``-like rendering):
   naming a domain are no headline, a name-shaped line of three or four words may be one
   ("Four Years Remaining"); a line that another non-prose line repeats with more around it
   ("Share: Headline", "Headline | Site") gets a bonus; a line right over a site menu (three
-  short navigation bullets: a slogan, a menu's heading) is not taken as the earliest of the close
-  scores unless it scores best; when no "By ..." line stands near the
+  short navigation bullets: a slogan, a menu's heading), or a line that reads as a sentence of the
+  story (a standfirst ending in a full stop, a teaser the body prints again as its first line), is
+  not taken as the earliest of the close scores unless it scores best; when no "By ..." line stands
+  near the
   body (or nothing near it is a headline), the lines over the page's first "By ..." line are
   tried, read against the prose under that by-line (the body found may be another text), or,
   with no "By ..." line above the window, the lines around its first short date line when one

@@ -172,6 +172,28 @@ def _without_menu_heads(scores: dict[int, float], idx: list[int], infos: list[Li
     return {k: sc for k, sc in scores.items() if k == top or not _menu_below(k, idx, infos, reasons)}
 
 
+STANDFIRST_WORDS = 5  # a line this long ending in a full stop reads as a sentence of the story
+
+
+def _story_sentence(text: str, lead_keys: set[str]) -> bool:
+    """A line that reads as a sentence of the story rather than its headline: it ends in a full
+    stop (not an abbreviation's: "... in the U.S."), or it is one of the body's opening lines
+    printed again (a standfirst or teaser repeated as the lead)."""
+    ends = text.endswith(".") and not text.endswith("..") and not _INITIALISM_END.search(text)
+    return (ends and len(text.split()) >= STANDFIRST_WORDS) or _line_key(text) in lead_keys
+
+
+def _without_story_sentences(scores: dict[int, float], idx: list[int], infos: list[LineInfo],
+                             lead: list[str]) -> dict[int, float]:
+    """The candidates without the lines that read as a sentence of the story (:func:`_story_sentence`:
+    a standfirst over the headline), so that such a line does not win as the earliest of the close
+    scores; the best-scoring line stays, as in :func:`_without_menu_heads`."""
+    top = max(scores, key=scores.get, default=None)
+    lead_keys = {_line_key(t) for t in lead}
+    return {k: sc for k, sc in scores.items()
+            if k == top or not _story_sentence(clean_title(infos[idx[k]].text), lead_keys)}
+
+
 BYLINE_BELOW = 2  # a "By ..." line this many lines below a candidate marks it as the headline
 BYLINE_BELOW_BONUS = 2.0
 
@@ -229,6 +251,7 @@ def _pick_at(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]]
         if sc >= MIN_TITLE_SCORE:
             scores[k] = sc
     scores = _without_menu_heads(scores, idx, infos, reasons)
+    scores = _without_story_sentences(scores, idx, infos, lead)
     if not scores or not by_lines:  # no by-line near the body: the header may stand far above it
         over = _title_over_byline(idx, infos, reasons, lo, lead, max(scores.values(), default=MIN_TITLE_SCORE))
         if over is not None:
