@@ -1440,6 +1440,20 @@ def test_a_bare_win_loss_pair_is_the_record_the_story_gives():
     assert not [g for g in _groups_of(figs) if any(m["figure"] == "40-42" for m in g["members"])]
 
 
+def test_a_win_loss_pair_split_by_the_reader_is_the_record_the_story_gives():
+    """The reader may give "at 12-17 when" as "12" then "17": the bare "12" with "-17" glued after
+    it is the record "a 12-17 start" of another outlet, so the two join; "a 51-38 mark" is a
+    record too (its noun says so), joining "51-38"; a split "20-30" no article gives stays unread."""
+    figs = [_stated("a", "The Otters made a dismal ", "12-17", 12, " start to the season.", unit="start"),
+            _stated("b", "The Otters, stuck at ", "12", 12, "-17 when the coach left, lost again."),
+            _stated("a", "He leaves with a ", "51-38", 51, " mark in two seasons.", start=60, unit="mark"),
+            _stated("b", "In Tulsa he was ", "51", 51, "-38 over two seasons.", start=90),
+            _stated("b", "They ended at ", "20", 20, "-30 last year.", start=140)]
+    recs = {g["unit"]: sorted(m["article_id"] for m in g["members"])
+            for g in _groups_of(figs) if g["unit"].startswith("record")}
+    assert recs == {"record:12-17": ["a", "b"], "record:51-38": ["a", "b"]}
+
+
 def _groups_of(figs):
     from newsledger.link.claims import group_story
 

@@ -362,10 +362,10 @@ def _record_cue(before: str, after: str) -> bool:
 
 
 def _record_noun(ws: list[str], before: str, text: str, after: str) -> bool:
-    """A "W-L" figure counting a start or season ("a disappointing 9-14 start") or a vote ("their
-    9-3 deadlock"): a record, read whole or split ("9" then "-3", as the reader may give it)."""
+    """A "W-L" figure counting a start or season ("a disappointing 9-14 start", "a 162-139 mark",
+    "284-286 lifetime") or a vote ("their 9-3 deadlock"): a record, read whole or split ("9" then "-3", as the reader may give it)."""
     t = text.strip()
-    return ws in (["start"], ["season"], ["record"], ["deadlock"], ["vote"], ["split"]) and (
+    return ws in (["start"], ["season"], ["record"], ["mark"], ["lifetime"], ["deadlock"], ["vote"], ["split"]) and (
         _RECORD.match(t) is not None or (t.isdigit() and (_RECORD_TAIL.match(after) is not None
                                                          or re.search(r"\d[-–]$", before) is not None)))
 
