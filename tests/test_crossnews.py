@@ -1454,6 +1454,20 @@ def test_a_win_loss_pair_split_by_the_reader_is_the_record_the_story_gives():
     assert recs == {"record:12-17": ["a", "b"], "record:51-38": ["a", "b"]}
 
 
+def test_a_double_murder_is_the_toll_of_two_killed():
+    """"an arrest in the 30-year-old double murder case" is two killed (the arrest cue near it
+    says nothing of the count), so it joins another outlet's "two people were killed"."""
+    from newsledger.link.measures import measure
+
+    assert measure("police made an arrest in the 30-year-old ", "double murder", " case.", "murder").name == "killed"
+    figs = [_stated("a", "Police made an arrest in the ", "double murder", 2, " of the Lake Road farmers.",
+                    unit="murder"),
+            _stated("b", "The Lake Road farmers, ", "two", 2, " people killed in their barn, were brothers.",
+                    unit="people")]
+    (g,) = [g for g in _groups_of(figs) if g["unit"].startswith("killed")]
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
 def _groups_of(figs):
     from newsledger.link.claims import group_story
 

@@ -78,8 +78,10 @@ STATES = {
     "paid": r"paid|pay\w*|cost\w*|worth|fine[ds]?|price|valued|deal|bid|offer\w*",
 }
 # nouns that name what happened to the people counted
-NOUN_STATES = {"death": "killed", "fatality": "killed", "murder": "killed", "homicide": "killed",
+NOUN_STATES = {"death": "killed", "fatality": "killed", "murder": "killed", "homicide": "killed", "killing": "killed",
+               "slaying": "killed",
                "arrest": "arrested", "injury": "injured"}
+_MULTIPLE = re.compile(r"^(?:double|triple|quadruple)\b", re.I)  # a killing counted by its noun: "a double murder"
 # states that say what was counted at one moment ("46 vessels were waiting", "212 flights were
 # cancelled", "2,300 members were on strike"): a count of things in that state is one fact of
 # its story, like a toll
@@ -522,6 +524,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         dim, f = UNITS[head]
         what = SYNONYMS.get(rest[0], rest[0]) if rest else (state(before, after) or "-")
         return Measure(f"{dim}:{what}", dim, f)
+    if _MULTIPLE.match(text.strip()) and ws and NOUN_STATES.get(ws[-1]) == "killed":
+        return Measure("killed", "people")  # "an arrest in a double murder case": two killed, whatever cue is near
     return _count_measure(ws, before, after)
 
 
