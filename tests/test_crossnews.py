@@ -1468,6 +1468,18 @@ def test_a_double_murder_is_the_toll_of_two_killed():
     assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
 
 
+def test_a_bare_count_that_gathers_or_a_crowd_put_at_a_number_counts_persons():
+    """"Hundreds gathered outside the court" counts persons (only persons gather), so it is a
+    figure, as "hundreds of people" is; "police estimated the crowd at 300" counts the crowd, as
+    "a crowd of 300" does; a bare count that does neither ("300 on Friday") says nothing counted."""
+    from newsledger.link.measures import measure
+
+    assert measure("", "Hundreds", " gathered outside the court on Friday.", None).name == "count:people"
+    assert measure("Fans say ", "5,000", " had marched to the stadium.", None).name == "count:people"
+    assert measure("Police estimated the crowd at ", "300", ", organisers at 900.", None).name == "count:crowd"
+    assert measure("The crowd grew to ", "300", " on Friday.", None).dimension is None
+
+
 def _groups_of(figs):
     from newsledger.link.claims import group_story
 
