@@ -1440,6 +1440,46 @@ def test_a_bare_win_loss_pair_is_the_record_the_story_gives():
     assert not [g for g in _groups_of(figs) if any(m["figure"] == "40-42" for m in g["members"])]
 
 
+def test_a_win_loss_pair_split_by_the_reader_is_the_record_the_story_gives():
+    """The reader may give "at 12-17 when" as "12" then "17": the bare "12" with "-17" glued after
+    it is the record "a 12-17 start" of another outlet, so the two join; "a 51-38 mark" is a
+    record too (its noun says so), joining "51-38"; a split "20-30" no article gives stays unread."""
+    figs = [_stated("a", "The Otters made a dismal ", "12-17", 12, " start to the season.", unit="start"),
+            _stated("b", "The Otters, stuck at ", "12", 12, "-17 when the coach left, lost again."),
+            _stated("a", "He leaves with a ", "51-38", 51, " mark in two seasons.", start=60, unit="mark"),
+            _stated("b", "In Tulsa he was ", "51", 51, "-38 over two seasons.", start=90),
+            _stated("b", "They ended at ", "20", 20, "-30 last year.", start=140)]
+    recs = {g["unit"]: sorted(m["article_id"] for m in g["members"])
+            for g in _groups_of(figs) if g["unit"].startswith("record")}
+    assert recs == {"record:12-17": ["a", "b"], "record:51-38": ["a", "b"]}
+
+
+def test_a_double_murder_is_the_toll_of_two_killed():
+    """"an arrest in the 30-year-old double murder case" is two killed (the arrest cue near it
+    says nothing of the count), so it joins another outlet's "two people were killed"."""
+    from newsledger.link.measures import measure
+
+    assert measure("police made an arrest in the 30-year-old ", "double murder", " case.", "murder").name == "killed"
+    figs = [_stated("a", "Police made an arrest in the ", "double murder", 2, " of the Lake Road farmers.",
+                    unit="murder"),
+            _stated("b", "The Lake Road farmers, ", "two", 2, " people killed in their barn, were brothers.",
+                    unit="people")]
+    (g,) = [g for g in _groups_of(figs) if g["unit"].startswith("killed")]
+    assert sorted(m["article_id"] for m in g["members"]) == ["a", "b"]
+
+
+def test_a_bare_count_that_gathers_or_a_crowd_put_at_a_number_counts_persons():
+    """"Hundreds gathered outside the court" counts persons (only persons gather), so it is a
+    figure, as "hundreds of people" is; "police estimated the crowd at 300" counts the crowd, as
+    "a crowd of 300" does; a bare count that does neither ("300 on Friday") says nothing counted."""
+    from newsledger.link.measures import measure
+
+    assert measure("", "Hundreds", " gathered outside the court on Friday.", None).name == "count:people"
+    assert measure("Fans say ", "5,000", " had marched to the stadium.", None).name == "count:people"
+    assert measure("Police estimated the crowd at ", "300", ", organisers at 900.", None).name == "count:crowd"
+    assert measure("The crowd grew to ", "300", " on Friday.", None).dimension is None
+
+
 def _groups_of(figs):
     from newsledger.link.claims import group_story
 

@@ -379,3 +379,16 @@ def test_a_glued_word_that_counts_nothing_or_a_span_of_time_stays_unread():
     assert find_quantities("She began a nine-month stay at the clinic.") == []
     assert [q.unit for q in find_quantities("Prices saw a 3-fold rise.")] != ["fold"]
     assert [(q.value, q.unit) for q in find_quantities("The 18-year-old driver was unhurt.")] == [(18, "year-old")]
+
+
+def test_a_killing_counted_by_a_multiplier_word_is_read():
+    """"a double murder", "the triple-homicide trial", "two double slayings" count the killed by
+    the noun (the link reads them as a toll); "a double shooting" (shot, not said killed) and
+    "double the price" are no such count."""
+    for text, value, unit in (("Detectives reopened a double murder from 1988.", 2, "murder"),
+                              ("The triple-homicide trial opens in March.", 3, "homicide"),
+                              ("Nobody was charged in the quadruple killing at the farm.", 4, "killing")):
+        (q,) = find_quantities(text)
+        assert (q.value, q.unit) == (value, unit), text
+    assert find_quantities("Police are looking into a double shooting downtown.") == []
+    assert find_quantities("Tickets now cost double the price.") == []

@@ -13,7 +13,7 @@ from newsledger.link.figure_joins import CONVERSION_GAP, FORCE_MEASURES
 from newsledger.link.figure_marks import (FIGURE_WINDOW, _keywords, aspects, bounds, context_marks, counts_others,
                                           counts_since, in_respective_list, legal_stage, names_near, owners_near,
                                           office_words, place_marks, share_total, spanned_noun, updates)
-from newsledger.link.measures import _RECORD, PERSONS, Measure, _singular, group_key, measure, persons_listed
+from newsledger.link.measures import _RECORD, _RECORD_TAIL, PERSONS, Measure, _singular, group_key, measure, persons_listed
 from newsledger.link.speakers import side_keys
 
 
@@ -105,15 +105,26 @@ def elided_units(figures: list[dict]) -> list[dict]:
 
 def story_records(figures: list[dict]) -> list[dict]:
     """The story's figures, each bare "W-L" with nothing near it that says what it is ("the
-    Sixers, just 9-14 despite ...") marked as the win-loss record (``record``) when an article
-    of the story gives that record as one ("a record of 9-14"): one team's standing told again."""
+    Sixers, just 9-14 despite ...", "at 9-14 when", read whole or split) marked as the win-loss
+    record (``record``) when an article of the story gives that record as one ("a record of
+    9-14", "a 9-14 start"): one team's standing told again."""
     def bare(f: dict) -> Optional[str]:
-        m = _RECORD.match((f.get("text") or "").strip())
-        return f"{m.group(1)}-{m.group(2)}" if m and not f.get("unit") else None
+        return None if f.get("unit") else written_record(f)
 
-    said = {measure(f.get("before") or "", f.get("text") or "", f.get("after") or "", None).name
-            for f in figures if bare(f)}
+    said = {measure(f.get("before") or "", f.get("text") or "", f.get("after") or "", f.get("unit")).name
+            for f in figures if written_record(f)}
     return [dict(f, record=w) if (w := bare(f)) and "record:" + w in said else f for f in figures]
+
+
+def written_record(f: dict) -> Optional[str]:
+    """The "W-L" a figure is written as, read whole ("9-14") or split by the quantity reader
+    ("9", then "-14" right after it); None for any other figure."""
+    t = (f.get("text") or "").strip()
+    m = _RECORD.match(t)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}"
+    tail = _RECORD_TAIL.match(f.get("after") or "")
+    return f"{t}-{tail.group(1)}" if tail and t.isdigit() else None
 
 
 _LISTED_GAP = re.compile(r"^\s+[A-Z][\w-]*\s+and\s+$")  # "12 Somali and 11 Yemeni nationals": a name, "and"

@@ -78,8 +78,10 @@ STATES = {
     "paid": r"paid|pay\w*|cost\w*|worth|fine[ds]?|price|valued|deal|bid|offer\w*",
 }
 # nouns that name what happened to the people counted
-NOUN_STATES = {"death": "killed", "fatality": "killed", "murder": "killed", "homicide": "killed",
+NOUN_STATES = {"death": "killed", "fatality": "killed", "murder": "killed", "homicide": "killed", "killing": "killed",
+               "slaying": "killed",
                "arrest": "arrested", "injury": "injured"}
+_MULTIPLE = re.compile(r"^(?:double|triple|quadruple)\b", re.I)  # a killing counted by its noun: "a double murder"
 # states that say what was counted at one moment ("46 vessels were waiting", "212 flights were
 # cancelled", "2,300 members were on strike"): a count of things in that state is one fact of
 # its story, like a toll
@@ -362,10 +364,10 @@ def _record_cue(before: str, after: str) -> bool:
 
 
 def _record_noun(ws: list[str], before: str, text: str, after: str) -> bool:
-    """A "W-L" figure counting a start or season ("a disappointing 9-14 start") or a vote ("their
-    9-3 deadlock"): a record, read whole or split ("9" then "-3", as the reader may give it)."""
+    """A "W-L" figure counting a start or season ("a disappointing 9-14 start", "a 162-139 mark",
+    "284-286 lifetime") or a vote ("their 9-3 deadlock"): a record, read whole or split ("9" then "-3", as the reader may give it)."""
     t = text.strip()
-    return ws in (["start"], ["season"], ["record"], ["deadlock"], ["vote"], ["split"]) and (
+    return ws in (["start"], ["season"], ["record"], ["mark"], ["lifetime"], ["deadlock"], ["vote"], ["split"]) and (
         _RECORD.match(t) is not None or (t.isdigit() and (_RECORD_TAIL.match(after) is not None
                                                          or re.search(r"\d[-–]$", before) is not None)))
 
@@ -448,7 +450,12 @@ _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:is|ans|ons)$")  # a people named by its 
 
 # a whole counted by the noun that the number is "of" ("a population of more than 100,000", "a
 # crowd of 200", "a majority of 160"): the bare number counts that noun
-_WHOLE_OF = re.compile(r"\b(population|crowd|audience|majority)\s+of\s+$", re.I)
+_WHOLE_OF = re.compile(r"\b(population|crowd|audience|majority)\s+of\s+$"  # ... or the one put "at" it:
+                       r"|\b(?:put|puts|putting|estimated|estimates|estimating|placed)\s+the\s+(crowd|audience)\s+at\s+"
+                       r"(?:(?:about|around|some|roughly|nearly|more than|at least)\s+)?$", re.I)  # "estimated the crowd at 70"
+# a bare count that gathers, marches or riots ("Dozens gathered", "where 10,000 marched"): persons, as a
+# count of people is (only persons do it)
+_CROWD_VERB = re.compile(r"^\s+(?:had\s+|have\s+)?(?:gathered|assembled|rallied|marched|protested|rioted)\b", re.I)
 # the people a place is "home to" ("the island, home to 120,000 people") or the residents it has
 # ("the island, which has about 200,000 residents"): its population
 _HOME_TO = re.compile(r"\bhome\s+to\s+$", re.I)
@@ -465,13 +472,16 @@ def _population(ws: list[str], before: str) -> bool:
         (last in ("resident", "inhabitant") and _HAS.search(before[-40:]) is not None)
 
 
-def _counted_words(before: str, unit: Optional[str]) -> list[str]:
+def _counted_words(before: str, unit: Optional[str], after: str = "") -> list[str]:
     """The words of what a figure counts: its unit's, or the whole it is a number "of" ("a crowd of
-    200"), a place's population ("home to 120,000 people"), persons named by their land ("12 Somalis")."""
+    200", "estimated the crowd at 70"), persons who gather ("Dozens gathered"), a place's population
+    ("home to 120,000 people"), persons named by their land ("12 Somalis")."""
     ws = _words(unit)
     whole = None if ws else _WHOLE_OF.search(before[-40:])
     if whole:
-        ws = [whole.group(1).casefold()]
+        ws = [(whole.group(1) or whole.group(2)).casefold()]
+    elif not ws and _CROWD_VERB.match(after):
+        ws = ["people"]
     elif _population(ws, before):
         ws = ["population"]
     if ws and _DEMONYM.search(unit or ""):  # "12 Somalis", "three Americans": persons, as "12 nationals"
@@ -491,7 +501,7 @@ def _is_age(u: str, before: str, text: str, after: str) -> bool:
 
 def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
     """The measure of the figure ``text`` written between ``before`` and ``after`` (its sentence)."""
-    ws = _counted_words(before, unit)
+    ws = _counted_words(before, unit, after)
     if not ws and _SHARE.search(text.strip()):  # "roughly a third" (of its flights): a share, no count
         return Measure("percent:share", "percent", 100.0)
     if not ws and knockouts(after):
@@ -522,6 +532,8 @@ def measure(before: str, text: str, after: str, unit: Optional[str]) -> Measure:
         dim, f = UNITS[head]
         what = SYNONYMS.get(rest[0], rest[0]) if rest else (state(before, after) or "-")
         return Measure(f"{dim}:{what}", dim, f)
+    if _MULTIPLE.match(text.strip()) and ws and NOUN_STATES.get(ws[-1]) == "killed":
+        return Measure("killed", "people")  # "an arrest in a double murder case": two killed, whatever cue is near
     return _count_measure(ws, before, after)
 
 

@@ -28,6 +28,12 @@ _OUTOF_RE = re.compile(r"\b(?P<a>\d+|one|two|three|four|five|six|seven|eight|nin
 _FOLD_RE = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+)-?fold\b", re.I)
 
 
+# a killing counted by a multiplier word ("a double murder", "the triple homicide"): two or three
+# killed, counted by the noun (the link reads a count of murders as the killed)
+_MULTIPLE_RE = re.compile(r"\b(?P<n>double|triple|quadruple)[\s-]+(?P<u>murder|homicide|killing|slaying)s?\b", re.I)
+_MULTIPLES = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
+
+
 _ORD_FRAC = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "quarter": 4,
              "quarters": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
 
@@ -39,7 +45,7 @@ def find_quantities(text: str, doc=None, published: Optional[str] = None) -> lis
     masked = _masked(text, published, doc)
     masked += [(m.start(), m.end()) for m in _INDEX_RE.finditer(text)]
     found = _Found(masked)
-    # 0. spoken ranges, scientific notation, fractions, "one in three", "sixfold"
+    # 0. spoken ranges, scientific notation, fractions, "one in three", "a double murder", "sixfold"
     _find_special(text, found)
     # 1. vague plurals: "tens of thousands", "hundreds of", "dozens of", "millions of"
     _find_vague(text, found)
@@ -79,7 +85,7 @@ class _Found:
 
 
 def _find_special(text: str, found: _Found) -> None:
-    """Spoken ranges, scientific notation, digit fractions, "one in three", "sixfold"."""
+    """Spoken ranges, scientific notation, digit fractions, "one in three", "a double murder", "sixfold"."""
     for q in _spoken_ranges(text):
         if not _overlaps(found.masked, q.start, q.end):
             found.add(q)
@@ -96,6 +102,10 @@ def _find_special(text: str, found: _Found) -> None:
         v = _out_of(text, m)
         if v is not None and found.free(m.start(), m.end()):
             found.add(_Q(m.start(), m.end(), v, m.start(), m.end(), flags={"fraction"}))
+    for m in _MULTIPLE_RE.finditer(text):
+        if found.free(m.start(), m.end()):
+            found.add(_Q(m.start(), m.end(), _MULTIPLES[m.group("n").lower()], m.start(), m.end(),
+                         unit=m.group("u").lower(), is_word=True, flags={"multiple"}))
     for m in _FOLD_RE.finditer(text):
         n = word_or_digit(m.group("n"))
         if n:
