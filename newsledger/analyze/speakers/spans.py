@@ -165,13 +165,14 @@ def _person_tails(doc) -> set[str]:
 def _surname_spots(doc) -> list[tuple[int, str]]:
     """(character position, words) of every occurrence of a surname of the article — the words of a
     full PERSON name but its first — wherever it stands, also where the tagger missed it or took it
-    for an organisation ("Rosa Whitfield-Ortiz ... the mayor appointed Whitfield-Ortiz")."""
+    for an organisation ("Rosa Whitfield-Ortiz ... the mayor appointed Whitfield-Ortiz"). ``doc.text`` is read once:
+    spaCy joins every token's text on each access, and it was rebuilt once per surname."""
     spots = doc.user_data.get("newsledger.surname_spots")
     if spots is None:
-        tails = _person_tails(doc)
+        tails, text = _person_tails(doc), doc.text
         spots = doc.user_data["newsledger.surname_spots"] = sorted(
             (mt.start(), tail) for tail in tails
-            for mt in re.finditer(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", doc.text))
+            for mt in re.finditer(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", text))
     return spots
 
 
