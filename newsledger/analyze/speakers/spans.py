@@ -75,15 +75,28 @@ def _head_token(doc, start: int, end: int):
     return span.root if span is not None and len(span) else None
 
 
-def _titled_names(doc) -> list:
-    """Names spaCy did not tag: proper nouns right after a title ("Major-Gen Gopaul Govender")."""
+_WORD_SPLIT = re.compile(r"[-\s]")  # a title token's words ("Major-Gen")
+
+
+def _titled_names(doc) -> tuple:
+    """Names spaCy did not tag: proper nouns right after a title ("Major-Gen Gopaul Govender").
+    Found once per Doc and kept in its ``user_data`` (the antecedents and the people named in
+    reported words both read them; the Doc does not change after the parse)."""
+    found = doc.user_data.get("newsledger.titled_names")
+    if found is None:
+        found = doc.user_data["newsledger.titled_names"] = tuple(_find_titled_names(doc))
+    return found
+
+
+def _find_titled_names(doc) -> list:
+    """The spans of :func:`_titled_names`, token by token."""
     from spacy.tokens import Span as DocSpan
 
     tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
     out, i = [], 0
     while i < len(doc) - 1:
         t = doc[i]
-        words = {w.strip(".").lower() for w in re.split(r"[-\s]", t.text)}
+        words = {w.strip(".").lower() for w in _WORD_SPLIT.split(t.text)}
         if words & TITLE_WORDS and doc[i + 1].pos_ == "PROPN" and doc[i + 1].i not in tagged:
             j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and j not in tagged:
