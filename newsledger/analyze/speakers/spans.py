@@ -191,9 +191,21 @@ def _surname_spots(doc) -> list[tuple[int, str]]:
 
 def _object_of(doc, start: int, end: int, verb) -> bool:
     """Whether the words at ``start:end`` are the object of ``verb`` ("appointed Whitfield-Ortiz")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return verb is not None and span is not None and len(span) > 0 and span.root.head.i == verb.i \
-        and span.root.dep_ in ("dobj", "dative", "iobj")
+    if verb is None:
+        return False
+    root = _span_root(doc, start, end)
+    return root is not None and root[0] == verb.i and root[1] in ("dobj", "dative", "iobj")
+
+
+def _span_root(doc, start: int, end: int) -> Optional[tuple[int, str]]:
+    """(head index, dependency) of the root of the words at ``start:end``, None where they make no
+    span. Kept per Doc in its ``user_data``: the gender reader asks it of every later surname for
+    each person of the article (the Doc does not change after the parse)."""
+    roots = doc.user_data.setdefault("newsledger.span_roots", {})
+    if (start, end) not in roots:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        roots[start, end] = (span.root.head.i, span.root.dep_) if span is not None and len(span) else None
+    return roots[start, end]
 
 
 def _same_person(name: str, tail: str) -> bool:
