@@ -27,6 +27,7 @@ import functools
 import json
 import math
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Optional
 
@@ -35,6 +36,13 @@ from newsledger.analyze.attribution.base import _merge, _tok_ranges, _tokens_of 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MODEL_PATH = DATA / "cue_model.json"
 BOUNDARY_PATH = DATA / "boundary_model.json"
+
+
+def _score(w: dict, feats) -> float:
+    """The sum of the weights of ``feats`` (0.0 for a feature without one), added in their order: the
+    same floating-point sum as a generator's, without a Python frame per feature (the edge ranker
+    scores some 350,000 features per 40 articles)."""
+    return sum(map(w.get, feats, repeat(0.0)))
 
 
 def _bucket(x: float, edges) -> int:
@@ -192,7 +200,7 @@ class CueModel(_LinearModel):
 
     def prob(self, feats) -> float:
         w = self.w
-        z = sum(w.get(x, 0.0) for x in feats)
+        z = _score(w, feats)
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
         e = math.exp(z)
@@ -440,7 +448,7 @@ class BoundaryModel(_LinearModel):
         w = self.w
         best, bi = None, 0
         for k, (_, feats) in enumerate(variants):
-            z = sum(w.get(x, 0.0) for x in feats)
+            z = _score(w, feats)
             if best is None or z > best + 1e-9:
                 best, bi = z, k
         return bi
@@ -637,7 +645,7 @@ class EdgeModel(_LinearModel):
     def _best(self, feats_list, rule: int) -> int:
         """The best-scoring candidate, when it beats the rule's own edge by the margin."""
         w = self.w
-        zs = [sum(w.get(x, 0.0) for x in feats) for feats in feats_list]
+        zs = [_score(w, feats) for feats in feats_list]
         bi = max(range(len(zs)), key=lambda k: (zs[k], k == rule))
         return bi if zs[bi] > zs[rule] + self.margin else rule
 

@@ -3,6 +3,8 @@ where a position's paragraph or a token's sentence begins and ends. The base of
 :class:`newsledger.analyze.attribution.extractor.Extractor`."""
 from __future__ import annotations
 
+import functools
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from newsledger.analyze.attribution.base import paragraph_bounds, quote_spans, quoted_mask
@@ -18,6 +20,7 @@ class ArticleText:
         self.paras = paragraph_bounds(text)
         self.quotes = quote_spans(text)
         self.qmask = quoted_mask(text)
+        self._bounds: dict[int, tuple[int, int]] = {}  # token index -> its sentence's (start, end), see sent
 
     def para_of(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the paragraph holding character ``pos``; the whole text when none does."""
@@ -38,15 +41,27 @@ class ArticleText:
         return (s, e) if s < e else None
 
     def sent(self, tok):
-        """The token range of ``tok``'s sentence, cut at paragraph breaks."""
-        s = tok.sent
-        start, end = s.start, s.end
-        for j in range(tok.i - 1, start - 1, -1):
-            if "\n" in self.doc[j].text:
-                start = j + 1
-                break
-        for j in range(tok.i + 1, end):
-            if "\n" in self.doc[j].text:
-                end = j
-                break
+        """The token range of ``tok``'s sentence, cut at paragraph breaks (the nearest tokens holding
+        a newline before and after ``tok`` inside the sentence)."""
+        start, end = self._sent_bounds(tok)
         return self.doc[start:end]
+
+    def _sent_bounds(self, tok) -> tuple[int, int]:
+        """(start, end) token indices of :meth:`sent`, found once per token: the claim edge ranker
+        asks for the same tokens' sentences many times, and a scan token by token built a spaCy
+        Token per step. The breaks are looked up by bisection in :attr:`_breaks`; the Doc is never
+        changed after the parse, so neither can go stale."""
+        bounds = self._bounds.get(tok.i)
+        if bounds is None:
+            s, breaks = tok.sent, self._breaks
+            k = bisect_left(breaks, tok.i)  # the last break before tok, if inside the sentence
+            start = breaks[k - 1] + 1 if k and breaks[k - 1] >= s.start else s.start
+            k = bisect_right(breaks, tok.i)  # the first break after tok, if inside the sentence
+            end = breaks[k] if k < len(breaks) and breaks[k] < s.end else s.end
+            bounds = self._bounds[tok.i] = (start, end)
+        return bounds
+
+    @functools.cached_property
+    def _breaks(self) -> list[int]:
+        """The indices of the tokens holding a newline (paragraph breaks), in order."""
+        return [t.i for t in self.doc if "\n" in t.text]

@@ -75,15 +75,28 @@ def _head_token(doc, start: int, end: int):
     return span.root if span is not None and len(span) else None
 
 
-def _titled_names(doc) -> list:
-    """Names spaCy did not tag: proper nouns right after a title ("Major-Gen Gopaul Govender")."""
+_WORD_SPLIT = re.compile(r"[-\s]")  # a title token's words ("Major-Gen")
+
+
+def _titled_names(doc) -> tuple:
+    """Names spaCy did not tag: proper nouns right after a title ("Major-Gen Gopaul Govender").
+    Found once per Doc and kept in its ``user_data`` (the antecedents and the people named in
+    reported words both read them; the Doc does not change after the parse)."""
+    found = doc.user_data.get("newsledger.titled_names")
+    if found is None:
+        found = doc.user_data["newsledger.titled_names"] = tuple(_find_titled_names(doc))
+    return found
+
+
+def _find_titled_names(doc) -> list:
+    """The spans of :func:`_titled_names`, token by token."""
     from spacy.tokens import Span as DocSpan
 
     tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
     out, i = [], 0
     while i < len(doc) - 1:
         t = doc[i]
-        words = {w.strip(".").lower() for w in re.split(r"[-\s]", t.text)}
+        words = {w.strip(".").lower() for w in _WORD_SPLIT.split(t.text)}
         if words & TITLE_WORDS and doc[i + 1].pos_ == "PROPN" and doc[i + 1].i not in tagged:
             j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and j not in tagged:
@@ -165,21 +178,34 @@ def _person_tails(doc) -> set[str]:
 def _surname_spots(doc) -> list[tuple[int, str]]:
     """(character position, words) of every occurrence of a surname of the article — the words of a
     full PERSON name but its first — wherever it stands, also where the tagger missed it or took it
-    for an organisation ("Rosa Whitfield-Ortiz ... the mayor appointed Whitfield-Ortiz")."""
+    for an organisation ("Rosa Whitfield-Ortiz ... the mayor appointed Whitfield-Ortiz"). ``doc.text`` is read once:
+    spaCy joins every token's text on each access, and it was rebuilt once per surname."""
     spots = doc.user_data.get("newsledger.surname_spots")
     if spots is None:
-        tails = _person_tails(doc)
+        tails, text = _person_tails(doc), doc.text
         spots = doc.user_data["newsledger.surname_spots"] = sorted(
             (mt.start(), tail) for tail in tails
-            for mt in re.finditer(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", doc.text))
+            for mt in re.finditer(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", text))
     return spots
 
 
 def _object_of(doc, start: int, end: int, verb) -> bool:
     """Whether the words at ``start:end`` are the object of ``verb`` ("appointed Whitfield-Ortiz")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return verb is not None and span is not None and len(span) > 0 and span.root.head.i == verb.i \
-        and span.root.dep_ in ("dobj", "dative", "iobj")
+    if verb is None:
+        return False
+    root = _span_root(doc, start, end)
+    return root is not None and root[0] == verb.i and root[1] in ("dobj", "dative", "iobj")
+
+
+def _span_root(doc, start: int, end: int) -> Optional[tuple[int, str]]:
+    """(head index, dependency) of the root of the words at ``start:end``, None where they make no
+    span. Kept per Doc in its ``user_data``: the gender reader asks it of every later surname for
+    each person of the article (the Doc does not change after the parse)."""
+    roots = doc.user_data.setdefault("newsledger.span_roots", {})
+    if (start, end) not in roots:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        roots[start, end] = (span.root.head.i, span.root.dep_) if span is not None and len(span) else None
+    return roots[start, end]
 
 
 def _same_person(name: str, tail: str) -> bool:
