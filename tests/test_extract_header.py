@@ -105,6 +105,10 @@ def test_two_line_agency_header():
     ("Jana Weiß / Oktober 25 2023", ["Jana Weiß"]),  # a month name in another language
     ("Marta Ortiz | Publicado hace 3 horas", ["Marta Ortiz"]),
     ("Karl Dorn Autor", ["Karl Dorn"]),  # the role after the name
+    ("Jane Roe Senior Editor at", ["Jane Roe"]),  # a role cut with its "at": still a role
+    ("Jane Roe  2 minutes read", ["Jane Roe"]),  # a short number tail, no age in apposition
+    ("Jane Roe 06 PM | 18 Mai", ["Jane Roe"]),
+    ("Jane Roe - Bergführer, Fotograf. Seit 2002 auf dem Rad", ["Jane Roe"]),  # no headline word after the dash
 ])
 def test_byline_lines_with_glued_tails(line, names):
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", line))
@@ -974,19 +978,6 @@ def test_title_case_headline_is_no_byline(headline):
 def test_name_with_age_is_no_byline(line):
     from newsledger.extract.header import byline_names
     assert byline_names(line) == ([], False)
-
-
-@pytest.mark.parametrize("line, names", [("Jane Roe Senior Editor at", ["Jane Roe"]),
-                                         ("Jane Roe - May 3, 2024", ["Jane Roe"]),
-                                         ("Jane Roe  7 hours ", ["Jane Roe"]),
-                                         ("Jane Roe  2 minutes read", ["Jane Roe"]),
-                                         ("Jane Roe 06 PM | 18 Mai", ["Jane Roe"]),
-                                         ("Jane Roe - Bergführer, Fotograf. Seit 2002 auf dem Rad", ["Jane Roe"]),
-                                         ("Jane Roe", ["Jane Roe"]),
-                                         ("Lena de la Cruz", ["Lena de la Cruz"])])
-def test_real_bylines_still_read(line, names):
-    from newsledger.extract.header import byline_names
-    assert byline_names(line)[0] == names
 
 
 def test_sentence_ending_in_a_time_is_no_dated_byline():
