@@ -109,6 +109,7 @@ def test_two_line_agency_header():
     ("Jane Roe  2 minutes read", ["Jane Roe"]),  # a short number tail, no age in apposition
     ("Jane Roe 06 PM | 18 Mai", ["Jane Roe"]),
     ("Jane Roe - Bergführer, Fotograf. Seit 2002 auf dem Rad", ["Jane Roe"]),  # no headline word after the dash
+    ("Will Said", ["Will Said"]),  # given names and surnames that are English words too
 ])
 def test_byline_lines_with_glued_tails(line, names):
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", line))

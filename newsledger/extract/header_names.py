@@ -47,8 +47,8 @@ def _name_part_ok(part: str) -> bool:
 
 # words of a Title-Case headline that no name has: a function word ("To Host", "Dies At") or a
 # headline's verb ("Dies", "Kills"); a particle of a name ("de", "van") is not among them
-_HEADLINE_WORDS = set("""to at of for with in on into from after over as is are was were has have had will
-dies died dead kills killed says said wins charged arrested resigns""".split())
+_HEADLINE_WORDS = set("""to at of for with in on into from after over as is are was were has have had
+dies died dead kills killed says wins charged arrested resigns""".split())  # not "Will", "Said": names
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
