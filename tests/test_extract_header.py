@@ -105,6 +105,11 @@ def test_two_line_agency_header():
     ("Jana Weiß / Oktober 25 2023", ["Jana Weiß"]),  # a month name in another language
     ("Marta Ortiz | Publicado hace 3 horas", ["Marta Ortiz"]),
     ("Karl Dorn Autor", ["Karl Dorn"]),  # the role after the name
+    ("Jane Roe Senior Editor at", ["Jane Roe"]),  # a role cut with its "at": still a role
+    ("Jane Roe  2 minutes read", ["Jane Roe"]),  # a short number tail, no age in apposition
+    ("Jane Roe 06 PM | 18 Mai", ["Jane Roe"]),
+    ("Jane Roe - Bergführer, Fotograf. Seit 2002 auf dem Rad", ["Jane Roe"]),  # no headline word after the dash
+    ("Will Said", ["Will Said"]),  # given names and surnames that are English words too
 ])
 def test_byline_lines_with_glued_tails(line, names):
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", line))
@@ -952,3 +957,37 @@ def test_a_teaser_printed_again_as_the_lead_is_no_headline():
     lines[2] = "Bridge shut"
     infos = [line_info(x) for x in lines]
     assert pick_title(list(range(len(lines))), infos, reasons, 3) == 0
+
+
+# a headline is not a by-line (issues 13 and 14): made-up headlines in Title Case over a date line
+@pytest.mark.parametrize("headline", [
+    "Harbour Bridge Engineer Dies At 88",                       # "at 88" is no role tail
+    "Marta Ruiz, Veteran Ferry Captain, Dies At 88",
+    "Seaside's Favourite Baker, Tom Hale retires at 70",        # a possessive is no name
+    "Mayor's Trusted Aide Resigns",
+    "Marta LeBlanc To Open 12th Harbour Festival",              # a function word and a number tail
+    "Tom Hale - Tom Hale: Harbour Bridge Engineer Dies Aged 88",  # a headline after the dash
+])
+def test_title_case_headline_is_no_byline(headline):
+    art = _text(_page(headline, "June 6, 2013"))
+    assert art.byline == []
+    assert art.title == headline
+
+
+@pytest.mark.parametrize("line", ["Tom Hale, 31, was charged on Monday with damaging the bridge.",
+                                  "Marta Ruiz, 24, Joins The Harbour Board"])
+def test_name_with_age_is_no_byline(line):
+    from newsledger.extract.header import byline_names
+    assert byline_names(line) == ([], False)
+
+
+def test_sentence_ending_in_a_time_is_no_dated_byline():
+    from newsledger.extract.header import byline_names
+    assert byline_names("Tom Hale, 31, was charged with damaging the bridge shortly after 04:00 BST.") == ([], False)
+
+
+@pytest.mark.parametrize("line", ["Marta LeBlanc To Host 86th Harbour Gala",       # "To Host": a headline's words
+                                  "Tom Hale - Tom Hale: Harbour Bridge Engineer Dies Aged 88"])  # a headline after the dash
+def test_headline_words_make_no_names(line):
+    from newsledger.extract.header import byline_names
+    assert byline_names(line) == ([], False)

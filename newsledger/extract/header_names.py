@@ -45,6 +45,29 @@ def _name_part_ok(part: str) -> bool:
     return all(_NAME_WORD.match(t) for t in toks)
 
 
+# words of a Title-Case headline that no name has: a function word ("To Host", "Dies At") or a
+# headline's verb ("Dies", "Kills"); a particle of a name ("de", "van") is not among them
+_HEADLINE_WORDS = set("""to at of for with in on into from after over as is are was were has have had
+dies died dead kills killed says wins charged arrested resigns""".split())  # not "Will", "Said": names
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _headline_words(toks: list[str]) -> bool:
+    """Words that show a Title-Case line is a headline, not a person: a function word or a
+    headline's verb ("Ellen Roe To Host", "Actress Jane Roe Dies"), or a possessive ("Hollywood's
+    Mermaid", "Deputy's Alleged Killer Held")."""
+    return any(t.lower() in _HEADLINE_WORDS or _POSSESSIVE.search(t) for t in toks)
+
+
+def _about_the_person(number_tail: str, cut_tail: str) -> bool:
+    """A line that goes on from a name to a sentence or a headline about the person, so it is no
+    by-line: an age in apposition ("Jane Roe, 24, was charged ...") or, after a dash or a bar, a
+    Title-Case headline word ("Jane Roe - Jane Roe: Swimmer And Actress Dies")."""
+    if _AGE_APPOSITION.match(number_tail):
+        return True
+    return any(t[:1].isupper() and t.lower() in _HEADLINE_WORDS for t in re.findall(r"[\w'’]+", cut_tail))
+
+
 _ARTICLE_FIRST = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "the", "an", "les", "los",
                   "las", "il", "gli", "het", "een", "unser", "unsere", "mein", "meine"}
 _NOUN_SUFFIX = re.compile(r"(?:heit|keit|schaft|ismus|ität|ungen|ung)$", re.I)
@@ -73,12 +96,17 @@ parliamentary bureau courts legal education environment climate energy property 
 redakteur redakteurin journalist journalistin reporterin autor autorin""".split())
 
 
-def _strip_roles(s: str) -> str:
-    """"Steffan Rhys Deputy Content Hub Director" -> "Steffan Rhys" (role words at the end)."""
+_ROLE_LINKS = {"at", "of", "head", "lead", "home", "local", "national", "international"}
+
+
+def _strip_roles(s: str) -> tuple[str, bool]:
+    """"Steffan Rhys Deputy Content Hub Director" -> ("Steffan Rhys", True): role words at the end
+    cut, and whether they show a role; a cut "at" or "of" alone does not ("Jane Roe Dies At")."""
     toks = s.split()
+    cut: list[str] = []
     while len(toks) > 2 and toks[-1].lower().strip(",.") in _ROLE_WORDS:
-        toks.pop()
-    return " ".join(toks)
+        cut.append(toks.pop().lower().strip(",."))
+    return " ".join(toks), any(w not in _ROLE_LINKS for w in cut)
 
 
 # what follows a name on a by-line: a date, a posting or editing cue ("Zuletzt geändert am ...",
@@ -130,12 +158,19 @@ def _by_segment(s: str) -> str:
 
 def _dated_tail(s: str) -> bool:
     """The line goes on from the name to a date or a "Published" cue ("Jane Roe - Apr 16,
-    2015"), not just to any number ("... Celebrate '13 Going on 30'")."""
+    2015"), not just to any number ("... Celebrate '13 Going on 30'"); the date opens the tail,
+    not a sentence ending in one ("Jane Roe, 24, was charged ... after 06:00 BST")."""
     m = _TIME_TAIL.search(s)
     if not m or not m.start():
         return False
     tail = m.group(0)
-    return bool(_DATE.search(tail) or _PUB_CUE.search(tail) or _UPD_CUE.search(tail) or M.parse_date(tail))
+    head = tail[:DATED_TAIL_CHARS]
+    return bool(_DATE.search(head) or _PUB_CUE.search(head) or _UPD_CUE.search(head) or M.parse_date(head))
+
+
+_AGE_APPOSITION = re.compile(r"^\s*,\s*\d{1,3},\s+\w")  # "Jane Roe, 24, was ...", not "Hauptstr. 45, Ort"
+
+DATED_TAIL_CHARS = 40  # a by-line's date or "Published" cue starts this close to the name
 
 
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
@@ -224,10 +259,13 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,/")  # "Jane Roe / Oktober 25 2023"
     dated = _dated_tail(s0)
     cut_time = _CONNECTOR_TAIL.sub("", cut_time) if by or dated else cut_time  # "Jane Roe am 3. März 2024"
-    role = _strip_roles(_ROLE_TAIL.sub("", cut_time).strip())
+    role_cut = _ROLE_TAIL.sub("", cut_time).strip()
+    role, role_shown = _strip_roles(role_cut)
     handle = re.sub(r"@\w+.*$", "", role).strip()
-    evidence = by or len(cut) > 1 or dated or role != cut_time or handle != role
+    evidence = by or len(cut) > 1 or dated or role_cut != cut_time or role_shown or handle != role
     s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", handle)
+    if not evidence and _about_the_person(s0[len(cut_time):], handle[len(s):]):
+        return [], False
     cut_for = re.sub(r"(?i)\s+(?:for|für|pour|para|per)\s+.*$", "", s)
     if cut_for != s and not evidence:
         return [], False  # "Jane Roe for Reuters" only on a byline: "A, Who Did X for Y" is a headline
@@ -245,7 +283,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     parts = _unglue_names(parts)
     if _posting_handle(line, parts):
         return parts, True
-    if all(_name_part_ok(p) for p in parts):
+    if all(_name_part_ok(p) for p in parts) and (evidence or not any(_headline_words(p.split()) for p in parts)):
         return parts, evidence
     if evidence:
         return [p for p in M.split_byline("By " + ", ".join(parts)) if _name_part_ok(p)], True
