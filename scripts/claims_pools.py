@@ -17,18 +17,21 @@ every earlier walk, listed one id a line in ``web_pool_pages.txt`` beside the go
 **webc** (a judge: no rule is written from it, no fit reads it) when ``int(sha1(page id), 16)`` is even and
 **webr** (rule material) when odd, so the annotator never chooses. Every other dev page is **old**. ::
 
-    PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE]
+    PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE] [--together check,te3c,ecbc,webc]
+        [--same-as OTHER.pkl]
 
 prints precision, recall (core), wrong-speaker share and outputs per pool (old, rules, check, te3r, te3c,
 ecbr, ecbc, all) at the shipped threshold
 (``--cache``: pickle of the analysed dev pages, reused when it holds exactly them — the same pickle as
-``scripts/calibrate_confidence.py --cache``). To score another
+``scripts/calibrate_confidence.py --cache``); ``--together`` adds pools scored as one set, in counts (how a judge's
+rule reads them); ``--same-as`` lists the pages whose claims (at any confidence) differ from another such pickle. To score another
 analyzer on the same pools, run this file from a checkout of that analyzer holding this gold.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import pickle
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -117,9 +120,35 @@ def fit_pages(pages: list) -> list:
     return [p for p in pages if pool_of(p.page, ranks) not in HELD_OUT]
 
 
+def together(pages: list, done: dict, ranks: dict[str, int], names: list[str]) -> str:
+    """The pools ``names`` scored as one set, in counts (a judge's rule reads wrong names and found claims, which
+    rounded shares per pool hide): core claims, found, outputs, right or unresolved, wrong names."""
+    sel = [p for p in pages if pool_of(p.page, ranks) in names]
+    _, t = cr.evaluate(sel, analysed=done)
+    return (f"{'+'.join(names)}: {len(sel)} pages, {t.core} core, {t.core_found} found "
+            f"(recall {t.core_found / max(1, t.core):.4f}), {t.outputs} outputs, {t.right + t.unresolved} right or "
+            f"unresolved (precision {(t.right + t.unresolved) / max(1, t.outputs):.4f}), {t.wrong_speaker} wrong names")
+
+
+def claim_key(claims) -> list[tuple]:
+    """What a reader of a page's claims sees, at any confidence: (content start, end, source name, cue, confidence)."""
+    return sorted((c.content.start, c.content.end, c.source.name if c.source else None, c.cue.text, c.confidence)
+                  for c in claims)
+
+
+def differing_pages(done: dict, other: dict) -> list[str]:
+    """Pages of ``done`` whose text or claims (:func:`claim_key`) differ in ``other`` (or that ``other`` lacks)."""
+    return sorted(page for page, (text, claims) in done.items()
+                  if page not in other or other[page][0] != text or claim_key(other[page][1]) != claim_key(claims))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", type=Path)
+    ap.add_argument("--together", action="append", default=[], metavar="POOLS",
+                    help="also print these pools (comma list, e.g. check,te3c,ecbc,webc) scored as one set, in counts")
+    ap.add_argument("--same-as", type=Path, metavar="PICKLE",
+                    help="list the pages whose claims differ from another analysis (a --cache pickle), per pool")
     args = ap.parse_args(argv)
     pages = cr.load_gold([cr.GOLD_DIR], "dev")
     done, ranks = analysed_pages(pages, args.cache), walk_ranks()
@@ -128,6 +157,14 @@ def main(argv=None) -> int:
         res, _ = cr.evaluate(sel, analysed=done)
         print(f"{name:6s} {res['pages']:3d} pages  precision {res['precision']:.3f}  recall {res['recall']:.3f}  "
               f"wrong speaker {res['wrong_speaker']:.3f}  outputs {res['outputs']}")
+    for names in args.together:
+        print(together(pages, done, ranks, names.split(",")))
+    if args.same_as is not None:
+        other = pickle.loads(args.same_as.read_bytes())
+        diff = differing_pages(done, other)
+        print(f"claims differ from {args.same_as} on {len(diff)} of {len(done)} pages")
+        for page in diff:
+            print(f"  {pool_of(page, ranks):6s} {page}")
     return 0
 
 

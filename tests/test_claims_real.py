@@ -685,3 +685,25 @@ def test_the_te3_pages_split_ten_and_ten_by_sha1_and_are_dev_pages_of_no_old_poo
     assert [pools.pool_of(i, {}) for i in ids] == ["te3r"] * 10 + ["te3c"] * 10
     split = load_split([GOLD_DIR])
     assert {p: v for p, v in split.items() if p.startswith(TEMPEVAL3)} == {i: "dev" for i in ids}
+
+
+def test_the_pools_script_lists_the_pages_whose_claims_differ_between_two_analyses():
+    """scripts/claims_pools.py --same-as: a page differs when its text, or any claim's content span, source name, cue
+    or confidence differs (at any confidence), or when the other analysis lacks it; a reordered page does not."""
+    from types import SimpleNamespace as NS
+
+    pools = _pools_module()
+
+    def claim(start, name, conf, cue="said"):
+        return NS(content=NS(start=start, end=start + 10), source=NS(name=name) if name else None,
+                  cue=NS(text=cue), confidence=conf)
+
+    a = {"p1": ("text one", [claim(0, "Ada Klein", 0.9), claim(20, None, 0.4)]),
+         "p2": ("text two", [claim(5, "Tom Reyes", 0.8)]),
+         "p3": ("text three", [claim(1, "Ada Klein", 0.7)]),
+         "p4": ("text four", [])}
+    b = {"p1": ("text one", [claim(20, None, 0.4), claim(0, "Ada Klein", 0.9)]),  # the same claims, reordered
+         "p2": ("text two", [claim(5, "Ada Klein", 0.8)]),                      # another speaker
+         "p3": ("text three", [claim(1, "Ada Klein", 0.71)])}                   # another confidence; p4 missing
+    assert pools.differing_pages(a, b) == ["p2", "p3", "p4"]
+    assert pools.differing_pages(a, a) == []
