@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from newsledger.analyze.quantities import CLITIC, CURRENCY_NAMES, word_or_digit
+from newsledger.analyze.quantities import CLITIC, CURRENCY_NAMES, MULTIPLES, word_or_digit
 
 # unit word (singular, lower case) -> (dimension, factor into that dimension)
 UNITS: dict[str, tuple[str, float]] = {
@@ -81,7 +81,7 @@ STATES = {
 NOUN_STATES = {"death": "killed", "fatality": "killed", "murder": "killed", "homicide": "killed", "killing": "killed",
                "slaying": "killed",
                "arrest": "arrested", "injury": "injured"}
-_MULTIPLE = re.compile(r"^(?:double|triple|quadruple)\b", re.I)  # a killing counted by its noun: "a double murder"
+_MULTIPLE = re.compile(r"^(?:" + "|".join(MULTIPLES) + r")\b", re.I)  # a killing counted by its noun: "a double murder"
 # states that say what was counted at one moment ("46 vessels were waiting", "212 flights were
 # cancelled", "2,300 members were on strike"): a count of things in that state is one fact of
 # its story, like a toll

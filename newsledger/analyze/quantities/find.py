@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from newsledger.model import Quantity
-from newsledger.analyze.quantities.vocab import VAGUE
+from newsledger.analyze.quantities.vocab import MULTIPLES, VAGUE
 from newsledger.analyze.quantities.core import _Q, _overlaps
 from newsledger.analyze.quantities.masks import _INDEX_RE, _masked
 from newsledger.analyze.quantities.words import _spoken_ranges, _word_quantity, _word_runs, word_or_digit
@@ -30,8 +30,7 @@ _FOLD_RE = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|twe
 
 # a killing counted by a multiplier word ("a double murder", "the triple homicide"): two or three
 # killed, counted by the noun (the link reads a count of murders as the killed)
-_MULTIPLE_RE = re.compile(r"\b(?P<n>double|triple|quadruple)[\s-]+(?P<u>murder|homicide|killing|slaying)s?\b", re.I)
-_MULTIPLES = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
+_MULTIPLE_RE = re.compile(r"\b(?P<n>" + "|".join(MULTIPLES) + r")[\s-]+(?P<u>murder|homicide|killing|slaying)s?\b", re.I)
 
 
 _ORD_FRAC = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "quarter": 4,
@@ -104,7 +103,7 @@ def _find_special(text: str, found: _Found) -> None:
             found.add(_Q(m.start(), m.end(), v, m.start(), m.end(), flags={"fraction"}))
     for m in _MULTIPLE_RE.finditer(text):
         if found.free(m.start(), m.end()):
-            found.add(_Q(m.start(), m.end(), _MULTIPLES[m.group("n").lower()], m.start(), m.end(),
+            found.add(_Q(m.start(), m.end(), MULTIPLES[m.group("n").lower()], m.start(), m.end(),
                          unit=m.group("u").lower(), is_word=True, flags={"multiple"}))
     for m in _FOLD_RE.finditer(text):
         n = word_or_digit(m.group("n"))

@@ -34,6 +34,11 @@ FRACTIONS = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "
              "one-quarter": 0.25, "three-quarters": 0.75, "three quarters": 0.75}
 
 
+# a multiplier word before a killing's noun counts the killed ("a double murder" -> 2): read by the
+# quantity reader (find.py) and by the link's measures, which reads such a figure as killed
+MULTIPLES = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
+
+
 # currency prefix -> ISO code (longest first in the regex)
 CURRENCY_PREFIX = {
     "US$": "USD", "US $": "USD", "$US": "USD", "USD": "USD", "U.S.$": "USD", "A$": "AUD",
