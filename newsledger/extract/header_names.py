@@ -59,6 +59,9 @@ def _headline_words(toks: list[str]) -> bool:
     return any(t.lower() in _HEADLINE_WORDS or _POSSESSIVE.search(t) for t in toks)
 
 
+_AGE_APPOSITION = re.compile(r"^\s*,\s*\d{1,3},\s+\w")  # "Jane Roe, 24, was ...", not "Hauptstr. 45, Ort"
+
+
 def _about_the_person(number_tail: str, cut_tail: str) -> bool:
     """A line that goes on from a name to a sentence or a headline about the person, so it is no
     by-line: an age in apposition ("Jane Roe, 24, was charged ...") or, after a dash or a bar, a
@@ -156,6 +159,9 @@ def _by_segment(s: str) -> str:
     return _WITH_NAMES.sub(r", \1", s)
 
 
+DATED_TAIL_CHARS = 40  # a by-line's date or "Published" cue starts this close to the name
+
+
 def _dated_tail(s: str) -> bool:
     """The line goes on from the name to a date or a "Published" cue ("Jane Roe - Apr 16,
     2015"), not just to any number ("... Celebrate '13 Going on 30'"); the date opens the tail,
@@ -166,11 +172,6 @@ def _dated_tail(s: str) -> bool:
     tail = m.group(0)
     head = tail[:DATED_TAIL_CHARS]
     return bool(_DATE.search(head) or _PUB_CUE.search(head) or _UPD_CUE.search(head) or M.parse_date(head))
-
-
-_AGE_APPOSITION = re.compile(r"^\s*,\s*\d{1,3},\s+\w")  # "Jane Roe, 24, was ...", not "Hauptstr. 45, Ort"
-
-DATED_TAIL_CHARS = 40  # a by-line's date or "Published" cue starts this close to the name
 
 
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")

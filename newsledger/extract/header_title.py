@@ -163,13 +163,6 @@ def _menu_below(k: int, idx: list[int], infos: list[LineInfo], reasons: list[Opt
         and not _is_date_line(infos[i]) for i in below)
 
 
-def _without_menu_heads(scores: dict[int, float], idx: list[int], infos: list[LineInfo],
-                        reasons: list[Optional[str]]) -> dict[int, float]:
-    """The candidates without the lines over a menu (:func:`_menu_below`), so that a site's slogan
-    above its menu does not win as the earliest of the close scores; the best-scoring line stays
-    (it is judged on its own evidence, and taking it out would bring earlier lines within reach)."""
-    top = max(scores, key=scores.get, default=None)
-    return {k: sc for k, sc in scores.items() if k == top or not _menu_below(k, idx, infos, reasons)}
 
 
 STANDFIRST_WORDS = 5  # a line this long ending in a full stop reads as a sentence of the story
@@ -183,15 +176,18 @@ def _story_sentence(text: str, lead_keys: set[str]) -> bool:
     return (ends and len(text.split()) >= STANDFIRST_WORDS) or _line_key(text) in lead_keys
 
 
-def _without_story_sentences(scores: dict[int, float], idx: list[int], infos: list[LineInfo],
-                             lead: list[str]) -> dict[int, float]:
-    """The candidates without the lines that read as a sentence of the story (:func:`_story_sentence`:
-    a standfirst over the headline), so that such a line does not win as the earliest of the close
-    scores; the best-scoring line stays, as in :func:`_without_menu_heads`."""
+def _without_early_pretenders(scores: dict[int, float], idx: list[int], infos: list[LineInfo],
+                              reasons: list[Optional[str]], lead: list[str]) -> dict[int, float]:
+    """The candidates without the lines that must not win as the earliest of the close scores: a line
+    over a menu (:func:`_menu_below`: a site's slogan, a menu's heading) and a line that reads as a
+    sentence of the story (:func:`_story_sentence`: a standfirst over the headline). The best-scoring
+    line stays (it is judged on its own evidence, and taking it out would bring earlier lines within
+    reach)."""
     top = max(scores, key=scores.get, default=None)
     lead_keys = {_line_key(t) for t in lead}
     return {k: sc for k, sc in scores.items()
-            if k == top or not _story_sentence(clean_title(infos[idx[k]].text), lead_keys)}
+            if k == top or not (_menu_below(k, idx, infos, reasons)
+                                or _story_sentence(clean_title(infos[idx[k]].text), lead_keys))}
 
 
 BYLINE_BELOW = 2  # a "By ..." line this many lines below a candidate marks it as the headline
@@ -250,8 +246,7 @@ def _pick_at(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]]
     for k, sc in raw.items():
         if sc >= MIN_TITLE_SCORE:
             scores[k] = sc
-    scores = _without_menu_heads(scores, idx, infos, reasons)
-    scores = _without_story_sentences(scores, idx, infos, lead)
+    scores = _without_early_pretenders(scores, idx, infos, reasons, lead)
     if not scores or not by_lines:  # no by-line near the body: the header may stand far above it
         over = _title_over_byline(idx, infos, reasons, lo, lead, max(scores.values(), default=MIN_TITLE_SCORE))
         if over is not None:
