@@ -15,13 +15,16 @@ of row 35 or later (issue 12's walk continued) is pool **ecbr** (rule material) 
 draw on the whole walk. The dev pages of the web batch begun at stop 36 (``htmldate-`` pages taken after
 every earlier walk, listed one id a line in ``web_pool_pages.txt`` beside the gold, :func:`web_pages`) are pool
 **webc** (a judge: no rule is written from it, no fit reads it) when ``int(sha1(page id), 16)`` is even and
-**webr** (rule material) when odd, so the annotator never chooses. Every other dev page is **old**. ::
+**webr** (rule material) when odd, so the annotator never chooses. The ``aeb-`` dev pages (article-extraction-benchmark
+pages, annotated from stop 37: extraction was tuned on them, attribution never) are pool **aebc** (a judge) when
+``int(sha1(page id), 16)`` is even and **aebr** (rule material) when odd, :func:`aeb_pool`. Every other dev page is
+**old**. ::
 
-    PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE] [--together check,te3c,ecbc,webc]
+    PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE] [--together check,te3c,ecbc,webc,aebc]
         [--same-as OTHER.pkl]
 
 prints precision, recall (core), wrong-speaker share and outputs per pool (old, rules, check, te3r, te3c,
-ecbr, ecbc, all) at the shipped threshold
+ecbr, ecbc, webr, webc, aebr, aebc, all) at the shipped threshold
 (``--cache``: pickle of the analysed dev pages, reused when it holds exactly them — the same pickle as
 ``scripts/calibrate_confidence.py --cache``); ``--together`` adds pools scored as one set, in counts (how a judge's
 rule reads them); ``--same-as`` lists the pages whose claims (at any confidence) differ from another such pickle. To score another
@@ -47,7 +50,7 @@ RULES_RANKS = (range(1, 21), range(41, 63))
 TE3_RULES = 10  # the te3- pages with the lowest sha1(page id) are pool te3r, the rest te3c
 ECB_FIRST_ROW = 35  # rows 1-34 of the ECB+ walk are old; from this row on, odd rows are ecbr, even rows ecbc
 WEB_PAGES = "web_pool_pages.txt"  # beside the gold: the stop-36 web batch, one page id a line
-HELD_OUT = ("check", "te3c", "ecbc", "webc")  # the judges: no rule is written from them, no confidence fit reads them
+HELD_OUT = ("check", "te3c", "ecbc", "webc", "aebc")  # the judges: no rule is written from them, no confidence fit reads them
 
 
 def walk_ranks() -> dict[str, int]:
@@ -94,17 +97,29 @@ def web_pages() -> frozenset[str]:
     return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
 
 
+def _odd_sha1(page: str) -> bool:
+    """Whether ``int(sha1(page id), 16)`` is odd: the coin that splits a batch into rule material and a judge."""
+    return bool(int(hashlib.sha1(page.encode("utf-8")).hexdigest(), 16) % 2)
+
+
 def web_pool(page: str) -> str:
     """The pool of a web-batch page by the parity of its id's sha1: "webc" when even, "webr" when odd."""
-    return "webr" if int(hashlib.sha1(page.encode("utf-8")).hexdigest(), 16) % 2 else "webc"
+    return "webr" if _odd_sha1(page) else "webc"
+
+
+def aeb_pool(page: str) -> str:
+    """The pool of an ``aeb-`` page by the parity of its id's sha1: "aebc" when even, "aebr" when odd."""
+    return "aebr" if _odd_sha1(page) else "aebc"
 
 
 def pool_of(page: str, ranks: dict[str, int]) -> str:
     """"te3r" or "te3c" for a ``te3-`` page, "ecbr", "ecbc" or "old" for an ``ecb-`` page by its ECB+ walk
     row, "rules" or "check" for a ``pol-`` page by its walk rank, "webr" or "webc" for a page of the web batch,
-    "old" for a page of another source."""
+    "aebr" or "aebc" for an ``aeb-`` page, "old" for a page of another source."""
     if page in web_pages():
         return web_pool(page)
+    if page.startswith(cr.AEB):
+        return aeb_pool(page)
     if page.startswith(cr.TEMPEVAL3):
         return te3_pools()[page]
     if page.startswith(cr.ECBPLUS):
@@ -146,13 +161,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--together", action="append", default=[], metavar="POOLS",
-                    help="also print these pools (comma list, e.g. check,te3c,ecbc,webc) scored as one set, in counts")
+                    help="also print these pools (comma list, e.g. check,te3c,ecbc,webc,aebc) scored as one set, in counts")
     ap.add_argument("--same-as", type=Path, metavar="PICKLE",
                     help="list the pages whose claims differ from another analysis (a --cache pickle), per pool")
     args = ap.parse_args(argv)
     pages = cr.load_gold([cr.GOLD_DIR], "dev")
     done, ranks = analysed_pages(pages, args.cache), walk_ranks()
-    for name in ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "webr", "webc", "all"):
+    for name in ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "webr", "webc", "aebr", "aebc", "all"):
         sel = [p for p in pages if name == "all" or pool_of(p.page, ranks) == name]
         res, _ = cr.evaluate(sel, analysed=done)
         print(f"{name:6s} {res['pages']:3d} pages  precision {res['precision']:.3f}  recall {res['recall']:.3f}  "

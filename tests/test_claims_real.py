@@ -131,7 +131,7 @@ def test_every_gold_page_text_is_the_text_it_was_annotated_on():
 
     try:
         for name in ("realnews", "trafilatura-eval", "htmldate-eval", "news-story-chains", "ecbplus",
-                     "tempeval3-platinum"):
+                     "tempeval3-platinum", "article-extraction-benchmark"):
             data_dir(name)
     except FileNotFoundError:
         pytest.skip("shared realnews / trafilatura-eval / htmldate-eval / news-story-chains / ecbplus / "
@@ -571,10 +571,10 @@ def test_a_confidence_fit_reads_no_page_of_the_held_out_pools():
     ranks = pools.walk_ranks()
     kept = {p.page for p in pools.fit_pages(pages)}
     left = {p.page for p in pages} - kept
-    assert set(pools.HELD_OUT) == {"check", "te3c", "ecbc", "webc"}
+    assert set(pools.HELD_OUT) == {"check", "te3c", "ecbc", "webc", "aebc"}
     assert {"check", "te3c", "ecbc"} <= {pools.pool_of(p, ranks) for p in left} <= set(pools.HELD_OUT)
     assert {"old", "rules", "te3r", "ecbr"} <= {pools.pool_of(p, ranks) for p in kept}
-    assert {pools.pool_of(p, ranks) for p in kept} <= {"old", "rules", "te3r", "ecbr", "webr"}
+    assert {pools.pool_of(p, ranks) for p in kept} <= {"old", "rules", "te3r", "ecbr", "webr", "aebr"}
 
 
 def test_a_web_batch_page_takes_its_pool_from_the_parity_of_its_ids_sha1_and_is_a_dev_gold_page():
@@ -593,6 +593,33 @@ def test_a_web_batch_page_takes_its_pool_from_the_parity_of_its_ids_sha1_and_is_
     for page in pools.web_pages():
         assert split.get(page) == "dev" and (GOLD_DIR / f"{page}.json").exists(), page
         assert pools.pool_of(page, {}) == pools.web_pool(page)
+
+
+def test_an_aeb_page_takes_its_pool_from_the_parity_of_its_ids_sha1_and_is_a_dev_page_with_its_extracted_text():
+    """An ``aeb-`` id names an article-extraction-benchmark page by the first 12 hex digits of its file stem: it is
+    pool aebc (a judge) when int(sha1(id), 16) is even and aebr when odd; every aeb- page in SPLIT.json is dev; its
+    text is our HTML extractor's on the stored page, and an unknown id reads as nothing."""
+    import hashlib
+
+    from newsledger.evaluate import data_dir
+    from newsledger.evaluate.claims_real import AEB, GOLD_DIR, aeb_files, load_split, load_texts
+
+    pools = _pools_module()
+    ids = ["aeb-000000000001", "aeb-000000000002", "aeb-000000000003", "aeb-000000000004"]
+    want = ["aebr" if int(hashlib.sha1(i.encode()).hexdigest(), 16) % 2 else "aebc" for i in ids]
+    assert [pools.pool_of(i, {}) for i in ids] == want and set(want) == {"aebr", "aebc"}
+    assert all(v == "dev" for p, v in load_split([GOLD_DIR]).items() if p.startswith(AEB))
+    try:
+        data_dir("article-extraction-benchmark")
+    except FileNotFoundError:
+        pytest.skip("shared article-extraction-benchmark data not found")
+    files = aeb_files()
+    assert len(files) == 181 and all(p.exists() for _, p in files.values())
+    first = sorted(files)[0]
+    rec = load_texts({first, AEB + "no-such-page"})
+    truth = json.loads((data_dir("article-extraction-benchmark") / "ground-truth.json").read_text("utf-8"))
+    body = next(v["articleBody"] for k, v in truth.items() if AEB + k[:12] == first)
+    assert set(rec) == {first} and rec[first]["url"] == files[first][0] and rec[first]["text"][:40] == body[:40]
 
 
 def test_the_ecb_walk_rows_from_35_alternate_ecbr_and_ecbc_and_the_earlier_rows_stay_old():

@@ -7,7 +7,8 @@ htmldate-eval page, :data:`EVAL_SETS`; for an ``nsc-`` page: the ``text`` column
 news-story-chains article CSV, one block with no line breaks, :data:`NEWS_STORY_CHAINS`; for an
 ``ecb-`` page: the ECB+ development document as ``ecbplus.render`` flattens it, :data:`ECBPLUS`; for a
 ``pol-`` page: a PolNeAR development article's body under its title line, :data:`POLNEAR`; for a
-``te3-`` page: a TempEval-3 platinum document's ``<TEXT>`` with its tags removed, :data:`TEMPEVAL3`), plus labels;
+``te3-`` page: a TempEval-3 platinum document's ``<TEXT>`` with its tags removed, :data:`TEMPEVAL3`; for an
+``aeb-`` page: our HTML extractor's text of that article-extraction-benchmark page, :data:`AEB`), plus labels;
 ``data/claims_real/SPLIT.json`` splits the pages into dev and test by article. Each gold page's
 text is analysed as an :class:`~newsledger.model.Article` (paragraphs = its lines, published =
 the gold date), and its claims at or above ``--min-confidence`` are scored:
@@ -187,20 +188,45 @@ def eval_page_record(page_id: str, files: Optional[dict[str, tuple[str, Path]]] 
     record: its text is our HTML extractor's output on the stored HTML (gold offsets index it;
     ``text_sha1`` in the gold file catches an extractor change). None when the page is not in its
     set. ``files``: the set's index (:func:`eval_set_files`), read once by a caller asking for several pages."""
-    import gzip
-
-    from newsledger.extract import extract
-    from newsledger.model import Document
-
     eval_set = eval_set_of(page_id)
     if eval_set is None:
         return None
     found = (files if files is not None else eval_set_files(eval_set)).get(page_id[len(eval_set.prefix):])
     if found is None:
         return None
-    url, path = found
+    return extracted_record(page_id, *found)
+
+
+def extracted_record(page_id: str, url: str, path: Path) -> dict:
+    """A stored gzip HTML page as a realnews-like record: our HTML extractor's text, title and date
+    (gold offsets index that text; ``text_sha1`` in the gold file catches an extractor change)."""
+    import gzip
+
+    from newsledger.extract import extract
+    from newsledger.model import Document
+
     art = extract(Document(source=url, raw=gzip.decompress(path.read_bytes()), kind="html", url=url))
     return {"id": page_id, "text": art.text, "title": art.title, "date": art.published, "url": url}
+
+
+AEB = "aeb-"  # page id prefix: an article-extraction-benchmark page, by the first 12 hex digits of its file stem
+
+
+def aeb_files() -> dict[str, tuple[str, Path]]:
+    """``aeb-`` page id -> (URL, stored .html.gz path) of every article-extraction-benchmark page. Extraction
+    was tuned on these pages; attribution never was (stop 37: a claims judge of English web news pages)."""
+    from newsledger.evaluate import data_dir
+
+    root = data_dir("article-extraction-benchmark")
+    truth = json.loads((root / "ground-truth.json").read_text("utf-8"))
+    return {AEB + stem[:12]: (item["url"], root / "html" / f"{stem}.html.gz") for stem, item in truth.items()}
+
+
+def aeb_records(ids: set[str]) -> dict[str, dict]:
+    """The ``aeb-`` pages of ``ids`` as realnews-like records (:func:`extracted_record`)."""
+    wanted = sorted(i for i in ids if i.startswith(AEB))
+    files = aeb_files() if wanted else {}
+    return {i: extracted_record(i, *files[i]) for i in wanted if i in files}
 
 
 NEWS_STORY_CHAINS = "nsc-"  # page id prefix: a news-story-chains article, by the first 12 hex digits of sha1(url)
@@ -348,7 +374,7 @@ def load_texts(ids: set[str]) -> dict[str, dict]:
     expected.jsonl, evaluation-set pages (:data:`EVAL_SETS` prefixes) extracted from their HTML,
     news-story-chains articles (``nsc-``) from its CSV, ECB+ development documents (``ecb-``) as rendered,
     PolNeAR development articles (``pol-``) without their title line, TempEval-3 platinum documents
-    (``te3-``) without their tags."""
+    (``te3-``) without their tags, article-extraction-benchmark pages (``aeb-``) extracted from their HTML."""
     from newsledger.evaluate import data_dir
 
     out = {}
@@ -368,6 +394,7 @@ def load_texts(ids: set[str]) -> dict[str, dict]:
     out.update(ecbplus_records(ids))
     out.update(polnear_records(ids))
     out.update(tempeval3_records(ids))
+    out.update(aeb_records(ids))
     return out
 
 
