@@ -1,0 +1,48 @@
+"""Which statements are claims, and their words: cues the parse leaves without content and
+non-statements dropped (made-up sentences, issue 12's US political news kinds)."""
+from __future__ import annotations
+
+import pytest
+
+from newsledger.analyze.attribution import find_claims
+
+
+def _claims(nlp, text):
+    return find_claims(nlp(text), text)
+
+
+def _said(claims, words):
+    return [c for c in claims if words in c.content.text]
+
+
+@pytest.mark.parametrize("lead_in, block", [
+    ("Marta Quill continued:",
+     "The levy will fall hardest on the smallest growers, and nobody in the council has asked them what they can pay."),
+    ("The council clerk then added:",
+     "“We have never seen a budget this tight, and we will have to cut the library hours next spring.”"),
+])
+def test_a_lead_in_paragraph_says_the_next_paragraph(nlp, lead_in, block):
+    text = f"The mayor spoke to a crowd of farmers on Monday about the new water levy.\n\n{lead_in}\n\n{block}\n\n" \
+           "The council meets again next week."
+    hits = _said(_claims(nlp, text), "smallest growers" if "levy" in block else "library hours")
+    assert hits and hits[0].cue.text.split()[-1] in ("continued", "added")
+    assert hits[0].source.name in ("Marta Quill", "council clerk", "The council clerk")
+
+
+def test_a_colon_after_narration_takes_no_unquoted_paragraph(nlp):
+    text = "The mayor, who has run the town for a decade and rarely speaks to the press, said on Monday:\n\n" \
+           "The levy was passed in a late session with four members absent.\n\nThe council meets again next week."
+    assert not _said(_claims(nlp, text), "late session")
+
+
+def test_a_statement_issued_before_a_colon_says_the_quotation_after_it(nlp):
+    text = "Vandals sprayed paint over the graves on Tuesday.\n\nThe chair of the parish board, Councillor Ruth " \
+           "Ellery, has issued the following statement:\n\n“Whoever did this has no respect for the dead or for " \
+           "the families who grieve here. We are working with officers to find them.”\n\nThe cemetery reopens soon."
+    hits = _said(_claims(nlp, text), "no respect for the dead")
+    assert hits and hits[0].source.name.endswith("Ruth Ellery") and hits[0].cue.text.endswith("issued")
+
+
+def test_an_issued_statement_takes_no_unquoted_paragraph(nlp):
+    text = "The firm issued the following statement:\n\nThe plant will close in May.\n\nWorkers were told on Friday."
+    assert not _said(_claims(nlp, text), "plant will close")
