@@ -46,3 +46,20 @@ def test_a_statement_issued_before_a_colon_says_the_quotation_after_it(nlp):
 def test_an_issued_statement_takes_no_unquoted_paragraph(nlp):
     text = "The firm issued the following statement:\n\nThe plant will close in May.\n\nWorkers were told on Friday."
     assert not _said(_claims(nlp, text), "plant will close")
+
+
+def test_a_fronted_quotation_keeps_a_speaker_with_a_long_description(nlp):
+    text = "The port reopened on Friday.\n\n“The deeper your harbour, the bigger the ships you can take,” Maria " \
+           "Olsen, who ran the docks for a decade and is now chief of dredging startup Deep Channel, told the " \
+           "Harbour Gazette.\n\nShips queued outside."
+    hits = _said(_claims(nlp, text), "bigger the ships")
+    assert hits and hits[0].source.name == "Maria Olsen" and hits[0].cue.text == "told"
+
+
+@pytest.mark.parametrize("between", ["a friend of Maria Olsen, who has known her for years,",
+                                     "Maria Olsen’s lawyer, who has known her for years and is now partner of "
+                                     "startup Lex Law,"])
+def test_a_fronted_quotation_never_goes_to_a_name_beside_the_speaker(nlp, between):
+    text = f"“We will win the appeal before the summer is out,” {between} told reporters."
+    assert not any(c.source is not None and c.source.name == "Maria Olsen"
+                   for c in _said(_claims(nlp, text), "win the appeal"))
