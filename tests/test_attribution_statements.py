@@ -63,3 +63,28 @@ def test_a_fronted_quotation_never_goes_to_a_name_beside_the_speaker(nlp, betwee
     text = f"“We will win the appeal before the summer is out,” {between} told reporters."
     assert not any(c.source is not None and c.source.name == "Maria Olsen"
                    for c in _said(_claims(nlp, text), "win the appeal"))
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("A crew member was at the dock within minutes, said harbour manager Ted Voss, ready to move the boats away "
+     "from the flames.", "at the dock", "Ted Voss"),
+    ("The ministry on Monday ordered a ban on imports of cheap steel from two mills over safety concerns, said two "
+     "officials briefed on the matter. The trade office declined to comment.", "ordered a ban", "officials"),
+])
+def test_an_inverted_said_gives_the_clause_to_the_speaker_after_it(nlp, text, words, speaker):
+    hits = _said(_claims(nlp, text), words)
+    assert hits and speaker in hits[0].source.name and hits[0].cue.text == "said"
+
+
+@pytest.mark.parametrize("text", ["He left the room, said goodbye, and drove off into the rain.",
+                                  "The clerk, said to be forty, was arrested at the border on Monday.",
+                                  "The guild, which hands out the annual prizes, said Ann Tate, 40, star of the film "
+                                  "\"Harbour\", will host the show."])
+def test_an_inverted_said_needs_a_speaker_phrase_and_a_clause(nlp, text):
+    assert not [c for c in _claims(nlp, text) if c.source is not None and c.cue.text == "said"
+                and c.content.text.startswith(("He left", "The clerk", "The guild"))]
+
+
+def test_an_inverted_said_needs_no_subject_before_it(nlp):
+    text = "“We are far behind on the harbour works,” Ann Tate, a top adviser, said Thursday morning on Radio Nine."
+    assert not [c for c in _claims(nlp, text) if c.source is not None and "Radio" in c.source.name]

@@ -138,8 +138,9 @@ def _fronted_before_its_object(c: Cand, ex: "Extractor") -> bool:
     has its own object or clause right after it (no punctuation between), so the verb's words are what
     follows it and the fronted words are not what was said. A wholly quoted content ("“...,” she said")
     stays, and so do the person told ("..., she told reporters", "..., he warned them") and time words
-    ("..., he said Tuesday")."""
-    if c.lemma in ADDRESSEE_VERBS or not c.content or c.content[-1][1] > c.cue[0]:
+    ("..., he said Tuesday"), and so does an inverted "[clause], said [speaker]" (``inverted.py``), whose
+    speaker after the verb the parser may have read as its object or clause."""
+    if c.lemma in ADDRESSEE_VERBS or not c.content or c.content[-1][1] > c.cue[0] or c.extra.get("inverted"):
         return False
     if all(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum()):
         return False
