@@ -35,25 +35,25 @@ def test_a_colon_after_narration_takes_no_unquoted_paragraph(nlp):
     assert not _said(_claims(nlp, text), "late session")
 
 
-def test_a_statement_issued_before_a_colon_says_the_quotation_after_it(nlp):
-    text = "Vandals sprayed paint over the graves on Tuesday.\n\nThe chair of the parish board, Councillor Ruth " \
-           "Ellery, has issued the following statement:\n\n“Whoever did this has no respect for the dead or for " \
-           "the families who grieve here. We are working with officers to find them.”\n\nThe cemetery reopens soon."
-    hits = _said(_claims(nlp, text), "no respect for the dead")
-    assert hits and hits[0].source.name.endswith("Ruth Ellery") and hits[0].cue.text.endswith("issued")
+@pytest.mark.parametrize("text, words, speaker, cue", [
+    ("Vandals sprayed paint over the graves on Tuesday.\n\nThe chair of the parish board, Councillor Ruth "
+     "Ellery, has issued the following statement:\n\n“Whoever did this has no respect for the dead or for "
+     "the families who grieve here. We are working with officers to find them.”\n\nThe cemetery reopens soon.",
+     "no respect for the dead", "Ruth Ellery", "issued"),
+    ("The port reopened on Friday.\n\n“The deeper your harbour, the bigger the ships you can take,” Maria "
+     "Olsen, who ran the docks for a decade and is now chief of dredging startup Deep Channel, told the "
+     "Harbour Gazette.\n\nShips queued outside.", "bigger the ships", "Maria Olsen", "told"),
+])
+def test_a_quotation_the_parse_left_apart_keeps_its_named_speaker(nlp, text, words, speaker, cue):
+    """A statement issued before a colon says the quotation after it; a fronted quotation keeps a speaker
+    whose long description misled the parse."""
+    hits = _said(_claims(nlp, text), words)
+    assert hits and hits[0].source.name.endswith(speaker) and hits[0].cue.text.endswith(cue)
 
 
 def test_an_issued_statement_takes_no_unquoted_paragraph(nlp):
     text = "The firm issued the following statement:\n\nThe plant will close in May.\n\nWorkers were told on Friday."
     assert not _said(_claims(nlp, text), "plant will close")
-
-
-def test_a_fronted_quotation_keeps_a_speaker_with_a_long_description(nlp):
-    text = "The port reopened on Friday.\n\n“The deeper your harbour, the bigger the ships you can take,” Maria " \
-           "Olsen, who ran the docks for a decade and is now chief of dredging startup Deep Channel, told the " \
-           "Harbour Gazette.\n\nShips queued outside."
-    hits = _said(_claims(nlp, text), "bigger the ships")
-    assert hits and hits[0].source.name == "Maria Olsen" and hits[0].cue.text == "told"
 
 
 @pytest.mark.parametrize("between", ["a friend of Maria Olsen, who has known her for years,",
