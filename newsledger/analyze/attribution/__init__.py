@@ -43,7 +43,7 @@ from typing import Optional
 
 from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, SPEECH_VERBS, Cand, _merge,  # noqa: F401
                                                  _tok_ranges, _tokens_of, lexicon, paragraph_bounds, quote_kind,
-                                                 quote_spans, quoted_mask)
+                                                 quote_paragraph, quote_spans, quoted_mask)
 from newsledger.analyze.attribution.extractor import Extractor  # noqa: F401
 from newsledger.model import Claim, Content, Cue, Source
 
@@ -138,8 +138,9 @@ def _fronted_before_its_object(c: Cand, ex: "Extractor") -> bool:
     has its own object or clause right after it (no punctuation between), so the verb's words are what
     follows it and the fronted words are not what was said. A wholly quoted content ("“...,” she said")
     stays, and so do the person told ("..., she told reporters", "..., he warned them") and time words
-    ("..., he said Tuesday")."""
-    if c.lemma in ADDRESSEE_VERBS or not c.content or c.content[-1][1] > c.cue[0]:
+    ("..., he said Tuesday"), and so does an inverted "[clause], said [speaker]" (``inverted.py``), whose
+    speaker after the verb the parser may have read as its object or clause."""
+    if c.lemma in ADDRESSEE_VERBS or not c.content or c.content[-1][1] > c.cue[0] or c.extra.get("inverted"):
         return False
     if all(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum()):
         return False
@@ -315,13 +316,6 @@ def _left_open(para: str) -> bool:
     return para.count('"') % 2 == 1
 
 
-def _quote_paragraph(text: str, start: int, end: int, mask) -> bool:
-    """Whether a paragraph is one quotation: it opens with a quotation mark and (nearly) all its
-    letters are quoted."""
-    letters = [i for i in range(start, end) if text[i].isalnum()]
-    return text[start] in '“"«„' and bool(letters) and sum(mask[i] for i in letters) >= 0.95 * len(letters)
-
-
 def continue_quotes(claims: list[Claim], text: str, mask=None) -> None:
     """The next paragraph goes on with a claim's speaker when it has no cue of its own and either
     re-opens a quotation the claim's paragraph left open, or is one whole quotation right after
@@ -341,7 +335,7 @@ def continue_quotes(claims: list[Claim], text: str, mask=None) -> None:
             if text[ns] not in '“"«„' or any(ns <= x < ne for x in cue_starts):
                 break
             left_open = pieces[-1][1] >= pe - 2 and _left_open(text[ps:pe])
-            if not left_open and not (last and _quote_paragraph(text, ns, ne, mask)):
+            if not left_open and not (last and quote_paragraph(text, ns, ne, mask)):
                 break
             pieces.append((ns, ne))
             k += 1

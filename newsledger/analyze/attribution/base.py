@@ -62,6 +62,13 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def quote_paragraph(text: str, start: int, end: int, mask) -> bool:
+    """Whether a paragraph is one quotation: it opens with a quotation mark and (nearly) all its
+    letters are quoted."""
+    letters = [i for i in range(start, end) if text[i].isalnum()]
+    return text[start] in '“"«„' and bool(letters) and sum(mask[i] for i in letters) >= 0.95 * len(letters)
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Double-quoted stretches (marks included), found one paragraph at a time; a quotation left
     open runs to the end of its paragraph."""

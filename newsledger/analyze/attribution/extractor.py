@@ -13,7 +13,10 @@ from typing import Optional
 from newsledger.analyze.attribution import quotations
 from newsledger.analyze.attribution.base import NOUN_CUES, Cand, lexicon
 from newsledger.analyze.attribution.frames import FrameClaims
+from newsledger.analyze.attribution.fronted import FrontedQuotes
+from newsledger.analyze.attribution.inverted import InvertedClaims
 from newsledger.analyze.attribution.layouts import layout_candidates
+from newsledger.analyze.attribution.lead_ins import LeadInClaims
 from newsledger.analyze.attribution.page import ArticleText
 from newsledger.analyze.attribution.tagger_claims import TaggerClaims
 from newsledger.analyze.attribution.trimming import ContentTrimming
@@ -24,11 +27,15 @@ TAGGER_SOURCES = True  # a kept claim without a source takes the tagger's neares
 TAGGER_CLAIMS = True  # and claims from the tagger alone where no rule fired (Extractor.tagger_claims)
 
 
-class Extractor(ArticleText, VerbClaims, FrameClaims, ContentTrimming, TaggerClaims):
+class Extractor(ArticleText, VerbClaims, LeadInClaims, FrontedQuotes, InvertedClaims, FrameClaims, ContentTrimming,
+                TaggerClaims):
     """Rule candidates over one parsed article (:class:`ArticleText`: its paragraphs, quotations
     and sentences; see the package docstring); verb cues (:class:`VerbClaims`), noun cues and
     frames (:class:`FrameClaims`), the content trimming (:class:`ContentTrimming`) and the
-    tagger's own claims and sources (:class:`TaggerClaims`) are mixed in from their modules."""
+    tagger's own claims and sources (:class:`TaggerClaims`) are mixed in from their modules, and
+    so are the claims whose words are the paragraph after a cue's colon (:class:`LeadInClaims`) and the
+    fronted quotations whose named speaker the parse lost (:class:`FrontedQuotes`) and the inverted
+    "[clause], said [speaker]" the parse misread (:class:`InvertedClaims`)."""
 
     def __init__(self, doc, text: str, generate: bool = False, tag=None, product: bool = False):
         super().__init__(doc, text)
@@ -96,7 +103,10 @@ class Extractor(ArticleText, VerbClaims, FrameClaims, ContentTrimming, TaggerCla
         if tok.lemma_ == "put" and (frame := self.as_put_it(tok)) is not None:
             return frame
         if self.is_candidate(tok):
-            return self.noun_claim(tok) if tok.pos_ == "NOUN" and not self.is_cue_verb(tok) else self.verb_claim(tok)
+            if tok.pos_ == "NOUN" and not self.is_cue_verb(tok):
+                return self.noun_claim(tok)
+            lead_in = self.lead_in_claim(tok)
+            return lead_in or self.inverted_claim(tok, self.fronted_name_claim(tok, self.verb_claim(tok)))
         return None
 
     def candidates(self) -> list[Cand]:

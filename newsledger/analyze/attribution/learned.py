@@ -207,8 +207,10 @@ class CueModel(_LinearModel):
         return e / (1.0 + e)
 
     def __call__(self, ex, cands) -> list:
-        """Keep-probabilities for ``cands`` (None = not a verb candidate: keep)."""
-        return [self.prob(cue_features(ex, c)) if c.rule == "verb" and c.cue_i >= 0 else None for c in cands]
+        """Keep-probabilities for ``cands`` (None = not a verb candidate, or a verb whose words are the
+        paragraph after its colon, which the model never saw as content (``lead_ins.py``): keep)."""
+        return [self.prob(cue_features(ex, c)) if c.rule == "verb" and c.cue_i >= 0 and "para" not in c.extra
+                else None for c in cands]
 
 
 @functools.lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,]{2,40}(?:\([^)]{1,20}\))?\s*[―—–-]{1
 def widen(ex, c: Cand) -> None:
     """Cut the content to the cue's paragraph and widen each piece to every quotation it touches,
     except the quotation that holds the cue or the start of the source."""
-    ps, pe = ex.para_of(c.cue[0])
+    ps, pe = ex.para_of(c.extra.get("para", c.cue[0]))  # a lead-in's words are the next paragraph
     out = []
     for s, e in c.content:
         s, e = max(s, ps), min(e, pe)
