@@ -109,7 +109,7 @@ class Quantity:
     bound: str = "exact"  # exact | approx | at-least | at-most | range
     unit: Optional[str] = None  # "troops", "USD", "percent", ...
     concept: Optional[str] = None  # optional: longer description of what is counted
-    where: str = "text"  # "text" | "title": the string the offsets point into (a headline's figure: "title")
+    where: str = "text"  # "text" | "title" | "standfirst": the string the offsets point into
 
     def to_dict(self) -> dict:
         return _plain_dict(self)
@@ -222,7 +222,7 @@ class Claim:
 
 # ---------------------------------------------------------------- article
 
-ARTICLE_KEYS = ("id", "source", "url", "site", "title", "byline", "agency", "dateline", "section",
+ARTICLE_KEYS = ("id", "source", "url", "site", "title", "standfirst", "byline", "agency", "dateline", "section",
                 "published", "updated", "published_time", "updated_time", "language", "caption", "text",
                 "paragraphs", "removed", "flags")
 
@@ -262,6 +262,7 @@ class Article:
     url: Optional[str] = None
     site: Optional[str] = None
     title: Optional[str] = None
+    standfirst: Optional[str] = None  # the deck / subhead under the headline (its lines joined by a space), not in text
     byline: list[str] = field(default_factory=list)
     agency: Optional[str] = None
     dateline: Optional[str] = None
@@ -300,7 +301,7 @@ class Article:
     def to_dict(self, analysis: Optional[bool] = None) -> dict:
         d: dict[str, Any] = {
             "id": self.id, "source": self.source, "url": self.url, "site": self.site,
-            "title": self.title, "byline": list(self.byline), "agency": self.agency,
+            "title": self.title, "standfirst": self.standfirst, "byline": list(self.byline), "agency": self.agency,
             "dateline": self.dateline, "section": self.section, "published": self.published,
             "updated": self.updated, "published_time": self.published_time, "updated_time": self.updated_time,
             "language": self.language, "caption": self.caption,
@@ -318,7 +319,7 @@ class Article:
     @classmethod
     def from_dict(cls, d: dict) -> "Article":
         a = cls(source=d["source"])
-        for k in ("url", "site", "title", "agency", "dateline", "section", "language", "caption", "text"):
+        for k in ("url", "site", "title", "standfirst", "agency", "dateline", "section", "language", "caption", "text"):
             setattr(a, k, d.get(k))
         a.published, a.updated, a.published_time, a.updated_time = settle_stamps(d.get("published"), d.get("updated"))
         a.published_time = a.published_time or d.get("published_time")  # stored before the split: a clock moves here

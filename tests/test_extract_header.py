@@ -991,3 +991,45 @@ def test_sentence_ending_in_a_time_is_no_dated_byline():
 def test_headline_words_make_no_names(line):
     from newsledger.extract.header import byline_names
     assert byline_names(line) == ([], False)
+
+
+# a deck (standfirst / subhead under the headline) is the article's standfirst, not navigation nor
+# body text (issues 13 and 14)
+DECK_TITLE = "Harbour bridge closed to lorries after cracks found in piers"
+
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+@pytest.mark.parametrize("deck", [
+    "Engineers found two cracked piers; council shuts bridge to 40 lorries a day",   # a subhead, no full stop
+    "The council says repairs to the harbour bridge will take eighteen months.",     # a standfirst sentence
+])
+def test_deck_under_the_headline_is_the_standfirst(style, deck):
+    head = (f"# {DECK_TITLE}" if style == "markdown" else DECK_TITLE, deck, "By Jane Roe")
+    art = _text(_page(*head, style=style))
+    assert art.title == DECK_TITLE
+    assert art.standfirst == deck
+    assert deck not in art.text
+    assert not any(r.text == deck for r in art.removed)
+    assert art.byline == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("line", [
+    "Sign in to read more",                                     # interface words
+    "Weather forecast for the coming weekend in the region",   # shares no words with the story
+    "Photo: Jane Roe / Harbour Press Agency",                  # a photo credit
+    "Updated 14 March 2024, 10:05 by the harbour desk",        # a date line
+])
+def test_menu_credit_or_date_under_the_headline_is_no_deck(line):
+    art = _text(_page(DECK_TITLE, line))
+    assert art.title == DECK_TITLE
+    assert line not in art.paragraphs
+    assert art.standfirst is None
+
+
+def test_second_deck_line_must_be_a_sentence():
+    # a caption-like line after the standfirst ("Harbour bridge piers, Port Lindell") is no deck
+    deck = "The council says repairs to the harbour bridge will take eighteen months."
+    caption = "Cracked harbour bridge piers seen from the council ferry at Port Lindell"
+    art = _text(_page(DECK_TITLE, deck, caption, "Jane Roe", "Published 14 March 2024, 10:05"))
+    assert art.standfirst == deck
+    assert caption not in art.paragraphs and caption not in art.standfirst

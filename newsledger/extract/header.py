@@ -52,6 +52,7 @@ from typing import Optional
 from newsledger.extract import meta as M
 from newsledger.extract.header_authors import find_names
 from newsledger.extract.header_dates import find_header_dates
+from newsledger.extract.header_deck import find_decks
 from newsledger.extract.header_names import byline_names, unconfirmed_names  # noqa: F401 (imported from here)
 from newsledger.extract.header_title import pick_title, title_text  # noqa: F401 (imported from here)
 from newsledger.extract.lines_kinds import line_info
@@ -66,6 +67,7 @@ class Header:
     updated: Optional[str] = None
     date_lines: list[int] = field(default_factory=list)
     date_note: Optional[str] = None  # how an ambiguous "03/04/2024" was read, when nothing decided it
+    deck_lines: list[int] = field(default_factory=list)  # standfirst / subhead lines: Article.standfirst
 
 
 def read_header(lines: list[str], reasons: list[Optional[str]], language: Optional[str] = None,
@@ -85,4 +87,5 @@ def read_header(lines: list[str], reasons: list[Optional[str]], language: Option
     head.published, head.updated, head.date_lines, guessed = find_header_dates(idx, infos, lo, title_k, day_first)
     if guessed:
         head.date_note = "day/month order of the published date not decided by the page; read month-first"
+    head.deck_lines = find_decks(idx, infos, reasons, lo, title_k, set(head.name_lines) | set(head.date_lines))
     return head

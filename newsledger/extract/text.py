@@ -77,14 +77,19 @@ def extract_text(doc: Document) -> Article:
     head = read_header(lines, reasons, language, markdown)
     _apply_header(art, lines, reasons, head)
     kept: list[str] = []
-    for line, reason in zip(lines, reasons):
+    decks = set(head.deck_lines)  # the standfirst: the article's own words, neither body nor junk
+    deck: list[str] = []
+    for i, (line, reason) in enumerate(zip(lines, reasons)):
         s = line.strip()
         if not s:
             continue
-        if reason is None:
+        if i in decks:
+            deck.append(_MD_HEADING.sub("", s) if markdown else s)
+        elif reason is None:
             kept.append(_MD_HEADING.sub("", s) if markdown else s)
         else:
             art.removed.append(Removed(s, reason))
+    art.standfirst = " ".join(deck) or None
     if not kept:
         raise ExtractError("no article text found")
     art.set_paragraphs(kept)
