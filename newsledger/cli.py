@@ -257,6 +257,8 @@ def show(article_id: str = typer.Argument(..., help="Article id (or a unique pre
 
     c = Console()
     c.print(f"[bold]{art.get('title') or '(no title)'}[/bold]")
+    if art.get("standfirst"):
+        c.print(art["standfirst"], style="italic", highlight=False, markup=False)
     meta = [("id", art["id"]), ("site", art.get("site")), ("url", art.get("url")),
             ("byline", ", ".join(art.get("byline") or [])), ("agency", art.get("agency")),
             ("dateline", art.get("dateline")), ("section", art.get("section")),

@@ -16,6 +16,7 @@ articles = Table(
     Column("content_hash", String(16), nullable=False),
     Column("site", Text),
     Column("title", Text),
+    Column("standfirst", Text),  # the deck under the headline, kept out of the text (migration 0008)
     Column("byline", JSON),
     Column("agency", String(64)),
     Column("dateline", Text),
@@ -66,6 +67,6 @@ quantities = Table(
     Column("high", Float),
     Column("bound", String(16)),
     Column("unit", Text),
-    Column("where", String(8), nullable=False, server_default="text"),  # text | title (offsets into it)
+    Column("where", String(16), nullable=False, server_default="text"),  # text | title | standfirst (offsets into it)
     Index("ix_quantities_article", "article_id"),
 )

@@ -53,7 +53,7 @@ def _insert_article(conn, article: Article, chash: str, raw_kind: tuple[Optional
     raw, kind = raw_kind
     inserted = conn.execute(insert_ignore(conn.dialect.name).values(
         id=article.id, content_hash=chash, source=article.source,
-        url=article.url, site=article.site, title=article.title, byline=article.byline,
+        url=article.url, site=article.site, title=article.title, standfirst=article.standfirst, byline=article.byline,
         agency=article.agency, dateline=article.dateline, section=article.section,
         published=article.published, updated=article.updated, language=article.language,
         caption=article.caption, text=article.text, data=article.to_dict(),
