@@ -49,7 +49,7 @@ class Quantity(Span):
     bound: str = "exact"
     unit: Optional[str] = None
     concept: Optional[str] = None
-    where: str = Field("text", description='the string the offsets point into: "text", "title" or "standfirst"')
+    where: str = Field("text", description='the string the offsets point into: "text", or "title" for a headline\'s figure')
 
 
 class DateExpr(Span):
@@ -131,8 +131,7 @@ class Article(BaseModel):
     url: Optional[str] = None
     site: Optional[str] = None
     title: Optional[str] = None
-    standfirst: Optional[str] = Field(None, description="the deck under the headline, kept out of the text "
-                                      "(its figures: quantities with where \"standfirst\")")
+    standfirst: Optional[str] = Field(None, description="the deck under the headline, kept out of the text")
     byline: list[str] = Field(default_factory=list)
     agency: Optional[str] = None
     dateline: Optional[str] = None
