@@ -137,6 +137,21 @@ def one_line_errors(stderr: str) -> list[str]:
 # ---------------------------------------------------------------- crash safety
 
 
+def survivors(marker: str) -> list[str]:
+    """Command lines of the live processes that name ``marker`` (a test's own folder): what a killed
+    run left behind. A zombie (exited, not yet reaped) is no survivor."""
+    out = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError, ValueError):
+            continue
+        if marker in cmd and state != "Z":
+            out.append(cmd)
+    return out
+
+
 def test_sigkill_mid_ingest_keeps_committed_and_rerun_finishes(tmp_path):
     n = 405  # 40 batches of 10 and 5 pages that wait, uncommitted, at the gate
     src = make_pages(tmp_path / "in", n)
@@ -154,6 +169,7 @@ def test_sigkill_mid_ingest_keeps_committed_and_rerun_finishes(tmp_path):
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(60)
         assert proc.returncode == -signal.SIGKILL
+        assert wait_for(lambda: not survivors(str(tmp_path)), 60), survivors(str(tmp_path))  # no worker left behind
         stored, urls = check_ledger(db)  # opens, integrity_check ok, no id twice
         assert stored >= committed  # every article committed before the kill is still there
         assert stored == urls
