@@ -163,8 +163,6 @@ def _menu_below(k: int, idx: list[int], infos: list[LineInfo], reasons: list[Opt
         and not _is_date_line(infos[i]) for i in below)
 
 
-
-
 STANDFIRST_WORDS = 5  # a line this long ending in a full stop reads as a sentence of the story
 
 

@@ -9,12 +9,18 @@ from newsledger.analyze.speakers.words import (ANON_ROLES, DESCRIBED_ROLES, ORG_
                                                TITLE_WORDS)
 
 
+def _per_doc(doc, key: str, make):
+    """``make(doc)``, computed once per Doc and kept in its ``user_data`` under ``newsledger.<key>``
+    (the Doc does not change after the parse, so the value cannot go stale)."""
+    found = doc.user_data.get("newsledger." + key)
+    if found is None:
+        found = doc.user_data["newsledger." + key] = make(doc)
+    return found
+
+
 def _ents(doc) -> tuple:
     """``doc.ents``, built once per Doc (spaCy makes a new tuple on every access)."""
-    ents = doc.user_data.get("newsledger.ents")
-    if ents is None:
-        ents = doc.user_data["newsledger.ents"] = tuple(doc.ents)
-    return ents
+    return _per_doc(doc, "ents", lambda d: tuple(d.ents))
 
 
 def _core(doc, start: int, end: int):
@@ -82,10 +88,7 @@ def _titled_names(doc) -> tuple:
     """Names spaCy did not tag: proper nouns right after a title ("Major-Gen Gopaul Govender").
     Found once per Doc and kept in its ``user_data`` (the antecedents and the people named in
     reported words both read them; the Doc does not change after the parse)."""
-    found = doc.user_data.get("newsledger.titled_names")
-    if found is None:
-        found = doc.user_data["newsledger.titled_names"] = tuple(_find_titled_names(doc))
-    return found
+    return _per_doc(doc, "titled_names", lambda d: tuple(_find_titled_names(d)))
 
 
 def _find_titled_names(doc) -> list:
@@ -112,17 +115,18 @@ def _described_names(doc) -> tuple:
     """Names spaCy did not tag as a person's, or tagged as a place's or a work's, that a description
     in apposition makes a person's ("Ana Ruiz, the U.S. ambassador to Oman", "Tom Hale, a Leeds
     business consultant"): two to four capitalised proper nouns, no organisation or title word among
-    them, then a comma and a noun phrase headed by a person's role (:data:`DESCRIBED_ROLES`)."""
+    them, then a comma and a noun phrase headed by a person's role (:data:`DESCRIBED_ROLES`). Found once per Doc."""
+    return _per_doc(doc, "described_names", _find_described_names)
+
+
+def _find_described_names(doc) -> tuple:
+    """The spans of :func:`_described_names`."""
     from spacy.tokens import Span as DocSpan
 
-    found = doc.user_data.get("newsledger.described_names")
-    if found is None:
-        tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
-        spans = [_name_run(doc, t) for t in doc if t.pos_ == "PROPN" and t.i not in tagged and any(
-            c.dep_ == "appos" and c.i > t.i + 1 and doc[t.i + 1].text == "," and _role_head(c) for c in t.children)]
-        found = doc.user_data["newsledger.described_names"] = tuple(
-            DocSpan(doc, a, b, label="PERSON") for a, b in filter(None, spans))
-    return found
+    tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
+    spans = [_name_run(doc, t) for t in doc if t.pos_ == "PROPN" and t.i not in tagged and any(
+        c.dep_ == "appos" and c.i > t.i + 1 and doc[t.i + 1].text == "," and _role_head(c) for c in t.children)]
+    return tuple(DocSpan(doc, a, b, label="PERSON") for a, b in filter(None, spans))
 
 
 def _role_head(tok) -> bool:
@@ -180,13 +184,14 @@ def _surname_spots(doc) -> list[tuple[int, str]]:
     full PERSON name but its first — wherever it stands, also where the tagger missed it or took it
     for an organisation ("Rosa Whitfield-Ortiz ... the mayor appointed Whitfield-Ortiz"). ``doc.text`` is read once:
     spaCy joins every token's text on each access, and it was rebuilt once per surname."""
-    spots = doc.user_data.get("newsledger.surname_spots")
-    if spots is None:
-        tails, text = _person_tails(doc), doc.text
-        spots = doc.user_data["newsledger.surname_spots"] = sorted(
-            (mt.start(), tail) for tail in tails
-            for mt in re.finditer(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", text))
-    return spots
+    return _per_doc(doc, "surname_spots", _find_surname_spots)
+
+
+def _find_surname_spots(doc) -> list[tuple[int, str]]:
+    """The spots of :func:`_surname_spots`, sorted by position."""
+    tails, text = _person_tails(doc), doc.text
+    return sorted((mt.start(), tail) for tail in tails
+                  for mt in re.finditer(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", text))
 
 
 def _object_of(doc, start: int, end: int, verb) -> bool:
