@@ -59,7 +59,7 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
         return [m for m in out if m is not None]
     for f in story_records(restated_counts(elided_units(listed_units(figures)))):
         credit = None
-        if f.get("where") == "title" and attributed_headline(f):
+        if f.get("where") in HEADER_WHERE and attributed_headline(f):
             credit = headline_credit(f)
             if credit is None:
                 continue  # "Rates will fall, he told the board": not the outlet's figure, and no speaker read
@@ -284,13 +284,16 @@ def _sentence_claim(f: dict, source: dict, kind: str) -> dict:
 
 
 TITLE_IDX = -10 ** 9  # a headline's figure outside every claim: an index below every text figure's
+STANDFIRST_IDX = -5 * 10 ** 8  # a standfirst's: between the headline's and the text's
+HEADER_WHERE = {"title": TITLE_IDX, "standfirst": STANDFIRST_IDX}  # header lines kept out of the text
 
 
 def own_figure_idx(q: dict) -> int:
     """The member index of a figure no claim holds (the outlet's own): negative, from its start;
-    a headline's below every text figure's, so that the two never share one."""
+    a headline's and a standfirst's each in a range below every text figure's, so that no two
+    share one."""
     start = int(q.get("start") or 0)
-    return TITLE_IDX - start if q.get("where") == "title" else -1 - start
+    return HEADER_WHERE.get(q.get("where"), -1) - start
 
 
 def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[dict]:
