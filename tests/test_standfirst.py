@@ -2,9 +2,9 @@
 ``Article.standfirst``, kept out of the text and out of the removed lines; its figures are read
 like the headline's (``Quantity.where == "standfirst"``, offsets into the standfirst); the ledger
 stores the field and the figures and reads them back (migrations 0008 and 0009, SQLite and
-PostgreSQL);
-the linker groups a standfirst's figure as the outlet's own with another outlet's; the article
-page shows it under the title. Made-up pages."""
+PostgreSQL); the linker groups a standfirst's figure as the outlet's own with another outlet's,
+only when its own words say what it counts (a duration, an age or a bare number is stored, not
+grouped); the article page shows it under the title. Made-up pages."""
 from __future__ import annotations
 
 import pytest
@@ -13,6 +13,7 @@ from sqlalchemy import select
 from newsledger.analyze import analyze, standfirst_quantities
 from newsledger.extract import extract
 from newsledger.link import claim_groups, link_new
+from newsledger.link.figure_members import deck_counts
 from newsledger.model import Article, Document
 from newsledger.store import Ledger
 from newsledger.store.schema import articles, quantities
@@ -97,6 +98,56 @@ def stores_and_groups(db: str) -> None:
         assert (deck["figure"], deck["kind"], deck["name"], deck["article_id"]) == \
             ("41", "reported", "harbourtimes.example", aid)
         assert {m["article_id"] for m in killed[0]["members"]} == {aid, bid}
+    finally:
+        ledger.close()
+
+
+def _deck_figure(line: str, text: str) -> dict:
+    """The figure ``text`` of a standfirst ``line`` as the linker reads it (its words around it)."""
+    (q,) = [q for q in standfirst_quantities(Article(source="t", standfirst=line)) if q.text == text]
+    return {"text": q.text, "unit": q.unit, "where": "standfirst", "before": line[:q.start], "after": line[q.end:]}
+
+
+@pytest.mark.parametrize("line, text, joins", [
+    ("Floodwater killed 41 people in Osvar after the dam gave way", "41", True),
+    ("A ferry fire in Brennik left two deckhands dead", "two", True),
+    ("Insurers paid $2 million to the owners of the flooded mill", "$2 million", True),
+    ("Floodwater kills 41 in Osvar after the dam gave way", "41", False),  # what is counted: only the verb's guess
+    ("The dam gave way after holding the Sedra for 90 years", "90", False),  # a bare duration
+    ("The mill was flooded two years ago, the owners say", "two", False),
+    ("A 73-year-old ferryman drowned near Osvar", "73-year-old", False),  # an age
+    ("Grain prices climb 4 percent after the flood", "4 percent", False),  # a share of nothing named
+])
+def test_a_standfirst_figure_joins_only_when_its_words_say_what_it_counts(line, text, joins):
+    assert deck_counts(_deck_figure(line, text)) is joins
+
+
+DURATION_DECK = "Floodwater killed 41 people in Osvar and Brennik when the Halvorn Dam gave way after 90 years"
+
+
+def test_a_standfirst_duration_is_stored_but_not_grouped(tmp_path):
+    """The deck's "90 years" stays in the ledger but joins no group, though the other outlet's
+    text tells "90 years" of the same dam in a sentence of the toll (both read "90 years" of the
+    killed: joined before); its "41 people" joins the other outlet's toll."""
+    other = Article(source="test:courier", url="https://courier.example/dam-age", site="courier.example",
+                    title="Osvar mourns as Sedra waters recede", published="2031-03-13")
+    other.set_paragraphs(["Residents of Osvar returned to mud-filled homes after the Halvorn Dam collapse.",
+                          "Floodwater killed dozens in the valley when the Halvorn Dam gave way after 90 years "
+                          "of service.",
+                          "Governor Lidia Varenne said 44 people had been killed in Osvar and Brennik."])
+    ledger = Ledger(str(tmp_path / "deck.db"))
+    try:
+        a = analyze(_flattened(DURATION_DECK))
+        assert a.standfirst == DURATION_DECK
+        (aid,) = ledger.add([(a, None, None)]).new
+        link_new(ledger, [aid])
+        (bid,) = ledger.add([(analyze(other), None, None)]).new
+        assert link_new(ledger, [bid])["stories_joined"] == 1
+        stored = _stored(ledger, aid)[1]
+        assert ("90", "standfirst", DURATION_DECK.index("90")) in stored
+        decks = [m["figure"] for g in claim_groups(ledger) if g["kind"] == "figure"
+                 for m in g["members"] if m.get("where") == "standfirst"]
+        assert decks == ["41"]
     finally:
         ledger.close()
 
