@@ -109,7 +109,7 @@ class Quantity:
     bound: str = "exact"  # exact | approx | at-least | at-most | range
     unit: Optional[str] = None  # "troops", "USD", "percent", ...
     concept: Optional[str] = None  # optional: longer description of what is counted
-    where: str = "text"  # "text" | "title": the string the offsets point into (a headline's figure: "title")
+    where: str = "text"  # "text" | "title" | "standfirst": the string the offsets point into
 
     def to_dict(self) -> dict:
         return _plain_dict(self)

@@ -257,7 +257,7 @@ def test_a_missed_figure_pair_is_put_down_to_its_cause():
     from newsledger.evaluate.crossnews import _pair_cause
 
     text = "The quake killed 7 people.\n\nSeven died, officials said."
-    texts = {"a": (text, text, None), "b": (text, text, None), "c": (text, "Seven died, officials said.", None)}
+    texts = {"a": (text, text, ()), "b": (text, text, ()), "c": (text, "Seven died, officials said.", ())}
     id_of = {"a": "A", "b": "B", "c": "C"}
     fa = {"id": "fa", "doc": "a", "span": [17, 18]}
     fb = {"id": "fb", "doc": "b", "span": [28, 33]}
@@ -282,12 +282,27 @@ def test_a_missed_figure_pair_is_put_down_to_its_cause():
     # for among the title's figures, never the text's at the same offsets
     page = "Quake kills 7\n\n" + text
     fh = {"id": "fh", "doc": "h", "span": [12, 13]}
-    head = {"h": (page, text, "Quake kills 7")}
+    head = {"h": (page, text, (("title", "Quake kills 7"), ("standfirst", None)))}
     one_story["H"] = "s1"
     assert _pair_cause("1", fh, fa, {}, {}, one_story, {"h": "H", **id_of},
                        {"h": [("text", 12, 13)], **spans}, dict(texts, **head)) == "no figure (headline)"
     assert _pair_cause("1", fh, fa, {}, {}, one_story, {"h": "H", **id_of},
                        {"h": [("title", 12, 13)], **spans}, dict(texts, **head)) == "ungrouped"
+
+
+def test_a_gold_figure_in_the_standfirst_is_found_there():
+    """A deck the extractor kept as the standfirst (out of the text): a gold span inside it is
+    located in the standfirst, at its offsets there; one in the title stays the title's."""
+    from newsledger.evaluate.crossnews import locate
+
+    body = "Rescuers searched the rubble through the night."
+    deck = "A quake killed 7 people in the hill towns"
+    page = f"Quake kills 7\n\n{deck}\n\n{body}"
+    header = (("title", "Quake kills 7"), ("standfirst", deck))
+    at = page.index("7 people")
+    assert locate(page, body, header, at, at + 1) == ("standfirst", deck.index("7"), deck.index("7") + 1)
+    assert locate(page, body, header, 12, 13) == ("title", 12, 13)
+    assert locate(page, body, (("title", "Quake kills 7"), ("standfirst", None)), at, at + 1) is None
 
 
 def _stated(article, before, text, value, after, start=0, unit=None):

@@ -8,7 +8,7 @@ content holds them, by character offsets.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 from newsledger.model import Article, Claim, Entity
 
@@ -52,7 +52,7 @@ def annotate(article: Article, doc) -> Article:
     for claim in article.claims:  # a parse slip ("a.m." split at ".") is no speaker
         if claim.source and not any(ch.isalnum() for ch in claim.source.name or claim.source.text):
             claim.source = None
-    article.quantities = find_quantities(text, doc=doc) + title_quantities(article)
+    article.quantities = find_quantities(text, doc=doc) + title_quantities(article) + standfirst_quantities(article)
     article.dates = find_dates(text, article.published, doc=doc)
     article.entities = [Entity(e.text, e.start_char, e.end_char, e.label_)
                         for e in doc.ents if e.label_ in ENTITY_LABELS]
@@ -66,15 +66,27 @@ def title_quantities(article: Article) -> list:
     """The headline's figures ("Quake kills 300"), read by the same quantity reader; their
     offsets are into ``article.title`` (``where="title"``). The headline is the outlet's own
     statement: no claim holds them."""
+    return _header_quantities(article.title, "title", article.published)
+
+
+def standfirst_quantities(article: Article) -> list:
+    """The standfirst's figures ("Gunman kills 1, wounds 2 at the office"), read as the
+    headline's are: offsets into ``article.standfirst`` (``where="standfirst"``), no claim holds
+    them (the deck is the outlet's own summary, kept out of the text)."""
+    return _header_quantities(article.standfirst, "standfirst", article.published)
+
+
+def _header_quantities(line: Optional[str], where: str, published: Optional[str]) -> list:
+    """The figures of a header line kept out of the text (a headline in title case read
+    sentence-cased), their offsets into ``line``, ``where`` set to the field's name."""
     from newsledger.analyze.quantities import find_quantities
 
-    if not article.title:
+    if not line:
         return []
-    cased = sentence_cased(article.title)
-    qs = find_quantities(cased, published=article.published)
+    qs = find_quantities(sentence_cased(line), published=published)
     for q in qs:
-        q.where = "title"
-        q.text = article.title[q.start:q.end]  # the headline's own words (the casing is the reader's)
+        q.where = where
+        q.text = line[q.start:q.end]  # the line's own words (the casing is the reader's)
     return qs
 
 

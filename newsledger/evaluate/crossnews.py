@@ -184,16 +184,18 @@ def relocate(rendered: str, stored: str, s: int, e: int) -> Optional[tuple[int, 
     return None
 
 
-def locate(rendered: str, stored: str, title: Optional[str], s: int, e: int) -> Optional[tuple[str, int, int]]:
+def locate(rendered: str, stored: str, header, s: int, e: int) -> Optional[tuple[str, int, int]]:
     """A gold span of the rendered page as (where, start, end) in the stored article: in its text
-    (:func:`relocate`), else in its title when the span lies inside the title as the rendered
-    page writes it (the extractor keeps a headline as the title); None when both lost it."""
+    (:func:`relocate`), else in a header line kept out of the text (``header``: (where, line)
+    pairs, the title and the standfirst) when the span lies inside that line as the rendered page
+    writes it; None when all lost it."""
     at = relocate(rendered, stored, s, e)
     if at is not None:
         return ("text",) + at
-    t0 = rendered.find(title) if title else -1
-    if t0 >= 0 and t0 <= s and e <= t0 + len(title):
-        return "title", s - t0, e - t0
+    for where, line in header:
+        t0 = rendered.find(line) if line else -1
+        if t0 >= 0 and t0 <= s and e <= t0 + len(line):
+            return where, s - t0, e - t0
     return None
 
 
@@ -205,7 +207,7 @@ def _member_key(m: dict) -> tuple:
 def map_gold(gold: dict[str, dict], id_of: dict[str, str], members,
              texts: Optional[dict] = None) -> dict[tuple, tuple]:
     """(sub-topic, gold figure id) -> (article id, where, start) of the stored figure it overlaps;
-    ``texts``: file name -> (rendered text, stored text, stored title)."""
+    ``texts``: file name -> (rendered text, stored text, header lines: see :func:`_texts`)."""
     spans = defaultdict(list)  # (article id, where) -> [(start, end)]
     for _g, m in members:
         if m.get("start") is not None:
@@ -363,6 +365,9 @@ def missed_pairs(gold: dict[str, dict], id_of: dict[str, str], ledger, items, te
     return {"causes": dict(causes.most_common()), "examples": dict(examples)}
 
 
+_NO_FIGURE = {"text": "no figure", "title": "no figure (headline)"}  # a standfirst's: "no figure (standfirst)"
+
+
 def _figure_state(sub, f, fig_of, id_of, spans, texts) -> Optional[str]:
     """Why one gold figure is in no stored group (None when it is in one)."""
     if (sub, f["id"]) in fig_of:
@@ -374,7 +379,7 @@ def _figure_state(sub, f, fig_of, id_of, spans, texts) -> Optional[str]:
         return "text lost"
     where, s, e = at
     found = any(w == where and a < e and s < b for w, a, b in spans.get(f["doc"], ()))
-    return "ungrouped" if found else ("no figure" if where == "text" else "no figure (headline)")
+    return "ungrouped" if found else _NO_FIGURE.get(where, f"no figure ({where})")
 
 
 def _pair_cause(sub, fx, fy, fig_of, group_at, story, id_of, spans, texts) -> Optional[str]:
@@ -393,9 +398,12 @@ def _pair_cause(sub, fx, fy, fig_of, group_at, story, id_of, spans, texts) -> Op
     return "groups apart, same measure" if ga and gb and ga[1] == gb[1] else "groups apart, other measure"
 
 
-def _texts(items) -> dict[str, tuple[str, str, Optional[str]]]:
+def _texts(items) -> dict[str, tuple[str, str, tuple]]:
+    """File name -> (rendered page, stored text, the header lines kept out of the text as (where,
+    line): title and standfirst)."""
     paths = dict(ecbplus.documents(sorted({int(ecbplus.subtopic(n).replace("plus", "")) for n, _ in items})))
-    return {n: (ecbplus.render(paths[n])[0], a.text, a.title) for n, a in items if hasattr(a, "text")}
+    return {n: (ecbplus.render(paths[n])[0], a.text, (("title", a.title), ("standfirst", a.standfirst)))
+            for n, a in items if hasattr(a, "text")}
 
 
 def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int = 1,

@@ -2,9 +2,9 @@
 standing between the headline and the body.
 
 A deck is the outlet's own words, not navigation: its sentence ("Gunman kills 1, wounds 2 at
-the office") is kept as ``Article.standfirst``; its figures are not read (a deck's duration
-joined unrelated figure groups on held-out ECB+ topics, stop 37). It stays out of ``Article.text``: article-body gold (the AEB benchmark's
-articleBody) leaves standfirsts out. The line classifier marks every line above the body
+the office") is kept as ``Article.standfirst`` and its figures are read as the headline's are
+(``Quantity.where`` "standfirst"). It stays out of ``Article.text``: article-body gold (the AEB
+benchmark's articleBody) leaves standfirsts out. The line classifier marks every line above the body
 navigation and the header reader relabels a headline candidate it did not pick navigation;
 :func:`find_decks` names the lines of the two that read as a deck
 (:func:`newsledger.extract.text.extract_text` sets the field from them). A menu line is short,

@@ -57,9 +57,10 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
                 before, after = (content[:pos], content[pos + len(q.get("text") or ""):]) if pos >= 0 else ("", "")
                 out.append(_fig_member(r, c, q, before, after))
         return [m for m in out if m is not None]
+    figures = [f for f in figures if f.get("where") != "standfirst" or deck_counts(f)]
     for f in story_records(restated_counts(elided_units(listed_units(figures)))):
         credit = None
-        if f.get("where") == "title" and attributed_headline(f):
+        if f.get("where") in HEADER_WHERE and attributed_headline(f):
             credit = headline_credit(f)
             if credit is None:
                 continue  # "Rates will fall, he told the board": not the outlet's figure, and no speaker read
@@ -67,6 +68,21 @@ def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dic
         c = r["data"] if r is not None else (credited_claim(f, credit) if credit else reported_claim(f))
         out.append(_fig_member(r or f, c, f, f.get("before") or "", f.get("after") or ""))
     return [m for m in out if m is not None]
+
+
+def deck_counts(f: dict) -> bool:
+    """Whether a standfirst's figure says what it counts in its own words, so that it may join
+    other articles' figures: a unit the quantity reader found next to it ("41 people", "two
+    co-workers", "$5 million") whose measure is known. Not a bare number whose measure is guessed
+    from the sentence ("kills 1", "One Australian ... fell to their deaths"), a duration ("for
+    eight years", "two years ago": a deck's time span joined groups of other spans told of other
+    things), an age, or a unit with nothing said of what it measures ("10 percent", money no
+    word of its sentence names). Such a figure is stored and shown, only not grouped: no join is
+    better than a wrong one. A headline's figures are not held to this."""
+    if not f.get("unit"):
+        return False
+    ms = measure(f.get("before") or "", f.get("text") or "", f.get("after") or "", f.get("unit"))
+    return ms.dimension not in (None, "seconds", "years") and not ms.name.endswith(":-")
 
 
 # a count whose noun is elided: "three of the raiders" names it after "of"; "two of them", "the
@@ -284,13 +300,16 @@ def _sentence_claim(f: dict, source: dict, kind: str) -> dict:
 
 
 TITLE_IDX = -10 ** 9  # a headline's figure outside every claim: an index below every text figure's
+STANDFIRST_IDX = -5 * 10 ** 8  # a standfirst's: between the headline's and the text's
+HEADER_WHERE = {"title": TITLE_IDX, "standfirst": STANDFIRST_IDX}  # header lines kept out of the text
 
 
 def own_figure_idx(q: dict) -> int:
     """The member index of a figure no claim holds (the outlet's own): negative, from its start;
-    a headline's below every text figure's, so that the two never share one."""
+    a headline's and a standfirst's each in a range below every text figure's, so that no two
+    share one."""
     start = int(q.get("start") or 0)
-    return TITLE_IDX - start if q.get("where") == "title" else -1 - start
+    return HEADER_WHERE.get(q.get("where"), -1) - start
 
 
 def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[dict]:

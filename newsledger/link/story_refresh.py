@@ -134,7 +134,7 @@ def _story_figures(conn, recent) -> list[dict]:
         return []
     meta = {}
     for part in chunks(sorted({q.article_id for q in qs})):
-        for r in conn.execute(select(articles_t.c.id, articles_t.c.text, articles_t.c.title,
+        for r in conn.execute(select(articles_t.c.id, articles_t.c.text, articles_t.c.title, articles_t.c.standfirst,
                                      articles_t.c.source, articles_t.c.site,
                                      articles_t.c.agency, articles_t.c.published, _CLOCK_COL, articles_t.c.pk)
                               .where(articles_t.c.id.in_(part))):
@@ -143,21 +143,27 @@ def _story_figures(conn, recent) -> list[dict]:
     return [f for _k, f in sorted(keyed, key=lambda kf: kf[0])]
 
 
+_HEADER_RANK = {"title": 0, "standfirst": 1}  # the headline's figures first, then the standfirst's, then the text's
+
+
 def figure_order(order: int, q) -> tuple:
-    """Where a stored figure comes in its story: by its article, the headline's first."""
-    return order, q.where != "title", q.start
+    """Where a stored figure comes in its story: by its article, the headline's first, then the
+    standfirst's."""
+    return order, _HEADER_RANK.get(q.where, 2), q.start
 
 
 def story_figure(q, a) -> dict:
     """One stored figure (``q``: article_id, claim_idx, text, start, end, value, low, high, bound,
-    unit, where) of an article (``a``: text, title, source, site, agency, published, published_time), with the
-    words of its sentence (a headline's figure: of the headline) before and after it: what
+    unit, where) of an article (``a``: text, title, standfirst, source, site, agency, published,
+    published_time), with the words of its sentence (a headline's figure: of the headline; a
+    standfirst's: of its sentence in the standfirst) before and after it: what
     :func:`newsledger.link.claims.group_story` reads. Pure: the Spark link calls it too."""
     if q.where == "title":
         title = a.title or ""
         before, after = title[:q.start], title[q.end:]
     else:
-        before, after = _sentence_around(a.text or "", q.start, q.end)
+        said = getattr(a, "standfirst", None) if q.where == "standfirst" else a.text
+        before, after = _sentence_around(said or "", q.start, q.end)
     return {"article_id": q.article_id, "claim_idx": q.claim_idx, "text": q.text, "start": q.start, "where": q.where,
             "value": q.value, "low": q.low, "high": q.high, "bound": q.bound, "unit": q.unit,
             "before": before, "after": after, "source": a.source, "site": a.site,

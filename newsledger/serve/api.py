@@ -49,7 +49,7 @@ class Quantity(Span):
     bound: str = "exact"
     unit: Optional[str] = None
     concept: Optional[str] = None
-    where: str = Field("text", description='the string the offsets point into: "text", or "title" for a headline\'s figure')
+    where: str = Field("text", description='the string the offsets point into: "text", "title" or "standfirst"')
 
 
 class DateExpr(Span):
@@ -131,7 +131,8 @@ class Article(BaseModel):
     url: Optional[str] = None
     site: Optional[str] = None
     title: Optional[str] = None
-    standfirst: Optional[str] = Field(None, description="the deck under the headline, kept out of the text")
+    standfirst: Optional[str] = Field(None, description="the deck under the headline, kept out of the text "
+                                      "(its figures: quantities with where \"standfirst\")")
     byline: list[str] = Field(default_factory=list)
     agency: Optional[str] = None
     dateline: Optional[str] = None

@@ -40,7 +40,8 @@ DataFrame writer (``writer="spark"``). Same schema either way:
 ``quantities`` -- one row per figure
     article_id string, idx int, claim_idx int (the claim holding it, or null), text string,
     start int, end int, value double, low double, high double, bound string, unit string,
-    concept string, where string ("text", or "title": a headline's figure, offsets into the title).
+    concept string, where string ("text", "title": a headline's figure, offsets into the title, or
+    "standfirst": the deck's, offsets into the article JSON's ``standfirst``).
 ``removed`` -- one row per line dropped from a page
     article_id string, idx int, reason string, text string.
 ``errors`` -- one row per record (or file) that failed

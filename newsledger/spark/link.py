@@ -690,10 +690,12 @@ def _write_claim_groups(spark, out: str, fp, st, write) -> None:
             .join(window, "id").join(meta, "id")
             .join(spark.read.parquet(f"{out}/articles").select("id", F.col("text").alias("article_text"),
                                                                  F.col("title").alias("article_title"),
+                                                                 F.get_json_object("data", "$.standfirst")
+                                                                 .alias("article_standfirst"),
                                                                  "agency"), "id"))
     fig_rows = figs.select("story_id", "ord", "id", "claim_idx", "text", "start", "end", "value", "low", "high",
                            "bound", "unit", "where", "article_text", "article_title", "source", "site", "agency",
-                           "published", "published_time").rdd
+                           "published", "published_time", "article_standfirst").rdd
     cg = (cl.rdd.map(lambda r: (r[0], tuple(r[1:])))
           .cogroup(fig_rows.map(lambda r: (r[0], L.figure_row(*r[1:]))))
           .flatMap(lambda kv: L.claim_group_rows(kv[0], kv[1][0], kv[1][1])).persist())

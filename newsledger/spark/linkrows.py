@@ -144,7 +144,7 @@ def story_rows(sid: str, members: Iterable[tuple], now: str) -> dict:
 
 def figure_row(order: int, aid: str, claim_idx, text: str, start: int, end: int, value, low, high, bound,
                unit, where, article_text: Optional[str], title: Optional[str], source, site, agency,
-               published, published_time=None) -> tuple[tuple, dict]:
+               published, published_time=None, standfirst: Optional[str] = None) -> tuple[tuple, dict]:
     """One stored figure as the linker reads it (:func:`newsledger.link.story_refresh.story_figure`),
     keyed as the linker orders them (:func:`newsledger.link.story_refresh.figure_order`)."""
     from types import SimpleNamespace
@@ -153,7 +153,7 @@ def figure_row(order: int, aid: str, claim_idx, text: str, start: int, end: int,
 
     q = SimpleNamespace(article_id=aid, claim_idx=claim_idx, text=text, start=start, end=end, value=value,
                         low=low, high=high, bound=bound, unit=unit, where=where or "text")
-    a = SimpleNamespace(text=article_text, title=title, source=source, site=site, agency=agency,
+    a = SimpleNamespace(text=article_text, title=title, standfirst=standfirst, source=source, site=site, agency=agency,
                         published=published, published_time=published_time)
     return figure_order(order, q), story_figure(q, a)
 

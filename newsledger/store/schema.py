@@ -67,6 +67,6 @@ quantities = Table(
     Column("high", Float),
     Column("bound", String(16)),
     Column("unit", Text),
-    Column("where", String(8), nullable=False, server_default="text"),  # text | title (offsets into it)
+    Column("where", String(16), nullable=False, server_default="text"),  # text | title | standfirst (offsets into it; 0009)
     Index("ix_quantities_article", "article_id"),
 )
