@@ -1,6 +1,51 @@
-"""Shortcuts of the analysis that must give what the plain reads they replace gave, each checked against
-that read on our own sentences (surname spots against the regex they replace)."""
+"""The per-Doc shortcuts of the analysis (newsledger.analyze.doc_arrays and their users) give what the
+token-by-token reads they replace gave: each one is checked against the plain spaCy read on our own
+sentences (paragraph breaks, sentences, titles, surnames, offsets)."""
 import re
+
+import pytest
+
+TEXT = ("Maj.-Gen Tova Brenlund said on Friday:\n\nThe bridge at Karsk will reopen. It was shut in May.\n"
+        "Brenlund, who runs the corps, added that Dr. Ilse Marrow-Brenlund agreed.\r\n"
+        "  A third paragraph — with 12 lanes — ends here!\n")
+
+
+@pytest.fixture(scope="module")
+def doc(nlp):
+    return nlp(TEXT)
+
+
+def test_texts_where_matches_each_token(doc):
+    from newsledger.analyze.doc_arrays import texts_where
+
+    got = texts_where(doc, "test.digit", lambda s: any(ch.isdigit() for ch in s)).tolist()
+    assert got == [any(ch.isdigit() for ch in t.text) for t in doc]
+    assert any(got)
+
+
+def test_texts_where_of_an_empty_doc(nlp):
+    from newsledger.analyze.doc_arrays import texts_where
+
+    assert texts_where(nlp(""), "test.any", lambda s: True).tolist() == []
+
+
+def test_token_offsets_are_token_idx(doc):
+    from newsledger.analyze.doc_arrays import token_offsets
+
+    assert token_offsets(doc) == [t.idx for t in doc]
+
+
+def test_breaks_and_sentences_match_spacy(doc):
+    from newsledger.analyze.attribution.page import ArticleText
+    from newsledger.analyze.doc_arrays import sentence_of
+
+    a = ArticleText(doc, TEXT)
+    assert a._breaks == [t.i for t in doc if "\n" in t.text]
+    assert len(a._breaks) >= 3
+    for t in doc:
+        assert sentence_of(doc, t.i) == (t.sent.start, t.sent.end)
+        assert sentence_of(doc, t.i)[0] == doc[t.i:min(t.i + 3, len(doc))].sent.start  # a span's sentence
+    assert len({sentence_of(doc, t.i) for t in doc}) == len(list(doc.sents)) >= 4
 
 
 def test_surname_spots_match_the_regex():
@@ -11,3 +56,27 @@ def test_surname_spots_match_the_regex():
         pattern = r"(?<![\w-])" + re.escape(words) + r"(?![\w-])"
         assert _whole_word_spots(text, words) == [m.start() for m in re.finditer(pattern, text)]
     assert _whole_word_spots(text, "Li Li") == [text.index("Li Li")]  # no overlapping second match
+
+
+def test_titled_names_match_a_token_scan(nlp):
+    from spacy.tokens import Span
+
+    from newsledger.analyze.speakers.spans import _WORD_SPLIT, _find_titled_names, _person_name  # noqa: F401
+    from newsledger.analyze.speakers.words import TITLE_WORDS
+
+    doc = nlp("The envoy met Gen. Oskarrin Vell and Major-Gen Tarsk Hobble on Monday; Sen. Abbo spoke.")
+    tagged = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    want, i = [], 0
+    while i < len(doc) - 1:  # the scan token by token that texts_where replaced
+        words = {w.strip(".").lower() for w in _WORD_SPLIT.split(doc[i].text)}
+        if words & TITLE_WORDS and doc[i + 1].pos_ == "PROPN" and i + 1 not in tagged:
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in tagged:
+                j += 1
+            want.append(Span(doc, i + 1, j, label="PERSON"))
+            i = j
+        else:
+            i += 1
+    got = _find_titled_names(doc)
+    assert want  # "Tarsk Hobble", which the tagger took for an organisation with its title
+    assert [(s.start, s.end) for s in got] == [(s.start, s.end) for s in want]

@@ -5,17 +5,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from newsledger.analyze.doc_arrays import per_doc as _per_doc, texts_where
 from newsledger.analyze.speakers.words import (ANON_ROLES, DESCRIBED_ROLES, ORG_NAME_WORDS, PERSON_NOUNS, SUBJECT_DEPS,
                                                TITLE_WORDS)
-
-
-def _per_doc(doc, key: str, make):
-    """``make(doc)``, computed once per Doc and kept in its ``user_data`` under ``newsledger.<key>``
-    (the Doc does not change after the parse, so the value cannot go stale)."""
-    found = doc.user_data.get("newsledger." + key)
-    if found is None:
-        found = doc.user_data["newsledger." + key] = make(doc)
-    return found
 
 
 def _ents(doc) -> tuple:
@@ -96,11 +88,10 @@ def _find_titled_names(doc) -> list:
     from spacy.tokens import Span as DocSpan
 
     tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
+    titles = texts_where(doc, "title_word", _holds_a_title)  # each distinct token text split once
     out, i = [], 0
     while i < len(doc) - 1:
-        t = doc[i]
-        words = {w.strip(".").lower() for w in _WORD_SPLIT.split(t.text)}
-        if words & TITLE_WORDS and doc[i + 1].pos_ == "PROPN" and doc[i + 1].i not in tagged:
+        if titles[i] and doc[i + 1].pos_ == "PROPN" and doc[i + 1].i not in tagged:
             j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and j not in tagged:
                 j += 1
@@ -109,6 +100,11 @@ def _find_titled_names(doc) -> list:
         else:
             i += 1
     return out
+
+
+def _holds_a_title(text: str) -> bool:
+    """Whether a token's text holds a title word ("Gen.", "Major-Gen")."""
+    return bool({w.strip(".").lower() for w in _WORD_SPLIT.split(text)} & TITLE_WORDS)
 
 
 def _described_names(doc) -> tuple:
