@@ -80,3 +80,25 @@ def test_titled_names_match_a_token_scan(nlp):
     got = _find_titled_names(doc)
     assert want  # "Tarsk Hobble", which the tagger took for an organisation with its title
     assert [(s.start, s.end) for s in got] == [(s.start, s.end) for s in want]
+
+
+def test_subtree_is_a_fresh_set_each_call(doc):
+    from newsledger.analyze.attribution.base import _subtree
+
+    for t in doc:
+        assert _subtree(t) == {x.i for x in t.subtree}
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    _subtree(root).add(-1)  # callers widen the set in place: the kept one must not change
+    assert -1 not in _subtree(root)
+
+
+def test_quote_spans_and_mask_are_fresh_lists():
+    from newsledger.analyze.attribution.base import quote_spans, quoted_mask
+
+    text = "She said “we will go,” and left.\n\n\"Not now\" he said ``maybe'' later."
+    spans = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == ["“we will go,”", '"Not now"', "``maybe''"]
+    spans.append((0, 1))
+    mask = quoted_mask(text)
+    mask[0] = True
+    assert quote_spans(text) == spans[:-1] and not quoted_mask(text)[0]
