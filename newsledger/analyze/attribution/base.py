@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from newsledger.analyze.doc_arrays import per_doc
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 # ---------------------------------------------------------------- lexicon
@@ -71,7 +73,15 @@ def quote_paragraph(text: str, start: int, end: int, mask) -> bool:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Double-quoted stretches (marks included), found one paragraph at a time; a quotation left
-    open runs to the end of its paragraph."""
+    open runs to the end of its paragraph. A new list on each call, of spans found once per text
+    (:func:`_quote_spans`)."""
+    return list(_quote_spans(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of :func:`quote_spans`, kept for the last few texts: the claims, the speakers and the
+    tagger each ask for one article's quotations (five scans of its text character by character)."""
     spans = []
     for ps, pe in paragraph_bounds(text):
         open_at: Optional[int] = None
@@ -105,15 +115,23 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             i += 1
         if open_at is not None and pe - open_at > 1:
             spans.append((open_at, pe))
-    return spans
+    return tuple(spans)
 
 
 def quoted_mask(text: str) -> list[bool]:
+    """Whether each character of ``text`` is inside a quotation (:func:`quote_spans`); a new list on each
+    call, of a mask made once per text (:func:`_quoted_mask`)."""
+    return list(_quoted_mask(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _quoted_mask(text: str) -> tuple[bool, ...]:
+    """The mask of :func:`quoted_mask`, kept for the last few texts (four readers per article)."""
     mask = [False] * len(text)
-    for s, e in quote_spans(text):
+    for s, e in _quote_spans(text):
         for i in range(s, e):
             mask[i] = True
-    return mask
+    return tuple(mask)
 
 
 # ---------------------------------------------------------------- candidate
@@ -166,7 +184,19 @@ def _trim(doc, idxs) -> list[int]:
 
 
 def _subtree(tok) -> set[int]:
-    return {t.i for t in tok.subtree}
+    """The token indices of ``tok``'s subtree, a new set on each call (callers widen it in place). Each
+    token's is read once per Doc and kept in its ``user_data`` (the rules ask for the same tokens' subtrees
+    many times, and ``Token.subtree`` builds a spaCy Token per word; the Doc is never changed after the parse)."""
+    kept = per_doc(tok.doc, "subtrees", _no_subtrees)
+    found = kept.get(tok.i)
+    if found is None:
+        found = kept[tok.i] = frozenset(t.i for t in tok.subtree)
+    return set(found)
+
+
+def _no_subtrees(doc) -> dict:
+    """An empty token index -> subtree table for :func:`_subtree`."""
+    return {}
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")

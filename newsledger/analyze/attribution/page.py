@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from newsledger.analyze.attribution.base import paragraph_bounds, quote_spans, quoted_mask
+from newsledger.analyze.doc_arrays import sentence_of, texts_where
 
 
 class ArticleText:
@@ -49,19 +50,26 @@ class ArticleText:
     def _sent_bounds(self, tok) -> tuple[int, int]:
         """(start, end) token indices of :meth:`sent`, found once per token: the claim edge ranker
         asks for the same tokens' sentences many times, and a scan token by token built a spaCy
-        Token per step. The breaks are looked up by bisection in :attr:`_breaks`; the Doc is never
-        changed after the parse, so neither can go stale."""
+        Token per step. The breaks are looked up by bisection in :attr:`_breaks`, and the parse's sentence
+        in the sentence starts (:func:`~newsledger.analyze.doc_arrays.sentence_of`, not ``Token.sent``, which
+        walked the sentence on every call); the Doc is never changed after the parse, so neither can go stale."""
         bounds = self._bounds.get(tok.i)
         if bounds is None:
-            s, breaks = tok.sent, self._breaks
+            (s_start, s_end), breaks = sentence_of(self.doc, tok.i), self._breaks
             k = bisect_left(breaks, tok.i)  # the last break before tok, if inside the sentence
-            start = breaks[k - 1] + 1 if k and breaks[k - 1] >= s.start else s.start
+            start = breaks[k - 1] + 1 if k and breaks[k - 1] >= s_start else s_start
             k = bisect_right(breaks, tok.i)  # the first break after tok, if inside the sentence
-            end = breaks[k] if k < len(breaks) and breaks[k] < s.end else s.end
+            end = breaks[k] if k < len(breaks) and breaks[k] < s_end else s_end
             bounds = self._bounds[tok.i] = (start, end)
         return bounds
 
     @functools.cached_property
     def _breaks(self) -> list[int]:
-        """The indices of the tokens holding a newline (paragraph breaks), in order."""
-        return [t.i for t in self.doc if "\n" in t.text]
+        """The indices of the tokens holding a newline (paragraph breaks), in order (each distinct token
+        text read once, :func:`~newsledger.analyze.doc_arrays.texts_where`, not every token's through a Token)."""
+        return texts_where(self.doc, "newline", _has_newline).nonzero()[0].tolist()
+
+
+def _has_newline(text: str) -> bool:
+    """Whether a token's text holds a newline (a paragraph break)."""
+    return "\n" in text

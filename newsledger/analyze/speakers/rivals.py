@@ -2,7 +2,10 @@
 as the antecedent chosen."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from newsledger.analyze.attribution.base import WORK_NOUNS
+from newsledger.analyze.doc_arrays import token_offsets
 from newsledger.analyze.gender import first_name_gender
 from newsledger.analyze.speakers.clusters import _Cluster, _find_org
 from newsledger.analyze.speakers.context import _Context, _mention_name, _person_cluster
@@ -149,11 +152,13 @@ def _asker_in_sentence(ctx: _Context, cl: _Cluster, pos: int) -> bool:
     """Whether ``cl`` is named in the pronoun's own sentence as the subject of an asking verb ("When
     Winfrey asked if he could share it, he declined, saying ..."): the one who asks is not the one
     who answers, so no antecedent of the he/she."""
-    tok = next((t for t in ctx.doc if t.idx >= pos), None)
-    if tok is None:
+    offsets = token_offsets(ctx.doc)  # the first token at or after pos, by bisection
+    k = bisect_left(offsets, pos)
+    if k == len(offsets):
         return False
+    sent_start = ctx.doc[k].sent.start_char  # read once, not once per mention
     for m in ctx.mentions:
-        if not tok.sent.start_char <= m.pos < pos or _mention_cluster(ctx, m) is not cl:
+        if not sent_start <= m.pos < pos or _mention_cluster(ctx, m) is not cl:
             continue
         subj = m.ent.root.head if m.ent.root.dep_ in ("appos", "compound") else m.ent.root  # "the reporter Peter Lund"
         if subj.dep_ == "nsubj" and subj.head.lemma_.lower() in ASK_VERBS:

@@ -5,17 +5,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from newsledger.analyze.doc_arrays import per_doc as _per_doc, texts_where
 from newsledger.analyze.speakers.words import (ANON_ROLES, DESCRIBED_ROLES, ORG_NAME_WORDS, PERSON_NOUNS, SUBJECT_DEPS,
                                                TITLE_WORDS)
-
-
-def _per_doc(doc, key: str, make):
-    """``make(doc)``, computed once per Doc and kept in its ``user_data`` under ``newsledger.<key>``
-    (the Doc does not change after the parse, so the value cannot go stale)."""
-    found = doc.user_data.get("newsledger." + key)
-    if found is None:
-        found = doc.user_data["newsledger." + key] = make(doc)
-    return found
 
 
 def _ents(doc) -> tuple:
@@ -96,11 +88,10 @@ def _find_titled_names(doc) -> list:
     from spacy.tokens import Span as DocSpan
 
     tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
+    titles = texts_where(doc, "title_word", _holds_a_title)  # each distinct token text split once
     out, i = [], 0
     while i < len(doc) - 1:
-        t = doc[i]
-        words = {w.strip(".").lower() for w in _WORD_SPLIT.split(t.text)}
-        if words & TITLE_WORDS and doc[i + 1].pos_ == "PROPN" and doc[i + 1].i not in tagged:
+        if titles[i] and doc[i + 1].pos_ == "PROPN" and doc[i + 1].i not in tagged:
             j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and j not in tagged:
                 j += 1
@@ -109,6 +100,11 @@ def _find_titled_names(doc) -> list:
         else:
             i += 1
     return out
+
+
+def _holds_a_title(text: str) -> bool:
+    """Whether a token's text holds a title word ("Gen.", "Major-Gen")."""
+    return bool({w.strip(".").lower() for w in _WORD_SPLIT.split(text)} & TITLE_WORDS)
 
 
 def _described_names(doc) -> tuple:
@@ -190,8 +186,30 @@ def _surname_spots(doc) -> list[tuple[int, str]]:
 def _find_surname_spots(doc) -> list[tuple[int, str]]:
     """The spots of :func:`_surname_spots`, sorted by position."""
     tails, text = _person_tails(doc), doc.text
-    return sorted((mt.start(), tail) for tail in tails
-                  for mt in re.finditer(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", text))
+    return sorted((at, tail) for tail in tails for at in _whole_word_spots(text, tail))
+
+
+def _whole_word_spots(text: str, words: str) -> list[int]:
+    r"""The start of each occurrence of ``words`` in ``text`` with no word character or hyphen on either
+    side, left to right and not overlapping: what ``re.finditer`` of ``(?<![\w-])WORDS(?![\w-])`` finds
+    (``\w`` is a letter, a digit or "_"), by ``str.find``, without compiling a pattern for each surname of
+    each article (one compile per surname was most of :func:`_find_surname_spots`' time)."""
+    if not words:  # an empty pattern matches between characters: left to the regex
+        return [m.start() for m in re.finditer(r"(?<![\w-])(?![\w-])", text)]
+    spots, at = [], text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (at and _word_char(text[at - 1])) and not (end < len(text) and _word_char(text[end])):
+            spots.append(at)
+            at = text.find(words, end)
+        else:
+            at = text.find(words, at + 1)
+    return spots
+
+
+def _word_char(ch: str) -> bool:
+    r"""Whether ``ch`` is a character of a word for :func:`_whole_word_spots`: what ``[\w-]`` matches."""
+    return ch.isalnum() or ch in "_-"
 
 
 def _object_of(doc, start: int, end: int, verb) -> bool:
