@@ -61,7 +61,15 @@ def run(*args: str, timeout: float = 600, **kw) -> subprocess.CompletedProcess:
 
 def start(*args: str) -> subprocess.Popen:
     return subprocess.Popen(cli(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=ROOT)
+                            cwd=ROOT, preexec_fn=_ctrl_c_as_in_a_terminal)
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the started CLI, SIGINT does what Ctrl-C does in a terminal. A test run started in the
+    background (``./.ci/run &`` from a script, nohup) inherits SIGINT *ignored*, and Python then
+    leaves it ignored in every child, as a background job should: the SIGINT test's ingest never
+    stopped and waited at its gate until the test timed out."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def count(db: Path) -> int:
