@@ -58,7 +58,7 @@ QUANTITIES = [
     ("bound", "string", True),  # exact | approx | at-least | at-most | range
     ("unit", "string", True),
     ("concept", "string", True),
-    ("where", "string", False),  # text | title: the string start/end point into
+    ("where", "string", False),  # text | title | standfirst: the string start/end point into
 ]
 
 REMOVED = [
