@@ -1,7 +1,7 @@
 """Claims whose words stand in the paragraph after their cue: a cue verb whose colon ends its
 paragraph ("Mayor Holt said:¶“We will ...”", "The governor added:¶It's typical of them ...").
 A mixin of :class:`newsledger.analyze.attribution.extractor.Extractor` (it reads the extractor's
-``doc``, ``text``, ``paras``, ``qmask``, ``is_cue_verb`` and the verb steps of
+``doc``, ``text``, ``paras``, ``para_index``, ``qmask``, ``is_cue_verb`` and the verb steps of
 :class:`~newsledger.analyze.attribution.verbs.VerbClaims`)."""
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class LeadInClaims:
         colon = self._colon_ending_paragraph(tok)
         if colon is None:
             return None
-        k = next((k for k, (s, e) in enumerate(self.paras) if s <= self.doc[colon].idx < e), None)
+        k = self.para_index(self.doc[colon].idx)
         if k is None or k + 1 >= len(self.paras):
             return None
         ns, ne = self.paras[k + 1]

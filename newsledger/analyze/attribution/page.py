@@ -25,10 +25,12 @@ class ArticleText:
 
     def para_of(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the paragraph holding character ``pos``; the whole text when none does."""
-        for s, e in self.paras:
-            if s <= pos < e:
-                return s, e
-        return 0, len(self.text)
+        k = self.para_index(pos)
+        return self.paras[k] if k is not None else (0, len(self.text))
+
+    def para_index(self, pos: int) -> Optional[int]:
+        """The index in :attr:`paras` of the paragraph holding character ``pos``; None when none does."""
+        return next((k for k, (s, e) in enumerate(self.paras) if s <= pos < e), None)
 
     def clip_to_paragraph(self, span: Optional[tuple[int, int]], pos: int) -> Optional[tuple[int, int]]:
         """A char span cut to the paragraph of ``pos`` ("FULL INQUIRY¶Several of the experts":

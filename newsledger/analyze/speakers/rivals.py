@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from newsledger.analyze.attribution.base import WORK_NOUNS
-from newsledger.analyze.doc_arrays import token_offsets
+from newsledger.analyze.doc_arrays import sentence_of, token_offsets
 from newsledger.analyze.gender import first_name_gender
 from newsledger.analyze.speakers.clusters import _Cluster, _find_org
 from newsledger.analyze.speakers.context import _Context, _mention_name, _person_cluster
@@ -156,7 +156,7 @@ def _asker_in_sentence(ctx: _Context, cl: _Cluster, pos: int) -> bool:
     k = bisect_left(offsets, pos)
     if k == len(offsets):
         return False
-    sent_start = ctx.doc[k].sent.start_char  # read once, not once per mention
+    sent_start = ctx.doc[sentence_of(ctx.doc, k)[0]].idx  # read once, not walked by Token.sent per mention
     for m in ctx.mentions:
         if not sent_start <= m.pos < pos or _mention_cluster(ctx, m) is not cl:
             continue
