@@ -162,7 +162,7 @@ def story_figure(q, a) -> dict:
         title = a.title or ""
         before, after = title[:q.start], title[q.end:]
     else:
-        said = getattr(a, "standfirst", None) if q.where == "standfirst" else a.text
+        said = a.standfirst if q.where == "standfirst" else a.text
         before, after = _sentence_around(said or "", q.start, q.end)
     return {"article_id": q.article_id, "claim_idx": q.claim_idx, "text": q.text, "start": q.start, "where": q.where,
             "value": q.value, "low": q.low, "high": q.high, "bound": q.bound, "unit": q.unit,
