@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, Union
 
+from newsledger.interrupts import deferred
 from newsledger.model import Article, Document, Failure
 
 DEFAULT_TIMEOUT_S = 60
@@ -355,26 +356,6 @@ def ingest(items: Iterable[Union[Document, Failure]], ledger, analyze: bool = Tr
     return store(results, ledger, batch_size=batch_size, on_failure=on_failure)
 
 
-@contextmanager
-def _signals_deferred():
-    """Ctrl-C and SIGTERM wait until the block is done, then are delivered to the handlers that were
-    there before: a transaction is never cut half-way, so an interrupted connection never keeps the
-    write lock that the final flush would then wait on ("database is locked"). Off the main thread
-    (where handlers cannot be set) nothing changes."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    olds = {sig: signal.signal(sig, lambda n, _f: caught.append(n)) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for sig, old in olds.items():
-            signal.signal(sig, old if old is not None else signal.SIG_DFL)
-        for sig in dict.fromkeys(caught):
-            signal.raise_signal(sig)
-
-
 def store(results: Iterable[tuple[Union[Article, Failure], Optional[Document]]], ledger,
           batch_size: int = 50, on_failure: Optional[Callable[[Failure], None]] = None) -> IngestReport:
     """The stored half of :func:`ingest`: ``(article or failure, document)`` pairs as
@@ -387,7 +368,7 @@ def store(results: Iterable[tuple[Union[Article, Failure], Optional[Document]]],
     def flush():
         if not batch or held[1]:
             return
-        with _signals_deferred():  # Ctrl-C lands after the batch is committed and counted
+        with deferred():  # Ctrl-C lands after the batch is committed and counted
             try:
                 res = ledger.add(batch)
             except Exception as e:

@@ -11,7 +11,10 @@ so memory stays bounded whatever the input's size. A worker that dies (killed, o
 breaks the pool: the documents in flight are run again, one at a time in a fresh pool, and the
 one whose worker dies again gets a one-line failure; the rest go through.
 Ctrl-C is the parent's to handle: workers ignore SIGINT, and the pool is stopped when the
-caller stops reading results; a parent killed outright (SIGKILL) takes its workers with it.
+caller stops reading results; a parent killed outright (SIGKILL) takes its workers with it. The
+parent takes Ctrl-C only between its calls into the pool, never inside one
+(:func:`newsledger.interrupts.deferred`): a ``KeyboardInterrupt`` inside ``submit`` or a
+future's wait could leave the pool's locks held and the process hung at exit.
 """
 from __future__ import annotations
 
@@ -19,13 +22,17 @@ import os
 import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as WaitTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, Optional, TypeVar
+
+from newsledger.interrupts import deferred
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 WINDOW_PER_JOB = 4  # documents queued per worker: enough to keep it busy, few enough to stay small
+WAIT_SLICE_S = 0.2  # a wait for a result is cut in slices this long; Ctrl-C is taken between them
 
 
 def default_jobs() -> int:
@@ -99,7 +106,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
                 yield item, None
                 continue
             try:
-                result = fut.result()
+                result = _result(fut)
             except BrokenProcessPool:  # some worker died: this item may not be the cause
                 pool, result = _retry_alone(pool, jobs, fn, item, lost)
             yield item, result
@@ -108,16 +115,29 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
         if finished:
             pool.shutdown(wait=True)
         else:  # Ctrl-C or the caller stopped reading: drop what is queued, stop the workers now
-            _stop_workers(pool)
+            with deferred():
+                _stop_workers(pool)
 
 
 def _submit(pool: ProcessPoolExecutor, jobs: int, fn, item) -> tuple[ProcessPoolExecutor, Future]:
-    try:
-        return pool, pool.submit(fn, item)
-    except BrokenProcessPool:  # a worker died earlier: start a fresh pool for the rest
-        _stop_workers(pool)
-        pool = _pool(jobs)
-        return pool, pool.submit(fn, item)
+    with deferred():
+        try:
+            return pool, pool.submit(fn, item)
+        except BrokenProcessPool:  # a worker died earlier: start a fresh pool for the rest
+            _stop_workers(pool)
+            pool = _pool(jobs)
+            return pool, pool.submit(fn, item)
+
+
+def _result(fut: Future):
+    """``fut.result()``, waited for in slices of :data:`WAIT_SLICE_S` with Ctrl-C taken only between
+    them, never inside the future's lock."""
+    while True:
+        with deferred():
+            try:
+                return fut.result(timeout=WAIT_SLICE_S)
+            except WaitTimeout:
+                pass
 
 
 def _retry_alone(pool: ProcessPoolExecutor, jobs: int, fn, item, lost):
@@ -126,7 +146,9 @@ def _retry_alone(pool: ProcessPoolExecutor, jobs: int, fn, item, lost):
     _stop_workers(pool)
     pool = _pool(jobs)
     try:
-        return pool, pool.submit(fn, item).result()
+        with deferred():
+            fut = pool.submit(fn, item)
+        return pool, _result(fut)
     except BrokenProcessPool:
         _stop_workers(pool)
         return _pool(jobs), lost(item, "a worker process died while handling it")

@@ -87,3 +87,26 @@ def test_stopping_early_leaves_no_worker_behind(jobs):
     assert next(gen) == (0, 0)
     gen.close()
     assert set(multiprocessing.active_children()) - before == set()
+
+
+def test_ctrl_c_inside_submit_lands_after_it_and_leaves_no_worker(monkeypatch):
+    """A SIGINT that comes while the pool's ``submit`` runs (where a KeyboardInterrupt could leave the
+    pool's queue lock held and the process hung at exit) is taken when ``submit`` has returned."""
+    import multiprocessing
+    import signal
+    from concurrent.futures import ProcessPoolExecutor
+
+    real, submitted = ProcessPoolExecutor.submit, []
+
+    def submit(self, fn, *args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, right as the parent enters the pool
+        fut = real(self, fn, *args, **kwargs)
+        submitted.append(fut)
+        return fut
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
+    before = set(multiprocessing.active_children())
+    with pytest.raises(KeyboardInterrupt):
+        list(ordered_map(_square_or_die, range(8), jobs=2, lost=lambda x, why: None))
+    assert len(submitted) == 1  # the submit the signal came in finished; nothing was submitted after it
+    assert set(multiprocessing.active_children()) - before == set()
