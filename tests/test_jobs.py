@@ -106,7 +106,11 @@ def test_ctrl_c_inside_submit_lands_after_it_and_leaves_no_worker(monkeypatch):
 
     monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
     before = set(multiprocessing.active_children())
-    with pytest.raises(KeyboardInterrupt):
-        list(ordered_map(_square_or_die, range(8), jobs=2, lost=lambda x, why: None))
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C as a CLI process has it
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            list(ordered_map(_square_or_die, range(8), jobs=2, lost=lambda x, why: None))
+    finally:
+        signal.signal(signal.SIGINT, old)
     assert len(submitted) == 1  # the submit the signal came in finished; nothing was submitted after it
     assert set(multiprocessing.active_children()) - before == set()
