@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from newsledger import agencies as A
 from newsledger.extract.byline import without_label
-from newsledger.extract.coauthors import coauthors_beside
+from newsledger.extract.coauthors import coauthors_beside, coauthors_in_metadata
 from newsledger.extract.html_markup import _clean, _text_of
 from newsledger.extract.jsonld import ld_types, organisation_names
 from newsledger.extract.meta import NAME_PARTICLES, date_start
@@ -234,6 +234,7 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
             break
         first, names = first or names, []
     names = names or first
+    names += [n for n in coauthors_in_metadata(kinds[1], names, split_byline) if n not in names]
     names += [n for n in coauthors_beside(candidates, names, split_byline, set(markup["byline"])) if n not in names]
     for v in _names(ld.get("sourceOrganization")):
         agency = agency or normalise_agency(v)
