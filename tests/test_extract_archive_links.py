@@ -1,0 +1,72 @@
+"""Authors of an HTML page from the metadata's fuller author list, the author's archive link and the
+by-line's link to its own archive (h-author51): made-up pages only."""
+from __future__ import annotations
+
+import json
+
+from newsledger.extract.archive_links import archive_link_names, linked_handle
+from newsledger.extract.coauthors import coauthors_in_metadata
+from newsledger.extract.html import _off_story, load_html, split_byline
+from newsledger.extract.html_markup import page_markup
+from tests.test_extract_authors import TITLE, _byline_of, _meta_page, _page
+
+
+def test_a_meta_author_naming_the_json_ld_author_and_more_adds_the_co_authors():
+    ld = {"@type": "NewsArticle", "headline": TITLE, "author": {"@type": "Person", "name": "Orla Penhallow"}}
+    head = ('<script type="application/ld+json">' + json.dumps(ld) + '</script>'
+            '<meta name="author" content="Orla Penhallow, Teodor Brask">')
+    assert _byline_of(_meta_page(head, "")) == ["Orla Penhallow", "Teodor Brask"]
+    # a meta author naming someone else, or adding a lone word, adds no one
+    other = head.replace("Orla Penhallow, Teodor Brask", "Teodor Brask")
+    assert _byline_of(_meta_page(other, "")) == ["Orla Penhallow"]
+    assert coauthors_in_metadata(["Orla Penhallow, Harbourside"], ["Orla Penhallow"], split_byline) == []
+    assert coauthors_in_metadata(["Orla Penhallow and Teodor Brask"], ["Orla Penhallow"], split_byline) == \
+        ["Teodor Brask"]
+
+
+def _box(link: str) -> str:
+    return f"<div class='writer-box'><h3>Linnea Hartwig</h3><p>Writes on ports.</p>{link}</div>"
+
+
+def test_the_author_boxs_archive_link_names_the_author():
+    page = _page({"@type": "WebPage"}, "") .replace("</article>", _box("<a href='/p/lh'>Alle Beiträge von "
+                                                                      "Linnea Hartwig</a>") + "</article>")
+    assert _byline_of(page) == ["Linnea Hartwig"]
+    titled = _page({"@type": "WebPage"}, "").replace(
+        "</article>", "<p><a href='/p/lh' title='View all posts by Linnea Hartwig'>Linnea</a></p></article>")
+    assert _byline_of(titled) == ["Linnea Hartwig"]
+
+
+def _archive(body: str) -> list[str]:
+    return archive_link_names(load_html(f"<html><body>{body}</body></html>"), split_byline, _off_story)
+
+
+def test_archive_links_of_several_people_a_section_or_in_an_aside_name_no_one():
+    one = "<p><a href='/a'>More from Linnea Hartwig</a></p>"
+    assert _archive(one) == ["Linnea Hartwig"]
+    assert _archive(one + "<p><a href='/b'>More from Teodor Brask</a></p>") == []  # teasers
+    assert _archive("<p><a href='/s'>Mehr von unserer Stadt</a></p>") == []  # a section, no name
+    assert _archive(f"<aside>{one}</aside>") == []
+    assert _archive("<p><a href='/a'>von Linnea Hartwig</a></p>") == []  # a by-line, read elsewhere
+
+
+def _handle(byline_html: str) -> list[str]:
+    html = f"<html><body><article><h1>{TITLE}</h1>{byline_html}<p>Some text.</p></article></body></html>"
+    return linked_handle(page_markup(load_html(html)), TITLE)
+
+
+def test_a_by_line_word_linked_to_its_own_archive_is_the_account_name():
+    assert _handle("<div class='post-author'><a href='https://example.org/author/quillwren/'>quillwren</a></div>") \
+        == ["quillwren"]
+    assert _handle("<a class='author-name' href='/author/marit/'>Marit</a>") == ["Marit"]
+    page = _page({"@type": "WebPage"}, "<a class='author-name' href='/author/marit/'>Marit</a>")
+    assert _byline_of(page) == ["Marit"]
+
+
+def test_a_linked_word_that_is_another_slug_capitals_a_desk_or_a_first_name_is_not_taken():
+    assert _handle("<a class='author-name' href='/author/jdoe/'>Marit</a>") == []
+    assert _handle("<a class='author-name' href='/autor/hafenpress/'>HAFENPRESS</a>") == []  # an agency
+    assert _handle("<a class='author-name' href='/author/newsdesk/'>Newsdesk</a>") == []
+    assert _handle("<a class='author-name' href='/author/marit/'>Marit</a><p>Marit Olsen writes here.</p>") == []
+    assert _handle("<a class='author-name' href='/author/marit/'>Marit</a>"
+                   "<a class='author-name' href='/author/oskar/'>Oskar</a>") == []
