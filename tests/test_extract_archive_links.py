@@ -70,3 +70,11 @@ def test_a_linked_word_that_is_another_slug_capitals_a_desk_or_a_first_name_is_n
     assert _handle("<a class='author-name' href='/author/marit/'>Marit</a><p>Marit Olsen writes here.</p>") == []
     assert _handle("<a class='author-name' href='/author/marit/'>Marit</a>"
                    "<a class='author-name' href='/author/oskar/'>Oskar</a>") == []
+
+
+def test_names_set_apart_by_a_spaced_slash_are_two_authors_only_when_both_sides_are_names():
+    assert split_byline("Marisol Quintero / Tomás Arreola")[0] == ["Marisol Quintero", "Tomás Arreola"]
+    assert split_byline("Por Marisol Quintero / Tomás Arreola, Reuters") == (["Marisol Quintero", "Tomás Arreola"],
+                                                                           "Reuters")
+    assert split_byline("Hafenblatt.it / Hafen Online")[0] == ["Hafenblatt.it / Hafen Online"]  # tidied away later
+    assert split_byline("Marisol Quintero/SP-X")[0] == ["Marisol Quintero/SP-X"]  # no spaced slash: not split

@@ -113,11 +113,26 @@ def _byline_part(raw_part: str) -> str:
     return part + "." if raw_part.rstrip(" -–—:/()").endswith(".") and _DOTTED_END.search(part) else part
 
 
+_SPACED_SLASH = re.compile(r"\s+/\s+")
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?")  # "Jordán", "Smith-Jones", "O'Neil", "E."
+
+
+def _slash_parts(part: str) -> list[str]:
+    """A by-line part of names set apart by a spaced slash ("Laura Roe / Javier Doe") as its names,
+    when every side is a name of two to four capitalised words; else the part as it is ("Jane Roe /
+    dpa", "Example.it / Example Online")."""
+    sides = _SPACED_SLASH.split(part)
+    if len(sides) > 1 and all(2 <= len(s.split()) <= 4 and all(_CAPITALISED.fullmatch(w) for w in s.split())
+                              for s in sides):
+        return sides
+    return [part]
+
+
 def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
-    """Person names and agency from a byline string ("By A and B, Reuters")."""
+    """Person names and agency from a byline string ("By A and B, Reuters"; "A / B": :func:`_slash_parts`)."""
     agency = normalise_agency(_clean(raw))
     names: list[str] = []
-    for part in _BYLINE_SPLIT.split(_byline_string(raw)):
+    for part in (p for whole in _BYLINE_SPLIT.split(_byline_string(raw)) for p in _slash_parts(whole)):
         part = _byline_part(part)
         if names and _ROLE_PART.search(part):
             break  # "A, Senior Staff Technologist, ACLU Speech, Privacy ...": the rest is A's role and employer
