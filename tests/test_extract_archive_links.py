@@ -78,3 +78,20 @@ def test_names_set_apart_by_a_spaced_slash_are_two_authors_only_when_both_sides_
                                                                            "Reuters")
     assert split_byline("Hafenblatt.it / Hafen Online")[0] == ["Hafenblatt.it / Hafen Online"]  # tidied away later
     assert split_byline("Marisol Quintero/SP-X")[0] == ["Marisol Quintero/SP-X"]  # no spaced slash: not split
+
+
+def test_the_kind_of_piece_before_by_and_as_told_to_are_by_words():
+    assert split_byline("Opinion by Orla Penhallow, Contributor")[0] == ["Orla Penhallow"]
+    assert split_byline("Interview by Orla Penhallow")[0] == ["Orla Penhallow"]
+    assert split_byline("Ein Kommentar von Jens Habicht")[0] == ["Jens Habicht"]
+    assert split_byline("As told to Orla Penhallow")[0] == ["Orla Penhallow"]
+    assert split_byline("Photos by Orla Penhallow")[0] == []  # a photographer is no author
+
+
+def test_a_credit_after_the_names_is_cut_and_a_wire_after_from_is_no_person():
+    assert split_byline("By Orla Penhallow Special to The Harbour Times")[0] == ["Orla Penhallow"]
+    assert split_byline("Von Jens Habicht mit Material von dpa") == (["Jens Habicht"], "dpa")
+    assert split_byline("Orla Penhallow with additional reporting by Teodor Brask")[0] == ["Orla Penhallow"]
+    assert split_byline("From Reuters") == ([], "Reuters")
+    page = _page({"@type": "WebPage"}, "<p class='byline'>From Reuters</p>")
+    assert _byline_of(page) == []

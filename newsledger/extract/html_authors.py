@@ -45,8 +45,17 @@ _BYLINE_JUNK = re.compile(
 
 _ROLE_PART = re.compile(r"\b(?:staff|editor|correspondent|reporter|writer|contributor|columnist|technologist|"
                         r"analyst|director|fellow|professor|producer)\b", re.I)
-_BY_PREFIX = re.compile(r"^(?:(?:written|reported|posted|published|geschrieben|verfasst|erstellt|eingestellt|"
-                        r"veröffentlicht) )?(?:by|von|par|por|di|door)\s*:?\s+", re.I)
+# the by-word, after a verb or the kind of piece ("Opinion by", "Ein Kommentar von"), or "As told to"
+_BY_PREFIX = re.compile(r"^(?:(?:(?:written|reported|posted|published|geschrieben|verfasst|erstellt|eingestellt|"
+                        r"veröffentlicht|interview|opinion|analysis|commentary|review|column|essay|"
+                        r"(?:ein |eine )?(?:kommentar|analyse|gastbeitrag|rezension|kolumne)) )?"
+                        r"(?:by|von|par|por|di|door)|as told to)\s*:?\s+", re.I)
+# a credit after the names: the paper the writer is lent to, the wire's material ("Jane Roe Special to The
+# Times", "Jane Roe mit Material von dpa", "Jane Roe with additional reporting by ...")
+_CREDIT_TAIL = re.compile(r"\s+(?:special (?:to|for)|(?:mit|with) (?:material|agenturen|agenturmaterial|agencies|"
+                          r"additional reporting|reporting))\b.*$", re.I)
+# the word before a wire's name that credits it ("From Reuters", "Quelle: dpa"): the wire, no person
+_WIRE_LEAD = re.compile(r"^(?:from|via|source|quelle|fuente)\s*:?\s+", re.I)
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
 # a role or team after the last name, set off by a spaced dash ("A and B - Chrome Safe Browsing team",
 # "A – Journalist")
@@ -72,8 +81,10 @@ def _phrase(words: list[str]) -> bool:
 
 def _byline_string(raw: str) -> str:
     """The names' stretch of a byline string: the by-word or label before them ("Text & Fotos:"), a
-    "| ..." tail, a role or team after a spaced dash, a date and time after them taken off."""
+    "| ..." tail, a role or team after a spaced dash, a credit (``_CREDIT_TAIL``), a date and time after
+    them taken off."""
     s = _ROLE_TAIL.sub("", _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _clean(raw)))))
+    s = _CREDIT_TAIL.sub("", s)
     cut = date_start(s)
     s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
     s = _IN_CONVERSATION.sub(", ", s)  # "A im Gespräch mit B": the guest and the interviewer
@@ -136,7 +147,7 @@ def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
         part = _byline_part(part)
         if names and _ROLE_PART.search(part):
             break  # "A, Senior Staff Technologist, ACLU Speech, Privacy ...": the rest is A's role and employer
-        if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(part):
+        if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(_WIRE_LEAD.sub("", part)):
             continue
         words = part.split()
         if not 1 <= len(words) <= 5 or not any(w[:1].isupper() or _uncased(w) for w in words):
