@@ -95,3 +95,12 @@ def test_a_credit_after_the_names_is_cut_and_a_wire_after_from_is_no_person():
     assert split_byline("From Reuters") == ([], "Reuters")
     page = _page({"@type": "WebPage"}, "<p class='byline'>From Reuters</p>")
     assert _byline_of(page) == []
+
+
+def test_where_the_writer_files_from_the_reading_time_and_a_bracketed_wire_are_no_part_of_the_names():
+    assert split_byline("Orla Penhallow and Teodor Brask in Port Harland")[0] == ["Orla Penhallow", "Teodor Brask"]
+    assert split_byline("Orla Penhallow · 4 min read")[0] == ["Orla Penhallow"]
+    assert split_byline("Orla Penhallow (Reuters)") == (["Orla Penhallow"], "Reuters")
+    assert split_byline("Orla Penhallow Mon 4 Mar 2024 10.00 GMT")[0] == ["Orla Penhallow"]
+    assert split_byline("Li Sun 4 Mar 2024")[0] == ["Li Sun"]  # a surname, not a weekday
+    assert split_byline("Autoren: Jens Habicht, Ilse Marwedel")[0] == ["Jens Habicht", "Ilse Marwedel"]

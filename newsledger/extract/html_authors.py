@@ -50,10 +50,18 @@ _BY_PREFIX = re.compile(r"^(?:(?:(?:written|reported|posted|published|geschriebe
                         r"veröffentlicht|interview|opinion|analysis|commentary|review|column|essay|"
                         r"(?:ein |eine )?(?:kommentar|analyse|gastbeitrag|rezension|kolumne)) )?"
                         r"(?:by|von|par|por|di|door)|as told to)\s*:?\s+", re.I)
-# a credit after the names: the paper the writer is lent to, the wire's material ("Jane Roe Special to The
-# Times", "Jane Roe mit Material von dpa", "Jane Roe with additional reporting by ...")
-_CREDIT_TAIL = re.compile(r"\s+(?:special (?:to|for)|(?:mit|with) (?:material|agenturen|agenturmaterial|agencies|"
-                          r"additional reporting|reporting))\b.*$", re.I)
+# what follows the names on a news by-line, no part of them: the paper the writer is lent to or the wire's
+# material ("Jane Roe Special to The Times", "mit Material von dpa"), where the writer files from ("Jane
+# Roe in Kyiv"), the reading time ("Jane Roe · 3 min read"); a wire in brackets is cut in _without_credits
+# (a role with no separator is not cut: "Jane RoeNews Reporter", "Jane Roe Games Editor" keep junk before it)
+_CREDIT_TAILS = (
+    re.compile(r"\s+(?:special (?:to|for)|(?:mit|with) (?:material|agenturen|agenturmaterial|agencies|"
+               r"additional reporting|reporting))\b.*$", re.I),
+    re.compile(r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,2}\s*$"),
+    re.compile(r"\s*[·•|,–—-]?\s*\d+\s*(?i:min(?:ute)?s?|minuten?)\.?(?:\s+(?i:read|lesezeit|de lecture|lectura))?"
+               r"\s*$"),
+)
+_BRACKETED = re.compile(r"\s*\(([^()]{1,40})\)?\s*$")  # "Jane Roe (Reuters)", "Jane Roe (AFP"
 # the word before a wire's name that credits it ("From Reuters", "Quelle: dpa"): the wire, no person
 _WIRE_LEAD = re.compile(r"^(?:from|via|source|quelle|fuente)\s*:?\s+", re.I)
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
@@ -81,14 +89,22 @@ def _phrase(words: list[str]) -> bool:
 
 def _byline_string(raw: str) -> str:
     """The names' stretch of a byline string: the by-word or label before them ("Text & Fotos:"), a
-    "| ..." tail, a role or team after a spaced dash, a credit (``_CREDIT_TAIL``), a date and time after
-    them taken off."""
+    "| ..." tail, a role or team after a spaced dash, a credit (:func:`_without_credits`), a date and time
+    after them taken off."""
     s = _ROLE_TAIL.sub("", _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _clean(raw)))))
-    s = _CREDIT_TAIL.sub("", s)
+    s = _without_credits(s)
     cut = date_start(s)
     s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
     s = _IN_CONVERSATION.sub(", ", s)  # "A im Gespräch mit B": the guest and the interviewer
     return re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+
+
+def _without_credits(s: str) -> str:
+    """A by-line's names less what follows them (``_CREDIT_TAILS``) and a wire in brackets after them."""
+    for tail in _CREDIT_TAILS:
+        s = tail.sub("", s)
+    m = _BRACKETED.search(s)
+    return s[:m.start()] if m and A.is_name(m.group(1).strip()) else s
 
 
 # an interview's credit line naming the guest and the interviewer
@@ -97,9 +113,11 @@ _IN_CONVERSATION = re.compile(r"\s+(?:im Gespräch mit|in conversation with|en c
 
 
 # a weekday written right before the by-line's date ("Von Jane Roe Fr, 18. Oktober 2019"): an
-# abbreviation only with its comma or dot ("Anh Do, March 11" keeps "Do": see _without_weekday)
+# abbreviation only with its comma or dot ("Anh Do, March 11" keeps "Do": see _without_weekday), or an
+# English one of three letters ("Jane Roe Mon 4 Mar 2024"; "Li Sun 4 Mar" keeps "Sun")
 _WEEKDAY_TAIL = re.compile(
     r"\s+(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So|lun|mar|mer|jeu|ven|sam|dim)[.,]|"
+    r"(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|"  # "Jane Roe Mon 4 Mar 2024": three letters, capitalised, no dot
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
     r"Samstag|Sonnabend|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
     r"jueves|viernes|sábado|domingo)\b[.,]?)\s*$", re.I)
