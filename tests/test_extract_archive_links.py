@@ -104,3 +104,14 @@ def test_where_the_writer_files_from_the_reading_time_and_a_bracketed_wire_are_n
     assert split_byline("Orla Penhallow Mon 4 Mar 2024 10.00 GMT")[0] == ["Orla Penhallow"]
     assert split_byline("Li Sun 4 Mar 2024")[0] == ["Li Sun"]  # a surname, not a weekday
     assert split_byline("Autoren: Jens Habicht, Ilse Marwedel")[0] == ["Jens Habicht", "Ilse Marwedel"]
+
+
+def test_two_linked_names_with_only_space_between_are_two_authors():
+    spaced = "<div class='byline'>By <a href='/p/op'>Orla Penhallow</a> <a href='/p/tb'>Teodor Brask</a></div>"
+    assert _byline_of(_page({"@type": "WebPage"}, spaced)) == ["Orla Penhallow", "Teodor Brask"]
+    glued = ("<div class='byline'><span class='author'>Orla Penhallow</span><span class='author'>Teodor Brask"
+             "</span></div>")
+    assert _byline_of(_page({"@type": "WebPage"}, glued)) == ["Orla Penhallow", "Teodor Brask"]
+    # a link that is no name by itself sets nothing apart
+    handle = "<div class='byline'>By <a href='/p/op'>Orla Penhallow</a> <a href='/x'>@orlap</a></div>"
+    assert _byline_of(_page({"@type": "WebPage"}, handle)) == ["Orla Penhallow"]

@@ -236,6 +236,21 @@ def byline_candidates(markup: dict, title: Optional[str] = None) -> list:
     return els[:6]
 
 
+def entries_text(el, bylines: set) -> str:
+    """A by-line element's text with a comma between two names its links or by-line elements give
+    side by side with nothing but space between ("By <a>Jane Roe</a> <a>John Doe</a>" -> "By Jane Roe,
+    John Doe"; the text alone runs them into one name, or glues them: "Jane RoeJohn Doe"); each must
+    read as one name by itself."""
+    text = _text_of(el)
+    segs = [_text_of(d) for d in el.iterdescendants() if isinstance(d.tag, str) and (d.tag == "a" or d in bylines)]
+    segs = [t for t in segs if t]
+    for a, b in zip(segs, segs[1:]):
+        if a != b and split_byline(a)[0] == [a] and split_byline(b)[0] == [b]:
+            for glue in (" ", ""):
+                text = text.replace(a + glue + b, f"{a}, {b}")
+    return text
+
+
 _SURNAME_FIRST = re.compile(r"^([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,2}), ([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,2})$")
 
 
@@ -262,7 +277,7 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
     kinds.append([])
     candidates = byline_candidates(markup, title)
     for el in candidates:
-        t = _text_of(el)
+        t = entries_text(el, set(markup["byline"]))
         if t and len(t) <= 120:
             kinds[2].append(t)
     names: list[str] = []
