@@ -115,3 +115,11 @@ def test_two_linked_names_with_only_space_between_are_two_authors():
     # a link that is no name by itself sets nothing apart
     handle = "<div class='byline'>By <a href='/p/op'>Orla Penhallow</a> <a href='/x'>@orlap</a></div>"
     assert _byline_of(_page({"@type": "WebPage"}, handle)) == ["Orla Penhallow"]
+
+
+def test_a_section_name_before_the_by_word_is_cut_but_not_a_photo_credit_or_a_name_with_von():
+    assert split_byline("Harbour Notes by Orla Penhallow")[0] == ["Orla Penhallow"]
+    assert split_byline("Economía por Marisol Quintero")[0] == ["Marisol Quintero"]
+    assert split_byline("Harbour Photo by Orla Penhallow")[0] == []
+    assert split_byline("Reviewed by Orla Penhallow")[0] == []
+    assert split_byline("Jens von Habicht")[0] == ["Jens von Habicht"]

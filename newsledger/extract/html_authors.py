@@ -91,12 +91,26 @@ def _byline_string(raw: str) -> str:
     """The names' stretch of a byline string: the by-word or label before them ("Text & Fotos:"), a
     "| ..." tail, a role or team after a spaced dash, a credit (:func:`_without_credits`), a date and time
     after them taken off."""
-    s = _ROLE_TAIL.sub("", _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _clean(raw)))))
+    s = _ROLE_TAIL.sub("", _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _after_section(_clean(raw))))))
     s = _without_credits(s)
     cut = date_start(s)
     s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
     s = _IN_CONVERSATION.sub(", ", s)  # "A im Gespräch mit B": the guest and the interviewer
     return re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+
+
+# a section or column name before the by-word ("Harbour Notes by Jane Roe", "Economía por Ana Roe"): one to
+# four capitalised words, none of a photo, an edit or a review ("Photo by", "Reviewed by" credit another);
+# not "von", which is part of names ("Carl von Ossietzky")
+_SECTION_BY = re.compile(r"^(?P<pre>(?:[A-ZÀ-ÖØ-Þ][\w'’&.-]*\s+){1,4})(?=(?:by|par|por)\s+[A-ZÀ-ÖØ-Þ])")
+_OTHER_CREDIT = re.compile(r"(?i)photo|foto|image|bild|illustrat|video|grafi|graphic|edit|review|check|updat|translat|"
+                           r"übersetz|produc|moderat|host|interview")
+
+
+def _after_section(s: str) -> str:
+    """``s`` less a section's name before its by-word (``_SECTION_BY``)."""
+    m = _SECTION_BY.match(s)
+    return s[m.end():] if m and not _OTHER_CREDIT.search(m.group("pre")) else s
 
 
 def _without_credits(s: str) -> str:
