@@ -123,3 +123,11 @@ def test_a_section_name_before_the_by_word_is_cut_but_not_a_photo_credit_or_a_na
     assert split_byline("Harbour Photo by Orla Penhallow")[0] == []
     assert split_byline("Reviewed by Orla Penhallow")[0] == []
     assert split_byline("Jens von Habicht")[0] == ["Jens von Habicht"]
+
+
+def test_a_json_ld_person_with_given_and_family_name_but_no_name_is_read():
+    ld = {"@type": "NewsArticle", "headline": TITLE, "author": {"@type": "Person", "givenName": "Orla",
+                                                                 "familyName": "Penhallow"}}
+    assert _byline_of(_page(ld)) == ["Orla Penhallow"]
+    half = {"@type": "NewsArticle", "headline": TITLE, "author": {"@type": "Person", "givenName": "Orla"}}
+    assert _byline_of(_page(half)) == []

@@ -196,9 +196,14 @@ def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
 
 
 def _names(value: Any) -> list[str]:
+    """The names of a JSON-LD author value: strings, objects' ``name`` (or, without one, a Person's
+    ``givenName`` and ``familyName``), lists of those."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
+        parts = [value.get(k) for k in ("givenName", "familyName")]
+        if "name" not in value and all(isinstance(p, str) and p.strip() for p in parts):
+            return [" ".join(p.strip() for p in parts)]
         return _names(value.get("name"))
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]
