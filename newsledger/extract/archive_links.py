@@ -14,6 +14,8 @@ import re
 from typing import Callable, Optional
 
 from newsledger.extract.byline import tidy_names
+from newsledger.extract.html_authors import _account_name, _fuller_name_shown, byline_candidates
+from newsledger.extract.html_markup import _text_of
 
 # the words of an archive link before the name: "View all posts by", "Alle Beiträge von", "Alles von",
 # "More from", "Articles by" (a quantifier or a noun for posts at least: a bare "von" or "by" is a by-line)
@@ -55,9 +57,6 @@ def linked_handle(markup: dict, title: Optional[str]) -> list[str]:
     the markup's by-line and the archive's address agree on the account. Only when the by-line elements
     give exactly one such word, it may be an account's name (no service's or desk's; not in capitals: "ERBOL"
     linked to "/autor/erbol" is an agency) and the page shows no longer name starting with it."""
-    from newsledger.extract.html_authors import _account_name, _fuller_name_shown, byline_candidates
-    from newsledger.extract.html_markup import _text_of
-
     found: dict[str, object] = {}
     for el in byline_candidates(markup, title):
         for a in (el, *el.iterdescendants("a")):
