@@ -30,7 +30,7 @@ _PREFIX = re.compile(
     r"^(?:[Bb][Yy](?:\s*:\s*|\s+|(?=[Bb][Yy])|(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))|"
     r"(?i:(?:more|all|latest)\s+(?:stories|articles|posts|news)\s+(?:by|from)\s*:?\s*)|"
     r"(?i:(?:written|reported|story|words|text|reporting)\s+by\s*:?\s*)|"
-    r"(?i:(?:author|autor|auteur|autorin|interview)\s*:\s*)|(?:von|par|por|door)\s+(?=\w)|"
+    r"(?i:(?:authors?|autor|autoren|autorin(?:nen)?|auteurs?|autores|autori|contributors|interview)\s*:\s*)|(?:von|par|por|door)\s+(?=\w)|"
     r"(?i:(?:text|texte|texto|tekst)(?:\s*(?:&|und|and|et|y)\s*(?:fotos?|photos?|bilder))?\s*:\s*)|"
     r"(?:Von|Par|Por|Door|Af|Av)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|"  # "Von Kalle Meier" (not "Von der Leyen"); "Af"
     r"(?i:e-?mail|contact|follow|message|read more from)\s+(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))+")

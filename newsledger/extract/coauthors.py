@@ -9,7 +9,7 @@ hold, a by-line element of the page and be a short text that names people, or no
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 from newsledger.model import normalise_text
 
@@ -62,12 +62,26 @@ def _fuller_entry(candidates: list, keys: set[str], split: Split) -> list[str]:
     """The names of the first by-line element that names every author of ``keys`` and more (the
     same by-line written in full where the first form lost a name: "Jane Roe y John DoeHace 3 horas");
     [] when a name it adds is a lone word (a credential or a role: "Jane Roe, MA")."""
-    for el in candidates:
-        got = _entry_names(el, split) or []
+    return _fuller((_entry_names(el, split) or [] for el in candidates), keys)
+
+
+def _fuller(named: Iterable[list[str]], keys: set[str]) -> list[str]:
+    """The first of the ``named`` lists that holds every name of ``keys`` and more, unless a name it
+    adds is a lone word; [] when none does."""
+    for got in named:
         if {normalise_text(n) for n in got} > keys:
             added = [n for n in got if normalise_text(n) not in keys]
             return got if all(len(n.split()) >= 2 for n in added) else []
     return []
+
+
+def coauthors_in_metadata(texts: list[str], names: list[str], split: Split) -> list[str]:
+    """The co-authors a metadata author string adds to ``names`` when it names every one of them and
+    more (``<meta name="author" content="Jane Roe, John Doe">`` where the JSON-LD author is Jane Roe
+    alone); [] when none does or a name it adds is a lone word."""
+    keys = {normalise_text(n) for n in names}
+    fuller = _fuller((split(t)[0] for t in texts), keys) if keys else []
+    return [n for n in fuller if normalise_text(n) not in keys]
 
 
 def coauthors_beside(candidates: list, names: list[str], split: Split, bylines: set) -> list[str]:

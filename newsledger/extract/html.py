@@ -42,6 +42,7 @@ from newsledger.extract.html_lead import recover_lead
 from newsledger.extract.html_markup import _clean, _text_of, _utf8, page_captions, page_markup
 from newsledger.extract.html_parse import load_html
 from newsledger.extract.jsonld import first_value as _first
+from newsledger.extract.archive_links import archive_link_names, linked_handle
 from newsledger.extract.labels import labelled_names
 from newsledger.extract.titles import after_lead_element, h1_segments, headline_of_h1, is_home_link
 from newsledger.model import Article, Document, normalise_text
@@ -407,7 +408,9 @@ def _fallback_authors(art: Article, tree, markup: dict, meta: dict, ld: dict) ->
                 lambda: vcard_handle(markup, art.title),
                 lambda: ld_person_handle(ld, markup, art.title),
                 lambda: signed_handle(markup, art.title),
+                lambda: linked_handle(markup, art.title),
                 lambda: labelled_names(tree, split_byline, _off_story, site),
+                lambda: archive_link_names(tree, split_byline, _off_story, site),
                 lambda: card_authors(meta),
                 lambda: responsible_editors(tree))
     for read in readings:

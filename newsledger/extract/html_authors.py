@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from newsledger import agencies as A
 from newsledger.extract.byline import without_label
-from newsledger.extract.coauthors import coauthors_beside
+from newsledger.extract.coauthors import coauthors_beside, coauthors_in_metadata
 from newsledger.extract.html_markup import _clean, _text_of
 from newsledger.extract.jsonld import ld_types, organisation_names
 from newsledger.extract.meta import NAME_PARTICLES, date_start
@@ -45,8 +45,25 @@ _BYLINE_JUNK = re.compile(
 
 _ROLE_PART = re.compile(r"\b(?:staff|editor|correspondent|reporter|writer|contributor|columnist|technologist|"
                         r"analyst|director|fellow|professor|producer)\b", re.I)
-_BY_PREFIX = re.compile(r"^(?:(?:written|reported|posted|published|geschrieben|verfasst|erstellt|eingestellt|"
-                        r"veröffentlicht) )?(?:by|von|par|por|di|door)\s*:?\s+", re.I)
+# the by-word, after a verb or the kind of piece ("Opinion by", "Ein Kommentar von"), or "As told to"
+_BY_PREFIX = re.compile(r"^(?:(?:(?:written|reported|posted|published|geschrieben|verfasst|erstellt|eingestellt|"
+                        r"veröffentlicht|interview|opinion|analysis|commentary|review|column|essay|"
+                        r"(?:ein |eine )?(?:kommentar|analyse|gastbeitrag|rezension|kolumne)) )?"
+                        r"(?:by|von|par|por|di|door)|as told to)\s*:?\s+", re.I)
+# what follows the names on a news by-line, no part of them: the paper the writer is lent to or the wire's
+# material ("Jane Roe Special to The Times", "mit Material von dpa"), where the writer files from ("Jane
+# Roe in Kyiv"), the reading time ("Jane Roe · 3 min read"); a wire in brackets is cut in _without_credits
+# (a role with no separator is not cut: "Jane RoeNews Reporter", "Jane Roe Games Editor" keep junk before it)
+_CREDIT_TAILS = (
+    re.compile(r"\s+(?:special (?:to|for)|(?:mit|with) (?:material|agenturen|agenturmaterial|agencies|"
+               r"additional reporting|reporting))\b.*$", re.I),
+    re.compile(r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,2}\s*$"),
+    re.compile(r"\s*[·•|,–—-]?\s*\d+\s*(?i:min(?:ute)?s?|minuten?)\.?(?:\s+(?i:read|lesezeit|de lecture|lectura))?"
+               r"\s*$"),
+)
+_BRACKETED = re.compile(r"\s*\(([^()]{1,40})\)?\s*$")  # "Jane Roe (Reuters)", "Jane Roe (AFP"
+# the word before a wire's name that credits it ("From Reuters", "Quelle: dpa"): the wire, no person
+_WIRE_LEAD = re.compile(r"^(?:from|via|source|quelle|fuente)\s*:?\s+", re.I)
 _PIPE_TAIL = re.compile(r"\s*\|.*$")
 # a role or team after the last name, set off by a spaced dash ("A and B - Chrome Safe Browsing team",
 # "A – Journalist")
@@ -72,12 +89,36 @@ def _phrase(words: list[str]) -> bool:
 
 def _byline_string(raw: str) -> str:
     """The names' stretch of a byline string: the by-word or label before them ("Text & Fotos:"), a
-    "| ..." tail, a role or team after a spaced dash, a date and time after them taken off."""
-    s = _ROLE_TAIL.sub("", _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _clean(raw)))))
+    "| ..." tail, a role or team after a spaced dash, a credit (:func:`_without_credits`), a date and time
+    after them taken off."""
+    s = _ROLE_TAIL.sub("", _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _after_section(_clean(raw))))))
+    s = _without_credits(s)
     cut = date_start(s)
     s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
     s = _IN_CONVERSATION.sub(", ", s)  # "A im Gespräch mit B": the guest and the interviewer
     return re.sub(r"\s*\((?:avec|with|mit|con|com|met)\s+([^)]*)\)?", r", \1", s)  # "A (avec B et C)"
+
+
+# a section or column name before the by-word ("Harbour Notes by Jane Roe", "Economía por Ana Roe"): one to
+# four capitalised words, none of a photo, an edit or a review ("Photo by", "Reviewed by" credit another);
+# not "von", which is part of names ("Carl von Ossietzky")
+_SECTION_BY = re.compile(r"^(?P<pre>(?:[A-ZÀ-ÖØ-Þ][\w'’&.-]*\s+){1,4})(?=(?:by|par|por)\s+[A-ZÀ-ÖØ-Þ])")
+_OTHER_CREDIT = re.compile(r"(?i)photo|foto|image|bild|illustrat|video|grafi|graphic|edit|review|check|updat|translat|"
+                           r"übersetz|produc|moderat|host|interview")
+
+
+def _after_section(s: str) -> str:
+    """``s`` less a section's name before its by-word (``_SECTION_BY``)."""
+    m = _SECTION_BY.match(s)
+    return s[m.end():] if m and not _OTHER_CREDIT.search(m.group("pre")) else s
+
+
+def _without_credits(s: str) -> str:
+    """A by-line's names less what follows them (``_CREDIT_TAILS``) and a wire in brackets after them."""
+    for tail in _CREDIT_TAILS:
+        s = tail.sub("", s)
+    m = _BRACKETED.search(s)
+    return s[:m.start()] if m and A.is_name(m.group(1).strip()) else s
 
 
 # an interview's credit line naming the guest and the interviewer
@@ -86,9 +127,11 @@ _IN_CONVERSATION = re.compile(r"\s+(?:im Gespräch mit|in conversation with|en c
 
 
 # a weekday written right before the by-line's date ("Von Jane Roe Fr, 18. Oktober 2019"): an
-# abbreviation only with its comma or dot ("Anh Do, March 11" keeps "Do": see _without_weekday)
+# abbreviation only with its comma or dot ("Anh Do, March 11" keeps "Do": see _without_weekday), or an
+# English one of three letters ("Jane Roe Mon 4 Mar 2024"; "Li Sun 4 Mar" keeps "Sun")
 _WEEKDAY_TAIL = re.compile(
     r"\s+(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So|lun|mar|mer|jeu|ven|sam|dim)[.,]|"
+    r"(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|"  # "Jane Roe Mon 4 Mar 2024": three letters, capitalised, no dot
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
     r"Samstag|Sonnabend|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
     r"jueves|viernes|sábado|domingo)\b[.,]?)\s*$", re.I)
@@ -113,15 +156,30 @@ def _byline_part(raw_part: str) -> str:
     return part + "." if raw_part.rstrip(" -–—:/()").endswith(".") and _DOTTED_END.search(part) else part
 
 
+_SPACED_SLASH = re.compile(r"\s+/\s+")
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?")  # "Jordán", "Smith-Jones", "O'Neil", "E."
+
+
+def _slash_parts(part: str) -> list[str]:
+    """A by-line part of names set apart by a spaced slash ("Laura Roe / Javier Doe") as its names,
+    when every side is a name of two to four capitalised words; else the part as it is ("Jane Roe /
+    dpa", "Example.it / Example Online")."""
+    sides = _SPACED_SLASH.split(part)
+    if len(sides) > 1 and all(2 <= len(s.split()) <= 4 and all(_CAPITALISED.fullmatch(w) for w in s.split())
+                              for s in sides):
+        return sides
+    return [part]
+
+
 def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
-    """Person names and agency from a byline string ("By A and B, Reuters")."""
+    """Person names and agency from a byline string ("By A and B, Reuters"; "A / B": :func:`_slash_parts`)."""
     agency = normalise_agency(_clean(raw))
     names: list[str] = []
-    for part in _BYLINE_SPLIT.split(_byline_string(raw)):
+    for part in (p for whole in _BYLINE_SPLIT.split(_byline_string(raw)) for p in _slash_parts(whole)):
         part = _byline_part(part)
         if names and _ROLE_PART.search(part):
             break  # "A, Senior Staff Technologist, ACLU Speech, Privacy ...": the rest is A's role and employer
-        if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(part):
+        if not part or len(part) > 50 or _BYLINE_JUNK.search(part) or A.is_name(_WIRE_LEAD.sub("", part)):
             continue
         words = part.split()
         if not 1 <= len(words) <= 5 or not any(w[:1].isupper() or _uncased(w) for w in words):
@@ -138,9 +196,14 @@ def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
 
 
 def _names(value: Any) -> list[str]:
+    """The names of a JSON-LD author value: strings, objects' ``name`` (or, without one, a Person's
+    ``givenName`` and ``familyName``), lists of those."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
+        parts = [value.get(k) for k in ("givenName", "familyName")]
+        if "name" not in value and all(isinstance(p, str) and p.strip() for p in parts):
+            return [" ".join(p.strip() for p in parts)]
         return _names(value.get("name"))
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]
@@ -192,6 +255,21 @@ def byline_candidates(markup: dict, title: Optional[str] = None) -> list:
     return els[:6]
 
 
+def entries_text(el, bylines: set) -> str:
+    """A by-line element's text with a comma between two names its links or by-line elements give
+    side by side with nothing but space between ("By <a>Jane Roe</a> <a>John Doe</a>" -> "By Jane Roe,
+    John Doe"; the text alone runs them into one name, or glues them: "Jane RoeJohn Doe"); each must
+    read as one name by itself."""
+    text = _text_of(el)
+    segs = [_text_of(d) for d in el.iterdescendants() if isinstance(d.tag, str) and (d.tag == "a" or d in bylines)]
+    segs = [t for t in segs if t]
+    for a, b in zip(segs, segs[1:]):
+        if a != b and split_byline(a)[0] == [a] and split_byline(b)[0] == [b]:
+            for glue in (" ", ""):
+                text = text.replace(a + glue + b, f"{a}, {b}")
+    return text
+
+
 _SURNAME_FIRST = re.compile(r"^([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,2}), ([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,2})$")
 
 
@@ -218,7 +296,7 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
     kinds.append([])
     candidates = byline_candidates(markup, title)
     for el in candidates:
-        t = _text_of(el)
+        t = entries_text(el, set(markup["byline"]))
         if t and len(t) <= 120:
             kinds[2].append(t)
     names: list[str] = []
@@ -234,6 +312,7 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
             break
         first, names = first or names, []
     names = names or first
+    names += [n for n in coauthors_in_metadata(kinds[1], names, split_byline) if n not in names]
     names += [n for n in coauthors_beside(candidates, names, split_byline, set(markup["byline"])) if n not in names]
     for v in _names(ld.get("sourceOrganization")):
         agency = agency or normalise_agency(v)
