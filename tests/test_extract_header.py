@@ -138,6 +138,9 @@ def test_numeric_date_order_from_the_page():
     ("3. März 2024", "2024-03-03"),
     ("5 de mayo de 2024", "2024-05-05"),
     ("Apr 28 20235", None),  # five digits are no year
+    ("Szavazás 2021. 09. 05. 14:40", "2021-09-05T14:40"),  # year first, a space after each dot (Hungarian)
+    ("2021. 9. 5.", "2021-09-05"),  # the same without leading zeros (Korean)
+    ("in 2021. 9 of them", None),  # a year ending a sentence and a count are no date
 ])
 def test_dates_written_as_pages_write_them(line, day):
     assert parse_date(line) == day

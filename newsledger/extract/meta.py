@@ -154,7 +154,9 @@ _D_MDY = re.compile(rf"{_B}({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}
 _D_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+)(?:de\s+)?({_MON})(?:\.?,?\s+|\.)(?:de\s+)?{_YEAR}",
                     re.I)
 _D_YMD_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
-_D_YMD_DOT = re.compile(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b")
+# "2020.06.04", "2020/6/4", and with a space after each dot as Hungarian and Korean write it ("2020. 06. 04.";
+# read day-first as "06. 04. 20" before, a two-digit year: 2020-04-06 became 2011-04-06 with the clock after it)
+_D_YMD_DOT = re.compile(r"\b(\d{4})(?:[./]|\.\s)(\d{1,2})(?:[./]|\.\s)(\d{1,2})\b")
 # "13.01.2020", "13. 01. 2020", "1/2/2024"; the year may be glued to a clock or to the date repeated
 _D_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4})(?:(?!\d)|(?=\d{1,2}[.:/]\d))")
 # two-digit years: "19.10.19, 11:29", "02/11/23 à 16h33" (not a version number "1.2.3.4")
