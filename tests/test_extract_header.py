@@ -141,6 +141,9 @@ def test_numeric_date_order_from_the_page():
     ("Szavazás 2021. 09. 05. 14:40", "2021-09-05T14:40"),  # year first, a space after each dot (Hungarian)
     ("2021. 9. 5.", "2021-09-05"),  # the same without leading zeros (Korean)
     ("in 2021. 9 of them", None),  # a year ending a sentence and a count are no date
+    ("2021. 9. 5. 오후 2:40", "2021-09-05T14:40"),  # p.m. written before the clock (Korean)
+    ("2021年9月5日 下午2:40", "2021-09-05T14:40"),  # and in Chinese
+    ("2021年9月5日 上午11:40", "2021-09-05T11:40"),
 ])
 def test_dates_written_as_pages_write_them(line, day):
     assert parse_date(line) == day

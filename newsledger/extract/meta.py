@@ -161,7 +161,9 @@ _D_YMD_DOT = re.compile(r"\b(\d{4})(?:[./]|\.\s)(\d{1,2})(?:[./]|\.\s)(\d{1,2})\
 _D_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4})(?:(?!\d)|(?=\d{1,2}[.:/]\d))")
 # two-digit years: "19.10.19, 11:29", "02/11/23 à 16h33" (not a version number "1.2.3.4")
 _D_NUM2 = re.compile(r"(?<![\d.])(\d{1,2})([./])\s?(\d{1,2})\2\s?(\d{2})(?![\d]|\.\d|/\d)")
-_TIME = re.compile(r"\b(\d{1,2})[:h](\d{2})(?!\d)(?:\s*([ap])\.?m\.?)?", re.I)
+# a clock, with a.m. / p.m. after it or, as Korean and Chinese write it, before it ("오후 3:12", "下午3:12": 15:12)
+_TIME = re.compile(r"(?:(?P<before>오전|오후|上午|下午)\s*|\b)(\d{1,2})[:h](\d{2})(?!\d)(?:\s*([ap])\.?m\.?)?", re.I)
+_PM_BEFORE = ("오후", "下午")
 
 
 def numeric_order(texts: Iterable[str], language: Optional[str] = None) -> tuple[Optional[bool], str]:
@@ -222,9 +224,10 @@ def parse_date(s: str, day_first: Optional[bool] = None) -> Optional[str]:
     t = _TIME.search(rest) or (None if date else _TIME.search(s))
     clock = None
     if t:
-        h, mi = int(t.group(1)), int(t.group(2))
-        if t.group(3):
-            h = h % 12 + (12 if t.group(3).lower() == "p" else 0)
+        h, mi = int(t.group(2)), int(t.group(3))
+        if t.group(4) or t.group("before"):
+            pm = t.group("before") in _PM_BEFORE if t.group("before") else t.group(4).lower() == "p"
+            h = h % 12 + (12 if pm else 0)
         if h < 24 and mi < 60:
             clock = f"{h:02d}:{mi:02d}"
     if date and clock:
