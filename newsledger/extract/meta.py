@@ -155,7 +155,7 @@ _D_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+)(?:de\s+)
                     re.I)
 _D_YMD_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 # "2020.06.04", "2020/6/4", and with a space after each dot as Hungarian and Korean write it ("2020. 06. 04.";
-# read day-first as "06. 04. 20" before, a two-digit year: 2020-04-06 became 2011-04-06 with the clock after it)
+# read day-first as "06. 04. 20…" before, with a two-digit year: 2020-06-04 became 2011-04-06)
 _D_YMD_DOT = re.compile(r"\b(\d{4})(?:[./]|\.\s)(\d{1,2})(?:[./]|\.\s)(\d{1,2})\b")
 # "13.01.2020", "13. 01. 2020", "1/2/2024"; the year may be glued to a clock or to the date repeated
 _D_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4})(?:(?!\d)|(?=\d{1,2}[.:/]\d))")
