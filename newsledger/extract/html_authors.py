@@ -263,8 +263,9 @@ def entries_text(el, bylines: set) -> str:
     text = _text_of(el)
     segs = [_text_of(d) for d in el.iterdescendants() if isinstance(d.tag, str) and (d.tag == "a" or d in bylines)]
     segs = [t for t in segs if t]
+    one_name = {t: split_byline(t)[0] == [t] for t in set(segs)} if len(segs) > 1 else {}
     for a, b in zip(segs, segs[1:]):
-        if a != b and split_byline(a)[0] == [a] and split_byline(b)[0] == [b]:
+        if a != b and one_name[a] and one_name[b]:
             for glue in (" ", ""):
                 text = text.replace(a + glue + b, f"{a}, {b}")
     return text
@@ -294,9 +295,9 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
     for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
         kinds[1] += [_given_first(v) if key == "dc.creator" else v for v in meta.get(key, []) if not v.startswith("http")]
     kinds.append([])
-    candidates = byline_candidates(markup, title)
+    candidates, bylines = byline_candidates(markup, title), set(markup["byline"])
     for el in candidates:
-        t = entries_text(el, set(markup["byline"]))
+        t = entries_text(el, bylines)
         if t and len(t) <= 120:
             kinds[2].append(t)
     names: list[str] = []
@@ -313,7 +314,7 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
         first, names = first or names, []
     names = names or first
     names += [n for n in coauthors_in_metadata(kinds[1], names, split_byline) if n not in names]
-    names += [n for n in coauthors_beside(candidates, names, split_byline, set(markup["byline"])) if n not in names]
+    names += [n for n in coauthors_beside(candidates, names, split_byline, bylines) if n not in names]
     for v in _names(ld.get("sourceOrganization")):
         agency = agency or normalise_agency(v)
     # credit lines in the text: first and last lines
