@@ -21,13 +21,13 @@ pages, annotated from stop 37: extraction was tuned on them, attribution never) 
 **old**. ::
 
     PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE] [--together check,te3c,ecbc,webc,aebc]
-        [--same-as OTHER.pkl]
+        [--pages FILE] [--same-as OTHER.pkl]
 
 prints precision, recall (core), wrong-speaker share and outputs per pool (old, rules, check, te3r, te3c,
 ecbr, ecbc, webr, webc, aebr, aebc, all) at the shipped threshold
 (``--cache``: pickle of the analysed dev pages, reused when it holds exactly them — the same pickle as
 ``scripts/calibrate_confidence.py --cache``); ``--together`` adds pools scored as one set, in counts (how a judge's
-rule reads them); ``--same-as`` lists the pages whose claims (at any confidence) differ from another such pickle. To score another
+rule reads them), ``--pages`` the dev pages a file lists (a batch read once as a fresh judge); ``--same-as`` lists the pages whose claims (at any confidence) differ from another such pickle. To score another
 analyzer on the same pools, run this file from a checkout of that analyzer holding this gold.
 """
 from __future__ import annotations
@@ -138,9 +138,13 @@ def fit_pages(pages: list) -> list:
 def together(pages: list, done: dict, ranks: dict[str, int], names: list[str]) -> str:
     """The pools ``names`` scored as one set, in counts (a judge's rule reads wrong names and found claims, which
     rounded shares per pool hide): core claims, found, outputs, right or unresolved, wrong names."""
-    sel = [p for p in pages if pool_of(p.page, ranks) in names]
+    return counts("+".join(names), [p for p in pages if pool_of(p.page, ranks) in names], done)
+
+
+def counts(label: str, sel: list, done: dict) -> str:
+    """The pages ``sel`` scored as one set, in counts (see :func:`together`)."""
     _, t = cr.evaluate(sel, analysed=done)
-    return (f"{'+'.join(names)}: {len(sel)} pages, {t.core} core, {t.core_found} found "
+    return (f"{label}: {len(sel)} pages, {t.core} core, {t.core_found} found "
             f"(recall {t.core_found / max(1, t.core):.4f}), {t.outputs} outputs, {t.right + t.unresolved} right or "
             f"unresolved (precision {(t.right + t.unresolved) / max(1, t.outputs):.4f}), {t.wrong_speaker} wrong names")
 
@@ -162,6 +166,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--together", action="append", default=[], metavar="POOLS",
                     help="also print these pools (comma list, e.g. check,te3c,ecbc,webc,aebc) scored as one set, in counts")
+    ap.add_argument("--pages", type=Path, action="append", default=[], metavar="FILE",
+                    help="also print the dev pages listed in FILE (one id a line, # comments) scored as one set, in counts")
     ap.add_argument("--same-as", type=Path, metavar="PICKLE",
                     help="list the pages whose claims differ from another analysis (a --cache pickle), per pool")
     args = ap.parse_args(argv)
@@ -174,6 +180,9 @@ def main(argv=None) -> int:
               f"wrong speaker {res['wrong_speaker']:.3f}  outputs {res['outputs']}")
     for names in args.together:
         print(together(pages, done, ranks, names.split(",")))
+    for path in args.pages:
+        listed = {s.strip() for s in path.read_text(encoding="utf-8").splitlines() if s.strip() and not s.startswith("#")}
+        print(counts(path.name, [p for p in pages if p.page in listed], done))
     if args.same_as is not None:
         other = pickle.loads(args.same_as.read_bytes())
         diff = differing_pages(done, other)

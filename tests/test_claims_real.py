@@ -734,3 +734,29 @@ def test_the_pools_script_lists_the_pages_whose_claims_differ_between_two_analys
          "p3": ("text three", [claim(1, "Ada Klein", 0.71)])}                   # another confidence; p4 missing
     assert pools.differing_pages(a, b) == ["p2", "p3", "p4"]
     assert pools.differing_pages(a, a) == []
+
+
+def test_the_pools_script_counts_the_pages_a_file_lists_as_one_set():
+    """scripts/claims_pools.py --pages: the listed pages scored as one set, in counts (a batch read as a fresh judge):
+    a claim under its gold speaker is right and found, one whose words are another speaker's is a wrong name."""
+    from types import SimpleNamespace as NS
+
+    from newsledger.evaluate.claims_real import GoldClaim, GoldPage
+
+    pools = _pools_module()
+    text = "Ada Klein said the plan failed. Tom Reyes said taxes rose."
+
+    def span(words):
+        return (text.index(words), text.index(words) + len(words))
+
+    def claim(words, name):
+        s, e = span(words)
+        return NS(content=NS(start=s, end=e, pieces=[], text=words), source=NS(name=name, text=name),
+                  cue=NS(text="said"), confidence=0.99)
+
+    gold = GoldPage("p1", [GoldClaim("Ada Klein", [], [span("the plan failed")]),
+                           GoldClaim("Tom Reyes", [], [span("taxes rose")])])
+    done = {"p1": (text, [claim("the plan failed", "Ada Klein"), claim("taxes rose", "Ada Klein")])}
+    assert pools.counts("fresh.txt", [gold], done) == (
+        "fresh.txt: 1 pages, 2 core, 1 found (recall 0.5000), 2 outputs, 1 right or unresolved (precision 0.5000), "
+        "1 wrong names")
