@@ -21,13 +21,14 @@ pages, annotated from stop 37: extraction was tuned on them, attribution never) 
 **old**. ::
 
     PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE] [--together check,te3c,ecbc,webc,aebc]
-        [--pages FILE] [--same-as OTHER.pkl]
+        [--pages FILE] [--list VERDICT] [--same-as OTHER.pkl]
 
 prints precision, recall (core), wrong-speaker share and outputs per pool (old, rules, check, te3r, te3c,
 ecbr, ecbc, webr, webc, aebr, aebc, all) at the shipped threshold
 (``--cache``: pickle of the analysed dev pages, reused when it holds exactly them — the same pickle as
 ``scripts/calibrate_confidence.py --cache``); ``--together`` adds pools scored as one set, in counts (how a judge's
-rule reads them), ``--pages`` the dev pages a file lists (a batch read once as a fresh judge); ``--same-as`` lists the pages whose claims (at any confidence) differ from another such pickle. To score another
+rule reads them), ``--pages`` the dev pages a file lists (a batch read once as a fresh judge); ``--list wrong-speaker`` (or
+spurious, unresolved, right, any) lists the rule-material pools' claims with that verdict, never a judge's; ``--same-as`` lists the pages whose claims (at any confidence) differ from another such pickle. To score another
 analyzer on the same pools, run this file from a checkout of that analyzer holding this gold.
 """
 from __future__ import annotations
@@ -161,6 +162,34 @@ def differing_pages(done: dict, other: dict) -> list[str]:
                   if page not in other or other[page][0] != text or claim_key(other[page][1]) != claim_key(claims))
 
 
+def rule_material_claims(pages: list, done: dict, ranks: dict[str, int], verdict: str) -> list[str]:
+    """One line per output claim (at the shipped threshold) of the rule-material pools whose verdict is ``verdict``
+    ("wrong-speaker", "spurious", "unresolved", "right" or "any"): pool, page, how the speaker was found, confidence,
+    name <- source words, the mention it was resolved from, cue, content, the speakers of the gold claims its content
+    matches. The judges (:data:`HELD_OUT`) are never listed: no rule is written from them."""
+    from newsledger.analyze.confidence import threshold
+
+    out = []
+    for p in pages:
+        pool = pool_of(p.page, ranks)
+        if pool in HELD_OUT:
+            continue
+        text, claims = done[p.page]
+        kept = [c for c in claims if c.confidence >= threshold(None)]
+        gold = [cr._letters(text, g.content) for g in p.claims]
+        for c, v in zip(kept, cr.score_page(text, p.claims, kept).verdicts):
+            if verdict not in ("any", v):
+                continue
+            mine = cr._letters(text, cr.claim_pieces(c))
+            speakers = [p.claims[k].source for k, g in enumerate(gold)
+                        if mine and g and len(mine & g) >= cr.MIN_SHARE * min(len(mine), len(g))]
+            s = c.source
+            out.append(f"{pool} {p.page} {v} {(c.signals or {}).get('src_via')} | {c.confidence:.2f} | "
+                       f"{s.name if s else None} <- {(s.text if s else '')!r} | from {s.resolved_from if s else None} | "
+                       f"{c.cue.text} | {' '.join(c.content.text.split())[:100]} | gold {speakers}")
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", type=Path)
@@ -168,6 +197,8 @@ def main(argv=None) -> int:
                     help="also print these pools (comma list, e.g. check,te3c,ecbc,webc,aebc) scored as one set, in counts")
     ap.add_argument("--pages", type=Path, action="append", default=[], metavar="FILE",
                     help="also print the dev pages listed in FILE (one id a line, # comments) scored as one set, in counts")
+    ap.add_argument("--list", metavar="VERDICT", choices=("wrong-speaker", "spurious", "unresolved", "right", "any"),
+                    help="list the rule-material pools' output claims with this verdict (never the judges')")
     ap.add_argument("--same-as", type=Path, metavar="PICKLE",
                     help="list the pages whose claims differ from another analysis (a --cache pickle), per pool")
     args = ap.parse_args(argv)
@@ -183,6 +214,8 @@ def main(argv=None) -> int:
     for path in args.pages:
         listed = {s.strip() for s in path.read_text(encoding="utf-8").splitlines() if s.strip() and not s.startswith("#")}
         print(counts(path.name, [p for p in pages if p.page in listed], done))
+    if args.list:
+        print("\n".join(rule_material_claims(pages, done, ranks, args.list)))
     if args.same_as is not None:
         other = pickle.loads(args.same_as.read_bytes())
         diff = differing_pages(done, other)

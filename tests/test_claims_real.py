@@ -736,14 +736,14 @@ def test_the_pools_script_lists_the_pages_whose_claims_differ_between_two_analys
     assert pools.differing_pages(a, a) == []
 
 
-def test_the_pools_script_counts_the_pages_a_file_lists_as_one_set():
-    """scripts/claims_pools.py --pages: the listed pages scored as one set, in counts (a batch read as a fresh judge):
-    a claim under its gold speaker is right and found, one whose words are another speaker's is a wrong name."""
+
+def _two_speaker_page(page: str):
+    """A made-up gold page with two speakers and its analysis: one claim under its gold speaker (right, found),
+    one whose words are the other speaker's (a wrong name)."""
     from types import SimpleNamespace as NS
 
     from newsledger.evaluate.claims_real import GoldClaim, GoldPage
 
-    pools = _pools_module()
     text = "Ada Klein said the plan failed. Tom Reyes said taxes rose."
 
     def span(words):
@@ -751,12 +751,29 @@ def test_the_pools_script_counts_the_pages_a_file_lists_as_one_set():
 
     def claim(words, name):
         s, e = span(words)
-        return NS(content=NS(start=s, end=e, pieces=[], text=words), source=NS(name=name, text=name),
-                  cue=NS(text="said"), confidence=0.99)
+        return NS(content=NS(start=s, end=e, pieces=[], text=words), source=NS(name=name, text=name, resolved_from=None),
+                  cue=NS(text="said"), confidence=0.99, signals={"src_via": "person"})
 
-    gold = GoldPage("p1", [GoldClaim("Ada Klein", [], [span("the plan failed")]),
+    gold = GoldPage(page, [GoldClaim("Ada Klein", [], [span("the plan failed")]),
                            GoldClaim("Tom Reyes", [], [span("taxes rose")])])
-    done = {"p1": (text, [claim("the plan failed", "Ada Klein"), claim("taxes rose", "Ada Klein")])}
-    assert pools.counts("fresh.txt", [gold], done) == (
+    return gold, {page: (text, [claim("the plan failed", "Ada Klein"), claim("taxes rose", "Ada Klein")])}
+
+
+def test_the_pools_script_counts_the_pages_a_file_lists_as_one_set():
+    """scripts/claims_pools.py --pages: the listed pages scored as one set, in counts (a batch read as a fresh judge)."""
+    gold, done = _two_speaker_page("p1")
+    assert _pools_module().counts("fresh.txt", [gold], done) == (
         "fresh.txt: 1 pages, 2 core, 1 found (recall 0.5000), 2 outputs, 1 right or unresolved (precision 0.5000), "
         "1 wrong names")
+
+
+def test_the_pools_script_lists_rule_material_claims_and_never_a_judges():
+    """scripts/claims_pools.py --list VERDICT: the rule-material pages' claims with that verdict, with the gold speakers
+    their words belong to; a judge's page (aebc: an aeb- id whose sha1 is even) is never listed."""
+    pools = _pools_module()
+    rule, rule_done = _two_speaker_page("aeb-000000000002")  # odd sha1: aebr, rule material
+    judge, judge_done = _two_speaker_page("aeb-000000000000")  # even sha1: aebc, a judge
+    lines = pools.rule_material_claims([rule, judge], {**rule_done, **judge_done}, {}, "wrong-speaker")
+    assert len(lines) == 1 and lines[0].startswith("aebr aeb-000000000002 wrong-speaker person")
+    assert "Ada Klein <- 'Ada Klein'" in lines[0] and "taxes rose" in lines[0] and "gold ['Tom Reyes']" in lines[0]
+    assert len(pools.rule_material_claims([rule, judge], {**rule_done, **judge_done}, {}, "any")) == 2
