@@ -190,6 +190,11 @@ def rule_material_claims(pages: list, done: dict, ranks: dict[str, int], verdict
     return out
 
 
+def listed_pages(path: Path) -> set[str]:
+    """The page ids a file lists, one a line (blank lines and ``#`` lines skipped)."""
+    return {s.strip() for s in path.read_text(encoding="utf-8").splitlines() if s.strip() and not s.startswith("#")}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", type=Path)
@@ -202,6 +207,12 @@ def main(argv=None) -> int:
     ap.add_argument("--same-as", type=Path, metavar="PICKLE",
                     help="list the pages whose claims differ from another analysis (a --cache pickle), per pool")
     args = ap.parse_args(argv)
+    try:  # the page lists first: a wrong path is told before minutes of analysis
+        lists = [(path, listed_pages(path)) for path in args.pages]
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"claims_pools: {getattr(exc, 'filename', None) or ''}: {getattr(exc, 'strerror', None) or exc}",
+              file=sys.stderr)
+        return 2
     pages = cr.load_gold([cr.GOLD_DIR], "dev")
     done, ranks = analysed_pages(pages, args.cache), walk_ranks()
     for name in ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "webr", "webc", "aebr", "aebc", "all"):
@@ -211,8 +222,7 @@ def main(argv=None) -> int:
               f"wrong speaker {res['wrong_speaker']:.3f}  outputs {res['outputs']}")
     for names in args.together:
         print(together(pages, done, ranks, names.split(",")))
-    for path in args.pages:
-        listed = {s.strip() for s in path.read_text(encoding="utf-8").splitlines() if s.strip() and not s.startswith("#")}
+    for path, listed in lists:
         print(counts(path.name, [p for p in pages if p.page in listed], done))
     if args.list:
         print("\n".join(rule_material_claims(pages, done, ranks, args.list)))

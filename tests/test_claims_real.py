@@ -777,3 +777,10 @@ def test_the_pools_script_lists_rule_material_claims_and_never_a_judges():
     assert len(lines) == 1 and lines[0].startswith("aebr aeb-000000000002 wrong-speaker person")
     assert "Ada Klein <- 'Ada Klein'" in lines[0] and "taxes rose" in lines[0] and "gold ['Tom Reyes']" in lines[0]
     assert len(pools.rule_material_claims([rule, judge], {**rule_done, **judge_done}, {}, "any")) == 2
+
+
+def test_the_pools_script_names_a_missing_page_list_in_one_line_before_any_analysis(tmp_path, capsys):
+    missing = tmp_path / "none.txt"
+    assert _pools_module().main(["--pages", str(missing)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"claims_pools: {missing}: No such file or directory"
