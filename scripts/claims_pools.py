@@ -169,20 +169,18 @@ def rule_material_claims(pages: list, done: dict, ranks: dict[str, int], verdict
     matches. The judges (:data:`HELD_OUT`) are never listed: no rule is written from them."""
     from newsledger.analyze.confidence import threshold
 
-    out = []
+    out, thr = [], threshold(None)
     for p in pages:
         pool = pool_of(p.page, ranks)
         if pool in HELD_OUT:
             continue
         text, claims = done[p.page]
-        kept = [c for c in claims if c.confidence >= threshold(None)]
+        kept = [c for c in claims if c.confidence >= thr]
         gold = [cr._letters(text, g.content) for g in p.claims]
         for c, v in zip(kept, cr.score_page(text, p.claims, kept).verdicts):
             if verdict not in ("any", v):
                 continue
-            mine = cr._letters(text, cr.claim_pieces(c))
-            speakers = [p.claims[k].source for k, g in enumerate(gold)
-                        if mine and g and len(mine & g) >= cr.MIN_SHARE * min(len(mine), len(g))]
+            speakers = [p.claims[k].source for k in cr.content_hits(cr._letters(text, cr.claim_pieces(c)), gold)]
             s = c.source
             out.append(f"{pool} {p.page} {v} {(c.signals or {}).get('src_via')} | {c.confidence:.2f} | "
                        f"{s.name if s else None} <- {(s.text if s else '')!r} | from {s.resolved_from if s else None} | "

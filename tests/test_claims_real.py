@@ -736,7 +736,6 @@ def test_the_pools_script_lists_the_pages_whose_claims_differ_between_two_analys
     assert pools.differing_pages(a, a) == []
 
 
-
 def _two_speaker_page(page: str):
     """A made-up gold page with two speakers and its analysis: one claim under its gold speaker (right, found),
     one whose words are the other speaker's (a wrong name)."""

@@ -494,6 +494,12 @@ def claim_pieces(c) -> list[tuple[int, int]]:
     return [tuple(p) for p in c.content.pieces] or [(c.content.start, c.content.end)]
 
 
+def content_hits(mine, gold_letters: list) -> list[int]:
+    """The indexes of the gold claims whose letters (``gold_letters``, one set per gold claim) share at least
+    :data:`MIN_SHARE` of the shorter content with an output's letters ``mine``: the content match."""
+    return [k for k, g in enumerate(gold_letters) if mine and g and len(mine & g) >= MIN_SHARE * min(len(mine), len(g))]
+
+
 def score_page(text: str, gold: list[GoldClaim], claims: list, keep_examples: bool = False) -> Tally:
     t = Tally()
     gl = [_letters(text, g.content) for g in gold]
@@ -502,9 +508,7 @@ def score_page(text: str, gold: list[GoldClaim], claims: list, keep_examples: bo
     found_any: set[int] = set()
     for c in claims:
         t.outputs += 1
-        mine = _letters(text, claim_pieces(c))
-        hits = [k for k, g in enumerate(gl)
-                if mine and g and len(mine & g) >= MIN_SHARE * min(len(mine), len(g))]
+        hits = content_hits(_letters(text, claim_pieces(c)), gl)
         name = c.source.name if c.source else None
         good = [k for k in hits if names_speaker(name, gold[k], speakers)]
         found_any.update(hits)
