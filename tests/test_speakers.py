@@ -341,6 +341,20 @@ def test_a_group_of_experts_never_absorbs_the_institute_they_reviewed():
     assert _final(tno) is tno
 
 
+def test_looking_a_person_up_renames_no_cluster():
+    """A check that only looks a person up (rivals.py) must not rename the cluster it finds, or a speaker's
+    printed name would depend on which checks happened to run; adding the mention does rename it."""
+    from newsledger.analyze.speakers.clusters import _cluster_named, _find_person, _new
+
+    clusters = []
+    smith = _new(clusters, "Smith", "person")
+    assert _find_person(clusters, "Alan Smith", rename=False) is smith
+    assert smith.name == "Smith"
+    assert _find_person(clusters, "Brenda Jones", rename=False) is None
+    assert _cluster_named(clusters, "Alan Smith", "person") is smith
+    assert smith.name == "Alan Smith"
+
+
 def test_a_heading_is_no_part_of_the_next_paragraphs_source(nlp):
     text = ("FULL INQUIRY\n\n"
             "Several of the experts who reviewed the DIAR report at the request of the Courier "

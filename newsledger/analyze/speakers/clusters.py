@@ -109,7 +109,11 @@ def _find_org(clusters, name: str):
     return next((cc for cc in reversed(clusters) if cc.kind == "org" and _match_org(name, cc)), None)
 
 
-def _find_person(clusters, name: str):
+def _find_person(clusters, name: str, rename: bool = True):
+    """The person cluster ``name`` belongs to (the same name, or the same surname with one of the two a bare
+    surname or both with the same first word), else None. A fuller name renames the cluster only when
+    ``rename``: a mere lookup (a check that creates nothing) must leave the names as they are, or an output
+    name would depend on which checks ran."""
     parts = name.split()
     for cl in clusters:
         if cl.kind != "person":
@@ -117,7 +121,7 @@ def _find_person(clusters, name: str):
         cparts = cl.name.split()
         if name == cl.name or (parts and cparts and (parts[-1] == cparts[-1]) and (len(parts) == 1 or len(cparts) == 1
                                                                                    or parts[0] == cparts[0])):
-            if len(parts) > len(cparts):
+            if rename and len(parts) > len(cparts):
                 cl.name = name
             return cl
     return None

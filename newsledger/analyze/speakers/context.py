@@ -97,4 +97,4 @@ def _note_title(cl: _Cluster, doc, ent) -> None:
 
 def _person_cluster(ctx: _Context, m: _Mention) -> Optional[_Cluster]:
     """The cluster of a person mention, if one exists (a lookup: creates none)."""
-    return _find_person(ctx.clusters, _mention_name(ctx, m))
+    return _find_person(ctx.clusters, _mention_name(ctx, m), rename=False)
