@@ -144,10 +144,12 @@ def together(pages: list, done: dict, ranks: dict[str, int], names: list[str]) -
 
 def counts(label: str, sel: list, done: dict) -> str:
     """The pages ``sel`` scored as one set, in counts (see :func:`together`)."""
-    _, t = cr.evaluate(sel, analysed=done)
+    res, t = cr.evaluate(sel, analysed=done)
+    lo, hi = res["interval_95"].get("wrong_speaker", (0.0, 0.0))
     return (f"{label}: {len(sel)} pages, {t.core} core, {t.core_found} found "
             f"(recall {t.core_found / max(1, t.core):.4f}), {t.outputs} outputs, {t.right + t.unresolved} right or "
-            f"unresolved (precision {(t.right + t.unresolved) / max(1, t.outputs):.4f}), {t.wrong_speaker} wrong names")
+            f"unresolved (precision {(t.right + t.unresolved) / max(1, t.outputs):.4f}), {t.wrong_speaker} wrong names "
+            f"(share {t.wrong_speaker / max(1, t.outputs):.4f}, 95% over pages resampled {lo:.4f}-{hi:.4f})")
 
 
 def claim_key(claims) -> list[tuple]:

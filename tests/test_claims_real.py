@@ -115,6 +115,7 @@ def test_cli_scores_a_gold_dir_and_exits_nonzero_on_a_missed_gate(tmp_path, caps
     assert main(["--split", "dev", "--gold-dir", str(tmp_path), "--min-confidence", "0"]) == 0
     out = capsys.readouterr().out
     assert "claims-real dev: 1 pages, 1 core gold claims" in out
+    assert "recall (core)     0.000  [0.000, 0.000]" in out  # one page: its interval is the figure itself
     assert main(["--split", "dev", "--gold-dir", str(tmp_path), "--min-confidence", "0",
                  "--gate", "recall=0.5"]) == 1  # the made-up speaker is never found
     assert main(["--split", "test", "--gold-dir", str(tmp_path)]) == 2  # no test pages here
@@ -763,7 +764,7 @@ def test_the_pools_script_counts_the_pages_a_file_lists_as_one_set():
     gold, done = _two_speaker_page("p1")
     assert _pools_module().counts("fresh.txt", [gold], done) == (
         "fresh.txt: 1 pages, 2 core, 1 found (recall 0.5000), 2 outputs, 1 right or unresolved (precision 0.5000), "
-        "1 wrong names")
+        "1 wrong names (share 0.5000, 95% over pages resampled 0.5000-0.5000)")
 
 
 def test_the_pools_script_lists_rule_material_claims_and_never_a_judges():

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+from newsledger.evaluate.intervals import page_bootstrap
 from newsledger.model import Article
 
 GOLD_DIR = Path(__file__).with_name("data") / "claims_real"
@@ -566,6 +567,7 @@ def evaluate(pages: list[GoldPage], min_confidence: Optional[float] = None, keep
     thr = threshold(min_confidence)
     analysed = analysed if analysed is not None else analyzed_claims(pages)
     total = Tally()
+    per_page = []
     for p in pages:
         text, claims = analysed[p.page]
         kept = [c for c in claims if c.confidence >= thr]
@@ -573,9 +575,21 @@ def evaluate(pages: list[GoldPage], min_confidence: Optional[float] = None, keep
         if keep_examples:
             total.examples.append(("page", p.page, "", "", []))
         total.add(t)
+        per_page.append({k: getattr(t, k) for k in ("outputs", "right", "unresolved", "wrong_speaker", "core",
+                                                   "core_found")})
     res = total.figures()
-    res.update(pages=len(pages), min_confidence=thr)
+    res.update(pages=len(pages), min_confidence=thr, interval_95=figure_intervals(per_page))
     return res, total
+
+
+INTERVAL_RATIOS = {"precision": (("right", "unresolved"), "outputs"), "recall": (("core_found",), "core"),
+                   "wrong_speaker": (("wrong_speaker",), "outputs")}
+
+
+def figure_intervals(per_page: list[dict]) -> dict[str, list[float]]:
+    """95% page-bootstrap intervals of precision, recall (core) and the wrong-speaker share
+    (:func:`newsledger.evaluate.intervals.page_bootstrap`): how far the figure could move on another draw of pages."""
+    return {k: [round(lo, 4), round(hi, 4)] for k, (lo, hi) in page_bootstrap(per_page, INTERVAL_RATIOS).items()}
 
 
 GATE_KEYS = {"precision": ">=", "strict_precision": ">=", "recall": ">=", "recall_any_source": ">=",
@@ -606,13 +620,20 @@ def gate_misses(res: dict, gate: dict[str, float]) -> list[str]:
     return misses
 
 
+def _interval(res: dict, key: str) -> str:
+    lo, hi = res.get("interval_95", {}).get(key) or (None, None)
+    return "" if lo is None else f"  [{lo:.3f}, {hi:.3f}]"
+
+
 def format_result(res: dict, split: str) -> str:
     return "\n".join([
         f"claims-real {split}: {res['pages']} pages, {res['core_gold']} core gold claims, {res['outputs']} output claims "
-        f"(min confidence {res['min_confidence']:.3f})",
-        f"precision         {res['precision']:.3f}  (unresolved speaker counted right; strict {res['strict_precision']:.3f})",
-        f"recall (core)     {res['recall']:.3f}  (right speaker; any speaker {res['recall_any_source']:.3f})",
-        f"wrong speaker     {res['wrong_speaker']:.3f}  of output claims",
+        f"(min confidence {res['min_confidence']:.3f}; [95% interval, pages resampled])",
+        f"precision         {res['precision']:.3f}{_interval(res, 'precision')}  (unresolved speaker counted right; "
+        f"strict {res['strict_precision']:.3f})",
+        f"recall (core)     {res['recall']:.3f}{_interval(res, 'recall')}  (right speaker; any speaker "
+        f"{res['recall_any_source']:.3f})",
+        f"wrong speaker     {res['wrong_speaker']:.3f}{_interval(res, 'wrong_speaker')}  of output claims",
         f"unresolved        {res['unresolved']:.3f}  of output claims",
         f"spurious          {res['spurious']:.3f}  of output claims (no gold claim there)",
     ])
@@ -641,7 +662,7 @@ def main(argv=None) -> int:
     if args.split == "test" and not args.gold_dir:  # our own held-out pages: every reading is on record
         from newsledger.evaluate import evallog
 
-        keep = ("pages", "outputs", "min_confidence", "precision", "recall", "wrong_speaker", "unresolved")
+        keep = ("pages", "outputs", "min_confidence", "precision", "recall", "wrong_speaker", "unresolved", "interval_95")
         print(evallog.record_test_run("claims-real", {k: (round(res[k], 3) if isinstance(res[k], float) else res[k])
                                                       for k in keep if k in res},
                                       "newsledger eval claims-real", list(argv if argv is not None else sys.argv[1:])))
