@@ -222,3 +222,19 @@ def test_flat_unseen_html_titles_score_the_html_alone_against_the_title_gold(mon
     assert flat_unseen.main(["--field", "title", "--html"]) == 0
     with pytest.raises(SystemExit):
         flat_unseen.main(["--field", "date", "--html"])
+
+
+def test_a_tally_gives_each_field_an_interval_over_its_pages():
+    """Each field's share comes with a 95% page-bootstrap interval over the pages that have gold for it."""
+    from newsledger.evaluate.extraction_real import Output, Page, Tally
+
+    t = Tally()
+    for i in range(20):
+        gold = {"title": f"Headline {i}", "authors": ["Jane Roe"], "date": None}
+        t.add(Page(f"p{i}", b"", None, gold, "dev"),
+              Output(title=f"Headline {i}", authors=["Jane Roe"] if i % 4 else ["Staff"]), ("title", "authors", "date"))
+    res = t.result()
+    assert res["title"] == 1.0 and res["interval_95"]["title"] == [1.0, 1.0]
+    lo, hi = res["interval_95"]["authors"]
+    assert res["authors"] == 0.75 and lo < 0.75 < hi
+    assert "date" not in res["interval_95"]  # no page has a gold date

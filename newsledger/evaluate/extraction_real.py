@@ -42,6 +42,7 @@ from typing import Callable, Optional
 
 from newsledger.evaluate import data_dir
 from newsledger.evaluate.flatteners import FLATTENERS, decoded
+from newsledger.evaluate.intervals import page_bootstrap
 from newsledger.evaluate.metrics import score
 
 REALNEWS = "realnews"
@@ -187,6 +188,7 @@ class Tally:
     golds: dict = field(default_factory=dict)
     errors: int = 0
     seconds: float = 0.0
+    marks: dict = field(default_factory=lambda: {f: [] for f in FIELDS[:3]})  # per page with gold: 1 right, 0 not
 
     def add(self, page: Page, out: Output, fields: tuple[str, ...]) -> None:
         g = page.gold
@@ -198,8 +200,10 @@ class Tally:
         }
         for name, check in checks.items():
             if name in fields and g.get(name) is not None:
+                ok = bool(check())
                 self.totals[name] += 1
-                self.hits[name] += bool(check())
+                self.hits[name] += ok
+                self.marks[name].append(int(ok))
         if "text" in fields:
             self.texts[page.id] = out.text or ""
             self.golds[page.id] = g.get("text") or ""
@@ -208,6 +212,9 @@ class Tally:
         res = {f: (self.hits[f] / self.totals[f] if self.totals[f] else None) for f in FIELDS[:3]}
         res["counts"] = {f: f"{self.hits[f]}/{self.totals[f]}" for f in FIELDS[:3]}
         res["text"] = score(self.texts, self.golds)["f1"] if self.texts else None
+        res["interval_95"] = {f: [round(lo, 3), round(hi, 3)] for f in FIELDS[:3] if self.marks[f]
+                              for lo, hi in [page_bootstrap([{"right": m, "pages": 1} for m in self.marks[f]],
+                                                            {"share": (("right",), "pages")})["share"]]}
         res["errors"] = self.errors
         res["seconds"] = round(self.seconds, 2)
         return res
@@ -241,6 +248,9 @@ def print_table(result: dict) -> None:
         for name, r in res["systems"].items():
             print(f"{name:40} {_cell(r['title'])} {_cell(r['authors'])} {_cell(r['date'])} {_cell(r['text'])} "
                   f"{r['errors']:7d} {r['seconds']:6.1f}")
+        print("95% intervals, pages resampled:")
+        for name, r in res["systems"].items():
+            print(f"  {name:38} " + "  ".join(f"{f} {lo:.2f}-{hi:.2f}" for f, (lo, hi) in r.get("interval_95", {}).items()))
         print()
 
 
