@@ -212,12 +212,17 @@ class Tally:
         res = {f: (self.hits[f] / self.totals[f] if self.totals[f] else None) for f in FIELDS[:3]}
         res["counts"] = {f: f"{self.hits[f]}/{self.totals[f]}" for f in FIELDS[:3]}
         res["text"] = score(self.texts, self.golds)["f1"] if self.texts else None
-        res["interval_95"] = {f: [round(lo, 3), round(hi, 3)] for f in FIELDS[:3] if self.marks[f]
-                              for lo, hi in [page_bootstrap([{"right": m, "pages": 1} for m in self.marks[f]],
-                                                            {"share": (("right",), "pages")})["share"]]}
+        res["interval_95"] = {f: share_interval(self.marks[f]) for f in FIELDS[:3] if self.marks[f]}
         res["errors"] = self.errors
         res["seconds"] = round(self.seconds, 2)
         return res
+
+
+def share_interval(marks: list[int]) -> list[float]:
+    """The 95% page-bootstrap interval (:func:`newsledger.evaluate.intervals.page_bootstrap`) of the share of
+    pages right, from one mark per page (1 right, 0 not)."""
+    lo, hi = page_bootstrap([{"right": m, "pages": 1} for m in marks], {"share": (("right",), "pages")})["share"]
+    return [round(lo, 3), round(hi, 3)]
 
 
 def evaluate(split: str = "all", data: Optional[Path] = None, only: Optional[list[str]] = None) -> dict:
