@@ -182,13 +182,11 @@ def date_ok(pred: Optional[str], gold: str, utc: bool) -> bool:
 
 @dataclass
 class Tally:
-    hits: dict = field(default_factory=lambda: {f: 0 for f in FIELDS[:3]})
-    totals: dict = field(default_factory=lambda: {f: 0 for f in FIELDS[:3]})
+    marks: dict = field(default_factory=lambda: {f: [] for f in FIELDS[:3]})  # per page with gold: 1 right, 0 not
     texts: dict = field(default_factory=dict)
     golds: dict = field(default_factory=dict)
     errors: int = 0
     seconds: float = 0.0
-    marks: dict = field(default_factory=lambda: {f: [] for f in FIELDS[:3]})  # per page with gold: 1 right, 0 not
 
     def add(self, page: Page, out: Output, fields: tuple[str, ...]) -> None:
         g = page.gold
@@ -200,17 +198,14 @@ class Tally:
         }
         for name, check in checks.items():
             if name in fields and g.get(name) is not None:
-                ok = bool(check())
-                self.totals[name] += 1
-                self.hits[name] += ok
-                self.marks[name].append(int(ok))
+                self.marks[name].append(int(bool(check())))
         if "text" in fields:
             self.texts[page.id] = out.text or ""
             self.golds[page.id] = g.get("text") or ""
 
     def result(self) -> dict:
-        res = {f: (self.hits[f] / self.totals[f] if self.totals[f] else None) for f in FIELDS[:3]}
-        res["counts"] = {f: f"{self.hits[f]}/{self.totals[f]}" for f in FIELDS[:3]}
+        res = {f: (sum(m) / len(m) if m else None) for f, m in self.marks.items()}
+        res["counts"] = {f: f"{sum(m)}/{len(m)}" for f, m in self.marks.items()}
         res["text"] = score(self.texts, self.golds)["f1"] if self.texts else None
         res["interval_95"] = {f: share_interval(self.marks[f]) for f in FIELDS[:3] if self.marks[f]}
         res["errors"] = self.errors

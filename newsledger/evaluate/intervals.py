@@ -36,4 +36,6 @@ def page_bootstrap(pages: Sequence[Mapping[str, float]], ratios: Mapping[str, RA
         for name, ratio in ratios.items():
             draws[name].append(_ratio(totals, ratio))
     lo_i, hi_i = int((1 - level) / 2 * reps), int((1 + level) / 2 * reps) - 1
-    return {name: (sorted(v)[lo_i], sorted(v)[hi_i]) for name, v in draws.items()}
+    for v in draws.values():
+        v.sort()
+    return {name: (v[lo_i], v[hi_i]) for name, v in draws.items()}
