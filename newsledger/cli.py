@@ -819,11 +819,20 @@ def eval_crossnews(topics: str = typer.Option("dev", "--topics",
                                                       "pairs were missed (dev topics only)"),
                    order_seed: Optional[int] = typer.Option(None, "--order-seed",
                                                             help="ingest the articles in an order shuffled "
-                                                                 "with this seed (default: as listed)")):
+                                                                 "with this seed (default: as listed)"),
+                   gold_set: str = typer.Option("ecb", "--set",
+                                                help="ecb (ECB+) | nsc (news-story-chains: figure groups only)"),
+                   half: str = typer.Option("a", "--half",
+                                            help="with --set nsc: a (tuned on) | b (held out: scored, never read)")):
     """Score stories and cross-article claim groups on ECB+ (all sub-topics in one ledger, as
-    flattened text without dates) against the figure gold in newsledger/evaluate/data/crossnews."""
+    flattened text without dates) against the figure gold in newsledger/evaluate/data/crossnews;
+    with --set nsc, the figure groups of news-story-chains against data/crossnews_nsc."""
     from newsledger.evaluate.crossnews import main as run
 
+    if gold_set == "nsc":
+        raise typer.Exit(_eval_crossnews_nsc(half, cache, failures, order_seed, format))
+    if gold_set != "ecb":
+        _fail(f"--set {gold_set}: not ecb or nsc", 2)
     if topics not in ("dev", "check"):
         _fail(f"--topics {topics}: not dev or check", 2)
     if failures and topics != "dev":
@@ -843,6 +852,20 @@ def eval_crossnews(topics: str = typer.Option("dev", "--topics",
         raise typer.Exit(run(argv))
     except FileNotFoundError as e:
         _fail(str(e), 2)
+
+
+def _eval_crossnews_nsc(half: str, cache: Optional[str], failures: bool, order_seed: Optional[int],
+                        format: str) -> int:
+    """``eval crossnews --set nsc``: the figure groups of news-story-chains, one half."""
+    from newsledger.evaluate.crossnews_nsc import main as run
+
+    if half not in ("a", "b"):
+        _fail(f"--half {half}: not a or b", 2)
+    if failures and half != "a":
+        _fail("--failures lists half a's wrong pairs only: half b is scored, never read", 2)
+    argv = ["--half", half, "--format", format] + (["--cache", cache] if cache else []) \
+        + (["--failures"] if failures else []) + (["--order-seed", str(order_seed)] if order_seed is not None else [])
+    return run(argv)
 
 
 def main(argv: Optional[Iterable[str]] = None) -> None:

@@ -328,10 +328,9 @@ def load_story_chains():
 STORY_HALVES = ("development", "held-out")
 
 
-def story_halves(arts: dict, gold: dict) -> dict[str, str]:
-    """url -> "development" | "held-out". Whole stories are held out: the labelled same-story
-    pairs are joined into stories (connected components) and a story goes to the held-out half
-    when the first byte of the SHA-1 of its first url (sorted) is odd."""
+def story_components(arts: dict, gold: dict) -> list[list[str]]:
+    """The stories of the labelled pairs: the same-story pairs joined into connected components,
+    each a list of urls in ``arts`` order (an article of no same-story pair is a story alone)."""
     parent = {u: u for u in arts}
 
     def root(u):
@@ -346,11 +345,19 @@ def story_halves(arts: dict, gold: dict) -> dict[str, str]:
     members = defaultdict(list)
     for u in arts:
         members[root(u)].append(u)
-    out = {}
-    for ms in members.values():
-        half = STORY_HALVES[hashlib.sha1(min(ms).encode("utf-8")).digest()[0] % 2]
-        out.update({u: half for u in ms})
-    return out
+    return list(members.values())
+
+
+def story_half(urls: list[str]) -> str:
+    """"development" | "held-out" for one story: held out when the first byte of the SHA-1 of its
+    first url (sorted) is odd."""
+    return STORY_HALVES[hashlib.sha1(min(urls).encode("utf-8")).digest()[0] % 2]
+
+
+def story_halves(arts: dict, gold: dict) -> dict[str, str]:
+    """url -> "development" | "held-out". Whole stories are held out (:func:`story_components`,
+    :func:`story_half`)."""
+    return {u: story_half(ms) for ms in story_components(arts, gold) for u in ms}
 
 
 def score_stories(batch: int = 10, half: Optional[str] = None, threshold: Optional[float] = None) -> dict:

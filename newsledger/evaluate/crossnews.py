@@ -232,17 +232,15 @@ def map_gold(gold: dict[str, dict], id_of: dict[str, str], members,
     return out
 
 
-def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: dict) -> dict:
-    members = _figure_members(ledger)
-    fig_of = map_gold(gold, id_of, members, texts)
+def predicted_pairs(members, fig_of: dict[tuple, tuple]) -> tuple[set, int, dict]:
+    """The cross-article pairs of the stored groups as gold keys (sub-topic, figure id, figure id),
+    the count of pairs on figures the gold does not hold, and the stored group of each pair
+    (``fig_of``: :func:`map_gold`)."""
     gold_of = {v: k for k, v in fig_of.items()}  # stored figure -> gold figure
     by_group = defaultdict(list)
-    verdict_of, reason_of = {}, {}
     for g, m in members:
         if m.get("start") is not None:
             by_group[g["id"]].append(_member_key(m))
-        verdict_of[g["id"]] = VERDICT_ALIAS.get(g["verdict"], g["verdict"])
-        reason_of[g["id"]] = g.get("reason") or ""
     pred, unmapped, pair_group = set(), 0, {}
     for gid, ms in by_group.items():
         for a, b in itertools.combinations(sorted(set(ms)), 2):
@@ -255,13 +253,31 @@ def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: di
             key = (ga[0],) + tuple(sorted((ga[1], gb[1])))
             pred.add(key)
             pair_group[key] = gid
+    return pred, unmapped, pair_group
+
+
+def gold_pairs(g: dict, sub: str) -> set:
+    """The cross-article pairs of one sub-topic's gold groups, as (sub-topic, figure id, figure id)."""
+    doc = {f["id"]: f["doc"] for f in g["figures"]}
+    return {(sub,) + tuple(sorted(p)) for grp in g["groups"] for p in itertools.combinations(grp["members"], 2)
+            if doc[p[0]] != doc[p[1]]}
+
+
+def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: Optional[dict]) -> dict:
+    """Pair P/R, verdicts and apart pairs of the stored figure groups against ``gold``; ``texts``:
+    see :func:`map_gold` (None: the gold spans are offsets into the stored text)."""
+    members = _figure_members(ledger)
+    fig_of = map_gold(gold, id_of, members, texts)
+    verdict_of, reason_of = {}, {}
+    for g, _m in members:
+        verdict_of[g["id"]] = VERDICT_ALIAS.get(g["verdict"], g["verdict"])
+        reason_of[g["id"]] = g.get("reason") or ""
+    pred, unmapped, pair_group = predicted_pairs(members, fig_of)
     gpairs, right, found, apart = set(), 0, 0, 0
     wrong = []
     for sub, g in gold.items():
-        doc = {f["id"]: f["doc"] for f in g["figures"]}
         for grp in g["groups"]:
-            ps = {(sub,) + tuple(sorted(p)) for p in itertools.combinations(grp["members"], 2)
-                  if doc[p[0]] != doc[p[1]]}
+            ps = gold_pairs({"figures": g["figures"], "groups": [grp]}, sub)
             gpairs |= ps
             hits = Counter(pair_group[p] for p in ps if p in pair_group)
             if hits:
