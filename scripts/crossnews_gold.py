@@ -52,11 +52,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from newsledger.evaluate import ecbplus  # noqa: E402
-from newsledger.evaluate.crossnews import CHECK_TOPICS  # noqa: E402
+from newsledger.evaluate.crossnews import CHECK_TOPICS, check_gold_ids, gold_lines  # noqa: E402
 from newsledger.evaluate.goldspan import anchor_at, locate  # noqa: E402
 
 GOLD_DIR = ROOT / "newsledger" / "evaluate" / "data" / "crossnews"
-VERDICTS = {"agree", "spread", "conflict", "revised"}
 
 
 def topics(check: bool = False) -> range:
@@ -92,13 +91,7 @@ def convert(work_path: Path, check: bool = False) -> Path:
         figs.append({"id": f["id"], "doc": f["doc"], "span": span,
                      **{k: f.get(k) for k in ("value", "low", "high", "bound", "unit", "measure", "about",
                                               "source", "as_of")}})
-    for g in work.get("groups", []):
-        bad = [m for m in g["members"] if m not in ids]
-        if bad or g.get("verdict") not in VERDICTS:
-            raise SystemExit(f"{work_path}: group {g.get('id')}: unknown members {bad} or verdict {g.get('verdict')!r}")
-    for p in work.get("apart", []):
-        if p["a"] not in ids or p["b"] not in ids:
-            raise SystemExit(f"{work_path}: apart pair {p}: unknown figure id")
+    check_gold_ids(work, ids, str(work_path))
     gold = {"subtopic": sub, "annotator": work.get("annotator"),
             "text_sha1": {n: hashlib.sha1(t.encode("utf-8")).hexdigest() for n, (t, _) in docs.items()},
             "figures": figs, "groups": work.get("groups", []), "apart": work.get("apart", [])}
@@ -120,19 +113,7 @@ def render(sub: str, check: bool = False) -> None:
     """Print the sub-topic's groups and apart pairs over the texts, for review."""
     docs = pages(sub, check)
     gold = json.loads((GOLD_DIR / f"{sub}.json").read_text(encoding="utf-8"))
-    figs = {f["id"]: f for f in gold["figures"]}
-
-    def say(fid):
-        f = figs[fid]
-        s, e = f["span"]
-        return f"{fid} {f['doc']} {docs[f['doc']][0][s:e]!r} [{f['measure']} / {f['about']} / {f['source']}]"
-
-    for g in gold["groups"]:
-        print(f"{g['id']} {g['verdict']}: {g.get('reason', '')}")
-        for m in g["members"]:
-            print("   " + say(m))
-    for p in gold["apart"]:
-        print(f"apart: {say(p['a'])}  <->  {say(p['b'])}  ({p['why']})")
+    print("\n".join(gold_lines(gold, lambda d: docs[d][0])))
 
 
 def list_subtopics(check: bool = False) -> None:

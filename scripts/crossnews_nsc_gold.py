@@ -22,27 +22,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from newsledger.evaluate.crossnews import check_gold_ids, gold_lines  # noqa: E402
 from newsledger.evaluate.crossnews_nsc import GOLD_DIR, chain_pages  # noqa: E402
 from newsledger.evaluate.goldspan import anchor_at, locate  # noqa: E402
-
-VERDICTS = {"agree", "spread", "conflict", "revised"}
-
 
 def _chain_of(docs: set[str], chains: dict) -> str:
     hits = [cid for cid, c in chains.items() if docs <= set(c["pages"])]
     if len(hits) != 1:
         raise SystemExit(f"pages {sorted(docs)} are not all in one chain")
     return hits[0]
-
-
-def _check_ids(work: dict, ids: set[str], where: str) -> None:
-    for g in work.get("groups", []):
-        bad = [m for m in g["members"] if m not in ids]
-        if bad or g.get("verdict") not in VERDICTS:
-            raise SystemExit(f"{where}: group {g.get('id')}: unknown members {bad} or verdict {g.get('verdict')!r}")
-    for p in work.get("apart", []):
-        if p["a"] not in ids or p["b"] not in ids:
-            raise SystemExit(f"{where}: apart pair {p}: unknown figure id")
 
 
 def convert(work_path: Path, chains: dict) -> Path:
@@ -61,7 +49,7 @@ def convert(work_path: Path, chains: dict) -> Path:
         figs.append({"id": f["id"], "doc": f["doc"], "span": span,
                      **{k: f.get(k) for k in ("value", "low", "high", "bound", "unit", "measure", "about",
                                               "source", "as_of")}})
-    _check_ids(work, {f["id"] for f in figs}, str(work_path))
+    check_gold_ids(work, {f["id"] for f in figs}, str(work_path))
     gold = {"chain": cid, "name": work["chain"], "half": chains[cid]["half"], "annotator": work.get("annotator"),
             "text_sha1": {i: hashlib.sha1(t.encode("utf-8")).hexdigest() for i, (t, _) in sorted(pages.items())},
             "figures": figs, "groups": work.get("groups", []), "apart": work.get("apart", [])}
@@ -75,19 +63,7 @@ def render(cid: str, chains: dict) -> None:
     """Print the chain's groups and apart pairs over the texts, for review."""
     pages = chains[cid]["pages"]
     gold = json.loads((GOLD_DIR / f"{cid}.json").read_text(encoding="utf-8"))
-    figs = {f["id"]: f for f in gold["figures"]}
-
-    def say(fid):
-        f = figs[fid]
-        s, e = f["span"]
-        return f"{fid} {f['doc']} {pages[f['doc']][0][s:e]!r} [{f['measure']} / {f['about']} / {f['source']}]"
-
-    for g in gold["groups"]:
-        print(f"{g['id']} {g['verdict']}: {g.get('reason', '')}")
-        for m in g["members"]:
-            print("   " + say(m))
-    for p in gold["apart"]:
-        print(f"apart: {say(p['a'])}  <->  {say(p['b'])}  ({p['why']})")
+    print("\n".join(gold_lines(gold, lambda d: pages[d][0])))
 
 
 def main(argv: list[str]) -> None:

@@ -57,6 +57,38 @@ def load_gold(dirs: list[Path], topics) -> dict[str, dict]:
     return out
 
 
+GOLD_VERDICTS = {"agree", "spread", "conflict", "revised"}
+
+
+def check_gold_ids(work: dict, ids: set[str], where: str) -> None:
+    """Stop when a working gold file's group or apart pair names an unknown figure id, or a group
+    an unknown verdict (``scripts/crossnews_gold.py``, ``scripts/crossnews_nsc_gold.py``)."""
+    for g in work.get("groups", []):
+        bad = [m for m in g["members"] if m not in ids]
+        if bad or g.get("verdict") not in GOLD_VERDICTS:
+            raise SystemExit(f"{where}: group {g.get('id')}: unknown members {bad} or verdict {g.get('verdict')!r}")
+    for p in work.get("apart", []):
+        if p["a"] not in ids or p["b"] not in ids:
+            raise SystemExit(f"{where}: apart pair {p}: unknown figure id")
+
+
+def gold_lines(gold: dict, text_of) -> list[str]:
+    """A gold file's groups and apart pairs over the texts, for review (``text_of``: doc -> text)."""
+    figs = {f["id"]: f for f in gold["figures"]}
+
+    def say(fid):
+        f = figs[fid]
+        s, e = f["span"]
+        return f"{fid} {f['doc']} {text_of(f['doc'])[s:e]!r} [{f['measure']} / {f['about']} / {f['source']}]"
+
+    out = []
+    for g in gold["groups"]:
+        out.append(f"{g['id']} {g['verdict']}: {g.get('reason', '')}")
+        out += ["   " + say(m) for m in g["members"]]
+    out += [f"apart: {say(p['a'])}  <->  {say(p['b'])}  ({p['why']})" for p in gold["apart"]]
+    return out
+
+
 def _analysis_key() -> str:
     """A hash of the analysis code: a cached article is reused only with the same code."""
     import newsledger.analyze as an
