@@ -80,3 +80,13 @@ def test_half_a_is_scored_with_crossnews_functions(tmp_path):
     assert f["figures_mapped"] > f["gold_figures"] // 2
     assert f["pred"] > 0 and 0.0 <= f["precision"] <= 1.0 and f["wrong"] <= f["pred"]
     assert f["apart_joined"] <= sum(len(g["apart"]) for g in gold.values())
+
+
+def test_eval_crossnews_nsc_refuses_to_list_half_b_and_unknown_halves_in_one_line():
+    import subprocess
+    import sys
+
+    for args, said in ((["--half", "b", "--failures"], "half b is scored, never read"), (["--half", "c"], "--half c")):
+        r = subprocess.run([sys.executable, "-m", "newsledger.cli", "eval", "crossnews", "--set", "nsc", *args],
+                           capture_output=True, text=True, timeout=120)
+        assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and said in r.stderr, r.stderr
