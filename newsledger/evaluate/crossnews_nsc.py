@@ -12,7 +12,7 @@ only, in the crossnews format: figures, cross-article groups, ``apart`` pairs.
   every chain: never read, never analysed here.
 - Chains are split into halves by the SHA-1 of the chain's first url (:func:`copies.story_half`):
   half ``a`` (even) is tuned on; half ``b`` (odd) is held out: scored by the lead, never read
-  through the tool's groups.
+  through the tool's groups; every scored run of it is recorded in the evaluation log.
 
 Each half is analysed, stored in one scratch ledger (ingest order: date, then url; or shuffled with
 ``--order-seed``), linked, and scored with crossnews' own functions: pair P/R of the cross-article
@@ -175,6 +175,19 @@ def _print(r: dict) -> None:
         print(f"   wrong: {w}")
 
 
+def _record_held_out(report: dict, argv: list[str]) -> None:
+    """Log a scored run of the held-out half b in the evaluation log, to stderr so that
+    ``--format json`` stays parseable."""
+    from newsledger.evaluate import evallog
+
+    f = report["figure_pairs"]
+    result = {"chains": report["chains"], "articles": report["articles"], "order": report["order"],
+              "figure_pairs_gold": f["gold"], "figure_pairs_P": round(f["precision"], 3),
+              "figure_pairs_R": round(f["recall"], 3), "wrong": f["wrong"], "apart_joined": f["apart_joined"]}
+    print(evallog.record_test_run("nsc-crossnews", result, "newsledger eval crossnews --set nsc", argv),
+          file=sys.stderr)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="newsledger eval crossnews --set nsc")
     ap.add_argument("--half", choices=sorted(HALVES), default="a")
@@ -186,6 +199,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.failures and args.half != "a":
         ap.error("--failures lists half a's pairs only: half b is scored, never read")
     report = run(args.half, Path(args.cache) if args.cache else None, args.order_seed, args.failures)
+    if args.half == "b":
+        _record_held_out(report, argv if argv is not None else sys.argv[1:])
     if args.format == "json":
         print(json.dumps(report, indent=1))
     else:
