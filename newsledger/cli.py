@@ -823,14 +823,24 @@ def eval_crossnews(topics: str = typer.Option("dev", "--topics",
                    gold_set: str = typer.Option("ecb", "--set",
                                                 help="ecb (ECB+) | nsc (news-story-chains: figure groups only)"),
                    half: str = typer.Option("a", "--half",
-                                            help="with --set nsc: a (tuned on) | b (held out: scored, never read)")):
+                                            help="with --set nsc or --props: a (tuned on) | b (held out: scored, "
+                                                 "never read)"),
+                   props: bool = typer.Option(False, "--props",
+                                              help="score the proposition (stance) groups of the development topics "
+                                                   "against data/crossnews_props, one half")):
     """Score stories and cross-article claim groups on ECB+ (all sub-topics in one ledger, as
     flattened text without dates) against the figure gold in newsledger/evaluate/data/crossnews;
-    with --set nsc, the figure groups of news-story-chains against data/crossnews_nsc."""
+    with --set nsc, the figure groups of news-story-chains against data/crossnews_nsc; with --props,
+    the proposition groups of ECB+ topics 1-24 against data/crossnews_props."""
     from newsledger.evaluate.crossnews import main as run
 
-    if gold_set == "nsc":
-        raise typer.Exit(_eval_crossnews_nsc(half, cache, failures, order_seed, format))
+    if props and (gold_set != "ecb" or topics != "dev"):
+        _fail("--props scores the development topics' proposition gold: no --set nsc, no --topics check", 2)
+    if props or gold_set == "nsc":
+        from newsledger.evaluate import crossnews_nsc, crossnews_props
+
+        module = crossnews_props if props else crossnews_nsc
+        raise typer.Exit(_eval_crossnews_half(module.main, half, cache, failures, order_seed, format))
     if gold_set != "ecb":
         _fail(f"--set {gold_set}: not ecb or nsc", 2)
     if topics not in ("dev", "check"):
@@ -854,11 +864,10 @@ def eval_crossnews(topics: str = typer.Option("dev", "--topics",
         _fail(str(e), 2)
 
 
-def _eval_crossnews_nsc(half: str, cache: Optional[str], failures: bool, order_seed: Optional[int],
-                        format: str) -> int:
-    """``eval crossnews --set nsc``: the figure groups of news-story-chains, one half."""
-    from newsledger.evaluate.crossnews_nsc import main as run
-
+def _eval_crossnews_half(run, half: str, cache: Optional[str], failures: bool, order_seed: Optional[int],
+                         format: str) -> int:
+    """``eval crossnews --set nsc`` (the figure groups of news-story-chains) or ``--props`` (the
+    proposition groups of ECB+), one half: ``run`` is the scorer's ``main``."""
     if half not in ("a", "b"):
         _fail(f"--half {half}: not a or b", 2)
     if failures and half != "a":

@@ -478,6 +478,21 @@ def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int =
     return report
 
 
+def half_args(prog: str, argv: Optional[list[str]], failures_help: str) -> argparse.Namespace:
+    """The arguments of a halved gold's scorer (``--set nsc``, ``--props``): ``--half a|b``, ``--cache``,
+    ``--order-seed``, ``--failures`` (refused on the held-out half b) and ``--format``."""
+    ap = argparse.ArgumentParser(prog=prog)
+    ap.add_argument("--half", choices=["a", "b"], default="a")
+    ap.add_argument("--cache", default=None, help="keep analysed articles here")
+    ap.add_argument("--order-seed", type=int, default=None)
+    ap.add_argument("--failures", action="store_true", help=failures_help)
+    ap.add_argument("--format", choices=["table", "json"], default="table")
+    args = ap.parse_args(argv)
+    if args.failures and args.half != "a":
+        ap.error("--failures lists half a's pairs only: half b is scored, never read")
+    return args
+
+
 def story_chains() -> dict:
     from newsledger.evaluate.copies import score_stories as nsc
 

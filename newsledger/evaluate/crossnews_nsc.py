@@ -20,7 +20,6 @@ groups, verdicts, and ``apart`` pairs grouped.
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import pickle
@@ -189,15 +188,9 @@ def _record_held_out(report: dict, argv: list[str]) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    ap = argparse.ArgumentParser(prog="newsledger eval crossnews --set nsc")
-    ap.add_argument("--half", choices=sorted(HALVES), default="a")
-    ap.add_argument("--cache", default=None, help="keep analysed articles here")
-    ap.add_argument("--order-seed", type=int, default=None)
-    ap.add_argument("--failures", action="store_true", help="list the wrong pairs (half a only)")
-    ap.add_argument("--format", choices=["table", "json"], default="table")
-    args = ap.parse_args(argv)
-    if args.failures and args.half != "a":
-        ap.error("--failures lists half a's pairs only: half b is scored, never read")
+    from newsledger.evaluate.crossnews import half_args
+
+    args = half_args("newsledger eval crossnews --set nsc", argv, "list the wrong pairs (half a only)")
     report = run(args.half, Path(args.cache) if args.cache else None, args.order_seed, args.failures)
     if args.half == "b":
         _record_held_out(report, argv if argv is not None else sys.argv[1:])
