@@ -158,9 +158,10 @@ _D_YMD_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\
 # read day-first as "06. 04. 20…" before, with a two-digit year: 2020-06-04 became 2011-04-06)
 _D_YMD_DOT = re.compile(r"\b(\d{4})(?:[./]|\.\s)(\d{1,2})(?:[./]|\.\s)(\d{1,2})\b")
 # "13.01.2020", "13. 01. 2020", "1/2/2024"; the year may be glued to a clock or to the date repeated
-_D_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4})(?:(?!\d)|(?=\d{1,2}[.:/]\d))")
-# two-digit years: "19.10.19, 11:29", "02/11/23 à 16h33" (not a version number "1.2.3.4")
-_D_NUM2 = re.compile(r"(?<![\d.])(\d{1,2})([./])\s?(\d{1,2})\2\s?(\d{2})(?![\d]|\.\d|/\d)")
+# (four digits then ":44" are a two-digit year glued to its clock: "28.09.1912:44" is 28.09.19 12:44)
+_D_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4})(?:(?!\d|:\d)|(?=\d{1,2}[.:/]\d))")
+# two-digit years: "19.10.19, 11:29", "02/11/23 à 16h33" (not a version number "1.2.3.4"), "28.09.1912:44"
+_D_NUM2 = re.compile(r"(?<![\d.])(\d{1,2})([./])\s?(\d{1,2})\2\s?(\d{2})(?:(?![\d]|\.\d|/\d)|(?=\d{1,2}:\d{2}(?!\d)))")
 # a clock, with a.m. / p.m. after it or, as Korean and Chinese write it, before it ("오후 3:12", "下午3:12": 15:12)
 _TIME = re.compile(r"(?:(?P<before>오전|오후|上午|下午)\s*|\b)(\d{1,2})[:h](\d{2})(?!\d)(?:\s*([ap])\.?m\.?)?", re.I)
 _PM_BEFORE = ("오후", "下午")
