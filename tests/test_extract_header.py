@@ -176,6 +176,37 @@ def test_day_month_order_decided_by_another_date_on_the_page():
     assert not [f for f in art.flags if f.kind == "date-order-guessed"]
 
 
+TITLE = "Harbour bridge closed to lorries after cracks found in piers"
+
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+def test_a_quoted_posts_date_is_not_the_pages(style):
+    """An embedded post's signature ("— Name (@handle) date") dates the post quoted, not the page."""
+    art = _text(_page(TITLE, "Jane Roe", "— Sam Poe (@sampoe) March 3, 2024", "14 March 2024", style=style))
+    assert art.published == "2024-03-14"
+    art = _text(_page(TITLE, "Jane Roe", "— Sam Poe (@sampoe) March 3, 2024", style=style))
+    assert art.published is None
+
+
+@pytest.mark.parametrize("line", [
+    "The council said on Tuesday, 3 March 2024, that the bridge would stay open to buses and bikes for now.",
+    "A lorry waits at the closed bridge in the harbour on 3 March 2024 while engineers inspect the piers.",
+])
+def test_a_date_inside_a_sentence_is_no_stamp(line):
+    """A date in the middle of a sentence of prose (the story, a caption) is what the sentence is
+    about, not when the page was published."""
+    assert _text(_page(TITLE, "Jane Roe", line, "14 March 2024")).published == "2024-03-14"
+    assert _text(_page(TITLE, "Jane Roe", line)).published is None
+
+
+def test_a_long_stamp_line_keeps_its_date():
+    """A long line whose date ends it (a by-line with a role) or follows a "Published" cue is a stamp."""
+    line = "Jane Roe, professor of urban studies at the university of the north coast, 14.03.2024 10:05"
+    assert _text(_page(TITLE, line)).published == "2024-03-14T10:05"
+    line = "Story by the harbour desk of the paper, with reports from the city, published on 14 March 2024 at noon"
+    assert _text(_page(TITLE, line)).published == "2024-03-14"
+
+
 def test_undecided_day_month_order_is_flagged_not_silent():
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "Jane Roe",
                       "Posted 03/04/2024"))

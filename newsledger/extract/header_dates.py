@@ -51,7 +51,7 @@ def find_header_dates(idx: list[int], infos: list[LineInfo], lo: int, title_k: O
         head, tail = (text[:um.start()], text[um.end():]) if um else (text, "")
         if tail and not updated:  # a date, or a bare clock ("Updated 12:50": the extractor's settle_stamps reads it)
             updated = _date_or_clock(tail, day_first)
-        val = _full_date(head, day_first)
+        val = None if M.quoted_date(head, _PUB_CUE) else _full_date(head, day_first)
         if val:
             used.append(idx[k])
             if _PUB_CUE.search(head) and not cue_pub:

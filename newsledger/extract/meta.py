@@ -262,8 +262,14 @@ def _find_date(s: str, day_first: Optional[bool]):
 
 def date_start(s: str) -> Optional[int]:
     """Where the first full date in ``s`` starts ("Jane Roe March 11, 2015" -> 9), or None."""
+    span = date_span(s)
+    return span[0] if span else None
+
+
+def date_span(s: str) -> Optional[tuple[int, int]]:
+    """Where the first full date in ``s`` starts and ends, or None."""
     date, m = _find_date(s or "", None)
-    return m.start() if date else None
+    return m.span() if date else None
 
 
 def _century(yy: int) -> int:
@@ -284,6 +290,30 @@ _UPD = re.compile(r"\b(?:updated|last updated|last modified|modified|mis à jour
                   r"actualizado|aggiornato|stand)\b", re.I)
 
 
+# a quoted post's signature before a date: "— Jane Roe (@janeroe) March 3, 2024" (an embedded tweet)
+_EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*$")
+PROSE_LINE = 12  # words on a line that may be a sentence of prose
+PROSE_WORDS = 2  # lower-case words on each side of its date that make such a line a sentence
+
+
+def quoted_date(text: str, cue: re.Pattern = _PUB) -> bool:
+    """The date on the line is no stamp of the page: it closes a quoted post's signature, or it
+    stands inside a sentence (the story's prose, a caption: "The council said on 3 March 2024
+    that it would ...") on a line of ``PROSE_LINE`` words or more with no "Published" ``cue``."""
+    span = date_span(text)
+    if span is None:
+        return False
+    if _EMBED_SIGNATURE.search(text[:span[0]]):
+        return True
+    if len(text.split()) < PROSE_LINE or cue.search(text):
+        return False
+    return min(_lower_words(text[:span[0]]), _lower_words(text[span[1]:])) >= PROSE_WORDS
+
+
+def _lower_words(text: str) -> int:
+    return sum(1 for w in text.split() if w[0].islower())
+
+
 def find_dates(lines: Iterable[str]) -> tuple[Optional[str], Optional[str]]:
     """(published, updated) from metadata lines: "Published at 10:09 Updated at 12:50"."""
     published = updated = None
@@ -293,7 +323,7 @@ def find_dates(lines: Iterable[str]) -> tuple[Optional[str], Optional[str]]:
         head, tail = (line[:um.start()], line[um.start():]) if um else (line, "")
         if tail and not updated:
             updated = parse_date(tail[um.end() - um.start():])
-        if not published and (_PUB.search(head) or not um):
+        if not published and (_PUB.search(head) or not um) and not quoted_date(head):
             val = parse_date(head)
             if val:
                 published = val
