@@ -207,6 +207,17 @@ def test_a_long_stamp_line_keeps_its_date():
     assert _text(_page(TITLE, line)).published == "2024-03-14"
 
 
+@pytest.mark.parametrize("line,updated", [
+    ("Letzte Aktualisierung am 2.04.2024 / Preise ohne Gewähr", "2024-04-02"),  # a German noun, not "aktualisiert"
+    ("page revision: 8, last edited: 17 Apr 2024 15:15", "2024-04-17T15:15"),  # a wiki's edit stamp
+    ("Ultima modifica 17 aprile 2024", "2024-04-17"),
+])
+def test_an_update_stamp_is_no_publication_day(line, updated):
+    art = _text(_page(TITLE, "Jane Roe", line))
+    assert art.published is None
+    assert art.updated == updated
+
+
 def test_undecided_day_month_order_is_flagged_not_silent():
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "Jane Roe",
                       "Posted 03/04/2024"))

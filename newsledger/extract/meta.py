@@ -286,8 +286,8 @@ def _ymd(y, mo, d) -> Optional[str]:
 
 _PUB = re.compile(r"\b(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|"
                   r"erschienen|date)\b", re.I)
-_UPD = re.compile(r"\b(?:updated|last updated|last modified|modified|mis à jour|aktualisiert|"
-                  r"actualizado|aggiornato|stand)\b", re.I)
+_UPD = re.compile(r"\b(?:updated|last updated|last modified|last edited|modified|mis à jour|aktualisiert|"
+                  r"aktualisierung|actualizado|aggiornato|stand)\b", re.I)
 
 
 # a quoted post's signature before a date: "— Jane Roe (@janeroe) March 3, 2024" (an embedded tweet)
