@@ -218,12 +218,15 @@ def test_an_update_stamp_is_no_publication_day(line, updated):
     assert art.updated == updated
 
 
-def test_undecided_day_month_order_is_flagged_not_silent():
+def test_undecided_day_month_order_gives_no_day_and_says_so():
+    """A day that rests on a guessed day/month order is no day (a wrong day would be quoted); the
+    flag keeps the month-first reading visible."""
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "Jane Roe",
                       "Posted 03/04/2024"))
-    assert art.published == "2024-03-04"
+    assert art.published is None
     flags = [f for f in art.flags if f.kind == "date-order-guessed"]
-    assert flags and flags[0].evidence["published"] == "2024-03-04"
+    assert flags and flags[0].evidence == {"published": None, "read month-first": "2024-03-04"}
+    assert "no day given" in flags[0].detail
 
 
 # ---------------------------------------------------------------- byline junk
