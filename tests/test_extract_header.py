@@ -140,6 +140,9 @@ def test_numeric_date_order_from_the_page():
     ("Apr 28 20235", None),  # five digits are no year
     ("Jane Roe14.05.2112:30", "2021-05-14T12:30"),  # a two-digit year glued to its clock: no year 2112 nor 1912
     ("Stand 14.05.2021: neue Regeln", "2021-05-14"),  # a colon after a four-digit year, no clock glued
+    ("Posted on14. März 202414. März 2024Author Jane Roe", "2024-03-14"),  # glued to a word and to the date again
+    ("Harbour Weekly14 March 2024", "2024-03-14"),  # a day glued to a lower-case letter
+    ("Route A19 March 2024 closures", None),  # glued to a capital: a code, not a day
     ("Szavazás 2021. 09. 05. 14:40", "2021-09-05T14:40"),  # year first, a space after each dot (Hungarian)
     ("2021. 9. 5.", "2021-09-05"),  # the same without leading zeros (Korean)
     ("in 2021. 9 of them", None),  # a year ending a sentence and a count are no date

@@ -147,11 +147,12 @@ _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _B = r"(?:\b|(?<=[a-z])(?=[A-Z]))"
 # dates may follow a glued word ("Lutz Molter2021-12-14T12:38", "eröffnet20.10.2021"): no \b before them
 _D_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
-# a year may be glued to the clock after it ("Apr 28 20232:23 PM": spans flattened without a space)
-_YEAR = r"(\d{4})(?:(?!\d)|(?=\d{1,2}:\d{2}(?!\d)))"
+# a year may be glued to the clock after it ("Apr 28 20232:23 PM": spans flattened without a space) or to
+# the date written again ("28. Juli 201928. Juli 2019")
+_YEAR = r"(\d{4})(?:(?!\d)|(?=\d{1,2}:\d{2}(?!\d))|(?=\d{1,2}(?:st|nd|rd|th)?\.?\s?[^\W\d_]))"
 _D_MDY = re.compile(rf"{_B}({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I)
-# "21 dez 2018", "3. März 2024", "21.dez.2018" (dots for spaces), "5 de mayo de 2024"
-_D_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+)(?:de\s+)?({_MON})(?:\.?,?\s+|\.)(?:de\s+)?{_YEAR}",
+# "21 dez 2018", "3. März 2024", "21.dez.2018" (dots for spaces), "5 de mayo de 2024", after a glued word ("on28. Juli")
+_D_DMY = re.compile(rf"(?:\b|(?-i:(?<=[a-zäöüß])))(\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+)(?:de\s+)?({_MON})(?:\.?,?\s+|\.)(?:de\s+)?{_YEAR}",
                     re.I)
 _D_YMD_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 # "2020.06.04", "2020/6/4", and with a space after each dot as Hungarian and Korean write it ("2020. 06. 04.";
