@@ -7,7 +7,7 @@ import pytest
 from newsledger.extract import extract
 from newsledger.extract.byline import tidy_name, tidy_names
 from newsledger.extract.header import read_header
-from newsledger.extract.meta import numeric_order, parse_date
+from newsledger.extract.meta import comment_stamp, numeric_order, parse_date
 from newsledger.model import Document
 
 BODY = [
@@ -219,6 +219,24 @@ def test_an_update_stamp_is_no_publication_day(line, updated):
     art = _text(_page(TITLE, "Jane Roe", line))
     assert art.published is None
     assert art.updated == updated
+
+
+@pytest.mark.parametrize("stamp", ["Sam Poe March 3, 2024 at 4:59 pm Reply", "3. März 2024 um 9:46"])
+def test_a_readers_comment_stamp_under_the_story_is_no_publication_day(stamp):
+    more = "\n\n".join(b.replace("council", "city board") for b in BODY)
+    tail = f"\n\n{more}\n\nComments\n\n{stamp}\n\nWhat a mess this bridge has been for years.\n"
+    assert _text(_page(TITLE, "Jane Roe") + tail.encode("utf-8")).published is None
+
+
+@pytest.mark.parametrize("line,stamp", [
+    ("1. Sam Poe March 3, 2024 at 4:59 pm Reply", True),
+    ("3. März 2024 um 9:46 Uhr", True),
+    ("Posted on 3 March 2024 at 10:00", False),  # a cue: the story's own stamp
+    ("Datum: 03.03.2024", False),
+    ("March 3, 2024", False),  # no clock: a date line, read as before
+])
+def test_comment_stamp(line, stamp):
+    assert comment_stamp(line) is stamp
 
 
 def test_undecided_day_month_order_gives_no_day_and_says_so():

@@ -315,6 +315,19 @@ def _lower_words(text: str) -> int:
     return sum(1 for w in text.split() if w[0].islower())
 
 
+# a reader's comment's stamp under the story: "Jane Roe March 3, 2024 at 4:59 pm Reply", "3. März 2024 um 9:46"
+_STAMP_BEFORE = re.compile(r"^[\W\d]*(?:[A-Z][\w'’.-]*\s+){0,3}$")
+_STAMP_AFTER = re.compile(r"^\s*,?\s*(?:at|um|à|a las|alle)\s+\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr)?\s*"
+                          r"(?:reply|antworten|répondre|responder|rispondi)?\s*$", re.I)
+
+
+def comment_stamp(text: str) -> bool:
+    """The line is a date and a clock and nothing else but a name or a "Reply" link: under the
+    story, a reader's comment's stamp, no evidence of when the story was published."""
+    span = date_span(text)
+    return bool(span) and bool(_STAMP_BEFORE.match(text[:span[0]])) and bool(_STAMP_AFTER.match(text[span[1]:]))
+
+
 def find_dates(lines: Iterable[str]) -> tuple[Optional[str], Optional[str]]:
     """(published, updated) from metadata lines: "Published at 10:09 Updated at 12:50"."""
     published = updated = None
@@ -410,7 +423,7 @@ def fill_article(art: Article, lines: list[str], reasons: list[Optional[str]]) -
 
     if not art.published:
         meta_lines = [ln for ln, r in head if r in ("metadata", "dateline", "byline")]
-        meta_lines += [ln for ln, r in items[first_body:] if r == "metadata"][:2]
+        meta_lines += [ln for ln, r in items[first_body:] if r == "metadata" and not comment_stamp(ln)][:2]
         art.published, upd = find_dates(meta_lines)
         art.updated = art.updated or upd
 
