@@ -210,6 +210,24 @@ def test_a_long_stamp_line_keeps_its_date():
     assert _text(_page(TITLE, line)).published == "2024-03-14"
 
 
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+def test_a_bare_date_right_over_the_headline_is_the_pages(style):
+    """A blog's date heading or a wire's stamp right over the headline beats a teaser's date under it;
+    a line over the headline with more than a date (a teaser, an info box) does not."""
+    teaser = "1 March 2024 · Sport · Football"
+    art = _text(_page("[Sunday, 3 March 2024]", TITLE, "Jane Roe", teaser, style=style))
+    assert art.published == "2024-03-03"
+    art = _text(_page("March 3, 2024 / 1:39 PM / Updated 2 hours ago", TITLE, teaser, style=style))
+    assert art.published == "2024-03-03T13:39"
+    art = _text(_page("Release: 3 March 2024 | Sequel: 9 May 2026", TITLE, "Jane Roe", teaser, style=style))
+    assert art.published == "2024-03-01"
+
+
+def test_a_site_bars_date_at_the_top_is_no_heading():
+    lines = ["Sunday, 3 March 2024", TITLE, "Jane Roe", "1 March 2024 · Sport · Football"] + BODY
+    assert _text("\n\n".join(lines).encode("utf-8")).published == "2024-03-01"
+
+
 @pytest.mark.parametrize("line,updated", [
     ("Letzte Aktualisierung am 2.04.2024 / Preise ohne Gewähr", "2024-04-02"),  # a German noun, not "aktualisiert"
     ("page revision: 8, last edited: 17 Apr 2024 15:15", "2024-04-17T15:15"),  # a wiki's edit stamp
