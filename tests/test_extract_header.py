@@ -228,6 +228,17 @@ def test_a_site_bars_date_at_the_top_is_no_heading():
     assert _text("\n\n".join(lines).encode("utf-8")).published == "2024-03-01"
 
 
+@pytest.mark.parametrize("lead,day", [
+    ("Port Lindell, 3 March 2024 – " + BODY[0], "2024-03-03"),  # a press release's dateline
+    ("PORT LINDELL, March 3, 2024 /Harbour Wire/ -- " + BODY[0], "2024-03-03"),
+    ("3.3.2024 - " + BODY[0], "2024-03-03"),
+    (BODY[0].replace("last month", "on 3 March 2024 - weeks ago"), None),  # a date inside the lead's sentence
+])
+def test_a_dateline_opening_a_long_lead_gives_the_day(lead, day):
+    lines = [f"  • {m}" for m in MENU] + [TITLE, "Jane Roe", lead] + BODY[1:]
+    assert _text("\n\n".join(lines).encode("utf-8")).published == day
+
+
 @pytest.mark.parametrize("line,updated", [
     ("Letzte Aktualisierung am 2.04.2024 / Preise ohne Gewähr", "2024-04-02"),  # a German noun, not "aktualisiert"
     ("page revision: 8, last edited: 17 Apr 2024 15:15", "2024-04-17T15:15"),  # a wiki's edit stamp

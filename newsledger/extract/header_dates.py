@@ -48,6 +48,18 @@ def _bare_date(text: str) -> bool:
     return sum(1 for w in rest.split() if re.search(r"[^\W\d_]", w)) <= 1
 
 
+# a press release's dateline opening its lead: "Port Lindell, 3. März 2024 – The council ...",
+# "PORT LINDELL, March 3, 2024 /Wire/ -- ..."
+_LEAD_PLACE = re.compile(r"^\W{0,3}(?:[A-ZÄÖÜ][\w.'’-]+(?:\s+[A-ZÄÖÜ][\w.'’-]+){0,2},?\s+)?$")
+_LEAD_DASH = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:uhr)?\s*)?(?:/[^/]{2,30}/\s*)?[-–—]{1,2}\s", re.I)
+
+
+def _lead_dateline(text: str) -> bool:
+    """A long line (a lead paragraph) that opens with a place, a date and a dash: a dateline."""
+    span = M.date_span(text)
+    return bool(span) and bool(_LEAD_PLACE.match(text[:span[0]])) and bool(_LEAD_DASH.match(text[span[1]:]))
+
+
 def _ambiguous(text: str) -> bool:
     m = M._D_NUM.search(text)
     return bool(m) and m.group(2) != "." and int(m.group(1)) <= 12 and int(m.group(3)) <= 12 \
@@ -67,7 +79,7 @@ def find_header_dates(idx: list[int], infos: list[LineInfo], lo: int, title_k: O
     cue_pub = None
     for k in zone:
         text = infos[idx[k]].text
-        if infos[idx[k]].words > 30:
+        if infos[idx[k]].words > 30 and not _lead_dateline(text):
             continue
         um = _UPD_CUE.search(text)
         head, tail = (text[:um.start()], text[um.end():]) if um else (text, "")
