@@ -7,7 +7,7 @@ import pytest
 from newsledger.extract import extract
 from newsledger.extract.byline import tidy_name, tidy_names
 from newsledger.extract.header import read_header
-from newsledger.extract.meta import numeric_order, parse_date
+from newsledger.extract.meta import comment_stamp, numeric_order, parse_date
 from newsledger.model import Document
 
 BODY = [
@@ -138,6 +138,11 @@ def test_numeric_date_order_from_the_page():
     ("3. März 2024", "2024-03-03"),
     ("5 de mayo de 2024", "2024-05-05"),
     ("Apr 28 20235", None),  # five digits are no year
+    ("Jane Roe14.05.2112:30", "2021-05-14T12:30"),  # a two-digit year glued to its clock: no year 2112 nor 1912
+    ("Stand 14.05.2021: neue Regeln", "2021-05-14"),  # a colon after a four-digit year, no clock glued
+    ("Posted on14. März 202414. März 2024Author Jane Roe", "2024-03-14"),  # glued to a word and to the date again
+    ("Harbour Weekly14 March 2024", "2024-03-14"),  # a day glued to a lower-case letter
+    ("Route A19 March 2024 closures", None),  # glued to a capital: a code, not a day
     ("Szavazás 2021. 09. 05. 14:40", "2021-09-05T14:40"),  # year first, a space after each dot (Hungarian)
     ("2021. 9. 5.", "2021-09-05"),  # the same without leading zeros (Korean)
     ("in 2021. 9 of them", None),  # a year ending a sentence and a count are no date
@@ -174,12 +179,104 @@ def test_day_month_order_decided_by_another_date_on_the_page():
     assert not [f for f in art.flags if f.kind == "date-order-guessed"]
 
 
-def test_undecided_day_month_order_is_flagged_not_silent():
+TITLE = "Harbour bridge closed to lorries after cracks found in piers"
+
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+def test_a_quoted_posts_date_is_not_the_pages(style):
+    """An embedded post's signature ("— Name (@handle) date") dates the post quoted, not the page."""
+    art = _text(_page(TITLE, "Jane Roe", "— Sam Poe (@sampoe) March 3, 2024", "14 March 2024", style=style))
+    assert art.published == "2024-03-14"
+    art = _text(_page(TITLE, "Jane Roe", "— Sam Poe (@sampoe) March 3, 2024", style=style))
+    assert art.published is None
+
+
+@pytest.mark.parametrize("line", [
+    "The council said on Tuesday, 3 March 2024, that the bridge would stay open to buses and bikes for now.",
+    "A lorry waits at the closed bridge in the harbour on 3 March 2024 while engineers inspect the piers.",
+])
+def test_a_date_inside_a_sentence_is_no_stamp(line):
+    """A date in the middle of a sentence of prose (the story, a caption) is what the sentence is
+    about, not when the page was published."""
+    assert _text(_page(TITLE, "Jane Roe", line, "14 March 2024")).published == "2024-03-14"
+    assert _text(_page(TITLE, "Jane Roe", line)).published is None
+
+
+def test_a_long_stamp_line_keeps_its_date():
+    """A long line whose date ends it (a by-line with a role) or follows a "Published" cue is a stamp."""
+    line = "Jane Roe, professor of urban studies at the university of the north coast, 14.03.2024 10:05"
+    assert _text(_page(TITLE, line)).published == "2024-03-14T10:05"
+    line = "Story by the harbour desk of the paper, with reports from the city, published on 14 March 2024 at noon"
+    assert _text(_page(TITLE, line)).published == "2024-03-14"
+
+
+@pytest.mark.parametrize("style", ["lxml", "markdown", "inner"])
+def test_a_bare_date_right_over_the_headline_is_the_pages(style):
+    """A blog's date heading or a wire's stamp right over the headline beats a teaser's date under it;
+    a line over the headline with more than a date (a teaser, an info box) does not."""
+    teaser = "1 March 2024 · Sport · Football"
+    art = _text(_page("[Sunday, 3 March 2024]", TITLE, "Jane Roe", teaser, style=style))
+    assert art.published == "2024-03-03"
+    art = _text(_page("March 3, 2024 / 1:39 PM / Updated 2 hours ago", TITLE, teaser, style=style))
+    assert art.published == "2024-03-03T13:39"
+    art = _text(_page("Release: 3 March 2024 | Sequel: 9 May 2026", TITLE, "Jane Roe", teaser, style=style))
+    assert art.published == "2024-03-01"
+
+
+def test_a_site_bars_date_at_the_top_is_no_heading():
+    lines = ["Sunday, 3 March 2024", TITLE, "Jane Roe", "1 March 2024 · Sport · Football"] + BODY
+    assert _text("\n\n".join(lines).encode("utf-8")).published == "2024-03-01"
+
+
+@pytest.mark.parametrize("lead,day", [
+    ("Port Lindell, 3 March 2024 – " + BODY[0], "2024-03-03"),  # a press release's dateline
+    ("PORT LINDELL, March 3, 2024 /Harbour Wire/ -- " + BODY[0], "2024-03-03"),
+    ("3.3.2024 - " + BODY[0], "2024-03-03"),
+    (BODY[0].replace("last month", "on 3 March 2024 - weeks ago"), None),  # a date inside the lead's sentence
+])
+def test_a_dateline_opening_a_long_lead_gives_the_day(lead, day):
+    lines = [f"  • {m}" for m in MENU] + [TITLE, "Jane Roe", lead] + BODY[1:]
+    assert _text("\n\n".join(lines).encode("utf-8")).published == day
+
+
+@pytest.mark.parametrize("line,updated", [
+    ("Letzte Aktualisierung am 2.04.2024 / Preise ohne Gewähr", "2024-04-02"),  # a German noun, not "aktualisiert"
+    ("page revision: 8, last edited: 17 Apr 2024 15:15", "2024-04-17T15:15"),  # a wiki's edit stamp
+    ("Ultima modifica 17 aprile 2024", "2024-04-17"),
+])
+def test_an_update_stamp_is_no_publication_day(line, updated):
+    art = _text(_page(TITLE, "Jane Roe", line))
+    assert art.published is None
+    assert art.updated == updated
+
+
+@pytest.mark.parametrize("stamp", ["Sam Poe March 3, 2024 at 4:59 pm Reply", "3. März 2024 um 9:46"])
+def test_a_readers_comment_stamp_under_the_story_is_no_publication_day(stamp):
+    more = "\n\n".join(b.replace("council", "city board") for b in BODY)
+    tail = f"\n\n{more}\n\nComments\n\n{stamp}\n\nWhat a mess this bridge has been for years.\n"
+    assert _text(_page(TITLE, "Jane Roe") + tail.encode("utf-8")).published is None
+
+
+@pytest.mark.parametrize("line,stamp", [
+    ("1. Sam Poe March 3, 2024 at 4:59 pm Reply", True),
+    ("3. März 2024 um 9:46 Uhr", True),
+    ("Posted on 3 March 2024 at 10:00", False),  # a cue: the story's own stamp
+    ("Datum: 03.03.2024", False),
+    ("March 3, 2024", False),  # no clock: a date line, read as before
+])
+def test_comment_stamp(line, stamp):
+    assert comment_stamp(line) is stamp
+
+
+def test_undecided_day_month_order_gives_no_day_and_says_so():
+    """A day that rests on a guessed day/month order is no day (a wrong day would be quoted); the
+    flag keeps the month-first reading visible."""
     art = _text(_page("Harbour bridge closed to lorries after cracks found in piers", "Jane Roe",
                       "Posted 03/04/2024"))
-    assert art.published == "2024-03-04"
+    assert art.published is None
     flags = [f for f in art.flags if f.kind == "date-order-guessed"]
-    assert flags and flags[0].evidence["published"] == "2024-03-04"
+    assert flags and flags[0].evidence == {"published": None, "read month-first": "2024-03-04"}
+    assert "no day given" in flags[0].detail
 
 
 # ---------------------------------------------------------------- byline junk

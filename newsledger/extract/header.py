@@ -38,7 +38,8 @@ html2text, or a browser-``innerText``-like rendering):
   section's subhead (:func:`find_names`);
 - **dates**: the first full date in the header (a "Published" line first), day/month order of
   "03/04/2024" decided from the page (:func:`newsledger.extract.meta.numeric_order`); when
-  nothing on the page decides it, the guess is said in ``Header.date_note``.
+  nothing on the page decides it, no day is given and the month-first reading is kept in
+  ``Header.date_guess`` with a ``Header.date_note``.
 
 The readers live in ``header_title`` (the headline), ``header_names`` (the people one line
 names), ``header_authors`` (which lines name the authors), ``header_dates`` and
@@ -66,7 +67,8 @@ class Header:
     published: Optional[str] = None
     updated: Optional[str] = None
     date_lines: list[int] = field(default_factory=list)
-    date_note: Optional[str] = None  # how an ambiguous "03/04/2024" was read, when nothing decided it
+    date_note: Optional[str] = None  # why an ambiguous "03/04/2024" gave no day, when nothing decided its order
+    date_guess: Optional[str] = None  # that date read month-first (withheld: a guessed day is no day)
     deck_lines: list[int] = field(default_factory=list)  # standfirst / subhead lines: Article.standfirst
 
 
@@ -85,7 +87,8 @@ def read_header(lines: list[str], reasons: list[Optional[str]], language: Option
     head.names, head.name_lines = find_names(idx, infos, reasons, lo, title_k)
     day_first, how = M.numeric_order([inf.text for inf in infos], language)
     head.published, head.updated, head.date_lines, guessed = find_header_dates(idx, infos, lo, title_k, day_first)
-    if guessed:
-        head.date_note = "day/month order of the published date not decided by the page; read month-first"
+    if guessed:  # a day that rests on a guessed order is not given; the guess is said in the note
+        head.date_note = "day/month order of the published date not decided by the page; no day given"
+        head.date_guess, head.published = head.published, None
     head.deck_lines = find_decks(idx, infos, reasons, lo, title_k, set(head.name_lines) | set(head.date_lines))
     return head

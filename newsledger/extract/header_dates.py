@@ -27,6 +27,39 @@ def _date_or_clock(text: str, day_first: Optional[bool]) -> Optional[str]:
     return val if val and (re.match(r"\d{4}-\d{2}-\d{2}", val) or _CLOCK_ONLY.fullmatch(val)) else None
 
 
+SITE_BAR = 3  # the page's first lines: a date there is the site bar's today, not the story's
+
+
+def _date_heading(k: int, anchor: int, text: str) -> bool:
+    """The line right over the headline is a bare date (a blog's date heading, a wire's stamp over
+    its headline), and not among the page's first lines (a site bar's date of today)."""
+    return k == anchor - 1 and k >= SITE_BAR and _bare_date(text)
+
+
+def _bare_date(text: str) -> bool:
+    """The line is a date and at most one other word besides a clock ("[Samstag, 3. März 2024]",
+    "March 3, 2024 / 1:39 PM / Updated ..."): no teaser, info box or site bar that also names a date."""
+    um = _UPD_CUE.search(text)
+    text = text[:um.start()] if um else text
+    span = M.date_span(text)
+    if span is None:
+        return False
+    rest = M._TIME.sub(" ", text[:span[0]] + " " + text[span[1]:])
+    return sum(1 for w in rest.split() if re.search(r"[^\W\d_]", w)) <= 1
+
+
+# a press release's dateline opening its lead: "Port Lindell, 3. März 2024 – The council ...",
+# "PORT LINDELL, March 3, 2024 /Wire/ -- ..."
+_LEAD_PLACE = re.compile(r"^\W{0,3}(?:[A-ZÄÖÜ][\w.'’-]+(?:\s+[A-ZÄÖÜ][\w.'’-]+){0,2},?\s+)?$")
+_LEAD_DASH = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:uhr)?\s*)?(?:/[^/]{2,30}/\s*)?[-–—]{1,2}\s", re.I)
+
+
+def _lead_dateline(text: str) -> bool:
+    """A long line (a lead paragraph) that opens with a place, a date and a dash: a dateline."""
+    span = M.date_span(text)
+    return bool(span) and bool(_LEAD_PLACE.match(text[:span[0]])) and bool(_LEAD_DASH.match(text[span[1]:]))
+
+
 def _ambiguous(text: str) -> bool:
     m = M._D_NUM.search(text)
     return bool(m) and m.group(2) != "." and int(m.group(1)) <= 12 and int(m.group(3)) <= 12 \
@@ -39,19 +72,20 @@ def find_header_dates(idx: list[int], infos: list[LineInfo], lo: int, title_k: O
     day/month order)."""
     anchor = title_k if title_k is not None else lo
     zone = list(range(max(0, anchor - DATE_ZONE_BEFORE), min(len(idx), lo + NAME_ZONE_AFTER + 3)))
-    zone.sort(key=lambda k: (k < anchor, abs(k - anchor)))  # after the headline first, then above it
+    # after the headline first, then above it; a bare date line right over the headline counts as under it
+    zone.sort(key=lambda k: (k < anchor and not _date_heading(k, anchor, infos[idx[k]].text), abs(k - anchor)))
     published = updated = None
     used: list[int] = []
     cue_pub = None
     for k in zone:
         text = infos[idx[k]].text
-        if infos[idx[k]].words > 30:
+        if infos[idx[k]].words > 30 and not _lead_dateline(text):
             continue
         um = _UPD_CUE.search(text)
         head, tail = (text[:um.start()], text[um.end():]) if um else (text, "")
         if tail and not updated:  # a date, or a bare clock ("Updated 12:50": the extractor's settle_stamps reads it)
             updated = _date_or_clock(tail, day_first)
-        val = _full_date(head, day_first)
+        val = None if M.quoted_date(head, _PUB_CUE) else _full_date(head, day_first)
         if val:
             used.append(idx[k])
             if _PUB_CUE.search(head) and not cue_pub:

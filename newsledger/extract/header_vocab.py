@@ -41,7 +41,8 @@ kommentieren drucken zur zum más leido übersicht products services solutions""
 _PUB_CUE = re.compile(r"\b(?:published|posted|publiziert|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"
                       r"publicerad|udgivet|gepubliceerd|opublikowano|erschienen|geschrieben am|yayınlanma|"
                       r"diterbitkan|publikováno)\b", re.I)
-_UPD_CUE = re.compile(r"\b(?:updated|last updated|modified|actualizado|mis à jour|aktualisiert|aggiornato|"
+_UPD_CUE = re.compile(r"\b(?:updated|last updated|last edited|modified|actualizado|última actualización|mis à jour|"
+                      r"aktualisiert|aktualisierung|aggiornato|ultima modifica|"
                       r"oppdatert|uppdaterad|opdateret|bijgewerkt|zaktualizowano|güncelleme|aktualizováno)\b",
                       re.I)
 

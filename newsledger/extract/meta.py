@@ -147,20 +147,22 @@ _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _B = r"(?:\b|(?<=[a-z])(?=[A-Z]))"
 # dates may follow a glued word ("Lutz Molter2021-12-14T12:38", "eröffnet20.10.2021"): no \b before them
 _D_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
-# a year may be glued to the clock after it ("Apr 28 20232:23 PM": spans flattened without a space)
-_YEAR = r"(\d{4})(?:(?!\d)|(?=\d{1,2}:\d{2}(?!\d)))"
+# a year may be glued to the clock after it ("Apr 28 20232:23 PM": spans flattened without a space) or to
+# the date written again ("28. Juli 201928. Juli 2019")
+_YEAR = r"(\d{4})(?:(?!\d)|(?=\d{1,2}:\d{2}(?!\d))|(?=\d{1,2}(?:st|nd|rd|th)?\.?\s?[^\W\d_]))"
 _D_MDY = re.compile(rf"{_B}({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I)
-# "21 dez 2018", "3. März 2024", "21.dez.2018" (dots for spaces), "5 de mayo de 2024"
-_D_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+)(?:de\s+)?({_MON})(?:\.?,?\s+|\.)(?:de\s+)?{_YEAR}",
+# "21 dez 2018", "3. März 2024", "21.dez.2018" (dots for spaces), "5 de mayo de 2024", after a glued word ("on28. Juli")
+_D_DMY = re.compile(rf"(?:\b|(?-i:(?<=[a-zäöüß])))(\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+)(?:de\s+)?({_MON})(?:\.?,?\s+|\.)(?:de\s+)?{_YEAR}",
                     re.I)
 _D_YMD_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 # "2020.06.04", "2020/6/4", and with a space after each dot as Hungarian and Korean write it ("2020. 06. 04.";
 # read day-first as "06. 04. 20…" before, with a two-digit year: 2020-06-04 became 2011-04-06)
 _D_YMD_DOT = re.compile(r"\b(\d{4})(?:[./]|\.\s)(\d{1,2})(?:[./]|\.\s)(\d{1,2})\b")
 # "13.01.2020", "13. 01. 2020", "1/2/2024"; the year may be glued to a clock or to the date repeated
-_D_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4})(?:(?!\d)|(?=\d{1,2}[.:/]\d))")
-# two-digit years: "19.10.19, 11:29", "02/11/23 à 16h33" (not a version number "1.2.3.4")
-_D_NUM2 = re.compile(r"(?<![\d.])(\d{1,2})([./])\s?(\d{1,2})\2\s?(\d{2})(?![\d]|\.\d|/\d)")
+# (four digits then ":44" are a two-digit year glued to its clock: "28.09.1912:44" is 28.09.19 12:44)
+_D_NUM = re.compile(r"(?<![\d.])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4})(?:(?!\d|:\d)|(?=\d{1,2}[.:/]\d))")
+# two-digit years: "19.10.19, 11:29", "02/11/23 à 16h33" (not a version number "1.2.3.4"), "28.09.1912:44"
+_D_NUM2 = re.compile(r"(?<![\d.])(\d{1,2})([./])\s?(\d{1,2})\2\s?(\d{2})(?:(?![\d]|\.\d|/\d)|(?=\d{1,2}:\d{2}(?!\d)))")
 # a clock, with a.m. / p.m. after it or, as Korean and Chinese write it, before it ("오후 3:12", "下午3:12": 15:12)
 _TIME = re.compile(r"(?:(?P<before>오전|오후|上午|下午)\s*|\b)(\d{1,2})[:h](\d{2})(?!\d)(?:\s*([ap])\.?m\.?)?", re.I)
 _PM_BEFORE = ("오후", "下午")
@@ -261,8 +263,14 @@ def _find_date(s: str, day_first: Optional[bool]):
 
 def date_start(s: str) -> Optional[int]:
     """Where the first full date in ``s`` starts ("Jane Roe March 11, 2015" -> 9), or None."""
+    span = date_span(s)
+    return span[0] if span else None
+
+
+def date_span(s: str) -> Optional[tuple[int, int]]:
+    """Where the first full date in ``s`` starts and ends, or None."""
     date, m = _find_date(s or "", None)
-    return m.start() if date else None
+    return m.span() if date else None
 
 
 def _century(yy: int) -> int:
@@ -279,8 +287,45 @@ def _ymd(y, mo, d) -> Optional[str]:
 
 _PUB = re.compile(r"\b(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|"
                   r"erschienen|date)\b", re.I)
-_UPD = re.compile(r"\b(?:updated|last updated|last modified|modified|mis à jour|aktualisiert|"
-                  r"actualizado|aggiornato|stand)\b", re.I)
+_UPD = re.compile(r"\b(?:updated|last updated|last modified|last edited|modified|mis à jour|aktualisiert|"
+                  r"aktualisierung|actualizado|aggiornato|stand)\b", re.I)
+
+
+# a quoted post's signature before a date: "— Jane Roe (@janeroe) March 3, 2024" (an embedded tweet)
+_EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*$")
+PROSE_LINE = 12  # words on a line that may be a sentence of prose
+PROSE_WORDS = 2  # lower-case words on each side of its date that make such a line a sentence
+
+
+def quoted_date(text: str, cue: re.Pattern = _PUB) -> bool:
+    """The date on the line is no stamp of the page: it closes a quoted post's signature, or it
+    stands inside a sentence (the story's prose, a caption: "The council said on 3 March 2024
+    that it would ...") on a line of ``PROSE_LINE`` words or more with no "Published" ``cue``."""
+    span = date_span(text)
+    if span is None:
+        return False
+    if _EMBED_SIGNATURE.search(text[:span[0]]):
+        return True
+    if len(text.split()) < PROSE_LINE or cue.search(text):
+        return False
+    return min(_lower_words(text[:span[0]]), _lower_words(text[span[1]:])) >= PROSE_WORDS
+
+
+def _lower_words(text: str) -> int:
+    return sum(1 for w in text.split() if w[0].islower())
+
+
+# a reader's comment's stamp under the story: "Jane Roe March 3, 2024 at 4:59 pm Reply", "3. März 2024 um 9:46"
+_STAMP_BEFORE = re.compile(r"^[\W\d]*(?:[A-Z][\w'’.-]*\s+){0,3}$")
+_STAMP_AFTER = re.compile(r"^\s*,?\s*(?:at|um|à|a las|alle)\s+\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr)?\s*"
+                          r"(?:reply|antworten|répondre|responder|rispondi)?\s*$", re.I)
+
+
+def comment_stamp(text: str) -> bool:
+    """The line is a date and a clock and nothing else but a name or a "Reply" link: under the
+    story, a reader's comment's stamp, no evidence of when the story was published."""
+    span = date_span(text)
+    return bool(span) and bool(_STAMP_BEFORE.match(text[:span[0]])) and bool(_STAMP_AFTER.match(text[span[1]:]))
 
 
 def find_dates(lines: Iterable[str]) -> tuple[Optional[str], Optional[str]]:
@@ -292,7 +337,7 @@ def find_dates(lines: Iterable[str]) -> tuple[Optional[str], Optional[str]]:
         head, tail = (line[:um.start()], line[um.start():]) if um else (line, "")
         if tail and not updated:
             updated = parse_date(tail[um.end() - um.start():])
-        if not published and (_PUB.search(head) or not um):
+        if not published and (_PUB.search(head) or not um) and not quoted_date(head):
             val = parse_date(head)
             if val:
                 published = val
@@ -378,7 +423,7 @@ def fill_article(art: Article, lines: list[str], reasons: list[Optional[str]]) -
 
     if not art.published:
         meta_lines = [ln for ln, r in head if r in ("metadata", "dateline", "byline")]
-        meta_lines += [ln for ln, r in items[first_body:] if r == "metadata"][:2]
+        meta_lines += [ln for ln, r in items[first_body:] if r == "metadata" and not comment_stamp(ln)][:2]
         art.published, upd = find_dates(meta_lines)
         art.updated = art.updated or upd
 

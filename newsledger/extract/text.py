@@ -94,6 +94,8 @@ def extract_text(doc: Document) -> Article:
         raise ExtractError("no article text found")
     art.set_paragraphs(kept)
     M.fill_article(art, lines, reasons)
+    if head.date_guess:  # the header withheld a day of guessed order: the fallback reader must not guess it
+        art.published = None
     if not head.names:  # names from byline lines the header did not take: not those its rules reject
         rejected = unconfirmed_names([ln for ln, r in zip(lines, reasons) if r == "byline"])
         art.byline = [n for n in art.byline if n not in rejected]
@@ -102,8 +104,8 @@ def extract_text(doc: Document) -> Article:
 
 def _apply_header(art: Article, lines: list[str], reasons: list[Optional[str]], head: Header) -> None:
     """Relabel the header's lines (headline "title", name lines "byline", date lines "metadata")
-    and set title, byline and dates on ``art``; a day/month order the page did not decide is
-    said in a ``date-order-guessed`` flag."""
+    and set title, byline and dates on ``art``; a day/month order the page did not decide gives
+    no day, and a ``date-order-guessed`` flag with the month-first reading."""
     if head.title is not None:
         for i, r in enumerate(reasons):
             if r == "title" and i != head.title:
@@ -124,4 +126,5 @@ def _apply_header(art: Article, lines: list[str], reasons: list[Optional[str]], 
     art.byline = list(head.names)
     art.published, art.updated = head.published, head.updated
     if head.date_note:
-        art.flags.append(Flag("date-order-guessed", head.date_note, {"published": head.published}))
+        art.flags.append(Flag("date-order-guessed", head.date_note,
+                              {"published": head.published, "read month-first": head.date_guess}))
