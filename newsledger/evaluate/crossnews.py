@@ -101,6 +101,22 @@ def _analysis_key() -> str:
     return h.hexdigest()[:12]
 
 
+def cached_analysis(cache: Optional[Path], prefix: str, content: bytes, compute):
+    """``compute()``, kept in ``cache`` (when given) as a pickle named by ``prefix``, a hash of the
+    analysed ``content`` and :func:`_analysis_key`, and read back from there while both are the same."""
+    if cache is None:
+        return compute()
+    cache.mkdir(parents=True, exist_ok=True)
+    store = cache / f"{prefix}-{hashlib.sha1(content).hexdigest()[:12]}-{_analysis_key()}.pickle"
+    if store.exists():
+        with open(store, "rb") as f:
+            return pickle.load(f)
+    out = compute()
+    with open(store, "wb") as f:
+        pickle.dump(out, f)
+    return out
+
+
 def analysed(topics, cache: Optional[Path], jobs: int = 1) -> list[tuple[str, object]]:
     """(file name, Article or Failure) for every document of ``topics``, in a fixed order."""
     from newsledger.model import Document
@@ -110,19 +126,9 @@ def analysed(topics, cache: Optional[Path], jobs: int = 1) -> list[tuple[str, ob
     for name, path in ecbplus.documents(topics):
         text, url = ecbplus.render(path)
         docs.append(Document(source=name, raw=text.encode("utf-8"), kind="text", url=url))
-    store = None
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        key = hashlib.sha1(b"".join(d.raw for d in docs)).hexdigest()[:12]
-        store = cache / f"crossnews-{key}-{_analysis_key()}.pickle"
-        if store.exists():
-            with open(store, "rb") as f:
-                return pickle.load(f)
-    out = [(d.source, r) for (r, _), d in zip(process(iter(docs), analyze=True, jobs=jobs), docs)]
-    if store is not None:
-        with open(store, "wb") as f:
-            pickle.dump(out, f)
-    return out
+    return cached_analysis(cache, "crossnews", b"".join(d.raw for d in docs),
+                           lambda: [(d.source, r) for (r, _), d in zip(process(iter(docs), analyze=True, jobs=jobs),
+                                                                       docs)])
 
 
 def ingest_order(items: list, seed: Optional[int] = None) -> list:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 import sys
 from pathlib import Path
 from typing import Optional
@@ -101,27 +100,13 @@ def stored_gold(gold: dict[str, dict], chains: dict[str, dict]) -> dict[str, dic
 
 def analysed(chains: dict[str, dict], cache: Optional[Path]) -> list[tuple[str, object]]:
     """(page id, analysed Article or Failure) for every page of ``chains``, by date then url."""
-    from newsledger.evaluate.crossnews import _analysis_key
+    from newsledger.evaluate.crossnews import cached_analysis
     from newsledger.pipeline import analyze_one
 
     pages = sorted(((i, a) for c in chains.values() for i, (_t, a) in c["pages"].items()),
                    key=lambda p: (p[1].published or "", p[1].url))
-    store = None
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        key = hashlib.sha1("".join(i + a.text for i, a in pages).encode("utf-8")).hexdigest()[:12]
-        store = cache / f"crossnews-nsc-{key}-{_analysis_key()}.pickle"
-        if store.exists():
-            with open(store, "rb") as f:
-                return pickle.load(f)
-    out = []
-    for i, a in pages:
-        failed = analyze_one(a)
-        out.append((i, failed or a))
-    if store is not None:
-        with open(store, "wb") as f:
-            pickle.dump(out, f)
-    return out
+    return cached_analysis(cache, "crossnews-nsc", "".join(i + a.text for i, a in pages).encode("utf-8"),
+                           lambda: [(i, analyze_one(a) or a) for i, a in pages])
 
 
 def wrong_pairs(pred: set, gold: dict[str, dict]) -> list[str]:
