@@ -7,6 +7,8 @@ outside the repo; this script locates each claim's quote and writes
 
     .venv/bin/python scripts/crossnews_props_gold.py convert WORK.json [...]
     .venv/bin/python scripts/crossnews_props_gold.py render 13          # the gold over the texts
+    .venv/bin/python scripts/crossnews_props_gold.py --gold-dir DIR convert|render ...   # another reader's gold
+    .venv/bin/python scripts/crossnews_props_gold.py agree 11           # first reader against the second
 
 Working file (JSON)::
 
@@ -36,7 +38,8 @@ import sys
 from pathlib import Path
 
 from newsledger.evaluate import ecbplus
-from newsledger.evaluate.crossnews_props import GOLD_DIR, STANCES, TOWARD, group_verdict, pair_relation
+from newsledger.evaluate.crossnews_props import GOLD_DIR, SECOND_DIR, STANCES, TOWARD, group_verdict, pair_relation
+from newsledger.evaluate.crossnews_props_agree import agreement, agreement_lines
 
 
 def _texts(sub: str) -> dict[str, str]:
@@ -90,8 +93,8 @@ def convert(work: dict) -> dict:
             "claims": claims, "groups": groups(claims), "apart": work.get("apart", [])}
 
 
-def render(sub: str) -> list[str]:
-    g = json.loads((GOLD_DIR / f"{sub}.json").read_text(encoding="utf-8"))
+def render(sub: str, gold_dir: Path = GOLD_DIR) -> list[str]:
+    g = json.loads((gold_dir / f"{sub}.json").read_text(encoding="utf-8"))
     texts = _texts(sub)
     about = {p["id"]: p["about"] for p in g["propositions"]}
     out = []
@@ -105,16 +108,32 @@ def render(sub: str) -> list[str]:
     return out
 
 
+def gold_dir_arg(argv: list[str]) -> tuple[Path, list[str]]:
+    """``--gold-dir DIR`` (anywhere in ``argv``; default the first reader's directory) and the other arguments."""
+    if "--gold-dir" not in argv:
+        return GOLD_DIR, argv
+    at = argv.index("--gold-dir")
+    if at + 1 >= len(argv):
+        raise SystemExit("--gold-dir needs a directory")
+    return Path(argv[at + 1]), argv[:at] + argv[at + 2:]
+
+
 def main(argv: list[str]) -> int:
+    gold_dir, argv = gold_dir_arg(argv)
     if argv[:1] == ["convert"]:
         for w in argv[1:]:
             gold = convert(json.loads(Path(w).read_text(encoding="utf-8")))
-            (GOLD_DIR / f"{gold['subtopic']}.json").write_text(json.dumps(gold, indent=1) + "\n", encoding="utf-8")
+            (gold_dir / f"{gold['subtopic']}.json").write_text(json.dumps(gold, indent=1) + "\n", encoding="utf-8")
             print(f"{gold['subtopic']}: {len(gold['claims'])} claims, {len(gold['groups'])} groups, "
                   f"{sum(len(g['pairs']) for g in gold['groups'])} pairs, {len(gold['apart'])} apart")
         return 0
     if argv[:1] == ["render"] and len(argv) == 2:
-        print("\n".join(render(argv[1])))
+        print("\n".join(render(argv[1], gold_dir)))
+        return 0
+    if argv[:1] == ["agree"] and len(argv) == 2:
+        second = gold_dir if gold_dir != GOLD_DIR else SECOND_DIR
+        golds = [json.loads((d / f"{argv[1]}.json").read_text(encoding="utf-8")) for d in (GOLD_DIR, second)]
+        print("\n".join(agreement_lines(agreement(*golds))))
         return 0
     print(__doc__.split("::")[1].split("Working")[0].strip())
     return 2

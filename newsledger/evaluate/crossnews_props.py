@@ -38,6 +38,7 @@ from typing import Optional
 from newsledger.evaluate import ecbplus, scratch_ledger
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "crossnews_props"
+SECOND_DIR = GOLD_DIR.with_name("crossnews_props_second")  # a second reader's gold of some sub-topics (agreement only)
 STANCES = {"asserts", "denies", "cannot-confirm", "declines", "claims-responsibility", "questions"}
 TOWARD = {"for", "against", "open"}
 
