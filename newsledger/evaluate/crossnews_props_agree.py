@@ -161,5 +161,5 @@ def agreement_lines(r: dict) -> list[str]:
             f"{r['verdicts'][1][0]}/{r['verdicts'][1][1]} as the first's; groups split by the other reader: first's "
             f"{r['split'][0]}, second's {r['split'][1]}",
             f"apart: first's {r['apart'][0]}, second's {r['apart'][1]}",
-            f"pairs the first groups and the second does not: {r['first_only_pairs'][:12]}",
-            f"pairs the second groups and the first does not: {r['second_only_pairs'][:12]}"]
+            f"pairs the first groups and the second does not (first reader's ids): {r['first_only_pairs'][:12]}",
+            f"pairs the second groups and the first does not (first reader's ids): {r['second_only_pairs'][:12]}"]
