@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.evaluate.claims_real import (GoldClaim, gate_misses, names_speaker, page_speakers, parse_gate, score_page,
-                                             source_matches)
+from newsledger.evaluate.claims_real import (GoldClaim, Tally, gate_misses, log_result, names_speaker, page_speakers,
+                                             parse_gate, score_page, source_matches)
 from newsledger.model import Claim, Content, Cue, Source
 from tests.claim_helpers import claim_about
 
@@ -83,6 +83,65 @@ def test_score_page_counts_right_unresolved_wrong_and_spurious():
     assert t.core == 2 and f["recall"] == 0.5 and f["recall_any_source"] == 1.0
 
 
+STANCE_TEXT = ("Councillor Ada Brook denied that the bridge was unsafe. The engineer said the cables were new. "
+               "Ada Brook said repairs would start in June. The ferry union accused the council of neglect. "
+               "A clerk said the minutes were lost.")
+
+
+def _stance_gold(content, source, stance):
+    s = STANCE_TEXT.index(content)
+    return GoldClaim(source=source, aliases=[], content=[(s, s + len(content))], stance=stance)
+
+
+def _stance_claim(content, source, name, stance):
+    c = _claim(STANCE_TEXT, content, source, name)
+    c.stance = stance
+    return c
+
+
+def test_stance_is_scored_on_right_and_unresolved_outputs_against_their_gold_claim():
+    gold = [_stance_gold("the bridge was unsafe", "Ada Brook", "denies"),
+            _stance_gold("the cables were new", "the engineer", "asserts"),
+            _stance_gold("repairs would start in June", "Ada Brook", "expects"),
+            _stance_gold("the council of neglect", "the ferry union", "accuses"),
+            _stance_gold("the minutes were lost", "a clerk", "asserts")]
+    out = [_stance_claim("the bridge was unsafe", "Ada Brook", "Ada Brook", "denies"),  # right, marked, same
+           _stance_claim("the cables were new", "The engineer", None, "expects"),  # unresolved, marked, differs
+           _stance_claim("repairs would start in June", "Ada Brook", "Ada Brook", "asserts"),  # marked gold missed
+           _stance_claim("the council of neglect", "Ada Brook", "Ada Brook", "accuses"),  # wrong speaker: not scored
+           _stance_claim("the minutes were lost", "A clerk", "a clerk", "asserts")]  # right, asserts both
+    t = score_page(STANCE_TEXT, gold, out, keep_examples=True)
+    assert t.verdicts == ["right", "unresolved", "right", "wrong-speaker", "right"]
+    f = t.figures()
+    assert f["stance_matched"] == 4 and f["stance_agreement"] == 0.5
+    assert f["marked_outputs"] == 2 and f["marked_precision"] == 0.5  # "denies" right, "expects" not
+    assert f["marked_gold"] == 2 and f["marked_recall"] == 0.5  # the denial read, the expectation not
+    assert f["marked_f1"] == 0.5
+    mismatches = [e for e in t.examples if e[0] == "stance"]
+    assert [e[1] for e in mismatches] == ["expects (gold asserts)", "asserts (gold expects)"]
+
+
+def test_a_marked_gold_claim_counts_once_and_is_read_when_any_output_has_its_stance():
+    gold = [_stance_gold("the bridge was unsafe", "Ada Brook", "denies")]
+    out = [_stance_claim("the bridge was unsafe", "Ada Brook", "Ada Brook", "asserts"),
+           _stance_claim("bridge was unsafe", "Ada Brook", "Ada Brook", "denies")]
+    t = score_page(STANCE_TEXT, gold, out)
+    assert (t.marked_gold, t.marked_gold_same, t.marked_outputs, t.marked_outputs_same) == (1, 1, 1, 1)
+    total = Tally()
+    total.add(t)
+    total.add(score_page(STANCE_TEXT, gold, out[:1]))
+    assert total.figures()["marked_recall"] == 0.5 and total.figures()["stance_agreement"] == 1 / 3
+
+
+def test_the_test_run_log_keeps_its_figures_and_adds_the_stance_ones():
+    res = {"pages": 3, "outputs": 10, "min_confidence": 0.31, "precision": 0.91234, "recall": 0.8, "wrong_speaker": 0.01,
+           "unresolved": 0.0, "interval_95": {}, "stance_agreement": 0.85555, "marked_precision": 0.7,
+           "marked_recall": 0.6, "marked_f1": 0.646, "spurious": 0.1}
+    logged = log_result(res)
+    assert logged["precision"] == 0.912 and logged["stance_agreement"] == 0.856 and "spurious" not in logged
+    assert {"marked_precision", "marked_recall", "marked_f1", "recall", "wrong_speaker"} <= set(logged)
+
+
 def test_gate_parsing_and_misses():
     gate = parse_gate("precision=0.9, recall=0.8,wrong-speaker=0.03")
     assert gate == {"precision": 0.9, "recall": 0.8, "wrong_speaker": 0.03}
@@ -116,6 +175,9 @@ def test_cli_scores_a_gold_dir_and_exits_nonzero_on_a_missed_gate(tmp_path, caps
     out = capsys.readouterr().out
     assert "claims-real dev: 1 pages, 1 core gold claims" in out
     assert "recall (core)     0.000  [0.000, 0.000]" in out  # one page: its interval is the figure itself
+    assert "stance agreement" in out and "marked stances    precision" in out
+    assert main(["--split", "dev", "--gold-dir", str(tmp_path), "--min-confidence", "0", "--json"]) == 0
+    assert {"stance_agreement", "marked_precision", "marked_recall", "marked_f1"} <= set(json.loads(capsys.readouterr().out))
     assert main(["--split", "dev", "--gold-dir", str(tmp_path), "--min-confidence", "0",
                  "--gate", "recall=0.5"]) == 1  # the made-up speaker is never found
     assert main(["--split", "test", "--gold-dir", str(tmp_path)]) == 2  # no test pages here

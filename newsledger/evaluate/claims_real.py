@@ -27,7 +27,13 @@ the gold date), and its claims at or above ``--min-confidence`` are scored:
   ``strict precision``); **wrong speaker** when it content-matches gold claims but names none of
   their speakers; **spurious** when it matches no gold claim at all;
 * **recall**: the share of *core* gold claims matched by some output with the right source
-  (``recall any-source``: by content alone).
+  (``recall any-source``: by content alone);
+* **stance**, on the right and unresolved outputs, each against the gold claim it is matched to (of
+  those it names the speaker of, or, unresolved, of those its content matches: the one sharing the
+  most letters): ``stance agreement`` (same stance / matched outputs); for the *marked* stances
+  (all but asserts) ``marked precision`` (outputs with a marked stance whose gold has the same
+  stance / outputs with a marked stance), ``marked recall`` (gold claims with a marked stance that
+  an output with the same stance is matched to / those that any output is matched to) and ``marked F1``.
 
 ``newsledger eval claims-real --split dev --gold-dir A --gold-dir B`` merges gold directories
 (a page annotated in several is scored once per annotation). Tune on dev; test is run once per
@@ -90,12 +96,18 @@ class Tally:
     core: int = 0
     core_found: int = 0
     core_found_any: int = 0
+    stance_matched: int = 0  # right or unresolved outputs (each against the gold claim it is matched to)
+    stance_same: int = 0  # ... whose stance is their gold claim's
+    marked_outputs: int = 0  # ... with a marked stance (not asserts)
+    marked_outputs_same: int = 0  # ... with a marked stance that is their gold claim's
+    marked_gold: int = 0  # gold claims with a marked stance that some matched output is matched to
+    marked_gold_same: int = 0  # ... by an output with the same stance
     examples: list = field(default_factory=list)
     verdicts: list = field(default_factory=list)  # per output claim: right | unresolved | wrong-speaker | spurious
 
     def add(self, other: "Tally") -> None:
         for k in ("outputs", "right", "unresolved", "wrong_speaker", "spurious", "core", "core_found",
-                  "core_found_any"):
+                  "core_found_any", *STANCE_COUNTS):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.examples += other.examples
         self.verdicts += other.verdicts
@@ -106,7 +118,19 @@ class Tally:
                 "precision": (self.right + self.unresolved) / n, "strict_precision": self.right / n,
                 "recall": self.core_found / max(self.core, 1), "recall_any_source": self.core_found_any / max(self.core, 1),
                 "wrong_speaker": self.wrong_speaker / n, "unresolved": self.unresolved / n,
-                "spurious": self.spurious / n}
+                "spurious": self.spurious / n, **self.stance_figures()}
+
+    def stance_figures(self) -> dict:
+        """Stance agreement and the marked stances' precision, recall and F1 (see the module docstring)."""
+        p = self.marked_outputs_same / max(self.marked_outputs, 1)
+        r = self.marked_gold_same / max(self.marked_gold, 1)
+        return {"stance_matched": self.stance_matched, "stance_agreement": self.stance_same / max(self.stance_matched, 1),
+                "marked_outputs": self.marked_outputs, "marked_gold": self.marked_gold,
+                "marked_precision": p, "marked_recall": r, "marked_f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+STANCE_COUNTS = ("stance_matched", "stance_same", "marked_outputs", "marked_outputs_same", "marked_gold",
+                 "marked_gold_same")
 
 
 # ---------------------------------------------------------------- gold
@@ -501,15 +525,43 @@ def content_hits(mine, gold_letters: list) -> list[int]:
     return [k for k, g in enumerate(gold_letters) if mine and g and len(mine & g) >= MIN_SHARE * min(len(mine), len(g))]
 
 
+def matched_gold(mine: set[int], candidates: list[int], gold_letters: list) -> int:
+    """Of the gold claims ``candidates`` (indexes), the one an output with letters ``mine`` is matched
+    to for its stance: the one sharing the most letters with it (the first of equals)."""
+    return max(candidates, key=lambda k: len(mine & gold_letters[k]))
+
+
+def tally_stances(t: Tally, pairs: list[tuple[str, int]], gold: list[GoldClaim]) -> list[int]:
+    """Count the stance figures of ``pairs`` (output stance, index of the gold claim it is matched to)
+    into ``t``; the indexes of the pairs whose stances differ."""
+    marked_gold: dict[int, bool] = {}
+    differ = []
+    for n, (stance, k) in enumerate(pairs):
+        same = stance == gold[k].stance
+        t.stance_matched += 1
+        t.stance_same += same
+        t.marked_outputs += stance != "asserts"
+        t.marked_outputs_same += stance != "asserts" and same
+        if gold[k].stance != "asserts":
+            marked_gold[k] = marked_gold.get(k, False) or same
+        if not same:
+            differ.append(n)
+    t.marked_gold += len(marked_gold)
+    t.marked_gold_same += sum(marked_gold.values())
+    return differ
+
+
 def score_page(text: str, gold: list[GoldClaim], claims: list, keep_examples: bool = False) -> Tally:
     t = Tally()
     gl = [_letters(text, g.content) for g in gold]
     speakers = page_speakers(gold)
     found: set[int] = set()
     found_any: set[int] = set()
+    matched: list[tuple[object, int]] = []  # (output, the gold claim its stance is scored against)
     for c in claims:
         t.outputs += 1
-        hits = content_hits(_letters(text, claim_pieces(c)), gl)
+        mine = _letters(text, claim_pieces(c))
+        hits = content_hits(mine, gl)
         name = c.source.name if c.source else None
         good = [k for k in hits if names_speaker(name, gold[k], speakers)]
         found_any.update(hits)
@@ -527,10 +579,17 @@ def score_page(text: str, gold: list[GoldClaim], claims: list, keep_examples: bo
             t.spurious += 1
             verdict = "spurious"
         t.verdicts.append(verdict)
+        if verdict in ("right", "unresolved"):
+            matched.append((c, matched_gold(mine, good or hits, gl)))
         if keep_examples and verdict != "right":
             said = f"{name} <- {c.source.text!r}" if c.source else None
             t.examples.append((verdict, f"{c.confidence:.2f}", said, c.cue.text, c.content.text[:120],
                                [gold[k].source for k in hits]))
+    for n in tally_stances(t, [(getattr(c, "stance", "asserts"), k) for c, k in matched], gold):
+        c, k = matched[n]
+        if keep_examples:
+            t.examples.append(("stance", f"{c.stance} (gold {gold[k].stance})", gold[k].source, c.cue.text,
+                               c.content.text[:120], []))
     core = [k for k, g in enumerate(gold) if g.core]
     t.core = len(core)
     t.core_found = sum(1 for k in core if k in found)
@@ -636,7 +695,20 @@ def format_result(res: dict, split: str) -> str:
         f"wrong speaker     {res['wrong_speaker']:.3f}{_interval(res, 'wrong_speaker')}  of output claims",
         f"unresolved        {res['unresolved']:.3f}  of output claims",
         f"spurious          {res['spurious']:.3f}  of output claims (no gold claim there)",
+        f"stance agreement  {res['stance_agreement']:.3f}  of {res['stance_matched']} right or unresolved outputs "
+        f"(each against its gold claim)",
+        f"marked stances    precision {res['marked_precision']:.3f} of {res['marked_outputs']} outputs, recall "
+        f"{res['marked_recall']:.3f} of {res['marked_gold']} gold claims matched, F1 {res['marked_f1']:.3f}",
     ])
+
+
+LOG_KEYS = ("pages", "outputs", "min_confidence", "precision", "recall", "wrong_speaker", "unresolved", "interval_95",
+            "stance_agreement", "marked_precision", "marked_recall", "marked_f1")
+
+
+def log_result(res: dict) -> dict:
+    """The figures of a test run that go into the evaluation log (:data:`LOG_KEYS`), rates to 3 places."""
+    return {k: (round(res[k], 3) if isinstance(res[k], float) else res[k]) for k in LOG_KEYS if k in res}
 
 
 def main(argv=None) -> int:
@@ -645,7 +717,8 @@ def main(argv=None) -> int:
     ap.add_argument("--gold-dir", action="append", default=[], help="gold directory (repeat to merge)")
     ap.add_argument("--min-confidence", type=float, default=None)
     ap.add_argument("--gate", default=None, help='e.g. "precision=0.9,recall=0.8,wrong_speaker=0.03"')
-    ap.add_argument("--examples", action="store_true", help="list the wrong, unresolved, spurious and missed claims")
+    ap.add_argument("--examples", action="store_true",
+                    help="list the wrong, unresolved, spurious and missed claims and the stance mismatches")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     try:
@@ -662,10 +735,8 @@ def main(argv=None) -> int:
     if args.split == "test" and not args.gold_dir:  # our own held-out pages: every reading is on record
         from newsledger.evaluate import evallog
 
-        keep = ("pages", "outputs", "min_confidence", "precision", "recall", "wrong_speaker", "unresolved", "interval_95")
-        print(evallog.record_test_run("claims-real", {k: (round(res[k], 3) if isinstance(res[k], float) else res[k])
-                                                      for k in keep if k in res},
-                                      "newsledger eval claims-real", list(argv if argv is not None else sys.argv[1:])))
+        print(evallog.record_test_run("claims-real", log_result(res), "newsledger eval claims-real",
+                                      list(argv if argv is not None else sys.argv[1:])))
     if args.examples:
         for ex in tally.examples:
             print("  " + " | ".join(str(x) for x in ex))
