@@ -1136,3 +1136,18 @@ def test_second_deck_line_must_be_a_sentence():
     art = _text(_page(DECK_TITLE, deck, caption, "Jane Roe", "Published 14 March 2024, 10:05"))
     assert art.standfirst == deck
     assert caption not in art.paragraphs and caption not in art.standfirst
+
+
+def test_one_vocabulary_of_date_cues_for_the_header_and_the_metadata_fallback():
+    """The header readers and the metadata fallback read "Published" / "Updated" cues from one list
+    (newsledger/extract/date_cues.py); the fallback adds only its own labels ("Date:", "Stand:")."""
+    from newsledger.extract import meta
+    from newsledger.extract.date_cues import PUBLISHED, UPDATED
+
+    assert meta.find_dates(["Publisert 12.03.2024 Oppdatert 14.03.2024"]) == ("2024-03-12", "2024-03-14")
+    for words in ("Publisert 12.03.2024", "Veröffentlicht am 3. März 2024", "First published on 3 May 2024"):
+        assert PUBLISHED.search(words) and meta._PUB.search(words)
+    for words in ("Oppdatert 14.03.2024", "Last modified 4 May 2024", "Letzte Aktualisierung: 4. Mai 2024"):
+        assert UPDATED.search(words) and meta._UPD.search(words)
+    assert meta._UPD.search("Stand: 03.03.2024") and not UPDATED.search("They stand by it")
+    assert meta._PUB.search("Date: 3 March 2024") and not PUBLISHED.search("Release date: 3 March 2024")

@@ -9,8 +9,9 @@ from typing import Optional
 
 from newsledger.extract import meta as M
 from newsledger.extract.byline import is_newsroom
+from newsledger.extract.date_cues import PUBLISHED, UPDATED
 from newsledger.extract.header_names import _ROLE_LINE, _ROLE_TAIL, byline_names
-from newsledger.extract.header_vocab import (NAME_ZONE_AFTER, _BY_ALONE, _CREDIT, _MD_HEADING, _PUB_CUE, _UPD_CUE,
+from newsledger.extract.header_vocab import (NAME_ZONE_AFTER, _BY_ALONE, _CREDIT, _MD_HEADING,
                                              _is_date_line, _unmarked)
 from newsledger.extract.lines_kinds import LineInfo
 from newsledger.extract.lines_vocab import _BYLINE_STRIP, _DATE
@@ -73,7 +74,7 @@ def _topic_tag(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
             block.append(infos[idx[j]])
             j += step
     others = [inf for inf in block if inf.words >= 1 and not byline_names(inf.text)[0] and not _is_date_line(inf)
-              and not _PUB_CUE.search(inf.text) and not _UPD_CUE.search(inf.text)]
+              and not PUBLISHED.search(inf.text) and not UPDATED.search(inf.text)]
     return len(others) >= TAG_LIST_OTHERS
 
 
@@ -82,7 +83,7 @@ TAG_LIST_OTHERS = 2  # a bulleted name among this many bulleted non-names is a t
 
 def _dated_byline(text: str, inf: LineInfo) -> bool:
     """A short line the flattener ran together: "Jane Roe · Site · Posted: May 1, 2024"."""
-    if inf.words > 25 or not (_PUB_CUE.search(text) or _UPD_CUE.search(text) or _DATE.search(text)):
+    if inf.words > 25 or not (PUBLISHED.search(text) or UPDATED.search(text) or _DATE.search(text)):
         return False
     names, evidence = byline_names(text)
     return bool(names) and evidence
@@ -170,7 +171,7 @@ def _scan_name_line(scan: _NameScan, k: int, idx: list[int], infos: list[LineInf
         names = []  # "## Amanda Knox" over the text about her: a section's subhead, no by-line
     scan.signed = scan.signed or (by_line and not names and inf.words <= SIGNED_WORDS and not inf.prose
                                   and is_newsroom(_BYLINE_STRIP.sub("", text)))
-    if (_is_date_line(inf) or reasons[i] == "metadata" or _PUB_CUE.search(text) or _UPD_CUE.search(text)) \
+    if (_is_date_line(inf) or reasons[i] == "metadata" or PUBLISHED.search(text) or UPDATED.search(text)) \
             and not names:
         scan.anchors.add(k)
     credit = bool(names) and _next_to_credit(k, idx, infos)

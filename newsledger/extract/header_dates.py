@@ -6,7 +6,8 @@ import re
 from typing import Optional
 
 from newsledger.extract import meta as M
-from newsledger.extract.header_vocab import NAME_ZONE_AFTER, _PUB_CUE, _UPD_CUE
+from newsledger.extract.date_cues import PUBLISHED, UPDATED
+from newsledger.extract.header_vocab import NAME_ZONE_AFTER
 from newsledger.extract.lines_kinds import LineInfo
 
 
@@ -39,7 +40,7 @@ def _date_heading(k: int, anchor: int, text: str) -> bool:
 def _bare_date(text: str) -> bool:
     """The line is a date and at most one other word besides a clock ("[Samstag, 3. März 2024]",
     "March 3, 2024 / 1:39 PM / Updated ..."): no teaser, info box or site bar that also names a date."""
-    um = _UPD_CUE.search(text)
+    um = UPDATED.search(text)
     text = text[:um.start()] if um else text
     span = M.date_span(text)
     if span is None:
@@ -81,14 +82,14 @@ def find_header_dates(idx: list[int], infos: list[LineInfo], lo: int, title_k: O
         text = infos[idx[k]].text
         if infos[idx[k]].words > 30 and not _lead_dateline(text):
             continue
-        um = _UPD_CUE.search(text)
+        um = UPDATED.search(text)
         head, tail = (text[:um.start()], text[um.end():]) if um else (text, "")
         if tail and not updated:  # a date, or a bare clock ("Updated 12:50": the extractor's settle_stamps reads it)
             updated = _date_or_clock(tail, day_first)
-        val = None if M.quoted_date(head, _PUB_CUE) else _full_date(head, day_first)
+        val = None if M.quoted_date(head, PUBLISHED) else _full_date(head, day_first)
         if val:
             used.append(idx[k])
-            if _PUB_CUE.search(head) and not cue_pub:
+            if PUBLISHED.search(head) and not cue_pub:
                 cue_pub = (val, head)
             if not published:
                 published = (val, head)
@@ -105,7 +106,7 @@ def _date_elsewhere(idx: list[int], infos: list[LineInfo], lo: int,
     """When the header has no date: a short "Published ..." line anywhere on the page."""
     for k, i in enumerate(idx):
         text = infos[i].text
-        if infos[i].words <= 20 and _PUB_CUE.search(text):
+        if infos[i].words <= 20 and PUBLISHED.search(text):
             val = _full_date(text, day_first)
             if val:
                 return val, text

@@ -8,7 +8,8 @@ import re
 
 from newsledger.extract import meta as M
 from newsledger.extract.byline import _TAIL as _SOCIAL_TAIL, is_newsroom
-from newsledger.extract.header_vocab import _CREDIT, _PUB_CUE, _UI_WORDS, _UPD_CUE, _unmarked
+from newsledger.extract.date_cues import PUBLISHED, UPDATED
+from newsledger.extract.header_vocab import _CREDIT, _UI_WORDS, _unmarked
 from newsledger.extract.lines_vocab import _BULLET, _BYLINE_STRIP, _DATE
 
 
@@ -171,7 +172,7 @@ def _dated_tail(s: str) -> bool:
         return False
     tail = m.group(0)
     head = tail[:DATED_TAIL_CHARS]
-    return bool(_DATE.search(head) or _PUB_CUE.search(head) or _UPD_CUE.search(head) or M.parse_date(head))
+    return bool(_DATE.search(head) or PUBLISHED.search(head) or UPDATED.search(head) or M.parse_date(head))
 
 
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")

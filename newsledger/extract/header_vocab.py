@@ -38,14 +38,6 @@ staff senior chief political deputy associate assistant follow finance monde pro
 party full screen font size recent posts post watched mehr weitere artikel galerie verwandte ähnliche
 kommentieren drucken zur zum más leido übersicht products services solutions""".split())
 
-_PUB_CUE = re.compile(r"\b(?:published|posted|publiziert|publicado|publié|publiée|veröffentlicht|pubblicato|publisert|"
-                      r"publicerad|udgivet|gepubliceerd|opublikowano|erschienen|geschrieben am|yayınlanma|"
-                      r"diterbitkan|publikováno)\b", re.I)
-_UPD_CUE = re.compile(r"\b(?:updated|last updated|last edited|modified|actualizado|última actualización|mis à jour|"
-                      r"aktualisiert|aktualisierung|aggiornato|ultima modifica|"
-                      r"oppdatert|uppdaterad|opdateret|bijgewerkt|zaktualizowano|güncelleme|aktualizováno)\b",
-                      re.I)
-
 
 _DAY_FIRST = re.compile(rf"^\d{{1,2}}\.\s*{_DATE_WORDS}\.?\s+\d{{4}}\b", re.I)  # "1. Januar 2016": a date, no numbered item
 

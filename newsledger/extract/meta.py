@@ -17,6 +17,7 @@ import re
 from typing import Iterable, Optional, Union
 
 from newsledger import agencies as A
+from newsledger.extract.date_cues import PUBLISHED_WORDS, UPDATED_WORDS, cue
 from newsledger.extract.lines import _BULLET, _BYLINE, _BYLINE_STRIP, line_info
 from newsledger.model import Article
 
@@ -285,10 +286,8 @@ def _ymd(y, mo, d) -> Optional[str]:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-_PUB = re.compile(r"\b(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|"
-                  r"erschienen|date)\b", re.I)
-_UPD = re.compile(r"\b(?:updated|last updated|last modified|last edited|modified|mis à jour|aktualisiert|"
-                  r"aktualisierung|actualizado|aggiornato|stand)\b", re.I)
+_PUB = cue(PUBLISHED_WORDS, "date")  # a labelled metadata line: "Date: 3 March 2024"
+_UPD = cue(UPDATED_WORDS, "stand")  # "Stand: 03.03.2024 12:50 Uhr"
 
 
 # a quoted post's signature before a date: "— Jane Roe (@janeroe) March 3, 2024" (an embedded tweet)
