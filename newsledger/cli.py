@@ -770,8 +770,10 @@ def eval_claims_real(split: str = typer.Option("dev", "--split", help="dev | tes
                      min_confidence: Optional[float] = typer.Option(None, "--min-confidence"),
                      gate: Optional[str] = typer.Option(None, "--gate",
                                                         help='e.g. "precision=0.9,recall=0.8,wrong_speaker=0.03"'),
-                     examples: bool = typer.Option(False, "--examples", help="list the claims scored wrong or missed")):
-    """Score claims on our real-news annotations: precision, recall (core claims), wrong speaker."""
+                     examples: bool = typer.Option(False, "--examples", help="list the claims scored wrong or missed"),
+                     stance_table: bool = typer.Option(False, "--stance-table",
+                                                       help="the matched outputs' stances against their gold claims'")):
+    """Score claims on our real-news annotations: precision, recall (core claims), wrong speaker, stance."""
     from newsledger.evaluate.claims_real import main as run
 
     args = ["--split", split]
@@ -783,6 +785,8 @@ def eval_claims_real(split: str = typer.Option("dev", "--split", help="dev | tes
         args += ["--gate", gate]
     if examples:
         args.append("--examples")
+    if stance_table:
+        args.append("--stance-table")
     raise typer.Exit(run(args))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsledger.evaluate.claims_real import (GoldClaim, Tally, gate_misses, log_result, names_speaker, page_speakers,
-                                             parse_gate, score_page, source_matches)
+                                             parse_gate, score_page, source_matches, stance_table)
 from newsledger.model import Claim, Content, Cue, Source
 from tests.claim_helpers import claim_about
 
@@ -119,6 +119,10 @@ def test_stance_is_scored_on_right_and_unresolved_outputs_against_their_gold_cla
     assert f["marked_f1"] == 0.5
     mismatches = [e for e in t.examples if e[0] == "stance"]
     assert [e[1] for e in mismatches] == ["expects (gold asserts)", "asserts (gold expects)"]
+    assert f["stance_confusion"] == {"asserts -> asserts": 1, "asserts -> expects": 1, "denies -> denies": 1,
+                                     "expects -> asserts": 1}
+    lines = stance_table(f["stance_confusion"])
+    assert lines[1].split()[:3] == ["asserts", "->", "expects"] and lines[-1].split()[:3] == ["denies", "->", "denies"]
 
 
 def test_a_marked_gold_claim_counts_once_and_is_read_when_any_output_has_its_stance():
@@ -131,6 +135,7 @@ def test_a_marked_gold_claim_counts_once_and_is_read_when_any_output_has_its_sta
     total.add(t)
     total.add(score_page(STANCE_TEXT, gold, out[:1]))
     assert total.figures()["marked_recall"] == 0.5 and total.figures()["stance_agreement"] == 1 / 3
+    assert total.figures()["stance_confusion"] == {"denies -> asserts": 2, "denies -> denies": 1}
 
 
 def test_the_test_run_log_keeps_its_figures_and_adds_the_stance_ones():

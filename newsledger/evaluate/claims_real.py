@@ -47,6 +47,7 @@ import hashlib
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -102,6 +103,7 @@ class Tally:
     marked_outputs_same: int = 0  # ... with a marked stance that is their gold claim's
     marked_gold: int = 0  # gold claims with a marked stance that some matched output is matched to
     marked_gold_same: int = 0  # ... by an output with the same stance
+    stance_pairs: Counter = field(default_factory=Counter)  # (gold stance, our stance) of the matched outputs
     examples: list = field(default_factory=list)
     verdicts: list = field(default_factory=list)  # per output claim: right | unresolved | wrong-speaker | spurious
 
@@ -109,6 +111,7 @@ class Tally:
         for k in ("outputs", "right", "unresolved", "wrong_speaker", "spurious", "core", "core_found",
                   "core_found_any", *STANCE_COUNTS):
             setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.stance_pairs += other.stance_pairs
         self.examples += other.examples
         self.verdicts += other.verdicts
 
@@ -126,7 +129,9 @@ class Tally:
         r = self.marked_gold_same / max(self.marked_gold, 1)
         return {"stance_matched": self.stance_matched, "stance_agreement": self.stance_same / max(self.stance_matched, 1),
                 "marked_outputs": self.marked_outputs, "marked_gold": self.marked_gold,
-                "marked_precision": p, "marked_recall": r, "marked_f1": 2 * p * r / (p + r) if p + r else 0.0}
+                "marked_precision": p, "marked_recall": r, "marked_f1": 2 * p * r / (p + r) if p + r else 0.0,
+                "stance_confusion": {f"{g} -> {o}": n for (g, o), n in sorted(self.stance_pairs.items(),
+                                                                             key=lambda kv: (-kv[1], kv[0]))}}
 
 
 STANCE_COUNTS = ("stance_matched", "stance_same", "marked_outputs", "marked_outputs_same", "marked_gold",
@@ -538,6 +543,7 @@ def tally_stances(t: Tally, pairs: list[tuple[str, int]], gold: list[GoldClaim])
     differ = []
     for n, (stance, k) in enumerate(pairs):
         same = stance == gold[k].stance
+        t.stance_pairs[(gold[k].stance, stance)] += 1
         t.stance_matched += 1
         t.stance_same += same
         t.marked_outputs += stance != "asserts"
@@ -702,6 +708,12 @@ def format_result(res: dict, split: str) -> str:
     ])
 
 
+def stance_table(confusion: dict[str, int]) -> list[str]:
+    """Lines of the stance confusion (``"gold -> ours": count``), mismatches first by count, then the agreements."""
+    rows = sorted(confusion.items(), key=lambda kv: (kv[0].split(" -> ")[0] == kv[0].split(" -> ")[1], -kv[1], kv[0]))
+    return ["stance, gold -> ours (matched outputs):"] + [f"  {k:45} {n:5d}" for k, n in rows]
+
+
 LOG_KEYS = ("pages", "outputs", "min_confidence", "precision", "recall", "wrong_speaker", "unresolved", "interval_95",
             "stance_agreement", "marked_precision", "marked_recall", "marked_f1")
 
@@ -719,6 +731,8 @@ def main(argv=None) -> int:
     ap.add_argument("--gate", default=None, help='e.g. "precision=0.9,recall=0.8,wrong_speaker=0.03"')
     ap.add_argument("--examples", action="store_true",
                     help="list the wrong, unresolved, spurious and missed claims and the stance mismatches")
+    ap.add_argument("--stance-table", action="store_true",
+                    help="print the stances of the matched outputs against their gold claims' (gold -> ours: count)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     try:
@@ -737,6 +751,8 @@ def main(argv=None) -> int:
 
         print(evallog.record_test_run("claims-real", log_result(res), "newsledger eval claims-real",
                                       list(argv if argv is not None else sys.argv[1:])))
+    if args.stance_table and not args.json:
+        print("\n".join(stance_table(res["stance_confusion"])))
     if args.examples:
         for ex in tally.examples:
             print("  " + " | ".join(str(x) for x in ex))
