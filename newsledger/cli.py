@@ -772,7 +772,8 @@ def eval_claims_real(split: str = typer.Option("dev", "--split", help="dev | tes
                                                         help='e.g. "precision=0.9,recall=0.8,wrong_speaker=0.03"'),
                      examples: bool = typer.Option(False, "--examples", help="list the claims scored wrong or missed"),
                      stance_table: bool = typer.Option(False, "--stance-table",
-                                                       help="the matched outputs' stances against their gold claims'")):
+                                                       help="the matched outputs' stances against their gold claims'"),
+                     as_json: bool = typer.Option(False, "--json", help="print the figures as JSON")):
     """Score claims on our real-news annotations: precision, recall (core claims), wrong speaker, stance."""
     from newsledger.evaluate.claims_real import main as run
 
@@ -787,6 +788,8 @@ def eval_claims_real(split: str = typer.Option("dev", "--split", help="dev | tes
         args.append("--examples")
     if stance_table:
         args.append("--stance-table")
+    if as_json:
+        args.append("--json")
     raise typer.Exit(run(args))
 
 
