@@ -52,8 +52,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from newsledger.evaluate import ecbplus  # noqa: E402
-from newsledger.evaluate.crossnews import CHECK_TOPICS, check_gold_ids, gold_lines  # noqa: E402
-from newsledger.evaluate.goldspan import anchor_at, locate  # noqa: E402
+from newsledger.evaluate.crossnews import CHECK_TOPICS, check_gold_ids, gold_figure, gold_lines  # noqa: E402
 
 GOLD_DIR = ROOT / "newsledger" / "evaluate" / "data" / "crossnews"
 
@@ -82,15 +81,8 @@ def convert(work_path: Path, check: bool = False) -> Path:
         where = f"{work_path}: figure {f.get('id')}"
         if f["doc"] not in docs:
             raise SystemExit(f"{where}: {f['doc']} is not in sub-topic {sub}")
-        text = docs[f["doc"]][0]
-        try:
-            span = locate(text, f["text"], anchor_at(text, f["anchor"], where), where)
-        except ValueError as e:
-            raise SystemExit(str(e))
         ids.add(f["id"])
-        figs.append({"id": f["id"], "doc": f["doc"], "span": span,
-                     **{k: f.get(k) for k in ("value", "low", "high", "bound", "unit", "measure", "about",
-                                              "source", "as_of")}})
+        figs.append(gold_figure(f, docs[f["doc"]][0], where))
     check_gold_ids(work, ids, str(work_path))
     gold = {"subtopic": sub, "annotator": work.get("annotator"),
             "text_sha1": {n: hashlib.sha1(t.encode("utf-8")).hexdigest() for n, (t, _) in docs.items()},

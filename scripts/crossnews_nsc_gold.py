@@ -22,9 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from newsledger.evaluate.crossnews import check_gold_ids, gold_lines  # noqa: E402
+from newsledger.evaluate.crossnews import check_gold_ids, gold_figure, gold_lines  # noqa: E402
 from newsledger.evaluate.crossnews_nsc import GOLD_DIR, chain_pages  # noqa: E402
-from newsledger.evaluate.goldspan import anchor_at, locate  # noqa: E402
+
 
 def _chain_of(docs: set[str], chains: dict) -> str:
     hits = [cid for cid, c in chains.items() if docs <= set(c["pages"])]
@@ -38,17 +38,7 @@ def convert(work_path: Path, chains: dict) -> Path:
     work = json.loads(work_path.read_text(encoding="utf-8"))
     cid = _chain_of({f["doc"] for f in work["figures"]}, chains)
     pages = chains[cid]["pages"]
-    figs = []
-    for f in work["figures"]:
-        where = f"{work_path}: figure {f.get('id')}"
-        text = pages[f["doc"]][0]
-        try:
-            span = locate(text, f["text"], anchor_at(text, f["anchor"], where), where)
-        except ValueError as e:
-            raise SystemExit(str(e))
-        figs.append({"id": f["id"], "doc": f["doc"], "span": span,
-                     **{k: f.get(k) for k in ("value", "low", "high", "bound", "unit", "measure", "about",
-                                              "source", "as_of")}})
+    figs = [gold_figure(f, pages[f["doc"]][0], f"{work_path}: figure {f.get('id')}") for f in work["figures"]]
     check_gold_ids(work, {f["id"] for f in figs}, str(work_path))
     gold = {"chain": cid, "name": work["chain"], "half": chains[cid]["half"], "annotator": work.get("annotator"),
             "text_sha1": {i: hashlib.sha1(t.encode("utf-8")).hexdigest() for i, (t, _) in sorted(pages.items())},

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Optional
 
-from newsledger.evaluate import ecbplus, scratch_ledger
+from newsledger.evaluate import ecbplus, goldspan, scratch_ledger
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "crossnews"
 CHECK_TOPICS = range(25, 46)
@@ -70,6 +70,20 @@ def check_gold_ids(work: dict, ids: set[str], where: str) -> None:
     for p in work.get("apart", []):
         if p["a"] not in ids or p["b"] not in ids:
             raise SystemExit(f"{where}: apart pair {p}: unknown figure id")
+
+
+FIGURE_LABELS = ("value", "low", "high", "bound", "unit", "measure", "about", "source", "as_of")
+
+
+def gold_figure(f: dict, text: str, where: str) -> dict:
+    """A working gold file's figure as stored (``scripts/crossnews_gold.py``, ``scripts/crossnews_nsc_gold.py``):
+    its ``text`` located in the page ``text`` near its ``anchor`` (offsets), and its labels; a figure
+    that cannot be located stops with ``where`` and the reason."""
+    try:
+        span = goldspan.locate(text, f["text"], goldspan.anchor_at(text, f["anchor"], where), where)
+    except ValueError as e:
+        raise SystemExit(str(e))
+    return {"id": f["id"], "doc": f["doc"], "span": span, **{k: f.get(k) for k in FIGURE_LABELS}}
 
 
 def gold_lines(gold: dict, text_of) -> list[str]:
