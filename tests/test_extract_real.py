@@ -224,6 +224,45 @@ def test_flat_unseen_html_titles_score_the_html_alone_against_the_title_gold(mon
         flat_unseen.main(["--field", "date", "--html"])
 
 
+def test_the_fresh_title_set_reads_half_a_of_htmldates_default_set_only(tmp_path, monkeypatch, capsys):
+    """``--set hd-default``: the h1-gold pages of htmldate's DEFAULT set (not its Media Cloud set),
+    half *a* only; half *b* (held out) is refused before any page is read."""
+    import gzip
+    import json
+
+    from newsledger.evaluate import flat_unseen
+
+    root = tmp_path / "htmldate-eval" / "tests"
+    (root / "test_set").mkdir(parents=True)
+    names = [f"page{i}.html" for i in range(12)]
+    half_a = [n for n in names if flat_unseen.half_of(f"hd:{n}") == "a"]
+    assert half_a and len(half_a) < len(names)
+    body = "<p>" + "The ferry service to the northern islands resumed on Friday after a week of storms. " * 3 + "</p>"
+    for n in names:
+        head = f"Ferry {n[4:-5]} sails again to the islands"
+        page = f"<html><head><title>{head} | The Island Gazette</title></head><body><h1>{head}</h1>{body}</body></html>"
+        (root / "test_set" / f"{n}.gz").write_bytes(gzip.compress(page.encode("utf-8")))
+    (root / "eval_default.json").write_text(json.dumps({n: {"file": n, "date": "2021-05-07"} for n in names}))
+    other = next(f"mc{i}.html" for i in range(20) if flat_unseen.half_of(f"hd:mc{i}.html") == "a")
+    (root / "test_set" / f"{other}.gz").write_bytes((root / "test_set" / f"{half_a[0]}.gz").read_bytes())
+    (root / "eval_mediacloud_2020.json").write_text(json.dumps({"x": {"file": other, "date": "2021-05-07"}}))
+    monkeypatch.setattr(flat_unseen, "data_dir", lambda name: tmp_path / name)
+    got = list(flat_unseen.fresh_pages("a"))
+    assert [name for name, _, _ in got] == [f"hd:{n}" for n in half_a]
+    assert got[0][2] == f"Ferry {half_a[0][4:-5]} sails again to the islands"
+    for half in ("b", "all"):
+        with pytest.raises(ValueError):
+            flat_unseen.fresh_pages(half)
+        with pytest.raises(SystemExit):
+            flat_unseen.main(["--set", "hd-default", "--half", half])
+    with pytest.raises(SystemExit):
+        flat_unseen.main(["--set", "hd-default", "--field", "date"])
+    monkeypatch.setattr(flat_unseen, "fresh_pages", lambda half: iter(got[:2]))
+    assert flat_unseen.main(["--set", "hd-default"]) == 0
+    out = capsys.readouterr().out
+    assert "the fresh set (htmldate's default set), half a, 2 pages" in out and "flattened by lxml" in out
+
+
 def test_a_tally_gives_each_field_an_interval_over_its_pages():
     """Each field's share comes with a 95% page-bootstrap interval over the pages that have gold for it."""
     from newsledger.evaluate.extraction_real import Output, Page, Tally

@@ -26,7 +26,12 @@ counted apart (a wrong date is worse than none).
 The pages are split in two halves by ``sha1("hd:" or "tr:" + file name) mod 2`` (:func:`half_of`): rules are checked
 on half ``a``; half ``b`` is read to see whether a change holds on pages not looked at.
 
+The fresh title set (``--set hd-default``, :func:`fresh_pages`): the h1-gold pages of htmldate's
+default evaluation set, which no title rule was written from; half *a* only (its half *b* is held
+out, for dates: ``--half b|all`` is refused for it).
+
     python -m newsledger.evaluate.flat_unseen [--half a|b|all] [--field title|authors|date] [--html]
+    python -m newsledger.evaluate.flat_unseen --set hd-default   # titles, half a
 """
 from __future__ import annotations
 
@@ -75,6 +80,20 @@ def pages(half: str = "a") -> Iterator[tuple[str, str, str]]:
     """(name, html, expected headline) of the pages of ``half`` that have an h1 gold."""
     sources = [(data_dir("htmldate-eval") / "tests", "eval_mediacloud_2020.json", ("test_set", "cache", "eval"), "hd"),
                (data_dir("trafilatura-eval") / "tests", "evaldata.json", ("cache", "eval"), "tr")]
+    return _h1_pages(sources, half)
+
+
+def fresh_pages(half: str = "a") -> Iterator[tuple[str, str, str]]:
+    """(name, html, expected headline) of the FRESH title set: htmldate's default evaluation set
+    (``eval_default.json``, no title rule was written from it), half *a* only, pages with an h1 gold.
+    Its half *b* is held out (for dates): asking for it is refused."""
+    if half != "a":
+        raise ValueError("the fresh title set (hd-default) is scored on half a only; half b is held out")
+    sources = [(data_dir("htmldate-eval") / "tests", "eval_default.json", ("test_set", "cache", "eval"), "hd")]
+    return _h1_pages(sources, "a")
+
+
+def _h1_pages(sources, half: str) -> Iterator[tuple[str, str, str]]:
     for root, gold_json, folders, tag in sources:
         for name, path in _files(root, gold_json, folders, tag):
             if half != "all" and half_of(name) != half:
@@ -127,6 +146,7 @@ def evaluate_dates(half: str = "a") -> dict:
     return _tally(date_pages(half), lambda art: (art.published or "")[:10], lambda got, want: got == want)
 
 
+FRESH = "hd-default"  # the fresh title set's name (``--set``)
 HTML = "html"  # the system name of our extractor on the page's HTML itself (``--html``)
 
 
@@ -174,9 +194,10 @@ def _title_right(got: Optional[str], want: str) -> bool:
     return bool(got) and norm(got) == norm(want)
 
 
-def evaluate(half: str = "a") -> dict:
-    """{"pages": n, flattener: share of exact headlines, flattener + " wrong": another headline} on ``half``."""
-    return _tally(pages(half), lambda art: art.title, _title_right)
+def evaluate(half: str = "a", fresh: bool = False) -> dict:
+    """{"pages": n, flattener: share of exact headlines, flattener + " wrong": another headline} on ``half``
+    (``fresh``: of the fresh title set, :func:`fresh_pages`, half *a* only)."""
+    return _tally((fresh_pages if fresh else pages)(half), lambda art: art.title, _title_right)
 
 
 def evaluate_html_titles(half: str = "a") -> dict:
@@ -191,9 +212,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--field", choices=["title", "authors", "date"], default="title")
     ap.add_argument("--html", action="store_true", help="authors: also our extractor on the HTML itself; "
                     "title: our extractor on the HTML against trafilatura's title gold")
+    ap.add_argument("--set", choices=["main", FRESH], default="main", help=f"{FRESH}: the fresh title set "
+                    "(htmldate's default set, h1 gold; --field title, half a only: its half b is held out)")
     args = ap.parse_args(argv)
     if args.html and args.field == "date":
         raise SystemExit("--html: with --field authors or title")
+    if args.set == FRESH and (args.field != "title" or args.html or args.half != "a"):
+        raise SystemExit(f"--set {FRESH}: --field title on half a only (its half b is held out)")
     field = "title-html" if args.html and args.field == "title" else args.field
     if field == "title-html":
         res = evaluate_html_titles(args.half)
@@ -211,8 +236,9 @@ def main(argv: Optional[list[str]] = None) -> int:
             label = "the HTML itself" if name == HTML else f"flattened by {name}"
             print(f"{label:25} {res[name]:.3f}  (names given and wrong on {res[name + ' wrong']} pages)")
     else:
-        res = evaluate(args.half)
-        print(f"headline exact against the page's <h1>, half {args.half}, {res['pages']} pages")
+        res = evaluate(args.half, fresh=args.set == FRESH)
+        where = "the fresh set (htmldate's default set), " if args.set == FRESH else ""
+        print(f"headline exact against the page's <h1>, {where}half {args.half}, {res['pages']} pages")
         for name in FLATTENERS:
             print(f"flattened by {name:12} {res[name]:.3f}")
     if args.half != "a":  # half b is the unseen half: every reading is on record
