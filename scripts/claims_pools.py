@@ -17,18 +17,22 @@ every earlier walk, listed one id a line in ``web_pool_pages.txt`` beside the go
 **webc** (a judge: no rule is written from it, no fit reads it) when ``int(sha1(page id), 16)`` is even and
 **webr** (rule material) when odd, so the annotator never chooses. The ``aeb-`` dev pages (article-extraction-benchmark
 pages, annotated from stop 37: extraction was tuned on them, attribution never) are pool **aebc** (a judge) when
-``int(sha1(page id), 16)`` is even and **aebr** (rule material) when odd, :func:`aeb_pool`. Every other dev page is
-**old**. ::
+``int(sha1(page id), 16)`` is even and **aebr** (rule material) when odd, :func:`aeb_pool`. The realnews pages
+annotated from stop 47 (listed in ``realnews_pool_pages.txt`` beside the gold) are pool **rnc** (a judge) when
+``int(sha1(page id), 16)`` is even and **rnr** (rule material) when odd. Every other dev page is **old**. ::
 
     PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE] [--together check,te3c,ecbc,webc,aebc]
-        [--pages FILE] [--list VERDICT] [--same-as OTHER.pkl]
+        [--pages FILE] [--list VERDICT] [--same-as OTHER.pkl] [--rules-only]
 
 prints precision, recall (core), wrong-speaker share and outputs per pool (old, rules, check, te3r, te3c,
-ecbr, ecbc, webr, webc, aebr, aebc, all) at the shipped threshold
+ecbr, ecbc, webr, webc, aebr, aebc, rnr, rnc, all) at the shipped threshold
 (``--cache``: pickle of the analysed dev pages, reused when it holds exactly them — the same pickle as
 ``scripts/calibrate_confidence.py --cache``); ``--together`` adds pools scored as one set, in counts (how a judge's
 rule reads them), ``--pages`` the dev pages a file lists (a batch read once as a fresh judge); ``--list wrong-speaker`` (or
-spurious, unresolved, right, any) lists the rule-material pools' claims with that verdict, never a judge's; ``--same-as`` lists the pages whose claims (at any confidence) differ from another such pickle. To score another
+spurious, unresolved, right, any) lists the rule-material pools' claims with that verdict, never a judge's; ``--same-as`` lists the pages whose claims (at any confidence) differ from another such pickle. ``--rules-only`` is the mode for
+whoever writes rules: the judge pools are left out of everything it prints (no judge's line; the last line, "rules-all",
+is the rule-material pools together, not all pages: with an all-pages line beside the rule pools, the judges' figures
+could be worked out; ``--together`` naming a judge is refused; ``--pages`` and ``--same-as`` skip judges' pages). To score another
 analyzer on the same pools, run this file from a checkout of that analyzer holding this gold.
 """
 from __future__ import annotations
@@ -51,7 +55,9 @@ RULES_RANKS = (range(1, 21), range(41, 63))
 TE3_RULES = 10  # the te3- pages with the lowest sha1(page id) are pool te3r, the rest te3c
 ECB_FIRST_ROW = 35  # rows 1-34 of the ECB+ walk are old; from this row on, odd rows are ecbr, even rows ecbc
 WEB_PAGES = "web_pool_pages.txt"  # beside the gold: the stop-36 web batch, one page id a line
-HELD_OUT = ("check", "te3c", "ecbc", "webc", "aebc")  # the judges: no rule is written from them, no confidence fit reads them
+REALNEWS_PAGES = "realnews_pool_pages.txt"  # beside the gold: the stop-47 realnews batch, one page id a line
+HELD_OUT = ("check", "te3c", "ecbc", "webc", "aebc", "rnc")  # the judges: no rule is written from them, no confidence fit reads them
+POOLS = ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "webr", "webc", "aebr", "aebc", "rnr", "rnc")
 
 
 def walk_ranks() -> dict[str, int]:
@@ -90,12 +96,23 @@ def ecb_pool(row: int) -> str:
     return "ecbr" if row % 2 else "ecbc"
 
 
-@lru_cache(maxsize=1)
-def web_pages() -> frozenset[str]:
-    """The page ids of the web batch (``web_pool_pages.txt`` beside the gold; blank lines and ``#`` lines skipped)."""
-    path = cr.GOLD_DIR / WEB_PAGES
+def _batch_pages(name: str) -> frozenset[str]:
+    """The page ids a batch file beside the gold lists (blank lines and ``#`` lines skipped)."""
+    path = cr.GOLD_DIR / name
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def web_pages() -> frozenset[str]:
+    """The page ids of the web batch (``web_pool_pages.txt`` beside the gold)."""
+    return _batch_pages(WEB_PAGES)
+
+
+@lru_cache(maxsize=1)
+def realnews_pages() -> frozenset[str]:
+    """The page ids of the stop-47 realnews batch (``realnews_pool_pages.txt`` beside the gold)."""
+    return _batch_pages(REALNEWS_PAGES)
 
 
 def _odd_sha1(page: str) -> bool:
@@ -116,9 +133,12 @@ def aeb_pool(page: str) -> str:
 def pool_of(page: str, ranks: dict[str, int]) -> str:
     """"te3r" or "te3c" for a ``te3-`` page, "ecbr", "ecbc" or "old" for an ``ecb-`` page by its ECB+ walk
     row, "rules" or "check" for a ``pol-`` page by its walk rank, "webr" or "webc" for a page of the web batch,
-    "aebr" or "aebc" for an ``aeb-`` page, "old" for a page of another source."""
+    "aebr" or "aebc" for an ``aeb-`` page, "rnr" or "rnc" for a page of the stop-47 realnews batch (the parity
+    of its id's sha1: "rnc", a judge, when even), "old" for a page of another source."""
     if page in web_pages():
         return web_pool(page)
+    if page in realnews_pages():
+        return "rnr" if _odd_sha1(page) else "rnc"
     if page.startswith(cr.AEB):
         return aeb_pool(page)
     if page.startswith(cr.TEMPEVAL3):
@@ -204,6 +224,8 @@ def main(argv=None) -> int:
                     help="also print the dev pages listed in FILE (one id a line, # comments) scored as one set, in counts")
     ap.add_argument("--list", metavar="VERDICT", choices=("wrong-speaker", "spurious", "unresolved", "right", "any"),
                     help="list the rule-material pools' output claims with this verdict (never the judges')")
+    ap.add_argument("--rules-only", action="store_true",
+                    help="score the rule-material pools only: no judge pool's line, no all-pages line (a helper's mode)")
     ap.add_argument("--same-as", type=Path, metavar="PICKLE",
                     help="list the pages whose claims differ from another analysis (a --cache pickle), per pool")
     args = ap.parse_args(argv)
@@ -213,13 +235,15 @@ def main(argv=None) -> int:
         print(f"claims_pools: {getattr(exc, 'filename', None) or ''}: {getattr(exc, 'strerror', None) or exc}",
               file=sys.stderr)
         return 2
+    judged = [n for names in args.together for n in names.split(",") if n in HELD_OUT]
+    if args.rules_only and judged:
+        print(f"claims_pools: --rules-only: --together names a judge pool ({', '.join(judged)})", file=sys.stderr)
+        return 2
     pages = cr.load_gold([cr.GOLD_DIR], "dev")
     done, ranks = analysed_pages(pages, args.cache), walk_ranks()
-    for name in ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "webr", "webc", "aebr", "aebc", "all"):
-        sel = [p for p in pages if name == "all" or pool_of(p.page, ranks) == name]
-        res, _ = cr.evaluate(sel, analysed=done)
-        print(f"{name:6s} {res['pages']:3d} pages  precision {res['precision']:.3f}  recall {res['recall']:.3f}  "
-              f"wrong speaker {res['wrong_speaker']:.3f}  outputs {res['outputs']}")
+    if args.rules_only:  # nothing a judge pool holds is scored, counted or named
+        pages = fit_pages(pages)
+    print_pools(pages, done, ranks, args.rules_only)
     for names in args.together:
         print(together(pages, done, ranks, names.split(",")))
     for path, listed in lists:
@@ -227,12 +251,27 @@ def main(argv=None) -> int:
     if args.list:
         print("\n".join(rule_material_claims(pages, done, ranks, args.list)))
     if args.same_as is not None:
-        other = pickle.loads(args.same_as.read_bytes())
-        diff = differing_pages(done, other)
-        print(f"claims differ from {args.same_as} on {len(diff)} of {len(done)} pages")
-        for page in diff:
-            print(f"  {pool_of(page, ranks):6s} {page}")
+        print_differing(done, pickle.loads(args.same_as.read_bytes()), ranks, {p.page for p in pages}, args.same_as)
     return 0
+
+
+def print_pools(pages: list, done: dict, ranks: dict[str, int], rules_only: bool) -> None:
+    """One line a pool and one for them all; with ``rules_only`` (``pages`` then holds no judge's page) the
+    judge pools are not printed and the last line is "rules" all: the rule-material pools together."""
+    for name in [n for n in POOLS if not (rules_only and n in HELD_OUT)] + ["all"]:
+        sel = [p for p in pages if name == "all" or pool_of(p.page, ranks) == name]
+        res, _ = cr.evaluate(sel, analysed=done)
+        label = "rules-all" if rules_only and name == "all" else name
+        print(f"{label:6s} {res['pages']:3d} pages  precision {res['precision']:.3f}  recall {res['recall']:.3f}  "
+              f"wrong speaker {res['wrong_speaker']:.3f}  outputs {res['outputs']}")
+
+
+def print_differing(done: dict, other: dict, ranks: dict[str, int], shown: set[str], path: Path) -> None:
+    """The pages of ``shown`` whose claims differ from another analysis, per pool."""
+    diff = [page for page in differing_pages(done, other) if page in shown]
+    print(f"claims differ from {path} on {len(diff)} of {len(shown)} pages")
+    for page in diff:
+        print(f"  {pool_of(page, ranks):6s} {page}")
 
 
 if __name__ == "__main__":

@@ -639,10 +639,43 @@ def test_a_confidence_fit_reads_no_page_of_the_held_out_pools():
     ranks = pools.walk_ranks()
     kept = {p.page for p in pools.fit_pages(pages)}
     left = {p.page for p in pages} - kept
-    assert set(pools.HELD_OUT) == {"check", "te3c", "ecbc", "webc", "aebc"}
+    assert set(pools.HELD_OUT) == {"check", "te3c", "ecbc", "webc", "aebc", "rnc"}
     assert {"check", "te3c", "ecbc"} <= {pools.pool_of(p, ranks) for p in left} <= set(pools.HELD_OUT)
     assert {"old", "rules", "te3r", "ecbr"} <= {pools.pool_of(p, ranks) for p in kept}
-    assert {pools.pool_of(p, ranks) for p in kept} <= {"old", "rules", "te3r", "ecbr", "webr", "aebr"}
+    assert {pools.pool_of(p, ranks) for p in kept} <= {"old", "rules", "te3r", "ecbr", "webr", "aebr", "rnr"}
+
+
+def test_a_realnews_batch_page_takes_its_pool_from_the_parity_of_its_ids_sha1(monkeypatch):
+    """scripts/claims_pools.py: a page listed in realnews_pool_pages.txt is rnc (a judge) when int(sha1(id), 16) is
+    even and rnr when odd; rnc is held out of every fit."""
+    import hashlib
+
+    pools = _pools_module()
+    ids = ["fundus-a", "fundus-b", "fundus-c", "fundus-d"]
+    monkeypatch.setattr(pools, "realnews_pages", lambda: frozenset(ids))
+    want = ["rnr" if int(hashlib.sha1(i.encode()).hexdigest(), 16) % 2 else "rnc" for i in ids]
+    assert [pools.pool_of(i, {}) for i in ids] == want and set(want) == {"rnr", "rnc"}
+    assert pools.pool_of("fundus-not-listed", {}) == "old" and "rnc" in pools.HELD_OUT and "rnr" not in pools.HELD_OUT
+
+
+def test_rules_only_prints_no_judge_pool_and_no_all_pages_line(monkeypatch, capsys):
+    """scripts/claims_pools.py --rules-only: a judge pool named in --together is refused before any page is read,
+    and the pool lines leave every judge out, the last line being the rule-material pools together."""
+    from types import SimpleNamespace
+
+    pools = _pools_module()
+    assert pools.main(["--rules-only", "--together", "old,webc"]) == 2
+    assert "judge pool (webc)" in capsys.readouterr().err
+    pages = [SimpleNamespace(page=n) for n in ("p-old", "p-rules")]
+    monkeypatch.setattr(pools, "pool_of", lambda page, ranks: page[2:])
+    monkeypatch.setattr(pools.cr, "evaluate", lambda sel, analysed: ({"pages": len(sel), "precision": 1.0, "recall": 1.0,
+                                                                    "wrong_speaker": 0.0, "outputs": 0}, None))
+    pools.print_pools(pages, {}, {}, rules_only=True)
+    names = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert names[-1] == "rules-all" and not set(names) & set(pools.HELD_OUT) and "all" not in names
+    pools.print_pools(pages, {}, {}, rules_only=False)
+    names = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert names[-1] == "all" and set(pools.HELD_OUT) <= set(names)
 
 
 def test_a_web_batch_page_takes_its_pool_from_the_parity_of_its_ids_sha1_and_is_a_dev_gold_page():
