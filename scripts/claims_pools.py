@@ -19,13 +19,14 @@ every earlier walk, listed one id a line in ``web_pool_pages.txt`` beside the go
 pages, annotated from stop 37: extraction was tuned on them, attribution never) are pool **aebc** (a judge) when
 ``int(sha1(page id), 16)`` is even and **aebr** (rule material) when odd, :func:`aeb_pool`. The realnews pages
 annotated from stop 47 (listed in ``realnews_pool_pages.txt`` beside the gold) are pool **rnc** (a judge) when
-``int(sha1(page id), 16)`` is even and **rnr** (rule material) when odd. Every other dev page is **old**. ::
+``int(sha1(page id), 16)`` is even and **rnr** (rule material) when odd; the trafilatura-eval pages of stop 47's second
+batch (``trafeval_pool_pages.txt``) likewise **tfc** / **tfr**. Every other dev page is **old**. ::
 
     PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE] [--together check,te3c,ecbc,webc,aebc]
         [--pages FILE] [--list VERDICT] [--same-as OTHER.pkl] [--rules-only]
 
 prints precision, recall (core), wrong-speaker share and outputs per pool (old, rules, check, te3r, te3c,
-ecbr, ecbc, webr, webc, aebr, aebc, rnr, rnc, all) at the shipped threshold
+ecbr, ecbc, webr, webc, aebr, aebc, rnr, rnc, tfr, tfc, all) at the shipped threshold
 (``--cache``: pickle of the analysed dev pages, reused when it holds exactly them — the same pickle as
 ``scripts/calibrate_confidence.py --cache``); ``--together`` adds pools scored as one set, in counts (how a judge's
 rule reads them), ``--pages`` the dev pages a file lists (a batch read once as a fresh judge); ``--list wrong-speaker`` (or
@@ -55,9 +56,10 @@ RULES_RANKS = (range(1, 21), range(41, 63))
 TE3_RULES = 10  # the te3- pages with the lowest sha1(page id) are pool te3r, the rest te3c
 ECB_FIRST_ROW = 35  # rows 1-34 of the ECB+ walk are old; from this row on, odd rows are ecbr, even rows ecbc
 WEB_PAGES = "web_pool_pages.txt"  # beside the gold: the stop-36 web batch, one page id a line
-REALNEWS_PAGES = "realnews_pool_pages.txt"  # beside the gold: the stop-47 realnews batch, one page id a line
-HELD_OUT = ("check", "te3c", "ecbc", "webc", "aebc", "rnc")  # the judges: no rule is written from them, no confidence fit reads them
-POOLS = ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "webr", "webc", "aebr", "aebc", "rnr", "rnc")
+# the stop-47 batches, each a file beside the gold (one page id a line) -> (its rule pool, its judge pool)
+BATCHES = {"realnews_pool_pages.txt": ("rnr", "rnc"), "trafeval_pool_pages.txt": ("tfr", "tfc")}
+HELD_OUT = ("check", "te3c", "ecbc", "webc", "aebc", "rnc", "tfc")  # the judges: no rule is written from them, no fit reads them
+POOLS = ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "webr", "webc", "aebr", "aebc", "rnr", "rnc", "tfr", "tfc")
 
 
 def walk_ranks() -> dict[str, int]:
@@ -110,9 +112,9 @@ def web_pages() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def realnews_pages() -> frozenset[str]:
-    """The page ids of the stop-47 realnews batch (``realnews_pool_pages.txt`` beside the gold)."""
-    return _batch_pages(REALNEWS_PAGES)
+def batch_pools() -> dict[str, tuple[str, str]]:
+    """page id -> (rule pool, judge pool) of every page a stop-47 batch file (:data:`BATCHES`) lists."""
+    return {page: pools for name, pools in BATCHES.items() for page in _batch_pages(name)}
 
 
 def _odd_sha1(page: str) -> bool:
@@ -133,12 +135,13 @@ def aeb_pool(page: str) -> str:
 def pool_of(page: str, ranks: dict[str, int]) -> str:
     """"te3r" or "te3c" for a ``te3-`` page, "ecbr", "ecbc" or "old" for an ``ecb-`` page by its ECB+ walk
     row, "rules" or "check" for a ``pol-`` page by its walk rank, "webr" or "webc" for a page of the web batch,
-    "aebr" or "aebc" for an ``aeb-`` page, "rnr" or "rnc" for a page of the stop-47 realnews batch (the parity
-    of its id's sha1: "rnc", a judge, when even), "old" for a page of another source."""
+    "aebr" or "aebc" for an ``aeb-`` page, "rnr" or "rnc" ("tfr" or "tfc") for a page of the stop-47 realnews
+    (trafilatura-eval) batch, by the parity of its id's sha1 (the judge when even), "old" for a page of another source."""
     if page in web_pages():
         return web_pool(page)
-    if page in realnews_pages():
-        return "rnr" if _odd_sha1(page) else "rnc"
+    if page in batch_pools():
+        rule, judge = batch_pools()[page]
+        return rule if _odd_sha1(page) else judge
     if page.startswith(cr.AEB):
         return aeb_pool(page)
     if page.startswith(cr.TEMPEVAL3):

@@ -639,23 +639,25 @@ def test_a_confidence_fit_reads_no_page_of_the_held_out_pools():
     ranks = pools.walk_ranks()
     kept = {p.page for p in pools.fit_pages(pages)}
     left = {p.page for p in pages} - kept
-    assert set(pools.HELD_OUT) == {"check", "te3c", "ecbc", "webc", "aebc", "rnc"}
+    assert set(pools.HELD_OUT) == {"check", "te3c", "ecbc", "webc", "aebc", "rnc", "tfc"}
     assert {"check", "te3c", "ecbc"} <= {pools.pool_of(p, ranks) for p in left} <= set(pools.HELD_OUT)
     assert {"old", "rules", "te3r", "ecbr"} <= {pools.pool_of(p, ranks) for p in kept}
-    assert {pools.pool_of(p, ranks) for p in kept} <= {"old", "rules", "te3r", "ecbr", "webr", "aebr", "rnr"}
+    assert {pools.pool_of(p, ranks) for p in kept} <= {"old", "rules", "te3r", "ecbr", "webr", "aebr", "rnr", "tfr"}
 
 
-def test_a_realnews_batch_page_takes_its_pool_from_the_parity_of_its_ids_sha1(monkeypatch):
+def test_a_stop47_batch_page_takes_its_pool_from_the_parity_of_its_ids_sha1(monkeypatch):
     """scripts/claims_pools.py: a page listed in realnews_pool_pages.txt is rnc (a judge) when int(sha1(id), 16) is
-    even and rnr when odd; rnc is held out of every fit."""
+    even and rnr when odd (trafeval_pool_pages.txt: tfc / tfr); the judges are held out of every fit."""
     import hashlib
 
     pools = _pools_module()
     ids = ["fundus-a", "fundus-b", "fundus-c", "fundus-d"]
-    monkeypatch.setattr(pools, "realnews_pages", lambda: frozenset(ids))
+    monkeypatch.setattr(pools, "batch_pools", lambda: {i: ("rnr", "rnc") for i in ids} | {"trafeval-x": ("tfr", "tfc")})
     want = ["rnr" if int(hashlib.sha1(i.encode()).hexdigest(), 16) % 2 else "rnc" for i in ids]
     assert [pools.pool_of(i, {}) for i in ids] == want and set(want) == {"rnr", "rnc"}
-    assert pools.pool_of("fundus-not-listed", {}) == "old" and "rnc" in pools.HELD_OUT and "rnr" not in pools.HELD_OUT
+    assert pools.pool_of("trafeval-x", {}) == ("tfr" if int(hashlib.sha1(b"trafeval-x").hexdigest(), 16) % 2 else "tfc")
+    assert pools.pool_of("fundus-not-listed", {}) == "old" and {"rnc", "tfc"} <= set(pools.HELD_OUT)
+    assert not {"rnr", "tfr"} & set(pools.HELD_OUT)
 
 
 def test_rules_only_prints_no_judge_pool_and_no_all_pages_line(monkeypatch, capsys):
