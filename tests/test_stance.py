@@ -112,5 +112,27 @@ def test_responsibility_taken_by_another_is_no_claim_of_responsibility():
     assert _stance(text2, "said", "We claim responsibility for the pier blockade") == "claims-responsibility"
 
 
+def test_refusals_to_tell_decline_comment():
+    text = "The ferry operator would not confirm the captain was suspended."
+    assert _stance(text, "would not confirm", "the captain was suspended", negated=True) == "declines-comment"
+    text2 = "The harbour master refused to say how many crossings were cancelled."
+    assert _stance(text2, "refused", "how many crossings were cancelled") == "declines-comment"
 
 
+def test_what_the_source_cannot_tell_cannot_confirm():
+    text = "The pier manager could not explain why the gates stayed shut."
+    assert _stance(text, "could not explain", "why the gates stayed shut", negated=True) == "cannot-confirm"
+
+
+def test_requests_and_orders_by_the_cue_verb_appeal():
+    text = "The coastguard told campers to leave the dunes before dusk."
+    assert _stance(text, "told", "campers to leave the dunes before dusk") == "appeals"
+    text2 = "Residents asked for a second ferry on Sundays."
+    assert _stance(text2, "asked", "for a second ferry on Sundays") == "appeals"
+    text3 = "The coastguard told reporters that the dunes were flooded."
+    assert _stance(text3, "told", "the dunes were flooded") == "asserts"
+
+
+def test_we_expect_in_the_content_expects():
+    text = "We expect a settlement with the ferry unions by June, the minister said."
+    assert _stance(text, "said", "We expect a settlement with the ferry unions by June") == "expects"

@@ -1,9 +1,11 @@
 """The stance of a claim (one of :data:`newsledger.model.STANCES`), from its cue and the start
-of its content: "was unable to confirm" -> cannot-confirm, "declined to comment" ->
-declines-comment, "accused"/"condemned" -> accuses (not when held back: "were loath to criticise"),
-"urged"/"called on" -> appeals, "hope for" -> hopes, "very worrying" -> concerned, "is expected
-to"/"will"/"predicts" -> expects (not a pronoun's own plan: "it will launch ..."), "denied" -> denies,
-"claimed responsibility" -> claims-responsibility; anything else asserts.
+of its content: "was unable to confirm", "could not explain why" -> cannot-confirm, "declined to
+comment", "refused to say", "would not confirm" -> declines-comment, "accused"/"condemned" -> accuses
+(not when held back: "were loath to criticise"), "urged"/"called on"/"told residents to leave" ->
+appeals, "hope for" -> hopes, "very worrying" -> concerned, "is expected to"/"We expect"/"predicts"
+-> expects, and "X will ..." only before a change foreseen ("fares will rise"; not an arrangement
+announced, nor a pronoun's own plan: "it will launch ..."), "denied" -> denies, "claimed
+responsibility" -> claims-responsibility; anything else asserts.
 
 A negated cue (:func:`cue_negated`: "did not deny", "has not said", "never confirmed") is no
 denial, accusation or appeal: a negated communication verb declines comment ("did not admit or
@@ -23,7 +25,11 @@ _RULES: list[tuple[str, str, str]] = [
     ("denies", "both", r"\bplead\w*\s+not\s+guilty\b"),
     ("asserts", "both", r"\bplead\w*\s+guilty\b"),
     ("declines-comment", "both",
-     r"\b(declin\w*|refus\w*)\b(?: \w+){0,2} (to )?(comment|respond|discuss|elaborate|answer)|"
+     r"\b(declin(e|es|ed|ing)|refus(e|es|ed|ing))\b(?: \w+){0,2} (to )?(comment|respond|discuss|elaborate|answer|"
+     r"say|specify|disclose|reveal|identify|name|confirm|detail|divulge|speculate)\b|"
+     # a refusal to tell: "would not say what ...", "won't confirm whether ..."
+     r"\b(would not|wouldn[’']t|will not|won[’']t)(?: \w+)? (say|confirm|disclose|reveal|specify|identify|"
+     r"name|discuss|elaborate|detail|divulge|speculate)\b|"
      r"\b(did not|didn't|has not|hasn't|have not|haven't|could not|couldn't)(?: \w+){0,2} "
      r"(respond|return|reply)\w*\b|\bno comment\b|\bnot (immediately )?available for comment|"
      r"\b(could not|couldn[’']t|cannot|can[’']t|can not|would not|wouldn[’']t|will not|won[’']t)"
@@ -31,6 +37,10 @@ _RULES: list[tuple[str, str, str]] = [
     ("cannot-confirm", "both",
      r"\b(unable|not able|could not|couldn't|cannot|can't|can not|did not|didn't)"
      r"(?: \w+){0,2} (to )?(confirm|verify|corroborate)\w*"),
+    # what the source cannot tell: "could not explain why", "could not say whether", "could offer no details"
+    ("cannot-confirm", "both",
+     r"\b(unable|not able|could not|couldn[’']t|cannot|can[’']t|can not)(?: \w+)? (to )?(say|explain|determine|"
+     r"establish|tell|identify|specify)\b|\b(could|can) (offer|provide|give) no (details|information|explanation)\b"),
     # claiming responsibility is the source's own act (its cue, or "we claim ..."): "He has taken responsibility for
     # ..." in a content reports another's act
     ("claims-responsibility", "cue", r"\b(claim\w*|took|take\w*|assum\w*) (full |the )?(responsibility|credit)\b"),
@@ -45,6 +55,14 @@ _RULES: list[tuple[str, str, str]] = [
     ("appeals", "cue", r"\b(urg(e|es|ed|ing)|call\w*(?: \w+){0,3} (on|upon|for)|demand\w*|appeal\w*|plead\w*(?! (not )?guilty)|"
                         r"implor\w*|beg(s|ged|ging)?|press\w* for)\b"),
     ("appeals", "content", r"^\W*(we |i )?(demand|urge|call on|call for|appeal)\b"),
+    # a request or order with what is asked, by the cue's own verb near the start ("asked for answers",
+    # "asked that the county provide", "told residents to leave", "warned people to move south"): not a
+    # question ("asked veterans whether ..."), nor another's asking in the content ("the inquiry had asked for")
+    ("appeals", "both", r"^\W*(?:[\w’'-]+ ){0,2}ask(s|ed|ing)?\b(?! (?:(?:me|him|her|them|us|you|\w+s) )?(?:whether|if|why|"
+                        r"how|what|when|where|who|which)\b)(?:(?: [\w’']+)? (for|that)\b|(?: [\w’']+){1,4} to (?-i:[a-z])\w*)|"
+                        r"^\W*(?:[\w’'-]+ ){0,2}(tell|tells|told|telling|order\w*|direct(s|ed|ing)?|warn\w*)\b"
+                        r"(?! (?:that|we|i|he|she|they|it|you)\b)(?: (?!(?:had|has|have|was|were|is|are|would|will|could|"
+                        r"need|needs)\b)[\w’'-]+){0,3}\W+to (?!the\b|a\b|an\b)(?-i:[a-z])\w*"),
     ("hopes", "cue", r"\bhop(e|es|ed|ing)\b"),
     # requests and advice ("encouraged residents to ...", "requested more information", "warned
     # against"); after "hopes", so that "hopes this will encourage ..." still hopes
@@ -55,7 +73,8 @@ _RULES: list[tuple[str, str, str]] = [
     ("concerned", "content", r"\b(very|deeply|extremely|seriously|particularly|highly) (worrying|worried|concerning|"
                              r"concerned|alarming|troubling|disturbing)\b|\b(worrying|alarming|troubling)\W*$"),
     ("expects", "cue", r"\b(expect\w*|predict\w*|forecast\w*|anticipat\w*|project\w*|foresee\w*)\b"),
-    ("expects", "content", r"\b(is|are|was|were|be) (widely |also )?expected to\b|\bis set to\b|"
+    ("expects", "content", r"^\W*(we|i) (?:(?!would|could|might)\w+ )?(expect|predict|forecast|anticipate)\b|"
+                           r"\b(is|are|was|were|be) (widely |also )?expected to\b|\bis set to\b|"
                            r"\bare set to\b|\bis likely to\b|\bare likely to\b"),
     # "will" counts only as the main clause's auxiliary near the start ("X will ..."), not in a
     # relative clause ("a plan that will ...") or further on, and only before a change foreseen ("sales
