@@ -1,6 +1,8 @@
 """Stance rules (newsledger.analyze.stance) on made-up sentences: each test fails without its rule."""
 from types import SimpleNamespace
 
+import pytest
+
 from newsledger.analyze.stance import is_question, stance_of
 
 
@@ -71,68 +73,53 @@ def test_requests_and_advice_appeal():
     assert stance_of(_claim(text, "advised", "passengers to arrive early"), None, text) == "appeals"
 
 
-def _stance(text: str, cue: str, content: str, negated: bool = False) -> str:
-    return stance_of(_claim(text, cue, content, negated), None, text)
+
+# (rule, text, cue, content, stance, cue negated): each rule's cases fail without it
+CASES = [
+    # "X will ..." expects only before a change foreseen: an arrangement announced or a pledge is no forecast
+    ("will", "The council said the new ferry will be launched at the east pier in March.", "said",
+     "the new ferry will be launched at the east pier in March", "asserts", False),
+    ("will", "The operator said its crews will continue to inspect the hulls every week.", "said",
+     "its crews will continue to inspect the hulls every week", "asserts", False),
+    ("will", "The harbour board said ferry fares will rise by a tenth next winter.", "said",
+     "ferry fares will rise by a tenth next winter", "expects", False),
+    ("will", "An analyst said the ferry trade will continue to shrink this decade.", "said",
+     "the ferry trade will continue to shrink this decade", "expects", False),
+    # "The hope of ..." as a subject noun is no hope
+    ("hope-noun", "The hope of a new pier is lifting shop rents, a broker said.", "said",
+     "The hope of a new pier is lifting shop rents", "asserts", False),
+    ("hope-noun", "We hope to reopen the pier by May, the mayor said.", "said", "We hope to reopen the pier by May",
+     "hopes", False),
+    # a cue after its content takes no words of the speaker's name ("Begg") or of a later clause ("urging calm")
+    ("cue-after", '"The ferry is late again," said Ann Begg, a harbour official.', "said", "The ferry is late again,",
+     "asserts", False),
+    ("cue-after", "The pier is safe, the mayor said, urging calm in the harbour.", "said", "The pier is safe",
+     "asserts", False),
+    ("cue-after", "The mayor urged calm in the harbour after the storm.", "urged", "calm in the harbour after the storm",
+     "appeals", False),
+    # claiming responsibility is the source's own act, not another's reported in the content
+    ("responsibility", "He has taken responsibility for the ferry collision, his lawyer said.", "said",
+     "He has taken responsibility for the ferry collision", "asserts", False),
+    ("responsibility", "We claim responsibility for the pier blockade, the group said.", "said",
+     "We claim responsibility for the pier blockade", "claims-responsibility", False),
+    # a refusal to tell declines comment
+    ("refusal", "The ferry operator would not confirm the captain was suspended.", "would not confirm",
+     "the captain was suspended", "declines-comment", True),
+    ("refusal", "The harbour master refused to say how many crossings were cancelled.", "refused",
+     "how many crossings were cancelled", "declines-comment", False),
+    # a request or order by the cue's own verb appeals; "told reporters that" does not
+    ("request", "The coastguard told campers to leave the dunes before dusk.", "told",
+     "campers to leave the dunes before dusk", "appeals", False),
+    ("request", "Residents asked for a second ferry on Sundays.", "asked", "for a second ferry on Sundays", "appeals",
+     False),
+    ("request", "The coastguard told reporters that the dunes were flooded.", "told", "the dunes were flooded",
+     "asserts", False),
+    # "We expect ..." in the content expects
+    ("we-expect", "We expect a settlement with the ferry unions by June, the minister said.", "said",
+     "We expect a settlement with the ferry unions by June", "expects", False),
+]
 
 
-def test_will_expects_only_before_a_change_foreseen():
-    # an arrangement announced or a pledge is no forecast
-    text = "The council said the new ferry will be launched at the east pier in March."
-    assert _stance(text, "said", "the new ferry will be launched at the east pier in March") == "asserts"
-    text2 = "The operator said its crews will continue to inspect the hulls every week."
-    assert _stance(text2, "said", "its crews will continue to inspect the hulls every week") == "asserts"
-    # a change foreseen still expects
-    text3 = "The harbour board said ferry fares will rise by a tenth next winter."
-    assert _stance(text3, "said", "ferry fares will rise by a tenth next winter") == "expects"
-    text4 = "An analyst said the ferry trade will continue to shrink this decade."
-    assert _stance(text4, "said", "the ferry trade will continue to shrink this decade") == "expects"
-
-
-def test_the_hope_as_a_subject_noun_is_no_hope():
-    text = "The hope of a new pier is lifting shop rents, a broker said."
-    assert _stance(text, "said", "The hope of a new pier is lifting shop rents") == "asserts"
-    text2 = "We hope to reopen the pier by May, the mayor said."
-    assert _stance(text2, "said", "We hope to reopen the pier by May") == "hopes"
-
-
-def test_words_after_a_cue_that_follows_its_content_lend_it_no_stance():
-    # the speaker's name ("Begg") and a later clause ("urging calm") are not the cue's words
-    text = '"The ferry is late again," said Ann Begg, a harbour official.'
-    assert _stance(text, "said", "The ferry is late again,") == "asserts"
-    text2 = "The pier is safe, the mayor said, urging calm in the harbour."
-    assert _stance(text2, "said", "The pier is safe") == "asserts"
-    text3 = "The mayor urged calm in the harbour after the storm."
-    assert _stance(text3, "urged", "calm in the harbour after the storm") == "appeals"
-
-
-def test_responsibility_taken_by_another_is_no_claim_of_responsibility():
-    text = "He has taken responsibility for the ferry collision, his lawyer said."
-    assert _stance(text, "said", "He has taken responsibility for the ferry collision") == "asserts"
-    text2 = "We claim responsibility for the pier blockade, the group said."
-    assert _stance(text2, "said", "We claim responsibility for the pier blockade") == "claims-responsibility"
-
-
-def test_refusals_to_tell_decline_comment():
-    text = "The ferry operator would not confirm the captain was suspended."
-    assert _stance(text, "would not confirm", "the captain was suspended", negated=True) == "declines-comment"
-    text2 = "The harbour master refused to say how many crossings were cancelled."
-    assert _stance(text2, "refused", "how many crossings were cancelled") == "declines-comment"
-
-
-def test_what_the_source_cannot_tell_cannot_confirm():
-    text = "The pier manager could not explain why the gates stayed shut."
-    assert _stance(text, "could not explain", "why the gates stayed shut", negated=True) == "cannot-confirm"
-
-
-def test_requests_and_orders_by_the_cue_verb_appeal():
-    text = "The coastguard told campers to leave the dunes before dusk."
-    assert _stance(text, "told", "campers to leave the dunes before dusk") == "appeals"
-    text2 = "Residents asked for a second ferry on Sundays."
-    assert _stance(text2, "asked", "for a second ferry on Sundays") == "appeals"
-    text3 = "The coastguard told reporters that the dunes were flooded."
-    assert _stance(text3, "told", "the dunes were flooded") == "asserts"
-
-
-def test_we_expect_in_the_content_expects():
-    text = "We expect a settlement with the ferry unions by June, the minister said."
-    assert _stance(text, "said", "We expect a settlement with the ferry unions by June") == "expects"
+@pytest.mark.parametrize("rule,text,cue,content,stance,negated", CASES, ids=[c[0] for c in CASES])
+def test_marking_rules(rule, text, cue, content, stance, negated):
+    assert stance_of(_claim(text, cue, content, negated), None, text) == stance

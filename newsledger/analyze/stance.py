@@ -1,5 +1,5 @@
 """The stance of a claim (one of :data:`newsledger.model.STANCES`), from its cue and the start
-of its content: "was unable to confirm", "could not explain why" -> cannot-confirm, "declined to
+of its content: "was unable to confirm" -> cannot-confirm, "declined to
 comment", "refused to say", "would not confirm" -> declines-comment, "accused"/"condemned" -> accuses
 (not when held back: "were loath to criticise"), "urged"/"called on"/"told residents to leave" ->
 appeals, "hope for" -> hopes, "very worrying" -> concerned, "is expected to"/"We expect"/"predicts"
@@ -37,10 +37,6 @@ _RULES: list[tuple[str, str, str]] = [
     ("cannot-confirm", "both",
      r"\b(unable|not able|could not|couldn't|cannot|can't|can not|did not|didn't)"
      r"(?: \w+){0,2} (to )?(confirm|verify|corroborate)\w*"),
-    # what the source cannot tell: "could not explain why", "could not say whether", "could offer no details"
-    ("cannot-confirm", "both",
-     r"\b(unable|not able|could not|couldn[’']t|cannot|can[’']t|can not)(?: \w+)? (to )?(say|explain|determine|"
-     r"establish|tell|identify|specify)\b|\b(could|can) (offer|provide|give) no (details|information|explanation)\b"),
     # claiming responsibility is the source's own act (its cue, or "we claim ..."): "He has taken responsibility for
     # ..." in a content reports another's act
     ("claims-responsibility", "cue", r"\b(claim\w*|took|take\w*|assum\w*) (full |the )?(responsibility|credit)\b"),
