@@ -174,7 +174,8 @@ def test_stance_rules():
     assert stance_for("declined to comment", "") == "declines-comment"
     assert stance_for("urged", "the West to act") == "appeals"
     assert stance_for("said", "the talks failed") == "asserts"
-    assert stance_for("said", "the rally will take place Sunday") == "expects"
+    assert stance_for("said", "crowds at the rally will grow on Sunday") == "expects"  # a change foreseen
+    assert stance_for("said", "the rally will take place Sunday") == "asserts"  # an arrangement announced
 
 
 def test_quote_helpers():
