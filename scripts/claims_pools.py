@@ -34,7 +34,9 @@ spurious, unresolved, right, any) lists the rule-material pools' claims with tha
 whoever writes rules: the judge pools are left out of everything it prints (no judge's line; the last line, "rules-all",
 is the rule-material pools together, not all pages: with an all-pages line beside the rule pools, the judges' figures
 could be worked out; ``--together`` naming a judge is refused; ``--pages`` and ``--same-as`` skip judges' pages). To score another
-analyzer on the same pools, run this file from a checkout of that analyzer holding this gold.
+analyzer on the same pools, run this file from a checkout of that analyzer holding this gold. ``--stance`` adds the
+stance figures (agreement, marked precision and recall, in counts) to the ``--together`` and ``--pages`` lines, and with
+``--rules-only`` prints them for the rule material as one set.
 """
 from __future__ import annotations
 
@@ -159,20 +161,26 @@ def fit_pages(pages: list) -> list:
     return [p for p in pages if pool_of(p.page, ranks) not in HELD_OUT]
 
 
-def together(pages: list, done: dict, ranks: dict[str, int], names: list[str]) -> str:
+def together(pages: list, done: dict, ranks: dict[str, int], names: list[str], stance: bool = False) -> str:
     """The pools ``names`` scored as one set, in counts (a judge's rule reads wrong names and found claims, which
     rounded shares per pool hide): core claims, found, outputs, right or unresolved, wrong names."""
-    return counts("+".join(names), [p for p in pages if pool_of(p.page, ranks) in names], done)
+    return counts("+".join(names), [p for p in pages if pool_of(p.page, ranks) in names], done, stance)
 
 
-def counts(label: str, sel: list, done: dict) -> str:
-    """The pages ``sel`` scored as one set, in counts (see :func:`together`)."""
+def counts(label: str, sel: list, done: dict, stance: bool = False) -> str:
+    """The pages ``sel`` scored as one set, in counts (see :func:`together`); with ``stance``, the stance
+    figures of ``newsledger eval claims-real`` too, in counts."""
     res, t = cr.evaluate(sel, analysed=done)
     lo, hi = res["interval_95"].get("wrong_speaker", (0.0, 0.0))
-    return (f"{label}: {len(sel)} pages, {t.core} core, {t.core_found} found "
+    line = (f"{label}: {len(sel)} pages, {t.core} core, {t.core_found} found "
             f"(recall {t.core_found / max(1, t.core):.4f}), {t.outputs} outputs, {t.right + t.unresolved} right or "
             f"unresolved (precision {(t.right + t.unresolved) / max(1, t.outputs):.4f}), {t.wrong_speaker} wrong names "
             f"(share {t.wrong_speaker / max(1, t.outputs):.4f}, 95% over pages resampled {lo:.4f}-{hi:.4f})")
+    if stance:
+        line += (f"; stance agreement {t.stance_same}/{t.stance_matched} ({res['stance_agreement']:.3f}), marked "
+                 f"precision {t.marked_outputs_same}/{t.marked_outputs} ({res['marked_precision']:.3f}), marked recall "
+                 f"{t.marked_gold_same}/{t.marked_gold} ({res['marked_recall']:.3f})")
+    return line
 
 
 def claim_key(claims) -> list[tuple]:
@@ -229,6 +237,9 @@ def main(argv=None) -> int:
                     help="list the rule-material pools' output claims with this verdict (never the judges')")
     ap.add_argument("--rules-only", action="store_true",
                     help="score the rule-material pools only: no judge pool's line, no all-pages line (a helper's mode)")
+    ap.add_argument("--stance", action="store_true",
+                    help="the --together / --pages lines (and with --rules-only, a line for the rule material) also give "
+                         "the stance figures of eval claims-real, in counts")
     ap.add_argument("--same-as", type=Path, metavar="PICKLE",
                     help="list the pages whose claims differ from another analysis (a --cache pickle), per pool")
     args = ap.parse_args(argv)
@@ -248,9 +259,11 @@ def main(argv=None) -> int:
         pages = fit_pages(pages)
     print_pools(pages, done, ranks, args.rules_only)
     for names in args.together:
-        print(together(pages, done, ranks, names.split(",")))
+        print(together(pages, done, ranks, names.split(","), args.stance))
     for path, listed in lists:
-        print(counts(path.name, [p for p in pages if p.page in listed], done))
+        print(counts(path.name, [p for p in pages if p.page in listed], done, args.stance))
+    if args.rules_only and args.stance:
+        print(counts("rule material", pages, done, stance=True))
     if args.list:
         print("\n".join(rule_material_claims(pages, done, ranks, args.list)))
     if args.same_as is not None:

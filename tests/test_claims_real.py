@@ -886,3 +886,17 @@ def test_the_pools_script_names_a_missing_page_list_in_one_line_before_any_analy
     assert _pools_module().main(["--pages", str(missing)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"claims_pools: {missing}: No such file or directory"
+
+
+def test_claims_pools_stance_counts_the_stance_figures_of_a_set(monkeypatch):
+    """scripts/claims_pools.py --stance: a counts line also gives agreement, marked precision and marked recall, in
+    counts and as the shares eval claims-real prints; without it the line gives none."""
+    from newsledger.evaluate import claims_real as cr
+
+    pools = _pools_module()
+    t = cr.Tally(outputs=10, right=8, unresolved=1, core=9, core_found=7, stance_matched=9, stance_same=7,
+                 marked_outputs=4, marked_outputs_same=3, marked_gold=6, marked_gold_same=3)
+    monkeypatch.setattr(pools.cr, "evaluate", lambda sel, analysed: (t.figures() | {"interval_95": {}}, t))
+    line = pools.counts("judges", [object()], {}, stance=True)
+    assert "stance agreement 7/9 (0.778), marked precision 3/4 (0.750), marked recall 3/6 (0.500)" in line
+    assert "9 right or unresolved" in line and "stance" not in pools.counts("judges", [object()], {})
