@@ -23,7 +23,7 @@ annotated from stop 47 (listed in ``realnews_pool_pages.txt`` beside the gold) a
 batch (``trafeval_pool_pages.txt``) likewise **tfc** / **tfr**. Every other dev page is **old**. ::
 
     PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE] [--together check,te3c,ecbc,webc,aebc]
-        [--pages FILE] [--list VERDICT] [--same-as OTHER.pkl] [--rules-only]
+        [--pages FILE] [--list VERDICT] [--same-as OTHER.pkl] [--rules-only] [--stance]
 
 prints precision, recall (core), wrong-speaker share and outputs per pool (old, rules, check, te3r, te3c,
 ecbr, ecbc, webr, webc, aebr, aebc, rnr, rnc, tfr, tfc, all) at the shipped threshold
