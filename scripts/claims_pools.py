@@ -29,14 +29,16 @@ prints precision, recall (core), wrong-speaker share and outputs per pool (old, 
 ecbr, ecbc, webr, webc, aebr, aebc, rnr, rnc, tfr, tfc, all) at the shipped threshold
 (``--cache``: pickle of the analysed dev pages, reused when it holds exactly them — the same pickle as
 ``scripts/calibrate_confidence.py --cache``); ``--together`` adds pools scored as one set, in counts (how a judge's
-rule reads them), ``--pages`` the dev pages a file lists (a batch read once as a fresh judge); ``--list wrong-speaker`` (or
-spurious, unresolved, right, any) lists the rule-material pools' claims with that verdict, never a judge's; ``--same-as`` lists the pages whose claims (at any confidence) differ from another such pickle. ``--rules-only`` is the mode for
-whoever writes rules: the judge pools are left out of everything it prints (no judge's line; the last line, "rules-all",
-is the rule-material pools together, not all pages: with an all-pages line beside the rule pools, the judges' figures
-could be worked out; ``--together`` naming a judge is refused; ``--pages`` and ``--same-as`` skip judges' pages). To score another
-analyzer on the same pools, run this file from a checkout of that analyzer holding this gold. ``--stance`` adds the
-stance figures (agreement, marked precision and recall, in counts) to the ``--together`` and ``--pages`` lines, and with
-``--rules-only`` prints them for the rule material as one set.
+rule reads them), ``--pages`` the dev pages a file lists (a batch read once as a fresh judge); ``--list
+wrong-speaker`` (or spurious, unresolved, right, any) lists the rule-material pools' claims with that verdict, never a
+judge's; ``--same-as`` lists the pages whose claims (at any confidence) differ from another such pickle;
+``--stance`` adds the stance figures (agreement, marked precision and recall, in counts) to the ``--together`` and
+``--pages`` lines, and with ``--rules-only`` prints them for the rule material as one set. ``--rules-only`` is the mode
+for whoever writes rules: the judge pools are left out of everything it prints (no judge's line; the last line,
+"rules-all", is the rule-material pools together, not all pages: with an all-pages line beside the rule pools, the
+judges' figures could be worked out; ``--together`` naming a judge is refused; ``--pages`` and ``--same-as`` skip
+judges' pages). To score another analyzer on the same pools, run this file from a checkout of that analyzer holding
+this gold.
 """
 from __future__ import annotations
 
@@ -58,10 +60,13 @@ RULES_RANKS = (range(1, 21), range(41, 63))
 TE3_RULES = 10  # the te3- pages with the lowest sha1(page id) are pool te3r, the rest te3c
 ECB_FIRST_ROW = 35  # rows 1-34 of the ECB+ walk are old; from this row on, odd rows are ecbr, even rows ecbc
 WEB_PAGES = "web_pool_pages.txt"  # beside the gold: the stop-36 web batch, one page id a line
-# the stop-47 batches, each a file beside the gold (one page id a line) -> (its rule pool, its judge pool)
-BATCHES = {"realnews_pool_pages.txt": ("rnr", "rnc"), "trafeval_pool_pages.txt": ("tfr", "tfc")}
-HELD_OUT = ("check", "te3c", "ecbc", "webc", "aebc", "rnc", "tfc")  # the judges: no rule is written from them, no fit reads them
-POOLS = ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "webr", "webc", "aebr", "aebc", "rnr", "rnc", "tfr", "tfc")
+# the batches split by a coin, each a file beside the gold (one page id a line) -> (its rule pool, its judge pool)
+BATCHES = {WEB_PAGES: ("webr", "webc"), "realnews_pool_pages.txt": ("rnr", "rnc"),
+           "trafeval_pool_pages.txt": ("tfr", "tfc")}
+# the judges: no rule is written from them, no fit reads them
+HELD_OUT = ("check", "te3c", "ecbc", "webc", "aebc", "rnc", "tfc")
+POOLS = ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "webr", "webc", "aebr", "aebc", "rnr", "rnc", "tfr",
+         "tfc")
 
 
 def walk_ranks() -> dict[str, int]:
@@ -115,7 +120,7 @@ def web_pages() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def batch_pools() -> dict[str, tuple[str, str]]:
-    """page id -> (rule pool, judge pool) of every page a stop-47 batch file (:data:`BATCHES`) lists."""
+    """page id -> (rule pool, judge pool) of every page a batch file (:data:`BATCHES`) lists."""
     return {page: pools for name, pools in BATCHES.items() for page in _batch_pages(name)}
 
 
@@ -124,14 +129,19 @@ def _odd_sha1(page: str) -> bool:
     return bool(int(hashlib.sha1(page.encode("utf-8")).hexdigest(), 16) % 2)
 
 
+def by_parity(page: str, pools: tuple[str, str]) -> str:
+    """Of a batch's (rule pool, judge pool), the page's: the rule pool when its id's sha1 is odd, the judge when even."""
+    return pools[0] if _odd_sha1(page) else pools[1]
+
+
 def web_pool(page: str) -> str:
     """The pool of a web-batch page by the parity of its id's sha1: "webc" when even, "webr" when odd."""
-    return "webr" if _odd_sha1(page) else "webc"
+    return by_parity(page, BATCHES[WEB_PAGES])
 
 
 def aeb_pool(page: str) -> str:
     """The pool of an ``aeb-`` page by the parity of its id's sha1: "aebc" when even, "aebr" when odd."""
-    return "aebr" if _odd_sha1(page) else "aebc"
+    return by_parity(page, ("aebr", "aebc"))
 
 
 def pool_of(page: str, ranks: dict[str, int]) -> str:
@@ -139,11 +149,9 @@ def pool_of(page: str, ranks: dict[str, int]) -> str:
     row, "rules" or "check" for a ``pol-`` page by its walk rank, "webr" or "webc" for a page of the web batch,
     "aebr" or "aebc" for an ``aeb-`` page, "rnr" or "rnc" ("tfr" or "tfc") for a page of the stop-47 realnews
     (trafilatura-eval) batch, by the parity of its id's sha1 (the judge when even), "old" for a page of another source."""
-    if page in web_pages():
-        return web_pool(page)
-    if page in batch_pools():
-        rule, judge = batch_pools()[page]
-        return rule if _odd_sha1(page) else judge
+    pools = batch_pools().get(page)
+    if pools is not None:
+        return by_parity(page, pools)
     if page.startswith(cr.AEB):
         return aeb_pool(page)
     if page.startswith(cr.TEMPEVAL3):
