@@ -20,13 +20,14 @@ pages, annotated from stop 37: extraction was tuned on them, attribution never) 
 ``int(sha1(page id), 16)`` is even and **aebr** (rule material) when odd, :func:`aeb_pool`. The realnews pages
 annotated from stop 47 (listed in ``realnews_pool_pages.txt`` beside the gold) are pool **rnc** (a judge) when
 ``int(sha1(page id), 16)`` is even and **rnr** (rule material) when odd; the trafilatura-eval pages of stop 47's second
-batch (``trafeval_pool_pages.txt``) likewise **tfc** / **tfr**. Every other dev page is **old**. ::
+batch (``trafeval_pool_pages.txt``) likewise **tfc** / **tfr**, and the htmldate default-set pages of stop 48's batch
+(``htmldate_pool_pages.txt``) **hdc** / **hdr**. Every other dev page is **old**. ::
 
     PYTHONPATH=$PWD .venv/bin/python scripts/claims_pools.py [--cache FILE] [--together check,te3c,ecbc,webc,aebc]
         [--pages FILE] [--list VERDICT] [--same-as OTHER.pkl] [--rules-only] [--stance]
 
 prints precision, recall (core), wrong-speaker share and outputs per pool (old, rules, check, te3r, te3c,
-ecbr, ecbc, webr, webc, aebr, aebc, rnr, rnc, tfr, tfc, all) at the shipped threshold
+ecbr, ecbc, webr, webc, aebr, aebc, rnr, rnc, tfr, tfc, hdr, hdc, all) at the shipped threshold
 (``--cache``: pickle of the analysed dev pages, reused when it holds exactly them — the same pickle as
 ``scripts/calibrate_confidence.py --cache``); ``--together`` adds pools scored as one set, in counts (how a judge's
 rule reads them), ``--pages`` the dev pages a file lists (a batch read once as a fresh judge); ``--list
@@ -62,11 +63,11 @@ ECB_FIRST_ROW = 35  # rows 1-34 of the ECB+ walk are old; from this row on, odd 
 WEB_PAGES = "web_pool_pages.txt"  # beside the gold: the stop-36 web batch, one page id a line
 # the batches split by a coin, each a file beside the gold (one page id a line) -> (its rule pool, its judge pool)
 BATCHES = {WEB_PAGES: ("webr", "webc"), "realnews_pool_pages.txt": ("rnr", "rnc"),
-           "trafeval_pool_pages.txt": ("tfr", "tfc")}
+           "trafeval_pool_pages.txt": ("tfr", "tfc"), "htmldate_pool_pages.txt": ("hdr", "hdc")}
 # the judges: no rule is written from them, no fit reads them
-HELD_OUT = ("check", "te3c", "ecbc", "webc", "aebc", "rnc", "tfc")
+HELD_OUT = ("check", "te3c", "ecbc", "webc", "aebc", "rnc", "tfc", "hdc")
 POOLS = ("old", "rules", "check", "te3r", "te3c", "ecbr", "ecbc", "webr", "webc", "aebr", "aebc", "rnr", "rnc", "tfr",
-         "tfc")
+         "tfc", "hdr", "hdc")
 
 
 def walk_ranks() -> dict[str, int]:
@@ -147,8 +148,8 @@ def aeb_pool(page: str) -> str:
 def pool_of(page: str, ranks: dict[str, int]) -> str:
     """"te3r" or "te3c" for a ``te3-`` page, "ecbr", "ecbc" or "old" for an ``ecb-`` page by its ECB+ walk
     row, "rules" or "check" for a ``pol-`` page by its walk rank, "webr" or "webc" for a page of the web batch,
-    "aebr" or "aebc" for an ``aeb-`` page, "rnr" or "rnc" ("tfr" or "tfc") for a page of the stop-47 realnews
-    (trafilatura-eval) batch, by the parity of its id's sha1 (the judge when even), "old" for a page of another source."""
+    "aebr" or "aebc" for an ``aeb-`` page, "rnr" or "rnc" ("tfr" or "tfc", "hdr" or "hdc") for a page of the stop-47 realnews
+    (trafilatura-eval) batch or of stop 48's htmldate batch, by the parity of its id's sha1 (the judge when even), "old" for a page of another source."""
     pools = batch_pools().get(page)
     if pools is not None:
         return by_parity(page, pools)

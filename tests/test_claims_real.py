@@ -639,10 +639,10 @@ def test_a_confidence_fit_reads_no_page_of_the_held_out_pools():
     ranks = pools.walk_ranks()
     kept = {p.page for p in pools.fit_pages(pages)}
     left = {p.page for p in pages} - kept
-    assert set(pools.HELD_OUT) == {"check", "te3c", "ecbc", "webc", "aebc", "rnc", "tfc"}
+    assert set(pools.HELD_OUT) == {"check", "te3c", "ecbc", "webc", "aebc", "rnc", "tfc", "hdc"}
     assert {"check", "te3c", "ecbc"} <= {pools.pool_of(p, ranks) for p in left} <= set(pools.HELD_OUT)
     assert {"old", "rules", "te3r", "ecbr"} <= {pools.pool_of(p, ranks) for p in kept}
-    assert {pools.pool_of(p, ranks) for p in kept} <= {"old", "rules", "te3r", "ecbr", "webr", "aebr", "rnr", "tfr"}
+    assert {pools.pool_of(p, ranks) for p in kept} <= {"old", "rules", "te3r", "ecbr", "webr", "aebr", "rnr", "tfr", "hdr"}
 
 
 def test_a_stop47_batch_page_takes_its_pool_from_the_parity_of_its_ids_sha1(monkeypatch):
