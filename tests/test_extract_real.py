@@ -224,9 +224,10 @@ def test_flat_unseen_html_titles_score_the_html_alone_against_the_title_gold(mon
         flat_unseen.main(["--field", "date", "--html"])
 
 
-def test_the_fresh_title_set_reads_half_a_of_htmldates_default_set_only(tmp_path, monkeypatch, capsys):
-    """``--set hd-default``: the h1-gold pages of htmldate's DEFAULT set (not its Media Cloud set),
-    half *a* only; half *b* (held out) is refused before any page is read."""
+def test_the_fresh_title_set_reads_one_half_of_htmldates_default_set_and_logs_half_b(tmp_path, monkeypatch, capsys):
+    """``--set hd-default``: the h1-gold pages of htmldate's DEFAULT set (not its Media Cloud set), one
+    half at a time; both at once are refused before any page is read, and a reading of the held-out
+    half *b* is logged (field ``title-fresh``)."""
     import gzip
     import json
 
@@ -250,17 +251,23 @@ def test_the_fresh_title_set_reads_half_a_of_htmldates_default_set_only(tmp_path
     got = list(flat_unseen.fresh_pages("a"))
     assert [name for name, _, _ in got] == [f"hd:{n}" for n in half_a]
     assert got[0][2] == f"Ferry {half_a[0][4:-5]} sails again to the islands"
-    for half in ("b", "all"):
-        with pytest.raises(ValueError):
-            flat_unseen.fresh_pages(half)
-        with pytest.raises(SystemExit):
-            flat_unseen.main(["--set", "hd-default", "--half", half])
+    half_b = [name for name, _, _ in flat_unseen.fresh_pages("b")]
+    assert half_b == [f"hd:{n}" for n in names if n not in half_a]
+    with pytest.raises(ValueError):
+        flat_unseen.fresh_pages("all")
+    with pytest.raises(SystemExit):
+        flat_unseen.main(["--set", "hd-default", "--half", "all"])
     with pytest.raises(SystemExit):
         flat_unseen.main(["--set", "hd-default", "--field", "date"])
+    logged = []
+    monkeypatch.setattr(flat_unseen, "_record", lambda field, res, argv: logged.append((field, res["pages"])))
     monkeypatch.setattr(flat_unseen, "fresh_pages", lambda half: iter(got[:2]))
     assert flat_unseen.main(["--set", "hd-default"]) == 0
     out = capsys.readouterr().out
     assert "the fresh set (htmldate's default set), half a, 2 pages" in out and "flattened by lxml" in out
+    assert logged == []
+    assert flat_unseen.main(["--set", "hd-default", "--half", "b"]) == 0
+    assert logged == [("title-fresh", 2)]
 
 
 def test_a_tally_gives_each_field_an_interval_over_its_pages():
