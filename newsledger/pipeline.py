@@ -151,7 +151,7 @@ def time_limit(seconds: Optional[float], max_memory_mb: Optional[float] = None):
             raise pending
 
 
-def _first_line(e: BaseException) -> str:
+def first_line(e: BaseException) -> str:
     msg = str(e).strip().splitlines()
     return f"{e.__class__.__name__}: {msg[0][:160]}" if msg else e.__class__.__name__
 
@@ -188,7 +188,7 @@ def extract_one(doc: Document, timeout: Optional[float] = DEFAULT_TIMEOUT_S,
     except RecursionError:
         return Failure(doc.source, "page nested too deeply")
     except Exception as e:  # a bug on odd input must cost this page only
-        return Failure(doc.source, f"extraction failed ({_first_line(e)})")
+        return Failure(doc.source, f"extraction failed ({first_line(e)})")
     if not article.text.strip():
         return Failure(doc.source, "no article text found")
     if doc.url and not article.url:
@@ -217,7 +217,7 @@ def analyze_one(article: Article, timeout: Optional[float] = DEFAULT_TIMEOUT_S,
     except RecursionError:
         return Failure(article.source, "analysis failed (text nested too deeply)")
     except Exception as e:  # a bug on odd input must cost this article only
-        return Failure(article.source, f"analysis failed ({_first_line(e)})")
+        return Failure(article.source, f"analysis failed ({first_line(e)})")
     return None
 
 
@@ -338,7 +338,7 @@ MAX_BATCH_BYTES = 64 * 1024 * 1024  # a batch is committed early once its raw pa
 
 def _store_reason(e: BaseException) -> str:
     orig = getattr(e, "orig", None)  # SQLAlchemy wraps the driver's error
-    return _first_line(orig if orig is not None else e).split(": ", 1)[-1]
+    return first_line(orig if orig is not None else e).split(": ", 1)[-1]
 
 
 def ingest(items: Iterable[Union[Document, Failure]], ledger, analyze: bool = True,

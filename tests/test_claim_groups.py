@@ -161,7 +161,7 @@ def test_migration_0003_round_trip_on_postgresql(pg_url, tmp_path):  # noqa: F81
 
 
 def _brute_clusters(sets: list[set], thr: float) -> list[list[int]]:
-    """Every pair compared: the single-link clusters ``_clusters`` must find."""
+    """Every pair compared: the single-link clusters ``single_link_clusters`` must find."""
     comp = list(range(len(sets)))
     for j in range(len(sets)):
         for i in range(j):
@@ -183,11 +183,11 @@ def test_clusters_compare_only_pairs_that_can_link_and_miss_none():
         vocab = rng.randint(3, 25)
         sets = [{f"w{rng.randint(0, vocab)}" for _ in range(rng.randint(0, 9))} for _ in range(rng.randint(0, 30))]
         thr = rng.choice([0.12, 0.18, 0.25, 1 / 3, 0.5])
-        found = C._clusters([{"_kw": s, "k": k} for k, s in enumerate(sets)], thr)
+        found = C.single_link_clusters([{"_kw": s, "k": k} for k, s in enumerate(sets)], thr)
         assert sorted([m["k"] for m in c] for c in found) == _brute_clusters(sets, thr)
     # 2,000 figures of ten words that share only their unit word (Jaccard 1/21): no pair is compared
     sets = [{"homes"} | {f"w{k}-{i}" for i in range(10)} for k in range(2000)]
-    assert list(C._overlap_candidates(sets, 0.12)) == []
+    assert list(C.overlap_candidates(sets, 0.12)) == []
 
 
 def test_group_lists_come_a_page_at_a_time(tmp_path, monkeypatch):

@@ -277,8 +277,8 @@ def test_a_day_named_near_a_figure_is_no_name_that_keeps_it_apart():
 
 
 def _keys(figs):
-    from newsledger.link.figure_members import _figure_members
-    return sorted((m["article_id"], m["value"], m["_key"]) for m in _figure_members([], figs))
+    from newsledger.link.figure_members import figure_members
+    return sorted((m["article_id"], m["value"], m["_key"]) for m in figure_members([], figs))
 
 
 def test_a_bare_figure_restating_the_count_before_it_counts_what_that_count_counts():

@@ -394,9 +394,10 @@ def test_a_sources_own_name_does_not_keep_its_figure_from_another_sources_of_one
     assert groups[0]["verdict"] == "conflict"
     # a source named inside the words does count when both share it: the overlap is not raised
     # by dropping words the other figure holds too
-    from newsledger.link.claims import _overlap
-    assert _overlap({"death", "toll", "ministry"}, {"death", "toll", "ministry"}, {"ministry"}, {"governor"}) == 1.0
-    assert _overlap({"death", "toll", "ministry", "climbed"}, {"death", "toll", "confirmed"}, {"ministry"}, set()) == 0.5
+    from newsledger.link.claims import context_overlap
+    toll = {"death", "toll", "ministry"}
+    assert context_overlap(toll, {"death", "toll", "ministry"}, {"ministry"}, {"governor"}) == 1.0
+    assert context_overlap(toll | {"climbed"}, {"death", "toll", "confirmed"}, {"ministry"}, set()) == 0.5
 
 
 def test_ecbplus_rendering_keeps_split_numbers_whole():
@@ -497,9 +498,9 @@ def test_counts_of_persons_named_by_other_nouns_compare():
     assert key("nearly 300", "crewmen") == key("about 300", "crew members") == ("count:people",)
     assert key("23", "raiders") == key("23", "pirates") == key("four", "thieves") == ("count:people",)
     assert key("two", "rifles") == key("two", "guns") != key("two", "boats")
-    from newsledger.link.measures import _singular
+    from newsledger.link.measures import singular
 
-    assert [_singular(w) for w in ("gunmen", "specimen", "regimen")] == ["gunman", "specimen", "regimen"]
+    assert [singular(w) for w in ("gunmen", "specimen", "regimen")] == ["gunman", "specimen", "regimen"]
 
 
 def test_she_was_85_is_an_age_and_an_unnamed_age_joins_the_one_person_of_that_age():
@@ -1504,13 +1505,13 @@ def _groups_of(figs):
 def test_british_and_american_spellings_read_as_one_word():
     """"jewellery" / "jewelry", "labour" / "labor", "centres" / "centers": one word for the
     figure overlap; words of neither kind ("hour", "four", "genre", "acre") unchanged."""
-    from newsledger.link.figure_marks import _keywords, us_spelling
+    from newsledger.link.figure_marks import context_keywords, us_spelling
 
     assert [us_spelling(w) for w in ("jewellery", "labour", "behaviour", "centres", "metre", "defence")] == \
         ["jewelry", "labor", "behavior", "centers", "meter", "defense"]
     assert [us_spelling(w) for w in ("hour", "four", "flour", "detour", "genre", "acre")] == \
         ["hour", "four", "flour", "detour", "genre", "acre"]
-    assert _keywords("the jewellery of the Labour centre") == _keywords("the jewelry of the Labor center")
+    assert context_keywords("the jewellery of the Labour centre") == context_keywords("the jewelry of the Labor center")
 
 
 def test_a_lone_amount_in_the_other_spelling_joins_its_group():

@@ -189,7 +189,7 @@ def _pairs(label_of: dict) -> set:
     return {tuple(sorted(p)) for ms in by.values() for p in itertools.combinations(ms, 2)}
 
 
-def _prf(pred: set, gold: set) -> dict:
+def prf(pred: set, gold: set) -> dict:
     tp = len(pred & gold)
     p = tp / len(pred) if pred else 0.0
     r = tp / len(gold) if gold else 0.0
@@ -203,13 +203,13 @@ def score_stories(ledger, id_of: dict[str, str]) -> dict:
     story = {m["id"]: g["id"] for g in story_groups(ledger, min_size=1) for m in g["members"]}
     pred = _pairs({n: story.get(a) for n, a in id_of.items()})
     gold = _pairs({n: ecbplus.subtopic(n) for n in id_of})
-    out = _prf(pred, gold)
+    out = prf(pred, gold)
     sizes = Counter(story.get(a) for a in id_of.values())
     out.update(articles=len(id_of), stories=len(sizes), alone=sum(1 for n in sizes.values() if n == 1))
     return out
 
 
-def _figure_members(ledger) -> list[tuple[dict, dict]]:
+def stored_figure_members(ledger) -> list[tuple[dict, dict]]:
     from newsledger.link import claim_groups
 
     return [(g, m) for g in claim_groups(ledger) if g.get("kind") == "figure" for m in g["members"]]
@@ -259,7 +259,7 @@ def _member_key(m: dict) -> tuple:
 def map_gold(gold: dict[str, dict], id_of: dict[str, str], members,
              texts: Optional[dict] = None) -> dict[tuple, tuple]:
     """(sub-topic, gold figure id) -> (article id, where, start) of the stored figure it overlaps;
-    ``texts``: file name -> (rendered text, stored text, header lines: see :func:`_texts`)."""
+    ``texts``: file name -> (rendered text, stored text, header lines: see :func:`article_texts`)."""
     spans = defaultdict(list)  # (article id, where) -> [(start, end)]
     for _g, m in members:
         if m.get("start") is not None:
@@ -318,7 +318,7 @@ def gold_pairs(g: dict, sub: str) -> set:
 def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: Optional[dict]) -> dict:
     """Pair P/R, verdicts and apart pairs of the stored figure groups against ``gold``; ``texts``:
     see :func:`map_gold` (None: the gold spans are offsets into the stored text)."""
-    members = _figure_members(ledger)
+    members = stored_figure_members(ledger)
     fig_of = map_gold(gold, id_of, members, texts)
     verdict_of, reason_of = {}, {}
     for g, _m in members:
@@ -343,7 +343,7 @@ def score_groups(gold: dict[str, dict], id_of: dict[str, str], ledger, texts: Op
         for p in g["apart"]:
             if (sub,) + tuple(sorted((p["a"], p["b"]))) in pred:
                 apart += 1
-    out = _prf(pred, gpairs)
+    out = prf(pred, gpairs)
     out.update(pairs_unmapped=unmapped, gold_groups=sum(len(g["groups"]) for g in gold.values()),
                groups_found=found, verdicts_right=right,
                verdict_accuracy=round(right / found, 3) if found else 0.0, apart_joined=apart,
@@ -409,7 +409,7 @@ def missed_pairs(gold: dict[str, dict], id_of: dict[str, str], ledger, items, te
     (``ungrouped``), or both grouped apart (``groups apart``: same or different measure)."""
     from newsledger.link import story_groups
 
-    members = _figure_members(ledger)
+    members = stored_figure_members(ledger)
     fig_of = map_gold(gold, id_of, members, texts)
     group_at = {_member_key(m): (g["id"], g.get("unit")) for g, m in members
                 if m.get("start") is not None}
@@ -466,7 +466,7 @@ def _pair_cause(sub, fx, fy, fig_of, group_at, story, id_of, spans, texts) -> Op
     return "groups apart, same measure" if ga and gb and ga[1] == gb[1] else "groups apart, other measure"
 
 
-def _texts(items) -> dict[str, tuple[str, str, tuple]]:
+def article_texts(items) -> dict[str, tuple[str, str, tuple]]:
     """File name -> (rendered page, stored text, the header lines kept out of the text as (where,
     line): title and standfirst)."""
     paths = dict(ecbplus.documents(sorted({int(ecbplus.subtopic(n).replace("plus", "")) for n, _ in items})))
@@ -482,7 +482,7 @@ def run(topics, gold_dirs: list[Path], cache: Optional[Path] = None, jobs: int =
     # the gold's sub-topics only when any (the rest have no figure gold, but stay for stories)
     with scratch_ledger("crossnews.db") as ledger:
         id_of, spent = fill_ledger(ledger, items)
-        texts = _texts(items)  # every page rendered once, for the scores and the failures
+        texts = article_texts(items)  # every page rendered once, for the scores and the failures
         report = {"topics": f"{min(topics)}-{max(topics)}", "order": order_label(order_seed),
                   "gold_subtopics": len(subs),
                   "failed": sum(1 for _, a in items if not hasattr(a, "text")),

@@ -125,7 +125,7 @@ def wrong_pairs(pred: set, gold: dict[str, dict]) -> list[str]:
 
 def run(half: str, cache: Optional[Path] = None, order_seed: Optional[int] = None,
         failures: bool = False, gold_dir: Path = GOLD_DIR) -> dict:
-    from newsledger.evaluate.crossnews import (_figure_members, fill_ledger, ingest_order, map_gold,
+    from newsledger.evaluate.crossnews import (stored_figure_members, fill_ledger, ingest_order, map_gold,
                                                order_label, predicted_pairs, score_groups)
 
     chains = {cid: c for cid, c in chain_pages().items() if c["half"] == half}
@@ -136,7 +136,7 @@ def run(half: str, cache: Optional[Path] = None, order_seed: Optional[int] = Non
         report = {"half": half, "chains": len(gold), "articles": len(id_of), "order": order_label(order_seed),
                   "failed": sum(1 for _, a in items if not hasattr(a, "text")), "link_seconds": round(spent, 1),
                   "figure_pairs": score_groups(gold, id_of, ledger, None)}
-        members = _figure_members(ledger)
+        members = stored_figure_members(ledger)
         wrong = wrong_pairs(predicted_pairs(members, map_gold(gold, id_of, members))[0], gold)
     report["figure_pairs"]["wrong"] = len(wrong)
     if failures:

@@ -210,13 +210,13 @@ def same_side_conflicts(groups, gold_of: dict, gold: dict[str, dict]) -> list[st
 def score(gold: dict[str, dict], groups, gold_of: dict, story: dict, marked: set) -> dict:
     """Pairs P/R, verdicts, apart pairs joined and same-side conflicts of the stored groups, and
     the failures behind them (``story``, ``marked``: see :func:`missed_causes`)."""
-    from newsledger.evaluate.crossnews import _prf
+    from newsledger.evaluate.crossnews import prf
 
     gp = gold_pairs(gold)
     pred, unmapped = predicted(groups, gold_of)
     found, wrong_verdicts = verdicts(gold, pred, {g["id"]: g["verdict"] for g, _ in groups})
     apart = [(sub,) + tuple(sorted((p["a"], p["b"]))) for sub, g in gold.items() for p in g["apart"]]
-    out = _prf(set(pred), set(gp))
+    out = prf(set(pred), set(gp))
     out.update(pairs_unmapped=unmapped, gold_groups=sum(len(g["groups"]) for g in gold.values()),
                groups_found=found, verdicts_right=found - len(wrong_verdicts),
                apart_pairs=len(apart), apart_joined=sum(1 for k in apart if k in pred),
@@ -257,13 +257,13 @@ def _labels(keys, gold: dict[str, dict]) -> list[str]:
 
 def run(half: str, cache: Optional[Path] = None, order_seed: Optional[int] = None,
         gold_dir: Path = GOLD_DIR) -> dict:
-    from newsledger.evaluate.crossnews import _texts, analysed, fill_ledger, ingest_order, order_label
+    from newsledger.evaluate.crossnews import article_texts, analysed, fill_ledger, ingest_order, order_label
     from newsledger.link import story_groups
     from newsledger.link.verdicts import MARKED
 
     gold = load_gold(half, gold_dir)
     items = ingest_order(analysed(ecbplus.DEV_TOPICS, cache), order_seed)
-    gold_of = map_claims(stored_spans(gold, _texts(items)), items)
+    gold_of = map_claims(stored_spans(gold, article_texts(items)), items)
     marked = {(n, i) for n, a in items for i, c in enumerate(getattr(a, "claims", ())) if c.stance in MARKED}
     with scratch_ledger("crossnews-props.db") as ledger:
         id_of, spent = fill_ledger(ledger, items)

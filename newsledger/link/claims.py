@@ -21,18 +21,18 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.link.figure_joins import (_clusters, _converted_units, _figure_clusters, _join_conversions,
-                                          _threshold, attach_equal, attach_lone, conversions, grouped, is_specific)
-from newsledger.link.figure_members import (_figure_members, _is_year, _member, _outlet_figures, comparable,
+from newsledger.link.figure_joins import (single_link_clusters, converted_units, figure_clusters, join_conversions,
+                                          join_threshold, attach_equal, attach_lone, conversions, grouped, is_specific)
+from newsledger.link.figure_members import (figure_members, is_year, make_member, outlet_figures, comparable,
                                             story_parties)
-from newsledger.link.figure_marks import _keywords
+from newsledger.link.figure_marks import context_keywords
 from newsledger.link.speakers import canonical, side_keys
-from newsledger.link.verdicts import (_NEG, MARKED, NEGATIVE, POSITIVE, _figure_group, _sized, _stance_group,
+from newsledger.link.verdicts import (NEG, MARKED, NEGATIVE, POSITIVE, figure_group, sized, stance_group,
                                       earliest)
 
 # the names other modules and tests have long read from here
-from newsledger.link.figure_joins import _overlap_candidates  # noqa: E402,F401
-from newsledger.link.figure_marks import (_overlap, counts_others, in_respective_list,  # noqa: E402,F401
+from newsledger.link.figure_joins import overlap_candidates  # noqa: E402,F401
+from newsledger.link.figure_marks import (context_overlap, counts_others, in_respective_list,  # noqa: E402,F401
                                           legal_stage, share_total)
 from newsledger.link.verdicts import (MAX_GROUP_MEMBERS, MAX_PAIRS, across, compare,  # noqa: E402,F401
                                       mark_conflicts, telling_pairs, timeline)
@@ -53,17 +53,17 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
     if left_out:
         rows = [r for r in rows if (r["article_id"], r["idx"]) not in left_out]
         if figures is not None:
-            figures = _outlet_figures(figures, left_out)
-    figs = _figure_members(rows, figures)
+            figures = outlet_figures(figures, left_out)
+    figs = figure_members(rows, figures)
     story_parties(figs)
     stances: list[dict] = []
     for r in rows:
         c = r["data"]
-        qs = [q for q in c.get("quantities") or [] if q.get("value") is not None and not _is_year(q)]
+        qs = [q for q in c.get("quantities") or [] if q.get("value") is not None and not is_year(q)]
         if c.get("stance") in MARKED or (not qs and c.get("stance") in POSITIVE):
-            m = _member(r, c, None)
-            m["_kw"] = _keywords(m["content"])
-            m["_neg"] = c.get("stance") in NEGATIVE or bool(_NEG.search(m["content"]))
+            m = make_member(r, c, None)
+            m["_kw"] = context_keywords(m["content"])
+            m["_neg"] = c.get("stance") in NEGATIVE or bool(NEG.search(m["content"]))
             stances.append(m)
     canon = canonical(m["name"] for m in figs + stances)
     for m in figs + stances:
@@ -75,21 +75,22 @@ def group_story(story_id: str, rows: list[dict], figures: Optional[list[dict]] =
     for m in figs:
         by_key.setdefault(m["_key"], []).append(m)
     comps = [(key, comp) for key, ms in by_key.items()
-             for comp in attach_equal(attach_lone(_figure_clusters(ms, _threshold(key), is_specific(key)), key), key)]
+             for comp in attach_equal(attach_lone(figure_clusters(ms, join_threshold(key), is_specific(key)), key),
+                                      key)]
     converted = conversions(figs)
-    for keys, comp in _join_conversions(comps, converted):
+    for keys, comp in join_conversions(comps, converted):
         if not grouped(comp):
             continue
         label = " / ".join(_measure_label(k) for k in keys)
-        group = _figure_group(story_id, label, earliest(comp), _threshold(keys[0]), _converted_units(comp, converted))
-        groups.append(_sized(group, len(comp)))
+        group = figure_group(story_id, label, earliest(comp), join_threshold(keys[0]), converted_units(comp, converted))
+        groups.append(sized(group, len(comp)))
     # propositions: marked stances (denies, cannot confirm, claims responsibility) with the
     # claims they answer
     marked = [m for m in stances if m["stance"] in MARKED]
     if marked:
-        for comp in _clusters(stances, 0.18, seeds=marked):
+        for comp in single_link_clusters(stances, 0.18, seeds=marked):
             names = {m["name"] for m in comp}
             if len(comp) < 2 or len(names) < 2 or not any(m["stance"] in MARKED for m in comp):
                 continue
-            groups.append(_sized(_stance_group(story_id, earliest(comp)), len(comp)))
+            groups.append(sized(stance_group(story_id, earliest(comp)), len(comp)))
     return groups

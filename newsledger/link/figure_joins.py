@@ -1,5 +1,5 @@
 """Which figures of one story join into one claim group: equal values of one measure, different
-values whose contexts share enough words (the bar by measure, :func:`_threshold`), different
+values whose contexts share enough words (the bar by measure, :func:`join_threshold`), different
 values of a specific measure unless something says they count different things
 (:func:`differ`), an age and its person, an article's own unit conversions; the single-link
 clusters of the stance groups. No verdict is read here (see :mod:`newsledger.link.verdicts`)."""
@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 from functools import partial
 from typing import Optional
 
-from newsledger.link.figure_marks import (_CASUALTIES, _OWN_ASPECT, _in_dimension, _overlap, _unit, converted_alike,
-                                          owned_apart)
+from newsledger.link.figure_marks import (CASUALTIES, OWN_ASPECT, context_overlap, converted_alike, in_dimension,
+                                          member_unit, owned_apart)
 from newsledger.link.measures import DIMENSIONS, MOMENT_STATES
 
 
@@ -44,7 +44,7 @@ def _same_range(a: dict, b: dict) -> bool:
 def _value_key(m: dict, key: str = "value") -> float:
     """A figure's value (or ``key``, its range's high end) in its measure's dimension, rounded as
     every equality test of the clustering compares them."""
-    return round(_in_dimension(m, key), 6)
+    return round(in_dimension(m, key), 6)
 
 
 def _same_value(a: dict, b: dict, va: float, vb: float) -> bool:
@@ -68,7 +68,7 @@ def _two_units(a: dict, b: dict) -> bool:
     """Whether two members are in two currencies, or two units of one dimension (km, miles)."""
     if a["_key"][0] == "amount" == b["_key"][0]:
         return a["dimension"] != b["dimension"]
-    return a["dimension"] == b["dimension"] and a["dimension"] in DIMENSIONS and _unit(a) != _unit(b)
+    return a["dimension"] == b["dimension"] and a["dimension"] in DIMENSIONS and member_unit(a) != member_unit(b)
 
 
 def conversions(figs: list[dict]) -> list[tuple[dict, dict]]:
@@ -88,11 +88,11 @@ def conversions(figs: list[dict]) -> list[tuple[dict, dict]]:
     return out
 
 
-def _converted_units(comp: list[dict], pairs: list[tuple[dict, dict]]) -> set:
+def converted_units(comp: list[dict], pairs: list[tuple[dict, dict]]) -> set:
     """The unit pairs an article of the group converts between (``{km, miles}``): two members
     in them are not compared, the article's rounding being no disagreement."""
     ids = {id(m) for m in comp}
-    return {frozenset((_unit(a), _unit(b))) for a, b in pairs if id(a) in ids}
+    return {frozenset((member_unit(a), member_unit(b))) for a, b in pairs if id(a) in ids}
 
 
 def _root(parent: list[int], i: int) -> int:
@@ -104,7 +104,7 @@ def _root(parent: list[int], i: int) -> int:
     return i
 
 
-def _join_conversions(comps: list[tuple[tuple, list[dict]]], pairs: list[tuple[dict, dict]]):
+def join_conversions(comps: list[tuple[tuple, list[dict]]], pairs: list[tuple[dict, dict]]):
     """The figure clusters of a story, ``(key, members)``, those holding the two sides of one
     article's conversion (see :func:`conversions`) made one: ``(keys, members)``."""
     parent = list(range(len(comps)))
@@ -129,11 +129,11 @@ EQUAL_OVERLAP = 0.05  # equal values of one measure: a few shared words suffice
 ABOUT_SLACK = (0, -1, 1)  # a person's figure (an age) joins the same person's within a year
 
 
-def _threshold(key: tuple) -> float:
+def join_threshold(key: tuple) -> float:
     """Content-word overlap two figures of one measure need to be grouped when their values
     differ (equal values of one measure in one story group anyway)."""
     name = key[0]
-    if name == "age":  # one figure of its person (see _figure_clusters); others: equal ones only
+    if name == "age":  # one figure of its person (see figure_clusters); others: equal ones only
         return 1.0
     if name.startswith("record:"):  # one win-loss record of a story is one figure
         return 0.0
@@ -144,7 +144,7 @@ def _threshold(key: tuple) -> float:
     return NAMED_OVERLAP
 
 
-def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list[list[dict]]:
+def figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list[list[dict]]:
     """Figures of one measure: equal values link, and so do different values whose contents
     share ``thr`` of their words (all of them when ``thr`` is 0); of a ``specific`` measure
     (see :func:`is_specific`), different values of two articles link unless something near them
@@ -176,11 +176,11 @@ def _figure_clusters(ms: list[dict], thr: float, specific: bool = False) -> list
         for k, vs in held[ri].items():
             held[rj].setdefault(k, set()).update(vs)
 
-    for i, j in _overlap_candidates([m["_kw"] for m in ms], min(thr, EQUAL_OVERLAP)):
+    for i, j in overlap_candidates([m["_kw"] for m in ms], min(thr, EQUAL_OVERLAP)):
         a, b = ms[i]["_kw"], ms[j]["_kw"]
         if find(i) == find(j) or not (a and b):
             continue
-        jac = _overlap(a, b, ms[i]["_who"], ms[j]["_who"])
+        jac = context_overlap(a, b, ms[i]["_who"], ms[j]["_who"])
         if (jac >= thr and not (value[i] != value[j] and casualties_apart(ms[i], ms[j]))) \
                 or (_same_value(ms[i], ms[j], value[i], value[j]) and jac >= EQUAL_OVERLAP
                     and _equal_footing(ms[i], ms[j]) and _beyond_office(ms[i], ms[j])
@@ -246,7 +246,7 @@ def casualties_apart(a: dict, b: dict) -> bool:
     "six servicemen were killed" and "11,000 troops were sent" count different things, however
     many words their sentences share."""
     asp_a, asp_b = set(a.get("aspects") or ()), set(b.get("aspects") or ())
-    return bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get(a["_key"][0])})
+    return bool((asp_a ^ asp_b) & CASUALTIES - {OWN_ASPECT.get(a["_key"][0])})
 
 
 def _event_apart(a: dict, b: dict) -> bool:
@@ -265,7 +265,7 @@ def _since_apart(a: dict, b: dict) -> bool:
     if bool(a.get("_since")) == bool(b.get("_since")):
         return False
     total, other = (a, b) if a.get("_since") else (b, a)
-    return abs(_in_dimension(other)) <= abs(_in_dimension(total))
+    return abs(in_dimension(other)) <= abs(in_dimension(total))
 
 
 def _two_of_one_article(a: dict, b: dict) -> bool:
@@ -295,7 +295,7 @@ def _far_apart(a: dict, b: dict) -> bool:
 
 
 def _held_key(m: dict, specific: bool) -> tuple:
-    """The key under which a figure's sentence holds its value (see _figure_clusters)."""
+    """The key under which a figure's sentence holds its value (see figure_clusters)."""
     return m["_sentence"] + (m["name"],) if specific else m["_sentence"]
 
 
@@ -359,12 +359,12 @@ def _one_name(x: str, y: str) -> bool:
 
 
 def _apart(a: dict, b: dict) -> bool:
-    """Whether two components hold different values of one sentence (see _figure_clusters)."""
+    """Whether two components hold different values of one sentence (see figure_clusters)."""
     small, big = (a, b) if len(a) <= len(b) else (b, a)
     return any(k in big and big[k] != vs for k, vs in small.items())
 
 
-def _clusters(ms: list[dict], thr: float, seeds: Optional[list[dict]] = None) -> list[list[dict]]:
+def single_link_clusters(ms: list[dict], thr: float, seeds: Optional[list[dict]] = None) -> list[list[dict]]:
     """Single-link clusters: two members link when their content words overlap by Jaccard
     ``thr`` or more (any two when ``thr`` is 0); with ``seeds``, only pairs holding a seed."""
     n = len(ms)
@@ -375,7 +375,7 @@ def _clusters(ms: list[dict], thr: float, seeds: Optional[list[dict]] = None) ->
 
     seed_ids = {id(m) for m in seeds} if seeds is not None else None
     pairs = ((i, j) for j in range(n) for i in range(j)) if thr <= 0 else \
-        _overlap_candidates([m["_kw"] for m in ms], thr)
+        overlap_candidates([m["_kw"] for m in ms], thr)
     for i, j in pairs:
         if seed_ids is not None and id(ms[i]) not in seed_ids and id(ms[j]) not in seed_ids:
             continue
@@ -390,7 +390,7 @@ def _clusters(ms: list[dict], thr: float, seeds: Optional[list[dict]] = None) ->
     return list(comps.values())
 
 
-def _overlap_candidates(sets: list[set], thr: float):
+def overlap_candidates(sets: list[set], thr: float):
     """The pairs ``(i, j)``, ``i < j``, that may reach Jaccard ``thr`` (prefix filtering: such a
     pair shares a word among the rarest ``len - ceil(thr * len) + 1`` words of each side), so
     sets that share only common words are never compared: no pair is missed."""
@@ -427,7 +427,7 @@ def attach_lone(comps: list[list[dict]], key: tuple) -> list[list[dict]]:
     compared, not left out (a group of the agreeing part would read "agree"). A lone figure
     near two such groups joins neither. The member it joins records whom it was linked to
     (``_links``), so the verdict reads those pairs as direct."""
-    thr = _threshold(key)
+    thr = join_threshold(key)
     if not ATTACH_OVERLAP < thr < 1.0 or key[0] in DIMENSIONS:  # a story's durations, lengths, shares
         return comps  # measure many things: only their own words join them
     groups = [c for c in comps if grouped(c)]
@@ -453,7 +453,7 @@ def _attach_links(lone: list[dict], group: list[dict]) -> set:
                                                   and a.get("_sentence") == b.get("_sentence")):
                 return set()
             ka, kb = a["_kw"], b["_kw"]
-            if ka and kb and _overlap(ka, kb, a["_who"], b["_who"]) >= ATTACH_OVERLAP:
+            if ka and kb and context_overlap(ka, kb, a["_who"], b["_who"]) >= ATTACH_OVERLAP:
                 links.add(b["claim_id"])
     return links
 
@@ -470,10 +470,10 @@ def attach_equal(comps: list[list[dict]], key: tuple) -> list[list[dict]]:
     crewmen aboard" in a story whose one group of persons holds "apprehending 26 Somali
     pirates"): one value of one measure told once more. Not when two groups hold that value,
     nor when any member of the group shares its sentence or says it counts something else
-    (:func:`differ`); an age is its person's (see :func:`_figure_clusters`), and durations,
+    (:func:`differ`); an age is its person's (see :func:`figure_clusters`), and durations,
     lengths, shares and amounts measure many things in one story ("a $200 million offer" and
     "a $200 million counteroffer"), so only their words join them."""
-    if key[0] in ("age", "amount", *DIMENSIONS) or _threshold(key) <= 0:
+    if key[0] in ("age", "amount", *DIMENSIONS) or join_threshold(key) <= 0:
         return comps
     groups = [c for c in comps if grouped(c)]
     joined = set()

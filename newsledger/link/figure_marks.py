@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from newsledger.analyze.quantities import word_or_digit
-from newsledger.link.measures import _OWN_COUNT, NOT_NAMES
+from newsledger.link.measures import OWN_COUNT, NOT_NAMES
 from newsledger.link.text import STOPWORDS, words
 
 
@@ -41,7 +41,7 @@ def bounds(q: dict) -> tuple[float, float]:
     return v * 0.99, v * 1.01
 
 
-def _keywords(text: str) -> set:
+def context_keywords(text: str) -> set:
     """The content words of a figure's context, each in one spelling (:func:`us_spelling`)."""
     return {us_spelling(w) for w in words(text) if w not in STOPWORDS and len(w) > 2 and not w.isdigit()}
 
@@ -78,7 +78,7 @@ def aspects(content: str, q: dict) -> set:
     window = text if pos < 0 else text[max(0, pos - 90): pos + len(q.get("text") or "") + 90]
     at = -1 if pos < 0 else pos - max(0, pos - 90)  # the figure's start in the window
     found = {k for k, rx in _ASPECT_RE.items()
-             if any(k not in _CASUALTIES or not _counts_another(window, m.end(), at) for m in rx.finditer(window))}
+             if any(k not in CASUALTIES or not _counts_another(window, m.end(), at) for m in rx.finditer(window))}
     if "up to" in (q.get("text") or "").casefold() or q.get("bound") == "at-most":
         found.add("planned total")
     return found
@@ -87,7 +87,7 @@ def aspects(content: str, q: dict) -> set:
 def _counts_another(window: str, end: int, at: int) -> bool:
     """Whether a cue ending at ``end`` is followed by a count of its own that is not the figure
     starting at ``at`` ("killing one" after "shot three people"; not "killed 12" for the 12)."""
-    own = _OWN_COUNT.match(window, end)
+    own = OWN_COUNT.match(window, end)
     return own is not None and not end <= at < own.end()
 
 
@@ -224,12 +224,12 @@ def owned_apart(a: frozenset, b: frozenset) -> bool:
     return bool(a and b) and a.isdisjoint(b)
 
 
-def _unit(m: dict) -> tuple:
+def member_unit(m: dict) -> tuple:
     """A figure member's unit: its dimension and the factor into it (km and miles differ)."""
     return m.get("dimension"), m.get("scale") or 1.0
 
 
-def _in_dimension(m: dict, key: str = "value") -> float:
+def in_dimension(m: dict, key: str = "value") -> float:
     """A figure's value (or ``key``, e.g. its range's high end) in its measure's dimension (minutes as seconds)."""
     return float(m[key]) * (m.get("scale") or 1.0)
 
@@ -242,9 +242,10 @@ def converted_alike(a: dict, b: dict) -> bool:
     """Whether two figure members are one length or weight written in two units, equal as far
     as the rounder of the two is rounded ("40 miles" and "64 km", "200ft" and "about 60 metres":
     one figure converted; "2,000 feet" and "700 metres" are not), within ``CONVERTED_SLACK``."""
-    if a.get("dimension") not in CONVERTIBLE or a.get("dimension") != b.get("dimension") or _unit(a) == _unit(b):
+    if (a.get("dimension") not in CONVERTIBLE or a.get("dimension") != b.get("dimension")
+            or member_unit(a) == member_unit(b)):
         return False
-    x, y = abs(_in_dimension(a)), abs(_in_dimension(b))
+    x, y = abs(in_dimension(a)), abs(in_dimension(b))
     gap = abs(x - y)
     return min(x, y) > 0 and gap <= CONVERTED_SLACK * max(x, y) and gap <= max(_rounding(a), _rounding(b)) / 2
 
@@ -265,9 +266,9 @@ FIGURE_WINDOW = 80  # characters either side of a figure whose words say what it
 # sentence's other figures are kept apart by _figure_clusters, not by a narrow window)
 
 
-_CASUALTIES = {"killed", "wounded", "captured", "missing"}
+CASUALTIES = {"killed", "wounded", "captured", "missing"}
 # the casualty word a measure already names: its absence near one figure says nothing
-_OWN_ASPECT = {"killed": "killed", "injured": "wounded", "missing": "missing", "arrested": "captured"}
+OWN_ASPECT = {"killed": "killed", "injured": "wounded", "missing": "missing", "arrested": "captured"}
 
 
 _SINCE = re.compile(r"\bsince\b|\bover (?:the )?(?:past |last )?\w+ (?:days|nights|weeks|months)\b", re.I)
@@ -308,7 +309,7 @@ def office_words(before: str, after: str, source: Optional[str], name: Optional[
     blank = " " * len(source)
     rest = before.replace(source, blank)[-FIGURE_WINDOW:] + " " + after.replace(source, blank)[:FIGURE_WINDOW]
     near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
-    return _keywords(near) - _keywords(rest) - _keywords(name or "")
+    return context_keywords(near) - context_keywords(rest) - context_keywords(name or "")
 
 
 def place_marks(marks: set) -> set:
@@ -329,7 +330,7 @@ def updates(before: str, after: str) -> bool:
     return _UPDATE.search(before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]) is not None
 
 
-def _overlap(a: set, b: set, who_a: set, who_b: set) -> float:
+def context_overlap(a: set, b: set, who_a: set, who_b: set) -> float:
     """Jaccard of two figures' words, leaving out the words of each one's source name that the
     other lacks: who gives a figure ("the interior ministry said the death toll had risen to 14")
     is not what it measures, so two sources of one toll do not look unlike for their names."""

@@ -10,14 +10,15 @@ from typing import Optional
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE
 from newsledger.analyze.quantities.vocab import BOUND_WORDS
 from newsledger.link.figure_joins import CONVERSION_GAP, FORCE_MEASURES
-from newsledger.link.figure_marks import (FIGURE_WINDOW, _keywords, aspects, bounds, context_marks, counts_others,
-                                          counts_since, in_respective_list, legal_stage, names_near, owners_near,
-                                          office_words, place_marks, share_total, spanned_noun, updates)
-from newsledger.link.measures import _RECORD, _RECORD_TAIL, PERSONS, Measure, _singular, group_key, measure, persons_listed
+from newsledger.link.figure_marks import (FIGURE_WINDOW, aspects, bounds, context_keywords, context_marks,
+                                          counts_others, counts_since, in_respective_list, legal_stage, names_near,
+                                          office_words, owners_near, place_marks, share_total, spanned_noun, updates)
+from newsledger.link.measures import (PERSONS, RECORD, RECORD_TAIL, Measure, group_key, measure, persons_listed,
+                                      singular)
 from newsledger.link.speakers import side_keys
 
 
-def _member(r: dict, claim: dict, q: Optional[dict]) -> dict:
+def make_member(r: dict, claim: dict, q: Optional[dict]) -> dict:
     src = claim.get("source") or {}
     m = {"article_id": r["article_id"], "id": r["article_id"], "idx": r["idx"],
          "claim_id": f"{r['article_id']}-{r['idx']}", "source": r.get("source"),
@@ -36,12 +37,12 @@ def _member(r: dict, claim: dict, q: Optional[dict]) -> dict:
     return m
 
 
-def _is_year(q: dict) -> bool:
+def is_year(q: dict) -> bool:
     t = (q.get("text") or "").strip()
     return not q.get("unit") and re.fullmatch(r"(1[89]|20)\d\d", t) is not None
 
 
-def _figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dict]:
+def figure_members(rows: list[dict], figures: Optional[list[dict]]) -> list[dict]:
     """Figure members of a story. ``figures`` (every stored figure with its sentence, see
     :func:`newsledger.link.story_refresh.story_figure`): a figure inside a claim is that
     claim's source's; one the article states itself is the outlet's (kind ``reported``).
@@ -136,10 +137,10 @@ def written_record(f: dict) -> Optional[str]:
     """The "W-L" a figure is written as, read whole ("9-14") or split by the quantity reader
     ("9", then "-14" right after it); None for any other figure."""
     t = (f.get("text") or "").strip()
-    m = _RECORD.match(t)
+    m = RECORD.match(t)
     if m:
         return f"{m.group(1)}-{m.group(2)}"
-    tail = _RECORD_TAIL.match(f.get("after") or "")
+    tail = RECORD_TAIL.match(f.get("after") or "")
     return f"{t}-{tail.group(1)}" if tail and t.isdigit() else None
 
 
@@ -235,7 +236,7 @@ def persons_before(before: str) -> Optional[str]:
     """The last plural noun of persons in a figure's sentence before it ("caught pirates in the
     act and took 23 of them into custody": pirates), for "of them" with no count before it."""
     found = [w for w in re.findall(r"\b[a-z][a-z-]+\b", before)
-             if w in PLURAL_PERSONS or (w != _singular(w) and _singular(w) in PERSONS)]
+             if w in PLURAL_PERSONS or (w != singular(w) and singular(w) in PERSONS)]
     return found[-1] if found else None
 
 
@@ -313,7 +314,7 @@ def own_figure_idx(q: dict) -> int:
 
 
 def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[dict]:
-    if q.get("value") is None or _is_year(q) or re.fullmatch(r"0+", (q.get("text") or "").strip()):
+    if q.get("value") is None or is_year(q) or re.fullmatch(r"0+", (q.get("text") or "").strip()):
         return None  # no value, a year, or the tail of a split figure ("20 000" read as "000")
     said_before, said_after = q.get("context") or (before, after)  # a restated count: its count's words
     ms = measure(said_before, q.get("text") or "", said_after, q.get("unit"))
@@ -330,14 +331,14 @@ def _fig_member(r: dict, c: dict, q: dict, before: str, after: str) -> Optional[
     if ms.name.startswith("record:"):  # "9-14" read whole or as "9": one record, its wins
         q = dict(q, value=float(ms.name.split(":")[1].split("-")[0]), low=None, high=None, bound="exact")
     row = dict(r, idx=r.get("idx") if r.get("idx") is not None else own_figure_idx(q))
-    m = _member(row, c, q)
+    m = make_member(row, c, q)
     m.update(kind=c.get("kind"), measure=ms.name, dimension=ms.dimension, scale=ms.factor,
              about=ms.about, start=q.get("start"), where=q.get("where") or "text")
     # the words near the figure: two figures of one sentence ("12 Somali and 11 Yemeni") differ
     m["_key"] = group_key(ms)
     near = before[-FIGURE_WINDOW:] + " " + after[:FIGURE_WINDOW]
-    m["_kw"] = _keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
-    m["_who"] = _keywords(m.get("name") or "")
+    m["_kw"] = context_keywords(m["content"] if m["_key"][0] in FORCE_MEASURES else near)
+    m["_who"] = context_keywords(m.get("name") or "")
     src = c.get("source") or {}
     m["_office"] = office_words(before, after, src.get("text"), src.get("name"))  # who's office, not what
     m["_names"] = names_near(before) - m["_who"]
@@ -402,7 +403,7 @@ def comparable(claim: dict) -> bool:
     return conf is None or conf >= DEFAULT_MIN_CONFIDENCE
 
 
-def _outlet_figures(figures: list[dict], left_out: dict) -> list[dict]:
+def outlet_figures(figures: list[dict], left_out: dict) -> list[dict]:
     """The story's figures once the claims that take no part (``left_out``: claim key -> claim)
     are out: a question's figures go with it; a figure inside a claim below the confidence
     threshold is kept as the article's own statement (the outlet's, kind ``reported``, as a

@@ -113,7 +113,7 @@ class Measure:
 NOT_MEN = ("specimen", "regimen", "abdomen", "acumen", "hymen", "stamen", "cyclamen")  # "-men" that is no plural
 
 
-def _singular(w: str) -> str:
+def singular(w: str) -> str:
     if w in ("people", "men", "women", "children", "feet", "police", "news", "series", "species"):
         return w
     if w.endswith("men") and len(w) > 5 and not w.endswith(NOT_MEN):  # "crewmen", "gunmen", "servicemen"
@@ -146,12 +146,12 @@ def _words(unit: Optional[str]) -> list[str]:
     u = u.replace("-", " ").replace("crew member", "crewmember")
     ws = [w for w in re.findall(r"[\w$€£%°.]+", u) if w not in ("of", "the", "a", "an")]
     cut = next((i for i, w in enumerate(ws) if _STATE_WORD.match(w)), len(ws))
-    return [_singular(w) for w in ws[:cut]]
+    return [singular(w) for w in ws[:cut]]
 
 
 # a count right after a state cue is the one it states ("shooting three people, killing one"):
 # the cue says nothing of the figure before it
-_OWN_COUNT = re.compile(r"\s+(?:(?:at least|more than|about|some|nearly|another)\s+)?"
+OWN_COUNT = re.compile(r"\s+(?:(?:at least|more than|about|some|nearly|another)\s+)?"
                         r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens"
                         r"|hundreds|scores)\b)", re.I)
 
@@ -195,7 +195,7 @@ def state(before: str, after: str) -> Optional[str]:
             return k
     near = "" if _AGENT_BY.search(before) else before[-80:]
     for k, rx in _STATE_RE:
-        m = next((m for m in rx.finditer(after[:80]) if not _OWN_COUNT.match(after, m.end())
+        m = next((m for m in rx.finditer(after[:80]) if not OWN_COUNT.match(after, m.end())
                   and not _cue_denied(after, m.start())), None)
         if m and m.start() < dist:
             best, dist = k, m.start()
@@ -241,7 +241,7 @@ def _noun_after(after: str) -> bool:
     if _NOUN_AFTER.match(after):
         return True
     m = _RUN_THEN_WORD.match(after)
-    return m is not None and _singular(m.group(1)) in PEOPLE | PERSONS | {"native"}
+    return m is not None and singular(m.group(1)) in PEOPLE | PERSONS | {"native"}
 
 
 def person_near(before: str, after: str, earlier: bool = True) -> Optional[str]:
@@ -340,8 +340,8 @@ def _calibre(ws: list[str], unit: Optional[str], before: str, after: str) -> boo
     return ws[0] in _CALIBRE or _CALIBRE_AFTER.match(after) is not None or bool(one_gun)
 
 
-_RECORD = re.compile(r"^(\d{1,3})\s?[-–]\s?(\d{1,3})$")
-_RECORD_TAIL = re.compile(r"^[-–](\d{1,3})\b(?![-–.,]?\d)")
+RECORD = re.compile(r"^(\d{1,3})\s?[-–]\s?(\d{1,3})$")
+RECORD_TAIL = re.compile(r"^[-–](\d{1,3})\b(?![-–.,]?\d)")
 _RECORD_CUE = re.compile(r"\b(?:record|mark|lifetime|overall|career|opened|slumping|improved)\b", re.I)
 # where a team or fighter stands: "fell to 36-3", "sitting at 9-14"; a fighter's record with its
 # knockouts: "58-3 with 51 knockouts", "36-3 (24 KO)"
@@ -368,7 +368,7 @@ def _record_noun(ws: list[str], before: str, text: str, after: str) -> bool:
     "284-286 lifetime") or a vote ("their 9-3 deadlock"): a record, read whole or split ("9" then "-3", as the reader may give it)."""
     t = text.strip()
     return ws in (["start"], ["season"], ["record"], ["mark"], ["lifetime"], ["deadlock"], ["vote"], ["split"]) and (
-        _RECORD.match(t) is not None or (t.isdigit() and (_RECORD_TAIL.match(after) is not None
+        RECORD.match(t) is not None or (t.isdigit() and (RECORD_TAIL.match(after) is not None
                                                          or re.search(r"\d[-–]$", before) is not None)))
 
 
@@ -391,10 +391,10 @@ def win_loss(before: str, text: str, after: str) -> Optional[str]:
     (no figure of its own); None when the figure is no record."""
     if not _record_cue(before, after):
         return None
-    m = _RECORD.match(text.strip())
+    m = RECORD.match(text.strip())
     if m:
         return f"{m.group(1)}-{m.group(2)}"
-    t = m.group(1) if (m := _RECORD_TAIL.match(after)) else None
+    t = m.group(1) if (m := RECORD_TAIL.match(after)) else None
     if t and text.strip().isdigit():
         return f"{text.strip()}-{t}"
     return "" if re.search(r"\d[-–]$", before) and text.strip().isdigit() else None
@@ -432,7 +432,7 @@ def persons_listed(text: str, after: str) -> Optional[float]:
     m = _AND_ONE_MORE.match(after)
     if n is None or not n.is_integer() or n < 2 or m is None:
         return None
-    first, *second = (_singular(g.casefold()) for g in m.groups() if g)
+    first, *second = (singular(g.casefold()) for g in m.groups() if g)
     return n + 1 if first in PERSONS and PERSONS.intersection(second) else None
 
 

@@ -9,12 +9,12 @@ import re
 from typing import Optional
 
 from newsledger.link.figure_joins import differ, is_specific
-from newsledger.link.figure_marks import _CASUALTIES, _OWN_ASPECT, _overlap, _unit, bounds
+from newsledger.link.figure_marks import CASUALTIES, OWN_ASPECT, context_overlap, member_unit, bounds
 from newsledger.link.speakers import same_side
 from newsledger.link.text import words
 
 
-_NEG = re.compile(r"\b(no|not|never|n't|none|nothing|neither|nor|without|denied|denies|deny|false)\b", re.I)
+NEG = re.compile(r"\b(no|not|never|n't|none|nothing|neither|nor|without|denied|denies|deny|false)\b", re.I)
 POSITIVE = {"asserts", "claims-responsibility", "accuses", "expects"}
 NEGATIVE = {"denies"}
 UNSURE = {"cannot-confirm"}
@@ -77,7 +77,7 @@ def compare(a: dict, b: dict) -> tuple[str, str]:
     # a count of what has happened "so far" below a total/estimate is partial, not contrary
     contrast = (("so far" in asp_a and "so far" not in asp_b and ahi <= blo)
                 or ("so far" in asp_b and "so far" not in asp_a and bhi <= alo)
-                or bool((asp_a ^ asp_b) & _CASUALTIES - {_OWN_ASPECT.get((a.get("_key") or ("",))[0])}))
+                or bool((asp_a ^ asp_b) & CASUALTIES - {OWN_ASPECT.get((a.get("_key") or ("",))[0])}))
     if contrast:
         da = ", ".join(sorted(asp_a - asp_b)) or "unqualified"
         db = ", ".join(sorted(asp_b - asp_a)) or "unqualified"
@@ -118,7 +118,7 @@ def earliest(comp: list[dict]) -> list[dict]:
     return [m for i, m in enumerate(comp) if i in keep]
 
 
-def _sized(group: dict, found: int) -> dict:
+def sized(group: dict, found: int) -> dict:
     """Say how many members the group kept and found (``truncated`` when it dropped some)."""
     group.update(size=len(group["members"]), members_found=found,
                  truncated=found > len(group["members"]))
@@ -174,10 +174,10 @@ def _direct(a: dict, b: dict, thr: float) -> bool:
     if a.get("about") and a.get("about") == b.get("about"):  # one person's figure (an age)
         return True
     ka, kb = a.get("_kw") or set(), b.get("_kw") or set()
-    return bool(ka and kb) and _overlap(ka, kb, a.get("_who") or set(), b.get("_who") or set()) >= thr
+    return bool(ka and kb) and context_overlap(ka, kb, a.get("_who") or set(), b.get("_who") or set()) >= thr
 
 
-def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0,
+def figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0,
                   converted: frozenset = frozenset()) -> dict:
     """A figure group; its verdict is read from the pairs of members linked directly (two
     figures joined only through a third say less about each other). Two members in two
@@ -188,7 +188,7 @@ def _figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0,
     for i, a in enumerate(comp):
         for b in comp[i + 1:]:
             if a["claim_id"] == b["claim_id"] or a.get("dimension") != b.get("dimension") \
-                    or frozenset((_unit(a), _unit(b))) in converted:
+                    or frozenset((member_unit(a), member_unit(b))) in converted:
                 continue
             key = tuple(sorted([(a["name"], a["figure"]), (b["name"], b["figure"])]))
             if key in seen:
@@ -288,7 +288,7 @@ def _one_side(a: dict, b: dict) -> bool:
     return a["name"] == b["name"] or same_side(a.get("_side") or set(), b.get("_side") or set())
 
 
-def _stance_group(story_id: str, comp: list[dict]) -> dict:
+def stance_group(story_id: str, comp: list[dict]) -> dict:
     pos = [m for m in comp if m["stance"] in POSITIVE and not m["_neg"]]
     neg = [m for m in comp if m["stance"] in NEGATIVE or (m["_neg"] and m["stance"] not in UNSURE)]
     unsure = [m for m in comp if m["stance"] in UNSURE]

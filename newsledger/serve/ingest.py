@@ -416,7 +416,7 @@ def _do(job: Job, send) -> None:
     """Read, extract and analyse ``job`` as ``newsledger ingest`` would (its limits, in this
     process's main thread), sending a tick per document and each result."""
     from newsledger.model import Failure
-    from newsledger.pipeline import _first_line, process
+    from newsledger.pipeline import first_line, process
     from newsledger.read import Limits, read_bytes
 
     lim = job.limits
@@ -427,7 +427,7 @@ def _do(job: Job, send) -> None:
                                    max_memory_mb=lim.max_memory_mb, on_item=lambda: send("tick")):
             send("result", result, doc)
     except Exception as e:  # a bug on odd input costs this request only
-        send("result", Failure(job.given, f"ingest failed ({_first_line(e)})"), None)
+        send("result", Failure(job.given, f"ingest failed ({first_line(e)})"), None)
     send("done")
 
 

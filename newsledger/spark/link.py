@@ -39,7 +39,7 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from newsledger.spark.linkload import _JSON as JSON_COLUMNS, LINK_DIR
+from newsledger.spark.linkload import JSON_COLUMNS, LINK_DIR
 
 LINK_TABLES = ("signatures", "bands", "copy_groups", "copies", "stories", "story_members",
                "claim_groups", "claim_members", "bios", "flags")

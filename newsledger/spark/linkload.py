@@ -10,7 +10,7 @@ from newsledger.model import Flag
 
 LINK_DIR = "link"
 # table -> columns holding JSON text in the Parquet (stored as JSON in the ledger)
-_JSON = {"signatures": ("terms",), "copies": ("changes",), "claim_groups": ("data",),
+JSON_COLUMNS = {"signatures": ("terms",), "copies": ("changes",), "claim_groups": ("data",),
          "claim_members": ("data",)}
 _BY_ARTICLE = ("signatures", "bands", "copies", "story_members", "claim_members", "bios")
 _ORDER = ("signatures", "bands", "copy_groups", "copies", "stories", "story_members",
@@ -89,7 +89,7 @@ def store_link_tables(out: Path, ledger, stored: set[str]) -> dict:
 
 
 def _prepare(name: str, r: dict, now: str) -> dict:
-    for c in _JSON.get(name, ()):
+    for c in JSON_COLUMNS.get(name, ()):
         if r.get(c) is not None:
             r[c] = json.loads(r[c])
     if name in ("signatures",):
