@@ -248,11 +248,13 @@ def test_the_fresh_title_set_reads_one_half_of_htmldates_default_set_and_logs_ha
     (root / "test_set" / f"{other}.gz").write_bytes((root / "test_set" / f"{half_a[0]}.gz").read_bytes())
     (root / "eval_mediacloud_2020.json").write_text(json.dumps({"x": {"file": other, "date": "2021-05-07"}}))
     monkeypatch.setattr(flat_unseen, "data_dir", lambda name: tmp_path / name)
+    shared = half_a.pop()  # a default-set page that is a trafilatura page too belongs to that set's split
+    monkeypatch.setattr(flat_unseen, "_trafilatura_files", lambda: frozenset({shared}))
     got = list(flat_unseen.fresh_pages("a"))
     assert [name for name, _, _ in got] == [f"hd:{n}" for n in half_a]
     assert got[0][2] == f"Ferry {half_a[0][4:-5]} sails again to the islands"
     half_b = [name for name, _, _ in flat_unseen.fresh_pages("b")]
-    assert half_b == [f"hd:{n}" for n in names if n not in half_a]
+    assert half_b == [f"hd:{n}" for n in names if n not in half_a and n != shared]
     with pytest.raises(ValueError):
         flat_unseen.fresh_pages("all")
     with pytest.raises(SystemExit):
@@ -268,6 +270,22 @@ def test_the_fresh_title_set_reads_one_half_of_htmldates_default_set_and_logs_ha
     assert logged == []
     assert flat_unseen.main(["--set", "hd-default", "--half", "b"]) == 0
     assert logged == [("title-fresh", 2)]
+
+
+def test_half_b_leaves_out_the_pages_the_fresh_sets_half_a_exposed(monkeypatch):
+    """A trafilatura page that is also an htmldate default-set page of the fresh set's half *a* was scored
+    (and some read) as title development data at stops 47-48: half *b* readings leave it out, half *a*
+    and "all" keep it."""
+    from newsledger.evaluate import flat_unseen
+
+    names = [f"p{i}.html" for i in range(40)]
+    b_pages = [n for n in names if flat_unseen.half_of(f"tr:{n}") == "b"]
+    seen = next(n for n in b_pages if flat_unseen.half_of(f"hd:{n}") == "a")
+    other = next(n for n in b_pages if flat_unseen.half_of(f"hd:{n}") == "b")
+    monkeypatch.setattr(flat_unseen, "_default_set_files", lambda: {n: flat_unseen.half_of(f"hd:{n}") for n in names})
+    assert flat_unseen.exposed(f"tr:{seen}") and not flat_unseen.exposed(f"tr:{other}")
+    assert not flat_unseen._in_half(f"tr:{seen}", "b") and flat_unseen._in_half(f"tr:{other}", "b")
+    assert flat_unseen._in_half(f"tr:{seen}", "all") and not flat_unseen._in_half(f"tr:{seen}", "a")
 
 
 def test_a_tally_gives_each_field_an_interval_over_its_pages():
