@@ -213,6 +213,39 @@ def test_every_gold_page_text_is_the_text_it_was_annotated_on():
     assert load_texts({TRAFEVAL + "no-such-page"}) == {}
 
 
+def test_copied_pages_finds_one_article_stored_twice():
+    from newsledger.evaluate.claims_real import copied_pages
+
+    story = ("The harbour authority said on Monday that the northern pier would stay closed for repairs until "
+             "the end of the month, after a storm damaged its pilings and two mooring posts last week.")
+    other = ("Farmers in the valley said the late frost had cut the cherry harvest by a third, and the "
+             "cooperative expects prices at the market to rise before the summer holidays begin.")
+    got = copied_pages({"a": story, "b": "Updated: " + story + " More to follow.", "c": other})
+    assert [(a, b) for a, b, _ in got] == [("a", "b")] and got[0][2] == 1.0
+    assert copied_pages({"a": story, "c": other}) == []
+
+
+def test_no_test_page_holds_the_article_of_a_dev_page():
+    """A test page whose article is a dev page's (one story in two sets) is no held-out page: such a
+    copy is withdrawn from the split (SPLIT.json), and none may be left."""
+    from newsledger.evaluate import data_dir
+    from newsledger.evaluate.claims_real import GOLD_DIR, copied_pages, load_split, load_texts
+
+    try:
+        for name in ("realnews", "trafilatura-eval", "htmldate-eval", "news-story-chains", "ecbplus",
+                     "tempeval3-platinum", "article-extraction-benchmark", "polnear"):
+            data_dir(name)
+    except FileNotFoundError:
+        pytest.skip("shared realnews / trafilatura-eval / htmldate-eval / news-story-chains / ecbplus / "
+                    "tempeval3-platinum / article-extraction-benchmark / polnear data not found")
+    split = load_split([GOLD_DIR])
+    scored = {p: s for p, s in split.items() if s in ("dev", "test")}
+    texts = {p: r["text"] for p, r in load_texts(set(scored)).items()}
+    crossing = [(a, b) for a, b, _ in copied_pages(texts) if scored[a] != scored[b]]
+    assert crossing == []
+    assert split["trafeval-medicalnewstoday.com.318674"] == "withdrawn"
+
+
 def _made_up_eval_set(root, folder, index, sub, stem, url, words):
     """A one-page stored HTML evaluation set under ``root/folder/tests`` (gzip HTML, as shared stores it)."""
     import gzip

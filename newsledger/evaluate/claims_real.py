@@ -141,8 +141,11 @@ STANCE_COUNTS = ("stance_matched", "stance_same", "marked_outputs", "marked_outp
 # ---------------------------------------------------------------- gold
 
 
+WITHDRAWN = "withdrawn"  # a page whose article another gold page already holds (a copy): scored in no split
+
+
 def load_split(gold_dirs: Iterable[Path]) -> dict[str, str]:
-    """page id -> dev|test, from the first SPLIT.json found (the repo's when none is given)."""
+    """page id -> dev|test (or :data:`WITHDRAWN`), from the first SPLIT.json found (the repo's when none is given)."""
     for d in [*gold_dirs, GOLD_DIR]:
         f = Path(d) / "SPLIT.json"
         if f.is_file():
@@ -150,8 +153,32 @@ def load_split(gold_dirs: Iterable[Path]) -> dict[str, str]:
     raise FileNotFoundError(f"{GOLD_DIR / 'SPLIT.json'}: no split file")
 
 
+COPY_SHARE = 0.5  # of the shorter page's word 8-grams: two gold pages sharing this much hold one article
+
+
+def copied_pages(texts: dict[str, str], share: float = COPY_SHARE) -> list[tuple[str, str, float]]:
+    """(page, page, shared) for every two pages whose texts share at least ``share`` of the shorter
+    one's word 8-grams: one article stored twice (a syndicated copy, or one page in two sets)."""
+    grams = {}
+    for page, text in texts.items():
+        words = re.findall(r"\w+", text.lower())
+        grams[page] = set(zip(*(words[i:] for i in range(8))))
+    holders: dict[tuple, list[str]] = {}
+    for page, gs in grams.items():
+        for g in gs:
+            holders.setdefault(g, []).append(page)
+    common: dict[tuple[str, str], int] = {}
+    for pages in holders.values():
+        for i, a in enumerate(pages):
+            for b in pages[i + 1:]:
+                key = (a, b) if a < b else (b, a)
+                common[key] = common.get(key, 0) + 1
+    out = [(a, b, n / min(len(grams[a]), len(grams[b]))) for (a, b), n in common.items()]
+    return sorted((a, b, round(x, 3)) for a, b, x in out if x >= share)
+
+
 def load_gold(gold_dirs: Iterable[Path], split: Optional[str]) -> list[GoldPage]:
-    """Gold pages of ``split`` (all pages when None) from every directory."""
+    """Gold pages of ``split`` (all pages when None, but never a :data:`WITHDRAWN` one) from every directory."""
     dirs = list(gold_dirs) or [GOLD_DIR]
     splits = load_split(dirs)
     pages = []
@@ -167,7 +194,7 @@ def load_gold(gold_dirs: Iterable[Path], split: Optional[str]) -> list[GoldPage]
                 claims = [x for x in map(GoldClaim.from_dict, g["claims"]) if x.content]  # empty content: dropped
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{f}: not a claims gold file ({exc.__class__.__name__}: {exc})") from None
-            if split is not None and splits.get(page) != split:
+            if splits.get(page) == WITHDRAWN or (split is not None and splits.get(page) != split):
                 continue
             pages.append(GoldPage(page, claims, g.get("annotator"), str(f)))
     return pages
