@@ -250,6 +250,7 @@ def test_the_fresh_title_set_reads_one_half_of_htmldates_default_set_and_logs_ha
     monkeypatch.setattr(flat_unseen, "data_dir", lambda name: tmp_path / name)
     shared = half_a.pop()  # a default-set page that is a trafilatura page too belongs to that set's split
     monkeypatch.setattr(flat_unseen, "_trafilatura_files", lambda: frozenset({shared}))
+    monkeypatch.setattr(flat_unseen, "_realnews_copies", lambda: frozenset())
     got = list(flat_unseen.fresh_pages("a"))
     assert [name for name, _, _ in got] == [f"hd:{n}" for n in half_a]
     assert got[0][2] == f"Ferry {half_a[0][4:-5]} sails again to the islands"
@@ -274,16 +275,20 @@ def test_the_fresh_title_set_reads_one_half_of_htmldates_default_set_and_logs_ha
 
 def test_half_b_leaves_out_the_pages_the_fresh_sets_half_a_exposed(monkeypatch):
     """A trafilatura page that is also an htmldate default-set page of the fresh set's half *a* was scored
-    (and some read) as title development data at stops 47-48: half *b* readings leave it out, half *a*
-    and "all" keep it."""
+    (and some read) as title development data at stops 47-48, and one that is a realnews page too is
+    tuned on there: half *b* readings leave them out, half *a* and "all" keep them."""
     from newsledger.evaluate import flat_unseen
 
     names = [f"p{i}.html" for i in range(40)]
     b_pages = [n for n in names if flat_unseen.half_of(f"tr:{n}") == "b"]
     seen = next(n for n in b_pages if flat_unseen.half_of(f"hd:{n}") == "a")
     other = next(n for n in b_pages if flat_unseen.half_of(f"hd:{n}") == "b")
-    monkeypatch.setattr(flat_unseen, "_default_set_files", lambda: {n: flat_unseen.half_of(f"hd:{n}") for n in names})
+    copy = next(n for n in b_pages if n not in (seen, other))
+    monkeypatch.setattr(flat_unseen, "_default_set_files",
+                        lambda: {n: flat_unseen.half_of(f"hd:{n}") for n in names if n != copy})
+    monkeypatch.setattr(flat_unseen, "_realnews_copies", lambda: frozenset({copy}))  # a realnews page too
     assert flat_unseen.exposed(f"tr:{seen}") and not flat_unseen.exposed(f"tr:{other}")
+    assert flat_unseen.exposed(f"tr:{copy}") and not flat_unseen._in_half(f"tr:{copy}", "b")
     assert not flat_unseen._in_half(f"tr:{seen}", "b") and flat_unseen._in_half(f"tr:{other}", "b")
     assert flat_unseen._in_half(f"tr:{seen}", "all") and not flat_unseen._in_half(f"tr:{seen}", "a")
 
