@@ -207,7 +207,7 @@ def test_rejected_matches(text, rejected):
 def test_every_pattern_has_a_normalisation_step():
     from newsledger.analyze import dates
 
-    assert {name for name, _ in dates._P} == set(dates._NORMALISERS)
+    assert {name for name, _ in dates.NAMED_PATTERNS} == set(dates.NORMALISERS)
 
 
 def test_one_scan_per_text_whatever_the_publication_date():

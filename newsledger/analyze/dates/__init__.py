@@ -39,10 +39,10 @@ from typing import Optional
 
 from newsledger.model import DateExpr
 from newsledger.analyze.dates.published import parse_published
-from newsledger.analyze.dates.patterns import _P
-from newsledger.analyze.dates.calendar_math import _Ctx
-from newsledger.analyze.dates.matches import _FUTURE, _sentence_bounds, _trim
-from newsledger.analyze.dates.normalise import _NORMALISERS, _normalise  # noqa: F401  (_NORMALISERS: read by the tests)
+from newsledger.analyze.dates.patterns import NAMED_PATTERNS
+from newsledger.analyze.dates.calendar_math import DateContext
+from newsledger.analyze.dates.matches import FUTURE_CUE, sentence_bounds, trim_space
+from newsledger.analyze.dates.normalise import NORMALISERS, normalise_match  # noqa: F401  (NORMALISERS: for tests)
 
 __all__ = ["find_dates", "parse_published", "date_spans"]
 
@@ -50,14 +50,14 @@ __all__ = ["find_dates", "parse_published", "date_spans"]
 def find_dates(text: str, published: Optional[str] = None, doc=None) -> list[DateExpr]:
     """Time expressions in ``text``, normalised against ``published`` (see module docstring)."""
     pub = parse_published(published)
-    ctxs = {future: _Ctx(pub, future) for future in (False, True)}
+    ctxs = {future: DateContext(pub, future) for future in (False, True)}
     cands: list[tuple[int, int, str, Optional[str], str]] = []  # start, end, kind, value, name
     for name, m, future in _scan(text):
-        res = _normalise(name, m, ctxs[future], text, doc)
+        res = normalise_match(name, m, ctxs[future], text, doc)
         if res is None:
             continue
         kind, value, start, end = res
-        start, end = _trim(text, start, end)
+        start, end = trim_space(text, start, end)
         if end > start:
             cands.append((start, end, kind, value, name))
     # longest first, then earliest; drop overlaps
@@ -81,13 +81,13 @@ def _scan(text: str) -> tuple[tuple[str, re.Match, bool], ...]:
     for its tense."""
     future_of: dict[tuple[int, int], bool] = {}
     found = []
-    for name, rx in _P:
+    for name, rx in NAMED_PATTERNS:
         for m in rx.finditer(text):
             if m.end() <= m.start():
                 continue
-            bounds = _sentence_bounds(text, m.start())
+            bounds = sentence_bounds(text, m.start())
             if bounds not in future_of:
-                future_of[bounds] = bool(_FUTURE.search(text[bounds[0]:bounds[1]]))
+                future_of[bounds] = bool(FUTURE_CUE.search(text[bounds[0]:bounds[1]]))
             found.append((name, m, future_of[bounds]))
     return tuple(found)
 

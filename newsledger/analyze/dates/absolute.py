@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.analyze.dates.vocabulary import SEASONS, WEEKDAYS, _month
+from newsledger.analyze.dates.vocabulary import SEASONS, WEEKDAYS, month_number
 from newsledger.analyze.dates.calendar_math import (
-    _Ctx, _infer_year, _iso, _since_end, _valid_date, _weekday_date, _ym, _ymd,
+    DateContext, infer_year, iso_day, since_end, valid_date, weekday_date, year_month, year_month_day,
 )
-from newsledger.analyze.dates.matches import _Hit, _strip_pre
+from newsledger.analyze.dates.matches import PatternHit, strip_pre
 
 
 _MONTH_PREPS = ("in", "from", "until", "till", "by", "during", "through", "of", "before", "after",
@@ -18,41 +18,41 @@ _MONTH_ABBREVS = ("Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct"
 _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
-def _norm_numeric_date(h: _Hit):
+def norm_numeric_date(h: PatternHit):
     """"2024-10-03" (with an optional clock time) and "2024/10/3": a checked calendar date."""
     y, mo, d = int(h.g["y"]), int(h.g["m"]), int(h.g["d"])
-    if not _valid_date(y, mo, d):
+    if not valid_date(y, mo, d):
         return None
     if h.g.get("H"):
-        return "time", f"{_ymd(y, mo, d)}T{h.g['H']}:{h.g['M']}", h.start, h.end
-    return "date", _ymd(y, mo, d), h.start, h.end
+        return "time", f"{year_month_day(y, mo, d)}T{h.g['H']}:{h.g['M']}", h.start, h.end
+    return "date", year_month_day(y, mo, d), h.start, h.end
 
 
-def _norm_day_range(h: _Hit):
+def norm_day_range(h: PatternHit):
     """"October 8 to 13", "8-13 October 2024", "between Oct. 8 and Nov. 2": an interval of days."""
     g = h.g
-    mo1 = _month(g["mon"])
-    mo2 = _month(g["mon2"]) if g.get("mon2") else mo1
+    mo1 = month_number(g["mon"])
+    mo2 = month_number(g["mon2"]) if g.get("mon2") else mo1
     d1, d2 = int(g["d1"]), int(g["d2"])
     if mo1 is None or mo2 is None or (mo2 == mo1 and d2 <= d1):
         return None
-    y = int(g["y"]) if g.get("y") else _infer_year(h.ctx, mo1, d1)
+    y = int(g["y"]) if g.get("y") else infer_year(h.ctx, mo1, d1)
     y2 = y + 1 if (y and mo2 < mo1) else y
-    s = _strip_pre(h.m) if g.get("pre") else h.start
-    return "interval", f"{_ymd(y, mo1, d1)}/{_ymd(y2, mo2, d2)}", s, h.end
+    s = strip_pre(h.m) if g.get("pre") else h.start
+    return "interval", f"{year_month_day(y, mo1, d1)}/{year_month_day(y2, mo2, d2)}", s, h.end
 
 
-def _norm_full_date(h: _Hit):
+def norm_full_date(h: PatternHit):
     """"October 3, 2024" and "3 October 2024": a checked calendar date."""
-    mo, y, d = _month(h.g["mon"]), int(h.g["y"]), int(h.g["d"])
-    if not _valid_date(y, mo, d):
+    mo, y, d = month_number(h.g["mon"]), int(h.g["y"]), int(h.g["d"])
+    if not valid_date(y, mo, d):
         return None
-    return "date", _ymd(y, mo, d), h.start, h.end
+    return "date", year_month_day(y, mo, d), h.start, h.end
 
 
-def _norm_month_day(h: _Hit):
+def norm_month_day(h: PatternHit):
     """"October 3" and "3 October": a day whose year is inferred from the publication date."""
-    mo = _month(h.g["mon"])
+    mo = month_number(h.g["mon"])
     d = int(h.g["d"])
     if mo is None:
         return None
@@ -60,14 +60,14 @@ def _norm_month_day(h: _Hit):
         after = h.text[h.end:h.end + 12]
         if re.match(r"\s*(?:%|percent|per cent|million|billion|[a-z]+s\b)", after):
             return None  # "June 5 percent" is not a date
-    if not _valid_date(2000, mo, d):
+    if not valid_date(2000, mo, d):
         return None
-    return "date", _ymd(_infer_year(h.ctx, mo, d), mo, d), h.start, h.end
+    return "date", year_month_day(infer_year(h.ctx, mo, d), mo, d), h.start, h.end
 
 
-def _norm_month_year(h: _Hit):
+def norm_month_year(h: PatternHit):
     """"March 2020", "early June 2021": a month."""
-    return "date", _ym(int(h.g["y"]), _month(h.g["mon"])), h.start, h.end
+    return "date", year_month(int(h.g["y"]), month_number(h.g["mon"])), h.start, h.end
 
 
 def _bare_month_rejected(mon: str, pre: str) -> bool:
@@ -78,9 +78,9 @@ def _bare_month_rejected(mon: str, pre: str) -> bool:
     return mon in ("May", "Mar", "Mar.") or not mon[0].isupper() or mon.rstrip(".") in _MONTH_ABBREVS
 
 
-def _month_year(ctx: _Ctx, mo: int, phrase: str) -> Optional[int]:
+def _month_year(ctx: DateContext, mo: int, phrase: str) -> Optional[int]:
     """The year of a year-less month: "last June" the previous one, "next June" the next one,
-    "this June" the publication year; otherwise as :func:`_infer_year`."""
+    "this June" the publication year; otherwise as :func:`infer_year`."""
     rel = re.findall(r"\b(last|next|this)\b", phrase.lower())
     pub = ctx.pub
     if pub and rel and rel[-1] == "last":
@@ -89,24 +89,24 @@ def _month_year(ctx: _Ctx, mo: int, phrase: str) -> Optional[int]:
         return pub.year if mo > pub.month else pub.year + 1
     if pub and rel and rel[-1] == "this":
         return pub.year
-    return _infer_year(ctx, mo)
+    return infer_year(ctx, mo)
 
 
-def _norm_month(h: _Hit):
+def norm_month(h: PatternHit):
     """"in June", "last June", "since August" (an interval up to publication): a month."""
     mon = h.g["mon"]
-    mo = _month(mon)
+    mo = month_number(mon)
     pre = (h.g.get("pre") or "").lower()
     if mo is None or _bare_month_rejected(mon, pre):
         return None
     y = _month_year(h.ctx, mo, h.m.group(0))
     if pre == "since":
-        return "interval", f"{_ym(y, mo)}/{_since_end(h.pub)}", h.m.start("pre"), h.end
+        return "interval", f"{year_month(y, mo)}/{since_end(h.pub)}", h.m.start("pre"), h.end
     s = h.m.start("mon") if pre in _MONTH_PREPS else h.start
-    return "date", _ym(y, mo), s, h.end
+    return "date", year_month(y, mo), s, h.end
 
 
-def _norm_weekday(h: _Hit):
+def norm_weekday(h: PatternHit):
     """"Friday", "last Monday", "Tuesday morning", "Mondays" (a set), "since Friday" (an interval)."""
     g = h.g
     wd = WEEKDAYS[g["wd"].lower()]
@@ -114,17 +114,17 @@ def _norm_weekday(h: _Hit):
     if g.get("pl"):
         return "set", f"XXXX-WXX-{wd}", h.m.start("wd"), h.end
     s = h.start if rel in ("last", "next", "this", "early", "late") else h.m.start("wd")
-    d = _weekday_date(h.ctx, wd, rel if rel in ("last", "next") else "")
-    base = _iso(d) if d else f"XXXX-WXX-{wd}"
+    d = weekday_date(h.ctx, wd, rel if rel in ("last", "next") else "")
+    base = iso_day(d) if d else f"XXXX-WXX-{wd}"
     part = _DAY_PARTS.get((g.get("part") or "").lower())
     if part:
         return "time", f"{base}T{part}", s, h.end
     if rel == "since":
-        return "interval", f"{base}/{_since_end(h.pub)}", h.start, h.end
+        return "interval", f"{base}/{since_end(h.pub)}", h.start, h.end
     return "date", base, s, h.end
 
 
-def _norm_season(h: _Hit):
+def norm_season(h: PatternHit):
     """"summer 2020", "last spring" -> 2023-SP; a bare "fall" is rejected."""
     code = SEASONS[h.g["s"].lower()]
     rel = (h.g.get("rel") or "").lower()
@@ -142,7 +142,7 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
              "4th": 4, "final": 4, "last": 4}
 
 
-def _norm_quarter(h: _Hit):
+def norm_quarter(h: PatternHit):
     """"the third quarter (of 2019)", "Q3 2020": a quarter; a year-less one from the publication date."""
     qw = h.g["q"].lower()
     q = _QUARTERS.get(qw) or int(qw)

@@ -8,24 +8,24 @@ from typing import Optional
 
 
 @dataclass
-class _Ctx:
+class DateContext:
     pub: Optional[_dt.date]
     future: bool
 
 
-def _iso(d: _dt.date) -> str:
+def iso_day(d: _dt.date) -> str:
     return d.isoformat()
 
 
-def _ym(y: Optional[int], m: int) -> str:
+def year_month(y: Optional[int], m: int) -> str:
     return f"{y:04d}-{m:02d}" if y else f"XXXX-{m:02d}"
 
 
-def _ymd(y: Optional[int], m: int, d: int) -> str:
+def year_month_day(y: Optional[int], m: int, d: int) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}" if y else f"XXXX-{m:02d}-{d:02d}"
 
 
-def _date_or_none(y: int, mo: Optional[int], d: int) -> Optional[_dt.date]:
+def date_or_none(y: int, mo: Optional[int], d: int) -> Optional[_dt.date]:
     """The calendar date of year, month and day, or None where they make no real date."""
     try:
         return _dt.date(y, mo, d)
@@ -33,12 +33,12 @@ def _date_or_none(y: int, mo: Optional[int], d: int) -> Optional[_dt.date]:
         return None
 
 
-def _valid_date(y: int, mo: Optional[int], d: int) -> bool:
+def valid_date(y: int, mo: Optional[int], d: int) -> bool:
     """Whether year, month and day make a real calendar date."""
-    return _date_or_none(y, mo, d) is not None
+    return date_or_none(y, mo, d) is not None
 
 
-def _infer_year(ctx: _Ctx, month: int, day: Optional[int] = None) -> Optional[int]:
+def infer_year(ctx: DateContext, month: int, day: Optional[int] = None) -> Optional[int]:
     """The year of a year-less month (and day), as documented in the module docstring."""
     if ctx.pub is None:
         return None
@@ -50,12 +50,12 @@ def _infer_year(ctx: _Ctx, month: int, day: Optional[int] = None) -> Optional[in
     return p.year - 1 if key > pkey else p.year
 
 
-def _week(d: _dt.date) -> str:
+def iso_week(d: _dt.date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y:04d}-W{w:02d}"
 
 
-def _weekday_date(ctx: _Ctx, wd: int, rel: str = "") -> Optional[_dt.date]:
+def weekday_date(ctx: DateContext, wd: int, rel: str = "") -> Optional[_dt.date]:
     if ctx.pub is None:
         return None
     p = ctx.pub
@@ -69,28 +69,28 @@ def _weekday_date(ctx: _Ctx, wd: int, rel: str = "") -> Optional[_dt.date]:
     return p - _dt.timedelta(days=delta)
 
 
-def _since_end(pub: Optional[_dt.date]) -> str:
+def since_end(pub: Optional[_dt.date]) -> str:
     """The end of a "since ..." interval: the publication date, or PRESENT_REF without one."""
-    return _iso(pub) if pub else "PRESENT_REF"
+    return iso_day(pub) if pub else "PRESENT_REF"
 
 
-def _pub_day(pub: Optional[_dt.date]) -> str:
+def pub_day(pub: Optional[_dt.date]) -> str:
     """The day of a clock time: the publication date, or XXXX-XX-XX without one."""
-    return _iso(pub) if pub else "XXXX-XX-XX"
+    return iso_day(pub) if pub else "XXXX-XX-XX"
 
 
-def _shift_month(pub: _dt.date, off: int) -> str:
+def shift_month(pub: _dt.date, off: int) -> str:
     """The month ``off`` months from the publication month ("2024-09" for -1 in October 2024)."""
     mm = pub.month + off
-    return _ym(pub.year + (mm - 1) // 12, (mm - 1) % 12 + 1)
+    return year_month(pub.year + (mm - 1) // 12, (mm - 1) % 12 + 1)
 
 
-def _shift_unit(pub: _dt.date, u: str, off: int) -> str:
+def shift_unit(pub: _dt.date, u: str, off: int) -> str:
     """The week, month, year, quarter, decade or century ``off`` units from the publication date."""
     if u in ("week", "weekend"):
-        return _week(pub + _dt.timedelta(weeks=off)) + ("-WE" if u == "weekend" else "")
+        return iso_week(pub + _dt.timedelta(weeks=off)) + ("-WE" if u == "weekend" else "")
     if u == "month":
-        return _shift_month(pub, off)
+        return shift_month(pub, off)
     if u in ("year", "fiscal year"):
         return str(pub.year + off)
     if u == "quarter":

@@ -1,4 +1,4 @@
-"""One pattern match being normalised (:class:`_Hit`), the sentence it stands in (future tense
+"""One pattern match being normalised (:class:`PatternHit`), the sentence it stands in (future tense
 or not) and the offset helpers every normalisation step uses.
 
 A step returns (kind, value, start, end), or None to reject the match.
@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from newsledger.analyze.dates.calendar_math import _Ctx
+from newsledger.analyze.dates.calendar_math import DateContext
 
 
-_FUTURE = re.compile(
+FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo n't|shall|going to|expected to|expects to|is to|are to|scheduled|"
     r"set to|due to|plans? to|planning to|planned for|upcoming|next|later this)\b", re.I)
 
@@ -21,7 +21,7 @@ _FUTURE = re.compile(
 _SENT_END = re.compile(r"[.!?][\"”’)]?\s+|\n")
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     start = 0
     for m in _SENT_END.finditer(text, max(0, pos - 400), pos):
         start = m.end()
@@ -30,13 +30,13 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 @dataclass
-class _Hit:
+class PatternHit:
     """One pattern match being normalised: its pattern name, the match, its groups and context."""
 
     name: str
     m: re.Match
     g: dict
-    ctx: _Ctx
+    ctx: DateContext
     text: str
     doc: object
 
@@ -53,7 +53,7 @@ class _Hit:
         return self.ctx.pub
 
 
-def _strip_pre(m: re.Match, group: str = "pre") -> int:
+def strip_pre(m: re.Match, group: str = "pre") -> int:
     """Start offset after a leading preposition ("from", "between", "in") that the pattern consumed."""
     pre = m.group(group)
     if pre and pre.lower() in ("in", "on", "of", "by", "during", "at", "and", "to", "before",
@@ -63,7 +63,7 @@ def _strip_pre(m: re.Match, group: str = "pre") -> int:
     return m.start()
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_space(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

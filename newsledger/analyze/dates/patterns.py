@@ -1,5 +1,5 @@
 """The pattern table: one named regular expression per family of time expressions
-(:data:`_P`, in the order :func:`newsledger.analyze.dates.find_dates` runs them)."""
+(:data:`NAMED_PATTERNS`, in the order :func:`newsledger.analyze.dates.find_dates` runs them)."""
 from __future__ import annotations
 
 import re
@@ -20,11 +20,11 @@ _TZ = r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EDT|EST|ET|PDT|PST|PT|CDT|CST|CT|MDT|MST|K
 _AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|a\.m\b|p\.m\b)"
 
 
-_P: list[tuple[str, re.Pattern]] = []
+NAMED_PATTERNS: list[tuple[str, re.Pattern]] = []
 
 
 def _pat(name: str, rx: str, flags: int = 0) -> None:
-    _P.append((name, re.compile(rx, flags)))
+    NAMED_PATTERNS.append((name, re.compile(rx, flags)))
 
 
 # order matters only for documentation; overlaps are resolved by length then position

@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from newsledger.analyze.dates.vocabulary import MONTHS
-from newsledger.analyze.dates.calendar_math import _date_or_none
+from newsledger.analyze.dates.calendar_math import date_or_none
 
 
 def parse_published(s: Optional[str]) -> Optional[_dt.date]:
@@ -20,14 +20,14 @@ def parse_published(s: Optional[str]) -> Optional[_dt.date]:
     s = str(s).strip()
     m = re.search(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", s)
     if m:
-        return _date_or_none(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return date_or_none(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", s)
     if m and m.group(2).lower() in MONTHS:
-        return _date_or_none(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        return date_or_none(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
     m = re.search(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", s)
     if m and m.group(1).lower() in MONTHS:
-        return _date_or_none(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+        return date_or_none(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
     m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", s)
     if m:
-        return _date_or_none(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return date_or_none(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return None

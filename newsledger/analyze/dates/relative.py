@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from newsledger.analyze.dates.vocabulary import _num, _unit
-from newsledger.analyze.dates.calendar_math import _iso, _shift_month, _shift_unit, _week
-from newsledger.analyze.dates.matches import _Hit
+from newsledger.analyze.dates.vocabulary import number_value, time_unit
+from newsledger.analyze.dates.calendar_math import iso_day, shift_month, shift_unit, iso_week
+from newsledger.analyze.dates.matches import PatternHit
 
 
 _SPAN_RELS = ("the past", "the last", "the coming", "the next", "the previous")
@@ -16,7 +16,7 @@ _UNKNOWN_UNITS = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-X
                   "fiscal year": "XXXX", "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}
 
 
-def _norm_relative_unit(h: _Hit):
+def norm_relative_unit(h: PatternHit):
     """"last week", "this year", "next quarter": a date; "the past year": a duration (P1Y)."""
     rel = h.g["rel"].lower()
     u = h.g["u"].lower()
@@ -26,7 +26,7 @@ def _norm_relative_unit(h: _Hit):
         return "duration", _SPAN_UNITS[u], h.start, h.end
     if h.pub is None:
         return "date", _UNKNOWN_UNITS[u], h.start, h.end
-    return "date", _shift_unit(h.pub, u, _REL_OFFSETS[rel]), h.start, h.end
+    return "date", shift_unit(h.pub, u, _REL_OFFSETS[rel]), h.start, h.end
 
 
 def _ago_value(pub: _dt.date, n: float, u: str) -> str:
@@ -37,20 +37,20 @@ def _ago_value(pub: _dt.date, n: float, u: str) -> str:
     if u == "decade":
         return str(pub.year - 10 * k)
     if u == "month":
-        return _shift_month(pub, -k)
+        return shift_month(pub, -k)
     if u in ("week", "fortnight"):
-        return _week(pub - _dt.timedelta(days=7 * k * (2 if u == "fortnight" else 1)))
+        return iso_week(pub - _dt.timedelta(days=7 * k * (2 if u == "fortnight" else 1)))
     if u == "day":
-        return _iso(pub - _dt.timedelta(days=k))
+        return iso_day(pub - _dt.timedelta(days=k))
     return "PAST_REF"
 
 
-def _norm_ago(h: _Hit):
+def norm_ago(h: PatternHit):
     """"two years ago", "a week earlier": a date before publication; "several years ago": PAST_REF."""
-    n = _num(h.g["n"])
+    n = number_value(h.g["n"])
     if n is None or h.pub is None:
         return "date", "PAST_REF", h.start, h.end
-    return "date", _ago_value(h.pub, n, _unit(h.g["u"])), h.start, h.end
+    return "date", _ago_value(h.pub, n, time_unit(h.g["u"])), h.start, h.end
 
 
 _WORD_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
@@ -65,7 +65,7 @@ _WORD_PARTS = {"tonight": "NI", "this morning": "MO", "this afternoon": "AF", "t
                "yesterday afternoon": "AF", "yesterday evening": "EV", "tomorrow morning": "MO"}
 
 
-def _norm_word(h: _Hit):
+def norm_word(h: PatternHit):
     """"now", "recently", "soon" (vague references); "yesterday", "tonight": a day (part) from publication."""
     w = h.g["w"].lower()
     if w in _WORD_REFS:
@@ -77,5 +77,5 @@ def _norm_word(h: _Hit):
         return ("time" if part else "date"), None, h.start, h.end
     d = h.pub + _dt.timedelta(days=_WORD_DAYS[w])
     if part:
-        return "time", f"{_iso(d)}T{part}", h.start, h.end
-    return "date", _iso(d), h.start, h.end
+        return "time", f"{iso_day(d)}T{part}", h.start, h.end
+    return "date", iso_day(d), h.start, h.end

@@ -27,22 +27,22 @@ NUMBER_WORDS = {
 }
 
 
-def _month(tok: str) -> Optional[int]:
+def month_number(tok: str) -> Optional[int]:
     return MONTHS.get(tok.lower().rstrip("."))
 
 
-def _num(tok: str) -> Optional[float]:
+def number_value(tok: str) -> Optional[float]:
     tok = tok.lower().strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", tok):
         return float(tok)
     return NUMBER_WORDS.get(tok)
 
 
-def _fmt_num(n: float) -> str:
+def format_number(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
-def _unit(tok: str) -> str:
+def time_unit(tok: str) -> str:
     """A time unit as :data:`UNIT_CODES` names it ("Years" -> "year", "centurie" -> "century")."""
     u = tok.lower().rstrip("s")
     return "century" if u == "centurie" else u

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newsledger.analyze.dates.calendar_math import _since_end
-from newsledger.analyze.dates.matches import _Hit, _strip_pre
+from newsledger.analyze.dates.calendar_math import since_end
+from newsledger.analyze.dates.matches import PatternHit, strip_pre
 
 
 # words right after a 4-digit number that make it a count, not a year
@@ -52,7 +52,7 @@ _YEAR_PREPS = ("in", "since", "from", "until", "by", "during", "of", "before", "
                "around", "c.")
 
 
-def _year_is_count(h: _Hit) -> bool:
+def _year_is_count(h: PatternHit) -> bool:
     """"$2019", "No. 2019", "more than 2000", "2000 people": a number, not a year."""
     before = h.text[max(0, h.m.start("y") - 30):h.m.start("y")]
     if _NOT_YEAR_BEFORE.search(before) and not h.g.get("pre") \
@@ -68,19 +68,19 @@ def _plausible_year(y: int, pre: str) -> bool:
     return bool(pre) or 1800 <= y <= 2100
 
 
-def _norm_year(h: _Hit):
+def norm_year(h: PatternHit):
     """"2019", "in 2019", "since 2013" (an interval up to publication): a year."""
     y = int(h.g["y"])
     pre = (h.g.get("pre") or "").lower()
     if _year_is_count(h) or not _plausible_year(y, pre):
         return None
     if pre == "since":
-        return "interval", f"{y}/{_since_end(h.pub)}", h.m.start("pre"), h.end
+        return "interval", f"{y}/{since_end(h.pub)}", h.m.start("pre"), h.end
     s = h.m.start("y") if pre in _YEAR_PREPS else h.start
     return "date", str(y), s, h.end
 
 
-def _norm_year_range(h: _Hit):
+def norm_year_range(h: PatternHit):
     """"from 2001 to 2005", "1999-2004", "2010-12": an interval of years."""
     g = h.g
     y1 = int(g["y1"])
@@ -90,11 +90,11 @@ def _norm_year_range(h: _Hit):
         return None
     if re.match(r"\s*(?:[a-z]+\s+)?(?:people|percent|per cent|%)", h.text[h.end:h.end + 20]):
         return None
-    s = _strip_pre(h.m) if g.get("pre") else h.m.start("y1")
+    s = strip_pre(h.m) if g.get("pre") else h.m.start("y1")
     return "interval", f"{y1}/{y2}", s, h.end
 
 
-def _norm_decade(h: _Hit):
+def norm_decade(h: PatternHit):
     """"the 1990s" -> 199, "the '80s" -> 198 ("'10s" -> 201)."""
     cent = h.g.get("cent")
     if cent is None:
@@ -102,7 +102,7 @@ def _norm_decade(h: _Hit):
     return "date", f"{cent}{h.g['dec']}", h.start, h.end
 
 
-def _norm_century(h: _Hit):
+def norm_century(h: PatternHit):
     """"the 19th century" -> 18."""
     n = int(h.g["n"])
     if not 1 <= n <= 21:
@@ -110,6 +110,6 @@ def _norm_century(h: _Hit):
     return "date", f"{n - 1:02d}", h.start, h.end
 
 
-def _norm_fiscal(h: _Hit):
+def norm_fiscal(h: PatternHit):
     """"fiscal 2020", "FY2021": the year."""
     return "date", h.g["y"], h.start, h.end
