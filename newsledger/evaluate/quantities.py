@@ -127,13 +127,13 @@ def _tag(q, nlp=None) -> dict:
     base = (q.unit or "").split(" per ")[0]
     if nlp is not None and q.unit and base not in CURRENCY_NAMES and base not in UNIT_NAMES \
             and base.lower() != "times":
-        from newsledger.analyze.quantities import _singular
+        from newsledger.analyze.quantities import singular
 
         np_ = (q.concept or q.unit).split(" of ")[0].split(" per ")[0]
         toks = [t for t in nlp(np_) if t.lower_ not in _DETS and not t.is_punct]
         lem = [t.lemma_ if t.tag_ in ("JJR", "JJS") else t.text for t in toks]
         if lem:
-            lem[-1] = _singular(lem[-1])
+            lem[-1] = singular(lem[-1])
             unit = " ".join(lem).lower()
             if " per " in q.unit:
                 unit += " per " + q.unit.split(" per ", 1)[1]

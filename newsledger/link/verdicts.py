@@ -178,7 +178,7 @@ def _direct(a: dict, b: dict, thr: float) -> bool:
 
 
 def figure_group(story_id: str, unit: str, comp: list[dict], thr: float = 0.0,
-                  converted: frozenset = frozenset()) -> dict:
+                 converted: frozenset = frozenset()) -> dict:
     """A figure group; its verdict is read from the pairs of members linked directly (two
     figures joined only through a third say less about each other). Two members in two
     currencies, or in two units that ``converted`` holds, are not compared (see

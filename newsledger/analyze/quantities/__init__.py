@@ -42,7 +42,7 @@ from newsledger.analyze.quantities.vocab import (  # noqa: F401  (the package's 
     ABBR_SCALES, BOUND_WORDS, CLITIC, CURRENCY_NAMES, CURRENCY_PREFIX, CURRENCY_WORDS, FRACTIONS, MULTIPLES, SCALES,
     SMALL, TENS, UNIT_NAMES, VAGUE,
 )
-from newsledger.analyze.quantities.core import _singular, is_pronoun_one, normalized_unit  # noqa: F401
+from newsledger.analyze.quantities.core import singular, is_pronoun_one, normalized_unit  # noqa: F401
 from newsledger.analyze.quantities.words import word_or_digit  # noqa: F401
 from newsledger.analyze.quantities.find import find_quantities  # noqa: F401
 

@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from newsledger.analyze.quantities.vocab import ABBR_SCALES, BOUND_WORDS, SCALES
-from newsledger.analyze.quantities.core import _Q, _to_q, normalized_unit
+from newsledger.analyze.quantities.core import RawQuantity, to_quantity, normalized_unit
 
 
 _BOUND_RE = re.compile(
@@ -25,7 +25,7 @@ _CHANGE_BEFORE = re.compile(
     re.I)
 
 
-def _attach_bound(text: str, q: _Q) -> None:
+def attach_bound(text: str, q: RawQuantity) -> None:
     if "sub" in q.flags:
         q.bound, q.high, q.start = "at-most", q.value, q.start - 4
         return
@@ -65,8 +65,8 @@ _SCORE_BEFORE = re.compile(
     r"routed|down|up)\s*$", re.I)
 
 
-def _merge_ranges(text: str, qs: list[_Q], phase: int) -> list[_Q]:
-    out: list[_Q] = []
+def merge_ranges(text: str, qs: list[RawQuantity], phase: int) -> list[RawQuantity]:
+    out: list[RawQuantity] = []
     i = 0
     while i < len(qs):
         a = qs[i]
@@ -82,7 +82,7 @@ def _merge_ranges(text: str, qs: list[_Q], phase: int) -> list[_Q]:
     return out
 
 
-def _try_range(text: str, a: _Q, b: _Q, phase: int) -> Optional[_Q]:
+def _try_range(text: str, a: RawQuantity, b: RawQuantity, phase: int) -> Optional[RawQuantity]:
     gap = text[a.end:b.start]
     if len(gap) > 12:
         return None
@@ -104,8 +104,8 @@ def _try_range(text: str, a: _Q, b: _Q, phase: int) -> Optional[_Q]:
             has_from = True
         if not a.unit and not a.currency:
             return None
-        ua = normalized_unit(_to_q(a))
-        ub = normalized_unit(_to_q(b)) if (b.unit or b.currency) else None
+        ua = normalized_unit(to_quantity(a))
+        ub = normalized_unit(to_quantity(b)) if (b.unit or b.currency) else None
         if ub is not None and ua != ub:
             return None
         if ub is None and not has_from:
@@ -129,8 +129,8 @@ def _try_range(text: str, a: _Q, b: _Q, phase: int) -> Optional[_Q]:
         if scale and a.value * scale <= b.value:
             a.value *= scale
     lo, hi = a.value, b.value
-    r = _Q(a.start, b.end, min(lo, hi), a.num_start, b.num_end, low=min(lo, hi), high=max(lo, hi),
-           bound="range", unit=b.unit or a.unit, concept=b.concept or a.concept)
+    r = RawQuantity(a.start, b.end, min(lo, hi), a.num_start, b.num_end, low=min(lo, hi), high=max(lo, hi),
+                    bound="range", unit=b.unit or a.unit, concept=b.concept or a.concept)
     r.currency = b.currency or a.currency
     r.has_scale = b.has_scale
     if r.currency and not r.unit and phase == 2:
@@ -142,17 +142,17 @@ _BOUND_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but|or)\s+(?:(?:possibly|perhaps|m
                              r"even|could be|might be|may be|conceivably)\s+)?", re.I)
 
 
-def _merge_bound_pairs(text: str, qs: list[_Q]) -> list[_Q]:
+def merge_bound_pairs(text: str, qs: list[RawQuantity]) -> list[RawQuantity]:
     """One figure given by a lower and an upper bound in turn ("at least $160 million and possibly
     as much as $180 million", "more than 20 but fewer than 30 people"): a range from the one to
     the other, when the two measure the same and the lower bound is below the upper one."""
-    out: list[_Q] = []
+    out: list[RawQuantity] = []
     for q in qs:
         a = out[-1] if out else None
         if a is not None and a.bound == "at-least" and q.bound == "at-most" and a.value < q.value \
                 and _BOUND_PAIR_GAP.fullmatch(text, a.end, q.start) and _same_measure(a, q):
-            r = _Q(a.start, q.end, a.value, a.num_start, q.num_end, low=a.value, high=q.value, bound="range",
-                   unit=q.unit or a.unit, concept=q.concept if q.unit else a.concept, has_scale=q.has_scale)
+            r = RawQuantity(a.start, q.end, a.value, a.num_start, q.num_end, low=a.value, high=q.value, bound="range",
+                            unit=q.unit or a.unit, concept=q.concept if q.unit else a.concept, has_scale=q.has_scale)
             r.currency = q.currency or a.currency
             out[-1] = r
         else:
@@ -160,12 +160,12 @@ def _merge_bound_pairs(text: str, qs: list[_Q]) -> list[_Q]:
     return out
 
 
-def _same_measure(a: _Q, b: _Q) -> bool:
+def _same_measure(a: RawQuantity, b: RawQuantity) -> bool:
     """Whether two figures are in one unit (or the first leaves its unit to the second)."""
-    return not (a.unit or a.currency) or normalized_unit(_to_q(a)) == normalized_unit(_to_q(b))
+    return not (a.unit or a.currency) or normalized_unit(to_quantity(a)) == normalized_unit(to_quantity(b))
 
 
-def _scale_of(text: str, q: _Q) -> Optional[float]:
+def _scale_of(text: str, q: RawQuantity) -> Optional[float]:
     sm = re.search(r"(thousand|million|billion|trillion|mln|mn|bn|bln|tn|trn|[kmbKMB])\s*$", text[q.num_start:q.end])
     if not sm:
         return None

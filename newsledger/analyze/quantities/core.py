@@ -1,4 +1,4 @@
-"""The working figure (:class:`_Q`) and the unit names shared by every step."""
+"""The working figure (:class:`RawQuantity`) and the unit names shared by every step."""
 from __future__ import annotations
 
 import re
@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from newsledger.model import Quantity
-from newsledger.analyze.quantities.vocab import CURRENCY_NAMES, UNIT_NAMES, _UNITS_CI
+from newsledger.analyze.quantities.vocab import CURRENCY_NAMES, UNIT_NAMES, UNITS_CI
 
 
 @dataclass
-class _Q:
+class RawQuantity:
     start: int
     end: int
     value: float
@@ -35,7 +35,7 @@ def is_pronoun_one(text: str, q: Quantity) -> bool:
     return q.text.lower() == "one" and bool(_ONE_OF.match(text, q.end))
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+def overlaps_any(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
@@ -47,18 +47,18 @@ def normalized_unit(q: Quantity) -> str:
     per = ""
     if " per " in u:
         u, per = u.split(" per ", 1)
-        psym = _UNITS_CI.get(per.lower())
-        per = " per " + (UNIT_NAMES.get(psym, psym) if psym else _singular(per))
+        psym = UNITS_CI.get(per.lower())
+        per = " per " + (UNIT_NAMES.get(psym, psym) if psym else singular(per))
     if u in CURRENCY_NAMES:
         return CURRENCY_NAMES[u] + per
     if u in UNIT_NAMES:
         return UNIT_NAMES[u] + per
     if u.lower() == "times":
         return "count" + per
-    return _singular(u).lower() + per
+    return singular(u).lower() + per
 
 
-def _singular(phrase: str) -> str:
+def singular(phrase: str) -> str:
     words = phrase.split()
     if not words:
         return phrase
@@ -81,5 +81,5 @@ def _singular(phrase: str) -> str:
     return " ".join(words[:-1] + [w])
 
 
-def _to_q(q: _Q) -> Quantity:
+def to_quantity(q: RawQuantity) -> Quantity:
     return Quantity(text="", start=q.start, end=q.end, value=q.value, unit=q.unit)

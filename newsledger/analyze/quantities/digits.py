@@ -5,16 +5,16 @@ import re
 from typing import Optional
 
 from newsledger.analyze.quantities.vocab import (
-    ABBR_SCALES, CLITIC, CURRENCY_PREFIX, SCALES, _CUR_PREFIX_RE, _FUNCTION, _SCALE_AFTER, _UNITS_CI, _UNITS_CS,
-    _UNIT_AFTER_CI,
+    ABBR_SCALES, CLITIC, CURRENCY_PREFIX, SCALES, CUR_PREFIX_RE, FUNCTION_WORDS, SCALE_AFTER, UNITS_CI, UNITS_CS,
+    UNIT_AFTER_CI,
 )
-from newsledger.analyze.quantities.core import _Q
+from newsledger.analyze.quantities.core import RawQuantity
 
 
 _SEP_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
 
-_NUM_TOKEN = re.compile(r"(?<![\d.,_])(?P<neg>[-−](?=\d))?(?P<n>" + _SEP_NUM + r")(?![\d])")
+NUM_TOKEN = re.compile(r"(?<![\d.,_])(?P<neg>[-−](?=\d))?(?P<n>" + _SEP_NUM + r")(?![\d])")
 
 
 _LETTER_PREFIX_OK = re.compile(r"(?:(?<![A-Za-z])(?:PS|RM|Rs|USD|EUR|AUD|GBP|INR|JPY|CHF|CAD|NZD|HKD|SGD|CNY|RMB|NIS|ZAR|KRW|RUB|US|HK|NZ|NT|C|A|S|R)|\$(?:US|A|C))$")
@@ -23,7 +23,7 @@ _LETTER_PREFIX_OK = re.compile(r"(?:(?<![A-Za-z])(?:PS|RM|Rs|USD|EUR|AUD|GBP|INR
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 
 
-def _digit_quantity(text: str, m: re.Match) -> Optional[_Q]:
+def digit_quantity(text: str, m: re.Match) -> Optional[RawQuantity]:
     raw = m.group("n")
     s, e = m.start(), m.end()
     before = text[max(0, s - 30):s]
@@ -39,7 +39,7 @@ def _digit_quantity(text: str, m: re.Match) -> Optional[_Q]:
 
 
 _UNIT_OR_SCALE_AFTER = re.compile(
-    r"(?:" + "|".join(re.escape(k) for k in sorted(set(_UNITS_CI) | set(_UNITS_CS) | set(ABBR_SCALES) | {"x"},
+    r"(?:" + "|".join(re.escape(k) for k in sorted(set(UNITS_CI) | set(UNITS_CS) | set(ABBR_SCALES) | {"x"},
                                                    key=len, reverse=True)) + r")(?![a-z])", re.I)
 
 
@@ -49,7 +49,7 @@ def _no_figure(text: str, m: re.Match, before: str, after: str) -> bool:
     raw, s = m.group("n"), m.start()
     if _ORDINAL_AFTER.match(after):
         return True
-    if not m.group("neg") and s > 0 and text[s - 1].isalpha() and not (_LETTER_PREFIX_OK.search(before) and _CUR_PREFIX_RE.search(before)):
+    if not m.group("neg") and s > 0 and text[s - 1].isalpha() and not (_LETTER_PREFIX_OK.search(before) and CUR_PREFIX_RE.search(before)):
         return True  # S23, CO2, mk5 (but RM23.50, USD10m, $US160, PS2.7m are money)
     if s > 0 and text[s - 1] == "-" and re.search(r"[A-Za-z]-$", before):
         return True  # never reached for "-" + digits (the sign is part of the match)
@@ -66,11 +66,11 @@ def _no_figure(text: str, m: re.Match, before: str, after: str) -> bool:
     return False
 
 
-def _signed(text: str, m: re.Match, before: str) -> Optional[_Q]:
+def _signed(text: str, m: re.Match, before: str) -> Optional[RawQuantity]:
     """The figure with its sign: "minus 5", "-3" (but "sub-7", "now-18" join with a hyphen, and
     COVID-19 or "10-20" hold no negative number: None)."""
     s, e = m.start(), m.end()
-    q = _Q(s, e, float(m.group("n").replace(",", "")), s, e)
+    q = RawQuantity(s, e, float(m.group("n").replace(",", "")), s, e)
     neg = bool(m.group("neg"))
     if neg:
         if re.search(r"\bminus$", before, re.I):
@@ -107,10 +107,10 @@ def _identifier_before(raw: str, before: str, after: str) -> bool:
     if not prev or re.search(r"[$€£¥]\s*$", before):
         return False
     w = CLITIC.sub("", prev.group("w"))  # "He's 16 years old": "He" (see _PRONOUNS)
-    if (w[0].isupper() or re.match(r"[a-z]+[A-Z]", w)) and w.lower().rstrip(".") not in _FUNCTION | _PRONOUNS \
+    if (w[0].isupper() or re.match(r"[a-z]+[A-Z]", w)) and w.lower().rstrip(".") not in FUNCTION_WORDS | _PRONOUNS \
             and w.rstrip(".").lower() not in CURRENCY_PREFIX and w not in CURRENCY_PREFIX \
             and w.rstrip(".").lower() not in ("no",) \
-            and not _UNIT_AFTER_CI.match(after) and not re.match(r"\s*(?:%|percent|per cent|million|billion|bn|m\b)", after, re.I):
+            and not UNIT_AFTER_CI.match(after) and not re.match(r"\s*(?:%|percent|per cent|million|billion|bn|m\b)", after, re.I):
         return not re.match(r"[,.]\d", raw[-4:] if len(raw) > 4 else "x") and "," not in raw
     return False
 
@@ -119,9 +119,9 @@ def _identifier_before(raw: str, before: str, after: str) -> bool:
 _RANGE_END_AFTER_AMOUNT = re.compile(r"(?<![\w$€£¥])(?P<c>[$€£¥])\d[\d,]*(?:\.\d+)?[-–]$")
 
 
-def _currency_before(text: str, q: _Q, s: int) -> None:
+def _currency_before(text: str, q: RawQuantity, s: int) -> None:
     """A currency sign or code before the number at ``s`` ("$58", "US $58", "R100", "USD10m")."""
-    cm = _CUR_PREFIX_RE.search(text[max(0, s - 6):s])
+    cm = CUR_PREFIX_RE.search(text[max(0, s - 6):s])
     if not cm:
         if re.search(r"\$\s?[-−]$", text[max(0, s - 3):s]):
             q.currency = "USD"
@@ -142,11 +142,11 @@ def _currency_before(text: str, q: _Q, s: int) -> None:
         q.start -= len(more.group(0))
 
 
-def _apply_scales(text: str, q: _Q) -> None:
+def _apply_scales(text: str, q: RawQuantity) -> None:
     """Scale words after the number ("2 million", "4 hundred million", "$1.762bn", "35m", "4.3M", "1mil")."""
     pos = q.end
     while True:
-        sm = _SCALE_AFTER.match(text, pos)
+        sm = SCALE_AFTER.match(text, pos)
         if not sm or not _scale_applies(text, sm, q):
             break
         scl = sm.group("s").lower()
@@ -155,7 +155,7 @@ def _apply_scales(text: str, q: _Q) -> None:
         q.has_scale = True
 
 
-def _scale_applies(text: str, sm: re.Match, q: _Q) -> bool:
+def _scale_applies(text: str, sm: re.Match, q: RawQuantity) -> bool:
     """Whether the scale word ``sm`` after the figure multiplies it ("k", "b", "m" only glued on)."""
     sc = sm.group("s")
     scl = sc.lower()

@@ -6,12 +6,12 @@ from typing import Optional
 
 from newsledger.model import Quantity
 from newsledger.analyze.quantities.vocab import MULTIPLES, VAGUE
-from newsledger.analyze.quantities.core import _Q, _overlaps
-from newsledger.analyze.quantities.masks import _INDEX_RE, _masked
-from newsledger.analyze.quantities.words import _spoken_ranges, _word_quantity, _word_runs, word_or_digit
-from newsledger.analyze.quantities.digits import _NUM_TOKEN, _digit_quantity
-from newsledger.analyze.quantities.units import _attach_unit
-from newsledger.analyze.quantities.bounds import _attach_bound, _merge_bound_pairs, _merge_ranges
+from newsledger.analyze.quantities.core import RawQuantity, overlaps_any
+from newsledger.analyze.quantities.masks import INDEX_RE, masked_spans
+from newsledger.analyze.quantities.words import spoken_ranges, word_quantity, word_runs, word_or_digit
+from newsledger.analyze.quantities.digits import NUM_TOKEN, digit_quantity
+from newsledger.analyze.quantities.units import attach_unit
+from newsledger.analyze.quantities.bounds import attach_bound, merge_bound_pairs, merge_ranges
 
 
 _SCI_RE = re.compile(r"(?<![\d.])(?P<m>\d+(?:\.\d+)?)\s*[×x*]\s*10\s*(?:\^|\*\*)?\s*(?P<e>[-−]?\d+)")
@@ -41,8 +41,8 @@ def find_quantities(text: str, doc=None, published: Optional[str] = None) -> lis
     """Figures in ``text`` (see the module docstring). ``doc``: optional spaCy Doc of ``text``."""
     if not text:
         return []
-    masked = _masked(text, published, doc)
-    masked += [(m.start(), m.end()) for m in _INDEX_RE.finditer(text)]
+    masked = masked_spans(text, published, doc)
+    masked += [(m.start(), m.end()) for m in INDEX_RE.finditer(text)]
     found = _Found(masked)
     # 0. spoken ranges, scientific notation, fractions, "one in three", "a double murder", "sixfold"
     _find_special(text, found)
@@ -54,16 +54,16 @@ def find_quantities(text: str, doc=None, published: Optional[str] = None) -> lis
     _find_numbers(text, found)
     qs = sorted(found.qs, key=lambda q: q.num_start)
     # 5. ranges written number-to-number ("15 to 22 mph", "$10 to $15 billion", "5-10W")
-    qs = _merge_ranges(text, qs, phase=1)
+    qs = merge_ranges(text, qs, phase=1)
     # 6. units, bounds, counted nouns
     for q in qs:
         if q.unit is None:
-            _attach_unit(text, q, doc)
-        _attach_bound(text, q)
+            attach_unit(text, q, doc)
+        attach_bound(text, q)
     # 7. ranges with a unit on both ends ("5 per cent to 7 per cent", "from 208 pounds to 193")
-    qs = _merge_ranges(text, qs, phase=2)
+    qs = merge_ranges(text, qs, phase=2)
     # 8. a figure given with both bounds ("at least $160 million and possibly as much as $180 million")
-    qs = _merge_bound_pairs(text, qs)
+    qs = merge_bound_pairs(text, qs)
     return [_quantity(text, q) for q in qs]
 
 
@@ -72,43 +72,43 @@ class _Found:
 
     def __init__(self, masked: list[tuple[int, int]]):
         self.masked = masked
-        self.qs: list[_Q] = []
+        self.qs: list[RawQuantity] = []
         self.occupied: list[tuple[int, int]] = []
 
     def free(self, s: int, e: int, masked: bool = True) -> bool:
-        return not _overlaps(self.occupied, s, e) and not (masked and _overlaps(self.masked, s, e))
+        return not overlaps_any(self.occupied, s, e) and not (masked and overlaps_any(self.masked, s, e))
 
-    def add(self, q: _Q, span: Optional[tuple[int, int]] = None) -> None:
+    def add(self, q: RawQuantity, span: Optional[tuple[int, int]] = None) -> None:
         self.qs.append(q)
         self.occupied.append(span or (q.start, q.end))
 
 
 def _find_special(text: str, found: _Found) -> None:
     """Spoken ranges, scientific notation, digit fractions, "one in three", "a double murder", "sixfold"."""
-    for q in _spoken_ranges(text):
-        if not _overlaps(found.masked, q.start, q.end):
+    for q in spoken_ranges(text):
+        if not overlaps_any(found.masked, q.start, q.end):
             found.add(q)
     for m in _SCI_RE.finditer(text):
-        if _overlaps(found.masked, m.start(), m.end()):
+        if overlaps_any(found.masked, m.start(), m.end()):
             continue
         exp = int(m.group("e").replace("−", "-"))
-        found.add(_Q(m.start(), m.end(), float(m.group("m")) * 10.0 ** exp, m.start(), m.end(), flags={"sci"}))
+        found.add(RawQuantity(m.start(), m.end(), float(m.group("m")) * 10.0 ** exp, m.start(), m.end(), flags={"sci"}))
     for m in _FRAC_RE.finditer(text):
         a_, b_ = int(m.group("a")), int(m.group("b"))
         if 0 < a_ < b_ and found.free(m.start(), m.end()):
-            found.add(_Q(m.start(), m.end(), a_ / b_, m.start(), m.end(), flags={"fraction"}))
+            found.add(RawQuantity(m.start(), m.end(), a_ / b_, m.start(), m.end(), flags={"fraction"}))
     for m in _OUTOF_RE.finditer(text):
         v = _out_of(text, m)
         if v is not None and found.free(m.start(), m.end()):
-            found.add(_Q(m.start(), m.end(), v, m.start(), m.end(), flags={"fraction"}))
+            found.add(RawQuantity(m.start(), m.end(), v, m.start(), m.end(), flags={"fraction"}))
     for m in _MULTIPLE_RE.finditer(text):
         if found.free(m.start(), m.end()):
-            found.add(_Q(m.start(), m.end(), MULTIPLES[m.group("n").lower()], m.start(), m.end(),
-                         unit=m.group("u").lower(), is_word=True, flags={"multiple"}))
+            found.add(RawQuantity(m.start(), m.end(), MULTIPLES[m.group("n").lower()], m.start(), m.end(),
+                                  unit=m.group("u").lower(), is_word=True, flags={"multiple"}))
     for m in _FOLD_RE.finditer(text):
         n = word_or_digit(m.group("n"))
         if n:
-            found.add(_Q(m.start(), m.end(), float(n), m.start(), m.end(), unit="times", flags={"fold"}))
+            found.add(RawQuantity(m.start(), m.end(), float(n), m.start(), m.end(), unit="times", flags={"fold"}))
 
 
 def _out_of(text: str, m: re.Match) -> Optional[float]:
@@ -135,8 +135,8 @@ def _find_vague(text: str, found: _Found) -> None:
         if m.group("tens"):
             mult = 10 if m.group("tens").lower() == "tens" else 100
             lo, hi = lo * mult, hi * mult
-        found.add(_Q(m.start(), m.end(), lo, m.start(), m.end(), low=lo, high=hi, bound="range", is_word=True,
-                     flags={"vague"}))
+        found.add(RawQuantity(m.start(), m.end(), lo, m.start(), m.end(), low=lo, high=hi, bound="range", is_word=True,
+                              flags={"vague"}))
 
 
 def _find_word_fractions(text: str, found: _Found) -> None:
@@ -156,26 +156,26 @@ def _find_word_fractions(text: str, found: _Found) -> None:
         if not n:
             continue
         e = m.end("f")
-        found.add(_Q(m.start(), e, n / _ORD_FRAC[f], m.start(), e, is_word=True, flags={"fraction"}))
+        found.add(RawQuantity(m.start(), e, n / _ORD_FRAC[f], m.start(), e, is_word=True, flags={"fraction"}))
 
 
 def _find_numbers(text: str, found: _Found) -> None:
     """Numbers in digits ("1,500", "$9.5bn"), then in words ("two hundred", "a dozen")."""
-    for m in _NUM_TOKEN.finditer(text):
-        if _overlaps(found.masked, m.start("n"), m.end()) or _overlaps(found.occupied, m.start(), m.end()):
+    for m in NUM_TOKEN.finditer(text):
+        if overlaps_any(found.masked, m.start("n"), m.end()) or overlaps_any(found.occupied, m.start(), m.end()):
             continue
-        q = _digit_quantity(text, m)
+        q = digit_quantity(text, m)
         if q is not None:
             found.add(q, (q.num_start, q.num_end))
-    for start, end, words in _word_runs(text):
+    for start, end, words in word_runs(text):
         if not found.free(start, end):
             continue
-        q = _word_quantity(text, start, end, words)
+        q = word_quantity(text, start, end, words)
         if q is not None:
             found.add(q, (start, end))
 
 
-def _quantity(text: str, q: _Q) -> Quantity:
+def _quantity(text: str, q: RawQuantity) -> Quantity:
     """The public figure of a working one, its span trimmed of spaces and a trailing hyphen."""
     s, e = q.start, q.end
     while e > s and text[e - 1] in " -\t":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 
-def _masked(text: str, published=None, doc=None) -> list[tuple[int, int]]:
+def masked_spans(text: str, published=None, doc=None) -> list[tuple[int, int]]:
     from newsledger.analyze.dates import date_spans
 
     spans = date_spans(text, published, doc)
@@ -48,7 +48,7 @@ def _tallies(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_INDEX_RE = re.compile(
+INDEX_RE = re.compile(
     r"\b(?:S\s?&\s?P|S\s?P|sp|s&p|FTSE|Stoxx|STOXX|Nikkei|DAX|CAC|ASX|Russell|Fortune|Nasdaq|NASDAQ|"
     r"Dow Jones|Hang Seng|Sensex|Nifty|KOSPI|TSX|MSCI|Euro Stoxx|Inc\.?|Forbes|Billboard|Hot|Global|"
     r"Top|Big|Pac|Formula|Euro|Ligue|Serie|Bundesliga|Championship|Division|League)\s*\d+\b")

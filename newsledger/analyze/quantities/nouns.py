@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newsledger.analyze.quantities.core import _Q
+from newsledger.analyze.quantities.core import RawQuantity
 
 
 _STOP_AFTER = set("""of the a an and or but in on at to for from by with as than that which who
@@ -16,7 +16,7 @@ three four five six seven eight nine ten ago later earlier alone apiece respecti
 """.split())
 
 
-def _head_noun_from_doc(doc, q: _Q):
+def head_noun_from_doc(doc, q: RawQuantity):
     """(unit phrase, concept phrase, end offset) for the noun a figure counts, via the parse."""
     span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
     if span is None:
@@ -115,7 +115,7 @@ def _clean_concept(c: str) -> str:
     return c.strip()
 
 
-def _head_noun_heuristic(text: str, q: _Q):
+def head_noun_heuristic(text: str, q: RawQuantity):
     """Without a parse: the capitalised/lowercase words after the figure up to a function word."""
     after = text[q.end:q.end + 80]
     m = re.match(r"\s+((?:[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*?)(?=[\s,.;:!?)\"”]|$)", after)

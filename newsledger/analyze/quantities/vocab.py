@@ -86,7 +86,7 @@ CURRENCY_NAMES = {  # ISO code -> the NewsQuant/CQE normalised unit name
 
 
 # measurement units after the number: surface (case-sensitive where noted) -> symbol
-_UNITS_CI: dict[str, str] = {
+UNITS_CI: dict[str, str] = {
     "per cent": "percent", "percent": "percent", "pct": "percent", "pc": "percent",
     "percentage points": "percentage point", "percentage point": "percentage point",
     "basis points": "basis point", "basis point": "basis point", "bps": "basis point",
@@ -139,7 +139,7 @@ _UNITS_CI: dict[str, str] = {
 
 
 # case-sensitive unit tokens (single letters and clashes with words)
-_UNITS_CS: dict[str, str] = {
+UNITS_CS: dict[str, str] = {
     "%": "percent", "m": "m", "g": "g", "l": "l", "L": "l", "W": "W", "V": "V", "C": "°C",
     "F": "°F", "G": "G", "K": "k", "p": "GBX", "s": "s", "t": "t", "ft": "ft", "in": "in",
     "MW": "MW", "GW": "GW", "kW": "kW", "GB": "GB", "TB": "TB", "MB": "MB", "Nm": "Nm",
@@ -197,7 +197,7 @@ BOUND_WORDS = [
 
 
 # capitalised words that may precede a figure without making it an identifier
-_FUNCTION = set("""a an the and or but of in on at to for from by with without into onto than as
+FUNCTION_WORDS = set("""a an the and or but of in on at to for from by with without into onto than as
 about around over under some nearly almost roughly approximately only just all another more less
 fewer at least up between among after before since until during while when where whereas if
 though although because so yet nor its their our his her my your these those this that there here
@@ -208,24 +208,24 @@ estimated an approximately around while just barely almost nearly exactly precis
 """.split())
 
 
-_CUR_PREFIX_RE = re.compile(
+CUR_PREFIX_RE = re.compile(
     r"(?:" + "|".join(re.escape(k) for k in sorted(CURRENCY_PREFIX, key=len, reverse=True)) + r")\s?$")
 
 
 # a scale word after the number, glued by a hyphen only when written out ("$137-million"); "MM"
 # (millions, as finance writes them: "$200MM") only glued to an amount (see digits._scale_applies)
-_SCALE_AFTER = re.compile(
+SCALE_AFTER = re.compile(
     r"(?P<sp>\s*|-(?=(?:million|billion|trillion)\b))(?P<s>hundred|thousand|million|billion|trillion|mln|mil|mm|mn|bn|bln|tn|trn|[kmbKMB])(?![\w])",
     re.I)
 
 
-_UNIT_AFTER_CI = re.compile(
-    r"(?P<sp>[\s-]?)(?P<u>" + "|".join(re.escape(k) for k in sorted(_UNITS_CI, key=len, reverse=True))
+UNIT_AFTER_CI = re.compile(
+    r"(?P<sp>[\s-]?)(?P<u>" + "|".join(re.escape(k) for k in sorted(UNITS_CI, key=len, reverse=True))
     + r")(?![\w])", re.I)
 
 
-_UNIT_AFTER_CS = re.compile(
-    r"(?P<sp>\s?)(?P<u>" + "|".join(re.escape(k) for k in sorted(_UNITS_CS, key=len, reverse=True))
+UNIT_AFTER_CS = re.compile(
+    r"(?P<sp>\s?)(?P<u>" + "|".join(re.escape(k) for k in sorted(UNITS_CS, key=len, reverse=True))
     + r")(?![\w])")
 
 
@@ -233,8 +233,8 @@ _UNIT_AFTER_CS = re.compile(
 CLITIC = re.compile(r"['’](?:s|re|ve|ll|d|m)$", re.I)
 # an amount with its scale glued to its currency by a hyphen: "a two-million-euro heist" (an
 # amount, not a compound adjective)
-_CURRENCY_COMPOUND = re.compile(r"-(?P<u>euro|dollar|pound|yen|yuan|rupee|rouble|ruble)s?\b", re.I)
-_CUR_WORD_AFTER = re.compile(
+CURRENCY_COMPOUND = re.compile(r"-(?P<u>euro|dollar|pound|yen|yuan|rupee|rouble|ruble)s?\b", re.I)
+CUR_WORD_AFTER = re.compile(
     r"(?P<sp>\s+|(?=[€$£]))(?P<u>" + "|".join(re.escape(k) for k in sorted(CURRENCY_WORDS, key=len, reverse=True))
     + r")(?![\w])", re.I)
 
@@ -265,10 +265,10 @@ def glued_noun(text: str, end: int) -> Optional[str]:
     return m.group("u")
 
 
-_AGE_AFTER = re.compile(r"(?:\s*-\s*|\s+)(?P<u>year|month|week|day)s?(?:\s*-\s*|\s+)old\b", re.I)
+AGE_AFTER = re.compile(r"(?:\s*-\s*|\s+)(?P<u>year|month|week|day)s?(?:\s*-\s*|\s+)old\b", re.I)
 
 
-_PER_AFTER = re.compile(
+PER_AFTER = re.compile(
     r"\s*(?:a|an|per|each|every|/)\s*(?P<p>second|minute|hour|day|week|month|year|share|barrel|"
     r"gallon|gram|square foot|square metre|square meter|sq m|sq ft|person|head|game|night|kilogram|kg|"
     r"ton|tonne|litre|liter|mile|ounce|troy ounce|kilowatt hour|kwh|unit|seat)\b",

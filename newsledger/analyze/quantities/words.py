@@ -5,9 +5,9 @@ import re
 from typing import Optional
 
 from newsledger.analyze.quantities.vocab import (
-    CURRENCY_PREFIX, SCALES, SMALL, TENS, _AGE_AFTER, _CURRENCY_COMPOUND, _CUR_PREFIX_RE, _FUNCTION, glued_noun,
+    CURRENCY_PREFIX, SCALES, SMALL, TENS, AGE_AFTER, CURRENCY_COMPOUND, CUR_PREFIX_RE, FUNCTION_WORDS, glued_noun,
 )
-from newsledger.analyze.quantities.core import _Q
+from newsledger.analyze.quantities.core import RawQuantity
 
 
 _WORDNUM = "|".join(sorted(list(SMALL) + list(TENS) + list(SCALES) + ["dozen", "a", "an", "and"],
@@ -78,7 +78,7 @@ def _spoken(s: str) -> Optional[float]:
     return None if v is None else v + (0.5 if half else 0.0)
 
 
-def _spoken_ranges(text: str) -> list["_Q"]:
+def spoken_ranges(text: str) -> list["RawQuantity"]:
     """"between two billion and two-and-a-half": the second end takes the first end's scale."""
     out = []
     for m in _SPOKEN_RANGE.finditer(text):
@@ -87,15 +87,15 @@ def _spoken_ranges(text: str) -> list["_Q"]:
             continue
         sc = SCALES[m.group("sc").lower()]
         lo, hi = sorted((a * sc, b * sc))
-        out.append(_Q(m.start("a"), m.end(), lo, m.start("a"), m.end(), low=lo, high=hi, bound="range", has_scale=True,
-                      is_word=True, flags={"spoken-range"}))
+        out.append(RawQuantity(m.start("a"), m.end(), lo, m.start("a"), m.end(), low=lo, high=hi, bound="range",
+                               has_scale=True, is_word=True, flags={"spoken-range"}))
     return out
 
 
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
 
 
-def _word_runs(text: str):
+def word_runs(text: str):
     """Maximal runs of number words, split where the grammar breaks ("four five" -> 4, 5)."""
     for m in _WORD_RUN.finditer(text):
         toks = [(t.group(0), m.start() + t.start()) for t in _WORD_TOKEN.finditer(m.group(0))]
@@ -177,7 +177,7 @@ def _trimmed_run(g: list[tuple[str, int]]) -> Optional[tuple[int, int, list[str]
     return start, end, words
 
 
-def _word_quantity(text: str, start: int, end: int, words: list[str]) -> Optional[_Q]:
+def word_quantity(text: str, start: int, end: int, words: list[str]) -> Optional[RawQuantity]:
     lw = [w.lower() for w in words]
     before = text[max(0, start - 20):start]
     after = text[end:end + 30]
@@ -190,14 +190,14 @@ def _word_quantity(text: str, start: int, end: int, words: list[str]) -> Optiona
             return None
     # compound adjectives "three-year", "one-way", "Three-Point" (but ages "18-year-old", a glued
     # noun that the number counts, "a five-boat attack", and "two-million-euro" stay)
-    if re.match(r"-[A-Za-z]", after) and not _AGE_AFTER.match(text, end) and not re.match(r"-(?:and|or)\b", after) \
+    if re.match(r"-[A-Za-z]", after) and not AGE_AFTER.match(text, end) and not re.match(r"-(?:and|or)\b", after) \
             and not glued_noun(text, end) \
-            and not (any(w in SCALES and w != "hundred" for w in lw) and _CURRENCY_COMPOUND.match(text, end)):
+            and not (any(w in SCALES and w != "hundred" for w in lw) and CURRENCY_COMPOUND.match(text, end)):
         return None
     # identifiers: "Kick Six", "BBC One", "Formula One", "Apollo Eleven"
     if words[0][0].isupper():
         prev = re.search(r"([A-Za-z][\w&.'’]*)\s+$", before)
-        if prev and prev.group(1)[0].isupper() and prev.group(1).lower().rstrip(".") not in _FUNCTION \
+        if prev and prev.group(1)[0].isupper() and prev.group(1).lower().rstrip(".") not in FUNCTION_WORDS \
                 and not re.search(r"[.!?:]\s+$", before):
             return None
         if re.match(r"\s+[A-Z][a-z]", after) and len(words) == 1 and not re.search(r"(?:^|[.!?]\s+|\n)$", before):
@@ -205,9 +205,9 @@ def _word_quantity(text: str, start: int, end: int, words: list[str]) -> Optiona
     value = _parse_words(words)
     if value is None:
         return None
-    q = _Q(start, end, value, start, end, is_word=True,
-           has_scale=any(w in SCALES and w != "hundred" for w in lw))
-    cm = _CUR_PREFIX_RE.search(text[max(0, start - 6):start])
+    q = RawQuantity(start, end, value, start, end, is_word=True,
+                    has_scale=any(w in SCALES and w != "hundred" for w in lw))
+    cm = CUR_PREFIX_RE.search(text[max(0, start - 6):start])
     if cm and cm.group(0).strip() in ("$", "€", "£", "¥"):
         q.currency = CURRENCY_PREFIX[cm.group(0).strip()]
         q.start = start - len(cm.group(0))
