@@ -6,7 +6,7 @@ import json
 
 from newsledger.extract.archive_links import archive_link_names, linked_handle
 from newsledger.extract.coauthors import coauthors_in_metadata
-from newsledger.extract.html import _off_story, load_html, split_byline
+from newsledger.extract.html import off_story, load_html, split_byline
 from newsledger.extract.html_markup import page_markup
 from tests.test_extract_authors import TITLE, _byline_of, _meta_page, _page
 
@@ -38,7 +38,7 @@ def test_the_author_boxs_archive_link_names_the_author():
 
 
 def _archive(body: str) -> list[str]:
-    return archive_link_names(load_html(f"<html><body>{body}</body></html>"), split_byline, _off_story)
+    return archive_link_names(load_html(f"<html><body>{body}</body></html>"), split_byline, off_story)
 
 
 def test_archive_links_of_several_people_a_section_or_in_an_aside_name_no_one():

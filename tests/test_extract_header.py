@@ -501,12 +501,12 @@ def test_a_site_slogan_with_a_domain_is_no_headline():
 def test_a_name_shaped_line_of_three_words_may_be_the_headline():
     """"Four Years Remaining" reads as a name; a line of three or four such words is a headline
     candidate (with a penalty), a bare two-word name line is not."""
-    from newsledger.extract.header_title import _title_score, _terms
+    from newsledger.extract.header_title import _title_score, line_terms
     from newsledger.extract.lines import line_info
 
     lines = ["Harbour Bridge Closes Tomorrow", "Maria Okafor", BODY[0]]
     infos = [line_info(x) for x in lines]
-    lead = _terms(BODY[0])
+    lead = line_terms(BODY[0])
     assert _title_score(0, 2, [0, 1, 2], infos, [None] * 3, lead) is not None
     assert _title_score(1, 2, [0, 1, 2], infos, [None] * 3, lead) is None
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsledger.extract import extract
-from newsledger.extract.html import _off_story, load_html, split_byline
+from newsledger.extract.html import off_story, load_html, split_byline
 from newsledger.extract.labels import labelled_names
 from newsledger.model import Document
 from tests.test_extract_authors import STORY, TITLE  # the made-up story and its headline
@@ -39,7 +39,7 @@ def test_a_service_after_the_slash_is_no_part_of_the_name():
 
 
 def _labelled(body: str) -> list[str]:
-    return labelled_names(load_html(f"<html><body>{body}</body></html>"), split_byline, _off_story)
+    return labelled_names(load_html(f"<html><body>{body}</body></html>"), split_byline, off_story)
 
 
 def test_label_lines_naming_different_people_name_no_one():

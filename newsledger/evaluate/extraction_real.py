@@ -286,13 +286,13 @@ def _line_parts(line: str) -> list[str]:
     """A flattened line as the header reader may offer it for a headline: the whole line without
     bullets and markdown marks, and its part before and after each site separator ("Headline |
     Site", "Site - Headline")."""
-    from newsledger.extract.header_title import _line_key
-    from newsledger.extract.html import _TITLE_SEP
+    from newsledger.extract.header_title import line_key
+    from newsledger.extract.html import TITLE_SEP
     from newsledger.extract.text import unmarkdown
 
-    key = _line_key(unmarkdown(line))
+    key = line_key(unmarkdown(line))
     parts = [key]
-    for m in _TITLE_SEP.finditer(key):
+    for m in TITLE_SEP.finditer(key):
         parts += [key[:m.start()], key[m.end():]]
     return [norm(p) for p in parts if p.strip()]
 
@@ -371,9 +371,9 @@ def reach(split: str = "dev", data: Optional[Path] = None) -> dict:
 def _site_part(title: str) -> str:
     """A <title>'s headline part: the longest piece around site separators ("Headline | Site"),
     split as the HTML extractor splits a <title>."""
-    from newsledger.extract.html import _TITLE_SEP
+    from newsledger.extract.html import TITLE_SEP
 
-    parts = [p for p in _TITLE_SEP.split(title) if p.strip()]
+    parts = [p for p in TITLE_SEP.split(title) if p.strip()]
     return max(parts, key=len) if parts else title
 
 

@@ -14,8 +14,8 @@ import re
 from typing import Callable, Optional
 
 from newsledger.extract.byline import tidy_names
-from newsledger.extract.html_authors import _account_name, _fuller_name_shown, byline_candidates
-from newsledger.extract.html_markup import _text_of
+from newsledger.extract.html_authors import account_name, fuller_name_shown, byline_candidates
+from newsledger.extract.html_markup import text_of
 
 # the words of an archive link before the name: "View all posts by", "Alle Beiträge von", "Alles von",
 # "More from", "Articles by" (a quantifier or a noun for posts at least: a bare "von" or "by" is a by-line)
@@ -60,11 +60,11 @@ def linked_handle(markup: dict, title: Optional[str]) -> list[str]:
     found: dict[str, object] = {}
     for el in byline_candidates(markup, title):
         for a in (el, *el.iterdescendants("a")):
-            word = _text_of(a).strip()
+            word = text_of(a).strip()
             m = _ARCHIVE_PATH.search(a.get("href") or "") if a.tag == "a" else None
-            if m and m.group("slug").casefold() == word.casefold() and _account_name(word) and not word.isupper():
+            if m and m.group("slug").casefold() == word.casefold() and account_name(word) and not word.isupper():
                 found.setdefault(word.casefold(), (word, a))
     if len(found) != 1:
         return []
     word, a = found.popitem()[1]
-    return [] if _fuller_name_shown(word, a.getroottree().getroot()) else [word]
+    return [] if fuller_name_shown(word, a.getroottree().getroot()) else [word]

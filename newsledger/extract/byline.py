@@ -38,7 +38,7 @@ _PHOTO = re.compile(r"^(?i:photo(?:graph|graphs|s)?|pictures?|images?|video|illu
                     r"фото(?:графия)?|снимка|снимок)\b"
                     r"(?:\s+(?i:by)\b|\s*:)")
 _SOCIAL = r"(?:Twitter|Facebook|Instagram|LinkedIn|Linkedin|Bluesky|Threads|TikTok|YouTube|Mastodon|E-?mail|Email|X\.com)"
-_TAIL = re.compile(
+BYLINE_TAIL = re.compile(
     rf"(?:(?<=[a-zà-ÿ]){_SOCIAL}.*$|\s+{_SOCIAL}\b.*$|\s*@\w+.*$|\s+(?i:follow)\b.*$|(?<=[a-zà-ÿ])Follow\b.*$|"
     r"\s*\|.*$)")
 # a newsroom or desk anywhere in the entry ("Emotion Redaktion", "KB_Redaktion"): no person
@@ -120,7 +120,7 @@ def tidy_name(raw: str) -> Optional[str]:
     if not s or _PHOTO.match(s):
         return None
     s = without_label(s).strip()
-    s = _TAIL.sub("", s).strip(" ,;:·•|-–—")
+    s = BYLINE_TAIL.sub("", s).strip(" ,;:·•|-–—")
     if s.isupper() and len(s) > 3:
         s = s.title()  # "JANE ROE" as the template shouts it
     if not s or _names_no_person(s) or _no_person_entry(s) or A.is_name(s) or not re.search(r"[^\W\d_]", s):

@@ -10,11 +10,11 @@ from typing import Optional
 from newsledger.extract import meta as M
 from newsledger.extract.byline import is_newsroom
 from newsledger.extract.date_cues import PUBLISHED, UPDATED
-from newsledger.extract.header_names import _ROLE_LINE, _ROLE_TAIL, byline_names
-from newsledger.extract.header_vocab import (NAME_ZONE_AFTER, _BY_ALONE, _CREDIT, _MD_HEADING,
-                                             _is_date_line, _unmarked)
+from newsledger.extract.header_names import ROLE_LINE, ROLE_TAIL, byline_names
+from newsledger.extract.header_vocab import (NAME_ZONE_AFTER, BY_ALONE, CREDIT, MD_HEADING,
+                                             is_date_line, unmarked)
 from newsledger.extract.lines_kinds import LineInfo
-from newsledger.extract.lines_vocab import _BYLINE_STRIP, _DATE
+from newsledger.extract.lines_vocab import BYLINE_STRIP, DATE
 
 
 BY_ABOVE_TITLE = 3  # a "By ..." line may sit this many lines above the headline
@@ -31,10 +31,10 @@ def _role_follows(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
     if k + 1 >= len(idx):
         return False
     nxt = infos[idx[k + 1]]
-    text = _unmarked(nxt.text)
+    text = unmarked(nxt.text)
     if nxt.words <= 3 and (M.find_agency(text) or (text.isupper() and 2 <= len(text) <= 6)):
         return True  # "Jane Roe" over "Reuters" / "BBC": the writer and the outlet
-    return nxt.words <= 6 and not nxt.end_punct and bool(_ROLE_LINE.match(text))
+    return nxt.words <= 6 and not nxt.end_punct and bool(ROLE_LINE.match(text))
 
 
 ROLE_NAMED_WORDS = 8  # a "Jane Roe – Journalist" line is this short at most
@@ -47,8 +47,8 @@ def _role_named_line(idx: list[int], infos: list[LineInfo], body: int) -> Option
     name zone reaches it. None when there is none."""
     for k in range(body, min(len(idx), body + NAME_ZONE_MAX_AFTER)):
         inf = infos[idx[k]]
-        text = _unmarked(inf.text)
-        if inf.words <= ROLE_NAMED_WORDS and _ROLE_TAIL.search(text) and byline_names(text)[0]:
+        text = unmarked(inf.text)
+        if inf.words <= ROLE_NAMED_WORDS and ROLE_TAIL.search(text) and byline_names(text)[0]:
             return k
     return None
 
@@ -59,7 +59,7 @@ def _next_to_credit(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
     if k + 1 >= len(idx):
         return False
     nxt = infos[idx[k + 1]]
-    return bool(_CREDIT.search(nxt.text)) and nxt.words <= 12
+    return bool(CREDIT.search(nxt.text)) and nxt.words <= 12
 
 
 def _topic_tag(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
@@ -73,7 +73,7 @@ def _topic_tag(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
         while 0 <= j < len(idx) and infos[idx[j]].bullet and len(block) < 20:
             block.append(infos[idx[j]])
             j += step
-    others = [inf for inf in block if inf.words >= 1 and not byline_names(inf.text)[0] and not _is_date_line(inf)
+    others = [inf for inf in block if inf.words >= 1 and not byline_names(inf.text)[0] and not is_date_line(inf)
               and not PUBLISHED.search(inf.text) and not UPDATED.search(inf.text)]
     return len(others) >= TAG_LIST_OTHERS
 
@@ -83,7 +83,7 @@ TAG_LIST_OTHERS = 2  # a bulleted name among this many bulleted non-names is a t
 
 def _dated_byline(text: str, inf: LineInfo) -> bool:
     """A short line the flattener ran together: "Jane Roe · Site · Posted: May 1, 2024"."""
-    if inf.words > 25 or not (PUBLISHED.search(text) or UPDATED.search(text) or _DATE.search(text)):
+    if inf.words > 25 or not (PUBLISHED.search(text) or UPDATED.search(text) or DATE.search(text)):
         return False
     names, evidence = byline_names(text)
     return bool(names) and evidence
@@ -145,7 +145,7 @@ def _subheading(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
     """A markdown heading over a paragraph of prose: the subhead of the section under it
     ("## Amanda Knox" over the text about her), where a heading by-line stands over a date, a
     role or the next header line ("### Jane Roe" over "19 February 2020")."""
-    return bool(_MD_HEADING.match(infos[idx[k]].text)) and k + 1 < len(idx) and infos[idx[k + 1]].prose
+    return bool(MD_HEADING.match(infos[idx[k]].text)) and k + 1 < len(idx) and infos[idx[k + 1]].prose
 
 
 def _scan_name_line(scan: _NameScan, k: int, idx: list[int], infos: list[LineInfo],
@@ -153,12 +153,12 @@ def _scan_name_line(scan: _NameScan, k: int, idx: list[int], infos: list[LineInf
     """Read line ``idx[k]`` of the header zone into ``scan``."""
     i = idx[k]
     inf = infos[i]
-    text = _unmarked(inf.text)
-    if _BY_ALONE.match(text):
+    text = unmarked(inf.text)
+    if BY_ALONE.match(text):
         scan.after_by = 4
         scan.anchors.add(k)
         return
-    by_line = bool(_BYLINE_STRIP.match(text))
+    by_line = bool(BYLINE_STRIP.match(text))
     if by_line and inf.words <= 80:  # "By Alex Heath, a deputy editor and author of ..."
         text = _BY_APPOSITION.split(text, maxsplit=1)[0]
     elif ((reasons[i] is None and inf.prose) or inf.words > 30) and not _dated_byline(text, inf):
@@ -170,8 +170,8 @@ def _scan_name_line(scan: _NameScan, k: int, idx: list[int], infos: list[LineInf
     if names and not (evidence or by_line or scan.after_by) and _subheading(k, idx, infos):
         names = []  # "## Amanda Knox" over the text about her: a section's subhead, no by-line
     scan.signed = scan.signed or (by_line and not names and inf.words <= SIGNED_WORDS and not inf.prose
-                                  and is_newsroom(_BYLINE_STRIP.sub("", text)))
-    if (_is_date_line(inf) or reasons[i] == "metadata" or PUBLISHED.search(text) or UPDATED.search(text)) \
+                                  and is_newsroom(BYLINE_STRIP.sub("", text)))
+    if (is_date_line(inf) or reasons[i] == "metadata" or PUBLISHED.search(text) or UPDATED.search(text)) \
             and not names:
         scan.anchors.add(k)
     credit = bool(names) and _next_to_credit(k, idx, infos)

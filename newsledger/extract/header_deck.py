@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.extract.header_title import _CREDIT_LINE, _line_key, _mostly_ui, _terms, clean_title
+from newsledger.extract.header_title import CREDIT_LINE, line_key, mostly_ui, line_terms, clean_title
 from newsledger.extract.header_names import byline_names
 from newsledger.extract.lines_kinds import LineInfo
-from newsledger.extract.lines_vocab import _DATE
+from newsledger.extract.lines_vocab import DATE
 
 DECK_WORDS = 5  # a deck is a phrase of this many words at least (a menu item or kicker is shorter)
 DECK_SHARED = 2  # content words a deck shares with the headline and the story's first lines
@@ -41,12 +41,12 @@ def find_decks(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
         return []
     headline = clean_title(infos[idx[title_k]].text)
     lead = " ".join(infos[i].text for i in idx[lo:lo + LEAD_LINES] if reasons[i] is None)
-    topic = _terms(headline) | _terms(lead)
+    topic = line_terms(headline) | line_terms(lead)
     out: list[int] = []
     for i in idx[title_k + 1:min(lo, title_k + 1 + DECK_LINES)]:
         text = infos[i].text
         if reasons[i] not in _DROPPED or i in taken or not _deck_shaped(infos[i]) \
-                or _line_key(text) == _line_key(headline) or len(_terms(text) & topic) < DECK_SHARED \
+                or line_key(text) == line_key(headline) or len(line_terms(text) & topic) < DECK_SHARED \
                 or (out and not _SENTENCE_END.search(text)):
             break
         out.append(i)
@@ -57,5 +57,5 @@ def _deck_shaped(inf: LineInfo) -> bool:
     """A phrase of prose: :data:`DECK_WORDS` words at least, no bullet, no link list, no date,
     no photo credit, no by-line, not mostly interface words ("Sign in to read the full story")."""
     return inf.words >= DECK_WORDS and not inf.bullet and not inf.linky and not inf.glued \
-        and not _DATE.search(inf.text) and not _CREDIT_LINE.search(inf.text) and not _mostly_ui(inf.text) \
+        and not DATE.search(inf.text) and not CREDIT_LINE.search(inf.text) and not mostly_ui(inf.text) \
         and not byline_names(inf.text)[0]

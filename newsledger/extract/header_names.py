@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from newsledger.extract import meta as M
-from newsledger.extract.byline import _TAIL as _SOCIAL_TAIL, is_newsroom
+from newsledger.extract.byline import BYLINE_TAIL as _SOCIAL_TAIL, is_newsroom
 from newsledger.extract.date_cues import PUBLISHED, UPDATED
-from newsledger.extract.header_vocab import _CREDIT, _UI_WORDS, _unmarked
-from newsledger.extract.lines_vocab import _BULLET, _BYLINE_STRIP, _DATE
+from newsledger.extract.header_vocab import CREDIT, UI_WORDS, unmarked
+from newsledger.extract.lines_vocab import BULLET, BYLINE_STRIP, DATE
 
 
 _GLUED_TAIL = re.compile(
@@ -21,17 +21,17 @@ _GLUED_TAIL = re.compile(
 _NAME_WORD = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|L['’])?[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][a-zßà-öø-ÿā-žа-яёіїєґ'’]+"
                         r"(?:-[A-ZÀ-ÖØ-ÞА-Я][a-zà-öø-ÿа-я'’]+)?$|^[A-Z]\.$|^(?:Jr|Sr)\.$|"
                         r"^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|el|ter|dos|das)$")
-_ROLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Correspondent|Reporter|Editor|Writer|Columnist|Contributor|"
-                        r"Redakteur(?:in)?|Journalist(?:in)?|Follow|Staff|Producer|Photographer))+\s*$|"
-                        r"(?<=[a-z])(?:Redakteur(?:in)?|Journalist(?:in)?|Reporter|Follow)\s*$")
+ROLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Correspondent|Reporter|Editor|Writer|Columnist|Contributor|"
+                       r"Redakteur(?:in)?|Journalist(?:in)?|Follow|Staff|Producer|Photographer))+\s*$|"
+                       r"(?<=[a-z])(?:Redakteur(?:in)?|Journalist(?:in)?|Reporter|Follow)\s*$")
 
-_ROLE_LINE = re.compile(
+ROLE_LINE = re.compile(
     r"^(?:[\w'’-]+\s+){0,3}(?:correspondent|reporter(?:in)?|editor|writer|columnist|contributor|producer|"
     r"journalist(?:e|in)?|redakteur(?:in)?|rédact(?:eur|rice)|redactor(?:a)?|periodista|corresponsal|"
     r"correspondant(?:e)?|korrespondent(?:in)?|giornalista|inviat[oa]|freelance)\b", re.I)
 
 
-_ROLE_FIRST = re.compile(_ROLE_LINE.pattern.replace(r"(?:[\w'’-]+\s+){0,3}", ""), re.I)  # the role word first
+_ROLE_FIRST = re.compile(ROLE_LINE.pattern.replace(r"(?:[\w'’-]+\s+){0,3}", ""), re.I)  # the role word first
 
 
 def _name_part_ok(part: str) -> bool:
@@ -41,7 +41,7 @@ def _name_part_ok(part: str) -> bool:
     if not 2 <= len(toks) <= 4 or not _NAME_WORD.match(toks[0]) or not _NAME_WORD.match(toks[-1]) \
             or toks[0].islower() or toks[-1].islower() or toks[0].endswith("."):
         return False
-    if any(t.lower().strip(".") in _UI_WORDS for t in toks) or _phrase_not_name(toks):
+    if any(t.lower().strip(".") in UI_WORDS for t in toks) or _phrase_not_name(toks):
         return False
     return all(_NAME_WORD.match(t) for t in toks)
 
@@ -125,7 +125,7 @@ _TIME_TAIL = re.compile(r"\s*(?:\d|(?:published|updated|posted|veröffentlicht|p
 _AGENCY_PART = re.compile(r"^\(?[A-Z]{2,5}\)?$")
 
 
-_GLUED_BY = re.compile(r"^([Bb]y)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")  # "bySauli Giliard"
+GLUED_BY = re.compile(r"^([Bb]y)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")  # "bySauli Giliard"
 _BY_COLON = re.compile(r"^((?:written |posted |story )?by|von|par|por|door|av|af|di)\s*:\s*(?=\w)", re.I)  # "Von: Jane Roe"
 # "Veröffentlicht am 3. März 2019 von Jane Roe", "July 24, 2019 by Jane Roe", "Erstellt von Jane Roe":
 # a posting cue or a date first, the by-word after it
@@ -149,14 +149,14 @@ MID_BY_WORDS = 20  # a line this long at most may carry its by-word after a date
 def _by_segment(s: str) -> str:
     """A byline as one string: a glued "byName" opened up, the "Par ..." segment of a
     "Site | date | Par A (avec B et C)" line taken, and "(with B and C)" read as co-authors."""
-    s = _BY_COLON.sub(r"\1 ", _GLUED_BY.sub(r"\1 ", s))
-    mid = None if _BYLINE_STRIP.match(s) else _MID_BY.match(s)
+    s = _BY_COLON.sub(r"\1 ", GLUED_BY.sub(r"\1 ", s))
+    mid = None if BYLINE_STRIP.match(s) else _MID_BY.match(s)
     if mid and len(s.split()) <= MID_BY_WORDS:
         s = "By " + s[mid.end():]
-    if not _BYLINE_STRIP.match(s):
+    if not BYLINE_STRIP.match(s):
         segs = _SEGMENT_SEP.split(s)
-        s = next((seg for seg in segs[1:] if _BYLINE_STRIP.match(seg)
-                  and re.match(r"[A-ZÀ-ÖØ-Þ]", _BYLINE_STRIP.sub("", seg))), s)
+        s = next((seg for seg in segs[1:] if BYLINE_STRIP.match(seg)
+                  and re.match(r"[A-ZÀ-ÖØ-Þ]", BYLINE_STRIP.sub("", seg))), s)
     return _WITH_NAMES.sub(r", \1", s)
 
 
@@ -172,7 +172,7 @@ def _dated_tail(s: str) -> bool:
         return False
     tail = m.group(0)
     head = tail[:DATED_TAIL_CHARS]
-    return bool(_DATE.search(head) or PUBLISHED.search(head) or UPDATED.search(head) or M.parse_date(head))
+    return bool(DATE.search(head) or PUBLISHED.search(head) or UPDATED.search(head) or M.parse_date(head))
 
 
 _CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
@@ -202,14 +202,14 @@ def _posting_handle(line: str, parts: list[str]) -> bool:
     if len(parts) != 1 or not _HANDLE.match(parts[0]):
         return False
     word = parts[0].lower()
-    if parts[0][0].islower() and not (_DATE.search(line) or M.parse_date(line)):
+    if parts[0][0].islower() and not (DATE.search(line) or M.parse_date(line)):
         return False  # "veröffentlicht von example": with no date, a lower-case word may be the site's login
-    if word in _UI_WORDS or word in _ROLE_WORDS or word in _ARTICLE_FIRST or M.find_agency(parts[0]) \
+    if word in UI_WORDS or word in _ROLE_WORDS or word in _ARTICLE_FIRST or M.find_agency(parts[0]) \
             or is_newsroom(parts[0]):
         return False
     # the word right after the by-word, with no capitalised word after it ("Von Jane Staff": a role cut off)
     by_it = re.search(rf"\b(?i:by|von|par|por|door)\s*:?\s+{re.escape(parts[0])}(?![\w-])(?!\s+[A-ZÀ-ÖØ-Þ])", line)
-    return bool(by_it) and bool(_DATE.search(line) or _POSTING_CUE.search(line) or M.parse_date(line))
+    return bool(by_it) and bool(DATE.search(line) or _POSTING_CUE.search(line) or M.parse_date(line))
 
 
 def _trim_part(p: str) -> str:
@@ -226,7 +226,7 @@ _COMMENT_LINK = (r"\s*[·•|,-]?\s*(?:(?:leave|post|add|write) a (?:comment|rep
 _COMMENT_TAIL = re.compile(_COMMENT_LINK + r")\s*$", re.I)
 _COMMENT_COUNT = re.compile(_COMMENT_LINK + r"|(?<=\s)\d{1,3})\s*$", re.I)
 # the post's date (twice, when the flattener ran "published" and "updated" together) before the author
-_LEAD_DATE = re.compile(rf"^(?:\s*[·•|,@-]?\s*(?:(?i:um|at|à)\s+)?(?:{_DATE.pattern}))+\s*[·•|,-]?\s*", re.I)
+_LEAD_DATE = re.compile(rf"^(?:\s*[·•|,@-]?\s*(?:(?i:um|at|à)\s+)?(?:{DATE.pattern}))+\s*[·•|,-]?\s*", re.I)
 
 
 def _post_meta_name(s: str) -> list[str]:
@@ -245,15 +245,15 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     """(people named by a byline-like line, whether the line itself shows it is a byline: a
     by-word, a role, a handle or a date glued to the name). Without such evidence the whole
     line must be names (:func:`_name_part_ok`)."""
-    s = _by_segment(_COMMENT_TAIL.sub("", _unmarked(line)))
-    if not s or _CREDIT.search(s) or len(s) > 200 or _ROLE_FIRST.match(s):
+    s = _by_segment(_COMMENT_TAIL.sub("", unmarked(line)))
+    if not s or CREDIT.search(s) or len(s) > 200 or _ROLE_FIRST.match(s):
         return [], False  # "Periodista Judicial", "Political Correspondent": a role, not a name
     dated = _post_meta_name(line.strip())  # not unmarked: "1. Mai 2024" is no numbered item here
     if dated:
         return dated, True
     line = _COMMENT_TAIL.sub("", line.strip())
-    by = bool(_BYLINE_STRIP.match(s))
-    s = _BYLINE_STRIP.sub("", s).strip()
+    by = bool(BYLINE_STRIP.match(s))
+    s = BYLINE_STRIP.sub("", s).strip()
     if by:  # "von Jane Roe Twitter Account von Jane Roe": the author box's social links
         s = _SOCIAL_TAIL.sub("", s).strip()
     cut = _GLUED_TAIL.split(s, maxsplit=1)
@@ -261,7 +261,7 @@ def byline_names(line: str) -> tuple[list[str], bool]:
     cut_time = _TIME_TAIL.sub("", s0).strip(" -–—|·•,/")  # "Jane Roe / Oktober 25 2023"
     dated = _dated_tail(s0)
     cut_time = _CONNECTOR_TAIL.sub("", cut_time) if by or dated else cut_time  # "Jane Roe am 3. März 2024"
-    role_cut = _ROLE_TAIL.sub("", cut_time).strip()
+    role_cut = ROLE_TAIL.sub("", cut_time).strip()
     role, role_shown = _strip_roles(role_cut)
     handle = re.sub(r"@\w+.*$", "", role).strip()
     evidence = by or len(cut) > 1 or dated or role_cut != cut_time or role_shown or handle != role
@@ -299,7 +299,7 @@ def unconfirmed_names(byline_lines: list[str]) -> set[str]:
     part (a handle, "von Kathrin") is left as it is."""
     out: set[str] = set()
     for ln in byline_lines:
-        parts = M.split_byline(ln) or M.split_byline("By " + _BULLET.sub("", ln).strip())
+        parts = M.split_byline(ln) or M.split_byline("By " + BULLET.sub("", ln).strip())
         if len(parts) > 1:
             out.update(set(parts) - set(byline_names(ln)[0]))
     return out

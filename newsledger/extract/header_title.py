@@ -6,10 +6,10 @@ import re
 from typing import Optional
 
 from newsledger.extract import meta as M
-from newsledger.extract.header_names import _GLUED_BY, byline_names
-from newsledger.extract.header_vocab import _BY_ALONE, _MD_HEADING, _MEDIA, _UI_WORDS, _is_date_line, _unmarked
+from newsledger.extract.header_names import GLUED_BY, byline_names
+from newsledger.extract.header_vocab import BY_ALONE, MD_HEADING, MEDIA, UI_WORDS, is_date_line, unmarked
 from newsledger.extract.lines_kinds import LineInfo
-from newsledger.extract.lines_vocab import _ALL_STOP, _BULLET, _BYLINE_STRIP, _CJK, _WORD
+from newsledger.extract.lines_vocab import ALL_STOP, BULLET, BYLINE_STRIP, CJK, WORD
 
 
 HEAD_WINDOW = 40  # non-blank lines above the body's first line searched for the headline
@@ -21,23 +21,23 @@ _NOT_TITLE = {"metadata", "byline", "caption", "share-widget", "advertisement", 
 EARLIEST_MARGIN = 1.5  # of the lines scoring this close to the best, the earliest is the headline (tuned on dev)
 _FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)\b|^media caption\b", re.I)
 _MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
-_MEDIA_WORD = rf"(?:(?:symbol|archiv|titel|beitrags)(?:bild|foto)|{_MEDIA})"  # "Symbolbild", "Archivfoto" too
+_MEDIA_WORD = rf"(?:(?:symbol|archiv|titel|beitrags)(?:bild|foto)|{MEDIA})"  # "Symbolbild", "Archivfoto" too
 # a credit or caption line ("Photo: Jane Roe", "Foto / dpa", "Image by Getty", "Jane Roe | Photo", "© Site",
 # "(Reuters)"); a headline may name a photo or a video as its subject ("Photo of a Baby Sparks Controversy")
-_CREDIT_LINE = re.compile(rf"©|\b(?:getty|reuters|afp)\b|\b{_MEDIA_WORD}s?\s*(?:[:/|]|\b(?:by|von|courtesy)\b)|"
-                          rf"\b{_MEDIA_WORD}\W*$", re.I)
+CREDIT_LINE = re.compile(rf"©|\b(?:getty|reuters|afp)\b|\b{_MEDIA_WORD}s?\s*(?:[:/|]|\b(?:by|von|courtesy)\b)|"
+                         rf"\b{_MEDIA_WORD}\W*$", re.I)
 
 
 def clean_title(line: str) -> str:
     """A headline line without markdown heading marks and emphasis."""
-    s = _MD_HEADING.sub("", line.strip())
+    s = MD_HEADING.sub("", line.strip())
     return _MD_EMPH.sub("", s).strip()
 
 
-def _terms(text: str) -> set[str]:
+def line_terms(text: str) -> set[str]:
     low = text.lower()
-    out = {w for w in _WORD.findall(low) if len(w) >= 3 and w not in _ALL_STOP and not w.isdigit()}
-    cjk = "".join(_CJK.findall(low))
+    out = {w for w in WORD.findall(low) if len(w) >= 3 and w not in ALL_STOP and not w.isdigit()}
+    cjk = "".join(CJK.findall(low))
     out.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
     return out
 
@@ -49,7 +49,7 @@ TAG_ITEM_WORDS = 3
 def _tag_list(text: str) -> bool:
     """"Corona, Debatte, Deutschland, Politik": a list of topic tags, no headline."""
     items = [t.strip() for t in text.split(",")]
-    return len(items) >= TAG_ITEMS and all(0 < len(_WORD.findall(t)) <= TAG_ITEM_WORDS for t in items) \
+    return len(items) >= TAG_ITEMS and all(0 < len(WORD.findall(t)) <= TAG_ITEM_WORDS for t in items) \
         and not re.search(r"[.!?…]$", text)
 
 
@@ -90,20 +90,20 @@ def _lower_start(text: str) -> bool:
 UI_SHARE = 2 / 3  # a short line with this share of its words site furniture is no headline
 
 
-def _mostly_ui(text: str) -> bool:
+def mostly_ui(text: str) -> bool:
     toks = [t.lower() for t in re.findall(r"[^\W\d_]+", text)]
-    return 0 < len(toks) <= 6 and sum(t in _UI_WORDS for t in toks) >= UI_SHARE * len(toks)
+    return 0 < len(toks) <= 6 and sum(t in UI_WORDS for t in toks) >= UI_SHARE * len(toks)
 
 
 def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
                  lead_terms: set[str]) -> Optional[float]:
     i = idx[k]
     inf, reason = infos[i], reasons[i]
-    heading = _MD_HEADING.match(inf.text)
+    heading = MD_HEADING.match(inf.text)
     text = clean_title(inf.text)
     if not text or (inf.bullet and not heading) or reason in _NOT_TITLE:
         return None
-    if not 2 <= inf.words <= 40 or inf.linky or _is_date_line(inf) or _CREDIT_LINE.search(text) or _FILE.search(text):
+    if not 2 <= inf.words <= 40 or inf.linky or is_date_line(inf) or CREDIT_LINE.search(text) or _FILE.search(text):
         return None
     if k >= lo and inf.prose:
         return None
@@ -112,7 +112,7 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
     names, evidence = byline_names(text)
     if names and (evidence or len(names) > 1 or inf.words < NAME_TITLE_WORDS):
         return None  # a byline, or a bare "Jane Roe"
-    terms = _terms(text)
+    terms = line_terms(text)
     score = -0.06 * abs(lo - k)
     if names:
         score -= 1.0  # "Peanut Butter Truffles", "Managing Python Environments": name-shaped, may be a headline
@@ -138,7 +138,7 @@ def _title_score(k: int, lo: int, idx: list[int], infos: list[LineInfo], reasons
         score -= 2.0  # a lower-case topic tag ("chaos theory")
     elif _lower_start(text):
         score -= 2.0  # a quote or a sentence's continuation used as a kicker ("'not what we agreed'")
-    if _mostly_ui(text):
+    if mostly_ui(text):
         score -= 2.0  # a menu or breadcrumb line ("News World Venezuela", "Read More")
     if reason == "related-links":
         score -= 0.5
@@ -160,7 +160,7 @@ def _menu_below(k: int, idx: list[int], infos: list[LineInfo], reasons: list[Opt
     below = idx[k + 1:k + 1 + MENU_BELOW_ITEMS]
     return len(below) == MENU_BELOW_ITEMS and all(
         infos[i].bullet and infos[i].words <= MENU_ITEM_WORDS and reasons[i] in _MENU_REASONS
-        and not _is_date_line(infos[i]) for i in below)
+        and not is_date_line(infos[i]) for i in below)
 
 
 STANDFIRST_WORDS = 5  # a line this long ending in a full stop reads as a sentence of the story
@@ -171,7 +171,7 @@ def _story_sentence(text: str, lead_keys: set[str]) -> bool:
     stop (not an abbreviation's: "... in the U.S."), or it is one of the body's opening lines
     printed again (a standfirst or teaser repeated as the lead)."""
     ends = text.endswith(".") and not text.endswith("..") and not _INITIALISM_END.search(text)
-    return (ends and len(text.split()) >= STANDFIRST_WORDS) or _line_key(text) in lead_keys
+    return (ends and len(text.split()) >= STANDFIRST_WORDS) or line_key(text) in lead_keys
 
 
 def _without_early_pretenders(scores: dict[int, float], idx: list[int], infos: list[LineInfo],
@@ -182,7 +182,7 @@ def _without_early_pretenders(scores: dict[int, float], idx: list[int], infos: l
     line stays (it is judged on its own evidence, and taking it out would bring earlier lines within
     reach)."""
     top = max(scores, key=scores.get, default=None)
-    lead_keys = {_line_key(t) for t in lead}
+    lead_keys = {line_key(t) for t in lead}
     return {k: sc for k, sc in scores.items()
             if k == top or not (_menu_below(k, idx, infos, reasons)
                                 or _story_sentence(clean_title(infos[idx[k]].text), lead_keys))}
@@ -194,15 +194,15 @@ BYLINE_BELOW_BONUS = 2.0
 
 def _is_by_line(inf: LineInfo) -> bool:
     """A "By Jane Roe ..." line (not a bullet of a teaser list)."""
-    text = _GLUED_BY.sub(r"\1 ", _unmarked(inf.text))
-    return not inf.bullet and inf.words <= 30 and bool(_BYLINE_STRIP.match(text)) and bool(byline_names(inf.text)[0])
+    text = GLUED_BY.sub(r"\1 ", unmarked(inf.text))
+    return not inf.bullet and inf.words <= 30 and bool(BYLINE_STRIP.match(text)) and bool(byline_names(inf.text)[0])
 
 
 def _by_line_at(k: int, idx: list[int], infos: list[LineInfo]) -> bool:
     """A by-line at position ``k``: "By Jane Roe ...", or a lone "By" / "Von" over a name line."""
     if _is_by_line(infos[idx[k]]):
         return True
-    return _BY_ALONE.match(_unmarked(infos[idx[k]].text)) is not None and k + 1 < len(idx) \
+    return BY_ALONE.match(unmarked(infos[idx[k]].text)) is not None and k + 1 < len(idx) \
         and bool(byline_names(infos[idx[k + 1]].text)[0])
 
 
@@ -219,8 +219,8 @@ def pick_title(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str
 def _pick_at(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]], lo: int,
              markdown: bool) -> Optional[int]:
     """The headline when the body starts at ``lo`` (:func:`pick_title`)."""
-    h1 = [i for i in idx if _MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
-    if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not _is_date_line(infos[h1[0]]):
+    h1 = [i for i in idx if MD_HEADING.match(infos[i].text) and infos[i].text.lstrip().startswith("# ")]
+    if markdown and len(h1) == 1 and 2 <= infos[h1[0]].words <= 40 and not is_date_line(infos[h1[0]]):
         return h1[0]  # markdown with a single top-level heading: the page's <h1>
     window = range(max(0, lo - HEAD_WINDOW), min(len(idx), lo + INTO_BODY))
     echo = _crumb_echo(window.stop, idx, infos, reasons, lo)
@@ -231,14 +231,14 @@ def _pick_at(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]]
     raw: dict[int, float] = {}
     by_lines = [k for k in window if _by_line_at(k, idx, infos)]
     for k in window:
-        lead_terms = _terms(" ".join(t for t in lead if t != infos[idx[k]].text))
+        lead_terms = line_terms(" ".join(t for t in lead if t != infos[idx[k]].text))
         sc = _title_score(k, lo, idx, infos, reasons, lead_terms)
         if sc is not None:
             raw[k] = sc
     for k in raw:  # a headline sits just above its "By ..." line
         if any(0 < b - k <= BYLINE_BELOW for b in by_lines):
             raw[k] += BYLINE_BELOW_BONUS
-    keys = [_line_key(infos[i].text) for i in idx]
+    keys = [line_key(infos[i].text) for i in idx]
     for k in raw:
         raw[k] += _repeat_bonus(k, keys, infos, idx)
     for k, sc in raw.items():
@@ -272,7 +272,7 @@ def _story_start(idx: list[int], infos: list[LineInfo], reasons: list[Optional[s
     nxt = next((k for k in range(run + 1, min(len(idx), run + 1 + STORY_GAP)) if reasons[idx[k]] is None), None)
     if nxt is None or nxt - run - 1 < STORY_HEADER:
         return lo
-    signed = any(_is_date_line(infos[idx[k]]) or _by_line_at(k, idx, infos) for k in range(run + 1, nxt))
+    signed = any(is_date_line(infos[idx[k]]) or _by_line_at(k, idx, infos) for k in range(run + 1, nxt))
     return nxt if signed else lo
 
 
@@ -286,7 +286,7 @@ _CRUMB_SEP = re.compile(r"\s*[»›>/|→·]\s*")  # "Home » News » Headline",
 
 
 def _crumb_tail(k: int, idx: list[int], infos: list[LineInfo]) -> Optional[str]:
-    """The key (:func:`_line_key`) of the page's own title when the line at ``k`` ends a
+    """The key (:func:`line_key`) of the page's own title when the line at ``k`` ends a
     breadcrumb: the last bullet of a run whose earlier items are short section names ("• Home",
     "• Politik", "• Headline of the page"), or the last part of a path line ("Home » Politik »
     Headline of the page"); None otherwise (a teaser list has long items, a cut teaser ends in "…")."""
@@ -299,12 +299,12 @@ def _crumb_tail(k: int, idx: list[int], infos: list[LineInfo]) -> Optional[str]:
             j -= 1
         if k - 1 - j < CRUMB_MIN_ITEMS or (j >= 0 and infos[idx[j]].bullet):
             return None
-        key = _line_key(inf.text)
+        key = line_key(inf.text)
     else:
         parts = [p for p in _CRUMB_SEP.split(clean_title(inf.text)) if p.strip()]
         if len(parts) <= CRUMB_MIN_ITEMS or any(len(p.split()) > CRUMB_ITEM_WORDS for p in parts[:-1]):
             return None
-        key = _line_key(parts[-1])
+        key = line_key(parts[-1])
     return key if len(key.split()) >= CRUMB_TITLE_WORDS and not key.endswith(("…", "...")) else None
 
 
@@ -319,7 +319,7 @@ def _crumb_echo(stop: int, idx: list[int], infos: list[LineInfo], reasons: list[
     tails: dict[str, int] = {}
     found = None
     for k in range(stop):
-        crumb = tails.get(_line_key(infos[idx[k]].text))
+        crumb = tails.get(line_key(infos[idx[k]].text))
         if crumb is not None and k - crumb <= CRUMB_ECHO_WITHIN and not infos[idx[k]].bullet \
                 and _title_score(k, lo, idx, infos, reasons, set()) is not None:
             found = k
@@ -353,10 +353,10 @@ def _body_opens_with_title(idx: list[int], infos: list[LineInfo], lo: int) -> Op
     inf = infos[idx[lo]]
     text = inf.text.strip()
     if not 4 <= inf.words <= 30 or inf.bullet or _closes_sentence(text) or _listing(text) \
-            or _is_date_line(inf) or lo + 1 >= len(idx) or not infos[idx[lo + 1]].prose:
+            or is_date_line(inf) or lo + 1 >= len(idx) or not infos[idx[lo + 1]].prose:
         return None
     below = [infos[i] for i in idx[lo + 1:lo + 1 + OPENING_SIGNED_WITHIN]]
-    signed = any(_is_by_line(b) or (_is_date_line(b) and _short_date(b.text)) for b in below)
+    signed = any(_is_by_line(b) or (is_date_line(b) and _short_date(b.text)) for b in below)
     return idx[lo] if signed else None
 
 
@@ -365,9 +365,9 @@ REPEAT_WITHIN_BONUS = 1.5  # another line holds it with more around it ("Headlin
 REPEAT_MAX_GROWTH = 3  # the longer line is at most this many times the candidate (plus 40 characters)
 
 
-def _line_key(text: str) -> str:
+def line_key(text: str) -> str:
     """A line compared for repetition: without bullets and markdown marks, case and spacing folded."""
-    return " ".join(clean_title(_BULLET.sub("", text.strip())).casefold().split())
+    return " ".join(clean_title(BULLET.sub("", text.strip())).casefold().split())
 
 
 def _repeat_bonus(k: int, keys: list[str], infos: list[LineInfo], idx: list[int]) -> float:
@@ -399,7 +399,7 @@ def _far_signature(idx: list[int], infos: list[LineInfo], lo: int) -> tuple[Opti
     by = next((k for k in above if _by_line_at(k, idx, infos)), None)
     if by is not None:
         return by, 0
-    date = next((k for k in above if _is_date_line(infos[idx[k]]) and _short_date(infos[idx[k]].text)), None)
+    date = next((k for k in above if is_date_line(infos[idx[k]]) and _short_date(infos[idx[k]].text)), None)
     return date, UNDER_DATE
 
 
@@ -423,7 +423,7 @@ def _title_over_byline(idx: list[int], infos: list[LineInfo], reasons: list[Opti
     for k in range(max(0, by - OVER_BYLINE), min(len(idx), by + 1 + under)):
         if k == by:
             continue
-        sc = _title_score(k, top, idx, infos, reasons, _terms(" ".join(t for t in own if t != infos[idx[k]].text)))
+        sc = _title_score(k, top, idx, infos, reasons, line_terms(" ".join(t for t in own if t != infos[idx[k]].text)))
         if sc is not None and sc >= floor:
             scores[k] = sc
     return idx[_earliest_close(scores)] if scores else None
@@ -449,8 +449,8 @@ def title_text(title: int, lines: list[str], reasons: list[Optional[str]]) -> st
         return text
     label = m.group(1).strip().casefold()
     menu = any(i != title and len(ln.split()) <= SHORT_LINE and reasons[i] is not None
-               and clean_title(_BULLET.sub("", ln.strip())).casefold() == label for i, ln in enumerate(lines))
-    return m.group(2).strip() if menu or _mostly_ui(m.group(1)) else text
+               and clean_title(BULLET.sub("", ln.strip())).casefold() == label for i, ln in enumerate(lines))
+    return m.group(2).strip() if menu or mostly_ui(m.group(1)) else text
 
 
 BARE_MIN_CHARS = 12  # a line this long at least, found inside the chosen one, may be the bare headline

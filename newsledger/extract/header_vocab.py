@@ -6,18 +6,18 @@ from __future__ import annotations
 import re
 
 from newsledger.extract.lines_kinds import LineInfo
-from newsledger.extract.lines_vocab import _BULLET, _DATE, _DATE_WORDS
+from newsledger.extract.lines_vocab import BULLET, DATE, DATE_WORDS
 
 NAME_ZONE_AFTER = 3  # lines into the body read for the header's names and dates
 
-_MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
-_BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|"
-                       r"author of the article|written by|reporter|redaktion|forfatter|"
-                       r"skrevet av|napisał|napisała)\s*:?$", re.I)
-_MEDIA = r"photo|foto|image|picture|credit|illustration|bild|kuva|zdjęcie|grafik|video|фото|коллаж|колаж|ілюстрація|" \
+MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|text|"
+                      r"author of the article|written by|reporter|redaktion|forfatter|"
+                      r"skrevet av|napisał|napisała)\s*:?$", re.I)
+MEDIA = r"photo|foto|image|picture|credit|illustration|bild|kuva|zdjęcie|grafik|video|фото|коллаж|колаж|ілюстрація|" \
          r"иллюстрация"
-_CREDIT = re.compile(rf"\b(?:{_MEDIA}|getty|reuters|afp)\b|©", re.I)
-_UI_WORDS = set("""news politics sport sports business world opinion home latest video videos live events
+CREDIT = re.compile(rf"\b(?:{MEDIA}|getty|reuters|afp)\b|©", re.I)
+UI_WORDS = set("""news politics sport sports business world opinion home latest video videos live events
 links trail breadcrumb topics topic related share comments comment menu search subscribe sign login log
 newsletter newsletters advertisement podcast podcasts photos gallery weather health science technology tech
 culture lifestyle travel entertainment economy markets money federal national local international europe
@@ -39,16 +39,16 @@ party full screen font size recent posts post watched mehr weitere artikel galer
 kommentieren drucken zur zum más leido übersicht products services solutions""".split())
 
 
-_DAY_FIRST = re.compile(rf"^\d{{1,2}}\.\s*{_DATE_WORDS}\.?\s+\d{{4}}\b", re.I)  # "1. Januar 2016": a date, no numbered item
+_DAY_FIRST = re.compile(rf"^\d{{1,2}}\.\s*{DATE_WORDS}\.?\s+\d{{4}}\b", re.I)  # "1. Januar 2016": a date, no numbered item
 
 
-def _unmarked(text: str) -> str:
+def unmarked(text: str) -> str:
     """A line without its bullet and its markdown heading marks ("* Jane Roe", "## Jane Roe",
     "###### By Jane Roe": html2text keeps a by-line's heading level), for reading names; the day
     of a date that opens the line is no list number ("1. Januar 2016 von Jane Roe")."""
     text = text.strip()
-    return _MD_HEADING.sub("", text if _DAY_FIRST.match(text) else _BULLET.sub("", text)).strip()
+    return MD_HEADING.sub("", text if _DAY_FIRST.match(text) else BULLET.sub("", text)).strip()
 
 
-def _is_date_line(info: LineInfo) -> bool:
-    return bool(_DATE.search(info.text)) and info.words <= 12
+def is_date_line(info: LineInfo) -> bool:
+    return bool(DATE.search(info.text)) and info.words <= 12

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from newsledger.extract import ExtractError
 from newsledger.extract import jsonld as LD
-from newsledger.extract.html_authors import (_DATELINE_CAPS, _DATELINE_IN, _DATELINE_PAREN, _named, _off_story,
+from newsledger.extract.html_authors import (DATELINE_CAPS, DATELINE_IN, DATELINE_PAREN, names_a_person, off_story,
                                              card_authors, find_byline, ld_person_handle, names_under_headline,
                                              normalise_agency, publisher_names, responsible_editors, signed_handle,
                                              split_byline, vcard_handle, without_publisher)
@@ -39,7 +39,7 @@ from newsledger.extract.html_clean import OPTIONS, clean_lines
 from newsledger.extract.html_dates import find_dates
 from newsledger.extract.html_junk import dropped_junk
 from newsledger.extract.html_lead import recover_lead
-from newsledger.extract.html_markup import _clean, _text_of, _utf8, page_captions, page_markup
+from newsledger.extract.html_markup import squash_space, text_of, utf8_bytes, page_captions, page_markup
 from newsledger.extract.html_parse import load_html
 from newsledger.extract.jsonld import first_value as _first
 from newsledger.extract.archive_links import archive_link_names, linked_handle
@@ -68,7 +68,7 @@ def _jsonld(tree) -> dict[str, Any]:
     best = LD.article_object(objs)
     if LD.has_reference(best.get("author")):
         text = _visible_text(tree)
-        best = {**best, "author": LD.resolved_authors(best["author"], objs, lambda name: _clean(name) in text)}
+        best = {**best, "author": LD.resolved_authors(best["author"], objs, lambda name: squash_space(name) in text)}
     return best
 
 
@@ -80,11 +80,11 @@ def _visible_text(tree) -> str:
             parts.append(el.text)
         if el.tail:
             parts.append(el.tail)
-    return _clean(" ".join(parts))
+    return squash_space(" ".join(parts))
 
 
 
-_TITLE_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+")
+TITLE_SEP = re.compile(r"\s+(?:[|–—·•»:]|-{1,2})\s+")
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))  # soft hyphen, zero-width space, word joiner, BOM
@@ -127,8 +127,8 @@ def _pick_title(tree, meta: dict, ld: dict) -> Optional[str]:
         return h1s[0]
     title_el = tree.find(".//title")
     if title_el is not None:
-        t = _clean(title_el.text_content())
-        parts = _TITLE_SEP.split(t)
+        t = squash_space(title_el.text_content())
+        parts = TITLE_SEP.split(t)
         return max(parts, key=len) if parts else t or None
     return h1s[0] if h1s else None
 
@@ -216,7 +216,7 @@ def _meta_headline(title: str, meta: dict, others: Optional[list[str]] = None) -
     the first part alone: the second is then the headline's own ("Lemon trees from seed | A
     step-by-step guide"); else the whole. (With three parts or more the tail is often a network's
     name beside the site's: "Headline » Blog network - Science blogs".)"""
-    parts = _TITLE_SEP.split(title)
+    parts = TITLE_SEP.split(title)
     sites = _site_names(meta)
     kept = [p for p in parts if normalise_text(p) not in sites]
     if len(parts) > 1 and len(kept) == 1:
@@ -246,7 +246,7 @@ def _names_site(part: str, meta: dict) -> bool:
     if not key:
         return False
     for name in meta.get("og:site_name", []):
-        names = {_squash(n) for n in [name, *_TITLE_SEP.split(name)]} - {""}
+        names = {_squash(n) for n in [name, *TITLE_SEP.split(name)]} - {""}
         if key in names or any(len(n) > 3 and (n in key or key in n) for n in names):
             return True
     return False
@@ -258,7 +258,7 @@ def _site_off(title: str, meta: dict) -> str:
     characters or more at least as long ("Minister opens the new ferry terminal - Example Ministry");
     else the whole. Unlike :func:`_meta_headline` it keeps the rest whole, separators and all
     ("Topic: Headline - Site" -> "Topic: Headline")."""
-    seps = list(_TITLE_SEP.finditer(title))
+    seps = list(TITLE_SEP.finditer(title))
     if not seps:
         return title
     first, last = title[:seps[0].start()], title[seps[-1].end():]
@@ -274,7 +274,7 @@ def _site_off(title: str, meta: dict) -> str:
 def _is_title_part(key: str, title: str, meta: dict) -> bool:
     """``key`` (a normalised <h1>) is one whole part of a meta title around site separators
     ("Plejaden, M45 - Abenteuer Astronomie"), and not the part that names the site (og:site_name)."""
-    parts = [normalise_text(p) for p in _TITLE_SEP.split(title)]
+    parts = [normalise_text(p) for p in TITLE_SEP.split(title)]
     return len(parts) > 1 and key in parts and key not in _site_names(meta)
 
 
@@ -292,11 +292,11 @@ def _heading_in_title(tree) -> Optional[str]:
     title_el = tree.find(".//title")
     if title_el is None:
         return None
-    t = _clean(title_el.text_content())
-    keys = {normalise_text(p) for p in [t, *_TITLE_SEP.split(t)] if len(p) >= TITLE_PART_CHARS}
+    t = squash_space(title_el.text_content())
+    keys = {normalise_text(p) for p in [t, *TITLE_SEP.split(t)] if len(p) >= TITLE_PART_CHARS}
     for tag in ("h1", "h2"):
         for h in tree.iter(tag):
-            text = not is_home_link(h) and _text_of(h)
+            text = not is_home_link(h) and text_of(h)
             if text and normalise_text(text) in keys:
                 return text
     return None
@@ -306,16 +306,16 @@ def _heading_in_title(tree) -> Optional[str]:
 def find_dateline(lines: list[str]) -> Optional[str]:
     for ln in lines[:2]:
         head = ln[:120]
-        m = _DATELINE_PAREN.match(head)
+        m = DATELINE_PAREN.match(head)
         if m and (normalise_agency(m.group(2)) or m.group(2).isupper()):
             city = m.group(1).split(",")[0].strip()  # "SALTMERE, Aldoria (CNS) —" -> Saltmere
             return city.title() if city.isupper() else city
-        m = _DATELINE_CAPS.match(head)
+        m = DATELINE_CAPS.match(head)
         if m and len(m.group(1).split(",")[0]) >= 3:
             city = m.group(1).split(",")[0].strip()
             return city.title()
         if len(ln) < 120:
-            m = _DATELINE_IN.search(ln)
+            m = DATELINE_IN.search(ln)
             if m:
                 return m.group(1).strip()
     return None
@@ -327,7 +327,7 @@ def find_section(markup: dict, meta: dict, ld: dict) -> Optional[str]:
     if sec:
         return sec
     for bc in markup["breadcrumb"][:1]:
-        items = [t for t in (_text_of(a) for a in bc.iter("a")) if t and len(t) < 40]
+        items = [t for t in (text_of(a) for a in bc.iter("a")) if t and len(t) < 40]
         items = [t for t in items if t.lower() not in ("home", "start", "startseite", "inicio", "accueil")]
         if items:
             return items[-1]
@@ -339,7 +339,7 @@ def find_caption(markup: dict) -> Optional[str]:
     for fc in markup["figcaption"]:
         if any(a.tag in ("aside", "footer", "nav") for a in fc.iterancestors()):
             continue
-        t = _text_of(fc)
+        t = text_of(fc)
         if t:
             return t
     return None
@@ -392,7 +392,7 @@ def _body_lines(tree, url: Optional[str], precision: bool) -> list[str]:
     except Exception:
         return []
     text = getattr(result, "text", None) or ""
-    return [ln for ln in (_clean(x) for x in text.split("\n")) if ln]
+    return [ln for ln in (squash_space(x) for x in text.split("\n")) if ln]
 
 
 
@@ -409,12 +409,12 @@ def _fallback_authors(art: Article, tree, markup: dict, meta: dict, ld: dict) ->
                 lambda: ld_person_handle(ld, markup, art.title),
                 lambda: signed_handle(markup, art.title),
                 lambda: linked_handle(markup, art.title),
-                lambda: labelled_names(tree, split_byline, _off_story, site),
-                lambda: archive_link_names(tree, split_byline, _off_story, site),
+                lambda: labelled_names(tree, split_byline, off_story, site),
+                lambda: archive_link_names(tree, split_byline, off_story, site),
                 lambda: card_authors(meta),
                 lambda: responsible_editors(tree))
     for read in readings:
-        if _named(names, site):
+        if names_a_person(names, site):
             break
         names = without_publisher(read(), publishers) or names
     return names
@@ -425,7 +425,7 @@ def extract_html(doc: Document) -> Article:
     html = doc.decoded()
     if not html or not html.strip():
         raise ExtractError("no article text found")
-    data = _utf8(html)  # shared by the parse and the junk scan
+    data = utf8_bytes(html)  # shared by the parse and the junk scan
     try:
         tree = load_html(html, data)
     except Exception:

@@ -10,7 +10,7 @@ from typing import Any, Optional
 from newsledger import agencies as A
 from newsledger.extract.byline import without_label
 from newsledger.extract.coauthors import coauthors_beside, coauthors_in_metadata
-from newsledger.extract.html_markup import _clean, _text_of
+from newsledger.extract.html_markup import squash_space, text_of
 from newsledger.extract.jsonld import ld_types, organisation_names
 from newsledger.extract.meta import NAME_PARTICLES, date_start
 from newsledger.extract.titles import headline_of_h1
@@ -19,12 +19,12 @@ from newsledger.model import normalise_text
 
 _AGENCY_NAMES = A.pattern()  # the wire-agency registry (newsledger.agencies)
 
-_DATELINE_PAREN = re.compile(
+DATELINE_PAREN = re.compile(
     r"^([A-Z][A-Za-z\u00C0-\u024F.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z\u00C0-\u024F.'’\- ]{1,30})?)\s*"
     r"\(([^)]{1,40})\)\s*[-—–:]")
-_DATELINE_CAPS = re.compile(
+DATELINE_CAPS = re.compile(
     r"^([A-Z][A-Z\u00C0-\u00DE.'’\- ]{2,30}(?:,\s*[A-Z][A-Za-z.\u00C0-\u024F ]{1,30})?)\s*[-—–]{1,2}\s")
-_DATELINE_IN = re.compile(
+DATELINE_IN = re.compile(
     r"\b(?:Agence France-Presse|AFP|Reuters|Associated Press|AP|Guardian staff(?: and agencies)?|"
     r"[A-Z][a-z]+ [A-Z][a-z]+) in ([A-Z][A-Za-z\u00C0-\u024F\- ]{2,30})$")
 _REUTERS_TAIL = re.compile(r"^\(?(?:reporting|additional reporting|writing) by\b.*(?:editing by|;)", re.I)
@@ -91,7 +91,7 @@ def _byline_string(raw: str) -> str:
     """The names' stretch of a byline string: the by-word or label before them ("Text & Fotos:"), a
     "| ..." tail, a role or team after a spaced dash, a credit (:func:`_without_credits`), a date and time
     after them taken off."""
-    s = _ROLE_TAIL.sub("", _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _after_section(_clean(raw))))))
+    s = _ROLE_TAIL.sub("", _PIPE_TAIL.sub("", without_label(_BY_PREFIX.sub("", _after_section(squash_space(raw))))))
     s = _without_credits(s)
     cut = date_start(s)
     s = _without_weekday(s[:cut]) if cut else s  # "By Jane Roe March 11, 2015 3:46 PM": the date and time go
@@ -173,7 +173,7 @@ def _slash_parts(part: str) -> list[str]:
 
 def split_byline(raw: str) -> tuple[list[str], Optional[str]]:
     """Person names and agency from a byline string ("By A and B, Reuters"; "A / B": :func:`_slash_parts`)."""
-    agency = normalise_agency(_clean(raw))
+    agency = normalise_agency(squash_space(raw))
     names: list[str] = []
     for part in (p for whole in _BYLINE_SPLIT.split(_byline_string(raw)) for p in _slash_parts(whole)):
         part = _byline_part(part)
@@ -222,7 +222,7 @@ def _posts_footer(node) -> bool:
     return node.tag == "footer" and next(node.iterancestors("article"), None) is not None
 
 
-def _off_story(el) -> bool:
+def off_story(el) -> bool:
     """The element is in an aside, a footer or navigation, or in a comment, a comment list or a
     comment form (where "Name *" labels a field): one walk up its ancestors."""
     for node in (el, *el.iterancestors()):
@@ -235,7 +235,7 @@ def _off_story(el) -> bool:
 
 def _headline_pos(markup: dict, title: Optional[str]) -> Optional[int]:
     """The position of the <h1> that is the headline: the one whose text is the title, else the only one."""
-    h1s = [(h, _text_of(h)) for h in markup["h1"]]
+    h1s = [(h, text_of(h)) for h in markup["h1"]]
     h1s = [(h, t) for h, t in h1s if t]
     key = normalise_text(title or "")
     for h, t in h1s:
@@ -247,7 +247,7 @@ def _headline_pos(markup: dict, title: Optional[str]) -> Optional[int]:
 def byline_candidates(markup: dict, title: Optional[str] = None) -> list:
     """The byline elements that may be the article's, nearest the headline first (document order
     when no <h1> is the headline): none in an aside, a footer, navigation or the comments."""
-    els = [el for el in markup["byline"] if not _off_story(el)]
+    els = [el for el in markup["byline"] if not off_story(el)]
     head = _headline_pos(markup, title)
     if head is not None:
         pos = markup["pos"]
@@ -260,8 +260,8 @@ def entries_text(el, bylines: set) -> str:
     side by side with nothing but space between ("By <a>Jane Roe</a> <a>John Doe</a>" -> "By Jane Roe,
     John Doe"; the text alone runs them into one name, or glues them: "Jane RoeJohn Doe"); each must
     read as one name by itself."""
-    text = _text_of(el)
-    segs = [_text_of(d) for d in el.iterdescendants() if isinstance(d.tag, str) and (d.tag == "a" or d in bylines)]
+    text = text_of(el)
+    segs = [text_of(d) for d in el.iterdescendants() if isinstance(d.tag, str) and (d.tag == "a" or d in bylines)]
     segs = [t for t in segs if t]
     one_name = {t: split_byline(t)[0] == [t] for t in set(segs)} if len(segs) > 1 else {}
     for a, b in zip(segs, segs[1:]):
@@ -309,7 +309,7 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
             agency = agency or ag
             if not names or sources is not kinds[-1]:
                 names += [x for x in n if x not in names]
-        if names and _named(without_publisher(names, publishers), site):
+        if names and names_a_person(without_publisher(names, publishers), site):
             break
         first, names = first or names, []
     names = names or first
@@ -320,12 +320,12 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
     # credit lines in the text: first and last lines
     if not agency and lines:
         head = lines[0][:120]
-        m = _DATELINE_PAREN.match(head)
+        m = DATELINE_PAREN.match(head)
         if m:  # "PORT ADREL (MPA) —": the credit in a dateline's brackets is the wire
             credit = m.group(2).strip()
             agency = normalise_agency(credit) or (credit if _CAPS_CREDIT.fullmatch(credit) else None)
         if not agency:
-            m = _DATELINE_IN.search(lines[0]) if len(lines[0]) < 120 else None
+            m = DATELINE_IN.search(lines[0]) if len(lines[0]) < 120 else None
             if m:
                 agency = normalise_agency(m.group(0))
         for ln in lines[-3:]:
@@ -338,7 +338,7 @@ def find_byline(markup: dict, meta: dict, ld: dict, lines: list[str],
     return names, agency
 
 
-def _named(names: list[str], site: Optional[str]) -> bool:
+def names_a_person(names: list[str], site: Optional[str]) -> bool:
     """Some name is a person's, not the site's or a newsroom's (:func:`newsledger.extract.byline.tidy_names`)."""
     from newsledger.extract.byline import tidy_names
 
@@ -375,7 +375,7 @@ def names_under_headline(markup: dict, title: Optional[str]) -> list[str]:
     from newsledger.extract.header import byline_names
 
     lines = [ln.strip() for ln in flatten_element(region).splitlines() if ln.strip()]
-    key = normalise_text(_text_of(h1))
+    key = normalise_text(text_of(h1))
     start = next((i for i, ln in enumerate(lines) if normalise_text(ln) == key), None)
     if start is None:
         return []
@@ -411,7 +411,7 @@ def _hcard_names(el) -> list:
     return out
 
 
-def _fuller_name_shown(word: str, root) -> bool:
+def fuller_name_shown(word: str, root) -> bool:
     """The page's text shows ``word`` followed by a capitalised word ("Henry" and "MEHR VON HENRY
     STEINHAU"): the one word is the first name of a longer name, not the whole."""
     pat = re.compile(rf"(?<!\w)(?i:{re.escape(word)})\s+(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ]|[A-ZÀ-ÖØ-Þ]{{2,}}\b)")
@@ -430,11 +430,11 @@ def vcard_handle(markup: dict, title: Optional[str]) -> list[str]:
     the by-line elements near the headline give exactly one such name, it is no set of initials
     ("DT"), and the page shows no longer name starting with it ("Henry" beside "Henry Steinhau")."""
     fns = [fn for el in byline_candidates(markup, title) for fn in _hcard_names(el)]
-    words = {_text_of(fn) for fn in fns}
+    words = {text_of(fn) for fn in fns}
     if len(words) != 1:
         return []
     word = words.pop()
-    return [word] if _account_name(word) and not _fuller_name_shown(word, fns[0].getroottree().getroot()) else []
+    return [word] if account_name(word) and not fuller_name_shown(word, fns[0].getroottree().getroot()) else []
 
 
 # an account that is the site's or its software's, or a desk's, not a writer's ("wordpressadmin",
@@ -443,7 +443,7 @@ _SERVICE_ACCOUNT = re.compile(r"admin|webmaster|user|guest|gast|staff|team|desk|
                               r"redacci|redazione|agenc", re.I)
 
 
-def _account_name(word: str) -> bool:
+def account_name(word: str) -> bool:
     """``word`` may be a blog's one-word account name: one word of letters, not too long, no set of
     initials ("DT", "J.R.") and no service's or desk's account (``_SERVICE_ACCOUNT``)."""
     return len(word) <= HANDLE_CHARS and bool(_HANDLE.fullmatch(word)) and not _INITIALS.fullmatch(word) \
@@ -454,7 +454,7 @@ def ld_person_handle(ld: dict, markup: dict, title: Optional[str]) -> list[str]:
     """For a page whose markup names no one: the one-word name of the JSON-LD article's one author
     typed ``Person`` ("Jessie", as a blog's SEO plugin writes its account), when a by-line element near
     the headline shows that word alone or after its by-word ("Von Jessie", "by jessie") and it may be
-    an account's name (:func:`_account_name`). Two signals agree: the markup's by-line alone, or the
+    an account's name (:func:`account_name`). Two signals agree: the markup's by-line alone, or the
     JSON-LD alone, is not taken (a lone word is rarely a full name); nor is it where a text of the page
     starts with a fuller name (:func:`_fuller_name_leads`)."""
     value = ld.get("author")
@@ -463,8 +463,8 @@ def ld_person_handle(ld: dict, markup: dict, title: Optional[str]) -> list[str]:
     if len(people) != 1:
         return []
     word = people[0]["name"].strip()
-    shown = [el for el in byline_candidates(markup, title) if _by_line_word(_text_of(el)) == word.casefold()]
-    return [word] if shown and _account_name(word) and not _fuller_name_leads(word, shown[0]) else []
+    shown = [el for el in byline_candidates(markup, title) if _by_line_word(text_of(el)) == word.casefold()]
+    return [word] if shown and account_name(word) and not _fuller_name_leads(word, shown[0]) else []
 
 
 def _fuller_name_leads(word: str, el) -> bool:
@@ -484,18 +484,18 @@ def _fuller_name_leads(word: str, el) -> bool:
 def signed_handle(markup: dict, title: Optional[str]) -> list[str]:
     """For a page whose markup names no one: the one word a by-line element near the headline gives
     after its by-word or label ("von Kathrin", "| Autor: gnaddrig", "Posted by marc"), when the
-    by-line elements give exactly one such word, it may be an account's name (:func:`_account_name`: no
-    service's or desk's), and the page shows no longer name starting with it (:func:`_fuller_name_shown`)."""
+    by-line elements give exactly one such word, it may be an account's name (:func:`account_name`: no
+    service's or desk's), and the page shows no longer name starting with it (:func:`fuller_name_shown`)."""
     found: dict[str, object] = {}
     for el in byline_candidates(markup, title):
-        text = _text_of(el).strip(_BY_LINE_PUNCT)
+        text = text_of(el).strip(_BY_LINE_PUNCT)
         word = _after_by_word(text)
-        if word != text and _account_name(word):
+        if word != text and account_name(word):
             found.setdefault(word.casefold(), (word, el))
     if len(found) != 1:
         return []
     word, el = found.popitem()[1]
-    return [] if _fuller_name_shown(word, el.getroottree().getroot()) else [word]
+    return [] if fuller_name_shown(word, el.getroottree().getroot()) else [word]
 
 
 _BY_LINE_PUNCT = " .,:;|·•-–—"  # around a by-line element's names
@@ -508,7 +508,7 @@ def _after_by_word(text: str) -> str:
 
 def _by_line_word(text: str) -> str:
     """A by-line element's text (whitespace made single) after its by-word or label, case-folded."""
-    return _after_by_word(_clean(text)).casefold()
+    return _after_by_word(squash_space(text)).casefold()
 
 
 # ------------------------------------------------------------------ a social card's labelled author

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from newsledger.extract.html_markup import _clean
+from newsledger.extract.html_markup import squash_space
 from newsledger.model import Removed, normalise_text
 
 
@@ -101,7 +101,7 @@ def clean_lines(lines: list[str], title: Optional[str],
                 captions: Optional[set[str]] = None) -> tuple[list[str], list[Removed]]:
     """Apply the line repairs to trafilatura's output lines; returns kept lines and removals."""
     removed: list[Removed] = []
-    lines = [ln for ln in (_clean(x) for x in lines) if ln]
+    lines = [ln for ln in (squash_space(x) for x in lines) if ln]
     if captions and OPTIONS["drop_captions"]:
         lines = _drop_captions(lines, captions, removed)
     if OPTIONS["dedup"]:

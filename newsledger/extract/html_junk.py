@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.extract.html_markup import _utf8
+from newsledger.extract.html_markup import utf8_bytes
 from newsledger.model import Article, Removed
 
 
@@ -34,7 +34,7 @@ def dropped_junk(html: str, art: Article, data: Optional[bytes] = None) -> list[
     """Junk inside the page that trafilatura left out silently (share widgets, ads, "Read also"
     blocks, bios), so ``removed`` says what was dropped and why. Navigation menus and footers
     are left unlisted: every page has them. ``data``: ``html`` as UTF-8, when the caller has it."""
-    low = (data if data is not None else _utf8(html)).lower()
+    low = (data if data is not None else utf8_bytes(html)).lower()
     if not any(k in low for k in _PAGE_JUNK_BYTES) and not (
             _PAGE_JUNK_SLOW and any(k in html.lower() for k in _PAGE_JUNK_SLOW)):
         return []  # the common case: nothing worth a second pass

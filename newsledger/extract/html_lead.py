@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from newsledger.extract.html_markup import _clean, _cls, _text_of
+from newsledger.extract.html_markup import squash_space, class_and_id, text_of
 from newsledger.model import normalise_text
 
 
@@ -35,7 +35,7 @@ def recover_lead(tree, lines: list[str], title: Optional[str]) -> Optional[str]:
         if h1 is None and el.tag == "h1":
             h1 = el
         if body_el is None and el.tag in ("p", "div", "li", "h2", "h3", "blockquote", "td") and el.text \
-                and first[:40] in _clean(el.text):
+                and first[:40] in squash_space(el.text):
             body_el = el
     if body_el is None:
         return None
@@ -49,12 +49,12 @@ def recover_lead(tree, lines: list[str], title: Optional[str]) -> Optional[str]:
             break
         if pos <= start:
             continue
-        c = _cls(el)
+        c = class_and_id(el)
         if not c.strip() or not _LEAD_CLASS.search(c.replace("_", " ")) or _NOT_LEAD.search(c):
             continue
         if any(a.tag in ("nav", "aside", "footer", "figure", "figcaption", "a") for a in el.iterancestors()):
             continue
-        txt = _text_of(el)
+        txt = text_of(el)
         if len(txt) < 40 or len(txt) > 800 or txt.count(" ") < 6:
             continue
         key = normalise_text(txt)

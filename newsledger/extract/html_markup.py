@@ -12,24 +12,24 @@ from newsledger.model import normalise_text
 
 # ------------------------------------------------------------------ small helpers
 
-def _clean(s: Optional[str]) -> str:
+def squash_space(s: Optional[str]) -> str:
     """Runs of whitespace as one space, ends stripped (``re.sub(r"\\s+", " ", s).strip()``: ``str.split``
     and ``\\s`` know the same whitespace, and this is twice as fast)."""
     return " ".join(s.split()) if s else ""
 
 
-def _text_of(el) -> str:
+def text_of(el) -> str:
     try:
-        return _clean(el.text_content())
+        return squash_space(el.text_content())
     except (ValueError, AttributeError):
         return ""
 
 
-def _cls(el) -> str:
+def class_and_id(el) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
 
 
-def _utf8(html: str) -> bytes:
+def utf8_bytes(html: str) -> bytes:
     return html.encode("utf-8", "surrogatepass")
 
 
@@ -86,7 +86,7 @@ def page_captions(markup: dict[str, Any]) -> set[str]:
     """Normalised texts of the page's figure captions and photo credits."""
     out = set()
     for el in markup["caption"]:
-        t = _text_of(el)
+        t = text_of(el)
         if t and len(t) < 400:
             out.add(normalise_text(t))
     out.discard("")

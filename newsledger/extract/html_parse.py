@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.extract.html_markup import _utf8
+from newsledger.extract.html_markup import utf8_bytes
 
 
 _PARSER: list = []  # the parser of load_html, built on first use
@@ -49,7 +49,7 @@ def load_html(html: str, data: Optional[bytes] = None):
 
     parser = _parser()
     if data is None:
-        data = _utf8(html)
+        data = utf8_bytes(html)
 
     def from_bytes(s: str):
         try:

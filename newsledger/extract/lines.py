@@ -41,12 +41,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.extract.lines_blocks import (_mark_title_and_section, _region_verdicts, _repeated_byline_names,
-                                             _smooth_region, _take_related_lists)
-from newsledger.extract.lines_kinds import _unknown_language, line_info, line_rule  # noqa: F401 (imported from here)
-from newsledger.extract.lines_region import _data_table_rows, _main_region
+from newsledger.extract.lines_blocks import (mark_title_and_section, region_verdicts, repeated_byline_names,
+                                             smooth_region, take_related_lists)
+from newsledger.extract.lines_kinds import unknown_language, line_info, line_rule  # noqa: F401 (imported from here)
+from newsledger.extract.lines_region import data_table_rows, main_region
 # imported from here by meta.py (its by-line and stop-word rules share these)
-from newsledger.extract.lines_vocab import _BULLET, _BYLINE, _BYLINE_STRIP, STOPWORDS  # noqa: F401
+from newsledger.extract.lines_vocab import BULLET, BYLINE, BYLINE_STRIP, STOPWORDS  # noqa: F401
 
 
 def classify_lines(lines: list[str]) -> list[Optional[str]]:
@@ -56,18 +56,18 @@ def classify_lines(lines: list[str]) -> list[Optional[str]]:
     """
     n = len(lines)
     infos = [line_info(ln) for ln in lines]
-    _unknown_language(infos)
+    unknown_language(infos)
     reasons: list[Optional[str]] = [line_rule(inf) for inf in infos]
     idx = [i for i in range(n) if infos[i].text]  # non-blank line indices
-    _take_related_lists(idx, infos, reasons)
-    _repeated_byline_names(idx, infos, reasons)
-    table = _data_table_rows(idx, infos)
-    found = _main_region(idx, infos, reasons, table)
+    take_related_lists(idx, infos, reasons)
+    repeated_byline_names(idx, infos, reasons)
+    table = data_table_rows(idx, infos)
+    found = main_region(idx, infos, reasons, table)
     if found is None:
         return [reasons[i] or ("boilerplate" if infos[i].text else None) for i in range(n)]
     lo, hi = found
     region = idx[lo:hi + 1]
-    _smooth_region(region, infos, reasons, table)
-    out = _region_verdicts(infos, reasons, set(region), region[0] if region else n)
-    _mark_title_and_section(idx, lo, infos, reasons, out)
+    smooth_region(region, infos, reasons, table)
+    out = region_verdicts(infos, reasons, set(region), region[0] if region else n)
+    mark_title_and_section(idx, lo, infos, reasons, out)
     return out

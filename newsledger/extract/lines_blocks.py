@@ -8,16 +8,16 @@ import re
 from typing import Optional
 
 from newsledger.extract.lines_kinds import LineInfo
-from newsledger.extract.lines_region import _introduces
-from newsledger.extract.lines_vocab import _BULLET, _BYLINE_STRIP, _RELATED_CUE
+from newsledger.extract.lines_region import introduces
+from newsledger.extract.lines_vocab import BULLET, BYLINE_STRIP, RELATED_CUE
 
 
-def _take_related_lists(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]]) -> None:
+def take_related_lists(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]]) -> None:
     """Related-links cue lines take the short headline-like / bulleted lines after them (in place)."""
     k = 0
     while k < len(idx):
         i = idx[k]
-        if reasons[i] == "related-links" and _RELATED_CUE.match(_BULLET.sub("", infos[i].text).strip()):
+        if reasons[i] == "related-links" and RELATED_CUE.match(BULLET.sub("", infos[i].text).strip()):
             taken, k = _related_list_after(k, idx, infos, reasons)
             for t in taken:
                 reasons[t] = reasons[t] or "related-links"
@@ -45,19 +45,19 @@ def _related_list_after(k: int, idx: list[int], infos: list[LineInfo],
     return taken, j
 
 
-def _repeated_byline_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]]) -> None:
+def repeated_byline_names(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]]) -> None:
     """Bare name lines repeating a byline name ("Teilor Stone" next to "By Teilor Stone") are bylines too."""
     names = set()
     for i in idx:
         if reasons[i] == "byline":
-            names.add(_norm_name(_BYLINE_STRIP.sub("", _BULLET.sub("", infos[i].text)).strip()))
+            names.add(_norm_name(BYLINE_STRIP.sub("", BULLET.sub("", infos[i].text)).strip()))
     for i in idx:
-        if not reasons[i] and infos[i].words <= 6 and _norm_name(_BULLET.sub("", infos[i].text)) in names:
+        if not reasons[i] and infos[i].words <= 6 and _norm_name(BULLET.sub("", infos[i].text)) in names:
             reasons[i] = "byline"
 
 
-def _smooth_region(region: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
-                   table: set[int]) -> None:
+def smooth_region(region: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
+                  table: set[int]) -> None:
     """Inside the region, a run of >= 3 short non-prose lines (no blank between them) is a teaser or
     link column, unless a body line ending in a colon announces it as a list (in place)."""
     run: list[int] = []
@@ -66,7 +66,7 @@ def _smooth_region(region: list[int], infos: list[LineInfo], reasons: list[Optio
         inf = infos[i]
         if reasons[i] is None and not inf.prose and i not in table:
             if not run:
-                introduced = k > 0 and _introduces(infos[region[k - 1]], reasons[region[k - 1]]) and inf.bullet
+                introduced = k > 0 and introduces(infos[region[k - 1]], reasons[region[k - 1]]) and inf.bullet
             if introduced and not inf.bullet:
                 _close_run(run, infos, reasons)
                 introduced = False
@@ -89,8 +89,8 @@ def _close_run(run: list[int], infos: list[LineInfo], reasons: list[Optional[str
     run.clear()
 
 
-def _region_verdicts(infos: list[LineInfo], reasons: list[Optional[str]], inside: set[int],
-                     first: int) -> list[Optional[str]]:
+def region_verdicts(infos: list[LineInfo], reasons: list[Optional[str]], inside: set[int],
+                    first: int) -> list[Optional[str]]:
     """Each line's verdict: blank lines ``None``, lines in the region their reason, lines outside it
     their reason or navigation (above the region) / boilerplate (below)."""
     out: list[Optional[str]] = []
@@ -104,8 +104,8 @@ def _region_verdicts(infos: list[LineInfo], reasons: list[Optional[str]], inside
     return out
 
 
-def _mark_title_and_section(idx: list[int], lo: int, infos: list[LineInfo], reasons: list[Optional[str]],
-                            out: list[Optional[str]]) -> None:
+def mark_title_and_section(idx: list[int], lo: int, infos: list[LineInfo], reasons: list[Optional[str]],
+                           out: list[Optional[str]]) -> None:
     """Title: the nearest headline-like line above the region; section: a lone short bullet there (in place)."""
     for i in reversed(idx[:lo]):
         if lo - idx.index(i) > 12:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from newsledger.extract.lines_vocab import (
-    _AD, _AGENCY_LINE, _ALL_STOP, _BIO, _BOILER, _BONUS, _BULLET, _BYLINE, _CAPTION, _CJK, _COMMENT, _DATE, _EMAIL,
-    _END_CUE, _END_PUNCT, _META, _MONEY_PCT, _NETWORKS, _PHONE, _RELATED_CUE, _RELATED_INLINE, _SENT_PUNCT,
-    _SHARE_LINE, _TWEET, _URL, _WORD, SHARE_WORDS)
+    AD, AGENCY_LINE, ALL_STOP, BIO, BOILER, BONUS, BULLET, BYLINE, CAPTION, CJK, COMMENT, DATE, EMAIL,
+    END_CUE, END_PUNCT, META, MONEY_PCT, NETWORKS, PHONE, RELATED_CUE, RELATED_INLINE, SENT_PUNCT,
+    SHARE_LINE, TWEET, URL, WORD, SHARE_WORDS)
 
 PROSE_LONG = 35  # words: a line this long with a sentence or stop-words is prose
 
@@ -43,30 +43,30 @@ class LineInfo:
 
     @property
     def headline(self) -> bool:
-        return 2 <= self.words <= 22 and not self.bullet and not _SENT_PUNCT.search(self.text.rstrip()[-2:] + " ")
+        return 2 <= self.words <= 22 and not self.bullet and not SENT_PUNCT.search(self.text.rstrip()[-2:] + " ")
 
 
 def line_info(line: str) -> LineInfo:
     text = line.strip()
     raw = line.rstrip()  # the indentation tells an inscriptis "o" bullet from the word "o"
-    bullet = _BULLET.match(raw)
+    bullet = BULLET.match(raw)
     body = raw[bullet.end():].strip() if bullet else text
-    tokens = _WORD.findall(body)
-    cjk = len(_CJK.findall(body))
-    latin = [t for t in tokens if not _CJK.search(t)]
+    tokens = WORD.findall(body)
+    cjk = len(CJK.findall(body))
+    latin = [t for t in tokens if not CJK.search(t)]
     words = len(latin) + cjk / 2.0
     low = [t.lower() for t in latin]
-    stop = sum(t in _ALL_STOP for t in low) / len(low) if low else (0.3 if cjk > 10 else 0.0)
+    stop = sum(t in ALL_STOP for t in low) / len(low) if low else (0.3 if cjk > 10 else 0.0)
     if cjk > 10 and cjk / 2 >= len(latin):
         stop = max(stop, 0.3)  # CJK text with a few Latin names ("iPhone") in it
     elif low and sum(not _LATIN_CYR.match(t) for t in low) > len(low) / 2:
         stop = max(stop, 0.2)  # a script we have no stop-words for (Arabic, Greek, Hindi ...): neutral
     caps = sum(t[:1].isupper() for t in latin) / len(latin) if latin else 0.0
-    sentences = len(_SENT_PUNCT.findall(body + " "))
+    sentences = len(SENT_PUNCT.findall(body + " "))
     return LineInfo(
         text=text, words=words, tokens=low, stop=stop, bullet=bool(bullet),
-        end_punct=bool(_END_PUNCT.search(body)), sentences=sentences, caps=caps,
-        linky=bool(_URL.search(body)) or body.count("|") >= 2 or body.count("»") >= 2 or body.count("›") >= 2
+        end_punct=bool(END_PUNCT.search(body)), sentences=sentences, caps=caps,
+        linky=bool(URL.search(body)) or body.count("|") >= 2 or body.count("»") >= 2 or body.count("›") >= 2
         or body.count(" > ") >= 2 or body.count(" / ") >= 3,
         glued=_glued(body),
         cjk_sentence=cjk > len(latin) and body.rstrip().endswith(("。", "、", "，")),
@@ -83,7 +83,7 @@ def _glued(body: str) -> bool:
     """A title-case headline glued to its teaser ("...SteakhouseA party of six ...")."""
     for m in _GLUE.finditer(body):
         head = body[:m.start() + 1]
-        toks = _WORD.findall(head)
+        toks = WORD.findall(head)
         if len(toks) >= 3 and sum(t[:1].isupper() or t.isdigit() for t in toks) / len(toks) >= 0.6 \
                 and not re.search(r"\b(?:Mc|Mac|De|La|Le|Di|O')$", head[-4:]):
             return True
@@ -92,7 +92,7 @@ def _glued(body: str) -> bool:
 
 def _is_share(info: LineInfo) -> bool:
     t = info.text.strip(" •·|:").lower()
-    if _SHARE_LINE.match(t):
+    if SHARE_LINE.match(t):
         return True
     if 0 < len(info.tokens) <= 10 and all(tok in SHARE_WORDS for tok in info.tokens) and \
             any(tok in ("share", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "email",
@@ -100,18 +100,18 @@ def _is_share(info: LineInfo) -> bool:
         return True
     # a row of share buttons with labels in another language ("Whatsapp Facebook Pin Baixar"):
     # two or more network names and at most two other words
-    nets = sum(tok in _NETWORKS for tok in info.tokens)
+    nets = sum(tok in NETWORKS for tok in info.tokens)
     return nets >= 2 and len(info.tokens) - nets <= 2 and not info.sentences
 
 
 def _is_ad(info: LineInfo) -> bool:
     t = info.text
-    if info.words <= 12 and _AD.search(t):
+    if info.words <= 12 and AD.search(t):
         return True
     if re.search(r"\b(?:deposit bonus|free spins|online casino|casino bonus|sportsbook|promo code|bonus code)\b",
                  t, re.I):
         return True
-    return bool(_MONEY_PCT.search(t) and _BONUS.search(t) and info.stop < 0.2)
+    return bool(MONEY_PCT.search(t) and BONUS.search(t) and info.stop < 0.2)
 
 
 def line_rule(info: LineInfo) -> Optional[str]:
@@ -119,37 +119,37 @@ def line_rule(info: LineInfo) -> Optional[str]:
     t = info.text
     if not t:
         return None
-    bare = _BULLET.sub("", t, count=1).strip()
+    bare = BULLET.sub("", t, count=1).strip()
     if _is_share(info):
         return "share-widget"
     if _is_ad(info):
         return "advertisement"
-    if _BIO.search(t) and not (info.words > 60 and t.count('"') + t.count("“") >= 2):
+    if BIO.search(t) and not (info.words > 60 and t.count('"') + t.count("“") >= 2):
         return "author-bio"
-    if (_EMAIL.search(t) or _PHONE.search(t)) and info.words <= 40 and not info.prose:
+    if (EMAIL.search(t) or PHONE.search(t)) and info.words <= 40 and not info.prose:
         return "author-bio"
-    if _RELATED_CUE.match(bare) or (_RELATED_INLINE.match(bare) and info.words <= 30):
+    if RELATED_CUE.match(bare) or (RELATED_INLINE.match(bare) and info.words <= 30):
         return "related-links"
-    if _COMMENT.search(bare) and info.words <= 40:
+    if COMMENT.search(bare) and info.words <= 40:
         return "comments"
-    if _END_CUE.match(bare) and info.words <= 6:
+    if END_CUE.match(bare) and info.words <= 6:
         return "comments" if re.search(r"comment|repl|respon|kommentar|discussion|conversation|say|think",
                                        bare, re.I) else "related-links"
-    if _CAPTION.search(t) and info.words <= 80 and (info.words <= 40 or bare.lower().startswith(("photo", "image"))):
+    if CAPTION.search(t) and info.words <= 80 and (info.words <= 40 or bare.lower().startswith(("photo", "image"))):
         return "caption"
-    if _BYLINE.match(bare) and info.words <= 12 and not info.sentences > 1:
+    if BYLINE.match(bare) and info.words <= 12 and not info.sentences > 1:
         return "byline"
-    if _AGENCY_LINE.match(bare) and info.words <= 8:
+    if AGENCY_LINE.match(bare) and info.words <= 8:
         return "dateline"
-    if _TWEET.search(bare):
+    if TWEET.search(bare):
         return None  # an embedded tweet's attribution, part of the story
-    if info.words <= 16 and _META.search(bare):
+    if info.words <= 16 and META.search(bare):
         return "metadata"
-    if info.words <= 10 and _DATE.search(bare) and not info.sentences:
-        rest = _DATE.sub("", bare)
-        if len(_WORD.findall(rest)) <= 5:
+    if info.words <= 10 and DATE.search(bare) and not info.sentences:
+        rest = DATE.sub("", bare)
+        if len(WORD.findall(rest)) <= 5:
             return "metadata"
-    if _BOILER.search(bare) and (info.words <= 15 or (info.words <= 50 and info.stop < 0.2)):
+    if BOILER.search(bare) and (info.words <= 15 or (info.words <= 50 and info.stop < 0.2)):
         return "boilerplate"
     return None
 
@@ -157,7 +157,7 @@ def line_rule(info: LineInfo) -> Optional[str]:
 UNKNOWN_STOP = 0.04  # below this stop-word share over the page's longer lines, the language is not in _STOP
 
 
-def _unknown_language(infos: list[LineInfo]) -> None:
+def unknown_language(infos: list[LineInfo]) -> None:
     """On a page in a language we have no stop-words for (Indonesian, Turkish, Czech ...),
     every line would look like a stop-word-free link or name list: give the longer lines a
     neutral stop-word share so that sentence shape and length decide."""

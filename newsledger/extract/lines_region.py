@@ -1,6 +1,6 @@
 """Pass 2 of :func:`newsledger.extract.lines.classify_lines`: every line gets a score (prose for,
 short, link-like and junk lines against) and the best-scoring run of lines is the article's
-body (:func:`_main_region`), cut at a comment-section cue, split at junk "walls" and extended
+body (:func:`main_region`), cut at a comment-section cue, split at junk "walls" and extended
 over a list it announces."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from newsledger.extract.lines_kinds import LineInfo
-from newsledger.extract.lines_vocab import _BULLET, _RELATED_END, _STRONG_END
+from newsledger.extract.lines_vocab import BULLET, RELATED_END, STRONG_END
 
 
 def _score(info: LineInfo, reason: Optional[str]) -> float:
@@ -41,11 +41,11 @@ def _end_cut(idx, infos, reasons, scores, lo, hi) -> Optional[int]:
             prose_before += inf.words
         if k == lo or inf.words > 14:
             continue
-        bare = _BULLET.sub("", inf.text).strip()
-        if _STRONG_END.search(bare):
+        bare = BULLET.sub("", inf.text).strip()
+        if STRONG_END.search(bare):
             if prose_before >= 40:
                 return k
-        elif _RELATED_END.match(bare) and prose_before >= 40:
+        elif RELATED_END.match(bare) and prose_before >= 40:
             # a "you may also like" block ends the article when less prose follows it than
             # came before, and the cue is not repeated (inline "Related" boxes recur, with the
             # rest of the story after them)
@@ -136,7 +136,7 @@ _NUM_CELL = re.compile(r"^[\d\s.,:;%+/()$€£#–-]*\d[\d\s.,:;%+/()$€£#–-
 TABLE_ROW = 0.5  # score of a data-table row: enough to join the body it sits in, too little to make one
 
 
-def _data_table_rows(idx: list[int], infos: list[LineInfo]) -> set[int]:
+def data_table_rows(idx: list[int], infos: list[LineInfo]) -> set[int]:
     """Rows of data tables (results, standings, prices): three or more consecutive lines with
     the same number (three or more) of " | " cells, a fifth or more of the cells numbers. A
     navigation bar flattened from a table has no numeric cells."""
@@ -181,8 +181,8 @@ def _best_region(scores: list[float]) -> tuple[int, int]:
     return best_lo, best_hi
 
 
-def _main_region(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
-                 table: set[int]) -> Optional[tuple[int, int]]:
+def main_region(idx: list[int], infos: list[LineInfo], reasons: list[Optional[str]],
+                table: set[int]) -> Optional[tuple[int, int]]:
     """The body region (positions in ``idx``; ``None`` when there is none): the best-scoring run of
     non-blank lines, cut at a comment-section cue once a real body is behind it, then split at junk
     "walls" (teaser columns have no two adjacent paragraphs) and extended over a list it announces."""
@@ -200,7 +200,7 @@ def _main_region(idx: list[int], infos: list[LineInfo], reasons: list[Optional[s
     return lo, _extend_to_list(idx, infos, reasons, hi)
 
 
-def _introduces(info: LineInfo, reason: Optional[str]) -> bool:
+def introduces(info: LineInfo, reason: Optional[str]) -> bool:
     """A body line that announces a list ("The new rules:", "You will need:")."""
     return reason is None and not info.bullet and info.words >= 2 and info.text.rstrip().endswith(":")
 
@@ -214,12 +214,12 @@ def _extend_to_list(idx: list[int], infos: list[LineInfo], reasons: list[Optiona
     or after the region's end, belongs to the article: move the end past it."""
     k = hi
     gap = 0
-    while not _introduces(infos[idx[k]], reasons[idx[k]]):
+    while not introduces(infos[idx[k]], reasons[idx[k]]):
         k += 1
         if k >= len(idx) or gap >= LIST_GAP:
             return hi
         inf = infos[idx[k]]
-        if reasons[idx[k]] or (inf.bullet or inf.words > 12) and not _introduces(inf, reasons[idx[k]]):
+        if reasons[idx[k]] or (inf.bullet or inf.words > 12) and not introduces(inf, reasons[idx[k]]):
             return hi
         gap += 1
     j = k + 1

@@ -38,17 +38,17 @@ _STOP = {
           "fra eller ved så hadde skal skulle sin ble vært være",
 }
 STOPWORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
-_ALL_STOP = set().union(*STOPWORDS.values())
+ALL_STOP = set().union(*STOPWORDS.values())
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+", re.UNICODE)
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # list bullets of every flattener; inscriptis marks nested items "+" and, indented, "o"
-_BULLET = re.compile(r"^\s*(?:[•·▪►▸»›◦‣∙●○■□–—*+\-]|\d{1,2}[.)])\s+|^\s{2,}o\s+(?=\S)")
-_END_PUNCT = re.compile(r"[.!?。！？…:\"”’»]\s*$")
-_SENT_PUNCT = re.compile(r"[.!?。！？…][\"”’»)]*(?:\s|$)")
-_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_PHONE = re.compile(r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)|\b\d{1,4})[\s-]\d{3,4}[\s-]\d{3,5}\b")
+BULLET = re.compile(r"^\s*(?:[•·▪►▸»›◦‣∙●○■□–—*+\-]|\d{1,2}[.)])\s+|^\s{2,}o\s+(?=\S)")
+END_PUNCT = re.compile(r"[.!?。！？…:\"”’»]\s*$")
+SENT_PUNCT = re.compile(r"[.!?。！？…][\"”’»)]*(?:\s|$)")
+URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.I)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+PHONE = re.compile(r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)|\b\d{1,4})[\s-]\d{3,4}[\s-]\d{3,5}\b")
 
 SHARE_WORDS = {
     "share", "shares", "sharing", "this", "article", "story", "post", "page", "on", "via", "tweet",
@@ -58,19 +58,19 @@ SHARE_WORDS = {
     "drucken", "partager", "compartir", "condividi", "share on", "pin", "it", "gift", "bookmark",
     "font", "size", "a", "text", "listen", "to", "mastodon", "bluesky", "threads",
 }
-_SHARE_LINE = re.compile(
+SHARE_LINE = re.compile(
     r"^(?:spread the love|share (?:this|the|on|via|article|story|post)\b.*|share|tweet|"
     r"click to share.*|share this:?|sharing is caring|like this:?|teilen|partager|compartir)$", re.I)
-_AD = re.compile(
+AD = re.compile(
     r"\b(?:deposit bonus|first deposit|welcome bonus|free spins|online casino|casino bonus|sportsbook|betting (?:odds|tips|site)|"
     r"bet now|place your bet|promo code|bonus code|no deposit|wager(?:ing)? requirement|"
     r"advertisement|advertising|anzeige|publicité|publicidad|pubblicità|sponsored(?: content| by| post)?|"
     r"paid (?:content|partner|post)|partner content|promoted (?:content|stories|links)|"
     r"ad feedback|story continues below|continue reading (?:below|the main story)|"
     r"scroll (?:down )?to continue|skip (?:this )?ad(?:vert)?)\b", re.I)
-_MONEY_PCT = re.compile(r"\d+\s*%.*(?:[€$£]\s?\d|\d\s?[€$£])|(?:[€$£]\s?\d|\d\s?[€$£]).*\d+\s*%")
-_BONUS = re.compile(r"\b(?:bonus|odds|bet|spins|jackpot|slots?|poker|claim)\b", re.I)
-_RELATED_CUE = re.compile(
+MONEY_PCT = re.compile(r"\d+\s*%.*(?:[€$£]\s?\d|\d\s?[€$£])|(?:[€$£]\s?\d|\d\s?[€$£]).*\d+\s*%")
+BONUS = re.compile(r"\b(?:bonus|odds|bet|spins|jackpot|slots?|poker|claim)\b", re.I)
+RELATED_CUE = re.compile(
     r"^(?:read (?:also|more|next|this|further)|also read|see also|related(?: \w+){0,2}|more (?:on|from|about|in|"
     r"stories|news|articles|coverage|to read|like this)(?: [\w'’&-]+){0,4}|you (?:may|might) (?:also )?(?:like|"
     r"enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|most (?:read|popular|viewed|"
@@ -84,12 +84,12 @@ _RELATED_CUE = re.compile(
     r"noticias relacionadas|articles? (?:liés|connexes)|dowiedz się więcej|zobacz (?:też|także|również)|"
     r"você pode gostar\.*|veja também|leia mais|mais lidas|más leídas|meistgelesen|"
     r"das könnte sie auch interessieren|vous aimerez aussi)\s*[:»›>]?$", re.I)
-_RELATED_INLINE = re.compile(
+RELATED_INLINE = re.compile(
     r"^(?:read (?:also|more|next)|also read|see also|related(?: article| story| coverage)?|more|watch|"
     r"listen|recommended|lesen sie auch|lire aussi|à lire aussi|leer más|leggi anche|leia também|"
     r"czytaj (?:też|także)|puedes ver|lee también|ver también|dowiedz się więcej|zobacz też|veja também|"
     r"leia mais|mehr dazu|auch interessant)\s*[:|»›>]\s+\S", re.I)
-_END_CUE = re.compile(
+END_CUE = re.compile(
     r"^(?:(?:\d+|no)\s+(?:comments?|responses?|replies|kommentare?)|comments?(?:\s*\(\d+\))?|"
     r"leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
     r"show comments|view comments|load comments|what do you think\??|have your say|"
@@ -97,13 +97,13 @@ _END_CUE = re.compile(
     r"news|coverage|topics|tags)|tags?|topics?|filed under|share this(?: article| story)?|"
     r"more (?:from|stories from|in) [\w' &-]{2,40}|you (?:may|might) also like|recommended(?: for you)?|"
     r"kommentare?|kommentieren|commentaires?|comentarios?|commenti|reacties|komentarze)\s*[:»›]?$", re.I)
-_COMMENT = re.compile(
+COMMENT = re.compile(
     r"(?:^.{1,60}\b(?:says|said|wrote|schreibt|dit|dice):$|^reply$|^report(?: comment| abuse)?$|^(?:\d+ )?(?:likes?|upvotes?)$|"
     r"your email address will not be published|required fields are marked|"
     r"you must be logged in to (?:post|comment)|log ?in to (?:reply|comment)|"
     r"comments? (?:are|is) closed|notify me of (?:new|follow-up)|save my name, email|"
     r"commenting (?:policy|guidelines)|community guidelines|^newest first|^oldest first|^sort by)", re.I)
-_BOILER = re.compile(
+BOILER = re.compile(
     r"(?:\bcookies?\b|\bnewsletters?\b|\bsubscribe\b|\bsubscription\b|\bsign (?:up|in)\b|\blog ?in\b|"
     r"\bregister\b|all rights reserved|^©|©\s*\d{4}|\bcopyright\b|privacy (?:policy|notice|settings)|"
     r"terms (?:of|and) (?:use|service|conditions)|\bjavascript\b|your browser|ad ?blocker|"
@@ -128,7 +128,7 @@ _BOILER = re.compile(
     r"opt[- ]out of the sale|do not sell (?:or share )?my|your privacy choices|"
     r"^search [\w.-]+\.[a-z]{2,}$|^read (?:the )?full (?:article|story)$|^give a gift$)",
     re.I)
-_CAPTION = re.compile(
+CAPTION = re.compile(
     r"(?:^(?:photo|photos|image|images|picture|pic|foto|fotos|bild|photograph|illustration|credit|"
     r"caption|file photo|image caption|image copyright|media caption|source)\s*(?:credit\s*)?[:|/©]|"
     r"^\(?(?:photo|image|picture|foto) (?:by|courtesy|credit|:)|"
@@ -138,45 +138,45 @@ _CAPTION = re.compile(
     r"\| reuters|\| ap|/ap\b|/afp\b|epa-efe)\b|\bphoto(?:graph)?:\s|"
     r"\((?:symbolbild|archivbild|archivfoto|foto|bild|quelle|photo|image|credit)\b[^)]{0,80}\)\.?\s*$|"
     r"\b(?:foto|bild|fotos|quelle):\s*[\w/ .-]{2,40}$)", re.I)
-_BYLINE = re.compile(
+BYLINE = re.compile(
     r"^(?i:by|von|par|por|di|door|av|af|written by|posted by|words by|reporting by|story by|"
     r"text:|autor(?:in)?:?|author:?|auteur:?)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[a-z]{1,3}\s+[A-Z])", re.U)
-_BIO = re.compile(
+BIO = re.compile(
     r"(?:\b(?:has been|is|was) an? (?:[\w-]+ ){0,3}(?:reporter|writer|journalist|correspondent|editor|"
     r"columnist|contributor|producer|author|freelancer|blogger|photographer)\b.*\b(?:since|for|at|covering|"
     r"based)\b|\bto get in touch\b|\bcontact (?:me|him|her|them) (?:at|through|via|on)\b|"
     r"\bfollow (?:him|her|me|them) on (?:twitter|x|instagram|facebook)\b|\breach (?:him|her|me) at\b|"
     r"\b(?:he|she) (?:previously )?(?:worked|wrote) (?:as|for) \b.*\b(?:before joining|since)\b|"
     r"\bbefore joining\b.*\b(?:worked|was)\b|^about the author)", re.I)
-_DATE_WORDS = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
-               r"aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?|"
-               r"januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|"
-               r"juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|"
-               r"julio|agosto|septiembre|octubre|noviembre|diciembre)")
-_DATE = re.compile(
+DATE_WORDS = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
+              r"aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?|"
+              r"januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|"
+              r"juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|"
+              r"julio|agosto|septiembre|octubre|noviembre|diciembre)")
+DATE = re.compile(
     rf"(?:\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
-    rf"\b{_DATE_WORDS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_DATE_WORDS}\.?\s+\d{{4}}\b|"
+    rf"\b{DATE_WORDS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{DATE_WORDS}\.?\s+\d{{4}}\b|"
     rf"\b\d{{1,2}}:\d{{2}}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b|"
     rf"\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten)\b|\bil y a\s+\d+\s+(?:minutes?|heures?|jours?)\b|"
     rf"\bhace\s+\d+\s+(?:minutos?|horas?|días?|semanas?)\b)", re.I)
-_META = re.compile(
+META = re.compile(
     r"^(?:published|updated|posted|last (?:updated|modified)|first published|date|veröffentlicht|"
     r"aktualisiert|erstellt|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|stand)\b|"
     r"\b\d+\s*(?:min(?:ute)?s?\.?|minutes?)\s+(?:read|reading|de lecture|lesezeit)\b|"
     r"\breading time\b|\blesezeit\b|^\d[\d,.]*\s*(?:views|reads|shares|comments)$", re.I)
-_TWEET = re.compile(r"^[—–-]\s*.{1,80}\(@\w+\)")
+TWEET = re.compile(r"^[—–-]\s*.{1,80}\(@\w+\)")
 AGENCY_NAMES = A.pattern() + "|" + A.GENERIC_PATTERN
-_AGENCY_LINE = re.compile(rf"^(?:\w+\s+){{0,3}}?\(?(?:{AGENCY_NAMES})\)?(?:\s+(?:in|from|–|-|/)\s+[\w .'-]+)?$")
+AGENCY_LINE = re.compile(rf"^(?:\w+\s+){{0,3}}?\(?(?:{AGENCY_NAMES})\)?(?:\s+(?:in|from|–|-|/)\s+[\w .'-]+)?$")
 
-_NETWORKS = {"facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "messenger",
-             "tumblr", "flipboard", "xing", "vk", "mastodon", "bluesky", "instagram", "youtube", "tiktok"}
+NETWORKS = {"facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "messenger",
+            "tumblr", "flipboard", "xing", "vk", "mastodon", "bluesky", "instagram", "youtube", "tiktok"}
 
-_BYLINE_STRIP = re.compile(r"^(?:by|von|par|por|di|door|av|af|from|written by|posted by|words by|reporting by|"
-                           r"story by|text:|autor(?:in)?:?|author:?|auteur:?|"
-                           r"(?:text|texte|texto|tekst)(?:\s*(?:&|und|and|et|y|i|og)\s*(?:fotos?|photos?|bilder))?\s*:|"
-                           r"interview\s*:|verfasst von:?)\s+", re.I)
+BYLINE_STRIP = re.compile(r"^(?:by|von|par|por|di|door|av|af|from|written by|posted by|words by|reporting by|"
+                          r"story by|text:|autor(?:in)?:?|author:?|auteur:?|"
+                          r"(?:text|texte|texto|tekst)(?:\s*(?:&|und|and|et|y|i|og)\s*(?:fotos?|photos?|bilder))?\s*:|"
+                          r"interview\s*:|verfasst von:?)\s+", re.I)
 
-_STRONG_END = re.compile(
+STRONG_END = re.compile(
     r"^\[?\s*(?:\d+|no)\s+(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?)\b|"
     r"^(?:comments?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
     r"top rated comments|reader comments|discussion|show comments|view comments|load comments|about the author|"
@@ -184,7 +184,7 @@ _STRONG_END = re.compile(
     r"\bresponses? to [“\"]|\bthoughts on [“\"]|\breplies to [“\"]|\bsays:$|\bsaid:$", re.I)
 
 
-_RELATED_END = re.compile(
+RELATED_END = re.compile(
     r"^(?:you (?:may|might) also (?:like|enjoy)|editor(?:'?s|s')? (?:picks|choice)|recommended for you|"
     r"more stories|related (?:articles|stories|posts)|das könnte sie auch interessieren|"
     r"vous aimerez aussi|você pode gostar|te puede interesar|potrebbe interessarti)\W*$", re.I)

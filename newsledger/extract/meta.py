@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Union
 
 from newsledger import agencies as A
 from newsledger.extract.date_cues import PUBLISHED_WORDS, UPDATED_WORDS, cue
-from newsledger.extract.lines import _BULLET, _BYLINE, _BYLINE_STRIP, line_info
+from newsledger.extract.lines import BULLET, BYLINE, BYLINE_STRIP, line_info
 from newsledger.model import Article
 
 # ---------------------------------------------------------------- agency
@@ -54,8 +54,8 @@ _ROLE = re.compile(r"\b(?:staff|writer|reporter|correspondent|editor|contributor
 def split_byline(s: str) -> list[str]:
     """People named in a byline: "By A, B and C" -> ["A", "B", "C"]; roles, agencies,
     dates and handles are dropped."""
-    s = _BULLET.sub("", s or "").strip()
-    s = _BYLINE_STRIP.sub("", s).strip()
+    s = BULLET.sub("", s or "").strip()
+    s = BYLINE_STRIP.sub("", s).strip()
     s = re.sub(r"\s*(?:\||•|·|—|–| - ).*$", "", s)  # "Name | date", "Name — Agency"
     s = re.sub(r"@\w+", "", s)
     s = re.sub(r"\((?:[^)]*)\)", "", s)
@@ -400,13 +400,13 @@ def fill_article(art: Article, lines: list[str], reasons: list[Optional[str]]) -
     # byline lines of the header; else the page's first one (later ones credit teasers of other stories)
     bylines = [ln for ln, r in head if r == "byline"] or by_reason.get("byline", [])[:1]
     for ln in bylines:
-        if _BYLINE.match(_BULLET.sub("", ln).strip()):
+        if BYLINE.match(BULLET.sub("", ln).strip()):
             for name in split_byline(ln):
                 if name not in names:
                     names.append(name)
     if not names:
         for ln in bylines:
-            for name in split_byline("By " + _BULLET.sub("", ln).strip()):
+            for name in split_byline("By " + BULLET.sub("", ln).strip()):
                 if name not in names:
                     names.append(name)
     art.byline = art.byline or names
@@ -418,7 +418,7 @@ def fill_article(art: Article, lines: list[str], reasons: list[Optional[str]]) -
 
     sections = by_reason.get("section", [])
     if sections and not art.section:
-        art.section = _BULLET.sub("", sections[0]).strip()
+        art.section = BULLET.sub("", sections[0]).strip()
 
     if not art.published:
         meta_lines = [ln for ln, r in head if r in ("metadata", "dateline", "byline")]
