@@ -41,24 +41,24 @@ def test_sentence_bounds_equal_the_scan(nlp):
 
 def test_titled_names_found_once_per_doc(nlp):
     doc = nlp(TEXT)
-    found = spans._titled_names(doc)
+    found = spans.titled_names(doc)
     assert [e.text for e in found] == ["Tavi Orrunde"]
-    assert found is spans._titled_names(doc)
+    assert found is spans.titled_names(doc)
     assert [(e.start, e.end) for e in found] == [(e.start, e.end) for e in spans._find_titled_names(doc)]
 
 
 def test_surname_spots_and_objects(nlp):
     doc = nlp(TEXT)
-    spots = spans._surname_spots(doc)
+    spots = spans.surname_spots(doc)
     quennell = [q for q, tail in spots if tail == "Quennell"]
     assert quennell == [i for i in range(len(TEXT)) if TEXT.startswith("Quennell", i)]
     verb = next(t for t in doc if t.lemma_ == "appoint")
-    assert [spans._object_of(doc, q, q + len("Quennell"), verb) for q in quennell] == [False, True, False]
+    assert [spans.object_of(doc, q, q + len("Quennell"), verb) for q in quennell] == [False, True, False]
     for q in quennell:
         span = doc.char_span(q, q + len("Quennell"), alignment_mode="expand")
         want = span.root.head.i == verb.i and span.root.dep_ in ("dobj", "dative", "iobj")
-        assert spans._object_of(doc, q, q + len("Quennell"), verb) == want
-        assert spans._object_of(doc, q, q + len("Quennell"), None) is False
+        assert spans.object_of(doc, q, q + len("Quennell"), verb) == want
+        assert spans.object_of(doc, q, q + len("Quennell"), None) is False
 
 
 def test_weight_sum_equals_the_generator_sum():

@@ -360,7 +360,7 @@ def test_a_participle_under_a_preposition_heading_the_sentence_borrows_no_subjec
     Tokens are compared by index: spaCy makes a new Token on every access."""
     from spacy.tokens import Doc
 
-    from newsledger.analyze.attribution.base import _find_source
+    from newsledger.analyze.attribution.base import find_source
 
     words = ["Reed", "after", "claiming", "the", "bridge", "was", "safe"]
     heads = [1, 1, 1, 4, 5, 2, 5]
@@ -368,4 +368,4 @@ def test_a_participle_under_a_preposition_heading_the_sentence_borrows_no_subjec
     pos = ["PROPN", "ADP", "VERB", "DET", "NOUN", "AUX", "ADJ"]
     tags = ["NNP", "IN", "VBG", "DT", "NN", "VBD", "JJ"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
-    assert _find_source(doc[2], set()) is None
+    assert find_source(doc[2], set()) is None

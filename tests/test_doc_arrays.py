@@ -70,13 +70,13 @@ def test_titled_names_read_each_token_s_title_test(nlp):
 
 
 def test_subtree_is_a_fresh_set_each_call(doc):
-    from newsledger.analyze.attribution.base import _subtree
+    from newsledger.analyze.attribution.base import subtree_indices
 
     for t in doc:
-        assert _subtree(t) == {x.i for x in t.subtree}
+        assert subtree_indices(t) == {x.i for x in t.subtree}
     root = next(t for t in doc if t.dep_ == "ROOT")
-    _subtree(root).add(-1)  # callers widen the set in place: the kept one must not change
-    assert -1 not in _subtree(root)
+    subtree_indices(root).add(-1)  # callers widen the set in place: the kept one must not change
+    assert -1 not in subtree_indices(root)
 
 
 def test_quote_spans_and_mask_are_fresh_lists():

@@ -330,28 +330,28 @@ def test_inherited_subject_of_a_passive_cue_is_not_its_speaker(nlp):
 
 
 def test_a_group_of_experts_never_absorbs_the_institute_they_reviewed():
-    from newsledger.analyze.speakers.clusters import _final, _merge_org_clusters, _new
+    from newsledger.analyze.speakers.clusters import final_cluster, merge_org_clusters, new_cluster
 
     clusters = []
-    tno = _new(clusters, "TNO", "org")
+    tno = new_cluster(clusters, "TNO", "org")
     tno.add("TNO's report")
-    experts = _new(clusters, "Several of the experts who reviewed the TNO report", "org")
+    experts = new_cluster(clusters, "Several of the experts who reviewed the TNO report", "org")
     experts.plural = experts.indefinite = True
-    _merge_org_clusters(clusters)
-    assert _final(tno) is tno
+    merge_org_clusters(clusters)
+    assert final_cluster(tno) is tno
 
 
 def test_looking_a_person_up_renames_no_cluster():
     """A check that only looks a person up (rivals.py) must not rename the cluster it finds, or a speaker's
     printed name would depend on which checks happened to run; adding the mention does rename it."""
-    from newsledger.analyze.speakers.clusters import _cluster_named, _find_person, _new
+    from newsledger.analyze.speakers.clusters import cluster_named, find_person, new_cluster
 
     clusters = []
-    smith = _new(clusters, "Smith", "person")
-    assert _find_person(clusters, "Alan Smith", rename=False) is smith
+    smith = new_cluster(clusters, "Smith", "person")
+    assert find_person(clusters, "Alan Smith", rename=False) is smith
     assert smith.name == "Smith"
-    assert _find_person(clusters, "Brenda Jones", rename=False) is None
-    assert _cluster_named(clusters, "Alan Smith", "person") is smith
+    assert find_person(clusters, "Brenda Jones", rename=False) is None
+    assert cluster_named(clusters, "Alan Smith", "person") is smith
     assert smith.name == "Alan Smith"
 
 
@@ -364,11 +364,11 @@ def test_a_heading_is_no_part_of_the_next_paragraphs_source(nlp):
 
 
 def test_no_gender_is_read_from_a_pronoun_after_an_object(nlp):
-    from newsledger.analyze.speakers.context import _Context
+    from newsledger.analyze.speakers.context import Context
 
     text = ("At the debate, Anna Reyes was asked how she would treat a visiting President Tom Hart, "
             "and whether she would challenge him about the war.")
-    genders = _Context([], nlp(text), text).genders
+    genders = Context([], nlp(text), text).genders
     assert genders.get("Tom Hart") != "f"
 
 def test_a_source_holding_a_speech_verb_with_words_is_two_phrases_run_together(nlp):
@@ -401,10 +401,10 @@ def test_a_surname_opening_a_paragraph_is_a_main_clause_subject(nlp):
            "AUX", "PART", "VERB", "PUNCT"]
     spaces = [True, True, False, True, False, True, True, False, False, False, False, True, False, True, False, False]
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=["B-PERSON", "I-PERSON"] + ["O"] * 14)
-    assert [t.text for t in spans._surname_subjects(doc)] == ["Grant"]
+    assert [t.text for t in spans.surname_subjects(doc)] == ["Grant"]
     inside = Doc(nlp.vocab, words=[w if w != "\n\n" else "and" for w in words], spaces=spaces, heads=heads,
                  deps=deps, pos=[p if p != "SPACE" else "CCONJ" for p in pos], ents=["B-PERSON", "I-PERSON"] + ["O"] * 14)
-    assert spans._surname_subjects(inside) == []  # inside a paragraph a complement's subject is no main subject
+    assert spans.surname_subjects(inside) == []  # inside a paragraph a complement's subject is no main subject
 
 
 @pytest.mark.parametrize("other, named", [("traders", False), ("who", True)])
@@ -436,14 +436,14 @@ def test_a_descriptor_set_beside_a_name_is_that_name(nlp):
     head is compared by index (an identity test never held and the name was never taken)."""
     from types import SimpleNamespace
 
-    from newsledger.analyze.speakers.apposition import _appositive_person
-    from newsledger.analyze.speakers.context import _Context
+    from newsledger.analyze.speakers.apposition import appositive_person
+    from newsledger.analyze.speakers.context import Context
 
     text = "Tom Reed, who is 45 now, a local teacher, said the road was closed."
     doc = nlp(text)
     start = text.index("a local teacher")
     src = SimpleNamespace(start=start, end=start + len("a local teacher"), text="a local teacher")
-    assert _appositive_person(_Context([], doc, text), src) == "Tom Reed"
+    assert appositive_person(Context([], doc, text), src) == "Tom Reed"
 
 
 def _with_ents(nlp, text, ents):
@@ -464,21 +464,21 @@ def _with_ents(nlp, text, ents):
 def test_no_gender_is_read_past_a_surname_the_tagger_missed(nlp):
     """"Governor Tom Hale appointed Whitfield-Ortiz ... she is": the surname (untagged) is the
     verb's object, a person the "she" may be, so Hale's gender is not read from it."""
-    from newsledger.analyze.speakers.context import _Context
+    from newsledger.analyze.speakers.context import Context
 
     text = ("The state has sworn in Rosa Whitfield-Ortiz as its first tribal judge.\n\n"
             "Governor Tom Hale appointed Whitfield-Ortiz, 48, to the court. While it is news, she is the first "
             "tribal judge there.")
     doc = _with_ents(nlp, text, [("Rosa Whitfield-Ortiz", "PERSON", 0), ("Tom Hale", "PERSON", 0)])
-    assert _Context([], doc, text).genders.get("Tom Hale") != "f"
+    assert Context([], doc, text).genders.get("Tom Hale") != "f"
 
 
 def test_a_surname_tagged_as_an_organisation_is_a_person(nlp):
-    from newsledger.analyze.speakers.context import _Context
+    from newsledger.analyze.speakers.context import Context
 
     text = "Rosa Whitfield-Ortiz joined the court in May.\n\nWhitfield-Ortiz said she would hear the case."
     doc = _with_ents(nlp, text, [("Rosa Whitfield-Ortiz", "PERSON", 0), ("Whitfield-Ortiz", "ORG", 1)])
-    kinds = {m.ent.text: m.kind for m in _Context([], doc, text).mentions}
+    kinds = {m.ent.text: m.kind for m in Context([], doc, text).mentions}
     assert kinds == {"Rosa Whitfield-Ortiz": "person", "Whitfield-Ortiz": "person"}
 
 

@@ -122,10 +122,10 @@ def test_kinds_clash(head, name, clash):
 ])
 def test_a_he_after_a_person_tells_nothing_of_their_gender(nlp, text, name):
     from newsledger.analyze.attribution import find_claims
-    from newsledger.analyze.speakers.context import _Context
+    from newsledger.analyze.speakers.context import Context
 
     doc = nlp(text)
-    ctx = _Context(find_claims(doc, text, resolve=False), doc, text)
+    ctx = Context(find_claims(doc, text, resolve=False), doc, text)
     assert ctx.gender_of_names(name) is None
 
 
@@ -141,12 +141,12 @@ def test_the_one_who_asked_is_not_the_speaker_of_the_answer(nlp):
 
 def test_a_he_never_stands_for_a_surname_the_article_first_named_hannah(nlp):
     from newsledger.analyze.attribution import find_claims
-    from newsledger.analyze.speakers.clusters import _new
-    from newsledger.analyze.speakers.context import _Context
+    from newsledger.analyze.speakers.clusters import new_cluster
+    from newsledger.analyze.speakers.context import Context
     from newsledger.analyze.speakers.pronouns import _agrees
 
     text = "Among those stranded are Peter Lund, an engineer, and Hannah Vale, a student. Vale cleans the van."
     doc = nlp(text)
-    ctx = _Context(find_claims(doc, text, resolve=False), doc, text)
-    assert not _agrees(ctx, "he", _new(ctx.clusters, "Vale", "person"))
-    assert _agrees(ctx, "he", _new(ctx.clusters, "Lund", "person"))
+    ctx = Context(find_claims(doc, text, resolve=False), doc, text)
+    assert not _agrees(ctx, "he", new_cluster(ctx.clusters, "Vale", "person"))
+    assert _agrees(ctx, "he", new_cluster(ctx.clusters, "Lund", "person"))

@@ -74,6 +74,6 @@ def test_a_fronted_participle_phrase_is_no_part_of_the_source(nlp):
     pytest.param("Harbor Steel Group, a Leeds firm, said profits fell.", [], id="a-firm-is-no-person"),
 ])
 def test_a_description_makes_a_name_a_persons(nlp, text, names):
-    from newsledger.analyze.speakers.spans import _described_names
+    from newsledger.analyze.speakers.spans import described_names
 
-    assert [e.text for e in _described_names(nlp(text))] == names
+    assert [e.text for e in described_names(nlp(text))] == names

@@ -41,8 +41,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, SPEECH_VERBS, Cand, _merge,  # noqa: F401
-                                                 _tok_ranges, _tokens_of, lexicon, paragraph_bounds, quote_kind,
+from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, SPEECH_VERBS, Cand, merge_ranges,  # noqa: F401
+                                                 tok_ranges, tokens_of, lexicon, paragraph_bounds, quote_kind,
                                                  quote_paragraph, quote_spans, quoted_mask)
 from newsledger.analyze.attribution.extractor import Extractor  # noqa: F401
 from newsledger.model import Claim, Content, Cue, Source
@@ -109,9 +109,9 @@ def is_statement(c: Cand, ex: "Extractor") -> bool:
     "pressed"/"pushed" are deeds unless quoted."""
     quoted = any(ex.qmask[i] for s, e in c.content for i in range(s, e) if ex.text[i].isalnum())
     if c.rule == "tagger":  # a cue the tagger found: a quotation, or a reporting word in the cue
-        from newsledger.analyze.attribution.learned import _tokens_of
+        from newsledger.analyze.attribution.learned import tokens_of
 
-        return quoted or any(ex.doc[i].lemma_.lower() in ex.lex["verbs"] for i in _tokens_of(ex.doc, [c.cue]))
+        return quoted or any(ex.doc[i].lemma_.lower() in ex.lex["verbs"] for i in tokens_of(ex.doc, [c.cue]))
     if c.rule != "verb":
         return True
     if _addressed_in_the_passive(c, ex):
@@ -213,7 +213,7 @@ def _says_only_what_about(c: Cand, ex: "Extractor") -> bool:
     if c.lemma != "say" or any(ch.dep_ == "neg" for ch in verb.children) \
             or verb.head.lemma_.lower() in REFUSING_VERBS:
         return False
-    first = next((ex.doc[i] for i in _tokens_of(ex.doc, c.content) if ex.doc[i].is_alpha), None)
+    first = next((ex.doc[i] for i in tokens_of(ex.doc, c.content) if ex.doc[i].is_alpha), None)
     if first is None:
         return False
     if _hangs_on_about(first, verb):
@@ -353,10 +353,10 @@ def signals_of(c: Cand, ex: Extractor) -> dict:
            "flags": len(c.extra.get("flags") or []), "merged": bool(c.extra.get("merged")),
            "src_object": bool(c.extra.get("src_object"))}
     if ex.tag is not None:
-        cue, content = _tokens_of(ex.doc, [c.cue]), _tokens_of(ex.doc, c.content)
+        cue, content = tokens_of(ex.doc, [c.cue]), tokens_of(ex.doc, c.content)
         sig["tag_cue"] = float(ex.tag[cue, 3].max()) if cue else 0.0
         sig["tag_content"] = float(ex.tag[content, 0].mean()) if content else 0.0
-        src = _tokens_of(ex.doc, [c.source]) if c.source else []
+        src = tokens_of(ex.doc, [c.source]) if c.source else []
         sig["tag_source"] = float(ex.tag[src, 4].mean()) if src else 0.0
         # a second, independent opinion on the speaker: the tagger's own nearest source run for this cue
         sig["tag_src"] = ex._tagger_source(cue[0], cue[-1], set(content)) if cue else None

@@ -152,7 +152,7 @@ class Cand:
         return sum(e - s for s, e in self.content)
 
 
-def _tok_ranges(doc, idxs) -> list[tuple[int, int]]:
+def tok_ranges(doc, idxs) -> list[tuple[int, int]]:
     """Char ranges of a set of token indices, merging adjacent tokens."""
     idxs = sorted(set(idxs))
     out: list[list[int]] = []
@@ -171,7 +171,7 @@ _QUOTE_CHARS = set('"“”‘’\'`') | {"''", "``"}
 _EDGE_PUNCT = set(",;:-–—―()[]") | {"--"}
 
 
-def _trim(doc, idxs) -> list[int]:
+def trim_edges(doc, idxs) -> list[int]:
     """Drop punctuation / conjunctions at the edges of a token set."""
     idxs = sorted(set(idxs))
     while idxs and (doc[idxs[0]].is_space or doc[idxs[0]].text in _EDGE_PUNCT or doc[idxs[0]].dep_ == "cc"
@@ -183,7 +183,7 @@ def _trim(doc, idxs) -> list[int]:
     return idxs
 
 
-def _subtree(tok) -> set[int]:
+def subtree_indices(tok) -> set[int]:
     """The token indices of ``tok``'s subtree, a new set on each call (callers widen it in place). Each
     token's is read once per Doc and kept in its ``user_data`` (the rules ask for the same tokens' subtrees
     many times, and ``Token.subtree`` builds a spaCy Token per word; the Doc is never changed after the parse)."""
@@ -195,7 +195,7 @@ def _subtree(tok) -> set[int]:
 
 
 def _no_subtrees(doc) -> dict:
-    """An empty token index -> subtree table for :func:`_subtree`."""
+    """An empty token index -> subtree table for :func:`subtree_indices`."""
     return {}
 
 
@@ -203,10 +203,10 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 REL_PRON = {"who", "that", "which", "whom"}
 
 
-def _np_span(tok, exclude: set[int] = frozenset()) -> Optional[tuple[int, int]]:
+def np_span(tok, exclude: set[int] = frozenset()) -> Optional[tuple[int, int]]:
     """Char range of a noun phrase: the subtree of ``tok``, minus excluded tokens, contiguous
     around ``tok``."""
-    idxs = _subtree(tok) - exclude
+    idxs = subtree_indices(tok) - exclude
     if tok.i not in idxs:
         return None
     lo = hi = tok.i
@@ -215,7 +215,7 @@ def _np_span(tok, exclude: set[int] = frozenset()) -> Optional[tuple[int, int]]:
     while hi + 1 in idxs:
         hi += 1
     doc = tok.doc
-    keep = _trim(doc, range(lo, hi + 1))
+    keep = trim_edges(doc, range(lo, hi + 1))
     while keep and doc[keep[0]].text in _QUOTE_CHARS:
         keep.pop(0)
     while keep and doc[keep[-1]].text in _QUOTE_CHARS:
@@ -309,7 +309,7 @@ def _name_after_participle(subj, verb):
     return last
 
 
-def _find_source(verb, exclude: set[int], depth: int = 0):
+def find_source(verb, exclude: set[int], depth: int = 0):
     """(source token, excluded set) for a cue verb, following relatives, conjuncts and
     subject-less participles."""
     if depth > 4:
@@ -331,9 +331,9 @@ def _find_source(verb, exclude: set[int], depth: int = 0):
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             return None
         if head.pos_ in ("VERB", "AUX") or verb.dep_ == "conj":
-            return _find_source(head, exclude, depth + 1)
+            return find_source(head, exclude, depth + 1)
         if verb.dep_ == "pcomp" and head.head.i != head.i:
-            return _find_source(head.head, exclude, depth + 1)
+            return find_source(head.head, exclude, depth + 1)
     return None
 
 
@@ -354,7 +354,7 @@ NOUN_PREPS = {"of", "about", "for", "on", "against", "over"}
 CONTENT_PREPS = {"about", "on", "for", "of", "against", "to", "that", "with", "over", "at"}
 
 
-def _merge(ranges, text) -> list[tuple[int, int]]:
+def merge_ranges(ranges, text) -> list[tuple[int, int]]:
     """Sort and merge ranges that overlap or are separated only by spaces/punctuation-free gaps."""
     ranges = sorted((s, e) for s, e in ranges if s < e)
     out: list[list[int]] = []
@@ -368,7 +368,7 @@ def _merge(ranges, text) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-def _tokens_of(doc, ranges) -> list[int]:
+def tokens_of(doc, ranges) -> list[int]:
     """Token indices covering char ranges."""
     out = []
     for s, e in ranges:

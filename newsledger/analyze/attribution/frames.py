@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.analyze.attribution.base import (NOUN_PREPS, SPEECH_VERBS, Cand, _np_span, _subtree, _tok_ranges,
-                                                 _trim)
+from newsledger.analyze.attribution.base import (NOUN_PREPS, SPEECH_VERBS, Cand, np_span, subtree_indices, tok_ranges,
+                                                 trim_edges)
 
 
 class FrameClaims:
@@ -39,14 +39,14 @@ class FrameClaims:
             return None
         poss, head, path = fr
         doc = self.doc
-        content = _subtree(head)
-        idxs = _trim(doc, content)
+        content = subtree_indices(head)
+        idxs = trim_edges(doc, content)
         if not idxs:
             return None
-        sub = _subtree(poss)
+        sub = subtree_indices(poss)
         keep = [i for i in sorted(sub) if doc[i].dep_ != "case"]
-        source = _np_span(poss, {i for i in sub if doc[i].dep_ == "case"}) if keep else None
-        return Cand(cue=(tok.idx, tok.idx + len(tok)), cue_i=tok.i, source=source, content=_tok_ranges(doc, idxs),
+        source = np_span(poss, {i for i in sub if doc[i].dep_ == "case"}) if keep else None
+        return Cand(cue=(tok.idx, tok.idx + len(tok)), cue_i=tok.i, source=source, content=tok_ranges(doc, idxs),
                     lemma=tok.lemma_.lower(), extra={"path": path, "flags": ["noun"], "src_i": poss.i,
                                                      "n_tok": len(idxs), "first": idxs[0], "last": idxs[-1]})
 
@@ -60,8 +60,8 @@ class FrameClaims:
         if not to:
             return None
         pobj = [c for c in to[0].children if c.dep_ == "pobj"]
-        src = _np_span(pobj[0]) if pobj else None
-        phrase = _subtree(tok) | _subtree(to[0])
+        src = np_span(pobj[0]) if pobj else None
+        phrase = subtree_indices(tok) | subtree_indices(to[0])
         head = tok.head
         hops = 0
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and hops < 4:
@@ -71,15 +71,16 @@ class FrameClaims:
         if head.i == tok.i:
             content = set(range(sent.start, sent.end)) - phrase
         else:
-            content = (_subtree(head) if sent.start <= head.i < sent.end else set(range(sent.start, sent.end))) - phrase
+            in_sentence = sent.start <= head.i < sent.end
+            content = (subtree_indices(head) if in_sentence else set(range(sent.start, sent.end))) - phrase
             if head.dep_ in ("ccomp", "conj", "advcl") and tok.i < min(content, default=tok.i):
                 pass
         content = {i for i in content if sent.start <= i < sent.end}
-        idxs = _trim(doc, content)
+        idxs = trim_edges(doc, content)
         if not idxs:
             return None
         cue = (tok.idx, to[0].idx + len(to[0]))
-        return Cand(cue=cue, cue_i=tok.i, source=src, content=_tok_ranges(doc, idxs), rule="according",
+        return Cand(cue=cue, cue_i=tok.i, source=src, content=tok_ranges(doc, idxs), rule="according",
                     lemma="according to", extra={"verb_i": head.i if self._speech_verb_with_subject(head) else -1})
 
     @staticmethod
@@ -97,12 +98,12 @@ class FrameClaims:
         if it is None or it.lower_ != "it" or mark is None or mark.lower_ != "as" or subj is None:
             return None
         sent = self.sent(tok)
-        content = {i for i in _subtree(tok.head) - _subtree(tok) if sent.start <= i < sent.end}
-        idxs = _trim(self.doc, content)
+        content = {i for i in subtree_indices(tok.head) - subtree_indices(tok) if sent.start <= i < sent.end}
+        idxs = trim_edges(self.doc, content)
         if not idxs:
             return None
-        return Cand(cue=(tok.idx, it.idx + len(it)), cue_i=tok.i, source=_np_span(subj),
-                    content=_tok_ranges(self.doc, idxs), rule="as-put", lemma="put",
+        return Cand(cue=(tok.idx, it.idx + len(it)), cue_i=tok.i, source=np_span(subj),
+                    content=tok_ranges(self.doc, idxs), rule="as-put", lemma="put",
                     extra={"src_i": subj.i})
 
     # -- "For X, ..." frame
@@ -125,8 +126,8 @@ class FrameClaims:
             return None
         sent = self.sent(tok)
         content = set(range(end + 1, sent.end))
-        idxs = _trim(doc, content)
+        idxs = trim_edges(doc, content)
         if not idxs:
             return None
-        return Cand(cue=(tok.idx, tok.idx + len(tok)), cue_i=tok.i, source=_np_span(p),
-                    content=_tok_ranges(doc, idxs), rule="for", lemma="for")
+        return Cand(cue=(tok.idx, tok.idx + len(tok)), cue_i=tok.i, source=np_span(p),
+                    content=tok_ranges(doc, idxs), rule="for", lemma="for")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.analyze.attribution.base import Cand, _subtree, quote_paragraph
+from newsledger.analyze.attribution.base import Cand, subtree_indices, quote_paragraph
 from newsledger.analyze.attribution.verbs import cue_span
 
 # what a bare lead-in paragraph ("The governor then added:") may hold beside the verb's subject
@@ -53,7 +53,7 @@ class LeadInClaims:
     def _colon_ending_paragraph(self, tok) -> Optional[int]:
         """The index of a colon within a few tokens after the verb (its own phrase between, no other
         verb but a modifier: "the following statement") that is the last thing in its paragraph."""
-        sub = _subtree(tok)
+        sub = subtree_indices(tok)
         for j in range(tok.i + 1, min(len(self.doc), tok.i + 8)):
             t = self.doc[j]
             if t.text == ":":
@@ -69,7 +69,7 @@ class LeadInClaims:
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if len(subj) != 1:
             return False
-        allowed = _subtree(subj[0]) | {tok.i} | {c.i for c in tok.children if c.dep_ in _LEAD_IN_DEPS}
+        allowed = subtree_indices(subj[0]) | {tok.i} | {c.i for c in tok.children if c.dep_ in _LEAD_IN_DEPS}
         span = self.doc.char_span(para[0], para[1], alignment_mode="expand")
         return span is not None and all(t.i in allowed or t.is_space for t in span)
 

@@ -31,7 +31,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, Optional
 
-from newsledger.analyze.attribution.base import _merge, _tok_ranges, _tokens_of  # noqa: F401
+from newsledger.analyze.attribution.base import merge_ranges, tok_ranges, tokens_of  # noqa: F401
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MODEL_PATH = DATA / "cue_model.json"
@@ -154,7 +154,7 @@ def tagger_cue_features(ex, c, lemma: str) -> list[str]:
     cue token as a cue, its content tokens as content (mean), start and end, its source."""
     if getattr(ex, "tag", None) is None:
         return []
-    toks = _tokens_of(ex.doc, c.content)
+    toks = tokens_of(ex.doc, c.content)
     cue = _tp(ex, c.cue_i, 3)
     cont = _bucket(float(ex.tag[toks, 0].mean()), _PB) if toks else -1
     f = [f"T:cue={cue}", f"T:cont={cont}", f"T:cue|cont={cue}|{cont}", f"T:cuecont={_tp(ex, c.cue_i, 0)}",
@@ -228,8 +228,8 @@ TAIL_CUT_DEPS = ("prep", "advcl", "npadvmod", "advmod", "conj", "acl", "relcl", 
 _SKIP = set(",;:-–—―()") | {"--", "and", "but", "or"}
 
 
-_ranges = _tok_ranges
-_merge_ranges = _merge
+_ranges = tok_ranges
+_merge_ranges = merge_ranges
 
 
 def _strip(doc, idxs: list[int]) -> list[int]:
@@ -274,7 +274,7 @@ def content_variants(ex, c, cue_starts=()) -> list[Variant]:
     leading complementiser, or run on to the end of the sentence. Quoted edges are left alone."""
     doc, mask = ex.doc, ex.qmask
     base = list(c.content)
-    cc = _Content(doc, mask, base, _tokens_of(doc, base), c.lemma or "-",
+    cc = _Content(doc, mask, base, tokens_of(doc, base), c.lemma or "-",
                   c.extra.get("path", "none").split("-")[0], "q" if any(mask[s] for s, _ in base) else "u")
     out = [(base, ["keep", "keep|" + cc.lemma, "keep|" + cc.path, "keep|" + c.rule, "keep|" + cc.qb])]
     if not cc.toks:
@@ -430,7 +430,7 @@ def _run_on(cc: _Content, c) -> list[Variant]:
 def _variant_tag_features(ex, ranges) -> list[str]:
     """The tagger's view of one content variant: how content-like its tokens are (mean, and the
     least content-like), and how likely its first / last token starts / ends a content."""
-    toks = [t for t in _tokens_of(ex.doc, ranges) if _has_alnum(ex.doc[t])]
+    toks = [t for t in tokens_of(ex.doc, ranges) if _has_alnum(ex.doc[t])]
     if not toks:
         return []
     p = ex.tag[toks, 0]
@@ -512,7 +512,7 @@ def edge_frame(ex, c):
     token's sentence. A quoted edge can therefore only move outwards; the current edges are always
     candidates."""
     doc = ex.doc
-    toks = _tokens_of(doc, c.content)
+    toks = tokens_of(doc, c.content)
     toks = [i for i in toks if _has_alnum(doc[i])]
     if not toks:
         return None
@@ -525,7 +525,7 @@ def edge_frame(ex, c):
         sp = doc.char_span(s, e, alignment_mode="expand")
         if sp is not None:
             excl.update(range(sp.start, sp.end))
-    pieces = [_tokens_of(doc, [r]) for r in c.content]
+    pieces = [tokens_of(doc, [r]) for r in c.content]
     pieces = [[i for i in p if _has_alnum(doc[i])] for p in pieces]
     pieces = [p for p in pieces if p]
     first_end, last_start = pieces[0][-1], pieces[-1][0]
@@ -549,7 +549,7 @@ def _ctx(ex, c):
     lemma = c.lemma or "-"
     path = c.extra.get("path", "none").split("-")[0] if c.cue_i >= 0 else c.rule
     cue_i = c.cue_i if c.cue_i >= 0 else doc.char_span(c.cue[0], c.cue[1], alignment_mode="expand").start
-    toks = _tokens_of(doc, c.content)
+    toks = tokens_of(doc, c.content)
     return lemma, path, cue_i, toks[0] if toks else 0, toks[-1] if toks else 0
 
 

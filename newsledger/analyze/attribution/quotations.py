@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.analyze.attribution.base import Cand, _merge, _subtree
+from newsledger.analyze.attribution.base import Cand, merge_ranges, subtree_indices
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,]{2,40}(?:\([^)]{1,20}\))?\s*[―—–-]{1,2}\s*")
 
@@ -28,7 +28,7 @@ def widen(ex, c: Cand) -> None:
                     continue
                 s, e = min(s, qs), max(e, qe)
         out.append((s, e))
-    c.content = _merge(out, ex.text)
+    c.content = merge_ranges(out, ex.text)
 
 
 def strip_dateline(text: str, c: Cand) -> None:
@@ -48,7 +48,7 @@ def add_following_quote(ex, c: Cand, cue_starts: list[int]) -> None:
         return
     after, (qs, qe), pe = nxt
     if gap_joins(ex, c, after, (qs, qe), pe, cue_starts):
-        c.content = _merge(c.content + [(qs, qe)], ex.text)
+        c.content = merge_ranges(c.content + [(qs, qe)], ex.text)
         c.extra["merged"] = True
 
 
@@ -90,7 +90,7 @@ def gap_in_cue_clause(doc, cue_i: int, start: int, end: int) -> bool:
     """Whether the characters ``start:end`` are punctuation, space or words of the cue's subtree,
     with no verb of their own."""
     span = doc.char_span(start, end, alignment_mode="contract")
-    sub = _subtree(doc[cue_i])
+    sub = subtree_indices(doc[cue_i])
     return span is not None and all((t.is_punct or t.is_space or t.i in sub) and t.pos_ not in ("VERB", "AUX")
                                     for t in span)
 

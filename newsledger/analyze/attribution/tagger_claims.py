@@ -9,7 +9,7 @@ from typing import Optional
 
 import numpy as np
 
-from newsledger.analyze.attribution.base import Cand, _tok_ranges, _tokens_of, _trim
+from newsledger.analyze.attribution.base import Cand, tok_ranges, tokens_of, trim_edges
 from newsledger.analyze.doc_arrays import texts_where
 
 TAG_CUE = 0.85  # a cue token for tagger claims (0.5-0.95 tried on PolNeAR dev; 0.85-0.9 best)
@@ -126,7 +126,7 @@ class TaggerClaims:
         n = len(doc)
         covered = np.zeros(n + 1, dtype=bool)
         for c in kept:
-            covered[_tokens_of(doc, [*c.content, c.cue, *([c.source] if c.source else [])])] = True
+            covered[tokens_of(doc, [*c.content, c.cue, *([c.source] if c.source else [])])] = True
         alnum = np.append(texts_where(doc, "alnum", _has_alnum), False)  # each distinct token text read once
         is_cue = (tag[:, 3] >= TAG_CUE) & alnum[:n]
         is_con = tag[:, 0] >= TAG_CONTENT
@@ -140,7 +140,7 @@ class TaggerClaims:
             c = self._tagger_claim(i, j, covered, is_con, alnum)
             if c is not None:
                 out.append(c)
-                covered[_tokens_of(doc, [*c.content, *([c.source] if c.source else [])])] = True
+                covered[tokens_of(doc, [*c.content, *([c.source] if c.source else [])])] = True
             covered[i:j + 1] = True
             i = j + 1
         return out
@@ -158,16 +158,16 @@ class TaggerClaims:
         (lo, hi), _ = min(runs, key=lambda r: r[1])
         if TAG_EDGE_PICK:
             lo, hi = edge_pick(tag, lo, hi, i, j, alnum)
-        idxs = _trim(doc, [x for x in range(lo, hi + 1) if x < i or x > j])
+        idxs = trim_edges(doc, [x for x in range(lo, hi + 1) if x < i or x > j])
         idxs = [x for x in idxs if not doc[x].is_space]
         if sum(alnum[x] for x in idxs) < TAG_MIN_CONTENT:
             return None
         src = self._tagger_source(i, j, set(idxs))
-        if (src is not None and _backwards_reading(doc, i, j, idxs, set(_tokens_of(doc, [src])))) \
+        if (src is not None and _backwards_reading(doc, i, j, idxs, set(tokens_of(doc, [src])))) \
                 or _object_of_another_verb(doc, i, j, idxs):
             return None
         cue = (doc[i].idx, doc[j].idx + len(doc[j]))
-        c = Cand(cue=cue, cue_i=i, source=src, content=_tok_ranges(doc, idxs), rule="tagger",
+        c = Cand(cue=cue, cue_i=i, source=src, content=tok_ranges(doc, idxs), rule="tagger",
                  lemma=doc[i].lemma_.lower(), extra={"path": "tagger", "p": float(tag[i:j + 1, 3].max())})
         c.extra["src_object"] = self.object_source(c)
         return c
@@ -209,8 +209,8 @@ class TaggerClaims:
         for c in kept:
             if c.source is not None or c.cue_i < 0:
                 continue
-            cue = _tokens_of(self.doc, [c.cue])
-            c.source = self._tagger_source(cue[0], cue[-1], set(_tokens_of(self.doc, c.content)))
+            cue = tokens_of(self.doc, [c.cue])
+            c.source = self._tagger_source(cue[0], cue[-1], set(tokens_of(self.doc, c.content)))
             c.extra["src_object"] = self.object_source(c)
 
 

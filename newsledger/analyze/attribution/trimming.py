@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.analyze.attribution.base import NEED_COMPLEMENT, SUBJ, TAIL_DEPS, TRIM_TAIL, _subtree, _trim
+from newsledger.analyze.attribution.base import NEED_COMPLEMENT, SUBJ, TAIL_DEPS, TRIM_TAIL, subtree_indices, trim_edges
 
 
 class ContentTrimming:
@@ -20,9 +20,9 @@ class ContentTrimming:
                     c.dep_ in SUBJ for c in tok.children):
                 if tok.head.i == cue.i:
                     continue
-                cut = _subtree(tok)
+                cut = subtree_indices(tok)
                 for c in tok.head.children:
-                    if c.dep_ in ("cc", "punct") and c.i < tok.i and c.i > max(_subtree(tok.head) - cut - {c.i}, default=-1) - 1:
+                    if c.dep_ in ("cc", "punct") and c.i < tok.i and c.i > max(subtree_indices(tok.head) - cut - {c.i}, default=-1) - 1:
                         if c.i == tok.i - 1 or (c.i == tok.i - 2 and self.doc[tok.i - 1].dep_ in ("cc", "punct")):
                             cut.add(c.i)
                 content = content - cut
@@ -54,9 +54,9 @@ class ContentTrimming:
                 break
             if best is None:
                 break
-            cut = _subtree(best) | {best.left_edge.i - 1}
+            cut = subtree_indices(best) | {best.left_edge.i - 1}
             rest = content - cut
-            if not _trim(doc, rest):
+            if not trim_edges(doc, rest):
                 break
             content = rest
         return content
@@ -64,7 +64,7 @@ class ContentTrimming:
     def colon_after(self, tok) -> Optional[int]:
         """"posted on X: “...”": the index of a colon right after the cue's own phrase."""
         doc = self.doc
-        sub = _subtree(tok)
+        sub = subtree_indices(tok)
         j = tok.i + 1
         while j < len(doc) and j < tok.i + 8:
             t = doc[j]
@@ -102,14 +102,14 @@ class ContentTrimming:
                 continue
             if not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
                 continue
-            cut = _subtree(tok)
+            cut = subtree_indices(tok)
             # the linking "and" / "," before a conjunct
             j = tok.left_edge.i - 1
             while j in content and (self.doc[j].dep_ == "cc" or self.doc[j].is_punct):
                 cut.add(j)
                 j -= 1
             rest = content - cut
-            if _trim(self.doc, rest):
+            if trim_edges(self.doc, rest):
                 content = rest
         return content
 

@@ -9,7 +9,7 @@ from typing import Optional
 
 from newsledger.analyze.attribution.base import (ADDRESSEE_VERBS, CONTENT_PREPS, DOBJ_NEEDS_PRED, KEEP_OBJECT,
                                                  NAME_ENTS, NEED_COMPLEMENT, PASSIVE_RAISING, RAISING, Cand,
-                                                 _find_source, _np_span, _subtree, _tok_ranges, _trim)
+                                                 find_source, np_span, subtree_indices, tok_ranges, trim_edges)
 
 
 class VerbClaims:
@@ -33,11 +33,11 @@ class VerbClaims:
         content = self.trim_trailing(content)
         content = self.cut_conjoined_cues(content, tok)
         content = self.cut_nested(content, src_tok)
-        idxs = _trim(self.doc, content)
+        idxs = trim_edges(self.doc, content)
         if not idxs:
             return None
         return Cand(cue=cue_span(self.doc, tok, content), cue_i=tok.i, source=source,
-                    content=_tok_ranges(self.doc, idxs), lemma=lemma,
+                    content=tok_ranges(self.doc, idxs), lemma=lemma,
                     extra={"path": path, "flags": flags, "src_i": src_tok.i if src_tok is not None else -1,
                            "n_tok": len(idxs), "first": idxs[0], "last": idxs[-1]})
 
@@ -71,17 +71,17 @@ class VerbClaims:
             return set(range(colon + 1, self.sent(tok).end)), "colon", colon, []
         if comp:
             c = next((x for x in comp if x.dep_ == "ccomp"), comp[0])
-            content = _subtree(c)
+            content = subtree_indices(c)
             # "called on X to Y": keep the object in front of the complement
             if c.dep_ in ("xcomp", "ccomp") and KEEP_OBJECT:
                 for d in tok.children:
                     if d.dep_ in ("dobj",) and d.i < c.i and lemma in ("urge", "call", "ask", "tell", "warn", "want",
                                                                         "encourage", "push", "press", "invite"):
-                        content |= _subtree(d)
+                        content |= subtree_indices(d)
             return content, "comp-" + c.dep_ + ("-pre" if c.i < tok.i else ""), None, comp
         if (tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i or tok.dep_ == "parataxis") and \
                 tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
-            return _subtree(tok.head) - _subtree(tok), "head-" + tok.dep_, None, comp
+            return subtree_indices(tok.head) - subtree_indices(tok), "head-" + tok.dep_, None, comp
         content, path = object_content(tok, lemma)
         return content, path, None, comp
 
@@ -89,7 +89,7 @@ class VerbClaims:
         """(source token, source span, content): the subject (or the one inherited from the verb
         this one hangs off); a raising verb ("is expected to") has none and its subject joins the
         content; the source's words leave the content."""
-        src_tok = self.inherit.get(tok.i) or _find_source(tok, content)
+        src_tok = self.inherit.get(tok.i) or find_source(tok, content)
         if src_tok is not None and self.para_of(src_tok.idx) != self.para_of(tok.idx):
             src_tok = None  # a heading ("Palestinians react") parsed into the next paragraph's sentence
         if comp and raises(tok, lemma):
@@ -101,10 +101,10 @@ class VerbClaims:
                 src_tok = None
             else:
                 source = self._source_span(tok, src_tok, content)
-        if src_tok is not None and src_tok.i not in _subtree(tok):
+        if src_tok is not None and src_tok.i not in subtree_indices(tok):
             # the source's own words leave the content; in the product, not the relative clause the
             # cue heads ("Tester, who also says he is ...": Tester's subtree holds the whole claim)
-            content = content - (_subtree(src_tok) - (_subtree(tok) if self.product else set()))
+            content = content - (subtree_indices(src_tok) - (subtree_indices(tok) if self.product else set()))
         return src_tok, source, content
 
     def _source_span(self, tok, src_tok, content: set) -> Optional[tuple[int, int]]:
@@ -113,9 +113,9 @@ class VerbClaims:
         who added ..." is a claim of its own), cut to the cue's paragraph."""
         ex = set(content) | {tok.i}
         for c in src_tok.children:
-            if c.dep_ == "relcl" and (tok.i in _subtree(c) or self.product and self.is_cue_verb(c)):
-                ex |= _subtree(c)
-        return self.clip_to_paragraph(_np_span(src_tok, ex), tok.idx)
+            if c.dep_ == "relcl" and (tok.i in subtree_indices(c) or self.product and self.is_cue_verb(c)):
+                ex |= subtree_indices(c)
+        return self.clip_to_paragraph(np_span(src_tok, ex), tok.idx)
 
 
 def closed_quote_before(doc, qmask: list[bool], comp: list, after: list, tok) -> bool:
@@ -143,8 +143,8 @@ def addressee_content(tok, dobj) -> set[int]:
     content: set[int] = set()
     for s in tok.children:
         if s.i > dobj.i and s.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "oprd"):
-            content |= _subtree(s)
-    return content or _subtree(dobj)
+            content |= subtree_indices(s)
+    return content or subtree_indices(dobj)
 
 
 def object_phrase_content(tok, d) -> tuple[set, str]:
@@ -152,13 +152,13 @@ def object_phrase_content(tok, d) -> tuple[set, str]:
     object; else the object with its predicate, complements and content prepositions."""
     about = [s for s in tok.children if s.i > d.i and s.dep_ == "prep" and s.lower_ in ("about", "of", "as")]
     if any(any(x.dep_ in ("pobj", "pcomp") for x in s.children) for s in about):
-        return set().union(*(_subtree(x) for x in about[0].children if x.dep_ in ("pobj", "pcomp"))), "dobj-prep"
-    content = _subtree(d)
+        return set().union(*(subtree_indices(x) for x in about[0].children if x.dep_ in ("pobj", "pcomp"))), "dobj-prep"
+    content = subtree_indices(d)
     for s in tok.children:
         if s.i > d.i and s.dep_ in ("oprd", "prep", "ccomp", "xcomp", "dative"):
             if s.dep_ == "prep" and s.lower_ not in CONTENT_PREPS | {"as"}:
                 continue
-            content |= _subtree(s)
+            content |= subtree_indices(s)
     return content, "dobj"
 
 
@@ -169,7 +169,7 @@ def prep_object_content(tok) -> tuple[set, str]:
         if s.dep_ == "prep" and s.i > tok.i and s.lower_ in CONTENT_PREPS:
             pobj = [x for x in s.children if x.dep_ in ("pobj", "pcomp")]
             if pobj:
-                content = _subtree(pobj[0])
+                content = subtree_indices(pobj[0])
                 if s.lower_ in ("against", "with", "over", "that"):
                     content.add(s.i)
                 return content, "prep-" + s.lower_
@@ -222,5 +222,5 @@ def raised_subject(tok) -> set[int]:
     for an expletive "it"/"there"."""
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subj and subj[0].lower_ not in {"it", "there"}:
-        return _subtree(subj[0])
+        return subtree_indices(subj[0])
     return set()

@@ -5,22 +5,22 @@ from __future__ import annotations
 from typing import Optional
 
 from newsledger.analyze.attribution.base import WORK_NOUNS
-from newsledger.analyze.speakers.context import _Context
-from newsledger.analyze.speakers.spans import _ents, _person_name
+from newsledger.analyze.speakers.context import Context
+from newsledger.analyze.speakers.spans import doc_ents, person_name
 from newsledger.analyze.speakers.words import (ANON_ROLES, BACKER_VERBS, GENERIC_ORG, ORG_NAME_WORDS, PERSON_NOUNS,
                                                TITLE_WORDS)
 
 
-def _appositive_person(ctx: _Context, src) -> Optional[str]:
+def appositive_person(ctx: Context, src) -> Optional[str]:
     """"Yevhen Zosin, 74, a Kyiv resident who ...": the name a descriptor source stands beside."""
     doc = ctx.doc
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    inside = [e for e in _ents(doc) if e.label_ == "PERSON" and span.start < e.start and e.end <= span.end
+    inside = [e for e in doc_ents(doc) if e.label_ == "PERSON" and span.start < e.start and e.end <= span.end
               and e.root.dep_ == "appos" and not _under_backer(e.root, span.root)]
     if inside:  # "one of Epstein's victims, Virginia Giuffre"
-        return _person_name(doc, inside[0].start_char, inside[0].end_char) or inside[0].text
+        return person_name(doc, inside[0].start_char, inside[0].end_char) or inside[0].text
     root = span.root
     named = _role_apposition(span)
     if named:
@@ -34,7 +34,7 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
         return None
     for t in [root.head] + list(root.children):
         if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj") and (t.i == root.head.i) == (root.dep_ == "appos"):
-            return _person_name(doc, t.idx, t.idx + len(t))
+            return person_name(doc, t.idx, t.idx + len(t))
     return _name_just_before(ctx, span)
 
 
@@ -42,7 +42,7 @@ def _appositive_person(ctx: _Context, src) -> Optional[str]:
 APPOSITION_BREAKS = {".", "!", "?", ";", ":", '"', "“", "”", "''", "``", "‘", "’", "'"}
 
 
-def _name_just_before(ctx: _Context, span) -> Optional[str]:
+def _name_just_before(ctx: Context, span) -> Optional[str]:
     """The PERSON name right before a source, past commas and numbers only ("Yevhen Zosin, 74, a Kyiv
     resident"): not one ending the previous sentence ("... against Walter Price. Democrats said"), nor
     one inside the quotation before it ("“... with Ana Lopez,” Rivers said"), nor one ending the
@@ -57,10 +57,10 @@ def _name_just_before(ctx: _Context, span) -> Optional[str]:
             return None
         j -= 1
     if j >= 0 and doc[j].ent_type_ == "PERSON" and doc[j].text != "\n":
-        ent = next((e for e in _ents(doc) if e.start <= j < e.end), None)
+        ent = next((e for e in doc_ents(doc) if e.start <= j < e.end), None)
         if ent is not None and not _in_fronted_verb_phrase(ctx, ent) and not _in_fronted_phrase(ent, span) \
                 and not ctx.in_own_content(ent.start_char, ent.end_char):
-            return _person_name(doc, ent.start_char, ent.end_char) or ent.text
+            return person_name(doc, ent.start_char, ent.end_char) or ent.text
     return None
 
 
@@ -87,7 +87,7 @@ def _under_backer(tok, root) -> bool:
     return False
 
 
-def _in_fronted_verb_phrase(ctx: _Context, ent) -> bool:
+def _in_fronted_verb_phrase(ctx: Context, ent) -> bool:
     """Whether a name belongs to a participle phrase set before it, outside quotations ("Speaking
     after Mr Adams, the minister's deputy said"): the phrase's object, not the person the next noun
     phrase describes."""
@@ -125,7 +125,7 @@ def _appositions(root) -> list:
 CHAIN_TOKENS = 16  # how far back an apposition chain is followed
 
 
-def _chain_head(ctx: _Context, span) -> Optional[str]:
+def _chain_head(ctx: Context, span) -> Optional[str]:
     """The person heading an apposition chain that a source ends ("Chad Hawk, vice president of
     PMG, a paper money grading company ..."): the source follows a comma, and back to a PERSON
     name followed by a comma there are only noun phrases (no verb, quote or clause break), the
@@ -139,12 +139,12 @@ def _chain_head(ctx: _Context, span) -> Optional[str]:
         j -= 1
         t = doc[j]
         if t.ent_type_ == "PERSON":
-            ent = next((e for e in _ents(doc) if e.start <= j < e.end and e.label_ == "PERSON"), None)
+            ent = next((e for e in doc_ents(doc) if e.start <= j < e.end and e.label_ == "PERSON"), None)
             if ent is None or ent.end >= len(doc) or doc[ent.end].text != "," or ctx.qmask[ent.start_char] \
                     or ctx.in_own_content(ent.start_char, ent.end_char) \
                     or _in_fronted_verb_phrase(ctx, ent) or _in_fronted_phrase(ent, span):
                 return None
-            return _person_name(doc, ent.start_char, ent.end_char) or ent.text
+            return person_name(doc, ent.start_char, ent.end_char) or ent.text
         if t.pos_ in ("VERB", "AUX", "PRON") or (t.is_punct and t.text != ",") or t.is_sent_start or "\n" in t.text:
             return None
     return None

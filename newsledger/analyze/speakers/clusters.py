@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from newsledger.analyze.speakers.kinds import kinds_clash
-from newsledger.analyze.speakers.words import (_content_words, _demonym_root, _head_words, _initials, _norm, _strip_det,
-                                               _strip_paren)
+from newsledger.analyze.speakers.words import (content_words, demonym_root, head_words, initials_of, norm_name,
+                                               strip_det, strip_paren)
 
 
-class _Cluster:
+class Cluster:
     def __init__(self, name: str, kind: str):
         self.name = name
         self.kind = kind  # person | org
@@ -19,7 +19,7 @@ class _Cluster:
     def add(self, mention: str):
         self.mentions.append(mention)
         if self.kind == "org":
-            cand = _strip_paren(_strip_det(mention)).replace("'s ", "’s ").strip()
+            cand = strip_paren(strip_det(mention)).replace("'s ", "’s ").strip()
             if len(cand) > len(self.name) and not re.search(r"\b(same|said)\b", cand, re.I) and cand[:1].isupper():
                 self.name = cand
         else:
@@ -27,19 +27,19 @@ class _Cluster:
                 self.name = mention
 
 
-def _match_org(mention: str, cl: _Cluster) -> bool:
-    m = _strip_det(_norm(mention))
+def _match_org(mention: str, cl: Cluster) -> bool:
+    m = strip_det(norm_name(mention))
     ml = m.lower()
     if not m:
         return False
     acr = m.replace(".", "")
-    if acr.isupper() and (acr in cl.acronyms or any(_initials(x) == acr for x in cl.mentions)):
+    if acr.isupper() and (acr in cl.acronyms or any(initials_of(x) == acr for x in cl.mentions)):
         return True
     for x in cl.mentions:
-        xl = _strip_det(_norm(x)).lower()
+        xl = strip_det(norm_name(x)).lower()
         if xl == ml:
             return True
-    words = _content_words(m)
+    words = content_words(m)
     if not words or _other_figure(ml, cl):
         return False
     head = words[-1].lower()
@@ -51,25 +51,25 @@ def _match_org(mention: str, cl: _Cluster) -> bool:
             return not kinds_clash(head, cl.name)  # "the state" is not the State Department
         if head not in _name_heads(cl):
             return False  # "... in New York" is no "New York magazine": "York" is no head there
-        roots = [_demonym_root(w) for w in mods if w[0].isupper()]
+        roots = [demonym_root(w) for w in mods if w[0].isupper()]
         if roots and all(re.search(r"\b" + re.escape(r), name_l) for r in roots):
             return True
     return False
 
 
-def _other_figure(mention: str, cl: _Cluster) -> bool:
+def _other_figure(mention: str, cl: Cluster) -> bool:
     """Whether a mention holds a figure none of the cluster's mentions holds: "68 percent" is another
     share than "Only 41 percent of voters", "Group 7" another than "Group 4"."""
     figures = set(re.findall(r"\d[\d.,]*", mention))
     return bool(figures) and not any(figures & set(re.findall(r"\d[\d.,]*", x)) for x in cl.mentions)
 
 
-def _name_heads(cl: _Cluster) -> set[str]:
+def _name_heads(cl: Cluster) -> set[str]:
     """The words that can head an organisation cluster's names (not a modifier of a common noun)."""
-    return {p for x in cl.mentions for w in _head_words(x) for p in [w.lower(), *re.findall(r"[a-z']+", w.lower())]}
+    return {p for x in cl.mentions for w in head_words(x) for p in [w.lower(), *re.findall(r"[a-z']+", w.lower())]}
 
 
-def _merge_org_clusters(clusters) -> None:
+def merge_org_clusters(clusters) -> None:
     """Merge an org cluster into a later, fuller one that matches all its mentions."""
     for a in list(clusters):
         for b in clusters:
@@ -82,7 +82,7 @@ def _merge_org_clusters(clusters) -> None:
                 a.merged = b
 
 
-def _final(cl: _Cluster) -> _Cluster:
+def final_cluster(cl: Cluster) -> Cluster:
     seen = set()
     while getattr(cl, "merged", None) is not None and id(cl) not in seen:
         seen.add(id(cl))
@@ -90,26 +90,26 @@ def _final(cl: _Cluster) -> _Cluster:
     return cl
 
 
-def _new(clusters, name, kind):
-    cl = _Cluster(name, kind)
+def new_cluster(clusters, name, kind):
+    cl = Cluster(name, kind)
     cl.last_pos = -1
     clusters.append(cl)
     return cl
 
 
-def _cluster_named(clusters, name: str, kind: str):
+def cluster_named(clusters, name: str, kind: str):
     """The cluster ``name`` belongs to (the person's, or the latest organisation it matches), made
     when there is none."""
-    found = _find_person(clusters, name) if kind == "person" else _find_org(clusters, name)
-    return found or _new(clusters, name, kind)
+    found = find_person(clusters, name) if kind == "person" else find_org(clusters, name)
+    return found or new_cluster(clusters, name, kind)
 
 
-def _find_org(clusters, name: str):
+def find_org(clusters, name: str):
     """The latest organisation cluster ``name`` matches (:func:`_match_org`), else None."""
     return next((cc for cc in reversed(clusters) if cc.kind == "org" and _match_org(name, cc)), None)
 
 
-def _find_person(clusters, name: str, rename: bool = True):
+def find_person(clusters, name: str, rename: bool = True):
     """The person cluster ``name`` belongs to (the same name, or the same surname with one of the two a bare
     surname or both with the same first word), else None. A fuller name renames the cluster only when
     ``rename``: a mere lookup (a check that creates nothing) must leave the names as they are, or an output

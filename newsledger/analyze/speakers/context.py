@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.analyze.speakers.clusters import _Cluster, _cluster_named, _find_org, _find_person, _new
-from newsledger.analyze.speakers.mentions import _antecedent_mentions, _Mention, _mention_genders, _reported_persons
-from newsledger.analyze.speakers.spans import _person_name
-from newsledger.analyze.speakers.words import TITLE_WORDS, _norm, _strip_det, _strip_paren
+from newsledger.analyze.speakers.clusters import Cluster, cluster_named, find_org, find_person, new_cluster
+from newsledger.analyze.speakers.mentions import antecedent_mentions, Mention, mention_genders, reported_people
+from newsledger.analyze.speakers.spans import person_name
+from newsledger.analyze.speakers.words import TITLE_WORDS, norm_name, strip_det, strip_paren
 
 
-class _Context:
+class Context:
     """Per-article state: clusters, the antecedent mentions, the current speaker."""
 
     def __init__(self, claims, doc, text: str):
@@ -20,16 +20,16 @@ class _Context:
         self.doc, self.text = doc, text
         self.qmask = quoted_mask(text)
         self.reported = _reported_mask(claims, len(text))
-        self.clusters: list[_Cluster] = []
-        self.mentions = _antecedent_mentions(doc, self.hidden)
-        self.genders = _mention_genders(doc, text, self.mentions, self.qmask, self.reported)
-        self.reported_persons = _reported_persons(doc, self.qmask, self.reported, self.genders)
-        self.current: Optional[_Cluster] = None  # speaker of the latest resolved claim
+        self.clusters: list[Cluster] = []
+        self.mentions = antecedent_mentions(doc, self.hidden)
+        self.genders = mention_genders(doc, text, self.mentions, self.qmask, self.reported)
+        self.reported_persons = reported_people(doc, self.qmask, self.reported, self.genders)
+        self.current: Optional[Cluster] = None  # speaker of the latest resolved claim
         self.current_pos = self.current_end = -1
         self.current_group = False  # the current speaker was named with others ("Gallagher and his colleagues")
         self.current_guessed = False  # the current speaker is itself an ambiguous guess
         self.current_patient: Optional[str] = None  # the person the current speaker's passive cue is about
-        self.last_person: Optional[_Cluster] = None
+        self.last_person: Optional[Cluster] = None
         self.unnamed_pos = self.unnamed_end = -1  # the latest speaker that is an unnamed person ("a teacher")
         self.unnamed_agrees: set[str] = set()  # the pronouns that person can be ("he"/"she"/"they")
         self.own_content: list[tuple[int, int]] = []  # the pieces of the content of the claim being resolved
@@ -44,7 +44,7 @@ class _Context:
     def hidden(self, start: int, end: int) -> bool:
         return any(self.qmask[i] or self.reported[i] for i in range(start, min(end, len(self.text))))
 
-    def gender_of(self, cl: _Cluster) -> Optional[str]:
+    def gender_of(self, cl: Cluster) -> Optional[str]:
         return self.gender_of_names(cl.name, cl.mentions) if cl.kind == "person" else None
 
     def gender_of_names(self, name: str, mentions=()) -> Optional[str]:
@@ -67,27 +67,27 @@ def _reported_mask(claims, n: int) -> list[bool]:
     return mask
 
 
-def _mention_name(ctx: _Context, m: _Mention) -> str:
+def mention_name(ctx: Context, m: Mention) -> str:
     """A person mention's name as clusters are keyed ("President Donald Trump" -> "Donald Trump")."""
-    return _person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
+    return person_name(ctx.doc, m.ent.start_char, m.ent.end_char) or m.ent.text
 
 
-def _cluster_of_mention(ctx: _Context, m: _Mention) -> _Cluster:
+def cluster_of_mention(ctx: Context, m: Mention) -> Cluster:
     if m.kind == "person":
-        cl = _cluster_named(ctx.clusters, _mention_name(ctx, m), "person")
+        cl = cluster_named(ctx.clusters, mention_name(ctx, m), "person")
         _note_title(cl, ctx.doc, m.ent)
         return cl
-    name = _strip_paren(_strip_det(_norm(m.ent.text)))
-    found = _find_org(ctx.clusters, name)
+    name = strip_paren(strip_det(norm_name(m.ent.text)))
+    found = find_org(ctx.clusters, name)
     if found is not None:
         return found
-    cl = _new(ctx.clusters, name, "org")
+    cl = new_cluster(ctx.clusters, name, "org")
     cl.gpe = m.ent.label_ == "GPE"
     cl.plural = m.ent.label_ == "NORP" and m.ent.root.tag_ in ("NNS", "NNPS")  # "Palestinians", not "Israeli"
     return cl
 
 
-def _note_title(cl: _Cluster, doc, ent) -> None:
+def _note_title(cl: Cluster, doc, ent) -> None:
     """Keep the title a person mention stands after ("Governor John Rankin made the announcement ... He
     said ... the governor added") among the person's descriptions, for a later "the governor"."""
     title = doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
@@ -95,6 +95,6 @@ def _note_title(cl: _Cluster, doc, ent) -> None:
         cl.descriptions = getattr(cl, "descriptions", []) + [title]
 
 
-def _person_cluster(ctx: _Context, m: _Mention) -> Optional[_Cluster]:
+def person_cluster(ctx: Context, m: Mention) -> Optional[Cluster]:
     """The cluster of a person mention, if one exists (a lookup: creates none)."""
-    return _find_person(ctx.clusters, _mention_name(ctx, m), rename=False)
+    return find_person(ctx.clusters, mention_name(ctx, m), rename=False)

@@ -6,23 +6,23 @@ import re
 from typing import Optional
 
 from newsledger.analyze.attribution.base import WORK_NOUNS
-from newsledger.analyze.speakers.clusters import _Cluster, _cluster_named
-from newsledger.analyze.speakers.context import _Context, _cluster_of_mention
+from newsledger.analyze.speakers.clusters import Cluster, cluster_named
+from newsledger.analyze.speakers.context import Context, cluster_of_mention
 from newsledger.analyze.speakers.kinds import kinds_clash
-from newsledger.analyze.speakers.spans import _ents, _head_token
+from newsledger.analyze.speakers.spans import doc_ents, head_token
 from newsledger.analyze.speakers.words import (BACKER_VERBS, CONF_AMBIGUOUS, CONF_DESCRIPTOR, GENERIC_ORG,
                                                GOVERNMENT_HEADS, ORG_NAME_WORDS, ORG_TYPE_HEADS, TITLE_WORDS, WINDOW,
-                                               _head_words)
+                                               head_words)
 
 
 def _descriptor_head(doc, src) -> Optional[str]:
-    head = _head_token(doc, src.start, src.end)
+    head = head_token(doc, src.start, src.end)
     if head is None or head.pos_ != "NOUN":
         return None
     return head.lemma_.lower()
 
 
-def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster], float, Optional[str]]:
+def resolve_descriptor(ctx: Context, raw: str, src) -> tuple[Optional[Cluster], float, Optional[str]]:
     """A definite descriptor ("the spokesman", "the officials", "the government") -> an earlier
     speaker whose words hold its head noun, or the passage's country for a government."""
     head = _descriptor_head(ctx.doc, src)
@@ -30,7 +30,7 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
         return None, 0.0, None
     if head in PARTY_PLACES and _lawyer_near(ctx, src.start):
         return None, CONF_AMBIGUOUS, f"a lawyer is named nearby: the {head} or its lawyer"
-    tok = _head_token(ctx.doc, src.start, src.end)
+    tok = head_token(ctx.doc, src.start, src.end)
     plural = tok is not None and tok.tag_ == "NNS"
     best = None
     for cl in ctx.clusters:
@@ -41,7 +41,7 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
             continue  # "the authors" are not the one author named before; "the department" is no person
         if cl.kind == "org" and kinds_clash(head, cl.name):
             continue  # "the state" is not the State Department
-        words = {w.lower().rstrip("s") for m in cl.mentions for w in (_head_words(m) if cl.kind == "org" else m.split())}
+        words = {w.lower().rstrip("s") for m in cl.mentions for w in (head_words(m) if cl.kind == "org" else m.split())}
         words |= {w.lower().rstrip("s") for m in getattr(cl, "descriptions", []) for w in m.split()}
         if head.rstrip("s") in words and (best is None or p > best[0]):
             best = (p, cl)
@@ -51,7 +51,7 @@ def _resolve_descriptor(ctx: _Context, raw: str, src) -> tuple[Optional[_Cluster
         gpes = [m for m in ctx.mentions if m.ent.label_ == "GPE" and m.pos < src.start and src.start - m.pos <= WINDOW]
         if gpes:
             m = gpes[-1]
-            cl = _cluster_of_mention(ctx, m)
+            cl = cluster_of_mention(ctx, m)
             return cl, CONF_DESCRIPTOR - 0.1, m.ent.text
     return None, 0.0, None
 
@@ -61,7 +61,7 @@ PARTY_PLACES = {"state", "city", "county", "commonwealth"}
 LAWYER = re.compile(r"\b(attorneys?[ -]general|solicitors?[ -]general|attorneys?|lawyers?|counsel|prosecutors?)\b", re.I)
 
 
-def _lawyer_near(ctx: _Context, pos: int) -> bool:
+def _lawyer_near(ctx: Context, pos: int) -> bool:
     """Whether a lawyer (an attorney general, a prosecutor, counsel) is named in the paragraph before
     ``pos`` or the one before it: "the state" then speaks through them ("Texas Attorney General Ken
     Moss filed the suit. In its brief, the state said ..."), and which of the two a reader would
@@ -77,7 +77,7 @@ INSTITUTION_HEADS = ORG_TYPE_HEADS | GOVERNMENT_HEADS | ORG_NAME_WORDS | {
     "board", "court", "police", "army", "military", "union", "hospital", "school", "bank", "firm", "newspaper"}
 
 
-def _latest_org(ctx: _Context, pos: int, head: str) -> tuple[Optional[_Cluster], float, Optional[str], bool]:
+def latest_org(ctx: Context, pos: int, head: str) -> tuple[Optional[Cluster], float, Optional[str], bool]:
     """A bare "the agency": the latest organisation named before it that may be one ("the agency" is
     no "Senate", "the department" no "Kestrel Motors"), or a name set right after its own head noun
     later than that ("a partner in the law firm Hogan Lovells ... the firm said"), else unresolved."""
@@ -85,11 +85,11 @@ def _latest_org(ctx: _Context, pos: int, head: str) -> tuple[Optional[_Cluster],
             and not kinds_clash(head, m.ent.text)]
     named = _named_after_head(ctx.text, pos, head)
     if named is not None and (not orgs or orgs[-1].pos < named[1]):
-        return _cluster_named(ctx.clusters, named[2], "org"), CONF_DESCRIPTOR - 0.1, named[2], False
+        return cluster_named(ctx.clusters, named[2], "org"), CONF_DESCRIPTOR - 0.1, named[2], False
     if not orgs:
         return None, 0.0, None, False
     m = orgs[-1]
-    return _cluster_of_mention(ctx, m), CONF_DESCRIPTOR - 0.1, m.ent.text, False
+    return cluster_of_mention(ctx, m), CONF_DESCRIPTOR - 0.1, m.ent.text, False
 
 
 NAME_WORD = r"[A-Z][\w&’'-]*"
@@ -112,7 +112,7 @@ def _named_after_head(text: str, pos: int, head: str) -> Optional[tuple[int, int
     return found
 
 
-def _possessed_work(raw: str) -> bool:
+def possessed_work(raw: str) -> bool:
     words = raw.lower().replace("’", "'").split()
     return 0 < len(words) <= 4 and words[0] in ("its", "their", "his", "her") and (
         words[-1] in WORK_NOUNS or (words[0] in ("its", "their") and words[-1] in GOVERNMENT_HEADS | GENERIC_ORG))
@@ -123,7 +123,7 @@ READER_VERBS = {"see", "obtain", "review", "read", "examine", "receive", "view",
                 "leak", "share", "hear", "verify", "inspect"}
 
 
-def _work_author(doc, src) -> Optional[str]:
+def work_author(doc, src) -> Optional[str]:
     """"a 2017 analysis coordinated by Instituto Escolhas": the author a work noun names (not the
     reader: "reports seen by Reuters" names no author)."""
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
@@ -135,7 +135,7 @@ def _work_author(doc, src) -> Optional[str]:
         if t.lower_ == "by" and t.i + 1 < span.end:
             pobj = [c for c in t.children if c.dep_ == "pobj" and c.i < span.end]
             if pobj:
-                ent = next((e for e in _ents(doc) if e.start <= pobj[0].i < e.end and e.label_ in ("PERSON", "ORG")), None)
+                ent = next((e for e in doc_ents(doc) if e.start <= pobj[0].i < e.end and e.label_ in ("PERSON", "ORG")), None)
                 if ent is not None:
                     return ent.text
     return None

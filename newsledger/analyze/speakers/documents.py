@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.analyze.speakers.clusters import _Cluster, _cluster_named
-from newsledger.analyze.speakers.context import _Context
-from newsledger.analyze.speakers.spans import _person_name
-from newsledger.analyze.speakers.words import CONF_DESCRIPTOR, DETERMINERS, _norm
+from newsledger.analyze.speakers.clusters import Cluster, cluster_named
+from newsledger.analyze.speakers.context import Context
+from newsledger.analyze.speakers.spans import person_name
+from newsledger.analyze.speakers.words import CONF_DESCRIPTOR, DETERMINERS, norm_name
 
 # one kind of document can be called by another noun of its family ("ran a profile ... The story")
 DOCUMENT_FAMILIES = (
@@ -39,7 +39,7 @@ ISSUER_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 def _bare_document(raw: str) -> Optional[str]:
     """The document noun of a bare source ("the release", "the press release", also an indefinite "a
     statement", "a press release" that the text names an issuer for), else None."""
-    words = _norm(raw).lower().split()
+    words = norm_name(raw).lower().split()
     if len(words) < 2 or words[0] not in DOCUMENT_DETERMINERS or not set(words[1:-1]) <= DOCUMENT_MODIFIERS:
         return None
     return words[-1] if words[-1] in FAMILY_OF else None
@@ -109,7 +109,7 @@ def _issuers_in(tokens, noun: str) -> set[tuple[int, int]]:
     return found
 
 
-def _scope(ctx: _Context, start: int) -> list[list]:
+def _scope(ctx: Context, start: int) -> list[list]:
     """The sentences an issuer is looked for in, nearest first: the source's own sentence up to it,
     the earlier sentences of its paragraph, those of the previous paragraph."""
     text = ctx.text
@@ -120,17 +120,17 @@ def _scope(ctx: _Context, start: int) -> list[list]:
     return [s for s in reversed(sents) if s]
 
 
-def _issuer_cluster(ctx: _Context, first: int, last: int) -> tuple[_Cluster, str]:
+def _issuer_cluster(ctx: Context, first: int, last: int) -> tuple[Cluster, str]:
     span = ctx.doc[first:last + 1]
-    name = _norm(span.text)
-    person = _person_name(ctx.doc, span.start_char, span.end_char) if any(
+    name = norm_name(span.text)
+    person = person_name(ctx.doc, span.start_char, span.end_char) if any(
         t.ent_type_ == "PERSON" for t in span) else None
     if person:
-        return _cluster_named(ctx.clusters, person, "person"), person
-    return _cluster_named(ctx.clusters, name, "org"), name
+        return cluster_named(ctx.clusters, person, "person"), person
+    return cluster_named(ctx.clusters, name, "org"), name
 
 
-def _document_issuer(ctx: _Context, raw: str, src) -> Optional[tuple[Optional[_Cluster], float, Optional[str], bool]]:
+def document_issuer(ctx: Context, raw: str, src) -> Optional[tuple[Optional[Cluster], float, Optional[str], bool]]:
     """(cluster, confidence, resolved_from, anonymous) of a bare document's issuer, when the text
     names one just before it (see the module docstring); None otherwise."""
     noun = _bare_document(raw)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from newsledger.analyze.gender import disagrees
-from newsledger.analyze.speakers.spans import (_described_names, _ents, _object_of, _person_name, _same_person,
-                                               _surname_spots, _surname_subjects, _surnames_tagged_org, _titled_names)
+from newsledger.analyze.speakers.spans import (described_names, doc_ents, object_of, person_name, same_person,
+                                               surname_spots, surname_subjects, surnames_tagged_org, titled_names)
 from newsledger.analyze.speakers.words import ASK_VERBS, SUBJECT_DEPS, THING_NAME_WORDS, TITLE_GENDER
 
 
-class _Mention:
+class Mention:
     """A possible antecedent: a named PERSON / ORG / GPE / NORP outside quoted and reported content."""
 
     def __init__(self, pos: int, ent, role: str):
@@ -19,17 +19,17 @@ class _Mention:
         self.gender: Optional[str] = None
 
 
-def _antecedent_mentions(doc, hidden: Callable[[int, int], bool]) -> list[_Mention]:
+def antecedent_mentions(doc, hidden: Callable[[int, int], bool]) -> list[Mention]:
     """The entities that may be antecedents, in text order, those the tagger missed or mistyped
     included, none ``hidden`` (inside quoted or reported words)."""
     out = []
-    retagged = [*_surnames_tagged_org(doc), *_described_names(doc)]
+    retagged = [*surnames_tagged_org(doc), *described_names(doc)]
     taken = {i for e in retagged for i in range(e.start, e.end)}
-    ents = [e for e in _ents(doc) if not taken & set(range(e.start, e.end))]
-    for e in sorted([*ents, *retagged, *_titled_names(doc), *_surname_subjects(doc)], key=lambda e: e.start):
+    ents = [e for e in doc_ents(doc) if not taken & set(range(e.start, e.end))]
+    for e in sorted([*ents, *retagged, *titled_names(doc), *surname_subjects(doc)], key=lambda e: e.start):
         if e.label_ not in ("PERSON", "ORG", "GPE", "NORP") or hidden(e.start_char, e.end_char) or _thing_named(e):
             continue
-        out.append(_Mention(e.start_char, e, _mention_role(e.root)))
+        out.append(Mention(e.start_char, e, _mention_role(e.root)))
     return out
 
 
@@ -50,32 +50,32 @@ def _mention_role(root) -> str:
         "heading" if root.dep_ == "ROOT" and root.sent.end - root.sent.start <= 8 else "other"
 
 
-def _reported_persons(doc, qmask, reported, genders: dict[str, str]) -> list[tuple[int, str, Optional[str]]]:
+def reported_people(doc, qmask, reported, genders: dict[str, str]) -> list[tuple[int, str, Optional[str]]]:
     """(position, name, "m"/"f"/None) of the people named inside reported content (the
     claims' content, not quotations): no antecedents, but rivals of one."""
     out = []
-    for e in [*_ents(doc), *_titled_names(doc)]:
+    for e in [*doc_ents(doc), *titled_names(doc)]:
         if e.label_ != "PERSON" or not reported[e.start_char] or qmask[e.start_char]:
             continue
-        name = _person_name(doc, e.start_char, e.end_char) or e.text
+        name = person_name(doc, e.start_char, e.end_char) or e.text
         before = doc[max(e.start - 1, 0)].lower_.strip(".")
         out.append((e.start_char, name, TITLE_GENDER.get(before) or genders.get(name)))
     return sorted(out)
 
 
-def _mention_genders(doc, text: str, mentions: list[_Mention], qmask, reported) -> dict[str, str]:
+def mention_genders(doc, text: str, mentions: list[Mention], qmask, reported) -> dict[str, str]:
     """person name -> "m"/"f", from a title ("Mr", "Ms"), or the first he/she subject (or
     himself/herself) after it, before the next person (also one named in reported words), outside
     quoted and reported content; none for one who asks (the he/she after is the one asked)."""
     out: dict[str, str] = {}
     persons = [m for m in mentions if m.kind == "person"]
-    spots = _surname_spots(doc)
+    spots = surname_spots(doc)
     # people named inside reported words ("Winfrey told CBS that Harry had said ... he added"): a he/she
     # after one may be theirs, so it tells nothing of the gender of a person named before
-    inner = [e.start_char for e in _ents(doc)
+    inner = [e.start_char for e in doc_ents(doc)
              if e.label_ == "PERSON" and reported[e.start_char] and not qmask[e.start_char]]
     for k, m in enumerate(persons):
-        name = _person_name(doc, m.ent.start_char, m.ent.end_char) or m.ent.text
+        name = person_name(doc, m.ent.start_char, m.ent.end_char) or m.ent.text
         before = doc[max(m.ent.start - 1, 0)].lower_.strip(".")
         if before in TITLE_GENDER:
             out.setdefault(name, TITLE_GENDER[before])
@@ -92,7 +92,7 @@ def _mention_genders(doc, text: str, mentions: list[_Mention], qmask, reported) 
     return out
 
 
-def _gender_reach(doc, text: str, m: _Mention, name: str, later: list[_Mention], spots) -> int:
+def _gender_reach(doc, text: str, m: Mention, name: str, later: list[Mention], spots) -> int:
     """Where the he/she telling a person's gender must stand before: the next person, past those
     inside this mention's own phrase before its verb ("Kelly Clarke, from Vredehoek, said ... she":
     a place mis-tagged as a person), or a surname that is its verb's object, and at most 200
@@ -101,19 +101,19 @@ def _gender_reach(doc, text: str, m: _Mention, name: str, later: list[_Mention],
     after = verb.idx if verb is not None else len(text)
     nxt = next((p.pos for p in later
                 if verb is None or p.pos > verb.idx or p.ent.sent.start != m.ent.sent.start), len(text))
-    nxt = min(nxt, next((q for q, tail in spots if q > after and not _same_person(name, tail)
-                         and _object_of(doc, q, q + len(tail), verb)), nxt))
+    nxt = min(nxt, next((q for q, tail in spots if q > after and not same_person(name, tail)
+                         and object_of(doc, q, q + len(tail), verb)), nxt))
     return min(nxt, m.ent.sent.end_char + 200)
 
 
-def _asks(m: _Mention) -> bool:
+def _asks(m: Mention) -> bool:
     """Whether a person is the subject of an asking verb ("When Winfrey asked if he could share it, he
     declined"): the he/she after it is the one asked, and says nothing of the asker's gender."""
     root = m.ent.root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in ASK_VERBS
 
 
-def _next_pronoun_gender(doc, m: _Mention, stop: int, qmask, reported) -> Optional[str]:
+def _next_pronoun_gender(doc, m: Mention, stop: int, qmask, reported) -> Optional[str]:
     """The gender of the first he/she subject (or himself/herself) after a mention and before
     ``stop``, outside quoted and reported words, else None."""
     for t in doc[m.ent.end:]:

@@ -9,7 +9,7 @@ from newsledger.analyze.speakers.words import SUBJECT_DEPS
 ARTICLES = {"the", "a", "an"}
 
 
-def _no_one(doc, src) -> bool:
+def no_one(doc, src) -> bool:
     """Whether a source's words name nobody: a bare article or a verb phrase without a subject."""
     return src.text.strip().lower() in ARTICLES or _deed(doc, src)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from newsledger.analyze.speakers.spans import _ents, _person_name
+from newsledger.analyze.speakers.spans import doc_ents, person_name
 from newsledger.analyze.speakers.words import ASK_VERBS
 
 
-def _passive_subject(doc, c) -> bool:
+def passive_subject(doc, c) -> bool:
     """The source is the passive subject of the cue ("X was accused of ..."): the accused."""
     span = doc.char_span(c.source.start, c.source.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -34,18 +34,19 @@ def _passive_cue(doc, c) -> bool:
         and verb.i == verb.sent.start  # "Asked whether ...": a participle opening its sentence
 
 
-def _passive_patient(doc, c) -> Optional[str]:
+def passive_patient(doc, c) -> Optional[str]:
     """The person a passive cue with a "by" agent is about ("Peter Hale was accused by Maria Lopez
     of ..."): the subject of the passive, when a PERSON name, else None."""
     cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
     if cue is None or not len(cue) or not any(x.dep_ == "agent" for x in cue.root.children):
         return None
     subj = next((x for x in cue.root.children if x.dep_ == "nsubjpass"), None)
-    ent = next((e for e in _ents(doc) if subj is not None and e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
-    return None if ent is None else _person_name(doc, ent.start_char, ent.end_char) or ent.text
+    ent = next((e for e in doc_ents(doc)
+                if subj is not None and e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
+    return None if ent is None else person_name(doc, ent.start_char, ent.end_char) or ent.text
 
 
-def _asker_of_other_cue(doc, c) -> bool:
+def asker_of_other_cue(doc, c) -> bool:
     """The source is the subject of an asking verb that is not the cue ("As Robert Ruano asked how ...,
     Alex Barrios explained that ...": Ruano asked, he explained nothing): the asker, not the speaker
     ("A spokesperson urged students to ..., saying: ..." is the spokesperson's)."""

@@ -6,33 +6,33 @@ import re
 from typing import Optional
 
 from newsledger.analyze.speakers.abstain import abstain
-from newsledger.analyze.speakers.clusters import _Cluster, _final, _merge_org_clusters
-from newsledger.analyze.speakers.context import _Context
-from newsledger.analyze.speakers.descriptors import _possessed_work
-from newsledger.analyze.speakers.joint import _joint_name
-from newsledger.analyze.speakers.named import _named
-from newsledger.analyze.speakers.noone import _no_one
-from newsledger.analyze.speakers.passive import _asker_of_other_cue, _passive_patient, _passive_subject
-from newsledger.analyze.speakers.pronouns import _resolve_pronoun
-from newsledger.analyze.speakers.sentence import _second_opinion, _speaker_words, _speaks_inside
-from newsledger.analyze.speakers.spans import _coordinated
-from newsledger.analyze.speakers.unnamed import _pronouns_of, _speaks_for, _unnamed_person
+from newsledger.analyze.speakers.clusters import Cluster, final_cluster, merge_org_clusters
+from newsledger.analyze.speakers.context import Context
+from newsledger.analyze.speakers.descriptors import possessed_work
+from newsledger.analyze.speakers.joint import joint_name
+from newsledger.analyze.speakers.named import resolve_named
+from newsledger.analyze.speakers.noone import no_one
+from newsledger.analyze.speakers.passive import asker_of_other_cue, passive_patient, passive_subject
+from newsledger.analyze.speakers.pronouns import resolve_pronoun
+from newsledger.analyze.speakers.sentence import second_opinion, speaker_words, speaks_inside
+from newsledger.analyze.speakers.spans import coordinated
+from newsledger.analyze.speakers.unnamed import pronouns_of, speaks_for, unnamed_person
 from newsledger.analyze.speakers.words import (CONF_AMBIGUOUS, CONF_DESCRIPTOR, FEMALE, FIRST_PERSON, MALE, NEUTER,
-                                               PARTITIVE_RELATIVE, PLURAL, RELATIVES, _norm)
+                                               PARTITIVE_RELATIVE, PLURAL, RELATIVES, norm_name)
 
 
 SAME_SOURCE = re.compile(r"^(the )?(same|said|this|that) (source|sources|official|officials|report|agency|outlet)$", re.I)
 
 
-def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
+def _resolve_one(ctx: Context, c) -> Optional[Cluster]:
     """Resolve one claim's source in place; returns its cluster (None: anonymous or unresolved)."""
     doc = ctx.doc
     ctx.own_content = list(c.content.pieces or [(c.content.start, c.content.end)])
-    src, moved = _speaker_words(ctx, c)
-    raw = _norm(src.text)
+    src, moved = speaker_words(ctx, c)
+    raw = norm_name(src.text)
     low = raw.lower()
     via = "name"
-    if not any(ch.isalnum() for ch in raw) or _speaks_inside(doc, src) or _no_one(doc, src):
+    if not any(ch.isalnum() for ch in raw) or speaks_inside(doc, src) or no_one(doc, src):
         # a parse slip ("—", "a.m." split at "."), two phrases run together ("ministers X and Y,
         # who fled ..., the source, who said he had spoken ..."), words that are no one ("The also
         # said", "Raising the fees shows"): no speaker
@@ -41,32 +41,32 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
     elif SAME_SOURCE.match(raw) and ctx.current is not None:
         cl, conf, used, anon = ctx.current, CONF_DESCRIPTOR, ctx.current.name, False
         via = "same-source"
-    elif (c.signals or {}).get("src_object") or _passive_subject(doc, c) or low in RELATIVES \
+    elif (c.signals or {}).get("src_object") or passive_subject(doc, c) or low in RELATIVES \
             or low.split(" ", 1)[0] in RELATIVES - {"that"} or PARTITIVE_RELATIVE.match(raw) \
-            or _asker_of_other_cue(doc, c):
+            or asker_of_other_cue(doc, c):
         # a passive subject is the accused; a bare relative clause ("who has written ...", "many of
         # whom say ..." where the parse gives no noun before it) names nobody;
         # an object the tagger took for a source was addressed, not heard; one who asked did not answer
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
     elif low in MALE | FEMALE | PLURAL | NEUTER | FIRST_PERSON:
-        cl, conf, used = _resolve_pronoun(ctx, low, src.start)
+        cl, conf, used = resolve_pronoun(ctx, low, src.start)
         anon, via = False, "pronoun"
-    elif _possessed_work(raw) and re.search(r"\w['’]s\b", raw):
+    elif possessed_work(raw) and re.search(r"\w['’]s\b", raw):
         # "her campaign's weekend memo": the work of a thing of hers, not hers: nobody a pronoun names
         cl, conf, used, anon = None, 0.0, None, False
         via = "none"
-    elif _possessed_work(raw):
+    elif possessed_work(raw):
         # "its government", "her own research", "their spokesman": the possessor's referent
-        cl, conf, used = _resolve_pronoun(ctx, raw.split()[0].lower(), c.source.start)
+        cl, conf, used = resolve_pronoun(ctx, raw.split()[0].lower(), c.source.start)
         anon, via = False, "possessor"
     else:
-        cl, conf, used, anon = _named(ctx, raw, src)
+        cl, conf, used, anon = resolve_named(ctx, raw, src)
         if cl is not None and used:
             via = "descriptor"
         elif cl is not None:
             via = "person" if cl.kind == "person" else "org" if getattr(cl, "orgish", True) else "phrase"
-        other = _second_opinion(ctx.doc, ctx.text, c) if via == "org" and (c.signals or {}).get("rule") == "verb" else None
+        other = second_opinion(ctx.doc, ctx.text, c) if via == "org" and (c.signals or {}).get("rule") == "verb" else None
         if other is not None:
             # the PolNeAR-trained tagger reads another phrase of the sentence as the speaker: two
             # readings of the sentence, so nobody is named ("..., neighbouring Guyana, where US
@@ -85,10 +85,10 @@ def _resolve_one(ctx: _Context, c) -> Optional[_Cluster]:
 def resolve_speakers(claims, doc, text: str) -> None:
     """Set ``source.name``, ``resolved_from``, ``confidence`` and ``anonymous`` of every claim,
     in place (see the module docstring)."""
-    ctx = _Context(claims, doc, text)
+    ctx = Context(claims, doc, text)
     order = sorted(range(len(claims)), key=lambda i: (claims[i].source.start, -claims[i].source.end)
                    if claims[i].source else (claims[i].cue.start, 0))
-    assigned: dict[int, _Cluster] = {}
+    assigned: dict[int, Cluster] = {}
     first_at: dict[int, int] = {}  # source start -> the claim resolved there first
     for i in order:
         c = claims[i]
@@ -101,22 +101,22 @@ def resolve_speakers(claims, doc, text: str) -> None:
             # an object reading, resolved to nobody, stays the claim's own)
             _copy_resolution(claims[same], c)
             cl = assigned[same]
-        if _unnamed_person(c, cl):
+        if unnamed_person(c, cl):
             ctx.unnamed_pos, ctx.unnamed_end = c.source.start, c.source.end
-            ctx.unnamed_agrees = _pronouns_of(doc, c.source) | (NEUTER if _speaks_for(doc, c.source) else set())
+            ctx.unnamed_agrees = pronouns_of(doc, c.source) | (NEUTER if speaks_for(doc, c.source) else set())
         if cl is None:
             continue
         cl.last_pos = c.source.start
         assigned[i] = cl
         ctx.current, ctx.current_pos, ctx.current_end = cl, c.source.start, c.source.end
-        ctx.current_group = _coordinated(doc, c.source)
-        ctx.current_patient = _passive_patient(doc, c)
+        ctx.current_group = coordinated(doc, c.source)
+        ctx.current_patient = passive_patient(doc, c)
         ctx.current_guessed = c.source.confidence <= CONF_AMBIGUOUS
         if cl.kind == "person":
             ctx.last_person = cl
-    _merge_org_clusters(ctx.clusters)
+    merge_org_clusters(ctx.clusters)
     for i, cl in assigned.items():
-        claims[i].source.name = _joint_name(ctx, claims[i], cl) or _final(cl).name  # "A and B said": both
+        claims[i].source.name = joint_name(ctx, claims[i], cl) or final_cluster(cl).name  # "A and B said": both
     abstain(claims)  # the risky readings: unresolved rather than a guess
 
 

@@ -7,10 +7,10 @@ from bisect import bisect_left
 from newsledger.analyze.attribution.base import WORK_NOUNS
 from newsledger.analyze.doc_arrays import sentence_of, token_offsets
 from newsledger.analyze.gender import first_name_gender
-from newsledger.analyze.speakers.clusters import _Cluster, _find_org
-from newsledger.analyze.speakers.context import _Context, _mention_name, _person_cluster
+from newsledger.analyze.speakers.clusters import Cluster, find_org
+from newsledger.analyze.speakers.context import Context, mention_name, person_cluster
 from newsledger.analyze.speakers.kinds import KIND_OF
-from newsledger.analyze.speakers.spans import _same_person, _surname_spots
+from newsledger.analyze.speakers.spans import same_person, surname_spots
 from newsledger.analyze.speakers.words import ASK_VERBS, GENERIC_ORG, MALE
 
 # common nouns naming a body that may be an "it" ("police", "the council", "the force")
@@ -18,7 +18,7 @@ BODY_NOUNS = (GENERIC_ORG | set(KIND_OF) | {"force"}) - WORK_NOUNS - {
     "report", "study", "statement", "website", "spokesman", "spokeswoman", "spokesperson"}
 
 
-def _reported_rival(ctx: _Context, pron: str, cand_pos: int, pos: int, cl: _Cluster) -> bool:
+def reported_rival(ctx: Context, pron: str, cand_pos: int, pos: int, cl: Cluster) -> bool:
     """Whether, between the chosen antecedent and the pronoun, someone else's words name another
     person known to agree with the pronoun ("Baker is accused ... The complaint alleges that Baker
     poisoned Mr Kline's dog. He says ...": Kline as likely as Baker): then no guess is safe."""
@@ -28,7 +28,7 @@ def _reported_rival(ctx: _Context, pron: str, cand_pos: int, pos: int, cl: _Clus
                for q, name, g in ctx.reported_persons)
 
 
-def _named_in_its_words(ctx: _Context, cand_pos: int, pos: int, cl: _Cluster) -> bool:
+def named_in_its_words(ctx: Context, cand_pos: int, pos: int, cl: Cluster) -> bool:
     """Whether a he/she stands inside another claim's reported words that name, before it, a
     person other than the chosen antecedent, itself named before those words ("Rivera had long
     been watched. Court papers say the arrest of Okafor came after he refused ...": Okafor as
@@ -38,10 +38,10 @@ def _named_in_its_words(ctx: _Context, cand_pos: int, pos: int, cl: _Cluster) ->
         start -= 1
     if start == pos or cand_pos >= start:
         return False
-    return any(start <= q < pos and not _same_person(cl.name, tail) for q, tail in _surname_spots(ctx.doc))
+    return any(start <= q < pos and not same_person(cl.name, tail) for q, tail in surname_spots(ctx.doc))
 
 
-def _known_rival(ctx: _Context, cl: _Cluster, known) -> bool:
+def known_rival(ctx: Context, cl: Cluster, known) -> bool:
     """Whether a he/she's chosen antecedent (not the current speaker) has no known gender while
     another person within reach is known to agree ("... alumnus was Leonard Cohen, with Mila
     Mulroney ... trailing far behind ... she wrote", Harris named as "she" earlier): two readings,
@@ -52,14 +52,14 @@ def _known_rival(ctx: _Context, cl: _Cluster, known) -> bool:
     return any(k is not cl and k.name.split()[-1:] != last for _, k, _, _ in known)
 
 
-def _modifier_mention(ctx: _Context, p: int) -> bool:
+def modifier_mention(ctx: Context, p: int) -> bool:
     """Whether the mention at ``p`` only modifies a common noun ("the Utqiagvik test", "the Reuters
     report"): an "it"/"they" after it most likely means that noun, which it does not name."""
     m = next((m for m in ctx.mentions if m.pos == p), None)
     return m is not None and m.ent.root.dep_ == "compound" and m.ent.root.head.pos_ == "NOUN"
 
 
-def _object_person_since(ctx: _Context, pron: str, p: int, pos: int, cl: _Cluster) -> bool:
+def object_person_since(ctx: Context, pron: str, p: int, pos: int, cl: Cluster) -> bool:
     """Whether, with the chosen antecedent (not the current speaker) named before the pronoun's
     paragraph, another person who may agree was introduced in that paragraph as an object or an
     apposition ("Field ... met its
@@ -72,14 +72,14 @@ def _object_person_since(ctx: _Context, pron: str, p: int, pos: int, cl: _Cluste
     for m in ctx.mentions:
         if m.kind != "person" or m.role != "other" or not ps < m.pos < pos:
             continue
-        other = _person_cluster(ctx, m)  # a lookup: a check creates no cluster
-        gender = ctx.gender_of(other) if other is not None else ctx.gender_of_names(_mention_name(ctx, m))
+        other = person_cluster(ctx, m)  # a lookup: a check creates no cluster
+        gender = ctx.gender_of(other) if other is not None else ctx.gender_of_names(mention_name(ctx, m))
         if other is not cl and gender in (None, want):
             return True
     return False
 
 
-def _rival_in_paragraph(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bool:
+def rival_in_paragraph(ctx: Context, pron: str, pos: int, cur: Cluster) -> bool:
     """Whether, with the current speaker named before the pronoun's paragraph, that paragraph makes
     before the pronoun another person known to agree its topic, as the possessor of something,
     even by a surname the tagger missed ("In Hajjaj's case, she stayed ... “...,” she continued":
@@ -89,12 +89,12 @@ def _rival_in_paragraph(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bo
     if ctx.current_pos >= ps:
         return False
     want = "m" if pron in MALE else "f"
-    names = [tail for q, tail in _surname_spots(ctx.doc)
+    names = [tail for q, tail in surname_spots(ctx.doc)
              if ps <= q < pos and not ctx.hidden(q, q + 1) and ctx.text.startswith(("'s", "’s"), q + len(tail))]
-    return any(not _same_person(cur.name, n) and ctx.gender_of_names(n) == want for n in names)
+    return any(not same_person(cur.name, n) and ctx.gender_of_names(n) == want for n in names)
 
 
-def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) -> bool:
+def other_subject_before(ctx: Context, pos: int, cand_pos: int, cl: Cluster) -> bool:
     """Whether the pronoun's own sentence has, before it and after the chosen antecedent, a subject
     we took for a person ("Strava is cagey ... (it does say ...)") or a body named by a common noun
     ("Police in Plymouth are at the scene, as it promised ..."): "it" most likely means that
@@ -104,10 +104,10 @@ def _other_subject_before(ctx: _Context, pos: int, cand_pos: int, cl: _Cluster) 
         return False
     start = max(tok.sent.start_char, cand_pos + 1)
     return any(start <= m.pos < pos and m.role == "subject" and m.kind == "person"
-               and _person_cluster(ctx, m) is not cl for m in ctx.mentions) or _body_subject_before(ctx, start, pos)
+               and person_cluster(ctx, m) is not cl for m in ctx.mentions) or _body_subject_before(ctx, start, pos)
 
 
-def _body_subject_before(ctx: _Context, start: int, pos: int) -> bool:
+def _body_subject_before(ctx: Context, start: int, pos: int) -> bool:
     """Whether a common noun naming a body ("Police in Plymouth are at the scene, as it promised
     ...") is a subject between ``start`` and the pronoun: "it" most likely means that body, which
     names no organisation we can tell."""
@@ -115,18 +115,18 @@ def _body_subject_before(ctx: _Context, start: int, pos: int) -> bool:
                and t.lemma_.lower() in BODY_NOUNS and not ctx.hidden(t.idx, t.idx + 1) for t in ctx.doc)
 
 
-def _patient_agrees(ctx: _Context, pron: str, cur: _Cluster) -> bool:
+def patient_agrees(ctx: Context, pron: str, cur: Cluster) -> bool:
     """Whether the person the current speaker's passive cue was about may be the he/she as well
     ("Peter Hale was accused by Maria Lopez of lying. He said ..."), the speaker's own gender not
     settling it: two readings, no guess."""
     patient = ctx.current_patient
-    if patient is None or _same_person(cur.name, patient):
+    if patient is None or same_person(cur.name, patient):
         return False
     want = "m" if pron in MALE else "f"
     return ctx.gender_of_names(patient) in (None, want) and ctx.gender_of(cur) in (None, want)
 
 
-def _person_between_paragraphs(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bool:
+def person_between_paragraphs(ctx: Context, pron: str, pos: int, cur: Cluster) -> bool:
     """Whether a whole paragraph between the current speaker's and the he/she's names another person
     known to agree (by an earlier he/she, a title or a first name clearly of that gender), outside
     quoted and reported words, even as an object ("Sarah Cole said ... ¶ The board later met Ruth
@@ -140,15 +140,15 @@ def _person_between_paragraphs(ctx: _Context, pron: str, pos: int, cur: _Cluster
     for m in ctx.mentions:
         if m.kind != "person" or not first < m.pos < last:
             continue
-        other = _person_cluster(ctx, m)
-        name = _mention_name(ctx, m)
+        other = person_cluster(ctx, m)
+        name = mention_name(ctx, m)
         gender = (ctx.gender_of(other) if other is not None else ctx.gender_of_names(name)) or first_name_gender(name)
-        if other is not cur and not _same_person(cur.name, name) and gender == want:
+        if other is not cur and not same_person(cur.name, name) and gender == want:
             return True
     return False
 
 
-def _asker_in_sentence(ctx: _Context, cl: _Cluster, pos: int) -> bool:
+def asker_in_sentence(ctx: Context, cl: Cluster, pos: int) -> bool:
     """Whether ``cl`` is named in the pronoun's own sentence as the subject of an asking verb ("When
     Winfrey asked if he could share it, he declined, saying ..."): the one who asks is not the one
     who answers, so no antecedent of the he/she."""
@@ -166,17 +166,17 @@ def _asker_in_sentence(ctx: _Context, cl: _Cluster, pos: int) -> bool:
     return False
 
 
-def _mention_cluster(ctx: _Context, m):
+def _mention_cluster(ctx: Context, m):
     """The existing cluster of a mention, person or organisation (a lookup: creates none)."""
-    return _person_cluster(ctx, m) if m.kind == "person" else _find_org(ctx.clusters, _mention_name(ctx, m))
+    return person_cluster(ctx, m) if m.kind == "person" else find_org(ctx.clusters, mention_name(ctx, m))
 
 
-def _reported_beside_speaker(ctx: _Context, pron: str, pos: int, cur: _Cluster) -> bool:
+def reported_beside_speaker(ctx: Context, pron: str, pos: int, cur: Cluster) -> bool:
     """Whether the current speaker, of unknown gender, reported words naming another person known to
     agree ("Winfrey told CBS that Harry had said ... “...,” he added": Harry as likely as Winfrey): two
     readings, no guess."""
     if ctx.gender_of(cur) is not None:
         return False
     want = "m" if pron in MALE else "f"
-    return any(ctx.current_pos < q < pos and g == want and not _same_person(cur.name, name)
+    return any(ctx.current_pos < q < pos and g == want and not same_person(cur.name, name)
                for q, name, g in ctx.reported_persons)

@@ -9,23 +9,23 @@ from typing import Optional
 
 from newsledger import agencies
 from newsledger.analyze.attribution.base import SPEECH_VERBS, WORK_NOUNS
-from newsledger.analyze.speakers.context import _Context
-from newsledger.analyze.speakers.spans import _head_token, _person_noun
+from newsledger.analyze.speakers.context import Context
+from newsledger.analyze.speakers.spans import head_token, person_noun
 from newsledger.analyze.speakers.words import (ANON_HEADS, ANON_ROLES, GENERIC_ORG, GOVERNMENT_HEADS, ORG_TYPE_HEADS,
-                                               PARTITIVE_RELATIVE, PERSON_NOUNS, RELATIVES, TITLE_WORDS, _norm)
+                                               PARTITIVE_RELATIVE, PERSON_NOUNS, RELATIVES, TITLE_WORDS, norm_name)
 
 
 def _relative_head(doc, src):
     """The noun a relative pronoun source ("which", "who", a partitive "many of whom") modifies, as a
     char span, else None."""
-    tok = _head_token(doc, src.start, src.end)
+    tok = head_token(doc, src.start, src.end)
     rel = tok if tok is not None and tok.lower_ in RELATIVES else _partitive_relative(tok)
     if rel is None:
         return None
     verb = tok.head
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         n = verb.head
-        if rel.lower_ == "which" and _person_noun(n):
+        if rel.lower_ == "which" and person_noun(n):
             return None  # "the head of the Dialogue Group, which says ...": "which" is never a person
         if _mere_thing(n):
             return None  # "a photo with a heading that said ...": the heading's writer, not the heading
@@ -43,11 +43,11 @@ def _partitive_relative(tok):
 def _mere_thing(n) -> bool:
     """A common noun that names neither a person, a group nor a work that speaks ("heading",
     "sticker", "sign"): what it "says" was written by someone the sentence does not name."""
-    return n.pos_ == "NOUN" and not n.ent_type_ and not _person_noun(n) and n.tag_ != "NNS" \
+    return n.pos_ == "NOUN" and not n.ent_type_ and not person_noun(n) and n.tag_ != "NNS" \
         and n.lemma_.lower() not in GENERIC_ORG | ORG_TYPE_HEADS | GOVERNMENT_HEADS | WORK_NOUNS | ANON_HEADS
 
 
-def _speaker_words(ctx: _Context, c):
+def speaker_words(ctx: Context, c):
     """The words that name a claim's speaker, as a source, and whether they lie outside its source:
     the source, or the head of a bare relative source, or a reporter the sentence ends with
     ("Local people reported ..., the Tuva government was quoted as saying"), or the speaker of
@@ -200,7 +200,7 @@ def _may_speak(tok) -> bool:
         or tok.lower_ in ("he", "she", "they") or tok.lemma_.lower() in _SPEAKING_NOUNS
 
 
-def _second_opinion(doc, text: str, c) -> Optional[str]:
+def second_opinion(doc, text: str, c) -> Optional[str]:
     """The words of the tagger's own source for the claim's cue (``signals["tag_src"]``, its
     nearest source run in the cue's sentence) where they lie outside the rules' source span and
     are not a bare relative pronoun (which stands for a phrase it does not name) nor a time phrase
@@ -212,7 +212,7 @@ def _second_opinion(doc, text: str, c) -> Optional[str]:
         return None  # (a means the parse took for the source gave way to the verb's subject already)
     if _time_phrase(doc, other):
         return None
-    words = _norm(text[other[0]:other[1]])
+    words = norm_name(text[other[0]:other[1]])
     return None if words.lower() in RELATIVES else words
 
 
@@ -273,7 +273,7 @@ def _attribution_after(doc, first) -> Optional[tuple[int, int]]:
     return doc[first.i + 1].idx, np_end
 
 
-def _speaks_inside(doc, src) -> bool:
+def speaks_inside(doc, src) -> bool:
     """Whether the source's own words hold a speech verb with words of its own ("..., the source,
     who said he had spoken ..."): the parser ran two phrases together ("an officer who responded"
     reports nothing)."""

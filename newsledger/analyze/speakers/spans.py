@@ -10,12 +10,12 @@ from newsledger.analyze.speakers.words import (ANON_ROLES, DESCRIBED_ROLES, ORG_
                                                TITLE_WORDS)
 
 
-def _ents(doc) -> tuple:
+def doc_ents(doc) -> tuple:
     """``doc.ents``, built once per Doc (spaCy makes a new tuple on every access)."""
     return _per_doc(doc, "ents", lambda d: tuple(d.ents))
 
 
-def _core(doc, start: int, end: int):
+def source_core(doc, start: int, end: int):
     """The source span without an appositive or relative clause ("China, an ally of X" -> "China")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -32,15 +32,15 @@ def _core(doc, start: int, end: int):
     return core if core is not None and len(core) else span
 
 
-def _person_name(doc, start: int, end: int) -> Optional[str]:
+def person_name(doc, start: int, end: int) -> Optional[str]:
     """A person's name in a source span, titles stripped: the PERSON entity at the head, or a run
     of proper nouns after a role word ("spokesman Christophe Lemoine")."""
-    core = _core(doc, start, end)
+    core = source_core(doc, start, end)
     if core is None:
         return None
     root = core.root
     ent = None
-    for e in [*_ents(doc), *_described_names(doc)]:
+    for e in [*doc_ents(doc), *described_names(doc)]:
         if e.label_ == "PERSON" and e.start <= root.i < e.end:
             ent = e
     if ent is not None:
@@ -68,7 +68,7 @@ def _person_name(doc, start: int, end: int) -> Optional[str]:
     return doc[toks[0].i:toks[-1].i + 1].text
 
 
-def _head_token(doc, start: int, end: int):
+def head_token(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
@@ -76,7 +76,7 @@ def _head_token(doc, start: int, end: int):
 _WORD_SPLIT = re.compile(r"[-\s]")  # a title token's words ("Major-Gen")
 
 
-def _titled_names(doc) -> tuple:
+def titled_names(doc) -> tuple:
     """Names spaCy did not tag: proper nouns right after a title ("Major-Gen Gopaul Govender").
     Found once per Doc and kept in its ``user_data`` (the antecedents and the people named in
     reported words both read them; the Doc does not change after the parse)."""
@@ -84,10 +84,10 @@ def _titled_names(doc) -> tuple:
 
 
 def _find_titled_names(doc) -> list:
-    """The spans of :func:`_titled_names`, token by token."""
+    """The spans of :func:`titled_names`, token by token."""
     from spacy.tokens import Span as DocSpan
 
-    tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
+    tagged = {t.i for e in doc_ents(doc) if e.label_ == "PERSON" for t in e}
     titles = texts_where(doc, "title_word", _holds_a_title)  # each distinct token text split once
     out, i = [], 0
     while i < len(doc) - 1:
@@ -107,7 +107,7 @@ def _holds_a_title(text: str) -> bool:
     return bool({w.strip(".").lower() for w in _WORD_SPLIT.split(text)} & TITLE_WORDS)
 
 
-def _described_names(doc) -> tuple:
+def described_names(doc) -> tuple:
     """Names spaCy did not tag as a person's, or tagged as a place's or a work's, that a description
     in apposition makes a person's ("Ana Ruiz, the U.S. ambassador to Oman", "Tom Hale, a Leeds
     business consultant"): two to four capitalised proper nouns, no organisation or title word among
@@ -116,10 +116,10 @@ def _described_names(doc) -> tuple:
 
 
 def _find_described_names(doc) -> tuple:
-    """The spans of :func:`_described_names`."""
+    """The spans of :func:`described_names`."""
     from spacy.tokens import Span as DocSpan
 
-    tagged = {t.i for e in _ents(doc) if e.label_ == "PERSON" for t in e}
+    tagged = {t.i for e in doc_ents(doc) if e.label_ == "PERSON" for t in e}
     spans = [_name_run(doc, t) for t in doc if t.pos_ == "PROPN" and t.i not in tagged and any(
         c.dep_ == "appos" and c.i > t.i + 1 and doc[t.i + 1].text == "," and _role_head(c) for c in t.children)]
     return tuple(DocSpan(doc, a, b, label="PERSON") for a, b in filter(None, spans))
@@ -144,38 +144,38 @@ def _name_run(doc, root) -> Optional[tuple[int, int]]:
     return i, root.i + 1
 
 
-def _surname_subjects(doc) -> list:
+def surname_subjects(doc) -> list:
     """Surnames spaCy did not tag where they are a subject ("Blair ... disputes that"), when the
     article names that person in full elsewhere ("James Blair")."""
     from spacy.tokens import Span as DocSpan
 
-    tagged = {t.i for e in _ents(doc) for t in e}
-    surnames = {e[-1].text for e in _ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
+    tagged = {t.i for e in doc_ents(doc) for t in e}
+    surnames = {e[-1].text for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
     return [DocSpan(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and (t.head.dep_ in ("ROOT", "conj") or _opens_paragraph(t))
             and t.i not in tagged and t.text in surnames]  # main clauses only ("the effect Sinwar may have": no)
 
 
-def _surnames_tagged_org(doc) -> list:
+def surnames_tagged_org(doc) -> list:
     """A surname the tagger took for an organisation, as a PERSON span: an ORG whose words are
     those of a full PERSON name of the article but its first ("Rosa Whitfield-Ortiz ...
     Whitfield-Ortiz said"): a person, whose he/she and rivalry count."""
     from spacy.tokens import Span as DocSpan
 
     tails = _person_tails(doc)
-    described = {e.text.split(" ", 1)[1] for e in _described_names(doc)}
-    return [DocSpan(doc, e.start, e.end, label="PERSON") for e in _ents(doc)
+    described = {e.text.split(" ", 1)[1] for e in described_names(doc)}
+    return [DocSpan(doc, e.start, e.end, label="PERSON") for e in doc_ents(doc)
             if e.label_ == "ORG" and e.text in tails or e.label_ in ("GPE", "WORK_OF_ART") and e.text in described]
 
 
 def _person_tails(doc) -> set[str]:
     """The surnames of the article: the words of each full PERSON name but its first (also of a
-    name a description makes a person's, :func:`_described_names`)."""
-    return {e.text.split(" ", 1)[1] for e in [*_ents(doc), *_described_names(doc)]
+    name a description makes a person's, :func:`described_names`)."""
+    return {e.text.split(" ", 1)[1] for e in [*doc_ents(doc), *described_names(doc)]
             if e.label_ == "PERSON" and " " in e.text}
 
 
-def _surname_spots(doc) -> list[tuple[int, str]]:
+def surname_spots(doc) -> list[tuple[int, str]]:
     """(character position, words) of every occurrence of a surname of the article — the words of a
     full PERSON name but its first — wherever it stands, also where the tagger missed it or took it
     for an organisation ("Rosa Whitfield-Ortiz ... the mayor appointed Whitfield-Ortiz"). ``doc.text`` is read once:
@@ -184,7 +184,7 @@ def _surname_spots(doc) -> list[tuple[int, str]]:
 
 
 def _find_surname_spots(doc) -> list[tuple[int, str]]:
-    """The spots of :func:`_surname_spots`, sorted by position."""
+    """The spots of :func:`surname_spots`, sorted by position."""
     tails, text = _person_tails(doc), doc.text
     return sorted((at, tail) for tail in tails for at in _whole_word_spots(text, tail))
 
@@ -212,7 +212,7 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
 
-def _object_of(doc, start: int, end: int, verb) -> bool:
+def object_of(doc, start: int, end: int, verb) -> bool:
     """Whether the words at ``start:end`` are the object of ``verb`` ("appointed Whitfield-Ortiz")."""
     if verb is None:
         return False
@@ -231,8 +231,8 @@ def _span_root(doc, start: int, end: int) -> Optional[tuple[int, str]]:
     return roots[start, end]
 
 
-def _same_person(name: str, tail: str) -> bool:
-    """Whether a surname (:func:`_surname_spots`) may be the person called ``name``."""
+def same_person(name: str, tail: str) -> bool:
+    """Whether a surname (:func:`surname_spots`) may be the person called ``name``."""
     last = name.split()[-1] if name.split() else name
     return name.endswith(tail) or tail.endswith(last)
 
@@ -244,13 +244,13 @@ def _opens_paragraph(t) -> bool:
     return t.i == 0 or "\n" in t.doc[t.i - 1].text
 
 
-def _person_noun(tok) -> bool:
+def person_noun(tok) -> bool:
     """Whether a noun names a person: a PERSON entity, a title or a role ("the head of ...")."""
     lemma = tok.lemma_.lower()
     return tok.ent_type_ == "PERSON" or lemma in TITLE_WORDS | ANON_ROLES | PERSON_NOUNS
 
 
-def _coordinated(doc, src) -> bool:
+def coordinated(doc, src) -> bool:
     """Whether a source names a group by coordination ("Gallagher and his colleagues", "X and Y")."""
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
     if span is None or not len(span):

@@ -83,7 +83,7 @@ ANON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "resident", "witness",
               "officers", "employees", "workers", "staff"}
 
 
-def _norm(s: str) -> str:
+def norm_name(s: str) -> str:
     s = s.replace("’", "'")
     s = re.sub(r"\s+", " ", s).strip(" ,.;:\"'“”")
     return s
@@ -92,7 +92,7 @@ def _norm(s: str) -> str:
 LINK_WORDS = {"of", "for", "on", "in", "at", "and", "to", "the", "&"}
 
 
-def _head_words(mention: str) -> list[str]:
+def head_words(mention: str) -> list[str]:
     """The words of an organisation's name that can be its head: not a modifier of a following
     common noun ("the user" is not the "Reddit user profile page"; "the ministry" is the
     "Ministry of Health"; "New York" is not "New York magazine")."""
@@ -101,27 +101,27 @@ def _head_words(mention: str) -> list[str]:
             if k + 1 == len(words) or words[k + 1].lower() in LINK_WORDS or not words[k + 1][:1].islower()]
 
 
-def _strip_det(s: str) -> str:
+def strip_det(s: str) -> str:
     words = s.split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     return " ".join(words)
 
 
-def _acronym_def(s: str) -> Optional[str]:
+def acronym_def(s: str) -> Optional[str]:
     m = re.search(r"\(([A-Z][A-Z.&]{1,9})\)", s)
     return m.group(1).replace(".", "") if m else None
 
 
-def _initials(s: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", _strip_paren(s)) if w[0].isupper())
+def initials_of(s: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", strip_paren(s)) if w[0].isupper())
 
 
-def _strip_paren(s: str) -> str:
+def strip_paren(s: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", s).strip()
 
 
-def _demonym_root(word: str) -> str:
+def demonym_root(word: str) -> str:
     w = word.lower().replace("'s", "")
     for suf in ("ian", "ean", "an", "ese", "ish", "i", "n"):
         if w.endswith(suf) and len(w) - len(suf) >= 4:
@@ -129,5 +129,5 @@ def _demonym_root(word: str) -> str:
     return w
 
 
-def _content_words(s: str) -> list[str]:
-    return [w for w in re.findall(r"[A-Za-z][\w'-]*", _strip_paren(s).replace("’", "'")) if w.lower() not in DETERMINERS]
+def content_words(s: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z][\w'-]*", strip_paren(s).replace("’", "'")) if w.lower() not in DETERMINERS]
