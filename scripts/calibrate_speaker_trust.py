@@ -55,7 +55,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from calibrate_confidence import analysed_pages, fit, judged, log_loss, newest_pages  # noqa: E402
 
 from newsledger.analyze.confidence import DEFAULT_MIN_CONFIDENCE  # noqa: E402
-from newsledger.analyze.speakers.abstain import _inside_other_words  # noqa: E402
+from newsledger.analyze.speakers.abstain import inside_other_words  # noqa: E402
 from newsledger.evaluate.attribution import alnum_set, span_match  # noqa: E402
 from newsledger.evaluate.attribution import load_split as polnear_split  # noqa: E402
 from newsledger.evaluate.claims_real import MIN_SHARE, Tally, load_gold, score_page  # noqa: E402
@@ -151,7 +151,7 @@ def trust_features(c, page: _Page) -> dict[str, float]:
     f["src_conf"] = float(src.confidence)
     f["log_back"], f["between"] = _antecedent(c, page)
     f["named_once"] = float(len(page.mentions(src.name)) <= 1)
-    f["in_other_claim"] = float(_inside_other_words(c, page.claims))
+    f["in_other_claim"] = float(inside_other_words(c, page.claims))
     f["in_quote"] = float(_in_quote(page.text, src.start))
     f["org_by_person"] = float(via == "org" and _person_in_sentence(c, page))
     f["subj_agrees"] = float(_overlaps(sig.get("subj_src"), src.start, src.end))

@@ -36,7 +36,7 @@ from newsledger.analyze import attribution as A  # noqa: E402
 from newsledger.analyze.attribution.learned import (BOUNDARY_PATH, EDGE_PATH, MODEL_PATH, BoundaryModel,  # noqa: E402
                                         CueModel, EdgeModel, _ctx, content_variants, cue_features,
                                         edge_frame, edge_ranges, end_features, start_features)
-from newsledger.evaluate.attribution import _docs, alnum_set, load_split, score  # noqa: E402
+from newsledger.evaluate.attribution import parsed_docs, alnum_set, load_split, score  # noqa: E402
 
 SEED = 13
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
@@ -266,7 +266,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     t0 = time.time()
     data = load_split("train")
-    docs = _docs([t for _, t, _ in data], Path(args.cache_dir) / "train.spacy" if args.cache_dir else None)
+    docs = parsed_docs([t for _, t, _ in data], Path(args.cache_dir) / "train.spacy" if args.cache_dir else None)
     print(f"loaded {len(data)} train articles in {time.time() - t0:.0f}s", flush=True)
     tags = None
     if args.tagger_oof:

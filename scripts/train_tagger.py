@@ -39,10 +39,10 @@ MAX_VOCAB = 20000
 def prepare(args) -> None:
     sys.path.insert(0, str(ROOT))
     from newsledger.analyze.attribution.tagger import COLUMNS, encode, gold_labels, token_columns
-    from newsledger.evaluate.attribution import _docs, load_split
+    from newsledger.evaluate.attribution import parsed_docs, load_split
 
     data = load_split("train")
-    docs = _docs([t for _, t, _ in data], Path(args.cache_dir) / "train.spacy" if args.cache_dir else None)
+    docs = parsed_docs([t for _, t, _ in data], Path(args.cache_dir) / "train.spacy" if args.cache_dir else None)
     cols = [token_columns(d, t) for (_, t, _), d in zip(data, docs)]
     counts = Counter(w for c in cols for w in c["words"])
     words = [w for w, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= MIN_COUNT][:MAX_VOCAB]

@@ -241,7 +241,7 @@ def score(items) -> dict:
 # ---------------------------------------------------------------- run
 
 
-def _docs(texts: list[str], cache: Optional[Path]):
+def parsed_docs(texts: list[str], cache: Optional[Path]):
     """spaCy Docs for ``texts``, read from / written to a DocBin cache when given."""
     from newsledger.analyze.nlp import get_nlp
 
@@ -273,7 +273,7 @@ def predict_split(split: str = "dev", data_dir=None, cache_dir: Optional[os.Path
     texts = [t for _, t, _ in data]
     t0 = time.perf_counter()
     cache = Path(cache_dir) / f"{split}.spacy" if cache_dir else None
-    docs = _docs(texts, cache)
+    docs = parsed_docs(texts, cache)
     t1 = time.perf_counter()
     out = []
     for (name, text, gold), doc in zip(data, docs):

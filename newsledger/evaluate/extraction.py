@@ -129,7 +129,7 @@ def speed_commands(files: list[str]) -> dict[str, list[str]]:
             "reference": [sys.executable, "-c", REFERENCE_SCRIPT, *files]}
 
 
-def _run_process(cmd: list[str]) -> tuple[float, float]:
+def run_process(cmd: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds: user + system) of one process, its output discarded."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -157,14 +157,14 @@ def process_speed(reps: int = 3, data_dir: Optional[Path] = None, limit: Optiona
     files = [str(p) for p in sorted((root / "html").glob("*.html.gz"))]
     files = files[:limit] if limit else files
     cmds = speed_commands(files)
-    _run_process(cmds["ours"][:1] + ["--help"])  # warm the file cache and .pyc files once
-    _run_process([sys.executable, "-c", "import trafilatura"])
+    run_process(cmds["ours"][:1] + ["--help"])  # warm the file cache and .pyc files once
+    run_process([sys.executable, "-c", "import trafilatura"])
     wall: dict[str, list[float]] = {"ours": [], "reference": []}
     cpu: dict[str, list[float]] = {"ours": [], "reference": []}
     load_before = load_average()
     for rep in range(reps):
         for name in (("ours", "reference") if rep % 2 == 0 else ("reference", "ours")):
-            w, c = _run_process(cmds[name])
+            w, c = run_process(cmds[name])
             wall[name].append(w)
             cpu[name].append(c)
         if log:

@@ -31,12 +31,12 @@ def _doubt(c, claims) -> Optional[str]:
     """Why the claim's speaker should not be named (None: nothing against it)."""
     if c.source is None or c.source.name is None or (c.signals or {}).get("src_via") != "phrase":
         return None
-    if _inside_other_words(c, claims):
+    if inside_other_words(c, claims):
         return "a phrase inside another claim's words"
     return None
 
 
-def _inside_other_words(c, claims) -> bool:
+def inside_other_words(c, claims) -> bool:
     """Whether the claim's source starts inside the content of another claim."""
     pos = c.source.start
     return any(o is not c and any(s <= pos < e for s, e in (o.content.pieces or [(o.content.start, o.content.end)]))
