@@ -27,9 +27,11 @@ The pages are split in two halves by ``sha1("hd:" or "tr:" + file name) mod 2`` 
 on half ``a``; half ``b`` is read to see whether a change holds on pages not looked at.
 
 The fresh title set (``--set hd-default``, :func:`fresh_pages`): the h1-gold pages of htmldate's
-default evaluation set, which no title rule was written from before stop 47. Half *a* is development;
-half *b* is held out: ``--half b`` reads its titles and each reading is logged (field ``title-fresh``);
-``--half all`` is refused.
+default evaluation set that are not trafilatura evaluation pages too (611 of its 800 files are: those
+belong to the main sets' halves, split by their ``"tr:"`` name), which no title rule was written from
+before stop 47. Half *a* is development; half *b* is held out: ``--half b`` reads its titles and each
+reading is logged (field ``title-fresh``); ``--half all`` is refused. Half-*b* readings of the main sets
+leave out the pages that were development data elsewhere (:func:`exposed`).
 
     python -m newsledger.evaluate.flat_unseen [--half a|b|all] [--field title|authors|date] [--html]
     python -m newsledger.evaluate.flat_unseen --set hd-default [--half b]   # titles, half a (b: held out)
