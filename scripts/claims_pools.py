@@ -13,7 +13,7 @@ first, :func:`ecb_walk_ranks`); rows 1-34 (the twenty-fourth and twenty-fifth ba
 of row 35 or later (issue 12's walk continued) is pool **ecbr** (rule material) when its row is odd and
 **ecbc** (a fresh judge like te3c: no rule is written from it, no fit reads it) when even, so both pools
 draw on the whole walk. The dev pages of the web batch begun at stop 36 (``htmldate-`` pages taken after
-every earlier walk, listed one id a line in ``web_pool_pages.txt`` beside the gold, :func:`web_pages`) are pool
+every earlier walk, listed one id a line in ``web_pool_pages.txt`` beside the gold, one of :data:`BATCHES`) are pool
 **webc** (a judge: no rule is written from it, no fit reads it) when ``int(sha1(page id), 16)`` is even and
 **webr** (rule material) when odd, so the annotator never chooses. The ``aeb-`` dev pages (article-extraction-benchmark
 pages, annotated from stop 37: extraction was tuned on them, attribution never) are pool **aebc** (a judge) when
@@ -114,12 +114,6 @@ def _batch_pages(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def web_pages() -> frozenset[str]:
-    """The page ids of the web batch (``web_pool_pages.txt`` beside the gold)."""
-    return _batch_pages(WEB_PAGES)
-
-
-@lru_cache(maxsize=1)
 def batch_pools() -> dict[str, tuple[str, str]]:
     """page id -> (rule pool, judge pool) of every page a batch file (:data:`BATCHES`) lists."""
     return {page: pools for name, pools in BATCHES.items() for page in _batch_pages(name)}
@@ -131,13 +125,9 @@ def _odd_sha1(page: str) -> bool:
 
 
 def by_parity(page: str, pools: tuple[str, str]) -> str:
-    """Of a batch's (rule pool, judge pool), the page's: the rule pool when its id's sha1 is odd, the judge when even."""
+    """Of a batch's (rule pool, judge pool), the page's: the rule pool when its id's sha1 is odd, the judge
+    when even."""
     return pools[0] if _odd_sha1(page) else pools[1]
-
-
-def web_pool(page: str) -> str:
-    """The pool of a web-batch page by the parity of its id's sha1: "webc" when even, "webr" when odd."""
-    return by_parity(page, BATCHES[WEB_PAGES])
 
 
 def aeb_pool(page: str) -> str:
@@ -147,9 +137,9 @@ def aeb_pool(page: str) -> str:
 
 def pool_of(page: str, ranks: dict[str, int]) -> str:
     """"te3r" or "te3c" for a ``te3-`` page, "ecbr", "ecbc" or "old" for an ``ecb-`` page by its ECB+ walk
-    row, "rules" or "check" for a ``pol-`` page by its walk rank, "webr" or "webc" for a page of the web batch,
-    "aebr" or "aebc" for an ``aeb-`` page, "rnr" or "rnc" ("tfr" or "tfc", "hdr" or "hdc") for a page of the stop-47 realnews
-    (trafilatura-eval) batch or of stop 48's htmldate batch, by the parity of its id's sha1 (the judge when even), "old" for a page of another source."""
+    row, "rules" or "check" for a ``pol-`` page by its walk rank, the rule or judge pool of a page a batch file
+    lists (:data:`BATCHES`: webr / webc, rnr / rnc, tfr / tfc, hdr / hdc) and "aebr" or "aebc" for an ``aeb-`` page,
+    by the parity of its id's sha1 (the judge when even), "old" for a page of another source."""
     pools = batch_pools().get(page)
     if pools is not None:
         return by_parity(page, pools)

@@ -189,21 +189,29 @@ def test_cli_scores_a_gold_dir_and_exits_nonzero_on_a_missed_gate(tmp_path, caps
     assert main(["--gold-dir", str(tmp_path / "missing")]) == 2
 
 
+GOLD_SOURCES = ("realnews", "trafilatura-eval", "htmldate-eval", "news-story-chains", "ecbplus", "tempeval3-platinum",
+                "article-extraction-benchmark", "polnear")  # the shared sets the gold pages' texts come from
+
+
+def _skip_without_shared(*names):
+    """Skip the test, naming what is missing, unless every shared data set ``names`` is present."""
+    from newsledger.evaluate import data_dir
+
+    try:
+        for name in names:
+            data_dir(name)
+    except FileNotFoundError:
+        pytest.skip(f"shared {' / '.join(names)} data not found")
+
+
 def test_every_gold_page_text_is_the_text_it_was_annotated_on():
     """Gold offsets index the page text: a realnews record's, or for a ``trafeval-`` page our HTML
     extractor's output on that trafilatura-eval page; the stored sha1 catches a changed text."""
     import hashlib
 
-    from newsledger.evaluate import data_dir
     from newsledger.evaluate.claims_real import GOLD_DIR, TRAFEVAL, load_texts
 
-    try:
-        for name in ("realnews", "trafilatura-eval", "htmldate-eval", "news-story-chains", "ecbplus",
-                     "tempeval3-platinum", "article-extraction-benchmark"):
-            data_dir(name)
-    except FileNotFoundError:
-        pytest.skip("shared realnews / trafilatura-eval / htmldate-eval / news-story-chains / ecbplus / "
-                    "tempeval3-platinum data not found")
+    _skip_without_shared(*GOLD_SOURCES)
     golds = [json.loads(f.read_text("utf-8")) for f in sorted(GOLD_DIR.glob("*.json")) if f.name != "SPLIT.json"]
     assert any(g["page"].startswith(TRAFEVAL) for g in golds)
     texts = load_texts({g["page"] for g in golds})
@@ -228,16 +236,9 @@ def test_copied_pages_finds_one_article_stored_twice():
 def test_no_test_page_holds_the_article_of_a_dev_page():
     """A test page whose article is a dev page's (one story in two sets) is no held-out page: such a
     copy is withdrawn from the split (SPLIT.json), and none may be left."""
-    from newsledger.evaluate import data_dir
     from newsledger.evaluate.claims_real import GOLD_DIR, copied_pages, load_split, load_texts
 
-    try:
-        for name in ("realnews", "trafilatura-eval", "htmldate-eval", "news-story-chains", "ecbplus",
-                     "tempeval3-platinum", "article-extraction-benchmark", "polnear"):
-            data_dir(name)
-    except FileNotFoundError:
-        pytest.skip("shared realnews / trafilatura-eval / htmldate-eval / news-story-chains / ecbplus / "
-                    "tempeval3-platinum / article-extraction-benchmark / polnear data not found")
+    _skip_without_shared(*GOLD_SOURCES)
     split = load_split([GOLD_DIR])
     scored = {p: s for p, s in split.items() if s in ("dev", "test")}
     texts = {p: r["text"] for p, r in load_texts(set(scored)).items()}
@@ -713,9 +714,10 @@ def test_rules_only_prints_no_judge_pool_and_no_all_pages_line(monkeypatch, caps
     assert names[-1] == "all" and set(pools.HELD_OUT) <= set(names)
 
 
-def test_a_web_batch_page_takes_its_pool_from_the_parity_of_its_ids_sha1_and_is_a_dev_gold_page():
-    """scripts/claims_pools.py: a page listed in web_pool_pages.txt is webc when int(sha1(id), 16) is even and webr
-    when odd, whatever its source; a page not listed keeps its old pool; every listed page is a dev gold page."""
+def test_a_batch_page_takes_its_pool_from_the_parity_of_its_ids_sha1_and_is_a_dev_gold_page():
+    """scripts/claims_pools.py: a page a batch file lists (web_pool_pages.txt and the others of BATCHES) is the
+    batch's judge pool when int(sha1(id), 16) is even and its rule pool when odd, whatever its source; a page not
+    listed keeps its old pool; every listed page is a dev gold page."""
     import hashlib
 
     from newsledger.evaluate.claims_real import GOLD_DIR, load_split
@@ -723,12 +725,14 @@ def test_a_web_batch_page_takes_its_pool_from_the_parity_of_its_ids_sha1_and_is_
     pools = _pools_module()
     ids = ["htmldate-a", "htmldate-b", "htmldate-c", "htmldate-d"]
     want = ["webr" if int(hashlib.sha1(i.encode()).hexdigest(), 16) % 2 else "webc" for i in ids]
-    assert [pools.web_pool(i) for i in ids] == want and set(want) == {"webr", "webc"}
+    assert [pools.by_parity(i, pools.BATCHES[pools.WEB_PAGES]) for i in ids] == want and set(want) == {"webr", "webc"}
     assert pools.pool_of("htmldate-not-listed", {}) == "old"
     split = load_split([GOLD_DIR])
-    for page in pools.web_pages():
-        assert split.get(page) == "dev" and (GOLD_DIR / f"{page}.json").exists(), page
-        assert pools.pool_of(page, {}) == pools.web_pool(page)
+    assert pools._batch_pages(pools.WEB_PAGES)
+    for name, batch in pools.BATCHES.items():
+        for page in pools._batch_pages(name):
+            assert split.get(page) == "dev" and (GOLD_DIR / f"{page}.json").exists(), page
+            assert pools.pool_of(page, {}) == pools.by_parity(page, batch)
 
 
 def test_an_aeb_page_takes_its_pool_from_the_parity_of_its_ids_sha1_and_is_a_dev_page_with_its_extracted_text():
