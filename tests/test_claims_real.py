@@ -610,13 +610,40 @@ def test_a_polnear_dev_id_loads_the_article_body_under_its_title_line():
     assert page["date"] == name.split("_")[1] and page["url"] is None
 
 
-@pytest.mark.parametrize("page", ["pol-../test/text/nyt_2016-09-20_x", "pol-nyt", "pol-", "polnyt_2016-09-20_x"])
+@pytest.mark.parametrize("page", ["pol-../test/text/nyt_2016-09-20_x", "pol-nyt", "pol-", "polnyt_2016-09-20_x",
+                                  "poltest-../train/text/nyt_2016-09-20_x", "poltest-"])
 def test_a_malformed_polnear_id_is_refused(page):
     """Only a dev file name is a ``pol-`` page: a path out of the dev folder or a malformed id is refused."""
     from newsledger.evaluate.claims_real import polnear_path
 
     with pytest.raises(ValueError):
         polnear_path(page)
+
+
+def test_a_polnear_test_id_loads_a_test_split_article_and_is_a_claims_test_page_only(tmp_path):
+    """A ``poltest-`` id is a PolNeAR TEST article (the same body-under-title text as a ``pol-`` page); gold for one
+    that SPLIT.json puts anywhere but the claims test split is refused, so no rule is ever written from it."""
+    from newsledger.evaluate import data_dir
+    from newsledger.evaluate.claims_real import POLNEAR_TEST, load_gold, load_texts, polnear_path
+
+    try:
+        folder = data_dir("polnear") / "data" / "test" / "text"
+        data_dir("realnews")
+    except FileNotFoundError:
+        pytest.skip("shared polnear / realnews data not found")
+    name = sorted(folder.iterdir())[0].stem
+    assert polnear_path(POLNEAR_TEST + name) == folder / f"{name}.txt"
+    page = load_texts({POLNEAR_TEST + name})[POLNEAR_TEST + name]
+    assert (folder / f"{name}.txt").read_text(encoding="utf-8").endswith(page["text"]) and page["date"]
+    gold = {"page": POLNEAR_TEST + name, "claims": []}
+    (tmp_path / f"{POLNEAR_TEST}{name}.json").write_text(json.dumps(gold), encoding="utf-8")
+    for part, ok in (("test", True), ("dev", False)):
+        (tmp_path / "SPLIT.json").write_text(json.dumps({"split": {POLNEAR_TEST + name: part}}), encoding="utf-8")
+        if ok:
+            assert [g.page for g in load_gold([tmp_path], "test")] == [POLNEAR_TEST + name]
+        else:
+            with pytest.raises(ValueError, match="claims test page only"):
+                load_gold([tmp_path], "dev")
 
 
 def _pools_module():

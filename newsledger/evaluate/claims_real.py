@@ -6,7 +6,8 @@ offsets into the ``text`` of ``shared/data/realnews/expected.jsonl`` for that pa
 htmldate-eval page, :data:`EVAL_SETS`; for an ``nsc-`` page: the ``text`` column of the
 news-story-chains article CSV, one block with no line breaks, :data:`NEWS_STORY_CHAINS`; for an
 ``ecb-`` page: the ECB+ development document as ``ecbplus.render`` flattens it, :data:`ECBPLUS`; for a
-``pol-`` page: a PolNeAR development article's body under its title line, :data:`POLNEAR`; for a
+``pol-`` page: a PolNeAR development article's body under its title line, :data:`POLNEAR` (``poltest-``: a
+PolNeAR test article, a claims test page only, :data:`POLNEAR_TEST`); for a
 ``te3-`` page: a TempEval-3 platinum document's ``<TEXT>`` with its tags removed, :data:`TEMPEVAL3`; for an
 ``aeb-`` page: our HTML extractor's text of that article-extraction-benchmark page, :data:`AEB`), plus labels;
 ``data/claims_real/SPLIT.json`` splits the pages into dev and test by article. Each gold page's
@@ -194,6 +195,9 @@ def load_gold(gold_dirs: Iterable[Path], split: Optional[str]) -> list[GoldPage]
                 claims = [x for x in map(GoldClaim.from_dict, g["claims"]) if x.content]  # empty content: dropped
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{f}: not a claims gold file ({exc.__class__.__name__}: {exc})") from None
+            if page.startswith(POLNEAR_TEST) and splits.get(page) not in ("test", WITHDRAWN):
+                raise ValueError(f"{f}: {page} is a PolNeAR test article, a claims test page only (SPLIT.json says "
+                                 f"{splits.get(page)!r})")
             if splits.get(page) == WITHDRAWN or (split is not None and splits.get(page) != split):
                 continue
             pages.append(GoldPage(page, claims, g.get("annotator"), str(f)))
@@ -350,27 +354,38 @@ def ecbplus_records(ids: set[str]) -> dict[str, dict]:
 
 
 POLNEAR = "pol-"  # page id prefix: a PolNeAR DEVELOPMENT article, by its file name ("pol-nyt_2016-09-20_...")
+# page id prefix: a PolNeAR TEST article ("poltest-nyt_2016-10-12_..."), a claims *test* page only: annotated blind
+# (stop 49 on), never read to write a rule; :func:`load_gold` refuses one SPLIT.json does not put in test
+POLNEAR_TEST = "poltest-"
+POLNEAR_SPLIT_OF = {POLNEAR: "dev", POLNEAR_TEST: "test"}  # page id prefix -> PolNeAR split folder
 _POL_NAME = re.compile(r"[a-z-]+_\d{4}-\d{2}-\d{2}_[\w.,'-]+")
 
 
+def polnear_prefix(page_id: str) -> Optional[str]:
+    """``pol-`` or ``poltest-`` when ``page_id`` starts with it, else None."""
+    return next((p for p in (POLNEAR, POLNEAR_TEST) if page_id.startswith(p)), None)
+
+
 def polnear_path(page_id: str) -> Path:
-    """The PolNeAR text file of a ``pol-`` page id: its development split only (the test split is the
-    attribution figure's, the train split the tagger's); a ValueError for a malformed id."""
+    """The PolNeAR text file of a ``pol-`` (development split) or ``poltest-`` (test split) page id (the train
+    split, the tagger's, is never a page); a ValueError for a malformed id."""
     from newsledger.evaluate import data_dir
 
-    name = page_id[len(POLNEAR):]
-    if not page_id.startswith(POLNEAR) or not _POL_NAME.fullmatch(name) or ".." in name:
-        raise ValueError(f"{page_id}: not a PolNeAR page id (pol-<file name of the dev split, without .txt>)")
-    return data_dir("polnear") / "data" / "dev" / "text" / f"{name}.txt"
+    prefix = polnear_prefix(page_id)
+    name = page_id[len(prefix):] if prefix else ""
+    if prefix is None or not _POL_NAME.fullmatch(name) or ".." in name:
+        raise ValueError(f"{page_id}: not a PolNeAR page id (pol-<file name of the dev split> or "
+                         "poltest-<file name of the test split>, without .txt)")
+    return data_dir("polnear") / "data" / POLNEAR_SPLIT_OF[prefix] / "text" / f"{name}.txt"
 
 
 def polnear_records(ids: set[str]) -> dict[str, dict]:
-    """page id -> record of the PolNeAR development articles among ``ids``: the body as stored, after
-    the title line (the file's first line) and the blank lines under it; the title line as the title;
-    the publication date from the corpus metadata; no URL."""
+    """page id -> record of the PolNeAR articles among ``ids`` (``pol-``: development, ``poltest-``: test): the
+    body as stored, after the title line (the file's first line) and the blank lines under it; the title line as
+    the title; the publication date from the corpus metadata; no URL."""
     from newsledger.evaluate import data_dir
 
-    wanted = {i: polnear_path(i) for i in sorted(ids) if i.startswith(POLNEAR)}
+    wanted = {i: polnear_path(i) for i in sorted(ids) if polnear_prefix(i)}
     if not wanted:
         return {}
     meta_path = data_dir("polnear") / "data" / "metadata.tsv"
