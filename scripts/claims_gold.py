@@ -7,9 +7,9 @@ extractor's text of that ``../shared/data/trafilatura-eval`` or ``../shared/data
 for an ``nsc-<first 12 hex digits of sha1(url)>`` page: the ``text`` column of that article in
 ``../shared/data/news-story-chains``' article CSV, one block with no line breaks; for an ``ecb-<file stem>``
 page of an ECB+ development topic (1-24): that document as ``newsledger.evaluate.ecbplus.render`` flattens it,
-one sentence per paragraph; for a ``pol-<file name>`` page of PolNeAR's development split: the article's body
-under its title line; for a ``te3-<file stem>`` page of the TempEval-3 platinum documents: the ``<TEXT>``
-element with its TimeML tags removed; for an ``aeb-<first 12 hex digits of the file stem>`` page: our HTML
+one sentence per paragraph; for a ``pol-<file name>`` page of PolNeAR's development split (``poltest-<file name>``:
+its test split, a claims test page only): the article's body under its title line; for a ``te3-<file stem>`` page of
+the TempEval-3 platinum documents: the ``<TEXT>`` element with its TimeML tags removed; for an ``aeb-<first 12 hex digits of the file stem>`` page: our HTML
 extractor's text of that ``../shared/data/article-extraction-benchmark`` page), plus our own labels. Annotators write a *working*
 file outside the repo, where spans are given as the words themselves, and this script locates them::
 
@@ -60,7 +60,7 @@ GOLD_DIR = ROOT / "newsledger" / "evaluate" / "data" / "claims_real"
 def load_texts(page: str) -> dict[str, str]:
     """page id -> text: realnews pages, and ``page`` itself when it is an evaluation-set page
     (``trafeval-`` / ``htmldate-``), a news-story-chains article (``nsc-``), an ECB+ development document (``ecb-``), a PolNeAR
-    development article (``pol-``), a TempEval-3 platinum document (``te3-``) or an article-extraction-benchmark
+    development or test article (``pol-`` / ``poltest-``), a TempEval-3 platinum document (``te3-``) or an article-extraction-benchmark
     page (``aeb-``)."""
     texts = {r["id"]: r["text"] for r in map(json.loads, REALNEWS.open(encoding="utf-8"))}
     texts.update({k: r["text"] for k, r in claims_real.load_texts({page}).items()})
