@@ -589,18 +589,24 @@ def test_a_wire_dateline_is_not_the_speaker(nlp, text, name):
     assert c.source is not None and c.source.name == name
 
 
-def test_a_polnear_dev_id_loads_the_article_body_under_its_title_line():
-    """A ``pol-`` id is a PolNeAR development article: text = the file after its title line and the
-    blank lines under it (gold offsets index it), title = that line, date = the corpus metadata's."""
+def _first_polnear_article(split: str) -> tuple[Path, str]:
+    """The text folder of a PolNeAR split and its first article's name (skips without the shared data)."""
     from newsledger.evaluate import data_dir
-    from newsledger.evaluate.claims_real import POLNEAR, load_texts
 
     try:
-        folder = data_dir("polnear") / "data" / "dev" / "text"
+        folder = data_dir("polnear") / "data" / split / "text"
         data_dir("realnews")
     except FileNotFoundError:
         pytest.skip("shared polnear / realnews data not found")
-    name = sorted(folder.iterdir())[0].stem
+    return folder, sorted(folder.iterdir())[0].stem
+
+
+def test_a_polnear_dev_id_loads_the_article_body_under_its_title_line():
+    """A ``pol-`` id is a PolNeAR development article: text = the file after its title line and the
+    blank lines under it (gold offsets index it), title = that line, date = the corpus metadata's."""
+    from newsledger.evaluate.claims_real import POLNEAR, load_texts
+
+    folder, name = _first_polnear_article("dev")
     raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
     rec = load_texts({POLNEAR + name, POLNEAR + "nyt_2016-01-01_no-such-article"})
     assert set(rec) == {POLNEAR + name}  # a name with no file is no page
@@ -623,15 +629,9 @@ def test_a_malformed_polnear_id_is_refused(page):
 def test_a_polnear_test_id_loads_a_test_split_article_and_is_a_claims_test_page_only(tmp_path):
     """A ``poltest-`` id is a PolNeAR TEST article (the same body-under-title text as a ``pol-`` page); gold for one
     that SPLIT.json puts anywhere but the claims test split is refused, so no rule is ever written from it."""
-    from newsledger.evaluate import data_dir
     from newsledger.evaluate.claims_real import POLNEAR_TEST, load_gold, load_texts, polnear_path
 
-    try:
-        folder = data_dir("polnear") / "data" / "test" / "text"
-        data_dir("realnews")
-    except FileNotFoundError:
-        pytest.skip("shared polnear / realnews data not found")
-    name = sorted(folder.iterdir())[0].stem
+    folder, name = _first_polnear_article("test")
     assert polnear_path(POLNEAR_TEST + name) == folder / f"{name}.txt"
     page = load_texts({POLNEAR_TEST + name})[POLNEAR_TEST + name]
     assert (folder / f"{name}.txt").read_text(encoding="utf-8").endswith(page["text"]) and page["date"]
