@@ -593,11 +593,8 @@ def _first_polnear_article(split: str) -> tuple[Path, str]:
     """The text folder of a PolNeAR split and its first article's name (skips without the shared data)."""
     from newsledger.evaluate import data_dir
 
-    try:
-        folder = data_dir("polnear") / "data" / split / "text"
-        data_dir("realnews")
-    except FileNotFoundError:
-        pytest.skip("shared polnear / realnews data not found")
+    _skip_without_shared("polnear", "realnews")
+    folder = data_dir("polnear") / "data" / split / "text"
     return folder, sorted(folder.iterdir())[0].stem
 
 

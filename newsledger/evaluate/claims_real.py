@@ -363,7 +363,7 @@ _POL_NAME = re.compile(r"[a-z-]+_\d{4}-\d{2}-\d{2}_[\w.,'-]+")
 
 def polnear_prefix(page_id: str) -> Optional[str]:
     """``pol-`` or ``poltest-`` when ``page_id`` starts with it, else None."""
-    return next((p for p in (POLNEAR, POLNEAR_TEST) if page_id.startswith(p)), None)
+    return next((p for p in POLNEAR_SPLIT_OF if page_id.startswith(p)), None)
 
 
 def polnear_path(page_id: str) -> Path:

@@ -31,7 +31,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, Optional
 
-from newsledger.analyze.attribution.base import merge_ranges, tok_ranges, tokens_of  # noqa: F401
+from newsledger.analyze.attribution.base import merge_ranges, tok_ranges, tokens_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MODEL_PATH = DATA / "cue_model.json"
@@ -228,10 +228,6 @@ TAIL_CUT_DEPS = ("prep", "advcl", "npadvmod", "advmod", "conj", "acl", "relcl", 
 _SKIP = set(",;:-–—―()") | {"--", "and", "but", "or"}
 
 
-_ranges = tok_ranges
-_merge_ranges = merge_ranges
-
-
 def _strip(doc, idxs: list[int]) -> list[int]:
     while idxs and (doc[idxs[-1]].is_space or doc[idxs[-1]].lower_ in _SKIP):
         idxs = idxs[:-1]
@@ -314,7 +310,7 @@ def _tail_cuts(cc: _Content, c) -> list[Variant]:
         if tok.dep_ == "prep":
             f += ["cut|prep=" + tok.lower_, "cut|prep=" + tok.lower_ + "|l=" + lemma]
         f += ["cut|rule=" + c.rule, f"cut={kind}|l={lemma}", f"cut={kind}|{cc.qb}"]
-        out.append((_ranges(doc, rest), f))
+        out.append((tok_ranges(doc, rest), f))
         if len(out) >= 4:
             break
     return out
@@ -338,7 +334,7 @@ def _lead_cuts(cc: _Content) -> list[Variant]:
             continue
         f = ["lead", "lead=" + tok.lower_, "lead|l=" + lemma, f"lead|n={_bucket(t - first, (1, 2, 4, 8))}",
              "lead|first=" + doc[first].pos_, f"lead={tok.lower_}|path={cc.path}"]
-        out.append((_ranges(doc, rest), f))
+        out.append((tok_ranges(doc, rest), f))
         if len(out) >= 2:
             break
     return out
@@ -352,8 +348,8 @@ def _cue_object(cc: _Content, c) -> list[Variant]:
     for d in doc[c.cue_i].children:
         if d.dep_ in ("dobj", "dative") and d.i < first and d.right_edge.i >= first - 1 and d.right_edge.i < first:
             add = list(range(d.left_edge.i, first))
-            return [(_ranges(doc, add + cc.toks), ["addobj", "addobj|l=" + cc.lemma, "addobj|path=" + cc.path,
-                                                   "addobj|pos=" + d.pos_])]
+            return [(tok_ranges(doc, add + cc.toks), ["addobj", "addobj|l=" + cc.lemma, "addobj|path=" + cc.path,
+                                                      "addobj|pos=" + d.pos_])]
     return []
 
 
@@ -366,8 +362,8 @@ def _opening_conjunction(cc: _Content, c) -> list[Variant]:
     while j >= 0 and doc[j].is_punct and doc[j].text == ",":
         j -= 1
     if j >= 0 and doc[j].i == doc[j].sent.start and (doc[j].dep_ in ("cc", "advmod") or doc[j].pos_ == "CCONJ"):
-        return [(_ranges(doc, list(range(j, first)) + cc.toks), ["addcc", "addcc=" + doc[j].lower_,
-                                                                 "addcc|l=" + cc.lemma])]
+        return [(tok_ranges(doc, list(range(j, first)) + cc.toks), ["addcc", "addcc=" + doc[j].lower_,
+                                                                    "addcc|l=" + cc.lemma])]
     return []
 
 
@@ -389,7 +385,7 @@ def _next_quotation(cc: _Content, c, ex, cue_starts) -> list[Variant]:
     f = ["nextq", f"nextq|gap={_bucket(len(gap.split()), (1, 3, 6, 12, 24))}",
          "nextq|stop=" + str(int(any(ch in gap for ch in ".!?"))), "nextq|l=" + cc.lemma,
          "nextq|merged=" + str(int(bool(c.extra.get("merged"))))]
-    return [(_merge_ranges(base + [(qs, qe)], ex.text), f)]
+    return [(merge_ranges(base + [(qs, qe)], ex.text), f)]
 
 
 def _complementiser(cc: _Content) -> list[Variant]:
@@ -398,10 +394,10 @@ def _complementiser(cc: _Content) -> list[Variant]:
     w = doc[first]
     if w.lower_ in ("that", "whether", "if") and w.dep_ in ("mark", "complm") and not cc.mask[w.idx]:
         rest = [i for i in toks if i != first]
-        return [(_ranges(doc, rest), ["dropthat", "dropthat=" + w.lower_, "dropthat|l=" + lemma])] if rest else []
+        return [(tok_ranges(doc, rest), ["dropthat", "dropthat=" + w.lower_, "dropthat|l=" + lemma])] if rest else []
     if first > 0 and doc[first - 1].lower_ in ("that", "whether") and doc[first - 1].dep_ == "mark":
-        return [(_ranges(doc, [first - 1] + toks), ["addthat", "addthat=" + doc[first - 1].lower_,
-                                                    "addthat|l=" + lemma])]
+        return [(tok_ranges(doc, [first - 1] + toks), ["addthat", "addthat=" + doc[first - 1].lower_,
+                                                       "addthat|l=" + lemma])]
     return []
 
 
@@ -424,7 +420,7 @@ def _run_on(cc: _Content, c) -> list[Variant]:
     a0 = doc[added[0]]
     f = ["ext", f"ext|n={_bucket(len(added), (2, 4, 8, 16))}", "ext|w0=" + a0.lower_, "ext|dep0=" + a0.dep_,
          "ext|l=" + cc.lemma, "ext|gap=" + doc[toks[-1] + 1].lower_, "ext|path=" + cc.path]
-    return [(_ranges(doc, ext), f)]
+    return [(tok_ranges(doc, ext), f)]
 
 
 def _variant_tag_features(ex, ranges) -> list[str]:
@@ -685,7 +681,7 @@ def edge_ranges(ex, c, toks, s, e, excl) -> list[tuple[int, int]]:
     hi = hi_t.idx + len(hi_t)
     inner = [(max(a, lo), min(b, hi)) for a, b in c.content if max(a, lo) < min(b, hi)] if s <= last and e >= first else []
     add = [i for i in range(s, min(first, e + 1)) if i not in excl] + [i for i in range(max(last + 1, s), e + 1) if i not in excl]
-    return _merge_ranges(inner + _ranges(doc, add), ex.text)
+    return merge_ranges(inner + tok_ranges(doc, add), ex.text)
 
 
 @functools.lru_cache(maxsize=1)
