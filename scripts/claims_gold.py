@@ -17,6 +17,13 @@ file outside the repo, where spans are given as the words themselves, and this s
     .venv/bin/python scripts/claims_gold.py convert WORK.json [...]  # -> claims_real/<page>.json
     .venv/bin/python scripts/claims_gold.py render PAGE_ID           # gold over the text, for review
 
+A second, blind reading of a page already in the gold (to measure how far two readers agree,
+``python -m newsledger.evaluate.claims_agreement``) is converted and rendered with ``--second``: it goes to
+``claims_real/second/<page>.json`` and the repo gold is not touched::
+
+    .venv/bin/python scripts/claims_gold.py convert --second WORK.json [...]
+    .venv/bin/python scripts/claims_gold.py render --second PAGE_ID
+
 Working file (JSON)::
 
     {"page": "<realnews id>", "annotator": "...",
@@ -91,7 +98,7 @@ def convert_claim(text: str, c: dict, n: int) -> dict:
     return out
 
 
-def convert(work_path: Path) -> Path:
+def convert(work_path: Path, second: bool = False) -> Path:
     work = json.loads(work_path.read_text(encoding="utf-8"))
     page = work["page"]
     texts = load_texts(page)
@@ -104,8 +111,9 @@ def convert(work_path: Path) -> Path:
             raise SystemExit(f"{work_path}: {exc}")
     gold = {"page": page, "text_sha1": hashlib.sha1(text.encode("utf-8")).hexdigest(),
             "annotator": work.get("annotator"), "claims": claims}
-    GOLD_DIR.mkdir(parents=True, exist_ok=True)
-    out = GOLD_DIR / f"{page}.json"
+    out_dir = GOLD_DIR / "second" if second else GOLD_DIR
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / f"{page}.json"
     out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out
 
@@ -118,9 +126,9 @@ def show(page: str) -> None:
         pos += len(para) + 1
 
 
-def render(page: str) -> None:
+def render(page: str, second: bool = False) -> None:
     text = load_texts(page)[page]
-    gold = json.loads((GOLD_DIR / f"{page}.json").read_text(encoding="utf-8"))
+    gold = json.loads(((GOLD_DIR / "second" if second else GOLD_DIR) / f"{page}.json").read_text(encoding="utf-8"))
     for n, c in enumerate(gold["claims"], 1):
         cut = lambda sp: text[sp[0]:sp[1]] if sp else None  # noqa: E731
         print(f"{n}. [{c['source']}] via {cut(c['mention'])!r} cue={cut(c['cue'])!r} {c['kind']}/{c['stance']}"
@@ -131,15 +139,17 @@ def render(page: str) -> None:
 
 
 def main(argv: list[str]) -> None:
-    if len(argv) < 2 or argv[0] not in {"show", "convert", "render"}:
+    second = "--second" in argv[1:]
+    args = [a for a in argv[1:] if a != "--second"]
+    if not argv or argv[0] not in {"show", "convert", "render"} or not args or (second and argv[0] == "show"):
         raise SystemExit(__doc__)
     if argv[0] == "show":
-        show(argv[1])
+        show(args[0])
     elif argv[0] == "render":
-        render(argv[1])
+        render(args[0], second)
     else:
-        for p in argv[1:]:
-            print(convert(Path(p)))
+        for p in args:
+            print(convert(Path(p), second))
 
 
 if __name__ == "__main__":

@@ -24,3 +24,28 @@ def test_other_speaker_and_extra_claim_are_counted():
     t = agreement(a, b, TEXT)
     assert (t.wrong_speaker, t.spurious, t.core_found) == (1, 1, 0)
     assert agreement(a, b, TEXT, core_only=True).outputs == 1
+
+
+def test_a_second_reading_is_converted_beside_the_gold_never_over_it(tmp_path, monkeypatch):
+    """``claims_gold.py convert --second`` writes ``second/<page>.json`` and leaves the repo gold as it was."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "claims_gold.py"
+    spec = importlib.util.spec_from_file_location("claims_gold_under_test", path)
+    claims_gold = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(claims_gold)
+    monkeypatch.setattr(claims_gold, "GOLD_DIR", tmp_path)
+    monkeypatch.setattr(claims_gold, "load_texts", lambda page: {page: TEXT})
+    (tmp_path / "page-x.json").write_text('{"page": "page-x", "claims": []}', encoding="utf-8")
+    work = tmp_path / "work.json"
+    work.write_text(json.dumps({"page": "page-x", "annotator": "second", "claims": [
+        {"anchor": "would reopen", "source": "Ann Cole", "mention": "Ann Cole", "cue": "said",
+         "content": ["the bridge would reopen in May"], "kind": "indirect", "stance": "asserts", "core": True}]}),
+        encoding="utf-8")
+    out = claims_gold.convert(work, second=True)
+    assert out == tmp_path / "second" / "page-x.json"
+    assert json.loads(out.read_text("utf-8"))["claims"][0]["content"] == [[TEXT.index("the bridge"),
+                                                                          TEXT.index(" in May") + 7]]
+    assert json.loads((tmp_path / "page-x.json").read_text("utf-8"))["claims"] == []
