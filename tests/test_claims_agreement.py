@@ -5,9 +5,9 @@ TEXT = ("The mayor, Ann Cole, said the bridge would reopen in May. "
         "A spokesman for the port said traffic had doubled.")
 
 
-def _claim(source, content, core=True):
+def _claim(source, content, core=True, stance="asserts"):
     s = TEXT.index(content)
-    return {"source": source, "aliases": [], "content": [[s, s + len(content)]], "core": core}
+    return {"source": source, "aliases": [], "content": [[s, s + len(content)]], "core": core, "stance": stance}
 
 
 def test_same_reading_agrees_fully():
@@ -24,6 +24,14 @@ def test_other_speaker_and_extra_claim_are_counted():
     t = agreement(a, b, TEXT)
     assert (t.wrong_speaker, t.spurious, t.core_found) == (1, 1, 0)
     assert agreement(a, b, TEXT, core_only=True).outputs == 1
+
+
+def test_stance_agreement_compares_the_two_readings_stances():
+    a = [_claim("Ann Cole", "the bridge would reopen in May", stance="expects"), _claim(None, "traffic had doubled")]
+    b = [_claim("Ann Cole", "the bridge would reopen in May"), _claim(None, "traffic had doubled")]
+    f = agreement(a, b, TEXT).figures()
+    assert (f["stance_matched"], f["stance_agreement"]) == (2, 0.5)
+    assert agreement(a, a, TEXT).figures()["stance_agreement"] == 1.0
 
 
 def test_a_second_reading_is_converted_beside_the_gold_never_over_it(tmp_path, monkeypatch):
@@ -49,3 +57,20 @@ def test_a_second_reading_is_converted_beside_the_gold_never_over_it(tmp_path, m
     assert json.loads(out.read_text("utf-8"))["claims"][0]["content"] == [[TEXT.index("the bridge"),
                                                                           TEXT.index(" in May") + 7]]
     assert json.loads((tmp_path / "page-x.json").read_text("utf-8"))["claims"] == []
+
+
+def test_pairs_reads_the_pages_read_twice_that_start_with_a_prefix(tmp_path, monkeypatch):
+    import json
+
+    from newsledger.evaluate import claims_agreement as A
+
+    second = tmp_path / "second"
+    second.mkdir()
+    for page in ("poltest-a", "trafeval-b"):
+        for d, src in ((tmp_path, "Ann Cole"), (second, None)):
+            (d / f"{page}.json").write_text(json.dumps({"page": page, "claims": [
+                _claim(src, "the bridge would reopen in May")]}), encoding="utf-8")
+    monkeypatch.setattr(A, "GOLD_DIR", tmp_path)
+    got = A.pairs(second, prefix="poltest-")
+    assert [(p, a[0]["source"], b[0]["source"]) for p, a, b in got] == [("poltest-a", "Ann Cole", None)]
+    assert len(A.pairs(second)) == 2
