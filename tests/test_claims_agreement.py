@@ -74,3 +74,19 @@ def test_pairs_reads_the_pages_read_twice_that_start_with_a_prefix(tmp_path, mon
     got = A.pairs(second, prefix="poltest-")
     assert [(p, a[0]["source"], b[0]["source"]) for p, a, b in got] == [("poltest-a", "Ann Cole", None)]
     assert len(A.pairs(second)) == 2
+
+
+def test_the_product_is_scored_against_each_reading_and_against_either(monkeypatch):
+    """An output whose speaker only the second reader gives is wrong against the first, right against the
+    second, and right against either reading."""
+    from newsledger.evaluate import claims_real
+    from newsledger.evaluate.claims_agreement import as_output, system_against_both
+
+    first = [_claim("Ann Cole", "the bridge would reopen in May"), _claim("officials", "traffic had doubled")]
+    second = [_claim("Ann Cole", "the bridge would reopen in May"), _claim("the port", "traffic had doubled")]
+    product = [as_output(_claim("Ann Cole", "the bridge would reopen in May")),
+               as_output(_claim("the port", "traffic had doubled"))]
+    monkeypatch.setattr(claims_real, "analyzed_claims", lambda pages: {p.page: (TEXT, product) for p in pages})
+    vs_first, vs_second, vs_either = system_against_both([("page-x", first, second)])
+    assert (vs_first["wrong_speaker"], vs_second["wrong_speaker"], vs_either["wrong_speaker"]) == (0.5, 0.0, 0.0)
+    assert vs_first["recall"] == 0.5 and vs_second["recall"] == 1.0
