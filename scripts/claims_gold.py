@@ -98,6 +98,11 @@ def convert_claim(text: str, c: dict, n: int) -> dict:
     return out
 
 
+def gold_dir(second: bool = False) -> Path:
+    """Where a page's gold is written: the repo gold, or ``second/`` for a second, blind reading."""
+    return GOLD_DIR / "second" if second else GOLD_DIR
+
+
 def convert(work_path: Path, second: bool = False) -> Path:
     work = json.loads(work_path.read_text(encoding="utf-8"))
     page = work["page"]
@@ -111,7 +116,7 @@ def convert(work_path: Path, second: bool = False) -> Path:
             raise SystemExit(f"{work_path}: {exc}")
     gold = {"page": page, "text_sha1": hashlib.sha1(text.encode("utf-8")).hexdigest(),
             "annotator": work.get("annotator"), "claims": claims}
-    out_dir = GOLD_DIR / "second" if second else GOLD_DIR
+    out_dir = gold_dir(second)
     out_dir.mkdir(parents=True, exist_ok=True)
     out = out_dir / f"{page}.json"
     out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -128,7 +133,7 @@ def show(page: str) -> None:
 
 def render(page: str, second: bool = False) -> None:
     text = load_texts(page)[page]
-    gold = json.loads(((GOLD_DIR / "second" if second else GOLD_DIR) / f"{page}.json").read_text(encoding="utf-8"))
+    gold = json.loads((gold_dir(second) / f"{page}.json").read_text(encoding="utf-8"))
     for n, c in enumerate(gold["claims"], 1):
         cut = lambda sp: text[sp[0]:sp[1]] if sp else None  # noqa: E731
         print(f"{n}. [{c['source']}] via {cut(c['mention'])!r} cue={cut(c['cue'])!r} {c['kind']}/{c['stance']}"
