@@ -543,3 +543,18 @@ def test_a_he_after_x_was_accused_by_y_may_be_either(nlp):
     text = "Peter Hale was accused by Maria Lopez of lying to the board. He said the claims were false."
     c = claim_about(nlp, text, "claims were false")
     assert c.source.name is None and c.unresolved
+
+
+def test_a_gender_is_not_carried_between_two_full_names_of_one_surname(nlp):
+    """"Bill Clinton told supporters ... He said ... Hillary Clinton spoke later ... 'We are going to win
+    Ohio,' she said": Bill Clinton's "he" says nothing of Hillary Clinton's gender, so her "she" is hers
+    (with the namesake's gender carried over, the "she" fitted nobody and was left unresolved)."""
+    from newsledger.analyze.speakers.context import namesakes
+
+    text = ("COLUMBUS, Ohio — Bill Clinton told supporters on Monday that the race was far from over. He said "
+            "turnout would decide it.\n\nHillary Clinton spoke later at a rally in Dayton.\n\n"
+            "\u201cWe are going to win Ohio,\u201d she said.")
+    assert claim_about(nlp, text, "going to win Ohio").source.name == "Hillary Clinton"
+    assert claim_about(nlp, text, "turnout would decide").source.name == "Bill Clinton"
+    assert namesakes("Donald Trump", "Trump") and namesakes("Bill Clinton", "Bill Clinton")
+    assert not namesakes("Bill Clinton", "Hillary Clinton") and not namesakes("Tom Hale", "Rosa Whitfield-Ortiz")

@@ -48,10 +48,21 @@ class Context:
         return self.gender_of_names(cl.name, cl.mentions) if cl.kind == "person" else None
 
     def gender_of_names(self, name: str, mentions=()) -> Optional[str]:
-        """The gender known for a person called ``name`` (or any of ``mentions``), else None."""
+        """The gender known for a person called ``name`` (or any of ``mentions``), else None. A gender known
+        for a namesake carries over only where the two may be one person (:func:`namesakes`): "Clinton" or
+        "Bill Clinton" for "Bill Clinton", never "Bill Clinton"'s for "Hillary Clinton"."""
         names = {name, *mentions}
-        last = name.split()[-1] if name.split() else ""
-        return next((g for n, g in self.genders.items() if n in names or (n.split() and n.split()[-1] == last)), None)
+        return next((g for n, g in self.genders.items() if n in names or namesakes(n, name)), None)
+
+
+def namesakes(a: str, b: str) -> bool:
+    """Whether two person names (keyed without titles) sharing their last word may name one person: one of
+    them is that bare surname, or both open with the same word ("Donald Trump" / "Trump"); two full names with
+    other first words ("Donald Trump" / "Ivanka Trump") are two people."""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return len(wa) == 1 or len(wb) == 1 or wa[0] == wb[0]
 
 
 # a quotation's closing mark: a quote sign after a letter or a punctuation mark, before a space
