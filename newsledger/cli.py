@@ -773,13 +773,18 @@ def eval_claims_real(split: str = typer.Option("dev", "--split", help="dev | tes
                      examples: bool = typer.Option(False, "--examples", help="list the claims scored wrong or missed"),
                      stance_table: bool = typer.Option(False, "--stance-table",
                                                        help="the matched outputs' stances against their gold claims'"),
-                     as_json: bool = typer.Option(False, "--json", help="print the figures as JSON")):
+                     as_json: bool = typer.Option(False, "--json", help="print the figures as JSON"),
+                     prefix: Optional[List[str]] = typer.Option(None, "--prefix",
+                                                                help="only the pages whose id starts with this; "
+                                                                     "repeat for several")):
     """Score claims on our real-news annotations: precision, recall (core claims), wrong speaker, stance."""
     from newsledger.evaluate.claims_real import main as run
 
     args = ["--split", split]
     for d in gold_dir or []:
         args += ["--gold-dir", d]
+    for pre in prefix or []:
+        args += ["--prefix", pre]
     if min_confidence is not None:
         args += ["--min-confidence", str(min_confidence)]
     if gate:

@@ -187,6 +187,11 @@ def test_cli_scores_a_gold_dir_and_exits_nonzero_on_a_missed_gate(tmp_path, caps
                  "--gate", "recall=0.5"]) == 1  # the made-up speaker is never found
     assert main(["--split", "test", "--gold-dir", str(tmp_path)]) == 2  # no test pages here
     assert main(["--gold-dir", str(tmp_path / "missing")]) == 2
+    capsys.readouterr()
+    # --prefix keeps the pages whose id starts with it: this page, or none
+    assert main(["--split", "dev", "--gold-dir", str(tmp_path), "--min-confidence", "0", "--prefix", "fundus-ca-"]) == 0
+    assert "claims-real dev: 1 pages" in capsys.readouterr().out
+    assert main(["--split", "dev", "--gold-dir", str(tmp_path), "--prefix", "poltest-"]) == 2
 
 
 GOLD_SOURCES = ("realnews", "trafilatura-eval", "htmldate-eval", "news-story-chains", "ecbplus", "tempeval3-platinum",

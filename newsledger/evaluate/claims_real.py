@@ -776,10 +776,15 @@ def main(argv=None) -> int:
     ap.add_argument("--stance-table", action="store_true",
                     help="print the stances of the matched outputs against their gold claims' (gold -> ours: count)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--prefix", action="append", default=[],
+                    help="only the pages whose id starts with this (repeat for several): a part of the split, "
+                         "from the same scorer; a test-split run is logged with its command")
     args = ap.parse_args(argv)
     try:
         gate = parse_gate(args.gate) if args.gate else {}
         pages = load_gold([Path(d) for d in args.gold_dir], None if args.split == "all" else args.split)
+        if args.prefix:
+            pages = [p for p in pages if p.page.startswith(tuple(args.prefix))]
         if not pages:
             print(f"claims-real: no gold pages for split {args.split}", file=sys.stderr)
             return 2
