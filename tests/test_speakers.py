@@ -549,7 +549,7 @@ def test_a_gender_is_not_carried_between_two_full_names_of_one_surname(nlp):
     """"Bill Clinton told supporters ... He said ... Hillary Clinton spoke later ... 'We are going to win
     Ohio,' she said": Bill Clinton's "he" says nothing of Hillary Clinton's gender, so her "she" is hers
     (with the namesake's gender carried over, the "she" fitted nobody and was left unresolved)."""
-    from newsledger.analyze.speakers.context import namesakes
+    from newsledger.analyze.speakers.clusters import namesakes
 
     text = ("COLUMBUS, Ohio — Bill Clinton told supporters on Monday that the race was far from over. He said "
             "turnout would decide it.\n\nHillary Clinton spoke later at a rally in Dayton.\n\n"

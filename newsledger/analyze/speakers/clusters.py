@@ -114,14 +114,22 @@ def find_person(clusters, name: str, rename: bool = True):
     surname or both with the same first word), else None. A fuller name renames the cluster only when
     ``rename``: a mere lookup (a check that creates nothing) must leave the names as they are, or an output
     name would depend on which checks ran."""
-    parts = name.split()
     for cl in clusters:
         if cl.kind != "person":
             continue
-        cparts = cl.name.split()
-        if name == cl.name or (parts and cparts and (parts[-1] == cparts[-1]) and (len(parts) == 1 or len(cparts) == 1
-                                                                                   or parts[0] == cparts[0])):
-            if rename and len(parts) > len(cparts):
+        if name == cl.name or namesakes(name, cl.name):
+            if rename and len(name.split()) > len(cl.name.split()):
                 cl.name = name
             return cl
     return None
+
+
+def namesakes(a: str, b: str) -> bool:
+    """Whether two person names (keyed without titles) sharing their last word may name one person: one of
+    them is that bare surname, or both open with the same word ("Donald Trump" / "Trump"); two full names with
+    other first words ("Donald Trump" / "Ivanka Trump") are two people. One rule for a person's cluster
+    (:func:`find_person`) and for the gender a namesake passes on (``Context.gender_of_names``)."""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    return len(wa) == 1 or len(wb) == 1 or wa[0] == wb[0]

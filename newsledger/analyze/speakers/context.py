@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from newsledger.analyze.speakers.clusters import Cluster, cluster_named, find_org, find_person, new_cluster
+from newsledger.analyze.speakers.clusters import Cluster, cluster_named, find_org, find_person, namesakes, new_cluster
 from newsledger.analyze.speakers.mentions import antecedent_mentions, Mention, mention_genders, reported_people
 from newsledger.analyze.speakers.spans import person_name
 from newsledger.analyze.speakers.words import TITLE_WORDS, norm_name, strip_det, strip_paren
@@ -53,16 +53,6 @@ class Context:
         "Bill Clinton" for "Bill Clinton", never "Bill Clinton"'s for "Hillary Clinton"."""
         names = {name, *mentions}
         return next((g for n, g in self.genders.items() if n in names or namesakes(n, name)), None)
-
-
-def namesakes(a: str, b: str) -> bool:
-    """Whether two person names (keyed without titles) sharing their last word may name one person: one of
-    them is that bare surname, or both open with the same word ("Donald Trump" / "Trump"); two full names with
-    other first words ("Donald Trump" / "Ivanka Trump") are two people."""
-    wa, wb = a.split(), b.split()
-    if not wa or not wb or wa[-1] != wb[-1]:
-        return False
-    return len(wa) == 1 or len(wb) == 1 or wa[0] == wb[0]
 
 
 # a quotation's closing mark: a quote sign after a letter or a punctuation mark, before a space
