@@ -786,7 +786,8 @@ def main(argv=None) -> int:
         if args.prefix:
             pages = [p for p in pages if p.page.startswith(tuple(args.prefix))]
         if not pages:
-            print(f"claims-real: no gold pages for split {args.split}", file=sys.stderr)
+            within = f" whose id starts with {' or '.join(args.prefix)}" if args.prefix else ""
+            print(f"claims-real: no gold pages for split {args.split}{within}", file=sys.stderr)
             return 2
         res, tally = evaluate(pages, args.min_confidence, keep_examples=args.examples)
     except (OSError, ValueError) as exc:
