@@ -209,38 +209,42 @@ def _skip_without_shared(*names):
         pytest.skip(f"shared {' / '.join(names)} data not found")
 
 
+def _assert_each_indexes_its_text(golds: list[dict]) -> None:
+    """Every gold file's page has a text, and the text's sha1 is the one the file was annotated on."""
+    import hashlib
+
+    from newsledger.evaluate.claims_real import load_texts
+
+    texts = load_texts({g["page"] for g in golds})
+    for g in golds:
+        assert g["page"] in texts, g["page"]
+        assert hashlib.sha1(texts[g["page"]]["text"].encode("utf-8")).hexdigest() == g["text_sha1"], g["page"]
+
+
 def test_every_gold_page_text_is_the_text_it_was_annotated_on():
     """Gold offsets index the page text: a realnews record's, or for a ``trafeval-`` page our HTML
     extractor's output on that trafilatura-eval page; the stored sha1 catches a changed text."""
-    import hashlib
-
     from newsledger.evaluate.claims_real import GOLD_DIR, TRAFEVAL, load_texts
 
     _skip_without_shared(*GOLD_SOURCES)
     golds = [json.loads(f.read_text("utf-8")) for f in sorted(GOLD_DIR.glob("*.json")) if f.name != "SPLIT.json"]
     assert any(g["page"].startswith(TRAFEVAL) for g in golds)
-    texts = load_texts({g["page"] for g in golds})
-    for g in golds:
-        assert g["page"] in texts, g["page"]
-        assert hashlib.sha1(texts[g["page"]]["text"].encode("utf-8")).hexdigest() == g["text_sha1"], g["page"]
+    _assert_each_indexes_its_text(golds)
     assert load_texts({TRAFEVAL + "no-such-page"}) == {}
 
 
 def test_every_second_reading_indexes_its_page_and_the_page_is_gold():
     """A second, blind reading (``claims_real/second/``) indexes the same text as the gold it is compared
     with, and its page is a gold page of the dev or test split."""
-    import hashlib
-
-    from newsledger.evaluate.claims_real import GOLD_DIR, load_split, load_texts
+    from newsledger.evaluate.claims_real import GOLD_DIR, load_split
 
     _skip_without_shared(*GOLD_SOURCES)
     seconds = [json.loads(f.read_text("utf-8")) for f in sorted((GOLD_DIR / "second").glob("*.json"))]
     assert seconds
     split = load_split([GOLD_DIR])
-    texts = load_texts({g["page"] for g in seconds})
     for g in seconds:
         assert split.get(g["page"]) in ("dev", "test"), g["page"]
-        assert hashlib.sha1(texts[g["page"]]["text"].encode("utf-8")).hexdigest() == g["text_sha1"], g["page"]
+    _assert_each_indexes_its_text(seconds)
 
 
 def test_copied_pages_finds_one_article_stored_twice():
